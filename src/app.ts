@@ -1,0 +1,109 @@
+// createApp(deps): mounts the three faces over the same use cases. No side effects, so tests build it freely.
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
+import { secureHeaders } from "hono/secure-headers";
+import type { Deps } from "./deps.ts";
+import { registerAdminUnitsApi } from "./modules/admin-units/admin-units.api.ts";
+import { registerAdminUnitPages } from "./modules/admin-units/admin-units.pages.tsx";
+import { registerIdentityApi } from "./modules/identity/identity.api.ts";
+import { registerIdentityPages } from "./modules/identity/identity.pages.tsx";
+import { resolveApiToken } from "./modules/identity/use-cases/manage-api-tokens.ts";
+import { resolveSession } from "./modules/identity/use-cases/sessions.ts";
+import type { OidcClient } from "./modules/identity/oidc-client.ts";
+import { AppError, validationError } from "./platform/http/app-error.ts";
+import type { AppEnv } from "./platform/http/hono-env.ts";
+import {
+  csrfMiddleware,
+  errorHandler,
+  localeMiddleware,
+  principalMiddleware,
+  requestContext,
+  requireJsonBody,
+  userLocaleMiddleware,
+} from "./platform/http/middleware.ts";
+import { loadStaticAssets, type StaticAssets } from "./platform/http/static-assets.ts";
+import { createMetrics, type Metrics } from "./platform/observability/metrics.ts";
+import { registerOpsRoutes } from "./platform/http/ops.routes.ts";
+import { registerApiDocs } from "./platform/http/api-docs.tsx";
+import { registerHomePages, renderErrorPage } from "./web/home.pages.tsx";
+
+export type AppDeps = Deps & { metrics?: Metrics; assets?: StaticAssets; oidc?: OidcClient | null };
+export type WebContext = { deps: Deps; assets: StaticAssets; oidc: OidcClient | null };
+
+export const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", "data:"],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  objectSrc: ["'none'"],
+};
+
+export function createApp(deps: AppDeps) {
+  const metrics = deps.metrics ?? createMetrics();
+  const assets = deps.assets ?? loadStaticAssets();
+  const web: WebContext = { deps, assets, oidc: deps.oidc ?? null };
+  const app = new Hono<AppEnv>();
+
+  app.use(requestContext(deps.log, metrics));
+  app.use(localeMiddleware());
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: CSP,
+      xFrameOptions: "DENY",
+      referrerPolicy: "strict-origin-when-cross-origin",
+      strictTransportSecurity: deps.config.cookieSecure ? "max-age=31536000; includeSubDomains" : false,
+      crossOriginEmbedderPolicy: false,
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+    }),
+  );
+  app.get("/assets/*", (c) => assets.serve(c));
+  registerOpsRoutes(app, deps, metrics);
+
+  app.use(
+    bodyLimit({
+      maxSize: deps.config.maxBodyBytes,
+      onError: () => {
+        throw new AppError("payload_too_large", "error.payloadTooLarge", [], { max: Math.round(deps.config.maxBodyBytes / 1024) });
+      },
+    }),
+  );
+  app.use(compress());
+  app.use(principalMiddleware({ fromSession: (t) => resolveSession(deps, t), fromApiToken: (t) => resolveApiToken(deps, t) }, deps.config.cookieSecure));
+  app.use(userLocaleMiddleware());
+  app.use(csrfMiddleware(deps.config.sessionSecret, deps.config.cookieSecure));
+  app.use("/api/v1/*", requireJsonBody());
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.header("cache-control", "no-store");
+  });
+
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error.issues);
+    },
+  });
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "API token created in the office face" });
+  registerAdminUnitsApi(api, deps);
+  registerIdentityApi(api, deps);
+  app.route("/", api);
+  registerApiDocs(app, api, web);
+
+  registerHomePages(app, web);
+  registerIdentityPages(app, web);
+  registerAdminUnitPages(app, web);
+
+  app.notFound((c) => {
+    throw new AppError("not_found", "error.notFound");
+  });
+  app.onError(errorHandler(metrics, (c, status, title, detail) => renderErrorPage(c, web, status, title, detail)));
+  return Object.assign(app, { openapi: api, metrics });
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,37 @@
+// Shared by the server and the CLI: config → database → migrations → reference data → (demo data).
+import type { Logger } from "pino";
+import type { Config } from "./config.ts";
+import { systemClock, type Deps } from "./deps.ts";
+import { countUnits, importAdminUnits } from "./modules/admin-units/index.ts";
+import { subscribeAudit } from "./platform/audit/index.ts";
+import { migrate } from "./platform/db/migrator.ts";
+import { openDatabase } from "./platform/db/open-database.ts";
+import { createEventBus, SYSTEM_ACTOR } from "./platform/events/domain-events.ts";
+
+export type Runtime = Deps & { engine: "embedded" | "external"; close(): Promise<void> };
+
+/** Wires the dependencies every face and command shares. Audit subscribes before anything can publish. */
+export function wireDeps(config: Config, db: Deps["db"], log: Logger, clock = systemClock): Deps {
+  const events = createEventBus();
+  subscribeAudit(events, clock);
+  return { config, db, events, clock, log };
+}
+
+export async function startRuntime(config: Config, log: Logger, opts: { migrate?: boolean; loadReference?: boolean } = {}): Promise<Runtime> {
+  const opened = await openDatabase(config, log);
+  try {
+    const deps = wireDeps(config, opened.db, log);
+    if (opts.migrate !== false) {
+      const m = await migrate(opened.db);
+      if (m.applied.length) log.info({ applied: m.applied }, "migrations applied");
+    }
+    if (opts.loadReference !== false && (await countUnits(opened.db)).province === 0) {
+      const r = await importAdminUnits(deps, { actor: SYSTEM_ACTOR, requestId: null });
+      log.info(r, "official admin-unit list loaded");
+    }
+    return { ...deps, engine: opened.engine, close: opened.close };
+  } catch (err) {
+    await opened.close();
+    throw err;
+  }
+}

@@ -1,0 +1,140 @@
+// The only reader of process.env: everything else receives a typed Config.
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const DEV_SECRET = "development-only-secret-change-me-0123456789";
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_URL: z.url().optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATA_DIR: z.string().min(1).default("./data"),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_SECRET),
+    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    COOKIE_SECURE: bool.optional(),
+    SERVED_PROVINCES: z
+      .string()
+      .default("15")
+      .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^\d{2}$/, "each province code has 2 digits")).min(1)),
+    SEED_DEMO: bool.optional(),
+    TRUST_PROXY: bool.default(false),
+    MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+    SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_CLIENT_SECRET: z.string().optional(),
+    OIDC_SCOPES: z.string().default("openid profile"),
+    OIDC_ACR_VALUES: z.string().optional(),
+    OIDC_CLAIM_NAME: z.string().default("name"),
+    OIDC_CLAIM_CITIZEN_ID: z.string().default("citizen_id"),
+    OIDC_CLAIM_PHONE: z.string().default("phone_number"),
+    OIDC_LABEL: z.string().default("VNeID"),
+    OIDC_ALLOW_HTTP: bool.default(false),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === "production") {
+      if (c.SESSION_SECRET === DEV_SECRET)
+        ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "must be set in production" });
+      if (!c.PUBLIC_URL)
+        ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "must be set in production" });
+      if (c.OIDC_ALLOW_HTTP)
+        ctx.addIssue({ code: "custom", path: ["OIDC_ALLOW_HTTP"], message: "must be false in production" });
+    }
+    if (c.OIDC_ISSUER && !c.OIDC_CLIENT_ID)
+      ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "is required when OIDC_ISSUER is set" });
+  });
+
+export type Config = {
+  env: "development" | "test" | "production";
+  host: string;
+  port: number;
+  publicUrl: string | undefined;
+  logLevel: string;
+  databaseUrl: string | undefined;
+  poolSize: number;
+  dataDir: string;
+  embeddedPgPort: number;
+  sessionSecret: string;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  servedProvinces: string[];
+  seedDemo: boolean;
+  trustProxy: boolean;
+  maxBodyBytes: number;
+  signIn: { maxFailures: number; windowMinutes: number };
+  oidc:
+    | {
+        issuer: string;
+        clientId: string;
+        clientSecret: string | undefined;
+        scopes: string;
+        acrValues: string | undefined;
+        claims: { name: string; citizenId: string; phone: string };
+        label: string;
+        allowHttp: boolean;
+      }
+    | undefined;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment; throws ConfigError listing every bad value at once. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const input = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    publicUrl: c.PUBLIC_URL,
+    logLevel: c.LOG_LEVEL,
+    databaseUrl: c.DATABASE_URL,
+    poolSize: c.DATABASE_POOL_SIZE,
+    dataDir: path.resolve(c.DATA_DIR),
+    embeddedPgPort: c.EMBEDDED_PG_PORT,
+    sessionSecret: c.SESSION_SECRET,
+    sessionTtlHours: c.SESSION_TTL_HOURS,
+    cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === "production",
+    servedProvinces: c.SERVED_PROVINCES,
+    seedDemo: c.SEED_DEMO ?? c.NODE_ENV !== "production",
+    trustProxy: c.TRUST_PROXY,
+    maxBodyBytes: c.MAX_BODY_BYTES,
+    signIn: { maxFailures: c.SIGNIN_MAX_FAILURES, windowMinutes: c.SIGNIN_WINDOW_MINUTES },
+    oidc: c.OIDC_ISSUER
+      ? {
+          issuer: c.OIDC_ISSUER,
+          clientId: c.OIDC_CLIENT_ID ?? "",
+          clientSecret: c.OIDC_CLIENT_SECRET,
+          scopes: c.OIDC_SCOPES,
+          acrValues: c.OIDC_ACR_VALUES,
+          claims: { name: c.OIDC_CLAIM_NAME, citizenId: c.OIDC_CLAIM_CITIZEN_ID, phone: c.OIDC_CLAIM_PHONE },
+          label: c.OIDC_LABEL,
+          allowHttp: c.OIDC_ALLOW_HTTP,
+        }
+      : undefined,
+  };
+}

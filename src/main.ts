@@ -1,0 +1,57 @@
+// Entry: load config → open database → migrate → listen. Stops cleanly on SIGINT/SIGTERM.
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.ts";
+import { startRuntime } from "./bootstrap.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { seedDemo } from "./demo/seed-demo.ts";
+import { createOidcClient } from "./modules/identity/index.ts";
+import { purgeExpired } from "./modules/identity/use-cases/purge-expired.ts";
+import { createLogger } from "./platform/observability/logger.ts";
+
+const startedAt = performance.now();
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\nSee .env.example for every variable.\n`);
+    process.exit(78); // EX_CONFIG
+  }
+  throw err;
+}
+const log = createLogger(config.logLevel);
+const runtime = await startRuntime(config, log);
+if (config.seedDemo) {
+  const seeded = await seedDemo(runtime);
+  if (seeded.created) log.info({ users: seeded.users }, "demo data loaded");
+}
+const app = createApp({ ...runtime, oidc: config.oidc ? createOidcClient(config.oidc) : null });
+const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+  log.info(
+    { url: `http://${info.address === "::" ? "localhost" : info.address}:${info.port}`, engine: runtime.engine, startupMs: Math.round(performance.now() - startedAt) },
+    "XãSố is listening",
+  );
+});
+const housekeeping = setInterval(() => void purgeExpired(runtime).catch((err) => log.warn({ err }, "housekeeping failed")), 10 * 60_000);
+housekeeping.unref();
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, "shutting down");
+  clearInterval(housekeeping);
+  // Stop accepting, let in-flight requests finish (bounded), then close the database.
+  const force = setTimeout(() => {
+    log.warn("in-flight requests did not finish in 10 s; closing anyway");
+    (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+  }, 10_000);
+  force.unref();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  clearTimeout(force);
+  await runtime.close();
+  log.info("stopped");
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

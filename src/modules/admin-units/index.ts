@@ -1,0 +1,7 @@
+/** Admin units: the province → (district) → commune → village tree every other module hangs on. */
+export * from "./admin-units.contract.ts";
+export { getAdminUnit, getAdminUnitWithAncestors, listAdminUnitChildren, listServedProvinces, searchAdminUnits } from "./use-cases/browse-admin-units.ts";
+export { createVillage } from "./use-cases/create-village.ts";
+export { renameVillage } from "./use-cases/rename-village.ts";
+export { importAdminUnits, ImportFileError, OFFICIAL_LIST } from "./use-cases/import-admin-units.ts";
+export { countUnits, type AdminUnitRow } from "./admin-units.repository.ts";

@@ -1,0 +1,11 @@
+/** Identity and access: users, roles on admin units, sessions, API tokens, SSO. */
+export * from "./identity.contract.ts";
+export { startSession, resolveSession, endSession } from "./use-cases/sessions.ts";
+export { signInWithPassword } from "./use-cases/sign-in-with-password.ts";
+export { signInWithOidc } from "./use-cases/sign-in-with-oidc.ts";
+export { createUser, getUser, listUsers, grantRole, revokeRole, setUserDisabled } from "./use-cases/manage-users.ts";
+export { createApiToken, listApiTokens, revokeApiToken, resolveApiToken } from "./use-cases/manage-api-tokens.ts";
+export { createSystemAdmin } from "./use-cases/create-admin.ts";
+export { setUserLocale, findUserId } from "./use-cases/account-preferences.ts";
+export { createOidcClient, type OidcClient } from "./oidc-client.ts";
+export { hashPassword } from "./passwords.ts";

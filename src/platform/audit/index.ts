@@ -1,0 +1,26 @@
+/** Audit: every domain event becomes a hash-chained, append-only entry in the same transaction. */
+import type { Deps } from "../../deps.ts";
+import { type Principal, scopePaths } from "../auth/authorise.ts";
+import { AppError } from "../http/app-error.ts";
+import type { EventBus } from "../events/domain-events.ts";
+import { appendAudit, listAudit } from "./audit.repository.ts";
+
+export { verifyAudit, type AuditVerification } from "./audit.repository.ts";
+
+export function subscribeAudit(events: EventBus, clock: { now(): Date }) {
+  events.subscribe((q, event) => appendAudit(q, event, clock.now()));
+}
+
+/** Entries about units the principal may audit, newest first. */
+export async function listAuditForPrincipal(deps: Pick<Deps, "db">, principal: Principal | null, opts: { beforeSeq?: number; limit: number }) {
+  if (!principal) throw new AppError("unauthenticated", "error.unauthenticated");
+  const paths = scopePaths(principal, "audit.read");
+  if (paths.length === 0) throw new AppError("forbidden", "error.forbidden");
+  const results = await Promise.all(paths.map((p) => listAudit(deps.db, { unitPathPrefix: p, limit: opts.limit, beforeSeq: opts.beforeSeq })));
+  const seen = new Set<number>();
+  return results
+    .flat()
+    .filter((e) => (seen.has(e.seq) ? false : (seen.add(e.seq), true)))
+    .sort((a, b) => b.seq - a.seq)
+    .slice(0, opts.limit);
+}

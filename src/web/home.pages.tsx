@@ -1,0 +1,110 @@
+// Citizen face: home, privacy notice, language choice and the calm error page.
+import type { Context, Hono } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import type { WebContext } from "../app.ts";
+import { listServedProvinces } from "../modules/admin-units/index.ts";
+import { setUserLocale } from "../modules/identity/index.ts";
+import { readForm, safeNext } from "../platform/http/forms.ts";
+import type { AppEnv } from "../platform/http/hono-env.ts";
+import { LANG_COOKIE } from "../platform/http/middleware.ts";
+import { isLocale, type MessageKey } from "../platform/i18n/i18n.ts";
+import { Layout } from "../platform/views/layout.tsx";
+import { FLASH_COOKIE, pageContext } from "../platform/views/page-context.ts";
+
+const FLASH_KEYS = new Set<MessageKey>(["flash.signedIn", "flash.signedOut", "flash.saved", "flash.villageCreated", "flash.villageRenamed", "flash.userCreated", "flash.roleGranted", "flash.roleRevoked", "flash.tokenRevoked", "flash.userDisabled", "flash.userEnabled"]);
+
+/** A one-time message for the page after a redirect (POST → redirect → GET). */
+export function setFlash(c: Context<AppEnv>, key: MessageKey, secure: boolean) {
+  setCookie(c, FLASH_COOKIE, key, { path: "/", httpOnly: true, sameSite: "Lax", secure, maxAge: 60 });
+}
+
+export function takeFlash(c: Context<AppEnv>, secure: boolean): MessageKey | null {
+  const v = getCookie(c, FLASH_COOKIE);
+  if (!v) return null;
+  setCookie(c, FLASH_COOKIE, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "Lax", secure });
+  return FLASH_KEYS.has(v as MessageKey) ? (v as MessageKey) : null;
+}
+
+export function renderErrorPage(c: Context<AppEnv>, web: WebContext, status: number, title: string, detail: string) {
+  const ctx = pageContext(c, web.assets);
+  return c.html(
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p>{detail}</p>
+      <p>
+        <a href="/">{ctx.t("error.backHome")}</a>
+      </p>
+    </Layout>,
+    status as 400,
+  );
+}
+
+export function registerHomePages(app: Hono<AppEnv>, web: WebContext) {
+  const secure = web.deps.config.cookieSecure;
+
+  app.get("/", async (c) => {
+    const ctx = pageContext(c, web.assets, takeFlash(c, secure));
+    const { t } = ctx;
+    const provinces = await listServedProvinces(web.deps);
+    return c.html(
+      <Layout ctx={ctx} title={t("home.title")}>
+        <h1>{t("home.title")}</h1>
+        <p class="lead">{t("home.lead")}</p>
+        <form class="search-form" method="get" action="/units" role="search">
+          <div class="field">
+            <label for="home-q">{t("units.searchLabel")}</label>
+            <span class="hint" id="home-q-hint">{t("units.searchHint")}</span>
+            <input type="search" id="home-q" name="q" aria-describedby="home-q-hint" />
+          </div>
+          <button type="submit" class="button">{t("units.searchButton")}</button>
+        </form>
+        <h2>{t("home.servedProvinces")}</h2>
+        <ul>
+          {provinces.map((p) => (
+            <li>
+              <a href={`/units/${p.code}`}>{ctx.locale === "en" && p.fullNameEn ? p.fullNameEn : p.fullName}</a>
+            </li>
+          ))}
+        </ul>
+        <h2>{t("home.whatHere")}</h2>
+        <ul class="cards">
+          <li>
+            <h3>{t("home.card.units")}</h3>
+            <p>{t("home.card.unitsText")}</p>
+          </li>
+          <li>
+            <h3>{t("home.card.office")}</h3>
+            <p>{t("home.card.officeText")}</p>
+          </li>
+          <li>
+            <h3>{t("home.card.privacy")}</h3>
+            <p>{t("home.card.privacyText")}</p>
+          </li>
+        </ul>
+      </Layout>,
+    );
+  });
+
+  app.get("/privacy", (c) => {
+    const ctx = pageContext(c, web.assets);
+    const { t } = ctx;
+    return c.html(
+      <Layout ctx={ctx} title={t("privacy.title")}>
+        <h1>{t("privacy.title")}</h1>
+        <p>{t("privacy.p1")}</p>
+        <p>{t("privacy.p2")}</p>
+        <p>{t("privacy.p3")}</p>
+      </Layout>,
+    );
+  });
+
+  app.post("/language", async (c) => {
+    const form = await readForm(c);
+    const lang = form.lang;
+    if (isLocale(lang)) {
+      setCookie(c, LANG_COOKIE, lang, { path: "/", maxAge: 365 * 86_400, sameSite: "Lax", secure, httpOnly: true });
+      if (c.var.principal) await setUserLocale(web.deps, c.var.principal.userId, lang);
+    }
+    return c.redirect(safeNext(form.next), 303);
+  });
+}
