@@ -1,0 +1,23 @@
+import { defineConfig } from "vitest/config";
+
+// Three projects: pure unit tests; data-layer/API tests (and browser tests) on the embedded PostgreSQL;
+// the same data-layer/API tests again on the system PostgreSQL.
+const dbTests = ["src/**/*.db.test.{ts,tsx}", "test/integration/**/*.test.{ts,tsx}"];
+
+export default defineConfig({
+  esbuild: { jsx: "automatic", jsxImportSource: "hono/jsx" },
+  test: {
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    reporters: ["default", "./test/support/summary-reporter.ts"],
+    projects: [
+      { extends: true, test: { name: "unit", include: ["src/**/*.unit.test.{ts,tsx}", "test/unit/**/*.test.{ts,tsx}"] } },
+      {
+        extends: true,
+        test: { name: "embedded", include: [...dbTests, "test/e2e/**/*.test.ts"], globalSetup: ["test/support/global-setup-embedded.ts"], env: { XASO_TEST_ENGINE: "embedded" } },
+      },
+      { extends: true, test: { name: "system", include: dbTests, globalSetup: ["test/support/global-setup-system.ts"], env: { XASO_TEST_ENGINE: "system" } } },
+    ],
+  },
+});
