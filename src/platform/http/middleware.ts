@@ -132,10 +132,9 @@ export function csrfMiddleware(secret: string, cookieSecure: boolean): Middlewar
 /** API bodies must be JSON: anything else is a 415 rather than a confusing list of missing fields. */
 export function requireJsonBody(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (UNSAFE.has(c.req.method) && c.req.header("content-length") !== "0") {
+    if (c.req.method === "POST" || c.req.method === "PUT" || c.req.method === "PATCH") {
       const type = c.req.header("content-type") ?? "";
-      const hasBody = c.req.header("content-length") !== undefined || c.req.header("transfer-encoding") !== undefined;
-      if (hasBody && !/^application\/(.+\+)?json\b/i.test(type)) throw new AppError("unsupported_media_type", "error.unsupportedMediaType");
+      if (!/^application\/(.+\+)?json\b/i.test(type)) throw new AppError("unsupported_media_type", "error.unsupportedMediaType");
     }
     await next();
   };

@@ -1,0 +1,200 @@
+import { readFile } from "node:fs/promises";
+import { Writable } from "node:stream";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createApp } from "../../src/app.ts";
+import { createLogger } from "../../src/platform/observability/logger.ts";
+import { currentOpenApi } from "../../scripts/write-openapi.ts";
+import { json, TestClient } from "../support/client.ts";
+import { BAO_THANG, buildUser, GIA_PHU, PASSWORD } from "../support/factories.ts";
+import { buildTestApp, type TestApp } from "../support/test-app.ts";
+import { describeDb } from "../support/test-db.ts";
+
+describeDb("HTTP edge", () => {
+  let t: TestApp;
+  let adminToken: string;
+  let adminClient: TestClient;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const admin = await buildUser(t.deps, { roles: [["commune_admin", GIA_PHU]] });
+    adminClient = new TestClient(t.app);
+    await adminClient.signIn(admin.username, PASSWORD);
+    const res = await adminClient.post("/office/tokens", { name: "test", role: "commune_admin", adminUnitCode: GIA_PHU });
+    adminToken = /<code>(xaso_[^<]+)<\/code>/.exec(await res.text())![1]!;
+  });
+  afterAll(() => t.close());
+  const bearer = (extra: Record<string, string> = {}) => ({ authorization: `Bearer ${adminToken}`, ...extra });
+
+  it("sends security headers: a CSP without inline scripts, no framing, no sniffing", async () => {
+    const res = await t.app.request("/");
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+  });
+
+  it("gives every response a request id and puts it on every log line of that request", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({ write: (chunk, _enc, cb) => (lines.push(JSON.parse(String(chunk))), cb()) });
+    const app = createApp({ ...t.deps, log: createLogger("info", sink) });
+    const mine = await app.request("/units?q=gia%20phu", { headers: { "x-request-id": "abc-123" } });
+    expect(mine.headers.get("x-request-id")).toBe("abc-123");
+    const generated = await app.request("/", { headers: { "x-request-id": "bad id with spaces" } });
+    expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const line of lines) expect(line.reqId).toEqual(expect.any(String));
+    expect(lines.find((l) => l.path === "/units")).toMatchObject({ reqId: "abc-123", status: 200, level: "info" });
+  });
+
+  it("exposes Prometheus metrics per route template", async () => {
+    await t.app.request("/api/v1/admin-units/02923");
+    const text = await (await t.app.request("/metrics")).text();
+    expect(text).toContain("# TYPE xaso_http_request_duration_seconds histogram");
+    expect(text).toMatch(/xaso_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/admin-units\/:code",status="200"\} \d+/);
+    expect(text).toContain("xaso_process_resident_memory_bytes");
+  });
+
+  it("serves fingerprinted, long-cached, pre-compressed assets", async () => {
+    const html = await (await t.app.request("/")).text();
+    const href = /href="(\/assets\/app\.[0-9a-f]{10}\.css)"/.exec(html)?.[1];
+    expect(href).toBeDefined();
+    const br = await t.app.request(href!, { headers: { "accept-encoding": "gzip, br" } });
+    expect(br.headers.get("content-encoding")).toBe("br");
+    expect(br.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const again = await t.app.request(href!, { headers: { "if-none-match": br.headers.get("etag")! } });
+    expect(again.status).toBe(304);
+    expect((await t.app.request("/assets/app.0000000000.css")).status).toBe(404);
+  });
+
+  it("compresses pages for browsers that accept gzip", async () => {
+    const res = await t.app.request("/units", { headers: { "accept-encoding": "gzip" } });
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+  });
+
+  it("refuses a form post without a valid CSRF token and writes nothing", async () => {
+    const before = (await t.db.query("SELECT count(*)::int AS n FROM admin_units WHERE parent_code = $1", [GIA_PHU])).rows[0].n;
+    const none = await adminClient.post(`/units/${GIA_PHU}/villages`, { name: "Giả mạo", unitType: "Thôn" }, { csrf: false });
+    expect(none.status).toBe(403);
+    expect(await none.text()).toContain("Biểu mẫu đã hết hạn");
+    const forged = await adminClient.request(`/units/${GIA_PHU}/villages`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "name=X&unitType=Th%C3%B4n&_csrf=forged" });
+    expect(forged.status).toBe(403);
+    expect((await t.db.query("SELECT count(*)::int AS n FROM admin_units WHERE parent_code = $1", [GIA_PHU])).rows[0].n).toBe(before);
+  });
+
+  it("requires the CSRF header for API writes made with a session cookie", async () => {
+    const res = await adminClient.request(`/api/v1/admin-units/${GIA_PHU}/villages`, json({ name: "Cookie", unitType: "Thôn" }));
+    expect(res.status).toBe(403);
+    const ok = await adminClient.request(`/api/v1/admin-units/${GIA_PHU}/villages`, json({ name: "Cookie", unitType: "Thôn" }, { "x-csrf-token": adminClient.csrfToken }));
+    expect(ok.status).toBe(201);
+  });
+
+  it("answers malformed JSON, wrong types and unknown fields with problem+json naming the field", async () => {
+    const url = `/api/v1/admin-units/${GIA_PHU}/villages`;
+    const malformed = await t.app.request(url, { method: "POST", body: "{name:", headers: bearer({ "content-type": "application/json" }) });
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get("content-type")).toContain("application/problem+json");
+    expect(await malformed.json()).toMatchObject({ status: 400, type: "/docs/problems#bad_json" });
+
+    const wrong = await t.app.request(url, json({ name: 42, unitType: "Làng xóm", colour: "red" }, bearer({ "accept-language": "en" })));
+    expect(wrong.status).toBe(400);
+    const body = await wrong.json();
+    expect(body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: "name", code: "type" }),
+        expect.objectContaining({ field: "unitType", code: "choice" }),
+        expect.objectContaining({ field: "colour", code: "unknown_field", message: "Field “colour”: is not accepted" }),
+      ]),
+    );
+    const vi = await (await t.app.request(url, json({}, bearer()))).json();
+    expect(vi.errors).toContainEqual(expect.objectContaining({ field: "name", message: "Trường “name”: bắt buộc phải nhập" }));
+  });
+
+  it("refuses oversized bodies (413), non-JSON bodies (415), bad tokens (401) and bad codes", async () => {
+    const url = `/api/v1/admin-units/${GIA_PHU}/villages`;
+    const big = await t.app.request(url, json({ name: "x".repeat(2_000_000), unitType: "Thôn" }, bearer()));
+    expect(big.status).toBe(413);
+    const text = await t.app.request(url, { method: "POST", body: "name=x", headers: bearer({ "content-type": "text/plain" }) });
+    expect(text.status).toBe(415);
+    const badToken = await t.app.request("/api/v1/me", { headers: { authorization: "Bearer xaso_not-a-real-token" } });
+    expect(badToken.status).toBe(401);
+    expect((await badToken.json()).title).toContain("Khóa API không hợp lệ");
+    const scheme = await t.app.request("/api/v1/me", { headers: { authorization: "Basic Zm9vOmJhcg==" } });
+    expect(scheme.status).toBe(401);
+    expect((await t.app.request("/api/v1/admin-units/99999")).status).toBe(404);
+    const badCode = await t.app.request("/api/v1/admin-units/abc");
+    expect(badCode.status).toBe(400);
+    expect((await badCode.json()).errors[0].field).toBe("code");
+    const badCursor = await t.app.request(`/api/v1/admin-units/15/children?cursor=garbage`);
+    expect(badCursor.status).toBe(400);
+    expect((await badCursor.json()).errors[0].field).toBe("cursor");
+    const badQuery = await t.app.request(`/api/v1/admin-units/search?q=gia&limit=0&x=1`);
+    expect((await badQuery.json()).errors.map((e: { field: string }) => e.field).sort()).toEqual(["limit", "x"]);
+  });
+
+  it("treats a garbage session cookie as signed out, and clears it", async () => {
+    const res = await t.app.request("/", { headers: { cookie: "xaso_session=%%%garbage; xaso_csrf=short" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.getSetCookie().some((c) => /^xaso_session=;/.test(c) && /Max-Age=0/i.test(c))).toBe(true);
+  });
+
+  it("keeps data already saved when a request fails half-way", async () => {
+    const before = await t.db.query("SELECT count(*)::int AS n FROM admin_units WHERE parent_code = $1", [BAO_THANG]);
+    const res = await t.app.request(`/api/v1/admin-units/${BAO_THANG}/villages`, json({ name: "Ngoài phạm vi", unitType: "Thôn" }, bearer()));
+    expect(res.status).toBe(404);
+    const after = await t.db.query("SELECT count(*)::int AS n FROM admin_units WHERE parent_code = $1", [BAO_THANG]);
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
+  it("shows a calm page, not a stack, for unexpected errors and unknown pages", async () => {
+    const app = createApp({ ...t.deps });
+    app.get("/boom", () => {
+      throw new Error("secret internals");
+    });
+    const boom = await app.request("/boom");
+    expect(boom.status).toBe(500);
+    const html = await boom.text();
+    expect(html).toContain("Hệ thống đang gặp sự cố");
+    expect(html).not.toContain("secret internals");
+    const missing = await t.app.request("/no/such/page");
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain("Không tìm thấy");
+    const missingApi = await t.app.request("/api/v1/nothing");
+    expect(missingApi.status).toBe(404);
+    expect(missingApi.headers.get("content-type")).toContain("application/problem+json");
+  });
+
+  it("switches language by cookie and remembers a signed-in user's choice", async () => {
+    const client = new TestClient(t.app);
+    const res = await client.post("/language", { lang: "en", next: "/units" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/units");
+    const page = await (await client.get("/units")).text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain("Administrative units");
+    const evil = await client.post("/language", { lang: "vi", next: "//evil.example" });
+    expect(evil.headers.get("location")).toBe("/");
+    expect(await (await client.get("/")).text()).toContain('<html lang="vi">');
+  });
+
+  it("renders the citizen pages with Vietnamese formats and search without diacritics", async () => {
+    const search = await (await t.app.request("/units?q=gia+phu")).text();
+    expect(search).toContain("Xã Gia Phú");
+    const unit = await (await t.app.request(`/units/${GIA_PHU}`)).text();
+    expect(unit).toContain("Tỉnh Lào Cai");
+    const province = await (await t.app.request("/units/15")).text();
+    expect(province).toContain("Đang hiển thị 50 đơn vị.");
+  });
+
+  it("publishes an OpenAPI 3.1 document that matches the committed one and covers every API route", async () => {
+    const served = await (await t.app.request("/api/openapi.json")).json();
+    expect(served.openapi).toBe("3.1.0");
+    expect(`${JSON.stringify(served, null, 2)}\n`).toBe(await readFile(new URL("../../docs/openapi.json", import.meta.url), "utf8"));
+    expect(currentOpenApi()).toBe(`${JSON.stringify(served, null, 2)}\n`);
+    const documented = new Set(Object.keys(served.paths).map((p) => p.replace(/\{(\w+)\}/g, ":$1")));
+    const routes = t.app.routes.filter((r) => r.path.startsWith("/api/v1/") && r.method !== "ALL").map((r) => r.path);
+    for (const r of routes) expect(documented, r).toContain(r);
+    expect((await t.app.request("/api/docs")).status).toBe(200);
+  });
+});
