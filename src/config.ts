@@ -8,8 +8,7 @@ const bool = z
 
 const DEV_SECRET = "development-only-secret-change-me-0123456789";
 
-const schema = z
-  .object({
+const variables = z.object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     HOST: z.string().min(1).default("127.0.0.1"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -45,8 +44,12 @@ const schema = z
     OIDC_CLAIM_PHONE: z.string().default("phone_number"),
     OIDC_LABEL: z.string().default("VNeID"),
     OIDC_ALLOW_HTTP: bool.default(false),
-  })
-  .superRefine((c, ctx) => {
+});
+
+/** Every variable XãSố reads; .env.example must document each (a test checks). */
+export const CONFIG_VARIABLES = Object.keys(variables.shape);
+
+const schema = variables.superRefine((c, ctx) => {
     if (c.NODE_ENV === "production") {
       if (c.SESSION_SECRET === DEV_SECRET)
         ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "must be set in production" });

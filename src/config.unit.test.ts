@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config.ts";
+import { readFileSync } from "node:fs";
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from "./config.ts";
 
 describe("loadConfig", () => {
   it("gives working defaults for a commune PC with nothing set", () => {
@@ -32,5 +33,10 @@ describe("loadConfig", () => {
   it("needs a client id once an OIDC issuer is set", () => {
     expect(() => loadConfig({ OIDC_ISSUER: "https://sso.example.vn" })).toThrow(/OIDC_CLIENT_ID/);
     expect(loadConfig({ OIDC_ISSUER: "https://sso.example.vn", OIDC_CLIENT_ID: "xaso" }).oidc?.claims.citizenId).toBe("citizen_id");
+  });
+
+  it("documents every variable in .env.example", () => {
+    const example = readFileSync(new URL("../.env.example", import.meta.url), "utf8");
+    for (const name of CONFIG_VARIABLES) expect(example, name).toMatch(new RegExp(`^#? ?${name}=`, "m"));
   });
 });

@@ -55,7 +55,7 @@ describeDb("access between communes", () => {
     const clientB = new TestClient(t.app);
     await clientB.signIn(adminB.username, PASSWORD);
     await clientB.post("/office/tokens", { name: "b", role: "commune_admin", adminUnitCode: BAO_THANG });
-    const tokenB = (await t.db.query("SELECT id FROM api_tokens WHERE user_id = $1", [adminB.id])).rows[0].id as string;
+    const tokenB = (await t.db.query("SELECT id FROM api_tokens WHERE user_id = $1", [adminB.id])).rows[0]!.id as string;
     f = { villageB: villageB.code, userB: adminB.id, tokenB, usernameB: adminB.username };
     officerA = new TestClient(t.app);
     await officerA.signIn(adminA.username, PASSWORD);
@@ -90,12 +90,12 @@ describeDb("access between communes", () => {
 
   it("left commune B's data untouched", async () => {
     const village = await t.db.query("SELECT name FROM admin_units WHERE code = $1", [f.villageB]);
-    expect(village.rows[0].name).toBe("Thôn Bí Mật");
+    expect(village.rows[0]!.name).toBe("Thôn Bí Mật");
     const user = await t.db.query("SELECT disabled_at FROM users WHERE id = $1", [f.userB]);
-    expect(user.rows[0].disabled_at).toBeNull();
+    expect(user.rows[0]!.disabled_at).toBeNull();
     expect((await t.db.query("SELECT 1 FROM users WHERE username = 'intruder.b'")).rowCount).toBe(0);
-    expect((await t.db.query("SELECT revoked_at FROM api_tokens WHERE id = $1", [f.tokenB])).rows[0].revoked_at).toBeNull();
-    expect((await t.db.query("SELECT count(*)::int AS n FROM admin_units WHERE parent_code = $1", [BAO_THANG])).rows[0].n).toBe(1);
+    expect((await t.db.query("SELECT revoked_at FROM api_tokens WHERE id = $1", [f.tokenB])).rows[0]!.revoked_at).toBeNull();
+    expect((await t.db.query("SELECT count(*)::int AS n FROM admin_units WHERE parent_code = $1", [BAO_THANG])).rows[0]!.n).toBe(1);
   });
 
   it("leaves commune B's data out of every list officer A sees", async () => {

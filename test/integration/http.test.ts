@@ -74,13 +74,13 @@ describeDb("HTTP edge", () => {
   });
 
   it("refuses a form post without a valid CSRF token and writes nothing", async () => {
-    const before = (await t.db.query("SELECT count(*)::int AS n FROM admin_units WHERE parent_code = $1", [GIA_PHU])).rows[0].n;
+    const before = (await t.db.query("SELECT count(*)::int AS n FROM admin_units WHERE parent_code = $1", [GIA_PHU])).rows[0]!.n;
     const none = await adminClient.post(`/units/${GIA_PHU}/villages`, { name: "Giả mạo", unitType: "Thôn" }, { csrf: false });
     expect(none.status).toBe(403);
     expect(await none.text()).toContain("Biểu mẫu đã hết hạn");
     const forged = await adminClient.request(`/units/${GIA_PHU}/villages`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "name=X&unitType=Th%C3%B4n&_csrf=forged" });
     expect(forged.status).toBe(403);
-    expect((await t.db.query("SELECT count(*)::int AS n FROM admin_units WHERE parent_code = $1", [GIA_PHU])).rows[0].n).toBe(before);
+    expect((await t.db.query("SELECT count(*)::int AS n FROM admin_units WHERE parent_code = $1", [GIA_PHU])).rows[0]!.n).toBe(before);
   });
 
   it("requires the CSRF header for API writes made with a session cookie", async () => {
@@ -144,7 +144,7 @@ describeDb("HTTP edge", () => {
     const res = await t.app.request(`/api/v1/admin-units/${BAO_THANG}/villages`, json({ name: "Ngoài phạm vi", unitType: "Thôn" }, bearer()));
     expect(res.status).toBe(404);
     const after = await t.db.query("SELECT count(*)::int AS n FROM admin_units WHERE parent_code = $1", [BAO_THANG]);
-    expect(after.rows[0].n).toBe(before.rows[0].n);
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
   });
 
   it("shows a calm page, not a stack, for unexpected errors and unknown pages", async () => {

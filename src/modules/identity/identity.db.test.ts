@@ -26,7 +26,7 @@ describeDb("identity and access", () => {
     const token = client.cookies.get(SESSION)!;
     const stored = await t.db.query("SELECT token_hash FROM sessions WHERE user_id = $1", [u.id]);
     expect(stored.rows).toHaveLength(1);
-    expect(stored.rows[0].token_hash).not.toContain(token);
+    expect(stored.rows[0]!.token_hash).not.toContain(token);
     expect(await (await client.get("/office")).text()).toContain(`Test ${u.username}`);
     expect((await client.post("/sign-out")).status).toBe(303);
     expect((await t.db.query("SELECT 1 FROM sessions WHERE user_id = $1", [u.id])).rowCount).toBe(0);
@@ -36,7 +36,7 @@ describeDb("identity and access", () => {
   it("stores passwords as argon2id", async () => {
     const u = await buildUser(t.deps);
     const { rows } = await t.db.query("SELECT password_hash FROM users WHERE id = $1", [u.id]);
-    expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(rows[0]!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 
   it("shares sessions between app processes through the database", async () => {
@@ -151,7 +151,7 @@ describeDb("identity and access", () => {
     expect(users.status).toBe(403);
     const notHeld = await client.post("/office/tokens", { name: "x", role: "province_admin", adminUnitCode: LAO_CAI });
     expect(notHeld.status).toBe(400);
-    const id = (await t.db.query("SELECT id FROM api_tokens WHERE user_id = $1", [officer.id])).rows[0].id;
+    const id = (await t.db.query("SELECT id FROM api_tokens WHERE user_id = $1", [officer.id])).rows[0]!.id;
     expect((await client.post(`/office/tokens/${id}/revoke`)).status).toBe(303);
     expect((await t.app.request("/api/v1/me", { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
   });
