@@ -4,6 +4,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import type { WebContext } from "../app.ts";
 import { listServedProvinces } from "../modules/admin-units/index.ts";
 import { setUserLocale } from "../modules/identity/index.ts";
+import { useCaseContext } from "../platform/auth/use-case-context.ts";
 import { readForm, safeNext } from "../platform/http/forms.ts";
 import type { AppEnv } from "../platform/http/hono-env.ts";
 import { LANG_COOKIE } from "../platform/http/middleware.ts";
@@ -103,7 +104,7 @@ export function registerHomePages(app: Hono<AppEnv>, web: WebContext) {
     const lang = form.lang;
     if (isLocale(lang)) {
       setCookie(c, LANG_COOKIE, lang, { path: "/", maxAge: 365 * 86_400, sameSite: "Lax", secure, httpOnly: true });
-      if (c.var.principal) await setUserLocale(web.deps, c.var.principal.userId, lang);
+      if (c.var.principal) await setUserLocale(web.deps, useCaseContext(c), c.var.principal.userId, lang);
     }
     return c.redirect(safeNext(form.next), 303);
   });

@@ -1,8 +1,14 @@
 // Small account look-ups and preferences.
 import type { Deps } from "../../../deps.ts";
+import type { Context } from "../../../platform/events/domain-events.ts";
 import * as repo from "../identity.repository.ts";
 
 /** Remembers a signed-in person's language across devices. */
-export const setUserLocale = (deps: Pick<Deps, "db">, userId: string, locale: "vi" | "en") => repo.setLocale(deps.db, userId, locale);
+export async function setUserLocale(deps: Pick<Deps, "db" | "events">, ctx: Context, userId: string, locale: "vi" | "en") {
+  await deps.db.tx(async (q) => {
+    await repo.setLocale(q, userId, locale);
+    await deps.events.publish(q, { type: "user.localeChanged", actor: ctx.actor, target: { type: "user", id: userId }, adminUnitCode: null, requestId: ctx.requestId, details: { locale } });
+  });
+}
 
 export const findUserId = async (deps: Pick<Deps, "db">, username: string) => (await repo.findUserByUsername(deps.db, username))?.id ?? null;
