@@ -31,6 +31,7 @@ const variables = z.object({
       .pipe(z.array(z.string().regex(/^\d{2}$/, "each province code has 2 digits")).min(1)),
     SEED_DEMO: bool.optional(),
     TRUST_PROXY: bool.default(false),
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
     SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
@@ -78,6 +79,7 @@ export type Config = {
   servedProvinces: string[];
   seedDemo: boolean;
   trustProxy: boolean;
+  metricsToken: string | undefined;
   maxBodyBytes: number;
   signIn: { maxFailures: number; windowMinutes: number };
   oidc:
@@ -125,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     servedProvinces: c.SERVED_PROVINCES,
     seedDemo: c.SEED_DEMO ?? c.NODE_ENV !== "production",
     trustProxy: c.TRUST_PROXY,
+    metricsToken: c.METRICS_TOKEN,
     maxBodyBytes: c.MAX_BODY_BYTES,
     signIn: { maxFailures: c.SIGNIN_MAX_FAILURES, windowMinutes: c.SIGNIN_WINDOW_MINUTES },
     oidc: c.OIDC_ISSUER

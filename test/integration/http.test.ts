@@ -56,6 +56,13 @@ describeDb("HTTP edge", () => {
     expect(text).toContain("xaso_process_resident_memory_bytes");
   });
 
+  it("guards /metrics with METRICS_TOKEN when one is set", async () => {
+    const guarded = await buildTestApp({ database: t.database, env: { METRICS_TOKEN: "scraper-secret-0123456789" } });
+    expect((await guarded.app.request("/metrics")).status).toBe(401);
+    expect((await guarded.app.request("/metrics", { headers: { authorization: "Bearer wrong" } })).status).toBe(401);
+    expect((await guarded.app.request("/metrics", { headers: { authorization: "Bearer scraper-secret-0123456789" } })).status).toBe(200);
+  });
+
   it("serves fingerprinted, long-cached, pre-compressed assets", async () => {
     const html = await (await t.app.request("/")).text();
     const href = /href="(\/assets\/app\.[0-9a-f]{10}\.css)"/.exec(html)?.[1];

@@ -13,7 +13,7 @@ import { sessionCookieName } from "../../platform/http/middleware.ts";
 import { formatDate, formatDateTime } from "../../platform/i18n/format.ts";
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
 import {
-  Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, type FormState, Pagination, SelectField, SummaryList, Tag, TextField,
+  Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, fieldId, type FormState, Pagination, SelectField, SummaryList, Tag, TextField,
 } from "../../platform/views/components.tsx";
 import { Layout } from "../../platform/views/layout.tsx";
 import { pageContext, type PageContext } from "../../platform/views/page-context.ts";
@@ -39,7 +39,7 @@ function SignInPage(props: { ctx: PageContext; form: FormState; oidcLabel: strin
       {props.oidcLabel && (
         <>
           <p>
-            <a class="button" href={`/auth/oidc/start?next=${encodeURIComponent(props.next)}`}>
+            <a class="button" id={fieldId("sso")} href={`/auth/oidc/start?next=${encodeURIComponent(props.next)}`}>
               {t("signIn.withSso", { provider: props.oidcLabel })}
             </a>
           </p>
@@ -70,6 +70,11 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
     setFlash(c, "flash.signedIn", secure);
     return c.redirect(next, 303);
   }
+
+  // A refused SSO callback shows the sign-in page with the reason and a way to retry. Thrown, "unauthenticated"
+  // would become the generic 303 to /sign-in?next=<this callback>, which drops the reason and loops back here.
+  const ssoRefused = (c: Context<AppEnv>, message: MessageKey, status: 400 | 401, next = "/") =>
+    c.html(<SignInPage ctx={page(c)} form={{ values: {}, errors: [{ field: "sso", code: "sso", message }] }} oidcLabel={oidcLabel} next={next} />, status);
 
   app.get("/sign-in", (c) => {
     const next = safeNext(c.req.query("next"), "/office");
@@ -117,7 +122,7 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
     if (!web.oidc) throw new AppError("not_found", "error.notFound");
     const raw = await getSignedCookie(c, deps.config.sessionSecret, OIDC_COOKIE);
     deleteCookie(c, OIDC_COOKIE, { path: "/auth/oidc", secure });
-    if (!raw) throw new AppError("validation", "signIn.ssoExpired");
+    if (!raw) return ssoRefused(c, "signIn.ssoExpired", 400);
     const saved = JSON.parse(raw) as { s: string; n: string; v: string; next: string };
     const callbackUrl = new URL(c.req.url);
     if (deps.config.publicUrl) {
@@ -130,7 +135,7 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
       who = await web.oidc.finish(callbackUrl, { state: saved.s, nonce: saved.n, verifier: saved.v });
     } catch (err) {
       c.var.log.warn({ err }, "SSO sign-in failed");
-      throw new AppError("unauthenticated", "signIn.ssoFailed");
+      return ssoRefused(c, "signIn.ssoFailed", 401, safeNext(saved.next, "/"));
     }
     const { userId } = await identity.signInWithOidc(deps, ctxOf(c), who);
     if (!userId) throw new AppError("forbidden", "signIn.accountDisabled");

@@ -1,10 +1,13 @@
 // Liveness, readiness (checks the database) and Prometheus metrics.
+import { timingSafeEqual } from "node:crypto";
 import type { Hono } from "hono";
 import type { Deps } from "../../deps.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import type { AppEnv } from "./hono-env.ts";
 
-export function registerOpsRoutes(app: Hono<AppEnv>, deps: Pick<Deps, "db">, metrics: Metrics) {
+const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+export function registerOpsRoutes(app: Hono<AppEnv>, deps: Pick<Deps, "db" | "config">, metrics: Metrics) {
   app.get("/healthz", (c) => c.json({ status: "ok" }, 200, { "cache-control": "no-store" }));
   app.get("/readyz", async (c) => {
     try {
@@ -14,5 +17,12 @@ export function registerOpsRoutes(app: Hono<AppEnv>, deps: Pick<Deps, "db">, met
       return c.json({ status: "unavailable", database: "unreachable" }, 503, { "cache-control": "no-store" });
     }
   });
-  app.get("/metrics", async (c) => c.body(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType, "cache-control": "no-store" }));
+  app.get("/metrics", async (c) => {
+    // With METRICS_TOKEN set, only the scraper that knows it may read the metrics.
+    const expected = deps.config.metricsToken;
+    if (expected && !sameSecret(c.req.header("authorization") ?? "", `Bearer ${expected}`)) {
+      return c.text("unauthorised", 401, { "www-authenticate": "Bearer" });
+    }
+    return c.body(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType, "cache-control": "no-store" });
+  });
 }
