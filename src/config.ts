@@ -40,6 +40,7 @@ const variables = z.object({
     OIDC_CLIENT_SECRET: z.string().optional(),
     OIDC_SCOPES: z.string().default("openid profile"),
     OIDC_ACR_VALUES: z.string().optional(),
+    OIDC_REQUIRE_ACR: bool.default(false),
     OIDC_CLAIM_NAME: z.string().default("name"),
     OIDC_CLAIM_CITIZEN_ID: z.string().default("citizen_id"),
     OIDC_CLAIM_PHONE: z.string().default("phone_number"),
@@ -59,6 +60,8 @@ const schema = variables.superRefine((c, ctx) => {
       if (c.OIDC_ALLOW_HTTP)
         ctx.addIssue({ code: "custom", path: ["OIDC_ALLOW_HTTP"], message: "must be false in production" });
     }
+    if (c.OIDC_REQUIRE_ACR && !c.OIDC_ACR_VALUES)
+      ctx.addIssue({ code: "custom", path: ["OIDC_ACR_VALUES"], message: "is required when OIDC_REQUIRE_ACR is true" });
     if (c.OIDC_ISSUER && !c.OIDC_CLIENT_ID)
       ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "is required when OIDC_ISSUER is set" });
   });
@@ -89,6 +92,7 @@ export type Config = {
         clientSecret: string | undefined;
         scopes: string;
         acrValues: string | undefined;
+        requireAcr: boolean;
         claims: { name: string; citizenId: string; phone: string };
         label: string;
         allowHttp: boolean;
@@ -137,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           clientSecret: c.OIDC_CLIENT_SECRET,
           scopes: c.OIDC_SCOPES,
           acrValues: c.OIDC_ACR_VALUES,
+          requireAcr: c.OIDC_REQUIRE_ACR,
           claims: { name: c.OIDC_CLAIM_NAME, citizenId: c.OIDC_CLAIM_CITIZEN_ID, phone: c.OIDC_CLAIM_PHONE },
           label: c.OIDC_LABEL,
           allowHttp: c.OIDC_ALLOW_HTTP,

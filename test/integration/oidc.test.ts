@@ -247,6 +247,20 @@ describeDb("OpenID Connect sign-in (national SSO)", () => {
     expect((await me(client)).status).toBe(401);
   });
 
+  it("refuses a sign-in below the required eID level when OIDC_REQUIRE_ACR is on", async () => {
+    // The provider authenticates without an acr, so a level-2 requirement cannot be met.
+    const env = { PUBLIC_URL, OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET, OIDC_SCOPES: "openid profile phone citizen", OIDC_ACR_VALUES: ACR, OIDC_REQUIRE_ACR: "true", OIDC_ALLOW_HTTP: "true" };
+    const strict = await buildTestApp({ database: t.database, env, oidc: createOidcClient(loadConfig({ ...TEST_ENV, ...env }).oidc!) });
+    const client = new TestClient(strict.app);
+    const start = await client.get("/auth/oidc/start?next=/office");
+    const { path } = await new ProviderBrowser().authorize(start.headers.get("location")!, "vneid-hoa");
+    const before = await sessionCount();
+    const res = await client.get(path);
+    expect(res.status).toBe(401);
+    expect(await res.text()).toContain("Cần tài khoản định danh điện tử mức độ 2");
+    expect(await sessionCount()).toBe(before);
+  });
+
   it("sends a person who cancels at the provider back to the sign-in page, without a session", async () => {
     const client = new TestClient(t.app);
     const { callbackPath } = await untilCallback(client, "vneid-hoa", new ProviderBrowser(), { cancel: true });

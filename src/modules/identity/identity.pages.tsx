@@ -20,6 +20,7 @@ import { pageContext, type PageContext } from "../../platform/views/page-context
 import { setFlash, takeFlash } from "../../web/home.pages.tsx";
 import { CreateApiTokenInput, CreateUserInput, GrantRoleInput, SignInInput } from "./identity.contract.ts";
 import * as identity from "./index.ts";
+import { OidcLevelError } from "./oidc-client.ts";
 
 const OIDC_COOKIE = "xaso_oidc";
 const roleLabel = (t: PageContext["t"], r: Role) => t(`role.${r}` as MessageKey);
@@ -135,7 +136,7 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
       who = await web.oidc.finish(callbackUrl, { state: saved.s, nonce: saved.n, verifier: saved.v });
     } catch (err) {
       c.var.log.warn({ err }, "SSO sign-in failed");
-      return ssoRefused(c, "signIn.ssoFailed", 401, safeNext(saved.next, "/"));
+      return ssoRefused(c, err instanceof OidcLevelError ? "signIn.ssoLevel" : "signIn.ssoFailed", 401, safeNext(saved.next, "/"));
     }
     const { userId } = await identity.signInWithOidc(deps, ctxOf(c), who);
     if (!userId) throw new AppError("forbidden", "signIn.accountDisabled");

@@ -6,6 +6,9 @@ import type { Config } from "../../config.ts";
 export type OidcStart = { url: string; state: string; nonce: string; verifier: string };
 export type OidcIdentity = { issuer: string; subject: string; name: string | null; citizenId: string | null; phone: string | null; acr: string | null };
 
+/** The provider authenticated the person at a lower level than the installation requires. */
+export class OidcLevelError extends Error {}
+
 export type OidcClient = {
   label: string;
   start(redirectUri: string): Promise<OidcStart>;
@@ -54,13 +57,18 @@ export function createOidcClient(cfg: NonNullable<Config["oidc"]>): OidcClient {
       } catch {
         // userinfo is optional: the ID token's claims are enough to sign in.
       }
+      const acr = claim(all, "acr");
+      // acr_values is only a request; with OIDC_REQUIRE_ACR the returned level must be one we asked for.
+      if (cfg.requireAcr && !(cfg.acrValues ?? "").split(" ").includes(acr ?? "")) {
+        throw new OidcLevelError(`acr ${acr ?? "(none)"} is not one of ${cfg.acrValues}`);
+      }
       return {
         issuer: config.serverMetadata().issuer,
         subject: idClaims.sub,
         name: claim(all, cfg.claims.name),
         citizenId: claim(all, cfg.claims.citizenId),
         phone: claim(all, cfg.claims.phone),
-        acr: claim(all, "acr"),
+        acr,
       };
     },
   };

@@ -52,6 +52,7 @@ export const en: Record<MessageKey, string> = {
   "signIn.throttled": "Too many failed sign-ins. Please try again in {minutes} minutes",
   "signIn.ssoExpired": "The sign-in with your digital identity expired. Please try again",
   "signIn.ssoFailed": "Signing in with your digital identity did not work. Please try again",
+  "signIn.ssoLevel": "Signing in needs a level-2 electronic identification account. Please upgrade your VNeID account at the commune police",
   "signIn.accountDisabled": "This account is disabled",
 
   "office.title": "Office",

@@ -50,6 +50,7 @@ export const vi = {
   "signIn.throttled": "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút",
   "signIn.ssoExpired": "Phiên đăng nhập qua tài khoản định danh đã hết hạn. Vui lòng thử lại",
   "signIn.ssoFailed": "Không đăng nhập được qua tài khoản định danh. Vui lòng thử lại",
+  "signIn.ssoLevel": "Cần tài khoản định danh điện tử mức độ 2 để đăng nhập. Vui lòng nâng cấp tài khoản VNeID tại công an xã",
   "signIn.accountDisabled": "Tài khoản này đã bị khóa",
 
   "office.title": "Khu vực cán bộ",
