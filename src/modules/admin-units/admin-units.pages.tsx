@@ -18,12 +18,13 @@ import * as units from "./index.ts";
 const unitName = (ctx: PageContext, u: AdminUnitRow) => (ctx.locale === "en" && u.fullNameEn ? u.fullNameEn : u.fullName);
 const levelLabel = (ctx: PageContext, level: string) => ctx.t(`units.level.${level}` as MessageKey);
 
-function UnitTable(props: { ctx: PageContext; caption: string; rows: AdminUnitRow[]; showParent?: boolean }) {
+/** captionHidden: the caption is still read out with the table, but not shown twice under a heading that says the same. */
+function UnitTable(props: { ctx: PageContext; caption: string; rows: AdminUnitRow[]; showParent?: boolean; captionHidden?: boolean }) {
   const { t } = props.ctx;
   return (
     <div class="table-wrap">
       <table>
-        <caption>{props.caption}</caption>
+        <caption class={props.captionHidden ? "visually-hidden" : undefined}>{props.caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t("units.name")}</th>
@@ -38,7 +39,7 @@ function UnitTable(props: { ctx: PageContext; caption: string; rows: AdminUnitRo
                 <a href={`/units/${u.code}`}>{unitName(props.ctx, u)}</a>
               </td>
               <td>
-                <code>{u.code}</code>
+                <code class="nowrap">{u.code}</code>
               </td>
               <td>{levelLabel(props.ctx, u.level)}</td>
             </tr>
@@ -67,7 +68,7 @@ export function registerAdminUnitPages(app: Hono<AppEnv>, web: WebContext) {
     return c.html(
       <Layout ctx={ctx} title={t("units.title")}>
         <Breadcrumbs t={t} items={[{ href: "/", label: t("nav.home") }, { label: t("units.title") }]} />
-        <ErrorSummary t={t} errors={errors} />
+        <ErrorSummary t={t} errors={errors} labels={{ q: t("units.searchLabel") }} />
         <h1>{t("units.title")}</h1>
         <form class="search-form" method="get" action="/units" role="search">
           <TextField t={t} form={{ values: { q: rawQ }, errors }} name="q" type="search" label={t("units.searchLabel")} hint={t("units.searchHint")} />
@@ -78,7 +79,7 @@ export function registerAdminUnitPages(app: Hono<AppEnv>, web: WebContext) {
         {result && (
           <>
             <h2 id="results">{t("units.results", { q: rawQ.trim() })}</h2>
-            {result.items.length === 0 ? <p>{t("units.noResults")}</p> : <UnitTable ctx={ctx} caption={t("units.resultsCaption")} rows={result.items} />}
+            {result.items.length === 0 ? <p>{t("units.noResults")}</p> : <UnitTable ctx={ctx} caption={t("units.resultsCaption")} rows={result.items} captionHidden />}
             <Pagination t={t} basePath="/units" params={{ q: rawQ.trim() }} nextCursor={result.nextCursor} isFirst={!cursor} />
           </>
         )}
@@ -101,7 +102,7 @@ export function registerAdminUnitPages(app: Hono<AppEnv>, web: WebContext) {
     return c.html(
       <Layout ctx={ctx} title={unitName(ctx, unit)}>
         <Breadcrumbs t={t} items={[{ href: "/units", label: t("units.title") }, ...ancestors.map((a) => ({ href: `/units/${a.code}`, label: unitName(ctx, a) })), { label: unitName(ctx, unit) }]} />
-        <ErrorSummary t={t} errors={errors} />
+        <ErrorSummary t={t} errors={errors} labels={{ unitType: t("units.villageType"), name: t("units.villageName") }} />
         <h1>{unitName(ctx, unit)}</h1>
         <SummaryList
           rows={[
@@ -114,7 +115,7 @@ export function registerAdminUnitPages(app: Hono<AppEnv>, web: WebContext) {
         {children && (
           <>
             <h2>{t(childLevel)}</h2>
-            {children.items.length === 0 ? <p>{t("units.noChildren")}</p> : <UnitTable ctx={ctx} caption={t(childLevel)} rows={children.items} />}
+            {children.items.length === 0 ? <p>{t("units.noChildren")}</p> : <UnitTable ctx={ctx} caption={t(childLevel)} rows={children.items} captionHidden />}
             <Pagination t={t} basePath={`/units/${unit.code}`} params={{}} nextCursor={children.nextCursor} isFirst={!cursor} />
             {children.items.length > 0 && <p>{t("units.shown", { n: formatNumber(children.items.length, ctx.locale) })}</p>}
           </>

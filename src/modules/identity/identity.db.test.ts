@@ -115,7 +115,7 @@ describeDb("identity and access", () => {
     const html = await bad.text();
     expect(html).toContain('href="#f-username"');
     expect(html).toContain('href="#f-phone"');
-    expect(html).toContain("Trường “displayName”: bắt buộc phải nhập");
+    expect(html).toContain("Trường “Họ và tên”: bắt buộc phải nhập");
     const ok = await client.post("/office/users", { username: "nguyen.van.b", displayName: "Nguyễn Văn B", kind: "officer", homeUnitCode: GIA_PHU, phone: "0912345678", password: "mot-mat-khau-dai" });
     expect(ok.status).toBe(303);
     const dup = await client.post("/office/users", { username: "Nguyen.Van.B", displayName: "Trùng", kind: "officer", homeUnitCode: GIA_PHU });

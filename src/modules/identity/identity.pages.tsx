@@ -35,7 +35,7 @@ function SignInPage(props: { ctx: PageContext; form: FormState; oidcLabel: strin
   const { t } = props.ctx;
   return (
     <Layout ctx={props.ctx} title={t("signIn.title")}>
-      <ErrorSummary t={t} errors={props.form.errors} />
+      <ErrorSummary t={t} errors={props.form.errors} labels={{ username: t("signIn.username"), password: t("signIn.password") }} />
       <h1>{t("signIn.title")}</h1>
       {props.oidcLabel && (
         <>
@@ -264,7 +264,11 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
     return c.html(
       <Layout ctx={ctx} title={t("users.create")} office>
         <Breadcrumbs t={t} items={[{ href: "/office", label: t("nav.office") }, { href: "/office/users", label: t("users.title") }, { label: t("users.create") }]} />
-        <ErrorSummary t={t} errors={form.errors} />
+        <ErrorSummary
+          t={t}
+          errors={form.errors}
+          labels={{ username: t("users.username"), displayName: t("users.displayName"), kind: t("users.kind"), homeUnitCode: t("users.unit"), email: t("users.email"), phone: t("users.phone"), password: t("users.password") }}
+        />
         <h1>{t("users.create")}</h1>
         <form method="post" action="/office/users" novalidate>
           <CsrfField token={ctx.csrfToken} />
@@ -307,7 +311,7 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
     return c.html(
       <Layout ctx={ctx} title={user.displayName} office>
         <Breadcrumbs t={t} items={[{ href: "/office", label: t("nav.office") }, { href: "/office/users", label: t("users.title") }, { label: user.username }]} />
-        <ErrorSummary t={t} errors={grantForm.errors} />
+        <ErrorSummary t={t} errors={grantForm.errors} labels={{ role: t("users.role"), adminUnitCode: t("users.unit") }} />
         <h1>{user.displayName}</h1>
         <SummaryList
           rows={[
@@ -413,7 +417,7 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
     return c.html(
       <Layout ctx={ctx} title={t("tokens.title")} office>
         <Breadcrumbs t={t} items={[{ href: "/office", label: t("nav.office") }, { label: t("tokens.title") }]} />
-        <ErrorSummary t={t} errors={form.errors} />
+        <ErrorSummary t={t} errors={form.errors} labels={{ name: t("tokens.name"), role: t("users.role"), adminUnitCode: t("users.unit"), expiresInDays: t("tokens.days") }} />
         <h1>{t("tokens.title")}</h1>
         <p>{t("tokens.intro")}</p>
         {created && (
@@ -424,46 +428,50 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
             </p>
           </div>
         )}
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t("tokens.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("tokens.name")}</th>
-                <th scope="col">{t("users.role")}</th>
-                <th scope="col">{t("tokens.expires")}</th>
-                <th scope="col">{t("tokens.lastUsed")}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t("users.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((tk) => (
+        {tokens.length === 0 ? (
+          <p>{t("tokens.none")}</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">{t("tokens.title")}</caption>
+              <thead>
                 <tr>
-                  <td>
-                    {tk.name} <code>{tk.prefix}…</code>
-                  </td>
-                  <td>{`${roleLabel(t, tk.role)} (${tk.adminUnitCode})`}</td>
-                  <td>{tk.expiresAt ? formatDate(tk.expiresAt, locale) : "–"}</td>
-                  <td>{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt, locale) : "–"}</td>
-                  <td>
-                    {tk.revokedAt ? (
-                      <Tag tone="grey">{t("tokens.revoked")}</Tag>
-                    ) : (
-                      <form class="inline-form" method="post" action={`/office/tokens/${tk.id}/revoke`}>
-                        <CsrfField token={ctx.csrfToken} />
-                        <button type="submit" class="link-button">
-                          {t("tokens.revoke")} <span class="visually-hidden">{tk.name}</span>
-                        </button>
-                      </form>
-                    )}
-                  </td>
+                  <th scope="col">{t("tokens.name")}</th>
+                  <th scope="col">{t("users.role")}</th>
+                  <th scope="col">{t("tokens.expires")}</th>
+                  <th scope="col">{t("tokens.lastUsed")}</th>
+                  <th scope="col">
+                    <span class="visually-hidden">{t("users.actions")}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {tokens.map((tk) => (
+                  <tr>
+                    <td>
+                      {tk.name} <code>{tk.prefix}…</code>
+                    </td>
+                    <td>{`${roleLabel(t, tk.role)} (${tk.adminUnitCode})`}</td>
+                    <td>{tk.expiresAt ? formatDate(tk.expiresAt, locale) : "–"}</td>
+                    <td>{tk.lastUsedAt ? formatDateTime(tk.lastUsedAt, locale) : "–"}</td>
+                    <td>
+                      {tk.revokedAt ? (
+                        <Tag tone="grey">{t("tokens.revoked")}</Tag>
+                      ) : (
+                        <form class="inline-form" method="post" action={`/office/tokens/${tk.id}/revoke`}>
+                          <CsrfField token={ctx.csrfToken} />
+                          <button type="submit" class="link-button">
+                            {t("tokens.revoke")} <span class="visually-hidden">{tk.name}</span>
+                          </button>
+                        </form>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
         <h2>{t("tokens.create")}</h2>
         <form method="post" action="/office/tokens" novalidate>
           <CsrfField token={ctx.csrfToken} />

@@ -53,7 +53,8 @@ export function registerApiDocs(app: Hono<AppEnv>, api: OpenAPIHono<AppEnv>, web
                   <td>
                     <code>{o.path}</code>
                   </td>
-                  <td>{o.op.summary ?? ""}</td>
+                  {/* The OpenAPI summaries are written in English only: say so, for screen readers on the Vietnamese page. */}
+                  <td lang="en">{o.op.summary ?? ""}</td>
                   <td>{o.op.security?.length ? t("apiDocs.token") : t("apiDocs.public")}</td>
                 </tr>
               ))}

@@ -115,6 +115,7 @@ export const en: Record<MessageKey, string> = {
   "tokens.days": "Valid for (days)",
   "tokens.expires": "Expires",
   "tokens.lastUsed": "Last used",
+  "tokens.none": "You have no API tokens yet.",
   "tokens.revoke": "Revoke",
   "tokens.revoked": "Revoked",
   "tokens.roleNotHeld": "You do not hold this role on this unit",

@@ -113,6 +113,7 @@ export const vi = {
   "tokens.days": "Số ngày hiệu lực",
   "tokens.expires": "Hết hạn",
   "tokens.lastUsed": "Dùng lần cuối",
+  "tokens.none": "Bạn chưa có khóa API nào.",
   "tokens.revoke": "Thu hồi",
   "tokens.revoked": "Đã thu hồi",
   "tokens.roleNotHeld": "Bạn không có vai trò này tại đơn vị này",

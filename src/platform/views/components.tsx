@@ -1,7 +1,6 @@
 // Accessible building blocks in the spirit of the GOV.UK Design System; all work without JavaScript.
 import type { Child } from "hono/jsx";
 import type { FieldError } from "../http/app-error.ts";
-import { localizeField } from "../http/app-error.ts";
 import type { Translate } from "../i18n/i18n.ts";
 import { CSRF_FIELD } from "../http/csrf.ts";
 
@@ -14,16 +13,29 @@ export function CsrfField(props: { token: string }) {
   return <input type="hidden" name={CSRF_FIELD} value={props.token} />;
 }
 
-/** Listed first on the page, each error linking to its field (GOV.UK error summary). */
-export function ErrorSummary(props: { t: Translate; errors: FieldError[] }) {
+/** The visible label of each form field by its name, so that messages name the field as the person sees it. */
+export type FieldLabels = Record<string, string>;
+
+/** A field error in words, naming the field by its label ("Trường “Tên”: …") rather than by its wire name. */
+export function fieldMessage(e: FieldError, t: Translate, label?: string): string {
+  return t(e.message, { field: label ?? e.field, ...e.params });
+}
+
+const labelFor = (labels: FieldLabels | undefined, field: string) => labels?.[field] ?? labels?.[field.split(".")[0] ?? field];
+
+/**
+ * Listed first on the page, each error linking to its field (GOV.UK error summary). It takes the focus
+ * when the page loads (autofocus, so no JavaScript is needed) and is announced as an alert.
+ */
+export function ErrorSummary(props: { t: Translate; errors: FieldError[]; labels?: FieldLabels }) {
   if (props.errors.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" tabindex={-1} aria-labelledby="error-summary-title">
+    <div class="error-summary" role="alert" tabindex={-1} autofocus aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">{props.t("form.errorSummary")}</h2>
       <ul>
         {props.errors.map((e) => (
           <li>
-            <a href={`#${fieldId(e.field)}`}>{localizeField(e, props.t)}</a>
+            <a href={`#${fieldId(e.field)}`}>{fieldMessage(e, props.t, labelFor(props.labels, e.field))}</a>
           </li>
         ))}
       </ul>
@@ -57,7 +69,7 @@ export function TextField(p: InputProps) {
       {p.hint && <span class="hint" id={`${id}-hint`}>{p.hint}</span>}
       {err && (
         <span class="error-message" id={`${id}-error`}>
-          <span class="visually-hidden">{p.t("form.errorPrefix")}</span> {localizeField(err, p.t)}
+          <span class="visually-hidden">{p.t("form.errorPrefix")}</span> {fieldMessage(err, p.t, p.label)}
         </span>
       )}
       <input
@@ -86,7 +98,7 @@ export function SelectField(p: Omit<InputProps, "type" | "autocomplete" | "input
       {p.hint && <span class="hint" id={`${id}-hint`}>{p.hint}</span>}
       {err && (
         <span class="error-message" id={`${id}-error`}>
-          <span class="visually-hidden">{p.t("form.errorPrefix")}</span> {localizeField(err, p.t)}
+          <span class="visually-hidden">{p.t("form.errorPrefix")}</span> {fieldMessage(err, p.t, p.label)}
         </span>
       )}
       <select id={id} name={p.name} required={p.required} aria-describedby={described} aria-invalid={err ? "true" : undefined}>

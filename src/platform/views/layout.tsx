@@ -5,7 +5,7 @@ import { CsrfField } from "./components.tsx";
 import type { PageContext } from "./page-context.ts";
 
 export function Layout(props: { ctx: PageContext; title: string; children: Child; office?: boolean }) {
-  const { t, locale, principal, csrfToken, assets, path } = props.ctx;
+  const { t, locale, principal, csrfToken, assets, returnTo } = props.ctx;
   const isOfficer = !!principal && principal.grants.some((g) => g.role !== "citizen");
   const canManageUsers = !!principal && principal.grants.some((g) => can(principal, "user.read", { code: g.unitCode, path: g.unitPath }));
   return (
@@ -59,7 +59,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
                 <li>
                   <form class="inline-form lang" method="post" action="/language">
                     <CsrfField token={csrfToken} />
-                    <input type="hidden" name="next" value={path} />
+                    <input type="hidden" name="next" value={returnTo} />
                     <span class="visually-hidden">{t("nav.language")}</span>
                     <button type="submit" class="link-button" name="lang" value="vi" lang="vi" aria-current={locale === "vi" ? "true" : undefined}>
                       Tiếng Việt

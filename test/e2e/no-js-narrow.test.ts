@@ -1,0 +1,120 @@
+// The citizen-facing pages with JavaScript off on a 360-px-wide phone: everything works through plain
+// links and form posts, nothing scrolls sideways, and axe finds nothing at that width either.
+import { beforeAll, expect, it } from "vitest";
+import { DEMO_COMMUNE, DEMO_PROVINCE } from "../../src/demo/seed-demo.ts";
+import { formatViolations } from "./support/axe.ts";
+import { describeBrowser, NARROW_VIEWPORT } from "./support/browser.ts";
+import { useE2e } from "./support/e2e-app.ts";
+import type { XasoPage } from "./support/xaso-page.ts";
+
+const CITIZEN_PAGES: { name: string; path: string; status?: number }[] = [
+  { name: "home", path: "/" },
+  { name: "sign-in", path: "/sign-in" },
+  { name: "units", path: "/units" },
+  { name: "search results", path: "/units?q=gia+phu" },
+  { name: "province", path: `/units/${DEMO_PROVINCE}` },
+  { name: "commune", path: `/units/${DEMO_COMMUNE}` },
+  { name: "village", path: `/units/${DEMO_COMMUNE}.001` },
+  { name: "privacy", path: "/privacy" },
+  { name: "API docs", path: "/api/docs" },
+  { name: "404 page", path: "/no-such-page", status: 404 },
+];
+
+describeBrowser("without JavaScript, at 360 px", () => {
+  const e2e = useE2e();
+  let noJs: XasoPage;
+  let narrowJs: XasoPage;
+
+  beforeAll(async () => {
+    noJs = await e2e().openPage({ javaScriptEnabled: false, viewport: NARROW_VIEWPORT, isMobile: true, hasTouch: true });
+    // axe needs JavaScript (Chromium closes a script-less page when axe runs); the markup is the same, the app ships no scripts.
+    narrowJs = await e2e().openPage({ viewport: NARROW_VIEWPORT, isMobile: true, hasTouch: true });
+  });
+
+  it("really runs with JavaScript off", async () => {
+    await noJs.open("/");
+    const ran = await noJs.page.evaluate(() => {
+      const s = document.createElement("script");
+      s.textContent = "document.documentElement.dataset.ran = 'yes'";
+      document.body.append(s);
+      return document.documentElement.dataset.ran ?? "no";
+    });
+    expect(ran).toBe("no");
+    expect(await noJs.horizontalOverflow()).toEqual({ scrollWidth: 360, viewport: 360 });
+  });
+
+  it.each(CITIZEN_PAGES)("$name ($path) fits 360 px without JavaScript", async (p) => {
+    await noJs.open(p.path, p.status ?? 200);
+    expect((await noJs.h1()).length).toBeGreaterThan(0);
+    const { scrollWidth, viewport } = await noJs.horizontalOverflow();
+    expect(viewport).toBe(360);
+    expect(scrollWidth, `${p.path} scrolls sideways`).toBeLessThanOrEqual(360);
+  });
+
+  it.each(CITIZEN_PAGES)("$name ($path) has no axe violations at 360 px", async (p) => {
+    await narrowJs.open(p.path, p.status ?? 200);
+    expect((await narrowJs.horizontalOverflow()).scrollWidth).toBeLessThanOrEqual(360);
+    const violations = await narrowJs.axe();
+    const report = formatViolations(`${p.name} at 360 px`, violations);
+    if (violations.length) console.error(report);
+    expect(violations, report).toEqual([]);
+  });
+
+  it("searches from the home page without JavaScript", async () => {
+    await noJs.open("/");
+    const res = await noJs.search("gia phu");
+    expect(res.status()).toBe(200);
+    expect(noJs.path).toBe("/units?q=gia+phu");
+    expect(await noJs.linkNames("main table tbody")).toContain("Xã Gia Phú");
+    expect((await noJs.horizontalOverflow()).scrollWidth).toBeLessThanOrEqual(360);
+
+    // …and again from the results page, with a query that is too short: the error is shown, linked to the field.
+    const again = await noJs.search("g");
+    expect(again.status()).toBe(200);
+    expect(await noJs.page.locator(".error-summary a").getAttribute("href")).toBe("#f-q");
+    expect((await noJs.horizontalOverflow()).scrollWidth).toBeLessThanOrEqual(360);
+  });
+
+  it("walks down the admin tree by links without JavaScript", async () => {
+    await noJs.open("/units");
+    await noJs.followLink("Tỉnh Lào Cai", noJs.page.locator("main table"));
+    await noJs.followLink("Xã Gia Phú", noJs.page.locator("main table"));
+    expect(noJs.path).toBe(`/units/${DEMO_COMMUNE}`);
+    await noJs.followLink("Thôn Phú Hà", noJs.page.locator("main table"));
+    expect(await noJs.h1()).toBe("Thôn Phú Hà");
+    expect((await noJs.horizontalOverflow()).scrollWidth).toBeLessThanOrEqual(360);
+  });
+
+  it("signs in and out without JavaScript, with the errors shown on a bad attempt", async () => {
+    await noJs.open("/sign-in");
+    const bad = await noJs.submitSignIn("", "");
+    expect(bad.status()).toBe(400);
+    expect(noJs.path).toBe("/sign-in");
+    const hrefs = await noJs.page.locator(".error-summary a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(hrefs).toEqual(["#f-username", "#f-password"]);
+    expect(await noJs.page.locator(".error-summary li").allInnerTexts()).toEqual(["Trường “Tên đăng nhập”: bắt buộc phải nhập", "Trường “Mật khẩu”: bắt buộc phải nhập"]);
+    // Focus moves to the summary without any script (autofocus).
+    await noJs.page.locator(".error-summary:focus").waitFor({ timeout: 5_000 });
+    expect((await noJs.horizontalOverflow()).scrollWidth).toBeLessThanOrEqual(360);
+
+    const ok = await noJs.submitSignIn("xa.giaphu", "xaso-demo-2026");
+    expect(ok.status()).toBe(200);
+    expect(noJs.path).toBe("/office");
+    expect(await noJs.h1()).toBe("Xin chào, Nguyễn Thị Hoa");
+    expect((await noJs.horizontalOverflow()).scrollWidth).toBeLessThanOrEqual(360);
+
+    await noJs.signOut();
+    expect(noJs.path).toBe("/");
+    expect(await noJs.flash()).toBe("Bạn đã đăng xuất.");
+  });
+
+  it("changes the language without JavaScript", async () => {
+    await noJs.open("/units");
+    await noJs.chooseLanguage("en");
+    expect(noJs.path).toBe("/units");
+    expect(await noJs.h1()).toBe("Administrative units");
+    expect((await noJs.horizontalOverflow()).scrollWidth).toBeLessThanOrEqual(360);
+    await noJs.chooseLanguage("vi");
+    expect(await noJs.h1()).toBe("Đơn vị hành chính");
+  });
+});
