@@ -9,25 +9,11 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_COMMUNE, DEMO_VILLAGES } from "../../src/demo/seed-demo.ts";
+import { isAlive as alive } from "../../src/platform/db/embedded-server.ts";
 import { freePort } from "../support/engines.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const START_TIMEOUT = 120_000; // the first start runs initdb
-
-/** Running, and not a zombie waiting to be reaped. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat[stat.lastIndexOf(")") + 2] !== "Z";
-  } catch {
-    return true;
-  }
-}
 
 /** Polls a condition until it holds or the deadline passes. */
 async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number) {

@@ -12,7 +12,7 @@ type Log = (msg: string) => void;
 const USER = "xaso";
 
 /** True while the process runs; an exited process not yet reaped by its (new) parent counts as gone. */
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch {
