@@ -29,3 +29,19 @@ describeBrowser("page weight on a first visit", () => {
     expect(w.total, report).toBeLessThanOrEqual(BUDGET);
   });
 });
+
+describeBrowser("page weight of the two entry pages together", () => {
+  const e2e = useE2e();
+
+  it("home then sign-in, each a first visit, stay within 30 KB compressed together", async () => {
+    let total = 0;
+    for (const path of ["/", "/sign-in"]) {
+      const context = await e2e().newContext();
+      const w = await measureFirstVisit(context, new URL(path, e2e().baseUrl).toString());
+      total += w.total;
+      await context.close();
+    }
+    console.log(`home + sign-in: ${(total / 1024).toFixed(1)} KB`);
+    expect(total).toBeLessThanOrEqual(BUDGET);
+  });
+});
