@@ -159,11 +159,20 @@ describeDb("HTTP edge", () => {
     app.get("/boom", () => {
       throw new Error("secret internals");
     });
+    app.get("/api/v1/boom", () => {
+      throw new Error("secret internals");
+    });
     const boom = await app.request("/boom");
     expect(boom.status).toBe(500);
     const html = await boom.text();
     expect(html).toContain("Hệ thống đang gặp sự cố");
     expect(html).not.toContain("secret internals");
+    const apiBoom = await app.request("/api/v1/boom");
+    expect(apiBoom.status).toBe(500);
+    expect(apiBoom.headers.get("content-type")).toBe("application/problem+json; charset=utf-8");
+    const problem = await apiBoom.json();
+    expect(problem).toMatchObject({ status: 500, title: "Hệ thống đang gặp sự cố" });
+    expect(JSON.stringify(problem)).not.toContain("secret internals");
     const missing = await t.app.request("/no/such/page");
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain("Không tìm thấy");
