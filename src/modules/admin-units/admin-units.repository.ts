@@ -1,5 +1,5 @@
 // The only code that queries admin_units.
-import type { Queryable } from "../../platform/db/database.ts";
+import { type Queryable, queryPrepared } from "../../platform/db/database.ts";
 import { searchKey } from "../../platform/text/search-key.ts";
 import type { AdminUnit, Level } from "./admin-units.contract.ts";
 
@@ -10,7 +10,9 @@ const COLUMNS = `code, parent_code AS "parentCode", level, unit_type AS "unitTyp
   name_en AS "nameEn", full_name_en AS "fullNameEn", path, sort_name AS "sortName"`;
 
 export async function findByCode(q: Queryable, code: string, served: string[]): Promise<AdminUnitRow | null> {
-  const { rows } = await q.query<AdminUnitRow>(
+  const { rows } = await queryPrepared<AdminUnitRow>(
+    q,
+    "admin_units_by_code",
     `SELECT ${COLUMNS} FROM admin_units WHERE code = $1 AND split_part(path, '/', 2) = ANY($2)`,
     [code, served],
   );
@@ -18,12 +20,14 @@ export async function findByCode(q: Queryable, code: string, served: string[]): 
 }
 
 export async function listProvinces(q: Queryable, served: string[]): Promise<AdminUnitRow[]> {
-  const { rows } = await q.query<AdminUnitRow>(`SELECT ${COLUMNS} FROM admin_units WHERE level = 'province' AND code = ANY($1) ORDER BY sort_name, code`, [served]);
+  const { rows } = await queryPrepared<AdminUnitRow>(q, "admin_units_provinces", `SELECT ${COLUMNS} FROM admin_units WHERE level = 'province' AND code = ANY($1) ORDER BY sort_name, code`, [served]);
   return rows;
 }
 
 export async function listChildren(q: Queryable, parentCode: string, after: [string, string] | null, limit: number): Promise<AdminUnitRow[]> {
-  const { rows } = await q.query<AdminUnitRow>(
+  const { rows } = await queryPrepared<AdminUnitRow>(
+    q,
+    "admin_units_children",
     `SELECT ${COLUMNS} FROM admin_units WHERE parent_code = $1 AND ($2::text IS NULL OR (sort_name, code) > ($2, $3))
      ORDER BY sort_name, code LIMIT $4`,
     [parentCode, after?.[0] ?? null, after?.[1] ?? null, limit],
@@ -56,7 +60,9 @@ export async function search(
     params.push(`%${w.replace(/[\\%_]/g, "\\$&")}%`);
     return `search_text LIKE $${params.length}`;
   });
-  const { rows } = await q.query<AdminUnitRow & { rank: number }>(
+  const { rows } = await queryPrepared<AdminUnitRow & { rank: number }>(
+    q,
+    `admin_units_search_${words.length}`,
     `SELECT ${COLUMNS}, ${LEVEL_RANK} AS rank FROM admin_units
      WHERE ${wordClauses.join(" AND ") || "false"}
        AND split_part(path, '/', 2) = ANY($1) AND ($2::text IS NULL OR level = $2)
@@ -95,6 +101,11 @@ export async function upsertUnits(q: Queryable, units: NewAdminUnit[]): Promise<
     written += res.rowCount ?? 0;
   }
   return written;
+}
+
+/** Fresh planner statistics after a bulk load, so the first searches are planned well. */
+export async function analyze(q: Queryable): Promise<void> {
+  await q.query("ANALYZE admin_units");
 }
 
 export async function nextVillageCode(q: Queryable, communeCode: string): Promise<string> {

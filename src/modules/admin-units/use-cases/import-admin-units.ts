@@ -58,10 +58,12 @@ export async function importAdminUnits(deps: { db: Database; events: EventBus },
     throw new ImportFileError(`Cannot read ${file}: ${(err as Error).message}`);
   }
   const units = parseOfficialList(json);
-  return deps.db.tx(async (q) => {
+  const result = await deps.db.tx(async (q) => {
     const written = await repo.upsertUnits(q, units);
-    const result = { provinces: units.filter((u) => u.level === "province").length, communes: units.filter((u) => u.level === "commune").length, written };
-    await deps.events.publish(q, { type: "adminUnits.imported", actor: ctx.actor, target: { type: "adminUnitList", id: path.basename(file) }, adminUnitCode: null, requestId: ctx.requestId, details: result });
-    return result;
+    const counts = { provinces: units.filter((u) => u.level === "province").length, communes: units.filter((u) => u.level === "commune").length, written };
+    await deps.events.publish(q, { type: "adminUnits.imported", actor: ctx.actor, target: { type: "adminUnitList", id: path.basename(file) }, adminUnitCode: null, requestId: ctx.requestId, details: counts });
+    return counts;
   });
+  await repo.analyze(deps.db);
+  return result;
 }
