@@ -1,0 +1,83 @@
+// Command-line options of `npm run bench -- …`.
+import { parseArgs } from "node:util";
+
+export type BenchOptions = {
+  engine: "embedded" | "system";
+  systemUrl: string;
+  connections: number;
+  durationS: number;
+  warmupS: number;
+  poolSize: number;
+  logLevel: string;
+  query: string;
+  settleS: number;
+  quietWaitS: number;
+  rounds: number;
+  skipVacuum: boolean;
+  keep: boolean;
+};
+
+export const USAGE = `Usage: npm run bench -- [options]
+  --engine=embedded|system  embedded PostgreSQL in a temp DATA_DIR (default), or the system server
+  --system-url=URL          admin URL of the system server (default postgres://postgres@127.0.0.1:5432/postgres)
+  --connections=N           concurrent HTTP connections (default 50)
+  --duration=S              measured seconds per scenario (default 10)
+  --warmup=S                warm-up seconds per scenario, not measured (default 3)
+  --rounds=N                run the five scenarios N times, report each one's median-throughput round (default 1)
+  --pool=N                  pg pool size of XãSố (DATABASE_POOL_SIZE) and of the bare-pg baseline (default 10)
+  --log-level=L             LOG_LEVEL of the XãSố server (default info, as shipped)
+  --query=TEXT              search text (default "gia phu")
+  --settle=S                idle seconds between the second start and the memory reading (default 3)
+  --quiet-wait=S            before each scenario, wait up to S s for the machine to be < 10 % busy (default 60)
+  --skip-vacuum             no VACUUM ANALYZE before the load: measure the database as the import leaves it
+  --keep                    keep the temp directory (logs, data) instead of deleting it`;
+
+function int(name: string, v: string | undefined, def: number, min: number, max: number): number {
+  if (v === undefined) return def;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be an integer from ${min} to ${max}`);
+  return n;
+}
+
+export function parseOptions(argv: string[]): BenchOptions | "help" {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      engine: { type: "string" },
+      "system-url": { type: "string" },
+      connections: { type: "string" },
+      duration: { type: "string" },
+      warmup: { type: "string" },
+      pool: { type: "string" },
+      "log-level": { type: "string" },
+      query: { type: "string" },
+      settle: { type: "string" },
+      "quiet-wait": { type: "string" },
+      rounds: { type: "string" },
+      "skip-vacuum": { type: "boolean" },
+      keep: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) return "help";
+  const engine = values.engine ?? "embedded";
+  if (engine !== "embedded" && engine !== "system") throw new Error("--engine must be embedded or system");
+  const logLevel = values["log-level"] ?? "info";
+  if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(logLevel)) throw new Error("--log-level: fatal|error|warn|info|debug|trace|silent");
+  return {
+    engine,
+    systemUrl: values["system-url"] ?? "postgres://postgres@127.0.0.1:5432/postgres",
+    connections: int("connections", values.connections, 50, 1, 1000),
+    durationS: int("duration", values.duration, 10, 1, 120),
+    warmupS: int("warmup", values.warmup, 3, 0, 60),
+    poolSize: int("pool", values.pool, 10, 1, 200),
+    logLevel,
+    query: values.query ?? "gia phu",
+    settleS: int("settle", values.settle, 3, 0, 60),
+    quietWaitS: int("quiet-wait", values["quiet-wait"], 60, 0, 600),
+    rounds: int("rounds", values.rounds, 1, 1, 5),
+    skipVacuum: values["skip-vacuum"] ?? false,
+    keep: values.keep ?? false,
+  };
+}
