@@ -60,9 +60,22 @@ function portFree(port: number): Promise<boolean> {
  * that process is still alive (the server, or a command, runs on this DATA_DIR): stopping its
  * database would break it.
  */
+/**
+ * postmaster.pid may be stale and its pid reused by an unrelated process: only a postgres process
+ * whose command line names this data directory is ours to stop (Linux /proc; elsewhere trust the file).
+ */
+function isOurPostgres(pid: number, pgDir: string): boolean {
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    return path.basename(cmdline[0] ?? "") === "postgres" && cmdline.includes(pgDir);
+  } catch {
+    return process.platform !== "linux";
+  }
+}
+
 async function stopStaleServer(dataDir: string, pgDir: string, log: Log) {
   const pid = await readPid(path.join(pgDir, "postmaster.pid"));
-  if (pid === null || !isAlive(pid)) return;
+  if (pid === null || !isAlive(pid) || !isOurPostgres(pid, pgDir)) return;
   const owner = await readPid(path.join(dataDir, OWNER_FILE));
   if (owner !== null && owner !== process.pid && isAlive(owner)) {
     throw new Error(
@@ -82,7 +95,14 @@ async function stopStaleServer(dataDir: string, pgDir: string, log: Log) {
 function startWatchdog(pgDir: string) {
   const child = spawn(
     "sh",
-    ["-c", 'while read -r _; do :; done; pid=$(head -n1 "$1/postmaster.pid" 2>/dev/null) && kill -INT "$pid"', "xaso-pg-watchdog", pgDir],
+    [
+      "-c",
+      // Only signal the pid if it is still this data directory's postgres (pids get reused).
+      'while read -r _; do :; done; pid=$(head -n1 "$1/postmaster.pid" 2>/dev/null) || exit 0; ' +
+        'if [ -r "/proc/$pid/cmdline" ]; then tr "\\0" "\\n" < "/proc/$pid/cmdline" | grep -qxF -- "$1" || exit 0; fi; kill -INT "$pid"',
+      "xaso-pg-watchdog",
+      pgDir,
+    ],
     { stdio: ["pipe", "ignore", "ignore"], detached: true },
   );
   child.unref();
