@@ -2,7 +2,6 @@
 // says it is ready, and stops it. Its stdout/stderr go to a log file, so the load generator never reads them.
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -21,16 +20,7 @@ export type Ready = {
   stop(): Promise<number | null>;
 };
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
+export { freePort } from "../../test/support/engines.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -13,7 +13,7 @@ import { sessionCookieName } from "../../platform/http/middleware.ts";
 import { formatDate, formatDateTime } from "../../platform/i18n/format.ts";
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
 import {
-  Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, fieldId, type FormState, Pagination, SelectField, SummaryList, Tag, TextField,
+  Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, fieldId, type FormState, Pagination, PostButton, SelectField, SummaryList, Tag, TextField,
 } from "../../platform/views/components.tsx";
 import { Layout } from "../../platform/views/layout.tsx";
 import { pageContext, type PageContext } from "../../platform/views/page-context.ts";
@@ -343,14 +343,13 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
                   <td>{roleLabel(t, g.role)}</td>
                   <td>{g.unitCode}</td>
                   <td>
-                    <form class="inline-form" method="post" action={`/office/users/${user.id}/roles/revoke`}>
-                      <CsrfField token={ctx.csrfToken} />
-                      <input type="hidden" name="role" value={g.role} />
-                      <input type="hidden" name="adminUnitCode" value={g.unitCode} />
-                      <button type="submit" class="link-button">
-                        {t("users.revoke")} <span class="visually-hidden">{`${roleLabel(t, g.role)} ${g.unitCode}`}</span>
-                      </button>
-                    </form>
+                    <PostButton
+                      action={`/office/users/${user.id}/roles/revoke`}
+                      csrfToken={ctx.csrfToken}
+                      label={t("users.revoke")}
+                      rowLabel={`${roleLabel(t, g.role)} ${g.unitCode}`}
+                      fields={{ role: g.role, adminUnitCode: g.unitCode }}
+                    />
                   </td>
                 </tr>
               ))}
@@ -458,12 +457,7 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
                       {tk.revokedAt ? (
                         <Tag tone="grey">{t("tokens.revoked")}</Tag>
                       ) : (
-                        <form class="inline-form" method="post" action={`/office/tokens/${tk.id}/revoke`}>
-                          <CsrfField token={ctx.csrfToken} />
-                          <button type="submit" class="link-button">
-                            {t("tokens.revoke")} <span class="visually-hidden">{tk.name}</span>
-                          </button>
-                        </form>
+                        <PostButton action={`/office/tokens/${tk.id}/revoke`} csrfToken={ctx.csrfToken} label={t("tokens.revoke")} rowLabel={tk.name} />
                       )}
                     </td>
                   </tr>

@@ -120,6 +120,21 @@ export function Button(props: { children: Child; variant?: "secondary" | "warnin
   );
 }
 
+/** A one-button form for an action on a table row; the hidden label says which row it acts on. */
+export function PostButton(props: { action: string; csrfToken: string; label: string; rowLabel: string; fields?: Record<string, string> }) {
+  return (
+    <form class="inline-form" method="post" action={props.action}>
+      <CsrfField token={props.csrfToken} />
+      {Object.entries(props.fields ?? {}).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" class="link-button">
+        {props.label} <span class="visually-hidden">{props.rowLabel}</span>
+      </button>
+    </form>
+  );
+}
+
 export type Crumb = { href?: string; label: string };
 export function Breadcrumbs(props: { t: Translate; items: Crumb[] }) {
   return (
