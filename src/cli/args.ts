@@ -6,15 +6,25 @@ import { UsageError } from "./io.ts";
 type Options = Record<string, { type: "string" | "boolean"; short?: string }>;
 type Values<O extends Options> = { [K in keyof O]?: O[K]["type"] extends "string" ? string : boolean };
 
+/** node's English parseArgs error as a catalogue message (the option is quoted in node's text). */
+function usageError(err: Error & { code?: string }): UsageError {
+  const option = /'([^']+)'/.exec(err.message)?.[1]?.replace(/ <value>$/, "");
+  if (option && err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return new UsageError("cli.args.unknownOption", { option });
+  if (option && err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return new UsageError(/argument missing/.test(err.message) ? "cli.args.valueMissing" : "cli.args.noValue", { option });
+  }
+  return new UsageError("cli.args.invalid", { message: err.message.replace(/\. To specify a positional argument.*$/s, ".") });
+}
+
 export function parse<O extends Options>(args: string[], options: O, opts: { positionals?: [min: number, max: number] } = {}): { values: Values<O>; positionals: string[] } {
   let parsed;
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, "."));
+    throw usageError(err as Error);
   }
   const [min, max] = opts.positionals ?? [0, 0];
-  if (parsed.positionals.length < min) throw new UsageError("Missing argument.");
-  if (parsed.positionals.length > max) throw new UsageError(`Unexpected argument: ${parsed.positionals[max]}`);
+  if (parsed.positionals.length < min) throw new UsageError("cli.args.missing");
+  if (parsed.positionals.length > max) throw new UsageError("cli.args.unexpected", { arg: parsed.positionals[max]! });
   return { values: parsed.values as Values<O>, positionals: parsed.positionals };
 }

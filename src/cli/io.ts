@@ -2,8 +2,13 @@
 // main.ts passes the real process; tests pass strings and buffers.
 import type { Readable } from "node:stream";
 import type { Logger } from "pino";
+import { formatNumber } from "../platform/i18n/format.ts";
+import { type Locale, type MessageKey, type Translate, translator } from "../platform/i18n/i18n.ts";
 
-export type CliIO = {
+type Params = Record<string, string | number>;
+
+/** What main.ts and tests hand to runCli; runCli adds the language (see withLanguage). */
+export type CliStreams = {
   env: Record<string, string | undefined>;
   /** Normal output (results, tables). */
   out(text: string): void;
@@ -14,12 +19,33 @@ export type CliIO = {
   log?: Logger;
 };
 
+export type CliIO = CliStreams & {
+  /** The CLI's language (see cliLocale). */
+  locale: Locale;
+  /** Message in the CLI's language. */
+  t: Translate;
+};
+
+/** XASO_LANG (vi|en) if set, else LC_ALL, else LANG starting with vi or en, else Vietnamese. */
+export function cliLocale(env: Record<string, string | undefined>): Locale {
+  for (const v of [env.XASO_LANG, env.LC_ALL, env.LANG]) {
+    const lang = v?.trim().toLowerCase().slice(0, 2);
+    if (lang === "vi" || lang === "en") return lang;
+  }
+  return "vi";
+}
+
+export function withLanguage(io: CliStreams): CliIO {
+  const locale = cliLocale(io.env);
+  return { ...io, locale, t: translator(locale) };
+}
+
 export type Command = {
   name: string;
   /** One line for `xaso help`. */
-  summary: string;
+  summary: MessageKey;
   /** Full usage text for `xaso help <command>`. */
-  usage: string;
+  usage: (t: Translate) => string;
   run(args: string[], io: CliIO): Promise<number>;
 };
 
@@ -32,20 +58,29 @@ export const EXIT = {
   config: 78, // EX_CONFIG: bad environment variables
 } as const;
 
+/** An error whose text comes from the catalogue; `message` is the English text (for logs). */
+class CliMessageError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: Params = {},
+  ) {
+    super(translator("en")(key, params));
+  }
+}
 /** Bad arguments: printed with the command's usage, exit 64. */
-export class UsageError extends Error {}
+export class UsageError extends CliMessageError {}
 /** Bad input (file, password, username): printed as is, exit 65. */
-export class InputError extends Error {}
+export class InputError extends CliMessageError {}
 
 /** A connection string without its password, safe to print. */
-export function redactUrl(url: string): string {
+export function redactUrl(url: string, t: Translate): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = "***";
     return u.toString();
   } catch {
-    return "(invalid URL)";
+    return t("cli.invalidUrl");
   }
 }
 
-export const fmtInt = (n: number) => n.toLocaleString("en-US");
+export const fmtInt = (n: number, locale: Locale = "en") => formatNumber(n, locale);

@@ -23,7 +23,7 @@ function promptHidden(io: CliIO, prompt: string): Promise<string> {
     const onData = (chunk: Buffer | string) => {
       for (const ch of chunk.toString()) {
         if (ch === "\r" || ch === "\n") return finish(() => resolve(value));
-        if (ch === "\u0003" || ch === "\u0004") return finish(() => reject(new InputError("Cancelled.")));
+        if (ch === "\u0003" || ch === "\u0004") return finish(() => reject(new InputError("cli.password.cancelled")));
         if (ch === "\u007f" || ch === "\b") value = value.slice(0, -1);
         else if (ch >= " ") value += ch;
       }
@@ -36,16 +36,16 @@ function promptHidden(io: CliIO, prompt: string): Promise<string> {
 }
 
 /** The password from `envName`, else from stdin: prompted twice on a terminal, else the first line. */
-export async function readPassword(io: CliIO, envName: string): Promise<string> {
+export async function readPassword(io: CliIO, envName: string, minLength: number): Promise<string> {
   const fromEnv = io.env[envName];
   if (fromEnv !== undefined && fromEnv !== "") return fromEnv;
   if (io.stdin.isTTY) {
-    const first = await promptHidden(io, "Password (at least 10 characters): ");
-    const again = await promptHidden(io, "Repeat the password: ");
-    if (first !== again) throw new InputError("The two passwords differ; nothing changed.");
+    const first = await promptHidden(io, io.t("cli.password.prompt", { min: minLength }));
+    const again = await promptHidden(io, io.t("cli.password.repeat"));
+    if (first !== again) throw new InputError("cli.password.differ");
     return first;
   }
   const line = (await readAll(io.stdin)).split(/\r?\n/)[0] ?? "";
-  if (line === "") throw new InputError(`No password given: set ${envName} or write it on stdin (never as an argument).`);
+  if (line === "") throw new InputError("cli.password.none", { env: envName });
   return line;
 }

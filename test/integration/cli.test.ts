@@ -11,12 +11,14 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wireDeps } from "../../src/bootstrap.ts";
 import { runCli } from "../../src/cli/cli.ts";
-import type { CliIO } from "../../src/cli/io.ts";
+import { cliLocale, type CliStreams } from "../../src/cli/io.ts";
 import { loadConfig } from "../../src/config.ts";
 import { seedDemo } from "../../src/demo/seed-demo.ts";
 import { countUnits, OFFICIAL_LIST } from "../../src/modules/admin-units/index.ts";
 import { verifyAudit } from "../../src/platform/audit/index.ts";
 import type { Database } from "../../src/platform/db/database.ts";
+import { en } from "../../src/platform/i18n/catalogue.en.ts";
+import { vi } from "../../src/platform/i18n/catalogue.vi.ts";
 import { TEST_ENV } from "../support/test-app.ts";
 import { createTestDatabase, describeDb, type TestDatabase } from "../support/test-db.ts";
 
@@ -25,12 +27,12 @@ const silent = pino({ level: "silent" });
 
 type Run = { code: number; out: string; err: string };
 
-/** Runs `xaso …args` in this process against the given database. */
+/** Runs `xaso …args` in this process against the given database; in English unless opts.env sets XASO_LANG. */
 async function xaso(args: string[], opts: { url: string; env?: Record<string, string>; stdin?: string }): Promise<Run> {
   let out = "";
   let err = "";
-  const io: CliIO = {
-    env: { ...TEST_ENV, DATABASE_URL: opts.url, ...opts.env },
+  const io: CliStreams = {
+    env: { ...TEST_ENV, XASO_LANG: "en", DATABASE_URL: opts.url, ...opts.env },
     out: (t) => void (out += t),
     err: (t) => void (err += t),
     stdin: Readable.from(opts.stdin === undefined ? [] : [opts.stdin]),
@@ -40,12 +42,12 @@ async function xaso(args: string[], opts: { url: string; env?: Record<string, st
   return { code, out, err };
 }
 
-/** Runs the real process (node --import tsx …) and collects its output and exit code. */
+/** Runs the real process (node --import tsx …) and collects its output and exit code; English unless env sets XASO_LANG. */
 function xasoProcess(entry: string[], args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...entry, ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", XASO_LANG: "en", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
@@ -117,6 +119,42 @@ describe("xaso (no database needed)", () => {
     const unknown = await xaso(["frobnicate"], { url: "postgres://unused/x" });
     expect(unknown.code).toBe(64);
     expect(unknown.err).toContain('unknown command "frobnicate"');
+  });
+
+  it("speaks Vietnamese by default and English with XASO_LANG=en", async () => {
+    const url = "postgres://unused/x";
+    const vietnamese = await xaso(["db", "copy"], { url, env: { XASO_LANG: "" } });
+    expect(vietnamese.code).toBe(64);
+    expect(vietnamese.err).toContain('Không có lệnh con db "copy".');
+    expect(vietnamese.err).toContain("Cách dùng: xaso db export");
+    const english = await xaso(["db", "copy"], { url });
+    expect(english.code).toBe(64);
+    expect(english.err).toContain('Unknown db subcommand "copy".');
+    expect(english.err).toContain("Usage: xaso db export");
+    // The language is chosen by XASO_LANG, then LC_ALL / LANG, else Vietnamese.
+    expect(cliLocale({})).toBe("vi");
+    expect(cliLocale({ LANG: "C.UTF-8" })).toBe("vi");
+    expect(cliLocale({ LANG: "en_US.UTF-8" })).toBe("en");
+    expect(cliLocale({ LANG: "en_US.UTF-8", LC_ALL: "vi_VN.UTF-8" })).toBe("vi");
+    expect(cliLocale({ LANG: "en_US.UTF-8", XASO_LANG: "vi" })).toBe("vi");
+    expect(cliLocale({ LANG: "vi_VN.UTF-8", XASO_LANG: "en" })).toBe("en");
+    // Unknown option and help, both languages.
+    expect((await xaso(["migrate", "--bogus"], { url, env: { XASO_LANG: "vi" } })).err).toContain("Không có tùy chọn --bogus.");
+    expect((await xaso(["migrate", "--bogus"], { url })).err).toContain("Unknown option --bogus.");
+    expect((await xaso(["help"], { url, env: { XASO_LANG: "vi" } })).out).toContain("Dòng lệnh XãSố");
+  });
+
+  it("has every cli. message in both catalogues, none empty", () => {
+    const cliKeys = (cat: Record<string, string>) => Object.keys(cat).filter((k) => k.startsWith("cli.")).sort();
+    expect(cliKeys(vi).length).toBeGreaterThan(50);
+    expect(cliKeys(en)).toEqual(cliKeys(vi));
+    for (const k of cliKeys(vi)) {
+      expect((vi as Record<string, string>)[k]!.trim(), k).not.toBe("");
+      expect(en[k as keyof typeof en].trim(), k).not.toBe("");
+      // Same placeholders in both languages.
+      const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(names(en[k as keyof typeof en]), k).toEqual(names((vi as Record<string, string>)[k]!));
+    }
   });
 
   it("lists every bad variable and exits 78 (real process)", async () => {
@@ -312,6 +350,24 @@ describeDb("xaso audit-verify", () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain("5 entries checked");
     expect(r.out).toMatch(/entry #6: missing or changed newest entry/);
+  });
+
+  it("prints its report in Vietnamese by default and in English with XASO_LANG=en", async () => {
+    const t = await fresh();
+    await tamper(t.db, "DELETE FROM audit_log WHERE seq = 4");
+    const vietnamese = await xaso(["audit-verify"], { url: t.url, env: { XASO_LANG: "" } });
+    expect(vietnamese.code).toBe(1);
+    expect(vietnamese.out).toContain("Chuỗi nhật ký BỊ HỎNG: đã kiểm tra 5 mục");
+    expect(vietnamese.out).toMatch(/mục #4: bị mất/);
+    const english = await xaso(["audit-verify"], { url: t.url, env: { XASO_LANG: "en" } });
+    expect(english.code).toBe(1);
+    expect(english.out).toContain("Audit chain BROKEN: 5 entries checked");
+    expect(english.out).toMatch(/entry #4: missing/);
+    // A real process without XASO_LANG or LANG speaks Vietnamese.
+    const ok = await fresh();
+    const real = await xasoProcess(["bin/xaso.mjs"], ["audit-verify"], { ...TEST_ENV, DATABASE_URL: ok.url, XASO_LANG: "" });
+    expect(real.code).toBe(0);
+    expect(real.out).toContain("Chuỗi nhật ký nguyên vẹn: đã kiểm tra 6 mục.");
   });
 
   it("works the same as a real process through bin/xaso.mjs", async () => {

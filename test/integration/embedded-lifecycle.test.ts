@@ -77,10 +77,10 @@ function startServer(env: Record<string, string>): Server {
   };
 }
 
-/** The real CLI, as an operator would run it on the same DATA_DIR. */
+/** The real CLI, as an operator would run it on the same DATA_DIR (in English: the assertions match its wording). */
 function runXaso(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/xaso.mjs", ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["bin/xaso.mjs", ...args], { cwd: ROOT, env: { ...env, XASO_LANG: "en" }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));

@@ -5,30 +5,27 @@ import { type Command, fmtInt } from "../io.ts";
 import { withRuntime } from "../runtime.ts";
 
 const EXPLAIN = {
-  changed: "changed (its content no longer matches its hash)",
-  missing: "missing (deleted from the log)",
-  broken_link: "broken link (does not follow the entry before it: an entry before it was removed or replaced)",
-  head_mismatch: "missing or changed newest entry (the recorded head of the chain does not match the log)",
+  changed: "cli.auditVerify.changed",
+  missing: "cli.auditVerify.missing",
+  broken_link: "cli.auditVerify.brokenLink",
+  head_mismatch: "cli.auditVerify.headMismatch",
 } as const;
 
 export const auditVerifyCommand: Command = {
   name: "audit-verify",
-  summary: "Check the audit log's hash chain; exit 1 listing each changed or missing entry",
-  usage: `xaso audit-verify
-
-Reads the whole audit log, recomputes every entry's hash and compares the chain with the
-recorded head. Prints the number of entries checked and the head hash. Exits 1 and lists
-each entry that was changed, deleted or re-linked. Read-only.`,
+  summary: "cli.auditVerify.summary",
+  usage: (t) => t("cli.auditVerify.usage"),
   async run(args, io) {
     parse(args, {});
     return withRuntime(io, { migrate: false, loadReference: false }, async (rt) => {
       const v = await verifyAudit(rt.db);
+      const entries = fmtInt(v.entries, io.locale);
       if (v.ok) {
-        io.out(`Audit chain OK: ${fmtInt(v.entries)} entries checked.\nHead hash: ${v.headHash}\n`);
+        io.out(`${io.t("cli.auditVerify.ok", { entries, head: v.headHash })}\n`);
         return 0;
       }
-      io.out(`Audit chain BROKEN: ${fmtInt(v.entries)} entries checked, ${v.problems.length} problem(s).\nHead hash (as recomputed): ${v.headHash}\n`);
-      for (const p of v.problems) io.out(`  entry #${p.seq}: ${EXPLAIN[p.problem]}\n`);
+      io.out(`${io.t("cli.auditVerify.broken", { entries, problems: fmtInt(v.problems.length, io.locale), head: v.headHash })}\n`);
+      for (const p of v.problems) io.out(`${io.t("cli.auditVerify.entry", { seq: p.seq, problem: io.t(EXPLAIN[p.problem]) })}\n`);
       return 1;
     });
   },

@@ -9,38 +9,47 @@ import { withRuntime } from "../runtime.ts";
 const URL_RE = /^postgres(ql)?:\/\//;
 
 function printReport(io: CliIO, r: TransferReport) {
-  const head = ["table", "source rows", "target rows", "source checksum", "target checksum", "check"];
-  const body = r.tables.map((t) => [t.table, fmtInt(t.sourceRows), fmtInt(t.targetRows), t.sourceChecksum, t.targetChecksum, t.ok ? "ok" : "DIFFERENT"]);
+  const { t } = io;
+  const n = (x: number) => fmtInt(x, io.locale);
+  const check = (ok: boolean) => t(ok ? "cli.db.same" : "cli.db.different");
+  const head = (["table", "sourceRows", "targetRows", "sourceChecksum", "targetChecksum", "check"] as const).map((c) => t(`cli.db.column.${c}`));
+  const body = r.tables.map((x) => [x.table, n(x.sourceRows), n(x.targetRows), x.sourceChecksum, x.targetChecksum, check(x.ok)]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
   io.out(`${line(head)}\n${line(widths.map((w) => "-".repeat(w)))}\n${body.map((row) => `${line(row)}\n`).join("")}`);
-  for (const s of r.sequences) io.out(`sequence ${s.sequence}: source ${s.source}, target ${s.target}  ${s.ok ? "ok" : "DIFFERENT"}\n`);
+  for (const s of r.sequences) io.out(`${t("cli.db.sequence", { sequence: s.sequence, source: s.source, target: s.target, check: check(s.ok) })}\n`);
   const a = r.audit;
-  const audit = (v: typeof a.source) => `${v.ok ? "verifies" : `BROKEN (${v.problems.length} problems)`}, ${fmtInt(v.entries)} entries, head ${v.headHash}`;
-  io.out(`audit chain: source ${audit(a.source)}\n             target ${audit(a.target)}  ${a.ok ? "ok" : "DIFFERENT"}\n`);
-  if (a.ok && !a.source.ok) io.out("warning: the audit chain was already broken in the source; run `xaso audit-verify` there.\n");
+  const audit = (v: typeof a.source) =>
+    t("cli.db.auditSide", { state: v.ok ? t("cli.db.auditVerifies") : t("cli.db.auditBroken", { problems: n(v.problems.length) }), entries: n(v.entries), head: v.headHash });
+  // "audit chain: source …" with "target …" aligned under "source" on the next line.
+  const label = t("cli.db.auditChain");
+  const [src, tgt] = [t("cli.transfer.source"), t("cli.transfer.target")];
+  const w = Math.max(src.length, tgt.length);
+  io.out(`${label} ${src.padEnd(w)} ${audit(a.source)}\n${" ".repeat(label.length)} ${tgt.padEnd(w)} ${audit(a.target)}  ${check(a.ok)}\n`);
+  if (a.ok && !a.source.ok) io.out(`${t("cli.db.auditWarning")}\n`);
 }
 
 async function transfer(io: CliIO, direction: "export" | "import", url: string): Promise<number> {
+  const { t } = io;
   return withRuntime(io, { loadReference: false }, async (rt) => {
     const other = createDatabase(url, { max: 2, applicationName: "xaso-db-transfer" });
     try {
       const [source, target] = direction === "export" ? [rt.db, other] : [other, rt.db];
-      const current = `the current ${rt.engine} database`;
-      io.err(direction === "export" ? `Copying ${current} to ${redactUrl(url)}…\n` : `Copying ${redactUrl(url)} into ${current}…\n`);
-      const report = await transferDatabase(source, target, { onProgress: (m) => io.err(m) });
+      const params = { engine: t(`cli.engine.${rt.engine}`), url: redactUrl(url, t) };
+      io.err(`${t(direction === "export" ? "cli.db.exporting" : "cli.db.importing", params)}\n`);
+      const report = await transferDatabase(source, target, { onProgress: (m) => io.err(m), locale: io.locale });
       printReport(io, report);
       if (!report.ok) {
-        io.out("\nThe copy does NOT match the source; it was rolled back and the target is unchanged.\n");
+        io.out(`\n${t("cli.db.mismatch")}\n`);
         return 1;
       }
-      const rows = report.tables.reduce((n, t) => n + t.targetRows, 0);
-      io.out(`\nDone: ${fmtInt(rows)} rows in ${report.tables.length} tables copied and verified.\n`);
-      if (direction === "export") io.out("To run XãSố on it: stop XãSố, set DATABASE_URL to that address and start XãSố again.\n");
+      const rows = report.tables.reduce((n, x) => n + x.targetRows, 0);
+      io.out(`\n${t("cli.db.done", { rows: fmtInt(rows, io.locale), tables: fmtInt(report.tables.length, io.locale) })}\n`);
+      if (direction === "export") io.out(`${t("cli.db.nextSteps")}\n`);
       return 0;
     } catch (err) {
       if (err instanceof TransferError) {
-        io.err(`xaso db ${direction}: ${err.message}\nNothing was written.\n`);
+        io.err(`xaso db ${direction}: ${err.message}\n${t("cli.db.nothingWritten")}\n`);
         return 1;
       }
       throw err;
@@ -52,31 +61,22 @@ async function transfer(io: CliIO, direction: "export" | "import", url: string):
 
 export const dbCommand: Command = {
   name: "db",
-  summary: "db export --to URL | db import --from URL: move all data to/from another PostgreSQL",
-  usage: `xaso db export --to postgres://USER:PASSWORD@HOST:5432/DBNAME
-xaso db import --from postgres://USER:PASSWORD@HOST:5432/DBNAME
-
-export copies every table of the current database (the embedded one in DATA_DIR, or
-DATABASE_URL when set) into the given PostgreSQL 15+ database; import copies the other way,
-into the current database. The receiving database is migrated first and must hold no rows.
-Everything is written in one transaction, tables in foreign-key order; sequences are set to
-the source's position. Before committing, each table's row count and checksum and the audit
-chain are compared on both sides and printed; any difference rolls everything back (exit 1).
-Stop XãSố first when it runs on the embedded database.`,
+  summary: "cli.db.summary",
+  usage: (t) => t("cli.db.usage"),
   async run(args, io) {
     const [sub, ...rest] = args;
     if (sub === "export") {
       const { values } = parse(rest, { to: { type: "string" } });
-      if (!values.to) throw new UsageError("db export needs --to postgres://…");
-      if (!URL_RE.test(values.to)) throw new UsageError("--to must start with postgres:// or postgresql://");
+      if (!values.to) throw new UsageError("cli.db.needsTo");
+      if (!URL_RE.test(values.to)) throw new UsageError("cli.db.badUrl", { option: "--to" });
       return transfer(io, "export", values.to);
     }
     if (sub === "import") {
       const { values } = parse(rest, { from: { type: "string" } });
-      if (!values.from) throw new UsageError("db import needs --from postgres://…");
-      if (!URL_RE.test(values.from)) throw new UsageError("--from must start with postgres:// or postgresql://");
+      if (!values.from) throw new UsageError("cli.db.needsFrom");
+      if (!URL_RE.test(values.from)) throw new UsageError("cli.db.badUrl", { option: "--from" });
       return transfer(io, "import", values.from);
     }
-    throw new UsageError(sub ? `Unknown db subcommand "${sub}".` : "db needs a subcommand: export or import.");
+    throw sub ? new UsageError("cli.db.unknownSubcommand", { name: sub }) : new UsageError("cli.db.needsSubcommand");
   },
 };

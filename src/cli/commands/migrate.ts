@@ -6,19 +6,17 @@ import { withRuntime } from "../runtime.ts";
 
 export const migrateCommand: Command = {
   name: "migrate",
-  summary: "Apply pending database migrations (safe to run again)",
-  usage: `xaso migrate
-
-Applies every migration in migrations/ that the database has not seen yet, each in its own
-transaction, and prints what it did. Running it again applies nothing.`,
+  summary: "cli.migrate.summary",
+  usage: (t) => t("cli.migrate.usage"),
   async run(args, io) {
     parse(args, {});
     return withRuntime(io, { migrate: false, loadReference: false }, async (rt) => {
       const result = await migrate(rt.db);
+      const engine = io.t(`cli.engine.${rt.engine}`);
       if (result.applied.length === 0) {
-        io.out(`Database is up to date (${result.alreadyApplied} migrations applied earlier, ${rt.engine} database).\n`);
+        io.out(`${io.t("cli.migrate.upToDate", { count: result.alreadyApplied, engine })}\n`);
       } else {
-        io.out(`Applied ${result.applied.length} migration(s) to the ${rt.engine} database:\n${result.applied.map((m) => `  ${m}\n`).join("")}`);
+        io.out(`${io.t("cli.migrate.applied", { count: result.applied.length, engine })}\n${result.applied.map((m) => `  ${m}\n`).join("")}`);
       }
       return 0;
     });

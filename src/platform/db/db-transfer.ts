@@ -13,10 +13,12 @@
 import type pg from "pg";
 import type { AuditVerification } from "../audit/index.ts";
 import { verifyAudit } from "../audit/index.ts";
+import { formatNumber } from "../i18n/format.ts";
+import { type Locale, type Translate, translator } from "../i18n/i18n.ts";
 import type { Database, Queryable } from "./database.ts";
 import { migrate } from "./migrator.ts";
 
-/** The transfer was refused before anything was written (or rolled back). */
+/** The transfer was refused before anything was written (or rolled back); the message is in the caller's language. */
 export class TransferError extends Error {}
 
 const MIN_SERVER_VERSION = 150000;
@@ -54,9 +56,9 @@ async function serverVersion(q: Queryable): Promise<number> {
   return Number(rows[0]?.server_version_num ?? 0);
 }
 
-async function readSchema(q: Queryable): Promise<Schema> {
+async function readSchema(q: Queryable, t: Translate): Promise<Schema> {
   const schema = (await q.query<{ s: string }>("SELECT current_schema() AS s")).rows[0]?.s;
-  if (!schema) throw new TransferError("The database has no current schema (check the user's search_path).");
+  if (!schema) throw new TransferError(t("cli.transfer.noSchema"));
   const cols = await q.query<{ table: string; column: string; type: string; generated: boolean; identity_always: boolean }>(
     `SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
             a.attgenerated <> '' AS generated, a.attidentity = 'a' AS identity_always
@@ -94,13 +96,13 @@ async function readSchema(q: Queryable): Promise<Schema> {
 }
 
 /** Tables whose referenced tables come first; a table's references to itself are handled by staging. */
-export function foreignKeyOrder(tables: Map<string, Table>): string[] {
+export function foreignKeyOrder(tables: Map<string, Table>, t: Translate = translator("vi")): string[] {
   const order: string[] = [];
   const done = new Set<string>();
   const pending = new Set([...tables.keys()].sort());
   while (pending.size > 0) {
     const ready = [...pending].filter((name) => [...tables.get(name)!.references].every((r) => r === name || done.has(r) || !tables.has(r)));
-    if (ready.length === 0) throw new TransferError(`Foreign keys form a cycle between: ${[...pending].join(", ")}; cannot order the copy.`);
+    if (ready.length === 0) throw new TransferError(t("cli.transfer.foreignKeyCycle", { tables: [...pending].join(", ") }));
     for (const name of ready) {
       order.push(name);
       done.add(name);
@@ -117,34 +119,34 @@ async function migrationList(q: Queryable): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.name, r.checksum]));
 }
 
-function compareMigrations(source: Map<string, string>, target: Map<string, string>) {
-  if (source.size === 0) throw new TransferError("The source is not an XãSố database: it has no schema_migrations table.");
+function compareMigrations(source: Map<string, string>, target: Map<string, string>, t: Translate) {
+  if (source.size === 0) throw new TransferError(t("cli.transfer.notXaso"));
   const onlySource = [...source.keys()].filter((m) => !target.has(m));
   const onlyTarget = [...target.keys()].filter((m) => !source.has(m));
   const changed = [...source.keys()].filter((m) => target.has(m) && target.get(m) !== source.get(m));
   if (onlySource.length || onlyTarget.length || changed.length) {
     const parts = [
-      onlySource.length ? `only the source has ${onlySource.join(", ")} (this XãSố is older than the data: upgrade it)` : "",
-      onlyTarget.length ? `only the target has ${onlyTarget.join(", ")} (migrate the source first: DATABASE_URL=<source> xaso migrate)` : "",
-      changed.length ? `different contents of ${changed.join(", ")}` : "",
+      onlySource.length ? t("cli.transfer.onlySource", { migrations: onlySource.join(", ") }) : "",
+      onlyTarget.length ? t("cli.transfer.onlyTarget", { migrations: onlyTarget.join(", ") }) : "",
+      changed.length ? t("cli.transfer.changedMigrations", { migrations: changed.join(", ") }) : "",
     ].filter(Boolean);
-    throw new TransferError(`Source and target are at different schema versions: ${parts.join("; ")}.`);
+    throw new TransferError(t("cli.transfer.schemaVersions", { details: parts.join("; ") }));
   }
 }
 
-function compareSchemas(source: Schema, target: Schema): string[] {
+function compareSchemas(source: Schema, target: Schema, t: Translate): string[] {
   const problems: string[] = [];
-  for (const [name, t] of source.tables) {
+  for (const [name, table] of source.tables) {
     const other = target.tables.get(name);
     if (!other) {
-      problems.push(`table ${name} is missing on the target`);
+      problems.push(t("cli.transfer.tableMissing", { table: name }));
       continue;
     }
-    const a = t.columns.map((c) => `${c.name} ${c.type}`).sort().join(", ");
+    const a = table.columns.map((c) => `${c.name} ${c.type}`).sort().join(", ");
     const b = other.columns.map((c) => `${c.name} ${c.type}`).sort().join(", ");
-    if (a !== b) problems.push(`table ${name} has columns (${a}) on the source but (${b}) on the target`);
+    if (a !== b) problems.push(t("cli.transfer.columnsDiffer", { table: name, source: a, target: b }));
   }
-  for (const s of source.sequences) if (!target.sequences.includes(s)) problems.push(`sequence ${s} is missing on the target`);
+  for (const s of source.sequences) if (!target.sequences.includes(s)) problems.push(t("cli.transfer.sequenceMissing", { sequence: s }));
   return problems;
 }
 
@@ -199,24 +201,27 @@ async function copyTable(src: pg.PoolClient, dst: pg.PoolClient, source: Schema,
   return copied;
 }
 
-export type TransferOptions = { onProgress?: (message: string) => void };
+/** `locale` is the language of progress and error messages (default Vietnamese). */
+export type TransferOptions = { onProgress?: (message: string) => void; locale?: Locale };
 
 /** Copies everything from source into target (which must be empty) and verifies it; see the file comment. */
 export async function transferDatabase(source: Database, target: Database, opts: TransferOptions = {}): Promise<TransferReport> {
   const progress = opts.onProgress ?? (() => undefined);
-  for (const [side, db] of [["source", source], ["target", target]] as const) {
+  const locale = opts.locale ?? "vi";
+  const t = translator(locale);
+  for (const [side, db] of [["cli.transfer.source", source], ["cli.transfer.target", target]] as const) {
     const v = await serverVersion(db);
-    if (v < MIN_SERVER_VERSION) throw new TransferError(`The ${side} runs PostgreSQL ${Math.floor(v / 10000)}; XãSố needs PostgreSQL 15 or later.`);
+    if (v < MIN_SERVER_VERSION) throw new TransferError(t("cli.transfer.oldServer", { side: t(side), version: Math.floor(v / 10000) }));
   }
   const applied = await migrate(target);
-  if (applied.applied.length) progress(`Migrated the target: ${applied.applied.join(", ")}\n`);
-  compareMigrations(await migrationList(source), await migrationList(target));
+  if (applied.applied.length) progress(`${t("cli.transfer.migrated", { migrations: applied.applied.join(", ") })}\n`);
+  compareMigrations(await migrationList(source), await migrationList(target), t);
 
-  const [sourceSchema, targetSchema] = await Promise.all([readSchema(source), readSchema(target)]);
-  const mismatch = compareSchemas(sourceSchema, targetSchema);
-  if (mismatch.length) throw new TransferError(`The target's tables differ from the source's:\n  ${mismatch.join("\n  ")}`);
-  const order = foreignKeyOrder(sourceSchema.tables);
-  if (order.length === 0) throw new TransferError("The source has no tables to copy.");
+  const [sourceSchema, targetSchema] = await Promise.all([readSchema(source, t), readSchema(target, t)]);
+  const mismatch = compareSchemas(sourceSchema, targetSchema, t);
+  if (mismatch.length) throw new TransferError(t("cli.transfer.tablesDiffer", { problems: mismatch.join("\n  ") }));
+  const order = foreignKeyOrder(sourceSchema.tables, t);
+  if (order.length === 0) throw new TransferError(t("cli.transfer.noTables"));
 
   const src = await source.pool.connect();
   const dst = await target.pool.connect();
@@ -233,20 +238,16 @@ export async function transferDatabase(source: Database, target: Database, opts:
     // Under a lock, so nothing can write into the target between this check and COMMIT.
     await dst.query(`LOCK TABLE ${order.map((t) => `${ident(targetSchema.schema)}.${ident(t)}`).join(", ")} IN EXCLUSIVE MODE`);
     const nonEmpty: string[] = [];
-    for (const t of order) {
-      const { rows } = await dst.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${ident(targetSchema.schema)}.${ident(t)}`);
-      if (rows[0]!.n !== "0") nonEmpty.push(`${t} (${Number(rows[0]!.n).toLocaleString("en-US")} rows)`);
+    for (const name of order) {
+      const { rows } = await dst.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${ident(targetSchema.schema)}.${ident(name)}`);
+      if (rows[0]!.n !== "0") nonEmpty.push(t("cli.transfer.tableRows", { table: name, rows: formatNumber(Number(rows[0]!.n), locale) }));
     }
-    if (nonEmpty.length) {
-      throw new TransferError(
-        `The target database is not empty; refusing to copy into it. Tables with rows:\n  ${nonEmpty.join("\n  ")}\nUse a new, empty database (it is migrated automatically).`,
-      );
-    }
+    if (nonEmpty.length) throw new TransferError(t("cli.transfer.notEmpty", { tables: nonEmpty.join("\n  ") }));
 
-    for (const t of order) {
-      const table = sourceSchema.tables.get(t)!;
+    for (const name of order) {
+      const table = sourceSchema.tables.get(name)!;
       const n = await copyTable(src, dst, sourceSchema, targetSchema, table);
-      progress(`  copied ${t}: ${n.toLocaleString("en-US")} rows\n`);
+      progress(`${t("cli.transfer.copied", { table: name, rows: formatNumber(n, locale) })}\n`);
     }
 
     const sequences: SequenceReport[] = [];
@@ -254,16 +255,16 @@ export async function transferDatabase(source: Database, target: Database, opts:
       const state = await sequenceState(src, sourceSchema.schema, s);
       await dst.query("SELECT setval($1::regclass, $2::bigint, $3)", [`${ident(targetSchema.schema)}.${ident(s)}`, state.lastValue, state.isCalled]);
       const after = await sequenceState(dst, targetSchema.schema, s);
-      const show = (x: typeof state) => `${x.lastValue}${x.isCalled ? "" : " (not yet used)"}`;
+      const show = (x: typeof state) => `${x.lastValue}${x.isCalled ? "" : ` ${t("cli.transfer.notYetUsed")}`}`;
       sequences.push({ sequence: s, source: show(state), target: show(after), ok: state.lastValue === after.lastValue && state.isCalled === after.isCalled });
     }
 
-    progress("Verifying row counts and checksums…\n");
+    progress(`${t("cli.transfer.verifying")}\n`);
     const tables: TableReport[] = [];
-    for (const t of order) {
-      const a = await tableChecksum(src, sourceSchema.schema, sourceSchema.tables.get(t)!);
-      const b = await tableChecksum(dst, targetSchema.schema, sourceSchema.tables.get(t)!);
-      tables.push({ table: t, sourceRows: a.rows, targetRows: b.rows, sourceChecksum: a.checksum, targetChecksum: b.checksum, ok: a.rows === b.rows && a.checksum === b.checksum });
+    for (const name of order) {
+      const a = await tableChecksum(src, sourceSchema.schema, sourceSchema.tables.get(name)!);
+      const b = await tableChecksum(dst, targetSchema.schema, sourceSchema.tables.get(name)!);
+      tables.push({ table: name, sourceRows: a.rows, targetRows: b.rows, sourceChecksum: a.checksum, targetChecksum: b.checksum, ok: a.rows === b.rows && a.checksum === b.checksum });
     }
     const auditSource = await verifyAudit(src);
     const auditTarget = await verifyAudit(dst);
