@@ -33,6 +33,18 @@ describeDb("identity and access", () => {
     expect((await client.get("/office")).status).toBe(303); // back to sign-in
   });
 
+  it("replaces the browser's session when someone signs in again", async () => {
+    const a = await buildUser(t.deps, { roles: [["volunteer", GIA_PHU]] });
+    const b = await buildUser(t.deps, { roles: [["volunteer", GIA_PHU]] });
+    const client = new TestClient(t.app);
+    await client.signIn(a.username, PASSWORD);
+    const first = client.cookies.get(SESSION)!;
+    await client.signIn(b.username, PASSWORD);
+    expect(client.cookies.get(SESSION)).not.toBe(first);
+    expect((await t.db.query("SELECT 1 FROM sessions WHERE user_id = $1", [a.id])).rowCount).toBe(0);
+    expect((await (await client.get("/api/v1/me")).json()).username).toBe(b.username);
+  });
+
   it("stores passwords as argon2id", async () => {
     const u = await buildUser(t.deps);
     const { rows } = await t.db.query("SELECT password_hash FROM users WHERE id = $1", [u.id]);

@@ -66,6 +66,8 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
   const page = (c: Context<AppEnv>) => pageContext(c, web.assets, takeFlash(c, secure));
 
   async function beginSession(c: Context<AppEnv>, userId: string, method: string, next: string) {
+    // Signing in again (as anyone) ends the session this browser had: one browser, one session.
+    if (c.var.sessionToken) await identity.endSession(deps, ctxOf(c), c.var.sessionToken);
     const token = await identity.startSession(deps, ctxOf(c), userId, { ip: clientIp(c, deps.config.trustProxy), userAgent: c.req.header("user-agent") ?? null, method });
     setCookie(c, sessionCookie, token, { path: "/", httpOnly: true, sameSite: "Lax", secure, maxAge: deps.config.sessionTtlHours * 3600 });
     setFlash(c, "flash.signedIn", secure);
