@@ -145,6 +145,9 @@ describeDb("identity and access", () => {
     expect(await page.text()).toContain("0987654321");
     const audit = await t.db.query("SELECT actor_id FROM audit_log WHERE action = 'personalData.read' AND target_id = $1", [u.id]);
     expect(audit.rows).toEqual([{ actor_id: admin.id }]);
+    const log = await (await client.get("/office/audit")).text();
+    expect(log).toContain(`user ${u.id}`);
+    expect(log).toContain("personalData.read");
   });
 
   it("issues API tokens limited to one role the owner holds, shown once and revocable", async () => {

@@ -3,7 +3,7 @@ import type { Context, Hono } from "hono";
 import { deleteCookie, getSignedCookie, setCookie, setSignedCookie } from "hono/cookie";
 import type { WebContext } from "../../app.ts";
 import { listAuditForPrincipal } from "../../platform/audit/index.ts";
-import { can, type Principal } from "../../platform/auth/authorise.ts";
+import { can, type Principal, scopePaths } from "../../platform/auth/authorise.ts";
 import { useCaseContext as ctxOf } from "../../platform/auth/use-case-context.ts";
 import { ROLES, type Role } from "../../platform/auth/roles.ts";
 import { AppError, type FieldError } from "../../platform/http/app-error.ts";
@@ -151,7 +151,7 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
     const p = requireSignedIn(c);
     const ctx = page(c);
     const { t } = ctx;
-    const managesUsers = p.grants.some((g) => can(p, "user.read", { code: g.unitCode, path: g.unitPath }));
+    const managesUsers = scopePaths(p, "user.read").length > 0;
     return c.html(
       <Layout ctx={ctx} title={t("office.title")} office>
         <h1>{t("office.welcome", { name: p.displayName })}</h1>

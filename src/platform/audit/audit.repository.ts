@@ -70,13 +70,14 @@ export async function verifyAudit(q: Queryable, pageSize = 5000): Promise<AuditV
   return { ok: problems.length === 0, entries, headHash: prevHash, problems };
 }
 
-export async function listAudit(q: Queryable, opts: { unitPathPrefix?: string; limit: number; beforeSeq?: number }) {
+/** Entries about units inside any of the given subtrees, newest first, keyset on seq. */
+export async function listAudit(q: Queryable, opts: { unitPathPrefixes: string[]; limit: number; beforeSeq?: number }) {
   const { rows } = await q.query<Row>(
     `SELECT a.* FROM audit_log a
-     LEFT JOIN admin_units u ON u.code = a.admin_unit_code
-     WHERE ($1::text IS NULL OR u.path LIKE $1 || '%') AND ($2::bigint IS NULL OR a.seq < $2)
+     JOIN admin_units u ON u.code = a.admin_unit_code
+     WHERE u.path LIKE ANY (SELECT p || '%' FROM unnest($1::text[]) p) AND ($2::bigint IS NULL OR a.seq < $2)
      ORDER BY a.seq DESC LIMIT $3`,
-    [opts.unitPathPrefix ?? null, opts.beforeSeq ?? null, opts.limit],
+    [opts.unitPathPrefixes, opts.beforeSeq ?? null, opts.limit],
   );
   return rows.map((r) => ({ ...toEntry(r), hash: r.hash }));
 }

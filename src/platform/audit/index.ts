@@ -16,11 +16,5 @@ export async function listAuditForPrincipal(deps: Pick<Deps, "db">, principal: P
   if (!principal) throw new AppError("unauthenticated", "error.unauthenticated");
   const paths = scopePaths(principal, "audit.read");
   if (paths.length === 0) throw new AppError("forbidden", "error.forbidden");
-  const results = await Promise.all(paths.map((p) => listAudit(deps.db, { unitPathPrefix: p, limit: opts.limit, beforeSeq: opts.beforeSeq })));
-  const seen = new Set<number>();
-  return results
-    .flat()
-    .filter((e) => (seen.has(e.seq) ? false : (seen.add(e.seq), true)))
-    .sort((a, b) => b.seq - a.seq)
-    .slice(0, opts.limit);
+  return listAudit(deps.db, { unitPathPrefixes: paths, limit: opts.limit, beforeSeq: opts.beforeSeq });
 }

@@ -100,6 +100,7 @@ export function toProblem(err: AppError, t: Translate, instance: string, request
   };
 }
 
-export function localizeField(f: FieldError, t: Translate): string {
-  return t(f.message, { field: f.field, ...f.params });
+/** A field error in words; pages pass the field's visible label, the API names the wire field. */
+export function localizeField(f: FieldError, t: Translate, label?: string): string {
+  return t(f.message, { field: label ?? f.field, ...f.params });
 }

@@ -1,6 +1,6 @@
 // Accessible building blocks in the spirit of the GOV.UK Design System; all work without JavaScript.
 import type { Child } from "hono/jsx";
-import type { FieldError } from "../http/app-error.ts";
+import { type FieldError, localizeField } from "../http/app-error.ts";
 import type { Translate } from "../i18n/i18n.ts";
 import { CSRF_FIELD } from "../http/csrf.ts";
 
@@ -16,11 +16,6 @@ export function CsrfField(props: { token: string }) {
 /** The visible label of each form field by its name, so that messages name the field as the person sees it. */
 export type FieldLabels = Record<string, string>;
 
-/** A field error in words, naming the field by its label ("Trường “Tên”: …") rather than by its wire name. */
-export function fieldMessage(e: FieldError, t: Translate, label?: string): string {
-  return t(e.message, { field: label ?? e.field, ...e.params });
-}
-
 const labelFor = (labels: FieldLabels | undefined, field: string) => labels?.[field] ?? labels?.[field.split(".")[0] ?? field];
 
 /**
@@ -35,7 +30,7 @@ export function ErrorSummary(props: { t: Translate; errors: FieldError[]; labels
       <ul>
         {props.errors.map((e) => (
           <li>
-            <a href={`#${fieldId(e.field)}`}>{fieldMessage(e, props.t, labelFor(props.labels, e.field))}</a>
+            <a href={`#${fieldId(e.field)}`}>{localizeField(e, props.t, labelFor(props.labels, e.field))}</a>
           </li>
         ))}
       </ul>
@@ -69,7 +64,7 @@ export function TextField(p: InputProps) {
       {p.hint && <span class="hint" id={`${id}-hint`}>{p.hint}</span>}
       {err && (
         <span class="error-message" id={`${id}-error`}>
-          <span class="visually-hidden">{p.t("form.errorPrefix")}</span> {fieldMessage(err, p.t, p.label)}
+          <span class="visually-hidden">{p.t("form.errorPrefix")}</span> {localizeField(err, p.t, p.label)}
         </span>
       )}
       <input
@@ -98,7 +93,7 @@ export function SelectField(p: Omit<InputProps, "type" | "autocomplete" | "input
       {p.hint && <span class="hint" id={`${id}-hint`}>{p.hint}</span>}
       {err && (
         <span class="error-message" id={`${id}-error`}>
-          <span class="visually-hidden">{p.t("form.errorPrefix")}</span> {fieldMessage(err, p.t, p.label)}
+          <span class="visually-hidden">{p.t("form.errorPrefix")}</span> {localizeField(err, p.t, p.label)}
         </span>
       )}
       <select id={id} name={p.name} required={p.required} aria-describedby={described} aria-invalid={err ? "true" : undefined}>

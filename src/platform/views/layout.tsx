@@ -1,13 +1,13 @@
 // The page shell: skip link, header with navigation and language choice, main, footer. No JavaScript needed.
 import type { Child } from "hono/jsx";
-import { can } from "../auth/authorise.ts";
+import { scopePaths } from "../auth/authorise.ts";
 import { CsrfField } from "./components.tsx";
 import type { PageContext } from "./page-context.ts";
 
 export function Layout(props: { ctx: PageContext; title: string; children: Child; office?: boolean }) {
   const { t, locale, principal, csrfToken, assets, returnTo } = props.ctx;
   const isOfficer = !!principal && principal.grants.some((g) => g.role !== "citizen");
-  const canManageUsers = !!principal && principal.grants.some((g) => can(principal, "user.read", { code: g.unitCode, path: g.unitPath }));
+  const canManageUsers = scopePaths(principal, "user.read").length > 0;
   return (
     <html lang={locale}>
       <head>
