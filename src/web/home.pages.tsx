@@ -8,11 +8,13 @@ import { useCaseContext } from "../platform/auth/use-case-context.ts";
 import { readForm, safeNext } from "../platform/http/forms.ts";
 import type { AppEnv } from "../platform/http/hono-env.ts";
 import { LANG_COOKIE } from "../platform/http/middleware.ts";
+import { vi } from "../platform/i18n/catalogue.vi.ts";
 import { isLocale, type MessageKey } from "../platform/i18n/i18n.ts";
 import { Layout } from "../platform/views/layout.tsx";
 import { FLASH_COOKIE, pageContext } from "../platform/views/page-context.ts";
 
-const FLASH_KEYS = new Set<MessageKey>(["flash.signedIn", "flash.signedOut", "flash.saved", "flash.villageCreated", "flash.villageRenamed", "flash.userCreated", "flash.roleGranted", "flash.roleRevoked", "flash.tokenRevoked", "flash.userDisabled", "flash.userEnabled"]);
+// The cookie names a catalogue key; only "flash." keys are shown, so a forged cookie cannot pick any text.
+const isFlashKey = (v: string): v is MessageKey => v.startsWith("flash.") && v in vi;
 
 /** A one-time message for the page after a redirect (POST → redirect → GET). */
 export function setFlash(c: Context<AppEnv>, key: MessageKey, secure: boolean) {
@@ -23,7 +25,7 @@ export function takeFlash(c: Context<AppEnv>, secure: boolean): MessageKey | nul
   const v = getCookie(c, FLASH_COOKIE);
   if (!v) return null;
   setCookie(c, FLASH_COOKIE, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "Lax", secure });
-  return FLASH_KEYS.has(v as MessageKey) ? (v as MessageKey) : null;
+  return isFlashKey(v) ? v : null;
 }
 
 export function renderErrorPage(c: Context<AppEnv>, web: WebContext, status: number, title: string, detail: string) {

@@ -140,6 +140,12 @@ describeDb("HTTP edge", () => {
     expect((await badQuery.json()).errors.map((e: { field: string }) => e.field).sort()).toEqual(["limit", "x"]);
   });
 
+  it("shows only flash messages from the catalogue's flash keys", async () => {
+    expect(await (await t.app.request("/", { headers: { cookie: "xaso_flash=flash.saved" } })).text()).toContain("Đã lưu.");
+    const forged = await (await t.app.request("/", { headers: { cookie: "xaso_flash=error.internal" } })).text();
+    expect(forged).not.toContain("Hệ thống đang gặp sự cố");
+  });
+
   it("treats a garbage session cookie as signed out, and clears it", async () => {
     const res = await t.app.request("/", { headers: { cookie: "xaso_session=%%%garbage; xaso_csrf=short" } });
     expect(res.status).toBe(200);
