@@ -1,7 +1,14 @@
 // English catalogue: must have every key of the Vietnamese one (the type checks it).
 import type { MessageKey } from "./catalogue.vi.ts";
+import { messagesEn as calendarEn } from "../../modules/calendar/calendar.messages.ts";
+import { messagesEn as proceduresEn } from "../../modules/procedures/procedures.messages.ts";
+import { messagesEn as dossiersEn } from "../../modules/dossiers/dossiers.messages.ts";
+import { messagesEn as paymentsEn } from "../../modules/payments/payments.messages.ts";
+import { messagesEn as notificationsEn } from "../../modules/notifications/notifications.messages.ts";
+import { messagesEn as citizensEn } from "../../modules/citizens/citizens.messages.ts";
+import { messagesEn as statsEn } from "../../modules/dossier-stats/dossier-stats.messages.ts";
 
-export const en: Record<MessageKey, string> = {
+const core = {
   "app.name": "XãSố",
   "app.tagline": "Digital commune – serving citizens",
   "app.officeFace": "Office",
@@ -312,3 +319,5 @@ export const en: Record<MessageKey, string> = {
   "cli.transfer.notYetUsed": "(not yet used)",
   "cli.transfer.verifying": "Verifying row counts and checksums…",
 };
+
+export const en: Record<MessageKey, string> = { ...core, ...calendarEn, ...proceduresEn, ...dossiersEn, ...paymentsEn, ...notificationsEn, ...citizensEn, ...statsEn };

@@ -1,5 +1,13 @@
 // Vietnamese catalogue: the default language and the source of every message key.
-export const vi = {
+// Each module keeps its own messages beside its code; they are merged here.
+import { messagesVi as calendarVi } from "../../modules/calendar/calendar.messages.ts";
+import { messagesVi as proceduresVi } from "../../modules/procedures/procedures.messages.ts";
+import { messagesVi as dossiersVi } from "../../modules/dossiers/dossiers.messages.ts";
+import { messagesVi as paymentsVi } from "../../modules/payments/payments.messages.ts";
+import { messagesVi as notificationsVi } from "../../modules/notifications/notifications.messages.ts";
+import { messagesVi as citizensVi } from "../../modules/citizens/citizens.messages.ts";
+import { messagesVi as statsVi } from "../../modules/dossier-stats/dossier-stats.messages.ts";
+const core = {
   "app.name": "XãSố",
   "app.tagline": "Xã số – phục vụ người dân",
   "app.officeFace": "Khu vực cán bộ",
@@ -311,4 +319,5 @@ export const vi = {
   "cli.transfer.verifying": "Đang đối chiếu số dòng và checksum…",
 } as const;
 
+export const vi = { ...core, ...calendarVi, ...proceduresVi, ...dossiersVi, ...paymentsVi, ...notificationsVi, ...citizensVi, ...statsVi } as const;
 export type MessageKey = keyof typeof vi;
