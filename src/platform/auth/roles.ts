@@ -12,6 +12,23 @@ export const PERMISSIONS = {
   "user.manage": ["system_admin", "province_admin", "commune_admin"],
   "audit.read": ["system_admin", "province_admin", "commune_admin"],
   "adminUnit.import": ["system_admin"],
+  /** Edit the procedure catalogue and the working-day calendar (province-wide data). */
+  "procedure.manage": ["system_admin", "province_admin"],
+  "calendar.manage": ["system_admin", "province_admin"],
+  /** A commune's desk settings: agency code for dossier codes, bank account for VietQR. */
+  "commune.settings": ["system_admin", "province_admin", "commune_admin"],
+  /** See a unit's dossiers in the office face. */
+  "dossier.read": ["system_admin", "province_admin", "commune_admin", "one_stop_officer", "specialist", "leader"],
+  /** One-stop desk: receive, request supplements, refuse before receipt, take walk-ins, return results, confirm payments. */
+  "dossier.receive": ["one_stop_officer"],
+  /** Specialist: review, forward to another agency, propose a decision. */
+  "dossier.process": ["specialist"],
+  /** Leader: assign, approve or send back, pause and resume, refuse after receipt, apologise for lateness. */
+  "dossier.approve": ["leader"],
+  /** File a dossier for a citizen who asked for help (their consent is recorded). */
+  "dossier.assist": ["one_stop_officer", "team_leader", "volunteer"],
+  /** Figures computed from dossiers. */
+  "stats.read": ["system_admin", "province_admin", "commune_admin", "one_stop_officer", "specialist", "leader"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -7,6 +7,7 @@ import { messagesEn as paymentsEn } from "../../modules/payments/payments.messag
 import { messagesEn as notificationsEn } from "../../modules/notifications/notifications.messages.ts";
 import { messagesEn as citizensEn } from "../../modules/citizens/citizens.messages.ts";
 import { messagesEn as statsEn } from "../../modules/dossier-stats/dossier-stats.messages.ts";
+import { messagesEn as formsEn } from "../../modules/dossiers/forms/forms.messages.ts";
 
 const core = {
   "app.name": "XãSố",
@@ -320,4 +321,4 @@ const core = {
   "cli.transfer.verifying": "Verifying row counts and checksums…",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...calendarEn, ...proceduresEn, ...dossiersEn, ...paymentsEn, ...notificationsEn, ...citizensEn, ...statsEn };
+export const en: Record<MessageKey, string> = { ...core, ...calendarEn, ...proceduresEn, ...dossiersEn, ...paymentsEn, ...notificationsEn, ...citizensEn, ...statsEn, ...formsEn };

@@ -7,6 +7,7 @@ import { messagesVi as paymentsVi } from "../../modules/payments/payments.messag
 import { messagesVi as notificationsVi } from "../../modules/notifications/notifications.messages.ts";
 import { messagesVi as citizensVi } from "../../modules/citizens/citizens.messages.ts";
 import { messagesVi as statsVi } from "../../modules/dossier-stats/dossier-stats.messages.ts";
+import { messagesVi as formsVi } from "../../modules/dossiers/forms/forms.messages.ts";
 const core = {
   "app.name": "XãSố",
   "app.tagline": "Xã số – phục vụ người dân",
@@ -319,5 +320,5 @@ const core = {
   "cli.transfer.verifying": "Đang đối chiếu số dòng và checksum…",
 } as const;
 
-export const vi = { ...core, ...calendarVi, ...proceduresVi, ...dossiersVi, ...paymentsVi, ...notificationsVi, ...citizensVi, ...statsVi } as const;
+export const vi = { ...core, ...calendarVi, ...proceduresVi, ...dossiersVi, ...paymentsVi, ...notificationsVi, ...citizensVi, ...statsVi, ...formsVi } as const;
 export type MessageKey = keyof typeof vi;
