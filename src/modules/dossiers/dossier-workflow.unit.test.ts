@@ -1,0 +1,145 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  ACTION_TYPES, type ActorFacts, availableActions, CLOCK_RUNNING, decide, type DeskRole, FINAL_STATES, NATIONAL_STATUS,
+  STATES, type WorkflowAction, type WorkflowFacts,
+} from "./dossier-workflow.ts";
+
+const SPECIALIST = "u-specialist";
+const desk: ActorFacts = { userId: "u-desk", roles: new Set(["one_stop_officer"]), isApplicant: false };
+const specialist: ActorFacts = { userId: SPECIALIST, roles: new Set(["specialist"]), isApplicant: false };
+const otherSpecialist: ActorFacts = { userId: "u-other", roles: new Set(["specialist"]), isApplicant: false };
+const leader: ActorFacts = { userId: "u-leader", roles: new Set(["leader"]), isApplicant: false };
+const citizen: ActorFacts = { userId: "u-citizen", roles: new Set(), isApplicant: true };
+const stranger: ActorFacts = { userId: "u-stranger", roles: new Set(), isApplicant: false };
+const ACTORS = [desk, specialist, otherSpecialist, leader, citizen, stranger];
+
+const fresh = (over: Partial<WorkflowFacts> = {}): WorkflowFacts => ({
+  state: "draft", resumeState: null, assigneeId: null, dueAt: null, apologyIssued: false, rated: false, hoursToDue: null, ...over,
+});
+
+function sample(type: WorkflowAction["type"]): WorkflowAction {
+  const later = new Date("2027-01-01T00:00:00Z");
+  switch (type) {
+    case "requestSupplement": return { type, items: ["Bản sao CCCD"] };
+    case "refuse": case "sendBack": case "pause": case "cancel": return { type, reason: "lý do" };
+    case "assign": return { type, assigneeId: SPECIALIST };
+    case "forward": return { type, toUnit: "02905", stepDueAt: later };
+    case "forwardReturned": case "propose": return { type, note: "ghi chú" };
+    case "returnResult": return { type, method: "desk", collectedBy: "Nguyễn Văn A" };
+    case "apologise": return { type, reason: "quá tải", newDueAt: later };
+    case "rate": return { type, rating: 5 };
+    default: return { type } as WorkflowAction;
+  }
+}
+
+/** Applies a decision the way the use cases persist it. */
+function apply(f: WorkflowFacts, a: WorkflowAction, actor: ActorFacts): WorkflowFacts {
+  const d = decide(f, a, actor);
+  if (!d.ok) return f;
+  return {
+    ...f,
+    state: d.to,
+    resumeState: d.resumeState,
+    assigneeId: d.assigneeId,
+    dueAt: d.clock === "start" ? new Date("2026-12-01T00:00:00Z") : f.dueAt,
+    hoursToDue: d.clock === "start" ? 24 : f.hoursToDue,
+    apologyIssued: f.apologyIssued || a.type === "apologise",
+    rated: f.rated || a.type === "rate",
+  };
+}
+
+describe("dossier workflow", () => {
+  it("maps every state to the national status codes 1–10 (drafts are not reported)", () => {
+    const codes = STATES.map((s) => NATIONAL_STATUS[s]).filter((c) => c !== null);
+    expect(new Set(codes)).toEqual(new Set([1, 2, 3, 4, 5, 7, 8, 9, 10]));
+  });
+
+  it("walks the happy path from draft to returned and rated", () => {
+    let f = fresh();
+    const steps: Array<[WorkflowAction, ActorFacts, string]> = [
+      [sample("submit"), citizen, "submitted"],
+      [sample("receive"), desk, "received"],
+      [sample("assign"), leader, "inReview"],
+      [sample("propose"), specialist, "awaitingApproval"],
+      [sample("approve"), leader, "resultReady"],
+      [sample("returnResult"), desk, "returned"],
+      [sample("rate"), citizen, "returned"],
+    ];
+    for (const [action, actor, to] of steps) {
+      const d = decide(f, action, actor);
+      expect(d, action.type).toMatchObject({ ok: true, to });
+      f = apply(f, action, actor);
+    }
+    expect(f.rated).toBe(true);
+  });
+
+  it("stops the clock while a supplement is awaited and returns to the state it left", () => {
+    const f = fresh({ state: "inReview", assigneeId: SPECIALIST, hoursToDue: 20 });
+    const d = decide(f, sample("requestSupplement"), specialist);
+    expect(d).toMatchObject({ ok: true, to: "supplementRequested", resumeState: "inReview", clock: "stop" });
+    const back = decide(apply(f, sample("requestSupplement"), specialist), sample("answerSupplement"), citizen);
+    expect(back).toMatchObject({ ok: true, to: "inReview", clock: "resume" });
+  });
+
+  it("asks before receipt without touching a clock that has not started", () => {
+    expect(decide(fresh({ state: "submitted" }), sample("requestSupplement"), desk)).toMatchObject({ ok: true, clock: "none" });
+  });
+
+  it("refuses illegal transitions, wrong roles and missing data with distinct answers", () => {
+    expect(decide(fresh({ state: "returned" }), sample("receive"), desk)).toEqual({ ok: false, error: "illegalState" });
+    expect(decide(fresh({ state: "submitted" }), sample("receive"), citizen)).toEqual({ ok: false, error: "forbidden" });
+    expect(decide(fresh({ state: "inReview", assigneeId: SPECIALIST }), sample("propose"), otherSpecialist)).toEqual({ ok: false, error: "forbidden" });
+    expect(decide(fresh({ state: "submitted" }), { type: "requestSupplement", items: [" "] }, desk)).toEqual({ ok: false, error: "missingData", field: "items" });
+    expect(decide(fresh({ state: "resultReady" }), { type: "returnResult", method: "post" }, desk)).toEqual({ ok: false, error: "missingData", field: "trackingNumber" });
+  });
+
+  it("lets the desk refuse to receive but only a leader refuse after receipt", () => {
+    expect(decide(fresh({ state: "submitted" }), sample("refuse"), desk)).toMatchObject({ ok: true, to: "refused" });
+    expect(decide(fresh({ state: "received" }), sample("refuse"), desk)).toEqual({ ok: false, error: "forbidden" });
+    expect(decide(fresh({ state: "received" }), sample("refuse"), leader)).toMatchObject({ ok: true, clock: "end" });
+  });
+
+  it("allows the apology with a new date once, at least one working day before the deadline", () => {
+    const due = new Date("2026-12-01T00:00:00Z");
+    const f = fresh({ state: "inReview", dueAt: due, hoursToDue: 8 });
+    expect(decide(f, sample("apologise"), leader)).toMatchObject({ ok: true, to: "inReview" });
+    expect(decide({ ...f, hoursToDue: 7.5 }, sample("apologise"), leader)).toMatchObject({ ok: false, field: "dueAt" });
+    expect(decide({ ...f, apologyIssued: true }, sample("apologise"), leader)).toMatchObject({ ok: false, field: "apology" });
+    expect(decide(f, { type: "apologise", reason: "x", newDueAt: due }, leader)).toMatchObject({ ok: false, field: "newDueAt" });
+  });
+
+  it("offers only the actions decide() would accept", () => {
+    for (const state of STATES) {
+      const f = fresh({ state, assigneeId: SPECIALIST, resumeState: state === "paused" || state === "supplementRequested" ? "received" : null, dueAt: new Date(), hoursToDue: 16 });
+      for (const actor of ACTORS) {
+        for (const t of availableActions(f, actor)) expect(decide(f, sample(t), actor).ok, `${state} ${t}`).toBe(true);
+      }
+    }
+  });
+
+  it("never reaches an invalid state nor lets a role act outside its rights, over generated sequences", () => {
+    const step = fc.record({ action: fc.constantFrom(...ACTION_TYPES), actor: fc.constantFrom(...ACTORS) });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (seq) => {
+        let f = fresh();
+        for (const { action, actor } of seq) {
+          const before = f;
+          const d = decide(f, sample(action), actor);
+          f = apply(f, sample(action), actor);
+          expect(STATES).toContain(f.state);
+          // Someone with no role and no claim on the dossier never changes anything.
+          if (actor === stranger) expect(d.ok).toBe(false);
+          // Only a leader ends a dossier's processing with a decision.
+          if (d.ok && (f.state === "resultReady" && before.state !== "resultReady")) expect(actor.roles.has("leader" as DeskRole)).toBe(true);
+          // A final state is left only by rating it.
+          if (FINAL_STATES.has(before.state)) expect(f.state).toBe(before.state);
+          // Where to resume is known exactly while stopped.
+          expect(f.resumeState !== null).toBe(f.state === "paused" || f.state === "supplementRequested");
+          if (f.resumeState) expect(CLOCK_RUNNING.has(f.resumeState) || f.resumeState === "submitted").toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
