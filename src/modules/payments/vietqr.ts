@@ -1,6 +1,7 @@
 // NAPAS 247 VietQR: the EMVCo merchant-presented QR that every Vietnamese banking app can pay.
 // Each field is TLV: id (2 digits), length (2 digits, decimal), value; field 63 is a CRC over the rest.
 import QRCode from "qrcode";
+import type { messagesVi } from "./payments.messages.ts";
 
 export type VietQrService = "QRIBFTTA" | "QRIBFTTC"; // transfer to an account / to a card
 export type VietQrInput = {
@@ -14,11 +15,11 @@ export type VietQrInput = {
 export type VietQrErrorCode = "bin" | "account" | "amount";
 export type VietQrBuild = { ok: true; payload: string } | { ok: false; code: VietQrErrorCode };
 
-export const VIETQR_MESSAGE_KEYS = {
+export const VIETQR_MESSAGE_KEYS: Readonly<Record<VietQrErrorCode, keyof typeof messagesVi>> = {
   bin: "payments.vietqr.bin",
   account: "payments.vietqr.account",
   amount: "payments.vietqr.amount",
-} as const satisfies Record<VietQrErrorCode, string>;
+};
 
 const NAPAS_GUID = "A000000727";
 export const PURPOSE_MAX = 50;

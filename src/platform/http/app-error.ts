@@ -74,8 +74,8 @@ export function fieldErrorsFromZod(issues: readonly z.core.$ZodIssue[]): FieldEr
         out.push({ field, code: "format", message: "validation.format" });
         break;
       case "custom": {
-        const key = (issue.params as { messageKey?: MessageKey } | undefined)?.messageKey;
-        out.push({ field, code: "invalid", message: key ?? "validation.invalid" });
+        const p = issue.params as { messageKey?: MessageKey; code?: string; params?: Record<string, string | number> } | undefined;
+        out.push({ field, code: p?.code ?? "invalid", message: p?.messageKey ?? "validation.invalid", ...(p?.params ? { params: p.params } : {}) });
         break;
       }
       default:

@@ -1,0 +1,352 @@
+// The only code that queries dossiers, dossier_events, dossier_documents, supplement_requests and the code counters.
+import { type Queryable, queryPrepared } from "../../platform/db/database.ts";
+import type { DossierState } from "./dossier-workflow.ts";
+
+export type Applicant = {
+  fullName: string;
+  birthDate?: string | null;
+  citizenIdNumber?: string | null;
+  address?: string | null;
+  phone?: string | null;
+  email?: string | null;
+};
+export type Delivery = { method: "desk" | "post" | "online"; address?: string | null; collectedBy?: string | null; trackingNumber?: string | null };
+export type Consent = { given: true; method: "signature" | "verbal" | "fingerprint"; recordedBy: string; at: string; note?: string | null };
+
+export type DossierRow = {
+  id: string;
+  code: string | null;
+  communeCode: string;
+  unitPath: string;
+  procedureId: string;
+  procedureVersion: number;
+  state: DossierState;
+  resumeState: DossierState | null;
+  version: number;
+  channel: "counter" | "online" | "post";
+  ownerUserId: string | null;
+  filedByUserId: string | null;
+  assistedConsent: Consent | null;
+  applicant: Applicant;
+  applicantName: string;
+  formData: Record<string, unknown>;
+  delivery: Delivery;
+  assigneeId: string | null;
+  forwardedTo: string | null;
+  stepDueAt: Date | null;
+  submittedAt: Date | null;
+  receivedAt: Date | null;
+  dueAt: Date | null;
+  remainingHours: number | null;
+  clockStoppedAt: Date | null;
+  finishedAt: Date | null;
+  returnedAt: Date | null;
+  apologyAt: Date | null;
+  apologyDueAt: Date | null;
+  feeAmount: number;
+  feeStatus: "none" | "unpaid" | "paid" | "exempt" | "refunded";
+  rating: number | null;
+  ratingComment: string | null;
+  idempotencyKey: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const COLUMNS = `id, code, commune_code AS "communeCode", unit_path AS "unitPath", procedure_id AS "procedureId",
+  procedure_version AS "procedureVersion", state, resume_state AS "resumeState", version, channel,
+  owner_user_id AS "ownerUserId", filed_by_user_id AS "filedByUserId", assisted_consent AS "assistedConsent",
+  applicant, applicant_name AS "applicantName", form_data AS "formData", delivery, assignee_id AS "assigneeId",
+  forwarded_to AS "forwardedTo", step_due_at AS "stepDueAt", submitted_at AS "submittedAt", received_at AS "receivedAt",
+  due_at AS "dueAt", remaining_hours::float8 AS "remainingHours", clock_stopped_at AS "clockStoppedAt",
+  finished_at AS "finishedAt", returned_at AS "returnedAt", apology_at AS "apologyAt", apology_due_at AS "apologyDueAt",
+  fee_amount AS "feeAmount", fee_status AS "feeStatus", rating, rating_comment AS "ratingComment",
+  idempotency_key AS "idempotencyKey", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+export type NewDossier = {
+  communeCode: string;
+  unitPath: string;
+  procedureId: string;
+  procedureVersion: number;
+  state: DossierState;
+  channel: DossierRow["channel"];
+  ownerUserId: string | null;
+  filedByUserId: string | null;
+  assistedConsent: Consent | null;
+  applicant: Applicant;
+  formData: Record<string, unknown>;
+  delivery: Delivery;
+  feeAmount: number;
+  idempotencyKey: string | null;
+  now: Date;
+};
+
+const last4 = (s: string | null | undefined) => (s ? s.replace(/\D/g, "").slice(-4) || null : null);
+
+/** Inserts unless the same filer already used the idempotency key; then returns null. */
+export async function insertDossier(q: Queryable, d: NewDossier): Promise<string | null> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO dossiers (commune_code, unit_path, procedure_id, procedure_version, state, channel, owner_user_id,
+       filed_by_user_id, assisted_consent, applicant, applicant_name, lookup_phone4, lookup_id4, form_data, delivery,
+       fee_amount, fee_status, idempotency_key, created_at, updated_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [
+      d.communeCode, d.unitPath, d.procedureId, d.procedureVersion, d.state, d.channel, d.ownerUserId, d.filedByUserId,
+      d.assistedConsent, d.applicant, d.applicant.fullName, last4(d.applicant.phone), last4(d.applicant.citizenIdNumber),
+      d.formData, d.delivery, d.feeAmount, d.feeAmount > 0 ? "unpaid" : "none", d.idempotencyKey, d.now,
+    ],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export async function findByIdempotencyKey(q: Queryable, filedBy: string, key: string): Promise<DossierRow | null> {
+  const { rows } = await q.query<DossierRow>(`SELECT ${COLUMNS} FROM dossiers WHERE filed_by_user_id = $1 AND idempotency_key = $2`, [filedBy, key]);
+  return rows[0] ?? null;
+}
+
+export async function findById(q: Queryable, id: string, forUpdate = false): Promise<DossierRow | null> {
+  const { rows } = await q.query<DossierRow>(`SELECT ${COLUMNS} FROM dossiers WHERE id = $1${forUpdate ? " FOR UPDATE" : ""}`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function findByCode(q: Queryable, code: string): Promise<DossierRow | null> {
+  const { rows } = await queryPrepared<DossierRow>(q, "dossiers_by_code", `SELECT ${COLUMNS} FROM dossiers WHERE code = $1`, [code]);
+  return rows[0] ?? null;
+}
+
+/** The public look-up: the code plus the last four digits of the phone or of the ID number. */
+export async function findForPublicLookup(q: Queryable, code: string, last4digits: string): Promise<DossierRow | null> {
+  const { rows } = await queryPrepared<DossierRow>(
+    q,
+    "dossiers_public_lookup",
+    `SELECT ${COLUMNS} FROM dossiers WHERE code = $1 AND (lookup_phone4 = $2 OR lookup_id4 = $2)`,
+    [code, last4digits],
+  );
+  return rows[0] ?? null;
+}
+
+export type DossierPatch = Partial<{
+  code: string;
+  state: DossierState;
+  resumeState: DossierState | null;
+  applicant: Applicant;
+  formData: Record<string, unknown>;
+  delivery: Delivery;
+  assigneeId: string | null;
+  forwardedTo: string | null;
+  stepDueAt: Date | null;
+  submittedAt: Date;
+  receivedAt: Date;
+  dueAt: Date | null;
+  remainingHours: number | null;
+  clockStoppedAt: Date | null;
+  finishedAt: Date | null;
+  returnedAt: Date;
+  apologyAt: Date;
+  apologyDueAt: Date;
+  feeAmount: number;
+  feeStatus: DossierRow["feeStatus"];
+  rating: number;
+  ratingComment: string | null;
+  communeCode: string;
+  unitPath: string;
+  procedureId: string;
+  procedureVersion: number;
+}>;
+
+const PATCH_COLUMNS: Record<keyof DossierPatch, string> = {
+  code: "code", state: "state", resumeState: "resume_state", applicant: "applicant", formData: "form_data", delivery: "delivery",
+  assigneeId: "assignee_id", forwardedTo: "forwarded_to", stepDueAt: "step_due_at", submittedAt: "submitted_at",
+  receivedAt: "received_at", dueAt: "due_at", remainingHours: "remaining_hours", clockStoppedAt: "clock_stopped_at",
+  finishedAt: "finished_at", returnedAt: "returned_at", apologyAt: "apology_at", apologyDueAt: "apology_due_at",
+  feeAmount: "fee_amount", feeStatus: "fee_status", rating: "rating", ratingComment: "rating_comment",
+  communeCode: "commune_code", unitPath: "unit_path", procedureId: "procedure_id", procedureVersion: "procedure_version",
+};
+
+/**
+ * Optimistic concurrency: the update applies only if nobody changed the dossier since `expectedVersion`
+ * was read. Returns false when someone did.
+ */
+export async function updateDossier(q: Queryable, id: string, expectedVersion: number, patch: DossierPatch, now: Date): Promise<boolean> {
+  const sets: string[] = [];
+  const values: unknown[] = [id, expectedVersion, now];
+  for (const [k, v] of Object.entries(patch) as Array<[keyof DossierPatch, unknown]>) {
+    values.push(v);
+    sets.push(`${PATCH_COLUMNS[k]} = $${values.length}`);
+  }
+  if (patch.applicant) {
+    values.push(last4(patch.applicant.phone), last4(patch.applicant.citizenIdNumber), patch.applicant.fullName);
+    sets.push(`lookup_phone4 = $${values.length - 2}`, `lookup_id4 = $${values.length - 1}`, `applicant_name = $${values.length}`);
+  }
+  const { rowCount } = await q.query(
+    `UPDATE dossiers SET ${[...sets, "version = version + 1", "updated_at = $3"].join(", ")} WHERE id = $1 AND version = $2`,
+    values,
+  );
+  return rowCount === 1;
+}
+
+export type DossierEvent = {
+  id: number;
+  action: string;
+  fromState: DossierState | null;
+  toState: DossierState;
+  actorId: string | null;
+  actorLabel: string;
+  at: Date;
+  reason: string | null;
+  stepDueAt: Date | null;
+  details: Record<string, unknown>;
+};
+
+export async function insertEvent(q: Queryable, dossierId: string, e: Omit<DossierEvent, "id">): Promise<void> {
+  await queryPrepared(
+    q,
+    "dossier_events_insert",
+    `INSERT INTO dossier_events (dossier_id, action, from_state, to_state, actor_id, actor_label, at, reason, step_due_at, details)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+    [dossierId, e.action, e.fromState, e.toState, e.actorId, e.actorLabel, e.at, e.reason, e.stepDueAt, e.details],
+  );
+}
+
+export async function listEvents(q: Queryable, dossierId: string): Promise<DossierEvent[]> {
+  const { rows } = await queryPrepared<DossierEvent>(
+    q,
+    "dossier_events_list",
+    `SELECT id::int AS id, action, from_state AS "fromState", to_state AS "toState", actor_id AS "actorId", actor_label AS "actorLabel",
+       at, reason, step_due_at AS "stepDueAt", details FROM dossier_events WHERE dossier_id = $1 ORDER BY id`,
+    [dossierId],
+  );
+  return rows;
+}
+
+export type DossierDocument = { id: string; requirementKey: string; fileId: string; source: "upload" | "vault" | "scan" | "result"; round: number; name: string; mediaType: string; sizeBytes: number };
+
+export async function insertDocument(q: Queryable, dossierId: string, d: { requirementKey: string; fileId: string; source: DossierDocument["source"]; round: number }): Promise<void> {
+  await q.query(`INSERT INTO dossier_documents (dossier_id, requirement_key, file_id, source, round) VALUES ($1,$2,$3,$4,$5)`, [
+    dossierId, d.requirementKey, d.fileId, d.source, d.round,
+  ]);
+}
+
+/** Replaces a draft's document for a requirement (a draft may change its mind; a filed dossier only adds). */
+export async function removeDraftDocuments(q: Queryable, dossierId: string, requirementKey: string): Promise<void> {
+  await q.query(`DELETE FROM dossier_documents WHERE dossier_id = $1 AND requirement_key = $2 AND round = 0`, [dossierId, requirementKey]);
+}
+
+export async function listDocuments(q: Queryable, dossierId: string): Promise<DossierDocument[]> {
+  const { rows } = await q.query<DossierDocument>(
+    `SELECT d.id, d.requirement_key AS "requirementKey", d.file_id AS "fileId", d.source, d.round, f.name, f.media_type AS "mediaType", f.size_bytes AS "sizeBytes"
+     FROM dossier_documents d JOIN stored_files f ON f.id = d.file_id WHERE d.dossier_id = $1 ORDER BY d.round, d.created_at`,
+    [dossierId],
+  );
+  return rows;
+}
+
+export type SupplementRequest = { id: string; round: number; items: Array<{ key: string; label: string; note?: string | null }>; note: string | null; requestedAt: Date; answeredAt: Date | null; oldDueAt: Date | null; newDueAt: Date | null };
+
+export async function insertSupplementRequest(q: Queryable, dossierId: string, r: Omit<SupplementRequest, "id" | "answeredAt" | "newDueAt" | "round"> & { requestedBy: string | null }): Promise<number> {
+  const { rows } = await q.query<{ round: number }>(
+    `INSERT INTO supplement_requests (dossier_id, round, items, note, requested_by, requested_at, old_due_at)
+     VALUES ($1, (SELECT coalesce(max(round), 0) + 1 FROM supplement_requests WHERE dossier_id = $1), $2, $3, $4, $5, $6) RETURNING round`,
+    [dossierId, JSON.stringify(r.items), r.note, r.requestedBy, r.requestedAt, r.oldDueAt],
+  );
+  return rows[0]!.round;
+}
+
+export async function answerSupplementRequest(q: Queryable, dossierId: string, at: Date, newDueAt: Date | null): Promise<number | null> {
+  const { rows } = await q.query<{ round: number }>(
+    `UPDATE supplement_requests SET answered_at = $2, new_due_at = $3
+     WHERE dossier_id = $1 AND answered_at IS NULL RETURNING round`,
+    [dossierId, at, newDueAt],
+  );
+  return rows[0]?.round ?? null;
+}
+
+export async function listSupplementRequests(q: Queryable, dossierId: string): Promise<SupplementRequest[]> {
+  const { rows } = await q.query<SupplementRequest>(
+    `SELECT id, round, items, note, requested_at AS "requestedAt", answered_at AS "answeredAt", old_due_at AS "oldDueAt", new_due_at AS "newDueAt"
+     FROM supplement_requests WHERE dossier_id = $1 ORDER BY round`,
+    [dossierId],
+  );
+  return rows;
+}
+
+/**
+ * Next number of the day for an agency. Called outside the dossier's transaction on purpose: the counter
+ * row would otherwise stay locked until that transaction commits and serialise every submission of the
+ * commune; the price is a rare gap in the sequence when the later transaction fails.
+ */
+export async function nextCodeNumber(q: Queryable, agencyCode: string, day: string): Promise<number> {
+  const { rows } = await queryPrepared<{ n: number }>(
+    q,
+    "dossier_code_next",
+    `INSERT INTO dossier_code_counters (agency_code, day, last_value) VALUES ($1, $2, 1)
+     ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1 RETURNING last_value AS n`,
+    [agencyCode, day],
+  );
+  return rows[0]!.n;
+}
+
+export type QueueName = "newOnline" | "awaitingSupplement" | "inProgress" | "dueSoon" | "overdue" | "readyToReturn";
+
+const RUNNING = `('received','inReview','forwarded','awaitingApproval')`;
+/** Where each queue's dossiers are; $2 is now and $3 the "due soon" boundary, derived in working time by the caller. */
+function queueWhere(queue: QueueName): string {
+  switch (queue) {
+    case "newOnline": return `state = 'submitted'`;
+    case "awaitingSupplement": return `state = 'supplementRequested'`;
+    case "inProgress": return `state IN ('received','inReview','forwarded','awaitingApproval','paused')`;
+    case "dueSoon": return `state IN ${RUNNING} AND due_at >= $2 AND due_at < $3`;
+    case "overdue": return `state IN ${RUNNING} AND due_at < $2`;
+    case "readyToReturn": return `state = 'resultReady'`;
+  }
+}
+export const QUEUES: readonly QueueName[] = ["newOnline", "awaitingSupplement", "inProgress", "dueSoon", "overdue", "readyToReturn"];
+
+export async function countQueues(q: Queryable, communeCode: string, now: Date, dueSoonBoundary: Date): Promise<Record<QueueName, number>> {
+  const counts = QUEUES.map((name) => `count(*) FILTER (WHERE ${queueWhere(name)})::int AS "${name}"`).join(",\n");
+  const { rows } = await q.query<Record<QueueName, number>>(
+    `SELECT ${counts} FROM dossiers WHERE commune_code = $1 AND state NOT IN ('draft','returned','refused','cancelled')`,
+    [communeCode, now, dueSoonBoundary],
+  );
+  return rows[0]!;
+}
+
+export type QueueItem = Pick<DossierRow, "id" | "code" | "state" | "applicantName" | "channel" | "submittedAt" | "receivedAt" | "dueAt" | "assigneeId" | "version"> & { procedureName: string; procedureCode: string; sortAt: Date };
+
+/** One queue, oldest deadline first (or oldest submission while there is no deadline yet). */
+export async function listQueue(q: Queryable, communeCode: string, queue: QueueName, now: Date, dueSoonBoundary: Date, after: [string, string] | null, limit: number): Promise<QueueItem[]> {
+  const { rows } = await q.query<QueueItem>(
+    `SELECT d.id, d.code, d.state, d.applicant_name AS "applicantName", d.channel, d.submitted_at AS "submittedAt",
+            d.received_at AS "receivedAt", d.due_at AS "dueAt", d.assignee_id AS "assigneeId", d.version,
+            p.name AS "procedureName", p.code AS "procedureCode", d.sort_at AS "sortAt"
+     FROM (SELECT *, coalesce(due_at, submitted_at, created_at) AS sort_at FROM dossiers
+           WHERE commune_code = $1 AND ${queueWhere(queue)}) d
+     JOIN procedures p ON p.id = d.procedure_id
+     WHERE ($4::timestamptz IS NULL OR (d.sort_at, d.id) > ($4::timestamptz, $5::uuid))
+     ORDER BY d.sort_at, d.id LIMIT $6`,
+    [communeCode, now, dueSoonBoundary, after?.[0] ?? null, after?.[1] ?? null, limit],
+  );
+  return rows;
+}
+
+export type OwnDossier = Pick<DossierRow, "id" | "code" | "state" | "submittedAt" | "dueAt" | "createdAt" | "updatedAt"> & { procedureName: string };
+
+export async function listOwn(q: Queryable, userId: string, limit: number): Promise<OwnDossier[]> {
+  const { rows } = await q.query<OwnDossier>(
+    `SELECT d.id, d.code, d.state, d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.created_at AS "createdAt", d.updated_at AS "updatedAt", p.name AS "procedureName"
+     FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
+     WHERE d.owner_user_id = $1 OR d.filed_by_user_id = $1 ORDER BY d.updated_at DESC LIMIT $2`,
+    [userId, limit],
+  );
+  return rows;
+}
+
+/** Register (Mẫu 07) rows for a unit and period, in order of receipt. */
+export async function listRegister(q: Queryable, communeCode: string, from: Date, to: Date): Promise<Array<DossierRow & { procedureName: string }>> {
+  const { rows } = await q.query<DossierRow & { procedureName: string }>(
+    `SELECT ${COLUMNS}, (SELECT name FROM procedures p WHERE p.id = dossiers.procedure_id) AS "procedureName"
+     FROM dossiers WHERE commune_code = $1 AND received_at >= $2 AND received_at < $3 ORDER BY received_at, code`,
+    [communeCode, from, to],
+  );
+  return rows;
+}
