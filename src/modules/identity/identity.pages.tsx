@@ -2,6 +2,7 @@
 import type { Context, Hono } from "hono";
 import { deleteCookie, getSignedCookie, setCookie, setSignedCookie } from "hono/cookie";
 import type { WebContext } from "../../app.ts";
+import type { Deps } from "../../deps.ts";
 import { listAuditForPrincipal } from "../../platform/audit/index.ts";
 import { can, type Principal, scopePaths } from "../../platform/auth/authorise.ts";
 import { useCaseContext as ctxOf } from "../../platform/auth/use-case-context.ts";
@@ -66,10 +67,7 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
   const page = (c: Context<AppEnv>) => pageContext(c, web.assets, takeFlash(c, secure));
 
   async function beginSession(c: Context<AppEnv>, userId: string, method: string, next: string) {
-    // Signing in again (as anyone) ends the session this browser had: one browser, one session.
-    if (c.var.sessionToken) await identity.endSession(deps, ctxOf(c), c.var.sessionToken);
-    const token = await identity.startSession(deps, ctxOf(c), userId, { ip: clientIp(c, deps.config.trustProxy), userAgent: c.req.header("user-agent") ?? null, method });
-    setCookie(c, sessionCookie, token, { path: "/", httpOnly: true, sameSite: "Lax", secure, maxAge: deps.config.sessionTtlHours * 3600 });
+    await startBrowserSession(c, deps, userId, method);
     setFlash(c, "flash.signedIn", secure);
     return c.redirect(next, 303);
   }
@@ -552,6 +550,15 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
       </Layout>,
     );
   });
+}
+
+/** Starts a session and sets the session cookie; every way of signing in (password, SSO, phone code) ends here. */
+export async function startBrowserSession(c: Context<AppEnv>, deps: Deps, userId: string, method: string): Promise<void> {
+  const secure = deps.config.cookieSecure;
+  // Signing in again (as anyone) ends the session this browser had: one browser, one session.
+  if (c.var.sessionToken) await identity.endSession(deps, ctxOf(c), c.var.sessionToken);
+  const token = await identity.startSession(deps, ctxOf(c), userId, { ip: clientIp(c, deps.config.trustProxy), userAgent: c.req.header("user-agent") ?? null, method });
+  setCookie(c, sessionCookieName(secure), token, { path: "/", httpOnly: true, sameSite: "Lax", secure, maxAge: deps.config.sessionTtlHours * 3600 });
 }
 
 export function clientIp(c: Context, trustProxy: boolean): string | null {

@@ -202,3 +202,14 @@ export async function findPrincipalByToken(q: Queryable, tokenHash: string, now:
   );
   return rows[0] ?? null;
 }
+
+/** Active users holding a role on the unit or above it (e.g. the specialists a leader may assign). */
+export async function listHoldersOfRole(q: Queryable, role: string, unitPath: string): Promise<Array<{ id: string; displayName: string; username: string }>> {
+  const { rows } = await q.query<{ id: string; displayName: string; username: string }>(
+    `SELECT DISTINCT u.id, u.display_name AS "displayName", u.username
+     FROM role_grants g JOIN admin_units au ON au.code = g.admin_unit_code JOIN users u ON u.id = g.user_id
+     WHERE g.role = $1 AND $2 LIKE au.path || '%' AND u.disabled_at IS NULL ORDER BY u.display_name, u.username`,
+    [role, unitPath],
+  );
+  return rows;
+}

@@ -64,6 +64,8 @@ export const messagesVi = {
   "forms.supplement.intro": "Ngày {date}, Bộ phận tiếp nhận và trả kết quả {unit} đã tiếp nhận hồ sơ của:",
   "forms.supplement.heading": "Yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:",
   "forms.supplement.what": "Nội dung cần bổ sung, hoàn thiện",
+  "forms.contact.phone": "số điện thoại {phone}",
+  "forms.contact.email": "thư điện tử {email}",
   "forms.supplement.contact": "Trong quá trình bổ sung, hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ với {contact} để được hướng dẫn.",
 
   "forms.refusal.title": "Phiếu từ chối tiếp nhận, giải quyết hồ sơ",
@@ -73,7 +75,7 @@ export const messagesVi = {
   "forms.refusal.closing": "Xin thông báo cho ông/bà được biết và thực hiện./.",
 
   "forms.apology.title": "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
-  "forms.apology.to": "Kính gửi: {name}",
+  "forms.apology.to": "Kính gửi: Ông/Bà {name}",
   "forms.apology.received": "Ngày {date}, {agency} tiếp nhận giải quyết hồ sơ của ông/bà.",
   "forms.apology.notYet": "Tuy nhiên đến nay, {agency} chưa trả kết quả giải quyết hồ sơ cho ông/bà.",
   "forms.apology.sorry": "Sự chậm trễ này đã gây phiền hà cho ông/bà. {agency} xin lỗi ông/bà vì sự bất tiện này.",
@@ -182,6 +184,8 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   "forms.supplement.intro": "On {date}, the one-stop desk of {unit} received the dossier of:",
   "forms.supplement.heading": "The dossier must be supplemented and completed as follows:",
   "forms.supplement.what": "To supplement or complete",
+  "forms.contact.phone": "phone {phone}",
+  "forms.contact.email": "email {email}",
   "forms.supplement.contact": "If you have any difficulty completing the dossier, please contact {contact} for guidance.",
 
   "forms.refusal.title": "Refusal to receive or process a dossier",

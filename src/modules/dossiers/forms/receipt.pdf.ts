@@ -1,0 +1,88 @@
+// Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả, handed to the applicant at intake.
+import { translator } from "../../../platform/i18n/i18n.ts";
+import { formatMoney, formatNumber } from "../../../platform/i18n/format.ts";
+import type { ReceiptData } from "./forms.types.ts";
+import {
+  applicantFields, field, formDocument, formTitle, nationalHeader, placeDateLine, renderPdf, signatures, timeAt,
+  type Column, type Content, type TDocumentDefinitions,
+} from "./pdf.ts";
+
+// Small enough to keep the receipt on one page, large enough for a phone camera.
+const QR_SIZE = 76;
+const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/=]+$/;
+
+export function receiptDefinition(d: ReceiptData): TDocumentDefinitions {
+  const t = translator(d.locale);
+  const title = t("forms.receipt.title");
+  const pad2 = (n: number) => String(n).padStart(2, "0");
+
+  const docs: Content = {
+    table: {
+      headerRows: 1,
+      widths: [28, "*", 90, 55],
+      body: [
+        [t("forms.docs.no"), t("forms.docs.name"), t("forms.docs.kind"), t("forms.docs.copies")].map((h) => ({ text: h, style: "th" })),
+        ...d.documents.map((doc, i) => [
+          { text: String(i + 1), alignment: "center" as const },
+          doc.name,
+          { text: t(doc.original ? "forms.docs.original" : "forms.docs.copy"), alignment: "center" as const },
+          { text: formatNumber(doc.copies, d.locale), alignment: "center" as const },
+        ]),
+      ],
+    },
+    fontSize: 10,
+    margin: [0, 2, 0, 6],
+  };
+
+  const delivery =
+    d.delivery.method === "post"
+      ? t("forms.delivery.post", { address: d.delivery.address ?? d.applicant.address ?? "" })
+      : t(d.delivery.method === "online" ? "forms.delivery.online" : "forms.delivery.desk");
+
+  // QR codes: the public status page always, VietQR only when a fee is due and the caller made one.
+  const qrs: Column[] = [];
+  const feeQr = d.fee && d.fee.amount > 0 ? d.fee.qrPngDataUrl : undefined;
+  if (feeQr !== undefined) {
+    if (!PNG_DATA_URL.test(feeQr)) throw new Error("receipt: fee.qrPngDataUrl must be a PNG data URL");
+    qrs.push({ stack: [{ image: feeQr, fit: [QR_SIZE, QR_SIZE], alignment: "center" }, { text: t("forms.receipt.feeQr"), fontSize: 8, alignment: "center" }], width: "*" });
+  }
+  qrs.push({
+    stack: [
+      { qr: d.statusUrl, fit: QR_SIZE, eccLevel: "M", alignment: "center" },
+      { text: t("forms.receipt.statusQr"), fontSize: 8, alignment: "center" },
+      { text: d.statusUrl, fontSize: 7, alignment: "center", color: "#333333" },
+    ],
+    width: "*",
+  });
+
+  const content: Content[] = [
+    nationalHeader(d),
+    placeDateLine(d, d.receivedAt),
+    formTitle(title, d.locale),
+    { text: [`${t("forms.field.dossierCode")}: `, { text: d.dossierCode, bold: true }], alignment: "center", margin: [0, -6, 0, 10] },
+    { text: t("forms.receipt.intro", { unit: d.communeName }), margin: [0, 0, 0, 2] },
+    ...applicantFields(t, d.applicant),
+    ...field(t("forms.field.authorisedPerson"), d.authorisedPerson),
+    ...field(t("forms.field.procedure"), d.procedureName),
+    { text: t("forms.docs.heading"), margin: [0, 4, 0, 2] },
+    docs,
+    ...field(t("forms.field.sets"), t("forms.setsValue", { n: pad2(d.sets ?? 1) })),
+    ...field(t("forms.field.duration"), t(d.duration.unit === "hours" ? "forms.duration.hours" : "forms.duration.days", { n: formatNumber(d.duration.amount, d.locale) })),
+    ...field(t("forms.field.receivedAt"), timeAt(t, d.receivedAt, d.locale)),
+    ...field(t("forms.field.dueAt"), timeAt(t, d.dueAt, d.locale)),
+    ...field(t("forms.field.delivery"), delivery),
+    ...field(t("forms.field.channel"), t(`forms.channel.${d.channel}`)),
+    ...(d.fee && d.fee.amount > 0 ? field(t("forms.field.fee"), formatMoney(d.fee.amount, d.locale)) : []),
+    { text: t("forms.receipt.register", { volume: d.registerVolume, number: d.registerNumber }), italics: true, margin: [0, 6, 0, 4] },
+    { columns: qrs, columnGap: 16 },
+    signatures(d.locale, [
+      { title: t("forms.signer.applicant"), hint: t("forms.signHint"), name: d.applicant.name },
+      { title: t("forms.signer.receivingOfficer"), hint: t("forms.signHint"), name: d.officerName },
+    ]),
+  ];
+  return formDocument({ base: d, title, creationDate: d.receivedAt, content });
+}
+
+export function renderReceipt(d: ReceiptData): Promise<Buffer> {
+  return renderPdf(receiptDefinition(d));
+}

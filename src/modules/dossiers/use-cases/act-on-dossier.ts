@@ -1,0 +1,187 @@
+// Every processing action goes through here: load the dossier, ask the state machine, then persist the
+// decision, the statutory clock, the tracking-slip row, the domain event and the applicant's notification.
+import type { Deps } from "../../../deps.ts";
+import type { Principal } from "../../../platform/auth/authorise.ts";
+import { addWorkingHours, countingStart, durationHours, HOURS_PER_DAY, workingHoursBetween, type WorkCalendar } from "../../../platform/calendar/working-time.ts";
+import type { Context } from "../../../platform/events/domain-events.ts";
+import { readFileMeta } from "../../../platform/files/file-store.ts";
+import { AppError, type FieldError } from "../../../platform/http/app-error.ts";
+import { loadWorkCalendar } from "../../calendar/index.ts";
+import { addToVault } from "../../citizens/index.ts";
+import { usersWithRole } from "../../identity/index.ts";
+import { getProcedureVersion, type ProcedureDefinition } from "../../procedures/index.ts";
+import { actorFacts, assertCanView, unitOf } from "../dossier-access.ts";
+import { type ActionType, CLOCK_RUNNING, decide, type DossierState, type WorkflowAction, type WorkflowFacts } from "../dossier-workflow.ts";
+import type { ActionInput } from "../dossiers.contract.ts";
+import * as repo from "../dossiers.repository.ts";
+import { attachDocuments, type DocumentInput } from "./file-dossier.ts";
+import { notifyApplicant } from "./notify-applicant.ts";
+
+type D = Pick<Deps, "db" | "events" | "clock" | "config" | "log">;
+type Ctx = Context & { principal: Principal | null };
+
+export type ActRequest = Omit<ActionInput, "documents"> & { action: ActionType; documents?: DocumentInput[] };
+
+/** Working-day facts the state machine needs, computed from the calendar. */
+export function workflowFacts(d: repo.DossierRow, cal: WorkCalendar, now: Date): WorkflowFacts {
+  return {
+    state: d.state,
+    resumeState: d.resumeState,
+    assigneeId: d.assigneeId,
+    dueAt: d.dueAt,
+    apologyIssued: d.apologyAt !== null,
+    rated: d.rating !== null,
+    hoursToDue: d.dueAt && CLOCK_RUNNING.has(d.state) ? workingHoursBetween(cal, now, d.dueAt) : d.state === "paused" && d.remainingHours !== null ? d.remainingHours : null,
+  };
+}
+
+const endOfLocalDay = (day: string) => new Date(`${day}T17:30:00+07:00`);
+
+function toAction(r: ActRequest): WorkflowAction {
+  switch (r.action) {
+    case "requestSupplement": return { type: r.action, items: r.items ?? [] };
+    case "refuse": case "sendBack": case "pause": case "cancel": return { type: r.action, reason: r.reason ?? "" };
+    case "assign": return { type: r.action, assigneeId: r.assigneeId ?? "" };
+    case "forward": return { type: r.action, toUnit: r.toUnit ?? "", stepDueAt: new Date(0) };
+    case "forwardReturned": case "propose": return { type: r.action, note: r.note ?? "" };
+    case "returnResult": return { type: r.action, method: r.method ?? "desk", collectedBy: r.collectedBy, trackingNumber: r.trackingNumber };
+    case "apologise": return { type: r.action, reason: r.reason ?? "", newDueAt: r.newDueDate ? endOfLocalDay(r.newDueDate) : new Date(0) };
+    case "rate": return { type: r.action, rating: r.rating ?? 0 };
+    default: return { type: r.action } as WorkflowAction;
+  }
+}
+
+/** Share of the statutory time for the step a state belongs to (the procedure's steps by role). */
+function stepHours(def: ProcedureDefinition, state: DossierState): number | null {
+  const role = state === "received" ? "one_stop_officer" : state === "inReview" ? "specialist" : state === "awaitingApproval" ? "leader" : state === "resultReady" ? "one_stop_officer" : null;
+  if (!role) return null;
+  const share = def.steps.filter((s) => s.role === role).reduce((sum, s) => sum + s.share, 0);
+  return share > 0 ? durationHours(def.processing) * share : null;
+}
+
+const FIELD_OF: Partial<Record<string, string>> = { items: "items", reason: "reason", assigneeId: "assigneeId", toUnit: "toUnit", note: "note", collectedBy: "collectedBy", trackingNumber: "trackingNumber", rating: "rating", newDueAt: "newDueDate", dueAt: "newDueDate", apology: "action" };
+
+export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: ActRequest): Promise<repo.DossierRow> {
+  const p = ctx.principal;
+  const current = await repo.findById(deps.db, dossierId);
+  if (!current) throw p ? new AppError("not_found", "error.notFound") : new AppError("unauthenticated", "error.unauthenticated");
+  assertCanView(p, current);
+  const now = deps.clock.now();
+  const cal = await loadWorkCalendar(deps);
+  const action = toAction(req);
+
+  // Data the machine cannot judge alone.
+  const extraErrors: FieldError[] = [];
+  if (action.type === "forward") {
+    if (!req.stepDays) extraErrors.push({ field: "stepDays", code: "required", message: "validation.required" });
+    else action.stepDueAt = addWorkingHours(cal, countingStart(cal, now, null), req.stepDays * HOURS_PER_DAY);
+  }
+  if (action.type === "assign" && action.assigneeId) {
+    const specialists = await usersWithRole(deps, "specialist", current.unitPath);
+    if (!specialists.some((s) => s.id === action.assigneeId)) extraErrors.push({ field: "assigneeId", code: "choice", message: "dossiers.error.assignee" });
+  }
+  if (action.type === "answerSupplement" && !(req.documents?.length) && !req.note) extraErrors.push({ field: "documents", code: "required", message: "dossiers.error.supplementEmpty" });
+
+  return deps.db.tx(async (q) => {
+    const d = await repo.findById(q, dossierId, true);
+    if (!d) throw new AppError("not_found", "error.notFound");
+    // Optimistic check: the page the officer acted on must still be the dossier as it is.
+    if (d.version !== req.version) throw new AppError("conflict", "dossiers.error.changedMeanwhile", [], { version: d.version });
+    const decision = decide(workflowFacts(d, cal, now), action, actorFacts(p, d));
+    if (!decision.ok) {
+      if (decision.error === "forbidden") throw new AppError("forbidden", "error.forbidden");
+      if (decision.error === "illegalState") {
+        throw new AppError("conflict", decision.field === "dueAt" ? "dossiers.error.apologyTooLate" : decision.field === "apology" ? "dossiers.error.apologyOnce" : decision.field === "rating" ? "dossiers.error.ratedOnce" : "dossiers.error.illegalState", [], { state: d.state });
+      }
+      const field = FIELD_OF[decision.field ?? ""] ?? decision.field ?? "body";
+      throw new AppError("validation", "error.validation", [{ field, code: "required", message: field === "newDueDate" ? "dossiers.error.newDueDate" : "validation.required" }, ...extraErrors]);
+    }
+    if (extraErrors.length) throw new AppError("validation", "error.validation", extraErrors);
+
+    const proc = await getProcedureVersion(q, d.procedureId, d.procedureVersion);
+    const def = proc.definition;
+    const patch: repo.DossierPatch = { state: decision.to, resumeState: decision.resumeState, assigneeId: decision.assigneeId };
+    let dueAt = d.dueAt;
+    switch (decision.clock) {
+      case "start":
+        dueAt = addWorkingHours(cal, countingStart(cal, now, def.processing.cutOff), durationHours(def.processing));
+        Object.assign(patch, { receivedAt: now, dueAt });
+        break;
+      case "stop":
+        Object.assign(patch, { remainingHours: d.dueAt ? Math.max(0, workingHoursBetween(cal, now, d.dueAt)) : null, clockStoppedAt: now });
+        break;
+      case "resume":
+        // The clock restarts with what was left; a dossier that was already late stays due "now".
+        dueAt = addWorkingHours(cal, countingStart(cal, now, null), d.remainingHours ?? 0);
+        Object.assign(patch, { dueAt, remainingHours: null, clockStoppedAt: null });
+        break;
+      case "end":
+        patch.finishedAt = now;
+        break;
+    }
+    if (decision.to === "refused" || decision.to === "cancelled") patch.finishedAt = now;
+    if (action.type === "forward") Object.assign(patch, { forwardedTo: action.toUnit, stepDueAt: action.stepDueAt });
+    else if (decision.to !== d.state) {
+      const hours = stepHours(def, decision.to);
+      patch.stepDueAt = hours !== null ? addWorkingHours(cal, countingStart(cal, now, null), hours) : null;
+      if (d.state === "forwarded") patch.forwardedTo = null;
+    }
+
+    let round = 0;
+    switch (action.type) {
+      case "requestSupplement":
+        round = await repo.insertSupplementRequest(q, d.id, { items: action.items.filter((i) => i.trim()).map((label, i) => ({ key: `item${i + 1}`, label: label.trim() })), note: req.note ?? null, requestedAt: now, oldDueAt: d.dueAt, requestedBy: p?.userId ?? null });
+        break;
+      case "answerSupplement": {
+        const open = (await repo.listSupplementRequests(q, d.id)).find((r) => !r.answeredAt);
+        round = open?.round ?? 1;
+        await attachDocuments(deps, q, p!, d.id, d.communeCode, req.documents ?? [], "upload", round);
+        await repo.answerSupplementRequest(q, d.id, now, decision.clock === "resume" ? dueAt : d.dueAt);
+        break;
+      }
+      case "apologise":
+        Object.assign(patch, { apologyAt: now, apologyDueAt: action.newDueAt });
+        break;
+      case "rate":
+        Object.assign(patch, { rating: action.rating, ratingComment: req.note ?? null });
+        break;
+      case "returnResult":
+        Object.assign(patch, { returnedAt: now, delivery: { ...d.delivery, method: action.method, collectedBy: action.collectedBy ?? null, trackingNumber: action.trackingNumber ?? null } });
+        break;
+    }
+    // A result's electronic copy: attached by the leader on approval or digitised by the desk on return.
+    if ((action.type === "approve" || action.type === "returnResult") && req.resultFileId) {
+      const meta = await readFileMeta(q, req.resultFileId);
+      if (!meta || meta.communeCode !== d.communeCode) throw new AppError("validation", "error.validation", [{ field: "resultFile", code: "unknown", message: "dossiers.error.file" }]);
+      await repo.insertDocument(q, d.id, { requirementKey: "result", fileId: meta.id, source: "result", round: 0 });
+      if (d.ownerUserId) await addToVault(q, { userId: d.ownerUserId, fileId: meta.id, title: def.resultName, kind: "result", documentType: "result", sourceDossierId: d.id });
+    }
+
+    if (!(await repo.updateDossier(q, d.id, d.version, patch, now))) throw new AppError("conflict", "dossiers.error.changedMeanwhile");
+    await repo.insertEvent(q, d.id, {
+      action: action.type, fromState: d.state, toState: decision.to, actorId: p?.userId ?? null, actorLabel: p?.displayName ?? "—", at: now,
+      reason: req.reason ?? req.note ?? (action.type === "requestSupplement" ? action.items.join("; ") : null),
+      stepDueAt: patch.stepDueAt ?? null,
+      details: {
+        ...(action.type === "assign" ? { assigneeId: action.assigneeId } : {}),
+        ...(action.type === "forward" ? { toUnit: action.toUnit } : {}),
+        ...(action.type === "apologise" ? { oldDueAt: d.dueAt, newDueAt: action.newDueAt } : {}),
+        ...(action.type === "returnResult" ? { method: action.method, collectedBy: action.collectedBy ?? null, trackingNumber: action.trackingNumber ?? null } : {}),
+        ...(action.type === "rate" ? { rating: action.rating } : {}),
+        ...(round ? { round } : {}),
+        ...(d.stepDueAt ? { previousStepDueAt: d.stepDueAt } : {}),
+      },
+    });
+    await deps.events.publish(q, { type: `dossier.${action.type}`, actor: ctx.actor, target: { type: "dossier", id: d.id }, adminUnitCode: d.communeCode, requestId: ctx.requestId, details: { code: d.code, from: d.state, to: decision.to } });
+    const updated = (await repo.findById(q, d.id))!;
+    const procedureName = def.name;
+    if (action.type === "receive") await notifyApplicant(q, updated, "dossierReceived", { procedureName, dueAt });
+    if (action.type === "requestSupplement") await notifyApplicant(q, updated, "supplementRequested", { procedureName, items: action.items, round });
+    if (action.type === "approve") await notifyApplicant(q, updated, "resultReady", { procedureName });
+    if (action.type === "refuse") await notifyApplicant(q, updated, "dossierRefused", { procedureName });
+    if (action.type === "apologise") await notifyApplicant(q, updated, "dossierLate", { procedureName, newDueAt: action.newDueAt });
+    return updated;
+  });
+}
+
+export { unitOf };

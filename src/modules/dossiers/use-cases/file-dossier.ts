@@ -1,0 +1,230 @@
+// Filing a dossier: a citizen online (or an officer or volunteer for them, with consent), or the desk taking a
+// walk-in at the counter. Drafts are saved as they are; submission checks everything against the procedure
+// version in force, gives the dossier its code at once, and an idempotency key makes retries harmless.
+import type { Deps } from "../../../deps.ts";
+import { can, type Principal } from "../../../platform/auth/authorise.ts";
+import { computeDueAt } from "../../../platform/calendar/working-time.ts";
+import type { Context } from "../../../platform/events/domain-events.ts";
+import { readFileMeta, storeFile, UPLOAD_MAX_BYTES_DEFAULT } from "../../../platform/files/file-store.ts";
+import { AppError, type FieldError, fieldErrorsFromZod } from "../../../platform/http/app-error.ts";
+import type { Queryable } from "../../../platform/db/database.ts";
+import { getAdminUnit } from "../../admin-units/index.ts";
+import { loadWorkCalendar } from "../../calendar/index.ts";
+import { addToVault, vaultItemFile } from "../../citizens/index.ts";
+import { getProcedure, type ProcedureRecord } from "../../procedures/index.ts";
+import { checkFormData, missingDocuments } from "../form-data.ts";
+import { ApplicantInput, ConsentInput, DeliveryInput } from "../dossiers.contract.ts";
+import * as repo from "../dossiers.repository.ts";
+import { dossierCode, loadDeskSettings } from "./dossier-code.ts";
+import { notifyApplicant } from "./notify-applicant.ts";
+
+type D = Pick<Deps, "db" | "events" | "clock" | "config" | "log">;
+type Ctx = Context & { principal: Principal | null };
+
+export type DocumentInput = { requirementKey: string; upload?: { name: string; bytes: Uint8Array }; fileId?: string; vaultItemId?: string };
+export type FileDossierInput = {
+  dossierId?: string;
+  idempotencyKey: string | null;
+  procedureCode: string;
+  communeCode: string;
+  applicant: Record<string, unknown>;
+  form: Record<string, unknown>;
+  documents: DocumentInput[];
+  delivery: Record<string, unknown>;
+  assistedConsent?: Record<string, unknown> | null;
+  channel: "online" | "counter" | "post";
+  intent: "draft" | "submit";
+};
+export type FileDossierResult = { dossier: repo.DossierRow; replayed: boolean };
+
+/** A submission that failed its checks after its draft was kept: pages reopen the draft with the errors. */
+export class DraftKeptError extends AppError {
+  constructor(readonly dossierId: string, fields: FieldError[]) {
+    super("validation", "error.validation", fields);
+  }
+}
+
+const maxBytes = (deps: D) => deps.config.uploadMaxBytes ?? UPLOAD_MAX_BYTES_DEFAULT;
+
+export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): Promise<FileDossierResult> {
+  const p = ctx.principal;
+  if (!p) throw new AppError("unauthenticated", "error.unauthenticated");
+  const now = deps.clock.now();
+
+  // A retry of something already filed answers with what was filed, whatever it carries this time.
+  let draft: repo.DossierRow | null = null;
+  if (input.idempotencyKey) {
+    const earlier = await repo.findByIdempotencyKey(deps.db, p.userId, input.idempotencyKey);
+    if (earlier && earlier.state !== "draft") return { dossier: earlier, replayed: true };
+    draft = earlier;
+  }
+  if (input.dossierId && !draft) {
+    draft = await repo.findById(deps.db, input.dossierId);
+    if (!draft || draft.filedByUserId !== p.userId) throw new AppError("not_found", "error.notFound");
+    if (draft.state !== "draft") return { dossier: draft, replayed: true };
+  }
+
+  const commune = await getAdminUnit(deps, input.communeCode).catch(() => {
+    throw new AppError("validation", "error.validation", [{ field: "communeCode", code: "unknown", message: "dossiers.error.commune" }]);
+  });
+  if (commune.level !== "commune") throw new AppError("validation", "error.validation", [{ field: "communeCode", code: "level", message: "dossiers.error.commune" }]);
+  const unit = { code: commune.code, path: commune.path };
+
+  // Who files: the desk at its counter, a helper with the citizen's consent, or the citizen.
+  const atCounter = input.channel !== "online";
+  if (atCounter && !can(p, "dossier.receive", unit)) throw new AppError(can(p, "dossier.read", unit) ? "forbidden" : "not_found", atCounter ? "error.forbidden" : "error.notFound");
+  const assisted = atCounter || (p.kind !== "citizen" && can(p, "dossier.assist", unit));
+  if (!atCounter && p.kind !== "citizen" && !assisted) throw new AppError("forbidden", "error.forbidden");
+
+  const procedure = await getProcedure(deps, input.procedureCode).catch(() => {
+    throw new AppError("validation", "error.validation", [{ field: "procedureCode", code: "unknown", message: "dossiers.error.procedure" }]);
+  });
+  const def = procedure.definition;
+  if (!procedure.active || (!atCounter && def.onlineLevel === "none")) {
+    throw new AppError("validation", "error.validation", [{ field: "procedureCode", code: "notOnline", message: "dossiers.error.notOnline" }]);
+  }
+
+  // Everything is checked before anything is written.
+  const errors: FieldError[] = [];
+  const applicant = ApplicantInput.safeParse(input.applicant);
+  if (!applicant.success) errors.push(...prefix("applicant", fieldErrorsFromZod(applicant.error.issues)));
+  const delivery = DeliveryInput.safeParse(input.delivery);
+  if (!delivery.success) errors.push(...prefix("delivery", fieldErrorsFromZod(delivery.error.issues)));
+  else if (!def.deliveryMethods.includes(delivery.data.method)) errors.push({ field: "delivery.method", code: "choice", message: "dossiers.error.deliveryMethod" });
+  const consent = assisted ? ConsentInput.safeParse(input.assistedConsent ?? undefined) : null;
+  if (consent && !consent.success) errors.push({ field: "assistedConsent.method", code: "required", message: "dossiers.error.consent" });
+  const form = checkFormData(def.form, input.form, { partial: input.intent === "draft", today: now });
+  errors.push(...form.errors);
+
+  const known = new Set([...def.documents.map((d) => d.key), ...def.form.filter((f) => f.type === "file").map((f) => f.key)]);
+  for (const d of input.documents) if (!known.has(d.requirementKey)) errors.push({ field: `documents.${d.requirementKey}`, code: "unknown", message: "dossiers.error.unknownDocument" });
+
+  const attachedBefore = draft ? new Set((await repo.listDocuments(deps.db, draft.id)).map((d) => d.requirementKey)) : new Set<string>();
+  const attached = new Set([...attachedBefore, ...input.documents.map((d) => d.requirementKey)]);
+  if (input.intent === "submit") {
+    for (const key of missingDocuments(def, attached)) errors.push({ field: `documents.${key}`, code: "required", message: "dossiers.error.documentMissing" });
+  }
+
+  const rawApplicant = applicant.success ? applicant.data : sanitiseRaw(input.applicant);
+  const record = {
+    communeCode: commune.code,
+    unitPath: commune.path,
+    procedureId: procedure.id,
+    procedureVersion: procedure.version,
+    channel: input.channel,
+    ownerUserId: assisted ? null : p.userId,
+    filedByUserId: p.userId,
+    assistedConsent: consent?.success ? { given: true as const, method: consent.data.method, note: consent.data.note, recordedBy: p.username, at: now.toISOString() } : null,
+    applicant: { ...rawApplicant, fullName: String(rawApplicant.fullName ?? "") },
+    formData: form.values as Record<string, unknown>,
+    delivery: delivery.success ? delivery.data : { method: "desk" as const },
+    feeAmount: procedure.totalFee,
+    idempotencyKey: input.idempotencyKey,
+  };
+
+  if (errors.length > 0) {
+    // A page's submission keeps what was typed and uploaded as a draft; the API gets a clean 400.
+    if (input.intent === "submit" && (draft || input.documents.some((d) => d.upload)) && !atCounter) {
+      const kept = await saveDraft(deps, ctx, draft, record, input.documents, now).catch((err: unknown) => {
+        if (err instanceof AppError) throw new AppError(err.code, err.messageKey, [...errors, ...err.fields]);
+        throw err;
+      });
+      throw new DraftKeptError(kept.id, errors);
+    }
+    throw new AppError("validation", "error.validation", errors);
+  }
+
+  if (input.intent === "draft") return { dossier: await saveDraft(deps, ctx, draft, record, input.documents, now), replayed: false };
+
+  // The code comes from its own short statement so the day's counter is never held by a long transaction.
+  const settings = await loadDeskSettings(deps, commune.code);
+  const code = dossierCode(settings.agencyCode, now, await repo.nextCodeNumber(deps.db, settings.agencyCode, toDay(now)));
+  const state = atCounter ? "received" : "submitted";
+  const calendar = atCounter ? await loadWorkCalendar(deps) : null;
+  const dueAt = calendar ? computeDueAt(calendar, { receivedAt: now, duration: def.processing, cutOff: def.processing.cutOff }) : null;
+
+  const dossier = await deps.db.tx(async (q) => {
+    let id: string;
+    if (draft) {
+      const ok = await repo.updateDossier(q, draft.id, draft.version, { ...patchOf(record), code, state, submittedAt: now, ...(atCounter ? { receivedAt: now, dueAt } : {}) }, now);
+      if (!ok) throw new AppError("conflict", "dossiers.error.changedMeanwhile");
+      id = draft.id;
+    } else {
+      const inserted = await repo.insertDossier(q, { ...record, state, now, code, submittedAt: now, receivedAt: atCounter ? now : null, dueAt });
+      if (!inserted) throw new AppError("conflict", "dossiers.error.duplicate"); // a concurrent twin with the same key won
+      id = inserted;
+    }
+    await attachDocuments(deps, q, p, id, commune.code, input.documents, atCounter ? "scan" : "upload", 0);
+    await repo.insertEvent(q, id, { action: atCounter ? "intake" : "submit", fromState: draft ? "draft" : null, toState: state, actorId: p.userId, actorLabel: p.displayName, at: now, reason: null, stepDueAt: null, details: { channel: input.channel, procedureVersion: procedure.version } });
+    await deps.events.publish(q, { type: atCounter ? "dossier.intake" : "dossier.submitted", actor: ctx.actor, target: { type: "dossier", id }, adminUnitCode: commune.code, requestId: ctx.requestId, details: { code, procedure: procedure.code, version: procedure.version, channel: input.channel } });
+    const row = (await repo.findById(q, id))!;
+    await notifyApplicant(q, row, atCounter ? "dossierReceived" : "dossierSubmitted", { procedureName: def.name, dueAt });
+    return row;
+  });
+  return { dossier, replayed: false };
+}
+
+async function saveDraft(deps: D, ctx: Ctx, draft: repo.DossierRow | null, record: Omit<repo.NewDossier, "state" | "now">, documents: DocumentInput[], now: Date): Promise<repo.DossierRow> {
+  const p = ctx.principal!;
+  return deps.db.tx(async (q) => {
+    let id: string;
+    if (draft) {
+      if (!(await repo.updateDossier(q, draft.id, draft.version, patchOf(record), now))) throw new AppError("conflict", "dossiers.error.changedMeanwhile");
+      id = draft.id;
+    } else {
+      const inserted = await repo.insertDossier(q, { ...record, state: "draft", now });
+      if (!inserted) throw new AppError("conflict", "dossiers.error.duplicate");
+      id = inserted;
+    }
+    await attachDocuments(deps, q, p, id, record.communeCode, documents, "upload", 0, true);
+    return (await repo.findById(q, id))!;
+  });
+}
+
+/** Stores uploads (into the citizen's vault too, so they are never asked twice) and links vault items. */
+export async function attachDocuments(
+  deps: Pick<Deps, "config">, q: Queryable, p: Principal, dossierId: string, communeCode: string, documents: DocumentInput[],
+  uploadSource: "upload" | "scan", round: number, replace = false,
+): Promise<void> {
+  for (const d of documents) {
+    const field = `documents.${d.requirementKey}`;
+    let fileId: string;
+    let source: repo.DossierDocument["source"] = uploadSource;
+    if (d.upload) {
+      const stored = await storeFile(q, { ownerUserId: p.userId, communeCode, name: d.upload.name, bytes: d.upload.bytes, maxBytes: (deps.config as { uploadMaxBytes?: number }).uploadMaxBytes ?? UPLOAD_MAX_BYTES_DEFAULT, field });
+      fileId = stored.id;
+      if (p.kind === "citizen") await addToVault(q, { userId: p.userId, fileId, title: stored.name, kind: "upload", documentType: d.requirementKey, sourceDossierId: dossierId });
+    } else if (d.vaultItemId) {
+      const item = await vaultItemFile(q, p.userId, d.vaultItemId);
+      if (!item) throw new AppError("validation", "error.validation", [{ field, code: "unknown", message: "dossiers.error.vaultItem" }]);
+      fileId = item.fileId;
+      source = "vault";
+    } else if (d.fileId) {
+      const meta = await readFileMeta(q, d.fileId);
+      if (!meta || meta.ownerUserId !== p.userId) throw new AppError("validation", "error.validation", [{ field, code: "unknown", message: "dossiers.error.file" }]);
+      fileId = meta.id;
+    } else continue;
+    if (replace) await repo.removeDraftDocuments(q, dossierId, d.requirementKey);
+    await repo.insertDocument(q, dossierId, { requirementKey: d.requirementKey, fileId, source, round });
+  }
+}
+
+function patchOf(r: Omit<repo.NewDossier, "state" | "now">): repo.DossierPatch {
+  return {
+    communeCode: r.communeCode, unitPath: r.unitPath, procedureId: r.procedureId, procedureVersion: r.procedureVersion,
+    applicant: r.applicant, formData: r.formData, delivery: r.delivery, feeAmount: r.feeAmount, feeStatus: r.feeAmount > 0 ? "unpaid" : "none",
+  };
+}
+
+const prefix = (p: string, errs: FieldError[]) => errs.map((e) => ({ ...e, field: e.field === "body" ? p : `${p}.${e.field}` }));
+
+/** Keeps only short strings of a form that failed its checks, so a draft stores what was typed and nothing else. */
+function sanitiseRaw(raw: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw ?? {})) if (typeof v === "string" && k.length < 40) out[k] = v.slice(0, 300);
+  return out;
+}
+
+const toDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+
+export type { ProcedureRecord };

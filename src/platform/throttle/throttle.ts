@@ -1,0 +1,18 @@
+// Counting failed guesses per client and purpose (public look-ups, one-time codes) in the database, so
+// every app process sees the same counts.
+import type { Queryable } from "../db/database.ts";
+
+export async function countThrottleHits(q: Queryable, bucket: string, key: string, since: Date): Promise<number> {
+  const { rows } = await q.query<{ n: number }>("SELECT count(*)::int AS n FROM throttle_hits WHERE bucket = $1 AND key = $2 AND at > $3", [bucket, key, since]);
+  return rows[0]?.n ?? 0;
+}
+
+export async function recordThrottleHits(q: Queryable, bucket: string, keys: string[], now: Date): Promise<void> {
+  await q.query("INSERT INTO throttle_hits (bucket, key, at) SELECT $1, k, $3 FROM unnest($2::text[]) k", [bucket, keys, now]);
+}
+
+/** Housekeeping: hits older than the longest window are no longer needed. */
+export async function purgeThrottleHits(q: Queryable, before: Date): Promise<number> {
+  const res = await q.query("DELETE FROM throttle_hits WHERE at < $1", [before]);
+  return res.rowCount ?? 0;
+}
