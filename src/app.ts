@@ -66,14 +66,21 @@ export function createApp(deps: AppDeps) {
   app.get("/assets/*", (c) => assets.serve(c));
   registerOpsRoutes(app, deps, metrics);
 
-  app.use(
+  // Requests that carry files (multipart forms, or the API's JSON with base64 content) get the larger limit.
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: deps.config.maxBodyBytes,
+      maxSize,
       onError: () => {
-        throw new AppError("payload_too_large", "error.payloadTooLarge", [], { max: Math.round(deps.config.maxBodyBytes / 1024) });
+        throw new AppError("payload_too_large", "error.payloadTooLarge", [], { max: Math.round(maxSize / 1024) });
       },
-    }),
-  );
+    });
+  const smallBody = limit(deps.config.maxBodyBytes);
+  const uploadBody = limit(deps.config.uploadMaxBodyBytes);
+  app.use((c, next) => {
+    const type = c.req.header("content-type") ?? "";
+    const carriesFiles = type.startsWith("multipart/form-data") || UPLOAD_API_PATHS.test(c.req.path);
+    return (carriesFiles ? uploadBody : smallBody)(c, next);
+  });
   app.use(compress());
   app.use(principalMiddleware({ fromSession: (t) => resolveSession(deps, t), fromApiToken: (t) => resolveApiToken(deps, t) }, deps.config.cookieSecure));
   app.use(userLocaleMiddleware());
@@ -105,5 +112,8 @@ export function createApp(deps: AppDeps) {
   app.onError(errorHandler(metrics, (c, status, title, detail) => renderErrorPage(c, web, status, title, detail)));
   return Object.assign(app, { openapi: api, metrics });
 }
+
+/** API routes whose JSON bodies may carry base64 files. */
+const UPLOAD_API_PATHS = /^\/api\/v1\/(files|me\/vault|dossiers(\/[^/]+\/actions\/[^/]+)?)$/;
 
 export type App = ReturnType<typeof createApp>;

@@ -33,6 +33,15 @@ const variables = z.object({
     TRUST_PROXY: bool.default(false),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1_048_576),
+    UPLOAD_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(30 * 1_048_576),
+    SMS_GATEWAY_URL: z.url().optional(),
+    SMS_GATEWAY_TOKEN: z.string().optional(),
+    SMS_SENDER: z.string().max(11).optional(),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+    MAIL_FROM: z.string().default("XãSố <no-reply@localhost>"),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
+    PAYMENT_WEBHOOK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
     OIDC_ISSUER: z.url().optional(),
@@ -84,6 +93,13 @@ export type Config = {
   trustProxy: boolean;
   metricsToken: string | undefined;
   maxBodyBytes: number;
+  /** Largest file accepted, and largest request that carries files (a dossier with several scans). */
+  uploadMaxBytes: number;
+  uploadMaxBodyBytes: number;
+  sms: { gatewayUrl: string | undefined; gatewayToken: string | undefined; sender: string | undefined };
+  mail: { smtpUrl: string | undefined; from: string };
+  outboxPollMs: number;
+  paymentWebhookSecret: string | undefined;
   signIn: { maxFailures: number; windowMinutes: number };
   oidc:
     | {
@@ -133,6 +149,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: c.TRUST_PROXY,
     metricsToken: c.METRICS_TOKEN,
     maxBodyBytes: c.MAX_BODY_BYTES,
+    uploadMaxBytes: c.UPLOAD_MAX_BYTES,
+    uploadMaxBodyBytes: Math.max(c.UPLOAD_MAX_BODY_BYTES, c.MAX_BODY_BYTES),
+    sms: { gatewayUrl: c.SMS_GATEWAY_URL, gatewayToken: c.SMS_GATEWAY_TOKEN, sender: c.SMS_SENDER },
+    mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM },
+    outboxPollMs: c.OUTBOX_POLL_MS,
+    paymentWebhookSecret: c.PAYMENT_WEBHOOK_SECRET,
     signIn: { maxFailures: c.SIGNIN_MAX_FAILURES, windowMinutes: c.SIGNIN_WINDOW_MINUTES },
     oidc: c.OIDC_ISSUER
       ? {

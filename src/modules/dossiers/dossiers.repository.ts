@@ -355,3 +355,8 @@ export async function listRegister(q: Queryable, communeCode: string, from: Date
   );
   return rows;
 }
+
+/** Payments own the fee's state; this is the dossier's copy for queues and figures. */
+export async function setFeeStatus(q: Queryable, dossierId: string, status: DossierRow["feeStatus"], now: Date): Promise<void> {
+  await q.query(`UPDATE dossiers SET fee_status = $2, updated_at = $3, version = version + 1 WHERE id = $1`, [dossierId, status, now]);
+}

@@ -10,3 +10,4 @@ export { lookupStatus, maskName, LOOKUP_MAX_FAILURES, LOOKUP_WINDOW_MINUTES } fr
 export { dossierCode, loadDeskSettings, readDeskSettings, writeDeskSettings, placeholderAgencyCode, type DeskSettings } from "./use-cases/dossier-code.ts";
 export { setPublicBaseUrl, statusPath } from "./use-cases/notify-applicant.ts";
 export { checkFormData, nestFormFields, missingDocuments } from "./form-data.ts";
+export { setFeeStatus, findById as findDossierRow, findByCode as findDossierRowByCode } from "./dossiers.repository.ts";

@@ -8,6 +8,8 @@ import { messagesEn as notificationsEn } from "../../modules/notifications/notif
 import { messagesEn as citizensEn } from "../../modules/citizens/citizens.messages.ts";
 import { messagesEn as statsEn } from "../../modules/dossier-stats/dossier-stats.messages.ts";
 import { messagesEn as formsEn } from "../../modules/dossiers/forms/forms.messages.ts";
+import { messagesEn as dossierCitizenEn } from "../../modules/dossiers/dossiers.citizen.messages.ts";
+import { messagesEn as dossierOfficeEn } from "../../modules/dossiers/dossiers.office.messages.ts";
 
 const core = {
   "app.name": "XãSố",
@@ -321,4 +323,4 @@ const core = {
   "cli.transfer.verifying": "Verifying row counts and checksums…",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...calendarEn, ...proceduresEn, ...dossiersEn, ...paymentsEn, ...notificationsEn, ...citizensEn, ...statsEn, ...formsEn };
+export const en: Record<MessageKey, string> = { ...core, ...calendarEn, ...proceduresEn, ...dossiersEn, ...paymentsEn, ...notificationsEn, ...citizensEn, ...statsEn, ...formsEn, ...dossierCitizenEn, ...dossierOfficeEn };

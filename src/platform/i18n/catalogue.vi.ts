@@ -8,6 +8,8 @@ import { messagesVi as notificationsVi } from "../../modules/notifications/notif
 import { messagesVi as citizensVi } from "../../modules/citizens/citizens.messages.ts";
 import { messagesVi as statsVi } from "../../modules/dossier-stats/dossier-stats.messages.ts";
 import { messagesVi as formsVi } from "../../modules/dossiers/forms/forms.messages.ts";
+import { messagesVi as dossierCitizenVi } from "../../modules/dossiers/dossiers.citizen.messages.ts";
+import { messagesVi as dossierOfficeVi } from "../../modules/dossiers/dossiers.office.messages.ts";
 const core = {
   "app.name": "XãSố",
   "app.tagline": "Xã số – phục vụ người dân",
@@ -320,5 +322,5 @@ const core = {
   "cli.transfer.verifying": "Đang đối chiếu số dòng và checksum…",
 } as const;
 
-export const vi = { ...core, ...calendarVi, ...proceduresVi, ...dossiersVi, ...paymentsVi, ...notificationsVi, ...citizensVi, ...statsVi, ...formsVi } as const;
+export const vi = { ...core, ...calendarVi, ...proceduresVi, ...dossiersVi, ...paymentsVi, ...notificationsVi, ...citizensVi, ...statsVi, ...formsVi, ...dossierCitizenVi, ...dossierOfficeVi } as const;
 export type MessageKey = keyof typeof vi;

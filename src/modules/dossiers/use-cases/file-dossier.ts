@@ -5,7 +5,7 @@ import type { Deps } from "../../../deps.ts";
 import { can, type Principal } from "../../../platform/auth/authorise.ts";
 import { computeDueAt } from "../../../platform/calendar/working-time.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
-import { readFileMeta, storeFile, UPLOAD_MAX_BYTES_DEFAULT } from "../../../platform/files/file-store.ts";
+import { readFileMeta, storeFile } from "../../../platform/files/file-store.ts";
 import { AppError, type FieldError, fieldErrorsFromZod } from "../../../platform/http/app-error.ts";
 import type { Queryable } from "../../../platform/db/database.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
@@ -43,8 +43,6 @@ export class DraftKeptError extends AppError {
     super("validation", "error.validation", fields);
   }
 }
-
-const maxBytes = (deps: D) => deps.config.uploadMaxBytes ?? UPLOAD_MAX_BYTES_DEFAULT;
 
 export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): Promise<FileDossierResult> {
   const p = ctx.principal;
@@ -191,7 +189,7 @@ export async function attachDocuments(
     let fileId: string;
     let source: repo.DossierDocument["source"] = uploadSource;
     if (d.upload) {
-      const stored = await storeFile(q, { ownerUserId: p.userId, communeCode, name: d.upload.name, bytes: d.upload.bytes, maxBytes: (deps.config as { uploadMaxBytes?: number }).uploadMaxBytes ?? UPLOAD_MAX_BYTES_DEFAULT, field });
+      const stored = await storeFile(q, { ownerUserId: p.userId, communeCode, name: d.upload.name, bytes: d.upload.bytes, maxBytes: deps.config.uploadMaxBytes, field });
       fileId = stored.id;
       if (p.kind === "citizen") await addToVault(q, { userId: p.userId, fileId, title: stored.name, kind: "upload", documentType: d.requirementKey, sourceDossierId: dossierId });
     } else if (d.vaultItemId) {

@@ -1,0 +1,6 @@
+// Messages of the dossiers module's citizen pages: Vietnamese first; English must have every key.
+export const messagesVi = {
+} as const;
+
+export const messagesEn: Record<keyof typeof messagesVi, string> = {
+};
