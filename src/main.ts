@@ -7,6 +7,10 @@ import { seedDemo } from "./demo/seed-demo.ts";
 import { createOidcClient } from "./modules/identity/index.ts";
 import { purgeExpired } from "./modules/identity/use-cases/purge-expired.ts";
 import { createLogger } from "./platform/observability/logger.ts";
+import { createOutboxWorker, purgeSent } from "./platform/jobs/outbox.ts";
+import { createDevEmailSink, createDevSmsSink, createHttpSmsGateway, createSmtpSender, notificationHandlers } from "./modules/notifications/index.ts";
+import { setPublicBaseUrl } from "./modules/dossiers/index.ts";
+import { purgeThrottleHits } from "./platform/throttle/throttle.ts";
 
 const startedAt = performance.now();
 let config;
@@ -32,7 +36,33 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
     "XãSố is listening",
   );
 });
-const housekeeping = setInterval(() => void purgeExpired(runtime).catch((err) => log.warn({ err }, "housekeeping failed")), 10 * 60_000);
+setPublicBaseUrl(config.publicUrl);
+
+// Notifications leave through the database outbox; unconfigured channels go to the log (development sinks).
+const sms = config.sms.gatewayUrl
+  ? createHttpSmsGateway({ url: config.sms.gatewayUrl, token: config.sms.gatewayToken ?? "", sender: config.sms.sender })
+  : createDevSmsSink(log.child({ component: "sms" }));
+const smtp = config.mail.smtpUrl ? createSmtpSender({ url: config.mail.smtpUrl, from: config.mail.from }) : null;
+if (config.env === "production" && (!config.sms.gatewayUrl || !smtp)) {
+  log.warn({ sms: !!config.sms.gatewayUrl, email: !!smtp }, "notifications not fully configured: unconfigured channels are only logged");
+}
+const outbox = createOutboxWorker({
+  db: runtime.db,
+  log: log.child({ component: "outbox" }),
+  clock: runtime.clock,
+  handlers: notificationHandlers({ sms, email: smtp ?? createDevEmailSink(log.child({ component: "email" })) }),
+});
+outbox.start({ pollMs: config.outboxPollMs });
+
+const OUTBOX_RETENTION_MS = 30 * 86_400_000;
+const housekeeping = setInterval(() => {
+  const now = runtime.clock.now();
+  void Promise.all([
+    purgeExpired(runtime),
+    purgeSent(runtime.db, new Date(now.getTime() - OUTBOX_RETENTION_MS)),
+    purgeThrottleHits(runtime.db, new Date(now.getTime() - 86_400_000)),
+  ]).catch((err) => log.warn({ err }, "housekeeping failed"));
+}, 10 * 60_000);
 housekeeping.unref();
 
 let stopping = false;
@@ -47,8 +77,9 @@ async function shutdown(signal: string) {
     (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
   }, 10_000);
   force.unref();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), outbox.stop()]);
   clearTimeout(force);
+  smtp?.close();
   await runtime.close();
   log.info("stopped");
   process.exit(0);

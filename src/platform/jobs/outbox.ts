@@ -7,8 +7,8 @@
 // open across the send: an SMS gateway or SMTP server may take seconds, and holding a pooled connection
 // and row locks per message that long would starve the pool. Either way a crash between "sent" and
 // "marked" cannot be made exactly-once without the provider's cooperation: the lease expires and the row
-// is sent again. For SMS and email a rare duplicate is acceptable; handlers that can pass an idempotency
-// key to their provider should use the row's dedupe key.
+// is sent again. For SMS and email a rare duplicate is acceptable; a topic that cannot tolerate one must
+// carry an idempotency key in its payload for its provider to check.
 import type { Logger } from "pino";
 import type { Clock } from "../../deps.ts";
 import type { Queryable } from "../db/database.ts";

@@ -10,6 +10,8 @@ export function setPublicBaseUrl(url: string | undefined): void {
 }
 
 export const statusPath = (code: string) => `/status?code=${encodeURIComponent(code)}`;
+/** The short form for SMS, where every character counts; it redirects to the status page. */
+export const shortStatusPath = (code: string) => `/s/${encodeURIComponent(code)}`;
 
 export async function notifyApplicant(
   q: Queryable,
@@ -29,7 +31,8 @@ export async function notifyApplicant(
       dueAt: extra.dueAt ?? undefined,
       newDueAt: extra.newDueAt ?? undefined,
       items: extra.items,
-      statusUrl: `${publicBase}${statusPath(d.code)}`,
+      // A relative link is useless in an SMS: without PUBLIC_URL the message carries the code alone.
+      statusUrl: publicBase ? `${publicBase}${shortStatusPath(d.code)}` : undefined,
     },
   });
 }
