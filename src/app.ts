@@ -25,6 +25,7 @@ import {
 } from "./platform/http/middleware.ts";
 import { loadStaticAssets, type StaticAssets } from "./platform/http/static-assets.ts";
 import { createMetrics, type Metrics } from "./platform/observability/metrics.ts";
+import { mountCalendarApi, registerCalendarPages } from "./modules/calendar/index.ts";
 import { registerOpsRoutes } from "./platform/http/ops.routes.ts";
 import { registerApiDocs } from "./platform/http/api-docs.tsx";
 import { registerHomePages, renderErrorPage } from "./web/home.pages.tsx";
@@ -99,12 +100,14 @@ export function createApp(deps: AppDeps) {
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "API token created in the office face" });
   registerAdminUnitsApi(api, deps);
   registerIdentityApi(api, deps);
+  mountCalendarApi(api, deps);
   app.route("/", api);
   registerApiDocs(app, api, web);
 
   registerHomePages(app, web);
   registerIdentityPages(app, web);
   registerAdminUnitPages(app, web);
+  registerCalendarPages(app, web);
 
   app.notFound((c) => {
     throw new AppError("not_found", "error.notFound");

@@ -14,7 +14,8 @@ import { Layout } from "../platform/views/layout.tsx";
 import { FLASH_COOKIE, pageContext } from "../platform/views/page-context.ts";
 
 // The cookie names a catalogue key; only "flash." keys are shown, so a forged cookie cannot pick any text.
-const isFlashKey = (v: string): v is MessageKey => v.startsWith("flash.") && v in vi;
+// Core flashes are "flash.*"; a module's are "<module>.flash.*".
+const isFlashKey = (v: string): v is MessageKey => /^(\w+\.)?flash\./.test(v) && v in vi;
 
 /** A one-time message for the page after a redirect (POST → redirect → GET). */
 export function setFlash(c: Context<AppEnv>, key: MessageKey, secure: boolean) {

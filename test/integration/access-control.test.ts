@@ -39,6 +39,9 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /healthz", "GET /readyz", "GET /metrics", "GET /assets/*", "GET /api/openapi.json", "GET /api/docs",
   "GET /units", "GET /units/:code", "GET /api/v1/admin-units", "GET /api/v1/admin-units/search", "GET /api/v1/admin-units/:code",
   "GET /api/v1/admin-units/:code/children", "GET /api/v1/me", "GET /office", "GET /office/users/new", "GET /office/tokens", "POST /office/tokens",
+  // The working-day calendar is national data.
+  "GET /api/v1/calendar/:year", "PUT /api/v1/calendar/days/:day", "DELETE /api/v1/calendar/days/:day",
+  "GET /office/calendar", "POST /office/calendar/days", "POST /office/calendar/days/:day/remove",
 ]);
 
 describeDb("access between communes", () => {

@@ -1,7 +1,10 @@
 // The Vietnamese lunisolar calendar, computed for UTC+7 with Hồ Ngọc Đức's astronomical algorithm
 // (new moons and the sun's longitude from Meeus' formulas). A Chinese calendar library will not do:
 // it computes for UTC+8, which moves some months by a day, and Tết 1985 by a whole month.
-// Valid roughly 1800–2199, the range the formulas were published for.
+// Valid roughly 1800–2199, the range the formulas were published for. New moons are good to a few minutes:
+// when one falls within minutes of midnight in Hà Nội the official calendar may start the month a day apart
+// (this formula puts the new moon of 21/4/2031 at 23:59, the month of Giỗ Tổ 2031): check such years
+// against the published calendar and record any difference as a calendar override.
 
 export type LunarDate = { day: number; month: number; year: number; leap: boolean };
 export type SolarDate = { y: number; m: number; d: number };
@@ -40,7 +43,7 @@ export function jdToDate(jd: number): SolarDate {
 }
 
 /** Julian date (UTC) of the k-th new moon after 1 Jan 1900 (Meeus, chapter 47, shortened). */
-function newMoon(k: number): number {
+export function newMoon(k: number): number {
   const T = k / 1236.85;
   const T2 = T * T;
   const T3 = T2 * T;
@@ -103,9 +106,10 @@ function leapMonthOffset(a11: number, tz: number): number {
 
 export function solarToLunar(yy: number, mm: number, dd: number, tz = VIETNAM_TIME_ZONE): LunarDate {
   const dayNumber = jdFromDate(dd, mm, yy);
-  const k = INT((dayNumber - 2415021.076998695) / 29.530588853);
-  let monthStart = newMoonDay(k + 1, tz);
-  if (monthStart > dayNumber) monthStart = newMoonDay(k, tz);
+  let k = INT((dayNumber - 2415021.076998695) / 29.530588853) + 1;
+  // The mean-month estimate can be two new moons ahead on rare days (e.g. 7 May 2054); step back until it is not.
+  let monthStart = newMoonDay(k, tz);
+  while (monthStart > dayNumber) monthStart = newMoonDay(--k, tz);
   let a11 = lunarMonth11(yy, tz);
   let b11 = a11;
   let year: number;
