@@ -26,6 +26,8 @@ import {
 import { loadStaticAssets, type StaticAssets } from "./platform/http/static-assets.ts";
 import { createMetrics, type Metrics } from "./platform/observability/metrics.ts";
 import { mountCalendarApi, registerCalendarPages } from "./modules/calendar/index.ts";
+import { registerProceduresApi } from "./modules/procedures/procedures.api.ts";
+import { registerProcedurePages } from "./modules/procedures/procedures.pages.tsx";
 import { registerOpsRoutes } from "./platform/http/ops.routes.ts";
 import { registerApiDocs } from "./platform/http/api-docs.tsx";
 import { registerHomePages, renderErrorPage } from "./web/home.pages.tsx";
@@ -86,7 +88,9 @@ export function createApp(deps: AppDeps) {
   app.use(principalMiddleware({ fromSession: (t) => resolveSession(deps, t), fromApiToken: (t) => resolveApiToken(deps, t) }, deps.config.cookieSecure));
   app.use(userLocaleMiddleware());
   app.use(csrfMiddleware(deps.config.sessionSecret, deps.config.cookieSecure));
-  app.use("/api/v1/*", requireJsonBody());
+  const jsonOnly = requireJsonBody();
+  // The catalogue import takes the file itself as the body (xlsx or csv); its handler checks the media type.
+  app.use("/api/v1/*", (c, next) => (c.req.path === "/api/v1/procedures/import" ? next() : jsonOnly(c, next)));
   app.use("/api/*", async (c, next) => {
     await next();
     c.header("cache-control", "no-store");
@@ -101,6 +105,7 @@ export function createApp(deps: AppDeps) {
   registerAdminUnitsApi(api, deps);
   registerIdentityApi(api, deps);
   mountCalendarApi(api, deps);
+  registerProceduresApi(api, deps);
   app.route("/", api);
   registerApiDocs(app, api, web);
 
@@ -108,6 +113,7 @@ export function createApp(deps: AppDeps) {
   registerIdentityPages(app, web);
   registerAdminUnitPages(app, web);
   registerCalendarPages(app, web);
+  registerProcedurePages(app, web);
 
   app.notFound((c) => {
     throw new AppError("not_found", "error.notFound");
@@ -117,6 +123,6 @@ export function createApp(deps: AppDeps) {
 }
 
 /** API routes whose JSON bodies may carry base64 files. */
-const UPLOAD_API_PATHS = /^\/api\/v1\/(files|me\/vault|dossiers(\/[^/]+\/actions\/[^/]+)?)$/;
+const UPLOAD_API_PATHS = /^\/api\/v1\/(files|me\/vault|procedures\/import|dossiers(\/[^/]+\/actions\/[^/]+)?)$/;
 
 export type App = ReturnType<typeof createApp>;

@@ -4,6 +4,7 @@ import { createApp } from "./app.ts";
 import { startRuntime } from "./bootstrap.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { seedDemo } from "./demo/seed-demo.ts";
+import { seedPublicServicesDemo } from "./demo/seed-public-services.ts";
 import { createOidcClient } from "./modules/identity/index.ts";
 import { purgeExpired } from "./modules/identity/use-cases/purge-expired.ts";
 import { createLogger } from "./platform/observability/logger.ts";
@@ -28,6 +29,8 @@ const runtime = await startRuntime(config, log);
 if (config.seedDemo) {
   const seeded = await seedDemo(runtime);
   if (seeded.created) log.info({ users: seeded.users }, "demo data loaded");
+  const services = await seedPublicServicesDemo(runtime);
+  if (services.procedures || services.dossiers) log.info(services, "demo public services loaded");
 }
 const app = createApp({ ...runtime, oidc: config.oidc ? createOidcClient(config.oidc) : null });
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {

@@ -42,6 +42,12 @@ const NOT_COMMUNE_DATA = new Set([
   // The working-day calendar is national data.
   "GET /api/v1/calendar/:year", "PUT /api/v1/calendar/days/:day", "DELETE /api/v1/calendar/days/:day",
   "GET /office/calendar", "POST /office/calendar/days", "POST /office/calendar/days/:day/remove",
+  // The procedure catalogue is public; editing it needs procedure.manage, which no commune role has.
+  "GET /procedures", "GET /procedures/:code", "GET /office/procedures", "POST /office/procedures/import",
+  "POST /office/procedures/:code/active", "GET /office/procedures/new", "POST /office/procedures/new",
+  "GET /office/procedures/:code/edit", "POST /office/procedures/:code/edit",
+  "GET /api/v1/procedures", "GET /api/v1/procedures/export", "POST /api/v1/procedures/import",
+  "GET /api/v1/procedures/:code", "PUT /api/v1/procedures/:code", "POST /api/v1/procedures/:code/active",
 ]);
 
 describeDb("access between communes", () => {

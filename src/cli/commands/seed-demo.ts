@@ -1,5 +1,6 @@
 // xaso seed-demo: loads the demo commune and accounts (once).
 import { DEMO_PASSWORD, seedDemo } from "../../demo/seed-demo.ts";
+import { seedPublicServicesDemo } from "../../demo/seed-public-services.ts";
 import { parse } from "../args.ts";
 import type { Command } from "../io.ts";
 import { withRuntime } from "../runtime.ts";
@@ -12,6 +13,7 @@ export const seedDemoCommand: Command = {
     parse(args, {});
     return withRuntime(io, {}, async (rt) => {
       const result = await seedDemo(rt);
+      await seedPublicServicesDemo(rt);
       if (!result.created) {
         io.out(`${io.t("cli.seedDemo.exists")}\n`);
       } else {

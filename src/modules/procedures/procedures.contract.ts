@@ -145,3 +145,14 @@ export const ProcedureSearchQuery = z.strictObject({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
+
+// What a list of procedures shows beside each name: how long it takes and what it costs.
+export const ProcedureListItem = ProcedureSummary.extend({
+  processing: z.object({ unit: z.enum(["days", "hours"]), amount: z.number(), cutOff: z.string().nullable() }),
+  totalFee: z.number().int(),
+}).openapi("ProcedureListItem");
+export type ProcedureListItem = z.infer<typeof ProcedureListItem>;
+
+export const SetActiveInput = z.strictObject({ active: z.boolean() }).openapi("SetProcedureActiveInput");
+export const CATALOGUE_FORMATS = ["xlsx", "csv"] as const;
+export type CatalogueFormat = (typeof CATALOGUE_FORMATS)[number];

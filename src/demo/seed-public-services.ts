@@ -1,0 +1,117 @@
+// Demo public services: the catalogue, Gia Phú's desk settings, a citizen profile, and a few dossiers in
+// different states so the desk's queues are not empty on a first look. Safe to run again.
+import type { Deps } from "../deps.ts";
+import { saveProfile } from "../modules/citizens/index.ts";
+import { actOnDossier, fileDossier, readDeskSettings, writeDeskSettings } from "../modules/dossiers/index.ts";
+import { findUserId, principalOfUser } from "../modules/identity/index.ts";
+import { getProcedure, type ProcedureDefinition, seedDemoCatalogue } from "../modules/procedures/index.ts";
+import type { Principal } from "../platform/auth/authorise.ts";
+import { DEMO_COMMUNE } from "./seed-demo.ts";
+
+/** A one-page PDF that says what it is: demo scans must never pass for real documents. */
+export function demoPdf(title: string): Uint8Array {
+  const text = title.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").replace(/[()\\]/g, "");
+  const stream = `BT /F1 14 Tf 72 720 Td (XaSo demo - ${text}) Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let body = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(body);
+}
+
+export const DEMO_APPLICANT = {
+  fullName: "Đỗ Văn Nam",
+  birthDate: "1990-05-12",
+  citizenIdNumber: "010090001234",
+  address: "Thôn Phú Hà, xã Gia Phú, tỉnh Lào Cai",
+  phone: "0912345678",
+  email: "",
+};
+
+/** Plausible values for every field of a procedure's form (demo and tests). */
+export function demoFormValues(def: ProcedureDefinition): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of def.form) {
+    switch (f.type) {
+      case "person": out[f.key] = { fullName: "Đỗ Minh An", birthDate: "2026-10-20", citizenIdNumber: "" }; break;
+      case "date": out[f.key] = f.prefill === "birthDate" ? DEMO_APPLICANT.birthDate : "2026-10-20"; break;
+      case "choice": out[f.key] = f.options?.[0]?.value ?? ""; break;
+      case "idNumber": out[f.key] = DEMO_APPLICANT.citizenIdNumber; break;
+      case "phone": out[f.key] = DEMO_APPLICANT.phone; break;
+      case "number": out[f.key] = "1"; break;
+      case "address": out[f.key] = DEMO_APPLICANT.address; break;
+      case "file": break;
+      default: out[f.key] = f.prefill === "fullName" ? DEMO_APPLICANT.fullName : "Kinh";
+    }
+  }
+  return out;
+}
+
+/** One demo scan per required document (and file field). */
+export function demoDocuments(def: ProcedureDefinition) {
+  const keys = [...def.documents.filter((d) => d.required).map((d) => ({ key: d.key, name: d.name })), ...def.form.filter((f) => f.type === "file" && f.required).map((f) => ({ key: f.key, name: f.label }))];
+  return keys.map((k) => ({ requirementKey: k.key, upload: { name: `${k.key}.pdf`, bytes: demoPdf(k.name) } }));
+}
+
+type Ctx = { actor: { userId: string | null; label: string }; requestId: null; principal: Principal };
+
+export async function seedPublicServicesDemo(deps: Pick<Deps, "db" | "events" | "config" | "clock" | "log">): Promise<{ procedures: number; dossiers: number }> {
+  const system = { actor: { userId: null, label: "seed-demo" }, requestId: null };
+  const procedures = await seedDemoCatalogue(deps, system);
+  const settings = await readDeskSettings(deps.db, DEMO_COMMUNE);
+  if (settings.configured) return { procedures, dossiers: 0 };
+  // Demo values: a real commune enters its Decision 20/2020 electronic ID and its treasury/bank account.
+  await writeDeskSettings(deps.db, { communeCode: DEMO_COMMUNE, agencyCode: "000.29.23.H39", deskAddress: "Bộ phận một cửa UBND xã Gia Phú, tỉnh Lào Cai", bankBin: "970418", accountNumber: "1234567890", accountName: "UBND XA GIA PHU" });
+
+  const as = async (username: string): Promise<Ctx | null> => {
+    const id = await findUserId(deps, username);
+    const principal = id ? await principalOfUser(deps, id) : null;
+    return principal ? { actor: { userId: principal.userId, label: username }, requestId: null, principal } : null;
+  };
+  const [citizen, desk, specialist, leader] = await Promise.all([as("congdan.phuha"), as("motcua.giaphu"), as("chuyenvien.giaphu"), as("lanhdao.giaphu")]);
+  if (!citizen || !desk || !specialist || !leader) return { procedures, dossiers: 0 };
+  await saveProfile(deps, citizen, citizen.principal.userId, DEMO_APPLICANT);
+
+  const file = async (ctx: Ctx, code: string, channel: "online" | "counter") => {
+    const { definition: def } = await getProcedure(deps, code);
+    const { dossier } = await fileDossier(deps, ctx, {
+      idempotencyKey: `demo-${code}-${channel}`, procedureCode: code, communeCode: DEMO_COMMUNE, applicant: DEMO_APPLICANT,
+      form: demoFormValues(def), documents: demoDocuments(def), delivery: { method: def.deliveryMethods[0] ?? "desk" },
+      assistedConsent: channel === "counter" ? { method: "signature" } : null, channel, intent: "submit",
+    });
+    return dossier;
+  };
+  const act = async (ctx: Ctx, id: string, action: Parameters<typeof actOnDossier>[3]["action"], extra: Record<string, unknown> = {}) => {
+    const { findDossierRow } = await import("../modules/dossiers/index.ts");
+    const d = await findDossierRow(deps.db, id);
+    return actOnDossier(deps, ctx, id, { action, version: d!.version, ...extra });
+  };
+
+  // New online dossier waiting at the desk.
+  await file(citizen, "1.001193", "online");
+  // Received online, then a supplement was asked for.
+  const marriage = await file(citizen, "1.004873", "online");
+  await act(desk, marriage.id, "receive");
+  await act(desk, marriage.id, "requestSupplement", { items: ["Bản sao Giấy chứng nhận kết hôn trước đây (nếu đã từng kết hôn)"] });
+  // Walk-in at the counter, assigned to the specialist.
+  const death = await file(desk, "1.000656", "counter");
+  await act(leader, death.id, "assign", { assigneeId: specialist.principal.userId });
+  // Processed and approved: ready to return.
+  const copy = await file(desk, "2.000815", "counter");
+  await act(leader, copy.id, "assign", { assigneeId: specialist.principal.userId });
+  await act(specialist, copy.id, "propose", { note: "Đã đối chiếu bản chính, đề nghị ký chứng thực." });
+  await act(leader, copy.id, "approve");
+  return { procedures, dossiers: 4 };
+}

@@ -1,0 +1,379 @@
+// The whole catalogue as a file an office can edit in a spreadsheet: an XLSX workbook with five sheets, or
+// one CSV holding the same sheets (first column names the sheet). Format: docs/catalogue-format.md.
+// Every problem is reported at its cell ("documents!C7") so a person can find it.
+import ExcelJS from "exceljs";
+import { AppError, type FieldError, fieldErrorsFromZod } from "../../platform/http/app-error.ts";
+import type { MessageKey } from "../../platform/i18n/i18n.ts";
+import { type CatalogueFormat, ProcedureDefinition } from "./procedures.contract.ts";
+
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_ROWS = 5000; // per sheet; the national commune-level list has a few hundred procedures
+const MAX_ERRORS = 50;
+
+export const SHEETS = {
+  procedures: ["code", "name", "field", "level", "online_level", "processing_unit", "processing_amount", "cut_off", "result_name", "delivery_methods", "legal_basis", "summary"],
+  documents: ["procedure_code", "key", "name", "copies", "form", "required", "from_vault", "template_url", "note"],
+  form_fields: ["procedure_code", "key", "label", "type", "required", "prefill", "options", "help"],
+  steps: ["procedure_code", "key", "name", "role", "share"],
+  fees: ["procedure_code", "key", "label", "amount", "exemptions"],
+} as const;
+export type SheetName = keyof typeof SHEETS;
+const SHEET_NAMES = Object.keys(SHEETS) as SheetName[];
+const NUMBER_COLUMNS = new Set(["processing_amount", "copies", "share", "amount"]);
+const BOOLEAN_COLUMNS = new Set(["required", "from_vault"]);
+
+type Cell = string | number | boolean | null;
+
+// --- writing -----------------------------------------------------------------------
+
+const lines = (xs: string[] | undefined) => (xs ?? []).join("\n");
+
+/** One array of rows (without header) per sheet, in the sheet's column order. */
+export function catalogueRows(defs: ProcedureDefinition[]): Record<SheetName, Cell[][]> {
+  const out: Record<SheetName, Cell[][]> = { procedures: [], documents: [], form_fields: [], steps: [], fees: [] };
+  for (const d of defs) {
+    out.procedures.push([
+      d.code, d.name, d.field, d.level, d.onlineLevel, d.processing.unit, d.processing.amount, d.processing.cutOff ?? "", d.resultName,
+      d.deliveryMethods.join(", "), lines(d.legalBasis), d.summary ?? "",
+    ]);
+    for (const x of d.documents) out.documents.push([d.code, x.key, x.name, x.copies, x.form, x.required, x.fromVault, x.templateUrl ?? "", x.note ?? ""]);
+    for (const x of d.form) {
+      out.form_fields.push([d.code, x.key, x.label, x.type, x.required, x.prefill ?? "", lines(x.options?.map((o) => `${o.value}=${o.label}`)), x.help ?? ""]);
+    }
+    for (const x of d.steps) out.steps.push([d.code, x.key, x.name, x.role, x.share]);
+    for (const x of d.fees) out.fees.push([d.code, x.key, x.label, x.amount, x.exemptions ?? ""]);
+  }
+  return out;
+}
+
+export async function writeXlsx(defs: ProcedureDefinition[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "XãSố";
+  const rows = catalogueRows(defs);
+  for (const name of SHEET_NAMES) {
+    const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+    ws.columns = SHEETS[name].map((h) => ({
+      header: h,
+      key: h,
+      width: h === "name" || h === "label" || h === "legal_basis" || h === "summary" ? 48 : 16,
+      // Codes like 2.000810 must stay text: as numbers Excel would drop the trailing zero.
+      style: h === "code" || h === "procedure_code" ? { numFmt: "@" } : {},
+    }));
+    ws.getRow(1).font = { bold: true };
+    for (const r of rows[name]) ws.addRow(r.map((v) => (v === "" ? null : v)));
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function csvCell(v: Cell): string {
+  const s = v === null ? "" : String(v);
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function writeCsv(defs: ProcedureDefinition[]): Uint8Array {
+  const rows = catalogueRows(defs);
+  const out: string[] = [];
+  for (const name of SHEET_NAMES) {
+    out.push([name, ...SHEETS[name]].map(csvCell).join(","));
+    for (const r of rows[name]) out.push([name, ...r].map(csvCell).join(","));
+  }
+  // The BOM lets spreadsheet programs open the Vietnamese text as UTF-8.
+  return new TextEncoder().encode(`\uFEFF${out.join("\r\n")}\r\n`);
+}
+
+// --- reading -----------------------------------------------------------------------
+
+type Row = { values: Map<string, string>; ref(column: string): string };
+type Sheet = { name: SheetName; rows: Row[]; headerRef(column?: string): string };
+
+export function columnLetter(n: number): string {
+  let s = "";
+  for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + ((i - 1) % 26)) + s;
+  return s;
+}
+
+class Problems {
+  readonly list: FieldError[] = [];
+  add(field: string, message: MessageKey, params?: Record<string, string | number>) {
+    this.list.push({ field, code: "invalid", message, ...(params ? { params } : {}) });
+    if (this.list.length >= MAX_ERRORS * 4) this.throw(); // a wholly wrong file: stop early
+  }
+  throw(): never {
+    const shown = this.list.slice(0, MAX_ERRORS);
+    if (this.list.length > MAX_ERRORS) shown.push({ field: "file", code: "invalid", message: "procedures.import.tooManyErrors", params: { n: this.list.length - MAX_ERRORS } });
+    throw new AppError("validation", "error.validation", shown);
+  }
+}
+
+const unreadable = () => new AppError("validation", "error.validation", [{ field: "file", code: "format", message: "procedures.import.unreadable" }]);
+
+/** Builds a sheet from raw rows: the first row is the header. `col0` is the letter offset (CSV has the sheet column first). */
+function buildSheet(name: SheetName, raw: { line: number; cells: string[] }[], col0: number, problems: Problems): Sheet | null {
+  const [head, ...body] = raw;
+  const headerRef = (column?: string) => `${name}!${columnLetter(col0 + 1 + (column && head ? Math.max(0, head.cells.indexOf(column)) : 0))}${head?.line ?? 1}`;
+  if (!head) {
+    problems.add(name, "procedures.import.missingSheet");
+    return null;
+  }
+  head.cells = head.cells.map((c) => c.trim().toLowerCase());
+  const missing = SHEETS[name].filter((c) => !head.cells.includes(c));
+  for (const c of missing) problems.add(`${name}!A${head.line}`, "procedures.import.missingColumn", { column: c });
+  if (missing.length) return null;
+  if (body.length > MAX_ROWS) {
+    problems.add(`${name}!A${head.line}`, "procedures.import.tooManyRows", { max: MAX_ROWS });
+    return null;
+  }
+  const rows: Row[] = [];
+  for (const r of body) {
+    if (r.cells.every((c) => c.trim() === "")) continue;
+    const values = new Map<string, string>();
+    head.cells.forEach((h, i) => values.set(h, (r.cells[i] ?? "").trim()));
+    rows.push({ values, ref: (column) => `${name}!${columnLetter(col0 + 1 + Math.max(0, head.cells.indexOf(column)))}${r.line}` });
+  }
+  return { name, rows, headerRef };
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  // A time typed as 15:00 arrives as a date on 1899-12-30.
+  if (v instanceof Date) return v.getUTCFullYear() < 1901 ? `${String(v.getUTCHours()).padStart(2, "0")}:${String(v.getUTCMinutes()).padStart(2, "0")}` : v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    if ("richText" in v) return v.richText.map((t) => t.text).join("");
+    if ("result" in v) return cellText((v.result ?? null) as ExcelJS.CellValue);
+    if ("text" in v) return String(v.text);
+  }
+  return "";
+}
+
+async function readXlsx(bytes: Uint8Array, problems: Problems): Promise<Partial<Record<SheetName, Sheet>>> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    throw unreadable();
+  }
+  const out: Partial<Record<SheetName, Sheet>> = {};
+  for (const name of SHEET_NAMES) {
+    const ws = wb.getWorksheet(name);
+    if (!ws) {
+      problems.add(name, "procedures.import.missingSheet");
+      continue;
+    }
+    if (ws.rowCount > MAX_ROWS + 1) {
+      problems.add(`${name}!A1`, "procedures.import.tooManyRows", { max: MAX_ROWS });
+      continue;
+    }
+    const raw: { line: number; cells: string[] }[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, line) => {
+      const cells: string[] = [];
+      for (let i = 1; i <= Math.min(row.cellCount, 40); i++) cells.push(cellText(row.getCell(i).value));
+      raw.push({ line, cells });
+    });
+    const sheet = buildSheet(name, raw, 0, problems);
+    if (sheet) out[name] = sheet;
+  }
+  return out;
+}
+
+/** RFC 4180 records, each with the line it starts on (a quoted cell may span lines). */
+export function parseCsv(text: string): { line: number; cells: string[] }[] {
+  const records: { line: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  let line = 1;
+  let start = 1;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const endRecord = () => {
+    cells.push(cell);
+    if (!(cells.length === 1 && cells[0] === "")) records.push({ line: start, cells });
+    cells = [];
+    cell = "";
+  };
+  for (; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else {
+        if (ch === "\n") line++;
+        cell += ch;
+      }
+    } else if (ch === '"' && cell === "") quoted = true;
+    else if (ch === ",") (cells.push(cell), (cell = ""));
+    else if (ch === "\r" && text[i + 1] === "\n") continue;
+    else if (ch === "\n" || ch === "\r") {
+      endRecord();
+      start = ++line;
+    } else cell += ch;
+  }
+  if (cell !== "" || cells.length) endRecord();
+  return records;
+}
+
+function readCsv(bytes: Uint8Array, problems: Problems): Partial<Record<SheetName, Sheet>> {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw unreadable();
+  }
+  const bySheet = new Map<SheetName, { line: number; cells: string[] }[]>();
+  for (const rec of parseCsv(text)) {
+    const name = rec.cells[0]?.trim().toLowerCase() ?? "";
+    if (!(name in SHEETS)) {
+      problems.add(`csv!A${rec.line}`, "procedures.import.unknownSheet");
+      continue;
+    }
+    const list = bySheet.get(name as SheetName) ?? [];
+    if (list.length > MAX_ROWS + 1) continue;
+    list.push({ line: rec.line, cells: rec.cells.slice(1) });
+    bySheet.set(name as SheetName, list);
+  }
+  const out: Partial<Record<SheetName, Sheet>> = {};
+  for (const name of SHEET_NAMES) {
+    const sheet = buildSheet(name, bySheet.get(name) ?? [], 1, problems);
+    if (sheet) out[name] = sheet;
+  }
+  return out;
+}
+
+// --- from rows to definitions ---------------------------------------------------------
+
+const opt = (s: string | undefined) => (s ? s : undefined);
+function num(s: string | undefined): number | string | undefined {
+  if (!s) return undefined;
+  const n = Number(s.replace(",", "."));
+  return Number.isFinite(n) ? n : s; // left as text so the contract reports the wrong type at its cell
+}
+function bool(s: string | undefined): boolean | string | undefined {
+  if (!s) return undefined;
+  const v = s.toLowerCase();
+  if (["true", "yes", "1", "có", "x"].includes(v)) return true;
+  if (["false", "no", "0", "không"].includes(v)) return false;
+  return s;
+}
+const splitLines = (s: string | undefined) => (s ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+
+type ItemSource = { row: Row };
+type ProcSource = { row: Row; lists: Record<"documents" | "form" | "steps" | "fees", ItemSource[]> };
+
+const LIST_SHEET = { documents: "documents", form: "form_fields", steps: "steps", fees: "fees" } as const;
+const TOP_COLUMN: Record<string, string> = {
+  code: "code", name: "name", field: "field", level: "level", onlineLevel: "online_level", resultName: "result_name",
+  deliveryMethods: "delivery_methods", legalBasis: "legal_basis", summary: "summary",
+};
+const PROCESSING_COLUMN: Record<string, string> = { unit: "processing_unit", amount: "processing_amount", cutOff: "cut_off" };
+const ITEM_COLUMN: Record<string, string> = { fromVault: "from_vault", templateUrl: "template_url" };
+
+function itemOf(list: keyof ProcSource["lists"], v: Map<string, string>): Record<string, unknown> {
+  const g = (c: string) => opt(v.get(c));
+  switch (list) {
+    case "documents":
+      return { key: g("key"), name: g("name"), copies: num(g("copies")), form: g("form"), required: bool(g("required")), fromVault: bool(g("from_vault")), templateUrl: g("template_url"), note: g("note") };
+    case "form": {
+      const options = splitLines(g("options")).map((l) => {
+        const i = l.indexOf("=");
+        return i < 0 ? { value: l, label: l } : { value: l.slice(0, i).trim(), label: l.slice(i + 1).trim() };
+      });
+      return { key: g("key"), label: g("label"), type: g("type"), required: bool(g("required")), prefill: g("prefill"), options: options.length ? options : undefined, help: g("help") };
+    }
+    case "steps":
+      return { key: g("key"), name: g("name"), role: g("role"), share: num(g("share")) };
+    case "fees":
+      return { key: g("key"), label: g("label"), amount: num(g("amount")), exemptions: g("exemptions") };
+  }
+}
+
+/** Reads and validates a catalogue file; all-or-nothing, every problem named by sheet, row and column. */
+export async function parseCatalogue(bytes: Uint8Array, format: CatalogueFormat): Promise<ProcedureDefinition[]> {
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    throw new AppError("payload_too_large", "error.validation", [{ field: "file", code: "too_big", message: "procedures.import.tooLarge", params: { max: MAX_FILE_BYTES / 1024 / 1024 } }]);
+  }
+  const problems = new Problems();
+  const sheets = format === "xlsx" ? await readXlsx(bytes, problems) : readCsv(bytes, problems);
+  if (problems.list.length) problems.throw();
+  const procSheet = sheets.procedures!;
+
+  const sources = new Map<string, ProcSource>();
+  const raws: { code: string; raw: Record<string, unknown> }[] = [];
+  for (const row of procSheet.rows) {
+    const code = row.values.get("code") ?? "";
+    if (code && sources.has(code)) {
+      problems.add(row.ref("code"), "procedures.import.duplicateCode");
+      continue;
+    }
+    const g = (c: string) => opt(row.values.get(c));
+    sources.set(code, { row, lists: { documents: [], form: [], steps: [], fees: [] } });
+    raws.push({
+      code,
+      raw: {
+        code: g("code"), name: g("name"), field: g("field"), level: g("level"), onlineLevel: g("online_level"),
+        processing: { unit: g("processing_unit"), amount: num(g("processing_amount")), cutOff: g("cut_off") ?? null },
+        resultName: g("result_name"),
+        deliveryMethods: (g("delivery_methods") ?? "").split(/[,;]/).map((s) => s.trim()).filter(Boolean),
+        legalBasis: splitLines(g("legal_basis")), summary: g("summary"),
+        documents: [], form: [], steps: [], fees: [],
+      },
+    });
+  }
+  const rawByCode = new Map(raws.map((r) => [r.code, r.raw]));
+  for (const list of ["documents", "form", "steps", "fees"] as const) {
+    for (const row of sheets[LIST_SHEET[list]]!.rows) {
+      const code = row.values.get("procedure_code") ?? "";
+      const src = sources.get(code);
+      const raw = rawByCode.get(code);
+      if (!src || !raw || !code) {
+        problems.add(row.ref("procedure_code"), "procedures.import.unknownProcedure");
+        continue;
+      }
+      src.lists[list].push({ row });
+      (raw[list] as unknown[]).push(itemOf(list, row.values));
+    }
+  }
+  if (raws.length === 0 && problems.list.length === 0) problems.add("file", "procedures.import.empty");
+
+  const defs: ProcedureDefinition[] = [];
+  for (const { code, raw } of raws) {
+    const parsed = ProcedureDefinition.safeParse(raw);
+    if (parsed.success) {
+      defs.push(parsed.data);
+      continue;
+    }
+    const src = sources.get(code)!;
+    for (const issue of parsed.error.issues) {
+      const [top, index, key] = issue.path;
+      let ref: string;
+      if (top === "processing") ref = src.row.ref(PROCESSING_COLUMN[String(index)] ?? "processing_unit");
+      else if (typeof top === "string" && top in LIST_SHEET && typeof index === "number") {
+        const item = src.lists[top as keyof ProcSource["lists"]][index];
+        const k = typeof key === "string" ? key : "key";
+        ref = item ? item.row.ref(ITEM_COLUMN[k] ?? k) : src.row.ref("code");
+      } else ref = src.row.ref(TOP_COLUMN[String(top)] ?? "code");
+      for (const e of fieldErrorsFromZod([issue])) problems.add(ref, e.message, e.params);
+    }
+  }
+  if (problems.list.length) problems.throw();
+  return defs;
+}
+
+export async function writeCatalogue(defs: ProcedureDefinition[], format: CatalogueFormat): Promise<Uint8Array> {
+  return format === "xlsx" ? writeXlsx(defs) : writeCsv(defs);
+}
+
+export const MEDIA_TYPES: Record<CatalogueFormat, string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv; charset=utf-8",
+};
+
+/** The format of an upload, from its media type or else its file name. */
+export function formatOf(mediaType: string | undefined, fileName?: string): CatalogueFormat | null {
+  const t = (mediaType ?? "").toLowerCase();
+  if (t.startsWith(MEDIA_TYPES.xlsx)) return "xlsx";
+  if (t.startsWith("text/csv")) return "csv";
+  if (fileName && /\.xlsx$/i.test(fileName)) return "xlsx";
+  if (fileName && /\.csv$/i.test(fileName)) return "csv";
+  return null;
+}

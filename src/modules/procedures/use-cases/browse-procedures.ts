@@ -1,0 +1,43 @@
+// Public reads of the catalogue: what a procedure needs is public information.
+import type { Deps } from "../../../deps.ts";
+import type { Queryable } from "../../../platform/db/database.ts";
+import { notFound } from "../../../platform/http/app-error.ts";
+import { decodeCursor, type Page, toPage } from "../../../platform/http/cursor.ts";
+import type { ProcedureDefinition, ProcedureField, ProcedureListItem } from "../procedures.contract.ts";
+import * as repo from "../procedures.repository.ts";
+
+export type ProcedureRecord = { id: string; code: string; version: number; active: boolean; definition: ProcedureDefinition; totalFee: number };
+
+export const totalFeeOf = (def: Pick<ProcedureDefinition, "fees">) => def.fees.reduce((s, f) => s + f.amount, 0);
+export const toRecord = (row: repo.ProcedureRow): ProcedureRecord => ({ ...row, totalFee: totalFeeOf(row.definition) });
+
+/** The current version, active or not (a withdrawn procedure still explains the dossiers filed under it). */
+export async function getProcedure(deps: Pick<Deps, "db">, code: string): Promise<ProcedureRecord> {
+  const row = await repo.findCurrent(deps.db, code);
+  if (!row) throw notFound();
+  return toRecord(row);
+}
+
+/** The exact version a dossier was filed under. */
+export async function getProcedureVersion(q: Queryable, procedureId: string, version: number): Promise<ProcedureRecord> {
+  const row = await repo.findVersion(q, procedureId, version);
+  if (!row) throw notFound();
+  return toRecord(row);
+}
+
+export async function getProcedureVersionByCode(deps: Pick<Deps, "db">, code: string, version: number): Promise<ProcedureRecord> {
+  const row = await repo.findVersionByCode(deps.db, code, version);
+  if (!row) throw notFound();
+  return toRecord(row);
+}
+
+export async function searchProcedures(
+  deps: Pick<Deps, "db">,
+  query: { q?: string; field?: ProcedureField; cursor?: string; limit: number },
+  opts: { includeInactive?: boolean } = {},
+): Promise<Page<ProcedureListItem>> {
+  const after = decodeCursor(query.cursor, 3) as [number, string, string] | null;
+  const rows = await repo.search(deps.db, { text: query.q, field: query.field, includeInactive: opts.includeInactive ?? false, after, limit: query.limit + 1 });
+  const page = toPage(rows, query.limit, (r) => [r.rank, r.name, r.code]);
+  return { items: page.items.map(({ rank: _rank, ...item }) => item), nextCursor: page.nextCursor };
+}
