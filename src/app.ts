@@ -28,6 +28,8 @@ import { createMetrics, type Metrics } from "./platform/observability/metrics.ts
 import { mountCalendarApi, registerCalendarPages } from "./modules/calendar/index.ts";
 import { registerProceduresApi } from "./modules/procedures/procedures.api.ts";
 import { registerProcedurePages } from "./modules/procedures/procedures.pages.tsx";
+import { registerCitizensApi } from "./modules/citizens/citizens.api.ts";
+import { registerCitizenPages } from "./modules/citizens/citizens.pages.tsx";
 import { registerOpsRoutes } from "./platform/http/ops.routes.ts";
 import { registerApiDocs } from "./platform/http/api-docs.tsx";
 import { registerHomePages, renderErrorPage } from "./web/home.pages.tsx";
@@ -104,6 +106,7 @@ export function createApp(deps: AppDeps) {
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "API token created in the office face" });
   registerAdminUnitsApi(api, deps);
   registerIdentityApi(api, deps);
+  registerCitizensApi(api, deps);
   mountCalendarApi(api, deps);
   registerProceduresApi(api, deps);
   app.route("/", api);
@@ -111,6 +114,7 @@ export function createApp(deps: AppDeps) {
 
   registerHomePages(app, web);
   registerIdentityPages(app, web);
+  registerCitizenPages(app, web);
   registerAdminUnitPages(app, web);
   registerCalendarPages(app, web);
   registerProcedurePages(app, web);

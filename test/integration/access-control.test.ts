@@ -48,6 +48,11 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /office/procedures/:code/edit", "POST /office/procedures/:code/edit",
   "GET /api/v1/procedures", "GET /api/v1/procedures/export", "POST /api/v1/procedures/import",
   "GET /api/v1/procedures/:code", "PUT /api/v1/procedures/:code", "POST /api/v1/procedures/:code/active",
+  // A citizen's own profile and vault, and phone sign-in.
+  "GET /sign-in/phone", "POST /sign-in/phone", "GET /sign-in/phone/verify", "POST /sign-in/phone/verify", "GET /me/profile", "POST /me/profile",
+  "GET /me/vault", "POST /me/vault", "GET /me/vault/:id/file", "POST /me/vault/:id/remove", "GET /api/v1/me/profile", "PUT /api/v1/me/profile",
+  "GET /api/v1/me/vault", "POST /api/v1/me/vault", "GET /api/v1/me/vault/:id/file", "DELETE /api/v1/me/vault/:id", "POST /api/v1/auth/phone/code",
+  "POST /api/v1/auth/phone/verify",
 ]);
 
 describeDb("access between communes", () => {

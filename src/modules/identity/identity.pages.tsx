@@ -55,6 +55,9 @@ function SignInPage(props: { ctx: PageContext; form: FormState; oidcLabel: strin
         <TextField t={t} form={props.form} name="password" type="password" label={t("signIn.password")} autocomplete="current-password" required />
         <Button>{t("signIn.submit")}</Button>
       </form>
+      <p>
+        <a href={props.next === "/office" ? "/sign-in/phone" : `/sign-in/phone?next=${encodeURIComponent(props.next)}`}>{t("citizens.phoneSignIn.title")}</a>
+      </p>
     </Layout>
   );
 }

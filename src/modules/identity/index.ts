@@ -13,3 +13,11 @@ import type { Deps } from "../../deps.ts";
 import { listHoldersOfRole } from "./identity.repository.ts";
 /** Users who hold a role covering a unit: the specialists a dossier can be assigned to. */
 export const usersWithRole = (deps: Pick<Deps, "db">, role: string, unitPath: string) => listHoldersOfRole(deps.db, role, unitPath);
+import { findUserById } from "./identity.repository.ts";
+import type { Principal } from "../../platform/auth/authorise.ts";
+/** The principal of a user as a session would give it: for jobs, demo data and tests acting as someone. */
+export async function principalOfUser(deps: Pick<Deps, "db">, userId: string): Promise<Principal | null> {
+  const u = await findUserById(deps.db, userId);
+  if (!u || u.disabledAt) return null;
+  return { userId: u.id, username: u.username, displayName: u.displayName, kind: u.kind, locale: u.locale, grants: u.grants };
+}

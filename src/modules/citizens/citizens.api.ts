@@ -1,0 +1,156 @@
+// /api/v1/me/profile, /api/v1/me/vault and /api/v1/auth/phone/*: the citizen's own data, and phone sign-in.
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import type { Deps } from "../../deps.ts";
+import { useCaseContext } from "../../platform/auth/use-case-context.ts";
+import { AppError, notFound } from "../../platform/http/app-error.ts";
+import { CSRF_COOKIE, CSRF_HEADER, csrfTokenFor, newCsrfSeed } from "../../platform/http/csrf.ts";
+import type { AppEnv } from "../../platform/http/hono-env.ts";
+import { json, problems } from "../../platform/http/openapi-shared.ts";
+import { clientIp, startBrowserSession } from "../identity/identity.pages.tsx";
+import { CitizenProfile, citizenProfileInput, PhoneCodeRequest, PhoneCodeVerify, VaultItem, VaultUploadJson } from "./citizens.contract.ts";
+import { getProfile } from "./use-cases/get-profile.ts";
+import { PHONE_CODE, requestPhoneCode } from "./use-cases/request-phone-code.ts";
+import { saveProfile } from "./use-cases/save-profile.ts";
+import { getVaultFile, listVault, removeFromVault, uploadToVault, type VaultItem as VaultRow } from "./use-cases/vault.ts";
+import { verifyPhoneCode } from "./use-cases/verify-phone-code.ts";
+
+const tags = ["Citizens"];
+const security = [{ bearerAuth: [] }];
+const IdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
+const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
+
+export const presentVaultItem = (v: VaultRow): z.infer<typeof VaultItem> => ({
+  id: v.id, title: v.title, kind: v.kind, documentType: v.documentType, sourceDossierId: v.sourceDossierId,
+  fileName: v.fileName, mediaType: v.mediaType, sizeBytes: v.sizeBytes, createdAt: new Date(v.createdAt).toISOString(),
+});
+
+const me = (c: Context<AppEnv>) => {
+  const p = c.var.principal;
+  if (!p) throw new AppError("unauthenticated", "error.unauthenticated");
+  return p.userId;
+};
+
+/** A stored file as a download: never shown inline, never cached by a shared cache. */
+export function fileResponse(file: { name: string; mediaType: string; content: Buffer }): Response {
+  const ascii = file.name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new Response(new Uint8Array(file.content), {
+    status: 200,
+    headers: {
+      "content-type": file.mediaType,
+      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      "cache-control": "private, no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
+
+export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
+  const ProfileInput = citizenProfileInput(() => deps.clock.now());
+
+  api.openapi(
+    createRoute({
+      method: "get", path: "/api/v1/me/profile", tags, summary: "Your profile (prefills every form)", security,
+      responses: { 200: json(CitizenProfile, "Your profile"), 401: problems[401], 404: problems[404] },
+    }),
+    async (c) => {
+      const profile = await getProfile(deps, useCaseContext(c), me(c));
+      if (!profile) throw notFound();
+      return c.json(profile, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "put", path: "/api/v1/me/profile", tags, summary: "Enter or replace your profile", security,
+      request: { body: body(ProfileInput) },
+      responses: { 200: json(CitizenProfile, "The saved profile"), 400: problems[400], 401: problems[401], 409: problems[409], 415: problems[415] },
+    }),
+    async (c) => c.json(await saveProfile(deps, useCaseContext(c), me(c), c.req.valid("json")), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get", path: "/api/v1/me/vault", tags, summary: "Documents in your vault, newest first", security,
+      responses: { 200: json(z.object({ items: z.array(VaultItem) }).openapi("VaultList"), "Your documents"), 401: problems[401] },
+    }),
+    async (c) => c.json({ items: (await listVault(deps, useCaseContext(c), me(c))).map(presentVaultItem) }, 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post", path: "/api/v1/me/vault", tags, summary: "Upload a document to your vault (JSON, content in base64)", security,
+      request: { body: body(VaultUploadJson) },
+      responses: { 201: json(VaultItem, "The stored document"), 400: problems[400], 401: problems[401], 413: problems[413], 415: problems[415] },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      const item = await uploadToVault(deps, useCaseContext(c), me(c), {
+        title: input.title, documentType: input.documentType, name: input.name, bytes: Buffer.from(input.content, "base64"),
+      });
+      return c.json(presentVaultItem(item), 201);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get", path: "/api/v1/me/vault/{id}/file", tags, summary: "Download a document of your vault", security,
+      request: { params: IdParam },
+      responses: {
+        200: { description: "The file, as an attachment", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) }, "image/jpeg": { schema: z.string().openapi({ format: "binary" }) }, "image/png": { schema: z.string().openapi({ format: "binary" }) } } },
+        401: problems[401], 404: problems[404],
+      },
+    }),
+    async (c) => fileResponse((await getVaultFile(deps, useCaseContext(c), me(c), c.req.valid("param").id)).file),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "delete", path: "/api/v1/me/vault/{id}", tags, summary: "Remove a document from your vault (dossiers filed with it keep it)", security,
+      request: { params: IdParam },
+      responses: { 204: { description: "Removed" }, 401: problems[401], 404: problems[404] },
+    }),
+    async (c) => {
+      await removeFromVault(deps, useCaseContext(c), me(c), c.req.valid("param").id);
+      return c.body(null, 204);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post", path: "/api/v1/auth/phone/code", tags, summary: "Send a 6-digit sign-in code by SMS",
+      description: `The code is valid ${PHONE_CODE.ttlMinutes} minutes. At most ${PHONE_CODE.perPhone} codes per number per ${PHONE_CODE.windowMinutes} minutes (429 after that).`,
+      request: { body: body(PhoneCodeRequest) },
+      responses: { 202: json(z.object({ expiresAt: z.string() }).openapi("PhoneCodeSent"), "Queued for sending"), 400: problems[400], 415: problems[415], 429: problems[429] },
+    }),
+    async (c) => {
+      const { phone } = c.req.valid("json");
+      const { expiresAt } = await requestPhoneCode(deps, useCaseContext(c), { phone, locale: c.var.locale, ip: clientIp(c, deps.config.trustProxy) });
+      return c.json({ expiresAt: expiresAt.toISOString() }, 202);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post", path: "/api/v1/auth/phone/verify", tags, summary: "Sign in with the code: answers 204 and sets the session cookie",
+      description:
+        "The session is the same HttpOnly cookie as the web sign-in. Cookie-authenticated writes need the `x-csrf-token` header: its value comes back in this response's `x-csrf-token` header. A first sign-in creates a citizen account.",
+      request: { body: body(PhoneCodeVerify) },
+      responses: { 204: { description: "Signed in; Set-Cookie carries the session, `x-csrf-token` the token for later writes" }, 400: problems[400], 403: problems[403], 415: problems[415], 429: problems[429] },
+    }),
+    async (c) => {
+      const ip = clientIp(c, deps.config.trustProxy);
+      const { userId } = await verifyPhoneCode(deps, useCaseContext(c), { ...c.req.valid("json"), ip });
+      await startBrowserSession(c, deps, userId, "phone");
+      // An API client has no page to read a CSRF token from: it gets one here, bound to its CSRF cookie.
+      let seed = getCookie(c, CSRF_COOKIE);
+      if (!seed || !/^[A-Za-z0-9_-]{10,64}$/.test(seed)) {
+        seed = newCsrfSeed();
+        setCookie(c, CSRF_COOKIE, seed, { path: "/", httpOnly: true, sameSite: "Lax", secure: deps.config.cookieSecure });
+      }
+      c.header(CSRF_HEADER, csrfTokenFor(seed, deps.config.sessionSecret));
+      return c.body(null, 204);
+    },
+  );
+}

@@ -1,0 +1,109 @@
+// The one contract for the citizen's profile, vault and phone sign-in: form posts, API bodies and OpenAPI.
+import { z } from "@hono/zod-openapi";
+import { checkCitizenIdNumber, citizenIdNumberSchema } from "./citizen-id.ts";
+import { phoneSchema } from "./phone.ts";
+
+// Vietnam is UTC+7 all year: "today" for a date of birth is the date in Hà Nội.
+export const vietnamDate = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/** People write 25/12/1990 or 25-12-1990; machines send 1990-12-25. Both become YYYY-MM-DD, or null. */
+export function parseBirthDate(raw: string): string | null {
+  const s = raw.trim();
+  let y: number, m: number, d: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (dmy) [d, m, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+const issue = (messageKey: string, code: string, params: Record<string, string | number> = {}) => ({ code: "custom" as const, message: code, params: { code, messageKey, ...params } });
+
+export function birthDateSchema(today: () => Date) {
+  return z
+    .string()
+    .max(20)
+    .superRefine((raw, ctx) => {
+      const iso = parseBirthDate(raw);
+      if (!iso) ctx.addIssue({ ...issue("citizens.profile.birthDateFormat", "format"), input: raw });
+      else if (iso > vietnamDate(today())) ctx.addIssue({ ...issue("citizens.profile.birthDateFuture", "future"), input: raw });
+    })
+    .overwrite((raw) => parseBirthDate(raw) ?? raw)
+    .openapi({ description: "Date of birth, YYYY-MM-DD (DD/MM/YYYY is accepted too); not in the future", example: "1999-05-20" });
+}
+
+/** The profile as entered: a function of the clock, since "not in the future" depends on today. */
+export function citizenProfileInput(today: () => Date) {
+  return z
+    .strictObject({
+      fullName: z.string().trim().min(1).max(200).openapi({ example: "Nguyễn Thị Lan" }),
+      birthDate: birthDateSchema(today),
+      citizenIdNumber: citizenIdNumberSchema(today),
+      address: z.string().trim().min(1).max(300).openapi({ example: "Thôn Phú Hà, xã Gia Phú, tỉnh Lào Cai" }),
+      phone: phoneSchema(),
+      email: z.email().max(200).optional(),
+    })
+    .superRefine((p, ctx) => {
+      // The number carries the year of birth: a mismatch is almost always a typo in one of the two.
+      const id = checkCitizenIdNumber(p.citizenIdNumber, today());
+      const year = Number(p.birthDate.slice(0, 4));
+      if (id.ok && /^\d{4}-/.test(p.birthDate) && id.birthYear !== year) {
+        ctx.addIssue({ ...issue("citizens.profile.birthYearMismatch", "mismatch"), path: ["birthDate"] });
+      }
+    })
+    .openapi("CitizenProfileInput");
+}
+export type CitizenProfileInput = z.infer<ReturnType<typeof citizenProfileInput>>;
+
+export const CitizenProfile = z
+  .object({
+    fullName: z.string(),
+    birthDate: z.string().nullable().openapi({ example: "1999-05-20" }),
+    citizenIdNumber: z.string().nullable(),
+    address: z.string().nullable(),
+    phone: z.string().nullable().openapi({ example: "0912345678" }),
+    email: z.string().nullable(),
+    updatedAt: z.string().openapi({ description: "ISO 8601" }),
+  })
+  .openapi("CitizenProfile");
+export type CitizenProfile = z.infer<typeof CitizenProfile>;
+
+export const PhoneCodeRequest = z.strictObject({ phone: phoneSchema() }).openapi("PhoneCodeRequest");
+export const PhoneCodeVerify = z
+  .strictObject({
+    phone: phoneSchema(),
+    code: z
+      .string()
+      .trim()
+      .superRefine((raw, ctx) => {
+        if (!/^\d{6}$/.test(raw)) ctx.addIssue({ ...issue("citizens.phoneSignIn.codeFormat", "format"), input: raw });
+      })
+      .openapi({ description: "The 6 digits sent by SMS", example: "123456" }),
+  })
+  .openapi("PhoneCodeVerify");
+
+export const VaultItem = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    kind: z.enum(["upload", "result"]),
+    documentType: z.string().nullable(),
+    sourceDossierId: z.string().nullable(),
+    fileName: z.string(),
+    mediaType: z.string(),
+    sizeBytes: z.number().int(),
+    createdAt: z.string().openapi({ description: "ISO 8601" }),
+  })
+  .openapi("VaultItem");
+
+export const VaultUploadFields = z.strictObject({
+  title: z.string().trim().min(1).max(200).openapi({ example: "Giấy khai sinh" }),
+  documentType: z.string().trim().max(100).optional().openapi({ description: "The requirement key it is meant for, to suggest reuse" }),
+});
+export const VaultUploadJson = VaultUploadFields.extend({
+  name: z.string().trim().min(1).max(255).openapi({ example: "giay-khai-sinh.pdf" }),
+  content: z.base64().max(20_000_000).openapi({ description: "The file, base64; PDF, JPEG or PNG (the type is read from the bytes)" }),
+}).openapi("VaultUpload");

@@ -1,0 +1,191 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { beforeAll, expect, it } from "vitest";
+import { json, TestClient } from "../../../test/support/client.ts";
+import { type TestApp, useTestApp } from "../../../test/support/test-app.ts";
+import { describeDb } from "../../../test/support/test-db.ts";
+import { validationError } from "../../platform/http/app-error.ts";
+import { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER } from "../../platform/http/csrf.ts";
+import type { AppEnv } from "../../platform/http/hono-env.ts";
+import { loadStaticAssets } from "../../platform/http/static-assets.ts";
+import { PHONE_CODE, registerCitizenPages, registerCitizensApi } from "./index.ts";
+
+const ascii = (s: string) => new TextEncoder().encode(s);
+const pdf = ascii("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
+/** createApp serves the module once src/app.ts registers it; until then the test mounts it the same way. */
+function mountCitizens(t: TestApp) {
+  if (t.app.routes.some((r) => r.path === "/me/vault")) return;
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error.issues);
+    },
+  });
+  registerCitizensApi(api, t.deps);
+  t.app.route("/", api);
+  registerCitizenPages(t.app, { deps: t.deps, assets: loadStaticAssets(), oidc: null });
+}
+
+describeDb("citizens over HTTP", () => {
+  const app = useTestApp();
+  let t: TestApp;
+  beforeAll(() => {
+    t = app();
+    mountCitizens(t);
+  });
+
+  const codeFor = async (national: string) => {
+    const { rows } = await t.db.query<{ payload: { text: string } }>("SELECT payload FROM outbox WHERE topic = 'sms' AND payload->>'to' = $1 ORDER BY id DESC LIMIT 1", [`+84${national.slice(1)}`]);
+    return /\b(\d{6})\b/.exec(rows[0]?.payload.text ?? "")?.[1] ?? "";
+  };
+  const signedInCitizen = async (national: string) => {
+    const client = new TestClient(t.app);
+    expect((await client.post("/sign-in/phone", { phone: national })).status).toBe(303);
+    const res = await client.post("/sign-in/phone/verify", { code: await codeFor(national) });
+    expect(res.status).toBe(303);
+    return client;
+  };
+  const upload = (client: TestClient, fields: Record<string, string>, file: { bytes: Uint8Array; name: string; type: string } | null) => {
+    const form = new FormData();
+    form.set(CSRF_FIELD, client.csrfToken);
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    if (file) form.set("file", new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
+    return client.request("/me/vault", { method: "POST", body: form });
+  };
+
+  it("signs a citizen in with a phone number and an SMS code, with errors beside the field", async () => {
+    const client = new TestClient(t.app);
+    const form = await client.get("/sign-in/phone");
+    expect(form.status).toBe(200);
+    const html = await form.text();
+    expect(html).toContain('name="_csrf"');
+    expect(html).toContain('autocomplete="tel"');
+
+    const foreign = await client.post("/sign-in/phone", { phone: "+33 6 12 34 56 78" });
+    expect(foreign.status).toBe(400);
+    expect(await foreign.text()).toContain("Trường “Số điện thoại di động”: chỉ nhận số di động Việt Nam (+84)");
+
+    const sent = await client.post("/sign-in/phone", { phone: "0912 555 001", next: "/me/vault" });
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get("location")).toBe("/sign-in/phone/verify");
+    const verify = await client.get("/sign-in/phone/verify");
+    expect(await verify.text()).toContain("091****001");
+
+    const code = await codeFor("0912555001");
+    const wrong = await client.post("/sign-in/phone/verify", { code: code === "000000" ? "111111" : "000000" });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toMatch(/class="error-message" id="f-code-error">.*mã không đúng/s);
+    const ok = await client.post("/sign-in/phone/verify", { code });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get("location")).toBe("/me/vault");
+    expect(client.cookies.has("xaso_session")).toBe(true);
+    const audit = await t.db.query("SELECT details->>'method' AS method FROM audit_log WHERE action = 'session.started' ORDER BY seq DESC LIMIT 1");
+    expect(audit.rows[0]).toEqual({ method: "phone" });
+
+    const profile = await client.get("/me/profile");
+    expect(profile.status).toBe(200);
+    expect(await profile.text()).toContain('value="0912555001"');
+  });
+
+  it("saves the profile through the form (POST, redirect, GET) and names the bad field", async () => {
+    const client = await signedInCitizen("0912555002");
+    const bad = await client.post("/me/profile", { fullName: "Lò Văn Páo", birthDate: "01/02/1990", citizenIdNumber: "000190012345", address: "Bản Nà Hẩu", phone: "0912555002" });
+    expect(bad.status).toBe(400);
+    const badHtml = await bad.text();
+    expect(badHtml).toContain("Trường “Số định danh cá nhân”: 3 chữ số đầu không phải mã tỉnh");
+    expect(badHtml).toContain('value="Lò Văn Páo"');
+    const good = await client.post("/me/profile", { fullName: "Lò Văn Páo", birthDate: "01/02/1990", citizenIdNumber: "010090012345", address: "Bản Nà Hẩu", phone: "0912555002" });
+    expect(good.status).toBe(303);
+    const page = await client.get("/me/profile");
+    const html = await page.text();
+    expect(html).toContain('value="01/02/1990"');
+    expect(html).toContain('value="010090012345"');
+    expect(new TextEncoder().encode(html).byteLength).toBeLessThan(10_240);
+  });
+
+  it("answers the API in English with problem+json naming the field, and signs in by phone with 204 and a cookie", async () => {
+    const api = new TestClient(t.app, { "accept-language": "en" });
+    const foreign = await api.request("/api/v1/auth/phone/code", json({ phone: "+33612345678" }));
+    expect(foreign.status).toBe(400);
+    expect((await foreign.json()).errors).toEqual([{ field: "phone", code: "notVietnamese", message: "Field “phone”: only Vietnamese mobile numbers (+84) are accepted" }]);
+
+    expect((await api.request("/api/v1/auth/phone/code", json({ phone: "0912555003" }))).status).toBe(202);
+    const wrong = await api.request("/api/v1/auth/phone/verify", json({ phone: "0912555003", code: "12345" }));
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).errors[0]).toMatchObject({ field: "code" });
+    // A client that never loaded a page has no CSRF cookie: verify gives it one, and the token in a header.
+    api.cookies.delete(CSRF_COOKIE);
+    const ok = await api.request("/api/v1/auth/phone/verify", json({ phone: "0912555003", code: await codeFor("0912555003") }));
+    expect(ok.status).toBe(204);
+    expect(api.cookies.has("xaso_session")).toBe(true);
+    const token = ok.headers.get(CSRF_HEADER) ?? "";
+    expect(token).toBe(api.csrfToken);
+
+    const csrf = { [CSRF_HEADER]: token };
+    const forged = await api.request("/api/v1/me/profile", { ...json({ fullName: "X" }), method: "PUT" });
+    expect(forged.status).toBe(403);
+    const put = await api.request("/api/v1/me/profile", { ...json({ fullName: "Hoàng Thị Mai", birthDate: "1985-03-08", citizenIdNumber: "019185000321", address: "Tổ 5", phone: "0912555003", email: "mai@example.vn" }, csrf), method: "PUT" });
+    expect(put.status).toBe(200);
+    const got = await api.get("/api/v1/me/profile");
+    expect(await got.json()).toMatchObject({ fullName: "Hoàng Thị Mai", birthDate: "1985-03-08", phone: "0912555003", email: "mai@example.vn" });
+  });
+
+  it("throttles codes for one number with 429 and a clear message", async () => {
+    const api = new TestClient(t.app);
+    for (let i = 0; i < PHONE_CODE.perPhone; i++) expect((await api.request("/api/v1/auth/phone/code", json({ phone: "0912555004" }))).status).toBe(202);
+    const refused = await api.request("/api/v1/auth/phone/code", json({ phone: "0912555004" }));
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).errors[0]).toMatchObject({ field: "phone", message: "Trường “phone”: đã gửi quá nhiều mã. Vui lòng thử lại sau 15 phút" });
+    const page = await new TestClient(t.app).post("/sign-in/phone", { phone: "0912555004" });
+    expect(page.status).toBe(429);
+    expect(await page.text()).toContain("đã gửi quá nhiều mã");
+  });
+
+  it("stores uploads by their bytes, refuses other files beside the field, and downloads only to the owner", async () => {
+    const owner = await signedInCitizen("0912555005");
+    const stored = await upload(owner, { title: "Giấy khai sinh", documentType: "" }, { bytes: pdf, name: "scan.jpg", type: "image/jpeg" });
+    expect(stored.status).toBe(303);
+    const text = await upload(owner, { title: "Ghi chú" }, { bytes: ascii("không phải PDF"), name: "note.pdf", type: "application/pdf" });
+    expect(text.status).toBe(400);
+    expect(await text.text()).toMatch(/id="f-file-error">.*Trường “Tệp”: chỉ nhận tệp PDF, JPG, PNG/s);
+    const empty = await upload(owner, { title: "Rỗng" }, { bytes: new Uint8Array(0), name: "empty.pdf", type: "application/pdf" });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain("Trường “Tệp”: tệp rỗng");
+    const none = await upload(owner, { title: "" }, null);
+    expect(none.status).toBe(400);
+    const noneHtml = await none.text();
+    expect(noneHtml).toContain("Trường “Tệp”: hãy chọn một tệp");
+    expect(noneHtml).toContain('id="f-title-error"');
+
+    const list = await owner.get("/api/v1/me/vault");
+    const { items } = (await list.json()) as { items: { id: string; fileName: string; mediaType: string }[] };
+    expect(items).toEqual([expect.objectContaining({ fileName: "scan.pdf", mediaType: "application/pdf" })]);
+    const id = items[0]!.id;
+    const vaultHtml = await (await owner.get("/me/vault")).text();
+    expect(vaultHtml).toContain(`/me/vault/${id}/file`);
+    expect(vaultHtml).toContain('enctype="multipart/form-data"');
+    expect(new TextEncoder().encode(vaultHtml).byteLength).toBeLessThan(10_240);
+
+    const file = await owner.get(`/me/vault/${id}/file`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toBe("application/pdf");
+    expect(file.headers.get("content-disposition")).toMatch(/^attachment; filename="scan.pdf"/);
+    expect(file.headers.get("cache-control")).toBe("private, no-store");
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(pdf);
+
+    const intruder = await signedInCitizen("0912555006");
+    expect((await intruder.get(`/me/vault/${id}/file`)).status).toBe(404);
+    expect((await intruder.get(`/api/v1/me/vault/${id}/file`)).status).toBe(404);
+    expect((await intruder.request(`/api/v1/me/vault/${id}`, { method: "DELETE", headers: { [CSRF_HEADER]: intruder.csrfToken } })).status).toBe(404);
+    expect((await intruder.post(`/me/vault/${id}/remove`)).status).toBe(404);
+    expect(await (await intruder.get("/me/vault")).text()).not.toContain(id);
+    expect((await new TestClient(t.app).get("/me/vault")).headers.get("location")).toBe("/sign-in?next=%2Fme%2Fvault");
+
+    const viaApi = await owner.request("/api/v1/me/vault", json({ title: "Sổ hộ khẩu", name: "so.png.pdf", content: Buffer.from(pdf).toString("base64") }, { [CSRF_HEADER]: owner.csrfToken }));
+    expect(viaApi.status).toBe(201);
+    const created = (await viaApi.json()) as { id: string; fileName: string };
+    expect(created.fileName).toBe("so.png.pdf");
+    expect((await owner.request(`/api/v1/me/vault/${created.id}`, { method: "DELETE", headers: { [CSRF_HEADER]: owner.csrfToken } })).status).toBe(204);
+    expect((await owner.post(`/me/vault/${id}/remove`)).status).toBe(303);
+    expect((await (await owner.get("/api/v1/me/vault")).json()).items).toEqual([]);
+  });
+});

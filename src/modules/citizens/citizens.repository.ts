@@ -1,0 +1,169 @@
+// The only code that queries citizen_profiles, phone_codes, throttle_hits and vault_items.
+// Two reads and one insert on users live here too (phone sign-in); see findCitizenUserIdByPhone.
+import type { Queryable } from "../../platform/db/database.ts";
+
+export type ProfileRow = {
+  userId: string;
+  fullName: string;
+  birthDate: string | null;
+  citizenIdNumber: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  updatedAt: Date;
+};
+
+const PROFILE_COLUMNS = `user_id AS "userId", full_name AS "fullName", to_char(birth_date, 'YYYY-MM-DD') AS "birthDate",
+  citizen_id_number AS "citizenIdNumber", address, phone, email, updated_at AS "updatedAt"`;
+
+export async function findProfile(q: Queryable, userId: string): Promise<ProfileRow | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+  const { rows } = await q.query<ProfileRow>(`SELECT ${PROFILE_COLUMNS} FROM citizen_profiles WHERE user_id = $1`, [userId]);
+  return rows[0] ?? null;
+}
+
+/** Whose profile holds this phone, other than userId (the phone is unique across profiles). */
+export async function profileOwnerOfPhone(q: Queryable, phone: string): Promise<string | null> {
+  const { rows } = await q.query<{ userId: string }>(`SELECT user_id AS "userId" FROM citizen_profiles WHERE phone = $1`, [phone]);
+  return rows[0]?.userId ?? null;
+}
+
+export async function upsertProfile(q: Queryable, p: Omit<ProfileRow, "updatedAt">, now: Date): Promise<ProfileRow> {
+  const { rows } = await q.query<ProfileRow>(
+    `INSERT INTO citizen_profiles (user_id, full_name, birth_date, citizen_id_number, address, phone, email, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (user_id) DO UPDATE SET full_name = EXCLUDED.full_name, birth_date = EXCLUDED.birth_date,
+       citizen_id_number = EXCLUDED.citizen_id_number, address = EXCLUDED.address, phone = EXCLUDED.phone,
+       email = EXCLUDED.email, updated_at = EXCLUDED.updated_at
+     RETURNING ${PROFILE_COLUMNS}`,
+    [p.userId, p.fullName, p.birthDate, p.citizenIdNumber, p.address, p.phone, p.email, now],
+  );
+  return rows[0]!;
+}
+
+// --- phone sign-in ------------------------------------------------------------------
+// users belongs to identity; phone sign-in needs to find a citizen by phone and create one. These three
+// statements should move behind identity's index.ts (findCitizenByPhone, createCitizenUser) when identity
+// is next edited; until then they are the only users queries outside identity.
+
+/** The active citizen whose profile, or else whose account, carries this phone. Officers never sign in by SMS. */
+export async function findCitizenUserIdByPhone(q: Queryable, phone: string): Promise<{ id: string; disabled: boolean } | null> {
+  const { rows } = await q.query<{ id: string; disabled: boolean }>(
+    `SELECT u.id, u.disabled_at IS NOT NULL AS disabled
+     FROM users u LEFT JOIN citizen_profiles p ON p.user_id = u.id
+     WHERE u.kind = 'citizen' AND (p.phone = $1 OR (u.phone = $1 AND p.user_id IS NULL))
+     ORDER BY (p.phone = $1) IS TRUE DESC, u.created_at LIMIT 1`,
+    [phone],
+  );
+  return rows[0] ?? null;
+}
+
+/** Null when the username is taken (ON CONFLICT covers the unique index on lower(username)). */
+export async function insertCitizenUser(q: Queryable, u: { username: string; displayName: string; phone: string }): Promise<string | null> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO users (username, display_name, kind, phone) VALUES ($1, $2, 'citizen', $3) ON CONFLICT DO NOTHING RETURNING id`,
+    [u.username, u.displayName, u.phone],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** Serialises sign-ins of one phone so two tabs cannot create two accounts. */
+export async function lockPhone(q: Queryable, phone: string): Promise<void> {
+  await q.query("SELECT pg_advisory_xact_lock(hashtext('phone-signin:' || $1))", [phone]);
+}
+
+export async function insertPhoneCode(q: Queryable, c: { phone: string; codeHash: string; expiresAt: Date; now: Date }): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    "INSERT INTO phone_codes (phone, code_hash, expires_at, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+    [c.phone, c.codeHash, c.expiresAt, c.now],
+  );
+  return rows[0]!.id;
+}
+
+/** The newest unused, unexpired code of a phone: asking again replaces the previous code. */
+export async function latestLiveCode(q: Queryable, phone: string, now: Date): Promise<{ id: string; codeHash: string; attempts: number } | null> {
+  const { rows } = await q.query<{ id: string; codeHash: string; attempts: number }>(
+    `SELECT id, code_hash AS "codeHash", attempts FROM phone_codes
+     WHERE phone = $1 AND used_at IS NULL AND expires_at > $2 ORDER BY created_at DESC, id LIMIT 1`,
+    [phone, now],
+  );
+  return rows[0] ?? null;
+}
+
+/** Counts an attempt before comparing, atomically, so parallel guesses cannot exceed the limit. False once spent. */
+export async function takeAttempt(q: Queryable, id: string, max: number): Promise<boolean> {
+  const res = await q.query("UPDATE phone_codes SET attempts = attempts + 1 WHERE id = $1 AND attempts < $2", [id, max]);
+  return (res.rowCount ?? 0) > 0;
+}
+
+/** True for the one caller that uses the code; a second, parallel use of the same code gets false. */
+export async function markCodeUsed(q: Queryable, id: string, now: Date): Promise<boolean> {
+  const res = await q.query("UPDATE phone_codes SET used_at = $2 WHERE id = $1 AND used_at IS NULL", [id, now]);
+  return (res.rowCount ?? 0) > 0;
+}
+
+export async function countThrottleHits(q: Queryable, bucket: string, key: string, since: Date): Promise<number> {
+  const { rows } = await q.query<{ n: number }>("SELECT count(*)::int AS n FROM throttle_hits WHERE bucket = $1 AND key = $2 AND at > $3", [bucket, key, since]);
+  return rows[0]?.n ?? 0;
+}
+
+export async function recordThrottleHits(q: Queryable, bucket: string, keys: string[], now: Date): Promise<void> {
+  await q.query("INSERT INTO throttle_hits (bucket, key, at) SELECT $1, k, $3 FROM unnest($2::text[]) k", [bucket, keys, now]);
+}
+
+// --- vault ------------------------------------------------------------------------------
+
+export type VaultItemRow = {
+  id: string;
+  userId: string;
+  fileId: string;
+  title: string;
+  kind: "upload" | "result";
+  documentType: string | null;
+  sourceDossierId: string | null;
+  createdAt: Date;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+};
+
+// Name, type and size come from stored_files without its content: a list never reads the bytes.
+const VAULT_COLUMNS = `v.id, v.user_id AS "userId", v.file_id AS "fileId", v.title, v.kind, v.document_type AS "documentType",
+  v.source_dossier_id AS "sourceDossierId", v.created_at AS "createdAt", f.name AS "fileName", f.media_type AS "mediaType", f.size_bytes AS "sizeBytes"`;
+
+export async function insertVaultItem(
+  q: Queryable,
+  v: { userId: string; fileId: string; title: string; kind: "upload" | "result"; documentType: string | null; sourceDossierId: string | null; now: Date | null },
+): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO vault_items (user_id, file_id, title, kind, document_type, source_dossier_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, now())) RETURNING id`,
+    [v.userId, v.fileId, v.title, v.kind, v.documentType, v.sourceDossierId, v.now],
+  );
+  return rows[0]!.id;
+}
+
+export async function listVaultItems(q: Queryable, userId: string, limit: number): Promise<VaultItemRow[]> {
+  const { rows } = await q.query<VaultItemRow>(
+    `SELECT ${VAULT_COLUMNS} FROM vault_items v JOIN stored_files f ON f.id = v.file_id
+     WHERE v.user_id = $1 ORDER BY v.created_at DESC, v.id LIMIT $2`,
+    [userId, limit],
+  );
+  return rows;
+}
+
+/** The item only when it belongs to userId: another person's item looks exactly like a missing one. */
+export async function findVaultItem(q: Queryable, userId: string, id: string): Promise<VaultItemRow | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const { rows } = await q.query<VaultItemRow>(
+    `SELECT ${VAULT_COLUMNS} FROM vault_items v JOIN stored_files f ON f.id = v.file_id WHERE v.id = $1 AND v.user_id = $2`,
+    [id, userId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function deleteVaultItem(q: Queryable, userId: string, id: string): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+  const res = await q.query("DELETE FROM vault_items WHERE id = $1 AND user_id = $2", [id, userId]);
+  return (res.rowCount ?? 0) > 0;
+}

@@ -1,0 +1,24 @@
+// The citizen saves their own profile; the phone is unique across profiles because it signs them in.
+import type { Deps } from "../../../deps.ts";
+import { AppError } from "../../../platform/http/app-error.ts";
+import type { CitizenProfile, CitizenProfileInput } from "../citizens.contract.ts";
+import * as repo from "../citizens.repository.ts";
+import { presentProfile } from "./get-profile.ts";
+import { type OwnerCtx, requireOwner } from "./require-owner.ts";
+
+export async function saveProfile(deps: Pick<Deps, "db" | "events" | "clock">, ctx: OwnerCtx, userId: string, input: CitizenProfileInput): Promise<CitizenProfile> {
+  requireOwner(ctx, userId);
+  return deps.db.tx(async (q) => {
+    await repo.lockPhone(q, input.phone);
+    const holder = await repo.profileOwnerOfPhone(q, input.phone);
+    if (holder && holder !== userId) throw new AppError("conflict", "error.validation", [{ field: "phone", code: "taken", message: "citizens.profile.phoneTaken" }]);
+    const row = await repo.upsertProfile(
+      q,
+      { userId, fullName: input.fullName, birthDate: input.birthDate, citizenIdNumber: input.citizenIdNumber, address: input.address, phone: input.phone, email: input.email ?? null },
+      deps.clock.now(),
+    );
+    // The event names the profile, never its contents: the audit log must not become a copy of personal data.
+    await deps.events.publish(q, { type: "citizenProfile.saved", actor: ctx.actor, target: { type: "citizenProfile", id: userId }, adminUnitCode: null, requestId: ctx.requestId });
+    return presentProfile(row);
+  });
+}
