@@ -1,0 +1,215 @@
+import fc from "fast-check";
+import { beforeAll, expect, it } from "vitest";
+import { AppError } from "../../platform/http/app-error.ts";
+import { act, type Acting, buildDossier, deskTeam } from "../../../test/support/dossier-factories.ts";
+import { BAO_THANG, buildUser } from "../../../test/support/factories.ts";
+import { describeDb } from "../../../test/support/test-db.ts";
+import { useTestApp } from "../../../test/support/test-app.ts";
+import { acting } from "../../../test/support/dossier-factories.ts";
+import { DEMO_APPLICANT, demoDocuments, demoFormValues } from "../../demo/seed-public-services.ts";
+import { getProcedure } from "../procedures/index.ts";
+import { ACTION_TYPES, NATIONAL_STATUS, STATES } from "./dossier-workflow.ts";
+import { actOnDossier, fileDossier, findDossierRow, getDossier, lookupStatus } from "./index.ts";
+import { translator } from "../../platform/i18n/i18n.ts";
+
+const vn = (s: string) => new Date(`${s}+07:00`);
+
+async function rejection(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error("expected an AppError");
+}
+
+describeDb("dossiers", () => {
+  const app = useTestApp();
+  let team: Awaited<ReturnType<typeof deskTeam>>;
+  beforeAll(async () => {
+    team = await deskTeam(app().deps);
+  });
+
+  it("gives the dossier a code at once and keeps the procedure version it was filed under", async () => {
+    const { deps, clock } = app();
+    clock.set(vn("2026-11-23T09:00:00"));
+    const d = await buildDossier(deps, team.citizen);
+    expect(d.code).toMatch(/^XS\.02923-261123-\d{4}$/);
+    expect(d.state).toBe("submitted");
+    const proc = await getProcedure(deps, "1.004873");
+    expect(d.procedureVersion).toBe(proc.version);
+    const outbox = await deps.db.query("SELECT payload FROM outbox WHERE dedupe_key = $1", [`dossier:${d.id}:dossierSubmitted:0:sms`]);
+    expect(outbox.rows[0]?.payload.text).toContain(d.code);
+  });
+
+  it("never creates a second dossier when a submission is retried with its idempotency key", async () => {
+    const { deps } = app();
+    const first = await buildDossier(deps, team.citizen, { key: "retry-1" });
+    const [a, b] = await Promise.all([buildDossier(deps, team.citizen, { key: "retry-1" }), buildDossier(deps, team.citizen, { key: "retry-1" })]);
+    expect(a.id).toBe(first.id);
+    expect(b.id).toBe(first.id);
+    const n = await deps.db.query("SELECT count(*)::int AS n FROM dossiers WHERE idempotency_key = 'retry-1'");
+    expect(n.rows[0].n).toBe(1);
+  });
+
+  it("refuses a submission with missing documents and fields, naming each, and writes nothing", async () => {
+    const { deps } = app();
+    const before = (await deps.db.query("SELECT count(*)::int AS n FROM dossiers")).rows[0].n;
+    const err = await rejection(fileDossier(deps, team.citizen, {
+      idempotencyKey: "incomplete", procedureCode: "1.004873", communeCode: "02923", applicant: { ...DEMO_APPLICANT, citizenIdNumber: "12345", phone: "+1 415 555 0100" },
+      form: {}, documents: [], delivery: { method: "post" }, channel: "online", intent: "submit",
+    }));
+    expect(err.status).toBe(400);
+    const fields = err.fields.map((f) => f.field);
+    expect(fields).toEqual(expect.arrayContaining(["applicant.citizenIdNumber", "applicant.phone", "delivery.address"]));
+    expect(fields.some((f) => f.startsWith("documents."))).toBe(true);
+    expect(fields.some((f) => f.startsWith("form."))).toBe(true);
+    expect((await deps.db.query("SELECT count(*)::int AS n FROM dossiers")).rows[0].n).toBe(before);
+  });
+
+  it("processes a dossier from receipt to result with deadlines in working days across Tết 2026", async () => {
+    const { deps, clock } = app();
+    // Thursday 12 Feb 2026, 10:00, three working days: Thursday and Friday count, the Tết break (14–22 Feb)
+    // does not, so the third working day ends on Tuesday 24 Feb at 10:00.
+    clock.set(vn("2026-02-12T10:00:00"));
+    const d = await buildDossier(deps, team.citizen);
+    const received = await act(deps, team.desk, d.id, "receive");
+    expect(received.dueAt).toEqual(vn("2026-02-24T10:00:00"));
+    expect(NATIONAL_STATUS[received.state]).toBe(2);
+
+    clock.set(vn("2026-02-23T08:00:00"));
+    await act(deps, team.leader, d.id, "assign", { assigneeId: team.specialist.principal.userId });
+    await act(deps, team.specialist, d.id, "propose", { note: "Đủ điều kiện" });
+    const approved = await act(deps, team.leader, d.id, "approve");
+    expect(approved.state).toBe("resultReady");
+    expect(approved.finishedAt!.getTime()).toBeLessThanOrEqual(approved.dueAt!.getTime());
+    const returned = await act(deps, team.desk, d.id, "returnResult", { method: "post", trackingNumber: "EL123456789VN" });
+    expect(returned.state).toBe("returned");
+    expect(returned.delivery).toMatchObject({ method: "post", trackingNumber: "EL123456789VN" });
+    const rated = await act(deps, team.citizen, d.id, "rate", { rating: 5 });
+    expect(rated.rating).toBe(5);
+
+    const view = await getDossier(deps, team.desk, d.id);
+    expect(view.events.map((e) => e.action)).toEqual(["submit", "receive", "assign", "propose", "approve", "returnResult", "rate"]);
+    expect(view.events.every((e) => e.actorLabel)).toBe(true);
+  });
+
+  it("stops the clock while a supplement is awaited and restarts it with the time that was left", async () => {
+    const { deps, clock } = app();
+    clock.set(vn("2026-11-23T09:00:00")); // Monday
+    const d = await buildDossier(deps, team.citizen);
+    const received = await act(deps, team.desk, d.id, "receive");
+    expect(received.dueAt).toEqual(vn("2026-11-26T09:00:00"));
+    clock.set(vn("2026-11-24T09:00:00")); // one working day used, two left
+    const asked = await act(deps, team.desk, d.id, "requestSupplement", { items: ["Bản sao giấy chứng tử của vợ/chồng đã mất"] });
+    expect(asked.state).toBe("supplementRequested");
+    expect(asked.remainingHours).toBe(16);
+    clock.set(vn("2026-12-01T09:00:00")); // a week later, Tuesday
+    const answered = await act(deps, team.citizen, d.id, "answerSupplement", { documents: [{ requirementKey: demoDocuments((await getProcedure(deps, "1.004873")).definition)[0]!.requirementKey, upload: { name: "bo-sung.pdf", bytes: demoDocuments((await getProcedure(deps, "1.004873")).definition)[0]!.upload.bytes } }] });
+    expect(answered.state).toBe("received");
+    expect(answered.dueAt).toEqual(vn("2026-12-03T09:00:00"));
+    const rounds = (await getDossier(deps, team.desk, d.id)).supplements;
+    expect(rounds).toHaveLength(1);
+    expect(rounds[0]!.answeredAt).not.toBeNull();
+  });
+
+  it("lets one of two officers acting at once win and tells the other it changed meanwhile", async () => {
+    const { deps } = app();
+    const d = await buildDossier(deps, team.citizen);
+    const desk2 = await acting(deps, await buildUser(deps, { roles: [["one_stop_officer", "02923"]] }));
+    const results = await Promise.allSettled([
+      actOnDossier(deps, team.desk, d.id, { action: "receive", version: d.version }),
+      actOnDossier(deps, desk2, d.id, { action: "requestSupplement", version: d.version, items: ["Ảnh"] }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(lost.reason).toBeInstanceOf(AppError);
+    expect((lost.reason as AppError).status).toBe(409);
+    expect((lost.reason as AppError).messageKey).toBe("dossiers.error.changedMeanwhile");
+  });
+
+  it("refuses illegal transitions, wrong roles and other communes with clear errors", async () => {
+    const { deps } = app();
+    const d = await buildDossier(deps, team.citizen);
+    expect((await rejection(act(deps, team.desk, d.id, "approve"))).messageKey).toBe("dossiers.error.illegalState");
+    expect((await rejection(act(deps, team.citizen, d.id, "receive"))).status).toBe(403);
+    expect((await rejection(act(deps, team.desk, d.id, "refuse", { reason: "  " }))).fields[0]).toMatchObject({ field: "reason" });
+    const other = await acting(deps, await buildUser(deps, { roles: [["one_stop_officer", BAO_THANG]] }));
+    expect((await rejection(act(deps, other, d.id, "receive"))).status).toBe(404);
+    const stranger = await acting(deps, await buildUser(deps, { kind: "citizen" }));
+    expect((await rejection(getDossier(deps, stranger, d.id))).status).toBe(404);
+  });
+
+  it("issues the apology with a new date once, at least a working day ahead, and tells the citizen", async () => {
+    const { deps, clock } = app();
+    clock.set(vn("2026-11-23T09:00:00"));
+    const d = await buildDossier(deps, team.citizen);
+    await act(deps, team.desk, d.id, "receive"); // due Thursday 26th, 09:00
+    clock.set(vn("2026-11-24T10:00:00"));
+    const apologised = await act(deps, team.leader, d.id, "apologise", { reason: "Chờ xác minh", newDueDate: "2026-12-02" });
+    expect(apologised.apologyDueAt).toEqual(vn("2026-12-02T17:30:00"));
+    expect(apologised.dueAt).toEqual(vn("2026-11-26T09:00:00")); // still measured against the statutory date
+    expect((await rejection(act(deps, team.leader, d.id, "apologise", { reason: "x", newDueDate: "2026-12-09" }))).messageKey).toBe("dossiers.error.apologyOnce");
+    const sms = await deps.db.query("SELECT payload FROM outbox WHERE dedupe_key = $1", [`dossier:${d.id}:dossierLate:0:sms`]);
+    expect(sms.rows).toHaveLength(1);
+
+    const late = await buildDossier(deps, team.citizen);
+    await act(deps, team.desk, late.id, "receive");
+    clock.set(vn("2026-11-27T15:00:00")); // less than a working day before its deadline
+    expect((await rejection(act(deps, team.leader, late.id, "apologise", { reason: "x", newDueDate: "2026-12-09" }))).messageKey).toBe("dossiers.error.apologyTooLate");
+  });
+
+  it("shows the public status with the right last four digits only", async () => {
+    const { deps } = app();
+    const d = await buildDossier(deps, team.citizen);
+    const t = translator("vi");
+    const found = await lookupStatus(deps, t, { code: d.code!, last4: DEMO_APPLICANT.phone.slice(-4), client: "10.0.0.1" });
+    expect(found).toMatchObject({ code: d.code, state: "submitted", nationalStatus: 1 });
+    expect(found.applicantName).toBe("Đ*** V*** Nam");
+    const byId = await lookupStatus(deps, t, { code: d.code!, last4: DEMO_APPLICANT.citizenIdNumber.slice(-4), client: "10.0.0.1" });
+    expect(byId.code).toBe(d.code);
+    expect((await rejection(lookupStatus(deps, t, { code: d.code!, last4: "0000", client: "10.0.0.2" }))).status).toBe(404);
+  });
+
+  it("keeps every generated sequence of actions inside the rules, on the real database", async () => {
+    const { deps } = app();
+    const actors: Acting[] = [team.desk, team.specialist, team.leader, team.citizen];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ action: fc.constantFrom(...ACTION_TYPES.filter((a) => a !== "submit")), who: fc.nat(actors.length - 1) }), { minLength: 1, maxLength: 8 }),
+        async (steps) => {
+          const d = await buildDossier(deps, team.citizen);
+          for (const s of steps) {
+            const who = actors[s.who]!;
+            const before = (await findDossierRow(deps.db, d.id))!;
+            const extra = { items: ["x"], reason: "r", note: "n", assigneeId: team.specialist.principal.userId, toUnit: "Công an xã", stepDays: 2, newDueDate: "2027-06-30", method: "desk" as const, collectedBy: "Đỗ Văn Nam", rating: 4, documents: [] };
+            const result = await act(deps, who, d.id, s.action, extra).then(() => "ok", (e: unknown) => (e instanceof AppError ? e.status : 500));
+            const after = (await findDossierRow(deps.db, d.id))!;
+            expect(STATES).toContain(after.state);
+            expect(result).not.toBe(500);
+            if (result !== "ok") expect(after.version).toBe(before.version); // a refused action changes nothing
+            if (result === "ok" && who === team.citizen) expect(["answerSupplement", "cancel", "rate"]).toContain(s.action);
+          }
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it("lets a desk officer take a walk-in at the counter with the citizen's consent recorded", async () => {
+    const { deps, clock } = app();
+    clock.set(vn("2026-11-23T16:00:00")); // after the 15:00 cut-off of certified copies
+    const d = await buildDossier(deps, team.desk, { procedure: "2.000815", channel: "counter" });
+    expect(d.state).toBe("received");
+    expect(d.channel).toBe("counter");
+    expect(d.assistedConsent).toMatchObject({ given: true, method: "signature" });
+    expect(d.dueAt).toEqual(vn("2026-11-24T17:30:00")); // counts from the next working day
+    const def = (await getProcedure(deps, "2.000815")).definition;
+    const err = await rejection(fileDossier(deps, team.desk, {
+      idempotencyKey: "no-consent", procedureCode: "2.000815", communeCode: "02923", applicant: DEMO_APPLICANT, form: demoFormValues(def),
+      documents: demoDocuments(def), delivery: { method: "desk" }, channel: "counter", intent: "submit",
+    }));
+    expect(err.fields.map((f) => f.field)).toContain("assistedConsent.method");
+  });
+});
