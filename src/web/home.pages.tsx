@@ -1,4 +1,5 @@
 // Citizen face: home, privacy notice, language choice and the calm error page.
+import { statusPath } from "../modules/dossiers/index.ts";
 import type { Context, Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import type { WebContext } from "../app.ts";
@@ -45,6 +46,9 @@ export function renderErrorPage(c: Context<AppEnv>, web: WebContext, status: num
 
 export function registerHomePages(app: Hono<AppEnv>, web: WebContext) {
   const secure = web.deps.config.cookieSecure;
+
+  // The short link in SMS messages, where every character costs.
+  app.get("/s/:code", (c) => c.redirect(statusPath(c.req.param("code").slice(0, 60)), 302));
 
   app.get("/", async (c) => {
     const ctx = pageContext(c, web.assets, takeFlash(c, secure));

@@ -52,7 +52,7 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /sign-in/phone", "POST /sign-in/phone", "GET /sign-in/phone/verify", "POST /sign-in/phone/verify", "GET /me/profile", "POST /me/profile",
   "GET /me/vault", "POST /me/vault", "GET /me/vault/:id/file", "POST /me/vault/:id/remove", "GET /api/v1/me/profile", "PUT /api/v1/me/profile",
   "GET /api/v1/me/vault", "POST /api/v1/me/vault", "GET /api/v1/me/vault/:id/file", "DELETE /api/v1/me/vault/:id", "POST /api/v1/auth/phone/code",
-  "POST /api/v1/auth/phone/verify",
+  "POST /api/v1/auth/phone/verify", "GET /s/:code",
 ]);
 
 describeDb("access between communes", () => {
