@@ -30,6 +30,8 @@ import { registerProceduresApi } from "./modules/procedures/procedures.api.ts";
 import { registerProcedurePages } from "./modules/procedures/procedures.pages.tsx";
 import { registerCitizensApi } from "./modules/citizens/citizens.api.ts";
 import { registerCitizenPages } from "./modules/citizens/citizens.pages.tsx";
+import { registerStatsApi } from "./modules/dossier-stats/dossier-stats.api.ts";
+import { registerStatsPages } from "./modules/dossier-stats/dossier-stats.pages.tsx";
 import { registerOpsRoutes } from "./platform/http/ops.routes.ts";
 import { registerApiDocs } from "./platform/http/api-docs.tsx";
 import { registerHomePages, renderErrorPage } from "./web/home.pages.tsx";
@@ -109,6 +111,7 @@ export function createApp(deps: AppDeps) {
   registerCitizensApi(api, deps);
   mountCalendarApi(api, deps);
   registerProceduresApi(api, deps);
+  registerStatsApi(api, deps);
   app.route("/", api);
   registerApiDocs(app, api, web);
 
@@ -118,6 +121,7 @@ export function createApp(deps: AppDeps) {
   registerAdminUnitPages(app, web);
   registerCalendarPages(app, web);
   registerProcedurePages(app, web);
+  registerStatsPages(app, web);
 
   app.notFound((c) => {
     throw new AppError("not_found", "error.notFound");

@@ -24,6 +24,10 @@ const SCOPED: Record<string, Probe> = {
   "POST /api/v1/users/:id/roles": (f) => ({ path: `/api/v1/users/${f.userB}/roles`, json: { role: "volunteer", adminUnitCode: BAO_THANG } }),
   "POST /api/v1/admin-units/:code/villages": () => ({ path: `/api/v1/admin-units/${BAO_THANG}/villages`, json: { name: "Xâm nhập", unitType: "Thôn" } }),
   "PATCH /api/v1/admin-units/:code": (f) => ({ path: `/api/v1/admin-units/${f.villageB}`, json: { name: "Đổi trộm" } }),
+  "GET /office/stats": () => ({ path: `/office/stats?commune=${BAO_THANG}` }),
+  "GET /office/stats.xlsx": () => ({ path: `/office/stats.xlsx?commune=${BAO_THANG}` }),
+  "GET /api/v1/stats/dossiers": () => ({ path: `/api/v1/stats/dossiers?commune=${BAO_THANG}` }),
+  "GET /api/v1/stats/dossiers.xlsx": () => ({ path: `/api/v1/stats/dossiers.xlsx?commune=${BAO_THANG}` }),
 };
 
 // Lists: they answer 200 but must not contain commune B's data.
@@ -53,6 +57,8 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /me/vault", "POST /me/vault", "GET /me/vault/:id/file", "POST /me/vault/:id/remove", "GET /api/v1/me/profile", "PUT /api/v1/me/profile",
   "GET /api/v1/me/vault", "POST /api/v1/me/vault", "GET /api/v1/me/vault/:id/file", "DELETE /api/v1/me/vault/:id", "POST /api/v1/auth/phone/code",
   "POST /api/v1/auth/phone/verify", "GET /s/:code",
+  // Per-commune totals only, no personal data: the service index's public transparency.
+  "GET /figures",
 ]);
 
 describeDb("access between communes", () => {

@@ -1,0 +1,341 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestClient } from "../../../test/support/client.ts";
+import { BAO_THANG, buildUser, GIA_PHU, LAO_CAI, PASSWORD } from "../../../test/support/factories.ts";
+import { buildTestApp, type TestApp } from "../../../test/support/test-app.ts";
+import { describeDb } from "../../../test/support/test-db.ts";
+import type { Principal, Grant } from "../../platform/auth/authorise.ts";
+import type { Role } from "../../platform/auth/roles.ts";
+import { validationError } from "../../platform/http/app-error.ts";
+import type { AppEnv } from "../../platform/http/hono-env.ts";
+import { loadStaticAssets } from "../../platform/http/static-assets.ts";
+import { createApiToken } from "../identity/index.ts";
+import { computeFigures, computePublicFigures, DEFINITIONS, type Figures, exportFigures, METRICS, periodOf, registerStatsApi, registerStatsPages } from "./index.ts";
+
+// Each dossier is built from a spec that also says, in words, what it must count as.
+type Source = "upload" | "vault" | "scan";
+type Spec = {
+  name: string;
+  commune?: string;
+  proc?: "P1" | "P2";
+  state: string;
+  channel: "counter" | "online" | "post";
+  receivedAt: string | null;
+  dueAt?: string;
+  finishedAt?: string;
+  apologyDueAt?: string;
+  docs?: [string, Source][];
+  result?: boolean;
+  fee?: number;
+  payment?: { method: "vietqr" | "gateway" | "cash" | "exempt"; status: "paid" | "exempt" | "refunded" };
+  rating?: number;
+  is: {
+    received: boolean;
+    decided?: "onTime" | "late";
+    withdrawn?: boolean;
+    open?: "overdue" | "running" | "stopped";
+    digitised?: boolean;
+    vault?: boolean;
+    feePaid?: boolean;
+    cashless?: boolean;
+  };
+};
+
+// P1 requires document "a" (and takes "b" optionally); P2 requires no document.
+const SPECS: Spec[] = [
+  { name: "online, on time, all uploaded, paid by VietQR, rated 5", state: "returned", channel: "online", receivedAt: "2026-03-02T02:00:00Z", dueAt: "2026-03-05T10:00:00Z", finishedAt: "2026-03-04T08:00:00Z",
+    docs: [["a", "upload"], ["b", "upload"]], result: true, fee: 8000, payment: { method: "vietqr", status: "paid" }, rating: 5,
+    is: { received: true, decided: "onTime", digitised: true, feePaid: true, cashless: true } },
+  { name: "counter, late, scanned, paid cash, rated 3", state: "returned", channel: "counter", receivedAt: "2026-03-10T02:00:00Z", dueAt: "2026-03-13T10:00:00Z", finishedAt: "2026-03-17T03:00:00Z",
+    docs: [["a", "scan"]], result: true, fee: 8000, payment: { method: "cash", status: "paid" }, rating: 3,
+    is: { received: true, decided: "late", digitised: true, feePaid: true } },
+  { name: "online, late with an apology (decided before the apology's date: still late), vault reuse, exempt", state: "resultReady", channel: "online",
+    receivedAt: "2026-04-01T02:00:00Z", dueAt: "2026-04-06T10:00:00Z", apologyDueAt: "2026-04-10T10:00:00Z", finishedAt: "2026-04-08T03:00:00Z",
+    docs: [["a", "vault"]], fee: 8000, payment: { method: "exempt", status: "exempt" },
+    is: { received: true, decided: "late", digitised: true, vault: true } },
+  { name: "counter, paused so due moved from 7/5 to 12/5, decided 11/5: on time; paper only; paid by gateway, rated 4", state: "returned", channel: "counter",
+    receivedAt: "2026-05-04T02:00:00Z", dueAt: "2026-05-12T10:00:00Z", finishedAt: "2026-05-11T03:00:00Z", result: true, fee: 8000, payment: { method: "gateway", status: "paid" }, rating: 4,
+    is: { received: true, decided: "onTime", feePaid: true, cashless: true } },
+  { name: "counter, refused after receipt, on time", state: "refused", channel: "counter", receivedAt: "2026-06-01T02:00:00Z", dueAt: "2026-06-05T10:00:00Z", finishedAt: "2026-06-03T03:00:00Z",
+    docs: [["a", "scan"]], is: { received: true, decided: "onTime", digitised: true } },
+  { name: "online, withdrawn after receipt", state: "cancelled", channel: "online", receivedAt: "2026-06-10T02:00:00Z", dueAt: "2026-06-15T10:00:00Z", finishedAt: "2026-06-12T03:00:00Z",
+    docs: [["a", "upload"]], is: { received: true, withdrawn: true, digitised: true } },
+  { name: "online, in review, past due", state: "inReview", channel: "online", receivedAt: "2026-10-01T02:00:00Z", dueAt: "2026-10-06T10:00:00Z",
+    docs: [["a", "upload"]], is: { received: true, open: "overdue", digitised: true } },
+  { name: "online, paused: its old due time has passed but the clock is stopped", state: "paused", channel: "online", receivedAt: "2026-11-02T02:00:00Z", dueAt: "2026-11-05T10:00:00Z",
+    is: { received: true, open: "stopped" } },
+  { name: "post, received, not yet due, P2, VietQR payment refunded", proc: "P2", state: "received", channel: "post", receivedAt: "2026-11-20T02:00:00Z", dueAt: "2026-11-27T10:00:00Z",
+    fee: 8000, payment: { method: "vietqr", status: "refunded" }, is: { received: true, open: "running", digitised: true } },
+  { name: "counter, received 01:00 on 1/1 Vietnam time (still 31/12 in UTC), P2, rated 5", proc: "P2", state: "returned", channel: "counter",
+    receivedAt: "2025-12-31T18:00:00Z", dueAt: "2026-01-05T10:00:00Z", finishedAt: "2026-01-02T03:00:00Z", result: true, rating: 5,
+    is: { received: true, decided: "onTime", digitised: true } },
+  { name: "received 23:00 on 31/12/2025 Vietnam time: last year", proc: "P2", state: "returned", channel: "online", receivedAt: "2025-12-31T16:00:00Z", dueAt: "2026-01-05T10:00:00Z",
+    finishedAt: "2026-01-02T03:00:00Z", rating: 1, is: { received: false } },
+  { name: "refused at the desk, never received", state: "refused", channel: "online", receivedAt: null, finishedAt: "2026-03-03T03:00:00Z", is: { received: false } },
+  { name: "submitted, waiting for the desk", state: "submitted", channel: "online", receivedAt: null, is: { received: false } },
+  { name: "a draft", state: "draft", channel: "online", receivedAt: null, is: { received: false } },
+];
+// Another commune of the same province: never in Gia Phú's figures, always in the province's.
+const BAO_THANG_SPECS: Spec[] = [
+  { name: "Bảo Thắng, online, on time, VietQR, rated 1", commune: BAO_THANG, state: "returned", channel: "online", receivedAt: "2026-02-02T02:00:00Z", dueAt: "2026-02-05T10:00:00Z",
+    finishedAt: "2026-02-03T03:00:00Z", docs: [["a", "upload"]], result: true, fee: 8000, payment: { method: "vietqr", status: "paid" }, rating: 1,
+    is: { received: true, decided: "onTime", digitised: true, feePaid: true, cashless: true } },
+];
+
+const SECRET_NAME = "Nguyễn Thị Bí Mật";
+const share = (n: number, d: number) => (d > 0 ? n / d : null);
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+
+/** The figures the specs say they should give, from the built timestamps and the words in `is`. */
+function expected(specs: Spec[]) {
+  const rec = specs.filter((s) => s.is.received);
+  const decided = rec.filter((s) => s.is.decided);
+  const ratings = rec.flatMap((s) => (s.rating ? [s.rating] : []));
+  const days = decided.map((s) => (Date.parse(s.finishedAt!) - Date.parse(s.receivedAt!)) / 86_400_000);
+  const count = (f: (s: Spec) => boolean | undefined) => rec.filter((s) => f(s)).length;
+  const avgRating = mean(ratings);
+  return {
+    received: rec.length,
+    online: count((s) => s.channel === "online"),
+    finished: decided.length,
+    onTime: count((s) => s.is.decided === "onTime"),
+    late: count((s) => s.is.decided === "late"),
+    withdrawn: count((s) => s.is.withdrawn),
+    inProgress: count((s) => !!s.is.open),
+    overdue: count((s) => s.is.open === "overdue"),
+    digitised: count((s) => s.is.digitised),
+    vaultReused: count((s) => s.is.vault),
+    resultDigitised: count((s) => !!s.is.decided && !!s.result),
+    feePaid: count((s) => s.is.feePaid),
+    cashless: count((s) => s.is.cashless),
+    ratings: ratings.length,
+    goodRatings: ratings.filter((r) => r >= 4).length,
+    avgProcessingDays: days.length ? round1(mean(days)!) : null,
+    avgRating: avgRating === null ? null : Math.round(avgRating * 100) / 100,
+  };
+}
+
+function expectFigures(actual: Figures, specs: Spec[]) {
+  const e = expected(specs);
+  expect(actual).toMatchObject(e);
+  expect(actual.onlineShare).toBeCloseTo(share(e.online, e.received)!, 4);
+  expect(actual.onTimeShare).toBeCloseTo(share(e.onTime, e.finished)!, 4);
+  expect(actual.digitisedShare).toBeCloseTo(share(e.digitised, e.received)!, 4);
+  expect(actual.vaultReusedShare).toBeCloseTo(share(e.vaultReused, e.received)!, 4);
+  expect(actual.resultDigitisedShare).toBeCloseTo(share(e.resultDigitised, e.finished)!, 4);
+  expect(actual.cashlessShare).toBeCloseTo(share(e.cashless, e.feePaid)!, 4);
+  expect(actual.goodRatingShare).toBeCloseTo(share(e.goodRatings, e.ratings)!, 4);
+}
+
+describeDb("dossier figures", () => {
+  let t: TestApp;
+  let procs: Record<"P1" | "P2", string>;
+  let fileId: string;
+  let receipt = 0;
+  const year2026 = { ...periodOf("2026-01-01", "2026-12-31") };
+
+  const principal = (u: { id: string; username: string }, grants: [Role, string, string][]): Principal => ({
+    userId: u.id, username: u.username, displayName: u.username, kind: "officer", locale: null,
+    grants: grants.map(([role, unitCode, unitPath]): Grant => ({ role, unitCode, unitPath })),
+  });
+  const ctx = (p: Principal | null) => ({ actor: { userId: p?.userId ?? null, label: "t" }, requestId: "req-stats", principal: p });
+  let giaPhuOfficer: Principal;
+  let provinceLeader: Principal;
+  let giaPhuUser: { id: string; username: string };
+
+  async function insertProcedure(code: string, name: string, documents: unknown[]): Promise<string> {
+    const { rows } = await t.db.query<{ id: string }>(
+      `INSERT INTO procedures (code, current_version, name, field, level, online_level, search_text) VALUES ($1, 1, $2, 'civilStatus', 'commune', 'full', $3) RETURNING id`,
+      [code, name, name.toLowerCase()],
+    );
+    const id = rows[0]!.id;
+    await t.db.query(`INSERT INTO procedure_versions (procedure_id, version, definition) VALUES ($1, 1, $2)`, [id, JSON.stringify({ code, name, documents })]);
+    return id;
+  }
+
+  async function insertDossier(s: Spec): Promise<void> {
+    const commune = s.commune ?? GIA_PHU;
+    const { rows } = await t.db.query<{ id: string }>(
+      `INSERT INTO dossiers (commune_code, unit_path, procedure_id, procedure_version, state, channel, applicant, applicant_name,
+         submitted_at, received_at, due_at, finished_at, apology_at, apology_due_at, fee_amount, fee_status, rating)
+       VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+      [
+        commune, `/${LAO_CAI}/${commune}/`, procs[s.proc ?? "P1"], s.state, s.channel, JSON.stringify({ fullName: SECRET_NAME }), SECRET_NAME,
+        s.receivedAt, s.dueAt ?? null, s.finishedAt ?? null, s.apologyDueAt ? s.receivedAt : null, s.apologyDueAt ?? null,
+        s.fee ?? 0, !s.fee ? "none" : s.payment ? (s.payment.status === "paid" ? "paid" : s.payment.status) : "unpaid", s.rating ?? null,
+      ],
+    );
+    const id = rows[0]!.id;
+    for (const [key, source] of s.docs ?? []) {
+      await t.db.query(`INSERT INTO dossier_documents (dossier_id, requirement_key, file_id, source) VALUES ($1, $2, $3, $4)`, [id, key, fileId, source]);
+    }
+    if (s.result) await t.db.query(`INSERT INTO dossier_documents (dossier_id, requirement_key, file_id, source) VALUES ($1, 'result', $2, 'result')`, [id, fileId]);
+    if (s.payment) {
+      await t.db.query(
+        `INSERT INTO payments (dossier_id, amount, method, status, receipt_no, confirmed_at, refunded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [id, s.payment.status === "exempt" ? 0 : (s.fee ?? 0), s.payment.method, s.payment.status, `R-${++receipt}`, s.receivedAt, s.payment.status === "refunded" ? s.receivedAt : null],
+      );
+    }
+  }
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    // Until src/app.ts mounts the module, mount it here the way app.ts would.
+    if (!t.app.routes.some((r) => r.path === "/office/stats")) {
+      const api = new OpenAPIHono<AppEnv>({ defaultHook: (result) => { if (!result.success) throw validationError(result.error.issues); } });
+      registerStatsApi(api, t.deps);
+      t.app.route("/", api);
+      registerStatsPages(t.app, { deps: t.deps, assets: loadStaticAssets(), oidc: null });
+    }
+    procs = {
+      P1: await insertProcedure("9.000001", "Đăng ký khai sinh (thử)", [{ key: "a", name: "Tờ khai", required: true }, { key: "b", name: "Giấy tờ thêm", required: false }]),
+      P2: await insertProcedure("9.000002", "Xác nhận tình trạng (thử)", []),
+    };
+    const file = await t.db.query<{ id: string }>(
+      `INSERT INTO stored_files (name, media_type, size_bytes, sha256, content) VALUES ('x.pdf', 'application/pdf', 1, 'x', '\\x00') RETURNING id`,
+    );
+    fileId = file.rows[0]!.id;
+    for (const s of [...SPECS, ...BAO_THANG_SPECS]) await insertDossier(s);
+
+    giaPhuUser = await buildUser(t.deps, { roles: [["one_stop_officer", GIA_PHU]] });
+    giaPhuOfficer = principal(giaPhuUser, [["one_stop_officer", GIA_PHU, `/${LAO_CAI}/${GIA_PHU}/`]]);
+    const leader = await buildUser(t.deps, { roles: [["leader", LAO_CAI]] });
+    provinceLeader = principal(leader, [["leader", LAO_CAI, `/${LAO_CAI}/`]]);
+  });
+  afterAll(() => t.close());
+
+  it("computes every figure of a commune from its dossiers, by the documented definitions", async () => {
+    const r = await computeFigures(t.deps, ctx(giaPhuOfficer), { communeCode: GIA_PHU, ...year2026, groupBy: "procedure" });
+    expect(r).toMatchObject({ from: "2026-01-01", to: "2026-12-31", commune: GIA_PHU, groupBy: "procedure" });
+    expectFigures(r.totals, SPECS);
+    expect(r.rows.map((row) => row.key)).toEqual(["9.000001", "9.000002"]);
+    expectFigures(r.rows.find((row) => row.key === "9.000001")!, SPECS.filter((s) => (s.proc ?? "P1") === "P1"));
+    expectFigures(r.rows.find((row) => row.key === "9.000002")!, SPECS.filter((s) => s.proc === "P2"));
+    expect(r.rows[0]).toMatchObject({ label: "Đăng ký khai sinh (thử)", field: "civilStatus" });
+  });
+
+  it("defaults to the viewer's whole scope: a commune officer's own commune, a province officer's every commune", async () => {
+    const own = await computeFigures(t.deps, ctx(giaPhuOfficer), { ...year2026, groupBy: "commune" });
+    expectFigures(own.totals, SPECS);
+    expect(own.rows.map((row) => row.key)).toEqual([GIA_PHU]);
+
+    const province = await computeFigures(t.deps, ctx(provinceLeader), { ...year2026, groupBy: "commune" });
+    expectFigures(province.totals, [...SPECS, ...BAO_THANG_SPECS]);
+    expect(province.rows.map((row) => row.label).sort()).toEqual(["Xã Bảo Thắng", "Xã Gia Phú"]);
+    expectFigures(province.rows.find((row) => row.key === BAO_THANG)!, BAO_THANG_SPECS);
+    const bt = await computeFigures(t.deps, ctx(provinceLeader), { communeCode: BAO_THANG, ...year2026, groupBy: "procedure" });
+    expectFigures(bt.totals, BAO_THANG_SPECS);
+  });
+
+  it("hides another commune's figures (404), asks for sign-in (401) and refuses citizens (403)", async () => {
+    await expect(computeFigures(t.deps, ctx(giaPhuOfficer), { communeCode: BAO_THANG, ...year2026, groupBy: "procedure" })).rejects.toMatchObject({ status: 404 });
+    await expect(computeFigures(t.deps, ctx(null), { ...year2026, groupBy: "procedure" })).rejects.toMatchObject({ status: 401 });
+    const citizen = principal({ id: giaPhuUser.id, username: "c" }, [["citizen", GIA_PHU, `/${LAO_CAI}/${GIA_PHU}/`]]);
+    await expect(computeFigures(t.deps, ctx(citizen), { ...year2026, groupBy: "procedure" })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it("counts a dossier in the period of its day of receipt in Vietnam", async () => {
+    const lastYear = await computeFigures(t.deps, ctx(giaPhuOfficer), { communeCode: GIA_PHU, ...periodOf("2025-12-31", "2025-12-31"), groupBy: "procedure" });
+    expect(lastYear.totals.received).toBe(SPECS.filter((s) => s.receivedAt?.startsWith("2025-12-31T16")).length);
+    const newYearsDay = await computeFigures(t.deps, ctx(giaPhuOfficer), { communeCode: GIA_PHU, ...periodOf("2026-01-01", "2026-01-01"), groupBy: "procedure" });
+    expect(newYearsDay.totals.received).toBe(SPECS.filter((s) => s.receivedAt?.startsWith("2025-12-31T18")).length);
+  });
+
+  it("exports the same numbers to XLSX, percentages as numbers with a % format, with the definitions", async () => {
+    const input = { communeCode: GIA_PHU, ...year2026, groupBy: "procedure" as const };
+    const report = await computeFigures(t.deps, ctx(giaPhuOfficer), input);
+    const file = await exportFigures(t.deps, ctx(giaPhuOfficer), input);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.bytes) as unknown as ExcelJS.Buffer);
+    const [figures, definitions] = wb.worksheets;
+    expect(figures!.name).toBe("Số liệu");
+    expect(figures!.getCell(1, 1).value).toContain("Xã Gia Phú");
+    const header = figures!.getRow(2).values as unknown[];
+    expect(header.slice(1, 4)).toEqual(["Mã thủ tục", "Thủ tục", "Lĩnh vực"]);
+    const firstMetric = 4;
+    const totalRow = figures!.getRow(3 + report.rows.length);
+    expect(totalRow.getCell(2).value).toBe("Tổng cộng");
+    METRICS.forEach((m, i) => {
+      const cell = totalRow.getCell(firstMetric + i);
+      expect(cell.value, m.key).toBe(report.totals[m.key]);
+      if (m.kind === "share") expect(cell.numFmt, m.key).toBe("0.0%");
+    });
+    const p1 = figures!.getRow(3);
+    expect(p1.getCell(1).value).toBe("9.000001");
+    METRICS.forEach((m, i) => expect(p1.getCell(firstMetric + i).value, m.key).toBe(report.rows[0]![m.key]));
+    expect(definitions!.name).toBe("Cách tính");
+    expect(definitions!.rowCount).toBe(2 + DEFINITIONS.length);
+    expect(definitions!.getRow(3 + DEFINITIONS.findIndex(([term]) => term === "stats.term.onTime")).getCell(2).value).toContain("vẫn tính là quá hạn");
+  });
+
+  it("publishes a summary per commune without personal data", async () => {
+    const pub = await computePublicFigures(t.deps, 2026);
+    const gp = pub.rows.find((r) => r.key === GIA_PHU)!;
+    const e = expected(SPECS);
+    expect(gp).toMatchObject({ received: e.received, finished: e.finished, ratings: e.ratings, avgRating: e.avgRating });
+    expect(gp.onTimeShare).toBeCloseTo(e.onTime / e.finished, 4);
+    expect(Object.keys(gp).sort()).toEqual(["avgRating", "finished", "key", "label", "labelEn", "onTimeShare", "onlineShare", "ratings", "received"]);
+  });
+
+  describe("over HTTP", () => {
+    let officer: TestClient;
+    let token: string;
+    beforeAll(async () => {
+      officer = new TestClient(t.app);
+      await officer.signIn(giaPhuUser.username, PASSWORD);
+      token = (await createApiToken(t.deps, ctx(giaPhuOfficer), { name: "stats", role: "one_stop_officer", adminUnitCode: GIA_PHU, expiresInDays: 30 })).token;
+    });
+
+    it("renders the office page: filters, headline figures, an accessible table, the definitions and the download link", async () => {
+      const res = await officer.get(`/office/stats?commune=${GIA_PHU}&from=2026-01-01&to=2026-12-31&groupBy=procedure`);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain("<caption");
+      expect(html).toContain('<th scope="row">Đăng ký khai sinh (thử)');
+      expect(html).toContain('<th scope="col"');
+      expect(html).toContain('id="how-computed"');
+      expect(html).toContain(`href="/office/stats.xlsx?commune=${GIA_PHU}&amp;from=2026-01-01&amp;to=2026-12-31&amp;groupBy=procedure"`);
+      const e = expected(SPECS);
+      // The headline on-time figure shows its share and what it was computed from.
+      expect(html).toContain(`(${e.onTime}/${e.finished})`);
+      expect(html).not.toContain(SECRET_NAME);
+    });
+
+    it("shows a bad period beside its field (400) and another commune as not found (404)", async () => {
+      const bad = await officer.get("/office/stats?from=2026-02-30&to=2026-01-01");
+      expect(bad.status).toBe(400);
+      expect(await bad.text()).toContain('href="#f-from"');
+      expect((await officer.get(`/office/stats?commune=${BAO_THANG}`)).status).toBe(404);
+      expect((await officer.get(`/office/stats.xlsx?commune=${BAO_THANG}`)).status).toBe(404);
+    });
+
+    it("downloads the XLSX from the page and serves JSON and XLSX through the API to a token", async () => {
+      const xlsx = await officer.get(`/office/stats.xlsx?commune=${GIA_PHU}&from=2026-01-01&to=2026-12-31`);
+      expect(xlsx.status).toBe(200);
+      expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
+      const auth = { authorization: `Bearer ${token}` };
+      const json = await t.app.request(`/api/v1/stats/dossiers?commune=${GIA_PHU}&from=2026-01-01&to=2026-12-31&groupBy=commune`, { headers: auth });
+      expect(json.status).toBe(200);
+      const body = (await json.json()) as { totals: Figures; rows: { key: string }[] };
+      expectFigures(body.totals, SPECS);
+      expect(body.rows.map((r) => r.key)).toEqual([GIA_PHU]);
+      expect((await t.app.request(`/api/v1/stats/dossiers?commune=${BAO_THANG}`, { headers: auth })).status).toBe(404);
+      expect((await t.app.request(`/api/v1/stats/dossiers.xlsx?commune=${BAO_THANG}`, { headers: auth })).status).toBe(404);
+      const file = await t.app.request(`/api/v1/stats/dossiers.xlsx?commune=${GIA_PHU}`, { headers: auth });
+      expect(file.status).toBe(200);
+      expect(file.headers.get("content-disposition")).toContain(".xlsx");
+      expect((await t.app.request("/api/v1/stats/dossiers")).status).toBe(401);
+    });
+
+    it("shows the public summary to anyone, without names", async () => {
+      const res = await t.app.request("/figures?year=2026");
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('<th scope="row">Xã Gia Phú</th>');
+      expect(html).toContain('<th scope="row">Xã Bảo Thắng</th>');
+      expect(html).not.toContain(SECRET_NAME);
+    });
+  });
+});

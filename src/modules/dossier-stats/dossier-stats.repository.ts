@@ -1,0 +1,106 @@
+// The only code of this module that queries the database, and it reads the dossier_facts view only.
+import { type Queryable, queryPrepared } from "../../platform/db/database.ts";
+import type { GroupBy } from "./dossier-stats.contract.ts";
+
+/** Counts and SQL averages for one group, or for the whole selection when key is null. */
+export type FactCounts = {
+  key: string | null;
+  label: string | null;
+  labelEn: string | null;
+  field: string | null;
+  received: number;
+  online: number;
+  finished: number;
+  onTime: number;
+  late: number;
+  withdrawn: number;
+  inProgress: number;
+  overdue: number;
+  digitised: number;
+  vaultReused: number;
+  resultDigitised: number;
+  feePaid: number;
+  cashless: number;
+  avgProcessingDays: number | null;
+  ratings: number;
+  avgRating: number | null;
+  goodRatings: number;
+};
+
+// Fixed texts per grouping, never built from input: the grouping key, its labels and the order of rows.
+// Rows come back in key order; the use case sorts them by Vietnamese name.
+const GROUPS: Record<GroupBy, { cols: string; order: string }> = {
+  procedure: { cols: `procedure_code AS key, procedure_name AS label, NULL::text AS "labelEn", procedure_field AS field`, order: "procedure_code" },
+  commune: { cols: `commune_code AS key, commune_name AS label, commune_name_en AS "labelEn", NULL::text AS field`, order: "commune_code" },
+};
+const GROUP_KEYS: Record<GroupBy, string> = {
+  procedure: "procedure_code, procedure_name, procedure_field",
+  commune: "commune_code, commune_name, commune_name_en",
+};
+
+const DECIDED = `outcome IN ('result', 'refused')`;
+const AGGREGATES = `
+  count(*)::int AS received,
+  count(*) FILTER (WHERE channel = 'online')::int AS online,
+  count(*) FILTER (WHERE ${DECIDED})::int AS finished,
+  count(*) FILTER (WHERE on_time)::int AS "onTime",
+  count(*) FILTER (WHERE NOT on_time)::int AS late,
+  count(*) FILTER (WHERE outcome = 'withdrawn')::int AS withdrawn,
+  count(*) FILTER (WHERE outcome = 'open')::int AS "inProgress",
+  count(*) FILTER (WHERE outcome = 'open' AND state NOT IN ('paused', 'supplementRequested') AND due_at < $4)::int AS overdue,
+  count(*) FILTER (WHERE digitised)::int AS digitised,
+  count(*) FILTER (WHERE vault_reused)::int AS "vaultReused",
+  count(*) FILTER (WHERE ${DECIDED} AND result_digitised)::int AS "resultDigitised",
+  count(*) FILTER (WHERE fee_paid)::int AS "feePaid",
+  count(*) FILTER (WHERE fee_cashless)::int AS cashless,
+  round(avg(processing_days)::numeric, 1)::float8 AS "avgProcessingDays",
+  count(rating)::int AS ratings,
+  round(avg(rating)::numeric, 2)::float8 AS "avgRating",
+  count(*) FILTER (WHERE rating >= 4)::int AS "goodRatings"`;
+
+/**
+ * Dossiers received in [from, to) under any of the path prefixes, grouped, with the total of the whole
+ * selection as the row whose key is null (GROUPING SETS: one scan for both).
+ */
+export async function countFacts(
+  q: Queryable,
+  opts: { paths: string[]; from: Date; to: Date; now: Date; groupBy: GroupBy },
+): Promise<{ totals: FactCounts; rows: FactCounts[] }> {
+  const g = GROUPS[opts.groupBy];
+  const { rows } = await queryPrepared<FactCounts & { isTotal: number }>(
+    q,
+    `dossier_facts_by_${opts.groupBy}`,
+    `SELECT ${g.cols}, grouping(${GROUP_KEYS[opts.groupBy]}) AS "isTotal", ${AGGREGATES}
+     FROM dossier_facts
+     WHERE unit_path LIKE ANY ($1::text[]) AND received_at >= $2 AND received_at < $3
+     GROUP BY GROUPING SETS ((${GROUP_KEYS[opts.groupBy]}), ())
+     ORDER BY "isTotal", ${g.order}`,
+    [opts.paths.map((p) => `${p}%`), opts.from, opts.to, opts.now],
+  );
+  const total = rows.find((r) => r.isTotal !== 0);
+  const strip = ({ isTotal: _drop, ...r }: FactCounts & { isTotal: number }): FactCounts => r;
+  return {
+    // With no dossier at all, GROUPING SETS still yields the () row with zero counts.
+    totals: total ? { ...strip(total), key: null, label: null, labelEn: null, field: null } : emptyCounts(),
+    rows: rows.filter((r) => r.isTotal === 0).map(strip),
+  };
+}
+
+export function emptyCounts(): FactCounts {
+  return {
+    key: null, label: null, labelEn: null, field: null, received: 0, online: 0, finished: 0, onTime: 0, late: 0, withdrawn: 0, inProgress: 0, overdue: 0,
+    digitised: 0, vaultReused: 0, resultDigitised: 0, feePaid: 0, cashless: 0, avgProcessingDays: null, ratings: 0, avgRating: null, goodRatings: 0,
+  };
+}
+
+/** Units that have received dossiers under the path prefixes: the choices of the filter form. */
+export async function communesWithDossiers(q: Queryable, paths: string[]): Promise<{ code: string; name: string; nameEn: string | null }[]> {
+  const { rows } = await queryPrepared<{ code: string; name: string; nameEn: string | null }>(
+    q,
+    "dossier_facts_communes",
+    `SELECT DISTINCT commune_code AS code, commune_name AS name, commune_name_en AS "nameEn"
+     FROM dossier_facts WHERE unit_path LIKE ANY ($1::text[]) AND received_at IS NOT NULL ORDER BY code`,
+    [paths.map((p) => `${p}%`)],
+  );
+  return rows;
+}
