@@ -199,6 +199,29 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
           <li>
             <a href="/office/tokens">{t("nav.tokens")}</a>
           </li>
+          {scopePaths(p, "dossier.read").length > 0 && (
+            <li>
+              <a href="/office/desk">{t("nav.desk")}</a>
+            </li>
+          )}
+          {scopePaths(p, "stats.read").length > 0 && (
+            <li>
+              <a href="/office/stats">{t("nav.stats")}</a>
+            </li>
+          )}
+          {p.grants
+            .filter((g) => g.role === "commune_admin")
+            .map((g) => (
+              <li>
+                <a href={`/office/communes/${g.unitCode}/settings`}>{t("nav.deskSettings")} ({g.unitCode})</a>
+              </li>
+            ))}
+          <li>
+            <a href="/office/procedures">{t("nav.procedures")}</a>
+          </li>
+          <li>
+            <a href="/office/calendar">{t("nav.calendar")}</a>
+          </li>
         </ul>
       </Layout>,
     );

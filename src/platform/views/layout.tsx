@@ -1,13 +1,11 @@
 // The page shell: skip link, header with navigation and language choice, main, footer. No JavaScript needed.
 import type { Child } from "hono/jsx";
-import { scopePaths } from "../auth/authorise.ts";
 import { CsrfField } from "./components.tsx";
 import type { PageContext } from "./page-context.ts";
 
 export function Layout(props: { ctx: PageContext; title: string; children: Child; office?: boolean }) {
   const { t, locale, principal, csrfToken, assets, returnTo } = props.ctx;
   const isOfficer = !!principal && principal.grants.some((g) => g.role !== "citizen");
-  const canManageUsers = scopePaths(principal, "user.read").length > 0;
   return (
     <html lang={locale}>
       <head>
@@ -30,16 +28,19 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
             <nav aria-label={t("nav.main")}>
               <ul class="nav">
                 <li>
-                  <a href="/units">{t("nav.adminUnits")}</a>
+                  <a href="/procedures">{t("nav.services")}</a>
                 </li>
+                <li>
+                  <a href="/status">{t("nav.status")}</a>
+                </li>
+                {principal && !isOfficer && (
+                  <li>
+                    <a href="/me/dossiers">{t("nav.myDossiers")}</a>
+                  </li>
+                )}
                 {isOfficer && (
                   <li>
                     <a href="/office">{t("nav.office")}</a>
-                  </li>
-                )}
-                {canManageUsers && (
-                  <li>
-                    <a href="/office/users">{t("nav.users")}</a>
                   </li>
                 )}
                 {principal ? (
@@ -87,7 +88,8 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
           <div class="container">
             <p>{t("footer.about")}</p>
             <p>
-              <a href="/api/docs">{t("footer.api")}</a> · <a href="/privacy">{t("footer.privacy")}</a>
+              <a href="/units">{t("nav.adminUnits")}</a> · <a href="/figures">{t("footer.figures")}</a> · <a href="/api/docs">{t("footer.api")}</a> ·{" "}
+              <a href="/privacy">{t("footer.privacy")}</a>
             </p>
           </div>
         </footer>
