@@ -32,6 +32,11 @@ import { registerCitizensApi } from "./modules/citizens/citizens.api.ts";
 import { registerCitizenPages } from "./modules/citizens/citizens.pages.tsx";
 import { registerStatsApi } from "./modules/dossier-stats/dossier-stats.api.ts";
 import { registerStatsPages } from "./modules/dossier-stats/dossier-stats.pages.tsx";
+import { registerDossiersApi } from "./modules/dossiers/dossiers.api.ts";
+import { registerDossierCitizenPages } from "./modules/dossiers/dossiers.citizen.tsx";
+import { registerDossierOfficePages } from "./modules/dossiers/dossiers.office.tsx";
+import { registerPaymentsApi } from "./modules/payments/payments.api.ts";
+import { citizenPaymentPanel, registerPaymentPages } from "./modules/payments/payments.pages.tsx";
 import { registerOpsRoutes } from "./platform/http/ops.routes.ts";
 import { registerApiDocs } from "./platform/http/api-docs.tsx";
 import { registerHomePages, renderErrorPage } from "./web/home.pages.tsx";
@@ -112,6 +117,8 @@ export function createApp(deps: AppDeps) {
   mountCalendarApi(api, deps);
   registerProceduresApi(api, deps);
   registerStatsApi(api, deps);
+  registerDossiersApi(api, deps);
+  registerPaymentsApi(api, deps);
   app.route("/", api);
   registerApiDocs(app, api, web);
 
@@ -122,6 +129,9 @@ export function createApp(deps: AppDeps) {
   registerCalendarPages(app, web);
   registerProcedurePages(app, web);
   registerStatsPages(app, web);
+  registerDossierCitizenPages(app, web, { paymentPanel: citizenPaymentPanel(deps) });
+  registerDossierOfficePages(app, web);
+  registerPaymentPages(app, web);
 
   app.notFound((c) => {
     throw new AppError("not_found", "error.notFound");

@@ -3,10 +3,12 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { TestClient } from "../support/client.ts";
 import { BAO_THANG, buildUser, buildVillage, GIA_PHU, PASSWORD } from "../support/factories.ts";
+import { acting, buildDossier, withCatalogue } from "../support/dossier-factories.ts";
+import { confirmPayment } from "../../src/modules/payments/index.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
 
-type Fixture = { villageB: string; userB: string; tokenB: string; usernameB: string };
+type Fixture = { villageB: string; userB: string; tokenB: string; usernameB: string; dossierB: string; dossierCodeB: string; documentB: string; paymentB: string };
 type Probe = (f: Fixture) => { path: string; form?: Record<string, string>; json?: unknown };
 
 // Routes that act on one resource: called as officer A with commune B's resource, they must answer 404.
@@ -28,6 +30,45 @@ const SCOPED: Record<string, Probe> = {
   "GET /office/stats.xlsx": () => ({ path: `/office/stats.xlsx?commune=${BAO_THANG}` }),
   "GET /api/v1/stats/dossiers": () => ({ path: `/api/v1/stats/dossiers?commune=${BAO_THANG}` }),
   "GET /api/v1/stats/dossiers.xlsx": () => ({ path: `/api/v1/stats/dossiers.xlsx?commune=${BAO_THANG}` }),
+  // Dossiers: the desk, one dossier, its files, actions and printable forms.
+  "GET /office/desk": () => ({ path: `/office/desk?commune=${BAO_THANG}` }),
+  "GET /office/desk/register.pdf": () => ({ path: `/office/desk/register.pdf?commune=${BAO_THANG}&from=2026-01-01&to=2026-12-31` }),
+  "GET /office/desk/intake": () => ({ path: `/office/desk/intake?commune=${BAO_THANG}` }),
+  "POST /office/desk/intake": () => ({ path: "/office/desk/intake", form: { commune: BAO_THANG, procedure: "1.004873", channel: "counter" } }),
+  "GET /office/dossiers/:id": (f) => ({ path: `/office/dossiers/${f.dossierB}` }),
+  "GET /office/dossiers/:id/files/:docId": (f) => ({ path: `/office/dossiers/${f.dossierB}/files/${f.documentB}` }),
+  "POST /office/dossiers/:id/actions/:action": (f) => ({ path: `/office/dossiers/${f.dossierB}/actions/cancel`, form: { version: "1", reason: "Xâm nhập" } }),
+  "GET /office/dossiers/:id/receipt.pdf": (f) => ({ path: `/office/dossiers/${f.dossierB}/receipt.pdf` }),
+  "GET /office/dossiers/:id/tracking-slip.pdf": (f) => ({ path: `/office/dossiers/${f.dossierB}/tracking-slip.pdf` }),
+  "GET /office/dossiers/:id/supplement-request.pdf": (f) => ({ path: `/office/dossiers/${f.dossierB}/supplement-request.pdf` }),
+  "GET /office/dossiers/:id/refusal.pdf": (f) => ({ path: `/office/dossiers/${f.dossierB}/refusal.pdf` }),
+  "GET /office/dossiers/:id/apology.pdf": (f) => ({ path: `/office/dossiers/${f.dossierB}/apology.pdf` }),
+  "GET /office/dossiers/:id/stop-notice.pdf": (f) => ({ path: `/office/dossiers/${f.dossierB}/stop-notice.pdf` }),
+  "GET /dossiers/:id/edit": (f) => ({ path: `/dossiers/${f.dossierB}/edit` }),
+  "POST /dossiers/:id/edit": (f) => ({ path: `/dossiers/${f.dossierB}/edit`, form: {} }),
+  "GET /me/dossiers/:id": (f) => ({ path: `/me/dossiers/${f.dossierB}` }),
+  "GET /me/dossiers/:id/files/:docId": (f) => ({ path: `/me/dossiers/${f.dossierB}/files/${f.documentB}` }),
+  "POST /me/dossiers/:id/cancel": (f) => ({ path: `/me/dossiers/${f.dossierB}/cancel`, form: { version: "1", reason: "x" } }),
+  "POST /me/dossiers/:id/rate": (f) => ({ path: `/me/dossiers/${f.dossierB}/rate`, form: { version: "1", rating: "5" } }),
+  "POST /me/dossiers/:id/supplement": (f) => ({ path: `/me/dossiers/${f.dossierB}/supplement`, form: { version: "1", note: "x" } }),
+  "GET /api/v1/dossiers/:id": (f) => ({ path: `/api/v1/dossiers/${f.dossierB}` }),
+  "GET /api/v1/dossiers/:id/documents/:documentId": (f) => ({ path: `/api/v1/dossiers/${f.dossierB}/documents/${f.documentB}` }),
+  "POST /api/v1/dossiers/:id/actions/:action": (f) => ({ path: `/api/v1/dossiers/${f.dossierB}/actions/receive`, json: { version: 1 } }),
+  "GET /api/v1/communes/:code/queues": () => ({ path: `/api/v1/communes/${BAO_THANG}/queues` }),
+  "POST /api/v1/dossiers": () => ({ path: "/api/v1/dossiers", json: { procedureCode: "1.004873", communeCode: BAO_THANG, applicant: { fullName: "X Y", phone: "0912345678" }, delivery: { method: "desk" }, channel: "counter", intent: "draft" } }),
+  // Payments and the desk settings.
+  "GET /office/communes/:code/settings": () => ({ path: `/office/communes/${BAO_THANG}/settings` }),
+  "POST /office/communes/:code/settings": () => ({ path: `/office/communes/${BAO_THANG}/settings`, form: { agencyCode: "000.00.00.X" } }),
+  "GET /api/v1/communes/:code/settings": () => ({ path: `/api/v1/communes/${BAO_THANG}/settings` }),
+  "PUT /api/v1/communes/:code/settings": () => ({ path: `/api/v1/communes/${BAO_THANG}/settings`, json: { agencyCode: "000.00.00.X" } }),
+  "GET /api/v1/dossiers/:id/payment": (f) => ({ path: `/api/v1/dossiers/${f.dossierB}/payment` }),
+  "POST /office/dossiers/:id/payment/confirm": (f) => ({ path: `/office/dossiers/${f.dossierB}/payment/confirm`, form: { payMethod: "cash" } }),
+  "POST /office/dossiers/:id/payment/exempt": (f) => ({ path: `/office/dossiers/${f.dossierB}/payment/exempt`, form: { exemptReason: "x" } }),
+  "POST /api/v1/dossiers/:id/payment/confirm": (f) => ({ path: `/api/v1/dossiers/${f.dossierB}/payment/confirm`, json: { method: "cash" } }),
+  "POST /api/v1/dossiers/:id/payment/exempt": (f) => ({ path: `/api/v1/dossiers/${f.dossierB}/payment/exempt`, json: { reason: "x" } }),
+  "GET /payments/:id/receipt": (f) => ({ path: `/payments/${f.paymentB}/receipt` }),
+  "POST /office/payments/:id/refund": (f) => ({ path: `/office/payments/${f.paymentB}/refund`, form: { refundReason: "x" } }),
+  "POST /api/v1/payments/:id/refund": (f) => ({ path: `/api/v1/payments/${f.paymentB}/refund`, json: { reason: "x" } }),
 };
 
 // Lists: they answer 200 but must not contain commune B's data.
@@ -35,6 +76,8 @@ const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: strin
   "GET /office/users": (f) => ({ path: "/office/users", absent: f.usernameB }),
   "GET /api/v1/users": (f) => ({ path: "/api/v1/users", absent: f.usernameB }),
   "GET /office/audit": (f) => ({ path: "/office/audit", absent: f.villageB }),
+  "GET /me/dossiers": (f) => ({ path: "/me/dossiers", absent: f.dossierCodeB }),
+  "GET /api/v1/me/dossiers": (f) => ({ path: "/api/v1/me/dossiers", absent: f.dossierCodeB }),
 };
 
 // Public information (place names and codes, the API description) or the caller's own things.
@@ -59,6 +102,9 @@ const NOT_COMMUNE_DATA = new Set([
   "POST /api/v1/auth/phone/verify", "GET /s/:code",
   // Per-commune totals only, no personal data: the service index's public transparency.
   "GET /figures",
+  // Applying and the public status look-up (by code and last digits, throttled).
+  "GET /dossiers/new", "POST /dossiers/new", "GET /status", "POST /status", "POST /api/v1/files", "POST /api/v1/status",
+  "GET /payments/payments.css", "POST /api/v1/payments/webhook",
 ]);
 
 describeDb("access between communes", () => {
@@ -76,7 +122,13 @@ describeDb("access between communes", () => {
     await clientB.signIn(adminB.username, PASSWORD);
     await clientB.post("/office/tokens", { name: "b", role: "commune_admin", adminUnitCode: BAO_THANG });
     const tokenB = (await t.db.query("SELECT id FROM api_tokens WHERE user_id = $1", [adminB.id])).rows[0]!.id as string;
-    f = { villageB: villageB.code, userB: adminB.id, tokenB, usernameB: adminB.username };
+    // A dossier of commune B, filed at its counter, with a document and a confirmed fee.
+    await withCatalogue(t.deps);
+    const deskB = await acting(t.deps, await buildUser(t.deps, { roles: [["one_stop_officer", BAO_THANG]] }));
+    const dossierB = await buildDossier(t.deps, deskB, { commune: BAO_THANG, channel: "counter", procedure: "2.000815" });
+    const documentB = (await t.db.query("SELECT id FROM dossier_documents WHERE dossier_id = $1 LIMIT 1", [dossierB.id])).rows[0]!.id as string;
+    const paymentB = await confirmPayment(t.deps, deskB, dossierB.id, { method: "cash" });
+    f = { villageB: villageB.code, userB: adminB.id, tokenB, usernameB: adminB.username, dossierB: dossierB.id, dossierCodeB: dossierB.code!, documentB, paymentB: paymentB.id };
     officerA = new TestClient(t.app);
     await officerA.signIn(adminA.username, PASSWORD);
     const created = await officerA.post("/office/tokens", { name: "a", role: "commune_admin", adminUnitCode: GIA_PHU });
@@ -116,6 +168,10 @@ describeDb("access between communes", () => {
     expect((await t.db.query("SELECT 1 FROM users WHERE username = 'intruder.b'")).rowCount).toBe(0);
     expect((await t.db.query("SELECT revoked_at FROM api_tokens WHERE id = $1", [f.tokenB])).rows[0]!.revoked_at).toBeNull();
     expect((await t.db.query("SELECT count(*)::int AS n FROM admin_units WHERE parent_code = $1", [BAO_THANG])).rows[0]!.n).toBe(1);
+    const dossier = await t.db.query("SELECT state, fee_status FROM dossiers WHERE id = $1", [f.dossierB]);
+    expect(dossier.rows[0]).toEqual({ state: "received", fee_status: "paid" });
+    expect((await t.db.query("SELECT status FROM payments WHERE id = $1", [f.paymentB])).rows[0]!.status).toBe("paid");
+    expect((await t.db.query("SELECT agency_code FROM commune_settings WHERE commune_code = $1", [BAO_THANG])).rowCount).toBe(0);
   });
 
   it("leaves commune B's data out of every list officer A sees", async () => {

@@ -109,3 +109,95 @@ export const StatusLookupInput = z.strictObject({
   code: z.string().trim().min(6).max(60).openapi({ example: "000.02.23.H39-261123-0001" }),
   last4: z.string().trim().regex(/^\d{4}$/).openapi({ description: "Last 4 digits of the phone or ID number", example: "5678" }),
 });
+
+// --- API request and response shapes (dates are ISO 8601 strings) ---------------------------------
+
+export const SubmitDossierRequest = SubmitDossierInput.extend({
+  intent: z.enum(["draft", "submit"]).default("submit").openapi({ description: "`draft` saves without checks of completeness; `submit` files it (needs an Idempotency-Key header)" }),
+}).openapi("SubmitDossierRequest");
+
+export const FileUploadInput = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).openapi({ example: "to-khai.pdf" }),
+    contentBase64: z.string().max(30_000_000).openapi({ description: "The file's bytes in base64: PDF, JPEG or PNG" }),
+  })
+  .openapi("FileUploadInput");
+
+export const StoredFileInfo = z
+  .object({ id: z.uuid(), name: z.string(), mediaType: z.string(), sizeBytes: z.number().int() })
+  .openapi("StoredFile");
+
+const iso = z.string().nullable().openapi({ description: "ISO 8601" });
+
+export const DossierEventOut = z
+  .object({ action: z.string(), label: z.string(), fromState: z.enum(STATES).nullable(), toState: z.enum(STATES), at: z.string(), actor: z.string(), reason: z.string().nullable() })
+  .openapi("DossierEvent");
+
+export const DossierDocumentOut = z
+  .object({ id: z.uuid(), requirementKey: z.string(), name: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), source: z.string(), round: z.number().int() })
+  .openapi("DossierDocument");
+
+export const SupplementRequestOut = z
+  .object({
+    round: z.number().int(),
+    items: z.array(z.object({ key: z.string(), label: z.string() })),
+    note: z.string().nullable(),
+    requestedAt: z.string(),
+    answeredAt: iso,
+  })
+  .openapi("SupplementRequest");
+
+export const DossierOut = z
+  .object({
+    id: z.uuid(),
+    code: z.string().nullable(),
+    version: z.number().int().openapi({ description: "Send it back with an action" }),
+    state: z.enum(STATES),
+    stateLabel: z.string(),
+    nationalStatus: z.number().int().nullable(),
+    communeCode: z.string(),
+    procedure: z.object({ code: z.string(), version: z.number().int(), name: z.string() }),
+    channel: z.enum(["online", "counter", "post"]),
+    applicant: z.record(z.string(), z.unknown()),
+    form: z.record(z.string(), z.unknown()),
+    delivery: z.record(z.string(), z.unknown()),
+    submittedAt: iso,
+    receivedAt: iso,
+    dueAt: iso,
+    newDueAt: iso.openapi({ description: "The new appointment after an apology" }),
+    finishedAt: iso,
+    returnedAt: iso,
+    fee: z.object({ amount: z.number().int(), status: z.enum(["none", "unpaid", "paid", "exempt", "refunded"]) }),
+    rating: z.number().int().nullable(),
+    events: z.array(DossierEventOut),
+    documents: z.array(DossierDocumentOut),
+    supplements: z.array(SupplementRequestOut),
+    actions: z.array(z.string()).openapi({ description: "What you may do now" }),
+  })
+  .openapi("Dossier");
+
+export const OwnDossierOut = z
+  .object({ id: z.uuid(), code: z.string().nullable(), state: z.enum(STATES), stateLabel: z.string(), procedureName: z.string(), submittedAt: iso, dueAt: iso, updatedAt: z.string() })
+  .openapi("OwnDossier");
+
+export const QueueQuery = z.strictObject({
+  queue: z.enum(["newOnline", "awaitingSupplement", "inProgress", "dueSoon", "overdue", "readyToReturn"]).default("newOnline"),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const QueueItemOut = z
+  .object({
+    id: z.uuid(), code: z.string().nullable(), state: z.enum(STATES), applicantName: z.string(), channel: z.string(), procedureCode: z.string(), procedureName: z.string(),
+    submittedAt: iso, receivedAt: iso, dueAt: iso, assigneeId: z.string().nullable(), version: z.number().int(),
+  })
+  .openapi("QueueItem");
+
+export const QueuePage = z
+  .object({
+    communeCode: z.string(),
+    counts: z.record(z.string(), z.number().int()),
+    items: z.array(QueueItemOut),
+    nextCursor: z.string().nullable(),
+  })
+  .openapi("DossierQueuePage");

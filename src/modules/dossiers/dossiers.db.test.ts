@@ -50,12 +50,12 @@ describeDb("dossiers", () => {
     expect(a.id).toBe(first.id);
     expect(b.id).toBe(first.id);
     const n = await deps.db.query("SELECT count(*)::int AS n FROM dossiers WHERE idempotency_key = 'retry-1'");
-    expect(n.rows[0].n).toBe(1);
+    expect(n.rows[0]!.n).toBe(1);
   });
 
   it("refuses a submission with missing documents and fields, naming each, and writes nothing", async () => {
     const { deps } = app();
-    const before = (await deps.db.query("SELECT count(*)::int AS n FROM dossiers")).rows[0].n;
+    const before = (await deps.db.query("SELECT count(*)::int AS n FROM dossiers")).rows[0]!.n;
     const err = await rejection(fileDossier(deps, team.citizen, {
       idempotencyKey: "incomplete", procedureCode: "1.004873", communeCode: "02923", applicant: { ...DEMO_APPLICANT, citizenIdNumber: "12345", phone: "+1 415 555 0100" },
       form: {}, documents: [], delivery: { method: "post" }, channel: "online", intent: "submit",
@@ -65,7 +65,7 @@ describeDb("dossiers", () => {
     expect(fields).toEqual(expect.arrayContaining(["applicant.citizenIdNumber", "applicant.phone", "delivery.address"]));
     expect(fields.some((f) => f.startsWith("documents."))).toBe(true);
     expect(fields.some((f) => f.startsWith("form."))).toBe(true);
-    expect((await deps.db.query("SELECT count(*)::int AS n FROM dossiers")).rows[0].n).toBe(before);
+    expect((await deps.db.query("SELECT count(*)::int AS n FROM dossiers")).rows[0]!.n).toBe(before);
   });
 
   it("processes a dossier from receipt to result with deadlines in working days across Tết 2026", async () => {

@@ -325,7 +325,9 @@ export async function listQueue(q: Queryable, communeCode: string, queue: QueueN
             d.received_at AS "receivedAt", d.due_at AS "dueAt", d.assignee_id AS "assigneeId", d.version,
             p.name AS "procedureName", p.code AS "procedureCode", d.sort_at AS "sortAt"
      FROM (SELECT *, coalesce(due_at, submitted_at, created_at) AS sort_at FROM dossiers
-           WHERE commune_code = $1 AND ${queueWhere(queue)}) d
+           WHERE commune_code = $1 AND ${queueWhere(queue)}
+             -- typed here too: the queues that do not compare with $2/$3 would leave them untyped
+             AND $2::timestamptz IS NOT NULL AND $3::timestamptz IS NOT NULL) d
      JOIN procedures p ON p.id = d.procedure_id
      WHERE ($4::timestamptz IS NULL OR (d.sort_at, d.id) > ($4::timestamptz, $5::uuid))
      ORDER BY d.sort_at, d.id LIMIT $6`,

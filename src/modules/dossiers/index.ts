@@ -11,3 +11,4 @@ export { dossierCode, loadDeskSettings, readDeskSettings, writeDeskSettings, pla
 export { setPublicBaseUrl, statusPath, shortStatusPath } from "./use-cases/notify-applicant.ts";
 export { checkFormData, nestFormFields, missingDocuments } from "./form-data.ts";
 export { setFeeStatus, findById as findDossierRow, findByCode as findDossierRowByCode } from "./dossiers.repository.ts";
+export { assertCanView, unitOf, isApplicantSide } from "./dossier-access.ts";

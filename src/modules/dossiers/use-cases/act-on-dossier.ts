@@ -63,6 +63,8 @@ const FIELD_OF: Partial<Record<string, string>> = { items: "items", reason: "rea
 
 export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: ActRequest): Promise<repo.DossierRow> {
   const p = ctx.principal;
+  // A draft is submitted through fileDossier, which checks it and gives it its code; never as a bare transition.
+  if (req.action === "submit") throw new AppError("validation", "error.validation", [{ field: "action", code: "choice", message: "validation.invalid" }]);
   const current = await repo.findById(deps.db, dossierId);
   if (!current) throw p ? new AppError("not_found", "error.notFound") : new AppError("unauthenticated", "error.unauthenticated");
   assertCanView(p, current);

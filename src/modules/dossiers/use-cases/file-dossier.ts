@@ -3,6 +3,7 @@
 // version in force, gives the dossier its code at once, and an idempotency key makes retries harmless.
 import type { Deps } from "../../../deps.ts";
 import { can, type Principal } from "../../../platform/auth/authorise.ts";
+import { PERMISSIONS } from "../../../platform/auth/roles.ts";
 import { computeDueAt } from "../../../platform/calendar/working-time.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
 import { readFileMeta, storeFile } from "../../../platform/files/file-store.ts";
@@ -71,7 +72,7 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
   // Who files: the desk at its counter, a helper with the citizen's consent, or the citizen.
   const atCounter = input.channel !== "online";
   if (atCounter && !can(p, "dossier.receive", unit)) throw new AppError(can(p, "dossier.read", unit) ? "forbidden" : "not_found", atCounter ? "error.forbidden" : "error.notFound");
-  const assisted = atCounter || (p.kind !== "citizen" && can(p, "dossier.assist", unit));
+  const assisted = atCounter || (p.kind !== "citizen" && canAssistIn(p, commune.path));
   if (!atCounter && p.kind !== "citizen" && !assisted) throw new AppError("forbidden", "error.forbidden");
 
   const procedure = await getProcedure(deps, input.procedureCode).catch(() => {
@@ -212,6 +213,11 @@ function patchOf(r: Omit<repo.NewDossier, "state" | "now">): repo.DossierPatch {
     communeCode: r.communeCode, unitPath: r.unitPath, procedureId: r.procedureId, procedureVersion: r.procedureVersion,
     applicant: r.applicant, formData: r.formData, delivery: r.delivery, feeAmount: r.feeAmount, feeStatus: r.feeAmount > 0 ? "unpaid" : "none",
   };
+}
+
+/** Volunteers are granted on a village; they help anyone filing with the village's commune. */
+function canAssistIn(p: Principal, communePath: string): boolean {
+  return p.grants.some((g) => (PERMISSIONS["dossier.assist"] as readonly string[]).includes(g.role) && (communePath.startsWith(g.unitPath) || g.unitPath.startsWith(communePath)));
 }
 
 const prefix = (p: string, errs: FieldError[]) => errs.map((e) => ({ ...e, field: e.field === "body" ? p : `${p}.${e.field}` }));

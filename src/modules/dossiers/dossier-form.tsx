@@ -1,0 +1,337 @@
+// The application form's building blocks, shared by the citizen's form and the desk's walk-in intake:
+// a procedure's typed fields, the applicant, and the documents. Plain HTML controls, no JavaScript.
+import { type FieldError, localizeField } from "../../platform/http/app-error.ts";
+import type { MessageKey, Translate } from "../../platform/i18n/i18n.ts";
+import { type FieldLabels, fieldId, type FormState } from "../../platform/views/components.tsx";
+import type { FormField, ProcedureDefinition } from "../procedures/index.ts";
+
+/** A document the procedure asks for: its listed documents and its `file` form fields, one shape. */
+export type DocumentSlot = {
+  key: string;
+  name: string;
+  copies: number;
+  form: ProcedureDefinition["documents"][number]["form"];
+  required: boolean;
+  fromVault: boolean;
+  note?: string;
+};
+export type VaultOption = { id: string; title: string };
+/** A file already on the dossier (a draft's upload); href when the viewer may download it. */
+export type AttachedDocument = { requirementKey: string; name: string; href?: string };
+
+export const ACCEPT_UPLOADS = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png";
+
+export function documentSlots(def: Pick<ProcedureDefinition, "documents" | "form">): DocumentSlot[] {
+  return [
+    ...def.documents.map((d) => ({ key: d.key, name: d.name, copies: d.copies, form: d.form, required: d.required, fromVault: d.fromVault, note: d.note })),
+    ...def.form
+      .filter((f) => f.type === "file")
+      .map((f) => ({ key: f.key, name: f.label, copies: 1, form: "copy" as const, required: f.required, fromVault: false, note: f.help })),
+  ];
+}
+
+/** Error field names as the use cases report them, with each field's visible label, for the error summary. */
+export function dossierFieldLabels(t: Translate, def: Pick<ProcedureDefinition, "documents" | "form">): FieldLabels {
+  const labels: FieldLabels = {
+    communeCode: t("dossiers.citizen.commune"),
+    procedureCode: t("dossiers.citizen.procedure"),
+    "delivery.method": t("dossiers.citizen.deliveryMethod"),
+    "delivery.address": t("dossiers.citizen.deliveryAddress"),
+    documents: t("dossiers.citizen.documents"),
+  };
+  for (const k of APPLICANT_KEYS) labels[`applicant.${k}`] = t(`dossiers.citizen.applicant.${k}`);
+  for (const f of def.form) {
+    if (f.type === "person") for (const k of PERSON_KEYS) labels[`form.${f.key}.${k}`] = `${f.label}: ${t(`dossiers.citizen.person.${k}`)}`;
+    else labels[`form.${f.key}`] = f.label;
+  }
+  for (const d of documentSlots(def)) labels[`documents.${d.key}`] = d.name;
+  return labels;
+}
+
+const APPLICANT_KEYS = ["fullName", "birthDate", "citizenIdNumber", "address", "phone", "email"] as const;
+const PERSON_KEYS = ["fullName", "birthDate", "citizenIdNumber"] as const;
+
+const errorOf = (errors: FieldError[], name: string) => errors.find((e) => e.field === name || e.field.startsWith(`${name}.`));
+
+function ErrorText(p: { t: Translate; id: string; err: FieldError; label: string }) {
+  return (
+    <span class="error-message" id={`${p.id}-error`}>
+      <span class="visually-hidden">{p.t("form.errorPrefix")}</span> {localizeField(p.err, p.t, p.label)}
+    </span>
+  );
+}
+
+const describedBy = (id: string, hint: unknown, err: unknown) => [hint ? `${id}-hint` : "", err ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+const optionalSuffix = (t: Translate, required: boolean) => (required ? "" : ` ${t("dossiers.citizen.optional")}`);
+
+type ControlKind = "text" | "date" | "tel" | "email" | "decimal" | "numericId" | "textarea";
+
+/**
+ * One labelled control with its hint and its error. `errorName` is the name the use case reports errors
+ * under when it differs from the control's name (file inputs: `doc.x` is reported as `documents.x`).
+ */
+export function Field(p: {
+  t: Translate; form: FormState; name: string; errorName?: string; label: string; hint?: string; kind?: ControlKind;
+  required?: boolean; autocomplete?: string; rows?: number;
+}) {
+  const errorName = p.errorName ?? p.name;
+  const id = fieldId(errorName);
+  const err = errorOf(p.form.errors, errorName);
+  const kind = p.kind ?? "text";
+  const value = p.form.values[p.name] ?? "";
+  const common = {
+    id, name: p.name, required: p.required, autocomplete: p.autocomplete,
+    "aria-describedby": describedBy(id, p.hint, err), "aria-invalid": err ? ("true" as const) : undefined,
+  };
+  return (
+    <div class={err ? "field field--error" : "field"}>
+      <label for={id}>{p.label}</label>
+      {p.hint && <span class="hint" id={`${id}-hint`}>{p.hint}</span>}
+      {err && <ErrorText t={p.t} id={id} err={err} label={p.label} />}
+      {kind === "textarea" ? (
+        <textarea {...common} rows={p.rows ?? 3}>{value}</textarea>
+      ) : (
+        <input
+          {...common}
+          type={kind === "decimal" || kind === "numericId" ? "text" : kind}
+          value={value}
+          inputmode={kind === "decimal" ? "decimal" : kind === "numericId" ? "numeric" : undefined}
+          spellcheck={kind === "email" || kind === "numericId" || kind === "tel" ? false : undefined}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Radios in a fieldset whose legend is the question; the first radio carries the id the error summary links to. */
+export function RadioGroup(p: { t: Translate; form: FormState; name: string; errorName?: string; legend: string; hint?: string; options: { value: string; label: string }[]; required?: boolean }) {
+  const errorName = p.errorName ?? p.name;
+  const id = fieldId(errorName);
+  const err = errorOf(p.form.errors, errorName);
+  const current = p.form.values[p.name] ?? "";
+  return (
+    <div class={err ? "field field--error" : "field"}>
+      <fieldset aria-describedby={describedBy(id, p.hint, err)}>
+        <legend>{p.legend}</legend>
+        {p.hint && <span class="hint" id={`${id}-hint`}>{p.hint}</span>}
+        {err && <ErrorText t={p.t} id={id} err={err} label={p.legend} />}
+        {p.options.map((o, i) => (
+          <div class="checkbox">
+            <input type="radio" id={i === 0 ? id : `${id}-${i}`} name={p.name} value={o.value} checked={current === o.value} required={p.required} />
+            <label for={i === 0 ? id : `${id}-${i}`}>{o.label}</label>
+          </div>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+export function Select(p: { t: Translate; form: FormState; name: string; label: string; hint?: string; options: { value: string; label: string }[]; groups?: { label: string; options: { value: string; label: string }[] }[]; required?: boolean; placeholder?: string }) {
+  const id = fieldId(p.name);
+  const err = errorOf(p.form.errors, p.name);
+  const current = p.form.values[p.name] ?? "";
+  const option = (o: { value: string; label: string }) => (
+    <option value={o.value} selected={current === o.value}>
+      {o.label}
+    </option>
+  );
+  return (
+    <div class={err ? "field field--error" : "field"}>
+      <label for={id}>{p.label}</label>
+      {p.hint && <span class="hint" id={`${id}-hint`}>{p.hint}</span>}
+      {err && <ErrorText t={p.t} id={id} err={err} label={p.label} />}
+      <select id={id} name={p.name} required={p.required} aria-describedby={describedBy(id, p.hint, err)} aria-invalid={err ? "true" : undefined}>
+        {p.placeholder !== undefined && <option value="">{p.placeholder}</option>}
+        {p.options.map(option)}
+        {p.groups?.map((g) => <optgroup label={g.label}>{g.options.map(option)}</optgroup>)}
+      </select>
+    </div>
+  );
+}
+
+function FormFieldControl(p: { t: Translate; form: FormState; field: FormField; prefillHint?: string }) {
+  const { t, form } = p;
+  // A field the applicant's own details answer says so, unless the procedure gives its own help.
+  const f = p.prefillHint && p.field.prefill && !p.field.help ? { ...p.field, help: p.prefillHint } : p.field;
+  const name = `form.${f.key}`;
+  const label = `${f.label}${optionalSuffix(t, f.required)}`;
+  switch (f.type) {
+    case "person":
+      return (
+        <fieldset class="field">
+          <legend>{label}</legend>
+          {f.help && <span class="hint">{f.help}</span>}
+          <Field t={t} form={form} name={`${name}.fullName`} label={t("dossiers.citizen.person.fullName")} autocomplete="off" />
+          <Field t={t} form={form} name={`${name}.birthDate`} label={`${t("dossiers.citizen.person.birthDate")}${optionalSuffix(t, false)}`} hint={t("dossiers.citizen.dateHint")} kind="date" autocomplete="off" />
+          <Field t={t} form={form} name={`${name}.citizenIdNumber`} label={`${t("dossiers.citizen.person.citizenIdNumber")}${optionalSuffix(t, false)}`} hint={t("dossiers.citizen.idHint")} kind="numericId" autocomplete="off" />
+        </fieldset>
+      );
+    case "choice": {
+      const options = f.options ?? [];
+      return options.length <= 4 ? (
+        <RadioGroup t={t} form={form} name={name} legend={label} hint={f.help} options={options} />
+      ) : (
+        <Select t={t} form={form} name={name} label={label} hint={f.help} options={options} placeholder={t("dossiers.citizen.choose")} />
+      );
+    }
+    case "date":
+      return <Field t={t} form={form} name={name} label={label} hint={f.help ? `${f.help} ${t("dossiers.citizen.dateHint")}` : t("dossiers.citizen.dateHint")} kind="date" />;
+    case "idNumber":
+      return <Field t={t} form={form} name={name} label={label} hint={f.help ?? t("dossiers.citizen.idHint")} kind="numericId" autocomplete="off" />;
+    case "phone":
+      return <Field t={t} form={form} name={name} label={label} hint={f.help} kind="tel" autocomplete={f.prefill === "phone" ? "tel" : "off"} />;
+    case "number":
+      return <Field t={t} form={form} name={name} label={label} hint={f.help} kind="decimal" />;
+    case "longText":
+      return <Field t={t} form={form} name={name} label={label} hint={f.help} kind="textarea" rows={5} />;
+    case "address":
+      return <Field t={t} form={form} name={name} label={label} hint={f.help} kind="textarea" rows={2} autocomplete={f.prefill === "address" ? "street-address" : "off"} />;
+    case "file":
+      return null; // asked for with the documents
+    default:
+      return <Field t={t} form={form} name={name} label={label} hint={f.help} autocomplete={f.prefill === "fullName" ? "name" : undefined} />;
+  }
+}
+
+/**
+ * The procedure's own fields, named `form.<key>` (person fields `form.<key>.fullName|birthDate|citizenIdNumber`).
+ * `prefillHint` is shown on fields that repeat the applicant's details, when the post fills them with fillFromApplicant.
+ */
+export function DossierFormFields(props: { t: Translate; form: FormState; fields: readonly FormField[]; prefillHint?: string }) {
+  return <>{props.fields.map((f) => <FormFieldControl t={props.t} form={props.form} field={f} prefillHint={props.prefillHint} />)}</>;
+}
+
+/** Who applies, named `applicant.*`; a phone or an ID number is needed for the status look-up and the SMS. */
+export function ApplicantFields(props: { t: Translate; form: FormState; self?: boolean }) {
+  const { t, form } = props;
+  // The citizen's own details may come from the browser; a desk officer typing a walk-in's must not get theirs.
+  const auto = (token: string) => (props.self === false ? "off" : token);
+  return (
+    <>
+      <Field t={t} form={form} name="applicant.fullName" label={t("dossiers.citizen.applicant.fullName")} autocomplete={auto("name")} required />
+      <Field t={t} form={form} name="applicant.birthDate" label={`${t("dossiers.citizen.applicant.birthDate")}${optionalSuffix(t, false)}`} hint={t("dossiers.citizen.dateHint")} kind="date" autocomplete={auto("bday")} />
+      <Field t={t} form={form} name="applicant.citizenIdNumber" label={`${t("dossiers.citizen.applicant.citizenIdNumber")}${optionalSuffix(t, false)}`} hint={t("dossiers.citizen.idHint")} kind="numericId" autocomplete="off" />
+      <Field t={t} form={form} name="applicant.address" label={`${t("dossiers.citizen.applicant.address")}${optionalSuffix(t, false)}`} kind="textarea" rows={2} autocomplete={auto("street-address")} />
+      <Field t={t} form={form} name="applicant.phone" label={`${t("dossiers.citizen.applicant.phone")}${optionalSuffix(t, false)}`} hint={t("dossiers.citizen.phoneHint")} kind="tel" autocomplete={auto("tel")} />
+      <Field t={t} form={form} name="applicant.email" label={`${t("dossiers.citizen.applicant.email")}${optionalSuffix(t, false)}`} kind="email" autocomplete={auto("email")} />
+    </>
+  );
+}
+
+/**
+ * One fieldset per document: what is asked for, what is already attached, a file input `doc.<key>`, and
+ * when the procedure allows it and there are items, a choice `vault.<key>` from the person's vault.
+ */
+export function DocumentInputs(props: {
+  t: Translate; form: FormState; slots: readonly DocumentSlot[]; attached?: readonly AttachedDocument[]; vault?: readonly VaultOption[]; uploadHint: string;
+}) {
+  const { t, form } = props;
+  return (
+    <>
+      {props.slots.map((d) => {
+        const errorName = `documents.${d.key}`;
+        const id = fieldId(errorName);
+        const err = errorOf(form.errors, errorName);
+        const attached = (props.attached ?? []).filter((a) => a.requirementKey === d.key);
+        const vault = d.fromVault ? (props.vault ?? []) : [];
+        const facts = [t(`procedures.documentForm.${d.form}` as MessageKey), d.copies > 1 ? t("dossiers.citizen.copies", { n: d.copies }) : null, d.note ?? null].filter(Boolean).join(". ");
+        const vaultName = `vault.${d.key}`;
+        return (
+          <div class={err ? "field field--error" : "field"}>
+            <fieldset aria-describedby={describedBy(id, true, err)}>
+              <legend>{`${d.name}${optionalSuffix(t, d.required)}`}</legend>
+              <span class="hint" id={`${id}-hint`}>{facts}</span>
+              {err && <ErrorText t={t} id={id} err={err} label={d.name} />}
+              {attached.length > 0 && (
+                <p>
+                  {t("dossiers.citizen.attached")}{" "}
+                  {attached.map((a, i) => (
+                    <>
+                      {i > 0 && ", "}
+                      {a.href ? <a href={a.href}>{a.name}</a> : <strong>{a.name}</strong>}
+                    </>
+                  ))}
+                </p>
+              )}
+              <div class="field">
+                <label for={id}>{attached.length > 0 ? t("dossiers.citizen.replaceFile") : t("dossiers.citizen.uploadFile")}</label>
+                <span class="hint" id={`${id}-file-hint`}>{props.uploadHint}</span>
+                <input type="file" id={id} name={`doc.${d.key}`} accept={ACCEPT_UPLOADS} aria-describedby={`${id}-file-hint`} aria-invalid={err ? "true" : undefined} />
+              </div>
+              {vault.length > 0 && (
+                <div class="field">
+                  <label for={fieldId(vaultName)}>{t("dossiers.citizen.fromVault")}</label>
+                  <select id={fieldId(vaultName)} name={vaultName}>
+                    <option value="">{t("dossiers.citizen.fromVaultNone")}</option>
+                    {vault.map((v) => (
+                      <option value={v.id} selected={form.values[vaultName] === v.id}>
+                        {v.title}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              )}
+            </fieldset>
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
+/** Delivery choice among the procedure's methods, with the postal address shown under the radios. */
+export function DeliveryFields(props: { t: Translate; form: FormState; methods: readonly ("desk" | "post" | "online")[] }) {
+  const { t, form } = props;
+  return (
+    <>
+      <RadioGroup
+        t={t} form={form} name="delivery.method" legend={t("dossiers.citizen.deliveryMethod")}
+        options={props.methods.map((m) => ({ value: m, label: t(`dossiers.delivery.${m}`) }))}
+      />
+      {props.methods.includes("post") && (
+        <Field t={t} form={form} name="delivery.address" label={t("dossiers.citizen.deliveryAddress")} hint={t("dossiers.citizen.deliveryAddressHint")} kind="textarea" rows={2} autocomplete="street-address" />
+      )}
+    </>
+  );
+}
+
+// --- values -------------------------------------------------------------------------------------
+
+const s = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
+
+/** A stored dossier (or a profile) back into the flat names the controls use. */
+export function flattenDossierValues(input: {
+  applicant?: Record<string, unknown> | null; formData?: Record<string, unknown> | null; delivery?: Record<string, unknown> | null; communeCode?: string | null;
+}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(input.applicant ?? {})) if (s(v)) out[`applicant.${k}`] = s(v);
+  for (const [k, v] of Object.entries(input.formData ?? {})) {
+    if (v && typeof v === "object") for (const [sub, sv] of Object.entries(v)) { if (s(sv)) out[`form.${k}.${sub}`] = s(sv); }
+    else if (s(v)) out[`form.${k}`] = s(v);
+  }
+  if (input.delivery) {
+    if (s(input.delivery.method)) out["delivery.method"] = s(input.delivery.method);
+    if (s(input.delivery.address)) out["delivery.address"] = s(input.delivery.address);
+  }
+  if (input.communeCode) out.communeCode = input.communeCode;
+  return out;
+}
+
+/** Profile values for fields that declare `prefill`, without overwriting what is already there. */
+export function prefillFromProfile(fields: readonly FormField[], profile: Record<string, unknown> | null, values: Record<string, string>): Record<string, string> {
+  const out = { ...values };
+  if (!profile) return out;
+  for (const k of APPLICANT_KEYS) if (!out[`applicant.${k}`] && s(profile[k])) out[`applicant.${k}`] = s(profile[k]);
+  for (const f of fields) if (f.prefill && !out[`form.${f.key}`] && s(profile[f.prefill])) out[`form.${f.key}`] = s(profile[f.prefill]);
+  return out;
+}
+
+/** Fields that repeat the applicant's details and were left empty take them from the applicant section: typed once. */
+export function fillFromApplicant(fields: readonly FormField[], values: Record<string, string>): Record<string, string> {
+  const out = { ...values };
+  for (const f of fields) {
+    const own = out[`applicant.${f.prefill ?? ""}`];
+    if (f.prefill && !(out[`form.${f.key}`] ?? "").trim() && own?.trim()) out[`form.${f.key}`] = own;
+  }
+  return out;
+}

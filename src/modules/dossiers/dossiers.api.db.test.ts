@@ -1,0 +1,180 @@
+// The dossiers API: uploads, idempotent filing, reading, actions with optimistic versions, public status, queues.
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { beforeAll, expect, it } from "vitest";
+import { TestClient } from "../../../test/support/client.ts";
+import { deskTeam } from "../../../test/support/dossier-factories.ts";
+import { BAO_THANG, buildUser, GIA_PHU, PASSWORD } from "../../../test/support/factories.ts";
+import { type TestApp, useTestApp } from "../../../test/support/test-app.ts";
+import { describeDb } from "../../../test/support/test-db.ts";
+import { DEMO_APPLICANT, demoFormValues, demoPdf } from "../../demo/seed-public-services.ts";
+import { validationError } from "../../platform/http/app-error.ts";
+import { CSRF_HEADER } from "../../platform/http/csrf.ts";
+import type { AppEnv } from "../../platform/http/hono-env.ts";
+import { loadStaticAssets } from "../../platform/http/static-assets.ts";
+import { getProcedure } from "../procedures/index.ts";
+import { registerDossiersApi } from "./dossiers.api.ts";
+import { registerDossierCitizenPages } from "./dossiers.citizen.tsx";
+
+const PROCEDURE = "1.004873";
+
+/** Mounts this module's faces on the test app unless app.ts already does. */
+function mountDossierFaces(t: TestApp) {
+  if (!t.app.routes.some((r) => r.path === "/dossiers/new")) registerDossierCitizenPages(t.app, { deps: t.deps, assets: loadStaticAssets(), oidc: null });
+  if (!t.app.routes.some((r) => r.path === "/api/v1/dossiers")) {
+    const api = new OpenAPIHono<AppEnv>({ defaultHook: (r) => { if (!r.success) throw validationError(r.error.issues); } });
+    registerDossiersApi(api, t.deps);
+    t.app.route("/", api);
+  }
+}
+
+/** A signed-in browser calling the API with its session: JSON, and the CSRF token in a header. */
+class ApiClient {
+  constructor(readonly client: TestClient) {}
+  get(path: string) {
+    return this.client.request(path, { headers: { accept: "application/json" } });
+  }
+  post(path: string, body: unknown, headers: Record<string, string> = {}) {
+    return this.client.request(path, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", [CSRF_HEADER]: this.client.csrfToken, ...headers } });
+  }
+}
+
+describeDb("dossiers: API", () => {
+  const app = useTestApp();
+  let team: Awaited<ReturnType<typeof deskTeam>>;
+  let citizen: ApiClient;
+  let desk: ApiClient;
+  let outsider: ApiClient;
+
+  const signedIn = async (username: string) => {
+    const c = new TestClient(app().app);
+    await c.signIn(username, PASSWORD);
+    return new ApiClient(c);
+  };
+
+  beforeAll(async () => {
+    mountDossierFaces(app());
+    team = await deskTeam(app().deps);
+    citizen = await signedIn(team.citizen.principal.username);
+    desk = await signedIn(team.desk.principal.username);
+    outsider = await signedIn((await buildUser(app().deps, { roles: [["one_stop_officer", BAO_THANG]] })).username);
+  });
+
+  const upload = async (title: string) => {
+    const res = await citizen.post("/api/v1/files", { name: `${title}.pdf`, contentBase64: Buffer.from(demoPdf(title)).toString("base64") });
+    expect(res.status).toBe(201);
+    return (await res.json()) as { id: string; name: string; mediaType: string; sizeBytes: number };
+  };
+
+  const submission = async (documents: { requirementKey: string; fileId: string }[]) => ({
+    procedureCode: PROCEDURE, communeCode: GIA_PHU, applicant: { ...DEMO_APPLICANT, email: "" },
+    form: demoFormValues((await getProcedure(app().deps, PROCEDURE)).definition), documents, delivery: { method: "online" }, intent: "submit",
+  });
+
+  it("stores an uploaded file for its owner, and names contentBase64 when the bytes are empty, not a PDF/JPG/PNG, or not base64", async () => {
+    const f = await upload("to khai");
+    expect(f).toMatchObject({ name: "to khai.pdf", mediaType: "application/pdf" });
+    expect(f.sizeBytes).toBeGreaterThan(100);
+    for (const contentBase64 of ["", Buffer.from("plain text, not a document").toString("base64"), "***"]) {
+      const res = await citizen.post("/api/v1/files", { name: "x.pdf", contentBase64 });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe("contentBase64");
+    }
+    expect((await new TestClient(app().app).request("/api/v1/files", { method: "POST", body: JSON.stringify({ name: "a.pdf", contentBase64: "JVBERg==" }), headers: { "content-type": "application/json" } })).status).toBe(401);
+  });
+
+  it("files one dossier for two submissions with the same Idempotency-Key, and wants the key to submit", async () => {
+    const docs = [{ requirementKey: "declaration", fileId: (await upload("a")).id }, { requirementKey: "identityDocument", fileId: (await upload("b")).id }];
+    const body = await submission(docs);
+    const noKey = await citizen.post("/api/v1/dossiers", body);
+    expect(noKey.status).toBe(400);
+    expect(((await noKey.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe("Idempotency-Key");
+
+    const first = await citizen.post("/api/v1/dossiers", body, { "idempotency-key": "api-key-0001" });
+    expect(first.status).toBe(201);
+    const created = (await first.json()) as { id: string; code: string; state: string; version: number; actions: string[]; documents: unknown[]; procedure: { code: string } };
+    expect(created).toMatchObject({ state: "submitted", procedure: { code: PROCEDURE } });
+    expect(created.code).toMatch(/^XS\.02923-/);
+    expect(created.actions).toContain("cancel");
+    expect(created.documents).toHaveLength(2);
+
+    const again = await citizen.post("/api/v1/dossiers", body, { "idempotency-key": "api-key-0001" });
+    expect(again.status).toBe(200);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(((await again.json()) as { id: string }).id).toBe(created.id);
+    const n = await app().db.query("SELECT count(*)::int AS n FROM dossiers WHERE idempotency_key = 'api-key-0001'");
+    expect(n.rows[0]!.n).toBe(1);
+
+    const mine = (await (await citizen.get("/api/v1/me/dossiers")).json()) as { items: { id: string; stateLabel: string }[] };
+    expect(mine.items.find((d) => d.id === created.id)?.stateLabel).toBe("Mới nộp, chờ tiếp nhận");
+  });
+
+  it("answers 400 naming each bad field, and files nothing", async () => {
+    const body = { ...(await submission([])), applicant: { fullName: "A", phone: "123" }, delivery: { method: "post" } };
+    const res = await citizen.post("/api/v1/dossiers", body, { "idempotency-key": "api-key-bad-01" });
+    expect(res.status).toBe(400);
+    const fields = ((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(["applicant.fullName", "applicant.phone"]));
+    expect((await app().db.query("SELECT count(*)::int AS n FROM dossiers WHERE idempotency_key = 'api-key-bad-01'")).rows[0]!.n).toBe(0);
+  });
+
+  it("acts with the version seen: receive, then a stale version is a 409 with the current one; documents and queues follow", async () => {
+    const docs = [{ requirementKey: "declaration", fileId: (await upload("a")).id }, { requirementKey: "identityDocument", fileId: (await upload("b")).id }];
+    const filed = (await (await citizen.post("/api/v1/dossiers", await submission(docs), { "idempotency-key": "api-key-0002" })).json()) as { id: string; version: number; code: string; documents: { id: string }[] };
+
+    // The queue shows it to its own desk, not to another commune's.
+    const queue = await desk.get(`/api/v1/communes/${GIA_PHU}/queues?queue=newOnline&limit=100`);
+    expect(queue.status).toBe(200);
+    const q = (await queue.json()) as { counts: Record<string, number>; items: { id: string }[] };
+    expect(q.counts.newOnline).toBeGreaterThan(0);
+    expect(q.items.map((i) => i.id)).toContain(filed.id);
+    expect((await outsider.get(`/api/v1/communes/${GIA_PHU}/queues`)).status).toBe(404);
+    expect((await citizen.get(`/api/v1/communes/${GIA_PHU}/queues`)).status).toBe(404);
+
+    expect((await outsider.get(`/api/v1/dossiers/${filed.id}`)).status).toBe(404);
+    expect((await outsider.post(`/api/v1/dossiers/${filed.id}/actions/receive`, { version: filed.version })).status).toBe(404);
+    expect((await citizen.post(`/api/v1/dossiers/${filed.id}/actions/receive`, { version: filed.version })).status).toBe(403);
+
+    const received = await desk.post(`/api/v1/dossiers/${filed.id}/actions/receive`, { version: filed.version });
+    expect(received.status).toBe(200);
+    const r = (await received.json()) as { state: string; version: number; dueAt: string; nationalStatus: number; events: { action: string }[] };
+    expect(r).toMatchObject({ state: "received", nationalStatus: 2 });
+    expect(r.version).toBeGreaterThan(filed.version);
+    expect(r.dueAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(r.events.map((e) => e.action)).toEqual(["submit", "receive"]);
+
+    const stale = await desk.post(`/api/v1/dossiers/${filed.id}/actions/requestSupplement`, { version: filed.version, items: ["Bản sao"] });
+    expect(stale.status).toBe(409);
+    expect(stale.headers.get("content-type")).toContain("application/problem+json");
+    expect(((await stale.json()) as { currentVersion: number }).currentVersion).toBe(r.version);
+
+    // The applicant answers a supplement request with a file uploaded first.
+    const asked = (await (await desk.post(`/api/v1/dossiers/${filed.id}/actions/requestSupplement`, { version: r.version, items: ["Bản sao giấy ly hôn"] })).json()) as { version: number; state: string; actions: string[] };
+    expect(asked.state).toBe("supplementRequested");
+    const answer = await citizen.post(`/api/v1/dossiers/${filed.id}/actions/answerSupplement`, { version: asked.version, documents: [{ requirementKey: "item1", fileId: (await upload("ly hon")).id }] });
+    expect(answer.status).toBe(200);
+    const answered = (await answer.json()) as { state: string; supplements: { answeredAt: string | null }[]; documents: { round: number }[] };
+    expect(answered.state).toBe("received");
+    expect(answered.supplements[0]?.answeredAt).not.toBeNull();
+    expect(answered.documents.filter((d) => d.round === 1)).toHaveLength(1);
+
+    // Submitting is not an action: it goes through POST /api/v1/dossiers.
+    expect((await citizen.post(`/api/v1/dossiers/${filed.id}/actions/submit`, { version: 1 })).status).toBe(400);
+
+    const file = await citizen.get(`/api/v1/dossiers/${filed.id}/documents/${filed.documents[0]!.id}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toBe("application/pdf");
+    expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(100);
+    expect((await outsider.get(`/api/v1/dossiers/${filed.id}/documents/${filed.documents[0]!.id}`)).status).toBe(404);
+  });
+
+  it("looks up the public status with the code and the last 4 digits, without signing in", async () => {
+    const docs = [{ requirementKey: "declaration", fileId: (await upload("a")).id }, { requirementKey: "identityDocument", fileId: (await upload("b")).id }];
+    const filed = (await (await citizen.post("/api/v1/dossiers", await submission(docs), { "idempotency-key": "api-key-0003" })).json()) as { code: string };
+    const anon = (body: unknown) => app().app.request("/api/v1/status", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+    const ok = await anon({ code: filed.code, last4: "5678" });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ code: filed.code, state: "submitted", nationalStatus: 1, applicantName: "Đ*** V*** Nam" });
+    expect((await anon({ code: filed.code, last4: "0000" })).status).toBe(404);
+    expect((await anon({ code: filed.code, last4: "56" })).status).toBe(400);
+  });
+});

@@ -1,0 +1,290 @@
+// The citizen's pages as a browser without JavaScript uses them: multipart posts with files, redirects, errors beside fields.
+import { gzipSync } from "node:zlib";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { beforeAll, expect, it } from "vitest";
+import { TestClient } from "../../../test/support/client.ts";
+import { act, buildDossier, deskTeam } from "../../../test/support/dossier-factories.ts";
+import { buildUser, GIA_PHU, PASSWORD } from "../../../test/support/factories.ts";
+import { type TestApp, useTestApp } from "../../../test/support/test-app.ts";
+import { describeDb } from "../../../test/support/test-db.ts";
+import { DEMO_APPLICANT, demoPdf } from "../../demo/seed-public-services.ts";
+import { validationError } from "../../platform/http/app-error.ts";
+import { CSRF_FIELD } from "../../platform/http/csrf.ts";
+import type { AppEnv } from "../../platform/http/hono-env.ts";
+import { loadStaticAssets } from "../../platform/http/static-assets.ts";
+import { registerDossiersApi } from "./dossiers.api.ts";
+import { registerDossierCitizenPages } from "./dossiers.citizen.tsx";
+import { LOOKUP_MAX_FAILURES } from "./index.ts";
+
+const PROCEDURE = "1.004873"; // marital status certificate: required "declaration" and "identityDocument"
+
+/** Mounts this module's faces on the test app unless app.ts already does. */
+function mountDossierFaces(t: TestApp) {
+  if (!t.app.routes.some((r) => r.path === "/dossiers/new")) registerDossierCitizenPages(t.app, { deps: t.deps, assets: loadStaticAssets(), oidc: null });
+  if (!t.app.routes.some((r) => r.path === "/api/v1/dossiers")) {
+    const api = new OpenAPIHono<AppEnv>({ defaultHook: (r) => { if (!r.success) throw validationError(r.error.issues); } });
+    registerDossiersApi(api, t.deps);
+    t.app.route("/", api);
+  }
+}
+
+const pdf = (title: string) => new File([new Uint8Array(demoPdf(title))], `${title}.pdf`, { type: "application/pdf" });
+
+/** The application as the form sends it: text fields and chosen files, multipart. */
+function application(client: TestClient, key: string, files: Record<string, File>, over: Record<string, string> = {}) {
+  const fields: Record<string, string> = {
+    [CSRF_FIELD]: client.csrfToken, procedure: PROCEDURE, idempotencyKey: key, intent: "submit", communeCode: GIA_PHU,
+    "applicant.fullName": DEMO_APPLICANT.fullName, "applicant.birthDate": DEMO_APPLICANT.birthDate, "applicant.citizenIdNumber": DEMO_APPLICANT.citizenIdNumber,
+    "applicant.address": DEMO_APPLICANT.address, "applicant.phone": DEMO_APPLICANT.phone, "applicant.email": "",
+    "form.applicantName": DEMO_APPLICANT.fullName, "form.applicantBirthDate": DEMO_APPLICANT.birthDate, "form.applicantIdNumber": DEMO_APPLICANT.citizenIdNumber,
+    "form.applicantAddress": DEMO_APPLICANT.address, "form.applicantPhone": "", "form.maritalStatus": "single", "form.purpose": "Để đăng ký kết hôn",
+    "delivery.method": "desk", "delivery.address": "",
+    ...over,
+  };
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.append(k, v);
+  for (const [k, f] of Object.entries(files)) body.append(k, f);
+  // An input left empty still sends a nameless, empty part, as browsers do.
+  if (!("doc.authorisation" in files)) body.append("doc.authorisation", new File([], ""));
+  return body;
+}
+
+const post = (client: TestClient, path: string, body: FormData) => client.request(path, { method: "POST", body });
+const keyOf = async (res: Response) => /name="idempotencyKey" value="([^"]+)"/.exec(await res.text())?.[1] ?? "";
+
+describeDb("dossiers: citizen pages", () => {
+  const app = useTestApp();
+  let team: Awaited<ReturnType<typeof deskTeam>>;
+  let citizen: TestClient;
+  let desk: TestClient;
+
+  beforeAll(async () => {
+    mountDossierFaces(app());
+    team = await deskTeam(app().deps);
+    citizen = new TestClient(app().app);
+    await citizen.signIn(team.citizen.principal.username, PASSWORD);
+    desk = new TestClient(app().app);
+    await desk.signIn(team.desk.principal.username, PASSWORD);
+  });
+
+  const countByKey = async (key: string) => (await app().db.query("SELECT count(*)::int AS n FROM dossiers WHERE idempotency_key = $1", [key])).rows[0]!.n as number;
+
+  it("sends an anonymous visitor to sign in and back to the same form", async () => {
+    const res = await new TestClient(app().app).get(`/dossiers/new?procedure=${PROCEDURE}`);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/sign-in?next=${encodeURIComponent(`/dossiers/new?procedure=${PROCEDURE}`)}`);
+    expect((await new TestClient(app().app).get("/me/dossiers")).headers.get("location")).toBe("/sign-in?next=%2Fme%2Fdossiers");
+  });
+
+  it("renders an accessible form: radios in a fieldset, date and ID inputs, one file input per document, two buttons", async () => {
+    const res = await citizen.get(`/dossiers/new?procedure=${PROCEDURE}&commune=${GIA_PHU}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<html lang="vi">');
+    expect(html).toContain('enctype="multipart/form-data"');
+    expect(html).toMatch(/<fieldset[^>]*><legend>Tình trạng hôn nhân hiện tại<\/legend>/);
+    expect(html).toMatch(/type="radio" id="f-form-maritalStatus" name="form.maritalStatus" value="single"/);
+    expect(html).toMatch(/name="form.applicantBirthDate"[^>]*type="date"|type="date"[^>]*name="form.applicantBirthDate"/);
+    expect(html).toMatch(/name="form.applicantIdNumber"[^>]*autocomplete="off"[^>]*/);
+    expect(html).toContain('inputmode="numeric"');
+    expect(html).toMatch(/type="file" id="f-documents-declaration" name="doc.declaration" accept="\.pdf,\.jpg,\.jpeg,\.png/);
+    expect(html).toMatch(/<option value="02923" selected="">Xã Gia Phú<\/option>/);
+    expect(html).toContain('name="intent" value="draft"');
+    expect(html).toContain('name="intent" value="submit"');
+    expect(await keyOf(new Response(html))).toMatch(/^[0-9a-f-]{36}$/);
+    // The budget: the application form and the status page together stay under 30 KB compressed.
+    const status = await (await citizen.get("/status")).text();
+    expect(gzipSync(html).length + gzipSync(status).length).toBeLessThan(30 * 1024);
+  });
+
+  it("files a dossier from a multipart post, shows its code, and a retried post lands on the same dossier", async () => {
+    const key = await keyOf(await citizen.get(`/dossiers/new?procedure=${PROCEDURE}`));
+    const files = { "doc.declaration": pdf("to khai"), "doc.identityDocument": pdf("can cuoc") };
+    const first = await post(citizen, "/dossiers/new", application(citizen, key, files));
+    expect(first.status).toBe(303);
+    const location = first.headers.get("location")!;
+    expect(location).toMatch(/^\/me\/dossiers\/[0-9a-f-]{36}\?submitted=1$/);
+    const retry = await post(citizen, "/dossiers/new", application(citizen, key, files));
+    expect(retry.headers.get("location")).toBe(location);
+    expect(await countByKey(key)).toBe(1);
+
+    const html = await (await citizen.get(location)).text();
+    const code = /Mã hồ sơ của bạn: <strong class="nowrap">([^<]+)<\/strong>/.exec(html)?.[1];
+    expect(code).toMatch(/^XS\.02923-\d{6}-\d{4}$/);
+    expect(html).toContain("091****678");
+    expect(html).toContain(`/status?code=${encodeURIComponent(code!)}`);
+    expect(html).toContain("Mới nộp, chờ tiếp nhận");
+    const docs = await app().db.query("SELECT requirement_key FROM dossier_documents d JOIN dossiers x ON x.id = d.dossier_id WHERE x.idempotency_key = $1 ORDER BY 1", [key]);
+    expect(docs.rows.map((r) => r.requirement_key)).toEqual(["declaration", "identityDocument"]);
+    // The list shows it, and its documents download.
+    const list = await (await citizen.get("/me/dossiers")).text();
+    expect(list).toContain(code);
+    const docLink = /href="(\/me\/dossiers\/[^"]+\/files\/[^"]+)"/.exec(html)?.[1];
+    const file = await citizen.get(docLink!);
+    expect(file.headers.get("content-type")).toBe("application/pdf");
+  });
+
+  it("keeps the draft with its uploads when a required document is missing, shows the error beside it, and completes it later", async () => {
+    const key = await keyOf(await citizen.get(`/dossiers/new?procedure=${PROCEDURE}`));
+    const res = await post(citizen, "/dossiers/new", application(citizen, key, { "doc.declaration": pdf("to khai") }));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('class="error-summary"');
+    expect(html).toContain('href="#f-documents-identityDocument"');
+    expect(html).toMatch(/id="f-documents-identityDocument-error"><span class="visually-hidden">Lỗi:<\/span> Trường “Thẻ căn cước[^”]*”: còn thiếu giấy tờ bắt buộc/);
+    const draft = (await app().db.query("SELECT id, state FROM dossiers WHERE idempotency_key = $1", [key])).rows[0]!;
+    expect(draft.state).toBe("draft");
+    expect(html).toContain(`action="/dossiers/${draft.id}/edit"`);
+    expect(html).toContain("Đã đính kèm:");
+    const kept = await app().db.query("SELECT requirement_key FROM dossier_documents WHERE dossier_id = $1", [draft.id]);
+    expect(kept.rows.map((r) => r.requirement_key)).toEqual(["declaration"]);
+    // What was typed is still there.
+    expect(html).toContain('value="Để đăng ký kết hôn"');
+
+    const done = await post(citizen, `/dossiers/${draft.id}/edit`, application(citizen, key, { "doc.identityDocument": pdf("can cuoc") }));
+    expect(done.status).toBe(303);
+    expect(done.headers.get("location")).toBe(`/me/dossiers/${draft.id}?submitted=1`);
+    expect((await app().db.query("SELECT state, code FROM dossiers WHERE id = $1", [draft.id])).rows[0]).toMatchObject({ state: "submitted", code: expect.stringMatching(/^XS\./) });
+    expect(await countByKey(key)).toBe(1);
+  });
+
+  it("saves a draft on request and reopens it with its values", async () => {
+    const key = await keyOf(await citizen.get(`/dossiers/new?procedure=${PROCEDURE}`));
+    const res = await post(citizen, "/dossiers/new", application(citizen, key, {}, { intent: "draft", "form.purpose": "Vay vốn" }));
+    expect(res.status).toBe(303);
+    const edit = res.headers.get("location")!;
+    expect(edit).toMatch(/^\/dossiers\/[0-9a-f-]{36}\/edit$/);
+    const html = await (await citizen.get(edit)).text();
+    expect(html).toContain("Đã lưu.");
+    expect(html).toContain('value="Vay vốn"');
+    expect(html).toMatch(/id="f-form-maritalStatus" name="form.maritalStatus" value="single" checked=""/);
+    expect(html).toContain(`name="idempotencyKey" value="${key}"`);
+  });
+
+  it("refuses a file that is not a PDF, JPG or PNG, beside its field, and files nothing", async () => {
+    const key = await keyOf(await citizen.get(`/dossiers/new?procedure=${PROCEDURE}`));
+    const fake = new File(["<script>alert(1)</script>"], "to-khai.pdf", { type: "application/pdf" });
+    const res = await post(citizen, "/dossiers/new", application(citizen, key, { "doc.declaration": fake, "doc.identityDocument": pdf("can cuoc") }));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toMatch(/id="f-documents-declaration-error">[^]*?chỉ nhận tệp PDF, JPG, PNG/);
+    expect(await countByKey(key)).toBe(0);
+  });
+
+  it("shows field errors beside the fields with the values kept", async () => {
+    const key = await keyOf(await citizen.get(`/dossiers/new?procedure=${PROCEDURE}`));
+    const res = await post(citizen, "/dossiers/new", application(citizen, key, {}, { "applicant.phone": "12345", "delivery.method": "post", "form.applicantBirthDate": "1990-02-31" }));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    for (const id of ["f-applicant-phone", "f-delivery-address", "f-form-applicantBirthDate", "f-documents-declaration"]) expect(html).toContain(`href="#${id}"`);
+    expect(html).toContain('value="12345"');
+    expect(await countByKey(key)).toBe(0);
+  });
+
+  it("finds the dossier on the public status page with the right last 4 digits only, then throttles guesses", async () => {
+    const key = await keyOf(await citizen.get(`/dossiers/new?procedure=${PROCEDURE}`));
+    const res = await post(citizen, "/dossiers/new", application(citizen, key, { "doc.declaration": pdf("a"), "doc.identityDocument": pdf("b") }));
+    const id = /\/me\/dossiers\/([0-9a-f-]{36})/.exec(res.headers.get("location")!)![1]!;
+    const code = (await app().db.query("SELECT code FROM dossiers WHERE id = $1", [id])).rows[0]!.code as string;
+    const visitor = new TestClient(app().app);
+
+    const form = await (await visitor.get(`/status?code=${encodeURIComponent(code)}`)).text();
+    expect(form).toContain(`value="${code}"`);
+    const found = await visitor.post("/status", { code, last4: "5678" });
+    expect(found.status).toBe(200);
+    const html = await found.text();
+    expect(html).toContain("Đ*** V*** Nam");
+    expect(html).toContain("Mới nộp, chờ tiếp nhận");
+    expect(html).toContain("(mã trạng thái 1)");
+    expect(html).toContain("Nộp hồ sơ trực tuyến");
+    expect((await visitor.post("/status", { code, last4: "1234" })).status).toBe(200); // the ID number's last 4
+
+    const wrong = await visitor.post("/status", { code, last4: "0000" });
+    expect(wrong.status).toBe(404);
+    expect(await wrong.text()).toMatch(/id="f-code-error">[^]*?không tìm thấy hồ sơ với mã và 4 số cuối này/);
+    expect((await visitor.post("/status", { code, last4: "12" })).status).toBe(400);
+    for (let i = 1; i < LOOKUP_MAX_FAILURES; i++) expect((await visitor.post("/status", { code, last4: "0000" })).status).toBe(404);
+    const throttled = await visitor.post("/status", { code, last4: "5678" });
+    expect(throttled.status).toBe(429);
+    expect(await throttled.text()).toContain("Bạn đã tra cứu sai quá nhiều lần");
+  });
+
+  it("lets the applicant answer a supplement request through the page, and says so when the page was stale", async () => {
+    const key = await keyOf(await citizen.get(`/dossiers/new?procedure=${PROCEDURE}`));
+    const res = await post(citizen, "/dossiers/new", application(citizen, key, { "doc.declaration": pdf("a"), "doc.identityDocument": pdf("b") }));
+    const id = /\/me\/dossiers\/([0-9a-f-]{36})/.exec(res.headers.get("location")!)![1]!;
+    await act(app().deps, team.desk, id, "requestSupplement", { items: ["Bản sao giấy chứng nhận ly hôn"] });
+
+    const pageHtml = await (await citizen.get(`/me/dossiers/${id}`)).text();
+    expect(pageHtml).toContain("Bản sao giấy chứng nhận ly hôn");
+    const version = /name="version" value="(\d+)"/.exec(pageHtml)![1]!;
+    const supplement = (files: Record<string, File>, v = version) => {
+      const body = new FormData();
+      body.append(CSRF_FIELD, citizen.csrfToken);
+      body.append("version", v);
+      body.append("note", "");
+      for (const [k, f] of Object.entries(files)) body.append(k, f);
+      return post(citizen, `/me/dossiers/${id}/supplement`, body);
+    };
+    const empty = await supplement({ "doc.item1": new File([], "") });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toMatch(/id="f-documents-item1-error">[^]*?hãy tải lên giấy tờ được yêu cầu/);
+    const stale = await supplement({ "doc.item1": pdf("ly hon") }, String(Number(version) - 1));
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain("Hồ sơ vừa được người khác thay đổi");
+
+    const ok = await supplement({ "doc.item1": pdf("ly hon") });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get("location")).toBe(`/me/dossiers/${id}`);
+    const after = (await app().db.query("SELECT state FROM dossiers WHERE id = $1", [id])).rows[0]!;
+    expect(after.state).toBe("submitted");
+    const docs = await app().db.query("SELECT requirement_key, round FROM dossier_documents WHERE dossier_id = $1 AND round > 0", [id]);
+    expect(docs.rows).toEqual([{ requirement_key: "item1", round: 1 }]);
+    const html = await (await citizen.get(`/me/dossiers/${id}`)).text();
+    expect(html).toContain("Bản sao giấy chứng nhận ly hôn: <a");
+    expect(html).not.toContain(`action="/me/dossiers/${id}/supplement"`);
+
+    // Withdrawing needs a reason; then the dossier is cancelled.
+    const v2 = /name="version" value="(\d+)"/.exec(html)![1]!;
+    const noReason = await citizen.post(`/me/dossiers/${id}/cancel`, { version: v2, reason: "" });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain('href="#f-reason"');
+    expect((await citizen.post(`/me/dossiers/${id}/cancel`, { version: v2, reason: "Không cần nữa" })).status).toBe(303);
+    expect((await app().db.query("SELECT state FROM dossiers WHERE id = $1", [id])).rows[0]!.state).toBe("cancelled");
+  });
+
+  it("offers the rating once the result is returned, as five radios in a fieldset, and takes it once", async () => {
+    const { deps } = app();
+    const d = await buildDossier(deps, team.citizen);
+    await act(deps, team.desk, d.id, "receive");
+    await act(deps, team.leader, d.id, "assign", { assigneeId: team.specialist.principal.userId });
+    await act(deps, team.specialist, d.id, "propose", { note: "Đủ điều kiện" });
+    await act(deps, team.leader, d.id, "approve");
+    await act(deps, team.desk, d.id, "returnResult", { method: "desk", collectedBy: DEMO_APPLICANT.fullName });
+    const html = await (await citizen.get(`/me/dossiers/${d.id}`)).text();
+    expect(html).toContain("Đã trả kết quả");
+    expect(html).toMatch(/<fieldset[^>]*><legend>Bạn đánh giá thế nào\?<\/legend>/);
+    expect(html.match(/type="radio"[^>]*name="rating"/g)).toHaveLength(5);
+    expect(html).not.toContain(`action="/me/dossiers/${d.id}/cancel"`);
+    const version = /name="version" value="(\d+)"/.exec(html)![1]!;
+    const noChoice = await citizen.post(`/me/dossiers/${d.id}/rate`, { version, comment: "" });
+    expect(noChoice.status).toBe(400);
+    expect(await noChoice.text()).toContain('href="#f-rating"');
+    expect((await citizen.post(`/me/dossiers/${d.id}/rate`, { version, rating: "5", comment: "Nhanh" })).status).toBe(303);
+    expect((await app().db.query("SELECT rating, rating_comment FROM dossiers WHERE id = $1", [d.id])).rows[0]).toEqual({ rating: 5, rating_comment: "Nhanh" });
+    expect(await (await citizen.get(`/me/dossiers/${d.id}`)).text()).not.toContain(`action="/me/dossiers/${d.id}/rate"`);
+  });
+
+  it("does not show another person's dossier or draft", async () => {
+    const key = await keyOf(await citizen.get(`/dossiers/new?procedure=${PROCEDURE}`));
+    const res = await post(citizen, "/dossiers/new", application(citizen, key, {}, { intent: "draft" }));
+    const edit = res.headers.get("location")!;
+    const id = edit.split("/")[2]!;
+    expect((await desk.get(edit)).status).toBe(404);
+    const other = new TestClient(app().app);
+    const stranger = await buildUser(app().deps, { kind: "citizen" });
+    await other.signIn(stranger.username, PASSWORD);
+    expect((await other.get(`/me/dossiers/${id}`)).status).toBe(404);
+    expect((await other.get(edit)).status).toBe(404);
+  });
+});

@@ -1,0 +1,354 @@
+// The printable one-stop forms (Mẫu 01–07) of a dossier: view models built from what the dossier recorded,
+// then rendered. Reading goes through getDossier/dossierRegister, so the same access rule and audit apply.
+import type { Deps } from "../../../deps.ts";
+import type { Principal } from "../../../platform/auth/authorise.ts";
+import type { Context } from "../../../platform/events/domain-events.ts";
+import { AppError } from "../../../platform/http/app-error.ts";
+import { type Locale, type MessageKey, translator } from "../../../platform/i18n/i18n.ts";
+import { type AdminUnitRow, getAdminUnitWithAncestors } from "../../admin-units/index.ts";
+import { usersWithRole } from "../../identity/index.ts";
+import type { DeskRole } from "../dossier-workflow.ts";
+import * as repo from "../dossiers.repository.ts";
+import { renderApology } from "../forms/apology.pdf.ts";
+import type {
+  ApologyData, Applicant, FormBase, ReceiptData, RefusalData, RegisterData, StepOutcome, StopNoticeData, SupplementRequestData, TrackingRow, TrackingSlipData,
+} from "../forms/forms.types.ts";
+import { renderReceipt } from "../forms/receipt.pdf.ts";
+import { renderRefusal } from "../forms/refusal.pdf.ts";
+import { renderRegister } from "../forms/register.pdf.ts";
+import { renderStopNotice } from "../forms/stop-notice.pdf.ts";
+import { renderSupplementRequest } from "../forms/supplement-request.pdf.ts";
+import { renderTrackingSlip } from "../forms/tracking-slip.pdf.ts";
+import { type DeskSettings, loadDeskSettings } from "./dossier-code.ts";
+import { statusPath } from "./notify-applicant.ts";
+import { type DossierView, dossierRegister, getDossier } from "./read-dossiers.ts";
+
+type D = Pick<Deps, "db" | "events" | "clock" | "config">;
+type Ctx = Context & { principal: Principal | null };
+
+export const PRINT_KINDS = ["receipt", "trackingSlip", "supplementRequest", "refusal", "apology", "stopNotice"] as const;
+export type PrintKind = (typeof PRINT_KINDS)[number];
+
+/** Where the forms are printed: the reader's language and the public address for the status link. */
+export type PrintOptions = { locale: Locale; origin: string };
+
+const DESK_ROLES: readonly DeskRole[] = ["one_stop_officer", "specialist", "leader"];
+const VN_OFFSET_MS = 7 * 3600_000;
+const localDay = (d: Date) => new Date(d.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+
+/** Which forms a dossier has something to print for (the office page shows only these links). */
+export function printableForms(view: Pick<DossierView, "dossier" | "events" | "supplements">): PrintKind[] {
+  const d = view.dossier;
+  const out: PrintKind[] = [];
+  if (d.code && d.receivedAt && d.dueAt) out.push("receipt", "trackingSlip");
+  if (view.supplements.length > 0) out.push("supplementRequest");
+  if (d.state === "refused" && lastEvent(view.events, "refuse")) out.push("refusal");
+  if (d.apologyAt && d.apologyDueAt && lastEvent(view.events, "apologise")) out.push("apology");
+  if (d.state === "paused" && lastEvent(view.events, "pause")) out.push("stopNotice");
+  return out;
+}
+
+const lastEvent = (events: repo.DossierEvent[], action: string) => [...events].reverse().find((e) => e.action === action) ?? null;
+
+/** The header every form carries: the commune's People's Committee under its province. */
+export function formBase(locale: Locale, commune: AdminUnitRow, province: AdminUnitRow | null): FormBase {
+  const t = translator(locale);
+  const named = (u: AdminUnitRow) => (locale === "en" && u.fullNameEn ? u.fullNameEn : `${u.unitType.toLowerCase()} ${u.name}`);
+  const communeName = named(commune);
+  return {
+    locale,
+    agencyName: t("dossiers.office.print.agency", { unit: communeName }),
+    ...(province ? { parentAgencyName: t("dossiers.office.print.agency", { unit: named(province) }) } : {}),
+    communeName,
+    placeName: locale === "en" && commune.nameEn ? commune.nameEn : commune.name,
+  };
+}
+
+async function headerOf(deps: Pick<Deps, "db" | "config">, communeCode: string, locale: Locale): Promise<FormBase> {
+  const { unit, ancestors } = await getAdminUnitWithAncestors(deps, communeCode);
+  return formBase(locale, unit, ancestors.find((a) => a.level === "province") ?? null);
+}
+
+const applicantOf = (d: repo.DossierRow): Applicant => ({
+  name: d.applicant.fullName,
+  ...(d.applicant.citizenIdNumber ? { citizenIdNumber: d.applicant.citizenIdNumber } : {}),
+  ...(d.applicant.address ? { address: d.applicant.address } : {}),
+  ...(d.applicant.phone ? { phone: d.applicant.phone } : {}),
+  ...(d.applicant.email ? { email: d.applicant.email } : {}),
+});
+
+/** Compared by the day in Vietnam: handing over on the deadline's day is on time, a day earlier is early. */
+export function stepOutcome(at: Date, stepDueAt: Date | null): StepOutcome | null {
+  if (!stepDueAt) return null;
+  if (at.getTime() > stepDueAt.getTime()) return "late";
+  return localDay(at) < localDay(stepDueAt) ? "early" : "onTime";
+}
+
+/** Officers named by their desk role on the commune, so the slip says who held the dossier in which capacity. */
+async function rolesOf(deps: Pick<Deps, "db">, unitPath: string): Promise<Map<string, DeskRole>> {
+  const map = new Map<string, DeskRole>();
+  // Listed from the most senior so that someone holding two roles is named by the one they usually act in.
+  for (const role of [...DESK_ROLES].reverse()) for (const u of await usersWithRole(deps, role, unitPath)) map.set(u.id, role);
+  return map;
+}
+
+export function trackingRows(
+  locale: Locale,
+  d: repo.DossierRow,
+  events: repo.DossierEvent[],
+  roles: ReadonlyMap<string, DeskRole>,
+): TrackingRow[] {
+  const t = translator(locale);
+  const applicantSide = (id: string | null) => !!id && (id === d.ownerUserId || (id === d.filedByUserId && !roles.has(id)));
+  const who = (e: repo.DossierEvent) => {
+    if (applicantSide(e.actorId) || !e.actorId) return `${t("forms.signer.applicant")} (${d.applicant.fullName})`;
+    const role = roles.get(e.actorId);
+    return role ? `${t(`role.${role}` as MessageKey)} (${e.actorLabel})` : e.actorLabel;
+  };
+  return events.map((e, i) => {
+    const prev = events[i - 1];
+    const stepDueAt = prev?.stepDueAt ? new Date(prev.stepDueAt) : null;
+    const details: string[] = [t(`dossiers.action.${e.action}` as MessageKey)];
+    if (e.action === "returnResult") {
+      const method = e.details["method"];
+      if (typeof method === "string") details.push(t(`dossiers.delivery.${method}` as MessageKey));
+      const tracking = e.details["trackingNumber"];
+      if (typeof tracking === "string" && tracking) details.push(tracking);
+    } else if (e.reason) details.push(e.reason);
+    return {
+      from: prev ? who(prev) : `${t("forms.signer.applicant")} (${d.applicant.fullName})`,
+      to: who(e),
+      at: new Date(e.at),
+      stepDueAt,
+      outcome: stepOutcome(new Date(e.at), stepDueAt),
+      note: details.join(": "),
+    };
+  });
+}
+
+/** Number in the register: the day's sequence the code carries (…-YYMMDD-NNNN). */
+export function registerNumberOf(code: string | null): number | null {
+  const m = code ? /-(\d{6})-(\d{4,})$/.exec(code) : null;
+  return m ? Number(m[2]) : null;
+}
+
+export type ReceiptExtras = { feeQrPngDataUrl?: string | null };
+
+export function receiptData(view: DossierView, base: FormBase, opts: PrintOptions & ReceiptExtras): ReceiptData | null {
+  const d = view.dossier;
+  if (!d.code || !d.receivedAt || !d.dueAt) return null;
+  const def = view.procedure.definition;
+  const attached = new Set(view.documents.filter((x) => x.source !== "result").map((x) => x.requirementKey));
+  const documents = [
+    ...def.documents.filter((doc) => attached.has(doc.key)).map((doc) => ({ name: doc.name, copies: doc.copies, original: doc.form === "original" || doc.form === "originalOrCertifiedCopy" })),
+    ...def.form.filter((f) => f.type === "file" && attached.has(f.key)).map((f) => ({ name: f.label, copies: 1, original: false })),
+  ];
+  const intake = view.events.find((e) => e.action === "intake" || e.action === "receive");
+  const unpaid = d.feeStatus === "unpaid" && d.feeAmount > 0;
+  return {
+    ...base,
+    dossierCode: d.code,
+    procedureName: def.name,
+    applicant: applicantOf(d),
+    documents,
+    duration: { unit: def.processing.unit, amount: def.processing.amount },
+    receivedAt: d.receivedAt,
+    dueAt: d.apologyDueAt ?? d.dueAt,
+    delivery: { method: d.delivery.method, ...(d.delivery.address ? { address: d.delivery.address } : {}) },
+    registerVolume: localDay(d.receivedAt).slice(0, 4),
+    registerNumber: registerNumberOf(d.code) ?? 1,
+    channel: d.channel,
+    ...(unpaid ? { fee: { amount: d.feeAmount, ...(opts.feeQrPngDataUrl ? { qrPngDataUrl: opts.feeQrPngDataUrl } : {}) } } : {}),
+    statusUrl: `${opts.origin.replace(/\/$/, "")}${statusPath(d.code)}`,
+    officerName: intake?.actorLabel ?? "",
+  };
+}
+
+export function trackingSlipData(view: DossierView, base: FormBase, roles: ReadonlyMap<string, DeskRole>, now: Date): TrackingSlipData | null {
+  const d = view.dossier;
+  if (!d.code || !d.receivedAt || !d.dueAt) return null;
+  const assignee = d.assigneeId ? view.events.find((e) => e.actorId === d.assigneeId) : undefined;
+  return {
+    ...base,
+    dossierCode: d.code,
+    procedureName: view.procedure.definition.name,
+    applicant: applicantOf(d),
+    receivedAt: d.receivedAt,
+    dueAt: d.apologyDueAt ?? d.dueAt,
+    ...(assignee ? { processingUnit: `${translator(base.locale)("role.specialist")} (${assignee.actorLabel})` } : {}),
+    ...(d.forwardedTo ? { coordinatingUnits: [d.forwardedTo] } : {}),
+    rows: trackingRows(base.locale, d, view.events, roles),
+    printedAt: now,
+  };
+}
+
+export function supplementRequestData(view: DossierView, base: FormBase, settings: DeskSettings): SupplementRequestData | null {
+  const d = view.dossier;
+  const s = view.supplements[view.supplements.length - 1];
+  if (!d.code || !s) return null;
+  // The event of that round names the officer who asked.
+  const asked = [...view.events].reverse().find((e) => e.action === "requestSupplement" && e.details["round"] === s.round);
+  const officer = asked?.actorLabel ?? "";
+  const t = translator(base.locale);
+  return {
+    ...base,
+    dossierCode: d.code,
+    procedureName: view.procedure.definition.name,
+    applicant: applicantOf(d),
+    receivedAt: d.receivedAt ?? d.submittedAt ?? d.createdAt,
+    issuedAt: new Date(s.requestedAt),
+    items: s.items.map((i) => ({ what: i.label, reason: i.note ?? s.note ?? "" })),
+    contact: { name: settings.deskAddress ? `${t("forms.deskOf", { unit: base.communeName })}, ${settings.deskAddress}` : t("forms.deskOf", { unit: base.communeName }) },
+    officerName: officer,
+  };
+}
+
+export function refusalData(view: DossierView, base: FormBase): RefusalData | null {
+  const d = view.dossier;
+  const e = d.state === "refused" ? lastEvent(view.events, "refuse") : null;
+  if (!e) return null;
+  return {
+    ...base,
+    ...(d.code ? { dossierCode: d.code } : {}),
+    procedureName: view.procedure.definition.name,
+    applicant: applicantOf(d),
+    receivedAt: d.receivedAt,
+    issuedAt: new Date(e.at),
+    reasons: (e.reason ?? "").split(/\r?\n/).map((r) => r.trim()).filter(Boolean),
+    // Refusing to receive is the desk's; after receipt the head of the agency signs.
+    stage: e.fromState === "submitted" ? "intake" : "processing",
+    signer: { name: e.actorLabel },
+  };
+}
+
+export function apologyData(view: DossierView, base: FormBase): ApologyData | null {
+  const d = view.dossier;
+  const e = lastEvent(view.events, "apologise");
+  if (!d.code || !d.receivedAt || !d.apologyDueAt || !e) return null;
+  const old = e.details["oldDueAt"];
+  return {
+    ...base,
+    dossierCode: d.code,
+    procedureName: view.procedure.definition.name,
+    applicant: applicantOf(d),
+    receivedAt: d.receivedAt,
+    oldDueAt: typeof old === "string" ? new Date(old) : (d.dueAt ?? d.apologyDueAt),
+    newDueAt: d.apologyDueAt,
+    reason: e.reason ?? "",
+    issuedAt: new Date(e.at),
+    signer: { name: e.actorLabel },
+  };
+}
+
+export function stopNoticeData(view: DossierView, base: FormBase): StopNoticeData | null {
+  const d = view.dossier;
+  const e = d.state === "paused" ? lastEvent(view.events, "pause") : null;
+  if (!d.code || !d.receivedAt || !e) return null;
+  return {
+    ...base,
+    dossierCode: d.code,
+    procedureName: view.procedure.definition.name,
+    applicant: applicantOf(d),
+    receivedAt: d.receivedAt,
+    reason: e.reason ?? "",
+    issuedAt: new Date(e.at),
+    signer: { name: e.actorLabel },
+  };
+}
+
+/** The unpaid fee's VietQR, when the payments module can draw one; the receipt prints without it otherwise. */
+export type FeeQr = (deps: D, dossier: repo.DossierRow) => Promise<string | null>;
+
+export type PrintedForm = { pdf: Buffer; filename: string };
+
+/** Renders one form of a dossier; 404 when the dossier has nothing for that form. */
+export async function printDossierForm(deps: D, ctx: Ctx, dossierId: string, kind: PrintKind, opts: PrintOptions & { feeQr?: FeeQr; view?: DossierView }): Promise<PrintedForm> {
+  const view = opts.view ?? (await getDossier(deps, ctx, dossierId));
+  const d = view.dossier;
+  const base = await headerOf(deps, d.communeCode, opts.locale);
+  const name = (slug: string) => `${slug}-${(d.code ?? d.id).replace(/[^A-Za-z0-9.-]/g, "_")}.pdf`;
+  const missing = () => new AppError("not_found", "error.notFound");
+  switch (kind) {
+    case "receipt": {
+      const unpaid = d.feeStatus === "unpaid" && d.feeAmount > 0;
+      const qr = unpaid && opts.feeQr ? await opts.feeQr(deps, d).catch(() => null) : null;
+      const data = receiptData(view, base, { ...opts, feeQrPngDataUrl: qr });
+      if (!data) throw missing();
+      return { pdf: await renderReceipt(data), filename: name("giay-tiep-nhan") };
+    }
+    case "trackingSlip": {
+      const data = trackingSlipData(view, base, await rolesOf(deps, d.unitPath), deps.clock.now());
+      if (!data) throw missing();
+      return { pdf: await renderTrackingSlip(data), filename: name("phieu-kiem-soat") };
+    }
+    case "supplementRequest": {
+      const data = supplementRequestData(view, base, await loadDeskSettings(deps, d.communeCode));
+      if (!data) throw missing();
+      return { pdf: await renderSupplementRequest(data), filename: name("phieu-yeu-cau-bo-sung") };
+    }
+    case "refusal": {
+      const data = refusalData(view, base);
+      if (!data) throw missing();
+      return { pdf: await renderRefusal(data), filename: name("phieu-tu-choi") };
+    }
+    case "apology": {
+      const data = apologyData(view, base);
+      if (!data) throw missing();
+      return { pdf: await renderApology(data), filename: name("phieu-xin-loi") };
+    }
+    case "stopNotice": {
+      const data = stopNoticeData(view, base);
+      if (!data) throw missing();
+      return { pdf: await renderStopNotice(data), filename: name("thong-bao-dung") };
+    }
+  }
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isDay = (s: string) => DAY.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+/** Mẫu 07 for a commune and the days from…to (both included, Vietnam time). */
+export async function printRegister(deps: D, ctx: Ctx, communeCode: string, period: { from: string; to: string }, opts: { locale: Locale }): Promise<PrintedForm> {
+  const bad = [
+    ...(isDay(period.from) ? [] : [{ field: "from", code: "date", message: "dossiers.error.date" as const }]),
+    ...(isDay(period.to) ? [] : [{ field: "to", code: "date", message: "dossiers.error.date" as const }]),
+  ];
+  if (bad.length) throw new AppError("validation", "error.validation", bad);
+  const from = new Date(`${period.from}T00:00:00+07:00`);
+  const toStart = new Date(`${period.to}T00:00:00+07:00`);
+  if (toStart < from) throw new AppError("validation", "error.validation", [{ field: "to", code: "range", message: "dossiers.office.error.period" }]);
+  const { commune, rows } = await dossierRegister(deps, ctx, communeCode, from, new Date(toStart.getTime() + 24 * 3600_000));
+  const base = await headerOf(deps, commune.code, opts.locale);
+  const t = translator(opts.locale);
+  const registerRows = [];
+  for (const [i, r] of rows.entries()) {
+    const events = await repo.listEvents(deps.db, r.id);
+    const sent = events.find((e) => e.action === "assign" || e.action === "forward");
+    registerRows.push({
+      number: i + 1,
+      dossierCode: r.code ?? "",
+      procedureName: r.procedureName,
+      applicantName: r.applicantName,
+      ...(r.applicant.address ? { address: r.applicant.address } : {}),
+      ...(r.applicant.phone ? { phone: r.applicant.phone } : {}),
+      receivedAt: r.receivedAt!,
+      dueAt: r.apologyDueAt ?? r.dueAt ?? r.receivedAt!,
+      sentToUnitAt: sent ? new Date(sent.at) : null,
+      ...(r.forwardedTo ? { processingUnit: r.forwardedTo } : {}),
+      resultAt: r.state === "resultReady" || r.state === "returned" ? r.finishedAt : null,
+      returnedAt: r.returnedAt,
+      channel: r.channel,
+      ...(r.state === "refused" || r.state === "cancelled" ? { note: t(`dossiers.state.${r.state}`) } : {}),
+    });
+  }
+  const data: RegisterData = {
+    ...base,
+    unitName: t("forms.deskOf", { unit: base.communeName }),
+    volume: period.from.slice(0, 4),
+    periodFrom: from,
+    periodTo: toStart,
+    rows: registerRows,
+    printedAt: deps.clock.now(),
+  };
+  return { pdf: await renderRegister(data), filename: `so-theo-doi-${commune.code}-${period.from}-${period.to}.pdf` };
+}

@@ -1,0 +1,27 @@
+// Who may act on a dossier's fee: the one-stop desk of its commune. Everyone else learns no more than
+// the dossier pages would tell them (404 to strangers, 403 to those who may see the dossier).
+import { can, type Principal } from "../../../platform/auth/authorise.ts";
+import { AppError } from "../../../platform/http/app-error.ts";
+import { assertCanView } from "../../dossiers/index.ts";
+import type { DossierRow } from "../../dossiers/index.ts";
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const deskUnit = (d: Pick<DossierRow, "communeCode" | "unitPath">) => ({ code: d.communeCode, path: d.unitPath });
+
+export function authoriseDesk(p: Principal | null, d: DossierRow): Principal {
+  if (!p) throw new AppError("unauthenticated", "error.unauthenticated");
+  if (can(p, "dossier.receive", deskUnit(d))) return p;
+  assertCanView(p, d);
+  throw new AppError("forbidden", "error.forbidden");
+}
+
+export const canConfirmPayments = (p: Principal | null, d: Pick<DossierRow, "communeCode" | "unitPath">) => can(p, "dossier.receive", deskUnit(d));
+
+/** A missing id and a malformed one look the same from outside; anonymous callers are asked to sign in. */
+export function notFoundFor(p: Principal | null): AppError {
+  return p ? new AppError("not_found", "error.notFound") : new AppError("unauthenticated", "error.unauthenticated");
+}
+
+/** The calendar year in Vietnam, which numbers the receipt books. */
+export const vietnamYear = (at: Date) => new Date(at.getTime() + 7 * 3600_000).getUTCFullYear();
