@@ -53,7 +53,8 @@ export function demoFormValues(def: ProcedureDefinition): Record<string, unknown
       case "number": out[f.key] = "1"; break;
       case "address": out[f.key] = DEMO_APPLICANT.address; break;
       case "file": break;
-      default: out[f.key] = f.prefill === "fullName" ? DEMO_APPLICANT.fullName : "Kinh";
+      default:
+        out[f.key] = f.prefill === "fullName" ? DEMO_APPLICANT.fullName : /ethnic/i.test(f.key) ? "Kinh" : /relation/i.test(f.key) ? "Bản thân" : /document/i.test(f.key) ? "Giấy khai sinh" : "Theo giấy tờ kèm theo";
     }
   }
   return out;

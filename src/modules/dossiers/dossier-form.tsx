@@ -197,8 +197,11 @@ function FormFieldControl(p: { t: Translate; form: FormState; field: FormField; 
  * The procedure's own fields, named `form.<key>` (person fields `form.<key>.fullName|birthDate|citizenIdNumber`).
  * `prefillHint` is shown on fields that repeat the applicant's details, when the post fills them with fillFromApplicant.
  */
-export function DossierFormFields(props: { t: Translate; form: FormState; fields: readonly FormField[]; prefillHint?: string }) {
-  return <>{props.fields.map((f) => <FormFieldControl t={props.t} form={props.form} field={f} prefillHint={props.prefillHint} />)}</>;
+export function DossierFormFields(props: { t: Translate; form: FormState; fields: readonly FormField[]; prefillHint?: string; hidePrefilled?: boolean }) {
+  // Entered once: fields that repeat the applicant's details are filled from the applicant section, so they
+  // are shown only when something about them needs the person's attention.
+  const shown = props.hidePrefilled ? props.fields.filter((f) => !f.prefill || props.form.errors.some((e) => e.field.startsWith(`form.${f.key}`))) : props.fields;
+  return <>{shown.map((f) => <FormFieldControl t={props.t} form={props.form} field={f} prefillHint={props.prefillHint} />)}</>;
 }
 
 /** Who applies, named `applicant.*`; a phone or an ID number is needed for the status look-up and the SMS. */

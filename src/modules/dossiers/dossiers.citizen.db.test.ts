@@ -84,8 +84,11 @@ describeDb("dossiers: citizen pages", () => {
     expect(html).toContain('enctype="multipart/form-data"');
     expect(html).toMatch(/<fieldset[^>]*><legend>Tình trạng hôn nhân hiện tại<\/legend>/);
     expect(html).toMatch(/type="radio" id="f-form-maritalStatus" name="form.maritalStatus" value="single"/);
-    expect(html).toMatch(/name="form.applicantBirthDate"[^>]*type="date"|type="date"[^>]*name="form.applicantBirthDate"/);
-    expect(html).toMatch(/name="form.applicantIdNumber"[^>]*autocomplete="off"[^>]*/);
+    expect(html).toMatch(/name="applicant.birthDate"[^>]*type="date"/);
+    expect(html).toMatch(/name="applicant.citizenIdNumber"[^>]*autocomplete="off"/);
+    // Entered once: the declaration's copies of the applicant's details are not asked again.
+    expect(html).not.toContain('name="form.applicantBirthDate"');
+    expect(html).not.toContain('name="form.applicantIdNumber"');
     expect(html).toContain('inputmode="numeric"');
     expect(html).toMatch(/type="file" id="f-documents-declaration" name="doc.declaration" accept="\.pdf,\.jpg,\.jpeg,\.png/);
     expect(html).toMatch(/<option value="02923" selected="">Xã Gia Phú<\/option>/);

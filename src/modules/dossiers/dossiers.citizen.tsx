@@ -155,7 +155,7 @@ export function registerDossierCitizenPages(app: Hono<AppEnv>, web: WebContext, 
           {def.form.some((f) => f.type !== "file") && (
             <>
               <h2>{t("dossiers.citizen.formSection")}</h2>
-              <DossierFormFields t={t} form={s.form} fields={def.form} prefillHint={t("dossiers.citizen.sameAsApplicant")} />
+              <DossierFormFields t={t} form={s.form} fields={def.form} prefillHint={t("dossiers.citizen.sameAsApplicant")} hidePrefilled />
             </>
           )}
           {slots.length > 0 && (

@@ -586,7 +586,7 @@ function IntakeForm(props: { ctx: PageContext; commune: AdminUnitRow; procedure:
         {def.form.some((f) => f.type !== "file") && (
           <>
             <h2>{t("dossiers.office.form.title")}</h2>
-            <DossierFormFields t={t} form={form} fields={def.form} />
+            <DossierFormFields t={t} form={form} fields={def.form} hidePrefilled />
           </>
         )}
         <h2>{t("dossiers.office.documents.title")}</h2>

@@ -92,7 +92,13 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
   else if (!def.deliveryMethods.includes(delivery.data.method)) errors.push({ field: "delivery.method", code: "choice", message: "dossiers.error.deliveryMethod" });
   const consent = assisted ? ConsentInput.safeParse(input.assistedConsent ?? undefined) : null;
   if (consent && !consent.success) errors.push({ field: "assistedConsent.method", code: "required", message: "dossiers.error.consent" });
-  const form = checkFormData(def.form, input.form, { partial: input.intent === "draft", today: now });
+  // Data entered once: the form's own copies of the applicant's details come from the applicant section.
+  const formInput: Record<string, unknown> = { ...input.form };
+  for (const f of def.form) {
+    const own = f.prefill ? (input.applicant as Record<string, unknown>)[f.prefill] : undefined;
+    if (f.prefill && (formInput[f.key] === undefined || formInput[f.key] === "") && typeof own === "string" && own.trim()) formInput[f.key] = own;
+  }
+  const form = checkFormData(def.form, formInput, { partial: input.intent === "draft", today: now });
   errors.push(...form.errors);
 
   const known = new Set([...def.documents.map((d) => d.key), ...def.form.filter((f) => f.type === "file").map((f) => f.key)]);
