@@ -58,6 +58,27 @@ export function registerHomePages(app: Hono<AppEnv>, web: WebContext) {
       <Layout ctx={ctx} title={t("home.title")}>
         <h1>{t("home.title")}</h1>
         <p class="lead">{t("home.lead")}</p>
+        <h2>{t("home.services")}</h2>
+        <ul class="cards">
+          <li>
+            <h3>
+              <a href="/procedures">{t("home.services.apply")}</a>
+            </h3>
+            <p>{t("home.services.applyText")}</p>
+          </li>
+          <li>
+            <h3>
+              <a href="/status">{t("home.services.status")}</a>
+            </h3>
+            <p>{t("home.services.statusText")}</p>
+          </li>
+          <li>
+            <h3>
+              <a href="/me/dossiers">{t("home.services.mine")}</a>
+            </h3>
+            <p>{t("home.services.mineText")}</p>
+          </li>
+        </ul>
         <form class="search-form" method="get" action="/units" role="search">
           <div class="field">
             <label for="home-q">{t("units.searchLabel")}</label>

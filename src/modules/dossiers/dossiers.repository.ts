@@ -104,6 +104,24 @@ export async function insertDossier(q: Queryable, d: NewDossier): Promise<string
   return rows[0]?.id ?? null;
 }
 
+/** insertDossier, returning the whole row (saves reading it back); null when the filer already used the key. */
+export async function insertDossierRow(q: Queryable, d: NewDossier): Promise<DossierRow | null> {
+  const { rows } = await q.query<DossierRow>(
+    `INSERT INTO dossiers (commune_code, unit_path, procedure_id, procedure_version, state, channel, owner_user_id,
+       filed_by_user_id, assisted_consent, applicant, applicant_name, lookup_phone4, lookup_id4, form_data, delivery,
+       fee_amount, fee_status, idempotency_key, created_at, updated_at, code, submitted_at, received_at, due_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19,$20,$21,$22,$23)
+     ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
+    [
+      d.communeCode, d.unitPath, d.procedureId, d.procedureVersion, d.state, d.channel, d.ownerUserId, d.filedByUserId,
+      d.assistedConsent, d.applicant, d.applicant.fullName, last4(d.applicant.phone), last4(d.applicant.citizenIdNumber),
+      d.formData, d.delivery, d.feeAmount, d.feeAmount > 0 ? "unpaid" : "none", d.idempotencyKey, d.now,
+      d.code ?? null, d.submittedAt ?? null, d.receivedAt ?? null, d.dueAt ?? null,
+    ],
+  );
+  return rows[0] ?? null;
+}
+
 export async function findByIdempotencyKey(q: Queryable, filedBy: string, key: string): Promise<DossierRow | null> {
   const { rows } = await q.query<DossierRow>(`SELECT ${COLUMNS} FROM dossiers WHERE filed_by_user_id = $1 AND idempotency_key = $2`, [filedBy, key]);
   return rows[0] ?? null;
@@ -125,6 +143,32 @@ export async function findForPublicLookup(q: Queryable, code: string, last4digit
     q,
     "dossiers_public_lookup",
     `SELECT ${COLUMNS} FROM dossiers WHERE code = $1 AND (lookup_phone4 = $2 OR lookup_id4 = $2)`,
+    [code, last4digits],
+  );
+  return rows[0] ?? null;
+}
+
+export type PublicLookupRow = Pick<DossierRow, "id" | "code" | "state" | "applicantName" | "submittedAt" | "receivedAt" | "dueAt" | "apologyDueAt" | "finishedAt" | "returnedAt"> & {
+  /** The name in the procedure version the dossier was filed under. */
+  procedureName: string;
+  /** Its events in order; `at` as PostgreSQL's JSON text of the timestamp. */
+  events: Array<{ action: string; at: string }>;
+};
+
+/**
+ * The public look-up in one statement: the few columns the status shows, the procedure version's name and the
+ * events (the public status is the most frequent read; three statements cost three round trips).
+ */
+export async function findPublicStatus(q: Queryable, code: string, last4digits: string): Promise<PublicLookupRow | null> {
+  const { rows } = await queryPrepared<PublicLookupRow>(
+    q,
+    "dossiers_public_status",
+    `SELECT d.id, d.code, d.state, d.applicant_name AS "applicantName", d.submitted_at AS "submittedAt", d.received_at AS "receivedAt",
+       d.due_at AS "dueAt", d.apology_due_at AS "apologyDueAt", d.finished_at AS "finishedAt", d.returned_at AS "returnedAt",
+       v.definition->>'name' AS "procedureName",
+       coalesce((SELECT json_agg(json_build_object('action', e.action, 'at', e.at) ORDER BY e.id) FROM dossier_events e WHERE e.dossier_id = d.id), '[]') AS events
+     FROM dossiers d JOIN procedure_versions v ON v.procedure_id = d.procedure_id AND v.version = d.procedure_version
+     WHERE d.code = $1 AND (d.lookup_phone4 = $2 OR d.lookup_id4 = $2)`,
     [code, last4digits],
   );
   return rows[0] ?? null;
@@ -230,6 +274,17 @@ export async function insertDocument(q: Queryable, dossierId: string, d: { requi
   await q.query(`INSERT INTO dossier_documents (dossier_id, requirement_key, file_id, source, round) VALUES ($1,$2,$3,$4,$5)`, [
     dossierId, d.requirementKey, d.fileId, d.source, d.round,
   ]);
+}
+
+/** Several documents of one dossier in one statement. */
+export async function insertDocuments(q: Queryable, dossierId: string, docs: Array<{ requirementKey: string; fileId: string; source: DossierDocument["source"]; round: number }>): Promise<void> {
+  if (docs.length === 0) return;
+  if (docs.length === 1) return insertDocument(q, dossierId, docs[0]!);
+  await q.query(
+    `INSERT INTO dossier_documents (dossier_id, requirement_key, file_id, source, round)
+     SELECT $1, k, f, s, r FROM unnest($2::text[], $3::uuid[], $4::text[], $5::int[]) AS x(k, f, s, r)`,
+    [dossierId, docs.map((d) => d.requirementKey), docs.map((d) => d.fileId), docs.map((d) => d.source), docs.map((d) => d.round)],
+  );
 }
 
 /** Replaces a draft's document for a requirement (a draft may change its mind; a filed dossier only adds). */

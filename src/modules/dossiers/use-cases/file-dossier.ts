@@ -149,21 +149,22 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
   const dueAt = calendar ? computeDueAt(calendar, { receivedAt: now, duration: def.processing, cutOff: def.processing.cutOff }) : null;
 
   const dossier = await deps.db.tx(async (q) => {
-    let id: string;
+    let row: repo.DossierRow;
     if (draft) {
       const ok = await repo.updateDossier(q, draft.id, draft.version, { ...patchOf(record), code, state, submittedAt: now, ...(atCounter ? { receivedAt: now, dueAt } : {}) }, now);
       if (!ok) throw new AppError("conflict", "dossiers.error.changedMeanwhile");
-      id = draft.id;
+      row = (await repo.findById(q, draft.id))!;
     } else {
-      const inserted = await repo.insertDossier(q, { ...record, state, now, code, submittedAt: now, receivedAt: atCounter ? now : null, dueAt });
+      const inserted = await repo.insertDossierRow(q, { ...record, state, now, code, submittedAt: now, receivedAt: atCounter ? now : null, dueAt });
       if (!inserted) throw new AppError("conflict", "dossiers.error.duplicate"); // a concurrent twin with the same key won
-      id = inserted;
+      row = inserted;
     }
+    const id = row.id;
     await attachDocuments(deps, q, p, id, commune.code, input.documents, atCounter ? "scan" : "upload", 0);
     await repo.insertEvent(q, id, { action: atCounter ? "intake" : "submit", fromState: draft ? "draft" : null, toState: state, actorId: p.userId, actorLabel: p.displayName, at: now, reason: null, stepDueAt: null, details: { channel: input.channel, procedureVersion: procedure.version } });
-    await deps.events.publish(q, { type: atCounter ? "dossier.intake" : "dossier.submitted", actor: ctx.actor, target: { type: "dossier", id }, adminUnitCode: commune.code, requestId: ctx.requestId, details: { code, procedure: procedure.code, version: procedure.version, channel: input.channel } });
-    const row = (await repo.findById(q, id))!;
     await notifyApplicant(q, row, atCounter ? "dossierReceived" : "dossierSubmitted", { procedureName: def.name, dueAt });
+    // Last: the audit append takes the chain's lock, which every filing in the instance waits for until this commits.
+    await deps.events.publish(q, { type: atCounter ? "dossier.intake" : "dossier.submitted", actor: ctx.actor, target: { type: "dossier", id }, adminUnitCode: commune.code, requestId: ctx.requestId, details: { code, procedure: procedure.code, version: procedure.version, channel: input.channel } });
     return row;
   });
   return { dossier, replayed: false };
@@ -191,6 +192,8 @@ export async function attachDocuments(
   deps: Pick<Deps, "config">, q: Queryable, p: Principal, dossierId: string, communeCode: string, documents: DocumentInput[],
   uploadSource: "upload" | "scan", round: number, replace = false,
 ): Promise<void> {
+  const rows: Parameters<typeof repo.insertDocuments>[2] = [];
+  const owned = new Map<string, string | null>(); // fileId → its id when the principal owns it: one read per file
   for (const d of documents) {
     const field = `documents.${d.requirementKey}`;
     let fileId: string;
@@ -205,13 +208,19 @@ export async function attachDocuments(
       fileId = item.fileId;
       source = "vault";
     } else if (d.fileId) {
-      const meta = await readFileMeta(q, d.fileId);
-      if (!meta || meta.ownerUserId !== p.userId) throw new AppError("validation", "error.validation", [{ field, code: "unknown", message: "dossiers.error.file" }]);
-      fileId = meta.id;
+      if (!owned.has(d.fileId)) {
+        const meta = await readFileMeta(q, d.fileId);
+        owned.set(d.fileId, meta && meta.ownerUserId === p.userId ? meta.id : null);
+      }
+      const id = owned.get(d.fileId);
+      if (!id) throw new AppError("validation", "error.validation", [{ field, code: "unknown", message: "dossiers.error.file" }]);
+      fileId = id;
     } else continue;
     if (replace) await repo.removeDraftDocuments(q, dossierId, d.requirementKey);
-    await repo.insertDocument(q, dossierId, { requirementKey: d.requirementKey, fileId, source, round });
+    rows.push({ requirementKey: d.requirementKey, fileId, source, round });
   }
+  // One statement for all of them.
+  await repo.insertDocuments(q, dossierId, rows);
 }
 
 function patchOf(r: Omit<repo.NewDossier, "state" | "now">): repo.DossierPatch {

@@ -4,7 +4,6 @@ import type { Deps } from "../../../deps.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import type { Translate } from "../../../platform/i18n/i18n.ts";
 import { countThrottleHits, recordThrottleHits } from "../../../platform/throttle/throttle.ts";
-import { getProcedureVersion } from "../../procedures/index.ts";
 import { NATIONAL_STATUS } from "../dossier-workflow.ts";
 import type { PublicStatus } from "../dossiers.contract.ts";
 import * as repo from "../dossiers.repository.ts";
@@ -26,22 +25,24 @@ export async function lookupStatus(deps: Pick<Deps, "db" | "clock">, t: Translat
   const since = new Date(now.getTime() - LOOKUP_WINDOW_MINUTES * 60_000);
   const code = input.code.trim().toUpperCase();
   const keys = [`code:${code}`, ...(input.client ? [`ip:${input.client}`] : [])];
-  for (const key of keys) {
-    if ((await countThrottleHits(deps.db, "statusLookup", key, since)) >= LOOKUP_MAX_FAILURES) {
-      throw new AppError("too_many_requests", "dossiers.error.lookupThrottled", [], { minutes: LOOKUP_WINDOW_MINUTES });
-    }
+  // The throttle counts and the look-up go out together (three statements, one round trip of waiting); the
+  // answer is decided on the counts first, so a throttled client learns nothing from the look-up.
+  const [hits, d] = await Promise.all([
+    Promise.all(keys.map((key) => countThrottleHits(deps.db, "statusLookup", key, since))),
+    repo.findPublicStatus(deps.db, code, input.last4),
+  ]);
+  if (hits.some((n) => n >= LOOKUP_MAX_FAILURES)) {
+    throw new AppError("too_many_requests", "dossiers.error.lookupThrottled", [], { minutes: LOOKUP_WINDOW_MINUTES });
   }
-  const d = await repo.findForPublicLookup(deps.db, code, input.last4);
   if (!d || d.state === "draft") {
     await recordThrottleHits(deps.db, "statusLookup", keys, now);
     // The same answer for a wrong code and for wrong digits: a guess learns nothing.
     throw new AppError("not_found", "dossiers.error.lookupNotFound", [{ field: "code", code: "not_found", message: "dossiers.error.lookupNotFoundField" }]);
   }
-  const [proc, events] = await Promise.all([getProcedureVersion(deps.db, d.procedureId, d.procedureVersion), repo.listEvents(deps.db, d.id)]);
   const iso = (x: Date | null) => (x ? new Date(x).toISOString() : null);
   return {
     code: d.code!,
-    procedureName: proc.definition.name,
+    procedureName: d.procedureName,
     state: d.state,
     nationalStatus: NATIONAL_STATUS[d.state],
     stateLabel: t(`dossiers.state.${d.state}`),
@@ -52,6 +53,6 @@ export async function lookupStatus(deps: Pick<Deps, "db" | "clock">, t: Translat
     newDueAt: iso(d.apologyDueAt),
     finishedAt: iso(d.finishedAt),
     returnedAt: iso(d.returnedAt),
-    steps: events.filter((e) => PUBLIC_ACTIONS.has(e.action)).map((e) => ({ action: e.action, label: t(`dossiers.action.${e.action}` as never), at: new Date(e.at).toISOString() })),
+    steps: d.events.filter((e) => PUBLIC_ACTIONS.has(e.action)).map((e) => ({ action: e.action, label: t(`dossiers.action.${e.action}` as never), at: new Date(e.at).toISOString() })),
   };
 }
