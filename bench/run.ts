@@ -9,7 +9,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { freePort, REPO_ROOT, startChild, type Ready } from "./lib/child.ts";
-import { measure, type LoadResult } from "./lib/load.ts";
+import { measure, type LoadResult, type RequestSpec } from "./lib/load.ts";
+import { CITIZEN, LAST4, PROCEDURE, prepareDossiers, statusRequest, submitRequest, type DossierFixture } from "./lib/dossiers.ts";
+import { DEMO_COMMUNE } from "../src/demo/seed-demo.ts";
 import { parseOptions, USAGE, type BenchOptions } from "./lib/options.ts";
 import { cpuDelta, cpuSnapshot, machineCpuMs, parentPid, processGroup, rssKb, pssKb, sumMemory, type MemorySum } from "./lib/procfs.ts";
 import { printReport, type Report, type Scenario } from "./lib/report.ts";
@@ -160,9 +162,14 @@ async function main(opts: BenchOptions) {
       SEED_DEMO: "true",
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     };
+    const traceArgs = opts.traceSql ? ["--import", "./bench/lib/sql-trace.ts"] : [];
     const readyText = ["info", "debug", "trace"].includes(opts.logLevel) ? READY_TEXT : null;
     const startApp = (name: string) =>
-      startChild({ name, script: "src/main.ts", env: appEnv, logFile: path.join(logs, `${name}.log`), readyText, probeUrl: `${appBase}/healthz`, timeoutMs: START_TIMEOUT_MS });
+      startChild({
+        name, script: "src/main.ts", logFile: path.join(logs, `${name}.log`), readyText, probeUrl: `${appBase}/healthz`, timeoutMs: START_TIMEOUT_MS,
+        env: { ...appEnv, ...(opts.traceSql ? { BENCH_SQL_TRACE: path.join(tmp, `sql-${name}.json`) } : {}) },
+        nodeArgs: name === "xaso-first-start" ? [] : [...traceArgs, ...(opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(opts.cpuProf)}`] : [])],
+      });
     const inProcessMs = (r: Ready): number | null => {
       try {
         return r.readyLine ? ((JSON.parse(r.readyLine) as { startupMs?: number }).startupMs ?? null) : null;
@@ -212,6 +219,22 @@ async function main(opts: BenchOptions) {
     const idleMemory = { node: nodeMem(app.pid), postgres: embeddedPg() };
     log(`idle memory: node RSS ${idleMemory.node.rssKb} KiB, embedded PostgreSQL ${idleMemory.postgres ? `${idleMemory.postgres.rssKb} KiB RSS in ${idleMemory.postgres.processes} processes` : "n/a"}`);
 
+    const web = opts.suite !== "dossiers";
+    const dossiers = opts.suite !== "web";
+    const servers: Ready[] = [app];
+
+    // ---- dossiers: tokens, the uploaded file, the dossiers the look-ups read (before the VACUUM, so it sees them) -
+    let fixture: DossierFixture | null = null;
+    if (dossiers) {
+      // The routes are another module's; wait (bounded) until this checkout has them.
+      const probe = await fetch(`${appBase}/api/v1/dossiers`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}", signal: AbortSignal.timeout(10_000) });
+      await probe.arrayBuffer();
+      if (probe.status === 404) throw new Error("POST /api/v1/dossiers answers 404: this checkout does not mount the dossiers API (src/modules/dossiers/dossiers.api.ts in src/app.ts) yet; run with --suite=web");
+      const t0 = performance.now();
+      fixture = await prepareDossiers({ pgUrl, appBase, tokens: opts.tokens, lookupCodes: opts.lookupCodes });
+      log(`dossiers: ${fixture.tokens.length} API token(s) of ${CITIZEN}, file ${fixture.fileId}, ${fixture.codes.length} dossiers of ${PROCEDURE} filed for the look-ups (${(performance.now() - t0).toFixed(0)} ms)`);
+    }
+
     // ---- the state autovacuum leaves ---------------------------------------------------------------------------
     // The official list was bulk-loaded seconds ago. Until a VACUUM (autovacuum's, about a minute later; never where
     // autovacuum is off) its rows sit in the trigram index's pending list and the planner has no statistics: the
@@ -224,63 +247,161 @@ async function main(opts: BenchOptions) {
       log(`VACUUM ANALYZE took ${vacuumMs.toFixed(0)} ms`);
     }
 
-    // ---- what the scenarios request, and proof that the baselines serve the same rows -------------------------
-    const searchPath = `/api/v1/admin-units/search?q=${encodeURIComponent(opts.query)}`;
-    const xSearch = await getJson(appBase + searchPath);
-    if (xSearch.status !== 200) throw new Error(`XãSố search answered ${xSearch.status}: ${JSON.stringify(xSearch.body)}`);
-    const xItems = itemsOf(xSearch.body);
-    if (xItems.length === 0) throw new Error(`XãSố search for "${opts.query}" found nothing; pick another --query`);
-    const home = await fetch(`${appBase}/`, { signal: AbortSignal.timeout(10_000) });
-    const homeBytes = Buffer.byteLength(await home.text());
-    if (home.status !== 200) throw new Error(`XãSố home page answered ${home.status}`);
-
+    const idleBaselines: Record<string, number | null> = {};
+    let check: Report["check"] = {};
+    let homeBytes: number | null = null;
+    let searchPath = "";
     const constPort = await freePort();
-    const constant = await startChild({
-      name: "constant", script: "bench/servers/constant.ts", env: { ...baseEnv(), BENCH_PORT: String(constPort) },
-      logFile: path.join(logs, "constant.log"), readyText: "listening", timeoutMs: 60_000,
-    });
-    cleanups.push(() => constant.stop());
     const barePort = await freePort();
-    const bare = await startChild({
-      name: "bare-pg", script: "bench/servers/bare-pg.ts",
-      env: { ...baseEnv(), BENCH_PORT: String(barePort), BENCH_DATABASE_URL: pgUrl, BENCH_POOL_SIZE: String(opts.poolSize), BENCH_CODES: xItems.map((i) => i.code).join(","), BENCH_QUERY: opts.query, BENCH_SERVED: "15" },
-      logFile: path.join(logs, "bare-pg.log"), readyText: "listening", timeoutMs: 60_000,
-    });
-    cleanups.push(() => bare.stop());
-    await sleep(opts.settleS * 1000);
-    const idleBaselines = { idleConstantNodeRssKb: rssKb(constant.pid), idleBarePgNodeRssKb: rssKb(bare.pid) };
+    const bareDossiersPort = await freePort();
     const constBase = `http://127.0.0.1:${constPort}`;
     const bareBase = `http://127.0.0.1:${barePort}`;
-    const same = (a: Item[], b: Item[]) => JSON.stringify(a) === JSON.stringify(b);
-    const bareUnits = await getJson(`${bareBase}/units`);
-    const bareSearch = await getJson(`${bareBase}/search-sql`);
-    const check = {
-      query: opts.query,
-      codes: xItems.map((i) => i.code),
-      barePgSameRows: bareUnits.status === 200 && same(itemsOf(bareUnits.body), xItems),
-      searchSqlSameRows: bareSearch.status === 200 && same(itemsOf(bareSearch.body), xItems),
-    };
-    if (!check.barePgSameRows || !check.searchSqlSameRows) {
-      throw new Error(`the baseline rows differ from XãSố's:\nXãSố ${JSON.stringify(xItems)}\nbare ${JSON.stringify(bareUnits.body)}\nsearch-sql ${JSON.stringify(bareSearch.body)}`);
+    const bareDossiersBase = `http://127.0.0.1:${bareDossiersPort}`;
+    let constant: Ready | null = null;
+    let bare: Ready | null = null;
+    let bareDossiers: Ready | null = null;
+    if (web) {
+      searchPath = `/api/v1/admin-units/search?q=${encodeURIComponent(opts.query)}`;
+      const xSearch = await getJson(appBase + searchPath);
+      if (xSearch.status !== 200) throw new Error(`XãSố search answered ${xSearch.status}: ${JSON.stringify(xSearch.body)}`);
+      const xItems = itemsOf(xSearch.body);
+      if (xItems.length === 0) throw new Error(`XãSố search for "${opts.query}" found nothing; pick another --query`);
+      const home = await fetch(`${appBase}/`, { signal: AbortSignal.timeout(10_000) });
+      homeBytes = Buffer.byteLength(await home.text());
+      if (home.status !== 200) throw new Error(`XãSố home page answered ${home.status}`);
+
+      constant = await startChild({
+        name: "constant", script: "bench/servers/constant.ts", env: { ...baseEnv(), BENCH_PORT: String(constPort) },
+        logFile: path.join(logs, "constant.log"), readyText: "listening", timeoutMs: 60_000,
+      });
+      const c0 = constant;
+      cleanups.push(() => c0.stop());
+      bare = await startChild({
+        name: "bare-pg", script: "bench/servers/bare-pg.ts",
+        env: { ...baseEnv(), BENCH_PORT: String(barePort), BENCH_DATABASE_URL: pgUrl, BENCH_POOL_SIZE: String(opts.poolSize), BENCH_CODES: xItems.map((i) => i.code).join(","), BENCH_QUERY: opts.query, BENCH_SERVED: "15" },
+        logFile: path.join(logs, "bare-pg.log"), readyText: "listening", timeoutMs: 60_000,
+      });
+      const b0 = bare;
+      cleanups.push(() => b0.stop());
+      servers.push(constant, bare);
+      idleBaselines.idleConstantNodeRssKb = rssKb(constant.pid);
+      idleBaselines.idleBarePgNodeRssKb = rssKb(bare.pid);
+      const same = (a: Item[], b: Item[]) => JSON.stringify(a) === JSON.stringify(b);
+      const bareUnits = await getJson(`${bareBase}/units`);
+      const bareSearch = await getJson(`${bareBase}/search-sql`);
+      check = {
+        query: opts.query,
+        codes: xItems.map((i) => i.code),
+        barePgSameRows: bareUnits.status === 200 && same(itemsOf(bareUnits.body), xItems),
+        searchSqlSameRows: bareSearch.status === 200 && same(itemsOf(bareSearch.body), xItems),
+      };
+      if (!check.barePgSameRows || !check.searchSqlSameRows) {
+        throw new Error(`the baseline rows differ from XãSố's:\nXãSố ${JSON.stringify(xItems)}\nbare ${JSON.stringify(bareUnits.body)}\nsearch-sql ${JSON.stringify(bareSearch.body)}`);
+      }
+      log(`search "${opts.query}" → ${xItems.length} row(s) ${check.codes!.join(", ")}; both bare-pg routes return the same rows`);
     }
-    log(`search "${opts.query}" → ${xItems.length} row(s) ${check.codes.join(", ")}; both bare-pg routes return the same rows`);
+
+    if (fixture) {
+      const f = fixture;
+      bareDossiers = await startChild({
+        name: "bare-dossiers", script: "bench/servers/bare-dossiers.ts",
+        nodeArgs: traceArgs,
+        env: { ...baseEnv(), BENCH_SQL_TRACE: path.join(tmp, "sql-bare-dossiers.json"), BENCH_PORT: String(bareDossiersPort), BENCH_DATABASE_URL: pgUrl, BENCH_POOL_SIZE: String(opts.poolSize), BENCH_USER_ID: f.userId, BENCH_USER_LABEL: CITIZEN, BENCH_COMMUNE: DEMO_COMMUNE, BENCH_PROCEDURE: PROCEDURE },
+        logFile: path.join(logs, "bare-dossiers.log"), readyText: "listening", timeoutMs: 60_000,
+      });
+      const bd = bareDossiers;
+      cleanups.push(() => bd.stop());
+      servers.push(bd);
+      idleBaselines.idleBareDossiersNodeRssKb = rssKb(bd.pid);
+      // Same dossier, same steps, both ways; and one submission each way, read back through XãSố's look-up.
+      const post = async (url: string, body: string, headers: Record<string, string> = {}) => {
+        const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body, signal: AbortSignal.timeout(10_000) });
+        const text = await res.text();
+        return { status: res.status, body: JSON.parse(text) as Record<string, unknown>, bytes: Buffer.byteLength(text) };
+      };
+      const lookup = JSON.stringify({ code: f.codes[0], last4: LAST4 });
+      const xs = await post(`${appBase}/api/v1/status`, lookup);
+      const bs = await post(`${bareDossiersBase}/status`, lookup);
+      const gist = (b: Record<string, unknown>) => JSON.stringify([b.code, b.procedureName, b.state, b.submittedAt, (b.steps as { action: string; at: string }[] | undefined)?.map((s) => [s.action, s.at])]);
+      const sub = submitRequest(f);
+      const viaApp = await post(`${appBase}/api/v1/dossiers`, f.body, { ...sub.headers, ...sub.next!().headers });
+      const viaBare = await post(`${bareDossiersBase}/dossiers`, f.body, { ...sub.headers, ...sub.next!().headers });
+      const readBack = viaBare.status === 201 ? await post(`${appBase}/api/v1/status`, JSON.stringify({ code: viaBare.body.code, last4: LAST4 })) : null;
+      const writes = async (code: unknown) => {
+        const c = new pg.Client({ connectionString: pgUrl });
+        await c.connect();
+        try {
+          const { rows } = await c.query<Record<string, number>>(
+            `SELECT (SELECT count(*) FROM dossier_documents dd WHERE dd.dossier_id = d.id)::int AS documents,
+                    (SELECT count(*) FROM dossier_events e WHERE e.dossier_id = d.id)::int AS events,
+                    (SELECT count(*) FROM outbox o WHERE o.dedupe_key LIKE 'dossier:' || d.id || ':%')::int AS outbox,
+                    (SELECT count(*) FROM audit_log a WHERE a.target_type = 'dossier' AND a.target_id = d.id::text)::int AS audit
+             FROM dossiers d WHERE d.code = $1`, [code]);
+          return rows[0] ?? null;
+        } finally {
+          await c.end();
+        }
+      };
+      check = {
+        ...check,
+        dossiers: {
+          procedure: PROCEDURE, requiredDocuments: f.requiredKeys, fileId: f.fileId, tokens: f.tokens.length, lookupCodes: f.codes.length,
+          statusSameDossier: xs.status === 200 && bs.status === 200 && gist(xs.body) === gist(bs.body),
+          statusBytes: xs.bytes,
+          submitStatus: viaApp.status, bareSubmitStatus: viaBare.status,
+          rowsPerSubmission: await writes(viaApp.body.code), rowsPerBareSubmission: await writes(viaBare.body.code),
+          bareDossierReadableByXaso: readBack?.status === 200,
+        },
+      };
+      const d = check.dossiers!;
+      if (!d.statusSameDossier || viaApp.status !== 201 || viaBare.status !== 201 || !d.bareDossierReadableByXaso || JSON.stringify(d.rowsPerSubmission) !== JSON.stringify(d.rowsPerBareSubmission)) {
+        throw new Error(`the dossier baselines do not match XãSố: ${JSON.stringify({ check: d, xaso: xs.body, bare: bs.body, submit: viaApp.body, bareSubmit: viaBare.body })}`);
+      }
+      log(`status look-up of ${f.codes[0]}: XãSố and the bare route read the same dossier; a submission writes ${JSON.stringify(d.rowsPerSubmission)} rows both ways`);
+    }
+    let sqlTrace: Report["sqlTrace"];
+    if (opts.traceSql && fixture && bareDossiers) {
+      sqlTrace = await traceSql(opts.traceSql, fixture, [
+        { name: "XãSố", server: app, base: appBase, status: "/api/v1/status", submit: "/api/v1/dossiers", trace: path.join(tmp, "sql-xaso.json") },
+        { name: "bare", server: bareDossiers, base: bareDossiersBase, status: "/status", submit: "/dossiers", trace: path.join(tmp, "sql-bare-dossiers.json") },
+      ]);
+    }
+    await sleep(opts.settleS * 1000);
 
     // ---- load -------------------------------------------------------------------------------------------------
-    const plan: { id: Scenario["id"]; label: string; server: Ready; url: string; usesDb: boolean }[] = [
-      { id: "d", label: "bare pg: 1 query, same rows (Hono + pg)", server: bare, url: `${bareBase}/units`, usesDb: true },
-      { id: "d2", label: "bare pg: XãSố search SQL (Hono + pg)", server: bare, url: `${bareBase}/search-sql`, usesDb: true },
-      { id: "a", label: `XãSố GET ${searchPath}`, server: app, url: appBase + searchPath, usesDb: true },
-      { id: "c", label: "Hono constant (same framework)", server: constant, url: `${constBase}/`, usesDb: false },
-      { id: "b", label: "XãSố GET /", server: app, url: `${appBase}/`, usesDb: true },
-    ];
+    type Step = { id: Scenario["id"]; label: string; server: Ready; url: string; request?: RequestSpec; countsDossiers?: boolean };
+    const plan: Step[] = [];
+    if (web && constant && bare) {
+      plan.push(
+        { id: "d", label: "bare pg: 1 query, same rows (Hono + pg)", server: bare, url: `${bareBase}/units` },
+        { id: "d2", label: "bare pg: XãSố search SQL (Hono + pg)", server: bare, url: `${bareBase}/search-sql` },
+        { id: "a", label: `XãSố GET ${searchPath}`, server: app, url: appBase + searchPath },
+        { id: "c", label: "Hono constant (same framework)", server: constant, url: `${constBase}/` },
+        { id: "b", label: "XãSố GET /", server: app, url: `${appBase}/` },
+      );
+    }
+    if (fixture && bareDossiers) {
+      // A fresh RequestSpec per step: each keeps its own counter, so no Idempotency-Key is ever sent twice.
+      plan.push(
+        { id: "f", label: "bare pg: status SELECTs (Hono + pg)", server: bareDossiers, url: `${bareDossiersBase}/status`, request: statusRequest(fixture) },
+        { id: "e", label: "XãSố POST /api/v1/status", server: app, url: `${appBase}/api/v1/status`, request: statusRequest(fixture) },
+        { id: "h", label: "bare pg: submission INSERTs, 1 tx (Hono + pg)", server: bareDossiers, url: `${bareDossiersBase}/dossiers`, request: submitRequest(fixture), countsDossiers: true },
+        { id: "g", label: "XãSố POST /api/v1/dossiers (submit)", server: app, url: `${appBase}/api/v1/dossiers`, request: submitRequest(fixture), countsDossiers: true },
+      );
+    }
+    // Counts the dossiers in the database around each submission window: the rate the rows really arrive at.
+    const counter = new pg.Client({ connectionString: pgUrl, application_name: "xaso-bench-count" });
+    await counter.connect();
+    cleanups.push(() => counter.end());
+    const dossierCount = async () => (await counter.query<{ n: number }>("SELECT count(*)::int AS n FROM dossiers")).rows[0]!.n;
     const snapshot = async (server: Ready) => {
       const pgNow = await pgPids();
-      return { server: cpuSnapshot([server.pid]), pg: cpuSnapshot(pgNow), ours: cpuSnapshot([app.pid, constant.pid, bare.pid, ...pgNow]) };
+      return { server: cpuSnapshot([server.pid]), pg: cpuSnapshot(pgNow), ours: cpuSnapshot([...servers.map((x) => x.pid), ...pgNow]) };
     };
     const all: Scenario[] = [];
     for (let round = 1; round <= opts.rounds; round++) for (const s of plan) {
       if (interrupted) return;
-      for (const srv of [app, constant, bare]) {
+      for (const srv of servers) {
         const gone = srv.exitInfo();
         if (gone) throw new Error(`the ${srv.name} server exited during the run (${JSON.stringify(gone)}); its log: ${srv.logFile}`);
       }
@@ -291,16 +412,21 @@ async function main(opts: BenchOptions) {
       type Cpu = { server: Map<number, number>; pg: Map<number, number>; ours: Map<number, number> };
       let before: Cpu | null = null;
       let after: Cpu | null = null;
+      let rowsBefore = 0;
+      let rowsAfter = 0;
       const r: LoadResult = await measure({
         url: s.url,
+        request: s.request,
         connections: opts.connections,
         durationS: opts.durationS,
         warmupS: opts.warmupS,
         onMeasureStart: async () => {
+          if (s.countsDossiers) rowsBefore = await dossierCount();
           before = await snapshot(s.server);
         },
         onMeasureEnd: async () => {
           after = await snapshot(s.server);
+          if (s.countsDossiers) rowsAfter = await dossierCount();
         },
       });
       const b = before as unknown as Cpu;
@@ -317,11 +443,15 @@ async function main(opts: BenchOptions) {
         cpuUsPerRequest: { server: perReq(cpuDelta(b.server, a.server)), postgres: perReq(cpuDelta(b.pg, a.pg)), loadgen: perReq(r.loadgenCpuMs) },
         quietBefore: quiet,
         machineCpuPct: { busy: (100 * r.machineBusyMs) / capacityMs, other: Math.max(0, (100 * otherMs) / capacityMs), steal: (100 * r.machineStealMs) / capacityMs },
+        ...(s.countsDossiers ? { dossiersInserted: rowsAfter - rowsBefore } : {}),
       };
       all.push(scenario);
       const failed = r.non2xx + r.errors;
       if (r.ok === 0 || failed > 0.001 * (r.ok + failed)) {
         throw new Error(`${s.id}: ${failed} failed requests (non-2xx ${r.non2xx}, connection errors ${r.errors}) against ${r.ok} good ones; the figures would be meaningless. Logs: ${logs}`);
+      }
+      if (s.countsDossiers && scenario.dossiersInserted! < r.ok) {
+        throw new Error(`${s.id}: ${r.ok} submissions answered 2xx but only ${scenario.dossiersInserted} dossiers were inserted: replays?`);
       }
       log(`   ${r.rps.toFixed(0)} req/s, p50 ${r.latencyMs.p50.toFixed(2)} ms, p99 ${r.latencyMs.p99.toFixed(2)} ms, non-2xx ${r.non2xx}, errors ${r.errors}; machine CPU ${scenario.machineCpuPct.busy.toFixed(0)} % busy, ${scenario.machineCpuPct.other.toFixed(0)} % not ours`);
     }
@@ -334,7 +464,10 @@ async function main(opts: BenchOptions) {
     });
 
     const afterLoadMemory = { node: nodeMem(app.pid), postgres: embeddedPg() };
-    const baselineMemory = { constantNodeRssKb: rssKb(constant.pid), barePgNodeRssKb: rssKb(bare.pid), ...idleBaselines };
+    const baselineMemory = {
+      constantNodeRssKb: constant ? rssKb(constant.pid) : null, barePgNodeRssKb: bare ? rssKb(bare.pid) : null,
+      bareDossiersNodeRssKb: bareDossiers ? rssKb(bareDossiers.pid) : null, ...idleBaselines,
+    };
 
     const report: Report = {
       version: 1,
@@ -349,12 +482,15 @@ async function main(opts: BenchOptions) {
       vacuumMs,
       homePageBytes: homeBytes,
       check,
+      ...(sqlTrace ? { sqlTrace } : {}),
       scenarios,
       allRounds: opts.rounds > 1 ? all : undefined,
       ratios: {
         searchVsBarePg: ratio(all, "a", "d"),
         searchVsSearchSql: ratio(all, "a", "d2"),
         homeVsConstant: ratio(all, "b", "c"),
+        statusVsBare: ratio(all, "e", "f"),
+        submitVsBare: ratio(all, "g", "h"),
       },
     };
     const out = path.join(REPO_ROOT, "bench", "results");
@@ -370,6 +506,41 @@ async function main(opts: BenchOptions) {
   } finally {
     await cleanup();
   }
+}
+
+/**
+ * Diagnostics (--trace-sql=N): N look-ups, then N submissions, one at a time (no queueing anywhere), to each server;
+ * after each batch the server's preloaded sql-trace writes what it sent. Prints statements per request and mean ms.
+ */
+async function traceSql(n: number, f: DossierFixture, targets: { name: string; server: Ready; base: string; status: string; submit: string; trace: string }[]): Promise<NonNullable<Report["sqlTrace"]>> {
+  const out: NonNullable<Report["sqlTrace"]> = [];
+  const dump = async (t: (typeof targets)[number]) => {
+    await rm(t.trace, { force: true });
+    process.kill(t.server.pid, "SIGUSR2");
+    for (let i = 0; i < 100 && !existsSync(t.trace); i++) await sleep(20);
+    return JSON.parse(readFileSync(t.trace, "utf8")) as { sql: string; n: number; ms: number; maxMs: number }[];
+  };
+  for (const t of targets) {
+    for (const kind of ["status", "submit"] as const) {
+      await dump(t); // start from zero
+      const spec = kind === "status" ? statusRequest(f) : submitRequest(f);
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) {
+        const next = spec.next!();
+        const res = await fetch(t.base + t[kind], { method: "POST", headers: { ...spec.headers, ...next.headers }, body: next.body ?? spec.body, signal: AbortSignal.timeout(10_000) });
+        await res.arrayBuffer();
+        if (res.status >= 300) throw new Error(`trace: ${t.name} ${kind} answered ${res.status}`);
+      }
+      const wallMs = (performance.now() - t0) / n;
+      const stmts = await dump(t);
+      const perRequest = stmts.reduce((a, s) => a + s.n, 0) / n;
+      const sqlMs = stmts.reduce((a, s) => a + s.ms, 0) / n;
+      out.push({ server: t.name, kind, requests: n, wallMsPerRequest: wallMs, statementsPerRequest: perRequest, sqlMsPerRequest: sqlMs, statements: stmts.map((s) => ({ ...s, perRequest: s.n / n, meanMs: s.ms / s.n })) });
+      process.stdout.write(`\n${t.name} ${kind}: ${n} requests one at a time, ${wallMs.toFixed(2)} ms each; ${perRequest.toFixed(1)} statements and ${sqlMs.toFixed(2)} ms waiting for pg per request\n`);
+      for (const s of stmts) process.stdout.write(`  ${(s.n / n).toFixed(2).padStart(5)} × ${(s.ms / s.n).toFixed(3).padStart(7)} ms (max ${s.maxMs.toFixed(1)})  ${s.sql}\n`);
+    }
+  }
+  return out;
 }
 
 /**

@@ -54,10 +54,12 @@ export async function startChild(opts: {
   readyText: string | null;
   probeUrl?: string;
   timeoutMs: number;
+  /** More node options before the script (e.g. --cpu-prof, or --import of bench/lib/sql-trace.ts). */
+  nodeArgs?: string[];
 }): Promise<Ready> {
   const fd = openSync(opts.logFile, "a");
   const startedAt = performance.now();
-  const proc = spawn(process.execPath, ["--import", "tsx", opts.script], { cwd: REPO_ROOT, env: opts.env, stdio: ["ignore", fd, fd] });
+  const proc = spawn(process.execPath, ["--import", "tsx", ...(opts.nodeArgs ?? []), opts.script], { cwd: REPO_ROOT, env: opts.env, stdio: ["ignore", fd, fd] });
   closeSync(fd);
   let exited: ExitInfo | null = null;
   const exitPromise = new Promise<number | null>((resolve) =>

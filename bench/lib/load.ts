@@ -1,6 +1,7 @@
 // One load scenario with autocannon's programmatic API: a warm-up run that is thrown away, then a measured run.
 // Latencies are kept at full precision (autocannon's hrtime per response) to compute exact percentiles.
 import autocannon from "autocannon";
+import { createRequire } from "node:module";
 import os from "node:os";
 import { machineCpuMs } from "./procfs.ts";
 
@@ -25,6 +26,17 @@ export type LoadResult = {
   loadavg1Before: number;
 };
 
+// autocannon hands every connection the same request objects and stores each one's built buffer on them. All
+// connections build their first request before any of them sends it, so with `setupRequest` the first request of
+// every connection would be the same bytes (one Idempotency-Key sent 50 times). Each connection gets its own copies.
+{
+  const RequestIterator = createRequire(import.meta.url)("autocannon/lib/requestIterator.js") as { prototype: { setRequests(r?: object[]): void } };
+  const original = RequestIterator.prototype.setRequests;
+  RequestIterator.prototype.setRequests = function (this: unknown, requests?: object[]) {
+    return original.call(this, requests?.map((r) => ({ ...r })));
+  };
+}
+
 const MAX_SAMPLES = 8_000_000; // bounds memory: 64 MB of doubles at most
 
 function run(opts: autocannon.Options, limitMs: number, onResponse?: (status: number, bytes: number, ms: number) => void): Promise<autocannon.Result> {
@@ -46,8 +58,33 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[i]!;
 }
 
-export async function measure(opts: { url: string; connections: number; durationS: number; warmupS: number; onMeasureStart?: () => void | Promise<void>; onMeasureEnd?: () => void | Promise<void> }): Promise<LoadResult> {
-  const base = { url: opts.url, connections: opts.connections, timeout: 10 };
+/**
+ * What to send, when it is not a plain GET of the URL: a method, headers and a body, and optionally `next()`, called
+ * before every request (the warm-up's too) to give each one its own body or headers (an Idempotency-Key, another code).
+ */
+export type RequestSpec = {
+  method: "GET" | "POST";
+  headers?: Record<string, string>;
+  body?: string;
+  next?: () => { headers?: Record<string, string>; body?: string };
+};
+
+function requestsOf(url: string, spec: RequestSpec | undefined): Pick<autocannon.Options, "requests"> {
+  if (!spec) return {};
+  const path = new URL(url).pathname + new URL(url).search;
+  const req: autocannon.Request = { method: spec.method, path, headers: spec.headers ?? {}, ...(spec.body !== undefined ? { body: spec.body } : {}) };
+  if (spec.next) {
+    const next = spec.next;
+    req.setupRequest = (r) => {
+      const n = next();
+      return { ...r, headers: { ...spec.headers, ...n.headers }, ...(n.body !== undefined ? { body: n.body } : {}) };
+    };
+  }
+  return { requests: [req] };
+}
+
+export async function measure(opts: { url: string; request?: RequestSpec; connections: number; durationS: number; warmupS: number; onMeasureStart?: () => void | Promise<void>; onMeasureEnd?: () => void | Promise<void> }): Promise<LoadResult> {
+  const base = { url: opts.url, connections: opts.connections, timeout: 10, ...requestsOf(opts.url, opts.request) };
   if (opts.warmupS > 0) await run({ ...base, duration: opts.warmupS }, (opts.warmupS + 15) * 1000);
 
   let samples = new Float64Array(1 << 16);

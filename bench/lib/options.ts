@@ -15,6 +15,16 @@ export type BenchOptions = {
   rounds: number;
   skipVacuum: boolean;
   keep: boolean;
+  /** Which scenarios: "web" (search and home page, #2), "dossiers" (status look-ups and submissions, #3), or both. */
+  suite: "all" | "web" | "dossiers";
+  /** API tokens the submissions take in turn (all the demo citizen's). */
+  tokens: number;
+  /** Dossiers filed before the load, whose codes the status look-ups take in turn. */
+  lookupCodes: number;
+  /** Diagnostics: count and time every SQL statement of N sequential look-ups and submissions (0: off). */
+  traceSql: number;
+  /** Diagnostics: write a V8 CPU profile of the XãSố server (node --cpu-prof) into this directory. */
+  cpuProf: string | null;
 };
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -30,7 +40,14 @@ export const USAGE = `Usage: npm run bench -- [options]
   --settle=S                idle seconds between the second start and the memory reading (default 3)
   --quiet-wait=S            before each scenario, wait up to S s for the machine to be < 10 % busy (default 60)
   --skip-vacuum             no VACUUM ANALYZE before the load: measure the database as the import leaves it
-  --keep                    keep the temp directory (logs, data) instead of deleting it`;
+  --keep                    keep the temp directory (logs, data) instead of deleting it
+  --suite=all|web|dossiers  web: search and home page with their baselines (a)–(d2); dossiers: status look-ups and
+                            submissions with their baselines (e)–(h); all: both (default)
+  --tokens=N                API tokens of the demo citizen that the submissions take in turn (default 1)
+  --lookup-codes=N          dossiers filed before the load for the status look-ups to read (default 200)
+  --trace-sql=N             diagnostics: before the load, send N look-ups and N submissions one at a time to XãSố and
+                            to the bare baseline, and print every SQL statement they sent, per request, with its time
+  --cpu-prof=DIR            diagnostics: run the XãSố server under node --cpu-prof, writing the profile into DIR`;
 
 function int(name: string, v: string | undefined, def: number, min: number, max: number): number {
   if (v === undefined) return def;
@@ -57,6 +74,11 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
       rounds: { type: "string" },
       "skip-vacuum": { type: "boolean" },
       keep: { type: "boolean" },
+      suite: { type: "string" },
+      tokens: { type: "string" },
+      "lookup-codes": { type: "string" },
+      "trace-sql": { type: "string" },
+      "cpu-prof": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -65,8 +87,15 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
   if (engine !== "embedded" && engine !== "system") throw new Error("--engine must be embedded or system");
   const logLevel = values["log-level"] ?? "info";
   if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(logLevel)) throw new Error("--log-level: fatal|error|warn|info|debug|trace|silent");
+  const suite = values.suite ?? "all";
+  if (suite !== "all" && suite !== "web" && suite !== "dossiers") throw new Error("--suite must be all, web or dossiers");
   return {
     engine,
+    suite,
+    tokens: int("tokens", values.tokens, 1, 1, 1000),
+    traceSql: int("trace-sql", values["trace-sql"], 0, 0, 10_000),
+    cpuProf: values["cpu-prof"] ?? null,
+    lookupCodes: int("lookup-codes", values["lookup-codes"], 200, 1, 10_000),
     systemUrl: values["system-url"] ?? "postgres://postgres@127.0.0.1:5432/postgres",
     connections: int("connections", values.connections, 50, 1, 1000),
     durationS: int("duration", values.duration, 10, 1, 120),

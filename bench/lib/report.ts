@@ -4,7 +4,7 @@ import type { BenchOptions } from "./options.ts";
 import type { MemorySum } from "./procfs.ts";
 
 export type Scenario = LoadResult & {
-  id: "a" | "b" | "c" | "d" | "d2";
+  id: "a" | "b" | "c" | "d" | "d2" | "e" | "f" | "g" | "h";
   label: string;
   /** 1-based round; with --rounds=N the table shows each scenario's round of median req/s, and rpsRange spans all rounds. */
   round: number;
@@ -15,6 +15,8 @@ export type Scenario = LoadResult & {
   machineCpuPct: { busy: number; other: number; steal: number };
   /** How long the run waited for the machine to be quiet before this scenario, and how busy it was then. */
   quietBefore: { waitedS: number; busyPct: number };
+  /** Submissions only: dossier rows the database gained during the measured window (a check that none was a replay). */
+  dossiersInserted?: number;
 };
 
 type Ratio = { rps: number; p50: number; p99: number } | null;
@@ -33,15 +35,24 @@ export type Report = {
   memory: {
     idle: { node: NodeMemory; postgres: MemorySum | null };
     afterLoad: { node: NodeMemory; postgres: MemorySum | null };
-    baselines: { constantNodeRssKb: number | null; barePgNodeRssKb: number | null; idleConstantNodeRssKb: number | null; idleBarePgNodeRssKb: number | null };
+    baselines: Record<string, number | null>;
   };
   /** Time of the VACUUM ANALYZE run before the load, or null with --skip-vacuum. */
   vacuumMs: number | null;
-  homePageBytes: number;
-  check: { query: string; codes: string[]; barePgSameRows: boolean; searchSqlSameRows: boolean };
+  homePageBytes: number | null;
+  check: {
+    query?: string; codes?: string[]; barePgSameRows?: boolean; searchSqlSameRows?: boolean;
+    dossiers?: {
+      procedure: string; requiredDocuments: string[]; fileId: string; tokens: number; lookupCodes: number;
+      statusSameDossier: boolean; statusBytes: number; submitStatus: number; bareSubmitStatus: number;
+      rowsPerSubmission: Record<string, number> | null; rowsPerBareSubmission: Record<string, number> | null; bareDossierReadableByXaso: boolean;
+    };
+  };
+  /** --trace-sql: statements per request, one request at a time. */
+  sqlTrace?: { server: string; kind: "status" | "submit"; requests: number; wallMsPerRequest: number; statementsPerRequest: number; sqlMsPerRequest: number; statements: { sql: string; n: number; ms: number; maxMs: number; perRequest: number; meanMs: number }[] }[];
   scenarios: Scenario[];
   allRounds?: Scenario[];
-  ratios: { searchVsBarePg: Ratio; searchVsSearchSql: Ratio; homeVsConstant: Ratio };
+  ratios: { searchVsBarePg: Ratio; searchVsSearchSql: Ratio; homeVsConstant: Ratio; statusVsBare: Ratio; submitVsBare: Ratio };
 };
 
 const f = (n: number | null | undefined, digits = 0) => (n === null || n === undefined || Number.isNaN(n) ? "n/a" : n.toFixed(digits));
@@ -63,7 +74,7 @@ export function printReport(r: Report) {
   out.push(`command: ${r.command}`);
   out.push(r.vacuumMs === null ? "Database as left by the import: no VACUUM ANALYZE before the load (--skip-vacuum)." : `VACUUM ANALYZE before the load (${f(r.vacuumMs)} ms), as autovacuum would do about a minute after the import.`);
   out.push("");
-  const order: Scenario["id"][] = ["a", "d", "d2", "b", "c"];
+  const order: Scenario["id"][] = ["a", "d", "d2", "b", "c", "e", "f", "g", "h"];
   const multi = o.rounds > 1;
   const rows = [["", "scenario", "req/s", ...(multi ? ["req/s range"] : []), "p50 ms", "p99 ms", "B/resp", "CPU µs/req: node", "pg", "loadgen", "other load %", "non-2xx", "errors"]];
   for (const id of order) {
@@ -84,6 +95,8 @@ export function printReport(r: Report) {
   add("(a) search / (d) bare pg", r.ratios.searchVsBarePg);
   add("(a) search / (d2) search SQL", r.ratios.searchVsSearchSql);
   add("(b) home / (c) constant", r.ratios.homeVsConstant);
+  add("(e) status / (f) bare status SELECTs", r.ratios.statusVsBare);
+  add("(g) submit / (h) bare submission INSERTs", r.ratios.submitVsBare);
   out.push(table(ratioRows));
   out.push("");
   out.push("Start-up (spawn → \"XãSố is listening\"; in brackets the startupMs the server logs, measured after its modules loaded):");
@@ -102,7 +115,16 @@ export function printReport(r: Report) {
   const pgAfter = r.memory.afterLoad.postgres;
   out.push(`After the load: node RSS ${mib(r.memory.afterLoad.node.rssKb)}${pgAfter ? `, embedded PostgreSQL RSS sum ${mib(pgAfter.rssKb)} over ${pgAfter.processes} processes` : ""}`);
   const bl = r.memory.baselines;
-  out.push(`Baseline processes (node + tsx), RSS idle → after their load: constant ${mib(bl.idleConstantNodeRssKb)} → ${mib(bl.constantNodeRssKb)}, bare pg ${mib(bl.idleBarePgNodeRssKb)} → ${mib(bl.barePgNodeRssKb)}`);
-  out.push(`Search "${r.check.query}" returned ${r.check.codes.length} row(s) (${r.check.codes.join(", ")}); the baselines returned the same rows. Home page: ${r.homePageBytes} bytes of HTML.`);
+  out.push(`Baseline processes (node + tsx), RSS idle → after their load: constant ${mib(bl.idleConstantNodeRssKb)} → ${mib(bl.constantNodeRssKb)}, bare pg ${mib(bl.idleBarePgNodeRssKb)} → ${mib(bl.barePgNodeRssKb)}, bare dossiers ${mib(bl.idleBareDossiersNodeRssKb)} → ${mib(bl.bareDossiersNodeRssKb)}`);
+  if (r.check.codes) out.push(`Search "${r.check.query}" returned ${r.check.codes.length} row(s) (${r.check.codes.join(", ")}); the baselines returned the same rows. Home page: ${r.homePageBytes} bytes of HTML.`);
+  const d = r.check.dossiers;
+  if (d) {
+    out.push(`Dossiers: procedure ${d.procedure}, its required documents (${d.requiredDocuments.join(", ")}) all reference one uploaded PDF; ${d.tokens} API token(s) of the demo citizen; look-ups over ${d.lookupCodes} codes (${d.statusBytes} bytes of JSON).`);
+    out.push(`  Rows per submission, XãSố ${JSON.stringify(d.rowsPerSubmission)}, bare ${JSON.stringify(d.rowsPerBareSubmission)} (+1 dossier row, +1 counter update); the bare look-up reads the same dossier and steps.`);
+    for (const id of ["g", "h"] as const) {
+      const s = r.scenarios.find((x) => x.id === id);
+      if (s?.dossiersInserted !== undefined) out.push(`  (${id}) dossier rows inserted in the measured window: ${s.dossiersInserted} (${f(s.dossiersInserted / s.durationS)} dossiers/s)`);
+    }
+  }
   process.stdout.write(`${out.join("\n")}\n`);
 }

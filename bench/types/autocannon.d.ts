@@ -28,8 +28,18 @@ declare module "autocannon" {
       statusCodeStats: Record<string, { count: number }>;
       "2xx": number;
     }
+    /** One entry of `requests`; setupRequest runs before every send and may change the request. */
+    interface Request {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string | Buffer;
+      setupRequest?: (req: Request, context: Record<string, unknown>) => Request;
+    }
     interface Options {
       url: string;
+      requests?: Request[];
+      body?: string | Buffer;
       connections?: number;
       duration?: number;
       amount?: number;

@@ -5,6 +5,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import type { Browser, BrowserContext, BrowserContextOptions } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { seedDemo } from "../../../src/demo/seed-demo.ts";
+import { seedPublicServicesDemo } from "../../../src/demo/seed-public-services.ts";
 import { buildTestApp, type TestApp } from "../../support/test-app.ts";
 import { DEFAULT_CONTEXT, launchChromium } from "./browser.ts";
 import { XasoPage } from "./xaso-page.ts";
@@ -33,8 +34,13 @@ export function stopServer(server: ServerType): Promise<void> {
   });
 }
 
+export type E2eOptions = {
+  /** Also the public-services demo (as `npm start` seeds it): the catalogue, Gia Phú's desk settings, the citizen's profile and a few dossiers. */
+  publicServices?: boolean;
+};
+
 /** One app, database, HTTP server and browser per test file. */
-export function useE2e(): () => E2e {
+export function useE2e(opts: E2eOptions = {}): () => E2e {
   let app: TestApp | undefined;
   let server: ServerType | undefined;
   let browser: Browser | undefined;
@@ -44,6 +50,7 @@ export function useE2e(): () => E2e {
   beforeAll(async () => {
     app = await buildTestApp();
     await seedDemo(app.deps);
+    if (opts.publicServices) await seedPublicServicesDemo(app.deps);
     const started = await startServer(app.app);
     server = started.server;
     browser = await launchChromium();

@@ -216,10 +216,13 @@ export async function attachDocuments(
       if (!id) throw new AppError("validation", "error.validation", [{ field, code: "unknown", message: "dossiers.error.file" }]);
       fileId = id;
     } else continue;
-    if (replace) await repo.removeDraftDocuments(q, dossierId, d.requirementKey);
-    rows.push({ requirementKey: d.requirementKey, fileId, source, round });
+    if (replace) {
+      // A draft replaces each requirement's document as it goes (the same key twice keeps the last one).
+      await repo.removeDraftDocuments(q, dossierId, d.requirementKey);
+      await repo.insertDocument(q, dossierId, { requirementKey: d.requirementKey, fileId, source, round });
+    } else rows.push({ requirementKey: d.requirementKey, fileId, source, round });
   }
-  // One statement for all of them.
+  // Filed documents only add: one statement for all of them.
   await repo.insertDocuments(q, dossierId, rows);
 }
 
