@@ -167,3 +167,13 @@ export async function deleteVaultItem(q: Queryable, userId: string, id: string):
   const res = await q.query("DELETE FROM vault_items WHERE id = $1 AND user_id = $2", [id, userId]);
   return (res.rowCount ?? 0) > 0;
 }
+
+/** The citizen whose profile carries both this phone and this ID number (a phone alone may be a relative's). */
+export async function findCitizenByPhoneAndId(q: Queryable, phone: string, citizenIdNumber: string): Promise<string | null> {
+  const { rows } = await q.query<{ id: string }>(
+    `SELECT u.id FROM citizen_profiles p JOIN users u ON u.id = p.user_id
+     WHERE p.phone = $1 AND p.citizen_id_number = $2 AND u.kind = 'citizen' AND u.disabled_at IS NULL LIMIT 1`,
+    [phone, citizenIdNumber],
+  );
+  return rows[0]?.id ?? null;
+}

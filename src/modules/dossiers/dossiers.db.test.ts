@@ -11,6 +11,9 @@ import { getProcedure } from "../procedures/index.ts";
 import { ACTION_TYPES, NATIONAL_STATUS, STATES } from "./dossier-workflow.ts";
 import { actOnDossier, fileDossier, findDossierRow, getDossier, lookupStatus } from "./index.ts";
 import { translator } from "../../platform/i18n/i18n.ts";
+import { listVault, saveProfile } from "../citizens/index.ts";
+import { storeFile } from "../../platform/files/file-store.ts";
+import { demoPdf } from "../../demo/seed-public-services.ts";
 
 const vn = (s: string) => new Date(`${s}+07:00`);
 
@@ -211,5 +214,19 @@ describeDb("dossiers", () => {
       documents: demoDocuments(def), delivery: { method: "desk" }, channel: "counter", intent: "submit",
     }));
     expect(err.fields.map((f) => f.field)).toContain("assistedConsent.method");
+  });
+
+  it("links a walk-in to the citizen's own account when phone and ID number match, and delivers the result to their vault", async () => {
+    const { deps } = app();
+    await saveProfile(deps, team.citizen, team.citizen.principal.userId, DEMO_APPLICANT);
+    const d = await buildDossier(deps, team.desk, { channel: "counter" });
+    expect(d.ownerUserId).toBe(team.citizen.principal.userId);
+    expect((await getDossier(deps, team.citizen, d.id)).capacity).toBe("applicant");
+    await act(deps, team.leader, d.id, "assign", { assigneeId: team.specialist.principal.userId });
+    await act(deps, team.specialist, d.id, "propose", { note: "Đủ điều kiện" });
+    const result = await deps.db.tx((q) => storeFile(q, { ownerUserId: team.leader.principal.userId, communeCode: "02923", name: "ket-qua.pdf", bytes: demoPdf("ket qua"), maxBytes: 1_000_000, field: "resultFile" }));
+    await act(deps, team.leader, d.id, "approve", { resultFileId: result.id });
+    const vault = await listVault(deps, team.citizen, team.citizen.principal.userId);
+    expect(vault.some((v) => v.kind === "result" && v.fileId === result.id)).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import { AppError, type FieldError, fieldErrorsFromZod } from "../../../platform
 import type { Queryable } from "../../../platform/db/database.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
 import { loadWorkCalendar } from "../../calendar/index.ts";
-import { addToVault, vaultItemFile } from "../../citizens/index.ts";
+import { addToVault, citizenAccountFor, vaultItemFile } from "../../citizens/index.ts";
 import { getProcedure, type ProcedureRecord } from "../../procedures/index.ts";
 import { checkFormData, missingDocuments } from "../form-data.ts";
 import { ApplicantInput, ConsentInput, DeliveryInput } from "../dossiers.contract.ts";
@@ -111,13 +111,18 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
   }
 
   const rawApplicant = applicant.success ? applicant.data : sanitiseRaw(input.applicant);
+  // Filed for someone who has an account (same phone and ID number in their profile): it shows in their
+  // dossiers and the result reaches their vault, as if they had filed it themselves.
+  const ownerForAssisted = assisted && applicant.success && applicant.data.phone && applicant.data.citizenIdNumber
+    ? await citizenAccountFor(deps.db, applicant.data.phone, applicant.data.citizenIdNumber)
+    : null;
   const record = {
     communeCode: commune.code,
     unitPath: commune.path,
     procedureId: procedure.id,
     procedureVersion: procedure.version,
     channel: input.channel,
-    ownerUserId: assisted ? null : p.userId,
+    ownerUserId: assisted ? ownerForAssisted : p.userId,
     filedByUserId: p.userId,
     assistedConsent: consent?.success ? { given: true as const, method: consent.data.method, note: consent.data.note, recordedBy: p.username, at: now.toISOString() } : null,
     applicant: { ...rawApplicant, fullName: String(rawApplicant.fullName ?? "") },
