@@ -1,4 +1,3 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { TestClient } from "../../../test/support/client.ts";
 import { buildUser, GIA_PHU, LAO_CAI, PASSWORD, systemAdmin } from "../../../test/support/factories.ts";
@@ -6,10 +5,7 @@ import { buildTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
 import { createApiToken } from "../identity/index.ts";
 import type { Principal } from "../../platform/auth/authorise.ts";
-import { validationError } from "../../platform/http/app-error.ts";
-import type { AppEnv } from "../../platform/http/hono-env.ts";
-import { loadStaticAssets } from "../../platform/http/static-assets.ts";
-import { listCalendarYear, loadWorkCalendar, mountCalendarApi, registerCalendarPages, removeCalendarDay, setCalendarDay } from "./index.ts";
+import { listCalendarYear, loadWorkCalendar, removeCalendarDay, setCalendarDay } from "./index.ts";
 
 describeDb("working calendar", () => {
   let t: TestApp;
@@ -20,13 +16,6 @@ describeDb("working calendar", () => {
 
   beforeAll(async () => {
     t = await buildTestApp();
-    // Until src/app.ts mounts the module, mount it here the way app.ts does (before the first request).
-    if (!t.app.routes.some((r) => r.path === "/api/v1/calendar/:year")) {
-      const api = new OpenAPIHono<AppEnv>({ defaultHook: (result) => { if (!result.success) throw validationError(result.error.issues); } });
-      mountCalendarApi(api, t.deps);
-      t.app.route("/", api);
-      registerCalendarPages(t.app, { deps: t.deps, assets: loadStaticAssets(), oidc: null });
-    }
     provinceAdmin = await buildUser(t.deps, { roles: [["province_admin", LAO_CAI]] });
     officer = await buildUser(t.deps, { roles: [["one_stop_officer", GIA_PHU]] });
     adminToken = (await createApiToken(t.deps, ctx(principalOf(provinceAdmin, "province_admin", LAO_CAI, `/${LAO_CAI}/`)), { name: "cal", role: "province_admin", adminUnitCode: LAO_CAI, expiresInDays: 30 })).token;

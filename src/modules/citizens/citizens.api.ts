@@ -5,6 +5,7 @@ import { getCookie, setCookie } from "hono/cookie";
 import type { Deps } from "../../deps.ts";
 import { useCaseContext } from "../../platform/auth/use-case-context.ts";
 import { AppError, notFound } from "../../platform/http/app-error.ts";
+import { fileResponse } from "../../platform/http/file-response.ts";
 import { CSRF_COOKIE, CSRF_HEADER, csrfTokenFor, newCsrfSeed } from "../../platform/http/csrf.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
 import { json, problems } from "../../platform/http/openapi-shared.ts";
@@ -31,20 +32,6 @@ const me = (c: Context<AppEnv>) => {
   if (!p) throw new AppError("unauthenticated", "error.unauthenticated");
   return p.userId;
 };
-
-/** A stored file as a download: never shown inline, never cached by a shared cache. */
-export function fileResponse(file: { name: string; mediaType: string; content: Buffer }): Response {
-  const ascii = file.name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return new Response(new Uint8Array(file.content), {
-    status: 200,
-    headers: {
-      "content-type": file.mediaType,
-      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-      "cache-control": "private, no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
-}
 
 export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
   const ProfileInput = citizenProfileInput(() => deps.clock.now());

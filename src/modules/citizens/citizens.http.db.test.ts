@@ -1,36 +1,18 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
 import { beforeAll, expect, it } from "vitest";
 import { json, TestClient } from "../../../test/support/client.ts";
 import { type TestApp, useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
-import { validationError } from "../../platform/http/app-error.ts";
 import { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER } from "../../platform/http/csrf.ts";
-import type { AppEnv } from "../../platform/http/hono-env.ts";
-import { loadStaticAssets } from "../../platform/http/static-assets.ts";
-import { PHONE_CODE, registerCitizenPages, registerCitizensApi } from "./index.ts";
+import { PHONE_CODE } from "./index.ts";
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 const pdf = ascii("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
-
-/** createApp serves the module once src/app.ts registers it; until then the test mounts it the same way. */
-function mountCitizens(t: TestApp) {
-  if (t.app.routes.some((r) => r.path === "/me/vault")) return;
-  const api = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw validationError(result.error.issues);
-    },
-  });
-  registerCitizensApi(api, t.deps);
-  t.app.route("/", api);
-  registerCitizenPages(t.app, { deps: t.deps, assets: loadStaticAssets(), oidc: null });
-}
 
 describeDb("citizens over HTTP", () => {
   const app = useTestApp();
   let t: TestApp;
   beforeAll(() => {
     t = app();
-    mountCitizens(t);
   });
 
   const codeFor = async (national: string) => {

@@ -1,4 +1,3 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient } from "../../../test/support/client.ts";
@@ -7,11 +6,8 @@ import { buildTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
 import type { Principal, Grant } from "../../platform/auth/authorise.ts";
 import type { Role } from "../../platform/auth/roles.ts";
-import { validationError } from "../../platform/http/app-error.ts";
-import type { AppEnv } from "../../platform/http/hono-env.ts";
-import { loadStaticAssets } from "../../platform/http/static-assets.ts";
 import { createApiToken } from "../identity/index.ts";
-import { computeFigures, computePublicFigures, DEFINITIONS, type Figures, exportFigures, METRICS, periodOf, registerStatsApi, registerStatsPages } from "./index.ts";
+import { computeFigures, computePublicFigures, DEFINITIONS, type Figures, exportFigures, METRICS, periodOf } from "./index.ts";
 
 // Each dossier is built from a spec that also says, in words, what it must count as.
 type Source = "upload" | "vault" | "scan";
@@ -182,13 +178,6 @@ describeDb("dossier figures", () => {
 
   beforeAll(async () => {
     t = await buildTestApp();
-    // Until src/app.ts mounts the module, mount it here the way app.ts would.
-    if (!t.app.routes.some((r) => r.path === "/office/stats")) {
-      const api = new OpenAPIHono<AppEnv>({ defaultHook: (result) => { if (!result.success) throw validationError(result.error.issues); } });
-      registerStatsApi(api, t.deps);
-      t.app.route("/", api);
-      registerStatsPages(t.app, { deps: t.deps, assets: loadStaticAssets(), oidc: null });
-    }
     procs = {
       P1: await insertProcedure("9.000001", "Đăng ký khai sinh (thử)", [{ key: "a", name: "Tờ khai", required: true }, { key: "b", name: "Giấy tờ thêm", required: false }]),
       P2: await insertProcedure("9.000002", "Xác nhận tình trạng (thử)", []),

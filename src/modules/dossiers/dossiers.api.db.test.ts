@@ -1,31 +1,15 @@
 // The dossiers API: uploads, idempotent filing, reading, actions with optimistic versions, public status, queues.
-import { OpenAPIHono } from "@hono/zod-openapi";
 import { beforeAll, expect, it } from "vitest";
 import { TestClient } from "../../../test/support/client.ts";
 import { deskTeam } from "../../../test/support/dossier-factories.ts";
 import { BAO_THANG, buildUser, GIA_PHU, PASSWORD } from "../../../test/support/factories.ts";
-import { type TestApp, useTestApp } from "../../../test/support/test-app.ts";
+import { useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
 import { DEMO_APPLICANT, demoFormValues, demoPdf } from "../../demo/seed-public-services.ts";
-import { validationError } from "../../platform/http/app-error.ts";
 import { CSRF_HEADER } from "../../platform/http/csrf.ts";
-import type { AppEnv } from "../../platform/http/hono-env.ts";
-import { loadStaticAssets } from "../../platform/http/static-assets.ts";
 import { getProcedure } from "../procedures/index.ts";
-import { registerDossiersApi } from "./dossiers.api.ts";
-import { registerDossierCitizenPages } from "./dossiers.citizen.tsx";
 
 const PROCEDURE = "1.004873";
-
-/** Mounts this module's faces on the test app unless app.ts already does. */
-function mountDossierFaces(t: TestApp) {
-  if (!t.app.routes.some((r) => r.path === "/dossiers/new")) registerDossierCitizenPages(t.app, { deps: t.deps, assets: loadStaticAssets(), oidc: null });
-  if (!t.app.routes.some((r) => r.path === "/api/v1/dossiers")) {
-    const api = new OpenAPIHono<AppEnv>({ defaultHook: (r) => { if (!r.success) throw validationError(r.error.issues); } });
-    registerDossiersApi(api, t.deps);
-    t.app.route("/", api);
-  }
-}
 
 /** A signed-in browser calling the API with its session: JSON, and the CSRF token in a header. */
 class ApiClient {
@@ -52,7 +36,6 @@ describeDb("dossiers: API", () => {
   };
 
   beforeAll(async () => {
-    mountDossierFaces(app());
     team = await deskTeam(app().deps);
     citizen = await signedIn(team.citizen.principal.username);
     desk = await signedIn(team.desk.principal.username);

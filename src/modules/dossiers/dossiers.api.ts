@@ -6,6 +6,7 @@ import { useCaseContext } from "../../platform/auth/use-case-context.ts";
 import { storeFile } from "../../platform/files/file-store.ts";
 import { AppError, toProblem } from "../../platform/http/app-error.ts";
 import { encodeCursor } from "../../platform/http/cursor.ts";
+import { fileResponse } from "../../platform/http/file-response.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
 import { json, Problem, problems } from "../../platform/http/openapi-shared.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
@@ -26,20 +27,6 @@ const security = [{ bearerAuth: [] }];
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 const IdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 const ConflictProblem = Problem.extend({ currentVersion: z.number().int().optional() }).openapi("ConflictProblem");
-
-/** A stored file as a download: its own type, never sniffed by the browser, never cached by proxies. */
-export function fileResponse(file: { name: string; mediaType: string; content: Buffer }): Response {
-  const ascii = file.name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return new Response(new Uint8Array(file.content), {
-    status: 200,
-    headers: {
-      "content-type": file.mediaType,
-      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-      "cache-control": "private, no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
-}
 
 export function presentDossier(v: DossierView, t: Translate): z.infer<typeof DossierOut> {
   const d = v.dossier;

@@ -1,32 +1,16 @@
 // The citizen's pages as a browser without JavaScript uses them: multipart posts with files, redirects, errors beside fields.
 import { gzipSync } from "node:zlib";
-import { OpenAPIHono } from "@hono/zod-openapi";
 import { beforeAll, expect, it } from "vitest";
 import { TestClient } from "../../../test/support/client.ts";
 import { act, buildDossier, deskTeam } from "../../../test/support/dossier-factories.ts";
 import { buildUser, GIA_PHU, PASSWORD } from "../../../test/support/factories.ts";
-import { type TestApp, useTestApp } from "../../../test/support/test-app.ts";
+import { useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
 import { DEMO_APPLICANT, demoPdf } from "../../demo/seed-public-services.ts";
-import { validationError } from "../../platform/http/app-error.ts";
 import { CSRF_FIELD } from "../../platform/http/csrf.ts";
-import type { AppEnv } from "../../platform/http/hono-env.ts";
-import { loadStaticAssets } from "../../platform/http/static-assets.ts";
-import { registerDossiersApi } from "./dossiers.api.ts";
-import { registerDossierCitizenPages } from "./dossiers.citizen.tsx";
 import { LOOKUP_MAX_FAILURES } from "./index.ts";
 
 const PROCEDURE = "1.004873"; // marital status certificate: required "declaration" and "identityDocument"
-
-/** Mounts this module's faces on the test app unless app.ts already does. */
-function mountDossierFaces(t: TestApp) {
-  if (!t.app.routes.some((r) => r.path === "/dossiers/new")) registerDossierCitizenPages(t.app, { deps: t.deps, assets: loadStaticAssets(), oidc: null });
-  if (!t.app.routes.some((r) => r.path === "/api/v1/dossiers")) {
-    const api = new OpenAPIHono<AppEnv>({ defaultHook: (r) => { if (!r.success) throw validationError(r.error.issues); } });
-    registerDossiersApi(api, t.deps);
-    t.app.route("/", api);
-  }
-}
 
 const pdf = (title: string) => new File([new Uint8Array(demoPdf(title))], `${title}.pdf`, { type: "application/pdf" });
 
@@ -59,7 +43,6 @@ describeDb("dossiers: citizen pages", () => {
   let desk: TestClient;
 
   beforeAll(async () => {
-    mountDossierFaces(app());
     team = await deskTeam(app().deps);
     citizen = new TestClient(app().app);
     await citizen.signIn(team.citizen.principal.username, PASSWORD);

@@ -9,6 +9,7 @@ import type { Principal } from "../../platform/auth/authorise.ts";
 import { useCaseContext as ctxOf } from "../../platform/auth/use-case-context.ts";
 import { uploadMessageParams } from "../../platform/files/sniff-upload.ts";
 import { AppError, type FieldError, localizeField } from "../../platform/http/app-error.ts";
+import { fileResponse } from "../../platform/http/file-response.ts";
 import { validateForm } from "../../platform/http/forms.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
 import { formatDate, formatDateTime, formatMoney } from "../../platform/i18n/format.ts";
@@ -29,7 +30,6 @@ import { isApplicantSide } from "./dossier-access.ts";
 import { NATIONAL_STATUS } from "./dossier-workflow.ts";
 import { type PublicStatus, StatusLookupInput } from "./dossiers.contract.ts";
 import type { DossierRow } from "./dossiers.repository.ts";
-import { fileResponse } from "./dossiers.api.ts";
 import { nestFormFields } from "./form-data.ts";
 import { actOnDossier, type ActRequest } from "./use-cases/act-on-dossier.ts";
 import { type DocumentInput, DraftKeptError, fileDossier } from "./use-cases/file-dossier.ts";
@@ -364,7 +364,7 @@ export function registerDossierCitizenPages(app: Hono<AppEnv>, web: WebContext, 
           <div class="notice notice--success" role="status">
             <h2>{t("dossiers.citizen.submittedTitle")}</h2>
             <p class="lead">
-              {t("dossiers.citizen.yourCode")} <strong class="nowrap">{d.code}</strong>
+              {t("dossiers.citizen.yourCode")} <strong class="code-value">{d.code}</strong>
             </p>
             <p>{d.applicant.phone ? t("dossiers.citizen.smsSent", { phone: maskPhone(d.applicant.phone) }) : t("dossiers.citizen.keepCode")}</p>
             <p>

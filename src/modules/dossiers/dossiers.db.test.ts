@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { beforeAll, expect, it } from "vitest";
 import { AppError } from "../../platform/http/app-error.ts";
 import { act, type Acting, buildDossier, deskTeam } from "../../../test/support/dossier-factories.ts";
+import { rejection } from "../../../test/support/expect-error.ts";
 import { BAO_THANG, buildUser } from "../../../test/support/factories.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
 import { useTestApp } from "../../../test/support/test-app.ts";
@@ -16,16 +17,6 @@ import { storeFile } from "../../platform/files/file-store.ts";
 import { demoPdf } from "../../demo/seed-public-services.ts";
 
 const vn = (s: string) => new Date(`${s}+07:00`);
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error("expected an AppError");
-}
 
 describeDb("dossiers", () => {
   const app = useTestApp();

@@ -8,11 +8,9 @@ import { BAO_THANG, buildUser, GIA_PHU, PASSWORD } from "../../../test/support/f
 import { useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
 import { DEMO_APPLICANT, demoFormValues, demoPdf } from "../../demo/seed-public-services.ts";
-import { loadStaticAssets } from "../../platform/http/static-assets.ts";
 import { formatDate } from "../../platform/i18n/format.ts";
 import { getProcedure } from "../procedures/index.ts";
 import { flattenDossierValues } from "./dossier-form.tsx";
-import { registerDossierOfficePages } from "./dossiers.office.tsx";
 import { findDossierRow } from "./index.ts";
 
 const vn = (s: string) => new Date(`${s}+07:00`);
@@ -69,9 +67,7 @@ describeDb("dossier office pages", () => {
   let otherUser: { username: string };
 
   beforeAll(async () => {
-    const { app: hono, deps } = app();
-    // Mounted here until app.ts mounts the office pages itself.
-    if (!hono.routes.some((r) => r.path === "/office/desk")) registerDossierOfficePages(hono, { deps, assets: loadStaticAssets(), oidc: null });
+    const { deps } = app();
     team = await deskTeam(deps);
     desk2User = await buildUser(deps, { roles: [["one_stop_officer", GIA_PHU]] });
     otherUser = await buildUser(deps, { roles: [["one_stop_officer", BAO_THANG], ["leader", BAO_THANG]] });

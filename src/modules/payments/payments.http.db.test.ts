@@ -1,34 +1,17 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
 import { beforeAll, expect, it } from "vitest";
 import { json, TestClient } from "../../../test/support/client.ts";
 import { BAO_THANG, buildUser, GIA_PHU, LAO_CAI, PASSWORD } from "../../../test/support/factories.ts";
 import { type TestApp, useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
 import type { Principal } from "../../platform/auth/authorise.ts";
-import { validationError } from "../../platform/http/app-error.ts";
 import { CSRF_HEADER } from "../../platform/http/csrf.ts";
-import type { AppEnv } from "../../platform/http/hono-env.ts";
-import { loadStaticAssets } from "../../platform/http/static-assets.ts";
 import { type DossierRow, fileDossier, findDossierRow } from "../dossiers/index.ts";
 import { seedDemoCatalogue } from "../procedures/index.ts";
-import { readVietQr, registerPaymentPages, registerPaymentsApi, saveDeskSettings, SIGNATURE_HEADER, signWebhook } from "./index.ts";
+import { readVietQr, saveDeskSettings, SIGNATURE_HEADER, signWebhook } from "./index.ts";
 
 const SECRET = "http-webhook-secret-0123456789-abcdefghij";
 const ascii = (s: string) => new TextEncoder().encode(s);
 const pdf = ascii("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
-
-/** createApp serves the module once src/app.ts registers it; until then the test mounts it the same way. */
-function mountPayments(t: TestApp) {
-  if (t.app.routes.some((r) => r.path === "/payments/:id/receipt")) return;
-  const api = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw validationError(result.error.issues);
-    },
-  });
-  registerPaymentsApi(api, t.deps);
-  t.app.route("/", api);
-  registerPaymentPages(t.app, { deps: t.deps, assets: loadStaticAssets(), oidc: null });
-}
 
 describeDb("payments over HTTP", () => {
   const app = useTestApp({ env: { PAYMENT_WEBHOOK_SECRET: SECRET } });
@@ -66,7 +49,6 @@ describeDb("payments over HTTP", () => {
 
   beforeAll(async () => {
     t = app();
-    mountPayments(t);
     await seedDemoCatalogue(t.deps, { actor: { userId: null, label: "test" }, requestId: null });
     const d = await signedIn("one_stop_officer", GIA_PHU);
     desk = d.client;

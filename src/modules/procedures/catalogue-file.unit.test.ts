@@ -1,22 +1,13 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { AppError, localizeField } from "../../platform/http/app-error.ts";
+import { rejection } from "../../../test/support/expect-error.ts";
+import { localizeField } from "../../platform/http/app-error.ts";
 import { translator } from "../../platform/i18n/i18n.ts";
 import { columnLetter, MAX_FILE_BYTES, parseCatalogue, parseCsv, writeCsv, writeXlsx } from "./catalogue-file.ts";
 import { DEMO_CATALOGUE } from "./demo-catalogue.ts";
 import { ProcedureDefinition } from "./procedures.contract.ts";
 
 const demo = DEMO_CATALOGUE.map((d) => ProcedureDefinition.parse(d));
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error("expected the import to fail");
-}
 
 const csvText = (bytes: Uint8Array) => new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
 const csvBytes = (text: string) => new TextEncoder().encode(text);
@@ -49,7 +40,7 @@ describe("catalogue file", () => {
     lines[docLine] = lines[docLine]!.replace(/,1,original,/, ",many,original,");
     const stepLine = lines.findIndex((l) => l.startsWith("steps,1.001193,review"));
     lines[stepLine] = lines[stepLine]!.replace("specialist", "clerk");
-    const err = await failure(parseCatalogue(csvBytes(lines.join("\r\n")), "csv"));
+    const err = await rejection(parseCatalogue(csvBytes(lines.join("\r\n")), "csv"));
     expect(err.status).toBe(400);
     // The line a text editor shows: quoted legal-basis cells span several lines.
     const lineOf = (record: number) => lines.slice(0, record).join("\r\n").split("\n").length + 1;
@@ -64,25 +55,25 @@ describe("catalogue file", () => {
     await wb.xlsx.load(Buffer.from(await writeXlsx(demo.slice(0, 1))) as unknown as ArrayBuffer);
     wb.getWorksheet("fees")!.getCell("D2").value = -5;
     wb.getWorksheet("procedures")!.getCell("E2").value = "sometimes";
-    const err = await failure(parseCatalogue(new Uint8Array(await wb.xlsx.writeBuffer()), "xlsx"));
+    const err = await rejection(parseCatalogue(new Uint8Array(await wb.xlsx.writeBuffer()), "xlsx"));
     expect(err.fields.map((f) => f.field).sort()).toEqual(["fees!D2", "procedures!E2"]);
   });
 
   it("refuses rows of unknown procedures, repeated codes, missing sheets and columns", async () => {
     const text = csvText(writeCsv(demo.slice(0, 1)));
     const orphan = `${text}documents,9.999999,x,Giấy tờ lạc,1,original,true,false,,\r\nprocedures,${text.split("\r\n")[1]!.slice("procedures,".length)}\r\n`;
-    const err = await failure(parseCatalogue(csvBytes(orphan), "csv"));
+    const err = await rejection(parseCatalogue(csvBytes(orphan), "csv"));
     expect(err.fields.map((f) => f.message)).toEqual(expect.arrayContaining(["procedures.import.unknownProcedure", "procedures.import.duplicateCode"]));
     const noFees = text.split("\r\n").filter((l) => !l.startsWith("fees,")).join("\r\n");
-    expect((await failure(parseCatalogue(csvBytes(noFees), "csv"))).fields).toEqual([expect.objectContaining({ field: "fees", message: "procedures.import.missingSheet" })]);
+    expect((await rejection(parseCatalogue(csvBytes(noFees), "csv"))).fields).toEqual([expect.objectContaining({ field: "fees", message: "procedures.import.missingSheet" })]);
     const noName = text.replace("procedures,code,name,", "procedures,code,title,");
-    expect((await failure(parseCatalogue(csvBytes(noName), "csv"))).fields).toEqual([expect.objectContaining({ field: "procedures!A1", params: { column: "name" } })]);
+    expect((await rejection(parseCatalogue(csvBytes(noName), "csv"))).fields).toEqual([expect.objectContaining({ field: "procedures!A1", params: { column: "name" } })]);
   });
 
   it("refuses unreadable and oversized files", async () => {
-    expect((await failure(parseCatalogue(csvBytes("not a zip"), "xlsx"))).fields[0]).toMatchObject({ field: "file", message: "procedures.import.unreadable" });
-    expect((await failure(parseCatalogue(new Uint8Array([0xff, 0xfe, 0x00]), "csv"))).fields[0]?.message).toBe("procedures.import.unreadable");
-    expect((await failure(parseCatalogue(new Uint8Array(MAX_FILE_BYTES + 1), "csv"))).status).toBe(413);
+    expect((await rejection(parseCatalogue(csvBytes("not a zip"), "xlsx"))).fields[0]).toMatchObject({ field: "file", message: "procedures.import.unreadable" });
+    expect((await rejection(parseCatalogue(new Uint8Array([0xff, 0xfe, 0x00]), "csv"))).fields[0]?.message).toBe("procedures.import.unreadable");
+    expect((await rejection(parseCatalogue(new Uint8Array(MAX_FILE_BYTES + 1), "csv"))).status).toBe(413);
   });
 
   it("parses quoted CSV cells spanning lines and remembers where each record starts", () => {

@@ -1,28 +1,11 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
 import { beforeAll, expect, it } from "vitest";
 import { json, TestClient } from "../../../test/support/client.ts";
 import { buildUser, GIA_PHU, LAO_CAI, PASSWORD } from "../../../test/support/factories.ts";
 import { type TestApp, useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
-import { validationError } from "../../platform/http/app-error.ts";
 import { CSRF_FIELD } from "../../platform/http/csrf.ts";
-import type { AppEnv } from "../../platform/http/hono-env.ts";
-import { loadStaticAssets } from "../../platform/http/static-assets.ts";
 import { SYSTEM_ACTOR } from "../../platform/events/domain-events.ts";
-import { getProcedure, registerProcedurePages, registerProceduresApi, seedDemoCatalogue } from "./index.ts";
-
-/** Mounts the module the way src/app.ts does, unless the app already has it. */
-function withProcedures(t: TestApp) {
-  if (t.app.routes.some((r) => r.path === "/procedures")) return;
-  const api = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw validationError(result.error.issues);
-    },
-  });
-  registerProceduresApi(api, t.deps);
-  t.app.route("/", api);
-  registerProcedurePages(t.app, { deps: t.deps, assets: loadStaticAssets(), oidc: null });
-}
+import { getProcedure, seedDemoCatalogue } from "./index.ts";
 
 describeDb("procedure catalogue over HTTP", () => {
   const app = useTestApp();
@@ -39,7 +22,6 @@ describeDb("procedure catalogue over HTTP", () => {
 
   beforeAll(async () => {
     t = app();
-    withProcedures(t);
     await seedDemoCatalogue(t.deps, { actor: SYSTEM_ACTOR, requestId: null });
     const pa = await buildUser(t.deps, { roles: [["province_admin", LAO_CAI]], home: LAO_CAI });
     const ca = await buildUser(t.deps, { roles: [["commune_admin", GIA_PHU]] });

@@ -4,9 +4,9 @@ import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import QRCode from "qrcode";
 import { beforeAll, expect, it } from "vitest";
 import { act, buildDossier, deskTeam } from "../../../../test/support/dossier-factories.ts";
+import { rejection } from "../../../../test/support/expect-error.ts";
 import { useTestApp } from "../../../../test/support/test-app.ts";
 import { describeDb } from "../../../../test/support/test-db.ts";
-import { AppError } from "../../../platform/http/app-error.ts";
 import { getDossier } from "./read-dossiers.ts";
 import { printableForms, printDossierForm, registerNumberOf, stepOutcome, trackingSlipData, formBase } from "./print-forms.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
@@ -25,16 +25,6 @@ async function read(pdf: Buffer): Promise<{ text: string; images: number }> {
   }
   await doc.destroy();
   return { text: text.replace(/\s+/g, " "), images };
-}
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error("expected an AppError");
 }
 
 describeDb("printed forms of a dossier", () => {
