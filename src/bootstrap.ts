@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 import { systemClock, type Deps } from "./deps.ts";
 import { countUnits, importAdminUnits } from "./modules/admin-units/index.ts";
-import { subscribeAudit } from "./platform/audit/index.ts";
+import { sealAudit, subscribeAudit } from "./platform/audit/index.ts";
 import { migrate } from "./platform/db/migrator.ts";
 import { openDatabase } from "./platform/db/open-database.ts";
 import { createEventBus, SYSTEM_ACTOR } from "./platform/events/domain-events.ts";
@@ -29,7 +29,12 @@ export async function startRuntime(config: Config, log: Logger, opts: { migrate?
       const r = await importAdminUnits(deps, { actor: SYSTEM_ACTOR, requestId: null });
       log.info(r, "official admin-unit list loaded");
     }
-    return { ...deps, engine: opened.engine, close: opened.close };
+    // Entries written since the last seal join the audit chain before the database closes.
+    const close = async () => {
+      await sealAudit(opened.db).catch((err: unknown) => log.warn({ err }, "audit sealing before close failed"));
+      await opened.close();
+    };
+    return { ...deps, engine: opened.engine, close };
   } catch (err) {
     await opened.close();
     throw err;

@@ -12,6 +12,7 @@ import { createOutboxWorker, purgeSent } from "./platform/jobs/outbox.ts";
 import { createDevEmailSink, createDevSmsSink, createHttpSmsGateway, createSmtpSender, notificationHandlers } from "./modules/notifications/index.ts";
 import { setPublicBaseUrl } from "./modules/dossiers/index.ts";
 import { purgeThrottleHits } from "./platform/throttle/throttle.ts";
+import { sealAudit } from "./platform/audit/index.ts";
 
 const startedAt = performance.now();
 let config;
@@ -57,6 +58,17 @@ const outbox = createOutboxWorker({
 });
 outbox.start({ pollMs: config.outboxPollMs });
 
+// Audit entries are written without a lock and joined to the hash chain here, about once a second.
+let sealing = false;
+const sealer = setInterval(() => {
+  if (sealing) return;
+  sealing = true;
+  void sealAudit(runtime.db)
+    .catch((err) => log.warn({ err }, "audit sealing failed"))
+    .finally(() => (sealing = false));
+}, 1000);
+sealer.unref();
+
 const OUTBOX_RETENTION_MS = 30 * 86_400_000;
 const housekeeping = setInterval(() => {
   const now = runtime.clock.now();
@@ -74,6 +86,7 @@ async function shutdown(signal: string) {
   stopping = true;
   log.info({ signal }, "shutting down");
   clearInterval(housekeeping);
+  clearInterval(sealer);
   // Stop accepting, let in-flight requests finish (bounded), then close the database.
   const force = setTimeout(() => {
     log.warn("in-flight requests did not finish in 10 s; closing anyway");

@@ -6,23 +6,44 @@ import { describeBrowser } from "./support/browser.ts";
 import { useE2e } from "./support/e2e-app.ts";
 import type { XasoPage } from "./support/xaso-page.ts";
 
-type Who = "visitor" | "officer";
+type Who = "visitor" | "officer" | "citizen" | "desk" | "province";
 type Case = { name: string; who: Who; path: () => string; status?: number; then?: (x: XasoPage) => Promise<unknown> };
 
 describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
-  const e2e = useE2e();
+  // With the public-services demo: the catalogue, Gia Phú's desk settings, the citizen's profile and dossiers in several states.
+  const e2e = useE2e({ publicServices: true });
   const pages = {} as Record<Who, XasoPage>;
-  const found = { village: "", user: "" };
+  const found = { village: "", user: "", myWaitingDossier: "", waitingCode: "", deskNew: "", deskWaiting: "", deskReady: "" };
 
   beforeAll(async () => {
     pages.visitor = await e2e().openPage();
     pages.officer = await e2e().openPage();
-    await pages.officer.signIn("xa.giaphu");
+    pages.citizen = await e2e().openPage();
+    pages.desk = await e2e().openPage();
+    pages.province = await e2e().openPage();
+    await Promise.all([
+      pages.officer.signIn("xa.giaphu"),
+      pages.citizen.signIn("congdan.phuha"),
+      pages.desk.signIn("motcua.giaphu"),
+      pages.province.signIn("tinh.laocai"),
+    ]);
     // Links we need, found the way a person would find them.
     await pages.visitor.open(`/units/${DEMO_COMMUNE}`);
     found.village = (await pages.visitor.page.getByRole("link", { name: "Thôn Phú Hà", exact: true }).getAttribute("href")) ?? "";
     await pages.officer.open("/office/users");
     found.user = (await pages.officer.page.getByRole("link", { name: "motcua.giaphu", exact: true }).getAttribute("href")) ?? "";
+    // The citizen's dossier the desk asked a supplement for (demo data), and a dossier of three desk queues.
+    await pages.citizen.open("/me/dossiers");
+    const waiting = pages.citizen.page.locator("main table tbody tr").filter({ hasText: "Chờ bổ sung hồ sơ" }).first().locator("a");
+    found.myWaitingDossier = (await waiting.getAttribute("href")) ?? "";
+    found.waitingCode = (await waiting.innerText()).trim();
+    const firstOfQueue = async (queue: string) => {
+      await pages.desk.open(`/office/desk?commune=${DEMO_COMMUNE}&queue=${queue}`);
+      return (await pages.desk.page.locator("main table tbody a").first().getAttribute("href")) ?? "";
+    };
+    found.deskNew = await firstOfQueue("newOnline");
+    found.deskWaiting = await firstOfQueue("awaitingSupplement");
+    found.deskReady = await firstOfQueue("readyToReturn");
   });
 
   /** Sends a form with its text fields emptied, so that the page comes back with its errors shown. */
@@ -32,6 +53,30 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     const res = await x.navigateBy(form.locator("button[type=submit]"));
     expect(res.status()).toBe(400);
     expect(await x.page.locator(".error-summary li").count()).toBeGreaterThan(0);
+  };
+
+  /**
+   * The citizen's application form sent back with its fields emptied (the commune too, or not): the page
+   * comes back with its errors. With no commune, the use case stops at the commune and reports that alone.
+   */
+  const submitApplicationEmpty = (opts: { keepCommune: boolean }) => async (x: XasoPage) => {
+    const form = x.page.locator('main form[action="/dossiers/new"][method="post"]');
+    for (const input of await form.locator("input[type=text], input[type=tel], input[type=email], input[type=date], textarea").all()) await input.fill("");
+    if (!opts.keepCommune) await form.locator("select[name=communeCode]").selectOption("");
+    const res = await x.navigateBy(form.getByRole("button", { name: "Nộp hồ sơ", exact: true }));
+    expect(res.status()).toBe(400);
+    const errors = await x.page.locator(".error-summary li").allInnerTexts();
+    expect(errors.length).toBeGreaterThan(1);
+    // An empty commune is "required", listed with the other fields to fix, not alone.
+    if (!opts.keepCommune) expect(errors.some((e) => /xã, phường nhận hồ sơ/i.test(e) && /bắt buộc/.test(e))).toBe(true);
+  };
+
+  /** Looks a dossier up on the public status page, as its applicant would: code and the last four digits of the phone. */
+  const lookUp = (last4: string, status: number) => async (x: XasoPage) => {
+    const form = x.page.locator('main form[action="/status"]');
+    await form.getByLabel("Mã hồ sơ").fill(found.waitingCode);
+    await form.getByLabel("4 số cuối").fill(last4);
+    expect((await x.navigateBy(form.locator("button[type=submit]"))).status()).toBe(status);
   };
 
   const cases: Case[] = [
@@ -55,6 +100,55 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "new user with errors", who: "officer", path: () => "/office/users/new", then: submitEmpty("/office/users") },
     { name: "API tokens", who: "officer", path: () => "/office/tokens" },
     { name: "audit log", who: "officer", path: () => "/office/audit" },
+    // Public services, citizen side.
+    { name: "procedures", who: "visitor", path: () => "/procedures" },
+    { name: "procedures searched", who: "visitor", path: () => "/procedures?q=khai+sinh" },
+    { name: "a procedure", who: "visitor", path: () => "/procedures/1.004873" },
+    { name: "application form", who: "citizen", path: () => "/dossiers/new?procedure=1.004873" },
+    { name: "application form sent empty", who: "citizen", path: () => "/dossiers/new?procedure=1.004873", then: submitApplicationEmpty({ keepCommune: false }) },
+    { name: "application form with errors", who: "citizen", path: () => "/dossiers/new?procedure=1.004873", then: submitApplicationEmpty({ keepCommune: true }) },
+    { name: "my dossiers", who: "citizen", path: () => "/me/dossiers" },
+    { name: "my dossier with a supplement request", who: "citizen", path: () => found.myWaitingDossier, then: async (x) => expect(await x.page.locator("main h2#supplement").count()).toBe(1) },
+    { name: "status form", who: "visitor", path: () => "/status" },
+    { name: "status with errors", who: "visitor", path: () => "/status", then: submitEmpty("/status") },
+    { name: "status not found", who: "visitor", path: () => "/status", then: lookUp("0000", 404) },
+    { name: "status result", who: "visitor", path: () => "/status", then: lookUp("5678", 200) },
+    { name: "phone sign-in", who: "visitor", path: () => "/sign-in/phone" },
+    { name: "phone sign-in with errors", who: "visitor", path: () => "/sign-in/phone", then: submitEmpty("/sign-in/phone") },
+    { name: "profile", who: "citizen", path: () => "/me/profile" },
+    { name: "vault", who: "citizen", path: () => "/me/vault" },
+    { name: "figures", who: "visitor", path: () => "/figures" },
+    // Public services, office side.
+    ...["newOnline", "awaitingSupplement", "inProgress", "dueSoon", "overdue", "readyToReturn"].map((q): Case => ({ name: `desk queue ${q}`, who: "desk", path: () => `/office/desk?commune=${DEMO_COMMUNE}&queue=${q}` })),
+    { name: "office dossier, new online", who: "desk", path: () => found.deskNew },
+    {
+      name: "office dossier with action errors",
+      who: "desk",
+      path: () => found.deskNew,
+      then: async (x) => {
+        const form = x.page.locator('main form[action$="/actions/requestSupplement"]');
+        expect((await x.navigateBy(form.locator("button[type=submit]"))).status()).toBe(400);
+        expect(await x.page.locator(".error-summary li").count()).toBe(1);
+      },
+    },
+    { name: "office dossier awaiting a supplement", who: "desk", path: () => found.deskWaiting },
+    { name: "office dossier ready to return", who: "desk", path: () => found.deskReady },
+    { name: "intake: choose a procedure", who: "desk", path: () => `/office/desk/intake?commune=${DEMO_COMMUNE}` },
+    { name: "intake form", who: "desk", path: () => `/office/desk/intake?commune=${DEMO_COMMUNE}&procedure=1.004873` },
+    {
+      name: "intake form with errors",
+      who: "desk",
+      path: () => `/office/desk/intake?commune=${DEMO_COMMUNE}&procedure=1.004873`,
+      then: async (x) => {
+        const res = await x.navigateBy(x.page.locator('main form[action="/office/desk/intake"] button[type=submit]'));
+        expect(res.status()).toBe(400);
+        expect(await x.page.locator(".error-summary li").count()).toBeGreaterThan(0);
+      },
+    },
+    { name: "office stats", who: "desk", path: () => "/office/stats" },
+    { name: "office procedures", who: "province", path: () => "/office/procedures" },
+    { name: "calendar", who: "province", path: () => "/office/calendar" },
+    { name: "commune settings", who: "officer", path: () => `/office/communes/${DEMO_COMMUNE}/settings` },
     { name: "API docs", who: "visitor", path: () => "/api/docs" },
     { name: "privacy", who: "visitor", path: () => "/privacy" },
     { name: "404 page", who: "visitor", path: () => "/no-such-page", status: 404 },
@@ -78,6 +172,10 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     expect(path).toMatch(/^\//);
     await x.open(path, c.status ?? 200);
     if (c.then) await c.then(x);
+    // Every link of an error summary leads to a control on the page.
+    const targets = await x.page.locator(".error-summary a[href^='#']").evaluateAll((as) => as.map((a) => a.getAttribute("href")!.slice(1)));
+    const missing = await x.page.evaluate((ids) => ids.filter((id) => !document.getElementById(id)), targets);
+    expect(missing, "error summary links without a target").toEqual([]);
     const violations = await x.axe();
     const report = formatViolations(`${c.name} ${x.path}`, violations);
     if (violations.length) console.error(report);

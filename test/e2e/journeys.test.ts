@@ -18,7 +18,7 @@ describeBrowser("browser journeys", () => {
     const roles = x.page.locator("main table");
     expect(await roles.locator("caption").innerText()).toBe("Vai trò của bạn");
     expect(await roles.locator("tbody tr").allInnerTexts()).toEqual([expect.stringMatching(/^Quản trị xã\s+02923$/)]);
-    expect(await x.page.locator("header nav").getByRole("link", { name: "Người dùng" }).count()).toBe(1);
+    expect(await x.page.locator("main").getByRole("link", { name: "Người dùng" }).count()).toBe(1);
 
     await x.signOut();
     expect(x.path).toBe("/");

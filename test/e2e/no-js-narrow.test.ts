@@ -18,18 +18,50 @@ const CITIZEN_PAGES: { name: string; path: string; status?: number }[] = [
   { name: "privacy", path: "/privacy" },
   { name: "API docs", path: "/api/docs" },
   { name: "404 page", path: "/no-such-page", status: 404 },
+  { name: "procedures", path: "/procedures" },
+  { name: "a procedure", path: "/procedures/1.004873" },
+  { name: "status", path: "/status" },
+  { name: "phone sign-in", path: "/sign-in/phone" },
+  { name: "figures", path: "/figures" },
 ];
 
+/** Pages of a signed-in citizen; `path` is a function where the address is found on the way (a dossier's id). */
+const SIGNED_IN_PAGES: { name: string; path: () => string }[] = [
+  { name: "application form", path: () => "/dossiers/new?procedure=1.004873" },
+  { name: "my dossiers", path: () => "/me/dossiers" },
+  { name: "my dossier (supplement requested, fee to pay)", path: () => found.myDossier },
+  { name: "profile", path: () => "/me/profile" },
+  { name: "vault", path: () => "/me/vault" },
+];
+const found = { myDossier: "", code: "" };
+
 describeBrowser("without JavaScript, at 360 px", () => {
-  const e2e = useE2e();
+  const e2e = useE2e({ publicServices: true });
   let noJs: XasoPage;
   let narrowJs: XasoPage;
+  let citizenNoJs: XasoPage;
+  let citizenJs: XasoPage;
 
   beforeAll(async () => {
     noJs = await e2e().openPage({ javaScriptEnabled: false, viewport: NARROW_VIEWPORT, isMobile: true, hasTouch: true });
     // axe needs JavaScript (Chromium closes a script-less page when axe runs); the markup is the same, the app ships no scripts.
     narrowJs = await e2e().openPage({ viewport: NARROW_VIEWPORT, isMobile: true, hasTouch: true });
+    citizenNoJs = await e2e().openPage({ javaScriptEnabled: false, viewport: NARROW_VIEWPORT, isMobile: true, hasTouch: true });
+    citizenJs = await e2e().openPage({ viewport: NARROW_VIEWPORT, isMobile: true, hasTouch: true });
+    await Promise.all([citizenNoJs.signIn("congdan.phuha"), citizenJs.signIn("congdan.phuha")]);
+    // The demo citizen's dossier that waits for a supplement (and has a fee to pay): the fullest dossier page.
+    await citizenNoJs.open("/me/dossiers");
+    const link = citizenNoJs.page.locator("main table tbody tr").filter({ hasText: "Chờ bổ sung hồ sơ" }).first().locator("a");
+    found.myDossier = (await link.getAttribute("href")) ?? "";
+    found.code = (await link.innerText()).trim();
   });
+
+  /** No sideways scrolling, and when there is, which elements stick out. */
+  const expectFits = async (x: XasoPage) => {
+    const { scrollWidth, viewport } = await x.horizontalOverflow();
+    const wide = scrollWidth > 360 || viewport !== 360 ? await x.overflowingElements(360) : [];
+    expect({ scrollWidth, viewport, wide }, `${x.path} scrolls sideways`).toEqual({ scrollWidth: 360, viewport: 360, wide: [] });
+  };
 
   it("really runs with JavaScript off", async () => {
     await noJs.open("/");
@@ -46,9 +78,7 @@ describeBrowser("without JavaScript, at 360 px", () => {
   it.each(CITIZEN_PAGES)("$name ($path) fits 360 px without JavaScript", async (p) => {
     await noJs.open(p.path, p.status ?? 200);
     expect((await noJs.h1()).length).toBeGreaterThan(0);
-    const { scrollWidth, viewport } = await noJs.horizontalOverflow();
-    expect(viewport).toBe(360);
-    expect(scrollWidth, `${p.path} scrolls sideways`).toBeLessThanOrEqual(360);
+    await expectFits(noJs);
   });
 
   it.each(CITIZEN_PAGES)("$name ($path) has no axe violations at 360 px", async (p) => {
@@ -58,6 +88,45 @@ describeBrowser("without JavaScript, at 360 px", () => {
     const report = formatViolations(`${p.name} at 360 px`, violations);
     if (violations.length) console.error(report);
     expect(violations, report).toEqual([]);
+  });
+
+  it.each(SIGNED_IN_PAGES)("$name fits 360 px without JavaScript, signed in as a citizen", async (p) => {
+    await citizenNoJs.open(p.path());
+    expect((await citizenNoJs.h1()).length).toBeGreaterThan(0);
+    await expectFits(citizenNoJs);
+  });
+
+  it.each(SIGNED_IN_PAGES)("$name has no axe violations at 360 px", async (p) => {
+    await citizenJs.open(p.path());
+    await expectFits(citizenJs);
+    const violations = await citizenJs.axe();
+    const report = formatViolations(`${p.name} at 360 px`, violations);
+    if (violations.length) console.error(report);
+    expect(violations, report).toEqual([]);
+  });
+
+  it("shows the application form's errors at 360 px without JavaScript", async () => {
+    await citizenNoJs.open("/dossiers/new?procedure=1.004873");
+    const form = citizenNoJs.page.locator('main form[action="/dossiers/new"][method="post"]');
+    await form.getByLabel("Họ, chữ đệm và tên", { exact: true }).fill("");
+    const res = await citizenNoJs.navigateBy(form.getByRole("button", { name: "Nộp hồ sơ", exact: true }));
+    expect(res.status()).toBe(400);
+    const hrefs = await citizenNoJs.page.locator(".error-summary a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(hrefs).toEqual(expect.arrayContaining(["#f-applicant-fullName", "#f-documents-declaration", "#f-documents-identityDocument"]));
+    await citizenNoJs.page.locator(".error-summary:focus").waitFor({ timeout: 5_000 });
+    await expectFits(citizenNoJs);
+  });
+
+  it("looks a dossier up on the status page at 360 px without JavaScript", async () => {
+    await noJs.open("/status");
+    const form = noJs.page.locator('main form[action="/status"]');
+    await form.getByLabel("Mã hồ sơ").fill(found.code);
+    await form.getByLabel("4 số cuối").fill("5678");
+    const res = await noJs.navigateBy(form.getByRole("button", { name: "Tra cứu" }));
+    expect(res.status()).toBe(200);
+    expect(await noJs.page.locator("main h2").first().innerText()).toBe(`Hồ sơ ${found.code}`);
+    expect(await noJs.page.locator("main ol li").count()).toBeGreaterThan(1);
+    await expectFits(noJs);
   });
 
   it("searches from the home page without JavaScript", async () => {

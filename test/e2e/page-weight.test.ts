@@ -2,6 +2,7 @@
 // load (HTML, CSS, JavaScript, fonts, icons), must weigh at most 30 KB compressed, as transferred.
 import { expect, it } from "vitest";
 import { describeBrowser } from "./support/browser.ts";
+import { XasoPage } from "./support/xaso-page.ts";
 import { useE2e } from "./support/e2e-app.ts";
 import { formatWeight, measureFirstVisit } from "./support/page-weight.ts";
 
@@ -43,5 +44,33 @@ describeBrowser("page weight of the two entry pages together", () => {
     }
     console.log(`home + sign-in: ${(total / 1024).toFixed(1)} KB`);
     expect(total).toBeLessThanOrEqual(BUDGET);
+  });
+});
+
+describeBrowser("page weight of the public services' two citizen pages together", () => {
+  const e2e = useE2e({ publicServices: true });
+
+  it("the public status page and the application form, each a first visit, stay within 30 KB compressed together", async () => {
+    // The status page as anyone opens it from the SMS link; the form as a signed-in citizen opens it, cache empty.
+    const anonymous = await e2e().newContext();
+    const status = await measureFirstVisit(anonymous, new URL("/status", e2e().baseUrl).toString());
+    const citizen = await e2e().newContext();
+    const signIn = new XasoPage(await citizen.newPage(), e2e().baseUrl);
+    await signIn.signIn("congdan.phuha");
+    await signIn.page.close();
+    const form = await measureFirstVisit(citizen, new URL("/dossiers/new?procedure=1.004873", e2e().baseUrl).toString());
+    const total = status.total + form.total;
+    const report = [formatWeight("status page", status), formatWeight("application form", form), `status + application form: ${(total / 1024).toFixed(1)} KB (${total} bytes)`].join("\n");
+    console.log(report);
+
+    for (const w of [status, form]) {
+      const doc = w.transfers.find((t) => t.type === "Document");
+      expect(doc?.status, w.url).toBe(200);
+      expect(doc?.encoding, `${w.url}: the HTML is sent compressed`).toMatch(/^(gzip|br|deflate|zstd)$/);
+      expect(w.transfers.some((t) => t.type === "Stylesheet" && t.status === 200), `${w.url}: the CSS is counted`).toBe(true);
+    }
+    // The form really is the form (not the sign-in page it would redirect to).
+    expect(form.transfers.find((t) => t.type === "Document")?.url).toContain("/dossiers/new?procedure=1.004873");
+    expect(total, report).toBeLessThanOrEqual(BUDGET);
   });
 });

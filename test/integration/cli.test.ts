@@ -15,7 +15,7 @@ import { cliLocale, type CliStreams } from "../../src/cli/io.ts";
 import { loadConfig } from "../../src/config.ts";
 import { seedDemo } from "../../src/demo/seed-demo.ts";
 import { countUnits, OFFICIAL_LIST } from "../../src/modules/admin-units/index.ts";
-import { verifyAudit } from "../../src/platform/audit/index.ts";
+import { sealAudit, verifyAudit } from "../../src/platform/audit/index.ts";
 import type { Database } from "../../src/platform/db/database.ts";
 import { en } from "../../src/platform/i18n/catalogue.en.ts";
 import { vi } from "../../src/platform/i18n/catalogue.vi.ts";
@@ -107,6 +107,7 @@ async function withAuditEntries(n: number): Promise<TestDatabase> {
       deps.events.publish(q, { type: "test.event", actor: { userId: null, label: "test" }, target: { type: "thing", id: String(i) }, adminUnitCode: "15", requestId: null, details: { i } }),
     );
   }
+  await sealAudit(t.db); // as the running server does every second
   return t;
 }
 
@@ -328,7 +329,7 @@ describeDb("xaso audit-verify", () => {
 
   it("exits 1 naming an entry whose content was changed", async () => {
     const t = await fresh();
-    await tamper(t.db, "UPDATE audit_log SET actor_label = 'someone else' WHERE seq = 3");
+    await tamper(t.db, "UPDATE audit_log SET actor_label = 'someone else' WHERE chain_seq = 3");
     const r = await xaso(["audit-verify"], { url: t.url });
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/entry #3: changed/);
@@ -337,7 +338,7 @@ describeDb("xaso audit-verify", () => {
 
   it("exits 1 naming an entry deleted from the middle", async () => {
     const t = await fresh();
-    await tamper(t.db, "DELETE FROM audit_log WHERE seq = 4");
+    await tamper(t.db, "DELETE FROM audit_log WHERE chain_seq = 4");
     const r = await xaso(["audit-verify"], { url: t.url });
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/entry #4: missing/);
@@ -345,7 +346,7 @@ describeDb("xaso audit-verify", () => {
 
   it("exits 1 naming the newest entry when it was deleted", async () => {
     const t = await fresh();
-    await tamper(t.db, "DELETE FROM audit_log WHERE seq = 6");
+    await tamper(t.db, "DELETE FROM audit_log WHERE chain_seq = 6");
     const r = await xaso(["audit-verify"], { url: t.url });
     expect(r.code).toBe(1);
     expect(r.out).toContain("5 entries checked");
@@ -354,7 +355,7 @@ describeDb("xaso audit-verify", () => {
 
   it("prints its report in Vietnamese by default and in English with XASO_LANG=en", async () => {
     const t = await fresh();
-    await tamper(t.db, "DELETE FROM audit_log WHERE seq = 4");
+    await tamper(t.db, "DELETE FROM audit_log WHERE chain_seq = 4");
     const vietnamese = await xaso(["audit-verify"], { url: t.url, env: { XASO_LANG: "" } });
     expect(vietnamese.code).toBe(1);
     expect(vietnamese.out).toContain("Chuỗi nhật ký BỊ HỎNG: đã kiểm tra 5 mục");

@@ -1,5 +1,5 @@
 // xaso audit-verify: recomputes the audit hash chain and reports every changed or missing entry.
-import { verifyAudit } from "../../platform/audit/index.ts";
+import { sealAudit, verifyAudit } from "../../platform/audit/index.ts";
 import { parse } from "../args.ts";
 import { type Command, fmtInt } from "../io.ts";
 import { withRuntime } from "../runtime.ts";
@@ -18,6 +18,7 @@ export const auditVerifyCommand: Command = {
   async run(args, io) {
     parse(args, {});
     return withRuntime(io, { migrate: false, loadReference: false }, async (rt) => {
+      await sealAudit(rt.db); // entries written since the server last sealed join the chain first
       const v = await verifyAudit(rt.db);
       const entries = fmtInt(v.entries, io.locale);
       if (v.ok) {

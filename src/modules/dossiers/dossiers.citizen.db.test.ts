@@ -95,7 +95,7 @@ describeDb("dossiers: citizen pages", () => {
     expect(await countByKey(key)).toBe(1);
 
     const html = await (await citizen.get(location)).text();
-    const code = /Mã hồ sơ của bạn: <strong class="nowrap">([^<]+)<\/strong>/.exec(html)?.[1];
+    const code = /Mã hồ sơ của bạn: <strong class="code-value">([^<]+)<\/strong>/.exec(html)?.[1];
     expect(code).toMatch(/^XS\.02923-\d{6}-\d{4}$/);
     expect(html).toContain("091****678");
     expect(html).toContain(`/status?code=${encodeURIComponent(code!)}`);

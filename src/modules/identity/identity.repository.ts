@@ -1,7 +1,7 @@
 // The only code that queries users, role_grants, sessions, signin_failures and api_tokens.
 import type { Grant, Principal } from "../../platform/auth/authorise.ts";
 import type { Role } from "../../platform/auth/roles.ts";
-import type { Queryable } from "../../platform/db/database.ts";
+import { type Queryable, queryPrepared } from "../../platform/db/database.ts";
 
 export type UserRow = {
   id: string;
@@ -188,19 +188,23 @@ export async function revokeApiToken(q: Queryable, userId: string, id: string): 
 }
 
 /** The token's principal carries only the token's own grant, and only while the owner still holds a covering one. */
-export async function findPrincipalByToken(q: Queryable, tokenHash: string, now: Date): Promise<Principal | null> {
-  const { rows } = await q.query<Principal>(
-    `UPDATE api_tokens t SET last_used_at = $2
-     FROM users u, admin_units au
-     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)
-       AND u.id = t.user_id AND u.disabled_at IS NULL AND au.code = t.admin_unit_code
+export async function findPrincipalByToken(q: Queryable, tokenHash: string, now: Date): Promise<(Principal & { lastUsedAt: Date | null }) | null> {
+  const { rows } = await queryPrepared<Principal & { lastUsedAt: Date | null }>(
+    q,
+    "api_token_principal",
+    `SELECT u.id AS "userId", u.username, u.display_name AS "displayName", u.kind, u.locale, t.id AS "tokenId", t.last_used_at AS "lastUsedAt",
+       json_build_array(json_build_object('role', t.role, 'unitCode', t.admin_unit_code, 'unitPath', au.path)) AS grants
+     FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN admin_units au ON au.code = t.admin_unit_code
+     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) AND u.disabled_at IS NULL
        AND EXISTS (SELECT 1 FROM role_grants g JOIN admin_units gu ON gu.code = g.admin_unit_code
-                   WHERE g.user_id = u.id AND g.role = t.role AND au.path LIKE gu.path || '%')
-     RETURNING u.id AS "userId", u.username, u.display_name AS "displayName", u.kind, u.locale, t.id AS "tokenId",
-       json_build_array(json_build_object('role', t.role, 'unitCode', t.admin_unit_code, 'unitPath', au.path)) AS grants`,
+                   WHERE g.user_id = u.id AND g.role = t.role AND au.path LIKE gu.path || '%')`,
     [tokenHash, now],
   );
   return rows[0] ?? null;
+}
+
+export async function touchApiToken(q: Queryable, tokenId: string, now: Date): Promise<void> {
+  await q.query("UPDATE api_tokens SET last_used_at = $2 WHERE id = $1", [tokenId, now]);
 }
 
 /** Active users holding a role on the unit or above it (e.g. the specialists a leader may assign). */

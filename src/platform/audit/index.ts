@@ -5,7 +5,7 @@ import { AppError } from "../http/app-error.ts";
 import type { EventBus } from "../events/domain-events.ts";
 import { appendAudit, listAudit } from "./audit.repository.ts";
 
-export { verifyAudit, type AuditVerification } from "./audit.repository.ts";
+export { sealAudit, verifyAudit, type AuditVerification } from "./audit.repository.ts";
 
 export function subscribeAudit(events: EventBus, clock: { now(): Date }) {
   events.subscribe((q, event) => appendAudit(q, event, clock.now()));

@@ -33,9 +33,10 @@ export function registerApiDocs(app: Hono<AppEnv>, api: OpenAPIHono<AppEnv>, web
         <p>
           <a href="/api/openapi.json">{t("apiDocs.download")}</a>
         </p>
-        <div class="table-wrap">
+        {/* The table scrolls sideways on a phone: a named region that takes the focus, so the keyboard can scroll it too. */}
+        <div class="table-wrap" role="region" aria-labelledby="api-operations" tabindex={0}>
           <table>
-            <caption>{t("apiDocs.operations")}</caption>
+            <caption id="api-operations">{t("apiDocs.operations")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("apiDocs.method")}</th>

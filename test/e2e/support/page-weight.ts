@@ -70,6 +70,8 @@ export async function measureFirstVisit(context: BrowserContext, url: string): P
 
 export function formatWeight(name: string, w: PageWeight): string {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  const rows = w.transfers.map((t) => `    ${kb(t.bytes).padStart(9)}  ${t.type.padEnd(10)} ${t.encoding.padEnd(8)} ${t.status} ${new URL(t.url).pathname}`);
+  // A data: URL (the browser's own icon of a date field) costs nothing on the wire; show its type, not its body.
+  const where = (u: string) => (u.startsWith("data:") ? `${u.slice(0, u.search(/[;,]/))} (inline)` : new URL(u).pathname);
+  const rows = w.transfers.map((t) => `    ${kb(t.bytes).padStart(9)}  ${t.type.padEnd(10)} ${t.encoding.padEnd(8)} ${t.status} ${where(t.url)}`);
   return [`${name}: ${kb(w.total)} (${w.total} bytes) in ${w.transfers.length} responses`, ...rows].join("\n");
 }

@@ -94,6 +94,30 @@ export class XasoPage {
     return this.page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, viewport: window.innerWidth }));
   }
 
+  /**
+   * The innermost elements that stick out past the right edge of a `width`-px screen, as short selectors
+   * with their right edge: what to look at when a page scrolls sideways. Works with JavaScript off too.
+   */
+  overflowingElements(width = 360): Promise<string[]> {
+    return this.page.locator("body *").evaluateAll((els, w) => {
+      // Inside a container that scrolls or clips on its own (a wide table in .table-wrap), sticking out is
+      // fine, unless the element is positioned against something outside that container: then it escapes the clip.
+      const clipped = (e: Element) => {
+        const abs = ["absolute", "fixed"].includes(getComputedStyle(e).position);
+        const holder = (e as HTMLElement).offsetParent;
+        for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+          if (getComputedStyle(a).overflowX === "visible") continue;
+          if (!abs || (holder !== null && (a === holder || a.contains(holder)))) return true;
+        }
+        return false;
+      };
+      const wide = els.filter((e) => e.getBoundingClientRect().right > w + 0.5 && !clipped(e));
+      const innermost = wide.filter((e) => !wide.some((o) => o !== e && e.contains(o)));
+      const name = (e: Element) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}${e.getAttribute("class")?.trim() ? `.${e.getAttribute("class")!.trim().split(/\s+/).join(".")}` : ""}`;
+      return innermost.slice(0, 10).map((e) => `${e.parentElement ? `${name(e.parentElement)} > ` : ""}${name(e)} (right ${Math.round(e.getBoundingClientRect().right)} px)`);
+    }, width);
+  }
+
   axe(): Promise<AxeViolation[]> {
     return axeViolations(this.page);
   }

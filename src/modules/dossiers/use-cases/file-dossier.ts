@@ -63,10 +63,19 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
     if (draft.state !== "draft") return { dossier: draft, replayed: true };
   }
 
-  const commune = await getAdminUnit(deps, input.communeCode).catch(() => {
-    throw new AppError("validation", "error.validation", [{ field: "communeCode", code: "unknown", message: "dossiers.error.commune" }]);
-  });
-  if (commune.level !== "commune") throw new AppError("validation", "error.validation", [{ field: "communeCode", code: "level", message: "dossiers.error.commune" }]);
+  const communeCode = (input.communeCode ?? "").trim();
+  const found = communeCode ? await getAdminUnit(deps, communeCode).catch(() => null) : null;
+  if (!found || found.level !== "commune") {
+    // Without a commune nothing can be checked against its rules, but the person still hears about every
+    // other field they can fix now.
+    const errs: FieldError[] = [communeCode ? { field: "communeCode", code: "unknown", message: "dossiers.error.commune" } : { field: "communeCode", code: "required", message: "validation.required" }];
+    const a = ApplicantInput.safeParse(input.applicant);
+    if (!a.success) errs.push(...prefix("applicant", fieldErrorsFromZod(a.error.issues)));
+    const dl = DeliveryInput.safeParse(input.delivery);
+    if (!dl.success) errs.push(...prefix("delivery", fieldErrorsFromZod(dl.error.issues)));
+    throw new AppError("validation", "error.validation", errs);
+  }
+  const commune = found;
   const unit = { code: commune.code, path: commune.path };
 
   // Who files: the desk at its counter, a helper with the citizen's consent, or the citizen.

@@ -53,5 +53,13 @@ export async function revokeApiToken(deps: D, ctx: Ctx, tokenId: string): Promis
 
 export async function resolveApiToken(deps: Pick<Deps, "db" | "clock">, token: string): Promise<Principal | null> {
   if (!/^xaso_[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  return repo.findPrincipalByToken(deps.db, hashSecret(token), deps.clock.now());
+  const now = deps.clock.now();
+  const found = await repo.findPrincipalByToken(deps.db, hashSecret(token), now);
+  if (!found) return null;
+  const { lastUsedAt, ...principal } = found;
+  // "Last used" is for people reviewing tokens: a minute's precision spares a write (and a flush) per request.
+  if (!lastUsedAt || now.getTime() - new Date(lastUsedAt).getTime() > TOKEN_TOUCH_AFTER_MS) await repo.touchApiToken(deps.db, principal.tokenId!, now);
+  return principal;
 }
+
+const TOKEN_TOUCH_AFTER_MS = 60_000;
