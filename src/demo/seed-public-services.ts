@@ -2,7 +2,7 @@
 // different states so the desk's queues are not empty on a first look. Safe to run again.
 import type { Deps } from "../deps.ts";
 import { saveProfile } from "../modules/citizens/index.ts";
-import { actOnDossier, fileDossier, readDeskSettings, writeDeskSettings } from "../modules/dossiers/index.ts";
+import { actOnDossier, fileDossier, forgetDeskSettings, readDeskSettings, writeDeskSettings } from "../modules/dossiers/index.ts";
 import { findUserId, principalOfUser } from "../modules/identity/index.ts";
 import { getProcedure, type ProcedureDefinition, seedDemoCatalogue } from "../modules/procedures/index.ts";
 import type { Principal } from "../platform/auth/authorise.ts";
@@ -75,6 +75,7 @@ export async function seedPublicServicesDemo(deps: Pick<Deps, "db" | "events" | 
   if (settings.configured) return { procedures, dossiers: 0 };
   // Demo values: a real commune enters its Decision 20/2020 electronic ID and its treasury/bank account.
   await writeDeskSettings(deps.db, { communeCode: DEMO_COMMUNE, agencyCode: "000.29.23.H39", deskAddress: "Bộ phận một cửa UBND xã Gia Phú, tỉnh Lào Cai", bankBin: "970418", accountNumber: "1234567890", accountName: "UBND XA GIA PHU" });
+  forgetDeskSettings(deps.db, DEMO_COMMUNE);
 
   const as = async (username: string): Promise<Ctx | null> => {
     const id = await findUserId(deps, username);

@@ -92,7 +92,7 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       if (body.intent === "submit" && !key) throw new AppError("validation", "error.validation", [{ field: "Idempotency-Key", code: "required", message: "validation.required" }]);
       // The use case checks applicant and delivery itself; it gets them as sent (its schemas transform).
       const raw = (await c.req.json()) as { applicant?: Record<string, unknown>; delivery?: Record<string, unknown>; assistedConsent?: Record<string, unknown> };
-      const { dossier, replayed } = await fileDossier(deps, useCaseContext(c), {
+      const { dossier, replayed, view: filedView } = await fileDossier(deps, useCaseContext(c), {
         idempotencyKey: key,
         procedureCode: body.procedureCode,
         communeCode: body.communeCode,
@@ -104,7 +104,7 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
         channel: body.channel,
         intent: body.intent,
       });
-      const view = presentDossier(await getDossier(deps, useCaseContext(c), dossier.id), c.var.t);
+      const view = presentDossier(filedView ?? (await getDossier(deps, useCaseContext(c), dossier.id)), c.var.t);
       if (replayed) {
         c.header("Idempotent-Replayed", "true");
         return c.json(view, 200);

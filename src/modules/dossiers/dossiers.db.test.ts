@@ -220,4 +220,16 @@ describeDb("dossiers", () => {
     const vault = await listVault(deps, team.citizen, team.citizen.principal.userId);
     expect(vault.some((v) => v.kind === "result" && v.fileId === result.id)).toBe(true);
   });
+
+  it("recovers when the day's counter lost its last numbers in a crash: the code collides once, then moves past", async () => {
+    const { deps, clock } = app();
+    clock.set(vn("2026-12-07T09:00:00"));
+    const first = await buildDossier(deps, team.citizen);
+    const second = await buildDossier(deps, team.citizen);
+    await deps.db.query("UPDATE dossier_code_counters SET last_value = 0 WHERE day = '2026-12-07'");
+    const third = await buildDossier(deps, team.citizen);
+    const n = (code: string | null) => Number(code!.slice(-4));
+    expect(n(third.code)).toBe(n(second.code) + 1);
+    expect(new Set([first.code, second.code, third.code]).size).toBe(3);
+  });
 });

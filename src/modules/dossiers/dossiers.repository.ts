@@ -93,7 +93,7 @@ export async function insertDossier(q: Queryable, d: NewDossier): Promise<string
        filed_by_user_id, assisted_consent, applicant, applicant_name, lookup_phone4, lookup_id4, form_data, delivery,
        fee_amount, fee_status, idempotency_key, created_at, updated_at, code, submitted_at, received_at, due_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19,$20,$21,$22,$23)
-     ON CONFLICT DO NOTHING RETURNING id`,
+     ON CONFLICT (filed_by_user_id, idempotency_key) DO NOTHING RETURNING id`,
     [
       d.communeCode, d.unitPath, d.procedureId, d.procedureVersion, d.state, d.channel, d.ownerUserId, d.filedByUserId,
       d.assistedConsent, d.applicant, d.applicant.fullName, last4(d.applicant.phone), last4(d.applicant.citizenIdNumber),
@@ -111,7 +111,7 @@ export async function insertDossierRow(q: Queryable, d: NewDossier): Promise<Dos
        filed_by_user_id, assisted_consent, applicant, applicant_name, lookup_phone4, lookup_id4, form_data, delivery,
        fee_amount, fee_status, idempotency_key, created_at, updated_at, code, submitted_at, received_at, due_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19,$20,$21,$22,$23)
-     ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
+     ON CONFLICT (filed_by_user_id, idempotency_key) DO NOTHING RETURNING ${COLUMNS}`,
     [
       d.communeCode, d.unitPath, d.procedureId, d.procedureVersion, d.state, d.channel, d.ownerUserId, d.filedByUserId,
       d.assistedConsent, d.applicant, d.applicant.fullName, last4(d.applicant.phone), last4(d.applicant.citizenIdNumber),
@@ -277,14 +277,16 @@ export async function insertDocument(q: Queryable, dossierId: string, d: { requi
 }
 
 /** Several documents of one dossier in one statement. */
-export async function insertDocuments(q: Queryable, dossierId: string, docs: Array<{ requirementKey: string; fileId: string; source: DossierDocument["source"]; round: number }>): Promise<void> {
-  if (docs.length === 0) return;
-  if (docs.length === 1) return insertDocument(q, dossierId, docs[0]!);
-  await q.query(
+/** Returns the new rows' ids, in the order given. */
+export async function insertDocuments(q: Queryable, dossierId: string, docs: Array<{ requirementKey: string; fileId: string; source: DossierDocument["source"]; round: number }>): Promise<string[]> {
+  if (docs.length === 0) return [];
+  const { rows } = await q.query<{ id: string }>(
     `INSERT INTO dossier_documents (dossier_id, requirement_key, file_id, source, round)
-     SELECT $1, k, f, s, r FROM unnest($2::text[], $3::uuid[], $4::text[], $5::int[]) AS x(k, f, s, r)`,
+     SELECT $1, k, f, s, r FROM unnest($2::text[], $3::uuid[], $4::text[], $5::int[]) WITH ORDINALITY AS x(k, f, s, r, n) ORDER BY n
+     RETURNING id`,
     [dossierId, docs.map((d) => d.requirementKey), docs.map((d) => d.fileId), docs.map((d) => d.source), docs.map((d) => d.round)],
   );
+  return rows.map((r) => r.id);
 }
 
 /** Replaces a draft's document for a requirement (a draft may change its mind; a filed dossier only adds). */
@@ -330,21 +332,41 @@ export async function listSupplementRequests(q: Queryable, dossierId: string): P
   return rows;
 }
 
+const literal = (v: string) => `'${v.replace(/'/g, "''")}'`;
+
 /**
- * Next number of the day for an agency. Called outside the dossier's transaction on purpose: the counter
- * row would otherwise stay locked until that transaction commits and serialise every submission of the
- * commune; the price is a rare gap in the sequence when the later transaction fails.
+ * Next number of the day for an agency. Outside the dossier's transaction on purpose, and committed
+ * without waiting for the disk flush: otherwise the counter row stays locked for a flush (or a whole
+ * transaction) and every submission of the commune queues behind it. The price: a rare gap when the later
+ * transaction fails, and after a crash a number may come round again — the unique code then collides and
+ * the caller resynchronises the counter with resyncCodeNumber and retries.
  */
 export async function nextCodeNumber(q: Queryable, agencyCode: string, day: string): Promise<number> {
-  const { rows } = await queryPrepared<{ n: number }>(
-    q,
-    "dossier_code_next",
-    `INSERT INTO dossier_code_counters (agency_code, day, last_value) VALUES ($1, $2, 1)
-     ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1 RETURNING last_value AS n`,
-    [agencyCode, day],
-  );
-  return rows[0]!.n;
+  // One round trip; the values are an agency code and a date, both validated, quoted as literals.
+  const results = (await q.query(
+    `BEGIN; SET LOCAL synchronous_commit = off;
+     INSERT INTO dossier_code_counters (agency_code, day, last_value) VALUES (${literal(agencyCode)}, ${literal(day)}, 1)
+     ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1 RETURNING last_value AS n;
+     COMMIT`,
+  )) as unknown as Array<{ rows: Array<{ n: number }> }>;
+  const n = results.find((r) => r.rows?.length)?.rows[0]?.n;
+  if (!n) throw new Error("dossier code counter returned nothing");
+  return n;
 }
+
+/** Moves the day's counter past every code already used (after a crash lost its last increments). */
+export async function resyncCodeNumber(q: Queryable, agencyCode: string, day: string, codePrefix: string): Promise<void> {
+  await q.query(
+    `UPDATE dossier_code_counters SET last_value = greatest(last_value,
+       (SELECT coalesce(max(substring(code from '(\\d+)$')::int), 0) FROM dossiers WHERE code LIKE $3 || '%'))
+     WHERE agency_code = $1 AND day = $2`,
+    [agencyCode, day, codePrefix],
+  );
+}
+
+/** True for the unique violation of a dossier code. */
+export const isCodeCollision = (err: unknown) =>
+  (err as { code?: string; constraint?: string }).code === "23505" && (err as { constraint?: string }).constraint === "dossiers_code_key";
 
 export type QueueName = "newOnline" | "awaitingSupplement" | "inProgress" | "dueSoon" | "overdue" | "readyToReturn";
 

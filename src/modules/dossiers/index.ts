@@ -7,7 +7,7 @@ export { fileDossier, DraftKeptError, type DocumentInput, type FileDossierInput 
 export { actOnDossier, type ActRequest } from "./use-cases/act-on-dossier.ts";
 export { deskQueues, getDossier, getDossierByCode, getDossierFile, myDossiers, dossierRegister, DUE_SOON_WORKING_DAYS, type DossierView } from "./use-cases/read-dossiers.ts";
 export { lookupStatus, maskName, LOOKUP_MAX_FAILURES, LOOKUP_WINDOW_MINUTES } from "./use-cases/lookup-status.ts";
-export { dossierCode, loadDeskSettings, readDeskSettings, writeDeskSettings, placeholderAgencyCode, type DeskSettings } from "./use-cases/dossier-code.ts";
+export { dossierCode, forgetDeskSettings, loadDeskSettings, readDeskSettings, writeDeskSettings, placeholderAgencyCode, type DeskSettings } from "./use-cases/dossier-code.ts";
 export { setPublicBaseUrl, statusPath, shortStatusPath } from "./use-cases/notify-applicant.ts";
 export { checkFormData, nestFormFields, missingDocuments } from "./form-data.ts";
 export { setFeeStatus, findById as findDossierRow, findByCode as findDossierRowByCode } from "./dossiers.repository.ts";

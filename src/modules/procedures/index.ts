@@ -5,6 +5,7 @@ import { DEMO_CATALOGUE } from "./demo-catalogue.ts";
 import { ProcedureDefinition } from "./procedures.contract.ts";
 import * as repo from "./procedures.repository.ts";
 import { publishInTx } from "./use-cases/publish-procedure.ts";
+import { invalidateCurrentProcedure } from "./use-cases/browse-procedures.ts";
 
 export * from "./procedures.contract.ts";
 export { type ProcedureRecord, getProcedure, getProcedureVersion, getProcedureVersionByCode, searchProcedures, totalFeeOf } from "./use-cases/browse-procedures.ts";
@@ -19,7 +20,7 @@ export { registerProcedurePages, registerProcedurePages as procedurePages } from
 
 /** Publishes the demo procedures whose codes are missing; safe to run again (the CLI and demo seed call it). */
 export async function seedDemoCatalogue(deps: Pick<Deps, "db" | "events">, ctx: Context): Promise<number> {
-  return deps.db.tx(async (q) => {
+  const seeded = await deps.db.tx(async (q) => {
     const have = await repo.existingCodes(q);
     let n = 0;
     for (const input of DEMO_CATALOGUE) {
@@ -30,4 +31,6 @@ export async function seedDemoCatalogue(deps: Pick<Deps, "db" | "events">, ctx: 
     }
     return n;
   });
+  invalidateCurrentProcedure(deps.db);
+  return seeded;
 }

@@ -2,6 +2,7 @@
 // and the per-commune desk settings they come from.
 import type { Deps } from "../../../deps.ts";
 import type { Queryable } from "../../../platform/db/database.ts";
+import { referenceCache } from "../../../platform/cache/reference-cache.ts";
 
 export type DeskSettings = {
   communeCode: string;
@@ -28,7 +29,11 @@ export async function readDeskSettings(q: Queryable, communeCode: string): Promi
     : { communeCode, agencyCode: placeholderAgencyCode(communeCode), deskAddress: null, bankBin: null, accountNumber: null, accountName: null, configured: false };
 }
 
-export const loadDeskSettings = (deps: Pick<Deps, "db">, communeCode: string) => readDeskSettings(deps.db, communeCode);
+// Read on every filing; a commune changes them rarely (saving here clears the cache at once).
+const settingsCache = referenceCache<DeskSettings>(30_000);
+export const loadDeskSettings = (deps: Pick<Deps, "db">, communeCode: string) =>
+  settingsCache.get(deps.db, communeCode, () => readDeskSettings(deps.db, communeCode));
+export const forgetDeskSettings = (db: object, communeCode: string) => settingsCache.invalidate(db, communeCode);
 
 export async function writeDeskSettings(q: Queryable, s: Omit<DeskSettings, "configured">): Promise<void> {
   await q.query(

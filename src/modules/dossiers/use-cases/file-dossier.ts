@@ -18,6 +18,9 @@ import { ApplicantInput, ConsentInput, DeliveryInput } from "../dossiers.contrac
 import * as repo from "../dossiers.repository.ts";
 import { dossierCode, loadDeskSettings } from "./dossier-code.ts";
 import { notifyApplicant } from "./notify-applicant.ts";
+import type { DossierView } from "./read-dossiers.ts";
+import { actorFacts } from "../dossier-access.ts";
+import { availableActions, type DossierState } from "../dossier-workflow.ts";
 
 type D = Pick<Deps, "db" | "events" | "clock" | "config" | "log">;
 type Ctx = Context & { principal: Principal | null };
@@ -36,7 +39,7 @@ export type FileDossierInput = {
   channel: "online" | "counter" | "post";
   intent: "draft" | "submit";
 };
-export type FileDossierResult = { dossier: repo.DossierRow; replayed: boolean };
+export type FileDossierResult = { dossier: repo.DossierRow; replayed: boolean; view?: DossierView };
 
 /** A submission that failed its checks after its draft was kept: pages reopen the draft with the errors. */
 export class DraftKeptError extends AppError {
@@ -157,31 +160,51 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
 
   // The code comes from its own short statement so the day's counter is never held by a long transaction.
   const settings = await loadDeskSettings(deps, commune.code);
-  const code = dossierCode(settings.agencyCode, now, await repo.nextCodeNumber(deps.db, settings.agencyCode, toDay(now)));
-  const state = atCounter ? "received" : "submitted";
+  const state: DossierState = atCounter ? "received" : "submitted";
   const calendar = atCounter ? await loadWorkCalendar(deps) : null;
   const dueAt = calendar ? computeDueAt(calendar, { receivedAt: now, duration: def.processing, cutOff: def.processing.cutOff }) : null;
+  const day = toDay(now);
 
-  const dossier = await deps.db.tx(async (q) => {
-    let row: repo.DossierRow;
-    if (draft) {
-      const ok = await repo.updateDossier(q, draft.id, draft.version, { ...patchOf(record), code, state, submittedAt: now, ...(atCounter ? { receivedAt: now, dueAt } : {}) }, now);
-      if (!ok) throw new AppError("conflict", "dossiers.error.changedMeanwhile");
-      row = (await repo.findById(q, draft.id))!;
-    } else {
-      const inserted = await repo.insertDossierRow(q, { ...record, state, now, code, submittedAt: now, receivedAt: atCounter ? now : null, dueAt });
-      if (!inserted) throw new AppError("conflict", "dossiers.error.duplicate"); // a concurrent twin with the same key won
-      row = inserted;
+  for (let attempt = 0; ; attempt++) {
+    const code = dossierCode(settings.agencyCode, now, await repo.nextCodeNumber(deps.db, settings.agencyCode, day));
+    try {
+      const filed = await deps.db.tx(async (q) => {
+        let row: repo.DossierRow;
+        if (draft) {
+          const ok = await repo.updateDossier(q, draft.id, draft.version, { ...patchOf(record), code, state, submittedAt: now, ...(atCounter ? { receivedAt: now, dueAt } : {}) }, now);
+          if (!ok) throw new AppError("conflict", "dossiers.error.changedMeanwhile");
+          row = (await repo.findById(q, draft.id))!;
+        } else {
+          const inserted = await repo.insertDossierRow(q, { ...record, state, now, code, submittedAt: now, receivedAt: atCounter ? now : null, dueAt });
+          if (!inserted) throw new AppError("conflict", "dossiers.error.duplicate"); // a concurrent twin with the same key won
+          row = inserted;
+        }
+        const id = row.id;
+        const documents = await attachDocuments(deps, q, p, id, commune.code, input.documents, atCounter ? "scan" : "upload", 0);
+        const event = { action: atCounter ? "intake" : "submit", fromState: draft ? ("draft" as const) : null, toState: state, actorId: p.userId, actorLabel: p.displayName, at: now, reason: null, stepDueAt: null, details: { channel: input.channel, procedureVersion: procedure.version } };
+        await repo.insertEvent(q, id, event);
+        await notifyApplicant(q, row, atCounter ? "dossierReceived" : "dossierSubmitted", { procedureName: def.name, dueAt });
+        await deps.events.publish(q, { type: atCounter ? "dossier.intake" : "dossier.submitted", actor: ctx.actor, target: { type: "dossier", id }, adminUnitCode: commune.code, requestId: ctx.requestId, details: { code, procedure: procedure.code, version: procedure.version, channel: input.channel } });
+        return { row, documents, event };
+      });
+      // What the filer sees next is known already: no need to read it back.
+      const view = draft ? undefined : {
+        dossier: filed.row, procedure, documents: filed.documents, supplements: [],
+        events: [{ id: 0, ...filed.event }],
+        actions: availableActions(workflowFactsOf(filed.row), actorFacts(p, filed.row)),
+        capacity: atCounter ? ("office" as const) : ("applicant" as const), specialists: [], hoursToDue: null,
+      };
+      return { dossier: filed.row, replayed: false, view };
+    } catch (err) {
+      if (!repo.isCodeCollision(err) || attempt >= 2) throw err;
+      await repo.resyncCodeNumber(deps.db, settings.agencyCode, day, code.replace(/\d+$/, ""));
     }
-    const id = row.id;
-    await attachDocuments(deps, q, p, id, commune.code, input.documents, atCounter ? "scan" : "upload", 0);
-    await repo.insertEvent(q, id, { action: atCounter ? "intake" : "submit", fromState: draft ? "draft" : null, toState: state, actorId: p.userId, actorLabel: p.displayName, at: now, reason: null, stepDueAt: null, details: { channel: input.channel, procedureVersion: procedure.version } });
-    await notifyApplicant(q, row, atCounter ? "dossierReceived" : "dossierSubmitted", { procedureName: def.name, dueAt });
-    // Last: the audit append takes the chain's lock, which every filing in the instance waits for until this commits.
-    await deps.events.publish(q, { type: atCounter ? "dossier.intake" : "dossier.submitted", actor: ctx.actor, target: { type: "dossier", id }, adminUnitCode: commune.code, requestId: ctx.requestId, details: { code, procedure: procedure.code, version: procedure.version, channel: input.channel } });
-    return row;
-  });
-  return { dossier, replayed: false };
+  }
+}
+
+/** Facts of a dossier just filed: no clock runs yet, nothing is apologised for or rated. */
+function workflowFactsOf(d: repo.DossierRow) {
+  return { state: d.state, resumeState: d.resumeState, assigneeId: d.assigneeId, dueAt: d.dueAt, apologyIssued: false, rated: false, hoursToDue: null };
 }
 
 async function saveDraft(deps: D, ctx: Ctx, draft: repo.DossierRow | null, record: Omit<repo.NewDossier, "state" | "now">, documents: DocumentInput[], now: Date): Promise<repo.DossierRow> {
@@ -205,9 +228,11 @@ async function saveDraft(deps: D, ctx: Ctx, draft: repo.DossierRow | null, recor
 export async function attachDocuments(
   deps: Pick<Deps, "config">, q: Queryable, p: Principal, dossierId: string, communeCode: string, documents: DocumentInput[],
   uploadSource: "upload" | "scan", round: number, replace = false,
-): Promise<void> {
+): Promise<repo.DossierDocument[]> {
   const rows: Parameters<typeof repo.insertDocuments>[2] = [];
+  const attached: repo.DossierDocument[] = [];
   const owned = new Map<string, string | null>(); // fileId → its id when the principal owns it: one read per file
+  const meta = new Map<string, { name: string; mediaType: string; sizeBytes: number }>();
   for (const d of documents) {
     const field = `documents.${d.requirementKey}`;
     let fileId: string;
@@ -215,16 +240,22 @@ export async function attachDocuments(
     if (d.upload) {
       const stored = await storeFile(q, { ownerUserId: p.userId, communeCode, name: d.upload.name, bytes: d.upload.bytes, maxBytes: deps.config.uploadMaxBytes, field });
       fileId = stored.id;
+      meta.set(fileId, stored);
       if (p.kind === "citizen") await addToVault(q, { userId: p.userId, fileId, title: stored.name, kind: "upload", documentType: d.requirementKey, sourceDossierId: dossierId });
     } else if (d.vaultItemId) {
       const item = await vaultItemFile(q, p.userId, d.vaultItemId);
       if (!item) throw new AppError("validation", "error.validation", [{ field, code: "unknown", message: "dossiers.error.vaultItem" }]);
       fileId = item.fileId;
       source = "vault";
+      if (!meta.has(fileId)) {
+        const m = await readFileMeta(q, fileId);
+        if (m) meta.set(fileId, m);
+      }
     } else if (d.fileId) {
       if (!owned.has(d.fileId)) {
-        const meta = await readFileMeta(q, d.fileId);
-        owned.set(d.fileId, meta && meta.ownerUserId === p.userId ? meta.id : null);
+        const m = await readFileMeta(q, d.fileId);
+        owned.set(d.fileId, m && m.ownerUserId === p.userId ? m.id : null);
+        if (m) meta.set(m.id, m);
       }
       const id = owned.get(d.fileId);
       if (!id) throw new AppError("validation", "error.validation", [{ field, code: "unknown", message: "dossiers.error.file" }]);
@@ -235,9 +266,16 @@ export async function attachDocuments(
       await repo.removeDraftDocuments(q, dossierId, d.requirementKey);
       await repo.insertDocument(q, dossierId, { requirementKey: d.requirementKey, fileId, source, round });
     } else rows.push({ requirementKey: d.requirementKey, fileId, source, round });
+    const m = meta.get(fileId);
+    attached.push({ id: "", requirementKey: d.requirementKey, fileId, source, round, name: m?.name ?? "", mediaType: m?.mediaType ?? "", sizeBytes: m?.sizeBytes ?? 0 });
   }
   // Filed documents only add: one statement for all of them.
-  await repo.insertDocuments(q, dossierId, rows);
+  const ids = await repo.insertDocuments(q, dossierId, rows);
+  ids.forEach((id, i) => {
+    const doc = attached[i];
+    if (doc) doc.id = id;
+  });
+  return attached;
 }
 
 function patchOf(r: Omit<repo.NewDossier, "state" | "now">): repo.DossierPatch {

@@ -5,7 +5,7 @@ import { authorise, type Principal } from "../../../platform/auth/authorise.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
 import { AppError, validationError } from "../../../platform/http/app-error.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
-import { type DeskSettings, loadDeskSettings, readDeskSettings, writeDeskSettings } from "../../dossiers/index.ts";
+import { type DeskSettings, loadDeskSettings, readDeskSettings, writeDeskSettings, forgetDeskSettings } from "../../dossiers/index.ts";
 import { DeskSettingsInput } from "../payments.contract.ts";
 
 type Ctx = Context & { principal: Principal | null };
@@ -27,7 +27,7 @@ export async function saveDeskSettings(deps: Pick<Deps, "db" | "config" | "event
   const r = DeskSettingsInput.safeParse(input);
   if (!r.success) throw validationError(r.error.issues);
   const s = r.data;
-  return deps.db.tx(async (q) => {
+  const saved = await deps.db.tx(async (q) => {
     const before = await readDeskSettings(q, unit.code);
     const next = {
       communeCode: unit.code, agencyCode: s.agencyCode, deskAddress: s.deskAddress || null,
@@ -44,4 +44,6 @@ export async function saveDeskSettings(deps: Pick<Deps, "db" | "config" | "event
     });
     return readDeskSettings(q, unit.code);
   });
+  forgetDeskSettings(deps.db, unit.code);
+  return saved;
 }

@@ -1,4 +1,5 @@
 // Imports a whole catalogue file in one transaction: every procedure is published, or none is.
+import { invalidateCurrentProcedure } from "./browse-procedures.ts";
 import type { Deps } from "../../../deps.ts";
 import { parseCatalogue } from "../catalogue-file.ts";
 import type { CatalogueFormat } from "../procedures.contract.ts";
@@ -11,7 +12,7 @@ export async function importCatalogue(
 ): Promise<{ published: string[]; unchanged: string[] }> {
   authoriseManage(ctx.principal);
   const defs = await parseCatalogue(file.bytes, file.format);
-  return deps.db.tx(async (q) => {
+  const result = await deps.db.tx(async (q) => {
     const published: string[] = [];
     const unchanged: string[] = [];
     for (const def of defs) ((await publishInTx(q, deps, ctx, def)).changed ? published : unchanged).push(def.code);
@@ -21,4 +22,6 @@ export async function importCatalogue(
     });
     return { published, unchanged };
   });
+  invalidateCurrentProcedure(deps.db);
+  return result;
 }

@@ -1,4 +1,5 @@
 // Each publish is a new immutable version; dossiers keep the version they were filed under.
+import { invalidateCurrentProcedure } from "./browse-procedures.ts";
 import type { Deps } from "../../../deps.ts";
 import { type Principal, scopePaths } from "../../../platform/auth/authorise.ts";
 import type { Queryable } from "../../../platform/db/database.ts";
@@ -72,5 +73,7 @@ export async function publishInTx(
 export async function publishProcedure(deps: Pick<Deps, "db" | "events">, ctx: ManageCtx, input: unknown): Promise<ProcedureRecord> {
   authoriseManage(ctx.principal);
   const def = parseDefinition(input);
-  return deps.db.tx(async (q) => (await publishInTx(q, deps, ctx, def)).record);
+  const record = await deps.db.tx(async (q) => (await publishInTx(q, deps, ctx, def)).record);
+  invalidateCurrentProcedure(deps.db, def.code);
+  return record;
 }

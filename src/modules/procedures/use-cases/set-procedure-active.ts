@@ -1,4 +1,5 @@
 // Withdrawing a procedure stops new dossiers; its versions stay for the dossiers already filed.
+import { invalidateCurrentProcedure } from "./browse-procedures.ts";
 import type { Deps } from "../../../deps.ts";
 import { notFound } from "../../../platform/http/app-error.ts";
 import * as repo from "../procedures.repository.ts";
@@ -15,4 +16,5 @@ export async function setProcedureActive(deps: Pick<Deps, "db" | "events">, ctx:
       requestId: ctx.requestId, details: { version: current.version },
     });
   });
+  invalidateCurrentProcedure(deps.db, code);
 }
