@@ -6,15 +6,14 @@
 //                filed under (only the name: XãSố reads the whole procedure version row). Events and name run in parallel, as in
 //                lookupStatus. XãSố also counts throttle hits before the look-up (two more SELECTs); this does not.
 // POST /dossiers the submission's JSON and an Idempotency-Key header. It writes what fileDossier writes, with the same
-//                SQL: the day's code counter first in its own autocommitted statement (repo.nextCodeNumber), then one
+//                SQL: the day's code counter first in its own short transaction (repo.nextCodeNumber), then one
 //                transaction with the dossier row (repo.insertDossier), one dossier_documents row per referenced file
 //                (repo.insertDocuments: one statement), the "submit" event (repo.insertEvent), the SMS and email
-//                outbox rows (enqueue) and, last as in fileDossier, the hash-chained audit entry (appendAudit:
-//                pg_advisory_xact_lock, SELECT audit_head, INSERT audit_log, upsert audit_head). The outbox rows are due in a year, so the XãSố server's worker
+//                outbox rows (enqueue) and, last as in fileDossier, the audit entry (appendAudit: one INSERT, sealed
+//                into the chain later by the XãSố server's sealer). The outbox rows are due in a year, so the XãSố server's worker
 //                never sends the baseline's messages during the run. It answers 201 with the id and code.
-//                Not done here, and done by XãSố: the token look-up (an UPDATE of api_tokens), the checks that read
-//                the idempotency key, the commune, the procedure, the desk settings and the file (5 SELECTs), the
-//                read-back of the dossier in the transaction, and the full dossier read for the response.
+//                Not done here, and done by XãSố: the token look-up, the checks that read the idempotency key and
+//                the file, and (when not cached) the commune, the procedure and the desk settings.
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import pg from "pg";

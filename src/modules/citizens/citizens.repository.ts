@@ -1,4 +1,4 @@
-// The only code that queries citizen_profiles, phone_codes, throttle_hits and vault_items.
+// The only code that queries citizen_profiles, phone_codes and vault_items.
 // Two reads and one insert on users live here too (phone sign-in); see findCitizenUserIdByPhone.
 import type { Queryable } from "../../platform/db/database.ts";
 
@@ -100,15 +100,6 @@ export async function takeAttempt(q: Queryable, id: string, max: number): Promis
 export async function markCodeUsed(q: Queryable, id: string, now: Date): Promise<boolean> {
   const res = await q.query("UPDATE phone_codes SET used_at = $2 WHERE id = $1 AND used_at IS NULL", [id, now]);
   return (res.rowCount ?? 0) > 0;
-}
-
-export async function countThrottleHits(q: Queryable, bucket: string, key: string, since: Date): Promise<number> {
-  const { rows } = await q.query<{ n: number }>("SELECT count(*)::int AS n FROM throttle_hits WHERE bucket = $1 AND key = $2 AND at > $3", [bucket, key, since]);
-  return rows[0]?.n ?? 0;
-}
-
-export async function recordThrottleHits(q: Queryable, bucket: string, keys: string[], now: Date): Promise<void> {
-  await q.query("INSERT INTO throttle_hits (bucket, key, at) SELECT $1, k, $3 FROM unnest($2::text[]) k", [bucket, keys, now]);
 }
 
 // --- vault ------------------------------------------------------------------------------

@@ -16,3 +16,12 @@ export async function purgeThrottleHits(q: Queryable, before: Date): Promise<num
   const res = await q.query("DELETE FROM throttle_hits WHERE at < $1", [before]);
   return res.rowCount ?? 0;
 }
+
+/** The largest count among several keys (a client and a target), in one statement. */
+export async function maxThrottleHits(q: Queryable, bucket: string, keys: string[], since: Date): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(
+    "SELECT coalesce(max(n), 0)::int AS n FROM (SELECT count(*) AS n FROM throttle_hits WHERE bucket = $1 AND key = ANY($2) AND at > $3 GROUP BY key) x",
+    [bucket, keys, since],
+  );
+  return rows[0]?.n ?? 0;
+}

@@ -1,4 +1,5 @@
 // Phone sign-in, step 1: a random 6-digit code, kept only as a keyed hash, sent by SMS through the outbox.
+import { countThrottleHits, recordThrottleHits } from "../../../platform/throttle/throttle.ts";
 import { createHmac, randomInt } from "node:crypto";
 import type { Deps } from "../../../deps.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
@@ -36,13 +37,13 @@ export async function requestPhoneCode(
   await deps.db.tx(async (q) => {
     // Counting and recording under the phone's lock: two quick requests cannot both slip under the limit.
     await repo.lockPhone(q, input.phone);
-    const overPhone = (await repo.countThrottleHits(q, BUCKET, phoneKey, since)) >= PHONE_CODE.perPhone;
-    const overIp = ipKey !== null && (await repo.countThrottleHits(q, BUCKET, ipKey, since)) >= PHONE_CODE.perIp;
+    const overPhone = (await countThrottleHits(q, BUCKET, phoneKey, since)) >= PHONE_CODE.perPhone;
+    const overIp = ipKey !== null && (await countThrottleHits(q, BUCKET, ipKey, since)) >= PHONE_CODE.perIp;
     if (overPhone || overIp) {
       const minutes = PHONE_CODE.windowMinutes;
       throw new AppError("too_many_requests", "citizens.phoneSignIn.throttled", [{ field: "phone", code: "throttled", message: "citizens.phoneSignIn.tooManyCodes", params: { minutes } }], { minutes });
     }
-    await repo.recordThrottleHits(q, BUCKET, ipKey ? [phoneKey, ipKey] : [phoneKey], now);
+    await recordThrottleHits(q, BUCKET, ipKey ? [phoneKey, ipKey] : [phoneKey], now);
     const id = await repo.insertPhoneCode(q, { phone: input.phone, codeHash: hashPhoneCode(deps.config.sessionSecret, input.phone, code), expiresAt, now });
     await enqueueNotification(q, { kind: "phoneCode", data: { code }, locale: input.locale, to: { phone: input.phone }, dedupeKey: `phoneCode:${id}` });
   });

@@ -3,7 +3,7 @@
 import type { Deps } from "../../../deps.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import type { Translate } from "../../../platform/i18n/i18n.ts";
-import { countThrottleHits, recordThrottleHits } from "../../../platform/throttle/throttle.ts";
+import { maxThrottleHits, recordThrottleHits } from "../../../platform/throttle/throttle.ts";
 import { NATIONAL_STATUS } from "../dossier-workflow.ts";
 import type { PublicStatus } from "../dossiers.contract.ts";
 import * as repo from "../dossiers.repository.ts";
@@ -25,13 +25,10 @@ export async function lookupStatus(deps: Pick<Deps, "db" | "clock">, t: Translat
   const since = new Date(now.getTime() - LOOKUP_WINDOW_MINUTES * 60_000);
   const code = input.code.trim().toUpperCase();
   const keys = [`code:${code}`, ...(input.client ? [`ip:${input.client}`] : [])];
-  // The throttle counts and the look-up go out together (three statements, one round trip of waiting); the
-  // answer is decided on the counts first, so a throttled client learns nothing from the look-up.
-  const [hits, d] = await Promise.all([
-    Promise.all(keys.map((key) => countThrottleHits(deps.db, "statusLookup", key, since))),
-    repo.findPublicStatus(deps.db, code, input.last4),
-  ]);
-  if (hits.some((n) => n >= LOOKUP_MAX_FAILURES)) {
+  // The throttle count and the look-up go out together (two statements, one round trip of waiting); the
+  // answer is decided on the count first, so a throttled client learns nothing from the look-up.
+  const [hits, d] = await Promise.all([maxThrottleHits(deps.db, "statusLookup", keys, since), repo.findPublicStatus(deps.db, code, input.last4)]);
+  if (hits >= LOOKUP_MAX_FAILURES) {
     throw new AppError("too_many_requests", "dossiers.error.lookupThrottled", [], { minutes: LOOKUP_WINDOW_MINUTES });
   }
   if (!d || d.state === "draft") {
