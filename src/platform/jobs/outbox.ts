@@ -127,7 +127,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
 
   // Each row is marked only if it is still ours (same attempt number): a row whose lease expired and was
   // claimed again by another worker is left to that worker.
-  async function deliver(m: Claimed, result: OutboxRunResult): Promise<void> {
+  async function deliver(m: Claimed, result: OutboxRunResult, sent: Claimed[]): Promise<void> {
     const rowLog = { outboxId: m.id, topic: m.topic, attempt: m.attempts };
     try {
       await send(m);
@@ -148,9 +148,19 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       }
       return;
     }
-    await db.query("UPDATE outbox SET status = 'sent', sent_at = $2 WHERE id = $1 AND status = 'pending' AND attempts = $3", [m.id, clock.now(), m.attempts]);
-    result.sent++;
+    // Marked with the rest of the batch: one statement for every message sent.
+    sent.push(m);
     log.debug(rowLog, "outbox message sent");
+  }
+
+  async function markSent(sent: Claimed[], result: OutboxRunResult): Promise<void> {
+    if (sent.length === 0) return;
+    const r = await db.query(
+      `UPDATE outbox o SET status = 'sent', sent_at = $3 FROM unnest($1::bigint[], $2::int[]) AS s(id, attempts)
+       WHERE o.id = s.id AND o.status = 'pending' AND o.attempts = s.attempts`,
+      [sent.map((m) => m.id), sent.map((m) => m.attempts), clock.now()],
+    );
+    result.sent += r.rowCount ?? 0;
   }
 
   async function runOnce(): Promise<OutboxRunResult> {
@@ -163,16 +173,20 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       }
     }
     // The batch is sent concurrently (batchSize bounds it); the lease covers every send's timeout.
+    const sent: Claimed[] = [];
     await Promise.all(
       claimed
         .filter((m) => m.status === "pending")
         .map((m) =>
-          deliver(m, result).catch((err: unknown) => {
+          deliver(m, result, sent).catch((err: unknown) => {
             // Marking failed (database unreachable): the lease expires and the row is retried.
             log.error({ outboxId: m.id, topic: m.topic, err }, "could not record the outcome of an outbox message");
           }),
         ),
     );
+    await markSent(sent, result).catch((err: unknown) => {
+      log.error({ outboxIds: sent.map((m) => m.id), err }, "could not record the outcome of outbox messages");
+    });
     return result;
   }
 
