@@ -95,7 +95,7 @@ app.post("/dossiers", async (c) => {
       feeAmount: proc.fee, idempotencyKey: key, now, code, submittedAt: now, receivedAt: null, dueAt: null,
     });
     if (!id) throw new Error("duplicate idempotency key");
-    await repo.insertDocuments(client, id, body.documents.map((d) => ({ requirementKey: d.requirementKey, fileId: d.fileId, source: "upload" as const, round: 0 })));
+    await repo.insertDocuments(client, id, userId, body.documents.map((d) => ({ requirementKey: d.requirementKey, fileId: d.fileId, source: "upload" as const, round: 0, mustOwn: true })));
     await repo.insertEvent(client, id, { action: "submit", fromState: null, toState: "submitted", actorId: userId, actorLabel: userLabel, at: now, reason: null, stepDueAt: null, details: { channel: "online", procedureVersion: proc.version } });
     const dedupe = `dossier:${id}:dossierSubmitted:0`;
     if (smsPayload) await enqueue(client, { topic: "sms", payload: withCode(smsPayload, code), dedupeKey: `${dedupe}:sms`, notBefore: IN_A_YEAR() });

@@ -232,4 +232,19 @@ describeDb("dossiers", () => {
     expect(n(third.code)).toBe(n(second.code) + 1);
     expect(new Set([first.code, second.code, third.code]).size).toBe(3);
   });
+
+  it("links a file id only when the filer uploaded it, naming the document otherwise, and files nothing", async () => {
+    const { deps } = app();
+    const def = (await getProcedure(deps, "1.004873")).definition;
+    const others = await deps.db.tx((q) => storeFile(q, { ownerUserId: team.desk.principal.userId, communeCode: "02923", name: "x.pdf", bytes: demoPdf("x"), maxBytes: 1_000_000, field: "f" }));
+    const mine = await deps.db.tx((q) => storeFile(q, { ownerUserId: team.citizen.principal.userId, communeCode: "02923", name: "y.pdf", bytes: demoPdf("y"), maxBytes: 1_000_000, field: "f" }));
+    const before = (await deps.db.query("SELECT count(*)::int AS n FROM dossiers")).rows[0]!.n;
+    const err = await rejection(fileDossier(deps, team.citizen, {
+      idempotencyKey: "not-my-file", procedureCode: "1.004873", communeCode: "02923", applicant: DEMO_APPLICANT, form: demoFormValues(def),
+      documents: [{ requirementKey: "declaration", fileId: mine.id }, { requirementKey: "identityDocument", fileId: others.id }],
+      delivery: { method: "desk" }, channel: "online", intent: "submit",
+    }));
+    expect(err.fields).toEqual([expect.objectContaining({ field: "documents.identityDocument", message: "dossiers.error.file" })]);
+    expect((await deps.db.query("SELECT count(*)::int AS n FROM dossiers")).rows[0]!.n).toBe(before);
+  });
 });

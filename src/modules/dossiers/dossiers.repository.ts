@@ -277,16 +277,30 @@ export async function insertDocument(q: Queryable, dossierId: string, d: { requi
 }
 
 /** Several documents of one dossier in one statement. */
-/** Returns the new rows' ids, in the order given. */
-export async function insertDocuments(q: Queryable, dossierId: string, docs: Array<{ requirementKey: string; fileId: string; source: DossierDocument["source"]; round: number }>): Promise<string[]> {
+/**
+ * Links files to a dossier in one statement and returns each link with its file's name, type and size.
+ * Rows marked `mustOwn` (a file id sent by the caller) link only when `ownerUserId` owns the file: the
+ * caller compares counts to find the ones refused.
+ */
+export async function insertDocuments(
+  q: Queryable, dossierId: string, ownerUserId: string,
+  docs: Array<{ requirementKey: string; fileId: string; source: DossierDocument["source"]; round: number; mustOwn: boolean }>,
+): Promise<DossierDocument[]> {
   if (docs.length === 0) return [];
-  const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO dossier_documents (dossier_id, requirement_key, file_id, source, round)
-     SELECT $1, k, f, s, r FROM unnest($2::text[], $3::uuid[], $4::text[], $5::int[]) WITH ORDINALITY AS x(k, f, s, r, n) ORDER BY n
-     RETURNING id`,
-    [dossierId, docs.map((d) => d.requirementKey), docs.map((d) => d.fileId), docs.map((d) => d.source), docs.map((d) => d.round)],
+  const { rows } = await queryPrepared<DossierDocument>(
+    q,
+    "dossier_documents_insert",
+    `WITH x AS (SELECT * FROM unnest($2::text[], $3::uuid[], $4::text[], $5::int[], $6::bool[]) WITH ORDINALITY AS x(k, f, s, r, must_own, n)),
+     ins AS (INSERT INTO dossier_documents (dossier_id, requirement_key, file_id, source, round)
+             SELECT $1, x.k, x.f, x.s, x.r FROM x JOIN stored_files sf ON sf.id = x.f
+             WHERE NOT x.must_own OR sf.owner_user_id = $7 ORDER BY x.n
+             RETURNING id, requirement_key, file_id, source, round)
+     SELECT ins.id, ins.requirement_key AS "requirementKey", ins.file_id AS "fileId", ins.source, ins.round,
+            sf.name, sf.media_type AS "mediaType", sf.size_bytes AS "sizeBytes"
+     FROM ins JOIN stored_files sf ON sf.id = ins.file_id`,
+    [dossierId, docs.map((d) => d.requirementKey), docs.map((d) => d.fileId), docs.map((d) => d.source), docs.map((d) => d.round), docs.map((d) => d.mustOwn), ownerUserId],
   );
-  return rows.map((r) => r.id);
+  return rows;
 }
 
 /** Replaces a draft's document for a requirement (a draft may change its mind; a filed dossier only adds). */

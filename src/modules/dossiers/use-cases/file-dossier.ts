@@ -4,9 +4,10 @@
 import type { Deps } from "../../../deps.ts";
 import { can, type Principal } from "../../../platform/auth/authorise.ts";
 import { PERMISSIONS } from "../../../platform/auth/roles.ts";
+import { referenceCache } from "../../../platform/cache/reference-cache.ts";
 import { computeDueAt } from "../../../platform/calendar/working-time.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
-import { readFileMeta, storeFile } from "../../../platform/files/file-store.ts";
+import { storeFile } from "../../../platform/files/file-store.ts";
 import { AppError, type FieldError, fieldErrorsFromZod } from "../../../platform/http/app-error.ts";
 import type { Queryable } from "../../../platform/db/database.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
@@ -41,6 +42,9 @@ export type FileDossierInput = {
 };
 export type FileDossierResult = { dossier: repo.DossierRow; replayed: boolean; view?: DossierView };
 
+// Communes are read on every filing and change only with an import of the official list.
+const communes = referenceCache<Awaited<ReturnType<typeof getAdminUnit>> | null>(60_000);
+
 /** A submission that failed its checks after its draft was kept: pages reopen the draft with the errors. */
 export class DraftKeptError extends AppError {
   constructor(readonly dossierId: string, fields: FieldError[]) {
@@ -67,7 +71,7 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
   }
 
   const communeCode = (input.communeCode ?? "").trim();
-  const found = communeCode ? await getAdminUnit(deps, communeCode).catch(() => null) : null;
+  const found = communeCode ? await communes.get(deps.db, communeCode, () => getAdminUnit(deps, communeCode).catch(() => null)) : null;
   if (!found || found.level !== "commune") {
     // Without a commune nothing can be checked against its rules, but the person still hears about every
     // other field they can fix now.
@@ -229,52 +233,37 @@ export async function attachDocuments(
   deps: Pick<Deps, "config">, q: Queryable, p: Principal, dossierId: string, communeCode: string, documents: DocumentInput[],
   uploadSource: "upload" | "scan", round: number, replace = false,
 ): Promise<repo.DossierDocument[]> {
-  const rows: Parameters<typeof repo.insertDocuments>[2] = [];
-  const attached: repo.DossierDocument[] = [];
-  const owned = new Map<string, string | null>(); // fileId → its id when the principal owns it: one read per file
-  const meta = new Map<string, { name: string; mediaType: string; sizeBytes: number }>();
+  const rows: Parameters<typeof repo.insertDocuments>[3] = [];
   for (const d of documents) {
     const field = `documents.${d.requirementKey}`;
     let fileId: string;
     let source: repo.DossierDocument["source"] = uploadSource;
+    let mustOwn = false;
     if (d.upload) {
       const stored = await storeFile(q, { ownerUserId: p.userId, communeCode, name: d.upload.name, bytes: d.upload.bytes, maxBytes: deps.config.uploadMaxBytes, field });
       fileId = stored.id;
-      meta.set(fileId, stored);
       if (p.kind === "citizen") await addToVault(q, { userId: p.userId, fileId, title: stored.name, kind: "upload", documentType: d.requirementKey, sourceDossierId: dossierId });
     } else if (d.vaultItemId) {
       const item = await vaultItemFile(q, p.userId, d.vaultItemId);
       if (!item) throw new AppError("validation", "error.validation", [{ field, code: "unknown", message: "dossiers.error.vaultItem" }]);
       fileId = item.fileId;
       source = "vault";
-      if (!meta.has(fileId)) {
-        const m = await readFileMeta(q, fileId);
-        if (m) meta.set(fileId, m);
-      }
     } else if (d.fileId) {
-      if (!owned.has(d.fileId)) {
-        const m = await readFileMeta(q, d.fileId);
-        owned.set(d.fileId, m && m.ownerUserId === p.userId ? m.id : null);
-        if (m) meta.set(m.id, m);
-      }
-      const id = owned.get(d.fileId);
-      if (!id) throw new AppError("validation", "error.validation", [{ field, code: "unknown", message: "dossiers.error.file" }]);
-      fileId = id;
+      // A file id sent by the caller links only if the caller uploaded it (checked in the insert).
+      if (!/^[0-9a-f-]{36}$/i.test(d.fileId)) throw new AppError("validation", "error.validation", [{ field, code: "unknown", message: "dossiers.error.file" }]);
+      fileId = d.fileId;
+      mustOwn = true;
     } else continue;
-    if (replace) {
-      // A draft replaces each requirement's document as it goes (the same key twice keeps the last one).
-      await repo.removeDraftDocuments(q, dossierId, d.requirementKey);
-      await repo.insertDocument(q, dossierId, { requirementKey: d.requirementKey, fileId, source, round });
-    } else rows.push({ requirementKey: d.requirementKey, fileId, source, round });
-    const m = meta.get(fileId);
-    attached.push({ id: "", requirementKey: d.requirementKey, fileId, source, round, name: m?.name ?? "", mediaType: m?.mediaType ?? "", sizeBytes: m?.sizeBytes ?? 0 });
+    // A draft replaces each requirement's document as it goes (the same key twice keeps the last one).
+    if (replace) await repo.removeDraftDocuments(q, dossierId, d.requirementKey);
+    rows.push({ requirementKey: d.requirementKey, fileId, source, round, mustOwn });
   }
-  // Filed documents only add: one statement for all of them.
-  const ids = await repo.insertDocuments(q, dossierId, rows);
-  ids.forEach((id, i) => {
-    const doc = attached[i];
-    if (doc) doc.id = id;
-  });
+  const attached = await repo.insertDocuments(q, dossierId, p.userId, rows);
+  if (attached.length < rows.length) {
+    const linked = new Set(attached.map((a) => `${a.requirementKey}|${a.fileId}`));
+    const refused = rows.filter((r) => !linked.has(`${r.requirementKey}|${r.fileId}`));
+    throw new AppError("validation", "error.validation", refused.map((r) => ({ field: `documents.${r.requirementKey}`, code: "unknown", message: "dossiers.error.file" as const })));
+  }
   return attached;
 }
 
