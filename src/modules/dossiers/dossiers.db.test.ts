@@ -247,4 +247,20 @@ describeDb("dossiers", () => {
     expect(err.fields).toEqual([expect.objectContaining({ field: "documents.identityDocument", message: "dossiers.error.file" })]);
     expect((await deps.db.query("SELECT count(*)::int AS n FROM dossiers")).rows[0]!.n).toBe(before);
   });
+
+  it("stores a result scan in the action's own transaction: a refused action leaves no file behind", async () => {
+    const { deps } = app();
+    const d = await buildDossier(deps, team.desk, { channel: "counter" });
+    await act(deps, team.leader, d.id, "assign", { assigneeId: team.specialist.principal.userId });
+    const proposed = await act(deps, team.specialist, d.id, "propose", { note: "Đủ điều kiện" });
+    const files = async () => (await deps.db.query("SELECT count(*)::int AS n FROM stored_files")).rows[0]!.n;
+    const before = await files();
+    const stale = await rejection(actOnDossier(deps, team.leader, d.id, { action: "approve", version: proposed.version - 1, resultUpload: { name: "kq.pdf", bytes: demoPdf("kq") } }));
+    expect(stale.status).toBe(409);
+    expect(await files()).toBe(before);
+    const approved = await actOnDossier(deps, team.leader, d.id, { action: "approve", version: proposed.version, resultUpload: { name: "kq.pdf", bytes: demoPdf("kq") } });
+    expect(approved.state).toBe("resultReady");
+    expect(await files()).toBe(before + 1);
+    expect((await getDossier(deps, team.desk, d.id)).documents.some((x) => x.source === "result")).toBe(true);
+  });
 });

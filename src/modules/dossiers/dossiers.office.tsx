@@ -6,7 +6,6 @@ import type { Context, Hono } from "hono";
 import type { WebContext } from "../../app.ts";
 import { authorise, can, type Principal } from "../../platform/auth/authorise.ts";
 import { useCaseContext as ctxOf } from "../../platform/auth/use-case-context.ts";
-import { storeFile } from "../../platform/files/file-store.ts";
 import { AppError, type FieldError, fieldErrorsFromZod, localizeField } from "../../platform/http/app-error.ts";
 import { encodeCursor } from "../../platform/http/cursor.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
@@ -791,18 +790,14 @@ export function registerDossierOfficePages(app: Hono<AppEnv>, web: WebContext) {
     }
     const fail = (errors: FieldError[]) => dossierPage(c, id, { form: { action, values, errors }, status: 400 });
     try {
-      let resultFileId: string | undefined;
+      let resultUpload: { name: string; bytes: Uint8Array } | undefined;
       const file = body["resultFile"];
       if ((action === "approve" || action === "returnResult") && file && typeof file !== "string" && !Array.isArray(file) && file.size > 0) {
-        // Stored first, then linked by the action: a scan of the result handed over goes into the citizen's vault.
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        const stored = await deps.db.tx((q) =>
-          storeFile(q, { ownerUserId: c.var.principal!.userId, communeCode: row.communeCode, name: file.name, bytes, maxBytes: deps.config.uploadMaxBytes, field: "resultFile" }),
-        );
-        resultFileId = stored.id;
+        // Stored by the action, in its transaction: a scan of the result handed over goes into the citizen's vault.
+        resultUpload = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
       }
       const documents = action === "answerSupplement" ? await uploadsOf(body, "documents.") : undefined;
-      await actOnDossier(deps, ctxOf(c), id, { ...parsed.data, action, ...(resultFileId ? { resultFileId } : {}), ...(documents ? { documents } : {}) });
+      await actOnDossier(deps, ctxOf(c), id, { ...parsed.data, action, ...(resultUpload ? { resultUpload } : {}), ...(documents ? { documents } : {}) });
     } catch (err) {
       if (err instanceof AppError && err.code === "conflict") {
         const state = err.params["state"];

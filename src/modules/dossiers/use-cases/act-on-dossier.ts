@@ -4,7 +4,7 @@ import type { Deps } from "../../../deps.ts";
 import type { Principal } from "../../../platform/auth/authorise.ts";
 import { addWorkingHours, countingStart, durationHours, HOURS_PER_DAY, workingHoursBetween, type WorkCalendar } from "../../../platform/calendar/working-time.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
-import { readFileMeta } from "../../../platform/files/file-store.ts";
+import { readFileMeta, storeFile } from "../../../platform/files/file-store.ts";
 import { AppError, type FieldError } from "../../../platform/http/app-error.ts";
 import { loadWorkCalendar } from "../../calendar/index.ts";
 import { addToVault } from "../../citizens/index.ts";
@@ -20,7 +20,12 @@ import { notifyApplicant } from "./notify-applicant.ts";
 type D = Pick<Deps, "db" | "events" | "clock" | "config" | "log">;
 type Ctx = Context & { principal: Principal | null };
 
-export type ActRequest = Omit<ActionInput, "documents"> & { action: ActionType; documents?: DocumentInput[] };
+export type ActRequest = Omit<ActionInput, "documents"> & {
+  action: ActionType;
+  documents?: DocumentInput[];
+  /** A scan of the result sent with the action: stored in the action's own transaction, so a refused action leaves no file behind. */
+  resultUpload?: { name: string; bytes: Uint8Array };
+};
 
 /** Working-day facts the state machine needs, computed from the calendar. */
 export function workflowFacts(d: repo.DossierRow, cal: WorkCalendar, now: Date): WorkflowFacts {
@@ -152,9 +157,16 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
         break;
     }
     // A result's electronic copy: attached by the leader on approval or digitised by the desk on return.
-    if ((action.type === "approve" || action.type === "returnResult") && req.resultFileId) {
-      const meta = await readFileMeta(q, req.resultFileId);
-      if (!meta || meta.communeCode !== d.communeCode) throw new AppError("validation", "error.validation", [{ field: "resultFile", code: "unknown", message: "dossiers.error.file" }]);
+    if ((action.type === "approve" || action.type === "returnResult") && (req.resultFileId || req.resultUpload)) {
+      let meta: { id: string } | null;
+      if (req.resultUpload) {
+        meta = await storeFile(q, { ownerUserId: p?.userId ?? null, communeCode: d.communeCode, name: req.resultUpload.name, bytes: req.resultUpload.bytes, maxBytes: deps.config.uploadMaxBytes, field: "resultFile" });
+      } else {
+        const found = await readFileMeta(q, req.resultFileId!);
+        // A file of this commune's, or one the officer uploaded through the API for this action.
+        meta = found && (found.communeCode === d.communeCode || (p !== null && found.ownerUserId === p.userId)) ? found : null;
+      }
+      if (!meta) throw new AppError("validation", "error.validation", [{ field: "resultFile", code: "unknown", message: "dossiers.error.file" }]);
       await repo.insertDocument(q, d.id, { requirementKey: "result", fileId: meta.id, source: "result", round: 0 });
       if (d.ownerUserId) await addToVault(q, { userId: d.ownerUserId, fileId: meta.id, title: def.resultName, kind: "result", documentType: "result", sourceDossierId: d.id });
     }
