@@ -273,4 +273,29 @@ describeDb("dossiers: citizen pages", () => {
     expect((await other.get(`/me/dossiers/${id}`)).status).toBe(404);
     expect((await other.get(edit)).status).toBe(404);
   });
+
+  it("lets a volunteer file for a citizen only with the citizen's consent recorded, without the volunteer's own details", async () => {
+    const volunteerUser = await buildUser(app().deps, { kind: "volunteer", roles: [["volunteer", GIA_PHU]] });
+    const volunteer = new TestClient(app().app);
+    await volunteer.signIn(volunteerUser.username, PASSWORD);
+    const form = await (await volunteer.get(`/dossiers/new?procedure=${PROCEDURE}`)).text();
+    expect(form).toContain('name="assistedConsent.method"');
+    expect(form).toMatch(/id="f-applicant-fullName" name="applicant.fullName"[^>]*autocomplete="off"/);
+    const key = /name="idempotencyKey" value="([^"]+)"/.exec(form)![1]!;
+    const files = { "doc.declaration": pdf("to khai"), "doc.identityDocument": pdf("can cuoc") };
+
+    const refused = await post(volunteer, "/dossiers/new", application(volunteer, key, files));
+    expect(refused.status).toBe(400);
+    const errorPage = await refused.text();
+    expect(errorPage).toContain('href="#f-assistedConsent-method"');
+    expect(errorPage).toContain("cần ghi nhận sự đồng ý của người dân khi nộp hộ");
+
+    const filed = await post(volunteer, "/dossiers/new", application(volunteer, key, files, { "assistedConsent.method": "verbal", "assistedConsent.note": "Cụ Nam nhờ tổ công nghệ số nộp hộ" }));
+    expect(filed.status).toBe(303);
+    const row = (await app().db.query("SELECT state, channel, owner_user_id, filed_by_user_id, assisted_consent FROM dossiers WHERE idempotency_key = $1 AND filed_by_user_id = $2", [key, volunteerUser.id])).rows[0]!;
+    expect(row).toMatchObject({ state: "submitted", channel: "online", filed_by_user_id: volunteerUser.id });
+    expect(row.assisted_consent).toMatchObject({ given: true, method: "verbal", recordedBy: volunteerUser.username });
+    // The volunteer follows what they filed.
+    expect(await (await volunteer.get("/me/dossiers")).text()).toContain("Mới nộp, chờ tiếp nhận");
+  });
 });

@@ -1,5 +1,9 @@
 // Messages of the dossiers module's citizen pages: Vietnamese first; English must have every key.
 export const messagesVi = {
+  "dossiers.citizen.assistedLead": "Bạn đang nộp hộ một người dân. Nhập thông tin của người dân (không phải của bạn) và ghi nhận sự đồng ý của họ.",
+  "dossiers.citizen.assistedConsent": "Sự đồng ý của người dân cho việc nộp hộ",
+  "dossiers.citizen.assistedConsentHint": "Chỉ nộp hộ khi người dân đã đồng ý; cách đồng ý được lưu cùng hồ sơ.",
+  "dossiers.citizen.assistedNote": "Ghi chú về sự đồng ý (không bắt buộc)",
   "dossiers.citizen.applyTitle": "Nộp hồ sơ trực tuyến",
   "dossiers.citizen.editTitle": "Hồ sơ nháp",
   "dossiers.citizen.applyLead": "Điền các mục dưới đây. Bạn có thể lưu nháp và quay lại sau; giấy tờ đã tải lên được giữ lại.",
@@ -121,6 +125,10 @@ export const messagesVi = {
 } as const;
 
 export const messagesEn: Record<keyof typeof messagesVi, string> = {
+  "dossiers.citizen.assistedLead": "You are filing for a citizen. Enter the citizen's details (not yours) and record their consent.",
+  "dossiers.citizen.assistedConsent": "The citizen's consent to filing for them",
+  "dossiers.citizen.assistedConsentHint": "File for someone only with their consent; how they consented is kept with the dossier.",
+  "dossiers.citizen.assistedNote": "Note on the consent (optional)",
   "dossiers.citizen.applyTitle": "Apply online",
   "dossiers.citizen.editTitle": "Draft application",
   "dossiers.citizen.applyLead": "Fill in the sections below. You can save a draft and come back later; uploaded documents are kept.",

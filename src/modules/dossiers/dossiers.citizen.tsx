@@ -128,10 +128,12 @@ export function registerDossierCitizenPages(app: Hono<AppEnv>, web: WebContext, 
     const action = s.draft ? `/dossiers/${s.draft.id}/edit` : "/dossiers/new";
     const searchAction = s.draft ? action : "/dossiers/new";
     const title = s.draft ? t("dossiers.citizen.editTitle") : t("dossiers.citizen.applyTitle");
+    // Officers and volunteers file for a citizen who asked for help: the citizen's consent is recorded.
+    const assisting = p.kind !== "citizen";
     return c.html(
       <Layout ctx={ctx} title={`${title}: ${def.name}`}>
         <Breadcrumbs t={t} items={[{ href: "/", label: t("nav.home") }, { href: `/procedures/${encodeURIComponent(def.code)}`, label: def.name }, { label: title }]} />
-        <ErrorSummary t={t} errors={s.form.errors} labels={dossierFieldLabels(t, def)} />
+        <ErrorSummary t={t} errors={s.form.errors} labels={{ ...dossierFieldLabels(t, def), "assistedConsent.method": t("dossiers.citizen.assistedConsent") }} />
         <h1>
           <span class="hint">{title}</span> {def.name}
         </h1>
@@ -148,10 +150,26 @@ export function registerDossierCitizenPages(app: Hono<AppEnv>, web: WebContext, 
           <input type="hidden" name="idempotencyKey" value={s.idempotencyKey} />
           <Select t={t} form={s.form} name="communeCode" label={t("dossiers.citizen.commune")} options={communes.options} groups={communes.groups} placeholder={t("dossiers.citizen.communeChoose")} required />
           <h2>{t("dossiers.citizen.applicantSection")}</h2>
-          <p class="hint">
-            {t("dossiers.citizen.applicantFromProfile")} <a href="/me/profile">{t("dossiers.citizen.profileLink")}</a>
-          </p>
-          <ApplicantFields t={t} form={s.form} />
+          {assisting ? (
+            <>
+              <p class="hint">{t("dossiers.citizen.assistedLead")}</p>
+              <RadioGroup
+                t={t}
+                form={s.form}
+                name="assistedConsent.method"
+                legend={t("dossiers.citizen.assistedConsent")}
+                hint={t("dossiers.citizen.assistedConsentHint")}
+                options={(["signature", "verbal", "fingerprint"] as const).map((m) => ({ value: m, label: t(`dossiers.consent.${m}`) }))}
+                required
+              />
+              <Field t={t} form={s.form} name="assistedConsent.note" label={t("dossiers.citizen.assistedNote")} />
+            </>
+          ) : (
+            <p class="hint">
+              {t("dossiers.citizen.applicantFromProfile")} <a href="/me/profile">{t("dossiers.citizen.profileLink")}</a>
+            </p>
+          )}
+          <ApplicantFields t={t} form={s.form} self={!assisting} />
           {def.form.some((f) => f.type !== "file") && (
             <>
               <h2>{t("dossiers.citizen.formSection")}</h2>
@@ -204,7 +222,8 @@ export function registerDossierCitizenPages(app: Hono<AppEnv>, web: WebContext, 
         </Layout>,
       );
     }
-    const profile = await getProfileForPrefill(deps, p.userId);
+    // A helper's own profile must not end up as the applicant's details.
+    const profile = p.kind === "citizen" ? await getProfileForPrefill(deps, p.userId) : null;
     const commune = c.req.query("commune");
     const values = prefillFromProfile(def.form, profile, {
       ...(commune && /^\d{5}$/.test(commune) ? { communeCode: commune } : homeCommune(p) ? { communeCode: homeCommune(p)! } : {}),
@@ -255,6 +274,7 @@ export function registerDossierCitizenPages(app: Hono<AppEnv>, web: WebContext, 
         form: nestFormFields(fillFromApplicant(def.form, values)),
         documents,
         delivery: nonEmpty("delivery."),
+        assistedConsent: p.kind !== "citizen" ? nonEmpty("assistedConsent.") : null,
         channel: "online",
         intent,
       });

@@ -201,6 +201,8 @@ export type DossierPatch = Partial<{
   unitPath: string;
   procedureId: string;
   procedureVersion: number;
+  ownerUserId: string | null;
+  assistedConsent: Consent | null;
 }>;
 
 const PATCH_COLUMNS: Record<keyof DossierPatch, string> = {
@@ -210,6 +212,7 @@ const PATCH_COLUMNS: Record<keyof DossierPatch, string> = {
   finishedAt: "finished_at", returnedAt: "returned_at", apologyAt: "apology_at", apologyDueAt: "apology_due_at",
   feeAmount: "fee_amount", feeStatus: "fee_status", rating: "rating", ratingComment: "rating_comment",
   communeCode: "commune_code", unitPath: "unit_path", procedureId: "procedure_id", procedureVersion: "procedure_version",
+  ownerUserId: "owner_user_id", assistedConsent: "assisted_consent",
 };
 
 /**

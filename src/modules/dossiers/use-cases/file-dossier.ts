@@ -271,6 +271,7 @@ function patchOf(r: Omit<repo.NewDossier, "state" | "now">): repo.DossierPatch {
   return {
     communeCode: r.communeCode, unitPath: r.unitPath, procedureId: r.procedureId, procedureVersion: r.procedureVersion,
     applicant: r.applicant, formData: r.formData, delivery: r.delivery, feeAmount: r.feeAmount, feeStatus: r.feeAmount > 0 ? "unpaid" : "none",
+    ownerUserId: r.ownerUserId, assistedConsent: r.assistedConsent,
   };
 }
 
