@@ -298,4 +298,13 @@ describeDb("dossiers: citizen pages", () => {
     // The volunteer follows what they filed.
     expect(await (await volunteer.get("/me/dossiers")).text()).toContain("Mới nộp, chờ tiếp nhận");
   });
+
+  it("starts a first application from what the account knows when there is no profile yet (as after a VNeID sign-in)", async () => {
+    const fresh = await buildUser(app().deps, { kind: "citizen", phone: "0987654321" });
+    const client = new TestClient(app().app);
+    await client.signIn(fresh.username, PASSWORD);
+    const form = await (await client.get(`/dossiers/new?procedure=${PROCEDURE}`)).text();
+    expect(form).toMatch(new RegExp(`name="applicant.fullName"[^>]*value="Test ${fresh.username}"`));
+    expect(form).toMatch(/name="applicant.phone"[^>]*value="0987654321"/);
+  });
 });

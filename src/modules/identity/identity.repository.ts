@@ -217,3 +217,12 @@ export async function listHoldersOfRole(q: Queryable, role: string, unitPath: st
   );
   return rows;
 }
+
+/** What the account itself knows of a person (from the national SSO's claims or an officer's entry). */
+export async function findAccountDetails(q: Queryable, userId: string): Promise<{ displayName: string; phone: string | null; email: string | null; citizenIdNumber: string | null; kind: string } | null> {
+  const { rows } = await q.query<{ displayName: string; phone: string | null; email: string | null; citizenIdNumber: string | null; kind: string }>(
+    `SELECT display_name AS "displayName", phone, email, citizen_id_number AS "citizenIdNumber", kind FROM users WHERE id = $1`,
+    [userId],
+  );
+  return rows[0] ?? null;
+}

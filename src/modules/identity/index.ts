@@ -21,3 +21,6 @@ export async function principalOfUser(deps: Pick<Deps, "db">, userId: string): P
   if (!u || u.disabledAt) return null;
   return { userId: u.id, username: u.username, displayName: u.displayName, kind: u.kind, locale: u.locale, grants: u.grants };
 }
+import { findAccountDetails } from "./identity.repository.ts";
+/** Name, phone, email and ID number as the account holds them: what a first form can start from. */
+export const accountDetails = (deps: Pick<Deps, "db">, userId: string) => findAccountDetails(deps.db, userId);

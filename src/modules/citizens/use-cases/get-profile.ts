@@ -1,4 +1,5 @@
 // The profile is entered once and prefills every form. Its owner reads it freely; anyone else is audited.
+import { accountDetails } from "../../identity/index.ts";
 import type { Deps } from "../../../deps.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { getUser } from "../../identity/index.ts";
@@ -14,7 +15,12 @@ export const presentProfile = (r: repo.ProfileRow): CitizenProfile => ({
 /** The owner's own profile, to prefill a form; null until entered. Not audited: it is the owner reading. */
 export async function getProfileForPrefill(deps: Pick<Deps, "db">, userId: string): Promise<CitizenProfile | null> {
   const row = await repo.findProfile(deps.db, userId);
-  return row ? presentProfile(row) : null;
+  if (row) return presentProfile(row);
+  // No profile yet: start from what the account knows (the national SSO gives name, ID number and phone),
+  // so someone who signed in with VNeID does not type them again.
+  const account = await accountDetails(deps, userId);
+  if (!account || account.kind !== "citizen" || /^\d{3}\*{4}\d{3}$/.test(account.displayName)) return null;
+  return { fullName: account.displayName, birthDate: null, citizenIdNumber: account.citizenIdNumber, address: null, phone: account.phone, email: account.email, updatedAt: new Date(0).toISOString() };
 }
 
 export async function getProfile(deps: Pick<Deps, "db" | "events" | "config">, ctx: OwnerCtx, userId: string): Promise<CitizenProfile | null> {
