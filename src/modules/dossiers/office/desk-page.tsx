@@ -1,0 +1,122 @@
+// The one-stop desk: the queues of one commune, and the form that prints the register of a period.
+import type { Context } from "hono";
+import { can } from "../../../platform/auth/authorise.ts";
+import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
+import { encodeCursor } from "../../../platform/http/cursor.ts";
+import type { AppEnv } from "../../../platform/http/hono-env.ts";
+import { formatDateTime, formatNumber } from "../../../platform/i18n/format.ts";
+import { Breadcrumbs, Button, Pagination, Tag } from "../../../platform/views/components.tsx";
+import { Layout } from "../../../platform/views/layout.tsx";
+import { getAdminUnit } from "../../admin-units/index.ts";
+import * as repo from "../dossiers.repository.ts";
+import { deskQueues } from "../use-cases/read-dossiers.ts";
+import { Input, Select } from "./fields.tsx";
+import { type OfficeWeb, pickCommune, requireSignedIn } from "./office-context.ts";
+
+const QUEUE_PAGE = 25;
+
+/** GET /office/desk: ?commune, ?queue and ?cursor pick what is shown. */
+export function deskPage(office: OfficeWeb) {
+  const { deps, page } = office;
+  return async (c: Context<AppEnv>) => {
+    const p = requireSignedIn(c);
+    const { code, choices } = pickCommune(c, p, "dossier.read");
+    const askedQueue = c.req.query("queue");
+    const queue = repo.QUEUES.find((q) => q === askedQueue) ?? "newOnline";
+    const cursor = c.req.query("cursor") || undefined;
+    const desk = await deskQueues(deps, ctxOf(c), code, queue, { cursor, limit: QUEUE_PAGE });
+    const ctx = page(c);
+    const { t, locale } = ctx;
+    const names = await Promise.all(choices.map(async (x) => ({ value: x, label: x === desk.commune.code ? desk.commune.fullName : (await getAdminUnit(deps, x)).fullName })));
+    const receives = can(p, "dossier.receive", desk.commune);
+    const today = new Date(deps.clock.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const queueHref = (q: string) => `/office/desk?commune=${desk.commune.code}&queue=${q}`;
+    return c.html(
+      <Layout ctx={ctx} title={t("dossiers.office.desk.title")} office>
+        <Breadcrumbs t={t} items={[{ href: "/office", label: t("nav.office") }, { label: t("dossiers.office.desk.title") }]} />
+        <h1>
+          {t("dossiers.office.desk.title")} <span class="hint">{desk.commune.fullName}</span>
+        </h1>
+        {choices.length > 1 && (
+          <form class="search-form" method="get" action="/office/desk">
+            <Select t={t} id="desk-commune" name="commune" label={t("dossiers.office.desk.commune")} value={desk.commune.code} options={names} />
+            <input type="hidden" name="queue" value={queue} />
+            <button type="submit" class="button button--secondary">
+              {t("dossiers.office.desk.show")}
+            </button>
+          </form>
+        )}
+        {receives && (
+          <p>
+            <a class="button" href={`/office/desk/intake?commune=${desk.commune.code}`}>
+              {t("dossiers.office.intake.title")}
+            </a>
+          </p>
+        )}
+        <nav aria-label={t("dossiers.office.desk.queues")}>
+          <ul class="cards">
+            {repo.QUEUES.map((q) => (
+              <li>
+                <a href={queueHref(q)} aria-current={q === queue ? "page" : undefined}>
+                  {q === queue ? <strong>{t(`dossiers.queue.${q}`)}</strong> : t(`dossiers.queue.${q}`)}
+                </a>{" "}
+                <Tag tone={q === "overdue" && desk.counts[q] > 0 ? "red" : "grey"}>{formatNumber(desk.counts[q], locale)}</Tag>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <h2 id="queue">{t(`dossiers.queue.${queue}`)}</h2>
+        {desk.items.length === 0 ? (
+          <p>{t("dossiers.office.desk.empty")}</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">{t(`dossiers.queue.${queue}`)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("dossiers.office.col.code")}</th>
+                  <th scope="col">{t("dossiers.office.col.procedure")}</th>
+                  <th scope="col">{t("dossiers.office.col.applicant")}</th>
+                  <th scope="col">{t("dossiers.office.col.channel")}</th>
+                  <th scope="col">{t("dossiers.office.col.received")}</th>
+                  <th scope="col">{t("dossiers.office.col.due")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {desk.items.map((i) => {
+                  const due = i.dueAt ? new Date(i.dueAt) : null;
+                  const late = due !== null && due < desk.now && i.state !== "paused";
+                  const soon = !late && due !== null && due < desk.dueSoon && i.state !== "paused";
+                  return (
+                    <tr>
+                      <td>
+                        <a href={`/office/dossiers/${i.id}`}>{i.code ?? t("dossiers.office.noCode")}</a>
+                      </td>
+                      <td>{i.procedureName}</td>
+                      <td>{i.applicantName}</td>
+                      <td>{t(`dossiers.channel.${i.channel}`)}</td>
+                      <td class="nowrap">{i.receivedAt ? formatDateTime(new Date(i.receivedAt), locale) : i.submittedAt ? formatDateTime(new Date(i.submittedAt), locale) : "–"}</td>
+                      <td class="nowrap">
+                        {due ? formatDateTime(due, locale) : "–"} {late && <Tag tone="red">{t("dossiers.office.tag.late")}</Tag>}
+                        {soon && <Tag>{t("dossiers.office.tag.dueSoon")}</Tag>}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination t={t} basePath="/office/desk" params={{ commune: desk.commune.code, queue }} nextCursor={desk.next ? encodeCursor(desk.next) : null} isFirst={!cursor} />
+
+        <h2 id="register">{t("dossiers.office.register.title")}</h2>
+        <form method="get" action="/office/desk/register.pdf">
+          <input type="hidden" name="commune" value={desk.commune.code} />
+          <Input t={t} id="register-from" name="from" type="date" label={t("dossiers.office.register.from")} hint={t("dossiers.office.hint.date")} value={`${today.slice(0, 8)}01`} />
+          <Input t={t} id="register-to" name="to" type="date" label={t("dossiers.office.register.to")} hint={t("dossiers.office.hint.date")} value={today} />
+          <Button variant="secondary">{t("dossiers.office.register.print")}</Button>
+        </form>
+      </Layout>,
+    );
+  };
+}

@@ -1,0 +1,272 @@
+// One dossier in the office face: its summary, print links, action forms, form data, documents and history.
+import type { Context } from "hono";
+import type { Child } from "hono/jsx";
+import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
+import type { AppEnv } from "../../../platform/http/hono-env.ts";
+import { formatDate, formatDateTime, formatMoney, formatNumber } from "../../../platform/i18n/format.ts";
+import type { MessageKey, Translate } from "../../../platform/i18n/i18n.ts";
+import { Breadcrumbs, Button, CsrfField, ErrorSummary, type FieldLabels, SummaryList, Tag } from "../../../platform/views/components.tsx";
+import { Layout } from "../../../platform/views/layout.tsx";
+import type { PageContext } from "../../../platform/views/page-context.ts";
+import { usersWithRole } from "../../identity/index.ts";
+import { PaymentPanel, paymentPanelProps } from "../../payments/index.ts";
+import type { ProcedureRecord } from "../../procedures/index.ts";
+import { NATIONAL_STATUS } from "../dossier-workflow.ts";
+import { printableForms, type PrintKind } from "../use-cases/print-forms.ts";
+import { type DossierView, getDossier, getDossierFile } from "../use-cases/read-dossiers.ts";
+import { type ActionForm, ActionFields, actionFieldLabels, actionLabel, FILE_ACTIONS, isAction, type Notice, stateLabel, WARNING_ACTIONS } from "./action-forms.tsx";
+import type { OfficeWeb } from "./office-context.ts";
+import { PRINT_PATHS } from "./print-routes.ts";
+
+function formValue(t: Translate, field: ProcedureRecord["definition"]["form"][number], v: unknown, locale: PageContext["locale"]): string {
+  if (v === null || v === undefined || v === "") return "–";
+  if (field.type === "person" && typeof v === "object") {
+    const p = v as { fullName?: string; birthDate?: string | null; citizenIdNumber?: string | null };
+    return [p.fullName, p.birthDate ? formatDate(new Date(`${p.birthDate}T12:00:00+07:00`), locale) : null, p.citizenIdNumber].filter(Boolean).join(", ") || "–";
+  }
+  if (field.type === "choice") return field.options?.find((o) => o.value === v)?.label ?? String(v);
+  if (field.type === "date" && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(new Date(`${v}T12:00:00+07:00`), locale);
+  if (field.type === "number" && typeof v === "number") return formatNumber(v, locale);
+  return typeof v === "string" ? v : JSON.stringify(v);
+}
+
+function DossierPage(props: { ctx: PageContext; view: DossierView; assigneeName: string | null; form: ActionForm | null; notice: Notice | null; payment: Child | null }) {
+  const { ctx, view } = props;
+  const { t, locale } = ctx;
+  const d = view.dossier;
+  const def = view.procedure.definition;
+  const base = `/office/dossiers/${d.id}`;
+  const at = (x: Date | null) => (x ? formatDateTime(new Date(x), locale) : "–");
+  const actions = view.actions.filter(isAction);
+  const printable = printableForms(view);
+  const labels = actionFieldLabels(t);
+  const summaryErrors = (props.form?.errors ?? []).map((e) => ({ ...e, field: `${props.form!.action}.${e.field}` }));
+  const summaryLabels: FieldLabels = Object.fromEntries(
+    summaryErrors.map((e) => {
+      const name = e.field.slice(e.field.indexOf(".") + 1);
+      const item = view.supplements.flatMap((s) => s.items).find((i) => name === `documents.${i.key}`);
+      return [e.field, item?.label ?? labels[name] ?? labels[name.split(".")[0] ?? name] ?? name];
+    }),
+  );
+  const docName = (key: string) =>
+    key === "result"
+      ? t("dossiers.office.doc.result", { name: def.resultName })
+      : (def.documents.find((x) => x.key === key)?.name ?? def.form.find((x) => x.key === key)?.label ?? view.supplements.flatMap((s) => s.items).find((i) => i.key === key)?.label ?? key);
+  const delivery = [
+    t(`dossiers.delivery.${d.delivery.method}`),
+    d.delivery.address ?? null,
+    d.delivery.collectedBy ? t("dossiers.office.collectedByValue", { name: d.delivery.collectedBy }) : null,
+    d.delivery.trackingNumber ? t("dossiers.office.trackingValue", { number: d.delivery.trackingNumber }) : null,
+  ].filter(Boolean).join(" · ");
+  const national = NATIONAL_STATUS[d.state];
+  const title = d.code ?? t("dossiers.office.noCode");
+  const printLabel: Record<PrintKind, MessageKey> = {
+    receipt: "dossiers.office.print.receipt",
+    trackingSlip: "dossiers.office.print.trackingSlip",
+    supplementRequest: "dossiers.office.print.supplementRequest",
+    refusal: "dossiers.office.print.refusal",
+    apology: "dossiers.office.print.apology",
+    stopNotice: "dossiers.office.print.stopNotice",
+  };
+  return (
+    <Layout ctx={ctx} title={title} office>
+      <Breadcrumbs
+        t={t}
+        items={[{ href: "/office", label: t("nav.office") }, { href: `/office/desk?commune=${d.communeCode}`, label: t("dossiers.office.desk.title") }, { label: title }]}
+      />
+      <ErrorSummary t={t} errors={summaryErrors} labels={summaryLabels} />
+      {props.notice && (
+        <div class="notice" role="alert" tabindex={-1} autofocus>
+          <h2>{t("dossiers.office.changed.title")}</h2>
+          <p>{t(props.notice.key, props.notice.params)}</p>
+        </div>
+      )}
+      <h1>
+        <span class="hint">{t("dossiers.office.dossier")}</span> {title}
+      </h1>
+      {printable.includes("receipt") && (
+        <p>
+          <a class="button" href={`${base}/receipt.pdf`}>
+            {t("dossiers.office.print.receipt")}
+          </a>
+        </p>
+      )}
+      <SummaryList
+        rows={[
+          [t("dossiers.office.summary.procedure"), t("dossiers.office.procedureVersion", { name: def.name, code: view.procedure.code, version: view.procedure.version })],
+          [t("dossiers.office.summary.state"), <>
+            <Tag tone={d.state === "refused" || d.state === "cancelled" ? "red" : d.state === "returned" ? "green" : undefined}>{stateLabel(t, d.state)}</Tag>{" "}
+            {national !== null && t("dossiers.office.nationalStatus", { n: national })}
+          </>],
+          [t("dossiers.office.summary.channel"), t(`dossiers.channel.${d.channel}`)],
+          [t("dossiers.office.summary.applicant"), [d.applicant.fullName, d.applicant.citizenIdNumber, d.applicant.phone, d.applicant.email, d.applicant.address].filter(Boolean).join(" · ")],
+          [t("dossiers.office.summary.submitted"), at(d.submittedAt)],
+          [t("dossiers.office.summary.received"), at(d.receivedAt)],
+          [t("dossiers.office.summary.due"), at(d.dueAt)],
+          ...(d.apologyDueAt ? ([[t("dossiers.office.summary.newDue"), at(d.apologyDueAt)]] as [string, string][]) : []),
+          ...(d.stepDueAt ? ([[t("dossiers.office.summary.stepDue"), at(d.stepDueAt)]] as [string, string][]) : []),
+          ...(props.assigneeName ? ([[t("dossiers.office.summary.assignee"), props.assigneeName]] as [string, string][]) : []),
+          ...(d.forwardedTo ? ([[t("dossiers.office.summary.forwardedTo"), d.forwardedTo]] as [string, string][]) : []),
+          [t("dossiers.office.summary.fee"), d.feeAmount > 0 ? `${formatMoney(d.feeAmount, locale)} · ${t(`dossiers.office.fee.${d.feeStatus}`)}` : t("dossiers.office.fee.none")],
+          [t("dossiers.office.summary.delivery"), delivery],
+          ...(d.assistedConsent
+            ? ([[
+                t("dossiers.office.summary.consent"),
+                [t(`dossiers.consent.${d.assistedConsent.method}`), t("dossiers.office.consentBy", { name: d.assistedConsent.recordedBy, at: at(new Date(d.assistedConsent.at)) }), d.assistedConsent.note].filter(Boolean).join(" · "),
+              ]] as [string, string][])
+            : []),
+        ]}
+      />
+
+      {props.payment}
+
+      {printable.length > 0 && (
+        <>
+          <h2>{t("dossiers.office.print.title")}</h2>
+          <ul>
+            {PRINT_PATHS.filter(([, kind]) => printable.includes(kind)).map(([slug, kind]) => (
+              <li>
+                <a href={`${base}/${slug}.pdf`}>{t(printLabel[kind])}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {actions.length > 0 && (
+        <>
+          <h2>{t("dossiers.office.actions.title")}</h2>
+          {actions.map((a) => (
+            <section aria-labelledby={`action-${a}`}>
+              <h3 id={`action-${a}`}>{actionLabel(t, a)}</h3>
+              <form method="post" action={`${base}/actions/${a}`} enctype={FILE_ACTIONS.has(a) ? "multipart/form-data" : undefined} novalidate>
+                <CsrfField token={ctx.csrfToken} />
+                <input type="hidden" name="version" value={String(d.version)} />
+                <ActionFields ctx={ctx} view={view} action={a} form={props.form} />
+                {!(a === "assign" && view.specialists.length === 0) && <Button variant={WARNING_ACTIONS.has(a) ? "warning" : undefined}>{actionLabel(t, a)}</Button>}
+              </form>
+            </section>
+          ))}
+        </>
+      )}
+
+      <h2>{t("dossiers.office.form.title")}</h2>
+      {def.form.filter((x) => x.type !== "file").length === 0 ? (
+        <p>{t("dossiers.office.form.none")}</p>
+      ) : (
+        <SummaryList rows={def.form.filter((x) => x.type !== "file").map((x) => [x.label, formValue(t, x, d.formData[x.key], locale)] as [string, string])} />
+      )}
+
+      <h2>{t("dossiers.office.documents.title")}</h2>
+      {view.documents.length === 0 ? (
+        <p>{t("dossiers.office.documents.none")}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{t("dossiers.office.documents.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("dossiers.office.documents.requirement")}</th>
+                <th scope="col">{t("dossiers.office.documents.file")}</th>
+                <th scope="col">{t("dossiers.office.documents.source")}</th>
+                <th scope="col" class="num">{t("dossiers.office.documents.round")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.documents.map((doc) => (
+                <tr>
+                  <td>{docName(doc.requirementKey)}</td>
+                  <td>
+                    <a href={`${base}/files/${doc.id}`}>{doc.name}</a> <span class="nowrap">({formatNumber(Math.max(1, Math.round(doc.sizeBytes / 1024)), locale)} KB)</span>
+                  </td>
+                  <td>{t(`dossiers.office.source.${doc.source}`)}</td>
+                  <td class="num">{doc.round}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {view.supplements.length > 0 && (
+        <>
+          <h2>{t("dossiers.office.supplements.title")}</h2>
+          {view.supplements.map((s) => (
+            <section aria-labelledby={`round-${s.round}`}>
+              <h3 id={`round-${s.round}`}>{t("dossiers.office.supplements.round", { n: s.round })}</h3>
+              <p>
+                {t("dossiers.office.supplements.requested", { at: at(s.requestedAt) })}{" "}
+                {s.answeredAt ? t("dossiers.office.supplements.answered", { at: at(s.answeredAt) }) : <Tag tone="grey">{t("dossiers.office.supplements.open")}</Tag>}
+              </p>
+              <ul>
+                {s.items.map((i) => (
+                  <li>{i.note ? `${i.label} – ${i.note}` : i.label}</li>
+                ))}
+              </ul>
+              {s.note && <p>{s.note}</p>}
+            </section>
+          ))}
+        </>
+      )}
+
+      <h2>{t("dossiers.office.history.title")}</h2>
+      <div class="table-wrap">
+        <table>
+          <caption class="visually-hidden">{t("dossiers.office.history.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("dossiers.office.history.at")}</th>
+              <th scope="col">{t("dossiers.office.history.action")}</th>
+              <th scope="col">{t("dossiers.office.history.actor")}</th>
+              <th scope="col">{t("dossiers.office.history.state")}</th>
+              <th scope="col">{t("dossiers.office.history.note")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.events.map((e) => (
+              <tr>
+                <td class="nowrap">{at(e.at)}</td>
+                <td>{actionLabel(t, e.action)}</td>
+                <td>{e.actorLabel}</td>
+                <td>{stateLabel(t, e.toState)}</td>
+                <td>{e.reason ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  );
+}
+
+export type DossierPageOptions = { form?: ActionForm; notice?: Notice; status?: 200 | 400 | 409 };
+
+export function dossierPages(office: OfficeWeb) {
+  const { deps, page, officeRow } = office;
+
+  /** GET /office/dossiers/:id, and the same page again after a failed action (400, 409). */
+  const show = async (c: Context<AppEnv>, id: string, opts: DossierPageOptions = {}) => {
+    await officeRow(c, id);
+    const view = await getDossier(deps, ctxOf(c), id);
+    const d = view.dossier;
+    const assigneeName = d.assigneeId
+      ? ((await usersWithRole(deps, "specialist", d.unitPath)).find((u) => u.id === d.assigneeId)?.displayName ?? null)
+      : null;
+    const pageCtx = page(c);
+    const payment = d.feeAmount > 0 ? <PaymentPanel {...await paymentPanelProps(deps, pageCtx, d)} /> : null;
+    return c.html(<DossierPage ctx={pageCtx} view={view} assigneeName={assigneeName} form={opts.form ?? null} notice={opts.notice ?? null} payment={payment} />, opts.status ?? 200);
+  };
+
+  /** GET /office/dossiers/:id/files/:docId: one document, shown inline. */
+  const sendFile = async (c: Context<AppEnv>, id: string, docId: string) => {
+    await officeRow(c, id);
+    const file = await getDossierFile(deps, ctxOf(c), id, docId);
+    return c.body(new Uint8Array(file.content), 200, {
+      "content-type": file.mediaType,
+      "content-disposition": `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      "cache-control": "private, no-store",
+    });
+  };
+
+  return { show, sendFile };
+}

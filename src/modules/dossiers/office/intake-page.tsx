@@ -1,0 +1,177 @@
+// Walk-in intake: the officer picks a procedure, then types the dossier from the papers the citizen hands in.
+import type { Context } from "hono";
+import { randomUUID } from "node:crypto";
+import { authorise } from "../../../platform/auth/authorise.ts";
+import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
+import { AppError, type FieldError } from "../../../platform/http/app-error.ts";
+import type { AppEnv } from "../../../platform/http/hono-env.ts";
+import { Breadcrumbs, Button, CsrfField, ErrorSummary, type FieldLabels, type FormState, Pagination } from "../../../platform/views/components.tsx";
+import { Layout } from "../../../platform/views/layout.tsx";
+import type { PageContext } from "../../../platform/views/page-context.ts";
+import { setFlash } from "../../../web/home.pages.tsx";
+import { type AdminUnitRow, getAdminUnit } from "../../admin-units/index.ts";
+import { getProcedure, searchProcedures, type ProcedureRecord } from "../../procedures/index.ts";
+import { ApplicantFields, DeliveryFields, DocumentInputs, DossierFormFields, dossierFieldLabels, documentSlots, Field, RadioGroup } from "../dossier-form.tsx";
+import { nestFormFields } from "../form-data.ts";
+import { fileDossier } from "../use-cases/file-dossier.ts";
+import { Input } from "./fields.tsx";
+import { textFields, uploadsOf } from "./form-body.ts";
+import { type OfficeWeb, pickCommune, requireSignedIn, UUID } from "./office-context.ts";
+
+type IntakeState = { communeCode: string; procedureCode: string; values: Record<string, string>; errors: FieldError[] };
+
+/** Typed once by the officer from the papers handed over; the citizen's consent to assisted filing is recorded. */
+function IntakeForm(props: { ctx: PageContext; commune: AdminUnitRow; procedure: ProcedureRecord; state: IntakeState }) {
+  const { ctx, commune, procedure, state } = props;
+  const { t } = ctx;
+  const def = procedure.definition;
+  const form: FormState = { values: state.values, errors: state.errors };
+  const labels: FieldLabels = {
+    ...dossierFieldLabels(t, def),
+    channel: t("dossiers.office.intake.channel"),
+    "assistedConsent.method": t("dossiers.office.intake.consentMethod"),
+    "assistedConsent.note": t("dossiers.office.intake.consentNote"),
+  };
+  return (
+    <Layout ctx={ctx} title={t("dossiers.office.intake.title")} office>
+      <Breadcrumbs
+        t={t}
+        items={[
+          { href: "/office", label: t("nav.office") },
+          { href: `/office/desk?commune=${commune.code}`, label: t("dossiers.office.desk.title") },
+          { href: `/office/desk/intake?commune=${commune.code}`, label: t("dossiers.office.intake.title") },
+          { label: def.name },
+        ]}
+      />
+      <ErrorSummary t={t} errors={state.errors} labels={labels} />
+      <h1>
+        <span class="hint">{t("dossiers.office.intake.title")}</span> {def.name}
+      </h1>
+      <p>
+        <code>{procedure.code}</code> · {t("dossiers.office.intake.version", { version: procedure.version })} ·{" "}
+        <a href={`/office/desk/intake?commune=${commune.code}`}>{t("dossiers.office.intake.other")}</a>
+      </p>
+      <form method="post" action="/office/desk/intake" enctype="multipart/form-data" novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <input type="hidden" name="commune" value={commune.code} />
+        <input type="hidden" name="procedure" value={procedure.code} />
+        <input type="hidden" name="idempotencyKey" value={state.values.idempotencyKey ?? ""} />
+        <RadioGroup
+          t={t} form={form} name="channel" legend={t("dossiers.office.intake.channel")}
+          options={(["counter", "post"] as const).map((ch) => ({ value: ch, label: t(`dossiers.channel.${ch}`) }))}
+        />
+        <h2>{t("dossiers.office.intake.applicant")}</h2>
+        <ApplicantFields t={t} form={form} self={false} />
+        {def.form.some((f) => f.type !== "file") && (
+          <>
+            <h2>{t("dossiers.office.form.title")}</h2>
+            <DossierFormFields t={t} form={form} fields={def.form} hidePrefilled />
+          </>
+        )}
+        <h2>{t("dossiers.office.documents.title")}</h2>
+        <p>{t("dossiers.office.intake.scans")}</p>
+        <DocumentInputs t={t} form={form} slots={documentSlots(def)} uploadHint={t("dossiers.office.intake.scanHint")} />
+        <h2>{t("dossiers.office.summary.delivery")}</h2>
+        <DeliveryFields t={t} form={form} methods={def.deliveryMethods} />
+        <h2>{t("dossiers.office.intake.consent")}</h2>
+        <RadioGroup
+          t={t} form={form} name="assistedConsent.method" legend={t("dossiers.office.intake.consentMethod")} hint={t("dossiers.office.intake.consentHint")}
+          options={(["signature", "verbal", "fingerprint"] as const).map((m) => ({ value: m, label: t(`dossiers.consent.${m}`) }))}
+        />
+        <Field t={t} form={form} name="assistedConsent.note" label={t("dossiers.office.intake.consentNote")} kind="textarea" rows={2} />
+        <Button>{t("dossiers.office.intake.submit")}</Button>
+      </form>
+    </Layout>
+  );
+}
+
+export function intakePages(office: OfficeWeb) {
+  const { deps, secure, page } = office;
+
+  /** GET /office/desk/intake: the procedure search, or the form once ?procedure is chosen. */
+  const intakePage = async (c: Context<AppEnv>, state: IntakeState | null, status: 200 | 400 = 200) => {
+    const p = requireSignedIn(c);
+    const commune = await getAdminUnit(deps, state?.communeCode ?? pickCommune(c, p, "dossier.receive").code);
+    authorise(p, "dossier.receive", commune);
+    const ctx = page(c);
+    const { t } = ctx;
+    const code = state?.procedureCode ?? c.req.query("procedure")?.trim();
+    const found = code ? await getProcedure(deps, code).catch(() => null) : null;
+    const procedure = found?.active ? found : null;
+    if (!procedure) {
+      const q = c.req.query("q")?.slice(0, 100).trim() || undefined;
+      const cursor = c.req.query("cursor") || undefined;
+      const list = await searchProcedures(deps, { q, cursor, limit: 25 });
+      return c.html(
+        <Layout ctx={ctx} title={t("dossiers.office.intake.title")} office>
+          <Breadcrumbs t={t} items={[{ href: "/office", label: t("nav.office") }, { href: `/office/desk?commune=${commune.code}`, label: t("dossiers.office.desk.title") }, { label: t("dossiers.office.intake.title") }]} />
+          <h1>
+            {t("dossiers.office.intake.title")} <span class="hint">{commune.fullName}</span>
+          </h1>
+          <p>{t("dossiers.office.intake.pick")}</p>
+          <form class="search-form" method="get" action="/office/desk/intake" role="search">
+            <input type="hidden" name="commune" value={commune.code} />
+            <Input t={t} id="intake-q" name="q" label={t("dossiers.office.intake.search")} hint={t("dossiers.office.intake.searchHint")} value={q ?? ""} />
+            <button type="submit" class="button button--secondary">
+              {t("dossiers.office.intake.searchButton")}
+            </button>
+          </form>
+          {list.items.length === 0 ? (
+            <p>{t("dossiers.office.intake.noProcedures")}</p>
+          ) : (
+            <ul>
+              {list.items.map((x) => (
+                <li>
+                  <a href={`/office/desk/intake?commune=${commune.code}&procedure=${encodeURIComponent(x.code)}`}>{x.name}</a> <code class="nowrap">{x.code}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Pagination t={t} basePath="/office/desk/intake" params={{ commune: commune.code, q }} nextCursor={list.nextCursor} isFirst={!cursor} />
+        </Layout>,
+      );
+    }
+    const form: IntakeState = state ?? {
+      communeCode: commune.code,
+      procedureCode: procedure.code,
+      values: { channel: "counter", "delivery.method": procedure.definition.deliveryMethods[0] ?? "desk", idempotencyKey: randomUUID() },
+      errors: [],
+    };
+    return c.html(<IntakeForm ctx={ctx} commune={commune} procedure={procedure} state={form} />, status);
+  };
+
+  /** POST /office/desk/intake: files the dossier as received at the counter (or by post). */
+  const submit = async (c: Context<AppEnv>) => {
+    const p = requireSignedIn(c);
+    const body = await c.req.parseBody({ all: true });
+    const values = textFields(body);
+    const communeCode = /^\d{5}$/.test(values.commune ?? "") ? values.commune! : "";
+    const commune = await getAdminUnit(deps, communeCode);
+    authorise(p, "dossier.receive", commune);
+    const state: IntakeState = { communeCode: commune.code, procedureCode: values.procedure ?? "", values, errors: [] };
+    const prefixed = (prefix: string) =>
+      Object.fromEntries(Object.entries(values).filter(([k, v]) => k.startsWith(prefix) && v.trim() !== "").map(([k, v]) => [k.slice(prefix.length), v]));
+    const consent = prefixed("assistedConsent.");
+    try {
+      const res = await fileDossier(deps, ctxOf(c), {
+        idempotencyKey: UUID.test(values.idempotencyKey ?? "") ? values.idempotencyKey! : null,
+        procedureCode: state.procedureCode,
+        communeCode: commune.code,
+        applicant: prefixed("applicant."),
+        form: nestFormFields(values),
+        documents: await uploadsOf(body, "doc."),
+        delivery: { method: values["delivery.method"] ?? "", ...(values["delivery.address"]?.trim() ? { address: values["delivery.address"] } : {}) },
+        assistedConsent: consent.method ? consent : null,
+        channel: values.channel === "post" ? "post" : "counter",
+        intent: "submit",
+      });
+      setFlash(c, "flash.dossiers.office.intake", secure);
+      return c.redirect(`/office/dossiers/${res.dossier.id}`, 303);
+    } catch (err) {
+      if (err instanceof AppError && err.fields.length > 0) return intakePage(c, { ...state, errors: err.fields }, 400);
+      throw err;
+    }
+  };
+
+  return { intakePage, submit };
+}

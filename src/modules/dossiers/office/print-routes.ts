@@ -1,0 +1,45 @@
+// The printable PDFs of the desk: the register of a period and the forms (Mẫu 01–06) of one dossier.
+import type { Context } from "hono";
+import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
+import type { AppEnv } from "../../../platform/http/hono-env.ts";
+import { vietQrPngForDossier } from "../../payments/index.ts";
+import { printDossierForm, printRegister, type PrintedForm, type PrintKind } from "../use-cases/print-forms.ts";
+import { type OfficeWeb, pickCommune, requireSignedIn } from "./office-context.ts";
+
+/** The print links: path segment and the form they render. */
+export const PRINT_PATHS: ReadonlyArray<[string, PrintKind]> = [
+  ["receipt", "receipt"],
+  ["tracking-slip", "trackingSlip"],
+  ["supplement-request", "supplementRequest"],
+  ["refusal", "refusal"],
+  ["apology", "apology"],
+  ["stop-notice", "stopNotice"],
+];
+
+function pdfResponse(c: Context<AppEnv>, f: PrintedForm) {
+  return c.body(new Uint8Array(f.pdf), 200, {
+    "content-type": "application/pdf",
+    "content-disposition": `inline; filename="${f.filename}"`,
+    "cache-control": "private, no-store",
+  });
+}
+
+export function printHandlers(office: OfficeWeb) {
+  const { deps, officeRow, origin } = office;
+
+  /** GET /office/desk/register.pdf: the desk's register for a period. */
+  const register = async (c: Context<AppEnv>) => {
+    const p = requireSignedIn(c);
+    const { code } = pickCommune(c, p, "dossier.read");
+    const f = await printRegister(deps, ctxOf(c), code, { from: c.req.query("from") ?? "", to: c.req.query("to") ?? "" }, { locale: c.var.locale });
+    return pdfResponse(c, f);
+  };
+
+  /** GET /office/dossiers/:id/<slug>.pdf: one form of one dossier. */
+  const form = async (c: Context<AppEnv>, id: string, kind: PrintKind) => {
+    await officeRow(c, id);
+    return pdfResponse(c, await printDossierForm(deps, ctxOf(c), id, kind, { locale: c.var.locale, origin: origin(c), feeQr: vietQrPngForDossier }));
+  };
+
+  return { register, form };
+}
