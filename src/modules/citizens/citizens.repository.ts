@@ -1,5 +1,4 @@
 // The only code that queries citizen_profiles, phone_codes and vault_items.
-// Two reads and one insert on users live here too (phone sign-in); see findCitizenUserIdByPhone.
 import type { Queryable } from "../../platform/db/database.ts";
 
 export type ProfileRow = {
@@ -42,30 +41,6 @@ export async function upsertProfile(q: Queryable, p: Omit<ProfileRow, "updatedAt
 }
 
 // --- phone sign-in ------------------------------------------------------------------
-// users belongs to identity; phone sign-in needs to find a citizen by phone and create one. These three
-// statements should move behind identity's index.ts (findCitizenByPhone, createCitizenUser) when identity
-// is next edited; until then they are the only users queries outside identity.
-
-/** The active citizen whose profile, or else whose account, carries this phone. Officers never sign in by SMS. */
-export async function findCitizenUserIdByPhone(q: Queryable, phone: string): Promise<{ id: string; disabled: boolean } | null> {
-  const { rows } = await q.query<{ id: string; disabled: boolean }>(
-    `SELECT u.id, u.disabled_at IS NOT NULL AS disabled
-     FROM users u LEFT JOIN citizen_profiles p ON p.user_id = u.id
-     WHERE u.kind = 'citizen' AND (p.phone = $1 OR (u.phone = $1 AND p.user_id IS NULL))
-     ORDER BY (p.phone = $1) IS TRUE DESC, u.created_at LIMIT 1`,
-    [phone],
-  );
-  return rows[0] ?? null;
-}
-
-/** Null when the username is taken (ON CONFLICT covers the unique index on lower(username)). */
-export async function insertCitizenUser(q: Queryable, u: { username: string; displayName: string; phone: string }): Promise<string | null> {
-  const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO users (username, display_name, kind, phone) VALUES ($1, $2, 'citizen', $3) ON CONFLICT DO NOTHING RETURNING id`,
-    [u.username, u.displayName, u.phone],
-  );
-  return rows[0]?.id ?? null;
-}
 
 /** Serialises sign-ins of one phone so two tabs cannot create two accounts. */
 export async function lockPhone(q: Queryable, phone: string): Promise<void> {
@@ -159,12 +134,8 @@ export async function deleteVaultItem(q: Queryable, userId: string, id: string):
   return (res.rowCount ?? 0) > 0;
 }
 
-/** The citizen whose profile carries both this phone and this ID number (a phone alone may be a relative's). */
-export async function findCitizenByPhoneAndId(q: Queryable, phone: string, citizenIdNumber: string): Promise<string | null> {
-  const { rows } = await q.query<{ id: string }>(
-    `SELECT u.id FROM citizen_profiles p JOIN users u ON u.id = p.user_id
-     WHERE p.phone = $1 AND p.citizen_id_number = $2 AND u.kind = 'citizen' AND u.disabled_at IS NULL LIMIT 1`,
-    [phone, citizenIdNumber],
-  );
-  return rows[0]?.id ?? null;
+/** Whose profile carries both this phone and this ID number (a phone alone may be a relative's). */
+export async function findProfileByPhoneAndId(q: Queryable, phone: string, citizenIdNumber: string): Promise<string | null> {
+  const { rows } = await q.query<{ userId: string }>(`SELECT user_id AS "userId" FROM citizen_profiles WHERE phone = $1 AND citizen_id_number = $2 LIMIT 1`, [phone, citizenIdNumber]);
+  return rows[0]?.userId ?? null;
 }

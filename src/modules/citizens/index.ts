@@ -9,4 +9,4 @@ export { verifyPhoneCode } from "./use-cases/verify-phone-code.ts";
 export { addToVault, vaultItemFile, listVault, getVaultFile, removeFromVault, uploadToVault, type VaultItem } from "./use-cases/vault.ts";
 export { registerCitizensApi } from "./citizens.api.ts";
 export { registerCitizenPages } from "./citizens.pages.tsx";
-export { findCitizenByPhoneAndId as citizenAccountFor } from "./citizens.repository.ts";
+export { citizenAccountFor } from "./use-cases/citizen-accounts.ts";

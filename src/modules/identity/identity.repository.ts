@@ -226,3 +226,27 @@ export async function findAccountDetails(q: Queryable, userId: string): Promise<
   );
   return rows[0] ?? null;
 }
+
+/** Kind and state of an account, for modules that hold a user id (phone sign-in, assisted filing). */
+export async function findAccountState(q: Queryable, userId: string): Promise<{ kind: Principal["kind"]; disabled: boolean } | null> {
+  const { rows } = await q.query<{ kind: Principal["kind"]; disabled: boolean }>("SELECT kind, disabled_at IS NOT NULL AS disabled FROM users WHERE id = $1", [userId]);
+  return rows[0] ?? null;
+}
+
+/** Citizen accounts that carry this phone on the account itself, oldest first. */
+export async function findCitizenAccountsByPhone(q: Queryable, phone: string): Promise<Array<{ id: string; disabled: boolean }>> {
+  const { rows } = await q.query<{ id: string; disabled: boolean }>(
+    "SELECT id, disabled_at IS NOT NULL AS disabled FROM users WHERE kind = 'citizen' AND phone = $1 ORDER BY created_at",
+    [phone],
+  );
+  return rows;
+}
+
+/** Null when the username is taken (ON CONFLICT covers the unique index on lower(username)). */
+export async function insertCitizenAccount(q: Queryable, u: { username: string; displayName: string; phone: string }): Promise<string | null> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO users (username, display_name, kind, phone) VALUES ($1, $2, 'citizen', $3) ON CONFLICT DO NOTHING RETURNING id`,
+    [u.username, u.displayName, u.phone],
+  );
+  return rows[0]?.id ?? null;
+}

@@ -1,4 +1,6 @@
 // Phone sign-in, step 2: the code proves the phone; the citizen is found by it, or created with it.
+import { createCitizenAccount } from "../../identity/index.ts";
+import { citizenForPhone } from "./citizen-accounts.ts";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Deps } from "../../../deps.ts";
 import { AppError, type FieldError } from "../../../platform/http/app-error.ts";
@@ -37,7 +39,7 @@ export async function verifyPhoneCode(
   return deps.db.tx(async (q) => {
     if (!(await repo.markCodeUsed(q, live.id, now))) throw expired();
     await repo.lockPhone(q, input.phone);
-    const found = await repo.findCitizenUserIdByPhone(q, input.phone);
+    const found = await citizenForPhone(q, input.phone);
     if (found?.disabled) throw new AppError("forbidden", "signIn.accountDisabled");
     if (found) {
       // An account known only by users.phone gets its profile now, so that the next sign-in finds it there.
@@ -49,8 +51,8 @@ export async function verifyPhoneCode(
     // The username must not reveal the number: a keyed hash of it, with a random tail if a former holder of the number took it.
     const stem = `phone-${createHmac("sha256", deps.config.sessionSecret).update(`phone-user:${input.phone}`).digest("hex").slice(0, 12)}`;
     const userId =
-      (await repo.insertCitizenUser(q, { username: stem, displayName: maskPhone(input.phone), phone: input.phone })) ??
-      (await repo.insertCitizenUser(q, { username: `${stem}-${randomBytes(3).toString("hex")}`, displayName: maskPhone(input.phone), phone: input.phone }));
+      (await createCitizenAccount(q, { username: stem, displayName: maskPhone(input.phone), phone: input.phone })) ??
+      (await createCitizenAccount(q, { username: `${stem}-${randomBytes(3).toString("hex")}`, displayName: maskPhone(input.phone), phone: input.phone }));
     if (!userId) throw new Error("could not create a citizen account");
     await repo.upsertProfile(q, emptyProfile(userId, input.phone), now);
     await deps.events.publish(q, { type: "user.createdFromPhone", actor: { userId, label: maskPhone(input.phone) }, target: { type: "user", id: userId }, adminUnitCode: null, requestId: ctx.requestId, details: { ip: input.ip } });
