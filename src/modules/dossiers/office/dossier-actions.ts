@@ -6,16 +6,17 @@ import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import type { MessageKey } from "../../../platform/i18n/i18n.ts";
 import { setFlash } from "../../../web/home.pages.tsx";
 import { actOnDossier } from "../use-cases/act-on-dossier.ts";
+import { assertOfficeAccess } from "../use-cases/read-dossiers.ts";
 import { actionInput, isAction, stateLabel } from "./action-forms.tsx";
 import type { dossierPages } from "./dossier-page.tsx";
 import { textFields, uploadsOf } from "./form-body.ts";
 import type { OfficeWeb } from "./office-context.ts";
 
 export function dossierActions(office: OfficeWeb, dossierPage: ReturnType<typeof dossierPages>["show"]) {
-  const { deps, secure, officeRow } = office;
+  const { deps, secure } = office;
 
   return async (c: Context<AppEnv>, id: string, action: string) => {
-    await officeRow(c, id);
+    await assertOfficeAccess(deps, ctxOf(c), id);
     if (!isAction(action)) throw new AppError("not_found", "error.notFound");
     const body = await c.req.parseBody({ all: true });
     const values = textFields(body);

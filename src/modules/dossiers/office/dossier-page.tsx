@@ -242,12 +242,11 @@ function DossierPage(props: { ctx: PageContext; view: DossierView; assigneeName:
 export type DossierPageOptions = { form?: ActionForm; notice?: Notice; status?: 200 | 400 | 409 };
 
 export function dossierPages(office: OfficeWeb) {
-  const { deps, page, officeRow } = office;
+  const { deps, page } = office;
 
   /** GET /office/dossiers/:id, and the same page again after a failed action (400, 409). */
   const show = async (c: Context<AppEnv>, id: string, opts: DossierPageOptions = {}) => {
-    await officeRow(c, id);
-    const view = await getDossier(deps, ctxOf(c), id);
+    const view = await getDossier(deps, ctxOf(c), id, { as: "office" });
     const d = view.dossier;
     const assigneeName = d.assigneeId
       ? ((await usersWithRole(deps, "specialist", d.unitPath)).find((u) => u.id === d.assigneeId)?.displayName ?? null)
@@ -259,8 +258,7 @@ export function dossierPages(office: OfficeWeb) {
 
   /** GET /office/dossiers/:id/files/:docId: one document, shown inline. */
   const sendFile = async (c: Context<AppEnv>, id: string, docId: string) => {
-    await officeRow(c, id);
-    const file = await getDossierFile(deps, ctxOf(c), id, docId);
+    const file = await getDossierFile(deps, ctxOf(c), id, docId, { as: "office" });
     return c.body(new Uint8Array(file.content), 200, {
       "content-type": file.mediaType,
       "content-disposition": `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,

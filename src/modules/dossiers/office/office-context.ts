@@ -1,4 +1,4 @@
-// What every office desk page shares: the signed-in officer, the desk communes, one dossier as an officer sees it.
+// What every office desk page shares: the signed-in officer and the desk communes.
 import type { Context } from "hono";
 import type { WebContext } from "../../../app.ts";
 import type { Deps } from "../../../deps.ts";
@@ -7,8 +7,6 @@ import { AppError } from "../../../platform/http/app-error.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { pageContext, type PageContext } from "../../../platform/views/page-context.ts";
 import { takeFlash } from "../../../web/home.pages.tsx";
-import { canReadAsOffice } from "../dossier-access.ts";
-import * as repo from "../dossiers.repository.ts";
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -44,7 +42,6 @@ export type OfficeWeb = {
   secure: boolean;
   page: (c: Context<AppEnv>) => PageContext;
   origin: (c: Context<AppEnv>) => string;
-  officeRow: (c: Context<AppEnv>, id: string) => Promise<repo.DossierRow>;
 };
 
 export function officeWeb(web: WebContext): OfficeWeb {
@@ -53,13 +50,5 @@ export function officeWeb(web: WebContext): OfficeWeb {
   const page = (c: Context<AppEnv>) => pageContext(c, web.assets, takeFlash(c, secure));
   const origin = (c: Context<AppEnv>) => deps.config.publicUrl ?? new URL(c.req.url).origin;
 
-  /** Office pages answer 404 to anyone who cannot read the dossier as an officer, applicant included. */
-  async function officeRow(c: Context<AppEnv>, id: string): Promise<repo.DossierRow> {
-    const p = requireSignedIn(c);
-    const row = UUID.test(id) ? await repo.findById(deps.db, id) : null;
-    if (!row || !canReadAsOffice(p, row)) throw new AppError("not_found", "error.notFound");
-    return row;
-  }
-
-  return { deps, secure, page, origin, officeRow };
+  return { deps, secure, page, origin };
 }

@@ -25,7 +25,7 @@ function pdfResponse(c: Context<AppEnv>, f: PrintedForm) {
 }
 
 export function printHandlers(office: OfficeWeb) {
-  const { deps, officeRow, origin } = office;
+  const { deps, origin } = office;
 
   /** GET /office/desk/register.pdf: the desk's register for a period. */
   const register = async (c: Context<AppEnv>) => {
@@ -37,7 +37,6 @@ export function printHandlers(office: OfficeWeb) {
 
   /** GET /office/dossiers/:id/<slug>.pdf: one form of one dossier. */
   const form = async (c: Context<AppEnv>, id: string, kind: PrintKind) => {
-    await officeRow(c, id);
     return pdfResponse(c, await printDossierForm(deps, ctxOf(c), id, kind, { locale: c.var.locale, origin: origin(c), feeQr: vietQrPngForDossier }));
   };
 

@@ -263,7 +263,8 @@ export type PrintedForm = { pdf: Buffer; filename: string };
 
 /** Renders one form of a dossier; 404 when the dossier has nothing for that form. */
 export async function printDossierForm(deps: D, ctx: Ctx, dossierId: string, kind: PrintKind, opts: PrintOptions & { feeQr?: FeeQr; view?: DossierView }): Promise<PrintedForm> {
-  const view = opts.view ?? (await getDossier(deps, ctx, dossierId));
+  // Printing is the office's: an applicant gets "not found" here like anyone else outside the office.
+  const view = opts.view ?? (await getDossier(deps, ctx, dossierId, { as: "office" }));
   const d = view.dossier;
   const base = await headerOf(deps, d.communeCode, opts.locale);
   const name = (slug: string) => `${slug}-${(d.code ?? d.id).replace(/[^A-Za-z0-9.-]/g, "_")}.pdf`;

@@ -54,10 +54,24 @@ export type DossierView = {
   hoursToDue: number | null;
 };
 
-export async function getDossier(deps: D, ctx: Ctx, id: string): Promise<DossierView> {
+/** `as: "office"`: the office face answers 404 to anyone who cannot read the dossier as an officer, its applicant included. */
+export type ReadAs = { as?: "office" };
+
+async function loadViewable(deps: Pick<Deps, "db">, ctx: Ctx, id: string, opts: ReadAs): Promise<{ d: repo.DossierRow; capacity: "office" | "applicant" }> {
   const d = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findById(deps.db, id) : null;
   if (!d) throw ctx.principal ? new AppError("not_found", "error.notFound") : new AppError("unauthenticated", "error.unauthenticated");
   const capacity = assertCanView(ctx.principal, d);
+  if (opts.as === "office" && capacity !== "office") throw new AppError("not_found", "error.notFound");
+  return { d, capacity };
+}
+
+/** Checks that the caller may open the dossier in the office face (before an office action). */
+export async function assertOfficeAccess(deps: Pick<Deps, "db">, ctx: Ctx, id: string): Promise<void> {
+  await loadViewable(deps, ctx, id, { as: "office" });
+}
+
+export async function getDossier(deps: D, ctx: Ctx, id: string, opts: ReadAs = {}): Promise<DossierView> {
+  const { d, capacity } = await loadViewable(deps, ctx, id, opts);
   const cal = await loadWorkCalendar(deps);
   const facts = workflowFacts(d, cal, deps.clock.now());
   const [procedure, events, documents, supplements] = await Promise.all([
@@ -87,10 +101,8 @@ export async function myDossiers(deps: Pick<Deps, "db">, ctx: Ctx) {
 }
 
 /** A document of a dossier, for whoever may see the dossier. */
-export async function getDossierFile(deps: D, ctx: Ctx, dossierId: string, documentId: string) {
-  const d = /^[0-9a-f-]{36}$/i.test(dossierId) ? await repo.findById(deps.db, dossierId) : null;
-  if (!d) throw ctx.principal ? new AppError("not_found", "error.notFound") : new AppError("unauthenticated", "error.unauthenticated");
-  assertCanView(ctx.principal, d);
+export async function getDossierFile(deps: D, ctx: Ctx, dossierId: string, documentId: string, opts: ReadAs = {}) {
+  const { d } = await loadViewable(deps, ctx, dossierId, opts);
   const doc = (await repo.listDocuments(deps.db, d.id)).find((x) => x.id === documentId);
   const file = doc ? await readStoredFile(deps.db, doc.fileId) : null;
   if (!file) throw new AppError("not_found", "error.notFound");
