@@ -14,7 +14,7 @@ import { getProfileForPrefill, listVault } from "../../citizens/index.ts";
 import { getProcedure, type ProcedureRecord } from "../../procedures/index.ts";
 import {
   type AttachedDocument, ApplicantFields, DeliveryFields, DocumentInputs, documentSlots, DossierFormFields, dossierFieldLabels, Field,
-  fillFromApplicant, flattenDossierValues, prefillFromProfile, RadioGroup, Select, type VaultOption,
+  flattenDossierValues, prefillFromProfile, RadioGroup, Select, type VaultOption,
 } from "../dossier-form.tsx";
 import type { DossierRow } from "../dossiers.repository.ts";
 import { nestFormFields } from "../form-data.ts";
@@ -221,7 +221,7 @@ export function applyPages(citizen: CitizenWeb) {
         procedureCode: def.code,
         communeCode: values.communeCode ?? "",
         applicant: nonEmpty("applicant."),
-        form: nestFormFields(fillFromApplicant(def.form, values)),
+        form: nestFormFields(values),
         documents,
         delivery: nonEmpty("delivery."),
         assistedConsent: p.kind !== "citizen" ? nonEmpty("assistedConsent.") : null,

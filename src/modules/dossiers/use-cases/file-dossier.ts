@@ -112,7 +112,9 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
   const formInput: Record<string, unknown> = { ...input.form };
   for (const f of def.form) {
     const own = f.prefill ? (input.applicant as Record<string, unknown>)[f.prefill] : undefined;
-    if (f.prefill && (formInput[f.key] === undefined || formInput[f.key] === "") && typeof own === "string" && own.trim()) formInput[f.key] = own;
+    const mine = formInput[f.key];
+    const empty = mine === undefined || mine === null || (typeof mine === "string" && !mine.trim());
+    if (f.prefill && empty && typeof own === "string" && own.trim()) formInput[f.key] = own;
   }
   const form = checkFormData(def.form, formInput, { partial: input.intent === "draft", today: now });
   errors.push(...form.errors);
