@@ -104,7 +104,7 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /figures",
   // Applying and the public status look-up (by code and last digits, throttled).
   "GET /dossiers/new", "POST /dossiers/new", "GET /status", "POST /status", "POST /api/v1/files", "POST /api/v1/status",
-  "GET /payments/payments.css", "POST /api/v1/payments/webhook",
+  "POST /api/v1/payments/webhook",
 ]);
 
 describeDb("access between communes", () => {

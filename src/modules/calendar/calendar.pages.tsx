@@ -1,6 +1,5 @@
 // The office page of the working calendar: a year's days off and make-up days; administrators edit them here.
 import type { Context, Hono } from "hono";
-import { getCookie } from "hono/cookie";
 import type { WebContext } from "../../app.ts";
 import { useCaseContext as ctxOf } from "../../platform/auth/use-case-context.ts";
 import { dayNumber, isWeekend, weekday } from "../../platform/calendar/holidays.ts";
@@ -12,10 +11,9 @@ import type { MessageKey } from "../../platform/i18n/i18n.ts";
 import { formatDate, formatNumber } from "../../platform/i18n/format.ts";
 import { Breadcrumbs, Button, emptyForm, ErrorSummary, type FormState, PostButton, SelectField, SummaryList, Tag, TextField, CsrfField } from "../../platform/views/components.tsx";
 import { Layout } from "../../platform/views/layout.tsx";
-import { FLASH_COOKIE, pageContext } from "../../platform/views/page-context.ts";
+import { pageContext } from "../../platform/views/page-context.ts";
 import { setFlash, takeFlash } from "../../web/home.pages.tsx";
 import { CalendarYearParam, DAY_KINDS, dayLabel, SetCalendarDayForm } from "./calendar.contract.ts";
-import { messagesVi } from "./calendar.messages.ts";
 import { canManageCalendar } from "./use-cases/calendar-access.ts";
 import { viewOfficeCalendar } from "./use-cases/list-calendar-year.ts";
 import { removeCalendarDay, setCalendarDay } from "./use-cases/set-calendar-day.ts";
@@ -27,16 +25,8 @@ export function registerCalendarPages(app: Hono<AppEnv>, web: WebContext) {
   const secure = deps.config.cookieSecure;
   const thisYear = () => Number(toLocalDay(deps.clock.now()).slice(0, 4));
 
-  // The shared takeFlash shows only "flash.*" keys; this module's keys live under "calendar.flash.*".
-  const flashOf = (c: Context<AppEnv>): MessageKey | null => {
-    const raw = getCookie(c, FLASH_COOKIE);
-    const shared = takeFlash(c, secure);
-    if (shared) return shared;
-    return raw && raw.startsWith("calendar.flash.") && Object.hasOwn(messagesVi, raw) ? (raw as MessageKey) : null;
-  };
-
   const calendarPage = async (c: Context<AppEnv>, year: number, form: FormState | null = null, status: 200 | 400 = 200) => {
-    const ctx = pageContext(c, web.assets, flashOf(c));
+    const ctx = pageContext(c, web.assets, takeFlash(c, secure));
     const { t, locale } = ctx;
     const view = await viewOfficeCalendar(deps, ctxOf(c), year);
     const manage = canManageCalendar(c.var.principal);

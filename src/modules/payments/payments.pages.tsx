@@ -1,7 +1,6 @@
 // Payment pages: the panel the dossier pages embed (amount, VietQR, the desk's forms), the receipt, the desk's
 // confirm / waive / refund posts, and the commune's desk settings. POST → redirect → GET; errors beside fields.
 import type { Context, Hono } from "hono";
-import { getCookie, setCookie } from "hono/cookie";
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { WebContext } from "../../app.ts";
@@ -15,8 +14,8 @@ import { vi } from "../../platform/i18n/catalogue.vi.ts";
 import type { Locale, MessageKey, Translate } from "../../platform/i18n/i18n.ts";
 import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, type FormState, SelectField, SummaryList, Tag, TextField } from "../../platform/views/components.tsx";
 import { Layout } from "../../platform/views/layout.tsx";
-import { FLASH_COOKIE, pageContext, type PageContext } from "../../platform/views/page-context.ts";
-import { setFlash } from "../../web/home.pages.tsx";
+import { pageContext, type PageContext } from "../../platform/views/page-context.ts";
+import { setFlash, takeFlash } from "../../web/home.pages.tsx";
 import type { DossierRow } from "../dossiers/index.ts";
 import { BANKS, bankByBin } from "./banks.ts";
 import { ConfirmPaymentInput, DESK_METHODS, DeskSettingsInput, ExemptInput, type FeeStatus, RefundInput } from "./payments.contract.ts";
@@ -26,17 +25,6 @@ import { confirmPayment, markExempt, refundPayment } from "./use-cases/desk-paym
 import { getDeskSettings, saveDeskSettings } from "./use-cases/desk-settings.ts";
 import { type PaymentQr, paymentQrFor } from "./use-cases/payment-qr.ts";
 import { getPaymentInfo, getReceipt, paymentsForDossier } from "./use-cases/read-payments.ts";
-
-export const PAYMENTS_CSS_PATH = "/payments/payments.css";
-// Served by this module so its pages need no change to the shared stylesheet; 'self' in the CSP allows it.
-const PAYMENTS_CSS = `.payment-qr{margin:0 0 1rem}
-.payment-qr svg{display:block;max-width:100%;height:auto;background:#fff}
-.payment-receipt{border:2px solid #0b0c0c;padding:1rem;margin:0 0 1.5rem;max-width:42rem}
-.payment-receipt__agency{font-weight:700;text-transform:uppercase;margin:0 0 .5rem}
-.payment-receipt h1{margin-top:.5rem}
-@media print{.no-print,.breadcrumbs,.notice{display:none}.payment-receipt{border:0;padding:0;max-width:none}}
-`;
-const StyleLink = () => <link rel="stylesheet" href={PAYMENTS_CSS_PATH} />;
 
 const statusTone = (s: FeeStatus | PaymentRow["status"]) => (s === "paid" ? "green" : s === "unpaid" ? "red" : "grey");
 const methodLabel = (t: Translate, m: PaymentRow["method"]) => t(`payments.method.${m}` as MessageKey);
@@ -81,7 +69,6 @@ export function PaymentPanel(p: PaymentPanelProps) {
   }
   return (
     <section class="payment-panel" aria-labelledby="payment-title">
-      <StyleLink />
       <H id="payment-title">{t("payments.title")}</H>
       {p.showSummary !== false && (
         <SummaryList
@@ -195,20 +182,11 @@ export const citizenPaymentPanel = (deps: Pick<Deps, "db">) => async (_c: Contex
   return <PaymentPanel {...props} canConfirm={false} showSummary={false} headingLevel={3} />;
 };
 
-// The shared takeFlash shows only "flash.*" keys; this module's own keys live under "payments.flash.*".
-function takeFlash(c: Context<AppEnv>, secure: boolean): MessageKey | null {
-  const v = getCookie(c, FLASH_COOKIE);
-  if (!v) return null;
-  setCookie(c, FLASH_COOKIE, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "Lax", secure });
-  return (v.startsWith("payments.flash.") || v.startsWith("flash.")) && Object.hasOwn(vi, v) ? (v as MessageKey) : null;
-}
-
 export function registerPaymentPages(app: Hono<AppEnv>, web: WebContext) {
   const { deps } = web;
   const secure = deps.config.cookieSecure;
   const page = (c: Context<AppEnv>) => pageContext(c, web.assets, takeFlash(c, secure));
 
-  app.get(PAYMENTS_CSS_PATH, (c) => c.body(PAYMENTS_CSS, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=86400" }));
 
   // --- the desk's posts from the dossier page -----------------------------------------------------------
 
@@ -271,8 +249,7 @@ export function registerPaymentPages(app: Hono<AppEnv>, web: WebContext) {
     const officer = x.confirmedById ? (x.confirmedByName ?? "—") : t("payments.byGateway");
     return c.html(
       <Layout ctx={ctx} title={`${title} ${x.receiptNo}`} office={r.capacity === "office"}>
-        <StyleLink />
-        <Breadcrumbs
+          <Breadcrumbs
           t={t}
           items={[
             r.capacity === "office" ? { href: "/office", label: t("nav.office") } : { href: "/", label: t("nav.home") },
