@@ -2,7 +2,7 @@
 // a procedure's typed fields, the applicant, and the documents. Plain HTML controls, no JavaScript.
 import { type FieldError, localizeField } from "../../platform/http/app-error.ts";
 import type { MessageKey, Translate } from "../../platform/i18n/i18n.ts";
-import { type FieldLabels, fieldId, type FormState } from "../../platform/views/components.tsx";
+import { ErrorText, errorOf, Field, type FieldLabels, fieldId, type FormState, RadioGroup, SelectField as Select } from "../../platform/views/components.tsx";
 import type { FormField, ProcedureDefinition } from "../procedures/index.ts";
 
 /** A document the procedure asks for: its listed documents and its `file` form fields, one shape. */
@@ -51,103 +51,11 @@ export function dossierFieldLabels(t: Translate, def: Pick<ProcedureDefinition, 
 const APPLICANT_KEYS = ["fullName", "birthDate", "citizenIdNumber", "address", "phone", "email"] as const;
 const PERSON_KEYS = ["fullName", "birthDate", "citizenIdNumber"] as const;
 
-const errorOf = (errors: FieldError[], name: string) => errors.find((e) => e.field === name || e.field.startsWith(`${name}.`));
-
-function ErrorText(p: { t: Translate; id: string; err: FieldError; label: string }) {
-  return (
-    <span class="error-message" id={`${p.id}-error`}>
-      <span class="visually-hidden">{p.t("form.errorPrefix")}</span> {localizeField(p.err, p.t, p.label)}
-    </span>
-  );
-}
-
 const describedBy = (id: string, hint: unknown, err: unknown) => [hint ? `${id}-hint` : "", err ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 const optionalSuffix = (t: Translate, required: boolean) => (required ? "" : ` ${t("dossiers.citizen.optional")}`);
 
-type ControlKind = "text" | "date" | "tel" | "email" | "decimal" | "numericId" | "textarea";
-
-/**
- * One labelled control with its hint and its error. `errorName` is the name the use case reports errors
- * under when it differs from the control's name (file inputs: `doc.x` is reported as `documents.x`).
- */
-export function Field(p: {
-  t: Translate; form: FormState; name: string; errorName?: string; label: string; hint?: string; kind?: ControlKind;
-  required?: boolean; autocomplete?: string; rows?: number;
-}) {
-  const errorName = p.errorName ?? p.name;
-  const id = fieldId(errorName);
-  const err = errorOf(p.form.errors, errorName);
-  const kind = p.kind ?? "text";
-  const value = p.form.values[p.name] ?? "";
-  const common = {
-    id, name: p.name, required: p.required, autocomplete: p.autocomplete,
-    "aria-describedby": describedBy(id, p.hint, err), "aria-invalid": err ? ("true" as const) : undefined,
-  };
-  return (
-    <div class={err ? "field field--error" : "field"}>
-      <label for={id}>{p.label}</label>
-      {p.hint && <span class="hint" id={`${id}-hint`}>{p.hint}</span>}
-      {err && <ErrorText t={p.t} id={id} err={err} label={p.label} />}
-      {kind === "textarea" ? (
-        <textarea {...common} rows={p.rows ?? 3}>{value}</textarea>
-      ) : (
-        <input
-          {...common}
-          type={kind === "decimal" || kind === "numericId" ? "text" : kind}
-          value={value}
-          inputmode={kind === "decimal" ? "decimal" : kind === "numericId" ? "numeric" : undefined}
-          spellcheck={kind === "email" || kind === "numericId" || kind === "tel" ? false : undefined}
-        />
-      )}
-    </div>
-  );
-}
-
-/** Radios in a fieldset whose legend is the question; the first radio carries the id the error summary links to. */
-export function RadioGroup(p: { t: Translate; form: FormState; name: string; errorName?: string; legend: string; hint?: string; options: { value: string; label: string }[]; required?: boolean }) {
-  const errorName = p.errorName ?? p.name;
-  const id = fieldId(errorName);
-  const err = errorOf(p.form.errors, errorName);
-  const current = p.form.values[p.name] ?? "";
-  return (
-    <div class={err ? "field field--error" : "field"}>
-      <fieldset aria-describedby={describedBy(id, p.hint, err)}>
-        <legend>{p.legend}</legend>
-        {p.hint && <span class="hint" id={`${id}-hint`}>{p.hint}</span>}
-        {err && <ErrorText t={p.t} id={id} err={err} label={p.legend} />}
-        {p.options.map((o, i) => (
-          <div class="checkbox">
-            <input type="radio" id={i === 0 ? id : `${id}-${i}`} name={p.name} value={o.value} checked={current === o.value} required={p.required} />
-            <label for={i === 0 ? id : `${id}-${i}`}>{o.label}</label>
-          </div>
-        ))}
-      </fieldset>
-    </div>
-  );
-}
-
-export function Select(p: { t: Translate; form: FormState; name: string; label: string; hint?: string; options: { value: string; label: string }[]; groups?: { label: string; options: { value: string; label: string }[] }[]; required?: boolean; placeholder?: string }) {
-  const id = fieldId(p.name);
-  const err = errorOf(p.form.errors, p.name);
-  const current = p.form.values[p.name] ?? "";
-  const option = (o: { value: string; label: string }) => (
-    <option value={o.value} selected={current === o.value}>
-      {o.label}
-    </option>
-  );
-  return (
-    <div class={err ? "field field--error" : "field"}>
-      <label for={id}>{p.label}</label>
-      {p.hint && <span class="hint" id={`${id}-hint`}>{p.hint}</span>}
-      {err && <ErrorText t={p.t} id={id} err={err} label={p.label} />}
-      <select id={id} name={p.name} required={p.required} aria-describedby={describedBy(id, p.hint, err)} aria-invalid={err ? "true" : undefined}>
-        {p.placeholder !== undefined && <option value="">{p.placeholder}</option>}
-        {p.options.map(option)}
-        {p.groups?.map((g) => <optgroup label={g.label}>{g.options.map(option)}</optgroup>)}
-      </select>
-    </div>
-  );
-}
+// The controls are the shared ones; the dossier pages import them from here as before.
+export { Field, RadioGroup, SelectField as Select } from "../../platform/views/components.tsx";
 
 function FormFieldControl(p: { t: Translate; form: FormState; field: FormField; prefillHint?: string }) {
   const { t, form } = p;
@@ -195,7 +103,7 @@ function FormFieldControl(p: { t: Translate; form: FormState; field: FormField; 
 
 /**
  * The procedure's own fields, named `form.<key>` (person fields `form.<key>.fullName|birthDate|citizenIdNumber`).
- * `prefillHint` is shown on fields that repeat the applicant's details, when the post fills them with fillFromApplicant.
+ * `prefillHint` is shown on fields that repeat the applicant's details, which filing fills from the applicant section.
  */
 export function DossierFormFields(props: { t: Translate; form: FormState; fields: readonly FormField[]; prefillHint?: string; hidePrefilled?: boolean }) {
   // Entered once: fields that repeat the applicant's details are filled from the applicant section, so they
@@ -329,12 +237,3 @@ export function prefillFromProfile(fields: readonly FormField[], profile: Record
   return out;
 }
 
-/** Fields that repeat the applicant's details and were left empty take them from the applicant section: typed once. */
-export function fillFromApplicant(fields: readonly FormField[], values: Record<string, string>): Record<string, string> {
-  const out = { ...values };
-  for (const f of fields) {
-    const own = out[`applicant.${f.prefill ?? ""}`];
-    if (f.prefill && !(out[`form.${f.key}`] ?? "").trim() && own?.trim()) out[`form.${f.key}`] = own;
-  }
-  return out;
-}

@@ -50,23 +50,27 @@ type InputProps = {
   inputmode?: "numeric" | "tel" | "email" | "text";
 };
 
-function errorFor(form: FormState, name: string) {
-  return form.errors.find((e) => e.field === name || e.field.startsWith(`${name}.`));
+/** The error of a field, or of any field inside it (`applicant` finds `applicant.phone`). */
+export const errorOf = (errors: FieldError[], name: string) => errors.find((e) => e.field === name || e.field.startsWith(`${name}.`));
+
+export function ErrorText(p: { t: Translate; id: string; err: FieldError; label: string }) {
+  return (
+    <span class="error-message" id={`${p.id}-error`}>
+      <span class="visually-hidden">{p.t("form.errorPrefix")}</span> {localizeField(p.err, p.t, p.label)}
+    </span>
+  );
 }
+
+const describedBy = (id: string, hint: unknown, err: unknown) => [hint ? `${id}-hint` : "", err ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 
 export function TextField(p: InputProps) {
   const id = fieldId(p.name);
-  const err = errorFor(p.form, p.name);
-  const described = [p.hint ? `${id}-hint` : "", err ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const err = errorOf(p.form.errors, p.name);
   return (
     <div class={err ? "field field--error" : "field"}>
       <label for={id}>{p.label}</label>
       {p.hint && <span class="hint" id={`${id}-hint`}>{p.hint}</span>}
-      {err && (
-        <span class="error-message" id={`${id}-error`}>
-          <span class="visually-hidden">{p.t("form.errorPrefix")}</span> {localizeField(err, p.t, p.label)}
-        </span>
-      )}
+      {err && <ErrorText t={p.t} id={id} err={err} label={p.label} />}
       <input
         type={p.type ?? "text"}
         id={id}
@@ -75,7 +79,7 @@ export function TextField(p: InputProps) {
         autocomplete={p.autocomplete}
         required={p.required}
         inputmode={p.inputmode}
-        aria-describedby={described}
+        aria-describedby={describedBy(id, p.hint, err)}
         aria-invalid={err ? "true" : undefined}
         spellcheck={p.type === "email" || p.type === "password" ? false : undefined}
       />
@@ -83,26 +87,93 @@ export function TextField(p: InputProps) {
   );
 }
 
-export function SelectField(p: Omit<InputProps, "type" | "autocomplete" | "inputmode"> & { options: { value: string; label: string }[] }) {
-  const id = fieldId(p.name);
-  const err = errorFor(p.form, p.name);
-  const described = [p.hint ? `${id}-hint` : "", err ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+type Option = { value: string; label: string };
+
+/** A select; `groups` become optgroups, `placeholder` an empty first choice, `id` overrides the one made from the name. */
+export function SelectField(p: Omit<InputProps, "type" | "autocomplete" | "inputmode"> & { options: Option[]; groups?: { label: string; options: Option[] }[]; placeholder?: string; id?: string }) {
+  const id = p.id ?? fieldId(p.name);
+  const err = errorOf(p.form.errors, p.name);
+  const current = p.form.values[p.name] ?? "";
+  const option = (o: Option) => (
+    <option value={o.value} selected={current === o.value}>
+      {o.label}
+    </option>
+  );
   return (
     <div class={err ? "field field--error" : "field"}>
       <label for={id}>{p.label}</label>
       {p.hint && <span class="hint" id={`${id}-hint`}>{p.hint}</span>}
-      {err && (
-        <span class="error-message" id={`${id}-error`}>
-          <span class="visually-hidden">{p.t("form.errorPrefix")}</span> {localizeField(err, p.t, p.label)}
-        </span>
-      )}
-      <select id={id} name={p.name} required={p.required} aria-describedby={described} aria-invalid={err ? "true" : undefined}>
-        {p.options.map((o) => (
-          <option value={o.value} selected={p.form.values[p.name] === o.value}>
-            {o.label}
-          </option>
-        ))}
+      {err && <ErrorText t={p.t} id={id} err={err} label={p.label} />}
+      <select id={id} name={p.name} required={p.required} aria-describedby={describedBy(id, p.hint, err)} aria-invalid={err ? "true" : undefined}>
+        {p.placeholder !== undefined && <option value="">{p.placeholder}</option>}
+        {p.options.map(option)}
+        {p.groups?.map((g) => <optgroup label={g.label}>{g.options.map(option)}</optgroup>)}
       </select>
+    </div>
+  );
+}
+
+export type ControlKind = "text" | "date" | "tel" | "email" | "decimal" | "numericId" | "textarea" | "file";
+
+/**
+ * One labelled control with its hint and its error. `errorName` is the name the use case reports errors
+ * under when it differs from the control's name (file inputs: `doc.x` is reported as `documents.x`); `id`
+ * overrides the id made from it (pages carrying several forms keep ids apart).
+ */
+export function Field(p: {
+  t: Translate; form: FormState; name: string; errorName?: string; id?: string; label: string; hint?: string; kind?: ControlKind;
+  required?: boolean; autocomplete?: string; rows?: number; accept?: string;
+}) {
+  const errorName = p.errorName ?? p.name;
+  const id = p.id ?? fieldId(errorName);
+  const err = errorOf(p.form.errors, errorName);
+  const kind = p.kind ?? "text";
+  const value = p.form.values[p.name] ?? "";
+  const common = {
+    id, name: p.name, required: p.required, autocomplete: p.autocomplete,
+    "aria-describedby": describedBy(id, p.hint, err), "aria-invalid": err ? ("true" as const) : undefined,
+  };
+  return (
+    <div class={err ? "field field--error" : "field"}>
+      <label for={id}>{p.label}</label>
+      {p.hint && <span class="hint" id={`${id}-hint`}>{p.hint}</span>}
+      {err && <ErrorText t={p.t} id={id} err={err} label={p.label} />}
+      {kind === "textarea" ? (
+        <textarea {...common} rows={p.rows ?? 3}>{value}</textarea>
+      ) : kind === "file" ? (
+        <input {...common} type="file" accept={p.accept} />
+      ) : (
+        <input
+          {...common}
+          type={kind === "decimal" || kind === "numericId" ? "text" : kind}
+          value={value}
+          inputmode={kind === "decimal" ? "decimal" : kind === "numericId" ? "numeric" : undefined}
+          spellcheck={kind === "email" || kind === "numericId" || kind === "tel" ? false : undefined}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Radios in a fieldset whose legend is the question; the first radio carries the id the error summary links to. */
+export function RadioGroup(p: { t: Translate; form: FormState; name: string; errorName?: string; id?: string; legend: string; hint?: string; options: Option[]; required?: boolean }) {
+  const errorName = p.errorName ?? p.name;
+  const id = p.id ?? fieldId(errorName);
+  const err = errorOf(p.form.errors, errorName);
+  const current = p.form.values[p.name] ?? "";
+  return (
+    <div class={err ? "field field--error" : "field"}>
+      <fieldset aria-describedby={describedBy(id, p.hint, err)}>
+        <legend>{p.legend}</legend>
+        {p.hint && <span class="hint" id={`${id}-hint`}>{p.hint}</span>}
+        {err && <ErrorText t={p.t} id={id} err={err} label={p.legend} />}
+        {p.options.map((o, i) => (
+          <div class="checkbox">
+            <input type="radio" id={i === 0 ? id : `${id}-${i}`} name={p.name} value={o.value} checked={current === o.value} required={p.required} />
+            <label for={i === 0 ? id : `${id}-${i}`}>{o.label}</label>
+          </div>
+        ))}
+      </fieldset>
     </div>
   );
 }

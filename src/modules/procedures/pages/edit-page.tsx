@@ -3,14 +3,14 @@ import type { Context } from "hono";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
 import { attempt } from "../../../platform/http/forms.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
-import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, fieldId, type FormState, SelectField, TextField } from "../../../platform/views/components.tsx";
+import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, errorOf, Field, fieldId, type FormState, SelectField, TextField } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import { setFlash } from "../../../web/home.pages.tsx";
 import { DELIVERY_METHODS, ONLINE_LEVELS, PROCEDURE_FIELDS, PROCEDURE_LEVELS } from "../procedures.contract.ts";
 import { getProcedure } from "../use-cases/browse-procedures.ts";
 import { authoriseManage, publishProcedure } from "../use-cases/publish-procedure.ts";
 import { definitionToValues, type ListName, LIST_NAMES, LISTS, NEW_VALUES, readEditForm, toFormErrors, valuesToInput, withEmptyRows } from "./definition-form.ts";
-import { ErrorText, errorOf, ListTable, TextArea } from "./edit-fields.tsx";
+import { ErrorText, ListTable } from "./edit-fields.tsx";
 import { fieldLabel, k } from "./labels.ts";
 import type { ProcedureWeb } from "./web-context.ts";
 
@@ -23,7 +23,7 @@ export function editPages(web: ProcedureWeb) {
     const title = code ? t("procedures.office.edit", { code }) : t("procedures.office.new");
     const rows = withEmptyRows(form.values);
     const delivered = new Set((form.values.deliveryMethods ?? "").split(","));
-    const deliveryErr = errorOf(form, "deliveryMethods");
+    const deliveryErr = errorOf(form.errors, "deliveryMethods");
     const labels: Record<string, string> = {
       code: t("procedures.label.code"), name: t("procedures.label.name"), field: t("procedures.label.field"), level: t("procedures.label.level"),
       onlineLevel: t("procedures.label.onlineLevel"), "processing.unit": t("procedures.label.processingUnit"), "processing.amount": t("procedures.label.processingAmount"),
@@ -69,8 +69,8 @@ export function editPages(web: ProcedureWeb) {
               </div>
             ))}
           </fieldset>
-          <TextArea t={t} form={form} name="legalBasis" label={labels.legalBasis!} rows={4} />
-          <TextArea t={t} form={form} name="summary" label={labels.summary!} />
+          <Field t={t} form={form} name="legalBasis" label={labels.legalBasis!} kind="textarea" rows={4} />
+          <Field t={t} form={form} name="summary" label={labels.summary!} kind="textarea" />
           <p class="hint">{t("procedures.office.rowsHint")}</p>
           {LIST_NAMES.map((list) => (
             <ListTable t={t} form={form} list={list} rows={rows[list]} />
