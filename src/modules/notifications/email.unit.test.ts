@@ -61,7 +61,7 @@ function fakeSmtp(opts: { rejectRcpt?: boolean }) {
         else if (verb === "QUIT") {
           reply("221 bye");
           socket.end();
-        } else reply("502 not implemented");
+        } else reply("502 command unsupported by this fake");
       }
     });
   });
