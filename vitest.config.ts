@@ -15,7 +15,12 @@ export default defineConfig({
       { extends: true, test: { name: "unit", include: ["src/**/*.unit.test.{ts,tsx}", "test/unit/**/*.test.{ts,tsx}"] } },
       {
         extends: true,
-        test: { name: "embedded", include: [...dbTests, "test/e2e/**/*.test.ts"], globalSetup: ["test/support/global-setup-embedded.ts"], env: { XASO_TEST_ENGINE: "embedded" } },
+        test: {
+          name: "embedded",
+          include: [...dbTests, "test/e2e/**/*.test.ts"],
+          globalSetup: ["test/support/global-setup-embedded.ts"],
+          env: { XASO_TEST_ENGINE: "embedded" },
+        },
       },
       { extends: true, test: { name: "system", include: dbTests, globalSetup: ["test/support/global-setup-system.ts"], env: { XASO_TEST_ENGINE: "system" } } },
     ],

@@ -21,7 +21,8 @@ const START_TIMEOUT_MS = 240_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // Configuration variables of src/config.ts: none leaks in from the caller's shell, every one is set here.
-const CONFIG_KEYS = /^(NODE_ENV|HOST|PORT|PUBLIC_URL|LOG_LEVEL|DATABASE_URL|DATABASE_POOL_SIZE|DATA_DIR|EMBEDDED_PG_PORT|SESSION_SECRET|SESSION_TTL_HOURS|COOKIE_SECURE|SERVED_PROVINCES|SEED_DEMO|TRUST_PROXY|MAX_BODY_BYTES|SIGNIN_.*|OIDC_.*)$/;
+const CONFIG_KEYS =
+  /^(NODE_ENV|HOST|PORT|PUBLIC_URL|LOG_LEVEL|DATABASE_URL|DATABASE_POOL_SIZE|DATA_DIR|EMBEDDED_PG_PORT|SESSION_SECRET|SESSION_TTL_HOURS|COOKIE_SECURE|SERVED_PROVINCES|SEED_DEMO|TRUST_PROXY|MAX_BODY_BYTES|SIGNIN_.*|OIDC_.*)$/;
 function baseEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !CONFIG_KEYS.test(k) && !k.startsWith("BENCH_")));
 }
@@ -166,7 +167,12 @@ async function main(opts: BenchOptions) {
     const readyText = ["info", "debug", "trace"].includes(opts.logLevel) ? READY_TEXT : null;
     const startApp = (name: string) =>
       startChild({
-        name, script: "src/main.ts", logFile: path.join(logs, `${name}.log`), readyText, probeUrl: `${appBase}/healthz`, timeoutMs: START_TIMEOUT_MS,
+        name,
+        script: "src/main.ts",
+        logFile: path.join(logs, `${name}.log`),
+        readyText,
+        probeUrl: `${appBase}/healthz`,
+        timeoutMs: START_TIMEOUT_MS,
         env: { ...appEnv, ...(opts.traceSql ? { BENCH_SQL_TRACE: path.join(tmp, `sql-${name}.json`) } : {}) },
         nodeArgs: name === "xaso-first-start" ? [] : [...traceArgs, ...(opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(opts.cpuProf)}`] : [])],
       });
@@ -217,7 +223,9 @@ async function main(opts: BenchOptions) {
     const nodeMem = (pid: number) => ({ rssKb: rssKb(pid), pssKb: pssKb(pid) });
     const embeddedPg = (): MemorySum | null => (opts.engine === "embedded" && postmaster ? sumMemory(processGroup(postmaster)) : null);
     const idleMemory = { node: nodeMem(app.pid), postgres: embeddedPg() };
-    log(`idle memory: node RSS ${idleMemory.node.rssKb} KiB, embedded PostgreSQL ${idleMemory.postgres ? `${idleMemory.postgres.rssKb} KiB RSS in ${idleMemory.postgres.processes} processes` : "n/a"}`);
+    log(
+      `idle memory: node RSS ${idleMemory.node.rssKb} KiB, embedded PostgreSQL ${idleMemory.postgres ? `${idleMemory.postgres.rssKb} KiB RSS in ${idleMemory.postgres.processes} processes` : "n/a"}`,
+    );
 
     const web = opts.suite !== "dossiers";
     const dossiers = opts.suite !== "web";
@@ -227,12 +235,22 @@ async function main(opts: BenchOptions) {
     let fixture: DossierFixture | null = null;
     if (dossiers) {
       // The routes are another module's; wait (bounded) until this checkout has them.
-      const probe = await fetch(`${appBase}/api/v1/dossiers`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}", signal: AbortSignal.timeout(10_000) });
+      const probe = await fetch(`${appBase}/api/v1/dossiers`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+        signal: AbortSignal.timeout(10_000),
+      });
       await probe.arrayBuffer();
-      if (probe.status === 404) throw new Error("POST /api/v1/dossiers answers 404: this checkout does not mount the dossiers API (src/modules/dossiers/dossiers.api.ts in src/app.ts) yet; run with --suite=web");
+      if (probe.status === 404)
+        throw new Error(
+          "POST /api/v1/dossiers answers 404: this checkout does not mount the dossiers API (src/modules/dossiers/dossiers.api.ts in src/app.ts) yet; run with --suite=web",
+        );
       const t0 = performance.now();
       fixture = await prepareDossiers({ pgUrl, appBase, tokens: opts.tokens, lookupCodes: opts.lookupCodes });
-      log(`dossiers: ${fixture.tokens.length} API token(s) of ${CITIZEN}, file ${fixture.fileId}, ${fixture.codes.length} dossiers of ${PROCEDURE} filed for the look-ups (${(performance.now() - t0).toFixed(0)} ms)`);
+      log(
+        `dossiers: ${fixture.tokens.length} API token(s) of ${CITIZEN}, file ${fixture.fileId}, ${fixture.codes.length} dossiers of ${PROCEDURE} filed for the look-ups (${(performance.now() - t0).toFixed(0)} ms)`,
+      );
     }
 
     // ---- the state autovacuum leaves ---------------------------------------------------------------------------
@@ -271,15 +289,30 @@ async function main(opts: BenchOptions) {
       if (home.status !== 200) throw new Error(`XãSố home page answered ${home.status}`);
 
       constant = await startChild({
-        name: "constant", script: "bench/servers/constant.ts", env: { ...baseEnv(), BENCH_PORT: String(constPort) },
-        logFile: path.join(logs, "constant.log"), readyText: "listening", timeoutMs: 60_000,
+        name: "constant",
+        script: "bench/servers/constant.ts",
+        env: { ...baseEnv(), BENCH_PORT: String(constPort) },
+        logFile: path.join(logs, "constant.log"),
+        readyText: "listening",
+        timeoutMs: 60_000,
       });
       const c0 = constant;
       cleanups.push(() => c0.stop());
       bare = await startChild({
-        name: "bare-pg", script: "bench/servers/bare-pg.ts",
-        env: { ...baseEnv(), BENCH_PORT: String(barePort), BENCH_DATABASE_URL: pgUrl, BENCH_POOL_SIZE: String(opts.poolSize), BENCH_CODES: xItems.map((i) => i.code).join(","), BENCH_QUERY: opts.query, BENCH_SERVED: "15" },
-        logFile: path.join(logs, "bare-pg.log"), readyText: "listening", timeoutMs: 60_000,
+        name: "bare-pg",
+        script: "bench/servers/bare-pg.ts",
+        env: {
+          ...baseEnv(),
+          BENCH_PORT: String(barePort),
+          BENCH_DATABASE_URL: pgUrl,
+          BENCH_POOL_SIZE: String(opts.poolSize),
+          BENCH_CODES: xItems.map((i) => i.code).join(","),
+          BENCH_QUERY: opts.query,
+          BENCH_SERVED: "15",
+        },
+        logFile: path.join(logs, "bare-pg.log"),
+        readyText: "listening",
+        timeoutMs: 60_000,
       });
       const b0 = bare;
       cleanups.push(() => b0.stop());
@@ -296,7 +329,9 @@ async function main(opts: BenchOptions) {
         searchSqlSameRows: bareSearch.status === 200 && same(itemsOf(bareSearch.body), xItems),
       };
       if (!check.barePgSameRows || !check.searchSqlSameRows) {
-        throw new Error(`the baseline rows differ from XãSố's:\nXãSố ${JSON.stringify(xItems)}\nbare ${JSON.stringify(bareUnits.body)}\nsearch-sql ${JSON.stringify(bareSearch.body)}`);
+        throw new Error(
+          `the baseline rows differ from XãSố's:\nXãSố ${JSON.stringify(xItems)}\nbare ${JSON.stringify(bareUnits.body)}\nsearch-sql ${JSON.stringify(bareSearch.body)}`,
+        );
       }
       log(`search "${opts.query}" → ${xItems.length} row(s) ${check.codes!.join(", ")}; both bare-pg routes return the same rows`);
     }
@@ -304,10 +339,23 @@ async function main(opts: BenchOptions) {
     if (fixture) {
       const f = fixture;
       bareDossiers = await startChild({
-        name: "bare-dossiers", script: "bench/servers/bare-dossiers.ts",
+        name: "bare-dossiers",
+        script: "bench/servers/bare-dossiers.ts",
         nodeArgs: traceArgs,
-        env: { ...baseEnv(), BENCH_SQL_TRACE: path.join(tmp, "sql-bare-dossiers.json"), BENCH_PORT: String(bareDossiersPort), BENCH_DATABASE_URL: pgUrl, BENCH_POOL_SIZE: String(opts.poolSize), BENCH_USER_ID: f.userId, BENCH_USER_LABEL: CITIZEN, BENCH_COMMUNE: DEMO_COMMUNE, BENCH_PROCEDURE: PROCEDURE },
-        logFile: path.join(logs, "bare-dossiers.log"), readyText: "listening", timeoutMs: 60_000,
+        env: {
+          ...baseEnv(),
+          BENCH_SQL_TRACE: path.join(tmp, "sql-bare-dossiers.json"),
+          BENCH_PORT: String(bareDossiersPort),
+          BENCH_DATABASE_URL: pgUrl,
+          BENCH_POOL_SIZE: String(opts.poolSize),
+          BENCH_USER_ID: f.userId,
+          BENCH_USER_LABEL: CITIZEN,
+          BENCH_COMMUNE: DEMO_COMMUNE,
+          BENCH_PROCEDURE: PROCEDURE,
+        },
+        logFile: path.join(logs, "bare-dossiers.log"),
+        readyText: "listening",
+        timeoutMs: 60_000,
       });
       const bd = bareDossiers;
       cleanups.push(() => bd.stop());
@@ -315,14 +363,26 @@ async function main(opts: BenchOptions) {
       idleBaselines.idleBareDossiersNodeRssKb = rssKb(bd.pid);
       // Same dossier, same steps, both ways; and one submission each way, read back through XãSố's look-up.
       const post = async (url: string, body: string, headers: Record<string, string> = {}) => {
-        const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body, signal: AbortSignal.timeout(10_000) });
+        const res = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body,
+          signal: AbortSignal.timeout(10_000),
+        });
         const text = await res.text();
         return { status: res.status, body: JSON.parse(text) as Record<string, unknown>, bytes: Buffer.byteLength(text) };
       };
       const lookup = JSON.stringify({ code: f.codes[0], last4: LAST4 });
       const xs = await post(`${appBase}/api/v1/status`, lookup);
       const bs = await post(`${bareDossiersBase}/status`, lookup);
-      const gist = (b: Record<string, unknown>) => JSON.stringify([b.code, b.procedureName, b.state, b.submittedAt, (b.steps as { action: string; at: string }[] | undefined)?.map((s) => [s.action, s.at])]);
+      const gist = (b: Record<string, unknown>) =>
+        JSON.stringify([
+          b.code,
+          b.procedureName,
+          b.state,
+          b.submittedAt,
+          (b.steps as { action: string; at: string }[] | undefined)?.map((s) => [s.action, s.at]),
+        ]);
       const sub = submitRequest(f);
       const viaApp = await post(`${appBase}/api/v1/dossiers`, f.body, { ...sub.headers, ...sub.next!().headers });
       const viaBare = await post(`${bareDossiersBase}/dossiers`, f.body, { ...sub.headers, ...sub.next!().headers });
@@ -336,7 +396,9 @@ async function main(opts: BenchOptions) {
                     (SELECT count(*) FROM dossier_events e WHERE e.dossier_id = d.id)::int AS events,
                     (SELECT count(*) FROM outbox o WHERE o.dedupe_key LIKE 'dossier:' || d.id || ':%')::int AS outbox,
                     (SELECT count(*) FROM audit_log a WHERE a.target_type = 'dossier' AND a.target_id = d.id::text)::int AS audit
-             FROM dossiers d WHERE d.code = $1`, [code]);
+             FROM dossiers d WHERE d.code = $1`,
+            [code],
+          );
           return rows[0] ?? null;
         } finally {
           await c.end();
@@ -345,19 +407,35 @@ async function main(opts: BenchOptions) {
       check = {
         ...check,
         dossiers: {
-          procedure: PROCEDURE, requiredDocuments: f.requiredKeys, fileId: f.fileId, tokens: f.tokens.length, lookupCodes: f.codes.length,
+          procedure: PROCEDURE,
+          requiredDocuments: f.requiredKeys,
+          fileId: f.fileId,
+          tokens: f.tokens.length,
+          lookupCodes: f.codes.length,
           statusSameDossier: xs.status === 200 && bs.status === 200 && gist(xs.body) === gist(bs.body),
           statusBytes: xs.bytes,
-          submitStatus: viaApp.status, bareSubmitStatus: viaBare.status,
-          rowsPerSubmission: await writes(viaApp.body.code), rowsPerBareSubmission: await writes(viaBare.body.code),
+          submitStatus: viaApp.status,
+          bareSubmitStatus: viaBare.status,
+          rowsPerSubmission: await writes(viaApp.body.code),
+          rowsPerBareSubmission: await writes(viaBare.body.code),
           bareDossierReadableByXaso: readBack?.status === 200,
         },
       };
       const d = check.dossiers!;
-      if (!d.statusSameDossier || viaApp.status !== 201 || viaBare.status !== 201 || !d.bareDossierReadableByXaso || JSON.stringify(d.rowsPerSubmission) !== JSON.stringify(d.rowsPerBareSubmission)) {
-        throw new Error(`the dossier baselines do not match XãSố: ${JSON.stringify({ check: d, xaso: xs.body, bare: bs.body, submit: viaApp.body, bareSubmit: viaBare.body })}`);
+      if (
+        !d.statusSameDossier ||
+        viaApp.status !== 201 ||
+        viaBare.status !== 201 ||
+        !d.bareDossierReadableByXaso ||
+        JSON.stringify(d.rowsPerSubmission) !== JSON.stringify(d.rowsPerBareSubmission)
+      ) {
+        throw new Error(
+          `the dossier baselines do not match XãSố: ${JSON.stringify({ check: d, xaso: xs.body, bare: bs.body, submit: viaApp.body, bareSubmit: viaBare.body })}`,
+        );
       }
-      log(`status look-up of ${f.codes[0]}: XãSố and the bare route read the same dossier; a submission writes ${JSON.stringify(d.rowsPerSubmission)} rows both ways`);
+      log(
+        `status look-up of ${f.codes[0]}: XãSố and the bare route read the same dossier; a submission writes ${JSON.stringify(d.rowsPerSubmission)} rows both ways`,
+      );
     }
     let sqlTrace: Report["sqlTrace"];
     if (opts.traceSql && fixture && bareDossiers) {
@@ -385,8 +463,22 @@ async function main(opts: BenchOptions) {
       plan.push(
         { id: "f", label: "bare pg: status SELECTs (Hono + pg)", server: bareDossiers, url: `${bareDossiersBase}/status`, request: statusRequest(fixture) },
         { id: "e", label: "XãSố POST /api/v1/status", server: app, url: `${appBase}/api/v1/status`, request: statusRequest(fixture) },
-        { id: "h", label: "bare pg: submission INSERTs, 1 tx (Hono + pg)", server: bareDossiers, url: `${bareDossiersBase}/dossiers`, request: submitRequest(fixture), countsDossiers: true },
-        { id: "g", label: "XãSố POST /api/v1/dossiers (submit)", server: app, url: `${appBase}/api/v1/dossiers`, request: submitRequest(fixture), countsDossiers: true },
+        {
+          id: "h",
+          label: "bare pg: submission INSERTs, 1 tx (Hono + pg)",
+          server: bareDossiers,
+          url: `${bareDossiersBase}/dossiers`,
+          request: submitRequest(fixture),
+          countsDossiers: true,
+        },
+        {
+          id: "g",
+          label: "XãSố POST /api/v1/dossiers (submit)",
+          server: app,
+          url: `${appBase}/api/v1/dossiers`,
+          request: submitRequest(fixture),
+          countsDossiers: true,
+        },
       );
     }
     // Counts the dossiers in the database around each submission window: the rate the rows really arrive at.
@@ -399,62 +491,73 @@ async function main(opts: BenchOptions) {
       return { server: cpuSnapshot([server.pid]), pg: cpuSnapshot(pgNow), ours: cpuSnapshot([...servers.map((x) => x.pid), ...pgNow]) };
     };
     const all: Scenario[] = [];
-    for (let round = 1; round <= opts.rounds; round++) for (const s of plan) {
-      if (interrupted) return;
-      for (const srv of servers) {
-        const gone = srv.exitInfo();
-        if (gone) throw new Error(`the ${srv.name} server exited during the run (${JSON.stringify(gone)}); its log: ${srv.logFile}`);
+    for (let round = 1; round <= opts.rounds; round++)
+      for (const s of plan) {
+        if (interrupted) return;
+        for (const srv of servers) {
+          const gone = srv.exitInfo();
+          if (gone) throw new Error(`the ${srv.name} server exited during the run (${JSON.stringify(gone)}); its log: ${srv.logFile}`);
+        }
+        const quiet = await waitForQuiet(opts.quietWaitS);
+        if (quiet.busyPct >= 10) log(`   the machine is still busy (${quiet.busyPct.toFixed(0)} % CPU) after waiting ${quiet.waitedS} s; measuring anyway`);
+        else if (quiet.waitedS > 0) log(`   waited ${quiet.waitedS} s for other jobs on the machine to calm down`);
+        log(
+          `${opts.rounds > 1 ? `round ${round}/${opts.rounds} ` : ""}${s.id}: ${s.label} — ${opts.warmupS} s warm-up + ${opts.durationS} s, ${opts.connections} connections`,
+        );
+        type Cpu = { server: Map<number, number>; pg: Map<number, number>; ours: Map<number, number> };
+        let before: Cpu | null = null;
+        let after: Cpu | null = null;
+        let rowsBefore = 0;
+        let rowsAfter = 0;
+        const r: LoadResult = await measure({
+          url: s.url,
+          request: s.request,
+          connections: opts.connections,
+          durationS: opts.durationS,
+          warmupS: opts.warmupS,
+          onMeasureStart: async () => {
+            if (s.countsDossiers) rowsBefore = await dossierCount();
+            before = await snapshot(s.server);
+          },
+          onMeasureEnd: async () => {
+            after = await snapshot(s.server);
+            if (s.countsDossiers) rowsAfter = await dossierCount();
+          },
+        });
+        const b = before as unknown as Cpu;
+        const a = after as unknown as Cpu;
+        const perReq = (ms: number) => (r.ok ? (ms * 1000) / r.ok : NaN);
+        // Whatever the machine did besides our servers, PostgreSQL and this process (other users' jobs, the kernel's own threads).
+        const capacityMs = r.durationS * 1000 * os.availableParallelism();
+        const otherMs = r.machineBusyMs - cpuDelta(b.ours, a.ours) - r.loadgenCpuMs;
+        const scenario: Scenario = {
+          id: s.id,
+          label: s.label,
+          round,
+          ...r,
+          cpuUsPerRequest: { server: perReq(cpuDelta(b.server, a.server)), postgres: perReq(cpuDelta(b.pg, a.pg)), loadgen: perReq(r.loadgenCpuMs) },
+          quietBefore: quiet,
+          machineCpuPct: {
+            busy: (100 * r.machineBusyMs) / capacityMs,
+            other: Math.max(0, (100 * otherMs) / capacityMs),
+            steal: (100 * r.machineStealMs) / capacityMs,
+          },
+          ...(s.countsDossiers ? { dossiersInserted: rowsAfter - rowsBefore } : {}),
+        };
+        all.push(scenario);
+        const failed = r.non2xx + r.errors;
+        if (r.ok === 0 || failed > 0.001 * (r.ok + failed)) {
+          throw new Error(
+            `${s.id}: ${failed} failed requests (non-2xx ${r.non2xx}, connection errors ${r.errors}) against ${r.ok} good ones; the figures would be meaningless. Logs: ${logs}`,
+          );
+        }
+        if (s.countsDossiers && scenario.dossiersInserted! < r.ok) {
+          throw new Error(`${s.id}: ${r.ok} submissions answered 2xx but only ${scenario.dossiersInserted} dossiers were inserted: replays?`);
+        }
+        log(
+          `   ${r.rps.toFixed(0)} req/s, p50 ${r.latencyMs.p50.toFixed(2)} ms, p99 ${r.latencyMs.p99.toFixed(2)} ms, non-2xx ${r.non2xx}, errors ${r.errors}; machine CPU ${scenario.machineCpuPct.busy.toFixed(0)} % busy, ${scenario.machineCpuPct.other.toFixed(0)} % not ours`,
+        );
       }
-      const quiet = await waitForQuiet(opts.quietWaitS);
-      if (quiet.busyPct >= 10) log(`   the machine is still busy (${quiet.busyPct.toFixed(0)} % CPU) after waiting ${quiet.waitedS} s; measuring anyway`);
-      else if (quiet.waitedS > 0) log(`   waited ${quiet.waitedS} s for other jobs on the machine to calm down`);
-      log(`${opts.rounds > 1 ? `round ${round}/${opts.rounds} ` : ""}${s.id}: ${s.label} — ${opts.warmupS} s warm-up + ${opts.durationS} s, ${opts.connections} connections`);
-      type Cpu = { server: Map<number, number>; pg: Map<number, number>; ours: Map<number, number> };
-      let before: Cpu | null = null;
-      let after: Cpu | null = null;
-      let rowsBefore = 0;
-      let rowsAfter = 0;
-      const r: LoadResult = await measure({
-        url: s.url,
-        request: s.request,
-        connections: opts.connections,
-        durationS: opts.durationS,
-        warmupS: opts.warmupS,
-        onMeasureStart: async () => {
-          if (s.countsDossiers) rowsBefore = await dossierCount();
-          before = await snapshot(s.server);
-        },
-        onMeasureEnd: async () => {
-          after = await snapshot(s.server);
-          if (s.countsDossiers) rowsAfter = await dossierCount();
-        },
-      });
-      const b = before as unknown as Cpu;
-      const a = after as unknown as Cpu;
-      const perReq = (ms: number) => (r.ok ? (ms * 1000) / r.ok : NaN);
-      // Whatever the machine did besides our servers, PostgreSQL and this process (other users' jobs, the kernel's own threads).
-      const capacityMs = r.durationS * 1000 * os.availableParallelism();
-      const otherMs = r.machineBusyMs - cpuDelta(b.ours, a.ours) - r.loadgenCpuMs;
-      const scenario: Scenario = {
-        id: s.id,
-        label: s.label,
-        round,
-        ...r,
-        cpuUsPerRequest: { server: perReq(cpuDelta(b.server, a.server)), postgres: perReq(cpuDelta(b.pg, a.pg)), loadgen: perReq(r.loadgenCpuMs) },
-        quietBefore: quiet,
-        machineCpuPct: { busy: (100 * r.machineBusyMs) / capacityMs, other: Math.max(0, (100 * otherMs) / capacityMs), steal: (100 * r.machineStealMs) / capacityMs },
-        ...(s.countsDossiers ? { dossiersInserted: rowsAfter - rowsBefore } : {}),
-      };
-      all.push(scenario);
-      const failed = r.non2xx + r.errors;
-      if (r.ok === 0 || failed > 0.001 * (r.ok + failed)) {
-        throw new Error(`${s.id}: ${failed} failed requests (non-2xx ${r.non2xx}, connection errors ${r.errors}) against ${r.ok} good ones; the figures would be meaningless. Logs: ${logs}`);
-      }
-      if (s.countsDossiers && scenario.dossiersInserted! < r.ok) {
-        throw new Error(`${s.id}: ${r.ok} submissions answered 2xx but only ${scenario.dossiersInserted} dossiers were inserted: replays?`);
-      }
-      log(`   ${r.rps.toFixed(0)} req/s, p50 ${r.latencyMs.p50.toFixed(2)} ms, p99 ${r.latencyMs.p99.toFixed(2)} ms, non-2xx ${r.non2xx}, errors ${r.errors}; machine CPU ${scenario.machineCpuPct.busy.toFixed(0)} % busy, ${scenario.machineCpuPct.other.toFixed(0)} % not ours`);
-    }
 
     // With several rounds, each scenario is represented by its round of median throughput (all rounds stay in the JSON).
     const scenarios = plan.map((p) => {
@@ -465,8 +568,10 @@ async function main(opts: BenchOptions) {
 
     const afterLoadMemory = { node: nodeMem(app.pid), postgres: embeddedPg() };
     const baselineMemory = {
-      constantNodeRssKb: constant ? rssKb(constant.pid) : null, barePgNodeRssKb: bare ? rssKb(bare.pid) : null,
-      bareDossiersNodeRssKb: bareDossiers ? rssKb(bareDossiers.pid) : null, ...idleBaselines,
+      constantNodeRssKb: constant ? rssKb(constant.pid) : null,
+      barePgNodeRssKb: bare ? rssKb(bare.pid) : null,
+      bareDossiersNodeRssKb: bareDossiers ? rssKb(bareDossiers.pid) : null,
+      ...idleBaselines,
     };
 
     const report: Report = {
@@ -512,7 +617,11 @@ async function main(opts: BenchOptions) {
  * Diagnostics (--trace-sql=N): N look-ups, then N submissions, one at a time (no queueing anywhere), to each server;
  * after each batch the server's preloaded sql-trace writes what it sent. Prints statements per request and mean ms.
  */
-async function traceSql(n: number, f: DossierFixture, targets: { name: string; server: Ready; base: string; status: string; submit: string; trace: string }[]): Promise<NonNullable<Report["sqlTrace"]>> {
+async function traceSql(
+  n: number,
+  f: DossierFixture,
+  targets: { name: string; server: Ready; base: string; status: string; submit: string; trace: string }[],
+): Promise<NonNullable<Report["sqlTrace"]>> {
   const out: NonNullable<Report["sqlTrace"]> = [];
   const dump = async (t: (typeof targets)[number]) => {
     await rm(t.trace, { force: true });
@@ -527,7 +636,12 @@ async function traceSql(n: number, f: DossierFixture, targets: { name: string; s
       const t0 = performance.now();
       for (let i = 0; i < n; i++) {
         const next = spec.next!();
-        const res = await fetch(t.base + t[kind], { method: "POST", headers: { ...spec.headers, ...next.headers }, body: next.body ?? spec.body, signal: AbortSignal.timeout(10_000) });
+        const res = await fetch(t.base + t[kind], {
+          method: "POST",
+          headers: { ...spec.headers, ...next.headers },
+          body: next.body ?? spec.body,
+          signal: AbortSignal.timeout(10_000),
+        });
         await res.arrayBuffer();
         if (res.status >= 300) throw new Error(`trace: ${t.name} ${kind} answered ${res.status}`);
       }
@@ -535,9 +649,20 @@ async function traceSql(n: number, f: DossierFixture, targets: { name: string; s
       const stmts = await dump(t);
       const perRequest = stmts.reduce((a, s) => a + s.n, 0) / n;
       const sqlMs = stmts.reduce((a, s) => a + s.ms, 0) / n;
-      out.push({ server: t.name, kind, requests: n, wallMsPerRequest: wallMs, statementsPerRequest: perRequest, sqlMsPerRequest: sqlMs, statements: stmts.map((s) => ({ ...s, perRequest: s.n / n, meanMs: s.ms / s.n })) });
-      process.stdout.write(`\n${t.name} ${kind}: ${n} requests one at a time, ${wallMs.toFixed(2)} ms each; ${perRequest.toFixed(1)} statements and ${sqlMs.toFixed(2)} ms waiting for pg per request\n`);
-      for (const s of stmts) process.stdout.write(`  ${(s.n / n).toFixed(2).padStart(5)} × ${(s.ms / s.n).toFixed(3).padStart(7)} ms (max ${s.maxMs.toFixed(1)})  ${s.sql}\n`);
+      out.push({
+        server: t.name,
+        kind,
+        requests: n,
+        wallMsPerRequest: wallMs,
+        statementsPerRequest: perRequest,
+        sqlMsPerRequest: sqlMs,
+        statements: stmts.map((s) => ({ ...s, perRequest: s.n / n, meanMs: s.ms / s.n })),
+      });
+      process.stdout.write(
+        `\n${t.name} ${kind}: ${n} requests one at a time, ${wallMs.toFixed(2)} ms each; ${perRequest.toFixed(1)} statements and ${sqlMs.toFixed(2)} ms waiting for pg per request\n`,
+      );
+      for (const s of stmts)
+        process.stdout.write(`  ${(s.n / n).toFixed(2).padStart(5)} × ${(s.ms / s.n).toFixed(3).padStart(7)} ms (max ${s.maxMs.toFixed(1)})  ${s.sql}\n`);
     }
   }
   return out;

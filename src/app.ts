@@ -110,7 +110,11 @@ export function createApp(deps: AppDeps) {
       if (!result.success) throw validationError(result.error.issues);
     },
   });
-  api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "API token created in the office face" });
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description: "API token created in the office face",
+  });
   registerAdminUnitsApi(api, deps);
   registerIdentityApi(api, deps);
   registerCitizensApi(api, deps);

@@ -2,78 +2,93 @@
 import path from "node:path";
 import { z } from "zod";
 
-const bool = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 
 const DEV_SECRET = "development-only-secret-change-me-0123456789";
 
 const variables = z.object({
-    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    HOST: z.string().min(1).default("127.0.0.1"),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    PUBLIC_URL: z.url().optional(),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
-      .optional(),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    DATA_DIR: z.string().min(1).default("./data"),
-    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
-    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_SECRET),
-    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-    COOKIE_SECURE: bool.optional(),
-    SERVED_PROVINCES: z
-      .string()
-      .default("15")
-      .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
-      .pipe(z.array(z.string().regex(/^\d{2}$/, "each province code has 2 digits")).min(1)),
-    SEED_DEMO: bool.optional(),
-    TRUST_PROXY: bool.default(false),
-    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-    MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1_048_576),
-    UPLOAD_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(30 * 1_048_576),
-    SMS_GATEWAY_URL: z.url().optional(),
-    SMS_GATEWAY_TOKEN: z.string().optional(),
-    SMS_SENDER: z.string().max(11).optional(),
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
-    MAIL_FROM: z.string().default("XãSố <no-reply@localhost>"),
-    OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
-    PAYMENT_WEBHOOK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-    SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
-    OIDC_ISSUER: z.url().optional(),
-    OIDC_CLIENT_ID: z.string().optional(),
-    OIDC_CLIENT_SECRET: z.string().optional(),
-    OIDC_SCOPES: z.string().default("openid profile"),
-    OIDC_ACR_VALUES: z.string().optional(),
-    OIDC_REQUIRE_ACR: bool.default(false),
-    OIDC_CLAIM_NAME: z.string().default("name"),
-    OIDC_CLAIM_CITIZEN_ID: z.string().default("citizen_id"),
-    OIDC_CLAIM_PHONE: z.string().default("phone_number"),
-    OIDC_LABEL: z.string().default("VNeID"),
-    OIDC_ALLOW_HTTP: bool.default(false),
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().min(1).default("./data"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_SECRET),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  COOKIE_SECURE: bool.optional(),
+  SERVED_PROVINCES: z
+    .string()
+    .default("15")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^\d{2}$/, "each province code has 2 digits")).min(1)),
+  SEED_DEMO: bool.optional(),
+  TRUST_PROXY: bool.default(false),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1_048_576),
+  UPLOAD_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(30 * 1_048_576),
+  SMS_GATEWAY_URL: z.url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().optional(),
+  SMS_SENDER: z.string().max(11).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().default("XãSố <no-reply@localhost>"),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
+  PAYMENT_WEBHOOK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_SCOPES: z.string().default("openid profile"),
+  OIDC_ACR_VALUES: z.string().optional(),
+  OIDC_REQUIRE_ACR: bool.default(false),
+  OIDC_CLAIM_NAME: z.string().default("name"),
+  OIDC_CLAIM_CITIZEN_ID: z.string().default("citizen_id"),
+  OIDC_CLAIM_PHONE: z.string().default("phone_number"),
+  OIDC_LABEL: z.string().default("VNeID"),
+  OIDC_ALLOW_HTTP: bool.default(false),
 });
 
 /** Every variable XãSố reads; .env.example must document each (a test checks). */
 export const CONFIG_VARIABLES = Object.keys(variables.shape);
 
 const schema = variables.superRefine((c, ctx) => {
-    if (c.NODE_ENV === "production") {
-      if (c.SESSION_SECRET === DEV_SECRET)
-        ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "must be set in production" });
-      if (!c.PUBLIC_URL)
-        ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "must be set in production" });
-      if (c.OIDC_ALLOW_HTTP)
-        ctx.addIssue({ code: "custom", path: ["OIDC_ALLOW_HTTP"], message: "must be false in production" });
-    }
-    if (c.OIDC_REQUIRE_ACR && !c.OIDC_ACR_VALUES)
-      ctx.addIssue({ code: "custom", path: ["OIDC_ACR_VALUES"], message: "is required when OIDC_REQUIRE_ACR is true" });
-    if (c.OIDC_ISSUER && !c.OIDC_CLIENT_ID)
-      ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "is required when OIDC_ISSUER is set" });
-  });
+  if (c.NODE_ENV === "production") {
+    if (c.SESSION_SECRET === DEV_SECRET) ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "must be set in production" });
+    if (!c.PUBLIC_URL) ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "must be set in production" });
+    if (c.OIDC_ALLOW_HTTP) ctx.addIssue({ code: "custom", path: ["OIDC_ALLOW_HTTP"], message: "must be false in production" });
+  }
+  if (c.OIDC_REQUIRE_ACR && !c.OIDC_ACR_VALUES)
+    ctx.addIssue({ code: "custom", path: ["OIDC_ACR_VALUES"], message: "is required when OIDC_REQUIRE_ACR is true" });
+  if (c.OIDC_ISSUER && !c.OIDC_CLIENT_ID) ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "is required when OIDC_ISSUER is set" });
+});
 
 export type Config = {
   env: "development" | "test" | "production";

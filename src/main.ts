@@ -41,7 +41,11 @@ if (config.seedDemo) {
 const app = createApp({ ...runtime, oidc: config.oidc ? createOidcClient(config.oidc) : null });
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   log.info(
-    { url: `http://${info.address === "::" ? "localhost" : info.address}:${info.port}`, engine: runtime.engine, startupMs: Math.round(performance.now() - startedAt) },
+    {
+      url: `http://${info.address === "::" ? "localhost" : info.address}:${info.port}`,
+      engine: runtime.engine,
+      startupMs: Math.round(performance.now() - startedAt),
+    },
     "XãSố is listening",
   );
   log.flush(); // supervisors and tests wait for this line

@@ -59,7 +59,11 @@ export async function startChild(opts: {
 }): Promise<Ready> {
   const fd = openSync(opts.logFile, "a");
   const startedAt = performance.now();
-  const proc = spawn(process.execPath, ["--import", "tsx", ...(opts.nodeArgs ?? []), opts.script], { cwd: REPO_ROOT, env: opts.env, stdio: ["ignore", fd, fd] });
+  const proc = spawn(process.execPath, ["--import", "tsx", ...(opts.nodeArgs ?? []), opts.script], {
+    cwd: REPO_ROOT,
+    env: opts.env,
+    stdio: ["ignore", fd, fd],
+  });
   closeSync(fd);
   let exited: ExitInfo | null = null;
   const exitPromise = new Promise<number | null>((resolve) =>
@@ -96,7 +100,16 @@ export async function startChild(opts: {
         return { name: opts.name, pid: proc.pid!, proc, spawnToReadyMs, readyLine, logFile: opts.logFile, exitInfo: () => exited, stop };
       }
     } else if (opts.probeUrl && (await httpOk(opts.probeUrl))) {
-      return { name: opts.name, pid: proc.pid!, proc, spawnToReadyMs: performance.now() - startedAt, readyLine: null, logFile: opts.logFile, exitInfo: () => exited, stop };
+      return {
+        name: opts.name,
+        pid: proc.pid!,
+        proc,
+        spawnToReadyMs: performance.now() - startedAt,
+        readyLine: null,
+        logFile: opts.logFile,
+        exitInfo: () => exited,
+        stop,
+      };
     }
     await sleep(pollMs);
   }

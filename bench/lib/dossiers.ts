@@ -62,20 +62,30 @@ export async function prepareDossiers(opts: { pgUrl: string; appBase: string; to
     const { userId, tokens } = await citizenTokens(db, opts.tokens);
     const procedure = await getProcedure({ db }, PROCEDURE);
     const def = procedure.definition;
-    const requiredKeys = [...def.documents.filter((d) => d.required).map((d) => d.key), ...def.form.filter((f) => f.type === "file" && f.required).map((f) => f.key)];
+    const requiredKeys = [
+      ...def.documents.filter((d) => d.required).map((d) => d.key),
+      ...def.form.filter((f) => f.type === "file" && f.required).map((f) => f.key),
+    ];
 
     const auth = { ...json, authorization: `Bearer ${tokens[0]}` };
     const up = await fetch(`${opts.appBase}/api/v1/files`, {
-      method: "POST", headers: auth, signal: AbortSignal.timeout(10_000),
+      method: "POST",
+      headers: auth,
+      signal: AbortSignal.timeout(10_000),
       body: JSON.stringify({ name: "bench.pdf", contentBase64: Buffer.from(demoPdf("bench")).toString("base64") }),
     });
     if (up.status !== 201) throw new Error(`POST /api/v1/files answered ${up.status}: ${await up.text()}`);
     const fileId = ((await up.json()) as { id: string }).id;
 
     const body = JSON.stringify({
-      procedureCode: PROCEDURE, communeCode: DEMO_COMMUNE, applicant: APPLICANT, form: demoFormValues(def),
-      documents: requiredKeys.map((requirementKey) => ({ requirementKey, fileId })), delivery: { method: def.deliveryMethods.includes("online") ? "online" : def.deliveryMethods[0] },
-      channel: "online", intent: "submit",
+      procedureCode: PROCEDURE,
+      communeCode: DEMO_COMMUNE,
+      applicant: APPLICANT,
+      form: demoFormValues(def),
+      documents: requiredKeys.map((requirementKey) => ({ requirementKey, fileId })),
+      delivery: { method: def.deliveryMethods.includes("online") ? "online" : def.deliveryMethods[0] },
+      channel: "online",
+      intent: "submit",
     });
 
     // The dossiers the look-ups read: filed through the API like any other, 8 at a time.
@@ -85,7 +95,12 @@ export async function prepareDossiers(opts: { pgUrl: string; appBase: string; to
     const worker = async () => {
       while (next < opts.lookupCodes) {
         const i = next++;
-        const res = await fetch(`${opts.appBase}/api/v1/dossiers`, { method: "POST", headers: { ...auth, "idempotency-key": `bench-setup-${prefix}-${i}` }, body, signal: AbortSignal.timeout(30_000) });
+        const res = await fetch(`${opts.appBase}/api/v1/dossiers`, {
+          method: "POST",
+          headers: { ...auth, "idempotency-key": `bench-setup-${prefix}-${i}` },
+          body,
+          signal: AbortSignal.timeout(30_000),
+        });
         const text = await res.text();
         if (res.status !== 201) throw new Error(`POST /api/v1/dossiers answered ${res.status}: ${text}`);
         codes.push((JSON.parse(text) as { code: string }).code);

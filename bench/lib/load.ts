@@ -33,7 +33,10 @@ export type LoadResult = {
   const RequestIterator = createRequire(import.meta.url)("autocannon/lib/requestIterator.js") as { prototype: { setRequests(r?: object[]): void } };
   const original = RequestIterator.prototype.setRequests;
   RequestIterator.prototype.setRequests = function (this: unknown, requests?: object[]) {
-    return original.call(this, requests?.map((r) => ({ ...r })));
+    return original.call(
+      this,
+      requests?.map((r) => ({ ...r })),
+    );
   };
 }
 
@@ -83,7 +86,15 @@ function requestsOf(url: string, spec: RequestSpec | undefined): Pick<autocannon
   return { requests: [req] };
 }
 
-export async function measure(opts: { url: string; request?: RequestSpec; connections: number; durationS: number; warmupS: number; onMeasureStart?: () => void | Promise<void>; onMeasureEnd?: () => void | Promise<void> }): Promise<LoadResult> {
+export async function measure(opts: {
+  url: string;
+  request?: RequestSpec;
+  connections: number;
+  durationS: number;
+  warmupS: number;
+  onMeasureStart?: () => void | Promise<void>;
+  onMeasureEnd?: () => void | Promise<void>;
+}): Promise<LoadResult> {
   const base = { url: opts.url, connections: opts.connections, timeout: 10, ...requestsOf(opts.url, opts.request) };
   if (opts.warmupS > 0) await run({ ...base, duration: opts.warmupS }, (opts.warmupS + 15) * 1000);
 
@@ -126,7 +137,13 @@ export async function measure(opts: { url: string; request?: RequestSpec; connec
     errors: result.errors,
     timeouts: result.timeouts,
     rps: ok / result.duration,
-    latencyMs: { p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), mean: n ? sum / n : NaN, max: n ? sorted[n - 1]! : NaN },
+    latencyMs: {
+      p50: percentile(sorted, 50),
+      p90: percentile(sorted, 90),
+      p99: percentile(sorted, 99),
+      mean: n ? sum / n : NaN,
+      max: n ? sorted[n - 1]! : NaN,
+    },
     autocannonLatencyMs: { p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.mean },
     bytesPerResponse: ok ? bytes / ok : NaN,
     loadgenCpuMs: (cpu.user + cpu.system) / 1000,

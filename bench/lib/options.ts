@@ -86,7 +86,8 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
   const engine = values.engine ?? "embedded";
   if (engine !== "embedded" && engine !== "system") throw new Error("--engine must be embedded or system");
   const logLevel = values["log-level"] ?? "info";
-  if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(logLevel)) throw new Error("--log-level: fatal|error|warn|info|debug|trace|silent");
+  if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(logLevel))
+    throw new Error("--log-level: fatal|error|warn|info|debug|trace|silent");
   const suite = values.suite ?? "all";
   if (suite !== "all" && suite !== "web" && suite !== "dossiers") throw new Error("--suite must be all, web or dossiers");
   return {

@@ -34,12 +34,14 @@ pool.on("error", () => undefined);
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 // Everything a submission needs that does not depend on the request, read once.
-const proc = (await pool.query<{ id: string; version: number; name: string; fee: number }>(
-  `SELECT p.id, p.current_version AS version, v.definition->>'name' AS name,
+const proc = (
+  await pool.query<{ id: string; version: number; name: string; fee: number }>(
+    `SELECT p.id, p.current_version AS version, v.definition->>'name' AS name,
      coalesce((SELECT sum((f->>'amount')::bigint) FROM jsonb_array_elements(v.definition->'fees') f), 0)::int AS fee
    FROM procedures p JOIN procedure_versions v ON v.procedure_id = p.id AND v.version = p.current_version WHERE p.code = $1`,
-  [procedureCode],
-)).rows[0];
+    [procedureCode],
+  )
+).rows[0];
 const unit = (await pool.query<{ path: string }>("SELECT path FROM admin_units WHERE code = $1", [communeCode])).rows[0];
 if (!proc || !unit) throw new Error(`procedure ${procedureCode} or commune ${communeCode} not found`);
 const { agencyCode } = await readDeskSettings(pool, communeCode);
@@ -54,7 +56,8 @@ function renderOnce(applicant: { phone?: string | null; email?: string | null })
   smsPayload = phone ? { to: phone, text: toSmsText(r.sms, { maxSegments: 2, keep: [SAMPLE] }).text } : null;
   emailPayload = applicant.email ? { to: applicant.email, subject: r.emailSubject, text: r.emailText } : null;
 }
-const withCode = <T extends Record<string, string>>(p: T, code: string): T => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v.split(SAMPLE).join(code)])) as T;
+const withCode = <T extends Record<string, string>>(p: T, code: string): T =>
+  Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v.split(SAMPLE).join(code)])) as T;
 const IN_A_YEAR = () => new Date(Date.now() + 365 * 86_400_000);
 const last4 = (s: string | null | undefined) => (s ? s.replace(/\D/g, "").slice(-4) || null : null);
 const toDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -69,12 +72,25 @@ app.post("/status", async (c) => {
   const d = await repo.findForPublicLookup(pool, code.trim().toUpperCase(), digits);
   if (!d) return c.json({ title: "not found" }, 404);
   const [name, events] = await Promise.all([
-    queryPrepared<{ name: string }>(pool, "bench_procedure_name", "SELECT definition->>'name' AS name FROM procedure_versions WHERE procedure_id = $1 AND version = $2", [d.procedureId, d.procedureVersion]),
+    queryPrepared<{ name: string }>(
+      pool,
+      "bench_procedure_name",
+      "SELECT definition->>'name' AS name FROM procedure_versions WHERE procedure_id = $1 AND version = $2",
+      [d.procedureId, d.procedureVersion],
+    ),
     repo.listEvents(pool, d.id),
   ]);
   return c.json({
-    code: d.code, procedureName: name.rows[0]?.name ?? "", state: d.state, applicantName: d.applicantName,
-    submittedAt: iso(d.submittedAt), receivedAt: iso(d.receivedAt), dueAt: iso(d.dueAt), newDueAt: iso(d.apologyDueAt), finishedAt: iso(d.finishedAt), returnedAt: iso(d.returnedAt),
+    code: d.code,
+    procedureName: name.rows[0]?.name ?? "",
+    state: d.state,
+    applicantName: d.applicantName,
+    submittedAt: iso(d.submittedAt),
+    receivedAt: iso(d.receivedAt),
+    dueAt: iso(d.dueAt),
+    newDueAt: iso(d.apologyDueAt),
+    finishedAt: iso(d.finishedAt),
+    returnedAt: iso(d.returnedAt),
     steps: events.map((e) => ({ action: e.action, at: new Date(e.at).toISOString() })),
   });
 });
@@ -90,17 +106,59 @@ app.post("/dossiers", async (c) => {
   try {
     await client.query("BEGIN");
     id = await repo.insertDossier(client, {
-      communeCode, unitPath: unit.path, procedureId: proc.id, procedureVersion: proc.version, state: "submitted", channel: "online",
-      ownerUserId: userId, filedByUserId: userId, assistedConsent: null, applicant: body.applicant, formData: body.form, delivery: body.delivery,
-      feeAmount: proc.fee, idempotencyKey: key, now, code, submittedAt: now, receivedAt: null, dueAt: null,
+      communeCode,
+      unitPath: unit.path,
+      procedureId: proc.id,
+      procedureVersion: proc.version,
+      state: "submitted",
+      channel: "online",
+      ownerUserId: userId,
+      filedByUserId: userId,
+      assistedConsent: null,
+      applicant: body.applicant,
+      formData: body.form,
+      delivery: body.delivery,
+      feeAmount: proc.fee,
+      idempotencyKey: key,
+      now,
+      code,
+      submittedAt: now,
+      receivedAt: null,
+      dueAt: null,
     });
     if (!id) throw new Error("duplicate idempotency key");
-    await repo.insertDocuments(client, id, userId, body.documents.map((d) => ({ requirementKey: d.requirementKey, fileId: d.fileId, source: "upload" as const, round: 0, mustOwn: true })));
-    await repo.insertEvent(client, id, { action: "submit", fromState: null, toState: "submitted", actorId: userId, actorLabel: userLabel, at: now, reason: null, stepDueAt: null, details: { channel: "online", procedureVersion: proc.version } });
+    await repo.insertDocuments(
+      client,
+      id,
+      userId,
+      body.documents.map((d) => ({ requirementKey: d.requirementKey, fileId: d.fileId, source: "upload" as const, round: 0, mustOwn: true })),
+    );
+    await repo.insertEvent(client, id, {
+      action: "submit",
+      fromState: null,
+      toState: "submitted",
+      actorId: userId,
+      actorLabel: userLabel,
+      at: now,
+      reason: null,
+      stepDueAt: null,
+      details: { channel: "online", procedureVersion: proc.version },
+    });
     const dedupe = `dossier:${id}:dossierSubmitted:0`;
     if (smsPayload) await enqueue(client, { topic: "sms", payload: withCode(smsPayload, code), dedupeKey: `${dedupe}:sms`, notBefore: IN_A_YEAR() });
     if (emailPayload) await enqueue(client, { topic: "email", payload: withCode(emailPayload, code), dedupeKey: `${dedupe}:email`, notBefore: IN_A_YEAR() });
-    await appendAudit(client, { type: "dossier.submitted", actor: { userId, label: userLabel }, target: { type: "dossier", id }, adminUnitCode: communeCode, requestId: null, details: { code, procedure: procedureCode, version: proc.version, channel: "online" } }, now);
+    await appendAudit(
+      client,
+      {
+        type: "dossier.submitted",
+        actor: { userId, label: userLabel },
+        target: { type: "dossier", id },
+        adminUnitCode: communeCode,
+        requestId: null,
+        details: { code, procedure: procedureCode, version: proc.version, channel: "online" },
+      },
+      now,
+    );
     await client.query("COMMIT");
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);

@@ -17,8 +17,26 @@ pool.on("error", () => undefined);
 const UNITS_SQL = `SELECT code, parent_code AS "parentCode", level, unit_type AS "unitType", name, full_name AS "fullName",
   name_en AS "nameEn", full_name_en AS "fullNameEn" FROM admin_units WHERE code = ANY($1::text[])`;
 
-type Row = { code: string; parentCode: string | null; level: string; unitType: string; name: string; fullName: string; nameEn: string | null; fullNameEn: string | null };
-const present = (u: Row) => ({ code: u.code, parentCode: u.parentCode, level: u.level, unitType: u.unitType, name: u.name, fullName: u.fullName, nameEn: u.nameEn, fullNameEn: u.fullNameEn });
+type Row = {
+  code: string;
+  parentCode: string | null;
+  level: string;
+  unitType: string;
+  name: string;
+  fullName: string;
+  nameEn: string | null;
+  fullNameEn: string | null;
+};
+const present = (u: Row) => ({
+  code: u.code,
+  parentCode: u.parentCode,
+  level: u.level,
+  unitType: u.unitType,
+  name: u.name,
+  fullName: u.fullName,
+  nameEn: u.nameEn,
+  fullNameEn: u.fullNameEn,
+});
 
 const app = new Hono();
 app.get("/units", async (c) => c.json({ items: (await pool.query<Row>(UNITS_SQL, [codes])).rows, nextCursor: null }));

@@ -16,7 +16,11 @@ function usageError(err: Error & { code?: string }): UsageError {
   return new UsageError("cli.args.invalid", { message: err.message.replace(/\. To specify a positional argument.*$/s, ".") });
 }
 
-export function parse<O extends Options>(args: string[], options: O, opts: { positionals?: [min: number, max: number] } = {}): { values: Values<O>; positionals: string[] } {
+export function parse<O extends Options>(
+  args: string[],
+  options: O,
+  opts: { positionals?: [min: number, max: number] } = {},
+): { values: Values<O>; positionals: string[] } {
   let parsed;
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });

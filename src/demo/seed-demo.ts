@@ -26,7 +26,18 @@ export async function seedDemo(deps: Pick<Deps, "db" | "events" | "config">): Pr
   await getAdminUnit(deps, DEMO_COMMUNE); // fails loudly when Lào Cai is not served
 
   const { userId: adminId } = await createSystemAdmin(deps, ctx, { username: "admin", password: DEMO_PASSWORD, displayName: "Quản trị hệ thống" });
-  const admin = { ...ctx, principal: { userId: adminId, username: "admin", displayName: "admin", kind: "officer" as const, locale: null, grants: [{ role: "system_admin" as const, unitCode: DEMO_PROVINCE, unitPath: `/${DEMO_PROVINCE}/` }] }, actor: { userId: adminId, label: "seed-demo" } };
+  const admin = {
+    ...ctx,
+    principal: {
+      userId: adminId,
+      username: "admin",
+      displayName: "admin",
+      kind: "officer" as const,
+      locale: null,
+      grants: [{ role: "system_admin" as const, unitCode: DEMO_PROVINCE, unitPath: `/${DEMO_PROVINCE}/` }],
+    },
+    actor: { userId: adminId, label: "seed-demo" },
+  };
   const villages: Awaited<ReturnType<typeof createVillage>>[] = [];
   for (const v of DEMO_VILLAGES) villages.push(await createVillage(deps, admin, DEMO_COMMUNE, v));
   const v1 = villages[0]!;

@@ -10,7 +10,11 @@ import { DEMO_COMMUNE } from "./seed-demo.ts";
 
 /** A one-page PDF that says what it is: demo scans must never pass for real documents. */
 export function demoPdf(title: string): Uint8Array {
-  const text = title.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").replace(/[()\\]/g, "");
+  const text = title
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .replace(/[()\\]/g, "");
   const stream = `BT /F1 14 Tf 72 720 Td (XaSo demo - ${text}) Tj ET`;
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
@@ -45,16 +49,40 @@ export function demoFormValues(def: ProcedureDefinition): Record<string, unknown
   const out: Record<string, unknown> = {};
   for (const f of def.form) {
     switch (f.type) {
-      case "person": out[f.key] = { fullName: "Đỗ Minh An", birthDate: "2026-10-20", citizenIdNumber: "" }; break;
-      case "date": out[f.key] = f.prefill === "birthDate" ? DEMO_APPLICANT.birthDate : "2026-10-20"; break;
-      case "choice": out[f.key] = f.options?.[0]?.value ?? ""; break;
-      case "idNumber": out[f.key] = DEMO_APPLICANT.citizenIdNumber; break;
-      case "phone": out[f.key] = DEMO_APPLICANT.phone; break;
-      case "number": out[f.key] = "1"; break;
-      case "address": out[f.key] = DEMO_APPLICANT.address; break;
-      case "file": break;
+      case "person":
+        out[f.key] = { fullName: "Đỗ Minh An", birthDate: "2026-10-20", citizenIdNumber: "" };
+        break;
+      case "date":
+        out[f.key] = f.prefill === "birthDate" ? DEMO_APPLICANT.birthDate : "2026-10-20";
+        break;
+      case "choice":
+        out[f.key] = f.options?.[0]?.value ?? "";
+        break;
+      case "idNumber":
+        out[f.key] = DEMO_APPLICANT.citizenIdNumber;
+        break;
+      case "phone":
+        out[f.key] = DEMO_APPLICANT.phone;
+        break;
+      case "number":
+        out[f.key] = "1";
+        break;
+      case "address":
+        out[f.key] = DEMO_APPLICANT.address;
+        break;
+      case "file":
+        break;
       default:
-        out[f.key] = f.prefill === "fullName" ? DEMO_APPLICANT.fullName : /ethnic/i.test(f.key) ? "Kinh" : /relation/i.test(f.key) ? "Bản thân" : /document/i.test(f.key) ? "Giấy khai sinh" : "Theo giấy tờ kèm theo";
+        out[f.key] =
+          f.prefill === "fullName"
+            ? DEMO_APPLICANT.fullName
+            : /ethnic/i.test(f.key)
+              ? "Kinh"
+              : /relation/i.test(f.key)
+                ? "Bản thân"
+                : /document/i.test(f.key)
+                  ? "Giấy khai sinh"
+                  : "Theo giấy tờ kèm theo";
     }
   }
   return out;
@@ -62,19 +90,31 @@ export function demoFormValues(def: ProcedureDefinition): Record<string, unknown
 
 /** One demo scan per required document (and file field). */
 export function demoDocuments(def: ProcedureDefinition) {
-  const keys = [...def.documents.filter((d) => d.required).map((d) => ({ key: d.key, name: d.name })), ...def.form.filter((f) => f.type === "file" && f.required).map((f) => ({ key: f.key, name: f.label }))];
+  const keys = [
+    ...def.documents.filter((d) => d.required).map((d) => ({ key: d.key, name: d.name })),
+    ...def.form.filter((f) => f.type === "file" && f.required).map((f) => ({ key: f.key, name: f.label })),
+  ];
   return keys.map((k) => ({ requirementKey: k.key, upload: { name: `${k.key}.pdf`, bytes: demoPdf(k.name) } }));
 }
 
 type Ctx = { actor: { userId: string | null; label: string }; requestId: null; principal: Principal };
 
-export async function seedPublicServicesDemo(deps: Pick<Deps, "db" | "events" | "config" | "clock" | "log">): Promise<{ procedures: number; dossiers: number }> {
+export async function seedPublicServicesDemo(
+  deps: Pick<Deps, "db" | "events" | "config" | "clock" | "log">,
+): Promise<{ procedures: number; dossiers: number }> {
   const system = { actor: { userId: null, label: "seed-demo" }, requestId: null };
   const procedures = await seedDemoCatalogue(deps, system);
   const settings = await readDeskSettings(deps.db, DEMO_COMMUNE);
   if (settings.configured) return { procedures, dossiers: 0 };
   // Demo values: a real commune enters its Decision 20/2020 electronic ID and its treasury/bank account.
-  await writeDeskSettings(deps.db, { communeCode: DEMO_COMMUNE, agencyCode: "000.29.23.H39", deskAddress: "Bộ phận một cửa UBND xã Gia Phú, tỉnh Lào Cai", bankBin: "970418", accountNumber: "1234567890", accountName: "UBND XA GIA PHU" });
+  await writeDeskSettings(deps.db, {
+    communeCode: DEMO_COMMUNE,
+    agencyCode: "000.29.23.H39",
+    deskAddress: "Bộ phận một cửa UBND xã Gia Phú, tỉnh Lào Cai",
+    bankBin: "970418",
+    accountNumber: "1234567890",
+    accountName: "UBND XA GIA PHU",
+  });
   forgetDeskSettings(deps.db, DEMO_COMMUNE);
 
   const as = async (username: string): Promise<Ctx | null> => {
@@ -89,9 +129,16 @@ export async function seedPublicServicesDemo(deps: Pick<Deps, "db" | "events" | 
   const file = async (ctx: Ctx, code: string, channel: "online" | "counter") => {
     const { definition: def } = await getProcedure(deps, code);
     const { dossier } = await fileDossier(deps, ctx, {
-      idempotencyKey: `demo-${code}-${channel}`, procedureCode: code, communeCode: DEMO_COMMUNE, applicant: DEMO_APPLICANT,
-      form: demoFormValues(def), documents: demoDocuments(def), delivery: { method: def.deliveryMethods[0] ?? "desk" },
-      assistedConsent: channel === "counter" ? { method: "signature" } : null, channel, intent: "submit",
+      idempotencyKey: `demo-${code}-${channel}`,
+      procedureCode: code,
+      communeCode: DEMO_COMMUNE,
+      applicant: DEMO_APPLICANT,
+      form: demoFormValues(def),
+      documents: demoDocuments(def),
+      delivery: { method: def.deliveryMethods[0] ?? "desk" },
+      assistedConsent: channel === "counter" ? { method: "signature" } : null,
+      channel,
+      intent: "submit",
     });
     return dossier;
   };

@@ -82,10 +82,14 @@ export function registerHomePages(app: Hono<AppEnv>, web: WebContext) {
         <form class="search-form" method="get" action="/units" role="search">
           <div class="field">
             <label for="home-q">{t("units.searchLabel")}</label>
-            <span class="hint" id="home-q-hint">{t("units.searchHint")}</span>
+            <span class="hint" id="home-q-hint">
+              {t("units.searchHint")}
+            </span>
             <input type="search" id="home-q" name="q" aria-describedby="home-q-hint" />
           </div>
-          <button type="submit" class="button">{t("units.searchButton")}</button>
+          <button type="submit" class="button">
+            {t("units.searchButton")}
+          </button>
         </form>
         <h2>{t("home.servedProvinces")}</h2>
         <ul>

@@ -86,7 +86,12 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "sign-in with errors", who: "visitor", path: () => "/sign-in", then: submitEmpty("/sign-in") },
     { name: "units", who: "visitor", path: () => "/units" },
     { name: "search results", who: "visitor", path: () => "/units?q=gia+phu" },
-    { name: "search with an error", who: "visitor", path: () => "/units?q=g", then: async (x) => expect(await x.page.locator(".error-summary").count()).toBe(1) },
+    {
+      name: "search with an error",
+      who: "visitor",
+      path: () => "/units?q=g",
+      then: async (x) => expect(await x.page.locator(".error-summary").count()).toBe(1),
+    },
     { name: "province", who: "visitor", path: () => `/units/${DEMO_PROVINCE}` },
     { name: "commune", who: "visitor", path: () => `/units/${DEMO_COMMUNE}` },
     { name: "village", who: "visitor", path: () => found.village },
@@ -105,10 +110,25 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "procedures searched", who: "visitor", path: () => "/procedures?q=khai+sinh" },
     { name: "a procedure", who: "visitor", path: () => "/procedures/1.004873" },
     { name: "application form", who: "citizen", path: () => "/dossiers/new?procedure=1.004873" },
-    { name: "application form sent empty", who: "citizen", path: () => "/dossiers/new?procedure=1.004873", then: submitApplicationEmpty({ keepCommune: false }) },
-    { name: "application form with errors", who: "citizen", path: () => "/dossiers/new?procedure=1.004873", then: submitApplicationEmpty({ keepCommune: true }) },
+    {
+      name: "application form sent empty",
+      who: "citizen",
+      path: () => "/dossiers/new?procedure=1.004873",
+      then: submitApplicationEmpty({ keepCommune: false }),
+    },
+    {
+      name: "application form with errors",
+      who: "citizen",
+      path: () => "/dossiers/new?procedure=1.004873",
+      then: submitApplicationEmpty({ keepCommune: true }),
+    },
     { name: "my dossiers", who: "citizen", path: () => "/me/dossiers" },
-    { name: "my dossier with a supplement request", who: "citizen", path: () => found.myWaitingDossier, then: async (x) => expect(await x.page.locator("main h2#supplement").count()).toBe(1) },
+    {
+      name: "my dossier with a supplement request",
+      who: "citizen",
+      path: () => found.myWaitingDossier,
+      then: async (x) => expect(await x.page.locator("main h2#supplement").count()).toBe(1),
+    },
     { name: "status form", who: "visitor", path: () => "/status" },
     { name: "status with errors", who: "visitor", path: () => "/status", then: submitEmpty("/status") },
     { name: "status not found", who: "visitor", path: () => "/status", then: lookUp("0000", 404) },
@@ -119,7 +139,9 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "vault", who: "citizen", path: () => "/me/vault" },
     { name: "figures", who: "visitor", path: () => "/figures" },
     // Public services, office side.
-    ...["newOnline", "awaitingSupplement", "inProgress", "dueSoon", "overdue", "readyToReturn"].map((q): Case => ({ name: `desk queue ${q}`, who: "desk", path: () => `/office/desk?commune=${DEMO_COMMUNE}&queue=${q}` })),
+    ...["newOnline", "awaitingSupplement", "inProgress", "dueSoon", "overdue", "readyToReturn"].map(
+      (q): Case => ({ name: `desk queue ${q}`, who: "desk", path: () => `/office/desk?commune=${DEMO_COMMUNE}&queue=${q}` }),
+    ),
     { name: "office dossier, new online", who: "desk", path: () => found.deskNew },
     {
       name: "office dossier with action errors",

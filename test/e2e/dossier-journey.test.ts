@@ -57,7 +57,12 @@ describeBrowser("a dossier's whole journey, the citizen on a phone without JavaS
     expect(await visitor.page.locator("main h2").first().innerText()).toBe(`Hồ sơ ${code}`);
     await fits360(visitor);
     const rows = visitor.page.locator("main dl.summary > div");
-    const state = (await rows.filter({ has: visitor.page.locator("dt", { hasText: /^Trạng thái$/ }) }).locator("dd").innerText()).trim();
+    const state = (
+      await rows
+        .filter({ has: visitor.page.locator("dt", { hasText: /^Trạng thái$/ }) })
+        .locator("dd")
+        .innerText()
+    ).trim();
     const steps = (await visitor.page.locator("main ol li").allInnerTexts()).map((s) => s.split(" – ")[0]!.trim());
     return { state, steps };
   };
@@ -218,12 +223,16 @@ describeBrowser("a dossier's whole journey, the citizen on a phone without JavaS
     expect(status.state).toBe("Đang xử lý (mã trạng thái 4)");
     expect(status.steps.at(-1)).toBe("Chuyển xử lý");
 
-    expect(await officeAction(specialist, "propose", "Trình lãnh đạo", (form) => form.getByLabel("Ghi chú").fill("Đủ điều kiện cấp"))).toBe("Đã trình lãnh đạo.");
+    expect(await officeAction(specialist, "propose", "Trình lãnh đạo", (form) => form.getByLabel("Ghi chú").fill("Đủ điều kiện cấp"))).toBe(
+      "Đã trình lãnh đạo.",
+    );
     status = await publicStatus();
     expect(status.steps.at(-1)).toBe("Trình lãnh đạo");
 
     expect(
-      await officeAction(leader, "approve", "Phê duyệt", (form) => form.getByLabel("Bản quét kết quả").setInputFiles(pdf("ket-qua.pdf", "Giay xac nhan tinh trang hon nhan"))),
+      await officeAction(leader, "approve", "Phê duyệt", (form) =>
+        form.getByLabel("Bản quét kết quả").setInputFiles(pdf("ket-qua.pdf", "Giay xac nhan tinh trang hon nhan")),
+      ),
     ).toBe("Đã phê duyệt kết quả.");
     status = await publicStatus();
     expect(status.state).toBe("Đã có kết quả, chờ trả (mã trạng thái 9)");
@@ -256,13 +265,31 @@ describeBrowser("a dossier's whole journey, the citizen on a phone without JavaS
     expect(file.status()).toBe(200);
     expect(file.headers()["content-type"]).toBe("application/pdf");
     const steps = (await citizen.page.locator("main ol li strong").allInnerTexts()).map((s) => s.trim());
-    expect(steps).toEqual(["Nộp hồ sơ trực tuyến", "Tiếp nhận hồ sơ", "Yêu cầu bổ sung hồ sơ", "Bổ sung hồ sơ", "Chuyển xử lý", "Trình lãnh đạo", "Phê duyệt", "Trả kết quả"]);
+    expect(steps).toEqual([
+      "Nộp hồ sơ trực tuyến",
+      "Tiếp nhận hồ sơ",
+      "Yêu cầu bổ sung hồ sơ",
+      "Bổ sung hồ sơ",
+      "Chuyển xử lý",
+      "Trình lãnh đạo",
+      "Phê duyệt",
+      "Trả kết quả",
+    ]);
   });
 
   it("the public status page shows every step, in order, to anyone with the code and four digits", async () => {
     const status = await publicStatus();
     expect(status.state).toBe("Đã trả kết quả (mã trạng thái 10)");
-    expect(status.steps).toEqual(["Nộp hồ sơ trực tuyến", "Tiếp nhận hồ sơ", "Yêu cầu bổ sung hồ sơ", "Bổ sung hồ sơ", "Chuyển xử lý", "Trình lãnh đạo", "Phê duyệt", "Trả kết quả"]);
+    expect(status.steps).toEqual([
+      "Nộp hồ sơ trực tuyến",
+      "Tiếp nhận hồ sơ",
+      "Yêu cầu bổ sung hồ sơ",
+      "Bổ sung hồ sơ",
+      "Chuyển xử lý",
+      "Trình lãnh đạo",
+      "Phê duyệt",
+      "Trả kết quả",
+    ]);
     const main = await visitor.page.locator("main").innerText();
     // Who applied is masked; who acted and why is never shown.
     expect(main).toContain("Đ*** V*** Nam");

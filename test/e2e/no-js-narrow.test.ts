@@ -161,7 +161,10 @@ describeBrowser("without JavaScript, at 360 px", () => {
     expect(noJs.path).toBe("/sign-in");
     const hrefs = await noJs.page.locator(".error-summary a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     expect(hrefs).toEqual(["#f-username", "#f-password"]);
-    expect(await noJs.page.locator(".error-summary li").allInnerTexts()).toEqual(["Trường “Tên đăng nhập”: bắt buộc phải nhập", "Trường “Mật khẩu”: bắt buộc phải nhập"]);
+    expect(await noJs.page.locator(".error-summary li").allInnerTexts()).toEqual([
+      "Trường “Tên đăng nhập”: bắt buộc phải nhập",
+      "Trường “Mật khẩu”: bắt buộc phải nhập",
+    ]);
     // Focus moves to the summary without any script (autofocus).
     await noJs.page.locator(".error-summary:focus").waitFor({ timeout: 5_000 });
     expect((await noJs.horizontalOverflow()).scrollWidth).toBeLessThanOrEqual(360);

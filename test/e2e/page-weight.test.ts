@@ -26,7 +26,10 @@ describeBrowser("page weight on a first visit", () => {
     expect(doc?.encoding, "the HTML is sent compressed").toMatch(/^(gzip|br|deflate|zstd)$/);
     const css = w.transfers.find((t) => t.type === "Stylesheet");
     expect(css?.status).toBe(200);
-    expect(w.transfers.some((t) => new URL(t.url).pathname.includes("favicon")), "the icon is counted").toBe(true);
+    expect(
+      w.transfers.some((t) => new URL(t.url).pathname.includes("favicon")),
+      "the icon is counted",
+    ).toBe(true);
     expect(w.total, report).toBeLessThanOrEqual(BUDGET);
   });
 });
@@ -60,14 +63,21 @@ describeBrowser("page weight of the public services' two citizen pages together"
     await signIn.page.close();
     const form = await measureFirstVisit(citizen, new URL("/dossiers/new?procedure=1.004873", e2e().baseUrl).toString());
     const total = status.total + form.total;
-    const report = [formatWeight("status page", status), formatWeight("application form", form), `status + application form: ${(total / 1024).toFixed(1)} KB (${total} bytes)`].join("\n");
+    const report = [
+      formatWeight("status page", status),
+      formatWeight("application form", form),
+      `status + application form: ${(total / 1024).toFixed(1)} KB (${total} bytes)`,
+    ].join("\n");
     console.log(report);
 
     for (const w of [status, form]) {
       const doc = w.transfers.find((t) => t.type === "Document");
       expect(doc?.status, w.url).toBe(200);
       expect(doc?.encoding, `${w.url}: the HTML is sent compressed`).toMatch(/^(gzip|br|deflate|zstd)$/);
-      expect(w.transfers.some((t) => t.type === "Stylesheet" && t.status === 200), `${w.url}: the CSS is counted`).toBe(true);
+      expect(
+        w.transfers.some((t) => t.type === "Stylesheet" && t.status === 200),
+        `${w.url}: the CSS is counted`,
+      ).toBe(true);
     }
     // The form really is the form (not the sign-in page it would redirect to).
     expect(form.transfers.find((t) => t.type === "Document")?.url).toContain("/dossiers/new?procedure=1.004873");

@@ -8,7 +8,16 @@ import { confirmPayment } from "../../src/modules/payments/index.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
 
-type Fixture = { villageB: string; userB: string; tokenB: string; usernameB: string; dossierB: string; dossierCodeB: string; documentB: string; paymentB: string };
+type Fixture = {
+  villageB: string;
+  userB: string;
+  tokenB: string;
+  usernameB: string;
+  dossierB: string;
+  dossierCodeB: string;
+  documentB: string;
+  paymentB: string;
+};
 type Probe = (f: Fixture) => { path: string; form?: Record<string, string>; json?: unknown };
 
 // Routes that act on one resource: called as officer A with commune B's resource, they must answer 404.
@@ -55,7 +64,17 @@ const SCOPED: Record<string, Probe> = {
   "GET /api/v1/dossiers/:id/documents/:documentId": (f) => ({ path: `/api/v1/dossiers/${f.dossierB}/documents/${f.documentB}` }),
   "POST /api/v1/dossiers/:id/actions/:action": (f) => ({ path: `/api/v1/dossiers/${f.dossierB}/actions/receive`, json: { version: 1 } }),
   "GET /api/v1/communes/:code/queues": () => ({ path: `/api/v1/communes/${BAO_THANG}/queues` }),
-  "POST /api/v1/dossiers": () => ({ path: "/api/v1/dossiers", json: { procedureCode: "1.004873", communeCode: BAO_THANG, applicant: { fullName: "X Y", phone: "0912345678" }, delivery: { method: "desk" }, channel: "counter", intent: "draft" } }),
+  "POST /api/v1/dossiers": () => ({
+    path: "/api/v1/dossiers",
+    json: {
+      procedureCode: "1.004873",
+      communeCode: BAO_THANG,
+      applicant: { fullName: "X Y", phone: "0912345678" },
+      delivery: { method: "desk" },
+      channel: "counter",
+      intent: "draft",
+    },
+  }),
   // Payments and the desk settings.
   "GET /office/communes/:code/settings": () => ({ path: `/office/communes/${BAO_THANG}/settings` }),
   "POST /office/communes/:code/settings": () => ({ path: `/office/communes/${BAO_THANG}/settings`, form: { agencyCode: "000.00.00.X" } }),
@@ -82,28 +101,83 @@ const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: strin
 
 // Public information (place names and codes, the API description) or the caller's own things.
 const NOT_COMMUNE_DATA = new Set([
-  "GET /", "GET /privacy", "POST /language", "GET /sign-in", "POST /sign-in", "POST /sign-out", "GET /auth/oidc/start", "GET /auth/oidc/callback",
-  "GET /healthz", "GET /readyz", "GET /metrics", "GET /assets/*", "GET /api/openapi.json", "GET /api/docs",
-  "GET /units", "GET /units/:code", "GET /api/v1/admin-units", "GET /api/v1/admin-units/search", "GET /api/v1/admin-units/:code",
-  "GET /api/v1/admin-units/:code/children", "GET /api/v1/me", "GET /office", "GET /office/users/new", "GET /office/tokens", "POST /office/tokens",
+  "GET /",
+  "GET /privacy",
+  "POST /language",
+  "GET /sign-in",
+  "POST /sign-in",
+  "POST /sign-out",
+  "GET /auth/oidc/start",
+  "GET /auth/oidc/callback",
+  "GET /healthz",
+  "GET /readyz",
+  "GET /metrics",
+  "GET /assets/*",
+  "GET /api/openapi.json",
+  "GET /api/docs",
+  "GET /units",
+  "GET /units/:code",
+  "GET /api/v1/admin-units",
+  "GET /api/v1/admin-units/search",
+  "GET /api/v1/admin-units/:code",
+  "GET /api/v1/admin-units/:code/children",
+  "GET /api/v1/me",
+  "GET /office",
+  "GET /office/users/new",
+  "GET /office/tokens",
+  "POST /office/tokens",
   // The working-day calendar is national data.
-  "GET /api/v1/calendar/:year", "PUT /api/v1/calendar/days/:day", "DELETE /api/v1/calendar/days/:day",
-  "GET /office/calendar", "POST /office/calendar/days", "POST /office/calendar/days/:day/remove",
+  "GET /api/v1/calendar/:year",
+  "PUT /api/v1/calendar/days/:day",
+  "DELETE /api/v1/calendar/days/:day",
+  "GET /office/calendar",
+  "POST /office/calendar/days",
+  "POST /office/calendar/days/:day/remove",
   // The procedure catalogue is public; editing it needs procedure.manage, which no commune role has.
-  "GET /procedures", "GET /procedures/:code", "GET /office/procedures", "POST /office/procedures/import",
-  "POST /office/procedures/:code/active", "GET /office/procedures/new", "POST /office/procedures/new",
-  "GET /office/procedures/:code/edit", "POST /office/procedures/:code/edit",
-  "GET /api/v1/procedures", "GET /api/v1/procedures/export", "POST /api/v1/procedures/import",
-  "GET /api/v1/procedures/:code", "PUT /api/v1/procedures/:code", "POST /api/v1/procedures/:code/active",
+  "GET /procedures",
+  "GET /procedures/:code",
+  "GET /office/procedures",
+  "POST /office/procedures/import",
+  "POST /office/procedures/:code/active",
+  "GET /office/procedures/new",
+  "POST /office/procedures/new",
+  "GET /office/procedures/:code/edit",
+  "POST /office/procedures/:code/edit",
+  "GET /api/v1/procedures",
+  "GET /api/v1/procedures/export",
+  "POST /api/v1/procedures/import",
+  "GET /api/v1/procedures/:code",
+  "PUT /api/v1/procedures/:code",
+  "POST /api/v1/procedures/:code/active",
   // A citizen's own profile and vault, and phone sign-in.
-  "GET /sign-in/phone", "POST /sign-in/phone", "GET /sign-in/phone/verify", "POST /sign-in/phone/verify", "GET /me/profile", "POST /me/profile",
-  "GET /me/vault", "POST /me/vault", "GET /me/vault/:id/file", "POST /me/vault/:id/remove", "GET /api/v1/me/profile", "PUT /api/v1/me/profile",
-  "GET /api/v1/me/vault", "POST /api/v1/me/vault", "GET /api/v1/me/vault/:id/file", "DELETE /api/v1/me/vault/:id", "POST /api/v1/auth/phone/code",
-  "POST /api/v1/auth/phone/verify", "GET /s/:code",
+  "GET /sign-in/phone",
+  "POST /sign-in/phone",
+  "GET /sign-in/phone/verify",
+  "POST /sign-in/phone/verify",
+  "GET /me/profile",
+  "POST /me/profile",
+  "GET /me/vault",
+  "POST /me/vault",
+  "GET /me/vault/:id/file",
+  "POST /me/vault/:id/remove",
+  "GET /api/v1/me/profile",
+  "PUT /api/v1/me/profile",
+  "GET /api/v1/me/vault",
+  "POST /api/v1/me/vault",
+  "GET /api/v1/me/vault/:id/file",
+  "DELETE /api/v1/me/vault/:id",
+  "POST /api/v1/auth/phone/code",
+  "POST /api/v1/auth/phone/verify",
+  "GET /s/:code",
   // Per-commune totals only, no personal data: the service index's public transparency.
   "GET /figures",
   // Applying and the public status look-up (by code and last digits, throttled).
-  "GET /dossiers/new", "POST /dossiers/new", "GET /status", "POST /status", "POST /api/v1/files", "POST /api/v1/status",
+  "GET /dossiers/new",
+  "POST /dossiers/new",
+  "GET /status",
+  "POST /status",
+  "POST /api/v1/files",
+  "POST /api/v1/status",
   "POST /api/v1/payments/webhook",
 ]);
 
@@ -128,7 +202,16 @@ describeDb("access between communes", () => {
     const dossierB = await buildDossier(t.deps, deskB, { commune: BAO_THANG, channel: "counter", procedure: "2.000815" });
     const documentB = (await t.db.query("SELECT id FROM dossier_documents WHERE dossier_id = $1 LIMIT 1", [dossierB.id])).rows[0]!.id as string;
     const paymentB = await confirmPayment(t.deps, deskB, dossierB.id, { method: "cash" });
-    f = { villageB: villageB.code, userB: adminB.id, tokenB, usernameB: adminB.username, dossierB: dossierB.id, dossierCodeB: dossierB.code!, documentB, paymentB: paymentB.id };
+    f = {
+      villageB: villageB.code,
+      userB: adminB.id,
+      tokenB,
+      usernameB: adminB.username,
+      dossierB: dossierB.id,
+      dossierCodeB: dossierB.code!,
+      documentB,
+      paymentB: paymentB.id,
+    };
     officerA = new TestClient(t.app);
     await officerA.signIn(adminA.username, PASSWORD);
     const created = await officerA.post("/office/tokens", { name: "a", role: "commune_admin", adminUnitCode: GIA_PHU });
@@ -149,11 +232,17 @@ describeDb("access between communes", () => {
       const probe = SCOPED[route]!(f);
       let res: Response;
       if (probe.json !== undefined) {
-        res = await t.app.request(probe.path, { method, body: JSON.stringify(probe.json), headers: { "content-type": "application/json", authorization: `Bearer ${tokenA}` } });
+        res = await t.app.request(probe.path, {
+          method,
+          body: JSON.stringify(probe.json),
+          headers: { "content-type": "application/json", authorization: `Bearer ${tokenA}` },
+        });
       } else if (method === "POST") {
         res = await officerA.post(probe.path, probe.form ?? {});
       } else {
-        res = probe.path.startsWith("/api/") ? await t.app.request(probe.path, { headers: { authorization: `Bearer ${tokenA}` } }) : await officerA.get(probe.path);
+        res = probe.path.startsWith("/api/")
+          ? await t.app.request(probe.path, { headers: { authorization: `Bearer ${tokenA}` } })
+          : await officerA.get(probe.path);
       }
       expect(res.status, route).toBe(404);
       expect(await res.text(), route).not.toContain(f.usernameB);
@@ -177,7 +266,9 @@ describeDb("access between communes", () => {
   it("leaves commune B's data out of every list officer A sees", async () => {
     for (const route of routes().filter((r) => r in SCOPED_LISTS)) {
       const probe = SCOPED_LISTS[route]!(f);
-      const res = probe.path.startsWith("/api/") ? await t.app.request(probe.path, { headers: { authorization: `Bearer ${tokenA}` } }) : await officerA.get(probe.path);
+      const res = probe.path.startsWith("/api/")
+        ? await t.app.request(probe.path, { headers: { authorization: `Bearer ${tokenA}` } })
+        : await officerA.get(probe.path);
       expect(res.status, route).toBe(200);
       expect(await res.text(), route).not.toContain(probe.absent);
     }

@@ -104,7 +104,14 @@ async function withAuditEntries(n: number): Promise<TestDatabase> {
   const deps = wireDeps(loadConfig(TEST_ENV), t.db, silent);
   for (let i = 1; i <= n; i++) {
     await t.db.tx((q) =>
-      deps.events.publish(q, { type: "test.event", actor: { userId: null, label: "test" }, target: { type: "thing", id: String(i) }, adminUnitCode: "15", requestId: null, details: { i } }),
+      deps.events.publish(q, {
+        type: "test.event",
+        actor: { userId: null, label: "test" },
+        target: { type: "thing", id: String(i) },
+        adminUnitCode: "15",
+        requestId: null,
+        details: { i },
+      }),
     );
   }
   await sealAudit(t.db); // as the running server does every second
@@ -146,7 +153,10 @@ describe("xaso (no database needed)", () => {
   });
 
   it("has every cli. message in both catalogues, none empty", () => {
-    const cliKeys = (cat: Record<string, string>) => Object.keys(cat).filter((k) => k.startsWith("cli.")).sort();
+    const cliKeys = (cat: Record<string, string>) =>
+      Object.keys(cat)
+        .filter((k) => k.startsWith("cli."))
+        .sort();
     expect(cliKeys(vi).length).toBeGreaterThan(50);
     expect(cliKeys(en)).toEqual(cliKeys(vi));
     for (const k of cliKeys(vi)) {
@@ -159,7 +169,11 @@ describe("xaso (no database needed)", () => {
   });
 
   it("lists every bad variable and exits 78 (real process)", async () => {
-    const r = await xasoProcess(["--import", "tsx", "src/cli/main.ts"], ["migrate"], { PORT: "not-a-port", SESSION_SECRET: "short", DATABASE_URL: "mysql://x" });
+    const r = await xasoProcess(["--import", "tsx", "src/cli/main.ts"], ["migrate"], {
+      PORT: "not-a-port",
+      SESSION_SECRET: "short",
+      DATABASE_URL: "mysql://x",
+    });
     expect(r.code).toBe(78);
     expect(r.err).toContain("PORT");
     expect(r.err).toContain("SESSION_SECRET");
@@ -263,7 +277,8 @@ describeDb("xaso create-admin", () => {
         [username],
       )
     ).rows;
-  const hashOf = async (username: string) => (await t.db.query<{ h: string }>("SELECT password_hash AS h FROM users WHERE username = $1", [username])).rows[0]?.h;
+  const hashOf = async (username: string) =>
+    (await t.db.query<{ h: string }>("SELECT password_hash AS h FROM users WHERE username = $1", [username])).rows[0]?.h;
 
   it("creates a system administrator with the password from XASO_ADMIN_PASSWORD", async () => {
     const r = await xaso(["create-admin", "--username", "quantri"], { url: t.url, env: { XASO_ADMIN_PASSWORD: "a-long-password-1" } });
@@ -395,11 +410,17 @@ describeDb("xaso db export / db import", () => {
       SELECT 'hash-' || username, id, now() + interval '1 hour', '10.0.0.1', 'Tiếng Việt "quoted" \\ agent' FROM users`);
     await a.db.query(`INSERT INTO api_tokens (user_id, name, token_hash, prefix, role, admin_unit_code)
       SELECT id, 'máy chủ {1}', 'tok-hash', 'xs_abc', 'commune_admin', '02923' FROM users WHERE username = 'xa.giaphu'`);
-    await a.db.query("INSERT INTO signin_failures (key, failed_at) VALUES ('u:admin', '2026-01-02 03:04:05.123456+07'), ('u:admin', now()), ('ip:1.2.3.4', now())");
+    await a.db.query(
+      "INSERT INTO signin_failures (key, failed_at) VALUES ('u:admin', '2026-01-02 03:04:05.123456+07'), ('u:admin', now()), ('ip:1.2.3.4', now())",
+    );
     // More rows than one copy batch (5,000), duplicates included.
-    await a.db.query("INSERT INTO signin_failures (key, failed_at) SELECT 'ip:10.0.' || (i % 300), timestamptz '2026-03-01' + i * interval '1 second' FROM generate_series(1, 12345) i");
+    await a.db.query(
+      "INSERT INTO signin_failures (key, failed_at) SELECT 'ip:10.0.' || (i % 300), timestamptz '2026-03-01' + i * interval '1 second' FROM generate_series(1, 12345) i",
+    );
     await a.db.query("INSERT INTO signin_failures (key, failed_at) SELECT key, failed_at FROM signin_failures LIMIT 10");
-    await a.db.query("INSERT INTO users (username, display_name, kind, email, locale) VALUES ('null.fields', E'Tab\\there, newline\\nthere', 'citizen', NULL, 'en')");
+    await a.db.query(
+      "INSERT INTO users (username, display_name, kind, email, locale) VALUES ('null.fields', E'Tab\\there, newline\\nthere', 'citizen', NULL, 'en')",
+    );
   }, 120_000);
   afterAll(async () => {
     await a?.drop();
@@ -409,7 +430,12 @@ describeDb("xaso db export / db import", () => {
   /** table → checksum, as printed in the report. */
   type Line = { source: string; target: string; rows: number; targetRows: number; check: string };
   const checksums = (out: string): Record<string, Line> =>
-    Object.fromEntries([...out.matchAll(/^(\w+)\s+([\d,]+)\s+([\d,]+)\s+([0-9a-f]{32})\s+([0-9a-f]{32})\s+(ok|DIFFERENT)$/gm)].map((m) => [m[1], { source: m[4], target: m[5], rows: Number(m[2]!.replace(/,/g, "")), targetRows: Number(m[3]!.replace(/,/g, "")), check: m[6] }]));
+    Object.fromEntries(
+      [...out.matchAll(/^(\w+)\s+([\d,]+)\s+([\d,]+)\s+([0-9a-f]{32})\s+([0-9a-f]{32})\s+(ok|DIFFERENT)$/gm)].map((m) => [
+        m[1],
+        { source: m[4], target: m[5], rows: Number(m[2]!.replace(/,/g, "")), targetRows: Number(m[3]!.replace(/,/g, "")), check: m[6] },
+      ]),
+    );
 
   it("refuses a target that already has rows, and leaves it untouched", async () => {
     const before = await dump(b.db);

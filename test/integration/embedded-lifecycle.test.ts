@@ -49,7 +49,9 @@ function startServer(env: Record<string, string>): Server {
     for (const l of listeners) l();
   });
   child.stderr!.on("data", (d: Buffer) => raw.push(d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   const output = () => raw.join("\n");
   return {
     child,
@@ -69,7 +71,9 @@ function startServer(env: Record<string, string>): Server {
           listeners.delete(check);
           fn();
         };
-        void exited.then(({ code, signal }) => done(() => reject(new Error(`server exited (code ${code}, signal ${signal}) before "${msg}"; output:\n${output()}`))));
+        void exited.then(({ code, signal }) =>
+          done(() => reject(new Error(`server exited (code ${code}, signal ${signal}) before "${msg}"; output:\n${output()}`))),
+        );
         listeners.add(check);
         check();
       });
@@ -100,7 +104,10 @@ async function villageNames(port: number): Promise<string[]> {
   const res = await fetch(`http://127.0.0.1:${port}/api/v1/admin-units/${DEMO_COMMUNE}/children?limit=50`);
   expect(res.status).toBe(200);
   const body = (await res.json()) as { items: { name: string; level: string }[] };
-  return body.items.filter((u) => u.level === "village").map((u) => u.name).sort();
+  return body.items
+    .filter((u) => u.level === "village")
+    .map((u) => u.name)
+    .sort();
 }
 
 describe.skipIf(process.env.XASO_TEST_ENGINE !== "embedded")("embedded PostgreSQL lifecycle with the real server", () => {

@@ -85,7 +85,11 @@ describeDb("HTTP edge", () => {
     const none = await adminClient.post(`/units/${GIA_PHU}/villages`, { name: "Giả mạo", unitType: "Thôn" }, { csrf: false });
     expect(none.status).toBe(403);
     expect(await none.text()).toContain("Biểu mẫu đã hết hạn");
-    const forged = await adminClient.request(`/units/${GIA_PHU}/villages`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "name=X&unitType=Th%C3%B4n&_csrf=forged" });
+    const forged = await adminClient.request(`/units/${GIA_PHU}/villages`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "name=X&unitType=Th%C3%B4n&_csrf=forged",
+    });
     expect(forged.status).toBe(403);
     expect((await t.db.query("SELECT count(*)::int AS n FROM admin_units WHERE parent_code = $1", [GIA_PHU])).rows[0]!.n).toBe(before);
   });
@@ -93,7 +97,10 @@ describeDb("HTTP edge", () => {
   it("requires the CSRF header for API writes made with a session cookie", async () => {
     const res = await adminClient.request(`/api/v1/admin-units/${GIA_PHU}/villages`, json({ name: "Cookie", unitType: "Thôn" }));
     expect(res.status).toBe(403);
-    const ok = await adminClient.request(`/api/v1/admin-units/${GIA_PHU}/villages`, json({ name: "Cookie", unitType: "Thôn" }, { "x-csrf-token": adminClient.csrfToken }));
+    const ok = await adminClient.request(
+      `/api/v1/admin-units/${GIA_PHU}/villages`,
+      json({ name: "Cookie", unitType: "Thôn" }, { "x-csrf-token": adminClient.csrfToken }),
+    );
     expect(ok.status).toBe(201);
   });
 

@@ -38,7 +38,14 @@ async function startProvider() {
     clients: [
       // A confidential web client with the default registration (client_secret_basic, for which oidc-provider
       // also accepts the client_secret_post that openid-client sends).
-      { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [CALLBACK], grant_types: ["authorization_code"], response_types: ["code"], id_token_signed_response_alg: "ES256" },
+      {
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+        redirect_uris: [CALLBACK],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+        id_token_signed_response_alg: "ES256",
+      },
     ],
     jwks: { keys: [{ ...signingKey, alg: "ES256", use: "sig", kid: "test-es256" }] },
     cookies: { keys: [randomBytes(32).toString("hex")] },
@@ -62,7 +69,11 @@ async function startProvider() {
   return {
     issuer,
     errors,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -117,8 +128,13 @@ class ProviderBrowser {
         fields.set("password", "any password: the dev login checks none");
       }
       forms.push(fields.get("prompt") ?? "?");
-      const posted = await this.fetch(new URL(form[1]!.replaceAll("&amp;", "&"), url).href, { method: "POST", body: fields, headers: { "content-type": "application/x-www-form-urlencoded" } });
-      if (posted.status < 300 || posted.status >= 400) throw new Error(`provider answered ${posted.status} to the ${fields.get("prompt")} form: ${(await posted.text()).slice(0, 500)}`);
+      const posted = await this.fetch(new URL(form[1]!.replaceAll("&amp;", "&"), url).href, {
+        method: "POST",
+        body: fields,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      });
+      if (posted.status < 300 || posted.status >= 400)
+        throw new Error(`provider answered ${posted.status} to the ${fields.get("prompt")} form: ${(await posted.text()).slice(0, 500)}`);
       url = new URL(posted.headers.get("location")!, url).href;
     }
     throw new Error(`the provider never redirected back to ${CALLBACK}`);
@@ -195,7 +211,13 @@ describeDb("OpenID Connect sign-in (national SSO)", () => {
     expect(body.username).toMatch(/^sso-[0-9a-f]{12}$/);
 
     const { rows } = await t.db.query("SELECT citizen_id_number, phone, oidc_issuer, oidc_subject, password_hash FROM users WHERE id = $1", [body.id]);
-    expect(rows[0]).toEqual({ citizen_id_number: "010199001234", phone: "+84912345678", oidc_issuer: idp.issuer, oidc_subject: "vneid-hoa", password_hash: null });
+    expect(rows[0]).toEqual({
+      citizen_id_number: "010199001234",
+      phone: "+84912345678",
+      oidc_issuer: idp.issuer,
+      oidc_subject: "vneid-hoa",
+      password_hash: null,
+    });
     const audit = await t.db.query("SELECT details FROM audit_log WHERE action = 'user.createdFromSso' AND target_id = $1", [body.id]);
     expect(audit.rows).toEqual([{ details: { issuer: idp.issuer, acr: null } }]);
     expect(idp.errors).toEqual([]);
@@ -249,7 +271,16 @@ describeDb("OpenID Connect sign-in (national SSO)", () => {
 
   it("refuses a sign-in below the required eID level when OIDC_REQUIRE_ACR is on", async () => {
     // The provider authenticates without an acr, so a level-2 requirement cannot be met.
-    const env = { PUBLIC_URL, OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET, OIDC_SCOPES: "openid profile phone citizen", OIDC_ACR_VALUES: ACR, OIDC_REQUIRE_ACR: "true", OIDC_ALLOW_HTTP: "true" };
+    const env = {
+      PUBLIC_URL,
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: CLIENT_ID,
+      OIDC_CLIENT_SECRET: CLIENT_SECRET,
+      OIDC_SCOPES: "openid profile phone citizen",
+      OIDC_ACR_VALUES: ACR,
+      OIDC_REQUIRE_ACR: "true",
+      OIDC_ALLOW_HTTP: "true",
+    };
     const strict = await buildTestApp({ database: t.database, env, oidc: createOidcClient(loadConfig({ ...TEST_ENV, ...env }).oidc!) });
     const client = new TestClient(strict.app);
     const start = await client.get("/auth/oidc/start?next=/office");

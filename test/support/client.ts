@@ -8,7 +8,10 @@ const secret = loadConfig(TEST_ENV).sessionSecret;
 
 export class TestClient {
   readonly cookies = new Map<string, string>();
-  constructor(private readonly app: { request: Hono["request"] }, private readonly headers: Record<string, string> = {}) {
+  constructor(
+    private readonly app: { request: Hono["request"] },
+    private readonly headers: Record<string, string> = {},
+  ) {
     this.cookies.set(CSRF_COOKIE, "test-csrf-seed-0123456789");
   }
 

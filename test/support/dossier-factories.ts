@@ -42,7 +42,11 @@ export async function deskTeam(deps: Deps, commune = GIA_PHU) {
 
 let keySeq = 0;
 /** Files a complete dossier (online by default) with demo answers and a scan for every required document. */
-export async function buildDossier(deps: Deps, who: Acting, opts: { procedure?: string; channel?: "online" | "counter" | "post"; commune?: string; key?: string } = {}) {
+export async function buildDossier(
+  deps: Deps,
+  who: Acting,
+  opts: { procedure?: string; channel?: "online" | "counter" | "post"; commune?: string; key?: string } = {},
+) {
   const code = opts.procedure ?? "1.004873";
   const { definition: def } = await getProcedure(deps, code);
   const channel = opts.channel ?? "online";

@@ -22,17 +22,28 @@ export async function systemAdmin(deps: Deps): Promise<Principal> {
   const { userId } = await createSystemAdmin(deps, ctx, { username: `root-${randomBytes(3).toString("hex")}`, password: PASSWORD });
   adminFor = deps.db;
   adminPrincipal = {
-    userId, username: "root", displayName: "root", kind: "officer", locale: null,
+    userId,
+    username: "root",
+    displayName: "root",
+    kind: "officer",
+    locale: null,
     grants: deps.config.servedProvinces.map((p) => ({ role: "system_admin" as const, unitCode: p, unitPath: `/${p}/` })),
   };
   return adminPrincipal;
 }
 
-export async function buildUser(deps: Deps, opts: { roles?: [Role, string][]; home?: string; username?: string; kind?: "officer" | "volunteer" | "citizen"; email?: string; phone?: string } = {}) {
+export async function buildUser(
+  deps: Deps,
+  opts: { roles?: [Role, string][]; home?: string; username?: string; kind?: "officer" | "volunteer" | "citizen"; email?: string; phone?: string } = {},
+) {
   const admin = await systemAdmin(deps);
   const username = opts.username ?? `u${randomBytes(4).toString("hex")}`;
   const home = opts.home ?? opts.roles?.[0]?.[1] ?? GIA_PHU;
-  const id = await createUser(deps, { ...ctx, principal: admin }, { username, displayName: `Test ${username}`, kind: opts.kind ?? "officer", homeUnitCode: home, password: PASSWORD, email: opts.email, phone: opts.phone });
+  const id = await createUser(
+    deps,
+    { ...ctx, principal: admin },
+    { username, displayName: `Test ${username}`, kind: opts.kind ?? "officer", homeUnitCode: home, password: PASSWORD, email: opts.email, phone: opts.phone },
+  );
   for (const [role, unit] of opts.roles ?? []) await grantRole(deps, { ...ctx, principal: admin }, id, { role, adminUnitCode: unit });
   return { id, username };
 }

@@ -21,11 +21,15 @@ export const createAdminCommand: Command = {
     const password = await readPassword(io, PASSWORD_ENV, MIN_LENGTH);
     if (password.length < MIN_LENGTH) throw new InputError("cli.createAdmin.tooShort", { min: MIN_LENGTH });
     return withRuntime(io, {}, async (rt) => {
-      const r = await createSystemAdmin(rt, { actor: { userId: null, label: "cli:create-admin" }, requestId: null }, {
-        username: values.username!,
-        password,
-        ...(values["display-name"] ? { displayName: values["display-name"] } : {}),
-      });
+      const r = await createSystemAdmin(
+        rt,
+        { actor: { userId: null, label: "cli:create-admin" }, requestId: null },
+        {
+          username: values.username!,
+          password,
+          ...(values["display-name"] ? { displayName: values["display-name"] } : {}),
+        },
+      );
       const username = values.username!.trim().toLowerCase();
       io.out(
         `${

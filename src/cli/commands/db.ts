@@ -15,12 +15,20 @@ function printReport(io: CliIO, r: TransferReport) {
   const head = (["table", "sourceRows", "targetRows", "sourceChecksum", "targetChecksum", "check"] as const).map((c) => t(`cli.db.column.${c}`));
   const body = r.tables.map((x) => [x.table, n(x.sourceRows), n(x.targetRows), x.sourceChecksum, x.targetChecksum, check(x.ok)]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   io.out(`${line(head)}\n${line(widths.map((w) => "-".repeat(w)))}\n${body.map((row) => `${line(row)}\n`).join("")}`);
   for (const s of r.sequences) io.out(`${t("cli.db.sequence", { sequence: s.sequence, source: s.source, target: s.target, check: check(s.ok) })}\n`);
   const a = r.audit;
   const audit = (v: typeof a.source) =>
-    t("cli.db.auditSide", { state: v.ok ? t("cli.db.auditVerifies") : t("cli.db.auditBroken", { problems: n(v.problems.length) }), entries: n(v.entries), head: v.headHash });
+    t("cli.db.auditSide", {
+      state: v.ok ? t("cli.db.auditVerifies") : t("cli.db.auditBroken", { problems: n(v.problems.length) }),
+      entries: n(v.entries),
+      head: v.headHash,
+    });
   // "audit chain: source …" with "target …" aligned under "source" on the next line.
   const label = t("cli.db.auditChain");
   const [src, tgt] = [t("cli.transfer.source"), t("cli.transfer.target")];

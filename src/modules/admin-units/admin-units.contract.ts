@@ -25,12 +25,8 @@ export const AdminUnit = z
 export type AdminUnit = z.infer<typeof AdminUnit>;
 
 const villageName = z.string().trim().min(1).max(100);
-export const CreateVillageInput = z
-  .strictObject({ name: villageName, unitType: z.enum(VILLAGE_TYPES) })
-  .openapi("CreateVillageInput");
-export const RenameVillageInput = z
-  .strictObject({ name: villageName, unitType: z.enum(VILLAGE_TYPES).optional() })
-  .openapi("RenameVillageInput");
+export const CreateVillageInput = z.strictObject({ name: villageName, unitType: z.enum(VILLAGE_TYPES) }).openapi("CreateVillageInput");
+export const RenameVillageInput = z.strictObject({ name: villageName, unitType: z.enum(VILLAGE_TYPES).optional() }).openapi("RenameVillageInput");
 
 export const SearchQuery = z.strictObject({
   q: z.string().trim().min(2).max(100).openapi({ example: "gia phu" }),

@@ -15,7 +15,12 @@ describeDb("admin units", () => {
 
   it("ships the official 2025 list: 34 provinces and 3,321 communes", async () => {
     const { rows } = await t.db.query<{ level: string; n: number }>("SELECT level, count(*)::int AS n FROM admin_units GROUP BY level ORDER BY level");
-    expect(rows).toEqual(expect.arrayContaining([{ level: "province", n: 34 }, { level: "commune", n: 3321 }]));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { level: "province", n: 34 },
+        { level: "commune", n: 3321 },
+      ]),
+    );
   });
 
   it("serves only the provinces its config names", async () => {
@@ -49,7 +54,14 @@ describeDb("admin units", () => {
 
   it("lets a commune admin create and rename villages, and audits both", async () => {
     const admin = await buildUser(t.deps, { roles: [["commune_admin", GIA_PHU]] });
-    const p: Principal = { userId: admin.id, username: admin.username, displayName: "", kind: "officer", locale: null, grants: [{ role: "commune_admin", unitCode: GIA_PHU, unitPath: `/${LAO_CAI}/${GIA_PHU}/` }] };
+    const p: Principal = {
+      userId: admin.id,
+      username: admin.username,
+      displayName: "",
+      kind: "officer",
+      locale: null,
+      grants: [{ role: "commune_admin", unitCode: GIA_PHU, unitPath: `/${LAO_CAI}/${GIA_PHU}/` }],
+    };
     const v = await createVillage(t.deps, ctx(p), GIA_PHU, { name: "Phú Hà", unitType: "Thôn" });
     expect(v).toMatchObject({ parentCode: GIA_PHU, level: "village", fullName: "Thôn Phú Hà" });
     expect(v.code).toMatch(/^02923\.\d{3}$/);
@@ -71,7 +83,14 @@ describeDb("admin units", () => {
 
   it("refuses villages outside the officer's commune (404) and renaming a commune (400)", async () => {
     const other = await buildUser(t.deps, { roles: [["commune_admin", BAO_THANG]] });
-    const p: Principal = { userId: other.id, username: other.username, displayName: "", kind: "officer", locale: null, grants: [{ role: "commune_admin", unitCode: BAO_THANG, unitPath: `/${LAO_CAI}/${BAO_THANG}/` }] };
+    const p: Principal = {
+      userId: other.id,
+      username: other.username,
+      displayName: "",
+      kind: "officer",
+      locale: null,
+      grants: [{ role: "commune_admin", unitCode: BAO_THANG, unitPath: `/${LAO_CAI}/${BAO_THANG}/` }],
+    };
     await expect(createVillage(t.deps, ctx(p), GIA_PHU, { name: "X", unitType: "Thôn" })).rejects.toMatchObject({ status: 404 });
     const root = await systemAdmin(t.deps);
     await expect(renameVillage(t.deps, ctx(root), GIA_PHU, { name: "X" })).rejects.toMatchObject({ status: 400 });

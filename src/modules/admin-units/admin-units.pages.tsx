@@ -6,7 +6,18 @@ import { attempt, readForm, validateForm } from "../../platform/http/forms.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
 import { formatNumber } from "../../platform/i18n/format.ts";
-import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, type FormState, Pagination, SelectField, SummaryList, TextField } from "../../platform/views/components.tsx";
+import {
+  Breadcrumbs,
+  Button,
+  CsrfField,
+  emptyForm,
+  ErrorSummary,
+  type FormState,
+  Pagination,
+  SelectField,
+  SummaryList,
+  TextField,
+} from "../../platform/views/components.tsx";
 import { Layout } from "../../platform/views/layout.tsx";
 import { pageContext, type PageContext } from "../../platform/views/page-context.ts";
 import { setFlash, takeFlash } from "../../web/home.pages.tsx";
@@ -79,7 +90,11 @@ export function registerAdminUnitPages(app: Hono<AppEnv>, web: WebContext) {
         {result && (
           <>
             <h2 id="results">{t("units.results", { q: rawQ.trim() })}</h2>
-            {result.items.length === 0 ? <p>{t("units.noResults")}</p> : <UnitTable ctx={ctx} caption={t("units.resultsCaption")} rows={result.items} captionHidden />}
+            {result.items.length === 0 ? (
+              <p>{t("units.noResults")}</p>
+            ) : (
+              <UnitTable ctx={ctx} caption={t("units.resultsCaption")} rows={result.items} captionHidden />
+            )}
             <Pagination t={t} basePath="/units" params={{ q: rawQ.trim() }} nextCursor={result.nextCursor} isFirst={!cursor} />
           </>
         )}
@@ -101,7 +116,14 @@ export function registerAdminUnitPages(app: Hono<AppEnv>, web: WebContext) {
     const childLevel = unit.level === "province" ? "units.childrenCommunes" : "units.childrenVillages";
     return c.html(
       <Layout ctx={ctx} title={unitName(ctx, unit)}>
-        <Breadcrumbs t={t} items={[{ href: "/units", label: t("units.title") }, ...ancestors.map((a) => ({ href: `/units/${a.code}`, label: unitName(ctx, a) })), { label: unitName(ctx, unit) }]} />
+        <Breadcrumbs
+          t={t}
+          items={[
+            { href: "/units", label: t("units.title") },
+            ...ancestors.map((a) => ({ href: `/units/${a.code}`, label: unitName(ctx, a) })),
+            { label: unitName(ctx, unit) },
+          ]}
+        />
         <ErrorSummary t={t} errors={errors} labels={{ unitType: t("units.villageType"), name: t("units.villageName") }} />
         <h1>{unitName(ctx, unit)}</h1>
         <SummaryList
@@ -125,7 +147,13 @@ export function registerAdminUnitPages(app: Hono<AppEnv>, web: WebContext) {
             <h2 id="add-village">{t("units.addVillage")}</h2>
             <form method="post" action={`/units/${unit.code}/villages`} novalidate>
               <CsrfField token={ctx.csrfToken} />
-              <SelectField t={t} form={villageForm} name="unitType" label={t("units.villageType")} options={VILLAGE_TYPES.map((v) => ({ value: v, label: v }))} />
+              <SelectField
+                t={t}
+                form={villageForm}
+                name="unitType"
+                label={t("units.villageType")}
+                options={VILLAGE_TYPES.map((v) => ({ value: v, label: v }))}
+              />
               <TextField t={t} form={villageForm} name="name" label={t("units.villageName")} hint={t("units.villageNameHint")} required />
               <Button>{t("units.addVillage")}</Button>
             </form>
@@ -136,7 +164,13 @@ export function registerAdminUnitPages(app: Hono<AppEnv>, web: WebContext) {
             <h2 id="rename">{t("units.rename")}</h2>
             <form method="post" action={`/units/${unit.code}/rename`} novalidate>
               <CsrfField token={ctx.csrfToken} />
-              <SelectField t={t} form={renameForm} name="unitType" label={t("units.villageType")} options={VILLAGE_TYPES.map((v) => ({ value: v, label: v }))} />
+              <SelectField
+                t={t}
+                form={renameForm}
+                name="unitType"
+                label={t("units.villageType")}
+                options={VILLAGE_TYPES.map((v) => ({ value: v, label: v }))}
+              />
               <TextField t={t} form={renameForm} name="name" label={t("units.villageName")} required />
               <Button>{t("units.rename")}</Button>
             </form>

@@ -20,7 +20,12 @@ export async function findByCode(q: Queryable, code: string, served: string[]): 
 }
 
 export async function listProvinces(q: Queryable, served: string[]): Promise<AdminUnitRow[]> {
-  const { rows } = await queryPrepared<AdminUnitRow>(q, "admin_units_provinces", `SELECT ${COLUMNS} FROM admin_units WHERE level = 'province' AND code = ANY($1) ORDER BY sort_name, code`, [served]);
+  const { rows } = await queryPrepared<AdminUnitRow>(
+    q,
+    "admin_units_provinces",
+    `SELECT ${COLUMNS} FROM admin_units WHERE level = 'province' AND code = ANY($1) ORDER BY sort_name, code`,
+    [served],
+  );
   return rows;
 }
 
@@ -93,7 +98,14 @@ export async function upsertUnits(q: Queryable, units: NewAdminUnit[]): Promise<
        WHERE (admin_units.unit_type, admin_units.name, admin_units.full_name, admin_units.name_en, admin_units.full_name_en)
          IS DISTINCT FROM (EXCLUDED.unit_type, EXCLUDED.name, EXCLUDED.full_name, EXCLUDED.name_en, EXCLUDED.full_name_en)`,
       [
-        col("code"), col("parentCode"), col("level"), col("unitType"), col("name"), col("fullName"), col("nameEn"), col("fullNameEn"),
+        col("code"),
+        col("parentCode"),
+        col("level"),
+        col("unitType"),
+        col("name"),
+        col("fullName"),
+        col("nameEn"),
+        col("fullNameEn"),
         batch.map((u) => searchKey(`${u.fullName} ${u.name} ${u.nameEn ?? ""}`)),
         batch.map((u) => searchKey(u.name)),
       ],

@@ -11,22 +11,33 @@ import { type CalendarYearView, listCalendarYear } from "./use-cases/list-calend
 import { removeCalendarDay, setCalendarDay } from "./use-cases/set-calendar-day.ts";
 
 const present = (t: Translate, v: CalendarYearView): z.infer<typeof CalendarYear> => ({
-  year: v.year, workingDays: v.workingDays, weekendDays: v.weekendDays, days: v.days.map((d) => ({ ...d, label: dayLabel(t, d.name) })),
+  year: v.year,
+  workingDays: v.workingDays,
+  weekendDays: v.weekendDays,
+  days: v.days.map((d) => ({ ...d, label: dayLabel(t, d.name) })),
 });
 const tags = ["Calendar"];
 
 export function mountCalendarApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
   api.openapi(
     createRoute({
-      method: "get", path: "/api/v1/calendar/{year}", tags, summary: "A year's holidays, days off and make-up working days",
-      request: { params: CalendarYearParam }, responses: { 200: json(CalendarYear, "The year"), 400: problems[400] },
+      method: "get",
+      path: "/api/v1/calendar/{year}",
+      tags,
+      summary: "A year's holidays, days off and make-up working days",
+      request: { params: CalendarYearParam },
+      responses: { 200: json(CalendarYear, "The year"), 400: problems[400] },
     }),
     async (c) => c.json(present(c.var.t, await listCalendarYear(deps, c.req.valid("param").year)), 200),
   );
 
   api.openapi(
     createRoute({
-      method: "put", path: "/api/v1/calendar/days/{day}", tags, summary: "Set a day off or a make-up working day", security: [{ bearerAuth: [] }],
+      method: "put",
+      path: "/api/v1/calendar/days/{day}",
+      tags,
+      summary: "Set a day off or a make-up working day",
+      security: [{ bearerAuth: [] }],
       request: { params: CalendarDayParam, body: { required: true, content: { "application/json": { schema: SetCalendarDayInput } } } },
       responses: { 200: json(CalendarDayEntry, "The stored day"), 400: problems[400], 401: problems[401], 403: problems[403], 415: problems[415] },
     }),
@@ -38,8 +49,13 @@ export function mountCalendarApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "delete", path: "/api/v1/calendar/days/{day}", tags, summary: "Remove a stored day; the computed or announced calendar applies again", security: [{ bearerAuth: [] }],
-      request: { params: CalendarDayParam }, responses: { 204: { description: "Removed" }, 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404] },
+      method: "delete",
+      path: "/api/v1/calendar/days/{day}",
+      tags,
+      summary: "Remove a stored day; the computed or announced calendar applies again",
+      security: [{ bearerAuth: [] }],
+      request: { params: CalendarDayParam },
+      responses: { 204: { description: "Removed" }, 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404] },
     }),
     async (c) => {
       await removeCalendarDay(deps, useCaseContext(c), c.req.valid("param").day);

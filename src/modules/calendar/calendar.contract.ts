@@ -16,7 +16,12 @@ export const CalendarDate = z
   .openapi({ description: "A date as YYYY-MM-DD", format: "date", example: "2026-02-16" });
 
 export const CalendarYearParam = z.object({
-  year: z.coerce.number().int().min(1900).max(2199).openapi({ param: { name: "year", in: "path" }, example: 2026 }),
+  year: z.coerce
+    .number()
+    .int()
+    .min(1900)
+    .max(2199)
+    .openapi({ param: { name: "year", in: "path" }, example: 2026 }),
 });
 export const CalendarDayParam = z.object({ day: CalendarDate.openapi({ param: { name: "day", in: "path" } }) });
 

@@ -18,29 +18,54 @@ describeDb("working calendar", () => {
     t = await buildTestApp();
     provinceAdmin = await buildUser(t.deps, { roles: [["province_admin", LAO_CAI]] });
     officer = await buildUser(t.deps, { roles: [["one_stop_officer", GIA_PHU]] });
-    adminToken = (await createApiToken(t.deps, ctx(principalOf(provinceAdmin, "province_admin", LAO_CAI, `/${LAO_CAI}/`)), { name: "cal", role: "province_admin", adminUnitCode: LAO_CAI, expiresInDays: 30 })).token;
-    officerToken = (await createApiToken(t.deps, ctx(principalOf(officer, "one_stop_officer", GIA_PHU, `/${LAO_CAI}/${GIA_PHU}/`)), { name: "cal", role: "one_stop_officer", adminUnitCode: GIA_PHU, expiresInDays: 30 })).token;
+    adminToken = (
+      await createApiToken(t.deps, ctx(principalOf(provinceAdmin, "province_admin", LAO_CAI, `/${LAO_CAI}/`)), {
+        name: "cal",
+        role: "province_admin",
+        adminUnitCode: LAO_CAI,
+        expiresInDays: 30,
+      })
+    ).token;
+    officerToken = (
+      await createApiToken(t.deps, ctx(principalOf(officer, "one_stop_officer", GIA_PHU, `/${LAO_CAI}/${GIA_PHU}/`)), {
+        name: "cal",
+        role: "one_stop_officer",
+        adminUnitCode: GIA_PHU,
+        expiresInDays: 30,
+      })
+    ).token;
   });
   afterAll(() => t.close());
 
   const principalOf = (u: { id: string; username: string }, role: "province_admin" | "one_stop_officer", unitCode: string, unitPath: string): Principal => ({
-    userId: u.id, username: u.username, displayName: "", kind: "officer", locale: null, grants: [{ role, unitCode, unitPath }],
+    userId: u.id,
+    username: u.username,
+    displayName: "",
+    kind: "officer",
+    locale: null,
+    grants: [{ role, unitCode, unitPath }],
   });
   const ctx = (principal: Principal | null) => ({ actor: { userId: principal?.userId ?? null, label: "t" }, requestId: "req-cal", principal });
   const put = (day: string, body: unknown, token?: string) =>
-    t.app.request(`/api/v1/calendar/days/${day}`, { method: "PUT", body: JSON.stringify(body), headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    t.app.request(`/api/v1/calendar/days/${day}`, {
+      method: "PUT",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
 
   it("lists 2026 with the computed holidays, the announced decisions and the counts", async () => {
     const y = await listCalendarYear(t.deps, 2026);
     expect(y.weekendDays).toBe(104);
     // 365 − 104 weekend days − 13 weekdays off (1/1, 2/1, 16–20/2, 27/4, 30/4, 1/5, 31/8, 1/9, 2/9) + 2 make-up Saturdays.
     expect(y.workingDays).toBe(250);
-    expect(y.days).toEqual(expect.arrayContaining([
-      { day: "2026-01-10", kind: "working", name: "calendar.holiday.makeUpDay", source: "announced" },
-      { day: "2026-02-17", kind: "off", name: "calendar.holiday.tet", source: "announced" },
-      { day: "2026-04-26", kind: "off", name: "calendar.holiday.hungKings", source: "computed" },
-      { day: "2026-04-27", kind: "off", name: "calendar.holiday.compensatory", source: "computed" },
-    ]));
+    expect(y.days).toEqual(
+      expect.arrayContaining([
+        { day: "2026-01-10", kind: "working", name: "calendar.holiday.makeUpDay", source: "announced" },
+        { day: "2026-02-17", kind: "off", name: "calendar.holiday.tet", source: "announced" },
+        { day: "2026-04-26", kind: "off", name: "calendar.holiday.hungKings", source: "computed" },
+        { day: "2026-04-27", kind: "off", name: "calendar.holiday.compensatory", source: "computed" },
+      ]),
+    );
   });
 
   it("sets and removes days, audits both, and the deadline calendar honours them at once", async () => {
@@ -106,7 +131,8 @@ describeDb("working calendar", () => {
     expect(await fieldOf(await put("2026-03-05", { kind: "holiday", name: "x" }, adminToken))).toEqual(["kind"]);
     expect(await fieldOf(await put("2026-03-05", { kind: "off", name: "   " }, adminToken))).toEqual(["name"]);
 
-    const del = (token?: string) => t.app.request("/api/v1/calendar/days/2026-03-04", { method: "DELETE", headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const del = (token?: string) =>
+      t.app.request("/api/v1/calendar/days/2026-03-04", { method: "DELETE", headers: token ? { authorization: `Bearer ${token}` } : {} });
     expect((await del()).status).toBe(401);
     expect((await del(officerToken)).status).toBe(403);
     expect((await del(adminToken)).status).toBe(204);

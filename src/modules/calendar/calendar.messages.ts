@@ -2,7 +2,8 @@
 export const messagesVi = {
   "calendar.title": "Lịch làm việc",
   "calendar.titleYear": "Lịch làm việc năm {year}",
-  "calendar.intro": "Thời hạn giải quyết hồ sơ chỉ tính ngày làm việc. Thứ Bảy, Chủ nhật và ngày lễ, Tết theo Bộ luật Lao động được tính sẵn; ở đây ghi các ngày Thủ tướng quyết định nghỉ thêm, hoán đổi hoặc làm bù.",
+  "calendar.intro":
+    "Thời hạn giải quyết hồ sơ chỉ tính ngày làm việc. Thứ Bảy, Chủ nhật và ngày lễ, Tết theo Bộ luật Lao động được tính sẵn; ở đây ghi các ngày Thủ tướng quyết định nghỉ thêm, hoán đổi hoặc làm bù.",
   "calendar.previousYear": "Năm {year}",
   "calendar.nextYear": "Năm {year}",
   "calendar.yearNav": "Chọn năm",
@@ -57,7 +58,8 @@ export const messagesVi = {
 export const messagesEn: Record<keyof typeof messagesVi, string> = {
   "calendar.title": "Working calendar",
   "calendar.titleYear": "Working calendar {year}",
-  "calendar.intro": "Dossier deadlines count working days only. Saturdays, Sundays and the public holidays of the Labour Code are computed; this page records the days the Prime Minister adds, swaps or makes up.",
+  "calendar.intro":
+    "Dossier deadlines count working days only. Saturdays, Sundays and the public holidays of the Labour Code are computed; this page records the days the Prime Minister adds, swaps or makes up.",
   "calendar.previousYear": "{year}",
   "calendar.nextYear": "{year}",
   "calendar.yearNav": "Choose a year",

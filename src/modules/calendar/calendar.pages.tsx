@@ -9,7 +9,19 @@ import { attempt, readForm, validateForm } from "../../platform/http/forms.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
 import { formatDate, formatNumber } from "../../platform/i18n/format.ts";
-import { Breadcrumbs, Button, emptyForm, ErrorSummary, type FormState, PostButton, SelectField, SummaryList, Tag, TextField, CsrfField } from "../../platform/views/components.tsx";
+import {
+  Breadcrumbs,
+  Button,
+  emptyForm,
+  ErrorSummary,
+  type FormState,
+  PostButton,
+  SelectField,
+  SummaryList,
+  Tag,
+  TextField,
+  CsrfField,
+} from "../../platform/views/components.tsx";
 import { Layout } from "../../platform/views/layout.tsx";
 import { pageContext } from "../../platform/views/page-context.ts";
 import { setFlash, takeFlash } from "../../web/home.pages.tsx";
@@ -91,7 +103,12 @@ export function registerCalendarPages(app: Hono<AppEnv>, web: WebContext) {
                     {manage && (
                       <td>
                         {d.source === "override" && (
-                          <PostButton action={`/office/calendar/days/${d.day}/remove`} csrfToken={ctx.csrfToken} label={t("calendar.remove")} rowLabel={t("calendar.removeRow", { day: formatDate(dayAsDate(d.day), locale) })} />
+                          <PostButton
+                            action={`/office/calendar/days/${d.day}/remove`}
+                            csrfToken={ctx.csrfToken}
+                            label={t("calendar.remove")}
+                            rowLabel={t("calendar.removeRow", { day: formatDate(dayAsDate(d.day), locale) })}
+                          />
                         )}
                       </td>
                     )}

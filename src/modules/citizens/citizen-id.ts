@@ -118,7 +118,12 @@ export function citizenIdNumberSchema(today: () => Date) {
     .superRefine((raw, ctx) => {
       const r = checkCitizenIdNumber(raw, today());
       if (!r.ok) {
-        ctx.addIssue({ code: "custom", message: `citizenIdNumber.${r.code}`, input: raw, params: { code: r.code, messageKey: CITIZEN_ID_MESSAGE_KEYS[r.code] } });
+        ctx.addIssue({
+          code: "custom",
+          message: `citizenIdNumber.${r.code}`,
+          input: raw,
+          params: { code: r.code, messageKey: CITIZEN_ID_MESSAGE_KEYS[r.code] },
+        });
       }
     })
     .overwrite(normalizeCitizenIdNumber)

@@ -23,8 +23,15 @@ const IdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path
 const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
 
 export const presentVaultItem = (v: VaultRow): z.infer<typeof VaultItem> => ({
-  id: v.id, title: v.title, kind: v.kind, documentType: v.documentType, sourceDossierId: v.sourceDossierId,
-  fileName: v.fileName, mediaType: v.mediaType, sizeBytes: v.sizeBytes, createdAt: new Date(v.createdAt).toISOString(),
+  id: v.id,
+  title: v.title,
+  kind: v.kind,
+  documentType: v.documentType,
+  sourceDossierId: v.sourceDossierId,
+  fileName: v.fileName,
+  mediaType: v.mediaType,
+  sizeBytes: v.sizeBytes,
+  createdAt: new Date(v.createdAt).toISOString(),
 });
 
 const me = (c: Context<AppEnv>) => {
@@ -38,7 +45,11 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "get", path: "/api/v1/me/profile", tags, summary: "Your profile (prefills every form)", security,
+      method: "get",
+      path: "/api/v1/me/profile",
+      tags,
+      summary: "Your profile (prefills every form)",
+      security,
       responses: { 200: json(CitizenProfile, "Your profile"), 401: problems[401], 404: problems[404] },
     }),
     async (c) => {
@@ -50,7 +61,11 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "put", path: "/api/v1/me/profile", tags, summary: "Enter or replace your profile", security,
+      method: "put",
+      path: "/api/v1/me/profile",
+      tags,
+      summary: "Enter or replace your profile",
+      security,
       request: { body: body(ProfileInput) },
       responses: { 200: json(CitizenProfile, "The saved profile"), 400: problems[400], 401: problems[401], 409: problems[409], 415: problems[415] },
     }),
@@ -59,7 +74,11 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "get", path: "/api/v1/me/vault", tags, summary: "Documents in your vault, newest first", security,
+      method: "get",
+      path: "/api/v1/me/vault",
+      tags,
+      summary: "Documents in your vault, newest first",
+      security,
       responses: { 200: json(z.object({ items: z.array(VaultItem) }).openapi("VaultList"), "Your documents"), 401: problems[401] },
     }),
     async (c) => c.json({ items: (await listVault(deps, useCaseContext(c), me(c))).map(presentVaultItem) }, 200),
@@ -67,14 +86,21 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "post", path: "/api/v1/me/vault", tags, summary: "Upload a document to your vault (JSON, content in base64)", security,
+      method: "post",
+      path: "/api/v1/me/vault",
+      tags,
+      summary: "Upload a document to your vault (JSON, content in base64)",
+      security,
       request: { body: body(VaultUploadJson) },
       responses: { 201: json(VaultItem, "The stored document"), 400: problems[400], 401: problems[401], 413: problems[413], 415: problems[415] },
     }),
     async (c) => {
       const input = c.req.valid("json");
       const item = await uploadToVault(deps, useCaseContext(c), me(c), {
-        title: input.title, documentType: input.documentType, name: input.name, bytes: Buffer.from(input.content, "base64"),
+        title: input.title,
+        documentType: input.documentType,
+        name: input.name,
+        bytes: Buffer.from(input.content, "base64"),
       });
       return c.json(presentVaultItem(item), 201);
     },
@@ -82,11 +108,23 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "get", path: "/api/v1/me/vault/{id}/file", tags, summary: "Download a document of your vault", security,
+      method: "get",
+      path: "/api/v1/me/vault/{id}/file",
+      tags,
+      summary: "Download a document of your vault",
+      security,
       request: { params: IdParam },
       responses: {
-        200: { description: "The file, as an attachment", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) }, "image/jpeg": { schema: z.string().openapi({ format: "binary" }) }, "image/png": { schema: z.string().openapi({ format: "binary" }) } } },
-        401: problems[401], 404: problems[404],
+        200: {
+          description: "The file, as an attachment",
+          content: {
+            "application/pdf": { schema: z.string().openapi({ format: "binary" }) },
+            "image/jpeg": { schema: z.string().openapi({ format: "binary" }) },
+            "image/png": { schema: z.string().openapi({ format: "binary" }) },
+          },
+        },
+        401: problems[401],
+        404: problems[404],
       },
     }),
     async (c) => fileResponse((await getVaultFile(deps, useCaseContext(c), me(c), c.req.valid("param").id)).file),
@@ -94,7 +132,11 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "delete", path: "/api/v1/me/vault/{id}", tags, summary: "Remove a document from your vault (dossiers filed with it keep it)", security,
+      method: "delete",
+      path: "/api/v1/me/vault/{id}",
+      tags,
+      summary: "Remove a document from your vault (dossiers filed with it keep it)",
+      security,
       request: { params: IdParam },
       responses: { 204: { description: "Removed" }, 401: problems[401], 404: problems[404] },
     }),
@@ -106,10 +148,18 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "post", path: "/api/v1/auth/phone/code", tags, summary: "Send a 6-digit sign-in code by SMS",
+      method: "post",
+      path: "/api/v1/auth/phone/code",
+      tags,
+      summary: "Send a 6-digit sign-in code by SMS",
       description: `The code is valid ${PHONE_CODE.ttlMinutes} minutes. At most ${PHONE_CODE.perPhone} codes per number per ${PHONE_CODE.windowMinutes} minutes (429 after that).`,
       request: { body: body(PhoneCodeRequest) },
-      responses: { 202: json(z.object({ expiresAt: z.string() }).openapi("PhoneCodeSent"), "Queued for sending"), 400: problems[400], 415: problems[415], 429: problems[429] },
+      responses: {
+        202: json(z.object({ expiresAt: z.string() }).openapi("PhoneCodeSent"), "Queued for sending"),
+        400: problems[400],
+        415: problems[415],
+        429: problems[429],
+      },
     }),
     async (c) => {
       const { phone } = c.req.valid("json");
@@ -120,11 +170,20 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "post", path: "/api/v1/auth/phone/verify", tags, summary: "Sign in with the code: answers 204 and sets the session cookie",
+      method: "post",
+      path: "/api/v1/auth/phone/verify",
+      tags,
+      summary: "Sign in with the code: answers 204 and sets the session cookie",
       description:
         "The session is the same HttpOnly cookie as the web sign-in. Cookie-authenticated writes need the `x-csrf-token` header: its value comes back in this response's `x-csrf-token` header. A first sign-in creates a citizen account.",
       request: { body: body(PhoneCodeVerify) },
-      responses: { 204: { description: "Signed in; Set-Cookie carries the session, `x-csrf-token` the token for later writes" }, 400: problems[400], 403: problems[403], 415: problems[415], 429: problems[429] },
+      responses: {
+        204: { description: "Signed in; Set-Cookie carries the session, `x-csrf-token` the token for later writes" },
+        400: problems[400],
+        403: problems[403],
+        415: problems[415],
+        429: problems[429],
+      },
     }),
     async (c) => {
       const ip = clientIp(c, deps.config.trustProxy);

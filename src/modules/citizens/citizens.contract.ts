@@ -20,7 +20,11 @@ export function parseBirthDate(raw: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-const issue = (messageKey: string, code: string, params: Record<string, string | number> = {}) => ({ code: "custom" as const, message: code, params: { code, messageKey, ...params } });
+const issue = (messageKey: string, code: string, params: Record<string, string | number> = {}) => ({
+  code: "custom" as const,
+  message: code,
+  params: { code, messageKey, ...params },
+});
 
 export function birthDateSchema(today: () => Date) {
   return z

@@ -6,13 +6,30 @@ import type { Principal } from "../../platform/auth/authorise.ts";
 import { fieldErrorsFromZod, localizeField } from "../../platform/http/app-error.ts";
 import { translator } from "../../platform/i18n/i18n.ts";
 import {
-  addToVault, citizenProfileInput, getProfile, getProfileForPrefill, getVaultFile, listVault, PHONE_CODE, removeFromVault, requestPhoneCode, saveProfile,
-  uploadToVault, vaultItemFile, verifyPhoneCode,
+  addToVault,
+  citizenProfileInput,
+  getProfile,
+  getProfileForPrefill,
+  getVaultFile,
+  listVault,
+  PHONE_CODE,
+  removeFromVault,
+  requestPhoneCode,
+  saveProfile,
+  uploadToVault,
+  vaultItemFile,
+  verifyPhoneCode,
 } from "./index.ts";
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 const pdf = ascii("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
-const good = { fullName: "Nguyễn Thị Lan", birthDate: "20/05/1999", citizenIdNumber: "001 099 012345", address: "Thôn Phú Hà, xã Gia Phú", phone: "+84 912 000 111" };
+const good = {
+  fullName: "Nguyễn Thị Lan",
+  birthDate: "20/05/1999",
+  citizenIdNumber: "001 099 012345",
+  address: "Thôn Phú Hà, xã Gia Phú",
+  phone: "+84 912 000 111",
+};
 
 describeDb("citizens", () => {
   let t: TestApp;
@@ -25,7 +42,10 @@ describeDb("citizens", () => {
   const ctx = (p: Principal | null) => ({ actor: { userId: p?.userId ?? null, label: "t" }, requestId: "req-citizens", principal: p });
   const anon = { actor: { userId: null, label: "anonymous" }, requestId: "req-phone" };
   const lastCode = async (phoneE164: string) => {
-    const { rows } = await t.db.query<{ payload: { to: string; text: string } }>("SELECT payload FROM outbox WHERE topic = 'sms' AND payload->>'to' = $1 ORDER BY id DESC LIMIT 1", [phoneE164]);
+    const { rows } = await t.db.query<{ payload: { to: string; text: string } }>(
+      "SELECT payload FROM outbox WHERE topic = 'sms' AND payload->>'to' = $1 ORDER BY id DESC LIMIT 1",
+      [phoneE164],
+    );
     return /\b(\d{6})\b/.exec(rows[0]?.payload.text ?? "")?.[1] ?? "";
   };
   const signInByPhone = async (phone: string, ip = "203.0.113.9") => {
@@ -41,14 +61,22 @@ describeDb("citizens", () => {
       return fieldErrorsFromZod(r.error!.issues);
     };
     expect(errorsFor({ citizenIdNumber: "00109901234" })).toEqual([expect.objectContaining({ field: "citizenIdNumber", message: "citizens.idNumber.length" })]);
-    expect(errorsFor({ citizenIdNumber: "000099012345" })).toEqual([expect.objectContaining({ field: "citizenIdNumber", message: "citizens.idNumber.province" })]);
-    expect(errorsFor({ citizenIdNumber: "001400000001" })).toEqual([expect.objectContaining({ field: "citizenIdNumber", message: "citizens.idNumber.century" })]);
+    expect(errorsFor({ citizenIdNumber: "000099012345" })).toEqual([
+      expect.objectContaining({ field: "citizenIdNumber", message: "citizens.idNumber.province" }),
+    ]);
+    expect(errorsFor({ citizenIdNumber: "001400000001" })).toEqual([
+      expect.objectContaining({ field: "citizenIdNumber", message: "citizens.idNumber.century" }),
+    ]);
     const [phone] = errorsFor({ phone: "+33 6 12 34 56 78" });
     expect(phone).toMatchObject({ field: "phone", message: "citizens.phone.notVietnamese" });
     expect(localizeField(phone!, translator("vi"), "Số điện thoại di động")).toBe("Trường “Số điện thoại di động”: chỉ nhận số di động Việt Nam (+84)");
-    expect(localizeField(phone!, translator("en"), "Mobile phone number")).toBe("Field “Mobile phone number”: only Vietnamese mobile numbers (+84) are accepted");
+    expect(localizeField(phone!, translator("en"), "Mobile phone number")).toBe(
+      "Field “Mobile phone number”: only Vietnamese mobile numbers (+84) are accepted",
+    );
     expect(errorsFor({ birthDate: "31/02/1999" })).toEqual([expect.objectContaining({ field: "birthDate", message: "citizens.profile.birthDateFormat" })]);
-    expect(errorsFor({ birthDate: "2026-12-25", citizenIdNumber: "001226000001" })).toEqual([expect.objectContaining({ field: "birthDate", message: "citizens.profile.birthDateFuture" })]);
+    expect(errorsFor({ birthDate: "2026-12-25", citizenIdNumber: "001226000001" })).toEqual([
+      expect.objectContaining({ field: "birthDate", message: "citizens.profile.birthDateFuture" }),
+    ]);
     expect(errorsFor({ birthDate: "20/05/1998" })).toEqual([expect.objectContaining({ field: "birthDate", message: "citizens.profile.birthYearMismatch" })]);
   });
 
@@ -59,20 +87,34 @@ describeDb("citizens", () => {
     expect(saved).toMatchObject({ birthDate: "1999-05-20", citizenIdNumber: "001099012345", phone: "0912000111", email: null });
     expect(await getProfileForPrefill(t.deps, owner.id)).toEqual(saved);
     expect(await getProfile(t.deps, ctx(citizen(owner.id)), owner.id)).toEqual(saved);
-    const readsBefore = await t.db.query("SELECT 1 FROM audit_log WHERE action = 'personalData.read' AND target_type = 'citizenProfile' AND target_id = $1", [owner.id]);
+    const readsBefore = await t.db.query("SELECT 1 FROM audit_log WHERE action = 'personalData.read' AND target_type = 'citizenProfile' AND target_id = $1", [
+      owner.id,
+    ]);
     expect(readsBefore.rowCount).toBe(0);
 
     const admin = await buildUser(t.deps, { roles: [["commune_admin", GIA_PHU]] });
-    const adminP: Principal = { userId: admin.id, username: admin.username, displayName: "", kind: "officer", locale: null, grants: [{ role: "commune_admin", unitCode: GIA_PHU, unitPath: `/15/${GIA_PHU}/` }] };
+    const adminP: Principal = {
+      userId: admin.id,
+      username: admin.username,
+      displayName: "",
+      kind: "officer",
+      locale: null,
+      grants: [{ role: "commune_admin", unitCode: GIA_PHU, unitPath: `/15/${GIA_PHU}/` }],
+    };
     expect(await getProfile(t.deps, ctx(adminP), owner.id)).toEqual(saved);
-    const reads = await t.db.query("SELECT actor_id FROM audit_log WHERE action = 'personalData.read' AND target_type = 'citizenProfile' AND target_id = $1", [owner.id]);
+    const reads = await t.db.query("SELECT actor_id FROM audit_log WHERE action = 'personalData.read' AND target_type = 'citizenProfile' AND target_id = $1", [
+      owner.id,
+    ]);
     expect(reads.rows).toEqual([{ actor_id: admin.id }]);
     expect((await t.db.query("SELECT 1 FROM audit_log WHERE action = 'citizenProfile.saved' AND target_id = $1", [owner.id])).rowCount).toBe(1);
 
     // Another citizen cannot save over it, nor take its phone.
     const other = await buildUser(t.deps, { kind: "citizen" });
     await expect(saveProfile(t.deps, ctx(citizen(other.id)), owner.id, input)).rejects.toMatchObject({ status: 404 });
-    await expect(saveProfile(t.deps, ctx(citizen(other.id)), other.id, input)).rejects.toMatchObject({ status: 409, fields: [expect.objectContaining({ field: "phone", message: "citizens.profile.phoneTaken" })] });
+    await expect(saveProfile(t.deps, ctx(citizen(other.id)), other.id, input)).rejects.toMatchObject({
+      status: 409,
+      fields: [expect.objectContaining({ field: "phone", message: "citizens.profile.phoneTaken" })],
+    });
   });
 
   it("signs in by phone: creates the citizen once, keeps only a hash of the code, and finds the same account next time", async () => {
@@ -98,9 +140,15 @@ describeDb("citizens", () => {
     const right = await lastCode("+84987000002");
     const wrong = right === "000000" ? "111111" : "000000";
     for (let i = 1; i < PHONE_CODE.maxAttempts; i++) {
-      await expect(verifyPhoneCode(t.deps, anon, { phone, code: wrong, ip: null })).rejects.toMatchObject({ status: 400, fields: [expect.objectContaining({ field: "code", message: "citizens.phoneSignIn.wrongCode" })] });
+      await expect(verifyPhoneCode(t.deps, anon, { phone, code: wrong, ip: null })).rejects.toMatchObject({
+        status: 400,
+        fields: [expect.objectContaining({ field: "code", message: "citizens.phoneSignIn.wrongCode" })],
+      });
     }
-    await expect(verifyPhoneCode(t.deps, anon, { phone, code: wrong, ip: null })).rejects.toMatchObject({ status: 429, fields: [expect.objectContaining({ field: "code" })] });
+    await expect(verifyPhoneCode(t.deps, anon, { phone, code: wrong, ip: null })).rejects.toMatchObject({
+      status: 429,
+      fields: [expect.objectContaining({ field: "code" })],
+    });
     // Spent: even the right code no longer works.
     await expect(verifyPhoneCode(t.deps, anon, { phone, code: right, ip: null })).rejects.toMatchObject({ status: 429 });
     expect((await t.db.query("SELECT 1 FROM users WHERE phone = $1", [phone])).rowCount).toBe(0);
@@ -111,13 +159,19 @@ describeDb("citizens", () => {
     await requestPhoneCode(t.deps, anon, { phone, locale: "vi", ip: null });
     const code = await lastCode("+84987000003");
     t.clock.advance(PHONE_CODE.ttlMinutes * 60_000 + 1);
-    await expect(verifyPhoneCode(t.deps, anon, { phone, code, ip: null })).rejects.toMatchObject({ status: 400, fields: [expect.objectContaining({ field: "code", message: "citizens.phoneSignIn.expired" })] });
+    await expect(verifyPhoneCode(t.deps, anon, { phone, code, ip: null })).rejects.toMatchObject({
+      status: 400,
+      fields: [expect.objectContaining({ field: "code", message: "citizens.phoneSignIn.expired" })],
+    });
   });
 
   it("sends at most three codes per phone in fifteen minutes, and limits one address across phones", async () => {
     const phone = "0987000004";
     for (let i = 0; i < PHONE_CODE.perPhone; i++) await requestPhoneCode(t.deps, anon, { phone, locale: "vi", ip: null });
-    await expect(requestPhoneCode(t.deps, anon, { phone, locale: "vi", ip: null })).rejects.toMatchObject({ status: 429, fields: [expect.objectContaining({ field: "phone" })] });
+    await expect(requestPhoneCode(t.deps, anon, { phone, locale: "vi", ip: null })).rejects.toMatchObject({
+      status: 429,
+      fields: [expect.objectContaining({ field: "phone" })],
+    });
     expect((await t.db.query("SELECT count(*)::int AS n FROM outbox WHERE payload->>'to' = '+84987000004'")).rows[0]!.n).toBe(PHONE_CODE.perPhone);
     t.clock.advance(PHONE_CODE.windowMinutes * 60_000 + 1000);
     await requestPhoneCode(t.deps, anon, { phone, locale: "vi", ip: null });
@@ -130,9 +184,24 @@ describeDb("citizens", () => {
   it("keeps vault items to their owner; removing one leaves the file for dossiers that use it", async () => {
     const a = await buildUser(t.deps, { kind: "citizen" });
     const b = await buildUser(t.deps, { kind: "citizen" });
-    const item = await uploadToVault(t.deps, ctx(citizen(a.id)), a.id, { title: "Giấy khai sinh", documentType: "birthCertificate", name: "scan.jpg", bytes: pdf });
-    expect(item).toMatchObject({ title: "Giấy khai sinh", kind: "upload", fileName: "scan.pdf", mediaType: "application/pdf", sizeBytes: pdf.byteLength, documentType: "birthCertificate" });
-    await expect(uploadToVault(t.deps, ctx(citizen(a.id)), a.id, { title: "x", name: "a.pdf", bytes: ascii("plain text") })).rejects.toMatchObject({ status: 400, fields: [expect.objectContaining({ field: "file", code: "type" })] });
+    const item = await uploadToVault(t.deps, ctx(citizen(a.id)), a.id, {
+      title: "Giấy khai sinh",
+      documentType: "birthCertificate",
+      name: "scan.jpg",
+      bytes: pdf,
+    });
+    expect(item).toMatchObject({
+      title: "Giấy khai sinh",
+      kind: "upload",
+      fileName: "scan.pdf",
+      mediaType: "application/pdf",
+      sizeBytes: pdf.byteLength,
+      documentType: "birthCertificate",
+    });
+    await expect(uploadToVault(t.deps, ctx(citizen(a.id)), a.id, { title: "x", name: "a.pdf", bytes: ascii("plain text") })).rejects.toMatchObject({
+      status: 400,
+      fields: [expect.objectContaining({ field: "file", code: "type" })],
+    });
 
     expect((await listVault(t.deps, ctx(citizen(a.id)), a.id)).map((v) => v.id)).toEqual([item.id]);
     expect((await getVaultFile(t.deps, ctx(citizen(a.id)), a.id, item.id)).file.mediaType).toBe("application/pdf");

@@ -16,7 +16,10 @@ describeDb("citizens over HTTP", () => {
   });
 
   const codeFor = async (national: string) => {
-    const { rows } = await t.db.query<{ payload: { text: string } }>("SELECT payload FROM outbox WHERE topic = 'sms' AND payload->>'to' = $1 ORDER BY id DESC LIMIT 1", [`+84${national.slice(1)}`]);
+    const { rows } = await t.db.query<{ payload: { text: string } }>(
+      "SELECT payload FROM outbox WHERE topic = 'sms' AND payload->>'to' = $1 ORDER BY id DESC LIMIT 1",
+      [`+84${national.slice(1)}`],
+    );
     return /\b(\d{6})\b/.exec(rows[0]?.payload.text ?? "")?.[1] ?? "";
   };
   const signedInCitizen = async (national: string) => {
@@ -70,12 +73,24 @@ describeDb("citizens over HTTP", () => {
 
   it("saves the profile through the form (POST, redirect, GET) and names the bad field", async () => {
     const client = await signedInCitizen("0912555002");
-    const bad = await client.post("/me/profile", { fullName: "Lò Văn Páo", birthDate: "01/02/1990", citizenIdNumber: "000190012345", address: "Bản Nà Hẩu", phone: "0912555002" });
+    const bad = await client.post("/me/profile", {
+      fullName: "Lò Văn Páo",
+      birthDate: "01/02/1990",
+      citizenIdNumber: "000190012345",
+      address: "Bản Nà Hẩu",
+      phone: "0912555002",
+    });
     expect(bad.status).toBe(400);
     const badHtml = await bad.text();
     expect(badHtml).toContain("Trường “Số định danh cá nhân”: 3 chữ số đầu không phải mã tỉnh");
     expect(badHtml).toContain('value="Lò Văn Páo"');
-    const good = await client.post("/me/profile", { fullName: "Lò Văn Páo", birthDate: "01/02/1990", citizenIdNumber: "010090012345", address: "Bản Nà Hẩu", phone: "0912555002" });
+    const good = await client.post("/me/profile", {
+      fullName: "Lò Văn Páo",
+      birthDate: "01/02/1990",
+      citizenIdNumber: "010090012345",
+      address: "Bản Nà Hẩu",
+      phone: "0912555002",
+    });
     expect(good.status).toBe(303);
     const page = await client.get("/me/profile");
     const html = await page.text();
@@ -88,7 +103,9 @@ describeDb("citizens over HTTP", () => {
     const api = new TestClient(t.app, { "accept-language": "en" });
     const foreign = await api.request("/api/v1/auth/phone/code", json({ phone: "+33612345678" }));
     expect(foreign.status).toBe(400);
-    expect((await foreign.json()).errors).toEqual([{ field: "phone", code: "notVietnamese", message: "Field “phone”: only Vietnamese mobile numbers (+84) are accepted" }]);
+    expect((await foreign.json()).errors).toEqual([
+      { field: "phone", code: "notVietnamese", message: "Field “phone”: only Vietnamese mobile numbers (+84) are accepted" },
+    ]);
 
     expect((await api.request("/api/v1/auth/phone/code", json({ phone: "0912555003" }))).status).toBe(202);
     const wrong = await api.request("/api/v1/auth/phone/verify", json({ phone: "0912555003", code: "12345" }));
@@ -105,7 +122,13 @@ describeDb("citizens over HTTP", () => {
     const csrf = { [CSRF_HEADER]: token };
     const forged = await api.request("/api/v1/me/profile", { ...json({ fullName: "X" }), method: "PUT" });
     expect(forged.status).toBe(403);
-    const put = await api.request("/api/v1/me/profile", { ...json({ fullName: "Hoàng Thị Mai", birthDate: "1985-03-08", citizenIdNumber: "019185000321", address: "Tổ 5", phone: "0912555003", email: "mai@example.vn" }, csrf), method: "PUT" });
+    const put = await api.request("/api/v1/me/profile", {
+      ...json(
+        { fullName: "Hoàng Thị Mai", birthDate: "1985-03-08", citizenIdNumber: "019185000321", address: "Tổ 5", phone: "0912555003", email: "mai@example.vn" },
+        csrf,
+      ),
+      method: "PUT",
+    });
     expect(put.status).toBe(200);
     const got = await api.get("/api/v1/me/profile");
     expect(await got.json()).toMatchObject({ fullName: "Hoàng Thị Mai", birthDate: "1985-03-08", phone: "0912555003", email: "mai@example.vn" });
@@ -162,7 +185,10 @@ describeDb("citizens over HTTP", () => {
     expect(await (await intruder.get("/me/vault")).text()).not.toContain(id);
     expect((await new TestClient(t.app).get("/me/vault")).headers.get("location")).toBe("/sign-in?next=%2Fme%2Fvault");
 
-    const viaApi = await owner.request("/api/v1/me/vault", json({ title: "Sổ hộ khẩu", name: "so.png.pdf", content: Buffer.from(pdf).toString("base64") }, { [CSRF_HEADER]: owner.csrfToken }));
+    const viaApi = await owner.request(
+      "/api/v1/me/vault",
+      json({ title: "Sổ hộ khẩu", name: "so.png.pdf", content: Buffer.from(pdf).toString("base64") }, { [CSRF_HEADER]: owner.csrfToken }),
+    );
     expect(viaApi.status).toBe(201);
     const created = (await viaApi.json()) as { id: string; fileName: string };
     expect(created.fileName).toBe("so.png.pdf");

@@ -39,7 +39,8 @@ async function attemptWithStatus<T>(fn: () => Promise<T>): Promise<{ ok: true; d
   try {
     return { ok: true, data: await fn() };
   } catch (err) {
-    if (err instanceof AppError && err.fields.length > 0 && (err.status === 400 || err.status === 409 || err.status === 429)) return { ok: false, errors: err.fields, status: err.status };
+    if (err instanceof AppError && err.fields.length > 0 && (err.status === 400 || err.status === 409 || err.status === 429))
+      return { ok: false, errors: err.fields, status: err.status };
     throw err;
   }
 }
@@ -66,7 +67,15 @@ function FileField(p: { t: Translate; form: FormState; name: string; label: stri
           <span class="visually-hidden">{p.t("form.errorPrefix")}</span> {localizeField(err, p.t, p.label)}
         </span>
       )}
-      <input type="file" id={id} name={p.name} accept={p.accept} required aria-describedby={err ? `${id}-hint ${id}-error` : `${id}-hint`} aria-invalid={err ? "true" : undefined} />
+      <input
+        type="file"
+        id={id}
+        name={p.name}
+        accept={p.accept}
+        required
+        aria-describedby={err ? `${id}-hint ${id}-error` : `${id}-hint`}
+        aria-invalid={err ? "true" : undefined}
+      />
     </div>
   );
 }
@@ -91,7 +100,17 @@ export function registerCitizenPages(app: Hono<AppEnv>, web: WebContext) {
         <form method="post" action={PHONE_PATH} novalidate>
           <CsrfField token={ctx.csrfToken} />
           <input type="hidden" name="next" value={next} />
-          <TextField t={t} form={form} name="phone" type="tel" label={t("citizens.phoneSignIn.phone")} hint={t("citizens.phoneSignIn.phoneHint")} autocomplete="tel" inputmode="tel" required />
+          <TextField
+            t={t}
+            form={form}
+            name="phone"
+            type="tel"
+            label={t("citizens.phoneSignIn.phone")}
+            hint={t("citizens.phoneSignIn.phoneHint")}
+            autocomplete="tel"
+            inputmode="tel"
+            required
+          />
           <Button>{t("citizens.phoneSignIn.send")}</Button>
         </form>
         <p>
@@ -123,7 +142,16 @@ export function registerCitizenPages(app: Hono<AppEnv>, web: WebContext) {
         <p>{t("citizens.phoneSignIn.sentTo", { phone: maskPhone(phone), minutes: PHONE_CODE.ttlMinutes })}</p>
         <form method="post" action={`${PHONE_PATH}/verify`} novalidate>
           <CsrfField token={ctx.csrfToken} />
-          <TextField t={t} form={form} name="code" label={t("citizens.phoneSignIn.code")} hint={t("citizens.phoneSignIn.codeHint")} autocomplete="one-time-code" inputmode="numeric" required />
+          <TextField
+            t={t}
+            form={form}
+            name="code"
+            label={t("citizens.phoneSignIn.code")}
+            hint={t("citizens.phoneSignIn.codeHint")}
+            autocomplete="one-time-code"
+            inputmode="numeric"
+            required
+          />
           <Button>{t("citizens.phoneSignIn.verify")}</Button>
         </form>
         <p>
@@ -145,7 +173,11 @@ export function registerCitizenPages(app: Hono<AppEnv>, web: WebContext) {
     const res = await attemptWithStatus(() => requestPhoneCode(deps, ctxOf(c), { phone, locale: c.var.locale, ip: clientIp(c, deps.config.trustProxy) }));
     if (!res.ok) return phonePage(c, { values, errors: res.errors }, next, res.status === 429 ? 429 : 400);
     await setSignedCookie(c, PHONE_COOKIE, JSON.stringify({ p: phone, n: next }), secret, {
-      path: PHONE_PATH, httpOnly: true, sameSite: "Lax", secure, maxAge: PHONE_CODE.ttlMinutes * 60 * 2,
+      path: PHONE_PATH,
+      httpOnly: true,
+      sameSite: "Lax",
+      secure,
+      maxAge: PHONE_CODE.ttlMinutes * 60 * 2,
     });
     return c.redirect(`${PHONE_PATH}/verify`, 303);
   });
@@ -174,8 +206,12 @@ export function registerCitizenPages(app: Hono<AppEnv>, web: WebContext) {
   // --- profile ----------------------------------------------------------------------------
 
   const profileLabels = (t: Translate) => ({
-    fullName: t("citizens.profile.fullName"), birthDate: t("citizens.profile.birthDate"), citizenIdNumber: t("citizens.profile.citizenIdNumber"),
-    address: t("citizens.profile.address"), phone: t("citizens.profile.phone"), email: t("citizens.profile.email"),
+    fullName: t("citizens.profile.fullName"),
+    birthDate: t("citizens.profile.birthDate"),
+    citizenIdNumber: t("citizens.profile.citizenIdNumber"),
+    address: t("citizens.profile.address"),
+    phone: t("citizens.profile.phone"),
+    email: t("citizens.profile.email"),
   });
 
   const profilePage = (c: Context<AppEnv>, form: FormState, status: 200 | 400 = 200) => {
@@ -191,8 +227,26 @@ export function registerCitizenPages(app: Hono<AppEnv>, web: WebContext) {
         <form method="post" action="/me/profile" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <TextField t={t} form={form} name="fullName" label={labels.fullName} autocomplete="name" required />
-          <TextField t={t} form={form} name="birthDate" label={labels.birthDate} hint={t("citizens.profile.birthDateHint")} autocomplete="bday" inputmode="numeric" required />
-          <TextField t={t} form={form} name="citizenIdNumber" label={labels.citizenIdNumber} hint={t("citizens.profile.citizenIdNumberHint")} autocomplete="off" inputmode="numeric" required />
+          <TextField
+            t={t}
+            form={form}
+            name="birthDate"
+            label={labels.birthDate}
+            hint={t("citizens.profile.birthDateHint")}
+            autocomplete="bday"
+            inputmode="numeric"
+            required
+          />
+          <TextField
+            t={t}
+            form={form}
+            name="citizenIdNumber"
+            label={labels.citizenIdNumber}
+            hint={t("citizens.profile.citizenIdNumberHint")}
+            autocomplete="off"
+            inputmode="numeric"
+            required
+          />
           <TextField t={t} form={form} name="address" label={labels.address} hint={t("citizens.profile.addressHint")} autocomplete="street-address" required />
           <TextField t={t} form={form} name="phone" type="tel" label={labels.phone} autocomplete="tel" inputmode="tel" required />
           <TextField t={t} form={form} name="email" type="email" label={labels.email} autocomplete="email" />
@@ -210,7 +264,14 @@ export function registerCitizenPages(app: Hono<AppEnv>, web: WebContext) {
     const p = requireSignedIn(c);
     const profile = await getProfileForPrefill(deps, p.userId);
     const values: Record<string, string> = profile
-      ? { fullName: profile.fullName, birthDate: isoToDmy(profile.birthDate), citizenIdNumber: profile.citizenIdNumber ?? "", address: profile.address ?? "", phone: profile.phone ?? "", email: profile.email ?? "" }
+      ? {
+          fullName: profile.fullName,
+          birthDate: isoToDmy(profile.birthDate),
+          citizenIdNumber: profile.citizenIdNumber ?? "",
+          address: profile.address ?? "",
+          phone: profile.phone ?? "",
+          email: profile.email ?? "",
+        }
       : {};
     return profilePage(c, emptyForm(values));
   });
@@ -248,7 +309,14 @@ export function registerCitizenPages(app: Hono<AppEnv>, web: WebContext) {
           <CsrfField token={ctx.csrfToken} />
           <TextField t={t} form={form} name="title" label={labels.title} hint={t("citizens.vault.itemTitleHint")} required />
           <TextField t={t} form={form} name="documentType" label={labels.documentType} />
-          <FileField t={t} form={form} name="file" label={labels.file} hint={t("citizens.vault.fileHint", uploadMessageParams(limits))} accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" />
+          <FileField
+            t={t}
+            form={form}
+            name="file"
+            label={labels.file}
+            hint={t("citizens.vault.fileHint", uploadMessageParams(limits))}
+            accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+          />
           <Button>{t("citizens.vault.upload")}</Button>
         </form>
         <p>
@@ -310,7 +378,15 @@ export function registerCitizenPages(app: Hono<AppEnv>, web: WebContext) {
     if (!file) errors.push({ field: "file", code: "required", message: "citizens.vault.fileRequired" });
     if (!parsed.ok || !file || errors.length > 0) return vaultPage(c, { values, errors }, 400);
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const res = await attempt(() => uploadToVault(deps, ctxOf(c), p.userId, { title: parsed.data.title, documentType: parsed.data.documentType, name: file.name, bytes, maxBytes: limits.maxBytes }));
+    const res = await attempt(() =>
+      uploadToVault(deps, ctxOf(c), p.userId, {
+        title: parsed.data.title,
+        documentType: parsed.data.documentType,
+        name: file.name,
+        bytes,
+        maxBytes: limits.maxBytes,
+      }),
+    );
     if (!res.ok) return vaultPage(c, { values, errors: res.errors }, 400);
     setFlash(c, "flash.saved", secure);
     return c.redirect("/me/vault", 303);

@@ -48,10 +48,12 @@ export async function lockPhone(q: Queryable, phone: string): Promise<void> {
 }
 
 export async function insertPhoneCode(q: Queryable, c: { phone: string; codeHash: string; expiresAt: Date; now: Date }): Promise<string> {
-  const { rows } = await q.query<{ id: string }>(
-    "INSERT INTO phone_codes (phone, code_hash, expires_at, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-    [c.phone, c.codeHash, c.expiresAt, c.now],
-  );
+  const { rows } = await q.query<{ id: string }>("INSERT INTO phone_codes (phone, code_hash, expires_at, created_at) VALUES ($1, $2, $3, $4) RETURNING id", [
+    c.phone,
+    c.codeHash,
+    c.expiresAt,
+    c.now,
+  ]);
   return rows[0]!.id;
 }
 
@@ -99,7 +101,15 @@ const VAULT_COLUMNS = `v.id, v.user_id AS "userId", v.file_id AS "fileId", v.tit
 
 export async function insertVaultItem(
   q: Queryable,
-  v: { userId: string; fileId: string; title: string; kind: "upload" | "result"; documentType: string | null; sourceDossierId: string | null; now: Date | null },
+  v: {
+    userId: string;
+    fileId: string;
+    title: string;
+    kind: "upload" | "result";
+    documentType: string | null;
+    sourceDossierId: string | null;
+    now: Date | null;
+  },
 ): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO vault_items (user_id, file_id, title, kind, document_type, source_dossier_id, created_at)
@@ -136,6 +146,9 @@ export async function deleteVaultItem(q: Queryable, userId: string, id: string):
 
 /** Whose profile carries both this phone and this ID number (a phone alone may be a relative's). */
 export async function findProfileByPhoneAndId(q: Queryable, phone: string, citizenIdNumber: string): Promise<string | null> {
-  const { rows } = await q.query<{ userId: string }>(`SELECT user_id AS "userId" FROM citizen_profiles WHERE phone = $1 AND citizen_id_number = $2 LIMIT 1`, [phone, citizenIdNumber]);
+  const { rows } = await q.query<{ userId: string }>(`SELECT user_id AS "userId" FROM citizen_profiles WHERE phone = $1 AND citizen_id_number = $2 LIMIT 1`, [
+    phone,
+    citizenIdNumber,
+  ]);
   return rows[0]?.userId ?? null;
 }

@@ -7,7 +7,17 @@ const ok = { ok: true, national: "0912345678", e164: "+84912345678", last4: "567
 
 describe("checkPhone", () => {
   it("accepts the national, international and written forms", () => {
-    for (const raw of ["0912345678", "+84912345678", "84912345678", "0084912345678", "0912 345 678", " 0912.345.678 ", "091-234-5678", "+84 912 345 678", "+84 (0)912 345 678"]) {
+    for (const raw of [
+      "0912345678",
+      "+84912345678",
+      "84912345678",
+      "0084912345678",
+      "0912 345 678",
+      " 0912.345.678 ",
+      "091-234-5678",
+      "+84 912 345 678",
+      "+84 (0)912 345 678",
+    ]) {
       expect(checkPhone(raw), raw).toEqual(ok);
     }
   });
@@ -17,7 +27,19 @@ describe("checkPhone", () => {
   });
 
   it("refuses landlines, wrong lengths and letters", () => {
-    for (const raw of ["", "0243826888", "0112345678", "0612345678", "091234567", "09123456789", "849123456789", "+8491234567", "0912abc678", "912345678", "+"]) {
+    for (const raw of [
+      "",
+      "0243826888",
+      "0112345678",
+      "0612345678",
+      "091234567",
+      "09123456789",
+      "849123456789",
+      "+8491234567",
+      "0912abc678",
+      "912345678",
+      "+",
+    ]) {
       expect(checkPhone(raw), raw).toEqual({ ok: false, code: "format" });
     }
   });
@@ -37,7 +59,11 @@ describe("phoneSchema", () => {
 
   it("gives the code's message key to the field error", () => {
     const r = schema.safeParse({ phone: "+33612345678" });
-    expect(r.error?.issues[0]).toMatchObject({ code: "custom", path: ["phone"], params: { code: "notVietnamese", messageKey: "citizens.phone.notVietnamese" } });
+    expect(r.error?.issues[0]).toMatchObject({
+      code: "custom",
+      path: ["phone"],
+      params: { code: "notVietnamese", messageKey: "citizens.phone.notVietnamese" },
+    });
     expect(fieldErrorsFromZod(r.error?.issues ?? [])).toEqual([expect.objectContaining({ field: "phone", message: "citizens.phone.notVietnamese" })]);
   });
 });

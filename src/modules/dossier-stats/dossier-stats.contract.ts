@@ -5,7 +5,8 @@ export const GROUP_BY = ["procedure", "commune"] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
 /** A calendar day as YYYY-MM-DD that exists (2026-02-30 does not). */
-const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+const isDay = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 export const Day = z
   .string()
   .refine(isDay, { message: "not a day", params: { messageKey: "stats.error.day", code: "day" } })
@@ -13,7 +14,10 @@ export const Day = z
 
 export const StatsQuery = z
   .strictObject({
-    commune: z.string().regex(/^\d{2}(\d{3})?$/).optional()
+    commune: z
+      .string()
+      .regex(/^\d{2}(\d{3})?$/)
+      .optional()
       .openapi({ description: "A commune (or a province) in your scope; all units you may see when absent", example: "02923" }),
     from: Day.optional().openapi({ description: "First day received (Vietnam time), inclusive; default 1 January of this year" }),
     to: Day.optional().openapi({ description: "Last day received, inclusive; default 31 December of this year" }),

@@ -40,43 +40,162 @@ type Spec = {
 
 // P1 requires document "a" (and takes "b" optionally); P2 requires no document.
 const SPECS: Spec[] = [
-  { name: "online, on time, all uploaded, paid by VietQR, rated 5", state: "returned", channel: "online", receivedAt: "2026-03-02T02:00:00Z", dueAt: "2026-03-05T10:00:00Z", finishedAt: "2026-03-04T08:00:00Z",
-    docs: [["a", "upload"], ["b", "upload"]], result: true, fee: 8000, payment: { method: "vietqr", status: "paid" }, rating: 5,
-    is: { received: true, decided: "onTime", digitised: true, feePaid: true, cashless: true } },
-  { name: "counter, late, scanned, paid cash, rated 3", state: "returned", channel: "counter", receivedAt: "2026-03-10T02:00:00Z", dueAt: "2026-03-13T10:00:00Z", finishedAt: "2026-03-17T03:00:00Z",
-    docs: [["a", "scan"]], result: true, fee: 8000, payment: { method: "cash", status: "paid" }, rating: 3,
-    is: { received: true, decided: "late", digitised: true, feePaid: true } },
-  { name: "online, late with an apology (decided before the apology's date: still late), vault reuse, exempt", state: "resultReady", channel: "online",
-    receivedAt: "2026-04-01T02:00:00Z", dueAt: "2026-04-06T10:00:00Z", apologyDueAt: "2026-04-10T10:00:00Z", finishedAt: "2026-04-08T03:00:00Z",
-    docs: [["a", "vault"]], fee: 8000, payment: { method: "exempt", status: "exempt" },
-    is: { received: true, decided: "late", digitised: true, vault: true } },
-  { name: "counter, paused so due moved from 7/5 to 12/5, decided 11/5: on time; paper only; paid by gateway, rated 4", state: "returned", channel: "counter",
-    receivedAt: "2026-05-04T02:00:00Z", dueAt: "2026-05-12T10:00:00Z", finishedAt: "2026-05-11T03:00:00Z", result: true, fee: 8000, payment: { method: "gateway", status: "paid" }, rating: 4,
-    is: { received: true, decided: "onTime", feePaid: true, cashless: true } },
-  { name: "counter, refused after receipt, on time", state: "refused", channel: "counter", receivedAt: "2026-06-01T02:00:00Z", dueAt: "2026-06-05T10:00:00Z", finishedAt: "2026-06-03T03:00:00Z",
-    docs: [["a", "scan"]], is: { received: true, decided: "onTime", digitised: true } },
-  { name: "online, withdrawn after receipt", state: "cancelled", channel: "online", receivedAt: "2026-06-10T02:00:00Z", dueAt: "2026-06-15T10:00:00Z", finishedAt: "2026-06-12T03:00:00Z",
-    docs: [["a", "upload"]], is: { received: true, withdrawn: true, digitised: true } },
-  { name: "online, in review, past due", state: "inReview", channel: "online", receivedAt: "2026-10-01T02:00:00Z", dueAt: "2026-10-06T10:00:00Z",
-    docs: [["a", "upload"]], is: { received: true, open: "overdue", digitised: true } },
-  { name: "online, paused: its old due time has passed but the clock is stopped", state: "paused", channel: "online", receivedAt: "2026-11-02T02:00:00Z", dueAt: "2026-11-05T10:00:00Z",
-    is: { received: true, open: "stopped" } },
-  { name: "post, received, not yet due, P2, VietQR payment refunded", proc: "P2", state: "received", channel: "post", receivedAt: "2026-11-20T02:00:00Z", dueAt: "2026-11-27T10:00:00Z",
-    fee: 8000, payment: { method: "vietqr", status: "refunded" }, is: { received: true, open: "running", digitised: true } },
-  { name: "counter, received 01:00 on 1/1 Vietnam time (still 31/12 in UTC), P2, rated 5", proc: "P2", state: "returned", channel: "counter",
-    receivedAt: "2025-12-31T18:00:00Z", dueAt: "2026-01-05T10:00:00Z", finishedAt: "2026-01-02T03:00:00Z", result: true, rating: 5,
-    is: { received: true, decided: "onTime", digitised: true } },
-  { name: "received 23:00 on 31/12/2025 Vietnam time: last year", proc: "P2", state: "returned", channel: "online", receivedAt: "2025-12-31T16:00:00Z", dueAt: "2026-01-05T10:00:00Z",
-    finishedAt: "2026-01-02T03:00:00Z", rating: 1, is: { received: false } },
-  { name: "refused at the desk, never received", state: "refused", channel: "online", receivedAt: null, finishedAt: "2026-03-03T03:00:00Z", is: { received: false } },
+  {
+    name: "online, on time, all uploaded, paid by VietQR, rated 5",
+    state: "returned",
+    channel: "online",
+    receivedAt: "2026-03-02T02:00:00Z",
+    dueAt: "2026-03-05T10:00:00Z",
+    finishedAt: "2026-03-04T08:00:00Z",
+    docs: [
+      ["a", "upload"],
+      ["b", "upload"],
+    ],
+    result: true,
+    fee: 8000,
+    payment: { method: "vietqr", status: "paid" },
+    rating: 5,
+    is: { received: true, decided: "onTime", digitised: true, feePaid: true, cashless: true },
+  },
+  {
+    name: "counter, late, scanned, paid cash, rated 3",
+    state: "returned",
+    channel: "counter",
+    receivedAt: "2026-03-10T02:00:00Z",
+    dueAt: "2026-03-13T10:00:00Z",
+    finishedAt: "2026-03-17T03:00:00Z",
+    docs: [["a", "scan"]],
+    result: true,
+    fee: 8000,
+    payment: { method: "cash", status: "paid" },
+    rating: 3,
+    is: { received: true, decided: "late", digitised: true, feePaid: true },
+  },
+  {
+    name: "online, late with an apology (decided before the apology's date: still late), vault reuse, exempt",
+    state: "resultReady",
+    channel: "online",
+    receivedAt: "2026-04-01T02:00:00Z",
+    dueAt: "2026-04-06T10:00:00Z",
+    apologyDueAt: "2026-04-10T10:00:00Z",
+    finishedAt: "2026-04-08T03:00:00Z",
+    docs: [["a", "vault"]],
+    fee: 8000,
+    payment: { method: "exempt", status: "exempt" },
+    is: { received: true, decided: "late", digitised: true, vault: true },
+  },
+  {
+    name: "counter, paused so due moved from 7/5 to 12/5, decided 11/5: on time; paper only; paid by gateway, rated 4",
+    state: "returned",
+    channel: "counter",
+    receivedAt: "2026-05-04T02:00:00Z",
+    dueAt: "2026-05-12T10:00:00Z",
+    finishedAt: "2026-05-11T03:00:00Z",
+    result: true,
+    fee: 8000,
+    payment: { method: "gateway", status: "paid" },
+    rating: 4,
+    is: { received: true, decided: "onTime", feePaid: true, cashless: true },
+  },
+  {
+    name: "counter, refused after receipt, on time",
+    state: "refused",
+    channel: "counter",
+    receivedAt: "2026-06-01T02:00:00Z",
+    dueAt: "2026-06-05T10:00:00Z",
+    finishedAt: "2026-06-03T03:00:00Z",
+    docs: [["a", "scan"]],
+    is: { received: true, decided: "onTime", digitised: true },
+  },
+  {
+    name: "online, withdrawn after receipt",
+    state: "cancelled",
+    channel: "online",
+    receivedAt: "2026-06-10T02:00:00Z",
+    dueAt: "2026-06-15T10:00:00Z",
+    finishedAt: "2026-06-12T03:00:00Z",
+    docs: [["a", "upload"]],
+    is: { received: true, withdrawn: true, digitised: true },
+  },
+  {
+    name: "online, in review, past due",
+    state: "inReview",
+    channel: "online",
+    receivedAt: "2026-10-01T02:00:00Z",
+    dueAt: "2026-10-06T10:00:00Z",
+    docs: [["a", "upload"]],
+    is: { received: true, open: "overdue", digitised: true },
+  },
+  {
+    name: "online, paused: its old due time has passed but the clock is stopped",
+    state: "paused",
+    channel: "online",
+    receivedAt: "2026-11-02T02:00:00Z",
+    dueAt: "2026-11-05T10:00:00Z",
+    is: { received: true, open: "stopped" },
+  },
+  {
+    name: "post, received, not yet due, P2, VietQR payment refunded",
+    proc: "P2",
+    state: "received",
+    channel: "post",
+    receivedAt: "2026-11-20T02:00:00Z",
+    dueAt: "2026-11-27T10:00:00Z",
+    fee: 8000,
+    payment: { method: "vietqr", status: "refunded" },
+    is: { received: true, open: "running", digitised: true },
+  },
+  {
+    name: "counter, received 01:00 on 1/1 Vietnam time (still 31/12 in UTC), P2, rated 5",
+    proc: "P2",
+    state: "returned",
+    channel: "counter",
+    receivedAt: "2025-12-31T18:00:00Z",
+    dueAt: "2026-01-05T10:00:00Z",
+    finishedAt: "2026-01-02T03:00:00Z",
+    result: true,
+    rating: 5,
+    is: { received: true, decided: "onTime", digitised: true },
+  },
+  {
+    name: "received 23:00 on 31/12/2025 Vietnam time: last year",
+    proc: "P2",
+    state: "returned",
+    channel: "online",
+    receivedAt: "2025-12-31T16:00:00Z",
+    dueAt: "2026-01-05T10:00:00Z",
+    finishedAt: "2026-01-02T03:00:00Z",
+    rating: 1,
+    is: { received: false },
+  },
+  {
+    name: "refused at the desk, never received",
+    state: "refused",
+    channel: "online",
+    receivedAt: null,
+    finishedAt: "2026-03-03T03:00:00Z",
+    is: { received: false },
+  },
   { name: "submitted, waiting for the desk", state: "submitted", channel: "online", receivedAt: null, is: { received: false } },
   { name: "a draft", state: "draft", channel: "online", receivedAt: null, is: { received: false } },
 ];
 // Another commune of the same province: never in Gia Phú's figures, always in the province's.
 const BAO_THANG_SPECS: Spec[] = [
-  { name: "Bảo Thắng, online, on time, VietQR, rated 1", commune: BAO_THANG, state: "returned", channel: "online", receivedAt: "2026-02-02T02:00:00Z", dueAt: "2026-02-05T10:00:00Z",
-    finishedAt: "2026-02-03T03:00:00Z", docs: [["a", "upload"]], result: true, fee: 8000, payment: { method: "vietqr", status: "paid" }, rating: 1,
-    is: { received: true, decided: "onTime", digitised: true, feePaid: true, cashless: true } },
+  {
+    name: "Bảo Thắng, online, on time, VietQR, rated 1",
+    commune: BAO_THANG,
+    state: "returned",
+    channel: "online",
+    receivedAt: "2026-02-02T02:00:00Z",
+    dueAt: "2026-02-05T10:00:00Z",
+    finishedAt: "2026-02-03T03:00:00Z",
+    docs: [["a", "upload"]],
+    result: true,
+    fee: 8000,
+    payment: { method: "vietqr", status: "paid" },
+    rating: 1,
+    is: { received: true, decided: "onTime", digitised: true, feePaid: true, cashless: true },
+  },
 ];
 
 const SECRET_NAME = "Nguyễn Thị Bí Mật";
@@ -133,7 +252,11 @@ describeDb("dossier figures", () => {
   const year2026 = { ...periodOf("2026-01-01", "2026-12-31") };
 
   const principal = (u: { id: string; username: string }, grants: [Role, string, string][]): Principal => ({
-    userId: u.id, username: u.username, displayName: u.username, kind: "officer", locale: null,
+    userId: u.id,
+    username: u.username,
+    displayName: u.username,
+    kind: "officer",
+    locale: null,
     grants: grants.map(([role, unitCode, unitPath]): Grant => ({ role, unitCode, unitPath })),
   });
   const ctx = (p: Principal | null) => ({ actor: { userId: p?.userId ?? null, label: "t" }, requestId: "req-stats", principal: p });
@@ -158,28 +281,49 @@ describeDb("dossier figures", () => {
          submitted_at, received_at, due_at, finished_at, apology_at, apology_due_at, fee_amount, fee_status, rating)
        VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
       [
-        commune, `/${LAO_CAI}/${commune}/`, procs[s.proc ?? "P1"], s.state, s.channel, JSON.stringify({ fullName: SECRET_NAME }), SECRET_NAME,
-        s.receivedAt, s.dueAt ?? null, s.finishedAt ?? null, s.apologyDueAt ? s.receivedAt : null, s.apologyDueAt ?? null,
-        s.fee ?? 0, !s.fee ? "none" : s.payment ? (s.payment.status === "paid" ? "paid" : s.payment.status) : "unpaid", s.rating ?? null,
+        commune,
+        `/${LAO_CAI}/${commune}/`,
+        procs[s.proc ?? "P1"],
+        s.state,
+        s.channel,
+        JSON.stringify({ fullName: SECRET_NAME }),
+        SECRET_NAME,
+        s.receivedAt,
+        s.dueAt ?? null,
+        s.finishedAt ?? null,
+        s.apologyDueAt ? s.receivedAt : null,
+        s.apologyDueAt ?? null,
+        s.fee ?? 0,
+        !s.fee ? "none" : s.payment ? (s.payment.status === "paid" ? "paid" : s.payment.status) : "unpaid",
+        s.rating ?? null,
       ],
     );
     const id = rows[0]!.id;
     for (const [key, source] of s.docs ?? []) {
       await t.db.query(`INSERT INTO dossier_documents (dossier_id, requirement_key, file_id, source) VALUES ($1, $2, $3, $4)`, [id, key, fileId, source]);
     }
-    if (s.result) await t.db.query(`INSERT INTO dossier_documents (dossier_id, requirement_key, file_id, source) VALUES ($1, 'result', $2, 'result')`, [id, fileId]);
+    if (s.result)
+      await t.db.query(`INSERT INTO dossier_documents (dossier_id, requirement_key, file_id, source) VALUES ($1, 'result', $2, 'result')`, [id, fileId]);
     if (s.payment) {
-      await t.db.query(
-        `INSERT INTO payments (dossier_id, amount, method, status, receipt_no, confirmed_at, refunded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [id, s.payment.status === "exempt" ? 0 : (s.fee ?? 0), s.payment.method, s.payment.status, `R-${++receipt}`, s.receivedAt, s.payment.status === "refunded" ? s.receivedAt : null],
-      );
+      await t.db.query(`INSERT INTO payments (dossier_id, amount, method, status, receipt_no, confirmed_at, refunded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        id,
+        s.payment.status === "exempt" ? 0 : (s.fee ?? 0),
+        s.payment.method,
+        s.payment.status,
+        `R-${++receipt}`,
+        s.receivedAt,
+        s.payment.status === "refunded" ? s.receivedAt : null,
+      ]);
     }
   }
 
   beforeAll(async () => {
     t = await buildTestApp();
     procs = {
-      P1: await insertProcedure("9.000001", "Đăng ký khai sinh (thử)", [{ key: "a", name: "Tờ khai", required: true }, { key: "b", name: "Giấy tờ thêm", required: false }]),
+      P1: await insertProcedure("9.000001", "Đăng ký khai sinh (thử)", [
+        { key: "a", name: "Tờ khai", required: true },
+        { key: "b", name: "Giấy tờ thêm", required: false },
+      ]),
       P2: await insertProcedure("9.000002", "Xác nhận tình trạng (thử)", []),
     };
     const file = await t.db.query<{ id: string }>(
@@ -200,8 +344,14 @@ describeDb("dossier figures", () => {
     expect(r).toMatchObject({ from: "2026-01-01", to: "2026-12-31", commune: GIA_PHU, groupBy: "procedure" });
     expectFigures(r.totals, SPECS);
     expect(r.rows.map((row) => row.key)).toEqual(["9.000001", "9.000002"]);
-    expectFigures(r.rows.find((row) => row.key === "9.000001")!, SPECS.filter((s) => (s.proc ?? "P1") === "P1"));
-    expectFigures(r.rows.find((row) => row.key === "9.000002")!, SPECS.filter((s) => s.proc === "P2"));
+    expectFigures(
+      r.rows.find((row) => row.key === "9.000001")!,
+      SPECS.filter((s) => (s.proc ?? "P1") === "P1"),
+    );
+    expectFigures(
+      r.rows.find((row) => row.key === "9.000002")!,
+      SPECS.filter((s) => s.proc === "P2"),
+    );
     expect(r.rows[0]).toMatchObject({ label: "Đăng ký khai sinh (thử)", field: "civilStatus" });
   });
 
@@ -219,7 +369,9 @@ describeDb("dossier figures", () => {
   });
 
   it("hides another commune's figures (404), asks for sign-in (401) and refuses citizens (403)", async () => {
-    await expect(computeFigures(t.deps, ctx(giaPhuOfficer), { communeCode: BAO_THANG, ...year2026, groupBy: "procedure" })).rejects.toMatchObject({ status: 404 });
+    await expect(computeFigures(t.deps, ctx(giaPhuOfficer), { communeCode: BAO_THANG, ...year2026, groupBy: "procedure" })).rejects.toMatchObject({
+      status: 404,
+    });
     await expect(computeFigures(t.deps, ctx(null), { ...year2026, groupBy: "procedure" })).rejects.toMatchObject({ status: 401 });
     const citizen = principal({ id: giaPhuUser.id, username: "c" }, [["citizen", GIA_PHU, `/${LAO_CAI}/${GIA_PHU}/`]]);
     await expect(computeFigures(t.deps, ctx(citizen), { ...year2026, groupBy: "procedure" })).rejects.toMatchObject({ status: 403 });
@@ -228,7 +380,11 @@ describeDb("dossier figures", () => {
   it("counts a dossier in the period of its day of receipt in Vietnam", async () => {
     const lastYear = await computeFigures(t.deps, ctx(giaPhuOfficer), { communeCode: GIA_PHU, ...periodOf("2025-12-31", "2025-12-31"), groupBy: "procedure" });
     expect(lastYear.totals.received).toBe(SPECS.filter((s) => s.receivedAt?.startsWith("2025-12-31T16")).length);
-    const newYearsDay = await computeFigures(t.deps, ctx(giaPhuOfficer), { communeCode: GIA_PHU, ...periodOf("2026-01-01", "2026-01-01"), groupBy: "procedure" });
+    const newYearsDay = await computeFigures(t.deps, ctx(giaPhuOfficer), {
+      communeCode: GIA_PHU,
+      ...periodOf("2026-01-01", "2026-01-01"),
+      groupBy: "procedure",
+    });
     expect(newYearsDay.totals.received).toBe(SPECS.filter((s) => s.receivedAt?.startsWith("2025-12-31T18")).length);
   });
 

@@ -1,7 +1,8 @@
 // Messages of the dossier-stats module: Vietnamese first; English must have every key (the type checks it).
 export const messagesVi = {
   "stats.title": "Số liệu giải quyết hồ sơ",
-  "stats.intro": "Số liệu tính từ các hồ sơ được tiếp nhận trong khoảng thời gian đã chọn, theo công thức của Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg). Kết quả của từng hồ sơ được tính đến thời điểm xem.",
+  "stats.intro":
+    "Số liệu tính từ các hồ sơ được tiếp nhận trong khoảng thời gian đã chọn, theo công thức của Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg). Kết quả của từng hồ sơ được tính đến thời điểm xem.",
   "stats.filters": "Chọn phạm vi và thời gian",
   "stats.field.commune": "Đơn vị",
   "stats.field.communeAll": "Tất cả đơn vị tôi được xem",
@@ -58,17 +59,24 @@ export const messagesVi = {
   "stats.col.goodRatings": "Đánh giá từ 4 điểm",
   "stats.col.goodRatingShare": "Tỷ lệ hài lòng",
   "stats.def.title": "Cách tính",
-  "stats.def.intro": "Mỗi hồ sơ được tính vào khoảng thời gian chứa ngày tiếp nhận của nó (giờ Việt Nam). Hồ sơ nháp, hồ sơ bị từ chối tiếp nhận và hồ sơ chưa được tiếp nhận không được tính.",
+  "stats.def.intro":
+    "Mỗi hồ sơ được tính vào khoảng thời gian chứa ngày tiếp nhận của nó (giờ Việt Nam). Hồ sơ nháp, hồ sơ bị từ chối tiếp nhận và hồ sơ chưa được tiếp nhận không được tính.",
   "stats.def.received": "Số hồ sơ có ngày tiếp nhận trong khoảng thời gian, mọi kênh (trực tiếp, trực tuyến, bưu chính), kể cả hồ sơ sau đó bị rút.",
   "stats.def.online": "Số hồ sơ tiếp nhận qua kênh trực tuyến chia cho tổng số hồ sơ tiếp nhận.",
-  "stats.def.finished": "Hồ sơ đã có quyết định sau khi tiếp nhận: đã có kết quả (kể cả đã trả) hoặc bị từ chối giải quyết. Hồ sơ công dân rút sau khi tiếp nhận được đếm riêng và không tính vào tỷ lệ đúng hạn.",
-  "stats.def.onTime": "Số hồ sơ đã giải quyết có thời điểm quyết định không muộn hơn hạn giải quyết, chia cho số hồ sơ đã giải quyết. Hạn giải quyết đã được lùi theo thời gian chờ bổ sung hồ sơ và tạm dừng. Ngày hẹn mới trong văn bản xin lỗi không làm hồ sơ trễ hạn thành đúng hạn: hồ sơ đó vẫn tính là quá hạn.",
-  "stats.def.inProgress": "Hồ sơ đã tiếp nhận, chưa có quyết định, chưa bị rút. Trong đó quá hạn: đồng hồ đang chạy (không chờ bổ sung, không tạm dừng) và hạn giải quyết đã qua tại thời điểm xem.",
-  "stats.def.digitised": "Số hồ sơ có bản điện tử của mọi giấy tờ bắt buộc của thủ tục (tải lên trực tuyến, lấy từ kho dữ liệu của công dân, hoặc scan tại bộ phận một cửa, kể cả khi bổ sung), chia cho tổng số hồ sơ tiếp nhận.",
+  "stats.def.finished":
+    "Hồ sơ đã có quyết định sau khi tiếp nhận: đã có kết quả (kể cả đã trả) hoặc bị từ chối giải quyết. Hồ sơ công dân rút sau khi tiếp nhận được đếm riêng và không tính vào tỷ lệ đúng hạn.",
+  "stats.def.onTime":
+    "Số hồ sơ đã giải quyết có thời điểm quyết định không muộn hơn hạn giải quyết, chia cho số hồ sơ đã giải quyết. Hạn giải quyết đã được lùi theo thời gian chờ bổ sung hồ sơ và tạm dừng. Ngày hẹn mới trong văn bản xin lỗi không làm hồ sơ trễ hạn thành đúng hạn: hồ sơ đó vẫn tính là quá hạn.",
+  "stats.def.inProgress":
+    "Hồ sơ đã tiếp nhận, chưa có quyết định, chưa bị rút. Trong đó quá hạn: đồng hồ đang chạy (không chờ bổ sung, không tạm dừng) và hạn giải quyết đã qua tại thời điểm xem.",
+  "stats.def.digitised":
+    "Số hồ sơ có bản điện tử của mọi giấy tờ bắt buộc của thủ tục (tải lên trực tuyến, lấy từ kho dữ liệu của công dân, hoặc scan tại bộ phận một cửa, kể cả khi bổ sung), chia cho tổng số hồ sơ tiếp nhận.",
   "stats.def.vaultReused": "Số hồ sơ có ít nhất một giấy tờ lấy lại từ kho dữ liệu điện tử của công dân, chia cho tổng số hồ sơ tiếp nhận.",
   "stats.def.resultDigitised": "Số hồ sơ đã giải quyết có kết quả điện tử (tệp kết quả) chia cho số hồ sơ đã giải quyết.",
-  "stats.def.cashless": "Số hồ sơ có phí, lệ phí đã nộp qua VietQR hoặc cổng thanh toán, chia cho số hồ sơ có phí, lệ phí đã nộp. Chỉ tính khoản nộp đã được xác nhận; hồ sơ được miễn và khoản đã hoàn trả không tính.",
-  "stats.def.avgDays": "Trung bình số ngày theo lịch (kể cả ngày nghỉ) từ lúc tiếp nhận đến lúc có quyết định, của các hồ sơ đã giải quyết, làm tròn một chữ số thập phân.",
+  "stats.def.cashless":
+    "Số hồ sơ có phí, lệ phí đã nộp qua VietQR hoặc cổng thanh toán, chia cho số hồ sơ có phí, lệ phí đã nộp. Chỉ tính khoản nộp đã được xác nhận; hồ sơ được miễn và khoản đã hoàn trả không tính.",
+  "stats.def.avgDays":
+    "Trung bình số ngày theo lịch (kể cả ngày nghỉ) từ lúc tiếp nhận đến lúc có quyết định, của các hồ sơ đã giải quyết, làm tròn một chữ số thập phân.",
   "stats.def.satisfaction": "Điểm trung bình các lượt đánh giá (1 đến 5) của công dân, số lượt đánh giá, và tỷ lệ lượt đánh giá từ 4 điểm trở lên.",
   "stats.sheet.figures": "Số liệu",
   "stats.sheet.definitions": "Cách tính",
@@ -87,7 +95,8 @@ export const messagesVi = {
   "stats.term.avgDays": "Thời gian giải quyết trung bình",
   "stats.term.satisfaction": "Mức độ hài lòng",
   "stats.public.title": "Kết quả giải quyết thủ tục hành chính năm {year}",
-  "stats.public.intro": "Công khai theo Bộ chỉ số phục vụ người dân, doanh nghiệp: số hồ sơ tiếp nhận, tỷ lệ trực tuyến, tỷ lệ giải quyết đúng hạn và mức độ hài lòng của từng xã, phường. Không có thông tin cá nhân.",
+  "stats.public.intro":
+    "Công khai theo Bộ chỉ số phục vụ người dân, doanh nghiệp: số hồ sơ tiếp nhận, tỷ lệ trực tuyến, tỷ lệ giải quyết đúng hạn và mức độ hài lòng của từng xã, phường. Không có thông tin cá nhân.",
   "stats.public.caption": "Kết quả theo xã, phường, năm {year}",
   "stats.public.none": "Chưa có hồ sơ nào được tiếp nhận trong năm này.",
   "stats.public.yearNav": "Chọn năm",
@@ -96,7 +105,8 @@ export const messagesVi = {
 
 export const messagesEn: Record<keyof typeof messagesVi, string> = {
   "stats.title": "Dossier figures",
-  "stats.intro": "Figures over the dossiers received in the chosen period, by the formulas of the citizen and business service index (Decision 766/QĐ-TTg). Each dossier's outcome is counted as of now.",
+  "stats.intro":
+    "Figures over the dossiers received in the chosen period, by the formulas of the citizen and business service index (Decision 766/QĐ-TTg). Each dossier's outcome is counted as of now.",
   "stats.filters": "Choose the scope and period",
   "stats.field.commune": "Unit",
   "stats.field.communeAll": "All units I may see",
@@ -153,16 +163,22 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   "stats.col.goodRatings": "Rated 4 or more",
   "stats.col.goodRatingShare": "Satisfied share",
   "stats.def.title": "How it is computed",
-  "stats.def.intro": "Each dossier counts in the period that holds its day of receipt (Vietnam time). Drafts, dossiers refused at the desk and dossiers not yet received are not counted.",
+  "stats.def.intro":
+    "Each dossier counts in the period that holds its day of receipt (Vietnam time). Drafts, dossiers refused at the desk and dossiers not yet received are not counted.",
   "stats.def.received": "Dossiers whose day of receipt falls in the period, through every channel (counter, online, post), including those later withdrawn.",
   "stats.def.online": "Dossiers received online divided by all dossiers received.",
-  "stats.def.finished": "Dossiers decided after receipt: a result issued (returned or not) or a refusal. Dossiers the citizen withdrew after receipt are counted apart and left out of the on-time share.",
-  "stats.def.onTime": "Decided dossiers whose decision came no later than their due time, divided by decided dossiers. The due time has already moved for supplement requests and pauses. An apology's new date does not make a late dossier on time: it is still counted late.",
-  "stats.def.inProgress": "Received dossiers without a decision and not withdrawn. Of those, overdue: the clock is running (not waiting for a supplement, not paused) and the due time has passed as of now.",
-  "stats.def.digitised": "Dossiers with an electronic copy of every document the procedure requires (uploaded online, reused from the citizen's vault, or scanned at the desk, supplements included), divided by all dossiers received.",
+  "stats.def.finished":
+    "Dossiers decided after receipt: a result issued (returned or not) or a refusal. Dossiers the citizen withdrew after receipt are counted apart and left out of the on-time share.",
+  "stats.def.onTime":
+    "Decided dossiers whose decision came no later than their due time, divided by decided dossiers. The due time has already moved for supplement requests and pauses. An apology's new date does not make a late dossier on time: it is still counted late.",
+  "stats.def.inProgress":
+    "Received dossiers without a decision and not withdrawn. Of those, overdue: the clock is running (not waiting for a supplement, not paused) and the due time has passed as of now.",
+  "stats.def.digitised":
+    "Dossiers with an electronic copy of every document the procedure requires (uploaded online, reused from the citizen's vault, or scanned at the desk, supplements included), divided by all dossiers received.",
   "stats.def.vaultReused": "Dossiers with at least one document reused from the citizen's electronic vault, divided by all dossiers received.",
   "stats.def.resultDigitised": "Decided dossiers with an electronic result (a result file) divided by decided dossiers.",
-  "stats.def.cashless": "Dossiers whose fee was paid by VietQR or a payment gateway, divided by dossiers whose fee was paid. Only confirmed payments count; exemptions and refunded payments are left out.",
+  "stats.def.cashless":
+    "Dossiers whose fee was paid by VietQR or a payment gateway, divided by dossiers whose fee was paid. Only confirmed payments count; exemptions and refunded payments are left out.",
   "stats.def.avgDays": "The average number of calendar days (days off included) from receipt to decision over decided dossiers, to one decimal.",
   "stats.def.satisfaction": "The average of citizens' ratings (1 to 5), the number of ratings, and the share of ratings of 4 or more.",
   "stats.sheet.figures": "Figures",
@@ -182,7 +198,8 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   "stats.term.avgDays": "Average processing time",
   "stats.term.satisfaction": "Satisfaction",
   "stats.public.title": "Administrative procedures in {year}",
-  "stats.public.intro": "Published for the citizen and business service index: per commune, dossiers received, the online share, the on-time share and citizens' satisfaction. No personal data.",
+  "stats.public.intro":
+    "Published for the citizen and business service index: per commune, dossiers received, the online share, the on-time share and citizens' satisfaction. No personal data.",
   "stats.public.caption": "Results by commune, {year}",
   "stats.public.none": "No dossier has been received this year.",
   "stats.public.yearNav": "Choose a year",

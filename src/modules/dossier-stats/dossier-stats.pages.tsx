@@ -75,8 +75,8 @@ function Headline(props: { ctx: PageContext; f: Figures }) {
             <NotAvailable t={t} />
           ) : (
             <>
-              {t("stats.ratingValue", { avg: decimal(f.avgRating, locale), n: formatNumber(f.ratings, locale) })}; {t("stats.col.goodRatingShare").toLocaleLowerCase(locale)}{" "}
-              <Share ctx={ctx} value={f.goodRatingShare} />
+              {t("stats.ratingValue", { avg: decimal(f.avgRating, locale), n: formatNumber(f.ratings, locale) })};{" "}
+              {t("stats.col.goodRatingShare").toLocaleLowerCase(locale)} <Share ctx={ctx} value={f.goodRatingShare} />
             </>
           ),
         ],
@@ -93,26 +93,49 @@ function FiguresTable(props: { ctx: PageContext; report: FiguresReport }) {
   const cells = (f: Figures) => (
     <>
       <td class="num">{formatNumber(f.received, locale)}</td>
-      <td class="num"><Share ctx={ctx} value={f.onlineShare} /></td>
+      <td class="num">
+        <Share ctx={ctx} value={f.onlineShare} />
+      </td>
       <td class="num">{formatNumber(f.finished, locale)}</td>
-      <td class="num"><Share ctx={ctx} value={f.onTimeShare} /></td>
+      <td class="num">
+        <Share ctx={ctx} value={f.onTimeShare} />
+      </td>
       <td class="num">{formatNumber(f.late, locale)}</td>
       <td class="num">{formatNumber(f.inProgress, locale)}</td>
       <td class="num">{formatNumber(f.overdue, locale)}</td>
-      <td class="num"><Share ctx={ctx} value={f.digitisedShare} /></td>
-      <td class="num"><Share ctx={ctx} value={f.cashlessShare} /></td>
-      <td class="num"><Num ctx={ctx} value={f.avgProcessingDays} /></td>
-      <td class="num"><Num ctx={ctx} value={f.avgRating} /></td>
+      <td class="num">
+        <Share ctx={ctx} value={f.digitisedShare} />
+      </td>
+      <td class="num">
+        <Share ctx={ctx} value={f.cashlessShare} />
+      </td>
+      <td class="num">
+        <Num ctx={ctx} value={f.avgProcessingDays} />
+      </td>
+      <td class="num">
+        <Num ctx={ctx} value={f.avgRating} />
+      </td>
     </>
   );
   const heads: MessageKey[] = [
-    "stats.col.received", "stats.col.onlineShare", "stats.col.finished", "stats.col.onTimeShare", "stats.col.late", "stats.col.inProgress",
-    "stats.col.overdue", "stats.col.digitisedShare", "stats.col.cashlessShare", "stats.col.avgDays", "stats.col.avgRating",
+    "stats.col.received",
+    "stats.col.onlineShare",
+    "stats.col.finished",
+    "stats.col.onTimeShare",
+    "stats.col.late",
+    "stats.col.inProgress",
+    "stats.col.overdue",
+    "stats.col.digitisedShare",
+    "stats.col.cashlessShare",
+    "stats.col.avgDays",
+    "stats.col.avgRating",
   ];
   const byProcedure = report.groupBy === "procedure";
   return (
     <>
-      <p class="hint" id="stats-table-hint">{t("stats.tableHint")}</p>
+      <p class="hint" id="stats-table-hint">
+        {t("stats.tableHint")}
+      </p>
       {/* Focusable so that keyboard users can scroll the wide table too. */}
       <div class="table-wrap" role="region" aria-labelledby="stats-table-caption" aria-describedby="stats-table-hint" tabindex={0}>
         <table>
@@ -121,7 +144,9 @@ function FiguresTable(props: { ctx: PageContext; report: FiguresReport }) {
             <tr>
               <th scope="col">{t(byProcedure ? "stats.col.procedure" : "stats.col.commune")}</th>
               {heads.map((h) => (
-                <th scope="col" class="num">{t(h)}</th>
+                <th scope="col" class="num">
+                  {t(h)}
+                </th>
               ))}
             </tr>
           </thead>
@@ -213,8 +238,16 @@ export function registerStatsPages(app: Hono<AppEnv>, web: WebContext) {
         <p>{t("stats.intro")}</p>
         <h2 id="filters">{t("stats.filters")}</h2>
         <form method="get" action="/office/stats" novalidate aria-labelledby="filters">
-          <SelectField t={t} form={form} name="commune" label={labels.commune}
-            options={[{ value: "", label: t("stats.field.communeAll") }, ...communes.map((u) => ({ value: u.code, label: rowLabel(ctx, { label: u.name, labelEn: u.nameEn }) }))]} />
+          <SelectField
+            t={t}
+            form={form}
+            name="commune"
+            label={labels.commune}
+            options={[
+              { value: "", label: t("stats.field.communeAll") },
+              ...communes.map((u) => ({ value: u.code, label: rowLabel(ctx, { label: u.name, labelEn: u.nameEn }) })),
+            ]}
+          />
           <TextField t={t} form={form} name="from" label={labels.from} hint={t("stats.field.dayHint")} autocomplete="off" inputmode="numeric" />
           <TextField t={t} form={form} name="to" label={labels.to} hint={t("stats.field.dayHint")} autocomplete="off" inputmode="numeric" />
           <SelectField t={t} form={form} name="groupBy" label={labels.groupBy} options={GROUP_BY.map((g) => ({ value: g, label: t(`stats.groupBy.${g}`) }))} />
@@ -224,11 +257,14 @@ export function registerStatsPages(app: Hono<AppEnv>, web: WebContext) {
           <>
             <h2 id="headline">{t("stats.headline")}</h2>
             <p>
-              {t("stats.period", { from: formatDate(dayDate(report.from), locale), to: formatDate(dayDate(report.to), locale) })}. {t("stats.scope", { scope: scopeName })}
+              {t("stats.period", { from: formatDate(dayDate(report.from), locale), to: formatDate(dayDate(report.to), locale) })}.{" "}
+              {t("stats.scope", { scope: scopeName })}
             </p>
             <Headline ctx={ctx} f={report.totals} />
             <p>
-              <a href={`/office/stats.xlsx?${queryOf(form.values)}`} download>{t("stats.download")}</a>
+              <a href={`/office/stats.xlsx?${queryOf(form.values)}`} download>
+                {t("stats.download")}
+              </a>
             </p>
             {report.rows.length === 0 ? <p>{t("stats.none")}</p> : <FiguresTable ctx={ctx} report={report} />}
           </>
@@ -243,7 +279,10 @@ export function registerStatsPages(app: Hono<AppEnv>, web: WebContext) {
     const parsed = validateForm(StatsQuery, queryValues(c));
     if (!parsed.ok) throw new AppError("validation", "error.validation", parsed.errors);
     const file = await exportFigures(deps, ctxOf(c), figuresInput(deps, parsed.data));
-    return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, { "content-type": file.mediaType, "content-disposition": `attachment; filename="${file.filename}"` });
+    return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+      "content-type": file.mediaType,
+      "content-disposition": `attachment; filename="${file.filename}"`,
+    });
   });
 
   app.get("/figures", async (c) => {
@@ -261,11 +300,15 @@ export function registerStatsPages(app: Hono<AppEnv>, web: WebContext) {
         <nav aria-label={t("stats.public.yearNav")}>
           <ul class="pagination">
             <li>
-              <a href={`/figures?year=${year - 1}`} rel="prev">« {t("stats.public.year", { year: year - 1 })}</a>
+              <a href={`/figures?year=${year - 1}`} rel="prev">
+                « {t("stats.public.year", { year: year - 1 })}
+              </a>
             </li>
             {year < yearOf(deps) && (
               <li>
-                <a href={`/figures?year=${year + 1}`} rel="next">{t("stats.public.year", { year: year + 1 })} »</a>
+                <a href={`/figures?year=${year + 1}`} rel="next">
+                  {t("stats.public.year", { year: year + 1 })} »
+                </a>
               </li>
             )}
           </ul>
@@ -284,14 +327,27 @@ function PublicTable(props: { ctx: PageContext; figures: PublicFigures }) {
   const cells = (f: Cells) => (
     <>
       <td class="num">{formatNumber(f.received, locale)}</td>
-      <td class="num"><Share ctx={ctx} value={f.onlineShare} /></td>
+      <td class="num">
+        <Share ctx={ctx} value={f.onlineShare} />
+      </td>
       <td class="num">{formatNumber(f.finished, locale)}</td>
-      <td class="num"><Share ctx={ctx} value={f.onTimeShare} /></td>
-      <td class="num"><Num ctx={ctx} value={f.avgRating} /></td>
+      <td class="num">
+        <Share ctx={ctx} value={f.onTimeShare} />
+      </td>
+      <td class="num">
+        <Num ctx={ctx} value={f.avgRating} />
+      </td>
       <td class="num">{formatNumber(f.ratings, locale)}</td>
     </>
   );
-  const heads: MessageKey[] = ["stats.col.received", "stats.col.onlineShare", "stats.col.finished", "stats.col.onTimeShare", "stats.col.avgRating", "stats.col.ratings"];
+  const heads: MessageKey[] = [
+    "stats.col.received",
+    "stats.col.onlineShare",
+    "stats.col.finished",
+    "stats.col.onTimeShare",
+    "stats.col.avgRating",
+    "stats.col.ratings",
+  ];
   return (
     <div class="table-wrap" role="region" aria-labelledby="public-caption" tabindex={0}>
       <table>
@@ -300,7 +356,9 @@ function PublicTable(props: { ctx: PageContext; figures: PublicFigures }) {
           <tr>
             <th scope="col">{t("stats.col.commune")}</th>
             {heads.map((h) => (
-              <th scope="col" class="num">{t(h)}</th>
+              <th scope="col" class="num">
+                {t(h)}
+              </th>
             ))}
           </tr>
         </thead>

@@ -88,8 +88,27 @@ export async function countFacts(
 
 export function emptyCounts(): FactCounts {
   return {
-    key: null, label: null, labelEn: null, field: null, received: 0, online: 0, finished: 0, onTime: 0, late: 0, withdrawn: 0, inProgress: 0, overdue: 0,
-    digitised: 0, vaultReused: 0, resultDigitised: 0, feePaid: 0, cashless: 0, avgProcessingDays: null, ratings: 0, avgRating: null, goodRatings: 0,
+    key: null,
+    label: null,
+    labelEn: null,
+    field: null,
+    received: 0,
+    online: 0,
+    finished: 0,
+    onTime: 0,
+    late: 0,
+    withdrawn: 0,
+    inProgress: 0,
+    overdue: 0,
+    digitised: 0,
+    vaultReused: 0,
+    resultDigitised: 0,
+    feePaid: 0,
+    cashless: 0,
+    avgProcessingDays: null,
+    ratings: 0,
+    avgRating: null,
+    goodRatings: 0,
   };
 }
 

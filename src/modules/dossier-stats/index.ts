@@ -2,8 +2,14 @@
 export * from "./dossier-stats.contract.ts";
 export { METRICS, DEFINITIONS, type Metric } from "./dossier-stats.definitions.ts";
 export {
-  computeFigures, computePublicFigures, figuresInput, listStatsCommunes, periodOf,
-  type FiguresInput, type PublicFigures, type StatsContext,
+  computeFigures,
+  computePublicFigures,
+  figuresInput,
+  listStatsCommunes,
+  periodOf,
+  type FiguresInput,
+  type PublicFigures,
+  type StatsContext,
 } from "./use-cases/compute-figures.ts";
 export { exportFigures, writeFiguresXlsx, XLSX_MEDIA_TYPE } from "./use-cases/export-figures.ts";
 export { registerStatsApi } from "./dossier-stats.api.ts";

@@ -70,8 +70,24 @@ function FormFieldControl(p: { t: Translate; form: FormState; field: FormField; 
           <legend>{label}</legend>
           {f.help && <span class="hint">{f.help}</span>}
           <Field t={t} form={form} name={`${name}.fullName`} label={t("dossiers.citizen.person.fullName")} autocomplete="off" />
-          <Field t={t} form={form} name={`${name}.birthDate`} label={`${t("dossiers.citizen.person.birthDate")}${optionalSuffix(t, false)}`} hint={t("dossiers.citizen.dateHint")} kind="date" autocomplete="off" />
-          <Field t={t} form={form} name={`${name}.citizenIdNumber`} label={`${t("dossiers.citizen.person.citizenIdNumber")}${optionalSuffix(t, false)}`} hint={t("dossiers.citizen.idHint")} kind="numericId" autocomplete="off" />
+          <Field
+            t={t}
+            form={form}
+            name={`${name}.birthDate`}
+            label={`${t("dossiers.citizen.person.birthDate")}${optionalSuffix(t, false)}`}
+            hint={t("dossiers.citizen.dateHint")}
+            kind="date"
+            autocomplete="off"
+          />
+          <Field
+            t={t}
+            form={form}
+            name={`${name}.citizenIdNumber`}
+            label={`${t("dossiers.citizen.person.citizenIdNumber")}${optionalSuffix(t, false)}`}
+            hint={t("dossiers.citizen.idHint")}
+            kind="numericId"
+            autocomplete="off"
+          />
         </fieldset>
       );
     case "choice": {
@@ -83,7 +99,16 @@ function FormFieldControl(p: { t: Translate; form: FormState; field: FormField; 
       );
     }
     case "date":
-      return <Field t={t} form={form} name={name} label={label} hint={f.help ? `${f.help} ${t("dossiers.citizen.dateHint")}` : t("dossiers.citizen.dateHint")} kind="date" />;
+      return (
+        <Field
+          t={t}
+          form={form}
+          name={name}
+          label={label}
+          hint={f.help ? `${f.help} ${t("dossiers.citizen.dateHint")}` : t("dossiers.citizen.dateHint")}
+          kind="date"
+        />
+      );
     case "idNumber":
       return <Field t={t} form={form} name={name} label={label} hint={f.help ?? t("dossiers.citizen.idHint")} kind="numericId" autocomplete="off" />;
     case "phone":
@@ -93,7 +118,18 @@ function FormFieldControl(p: { t: Translate; form: FormState; field: FormField; 
     case "longText":
       return <Field t={t} form={form} name={name} label={label} hint={f.help} kind="textarea" rows={5} />;
     case "address":
-      return <Field t={t} form={form} name={name} label={label} hint={f.help} kind="textarea" rows={2} autocomplete={f.prefill === "address" ? "street-address" : "off"} />;
+      return (
+        <Field
+          t={t}
+          form={form}
+          name={name}
+          label={label}
+          hint={f.help}
+          kind="textarea"
+          rows={2}
+          autocomplete={f.prefill === "address" ? "street-address" : "off"}
+        />
+      );
     case "file":
       return null; // asked for with the documents
     default:
@@ -108,8 +144,16 @@ function FormFieldControl(p: { t: Translate; form: FormState; field: FormField; 
 export function DossierFormFields(props: { t: Translate; form: FormState; fields: readonly FormField[]; prefillHint?: string; hidePrefilled?: boolean }) {
   // Entered once: fields that repeat the applicant's details are filled from the applicant section, so they
   // are shown only when something about them needs the person's attention.
-  const shown = props.hidePrefilled ? props.fields.filter((f) => !f.prefill || props.form.errors.some((e) => e.field.startsWith(`form.${f.key}`))) : props.fields;
-  return <>{shown.map((f) => <FormFieldControl t={props.t} form={props.form} field={f} prefillHint={props.prefillHint} />)}</>;
+  const shown = props.hidePrefilled
+    ? props.fields.filter((f) => !f.prefill || props.form.errors.some((e) => e.field.startsWith(`form.${f.key}`)))
+    : props.fields;
+  return (
+    <>
+      {shown.map((f) => (
+        <FormFieldControl t={props.t} form={props.form} field={f} prefillHint={props.prefillHint} />
+      ))}
+    </>
+  );
 }
 
 /** Who applies, named `applicant.*`; a phone or an ID number is needed for the status look-up and the SMS. */
@@ -120,11 +164,50 @@ export function ApplicantFields(props: { t: Translate; form: FormState; self?: b
   return (
     <>
       <Field t={t} form={form} name="applicant.fullName" label={t("dossiers.citizen.applicant.fullName")} autocomplete={auto("name")} required />
-      <Field t={t} form={form} name="applicant.birthDate" label={`${t("dossiers.citizen.applicant.birthDate")}${optionalSuffix(t, false)}`} hint={t("dossiers.citizen.dateHint")} kind="date" autocomplete={auto("bday")} />
-      <Field t={t} form={form} name="applicant.citizenIdNumber" label={`${t("dossiers.citizen.applicant.citizenIdNumber")}${optionalSuffix(t, false)}`} hint={t("dossiers.citizen.idHint")} kind="numericId" autocomplete="off" />
-      <Field t={t} form={form} name="applicant.address" label={`${t("dossiers.citizen.applicant.address")}${optionalSuffix(t, false)}`} kind="textarea" rows={2} autocomplete={auto("street-address")} />
-      <Field t={t} form={form} name="applicant.phone" label={`${t("dossiers.citizen.applicant.phone")}${optionalSuffix(t, false)}`} hint={t("dossiers.citizen.phoneHint")} kind="tel" autocomplete={auto("tel")} />
-      <Field t={t} form={form} name="applicant.email" label={`${t("dossiers.citizen.applicant.email")}${optionalSuffix(t, false)}`} kind="email" autocomplete={auto("email")} />
+      <Field
+        t={t}
+        form={form}
+        name="applicant.birthDate"
+        label={`${t("dossiers.citizen.applicant.birthDate")}${optionalSuffix(t, false)}`}
+        hint={t("dossiers.citizen.dateHint")}
+        kind="date"
+        autocomplete={auto("bday")}
+      />
+      <Field
+        t={t}
+        form={form}
+        name="applicant.citizenIdNumber"
+        label={`${t("dossiers.citizen.applicant.citizenIdNumber")}${optionalSuffix(t, false)}`}
+        hint={t("dossiers.citizen.idHint")}
+        kind="numericId"
+        autocomplete="off"
+      />
+      <Field
+        t={t}
+        form={form}
+        name="applicant.address"
+        label={`${t("dossiers.citizen.applicant.address")}${optionalSuffix(t, false)}`}
+        kind="textarea"
+        rows={2}
+        autocomplete={auto("street-address")}
+      />
+      <Field
+        t={t}
+        form={form}
+        name="applicant.phone"
+        label={`${t("dossiers.citizen.applicant.phone")}${optionalSuffix(t, false)}`}
+        hint={t("dossiers.citizen.phoneHint")}
+        kind="tel"
+        autocomplete={auto("tel")}
+      />
+      <Field
+        t={t}
+        form={form}
+        name="applicant.email"
+        label={`${t("dossiers.citizen.applicant.email")}${optionalSuffix(t, false)}`}
+        kind="email"
+        autocomplete={auto("email")}
+      />
     </>
   );
 }
@@ -134,7 +217,12 @@ export function ApplicantFields(props: { t: Translate; form: FormState; self?: b
  * when the procedure allows it and there are items, a choice `vault.<key>` from the person's vault.
  */
 export function DocumentInputs(props: {
-  t: Translate; form: FormState; slots: readonly DocumentSlot[]; attached?: readonly AttachedDocument[]; vault?: readonly VaultOption[]; uploadHint: string;
+  t: Translate;
+  form: FormState;
+  slots: readonly DocumentSlot[];
+  attached?: readonly AttachedDocument[];
+  vault?: readonly VaultOption[];
+  uploadHint: string;
 }) {
   const { t, form } = props;
   return (
@@ -145,13 +233,21 @@ export function DocumentInputs(props: {
         const err = errorOf(form.errors, errorName);
         const attached = (props.attached ?? []).filter((a) => a.requirementKey === d.key);
         const vault = d.fromVault ? (props.vault ?? []) : [];
-        const facts = [t(`procedures.documentForm.${d.form}` as MessageKey), d.copies > 1 ? t("dossiers.citizen.copies", { n: d.copies }) : null, d.note ?? null].filter(Boolean).join(". ");
+        const facts = [
+          t(`procedures.documentForm.${d.form}` as MessageKey),
+          d.copies > 1 ? t("dossiers.citizen.copies", { n: d.copies }) : null,
+          d.note ?? null,
+        ]
+          .filter(Boolean)
+          .join(". ");
         const vaultName = `vault.${d.key}`;
         return (
           <div class={err ? "field field--error" : "field"}>
             <fieldset aria-describedby={describedBy(id, true, err)}>
               <legend>{`${d.name}${optionalSuffix(t, d.required)}`}</legend>
-              <span class="hint" id={`${id}-hint`}>{facts}</span>
+              <span class="hint" id={`${id}-hint`}>
+                {facts}
+              </span>
               {err && <ErrorText t={t} id={id} err={err} label={d.name} />}
               {attached.length > 0 && (
                 <p>
@@ -166,8 +262,17 @@ export function DocumentInputs(props: {
               )}
               <div class="field">
                 <label for={id}>{attached.length > 0 ? t("dossiers.citizen.replaceFile") : t("dossiers.citizen.uploadFile")}</label>
-                <span class="hint" id={`${id}-file-hint`}>{props.uploadHint}</span>
-                <input type="file" id={id} name={`doc.${d.key}`} accept={ACCEPT_UPLOADS} aria-describedby={`${id}-file-hint`} aria-invalid={err ? "true" : undefined} />
+                <span class="hint" id={`${id}-file-hint`}>
+                  {props.uploadHint}
+                </span>
+                <input
+                  type="file"
+                  id={id}
+                  name={`doc.${d.key}`}
+                  accept={ACCEPT_UPLOADS}
+                  aria-describedby={`${id}-file-hint`}
+                  aria-invalid={err ? "true" : undefined}
+                />
               </div>
               {vault.length > 0 && (
                 <div class="field">
@@ -196,11 +301,23 @@ export function DeliveryFields(props: { t: Translate; form: FormState; methods: 
   return (
     <>
       <RadioGroup
-        t={t} form={form} name="delivery.method" legend={t("dossiers.citizen.deliveryMethod")}
+        t={t}
+        form={form}
+        name="delivery.method"
+        legend={t("dossiers.citizen.deliveryMethod")}
         options={props.methods.map((m) => ({ value: m, label: t(`dossiers.delivery.${m}`) }))}
       />
       {props.methods.includes("post") && (
-        <Field t={t} form={form} name="delivery.address" label={t("dossiers.citizen.deliveryAddress")} hint={t("dossiers.citizen.deliveryAddressHint")} kind="textarea" rows={2} autocomplete="street-address" />
+        <Field
+          t={t}
+          form={form}
+          name="delivery.address"
+          label={t("dossiers.citizen.deliveryAddress")}
+          hint={t("dossiers.citizen.deliveryAddressHint")}
+          kind="textarea"
+          rows={2}
+          autocomplete="street-address"
+        />
       )}
     </>
   );
@@ -212,12 +329,18 @@ const s = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? S
 
 /** A stored dossier (or a profile) back into the flat names the controls use. */
 export function flattenDossierValues(input: {
-  applicant?: Record<string, unknown> | null; formData?: Record<string, unknown> | null; delivery?: Record<string, unknown> | null; communeCode?: string | null;
+  applicant?: Record<string, unknown> | null;
+  formData?: Record<string, unknown> | null;
+  delivery?: Record<string, unknown> | null;
+  communeCode?: string | null;
 }): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(input.applicant ?? {})) if (s(v)) out[`applicant.${k}`] = s(v);
   for (const [k, v] of Object.entries(input.formData ?? {})) {
-    if (v && typeof v === "object") for (const [sub, sv] of Object.entries(v)) { if (s(sv)) out[`form.${k}.${sub}`] = s(sv); }
+    if (v && typeof v === "object")
+      for (const [sub, sv] of Object.entries(v)) {
+        if (s(sv)) out[`form.${k}.${sub}`] = s(sv);
+      }
     else if (s(v)) out[`form.${k}`] = s(v);
   }
   if (input.delivery) {
@@ -229,11 +352,14 @@ export function flattenDossierValues(input: {
 }
 
 /** Profile values for fields that declare `prefill`, without overwriting what is already there. */
-export function prefillFromProfile(fields: readonly FormField[], profile: Record<string, unknown> | null, values: Record<string, string>): Record<string, string> {
+export function prefillFromProfile(
+  fields: readonly FormField[],
+  profile: Record<string, unknown> | null,
+  values: Record<string, string>,
+): Record<string, string> {
   const out = { ...values };
   if (!profile) return out;
   for (const k of APPLICANT_KEYS) if (!out[`applicant.${k}`] && s(profile[k])) out[`applicant.${k}`] = s(profile[k]);
   for (const f of fields) if (f.prefill && !out[`form.${f.key}`] && s(profile[f.prefill])) out[`form.${f.key}`] = s(profile[f.prefill]);
   return out;
 }
-

@@ -2,8 +2,18 @@
 // the statutory clock. Use cases load the facts, ask decide(), and persist what it answers.
 
 export const STATES = [
-  "draft", "submitted", "supplementRequested", "received", "inReview", "forwarded", "awaitingApproval",
-  "paused", "resultReady", "returned", "refused", "cancelled",
+  "draft",
+  "submitted",
+  "supplementRequested",
+  "received",
+  "inReview",
+  "forwarded",
+  "awaitingApproval",
+  "paused",
+  "resultReady",
+  "returned",
+  "refused",
+  "cancelled",
 ] as const;
 export type DossierState = (typeof STATES)[number];
 
@@ -28,7 +38,16 @@ export const NATIONAL_STATUS: Record<DossierState, number | null> = {
 export const CLOCK_RUNNING: ReadonlySet<DossierState> = new Set(["received", "inReview", "forwarded", "awaitingApproval"]);
 export const FINAL_STATES: ReadonlySet<DossierState> = new Set(["returned", "refused", "cancelled"]);
 /** States counted as "being processed" on queues and figures. */
-export const OPEN_STATES: readonly DossierState[] = ["submitted", "supplementRequested", "received", "inReview", "forwarded", "awaitingApproval", "paused", "resultReady"];
+export const OPEN_STATES: readonly DossierState[] = [
+  "submitted",
+  "supplementRequested",
+  "received",
+  "inReview",
+  "forwarded",
+  "awaitingApproval",
+  "paused",
+  "resultReady",
+];
 
 export type DeskRole = "one_stop_officer" | "specialist" | "leader";
 
@@ -52,8 +71,23 @@ export type WorkflowAction =
   | { type: "rate"; rating: number };
 export type ActionType = WorkflowAction["type"];
 export const ACTION_TYPES: readonly ActionType[] = [
-  "submit", "receive", "requestSupplement", "answerSupplement", "refuse", "assign", "forward", "forwardReturned",
-  "propose", "approve", "sendBack", "pause", "resume", "cancel", "returnResult", "apologise", "rate",
+  "submit",
+  "receive",
+  "requestSupplement",
+  "answerSupplement",
+  "refuse",
+  "assign",
+  "forward",
+  "forwardReturned",
+  "propose",
+  "approve",
+  "sendBack",
+  "pause",
+  "resume",
+  "cancel",
+  "returnResult",
+  "apologise",
+  "rate",
 ];
 
 export type WorkflowFacts = {

@@ -1,8 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  ACTION_TYPES, type ActorFacts, availableActions, CLOCK_RUNNING, decide, type DeskRole, FINAL_STATES, NATIONAL_STATUS,
-  STATES, type WorkflowAction, type WorkflowFacts,
+  ACTION_TYPES,
+  type ActorFacts,
+  availableActions,
+  CLOCK_RUNNING,
+  decide,
+  type DeskRole,
+  FINAL_STATES,
+  NATIONAL_STATUS,
+  STATES,
+  type WorkflowAction,
+  type WorkflowFacts,
 } from "./dossier-workflow.ts";
 
 const SPECIALIST = "u-specialist";
@@ -15,21 +24,41 @@ const stranger: ActorFacts = { userId: "u-stranger", roles: new Set(), isApplica
 const ACTORS = [desk, specialist, otherSpecialist, leader, citizen, stranger];
 
 const fresh = (over: Partial<WorkflowFacts> = {}): WorkflowFacts => ({
-  state: "draft", resumeState: null, assigneeId: null, dueAt: null, apologyIssued: false, rated: false, hoursToDue: null, ...over,
+  state: "draft",
+  resumeState: null,
+  assigneeId: null,
+  dueAt: null,
+  apologyIssued: false,
+  rated: false,
+  hoursToDue: null,
+  ...over,
 });
 
 function sample(type: WorkflowAction["type"]): WorkflowAction {
   const later = new Date("2027-01-01T00:00:00Z");
   switch (type) {
-    case "requestSupplement": return { type, items: ["Bản sao CCCD"] };
-    case "refuse": case "sendBack": case "pause": case "cancel": return { type, reason: "lý do" };
-    case "assign": return { type, assigneeId: SPECIALIST };
-    case "forward": return { type, toUnit: "02905", stepDueAt: later };
-    case "forwardReturned": case "propose": return { type, note: "ghi chú" };
-    case "returnResult": return { type, method: "desk", collectedBy: "Nguyễn Văn A" };
-    case "apologise": return { type, reason: "quá tải", newDueAt: later };
-    case "rate": return { type, rating: 5 };
-    default: return { type } as WorkflowAction;
+    case "requestSupplement":
+      return { type, items: ["Bản sao CCCD"] };
+    case "refuse":
+    case "sendBack":
+    case "pause":
+    case "cancel":
+      return { type, reason: "lý do" };
+    case "assign":
+      return { type, assigneeId: SPECIALIST };
+    case "forward":
+      return { type, toUnit: "02905", stepDueAt: later };
+    case "forwardReturned":
+    case "propose":
+      return { type, note: "ghi chú" };
+    case "returnResult":
+      return { type, method: "desk", collectedBy: "Nguyễn Văn A" };
+    case "apologise":
+      return { type, reason: "quá tải", newDueAt: later };
+    case "rate":
+      return { type, rating: 5 };
+    default:
+      return { type } as WorkflowAction;
   }
 }
 
@@ -90,8 +119,16 @@ describe("dossier workflow", () => {
     expect(decide(fresh({ state: "returned" }), sample("receive"), desk)).toEqual({ ok: false, error: "illegalState" });
     expect(decide(fresh({ state: "submitted" }), sample("receive"), citizen)).toEqual({ ok: false, error: "forbidden" });
     expect(decide(fresh({ state: "inReview", assigneeId: SPECIALIST }), sample("propose"), otherSpecialist)).toEqual({ ok: false, error: "forbidden" });
-    expect(decide(fresh({ state: "submitted" }), { type: "requestSupplement", items: [" "] }, desk)).toEqual({ ok: false, error: "missingData", field: "items" });
-    expect(decide(fresh({ state: "resultReady" }), { type: "returnResult", method: "post" }, desk)).toEqual({ ok: false, error: "missingData", field: "trackingNumber" });
+    expect(decide(fresh({ state: "submitted" }), { type: "requestSupplement", items: [" "] }, desk)).toEqual({
+      ok: false,
+      error: "missingData",
+      field: "items",
+    });
+    expect(decide(fresh({ state: "resultReady" }), { type: "returnResult", method: "post" }, desk)).toEqual({
+      ok: false,
+      error: "missingData",
+      field: "trackingNumber",
+    });
   });
 
   it("lets the desk refuse to receive but only a leader refuse after receipt", () => {
@@ -111,7 +148,13 @@ describe("dossier workflow", () => {
 
   it("offers only the actions decide() would accept", () => {
     for (const state of STATES) {
-      const f = fresh({ state, assigneeId: SPECIALIST, resumeState: state === "paused" || state === "supplementRequested" ? "received" : null, dueAt: new Date(), hoursToDue: 16 });
+      const f = fresh({
+        state,
+        assigneeId: SPECIALIST,
+        resumeState: state === "paused" || state === "supplementRequested" ? "received" : null,
+        dueAt: new Date(),
+        hoursToDue: 16,
+      });
       for (const actor of ACTORS) {
         for (const t of availableActions(f, actor)) expect(decide(f, sample(t), actor).ok, `${state} ${t}`).toBe(true);
       }
@@ -131,7 +174,7 @@ describe("dossier workflow", () => {
           // Someone with no role and no claim on the dossier never changes anything.
           if (actor === stranger) expect(d.ok).toBe(false);
           // Only a leader ends a dossier's processing with a decision.
-          if (d.ok && (f.state === "resultReady" && before.state !== "resultReady")) expect(actor.roles.has("leader" as DeskRole)).toBe(true);
+          if (d.ok && f.state === "resultReady" && before.state !== "resultReady") expect(actor.roles.has("leader" as DeskRole)).toBe(true);
           // A final state is left only by rating it.
           if (FINAL_STATES.has(before.state)) expect(f.state).toBe(before.state);
           // Where to resume is known exactly while stopped.

@@ -18,7 +18,11 @@ class ApiClient {
     return this.client.request(path, { headers: { accept: "application/json" } });
   }
   post(path: string, body: unknown, headers: Record<string, string> = {}) {
-    return this.client.request(path, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", [CSRF_HEADER]: this.client.csrfToken, ...headers } });
+    return this.client.request(path, {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json", [CSRF_HEADER]: this.client.csrfToken, ...headers },
+    });
   }
 }
 
@@ -49,8 +53,13 @@ describeDb("dossiers: API", () => {
   };
 
   const submission = async (documents: { requirementKey: string; fileId: string }[]) => ({
-    procedureCode: PROCEDURE, communeCode: GIA_PHU, applicant: { ...DEMO_APPLICANT, email: "" },
-    form: demoFormValues((await getProcedure(app().deps, PROCEDURE)).definition), documents, delivery: { method: "online" }, intent: "submit",
+    procedureCode: PROCEDURE,
+    communeCode: GIA_PHU,
+    applicant: { ...DEMO_APPLICANT, email: "" },
+    form: demoFormValues((await getProcedure(app().deps, PROCEDURE)).definition),
+    documents,
+    delivery: { method: "online" },
+    intent: "submit",
   });
 
   it("stores an uploaded file for its owner, and names contentBase64 when the bytes are empty, not a PDF/JPG/PNG, or not base64", async () => {
@@ -62,11 +71,22 @@ describeDb("dossiers: API", () => {
       expect(res.status).toBe(400);
       expect(((await res.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe("contentBase64");
     }
-    expect((await new TestClient(app().app).request("/api/v1/files", { method: "POST", body: JSON.stringify({ name: "a.pdf", contentBase64: "JVBERg==" }), headers: { "content-type": "application/json" } })).status).toBe(401);
+    expect(
+      (
+        await new TestClient(app().app).request("/api/v1/files", {
+          method: "POST",
+          body: JSON.stringify({ name: "a.pdf", contentBase64: "JVBERg==" }),
+          headers: { "content-type": "application/json" },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it("files one dossier for two submissions with the same Idempotency-Key, and wants the key to submit", async () => {
-    const docs = [{ requirementKey: "declaration", fileId: (await upload("a")).id }, { requirementKey: "identityDocument", fileId: (await upload("b")).id }];
+    const docs = [
+      { requirementKey: "declaration", fileId: (await upload("a")).id },
+      { requirementKey: "identityDocument", fileId: (await upload("b")).id },
+    ];
     const body = await submission(docs);
     const noKey = await citizen.post("/api/v1/dossiers", body);
     expect(noKey.status).toBe(400);
@@ -74,7 +94,15 @@ describeDb("dossiers: API", () => {
 
     const first = await citizen.post("/api/v1/dossiers", body, { "idempotency-key": "api-key-0001" });
     expect(first.status).toBe(201);
-    const created = (await first.json()) as { id: string; code: string; state: string; version: number; actions: string[]; documents: unknown[]; procedure: { code: string } };
+    const created = (await first.json()) as {
+      id: string;
+      code: string;
+      state: string;
+      version: number;
+      actions: string[];
+      documents: unknown[];
+      procedure: { code: string };
+    };
     expect(created).toMatchObject({ state: "submitted", procedure: { code: PROCEDURE } });
     expect(created.code).toMatch(/^XS\.02923-/);
     expect(created.actions).toContain("cancel");
@@ -101,8 +129,16 @@ describeDb("dossiers: API", () => {
   });
 
   it("acts with the version seen: receive, then a stale version is a 409 with the current one; documents and queues follow", async () => {
-    const docs = [{ requirementKey: "declaration", fileId: (await upload("a")).id }, { requirementKey: "identityDocument", fileId: (await upload("b")).id }];
-    const filed = (await (await citizen.post("/api/v1/dossiers", await submission(docs), { "idempotency-key": "api-key-0002" })).json()) as { id: string; version: number; code: string; documents: { id: string }[] };
+    const docs = [
+      { requirementKey: "declaration", fileId: (await upload("a")).id },
+      { requirementKey: "identityDocument", fileId: (await upload("b")).id },
+    ];
+    const filed = (await (await citizen.post("/api/v1/dossiers", await submission(docs), { "idempotency-key": "api-key-0002" })).json()) as {
+      id: string;
+      version: number;
+      code: string;
+      documents: { id: string }[];
+    };
 
     // The queue shows it to its own desk, not to another commune's.
     const queue = await desk.get(`/api/v1/communes/${GIA_PHU}/queues?queue=newOnline&limit=100`);
@@ -131,9 +167,14 @@ describeDb("dossiers: API", () => {
     expect(((await stale.json()) as { currentVersion: number }).currentVersion).toBe(r.version);
 
     // The applicant answers a supplement request with a file uploaded first.
-    const asked = (await (await desk.post(`/api/v1/dossiers/${filed.id}/actions/requestSupplement`, { version: r.version, items: ["Bản sao giấy ly hôn"] })).json()) as { version: number; state: string; actions: string[] };
+    const asked = (await (
+      await desk.post(`/api/v1/dossiers/${filed.id}/actions/requestSupplement`, { version: r.version, items: ["Bản sao giấy ly hôn"] })
+    ).json()) as { version: number; state: string; actions: string[] };
     expect(asked.state).toBe("supplementRequested");
-    const answer = await citizen.post(`/api/v1/dossiers/${filed.id}/actions/answerSupplement`, { version: asked.version, documents: [{ requirementKey: "item1", fileId: (await upload("ly hon")).id }] });
+    const answer = await citizen.post(`/api/v1/dossiers/${filed.id}/actions/answerSupplement`, {
+      version: asked.version,
+      documents: [{ requirementKey: "item1", fileId: (await upload("ly hon")).id }],
+    });
     expect(answer.status).toBe(200);
     const answered = (await answer.json()) as { state: string; supplements: { answeredAt: string | null }[]; documents: { round: number }[] };
     expect(answered.state).toBe("received");
@@ -151,9 +192,13 @@ describeDb("dossiers: API", () => {
   });
 
   it("looks up the public status with the code and the last 4 digits, without signing in", async () => {
-    const docs = [{ requirementKey: "declaration", fileId: (await upload("a")).id }, { requirementKey: "identityDocument", fileId: (await upload("b")).id }];
+    const docs = [
+      { requirementKey: "declaration", fileId: (await upload("a")).id },
+      { requirementKey: "identityDocument", fileId: (await upload("b")).id },
+    ];
     const filed = (await (await citizen.post("/api/v1/dossiers", await submission(docs), { "idempotency-key": "api-key-0003" })).json()) as { code: string };
-    const anon = (body: unknown) => app().app.request("/api/v1/status", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+    const anon = (body: unknown) =>
+      app().app.request("/api/v1/status", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
     const ok = await anon({ code: filed.code, last4: "5678" });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ code: filed.code, state: "submitted", nationalStatus: 1, applicantName: "Đ*** V*** Nam" });

@@ -13,7 +13,16 @@ import type { Translate } from "../../platform/i18n/i18n.ts";
 import { clientIp } from "../identity/identity.pages.tsx";
 import { type ActionType, NATIONAL_STATUS } from "./dossier-workflow.ts";
 import {
-  ActionInput, ActionName, DossierOut, FileUploadInput, OwnDossierOut, PublicStatus, QueuePage, QueueQuery, StatusLookupInput, StoredFileInfo,
+  ActionInput,
+  ActionName,
+  DossierOut,
+  FileUploadInput,
+  OwnDossierOut,
+  PublicStatus,
+  QueuePage,
+  QueueQuery,
+  StatusLookupInput,
+  StoredFileInfo,
   SubmitDossierRequest,
 } from "./dossiers.contract.ts";
 import * as repo from "./dossiers.repository.ts";
@@ -31,16 +40,51 @@ const ConflictProblem = Problem.extend({ currentVersion: z.number().int().option
 export function presentDossier(v: DossierView, t: Translate): z.infer<typeof DossierOut> {
   const d = v.dossier;
   return {
-    id: d.id, code: d.code, version: d.version, state: d.state, stateLabel: t(`dossiers.state.${d.state}`), nationalStatus: NATIONAL_STATUS[d.state],
+    id: d.id,
+    code: d.code,
+    version: d.version,
+    state: d.state,
+    stateLabel: t(`dossiers.state.${d.state}`),
+    nationalStatus: NATIONAL_STATUS[d.state],
     communeCode: d.communeCode,
     procedure: { code: v.procedure.code, version: v.procedure.version, name: v.procedure.definition.name },
-    channel: d.channel, applicant: d.applicant, form: d.formData, delivery: d.delivery,
-    submittedAt: iso(d.submittedAt), receivedAt: iso(d.receivedAt), dueAt: iso(d.dueAt), newDueAt: iso(d.apologyDueAt), finishedAt: iso(d.finishedAt), returnedAt: iso(d.returnedAt),
+    channel: d.channel,
+    applicant: d.applicant,
+    form: d.formData,
+    delivery: d.delivery,
+    submittedAt: iso(d.submittedAt),
+    receivedAt: iso(d.receivedAt),
+    dueAt: iso(d.dueAt),
+    newDueAt: iso(d.apologyDueAt),
+    finishedAt: iso(d.finishedAt),
+    returnedAt: iso(d.returnedAt),
     fee: { amount: d.feeAmount, status: d.feeStatus },
     rating: d.rating,
-    events: v.events.map((e) => ({ action: e.action, label: t(`dossiers.action.${e.action}` as never), fromState: e.fromState, toState: e.toState, at: iso(e.at)!, actor: e.actorLabel, reason: e.reason })),
-    documents: v.documents.map((x) => ({ id: x.id, requirementKey: x.requirementKey, name: x.name, mediaType: x.mediaType, sizeBytes: x.sizeBytes, source: x.source, round: x.round })),
-    supplements: v.supplements.map((r) => ({ round: r.round, items: r.items.map((i) => ({ key: i.key, label: i.label })), note: r.note, requestedAt: iso(r.requestedAt)!, answeredAt: iso(r.answeredAt) })),
+    events: v.events.map((e) => ({
+      action: e.action,
+      label: t(`dossiers.action.${e.action}` as never),
+      fromState: e.fromState,
+      toState: e.toState,
+      at: iso(e.at)!,
+      actor: e.actorLabel,
+      reason: e.reason,
+    })),
+    documents: v.documents.map((x) => ({
+      id: x.id,
+      requirementKey: x.requirementKey,
+      name: x.name,
+      mediaType: x.mediaType,
+      sizeBytes: x.sizeBytes,
+      source: x.source,
+      round: x.round,
+    })),
+    supplements: v.supplements.map((r) => ({
+      round: r.round,
+      items: r.items.map((i) => ({ key: i.key, label: i.label })),
+      note: r.note,
+      requestedAt: iso(r.requestedAt)!,
+      answeredAt: iso(r.answeredAt),
+    })),
     actions: v.actions,
   };
 }
@@ -55,7 +99,10 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "post", path: "/api/v1/files", tags, security,
+      method: "post",
+      path: "/api/v1/files",
+      tags,
+      security,
       summary: "Upload a file (PDF, JPEG, PNG) to attach to a dossier or an action; only you can attach it",
       request: { body: { required: true, content: { "application/json": { schema: FileUploadInput } } } },
       responses: { 201: json(StoredFileInfo, "The stored file"), 400: problems[400], 401: problems[401], 413: problems[413], 415: problems[415] },
@@ -66,33 +113,64 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       const b64 = body.contentBase64.replace(/\s+/g, "");
       if (!BASE64.test(b64)) throw new AppError("validation", "error.validation", [{ field: "contentBase64", code: "format", message: "validation.format" }]);
       // The type is read from the bytes and checked against the upload limit by the file store.
-      const stored = await storeFile(deps.db, { ownerUserId: p.userId, communeCode: null, name: body.name, bytes: new Uint8Array(Buffer.from(b64, "base64")), maxBytes: deps.config.uploadMaxBytes, field: "contentBase64" });
+      const stored = await storeFile(deps.db, {
+        ownerUserId: p.userId,
+        communeCode: null,
+        name: body.name,
+        bytes: new Uint8Array(Buffer.from(b64, "base64")),
+        maxBytes: deps.config.uploadMaxBytes,
+        field: "contentBase64",
+      });
       return c.json({ id: stored.id, name: stored.name, mediaType: stored.mediaType, sizeBytes: stored.sizeBytes }, 201);
     },
   );
 
   api.openapi(
     createRoute({
-      method: "post", path: "/api/v1/dossiers", tags, security,
+      method: "post",
+      path: "/api/v1/dossiers",
+      tags,
+      security,
       summary: "File a dossier (or save a draft). Submitting needs an Idempotency-Key: a retry with the same key answers with the same dossier",
       request: {
-        headers: z.object({ "idempotency-key": z.string().regex(/^[A-Za-z0-9-]{8,100}$/).optional().openapi({ description: "Required with intent=submit; a UUID is a good key" }) }),
+        headers: z.object({
+          "idempotency-key": z
+            .string()
+            .regex(/^[A-Za-z0-9-]{8,100}$/)
+            .optional()
+            .openapi({ description: "Required with intent=submit; a UUID is a good key" }),
+        }),
         body: { required: true, content: { "application/json": { schema: SubmitDossierRequest } } },
       },
       responses: {
         200: { ...json(DossierOut, "Replay of an earlier submission with the same key (header Idempotent-Replayed: true)") },
         201: json(DossierOut, "Filed (or draft saved)"),
-        400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404], 409: problems[409], 413: problems[413], 415: problems[415],
+        400: problems[400],
+        401: problems[401],
+        403: problems[403],
+        404: problems[404],
+        409: problems[409],
+        413: problems[413],
+        415: problems[415],
       },
     }),
     async (c) => {
       requirePrincipal(c);
       const body = c.req.valid("json");
       const key = c.req.valid("header")["idempotency-key"] ?? null;
-      if (body.intent === "submit" && !key) throw new AppError("validation", "error.validation", [{ field: "Idempotency-Key", code: "required", message: "validation.required" }]);
+      if (body.intent === "submit" && !key)
+        throw new AppError("validation", "error.validation", [{ field: "Idempotency-Key", code: "required", message: "validation.required" }]);
       // The use case checks applicant and delivery itself; it gets them as sent (its schemas transform).
-      const raw = (await c.req.json()) as { applicant?: Record<string, unknown>; delivery?: Record<string, unknown>; assistedConsent?: Record<string, unknown> };
-      const { dossier, replayed, view: filedView } = await fileDossier(deps, useCaseContext(c), {
+      const raw = (await c.req.json()) as {
+        applicant?: Record<string, unknown>;
+        delivery?: Record<string, unknown>;
+        assistedConsent?: Record<string, unknown>;
+      };
+      const {
+        dossier,
+        replayed,
+        view: filedView,
+      } = await fileDossier(deps, useCaseContext(c), {
         idempotencyKey: key,
         procedureCode: body.procedureCode,
         communeCode: body.communeCode,
@@ -115,21 +193,41 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "get", path: "/api/v1/me/dossiers", tags, security, summary: "Your dossiers and drafts, newest change first (at most 100)",
+      method: "get",
+      path: "/api/v1/me/dossiers",
+      tags,
+      security,
+      summary: "Your dossiers and drafts, newest change first (at most 100)",
       responses: { 200: json(z.object({ items: z.array(OwnDossierOut) }).openapi("OwnDossierList"), "Your dossiers"), 401: problems[401] },
     }),
     async (c) => {
       const rows = await myDossiers(deps, useCaseContext(c));
       const t = c.var.t;
-      return c.json({
-        items: rows.map((r) => ({ id: r.id, code: r.code, state: r.state, stateLabel: t(`dossiers.state.${r.state}`), procedureName: r.procedureName, submittedAt: iso(r.submittedAt), dueAt: iso(r.dueAt), updatedAt: iso(r.updatedAt)! })),
-      }, 200);
+      return c.json(
+        {
+          items: rows.map((r) => ({
+            id: r.id,
+            code: r.code,
+            state: r.state,
+            stateLabel: t(`dossiers.state.${r.state}`),
+            procedureName: r.procedureName,
+            submittedAt: iso(r.submittedAt),
+            dueAt: iso(r.dueAt),
+            updatedAt: iso(r.updatedAt)!,
+          })),
+        },
+        200,
+      );
     },
   );
 
   api.openapi(
     createRoute({
-      method: "get", path: "/api/v1/dossiers/{id}", tags, security, summary: "One dossier with its history, documents, supplement requests and the actions open to you",
+      method: "get",
+      path: "/api/v1/dossiers/{id}",
+      tags,
+      security,
+      summary: "One dossier with its history, documents, supplement requests and the actions open to you",
       request: { params: IdParam },
       responses: { 200: json(DossierOut, "The dossier"), 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404] },
     }),
@@ -138,11 +236,25 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "get", path: "/api/v1/dossiers/{id}/documents/{documentId}", tags, security, summary: "A document's bytes",
+      method: "get",
+      path: "/api/v1/dossiers/{id}/documents/{documentId}",
+      tags,
+      security,
+      summary: "A document's bytes",
       request: { params: IdParam.extend({ documentId: z.uuid().openapi({ param: { name: "documentId", in: "path" } }) }) },
       responses: {
-        200: { description: "The file", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) }, "image/jpeg": { schema: z.string().openapi({ format: "binary" }) }, "image/png": { schema: z.string().openapi({ format: "binary" }) } } },
-        400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404],
+        200: {
+          description: "The file",
+          content: {
+            "application/pdf": { schema: z.string().openapi({ format: "binary" }) },
+            "image/jpeg": { schema: z.string().openapi({ format: "binary" }) },
+            "image/png": { schema: z.string().openapi({ format: "binary" }) },
+          },
+        },
+        400: problems[400],
+        401: problems[401],
+        403: problems[403],
+        404: problems[404],
       },
     }),
     async (c) => {
@@ -153,7 +265,10 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "post", path: "/api/v1/dossiers/{id}/actions/{action}", tags, security,
+      method: "post",
+      path: "/api/v1/dossiers/{id}/actions/{action}",
+      tags,
+      security,
       summary: "Act on a dossier (receive, requestSupplement, answerSupplement, cancel, rate, …). Send the version you saw",
       request: {
         params: IdParam.extend({ action: ActionName.openapi({ param: { name: "action", in: "path" } }) }),
@@ -161,8 +276,14 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       },
       responses: {
         200: json(DossierOut, "The dossier after the action"),
-        400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404],
-        409: { description: "Changed meanwhile (or not possible in its state); `currentVersion` is the version now", content: { "application/problem+json": { schema: ConflictProblem } } },
+        400: problems[400],
+        401: problems[401],
+        403: problems[403],
+        404: problems[404],
+        409: {
+          description: "Changed meanwhile (or not possible in its state); `currentVersion` is the version now",
+          content: { "application/problem+json": { schema: ConflictProblem } },
+        },
         415: problems[415],
       },
     }),
@@ -192,7 +313,10 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "post", path: "/api/v1/status", tags: ["Public"], summary: "Public status of a dossier: its code and the last 4 digits of the applicant's phone or ID number",
+      method: "post",
+      path: "/api/v1/status",
+      tags: ["Public"],
+      summary: "Public status of a dossier: its code and the last 4 digits of the applicant's phone or ID number",
       request: { body: { required: true, content: { "application/json": { schema: StatusLookupInput } } } },
       responses: { 200: json(PublicStatus, "The status"), 400: problems[400], 404: problems[404], 415: problems[415], 429: problems[429] },
     }),
@@ -201,22 +325,47 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "get", path: "/api/v1/communes/{code}/queues", tags, security, summary: "The one-stop desk's queues: counts of each, and one queue's dossiers by deadline",
-      request: { params: z.object({ code: z.string().regex(/^\d{5}$/).openapi({ param: { name: "code", in: "path" }, example: "02923" }) }), query: QueueQuery },
+      method: "get",
+      path: "/api/v1/communes/{code}/queues",
+      tags,
+      security,
+      summary: "The one-stop desk's queues: counts of each, and one queue's dossiers by deadline",
+      request: {
+        params: z.object({
+          code: z
+            .string()
+            .regex(/^\d{5}$/)
+            .openapi({ param: { name: "code", in: "path" }, example: "02923" }),
+        }),
+        query: QueueQuery,
+      },
       responses: { 200: json(QueuePage, "Counts and a page of the queue"), 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404] },
     }),
     async (c) => {
       const q = c.req.valid("query");
       const r = await deskQueues(deps, useCaseContext(c), c.req.valid("param").code, q.queue, { cursor: q.cursor, limit: q.limit });
-      return c.json({
-        communeCode: r.commune.code,
-        counts: r.counts,
-        items: r.items.map((i) => ({
-          id: i.id, code: i.code, state: i.state, applicantName: i.applicantName, channel: i.channel, procedureCode: i.procedureCode, procedureName: i.procedureName,
-          submittedAt: iso(i.submittedAt), receivedAt: iso(i.receivedAt), dueAt: iso(i.dueAt), assigneeId: i.assigneeId, version: i.version,
-        })),
-        nextCursor: r.next ? encodeCursor(r.next) : null,
-      }, 200);
+      return c.json(
+        {
+          communeCode: r.commune.code,
+          counts: r.counts,
+          items: r.items.map((i) => ({
+            id: i.id,
+            code: i.code,
+            state: i.state,
+            applicantName: i.applicantName,
+            channel: i.channel,
+            procedureCode: i.procedureCode,
+            procedureName: i.procedureName,
+            submittedAt: iso(i.submittedAt),
+            receivedAt: iso(i.receivedAt),
+            dueAt: iso(i.dueAt),
+            assigneeId: i.assigneeId,
+            version: i.version,
+          })),
+          nextCursor: r.next ? encodeCursor(r.next) : null,
+        },
+        200,
+      );
     },
   );
 }

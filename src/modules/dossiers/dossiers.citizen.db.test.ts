@@ -17,12 +17,26 @@ const pdf = (title: string) => new File([new Uint8Array(demoPdf(title))], `${tit
 /** The application as the form sends it: text fields and chosen files, multipart. */
 function application(client: TestClient, key: string, files: Record<string, File>, over: Record<string, string> = {}) {
   const fields: Record<string, string> = {
-    [CSRF_FIELD]: client.csrfToken, procedure: PROCEDURE, idempotencyKey: key, intent: "submit", communeCode: GIA_PHU,
-    "applicant.fullName": DEMO_APPLICANT.fullName, "applicant.birthDate": DEMO_APPLICANT.birthDate, "applicant.citizenIdNumber": DEMO_APPLICANT.citizenIdNumber,
-    "applicant.address": DEMO_APPLICANT.address, "applicant.phone": DEMO_APPLICANT.phone, "applicant.email": "",
-    "form.applicantName": DEMO_APPLICANT.fullName, "form.applicantBirthDate": DEMO_APPLICANT.birthDate, "form.applicantIdNumber": DEMO_APPLICANT.citizenIdNumber,
-    "form.applicantAddress": DEMO_APPLICANT.address, "form.applicantPhone": "", "form.maritalStatus": "single", "form.purpose": "Để đăng ký kết hôn",
-    "delivery.method": "desk", "delivery.address": "",
+    [CSRF_FIELD]: client.csrfToken,
+    procedure: PROCEDURE,
+    idempotencyKey: key,
+    intent: "submit",
+    communeCode: GIA_PHU,
+    "applicant.fullName": DEMO_APPLICANT.fullName,
+    "applicant.birthDate": DEMO_APPLICANT.birthDate,
+    "applicant.citizenIdNumber": DEMO_APPLICANT.citizenIdNumber,
+    "applicant.address": DEMO_APPLICANT.address,
+    "applicant.phone": DEMO_APPLICANT.phone,
+    "applicant.email": "",
+    "form.applicantName": DEMO_APPLICANT.fullName,
+    "form.applicantBirthDate": DEMO_APPLICANT.birthDate,
+    "form.applicantIdNumber": DEMO_APPLICANT.citizenIdNumber,
+    "form.applicantAddress": DEMO_APPLICANT.address,
+    "form.applicantPhone": "",
+    "form.maritalStatus": "single",
+    "form.purpose": "Để đăng ký kết hôn",
+    "delivery.method": "desk",
+    "delivery.address": "",
     ...over,
   };
   const body = new FormData();
@@ -50,7 +64,8 @@ describeDb("dossiers: citizen pages", () => {
     await desk.signIn(team.desk.principal.username, PASSWORD);
   });
 
-  const countByKey = async (key: string) => (await app().db.query("SELECT count(*)::int AS n FROM dossiers WHERE idempotency_key = $1", [key])).rows[0]!.n as number;
+  const countByKey = async (key: string) =>
+    (await app().db.query("SELECT count(*)::int AS n FROM dossiers WHERE idempotency_key = $1", [key])).rows[0]!.n as number;
 
   it("sends an anonymous visitor to sign in and back to the same form", async () => {
     const res = await new TestClient(app().app).get(`/dossiers/new?procedure=${PROCEDURE}`);
@@ -100,7 +115,10 @@ describeDb("dossiers: citizen pages", () => {
     expect(html).toContain("091****678");
     expect(html).toContain(`/status?code=${encodeURIComponent(code!)}`);
     expect(html).toContain("Mới nộp, chờ tiếp nhận");
-    const docs = await app().db.query("SELECT requirement_key FROM dossier_documents d JOIN dossiers x ON x.id = d.dossier_id WHERE x.idempotency_key = $1 ORDER BY 1", [key]);
+    const docs = await app().db.query(
+      "SELECT requirement_key FROM dossier_documents d JOIN dossiers x ON x.id = d.dossier_id WHERE x.idempotency_key = $1 ORDER BY 1",
+      [key],
+    );
     expect(docs.rows.map((r) => r.requirement_key)).toEqual(["declaration", "identityDocument"]);
     // The list shows it, and its documents download.
     const list = await (await citizen.get("/me/dossiers")).text();
@@ -117,7 +135,9 @@ describeDb("dossiers: citizen pages", () => {
     const html = await res.text();
     expect(html).toContain('class="error-summary"');
     expect(html).toContain('href="#f-documents-identityDocument"');
-    expect(html).toMatch(/id="f-documents-identityDocument-error"><span class="visually-hidden">Lỗi:<\/span> Trường “Thẻ căn cước[^”]*”: còn thiếu giấy tờ bắt buộc/);
+    expect(html).toMatch(
+      /id="f-documents-identityDocument-error"><span class="visually-hidden">Lỗi:<\/span> Trường “Thẻ căn cước[^”]*”: còn thiếu giấy tờ bắt buộc/,
+    );
     const draft = (await app().db.query("SELECT id, state FROM dossiers WHERE idempotency_key = $1", [key])).rows[0]!;
     expect(draft.state).toBe("draft");
     expect(html).toContain(`action="/dossiers/${draft.id}/edit"`);
@@ -130,7 +150,10 @@ describeDb("dossiers: citizen pages", () => {
     const done = await post(citizen, `/dossiers/${draft.id}/edit`, application(citizen, key, { "doc.identityDocument": pdf("can cuoc") }));
     expect(done.status).toBe(303);
     expect(done.headers.get("location")).toBe(`/me/dossiers/${draft.id}?submitted=1`);
-    expect((await app().db.query("SELECT state, code FROM dossiers WHERE id = $1", [draft.id])).rows[0]).toMatchObject({ state: "submitted", code: expect.stringMatching(/^XS\./) });
+    expect((await app().db.query("SELECT state, code FROM dossiers WHERE id = $1", [draft.id])).rows[0]).toMatchObject({
+      state: "submitted",
+      code: expect.stringMatching(/^XS\./),
+    });
     expect(await countByKey(key)).toBe(1);
   });
 
@@ -159,10 +182,15 @@ describeDb("dossiers: citizen pages", () => {
 
   it("shows field errors beside the fields with the values kept", async () => {
     const key = await keyOf(await citizen.get(`/dossiers/new?procedure=${PROCEDURE}`));
-    const res = await post(citizen, "/dossiers/new", application(citizen, key, {}, { "applicant.phone": "12345", "delivery.method": "post", "form.applicantBirthDate": "1990-02-31" }));
+    const res = await post(
+      citizen,
+      "/dossiers/new",
+      application(citizen, key, {}, { "applicant.phone": "12345", "delivery.method": "post", "form.applicantBirthDate": "1990-02-31" }),
+    );
     expect(res.status).toBe(400);
     const html = await res.text();
-    for (const id of ["f-applicant-phone", "f-delivery-address", "f-form-applicantBirthDate", "f-documents-declaration"]) expect(html).toContain(`href="#${id}"`);
+    for (const id of ["f-applicant-phone", "f-delivery-address", "f-form-applicantBirthDate", "f-documents-declaration"])
+      expect(html).toContain(`href="#${id}"`);
     expect(html).toContain('value="12345"');
     expect(await countByKey(key)).toBe(0);
   });
@@ -290,9 +318,18 @@ describeDb("dossiers: citizen pages", () => {
     expect(errorPage).toContain('href="#f-assistedConsent-method"');
     expect(errorPage).toContain("cần ghi nhận sự đồng ý của người dân khi nộp hộ");
 
-    const filed = await post(volunteer, "/dossiers/new", application(volunteer, key, files, { "assistedConsent.method": "verbal", "assistedConsent.note": "Cụ Nam nhờ tổ công nghệ số nộp hộ" }));
+    const filed = await post(
+      volunteer,
+      "/dossiers/new",
+      application(volunteer, key, files, { "assistedConsent.method": "verbal", "assistedConsent.note": "Cụ Nam nhờ tổ công nghệ số nộp hộ" }),
+    );
     expect(filed.status).toBe(303);
-    const row = (await app().db.query("SELECT state, channel, owner_user_id, filed_by_user_id, assisted_consent FROM dossiers WHERE idempotency_key = $1 AND filed_by_user_id = $2", [key, volunteerUser.id])).rows[0]!;
+    const row = (
+      await app().db.query(
+        "SELECT state, channel, owner_user_id, filed_by_user_id, assisted_consent FROM dossiers WHERE idempotency_key = $1 AND filed_by_user_id = $2",
+        [key, volunteerUser.id],
+      )
+    ).rows[0]!;
     expect(row).toMatchObject({ state: "submitted", channel: "online", filed_by_user_id: volunteerUser.id });
     expect(row.assisted_consent).toMatchObject({ given: true, method: "verbal", recordedBy: volunteerUser.username });
     // The volunteer follows what they filed.

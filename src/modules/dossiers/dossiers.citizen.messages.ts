@@ -239,7 +239,8 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   "dossiers.citizen.cancelSend": "Withdraw the dossier",
 
   "dossiers.citizen.statusTitle": "Dossier status",
-  "dossiers.citizen.statusLead": "Enter the dossier code (on the receipt or in the text message) and the last 4 digits of the applicant's phone or personal ID number.",
+  "dossiers.citizen.statusLead":
+    "Enter the dossier code (on the receipt or in the text message) and the last 4 digits of the applicant's phone or personal ID number.",
   "dossiers.citizen.statusCode": "Dossier code",
   "dossiers.citizen.statusCodeHint": "For example: 000.02.23.H39-261123-0001",
   "dossiers.citizen.statusLast4": "Last 4 digits",

@@ -5,20 +5,36 @@ import { phoneSchema } from "../citizens/phone.ts";
 import { ACTION_TYPES, STATES } from "./dossier-workflow.ts";
 
 const today = () => new Date();
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : null));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : null));
 
 export const ApplicantInput = z
   .strictObject({
     fullName: z.string().trim().min(2).max(120),
     birthDate: z.iso.date().optional().nullable(),
-    citizenIdNumber: z.union([z.literal("").transform(() => null), citizenIdNumberSchema(today)]).optional().nullable(),
+    citizenIdNumber: z
+      .union([z.literal("").transform(() => null), citizenIdNumberSchema(today)])
+      .optional()
+      .nullable(),
     address: optionalText(300),
-    phone: z.union([z.literal("").transform(() => null), phoneSchema()]).optional().nullable(),
-    email: z.union([z.literal("").transform(() => null), z.email().max(200)]).optional().nullable(),
+    phone: z
+      .union([z.literal("").transform(() => null), phoneSchema()])
+      .optional()
+      .nullable(),
+    email: z
+      .union([z.literal("").transform(() => null), z.email().max(200)])
+      .optional()
+      .nullable(),
   })
   .superRefine((a, ctx) => {
     // The public look-up and the notifications need one of them.
-    if (!a.phone && !a.citizenIdNumber) ctx.addIssue({ code: "custom", path: ["phone"], message: "phone or ID", params: { messageKey: "dossiers.error.phoneOrId", code: "phoneOrId" } });
+    if (!a.phone && !a.citizenIdNumber)
+      ctx.addIssue({ code: "custom", path: ["phone"], message: "phone or ID", params: { messageKey: "dossiers.error.phoneOrId", code: "phoneOrId" } });
   })
   .openapi("Applicant");
 export type ApplicantInput = z.infer<typeof ApplicantInput>;
@@ -29,7 +45,8 @@ export const DeliveryInput = z
     address: optionalText(300),
   })
   .superRefine((d, ctx) => {
-    if (d.method === "post" && !d.address) ctx.addIssue({ code: "custom", path: ["address"], message: "postal address", params: { messageKey: "dossiers.error.postAddress", code: "required" } });
+    if (d.method === "post" && !d.address)
+      ctx.addIssue({ code: "custom", path: ["address"], message: "postal address", params: { messageKey: "dossiers.error.postAddress", code: "required" } });
   })
   .openapi("DeliveryChoice");
 
@@ -107,13 +124,20 @@ export type PublicStatus = z.infer<typeof PublicStatus>;
 
 export const StatusLookupInput = z.strictObject({
   code: z.string().trim().min(6).max(60).openapi({ example: "000.02.23.H39-261123-0001" }),
-  last4: z.string().trim().regex(/^\d{4}$/).openapi({ description: "Last 4 digits of the phone or ID number", example: "5678" }),
+  last4: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/)
+    .openapi({ description: "Last 4 digits of the phone or ID number", example: "5678" }),
 });
 
 // --- API request and response shapes (dates are ISO 8601 strings) ---------------------------------
 
 export const SubmitDossierRequest = SubmitDossierInput.extend({
-  intent: z.enum(["draft", "submit"]).default("submit").openapi({ description: "`draft` saves without checks of completeness; `submit` files it (needs an Idempotency-Key header)" }),
+  intent: z
+    .enum(["draft", "submit"])
+    .default("submit")
+    .openapi({ description: "`draft` saves without checks of completeness; `submit` files it (needs an Idempotency-Key header)" }),
 }).openapi("SubmitDossierRequest");
 
 export const FileUploadInput = z
@@ -123,18 +147,32 @@ export const FileUploadInput = z
   })
   .openapi("FileUploadInput");
 
-export const StoredFileInfo = z
-  .object({ id: z.uuid(), name: z.string(), mediaType: z.string(), sizeBytes: z.number().int() })
-  .openapi("StoredFile");
+export const StoredFileInfo = z.object({ id: z.uuid(), name: z.string(), mediaType: z.string(), sizeBytes: z.number().int() }).openapi("StoredFile");
 
 const iso = z.string().nullable().openapi({ description: "ISO 8601" });
 
 export const DossierEventOut = z
-  .object({ action: z.string(), label: z.string(), fromState: z.enum(STATES).nullable(), toState: z.enum(STATES), at: z.string(), actor: z.string(), reason: z.string().nullable() })
+  .object({
+    action: z.string(),
+    label: z.string(),
+    fromState: z.enum(STATES).nullable(),
+    toState: z.enum(STATES),
+    at: z.string(),
+    actor: z.string(),
+    reason: z.string().nullable(),
+  })
   .openapi("DossierEvent");
 
 export const DossierDocumentOut = z
-  .object({ id: z.uuid(), requirementKey: z.string(), name: z.string(), mediaType: z.string(), sizeBytes: z.number().int(), source: z.string(), round: z.number().int() })
+  .object({
+    id: z.uuid(),
+    requirementKey: z.string(),
+    name: z.string(),
+    mediaType: z.string(),
+    sizeBytes: z.number().int(),
+    source: z.string(),
+    round: z.number().int(),
+  })
   .openapi("DossierDocument");
 
 export const SupplementRequestOut = z
@@ -177,7 +215,16 @@ export const DossierOut = z
   .openapi("Dossier");
 
 export const OwnDossierOut = z
-  .object({ id: z.uuid(), code: z.string().nullable(), state: z.enum(STATES), stateLabel: z.string(), procedureName: z.string(), submittedAt: iso, dueAt: iso, updatedAt: z.string() })
+  .object({
+    id: z.uuid(),
+    code: z.string().nullable(),
+    state: z.enum(STATES),
+    stateLabel: z.string(),
+    procedureName: z.string(),
+    submittedAt: iso,
+    dueAt: iso,
+    updatedAt: z.string(),
+  })
   .openapi("OwnDossier");
 
 export const QueueQuery = z.strictObject({
@@ -188,8 +235,18 @@ export const QueueQuery = z.strictObject({
 
 export const QueueItemOut = z
   .object({
-    id: z.uuid(), code: z.string().nullable(), state: z.enum(STATES), applicantName: z.string(), channel: z.string(), procedureCode: z.string(), procedureName: z.string(),
-    submittedAt: iso, receivedAt: iso, dueAt: iso, assigneeId: z.string().nullable(), version: z.number().int(),
+    id: z.uuid(),
+    code: z.string().nullable(),
+    state: z.enum(STATES),
+    applicantName: z.string(),
+    channel: z.string(),
+    procedureCode: z.string(),
+    procedureName: z.string(),
+    submittedAt: iso,
+    receivedAt: iso,
+    dueAt: iso,
+    assigneeId: z.string().nullable(),
+    version: z.number().int(),
   })
   .openapi("QueueItem");
 

@@ -50,10 +50,19 @@ describeDb("dossiers", () => {
   it("refuses a submission with missing documents and fields, naming each, and writes nothing", async () => {
     const { deps } = app();
     const before = (await deps.db.query("SELECT count(*)::int AS n FROM dossiers")).rows[0]!.n;
-    const err = await rejection(fileDossier(deps, team.citizen, {
-      idempotencyKey: "incomplete", procedureCode: "1.004873", communeCode: "02923", applicant: { ...DEMO_APPLICANT, citizenIdNumber: "12345", phone: "+1 415 555 0100" },
-      form: {}, documents: [], delivery: { method: "post" }, channel: "online", intent: "submit",
-    }));
+    const err = await rejection(
+      fileDossier(deps, team.citizen, {
+        idempotencyKey: "incomplete",
+        procedureCode: "1.004873",
+        communeCode: "02923",
+        applicant: { ...DEMO_APPLICANT, citizenIdNumber: "12345", phone: "+1 415 555 0100" },
+        form: {},
+        documents: [],
+        delivery: { method: "post" },
+        channel: "online",
+        intent: "submit",
+      }),
+    );
     expect(err.status).toBe(400);
     const fields = err.fields.map((f) => f.field);
     expect(fields).toEqual(expect.arrayContaining(["applicant.citizenIdNumber", "applicant.phone", "delivery.address"]));
@@ -100,7 +109,14 @@ describeDb("dossiers", () => {
     expect(asked.state).toBe("supplementRequested");
     expect(asked.remainingHours).toBe(16);
     clock.set(vn("2026-12-01T09:00:00")); // a week later, Tuesday
-    const answered = await act(deps, team.citizen, d.id, "answerSupplement", { documents: [{ requirementKey: demoDocuments((await getProcedure(deps, "1.004873")).definition)[0]!.requirementKey, upload: { name: "bo-sung.pdf", bytes: demoDocuments((await getProcedure(deps, "1.004873")).definition)[0]!.upload.bytes } }] });
+    const answered = await act(deps, team.citizen, d.id, "answerSupplement", {
+      documents: [
+        {
+          requirementKey: demoDocuments((await getProcedure(deps, "1.004873")).definition)[0]!.requirementKey,
+          upload: { name: "bo-sung.pdf", bytes: demoDocuments((await getProcedure(deps, "1.004873")).definition)[0]!.upload.bytes },
+        },
+      ],
+    });
     expect(answered.state).toBe("received");
     expect(answered.dueAt).toEqual(vn("2026-12-03T09:00:00"));
     const rounds = (await getDossier(deps, team.desk, d.id)).supplements;
@@ -144,14 +160,18 @@ describeDb("dossiers", () => {
     const apologised = await act(deps, team.leader, d.id, "apologise", { reason: "Chờ xác minh", newDueDate: "2026-12-02" });
     expect(apologised.apologyDueAt).toEqual(vn("2026-12-02T17:30:00"));
     expect(apologised.dueAt).toEqual(vn("2026-11-26T09:00:00")); // still measured against the statutory date
-    expect((await rejection(act(deps, team.leader, d.id, "apologise", { reason: "x", newDueDate: "2026-12-09" }))).messageKey).toBe("dossiers.error.apologyOnce");
+    expect((await rejection(act(deps, team.leader, d.id, "apologise", { reason: "x", newDueDate: "2026-12-09" }))).messageKey).toBe(
+      "dossiers.error.apologyOnce",
+    );
     const sms = await deps.db.query("SELECT payload FROM outbox WHERE dedupe_key = $1", [`dossier:${d.id}:dossierLate:0:sms`]);
     expect(sms.rows).toHaveLength(1);
 
     const late = await buildDossier(deps, team.citizen);
     await act(deps, team.desk, late.id, "receive");
     clock.set(vn("2026-11-27T15:00:00")); // less than a working day before its deadline
-    expect((await rejection(act(deps, team.leader, late.id, "apologise", { reason: "x", newDueDate: "2026-12-09" }))).messageKey).toBe("dossiers.error.apologyTooLate");
+    expect((await rejection(act(deps, team.leader, late.id, "apologise", { reason: "x", newDueDate: "2026-12-09" }))).messageKey).toBe(
+      "dossiers.error.apologyTooLate",
+    );
   });
 
   it("shows the public status with the right last four digits only", async () => {
@@ -171,14 +191,32 @@ describeDb("dossiers", () => {
     const actors: Acting[] = [team.desk, team.specialist, team.leader, team.citizen];
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ action: fc.constantFrom(...ACTION_TYPES.filter((a) => a !== "submit")), who: fc.nat(actors.length - 1) }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.record({ action: fc.constantFrom(...ACTION_TYPES.filter((a) => a !== "submit")), who: fc.nat(actors.length - 1) }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
         async (steps) => {
           const d = await buildDossier(deps, team.citizen);
           for (const s of steps) {
             const who = actors[s.who]!;
             const before = (await findDossierRow(deps.db, d.id))!;
-            const extra = { items: ["x"], reason: "r", note: "n", assigneeId: team.specialist.principal.userId, toUnit: "Công an xã", stepDays: 2, newDueDate: "2027-06-30", method: "desk" as const, collectedBy: "Đỗ Văn Nam", rating: 4, documents: [] };
-            const result = await act(deps, who, d.id, s.action, extra).then(() => "ok", (e: unknown) => (e instanceof AppError ? e.status : 500));
+            const extra = {
+              items: ["x"],
+              reason: "r",
+              note: "n",
+              assigneeId: team.specialist.principal.userId,
+              toUnit: "Công an xã",
+              stepDays: 2,
+              newDueDate: "2027-06-30",
+              method: "desk" as const,
+              collectedBy: "Đỗ Văn Nam",
+              rating: 4,
+              documents: [],
+            };
+            const result = await act(deps, who, d.id, s.action, extra).then(
+              () => "ok",
+              (e: unknown) => (e instanceof AppError ? e.status : 500),
+            );
             const after = (await findDossierRow(deps.db, d.id))!;
             expect(STATES).toContain(after.state);
             expect(result).not.toBe(500);
@@ -200,10 +238,19 @@ describeDb("dossiers", () => {
     expect(d.assistedConsent).toMatchObject({ given: true, method: "signature" });
     expect(d.dueAt).toEqual(vn("2026-11-24T17:30:00")); // counts from the next working day
     const def = (await getProcedure(deps, "2.000815")).definition;
-    const err = await rejection(fileDossier(deps, team.desk, {
-      idempotencyKey: "no-consent", procedureCode: "2.000815", communeCode: "02923", applicant: DEMO_APPLICANT, form: demoFormValues(def),
-      documents: demoDocuments(def), delivery: { method: "desk" }, channel: "counter", intent: "submit",
-    }));
+    const err = await rejection(
+      fileDossier(deps, team.desk, {
+        idempotencyKey: "no-consent",
+        procedureCode: "2.000815",
+        communeCode: "02923",
+        applicant: DEMO_APPLICANT,
+        form: demoFormValues(def),
+        documents: demoDocuments(def),
+        delivery: { method: "desk" },
+        channel: "counter",
+        intent: "submit",
+      }),
+    );
     expect(err.fields.map((f) => f.field)).toContain("assistedConsent.method");
   });
 
@@ -215,7 +262,16 @@ describeDb("dossiers", () => {
     expect((await getDossier(deps, team.citizen, d.id)).capacity).toBe("applicant");
     await act(deps, team.leader, d.id, "assign", { assigneeId: team.specialist.principal.userId });
     await act(deps, team.specialist, d.id, "propose", { note: "Đủ điều kiện" });
-    const result = await deps.db.tx((q) => storeFile(q, { ownerUserId: team.leader.principal.userId, communeCode: "02923", name: "ket-qua.pdf", bytes: demoPdf("ket qua"), maxBytes: 1_000_000, field: "resultFile" }));
+    const result = await deps.db.tx((q) =>
+      storeFile(q, {
+        ownerUserId: team.leader.principal.userId,
+        communeCode: "02923",
+        name: "ket-qua.pdf",
+        bytes: demoPdf("ket qua"),
+        maxBytes: 1_000_000,
+        field: "resultFile",
+      }),
+    );
     await act(deps, team.leader, d.id, "approve", { resultFileId: result.id });
     const vault = await listVault(deps, team.citizen, team.citizen.principal.userId);
     expect(vault.some((v) => v.kind === "result" && v.fileId === result.id)).toBe(true);
@@ -236,14 +292,29 @@ describeDb("dossiers", () => {
   it("links a file id only when the filer uploaded it, naming the document otherwise, and files nothing", async () => {
     const { deps } = app();
     const def = (await getProcedure(deps, "1.004873")).definition;
-    const others = await deps.db.tx((q) => storeFile(q, { ownerUserId: team.desk.principal.userId, communeCode: "02923", name: "x.pdf", bytes: demoPdf("x"), maxBytes: 1_000_000, field: "f" }));
-    const mine = await deps.db.tx((q) => storeFile(q, { ownerUserId: team.citizen.principal.userId, communeCode: "02923", name: "y.pdf", bytes: demoPdf("y"), maxBytes: 1_000_000, field: "f" }));
+    const others = await deps.db.tx((q) =>
+      storeFile(q, { ownerUserId: team.desk.principal.userId, communeCode: "02923", name: "x.pdf", bytes: demoPdf("x"), maxBytes: 1_000_000, field: "f" }),
+    );
+    const mine = await deps.db.tx((q) =>
+      storeFile(q, { ownerUserId: team.citizen.principal.userId, communeCode: "02923", name: "y.pdf", bytes: demoPdf("y"), maxBytes: 1_000_000, field: "f" }),
+    );
     const before = (await deps.db.query("SELECT count(*)::int AS n FROM dossiers")).rows[0]!.n;
-    const err = await rejection(fileDossier(deps, team.citizen, {
-      idempotencyKey: "not-my-file", procedureCode: "1.004873", communeCode: "02923", applicant: DEMO_APPLICANT, form: demoFormValues(def),
-      documents: [{ requirementKey: "declaration", fileId: mine.id }, { requirementKey: "identityDocument", fileId: others.id }],
-      delivery: { method: "desk" }, channel: "online", intent: "submit",
-    }));
+    const err = await rejection(
+      fileDossier(deps, team.citizen, {
+        idempotencyKey: "not-my-file",
+        procedureCode: "1.004873",
+        communeCode: "02923",
+        applicant: DEMO_APPLICANT,
+        form: demoFormValues(def),
+        documents: [
+          { requirementKey: "declaration", fileId: mine.id },
+          { requirementKey: "identityDocument", fileId: others.id },
+        ],
+        delivery: { method: "desk" },
+        channel: "online",
+        intent: "submit",
+      }),
+    );
     expect(err.fields).toEqual([expect.objectContaining({ field: "documents.identityDocument", message: "dossiers.error.file" })]);
     expect((await deps.db.query("SELECT count(*)::int AS n FROM dossiers")).rows[0]!.n).toBe(before);
   });
@@ -255,10 +326,16 @@ describeDb("dossiers", () => {
     const proposed = await act(deps, team.specialist, d.id, "propose", { note: "Đủ điều kiện" });
     const files = async () => (await deps.db.query("SELECT count(*)::int AS n FROM stored_files")).rows[0]!.n;
     const before = await files();
-    const stale = await rejection(actOnDossier(deps, team.leader, d.id, { action: "approve", version: proposed.version - 1, resultUpload: { name: "kq.pdf", bytes: demoPdf("kq") } }));
+    const stale = await rejection(
+      actOnDossier(deps, team.leader, d.id, { action: "approve", version: proposed.version - 1, resultUpload: { name: "kq.pdf", bytes: demoPdf("kq") } }),
+    );
     expect(stale.status).toBe(409);
     expect(await files()).toBe(before);
-    const approved = await actOnDossier(deps, team.leader, d.id, { action: "approve", version: proposed.version, resultUpload: { name: "kq.pdf", bytes: demoPdf("kq") } });
+    const approved = await actOnDossier(deps, team.leader, d.id, {
+      action: "approve",
+      version: proposed.version,
+      resultUpload: { name: "kq.pdf", bytes: demoPdf("kq") },
+    });
     expect(approved.state).toBe("resultReady");
     expect(await files()).toBe(before + 1);
     expect((await getDossier(deps, team.desk, d.id)).documents.some((x) => x.source === "result")).toBe(true);

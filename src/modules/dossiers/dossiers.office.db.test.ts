@@ -32,13 +32,20 @@ async function pdfText(res: Response): Promise<string> {
 }
 
 const versionOf = (html: string, action: string) => {
-  const m = new RegExp(`action="/office/dossiers/[^"]+/actions/${action}"[^>]*>\\s*<input type="hidden" name="_csrf" value="[^"]*"/?>\\s*<input type="hidden" name="version" value="(\\d+)"`).exec(html);
+  const m = new RegExp(
+    `action="/office/dossiers/[^"]+/actions/${action}"[^>]*>\\s*<input type="hidden" name="_csrf" value="[^"]*"/?>\\s*<input type="hidden" name="version" value="(\\d+)"`,
+  ).exec(html);
   if (!m) throw new Error(`no ${action} form on the page`);
   return m[1]!;
 };
 
 /** Posts a multipart form as a browser would with a file input. */
-function postMultipart(client: TestClient, path: string, fields: Record<string, string>, files: Record<string, { name: string; bytes: Uint8Array; type: string }> = {}) {
+function postMultipart(
+  client: TestClient,
+  path: string,
+  fields: Record<string, string>,
+  files: Record<string, { name: string; bytes: Uint8Array; type: string }> = {},
+) {
   const body = new FormData();
   body.set("_csrf", client.csrfToken);
   for (const [k, v] of Object.entries(fields)) body.set(k, v);
@@ -70,7 +77,12 @@ describeDb("dossier office pages", () => {
     const { deps } = app();
     team = await deskTeam(deps);
     desk2User = await buildUser(deps, { roles: [["one_stop_officer", GIA_PHU]] });
-    otherUser = await buildUser(deps, { roles: [["one_stop_officer", BAO_THANG], ["leader", BAO_THANG]] });
+    otherUser = await buildUser(deps, {
+      roles: [
+        ["one_stop_officer", BAO_THANG],
+        ["leader", BAO_THANG],
+      ],
+    });
     await moveClock("2026-11-23T09:00:00");
   });
 
@@ -85,8 +97,11 @@ describeDb("dossier office pages", () => {
       const res = await clients.desk.get(`/office/desk?commune=${GIA_PHU}&queue=newOnline`);
       expect(res.status).toBe(200);
       const html = await res.text();
-      for (const label of ["Hồ sơ trực tuyến mới", "Chờ bổ sung", "Đang xử lý", "Sắp đến hạn (2 ngày làm việc)", "Quá hạn", "Chờ trả kết quả"]) expect(html).toContain(label);
-      const submitted = (await app().db.query<{ n: number }>("SELECT count(*)::int AS n FROM dossiers WHERE commune_code = $1 AND state = 'submitted'", [GIA_PHU])).rows[0]!.n;
+      for (const label of ["Hồ sơ trực tuyến mới", "Chờ bổ sung", "Đang xử lý", "Sắp đến hạn (2 ngày làm việc)", "Quá hạn", "Chờ trả kết quả"])
+        expect(html).toContain(label);
+      const submitted = (
+        await app().db.query<{ n: number }>("SELECT count(*)::int AS n FROM dossiers WHERE commune_code = $1 AND state = 'submitted'", [GIA_PHU])
+      ).rows[0]!.n;
       expect(html).toMatch(new RegExp(`aria-current="page"><strong>Hồ sơ trực tuyến mới</strong></a> <strong class="tag tag--grey">${submitted}</strong>`));
       expect(html).toContain(`href="/office/dossiers/${id}">${code}</a>`);
       expect(html).toContain(DEMO_APPLICANT.fullName);
@@ -113,7 +128,11 @@ describeDb("dossier office pages", () => {
       expect(html).toContain('class="error-summary"');
       expect(html).toContain('href="#f-requestSupplement-items"');
       expect(html).toMatch(/id="f-requestSupplement-items-error"/);
-      const ok = await clients.desk.post(`/office/dossiers/${id}/actions/requestSupplement`, { version, items: "Bản sao giấy chứng nhận ly hôn\nẢnh chân dung 4x6", note: "Nộp tại quầy hoặc trực tuyến" });
+      const ok = await clients.desk.post(`/office/dossiers/${id}/actions/requestSupplement`, {
+        version,
+        items: "Bản sao giấy chứng nhận ly hôn\nẢnh chân dung 4x6",
+        note: "Nộp tại quầy hoặc trực tuyến",
+      });
       expect(ok.status).toBe(303);
       expect((await findDossierRow(app().db, id))!.state).toBe("supplementRequested");
       const slip = await pdfText(await clients.desk.get(`/office/dossiers/${id}/supplement-request.pdf`));
@@ -124,10 +143,16 @@ describeDb("dossier office pages", () => {
 
     it("lets the citizen answer, then the leader assigns the specialist", async () => {
       const { deps } = app();
-      await act(deps, team.citizen, id, "answerSupplement", { note: "Đã bổ sung", documents: [{ requirementKey: "item1", upload: { name: "ly-hon.pdf", bytes: demoPdf("ly hon") } }] });
+      await act(deps, team.citizen, id, "answerSupplement", {
+        note: "Đã bổ sung",
+        documents: [{ requirementKey: "item1", upload: { name: "ly-hon.pdf", bytes: demoPdf("ly hon") } }],
+      });
       const page = await (await clients.leader.get(`/office/dossiers/${id}`)).text();
       expect(page).toContain(`<option value="${team.specialist.actor.userId}"`);
-      const res = await clients.leader.post(`/office/dossiers/${id}/actions/assign`, { version: versionOf(page, "assign"), assigneeId: team.specialist.actor.userId });
+      const res = await clients.leader.post(`/office/dossiers/${id}/actions/assign`, {
+        version: versionOf(page, "assign"),
+        assigneeId: team.specialist.actor.userId,
+      });
       expect(res.status).toBe(303);
       const row = (await findDossierRow(deps.db, id))!;
       expect(row.state).toBe("inReview");
@@ -137,7 +162,9 @@ describeDb("dossier office pages", () => {
     it("lets the specialist propose and the leader approve", async () => {
       await moveClock("2026-11-24T10:00:00");
       const sPage = await (await clients.specialist.get(`/office/dossiers/${id}`)).text();
-      expect((await clients.specialist.post(`/office/dossiers/${id}/actions/propose`, { version: versionOf(sPage, "propose"), note: "Đủ điều kiện cấp" })).status).toBe(303);
+      expect(
+        (await clients.specialist.post(`/office/dossiers/${id}/actions/propose`, { version: versionOf(sPage, "propose"), note: "Đủ điều kiện cấp" })).status,
+      ).toBe(303);
       const lPage = await (await clients.leader.get(`/office/dossiers/${id}`)).text();
       expect(lPage).not.toContain("/actions/propose");
       expect((await clients.leader.post(`/office/dossiers/${id}/actions/approve`, { version: versionOf(lPage, "approve") })).status).toBe(303);
@@ -148,11 +175,16 @@ describeDb("dossier office pages", () => {
       const { db } = app();
       await moveClock("2026-11-25T08:30:00");
       const page = await (await clients.desk.get(`/office/dossiers/${id}`)).text();
-      const noNumber = await postMultipart(clients.desk, `/office/dossiers/${id}/actions/returnResult`, { version: versionOf(page, "returnResult"), method: "post" });
+      const noNumber = await postMultipart(clients.desk, `/office/dossiers/${id}/actions/returnResult`, {
+        version: versionOf(page, "returnResult"),
+        method: "post",
+      });
       expect(noNumber.status).toBe(400);
       expect(await noNumber.text()).toContain('id="f-returnResult-trackingNumber-error"');
       const res = await postMultipart(
-        clients.desk, `/office/dossiers/${id}/actions/returnResult`, { version: versionOf(page, "returnResult"), method: "post", trackingNumber: "EB123456789VN" },
+        clients.desk,
+        `/office/dossiers/${id}/actions/returnResult`,
+        { version: versionOf(page, "returnResult"), method: "post", trackingNumber: "EB123456789VN" },
         { resultFile: { name: "ket-qua.pdf", bytes: demoPdf("ket qua"), type: "application/pdf" } },
       );
       expect(res.status).toBe(303);
@@ -173,7 +205,17 @@ describeDb("dossier office pages", () => {
     it("prints every step on the tracking slip, and the receipt with code, applicant, time and due date", async () => {
       const slip = await pdfText(await clients.desk.get(`/office/dossiers/${id}/tracking-slip.pdf`));
       expect(slip).toContain("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
-      for (const step of ["Nộp hồ sơ trực tuyến", "Tiếp nhận hồ sơ", "Yêu cầu bổ sung hồ sơ", "Bổ sung hồ sơ", "Chuyển xử lý", "Trình lãnh đạo", "Phê duyệt", "Trả kết quả", "EB123456789VN"]) {
+      for (const step of [
+        "Nộp hồ sơ trực tuyến",
+        "Tiếp nhận hồ sơ",
+        "Yêu cầu bổ sung hồ sơ",
+        "Bổ sung hồ sơ",
+        "Chuyển xử lý",
+        "Trình lãnh đạo",
+        "Phê duyệt",
+        "Trả kết quả",
+        "EB123456789VN",
+      ]) {
         expect(slip).toContain(step);
       }
       expect(slip).toContain(`Nhận: Cán bộ một cửa (Test ${team.desk.actor.label})`);
@@ -242,7 +284,10 @@ describeDb("dossier office pages", () => {
         ...extra,
       };
     };
-    const scans = { "doc.declaration": { name: "to-khai.pdf", bytes: demoPdf("to khai"), type: "application/pdf" }, "doc.identityDocument": { name: "cccd.pdf", bytes: demoPdf("cccd"), type: "application/pdf" } };
+    const scans = {
+      "doc.declaration": { name: "to-khai.pdf", bytes: demoPdf("to khai"), type: "application/pdf" },
+      "doc.identityDocument": { name: "cccd.pdf", bytes: demoPdf("cccd"), type: "application/pdf" },
+    };
 
     it("starts with a procedure picker, then the form for the chosen procedure", async () => {
       const picker = await (await clients.desk.get(`/office/desk/intake?commune=${GIA_PHU}&q=hon nhan`)).text();
@@ -267,7 +312,12 @@ describeDb("dossier office pages", () => {
     });
 
     it("files a received dossier with its scans and consent, and offers the receipt at once", async () => {
-      const res = await postMultipart(clients.desk, "/office/desk/intake", await intakeFields({ "assistedConsent.method": "signature", channel: "post" }), scans);
+      const res = await postMultipart(
+        clients.desk,
+        "/office/desk/intake",
+        await intakeFields({ "assistedConsent.method": "signature", channel: "post" }),
+        scans,
+      );
       expect(res.status).toBe(303);
       const location = res.headers.get("location")!;
       expect(location).toMatch(/^\/office\/dossiers\/[0-9a-f-]{36}$/);

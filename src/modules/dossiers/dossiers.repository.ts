@@ -95,10 +95,29 @@ export async function insertDossier(q: Queryable, d: NewDossier): Promise<string
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19,$20,$21,$22,$23)
      ON CONFLICT (filed_by_user_id, idempotency_key) DO NOTHING RETURNING id`,
     [
-      d.communeCode, d.unitPath, d.procedureId, d.procedureVersion, d.state, d.channel, d.ownerUserId, d.filedByUserId,
-      d.assistedConsent, d.applicant, d.applicant.fullName, last4(d.applicant.phone), last4(d.applicant.citizenIdNumber),
-      d.formData, d.delivery, d.feeAmount, d.feeAmount > 0 ? "unpaid" : "none", d.idempotencyKey, d.now,
-      d.code ?? null, d.submittedAt ?? null, d.receivedAt ?? null, d.dueAt ?? null,
+      d.communeCode,
+      d.unitPath,
+      d.procedureId,
+      d.procedureVersion,
+      d.state,
+      d.channel,
+      d.ownerUserId,
+      d.filedByUserId,
+      d.assistedConsent,
+      d.applicant,
+      d.applicant.fullName,
+      last4(d.applicant.phone),
+      last4(d.applicant.citizenIdNumber),
+      d.formData,
+      d.delivery,
+      d.feeAmount,
+      d.feeAmount > 0 ? "unpaid" : "none",
+      d.idempotencyKey,
+      d.now,
+      d.code ?? null,
+      d.submittedAt ?? null,
+      d.receivedAt ?? null,
+      d.dueAt ?? null,
     ],
   );
   return rows[0]?.id ?? null;
@@ -113,10 +132,29 @@ export async function insertDossierRow(q: Queryable, d: NewDossier): Promise<Dos
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19,$20,$21,$22,$23)
      ON CONFLICT (filed_by_user_id, idempotency_key) DO NOTHING RETURNING ${COLUMNS}`,
     [
-      d.communeCode, d.unitPath, d.procedureId, d.procedureVersion, d.state, d.channel, d.ownerUserId, d.filedByUserId,
-      d.assistedConsent, d.applicant, d.applicant.fullName, last4(d.applicant.phone), last4(d.applicant.citizenIdNumber),
-      d.formData, d.delivery, d.feeAmount, d.feeAmount > 0 ? "unpaid" : "none", d.idempotencyKey, d.now,
-      d.code ?? null, d.submittedAt ?? null, d.receivedAt ?? null, d.dueAt ?? null,
+      d.communeCode,
+      d.unitPath,
+      d.procedureId,
+      d.procedureVersion,
+      d.state,
+      d.channel,
+      d.ownerUserId,
+      d.filedByUserId,
+      d.assistedConsent,
+      d.applicant,
+      d.applicant.fullName,
+      last4(d.applicant.phone),
+      last4(d.applicant.citizenIdNumber),
+      d.formData,
+      d.delivery,
+      d.feeAmount,
+      d.feeAmount > 0 ? "unpaid" : "none",
+      d.idempotencyKey,
+      d.now,
+      d.code ?? null,
+      d.submittedAt ?? null,
+      d.receivedAt ?? null,
+      d.dueAt ?? null,
     ],
   );
   return rows[0] ?? null;
@@ -148,7 +186,10 @@ export async function findForPublicLookup(q: Queryable, code: string, last4digit
   return rows[0] ?? null;
 }
 
-export type PublicLookupRow = Pick<DossierRow, "id" | "code" | "state" | "applicantName" | "submittedAt" | "receivedAt" | "dueAt" | "apologyDueAt" | "finishedAt" | "returnedAt"> & {
+export type PublicLookupRow = Pick<
+  DossierRow,
+  "id" | "code" | "state" | "applicantName" | "submittedAt" | "receivedAt" | "dueAt" | "apologyDueAt" | "finishedAt" | "returnedAt"
+> & {
   /** The name in the procedure version the dossier was filed under. */
   procedureName: string;
   /** Its events in order; `at` as PostgreSQL's JSON text of the timestamp. */
@@ -206,13 +247,34 @@ export type DossierPatch = Partial<{
 }>;
 
 const PATCH_COLUMNS: Record<keyof DossierPatch, string> = {
-  code: "code", state: "state", resumeState: "resume_state", applicant: "applicant", formData: "form_data", delivery: "delivery",
-  assigneeId: "assignee_id", forwardedTo: "forwarded_to", stepDueAt: "step_due_at", submittedAt: "submitted_at",
-  receivedAt: "received_at", dueAt: "due_at", remainingHours: "remaining_hours", clockStoppedAt: "clock_stopped_at",
-  finishedAt: "finished_at", returnedAt: "returned_at", apologyAt: "apology_at", apologyDueAt: "apology_due_at",
-  feeAmount: "fee_amount", feeStatus: "fee_status", rating: "rating", ratingComment: "rating_comment",
-  communeCode: "commune_code", unitPath: "unit_path", procedureId: "procedure_id", procedureVersion: "procedure_version",
-  ownerUserId: "owner_user_id", assistedConsent: "assisted_consent",
+  code: "code",
+  state: "state",
+  resumeState: "resume_state",
+  applicant: "applicant",
+  formData: "form_data",
+  delivery: "delivery",
+  assigneeId: "assignee_id",
+  forwardedTo: "forwarded_to",
+  stepDueAt: "step_due_at",
+  submittedAt: "submitted_at",
+  receivedAt: "received_at",
+  dueAt: "due_at",
+  remainingHours: "remaining_hours",
+  clockStoppedAt: "clock_stopped_at",
+  finishedAt: "finished_at",
+  returnedAt: "returned_at",
+  apologyAt: "apology_at",
+  apologyDueAt: "apology_due_at",
+  feeAmount: "fee_amount",
+  feeStatus: "fee_status",
+  rating: "rating",
+  ratingComment: "rating_comment",
+  communeCode: "commune_code",
+  unitPath: "unit_path",
+  procedureId: "procedure_id",
+  procedureVersion: "procedure_version",
+  ownerUserId: "owner_user_id",
+  assistedConsent: "assisted_consent",
 };
 
 /**
@@ -271,11 +333,28 @@ export async function listEvents(q: Queryable, dossierId: string): Promise<Dossi
   return rows;
 }
 
-export type DossierDocument = { id: string; requirementKey: string; fileId: string; source: "upload" | "vault" | "scan" | "result"; round: number; name: string; mediaType: string; sizeBytes: number };
+export type DossierDocument = {
+  id: string;
+  requirementKey: string;
+  fileId: string;
+  source: "upload" | "vault" | "scan" | "result";
+  round: number;
+  name: string;
+  mediaType: string;
+  sizeBytes: number;
+};
 
-export async function insertDocument(q: Queryable, dossierId: string, d: { requirementKey: string; fileId: string; source: DossierDocument["source"]; round: number }): Promise<void> {
+export async function insertDocument(
+  q: Queryable,
+  dossierId: string,
+  d: { requirementKey: string; fileId: string; source: DossierDocument["source"]; round: number },
+): Promise<void> {
   await q.query(`INSERT INTO dossier_documents (dossier_id, requirement_key, file_id, source, round) VALUES ($1,$2,$3,$4,$5)`, [
-    dossierId, d.requirementKey, d.fileId, d.source, d.round,
+    dossierId,
+    d.requirementKey,
+    d.fileId,
+    d.source,
+    d.round,
   ]);
 }
 
@@ -286,7 +365,9 @@ export async function insertDocument(q: Queryable, dossierId: string, d: { requi
  * caller compares counts to find the ones refused.
  */
 export async function insertDocuments(
-  q: Queryable, dossierId: string, ownerUserId: string,
+  q: Queryable,
+  dossierId: string,
+  ownerUserId: string,
   docs: Array<{ requirementKey: string; fileId: string; source: DossierDocument["source"]; round: number; mustOwn: boolean }>,
 ): Promise<DossierDocument[]> {
   if (docs.length === 0) return [];
@@ -301,7 +382,15 @@ export async function insertDocuments(
      SELECT ins.id, ins.requirement_key AS "requirementKey", ins.file_id AS "fileId", ins.source, ins.round,
             sf.name, sf.media_type AS "mediaType", sf.size_bytes AS "sizeBytes"
      FROM ins JOIN stored_files sf ON sf.id = ins.file_id`,
-    [dossierId, docs.map((d) => d.requirementKey), docs.map((d) => d.fileId), docs.map((d) => d.source), docs.map((d) => d.round), docs.map((d) => d.mustOwn), ownerUserId],
+    [
+      dossierId,
+      docs.map((d) => d.requirementKey),
+      docs.map((d) => d.fileId),
+      docs.map((d) => d.source),
+      docs.map((d) => d.round),
+      docs.map((d) => d.mustOwn),
+      ownerUserId,
+    ],
   );
   return rows;
 }
@@ -320,9 +409,22 @@ export async function listDocuments(q: Queryable, dossierId: string): Promise<Do
   return rows;
 }
 
-export type SupplementRequest = { id: string; round: number; items: Array<{ key: string; label: string; note?: string | null }>; note: string | null; requestedAt: Date; answeredAt: Date | null; oldDueAt: Date | null; newDueAt: Date | null };
+export type SupplementRequest = {
+  id: string;
+  round: number;
+  items: Array<{ key: string; label: string; note?: string | null }>;
+  note: string | null;
+  requestedAt: Date;
+  answeredAt: Date | null;
+  oldDueAt: Date | null;
+  newDueAt: Date | null;
+};
 
-export async function insertSupplementRequest(q: Queryable, dossierId: string, r: Omit<SupplementRequest, "id" | "answeredAt" | "newDueAt" | "round"> & { requestedBy: string | null }): Promise<number> {
+export async function insertSupplementRequest(
+  q: Queryable,
+  dossierId: string,
+  r: Omit<SupplementRequest, "id" | "answeredAt" | "newDueAt" | "round"> & { requestedBy: string | null },
+): Promise<number> {
   const { rows } = await q.query<{ round: number }>(
     `INSERT INTO supplement_requests (dossier_id, round, items, note, requested_by, requested_at, old_due_at)
      VALUES ($1, (SELECT coalesce(max(round), 0) + 1 FROM supplement_requests WHERE dossier_id = $1), $2, $3, $4, $5, $6) RETURNING round`,
@@ -391,12 +493,18 @@ const RUNNING = `('received','inReview','forwarded','awaitingApproval')`;
 /** Where each queue's dossiers are; $2 is now and $3 the "due soon" boundary, derived in working time by the caller. */
 function queueWhere(queue: QueueName): string {
   switch (queue) {
-    case "newOnline": return `state = 'submitted'`;
-    case "awaitingSupplement": return `state = 'supplementRequested'`;
-    case "inProgress": return `state IN ('received','inReview','forwarded','awaitingApproval','paused')`;
-    case "dueSoon": return `state IN ${RUNNING} AND due_at >= $2 AND due_at < $3`;
-    case "overdue": return `state IN ${RUNNING} AND due_at < $2`;
-    case "readyToReturn": return `state = 'resultReady'`;
+    case "newOnline":
+      return `state = 'submitted'`;
+    case "awaitingSupplement":
+      return `state = 'supplementRequested'`;
+    case "inProgress":
+      return `state IN ('received','inReview','forwarded','awaitingApproval','paused')`;
+    case "dueSoon":
+      return `state IN ${RUNNING} AND due_at >= $2 AND due_at < $3`;
+    case "overdue":
+      return `state IN ${RUNNING} AND due_at < $2`;
+    case "readyToReturn":
+      return `state = 'resultReady'`;
   }
 }
 export const QUEUES: readonly QueueName[] = ["newOnline", "awaitingSupplement", "inProgress", "dueSoon", "overdue", "readyToReturn"];
@@ -410,10 +518,21 @@ export async function countQueues(q: Queryable, communeCode: string, now: Date, 
   return rows[0]!;
 }
 
-export type QueueItem = Pick<DossierRow, "id" | "code" | "state" | "applicantName" | "channel" | "submittedAt" | "receivedAt" | "dueAt" | "assigneeId" | "version"> & { procedureName: string; procedureCode: string; sortAt: Date };
+export type QueueItem = Pick<
+  DossierRow,
+  "id" | "code" | "state" | "applicantName" | "channel" | "submittedAt" | "receivedAt" | "dueAt" | "assigneeId" | "version"
+> & { procedureName: string; procedureCode: string; sortAt: Date };
 
 /** One queue, oldest deadline first (or oldest submission while there is no deadline yet). */
-export async function listQueue(q: Queryable, communeCode: string, queue: QueueName, now: Date, dueSoonBoundary: Date, after: [string, string] | null, limit: number): Promise<QueueItem[]> {
+export async function listQueue(
+  q: Queryable,
+  communeCode: string,
+  queue: QueueName,
+  now: Date,
+  dueSoonBoundary: Date,
+  after: [string, string] | null,
+  limit: number,
+): Promise<QueueItem[]> {
   const { rows } = await q.query<QueueItem>(
     `SELECT d.id, d.code, d.state, d.applicant_name AS "applicantName", d.channel, d.submitted_at AS "submittedAt",
             d.received_at AS "receivedAt", d.due_at AS "dueAt", d.assignee_id AS "assigneeId", d.version,

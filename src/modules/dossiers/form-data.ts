@@ -15,7 +15,11 @@ const str = (v: unknown) => (typeof v === "string" ? v.trim() : typeof v === "nu
  * Returns the cleaned values and one error per bad field (named `form.<key>`).
  * A draft may be incomplete (`partial`), but what it holds must still be well-formed.
  */
-export function checkFormData(fields: readonly FormField[], raw: Record<string, unknown>, opts: { partial: boolean; today: Date }): { values: Record<string, FormValue>; errors: FieldError[] } {
+export function checkFormData(
+  fields: readonly FormField[],
+  raw: Record<string, unknown>,
+  opts: { partial: boolean; today: Date },
+): { values: Record<string, FormValue>; errors: FieldError[] } {
   const values: Record<string, FormValue> = {};
   const errors: FieldError[] = [];
   for (const f of fields) {
@@ -80,10 +84,7 @@ export function checkFormData(fields: readonly FormField[], raw: Record<string, 
 
 /** Documents (and file fields) that must be attached before the dossier can be submitted. */
 export function missingDocuments(def: ProcedureDefinition, attached: ReadonlySet<string>): string[] {
-  const required = [
-    ...def.documents.filter((d) => d.required).map((d) => d.key),
-    ...def.form.filter((f) => f.type === "file" && f.required).map((f) => f.key),
-  ];
+  const required = [...def.documents.filter((d) => d.required).map((d) => d.key), ...def.form.filter((f) => f.type === "file" && f.required).map((f) => f.key)];
   return required.filter((k) => !attached.has(k));
 }
 

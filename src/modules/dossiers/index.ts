@@ -1,13 +1,50 @@
 /** Dossiers: filing (online, assisted, at the counter), the one-stop desk's queues, processing, status look-up. */
 export * from "./dossiers.contract.ts";
-export { ACTION_TYPES, availableActions, CLOCK_RUNNING, FINAL_STATES, NATIONAL_STATUS, OPEN_STATES, STATES, type ActionType, type DossierState } from "./dossier-workflow.ts";
-export type { Applicant, Consent, Delivery, DossierDocument, DossierEvent, DossierRow, QueueItem, QueueName, SupplementRequest } from "./dossiers.repository.ts";
+export {
+  ACTION_TYPES,
+  availableActions,
+  CLOCK_RUNNING,
+  FINAL_STATES,
+  NATIONAL_STATUS,
+  OPEN_STATES,
+  STATES,
+  type ActionType,
+  type DossierState,
+} from "./dossier-workflow.ts";
+export type {
+  Applicant,
+  Consent,
+  Delivery,
+  DossierDocument,
+  DossierEvent,
+  DossierRow,
+  QueueItem,
+  QueueName,
+  SupplementRequest,
+} from "./dossiers.repository.ts";
 export { QUEUES } from "./dossiers.repository.ts";
 export { fileDossier, DraftKeptError, type DocumentInput, type FileDossierInput } from "./use-cases/file-dossier.ts";
 export { actOnDossier, type ActRequest } from "./use-cases/act-on-dossier.ts";
-export { deskQueues, getDossier, getDossierByCode, getDossierFile, myDossiers, dossierRegister, DUE_SOON_WORKING_DAYS, type DossierView } from "./use-cases/read-dossiers.ts";
+export {
+  deskQueues,
+  getDossier,
+  getDossierByCode,
+  getDossierFile,
+  myDossiers,
+  dossierRegister,
+  DUE_SOON_WORKING_DAYS,
+  type DossierView,
+} from "./use-cases/read-dossiers.ts";
 export { lookupStatus, maskName, LOOKUP_MAX_FAILURES, LOOKUP_WINDOW_MINUTES } from "./use-cases/lookup-status.ts";
-export { dossierCode, forgetDeskSettings, loadDeskSettings, readDeskSettings, writeDeskSettings, placeholderAgencyCode, type DeskSettings } from "./use-cases/dossier-code.ts";
+export {
+  dossierCode,
+  forgetDeskSettings,
+  loadDeskSettings,
+  readDeskSettings,
+  writeDeskSettings,
+  placeholderAgencyCode,
+  type DeskSettings,
+} from "./use-cases/dossier-code.ts";
 export { setPublicBaseUrl, statusPath, shortStatusPath } from "./use-cases/notify-applicant.ts";
 export { checkFormData, nestFormFields, missingDocuments } from "./form-data.ts";
 export { setFeeStatus, findById as findDossierRow, findByCode as findDossierRowByCode } from "./dossiers.repository.ts";

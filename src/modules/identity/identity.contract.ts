@@ -2,7 +2,13 @@
 import { z } from "@hono/zod-openapi";
 import { ROLES } from "../../platform/auth/roles.ts";
 
-export const Username = z.string().trim().toLowerCase().min(3).max(64).regex(/^[a-z0-9._-]+$/);
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3)
+  .max(64)
+  .regex(/^[a-z0-9._-]+$/);
 export const Password = z.string().min(10).max(200);
 export const VnPhone = z
   .string()

@@ -128,7 +128,14 @@ describeDb("identity and access", () => {
     expect(html).toContain('href="#f-username"');
     expect(html).toContain('href="#f-phone"');
     expect(html).toContain("Trường “Họ và tên”: bắt buộc phải nhập");
-    const ok = await client.post("/office/users", { username: "nguyen.van.b", displayName: "Nguyễn Văn B", kind: "officer", homeUnitCode: GIA_PHU, phone: "0912345678", password: "mot-mat-khau-dai" });
+    const ok = await client.post("/office/users", {
+      username: "nguyen.van.b",
+      displayName: "Nguyễn Văn B",
+      kind: "officer",
+      homeUnitCode: GIA_PHU,
+      phone: "0912345678",
+      password: "mot-mat-khau-dai",
+    });
     expect(ok.status).toBe(303);
     const dup = await client.post("/office/users", { username: "Nguyen.Van.B", displayName: "Trùng", kind: "officer", homeUnitCode: GIA_PHU });
     expect(dup.status).toBe(400);
@@ -151,7 +158,12 @@ describeDb("identity and access", () => {
   });
 
   it("issues API tokens limited to one role the owner holds, shown once and revocable", async () => {
-    const officer = await buildUser(t.deps, { roles: [["commune_admin", GIA_PHU], ["leader", GIA_PHU]] });
+    const officer = await buildUser(t.deps, {
+      roles: [
+        ["commune_admin", GIA_PHU],
+        ["leader", GIA_PHU],
+      ],
+    });
     const client = new TestClient(t.app);
     await client.signIn(officer.username, PASSWORD);
     const created = await client.post("/office/tokens", { name: "Cổng tỉnh", role: "leader", adminUnitCode: GIA_PHU, expiresInDays: "30" });
@@ -175,8 +187,19 @@ describeDb("identity and access", () => {
     const root = await systemAdmin(t.deps);
     const ctx = { actor: { userId: root.userId, label: "root" }, requestId: null, principal: root };
     const u = await buildUser(t.deps, { roles: [["specialist", GIA_PHU]] });
-    const owner = { userId: u.id, username: u.username, displayName: "", kind: "officer" as const, locale: null, grants: [{ role: "specialist" as const, unitCode: GIA_PHU, unitPath: `/${LAO_CAI}/${GIA_PHU}/` }] };
-    const { token } = await createApiToken(t.deps, { actor: { userId: u.id, label: u.username }, requestId: null, principal: owner }, { name: "t", role: "specialist", adminUnitCode: GIA_PHU, expiresInDays: 1 });
+    const owner = {
+      userId: u.id,
+      username: u.username,
+      displayName: "",
+      kind: "officer" as const,
+      locale: null,
+      grants: [{ role: "specialist" as const, unitCode: GIA_PHU, unitPath: `/${LAO_CAI}/${GIA_PHU}/` }],
+    };
+    const { token } = await createApiToken(
+      t.deps,
+      { actor: { userId: u.id, label: u.username }, requestId: null, principal: owner },
+      { name: "t", role: "specialist", adminUnitCode: GIA_PHU, expiresInDays: 1 },
+    );
     const call = () => t.app.request("/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
     expect((await call()).status).toBe(200);
     await revokeRole(t.deps, ctx, u.id, { role: "specialist", adminUnitCode: GIA_PHU });

@@ -14,7 +14,19 @@ import { sessionCookieName } from "../../platform/http/middleware.ts";
 import { formatDate, formatDateTime } from "../../platform/i18n/format.ts";
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
 import {
-  Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, fieldId, type FormState, Pagination, PostButton, SelectField, SummaryList, Tag, TextField,
+  Breadcrumbs,
+  Button,
+  CsrfField,
+  emptyForm,
+  ErrorSummary,
+  fieldId,
+  type FormState,
+  Pagination,
+  PostButton,
+  SelectField,
+  SummaryList,
+  Tag,
+  TextField,
 } from "../../platform/views/components.tsx";
 import { Layout } from "../../platform/views/layout.tsx";
 import { pageContext, type PageContext } from "../../platform/views/page-context.ts";
@@ -117,7 +129,11 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
     const start = await web.oidc.start(redirectUri);
     const next = safeNext(c.req.query("next"), "/");
     await setSignedCookie(c, OIDC_COOKIE, JSON.stringify({ s: start.state, n: start.nonce, v: start.verifier, next }), deps.config.sessionSecret, {
-      path: "/auth/oidc", httpOnly: true, sameSite: "Lax", secure, maxAge: 600,
+      path: "/auth/oidc",
+      httpOnly: true,
+      sameSite: "Lax",
+      secure,
+      maxAge: 600,
     });
     return c.redirect(start.url, 302);
   });
@@ -213,7 +229,9 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
             .filter((g) => g.role === "commune_admin")
             .map((g) => (
               <li>
-                <a href={`/office/communes/${g.unitCode}/settings`}>{t("nav.deskSettings")} ({g.unitCode})</a>
+                <a href={`/office/communes/${g.unitCode}/settings`}>
+                  {t("nav.deskSettings")} ({g.unitCode})
+                </a>
               </li>
             ))}
           <li>
@@ -289,18 +307,35 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
     const { t } = ctx;
     return c.html(
       <Layout ctx={ctx} title={t("users.create")} office>
-        <Breadcrumbs t={t} items={[{ href: "/office", label: t("nav.office") }, { href: "/office/users", label: t("users.title") }, { label: t("users.create") }]} />
+        <Breadcrumbs
+          t={t}
+          items={[{ href: "/office", label: t("nav.office") }, { href: "/office/users", label: t("users.title") }, { label: t("users.create") }]}
+        />
         <ErrorSummary
           t={t}
           errors={form.errors}
-          labels={{ username: t("users.username"), displayName: t("users.displayName"), kind: t("users.kind"), homeUnitCode: t("users.unit"), email: t("users.email"), phone: t("users.phone"), password: t("users.password") }}
+          labels={{
+            username: t("users.username"),
+            displayName: t("users.displayName"),
+            kind: t("users.kind"),
+            homeUnitCode: t("users.unit"),
+            email: t("users.email"),
+            phone: t("users.phone"),
+            password: t("users.password"),
+          }}
         />
         <h1>{t("users.create")}</h1>
         <form method="post" action="/office/users" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <TextField t={t} form={form} name="username" label={t("users.username")} hint={t("users.usernameHint")} autocomplete="off" required />
           <TextField t={t} form={form} name="displayName" label={t("users.displayName")} autocomplete="off" required />
-          <SelectField t={t} form={form} name="kind" label={t("users.kind")} options={(["officer", "volunteer", "citizen", "service"] as const).map((k) => ({ value: k, label: t(`users.kind.${k}`) }))} />
+          <SelectField
+            t={t}
+            form={form}
+            name="kind"
+            label={t("users.kind")}
+            options={(["officer", "volunteer", "citizen", "service"] as const).map((k) => ({ value: k, label: t(`users.kind.${k}`) }))}
+          />
           <TextField t={t} form={form} name="homeUnitCode" label={t("users.unit")} hint={t("users.unitHint")} inputmode="numeric" required />
           <TextField t={t} form={form} name="email" type="email" label={t("users.email")} autocomplete="off" />
           <TextField t={t} form={form} name="phone" type="tel" label={t("users.phone")} hint={t("users.phoneHint")} autocomplete="off" />
@@ -336,7 +371,10 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
     const p = c.var.principal!;
     return c.html(
       <Layout ctx={ctx} title={user.displayName} office>
-        <Breadcrumbs t={t} items={[{ href: "/office", label: t("nav.office") }, { href: "/office/users", label: t("users.title") }, { label: user.username }]} />
+        <Breadcrumbs
+          t={t}
+          items={[{ href: "/office", label: t("nav.office") }, { href: "/office/users", label: t("users.title") }, { label: user.username }]}
+        />
         <ErrorSummary t={t} errors={grantForm.errors} labels={{ role: t("users.role"), adminUnitCode: t("users.unit") }} />
         <h1>{user.displayName}</h1>
         <SummaryList
@@ -442,7 +480,11 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
     return c.html(
       <Layout ctx={ctx} title={t("tokens.title")} office>
         <Breadcrumbs t={t} items={[{ href: "/office", label: t("nav.office") }, { label: t("tokens.title") }]} />
-        <ErrorSummary t={t} errors={form.errors} labels={{ name: t("tokens.name"), role: t("users.role"), adminUnitCode: t("users.unit"), expiresInDays: t("tokens.days") }} />
+        <ErrorSummary
+          t={t}
+          errors={form.errors}
+          labels={{ name: t("tokens.name"), role: t("users.role"), adminUnitCode: t("users.unit"), expiresInDays: t("tokens.days") }}
+        />
         <h1>{t("tokens.title")}</h1>
         <p>{t("tokens.intro")}</p>
         {created && (
@@ -496,7 +538,13 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
         <form method="post" action="/office/tokens" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <TextField t={t} form={form} name="name" label={t("tokens.name")} hint={t("tokens.nameHint")} required />
-          <SelectField t={t} form={form} name="role" label={t("users.role")} options={[...new Set(p.grants.map((g) => g.role))].map((r) => ({ value: r, label: roleLabel(t, r) }))} />
+          <SelectField
+            t={t}
+            form={form}
+            name="role"
+            label={t("users.role")}
+            options={[...new Set(p.grants.map((g) => g.role))].map((r) => ({ value: r, label: roleLabel(t, r) }))}
+          />
           <TextField t={t} form={form} name="adminUnitCode" label={t("users.unit")} hint={t("users.unitHint")} inputmode="numeric" required />
           <TextField t={t} form={form} name="expiresInDays" type="number" label={t("tokens.days")} inputmode="numeric" />
           <Button>{t("tokens.create")}</Button>
@@ -542,7 +590,9 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
             <caption class="visually-hidden">{t("audit.title")}</caption>
             <thead>
               <tr>
-                <th scope="col" class="num">#</th>
+                <th scope="col" class="num">
+                  #
+                </th>
                 <th scope="col">{t("audit.at")}</th>
                 <th scope="col">{t("audit.actor")}</th>
                 <th scope="col">{t("audit.action")}</th>
@@ -583,7 +633,11 @@ export async function startBrowserSession(c: Context<AppEnv>, deps: Deps, userId
   const secure = deps.config.cookieSecure;
   // Signing in again (as anyone) ends the session this browser had: one browser, one session.
   if (c.var.sessionToken) await identity.endSession(deps, ctxOf(c), c.var.sessionToken);
-  const token = await identity.startSession(deps, ctxOf(c), userId, { ip: clientIp(c, deps.config.trustProxy), userAgent: c.req.header("user-agent") ?? null, method });
+  const token = await identity.startSession(deps, ctxOf(c), userId, {
+    ip: clientIp(c, deps.config.trustProxy),
+    userAgent: c.req.header("user-agent") ?? null,
+    method,
+  });
   setCookie(c, sessionCookieName(secure), token, { path: "/", httpOnly: true, sameSite: "Lax", secure, maxAge: deps.config.sessionTtlHours * 3600 });
 }
 

@@ -58,7 +58,18 @@ export async function insertUser(q: Queryable, u: NewUser): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO users (username, display_name, kind, email, phone, citizen_id_number, password_hash, home_unit_code, oidc_issuer, oidc_subject)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
-    [u.username, u.displayName, u.kind, u.email || null, u.phone || null, u.citizenIdNumber ?? null, u.passwordHash ?? null, u.homeUnitCode, u.oidc?.issuer ?? null, u.oidc?.subject ?? null],
+    [
+      u.username,
+      u.displayName,
+      u.kind,
+      u.email || null,
+      u.phone || null,
+      u.citizenIdNumber ?? null,
+      u.passwordHash ?? null,
+      u.homeUnitCode,
+      u.oidc?.issuer ?? null,
+      u.oidc?.subject ?? null,
+    ],
   );
   return rows[0]!.id;
 }
@@ -94,10 +105,12 @@ export async function listUsers(q: Queryable, opts: { paths: string[]; after: st
 }
 
 export async function insertGrant(q: Queryable, userId: string, role: Role, unitCode: string, grantedBy: string | null): Promise<boolean> {
-  const res = await q.query(
-    `INSERT INTO role_grants (user_id, role, admin_unit_code, granted_by) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING`,
-    [userId, role, unitCode, grantedBy],
-  );
+  const res = await q.query(`INSERT INTO role_grants (user_id, role, admin_unit_code, granted_by) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING`, [
+    userId,
+    role,
+    unitCode,
+    grantedBy,
+  ]);
   return (res.rowCount ?? 0) > 0;
 }
 
@@ -109,7 +122,13 @@ export async function deleteGrant(q: Queryable, userId: string, role: Role, unit
 // --- sessions ---------------------------------------------------------------
 
 export async function insertSession(q: Queryable, s: { tokenHash: string; userId: string; expiresAt: Date; ip: string | null; userAgent: string | null }) {
-  await q.query("INSERT INTO sessions (token_hash, user_id, expires_at, ip, user_agent) VALUES ($1,$2,$3,$4,$5)", [s.tokenHash, s.userId, s.expiresAt, s.ip, s.userAgent?.slice(0, 300) ?? null]);
+  await q.query("INSERT INTO sessions (token_hash, user_id, expires_at, ip, user_agent) VALUES ($1,$2,$3,$4,$5)", [
+    s.tokenHash,
+    s.userId,
+    s.expiresAt,
+    s.ip,
+    s.userAgent?.slice(0, 300) ?? null,
+  ]);
 }
 
 /** One query on every signed-in request: the session, its user and the user's grants. */
@@ -164,11 +183,25 @@ export async function deleteOldFailures(q: Queryable, before: Date) {
 
 // --- API tokens -----------------------------------------------------------------
 
-export type ApiTokenRow = { id: string; userId: string; name: string; prefix: string; role: Role; adminUnitCode: string; createdAt: Date; expiresAt: Date | null; lastUsedAt: Date | null; revokedAt: Date | null };
+export type ApiTokenRow = {
+  id: string;
+  userId: string;
+  name: string;
+  prefix: string;
+  role: Role;
+  adminUnitCode: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
 const TOKEN_COLUMNS = `t.id, t.user_id AS "userId", t.name, t.prefix, t.role, t.admin_unit_code AS "adminUnitCode", t.created_at AS "createdAt",
   t.expires_at AS "expiresAt", t.last_used_at AS "lastUsedAt", t.revoked_at AS "revokedAt"`;
 
-export async function insertApiToken(q: Queryable, t: { userId: string; name: string; tokenHash: string; prefix: string; role: Role; adminUnitCode: string; expiresAt: Date }): Promise<string> {
+export async function insertApiToken(
+  q: Queryable,
+  t: { userId: string; name: string; tokenHash: string; prefix: string; role: Role; adminUnitCode: string; expiresAt: Date },
+): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     "INSERT INTO api_tokens (user_id, name, token_hash, prefix, role, admin_unit_code, expires_at) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id",
     [t.userId, t.name, t.tokenHash, t.prefix, t.role, t.adminUnitCode, t.expiresAt],
@@ -219,7 +252,10 @@ export async function listHoldersOfRole(q: Queryable, role: string, unitPath: st
 }
 
 /** What the account itself knows of a person (from the national SSO's claims or an officer's entry). */
-export async function findAccountDetails(q: Queryable, userId: string): Promise<{ displayName: string; phone: string | null; email: string | null; citizenIdNumber: string | null; kind: string } | null> {
+export async function findAccountDetails(
+  q: Queryable,
+  userId: string,
+): Promise<{ displayName: string; phone: string | null; email: string | null; citizenIdNumber: string | null; kind: string } | null> {
   const { rows } = await q.query<{ displayName: string; phone: string | null; email: string | null; citizenIdNumber: string | null; kind: string }>(
     `SELECT display_name AS "displayName", phone, email, citizen_id_number AS "citizenIdNumber", kind FROM users WHERE id = $1`,
     [userId],
@@ -229,7 +265,9 @@ export async function findAccountDetails(q: Queryable, userId: string): Promise<
 
 /** Kind and state of an account, for modules that hold a user id (phone sign-in, assisted filing). */
 export async function findAccountState(q: Queryable, userId: string): Promise<{ kind: Principal["kind"]; disabled: boolean } | null> {
-  const { rows } = await q.query<{ kind: Principal["kind"]; disabled: boolean }>("SELECT kind, disabled_at IS NOT NULL AS disabled FROM users WHERE id = $1", [userId]);
+  const { rows } = await q.query<{ kind: Principal["kind"]; disabled: boolean }>("SELECT kind, disabled_at IS NOT NULL AS disabled FROM users WHERE id = $1", [
+    userId,
+  ]);
   return rows[0] ?? null;
 }
 

@@ -25,4 +25,8 @@ import { findAccountDetails } from "./identity.repository.ts";
 /** Name, phone, email and ID number as the account holds them: what a first form can start from. */
 export const accountDetails = (deps: Pick<Deps, "db">, userId: string) => findAccountDetails(deps.db, userId);
 /** For phone sign-in and assisted filing, inside the caller's transaction. */
-export { findAccountState as accountState, findCitizenAccountsByPhone as citizenAccountsByPhone, insertCitizenAccount as createCitizenAccount } from "./identity.repository.ts";
+export {
+  findAccountState as accountState,
+  findCitizenAccountsByPhone as citizenAccountsByPhone,
+  insertCitizenAccount as createCitizenAccount,
+} from "./identity.repository.ts";

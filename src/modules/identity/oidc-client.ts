@@ -19,7 +19,13 @@ export function createOidcClient(cfg: NonNullable<Config["oidc"]>): OidcClient {
   let discovered: Promise<oidc.Configuration> | undefined;
   const configuration = () => {
     discovered ??= oidc
-      .discovery(new URL(cfg.issuer), cfg.clientId, cfg.clientSecret, cfg.clientSecret ? undefined : oidc.None(), cfg.allowHttp ? { execute: [oidc.allowInsecureRequests] } : undefined)
+      .discovery(
+        new URL(cfg.issuer),
+        cfg.clientId,
+        cfg.clientSecret,
+        cfg.clientSecret ? undefined : oidc.None(),
+        cfg.allowHttp ? { execute: [oidc.allowInsecureRequests] } : undefined,
+      )
       .catch((err) => {
         discovered = undefined; // try again on the next sign-in
         throw err;
@@ -48,7 +54,11 @@ export function createOidcClient(cfg: NonNullable<Config["oidc"]>): OidcClient {
     },
     async finish(callbackUrl, expected) {
       const config = await configuration();
-      const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: expected.verifier, expectedState: expected.state, expectedNonce: expected.nonce });
+      const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
+        pkceCodeVerifier: expected.verifier,
+        expectedState: expected.state,
+        expectedNonce: expected.nonce,
+      });
       const idClaims = tokens.claims();
       if (!idClaims) throw new Error("the identity provider returned no ID token");
       let all: Record<string, unknown> = { ...idClaims };

@@ -36,7 +36,11 @@ export type SmtpSender = EmailSender & { close(): void };
 export function createSmtpSender(opts: { url: string; from: string }): SmtpSender {
   const url = new URL(opts.url);
   if (url.protocol !== "smtp:" && url.protocol !== "smtps:") throw new Error("SMTP URL must start with smtp:// or smtps://");
-  for (const [k, v] of [["connectionTimeout", "10000"], ["greetingTimeout", "10000"], ["socketTimeout", "30000"]] as const) {
+  for (const [k, v] of [
+    ["connectionTimeout", "10000"],
+    ["greetingTimeout", "10000"],
+    ["socketTimeout", "30000"],
+  ] as const) {
     if (!url.searchParams.has(k)) url.searchParams.set(k, v);
   }
   // The second argument holds message defaults; with a URL, transport options come only from the URL.

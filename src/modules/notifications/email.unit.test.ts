@@ -43,7 +43,11 @@ function fakeSmtp(opts: { rejectRcpt?: boolean }) {
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === "EHLO") socket.write("250-fake\r\n250-AUTH PLAIN\r\n250 8BITMIME\r\n");
         else if (verb === "AUTH") {
-          current.auth = Buffer.from(line.split(" ")[2] ?? "", "base64").toString("utf8").split("\0").slice(1).join(":");
+          current.auth = Buffer.from(line.split(" ")[2] ?? "", "base64")
+            .toString("utf8")
+            .split("\0")
+            .slice(1)
+            .join(":");
           reply("235 accepted");
         } else if (verb === "MAIL") {
           current.from = /<(.*)>/.exec(line)?.[1];
@@ -73,7 +77,10 @@ function decodeHeader(value: string): string {
   return value.replace(/\?=\s+=\?/g, "?==?").replace(/=\?utf-8\?([QB])\?(.*?)\?=/gi, (_, enc: string, text: string) =>
     enc.toUpperCase() === "B"
       ? Buffer.from(text, "base64").toString("utf8")
-      : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8"),
+      : Buffer.from(
+          text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+          "latin1",
+        ).toString("utf8"),
   );
 }
 

@@ -7,17 +7,37 @@
 // lost is the tail of the sentence, never the part the citizen needs to act on.
 
 // GSM 03.38 basic character set (one septet each; \x1b is the escape to the extension table, not a character).
-const GSM_BASIC = new Set(
-  "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà",
-);
+const GSM_BASIC = new Set("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà");
 // Extension table: each costs two septets (escape + character).
 const GSM_EXTENDED = new Set("\f^{}\\[~]|€");
 
 const SUBSTITUTES: Record<string, string> = {
-  "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-  "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
-  "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-  "\u2026": "...", "\u2022": "-", "\u00b7": "-", "\u00d7": "x", "\u00b0": "o", "\u00a9": "(c)", "\u2116": "No",
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u201a": "'",
+  "\u201b": "'",
+  "\u2032": "'",
+  "`": "'",
+  "\u201c": '"',
+  "\u201d": '"',
+  "\u201e": '"',
+  "\u00ab": '"',
+  "\u00bb": '"',
+  "\u2033": '"',
+  "\u2010": "-",
+  "\u2011": "-",
+  "\u2012": "-",
+  "\u2013": "-",
+  "\u2014": "-",
+  "\u2015": "-",
+  "\u2212": "-",
+  "\u2026": "...",
+  "\u2022": "-",
+  "\u00b7": "-",
+  "\u00d7": "x",
+  "\u00b0": "o",
+  "\u00a9": "(c)",
+  "\u2116": "No",
 };
 
 export type SmsEncoding = "GSM-7" | "UCS-2";
@@ -84,7 +104,10 @@ export function toSmsText(text: string, opts: { maxSegments?: number; keep?: str
   if (segmentsOf(converted) <= maxSegments) return { text: converted, encoding: "GSM-7", segments: segmentsOf(converted), truncated: false };
 
   // Words with the whitespace before them; a word touching a kept token is protected.
-  const ranges = keptRanges(converted, (opts.keep ?? []).map((k) => collapse(toGsm7(k))));
+  const ranges = keptRanges(
+    converted,
+    (opts.keep ?? []).map((k) => collapse(toGsm7(k))),
+  );
   const words: Array<{ sep: string; text: string; keep: boolean; removed: boolean }> = [];
   for (const m of converted.matchAll(/(\s*)(\S+)/g)) {
     const sep = m[1] ?? "";

@@ -61,7 +61,11 @@ describe("HTTP SMS gateway", () => {
 
   it("uses an injected fetch", async () => {
     const calls: string[] = [];
-    const gw = createHttpSmsGateway({ url: "https://sms.example.vn/send", token: "t", fetchImpl: async (u) => (calls.push(String(u)), new Response("ok", { status: 200 })) });
+    const gw = createHttpSmsGateway({
+      url: "https://sms.example.vn/send",
+      token: "t",
+      fetchImpl: async (u) => (calls.push(String(u)), new Response("ok", { status: 200 })),
+    });
     expect(await gw.send("+84912345678", "x")).toEqual({ providerId: undefined });
     expect(calls).toEqual(["https://sms.example.vn/send"]);
   });
@@ -69,7 +73,8 @@ describe("HTTP SMS gateway", () => {
 
 describe("toE164Vn", () => {
   it("accepts the usual spellings of a Vietnamese mobile number", () => {
-    for (const p of ["0912345678", "0912 345 678", "091.234.5678", "+84912345678", "84912345678", "+84 912-345-678", "0084912345678", "+84 (0)912 345 678"]) expect(toE164Vn(p)).toBe("+84912345678");
+    for (const p of ["0912345678", "0912 345 678", "091.234.5678", "+84912345678", "84912345678", "+84 912-345-678", "0084912345678", "+84 (0)912 345 678"])
+      expect(toE164Vn(p)).toBe("+84912345678");
     expect(toE164Vn("0387654321")).toBe("+84387654321");
   });
   it("refuses landlines, short numbers and foreign numbers", () => {

@@ -3,7 +3,15 @@
 import { formatDate } from "../../platform/i18n/format.ts";
 import { translator, type Locale } from "../../platform/i18n/i18n.ts";
 
-export const NOTIFICATION_KINDS = ["dossierSubmitted", "dossierReceived", "supplementRequested", "resultReady", "dossierLate", "dossierRefused", "phoneCode"] as const;
+export const NOTIFICATION_KINDS = [
+  "dossierSubmitted",
+  "dossierReceived",
+  "supplementRequested",
+  "resultReady",
+  "dossierLate",
+  "dossierRefused",
+  "phoneCode",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type NotificationData = {

@@ -29,7 +29,9 @@ describe("renderNotification", () => {
 
   it("puts the dossier code and status link first in the SMS, and dates in Vietnam's time zone", () => {
     const r = renderNotification("dossierReceived", full, "vi");
-    expect(r.sms).toBe("Hồ sơ 000.00.15.H02-260114-0007\nhttps://giaphu.xaso.vn/t/7KQ2MX\nĐã tiếp nhận hồ sơ Đăng ký khai sinh. Hẹn trả kết quả ngày 20/01/2026.");
+    expect(r.sms).toBe(
+      "Hồ sơ 000.00.15.H02-260114-0007\nhttps://giaphu.xaso.vn/t/7KQ2MX\nĐã tiếp nhận hồ sơ Đăng ký khai sinh. Hẹn trả kết quả ngày 20/01/2026.",
+    );
     expect(r.emailSubject).toBe("Hồ sơ 000.00.15.H02-260114-0007 đã được tiếp nhận");
     expect(r.emailText.split("\n")).toEqual([
       "Kính gửi Ông/Bà,",
@@ -49,7 +51,9 @@ describe("renderNotification", () => {
   it("speaks English when asked", () => {
     const r = renderNotification("dossierLate", full, "en");
     expect(r.emailSubject).toBe("Application 000.00.15.H02-260114-0007: our apologies for the delay");
-    expect(r.sms).toBe("Application 000.00.15.H02-260114-0007\nhttps://giaphu.xaso.vn/t/7KQ2MX\nWe apologise: your application for Đăng ký khai sinh is late. New date for the result: 23/01/2026.");
+    expect(r.sms).toBe(
+      "Application 000.00.15.H02-260114-0007\nhttps://giaphu.xaso.vn/t/7KQ2MX\nWe apologise: your application for Đăng ký khai sinh is late. New date for the result: 23/01/2026.",
+    );
     expect(r.emailText.startsWith("Dear citizen,\n")).toBe(true);
   });
 
@@ -73,7 +77,9 @@ describe("renderNotification", () => {
   });
 
   it("starts a phone code SMS with the code", () => {
-    expect(renderNotification("phoneCode", { code: "482913" }, "vi").sms).toBe("482913 là mã xác minh số điện thoại của Ông/Bà trên XãSố. Không chia sẻ mã này cho bất kỳ ai.");
+    expect(renderNotification("phoneCode", { code: "482913" }, "vi").sms).toBe(
+      "482913 là mã xác minh số điện thoại của Ông/Bà trên XãSố. Không chia sẻ mã này cho bất kỳ ai.",
+    );
   });
 
   it("renders a shorter message when optional data is missing, leaving no hole", () => {
@@ -81,17 +87,22 @@ describe("renderNotification", () => {
     expect(renderNotification("dossierReceived", code, "vi").sms).toBe("Hồ sơ H15-1\nĐã tiếp nhận hồ sơ.");
     expect(renderNotification("dossierReceived", code, "vi").emailText).toContain("\nHồ sơ H15-1 của Ông/Bà đã được tiếp nhận.\n");
     expect(renderNotification("dossierLate", code, "en").sms).toBe("Application H15-1\nWe apologise: your application is late.");
-    expect(renderNotification("supplementRequested", { ...code, items: [" "] }, "vi").sms).toBe("Hồ sơ H15-1\nCần bổ sung giấy tờ. Hồ sơ được giải quyết tiếp khi nhận đủ giấy tờ.");
+    expect(renderNotification("supplementRequested", { ...code, items: [" "] }, "vi").sms).toBe(
+      "Hồ sơ H15-1\nCần bổ sung giấy tờ. Hồ sơ được giải quyết tiếp khi nhận đủ giấy tờ.",
+    );
     expect(renderNotification("supplementRequested", code, "vi").emailText).not.toContain("Giấy tờ cần bổ sung:");
   });
 
   it("refuses to render without the dossier code, or the one-time code", () => {
-    expect(() => renderNotification("dossierReceived", { procedureName: "X", dueAt: new Date() }, "vi")).toThrow("notification dossierReceived needs dossierCode");
+    expect(() => renderNotification("dossierReceived", { procedureName: "X", dueAt: new Date() }, "vi")).toThrow(
+      "notification dossierReceived needs dossierCode",
+    );
     expect(() => renderNotification("phoneCode", { code: "" }, "en")).toThrow("notification phoneCode needs code");
   });
 
   it("keeps code and link when a long procedure name forces the SMS to be shortened", () => {
-    const longName = "Cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất lần đầu cho hộ gia đình, cá nhân đã được cấp Giấy chứng nhận quyền sở hữu nhà ở";
+    const longName =
+      "Cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn liền với đất lần đầu cho hộ gia đình, cá nhân đã được cấp Giấy chứng nhận quyền sở hữu nhà ở";
     for (const kind of ["dossierReceived", "resultReady", "dossierLate"] as const) {
       const r = renderNotification(kind, { ...full, procedureName: longName, items: ["x".repeat(200)] }, "vi");
       const s = toSmsText(r.sms, { maxSegments: 1, keep: [full.dossierCode!, full.statusUrl!] });

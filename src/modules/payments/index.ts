@@ -2,7 +2,16 @@
 export * from "./payments.contract.ts";
 export { BANKS, bankByBin, bankLabel, type Bank } from "./banks.ts";
 export type { PaymentRow } from "./payments.repository.ts";
-export { paymentQrFor, paymentQrData, vietQrPngForDossier, qrBillNumber, qrPurpose, type PaymentQr, type PaymentQrData, type DossierFee } from "./use-cases/payment-qr.ts";
+export {
+  paymentQrFor,
+  paymentQrData,
+  vietQrPngForDossier,
+  qrBillNumber,
+  qrPurpose,
+  type PaymentQr,
+  type PaymentQrData,
+  type DossierFee,
+} from "./use-cases/payment-qr.ts";
 export { confirmPayment, markExempt, refundPayment } from "./use-cases/desk-payments.ts";
 export { handleGatewayWebhook, type WebhookOutcome } from "./use-cases/gateway-webhook.ts";
 export { getDeskSettings, saveDeskSettings } from "./use-cases/desk-settings.ts";

@@ -9,8 +9,18 @@ import { json, Problem, problems } from "../../platform/http/openapi-shared.ts";
 import type { DeskSettings as DeskSettingsRow } from "../dossiers/index.ts";
 import { bankLabel } from "./banks.ts";
 import {
-  CommuneCodeParam, ConfirmPaymentInput, DeskSettings, DeskSettingsInput, DossierIdParam, ExemptInput, GatewayNotice, Payment, PaymentIdParam,
-  PaymentInfo, RefundInput, WebhookResult,
+  CommuneCodeParam,
+  ConfirmPaymentInput,
+  DeskSettings,
+  DeskSettingsInput,
+  DossierIdParam,
+  ExemptInput,
+  GatewayNotice,
+  Payment,
+  PaymentIdParam,
+  PaymentInfo,
+  RefundInput,
+  WebhookResult,
 } from "./payments.contract.ts";
 import type { PaymentRow } from "./payments.repository.ts";
 import { confirmPayment, markExempt, refundPayment } from "./use-cases/desk-payments.ts";
@@ -23,14 +33,29 @@ const tags = ["Payments"];
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 export const presentPayment = (x: PaymentRow): z.infer<typeof Payment> => ({
-  id: x.id, dossierId: x.dossierId, amount: x.amount, method: x.method, status: x.status, receiptNo: x.receiptNo, gatewayRef: x.gatewayRef,
-  confirmedAt: iso(x.confirmedAt)!, confirmedBy: x.confirmedById ? x.confirmedByName : null, refundedAt: iso(x.refundedAt), note: x.note,
+  id: x.id,
+  dossierId: x.dossierId,
+  amount: x.amount,
+  method: x.method,
+  status: x.status,
+  receiptNo: x.receiptNo,
+  gatewayRef: x.gatewayRef,
+  confirmedAt: iso(x.confirmedAt)!,
+  confirmedBy: x.confirmedById ? x.confirmedByName : null,
+  refundedAt: iso(x.refundedAt),
+  note: x.note,
   receiptUrl: `/payments/${x.id}/receipt`,
 });
 
 const presentSettings = (s: DeskSettingsRow): z.infer<typeof DeskSettings> => ({
-  communeCode: s.communeCode, agencyCode: s.agencyCode, deskAddress: s.deskAddress, bankBin: s.bankBin, bankName: s.bankBin ? bankLabel(s.bankBin) : null,
-  accountNumber: s.accountNumber, accountName: s.accountName, configured: s.configured,
+  communeCode: s.communeCode,
+  agencyCode: s.agencyCode,
+  deskAddress: s.deskAddress,
+  bankBin: s.bankBin,
+  bankName: s.bankBin ? bankLabel(s.bankBin) : null,
+  accountNumber: s.accountNumber,
+  accountName: s.accountName,
+  configured: s.configured,
 });
 
 const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
@@ -39,22 +64,33 @@ const deskProblems = { 400: problems[400], 401: problems[401], 403: problems[403
 export function registerPaymentsApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
   api.openapi(
     createRoute({
-      method: "get", path: "/api/v1/dossiers/{id}/payment", tags, summary: "A dossier's fee: amount, status, VietQR payload while unpaid, and what was recorded",
-      security: [{ bearerAuth: [] }], request: { params: DossierIdParam },
+      method: "get",
+      path: "/api/v1/dossiers/{id}/payment",
+      tags,
+      summary: "A dossier's fee: amount, status, VietQR payload while unpaid, and what was recorded",
+      security: [{ bearerAuth: [] }],
+      request: { params: DossierIdParam },
       responses: { 200: json(PaymentInfo, "The fee"), 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404] },
     }),
     async (c) => {
       const info = await getPaymentInfo(deps, useCaseContext(c), c.req.valid("param").id);
       const d = info.dossier;
-      return c.json({ dossierId: d.id, dossierCode: d.code, amount: d.feeAmount, status: d.feeStatus, qr: info.qr, payments: info.payments.map(presentPayment) }, 200);
+      return c.json(
+        { dossierId: d.id, dossierCode: d.code, amount: d.feeAmount, status: d.feeStatus, qr: info.qr, payments: info.payments.map(presentPayment) },
+        200,
+      );
     },
   );
 
   api.openapi(
     createRoute({
-      method: "post", path: "/api/v1/dossiers/{id}/payment/confirm", tags, summary: "The desk confirms the fee was received (cash, or a transfer seen on the statement)",
+      method: "post",
+      path: "/api/v1/dossiers/{id}/payment/confirm",
+      tags,
+      summary: "The desk confirms the fee was received (cash, or a transfer seen on the statement)",
       description: "Only while the fee is unpaid (409 otherwise). Issues the next receipt number of the commune's book for the year.",
-      security: [{ bearerAuth: [] }], request: { params: DossierIdParam, body: body(ConfirmPaymentInput) },
+      security: [{ bearerAuth: [] }],
+      request: { params: DossierIdParam, body: body(ConfirmPaymentInput) },
       responses: { 201: json(Payment, "The payment and its receipt number"), ...deskProblems },
     }),
     async (c) => c.json(presentPayment(await confirmPayment(deps, useCaseContext(c), c.req.valid("param").id, c.req.valid("json"))), 201),
@@ -62,8 +98,12 @@ export function registerPaymentsApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "post", path: "/api/v1/dossiers/{id}/payment/exempt", tags, summary: "The desk waives the fee, with the reason",
-      security: [{ bearerAuth: [] }], request: { params: DossierIdParam, body: body(ExemptInput) },
+      method: "post",
+      path: "/api/v1/dossiers/{id}/payment/exempt",
+      tags,
+      summary: "The desk waives the fee, with the reason",
+      security: [{ bearerAuth: [] }],
+      request: { params: DossierIdParam, body: body(ExemptInput) },
       responses: { 201: json(Payment, "The waiver record"), ...deskProblems },
     }),
     async (c) => c.json(presentPayment(await markExempt(deps, useCaseContext(c), c.req.valid("param").id, c.req.valid("json"))), 201),
@@ -71,8 +111,12 @@ export function registerPaymentsApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "post", path: "/api/v1/payments/{id}/refund", tags, summary: "The desk records that a paid fee was refunded",
-      security: [{ bearerAuth: [] }], request: { params: PaymentIdParam, body: body(RefundInput) },
+      method: "post",
+      path: "/api/v1/payments/{id}/refund",
+      tags,
+      summary: "The desk records that a paid fee was refunded",
+      security: [{ bearerAuth: [] }],
+      request: { params: PaymentIdParam, body: body(RefundInput) },
       responses: { 200: json(Payment, "The refunded payment"), ...deskProblems },
     }),
     async (c) => c.json(presentPayment(await refundPayment(deps, useCaseContext(c), c.req.valid("param").id, c.req.valid("json"))), 200),
@@ -83,7 +127,10 @@ export function registerPaymentsApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
   api.openAPIRegistry.register("GatewayNotice", GatewayNotice);
   api.openapi(
     createRoute({
-      method: "post", path: "/api/v1/payments/webhook", tags, summary: "A payment gateway reports a paid fee",
+      method: "post",
+      path: "/api/v1/payments/webhook",
+      tags,
+      summary: "A payment gateway reports a paid fee",
       description:
         `Signed with \`${SIGNATURE_HEADER}: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">\` using PAYMENT_WEBHOOK_SECRET; ` +
         "answers 404 when no secret is configured. 401: missing, malformed, stale or wrong signature (nothing is written). " +
@@ -95,7 +142,11 @@ export function registerPaymentsApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       },
       responses: {
         200: json(WebhookResult, "Recorded (or already recorded)"),
-        400: problems[400], 401: problems[401], 404: problems[404], 409: problems[409], 415: problems[415],
+        400: problems[400],
+        401: problems[401],
+        404: problems[404],
+        409: problems[409],
+        415: problems[415],
         422: { description: "The amount does not match the fee", content: { "application/problem+json": { schema: Problem } } },
       },
     }),
@@ -108,8 +159,13 @@ export function registerPaymentsApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       const title = t(out.messageKey, out.params);
       const errors = out.fields?.map((f) => ({ field: f.field, code: f.code, message: localizeField(f, t) }));
       const problem = {
-        type: `/docs/problems#${out.code}`, title, status: out.status, detail: errors?.length ? errors.map((e) => e.message).join("; ") : title,
-        instance: c.req.path, requestId: c.var.requestId, ...(errors?.length ? { errors } : {}),
+        type: `/docs/problems#${out.code}`,
+        title,
+        status: out.status,
+        detail: errors?.length ? errors.map((e) => e.message).join("; ") : title,
+        instance: c.req.path,
+        requestId: c.var.requestId,
+        ...(errors?.length ? { errors } : {}),
       };
       return c.json(problem, out.status, { "content-type": "application/problem+json; charset=utf-8" });
     },
@@ -117,8 +173,12 @@ export function registerPaymentsApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "get", path: "/api/v1/communes/{code}/settings", tags, summary: "A commune's desk settings: agency code, desk address, fee account",
-      security: [{ bearerAuth: [] }], request: { params: CommuneCodeParam },
+      method: "get",
+      path: "/api/v1/communes/{code}/settings",
+      tags,
+      summary: "A commune's desk settings: agency code, desk address, fee account",
+      security: [{ bearerAuth: [] }],
+      request: { params: CommuneCodeParam },
       responses: { 200: json(DeskSettings, "The settings"), 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404] },
     }),
     async (c) => c.json(presentSettings(await getDeskSettings(deps, useCaseContext(c), c.req.valid("param").code)), 200),
@@ -126,10 +186,21 @@ export function registerPaymentsApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "put", path: "/api/v1/communes/{code}/settings", tags, summary: "Replace a commune's desk settings",
+      method: "put",
+      path: "/api/v1/communes/{code}/settings",
+      tags,
+      summary: "Replace a commune's desk settings",
       description: "Fields left out are cleared. The fee account is all or nothing: bankBin, accountNumber and accountName together.",
-      security: [{ bearerAuth: [] }], request: { params: CommuneCodeParam, body: body(DeskSettingsInput) },
-      responses: { 200: json(DeskSettings, "The saved settings"), 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404], 415: problems[415] },
+      security: [{ bearerAuth: [] }],
+      request: { params: CommuneCodeParam, body: body(DeskSettingsInput) },
+      responses: {
+        200: json(DeskSettings, "The saved settings"),
+        400: problems[400],
+        401: problems[401],
+        403: problems[403],
+        404: problems[404],
+        415: problems[415],
+      },
     }),
     async (c) => c.json(presentSettings(await saveDeskSettings(deps, useCaseContext(c), c.req.valid("param").code, c.req.valid("json"))), 200),
   );

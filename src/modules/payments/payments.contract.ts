@@ -13,9 +13,7 @@ export const PAYMENT_STATUSES = ["paid", "exempt", "refunded"] as const;
 const note = z.string().trim().max(500);
 const reason = z.string().trim().min(1).max(500);
 
-export const ConfirmPaymentInput = z
-  .strictObject({ method: z.enum(DESK_METHODS), note: note.optional() })
-  .openapi("ConfirmPaymentInput");
+export const ConfirmPaymentInput = z.strictObject({ method: z.enum(DESK_METHODS), note: note.optional() }).openapi("ConfirmPaymentInput");
 export type ConfirmPaymentInput = z.infer<typeof ConfirmPaymentInput>;
 
 export const ExemptInput = z
@@ -70,7 +68,8 @@ export const DeskSettingsInput = z
     const parts = ["bankBin", "accountNumber", "accountName"] as const;
     if (parts.some((k) => s[k])) {
       for (const k of parts) {
-        if (!s[k]) ctx.addIssue({ code: "custom", path: [k], message: "incomplete account", params: { messageKey: "payments.error.bankIncomplete", code: "required" } });
+        if (!s[k])
+          ctx.addIssue({ code: "custom", path: [k], message: "incomplete account", params: { messageKey: "payments.error.bankIncomplete", code: "required" } });
       }
     }
   })
@@ -82,7 +81,12 @@ export const GatewayNotice = z
   .object({
     dossierCode: z.string().trim().min(1).max(80).openapi({ example: "000.29.23.H39-261123-0001" }),
     amount: z.number().int().min(0).openapi({ description: "Whole đồng; must equal the dossier's fee", example: 10000 }),
-    gatewayRef: z.string().trim().min(1).max(100).openapi({ description: "The gateway's transaction id; a replay with the same id is answered 200 and changes nothing" }),
+    gatewayRef: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .openapi({ description: "The gateway's transaction id; a replay with the same id is answered 200 and changes nothing" }),
     paidAt: z.iso.datetime({ offset: true }).openapi({ example: "2026-11-23T10:15:00+07:00" }),
   })
   .openapi("GatewayNotice");
@@ -90,7 +94,12 @@ export type GatewayNotice = z.infer<typeof GatewayNotice>;
 
 export const DossierIdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 export const PaymentIdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
-export const CommuneCodeParam = z.object({ code: z.string().regex(/^\d{5}$/).openapi({ param: { name: "code", in: "path" }, example: "02923" }) });
+export const CommuneCodeParam = z.object({
+  code: z
+    .string()
+    .regex(/^\d{5}$/)
+    .openapi({ param: { name: "code", in: "path" }, example: "02923" }),
+});
 
 export const Payment = z
   .object({
@@ -147,5 +156,9 @@ export const DeskSettings = z
   .openapi("DeskSettings");
 
 export const WebhookResult = z
-  .object({ paymentId: z.uuid(), receiptNo: z.string(), duplicate: z.boolean().openapi({ description: "True when this gatewayRef had already been recorded" }) })
+  .object({
+    paymentId: z.uuid(),
+    receiptNo: z.string(),
+    duplicate: z.boolean().openapi({ description: "True when this gatewayRef had already been recorded" }),
+  })
   .openapi("WebhookResult");

@@ -7,8 +7,17 @@ import type { Role } from "../../platform/auth/roles.ts";
 import { type DossierRow, fileDossier, findDossierRow } from "../dossiers/index.ts";
 import { seedDemoCatalogue } from "../procedures/index.ts";
 import {
-  confirmPayment, getReceipt, handleGatewayWebhook, markExempt, paymentQrFor, paymentsForDossier, readVietQr, refundPayment, saveDeskSettings,
-  signWebhook, vietQrPngForDossier,
+  confirmPayment,
+  getReceipt,
+  handleGatewayWebhook,
+  markExempt,
+  paymentQrFor,
+  paymentsForDossier,
+  readVietQr,
+  refundPayment,
+  saveDeskSettings,
+  signWebhook,
+  vietQrPngForDossier,
 } from "./index.ts";
 
 const SECRET = "test-webhook-secret-0123456789-abcdefghij";
@@ -26,14 +35,28 @@ describeDb("payments", () => {
 
   async function person(role: Role, unit: string, kind: "officer" | "citizen" = "officer"): Promise<Principal> {
     const u = await buildUser(t.deps, { roles: [[role, unit]], kind });
-    return { userId: u.id, username: u.username, displayName: `Test ${u.username}`, kind, locale: null, grants: [{ role, unitCode: unit, unitPath: PATHS[unit]! }] };
+    return {
+      userId: u.id,
+      username: u.username,
+      displayName: `Test ${u.username}`,
+      kind,
+      locale: null,
+      grants: [{ role, unitCode: unit, unitPath: PATHS[unit]! }],
+    };
   }
 
   /** A walk-in at the counter for "Chứng thực chữ ký" (fee 10,000 đ). */
   async function counterDossier(by: Principal = desk, commune = GIA_PHU): Promise<DossierRow> {
     const { dossier } = await fileDossier(t.deps, ctx(by), {
-      idempotencyKey: null, procedureCode: "2.000884", communeCode: commune, channel: "counter", intent: "submit",
-      applicant: { fullName: "Nguyễn Văn An", phone: "0912345678" }, form: {}, delivery: { method: "desk" }, assistedConsent: { method: "signature" },
+      idempotencyKey: null,
+      procedureCode: "2.000884",
+      communeCode: commune,
+      channel: "counter",
+      intent: "submit",
+      applicant: { fullName: "Nguyễn Văn An", phone: "0912345678" },
+      form: {},
+      delivery: { method: "desk" },
+      assistedConsent: { method: "signature" },
       documents: [
         { requirementKey: "paper", upload: { name: "giay.pdf", bytes: pdf } },
         { requirementKey: "identityDocument", upload: { name: "cccd.pdf", bytes: pdf } },
@@ -46,7 +69,8 @@ describeDb("payments", () => {
     const rawBody = opts.raw ?? JSON.stringify(body);
     return handleGatewayWebhook(t.deps, { rawBody, signatureHeader: signWebhook(opts.secret ?? SECRET, rawBody, t.clock.now()) });
   };
-  const countPayments = async (dossierId: string) => (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM payments WHERE dossier_id = $1", [dossierId])).rows[0]!.n;
+  const countPayments = async (dossierId: string) =>
+    (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM payments WHERE dossier_id = $1", [dossierId])).rows[0]!.n;
 
   beforeAll(async () => {
     t = await buildTestApp({ env: { PAYMENT_WEBHOOK_SECRET: SECRET } });
@@ -55,7 +79,13 @@ describeDb("payments", () => {
     admin = await person("commune_admin", GIA_PHU);
     citizen = await person("citizen", GIA_PHU, "citizen");
     strangerDesk = await person("one_stop_officer", BAO_THANG);
-    await saveDeskSettings(t.deps, ctx(admin), GIA_PHU, { agencyCode: "000.29.23.h39", deskAddress: "Bộ phận Một cửa xã Gia Phú", bankBin: "970436", accountNumber: "0123456789", accountName: "Ủy ban nhân dân xã Gia Phú" });
+    await saveDeskSettings(t.deps, ctx(admin), GIA_PHU, {
+      agencyCode: "000.29.23.h39",
+      deskAddress: "Bộ phận Một cửa xã Gia Phú",
+      bankBin: "970436",
+      accountNumber: "0123456789",
+      accountName: "Ủy ban nhân dân xã Gia Phú",
+    });
   });
   afterAll(() => t.close());
 
@@ -105,7 +135,10 @@ describeDb("payments", () => {
 
   it("records a waiver only with a reason, and then refuses a payment", async () => {
     const d = await counterDossier();
-    await expect(markExempt(t.deps, ctx(desk), d.id, { reason: "  " })).rejects.toMatchObject({ status: 400, fields: [expect.objectContaining({ field: "reason" })] });
+    await expect(markExempt(t.deps, ctx(desk), d.id, { reason: "  " })).rejects.toMatchObject({
+      status: 400,
+      fields: [expect.objectContaining({ field: "reason" })],
+    });
     const waived = await markExempt(t.deps, ctx(desk), d.id, { reason: "Hộ nghèo, sổ số 12/2026" });
     expect(waived).toMatchObject({ method: "exempt", status: "exempt", amount: 10000, note: "Hộ nghèo, sổ số 12/2026" });
     expect(waived.receiptNo).toMatch(/^MG-2026-02923-\d{6}$/);
@@ -117,11 +150,17 @@ describeDb("payments", () => {
   it("refunds a paid fee once", async () => {
     const d = await counterDossier();
     const paid = await confirmPayment(t.deps, ctx(desk), d.id, { method: "cash" });
-    await expect(refundPayment(t.deps, ctx(desk), paid.id, { reason: "" })).rejects.toMatchObject({ status: 400, fields: [expect.objectContaining({ field: "reason" })] });
+    await expect(refundPayment(t.deps, ctx(desk), paid.id, { reason: "" })).rejects.toMatchObject({
+      status: 400,
+      fields: [expect.objectContaining({ field: "reason" })],
+    });
     const refunded = await refundPayment(t.deps, ctx(desk), paid.id, { reason: "Thu nhầm" });
     expect(refunded).toMatchObject({ status: "refunded", refundedAt: t.clock.now(), note: "Thu nhầm" });
     expect((await findDossierRow(t.db, d.id))?.feeStatus).toBe("refunded");
-    await expect(refundPayment(t.deps, ctx(desk), paid.id, { reason: "Lần nữa" })).rejects.toMatchObject({ status: 409, messageKey: "payments.error.refund.refunded" });
+    await expect(refundPayment(t.deps, ctx(desk), paid.id, { reason: "Lần nữa" })).rejects.toMatchObject({
+      status: 409,
+      messageKey: "payments.error.refund.refunded",
+    });
     await expect(refundPayment(t.deps, ctx(strangerDesk), paid.id, { reason: "x" })).rejects.toMatchObject({ status: 404 });
   });
 
@@ -133,7 +172,13 @@ describeDb("payments", () => {
     const row = await findDossierRow(t.db, d.id);
     expect(row?.feeStatus).toBe("paid");
     const [payment] = await paymentsForDossier(t.deps, d.id);
-    expect(payment).toMatchObject({ method: "gateway", status: "paid", gatewayRef: `GW-${d.id}`, confirmedById: null, confirmedAt: new Date("2026-11-23T03:15:00Z") });
+    expect(payment).toMatchObject({
+      method: "gateway",
+      status: "paid",
+      gatewayRef: `GW-${d.id}`,
+      confirmedById: null,
+      confirmedAt: new Date("2026-11-23T03:15:00Z"),
+    });
     expect(await webhook(notice)).toMatchObject({ status: 200, duplicate: true, paymentId: payment!.id });
     expect(await countPayments(d.id)).toBe(1);
     // Another transaction for a fee already paid is a conflict, not a second payment.
@@ -145,7 +190,10 @@ describeDb("payments", () => {
     const d = await counterDossier();
     const notice = { dossierCode: d.code, amount: 10000, gatewayRef: `GW-${d.id}`, paidAt: "2026-11-23T10:15:00+07:00" };
     expect(await webhook(notice, { secret: "not-the-secret-not-the-secret-not-the" })).toMatchObject({ status: 401, messageKey: "payments.webhook.mismatch" });
-    expect(await handleGatewayWebhook(t.deps, { rawBody: JSON.stringify(notice), signatureHeader: undefined })).toMatchObject({ status: 401, messageKey: "payments.webhook.missing" });
+    expect(await handleGatewayWebhook(t.deps, { rawBody: JSON.stringify(notice), signatureHeader: undefined })).toMatchObject({
+      status: 401,
+      messageKey: "payments.webhook.missing",
+    });
     const raw = JSON.stringify(notice);
     const tampered = raw.replace("10000", "1000");
     expect(await handleGatewayWebhook(t.deps, { rawBody: tampered, signatureHeader: signWebhook(SECRET, raw, t.clock.now()) })).toMatchObject({ status: 401 });

@@ -26,26 +26,52 @@ describeDb("payments over HTTP", () => {
     const u = await buildUser(t.deps, { roles: [[role, unit]], kind: role === "citizen" ? "citizen" : "officer" });
     const client = new TestClient(t.app);
     await client.signIn(u.username, PASSWORD);
-    return { client, principal: { userId: u.id, username: u.username, displayName: u.username, kind: "officer", locale: null, grants: [{ role, unitCode: unit, unitPath: `/${LAO_CAI}/${unit}/` }] } as Principal };
+    return {
+      client,
+      principal: {
+        userId: u.id,
+        username: u.username,
+        displayName: u.username,
+        kind: "officer",
+        locale: null,
+        grants: [{ role, unitCode: unit, unitPath: `/${LAO_CAI}/${unit}/` }],
+      } as Principal,
+    };
   };
 
   async function counterDossier(): Promise<DossierRow> {
-    const { dossier } = await fileDossier(t.deps, { actor: { userId: deskPrincipal.userId, label: "t" }, requestId: null, principal: deskPrincipal }, {
-      idempotencyKey: null, procedureCode: "2.000884", communeCode: GIA_PHU, channel: "counter", intent: "submit",
-      applicant: { fullName: "Trần Thị Bình", phone: "0987654321" }, form: {}, delivery: { method: "desk" }, assistedConsent: { method: "verbal" },
-      documents: [
-        { requirementKey: "paper", upload: { name: "giay.pdf", bytes: pdf } },
-        { requirementKey: "identityDocument", upload: { name: "cccd.pdf", bytes: pdf } },
-      ],
-    });
+    const { dossier } = await fileDossier(
+      t.deps,
+      { actor: { userId: deskPrincipal.userId, label: "t" }, requestId: null, principal: deskPrincipal },
+      {
+        idempotencyKey: null,
+        procedureCode: "2.000884",
+        communeCode: GIA_PHU,
+        channel: "counter",
+        intent: "submit",
+        applicant: { fullName: "Trần Thị Bình", phone: "0987654321" },
+        form: {},
+        delivery: { method: "desk" },
+        assistedConsent: { method: "verbal" },
+        documents: [
+          { requirementKey: "paper", upload: { name: "giay.pdf", bytes: pdf } },
+          { requirementKey: "identityDocument", upload: { name: "cccd.pdf", bytes: pdf } },
+        ],
+      },
+    );
     return dossier;
   }
 
   const apiJson = (client: TestClient, path: string, method: "POST" | "PUT", body: unknown) =>
     client.request(path, { ...json(body, { [CSRF_HEADER]: client.csrfToken }), method });
   const postWebhook = (raw: string, signature: string | null) =>
-    t.app.request("/api/v1/payments/webhook", { method: "POST", body: raw, headers: { "content-type": "application/json", ...(signature ? { [SIGNATURE_HEADER]: signature } : {}) } });
-  const countPayments = async (dossierId: string) => (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM payments WHERE dossier_id = $1", [dossierId])).rows[0]!.n;
+    t.app.request("/api/v1/payments/webhook", {
+      method: "POST",
+      body: raw,
+      headers: { "content-type": "application/json", ...(signature ? { [SIGNATURE_HEADER]: signature } : {}) },
+    });
+  const countPayments = async (dossierId: string) =>
+    (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM payments WHERE dossier_id = $1", [dossierId])).rows[0]!.n;
 
   beforeAll(async () => {
     t = app();
@@ -58,7 +84,10 @@ describeDb("payments over HTTP", () => {
     citizen = (await signedIn("citizen", GIA_PHU)).client;
     stranger = (await signedIn("one_stop_officer", BAO_THANG)).client;
     await saveDeskSettings(t.deps, { actor: { userId: a.principal.userId, label: "t" }, requestId: null, principal: a.principal }, GIA_PHU, {
-      agencyCode: "000.29.23.H39", bankBin: "970415", accountNumber: "102010001234", accountName: "UBND XA GIA PHU",
+      agencyCode: "000.29.23.H39",
+      bankBin: "970415",
+      accountNumber: "102010001234",
+      accountName: "UBND XA GIA PHU",
     });
   });
 
@@ -68,13 +97,24 @@ describeDb("payments over HTTP", () => {
     const html = await form.text();
     expect(html).toContain('name="_csrf"');
     expect(html).toContain('<option value="970415" selected="">VietinBank');
-    const bad = await admin.post(`/office/communes/${GIA_PHU}/settings`, { agencyCode: "ab-12", bankBin: "970415", accountNumber: "102010001234", accountName: "" });
+    const bad = await admin.post(`/office/communes/${GIA_PHU}/settings`, {
+      agencyCode: "ab-12",
+      bankBin: "970415",
+      accountNumber: "102010001234",
+      accountName: "",
+    });
     expect(bad.status).toBe(400);
     const body = await bad.text();
     expect(body).toContain('class="error-summary"');
     expect(body).toMatch(/id="f-agencyCode-error"/);
     expect(body).toMatch(/id="f-accountName-error"/);
-    const ok = await admin.post(`/office/communes/${GIA_PHU}/settings`, { agencyCode: "000.29.23.H39", deskAddress: "Thôn 1", bankBin: "970415", accountNumber: "102010001234", accountName: "Ủy ban xã Gia Phú" });
+    const ok = await admin.post(`/office/communes/${GIA_PHU}/settings`, {
+      agencyCode: "000.29.23.H39",
+      deskAddress: "Thôn 1",
+      bankBin: "970415",
+      accountNumber: "102010001234",
+      accountName: "Ủy ban xã Gia Phú",
+    });
     expect(ok.status).toBe(303);
     expect(ok.headers.get("location")).toBe(`/office/communes/${GIA_PHU}/settings`);
     const after = await (await admin.get(`/office/communes/${GIA_PHU}/settings`)).text();
@@ -85,12 +125,22 @@ describeDb("payments over HTTP", () => {
   });
 
   it("validates settings through the API, naming the field", async () => {
-    const badBin = await apiJson(admin, `/api/v1/communes/${GIA_PHU}/settings`, "PUT", { agencyCode: "000.29.23.H39", bankBin: "12345", accountNumber: "1", accountName: "A" });
+    const badBin = await apiJson(admin, `/api/v1/communes/${GIA_PHU}/settings`, "PUT", {
+      agencyCode: "000.29.23.H39",
+      bankBin: "12345",
+      accountNumber: "1",
+      accountName: "A",
+    });
     expect(badBin.status).toBe(400);
     expect((await badBin.json()).errors).toEqual([expect.objectContaining({ field: "bankBin" })]);
     const badAgency = await apiJson(admin, `/api/v1/communes/${GIA_PHU}/settings`, "PUT", { agencyCode: "000.29.23.H39-X" });
     expect((await badAgency.json()).errors).toEqual([expect.objectContaining({ field: "agencyCode" })]);
-    const ok = await apiJson(admin, `/api/v1/communes/${GIA_PHU}/settings`, "PUT", { agencyCode: "000.29.23.H39", bankBin: "970415", accountNumber: "102010001234", accountName: "UBND XA GIA PHU" });
+    const ok = await apiJson(admin, `/api/v1/communes/${GIA_PHU}/settings`, "PUT", {
+      agencyCode: "000.29.23.H39",
+      bankBin: "970415",
+      accountNumber: "102010001234",
+      accountName: "UBND XA GIA PHU",
+    });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ bankName: "VietinBank", configured: true });
   });

@@ -12,7 +12,18 @@ import type { AppEnv } from "../../platform/http/hono-env.ts";
 import { formatDateTime, formatMoney } from "../../platform/i18n/format.ts";
 import { vi } from "../../platform/i18n/catalogue.vi.ts";
 import type { Locale, MessageKey, Translate } from "../../platform/i18n/i18n.ts";
-import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, type FormState, SelectField, SummaryList, Tag, TextField } from "../../platform/views/components.tsx";
+import {
+  Breadcrumbs,
+  Button,
+  CsrfField,
+  emptyForm,
+  ErrorSummary,
+  type FormState,
+  SelectField,
+  SummaryList,
+  Tag,
+  TextField,
+} from "../../platform/views/components.tsx";
 import { Layout } from "../../platform/views/layout.tsx";
 import { pageContext, type PageContext } from "../../platform/views/page-context.ts";
 import { setFlash, takeFlash } from "../../web/home.pages.tsx";
@@ -94,7 +105,14 @@ export function PaymentPanel(p: PaymentPanelProps) {
               [t("payments.accountNumber"), <code>{p.qr.accountNumber}</code>],
               ...(p.qr.accountName ? ([[t("payments.accountName"), p.qr.accountName]] as [string, Child][]) : []),
               [t("payments.amount"), money(p.qr.amount)],
-              [t("payments.transferNote"), <><code>{p.qr.purpose}</code><br /><span class="hint">{t("payments.transferNoteHint")}</span></>],
+              [
+                t("payments.transferNote"),
+                <>
+                  <code>{p.qr.purpose}</code>
+                  <br />
+                  <span class="hint">{t("payments.transferNoteHint")}</span>
+                </>,
+              ],
             ]}
           />
           {!p.canConfirm && <p>{t("payments.afterTransfer")}</p>}
@@ -154,7 +172,14 @@ export function PaymentPanel(p: PaymentPanelProps) {
           <Sub id="payment-exempt">{t("payments.exempt.title")}</Sub>
           <form method="post" action={`/office/dossiers/${p.dossierId}/payment/exempt`} novalidate>
             <CsrfField token={p.csrfToken} />
-            <TextField t={t} form={p.forms?.exempt ?? emptyForm()} name="exemptReason" label={t("payments.exempt.reason")} hint={t("payments.exempt.reasonHint")} required />
+            <TextField
+              t={t}
+              form={p.forms?.exempt ?? emptyForm()}
+              name="exemptReason"
+              label={t("payments.exempt.reason")}
+              hint={t("payments.exempt.reasonHint")}
+              required
+            />
             <Button variant="secondary">{t("payments.exempt.submit")}</Button>
           </form>
         </>
@@ -167,8 +192,14 @@ export function PaymentPanel(p: PaymentPanelProps) {
 export async function paymentPanelProps(deps: Pick<Deps, "db">, ctx: PageContext, dossier: DossierRow): Promise<PaymentPanelProps> {
   const [qr, payments] = await Promise.all([paymentQrFor(deps, dossier, ctx.locale), paymentsForDossier(deps, dossier.id)]);
   return {
-    t: ctx.t, locale: ctx.locale, dossierId: dossier.id, fee: { amount: dossier.feeAmount, status: dossier.feeStatus }, qr, payments,
-    canConfirm: canConfirmPayments(ctx.principal, dossier), csrfToken: ctx.csrfToken,
+    t: ctx.t,
+    locale: ctx.locale,
+    dossierId: dossier.id,
+    fee: { amount: dossier.feeAmount, status: dossier.feeStatus },
+    qr,
+    payments,
+    canConfirm: canConfirmPayments(ctx.principal, dossier),
+    csrfToken: ctx.csrfToken,
   };
 }
 
@@ -176,17 +207,18 @@ export async function paymentPanelProps(deps: Pick<Deps, "db">, ctx: PageContext
  * The slot of the citizen dossier page (CitizenPageOptions.paymentPanel): that page shows the amount and
  * status itself, so this adds how to pay and the receipts. Null when there is nothing to add.
  */
-export const citizenPaymentPanel = (deps: Pick<Deps, "db">) => async (_c: Context<AppEnv>, dossier: DossierRow, ctx: PageContext): Promise<Child | null> => {
-  const props = await paymentPanelProps(deps, ctx, dossier);
-  if (!props.qr && props.payments.length === 0 && dossier.feeStatus !== "unpaid") return null;
-  return <PaymentPanel {...props} canConfirm={false} showSummary={false} headingLevel={3} />;
-};
+export const citizenPaymentPanel =
+  (deps: Pick<Deps, "db">) =>
+  async (_c: Context<AppEnv>, dossier: DossierRow, ctx: PageContext): Promise<Child | null> => {
+    const props = await paymentPanelProps(deps, ctx, dossier);
+    if (!props.qr && props.payments.length === 0 && dossier.feeStatus !== "unpaid") return null;
+    return <PaymentPanel {...props} canConfirm={false} showSummary={false} headingLevel={3} />;
+  };
 
 export function registerPaymentPages(app: Hono<AppEnv>, web: WebContext) {
   const { deps } = web;
   const secure = deps.config.cookieSecure;
   const page = (c: Context<AppEnv>) => pageContext(c, web.assets, takeFlash(c, secure));
-
 
   // --- the desk's posts from the dossier page -----------------------------------------------------------
 
@@ -201,7 +233,10 @@ export function registerPaymentPages(app: Hono<AppEnv>, web: WebContext) {
     const title = `${t("payments.title")} – ${d.code ?? ""}`;
     return c.html(
       <Layout ctx={ctx} title={title} office>
-        <Breadcrumbs t={t} items={[{ href: "/office", label: t("nav.office") }, { href: `/office/dossiers/${d.id}`, label: d.code ?? d.id }, { label: t("payments.title") }]} />
+        <Breadcrumbs
+          t={t}
+          items={[{ href: "/office", label: t("nav.office") }, { href: `/office/dossiers/${d.id}`, label: d.code ?? d.id }, { label: t("payments.title") }]}
+        />
         <ErrorSummary
           t={t}
           errors={errors}
@@ -249,7 +284,7 @@ export function registerPaymentPages(app: Hono<AppEnv>, web: WebContext) {
     const officer = x.confirmedById ? (x.confirmedByName ?? "—") : t("payments.byGateway");
     return c.html(
       <Layout ctx={ctx} title={`${title} ${x.receiptNo}`} office={r.capacity === "office"}>
-          <Breadcrumbs
+        <Breadcrumbs
           t={t}
           items={[
             r.capacity === "office" ? { href: "/office", label: t("nav.office") } : { href: "/", label: t("nav.home") },
@@ -317,7 +352,15 @@ export function registerPaymentPages(app: Hono<AppEnv>, web: WebContext) {
     const ctx = page(c);
     const { t } = ctx;
     const s = await getDeskSettings(deps, ctxOf(c), code);
-    const f = form ?? emptyForm({ agencyCode: s.configured ? s.agencyCode : "", deskAddress: s.deskAddress ?? "", bankBin: s.bankBin ?? "", accountNumber: s.accountNumber ?? "", accountName: s.accountName ?? "" });
+    const f =
+      form ??
+      emptyForm({
+        agencyCode: s.configured ? s.agencyCode : "",
+        deskAddress: s.deskAddress ?? "",
+        bankBin: s.bankBin ?? "",
+        accountNumber: s.accountNumber ?? "",
+        accountName: s.accountName ?? "",
+      });
     const chosen = f.values.bankBin ?? "";
     const banks = [
       { value: "", label: t("payments.settings.noBank") },
@@ -326,12 +369,18 @@ export function registerPaymentPages(app: Hono<AppEnv>, web: WebContext) {
       ...(chosen && !bankByBin(chosen) ? [{ value: chosen, label: t("payments.settings.otherBank", { bin: chosen }) }] : []),
     ];
     const labels = {
-      agencyCode: t("payments.settings.agencyCode"), deskAddress: t("payments.settings.deskAddress"), bankBin: t("payments.settings.bankBin"),
-      accountNumber: t("payments.settings.accountNumber"), accountName: t("payments.settings.accountName"),
+      agencyCode: t("payments.settings.agencyCode"),
+      deskAddress: t("payments.settings.deskAddress"),
+      bankBin: t("payments.settings.bankBin"),
+      accountNumber: t("payments.settings.accountNumber"),
+      accountName: t("payments.settings.accountName"),
     };
     return c.html(
       <Layout ctx={ctx} title={t("payments.settings.title")} office>
-        <Breadcrumbs t={t} items={[{ href: "/office", label: t("nav.office") }, { href: `/units/${code}`, label: code }, { label: t("payments.settings.title") }]} />
+        <Breadcrumbs
+          t={t}
+          items={[{ href: "/office", label: t("nav.office") }, { href: `/units/${code}`, label: code }, { label: t("payments.settings.title") }]}
+        />
         <ErrorSummary t={t} errors={f.errors} labels={labels} />
         <h1>{t("payments.settings.title")}</h1>
         <p class="lead">{t("payments.settings.lead")}</p>

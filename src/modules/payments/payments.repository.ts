@@ -50,7 +50,12 @@ export async function findByGatewayRef(q: Queryable, gatewayRef: string): Promis
 }
 
 export async function listForDossier(q: Queryable, dossierId: string): Promise<PaymentRow[]> {
-  const { rows } = await queryPrepared<PaymentRow>(q, "payments_for_dossier", `SELECT ${COLUMNS} FROM ${FROM} WHERE p.dossier_id = $1 ORDER BY p.confirmed_at, p.receipt_no`, [dossierId]);
+  const { rows } = await queryPrepared<PaymentRow>(
+    q,
+    "payments_for_dossier",
+    `SELECT ${COLUMNS} FROM ${FROM} WHERE p.dossier_id = $1 ORDER BY p.confirmed_at, p.receipt_no`,
+    [dossierId],
+  );
   return rows;
 }
 

@@ -13,7 +13,14 @@ function payload(input: Parameters<typeof buildVietQr>[0]): string {
 
 describe("buildVietQr", () => {
   it("reproduces NAPAS's own example byte for byte", () => {
-    const p = payload({ bin: "970403", account: "0011012345678", service: "QRIBFTTA", amountVnd: 180000, billNumber: "NPS6869", purpose: "thanh toan don hang" });
+    const p = payload({
+      bin: "970403",
+      account: "0011012345678",
+      service: "QRIBFTTA",
+      amountVnd: 180000,
+      billNumber: "NPS6869",
+      purpose: "thanh toan don hang",
+    });
     expect(p).toBe(NAPAS_EXAMPLE);
   });
 
@@ -49,7 +56,9 @@ describe("buildVietQr", () => {
       service: fc.constantFrom("QRIBFTTA" as const, "QRIBFTTC" as const),
       amountVnd: fc.integer({ min: 0, max: 9_999_999_999_999 }),
       billNumber: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
-      purpose: fc.option(fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom("Lệ phí chứng thực HS-2026-000042", "Đóng phí đăng ký kết hôn")), { nil: undefined }),
+      purpose: fc.option(fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom("Lệ phí chứng thực HS-2026-000042", "Đóng phí đăng ký kết hôn")), {
+        nil: undefined,
+      }),
     });
     fc.assert(
       fc.property(input, (x) => {
@@ -75,7 +84,14 @@ describe("parseTlv and verifyCrc", () => {
   it("parses the example's nested fields", () => {
     const top = parseTlv(NAPAS_EXAMPLE);
     expect(top.ok && top.entries.find((e) => e.id === "54")).toEqual({ id: "54", value: "180000" });
-    expect(readVietQr(NAPAS_EXAMPLE)).toEqual({ bin: "970403", account: "0011012345678", service: "QRIBFTTA", amountVnd: 180000, billNumber: "NPS6869", purpose: "thanh toan don hang" });
+    expect(readVietQr(NAPAS_EXAMPLE)).toEqual({
+      bin: "970403",
+      account: "0011012345678",
+      service: "QRIBFTTA",
+      amountVnd: 180000,
+      billNumber: "NPS6869",
+      purpose: "thanh toan don hang",
+    });
   });
 
   it("refuses truncated or altered payloads", () => {
@@ -86,14 +102,14 @@ describe("parseTlv and verifyCrc", () => {
     expect(readVietQr(NAPAS_EXAMPLE.replace("180000", "190000"))).toBeUndefined();
   });
 
-  it("computes CRC-16/CCITT-FALSE (check value of \"123456789\" is 29B1)", () => {
+  it('computes CRC-16/CCITT-FALSE (check value of "123456789" is 29B1)', () => {
     expect(crc16("123456789")).toBe("29B1");
   });
 });
 
 describe("rendering", () => {
   it("renders an accessible SVG", async () => {
-    const svg = await vietQrSvg(NAPAS_EXAMPLE, "Mã VietQR \"HS-1\" <180.000 ₫>");
+    const svg = await vietQrSvg(NAPAS_EXAMPLE, 'Mã VietQR "HS-1" <180.000 ₫>');
     expect(svg).toMatch(/^<svg role="img" aria-label="Mã VietQR &quot;HS-1&quot; &lt;180.000 ₫&gt;" /);
     expect(svg).toContain("<path");
   });

@@ -11,7 +11,20 @@ export const MAX_ROWS = 5000; // per sheet; the national commune-level list has 
 const MAX_ERRORS = 50;
 
 export const SHEETS = {
-  procedures: ["code", "name", "field", "level", "online_level", "processing_unit", "processing_amount", "cut_off", "result_name", "delivery_methods", "legal_basis", "summary"],
+  procedures: [
+    "code",
+    "name",
+    "field",
+    "level",
+    "online_level",
+    "processing_unit",
+    "processing_amount",
+    "cut_off",
+    "result_name",
+    "delivery_methods",
+    "legal_basis",
+    "summary",
+  ],
   documents: ["procedure_code", "key", "name", "copies", "form", "required", "from_vault", "template_url", "note"],
   form_fields: ["procedure_code", "key", "label", "type", "required", "prefill", "options", "help"],
   steps: ["procedure_code", "key", "name", "role", "share"],
@@ -33,8 +46,18 @@ export function catalogueRows(defs: ProcedureDefinition[]): Record<SheetName, Ce
   const out: Record<SheetName, Cell[][]> = { procedures: [], documents: [], form_fields: [], steps: [], fees: [] };
   for (const d of defs) {
     out.procedures.push([
-      d.code, d.name, d.field, d.level, d.onlineLevel, d.processing.unit, d.processing.amount, d.processing.cutOff ?? "", d.resultName,
-      d.deliveryMethods.join(", "), lines(d.legalBasis), d.summary ?? "",
+      d.code,
+      d.name,
+      d.field,
+      d.level,
+      d.onlineLevel,
+      d.processing.unit,
+      d.processing.amount,
+      d.processing.cutOff ?? "",
+      d.resultName,
+      d.deliveryMethods.join(", "),
+      lines(d.legalBasis),
+      d.summary ?? "",
     ]);
     for (const x of d.documents) out.documents.push([d.code, x.key, x.name, x.copies, x.form, x.required, x.fromVault, x.templateUrl ?? "", x.note ?? ""]);
     for (const x of d.form) {
@@ -100,7 +123,8 @@ class Problems {
   }
   throw(): never {
     const shown = this.list.slice(0, MAX_ERRORS);
-    if (this.list.length > MAX_ERRORS) shown.push({ field: "file", code: "invalid", message: "procedures.import.tooManyErrors", params: { n: this.list.length - MAX_ERRORS } });
+    if (this.list.length > MAX_ERRORS)
+      shown.push({ field: "file", code: "invalid", message: "procedures.import.tooManyErrors", params: { n: this.list.length - MAX_ERRORS } });
     throw new AppError("validation", "error.validation", shown);
   }
 }
@@ -138,7 +162,10 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   // A time typed as 15:00 arrives as a date on 1899-12-30.
-  if (v instanceof Date) return v.getUTCFullYear() < 1901 ? `${String(v.getUTCHours()).padStart(2, "0")}:${String(v.getUTCMinutes()).padStart(2, "0")}` : v.toISOString().slice(0, 10);
+  if (v instanceof Date)
+    return v.getUTCFullYear() < 1901
+      ? `${String(v.getUTCHours()).padStart(2, "0")}:${String(v.getUTCMinutes()).padStart(2, "0")}`
+      : v.toISOString().slice(0, 10);
   if (typeof v === "object") {
     if ("richText" in v) return v.richText.map((t) => t.text).join("");
     if ("result" in v) return cellText((v.result ?? null) as ExcelJS.CellValue);
@@ -202,7 +229,7 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
         cell += ch;
       }
     } else if (ch === '"' && cell === "") quoted = true;
-    else if (ch === ",") (cells.push(cell), (cell = ""));
+    else if (ch === ",") cells.push(cell), (cell = "");
     else if (ch === "\r" && text[i + 1] === "\n") continue;
     else if (ch === "\n" || ch === "\r") {
       endRecord();
@@ -255,15 +282,26 @@ function bool(s: string | undefined): boolean | string | undefined {
   if (["false", "no", "0", "không"].includes(v)) return false;
   return s;
 }
-const splitLines = (s: string | undefined) => (s ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const splitLines = (s: string | undefined) =>
+  (s ?? "")
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 type ItemSource = { row: Row };
 type ProcSource = { row: Row; lists: Record<"documents" | "form" | "steps" | "fees", ItemSource[]> };
 
 const LIST_SHEET = { documents: "documents", form: "form_fields", steps: "steps", fees: "fees" } as const;
 const TOP_COLUMN: Record<string, string> = {
-  code: "code", name: "name", field: "field", level: "level", onlineLevel: "online_level", resultName: "result_name",
-  deliveryMethods: "delivery_methods", legalBasis: "legal_basis", summary: "summary",
+  code: "code",
+  name: "name",
+  field: "field",
+  level: "level",
+  onlineLevel: "online_level",
+  resultName: "result_name",
+  deliveryMethods: "delivery_methods",
+  legalBasis: "legal_basis",
+  summary: "summary",
 };
 const PROCESSING_COLUMN: Record<string, string> = { unit: "processing_unit", amount: "processing_amount", cutOff: "cut_off" };
 const ITEM_COLUMN: Record<string, string> = { fromVault: "from_vault", templateUrl: "template_url" };
@@ -272,13 +310,30 @@ function itemOf(list: keyof ProcSource["lists"], v: Map<string, string>): Record
   const g = (c: string) => opt(v.get(c));
   switch (list) {
     case "documents":
-      return { key: g("key"), name: g("name"), copies: num(g("copies")), form: g("form"), required: bool(g("required")), fromVault: bool(g("from_vault")), templateUrl: g("template_url"), note: g("note") };
+      return {
+        key: g("key"),
+        name: g("name"),
+        copies: num(g("copies")),
+        form: g("form"),
+        required: bool(g("required")),
+        fromVault: bool(g("from_vault")),
+        templateUrl: g("template_url"),
+        note: g("note"),
+      };
     case "form": {
       const options = splitLines(g("options")).map((l) => {
         const i = l.indexOf("=");
         return i < 0 ? { value: l, label: l } : { value: l.slice(0, i).trim(), label: l.slice(i + 1).trim() };
       });
-      return { key: g("key"), label: g("label"), type: g("type"), required: bool(g("required")), prefill: g("prefill"), options: options.length ? options : undefined, help: g("help") };
+      return {
+        key: g("key"),
+        label: g("label"),
+        type: g("type"),
+        required: bool(g("required")),
+        prefill: g("prefill"),
+        options: options.length ? options : undefined,
+        help: g("help"),
+      };
     }
     case "steps":
       return { key: g("key"), name: g("name"), role: g("role"), share: num(g("share")) };
@@ -290,7 +345,9 @@ function itemOf(list: keyof ProcSource["lists"], v: Map<string, string>): Record
 /** Reads and validates a catalogue file; all-or-nothing, every problem named by sheet, row and column. */
 export async function parseCatalogue(bytes: Uint8Array, format: CatalogueFormat): Promise<ProcedureDefinition[]> {
   if (bytes.byteLength > MAX_FILE_BYTES) {
-    throw new AppError("payload_too_large", "error.validation", [{ field: "file", code: "too_big", message: "procedures.import.tooLarge", params: { max: MAX_FILE_BYTES / 1024 / 1024 } }]);
+    throw new AppError("payload_too_large", "error.validation", [
+      { field: "file", code: "too_big", message: "procedures.import.tooLarge", params: { max: MAX_FILE_BYTES / 1024 / 1024 } },
+    ]);
   }
   const problems = new Problems();
   const sheets = format === "xlsx" ? await readXlsx(bytes, problems) : readCsv(bytes, problems);
@@ -310,12 +367,23 @@ export async function parseCatalogue(bytes: Uint8Array, format: CatalogueFormat)
     raws.push({
       code,
       raw: {
-        code: g("code"), name: g("name"), field: g("field"), level: g("level"), onlineLevel: g("online_level"),
+        code: g("code"),
+        name: g("name"),
+        field: g("field"),
+        level: g("level"),
+        onlineLevel: g("online_level"),
         processing: { unit: g("processing_unit"), amount: num(g("processing_amount")), cutOff: g("cut_off") ?? null },
         resultName: g("result_name"),
-        deliveryMethods: (g("delivery_methods") ?? "").split(/[,;]/).map((s) => s.trim()).filter(Boolean),
-        legalBasis: splitLines(g("legal_basis")), summary: g("summary"),
-        documents: [], form: [], steps: [], fees: [],
+        deliveryMethods: (g("delivery_methods") ?? "")
+          .split(/[,;]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+        legalBasis: splitLines(g("legal_basis")),
+        summary: g("summary"),
+        documents: [],
+        form: [],
+        steps: [],
+        fees: [],
       },
     });
   }

@@ -27,7 +27,9 @@ describe("catalogue file", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await writeXlsx(demo)) as unknown as ArrayBuffer);
     const codes: unknown[] = [];
-    wb.getWorksheet("procedures")!.getColumn(1).eachCell((cell) => void codes.push(cell.value));
+    wb.getWorksheet("procedures")!
+      .getColumn(1)
+      .eachCell((cell) => void codes.push(cell.value));
     expect(codes).toContain("2.000635");
     expect(codes.every((c) => typeof c === "string")).toBe(true);
   });
@@ -64,14 +66,24 @@ describe("catalogue file", () => {
     const orphan = `${text}documents,9.999999,x,Giấy tờ lạc,1,original,true,false,,\r\nprocedures,${text.split("\r\n")[1]!.slice("procedures,".length)}\r\n`;
     const err = await rejection(parseCatalogue(csvBytes(orphan), "csv"));
     expect(err.fields.map((f) => f.message)).toEqual(expect.arrayContaining(["procedures.import.unknownProcedure", "procedures.import.duplicateCode"]));
-    const noFees = text.split("\r\n").filter((l) => !l.startsWith("fees,")).join("\r\n");
-    expect((await rejection(parseCatalogue(csvBytes(noFees), "csv"))).fields).toEqual([expect.objectContaining({ field: "fees", message: "procedures.import.missingSheet" })]);
+    const noFees = text
+      .split("\r\n")
+      .filter((l) => !l.startsWith("fees,"))
+      .join("\r\n");
+    expect((await rejection(parseCatalogue(csvBytes(noFees), "csv"))).fields).toEqual([
+      expect.objectContaining({ field: "fees", message: "procedures.import.missingSheet" }),
+    ]);
     const noName = text.replace("procedures,code,name,", "procedures,code,title,");
-    expect((await rejection(parseCatalogue(csvBytes(noName), "csv"))).fields).toEqual([expect.objectContaining({ field: "procedures!A1", params: { column: "name" } })]);
+    expect((await rejection(parseCatalogue(csvBytes(noName), "csv"))).fields).toEqual([
+      expect.objectContaining({ field: "procedures!A1", params: { column: "name" } }),
+    ]);
   });
 
   it("refuses unreadable and oversized files", async () => {
-    expect((await rejection(parseCatalogue(csvBytes("not a zip"), "xlsx"))).fields[0]).toMatchObject({ field: "file", message: "procedures.import.unreadable" });
+    expect((await rejection(parseCatalogue(csvBytes("not a zip"), "xlsx"))).fields[0]).toMatchObject({
+      field: "file",
+      message: "procedures.import.unreadable",
+    });
     expect((await rejection(parseCatalogue(new Uint8Array([0xff, 0xfe, 0x00]), "csv"))).fields[0]?.message).toBe("procedures.import.unreadable");
     expect((await rejection(parseCatalogue(new Uint8Array(MAX_FILE_BYTES + 1), "csv"))).status).toBe(413);
   });

@@ -38,8 +38,14 @@ const applicant = (extra: FormInput[] = []): FormInput[] => [
   ...extra,
 ];
 
-const SEX = [{ value: "nam", label: "Nam" }, { value: "nu", label: "Nữ" }];
-const YES_NO = [{ value: "co", label: "Có" }, { value: "khong", label: "Không" }];
+const SEX = [
+  { value: "nam", label: "Nam" },
+  { value: "nu", label: "Nữ" },
+];
+const YES_NO = [
+  { value: "co", label: "Có" },
+  { value: "khong", label: "Không" },
+];
 
 const idDoc = (who = "người yêu cầu"): DocInput => ({
   key: "identityDocument",
@@ -63,16 +69,39 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     field: "civilStatus",
     onlineLevel: "full",
     processing: { unit: "hours", amount: 8, cutOff: "15:00" },
-    fees: [{ key: "registration", label: "Lệ phí đăng ký khai sinh", amount: 0, exemptions: "Miễn lệ phí khi đăng ký khai sinh đúng hạn (trong 60 ngày kể từ ngày sinh)" }],
+    fees: [
+      {
+        key: "registration",
+        label: "Lệ phí đăng ký khai sinh",
+        amount: 0,
+        exemptions: "Miễn lệ phí khi đăng ký khai sinh đúng hạn (trong 60 ngày kể từ ngày sinh)",
+      },
+    ],
     documents: [
       { key: "declaration", name: "Tờ khai đăng ký khai sinh (theo mẫu)", note: "Khai trực tuyến thay cho tờ khai giấy." },
       { key: "birthNotice", name: "Giấy chứng sinh; nếu không có: văn bản của người làm chứng hoặc giấy cam đoan về việc sinh", form: "original" },
-      { key: "marriageCertificate", name: "Giấy chứng nhận kết hôn của cha, mẹ (nếu cha, mẹ đã đăng ký kết hôn)", form: "copy", required: false, fromVault: true },
+      {
+        key: "marriageCertificate",
+        name: "Giấy chứng nhận kết hôn của cha, mẹ (nếu cha, mẹ đã đăng ký kết hôn)",
+        form: "copy",
+        required: false,
+        fromVault: true,
+      },
       idDoc(),
       authorisation,
     ],
     form: applicant([
-      { key: "relationship", label: "Quan hệ với người được khai sinh", type: "choice", options: [{ value: "cha", label: "Cha" }, { value: "me", label: "Mẹ" }, { value: "ongba", label: "Ông, bà" }, { value: "khac", label: "Người thân thích khác" }] },
+      {
+        key: "relationship",
+        label: "Quan hệ với người được khai sinh",
+        type: "choice",
+        options: [
+          { value: "cha", label: "Cha" },
+          { value: "me", label: "Mẹ" },
+          { value: "ongba", label: "Ông, bà" },
+          { value: "khac", label: "Người thân thích khác" },
+        ],
+      },
       { key: "child", label: "Người được khai sinh (họ, chữ đệm, tên)", type: "person" },
       { key: "childSex", label: "Giới tính", type: "choice", options: SEX },
       { key: "childBirthDate", label: "Ngày, tháng, năm sinh", type: "date" },
@@ -87,7 +116,8 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     resultName: "Giấy khai sinh (bản chính) và trích lục khai sinh",
     deliveryMethods: ["desk", "post", "online"],
     legalBasis: [...HO_TICH, "Nghị định số 63/2024/NĐ-CP (liên thông đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế)"],
-    summary: "Khai sinh cho trẻ tại UBND xã nơi cư trú của cha hoặc mẹ. Có thể làm liên thông cùng đăng ký thường trú và cấp thẻ bảo hiểm y tế cho trẻ dưới 6 tuổi.",
+    summary:
+      "Khai sinh cho trẻ tại UBND xã nơi cư trú của cha hoặc mẹ. Có thể làm liên thông cùng đăng ký thường trú và cấp thẻ bảo hiểm y tế cho trẻ dưới 6 tuổi.",
   },
   {
     code: "1.000656",
@@ -95,7 +125,14 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     field: "civilStatus",
     onlineLevel: "full",
     processing: { unit: "hours", amount: 8, cutOff: "15:00" },
-    fees: [{ key: "registration", label: "Lệ phí đăng ký khai tử", amount: 0, exemptions: "Miễn lệ phí khi đăng ký khai tử đúng hạn (trong 15 ngày kể từ ngày chết)" }],
+    fees: [
+      {
+        key: "registration",
+        label: "Lệ phí đăng ký khai tử",
+        amount: 0,
+        exemptions: "Miễn lệ phí khi đăng ký khai tử đúng hạn (trong 15 ngày kể từ ngày chết)",
+      },
+    ],
     documents: [
       { key: "declaration", name: "Tờ khai đăng ký khai tử (theo mẫu)", note: "Khai trực tuyến thay cho tờ khai giấy." },
       { key: "deathNotice", name: "Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử do cơ quan có thẩm quyền cấp", form: "originalOrCertifiedCopy" },
@@ -123,10 +160,18 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     field: "civilStatus",
     onlineLevel: "partial",
     processing: { unit: "hours", amount: 8, cutOff: null },
-    fees: [{ key: "registration", label: "Lệ phí đăng ký kết hôn", amount: 0, exemptions: "Miễn lệ phí đăng ký kết hôn giữa công dân Việt Nam cư trú trong nước" }],
+    fees: [
+      { key: "registration", label: "Lệ phí đăng ký kết hôn", amount: 0, exemptions: "Miễn lệ phí đăng ký kết hôn giữa công dân Việt Nam cư trú trong nước" },
+    ],
     documents: [
       { key: "declaration", name: "Tờ khai đăng ký kết hôn (theo mẫu), hai bên có thể khai chung một tờ khai" },
-      { key: "maritalStatus", name: "Giấy xác nhận tình trạng hôn nhân (khi đăng ký kết hôn ở xã không phải nơi thường trú và chưa khai thác được thông tin)", form: "original", required: false, fromVault: true },
+      {
+        key: "maritalStatus",
+        name: "Giấy xác nhận tình trạng hôn nhân (khi đăng ký kết hôn ở xã không phải nơi thường trú và chưa khai thác được thông tin)",
+        form: "original",
+        required: false,
+        fromVault: true,
+      },
       { key: "divorceJudgment", name: "Bản án, quyết định ly hôn đã có hiệu lực (nếu đã từng kết hôn)", form: "certifiedCopy", required: false },
       idDoc("hai bên nam, nữ"),
     ],
@@ -135,7 +180,15 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
       { key: "spouseBirthDate", label: "Ngày sinh của người kia", type: "date" },
       { key: "spouseIdNumber", label: "Số định danh cá nhân của người kia", type: "idNumber" },
       { key: "spouseAddress", label: "Nơi cư trú của người kia", type: "address" },
-      { key: "firstMarriage", label: "Đây là lần kết hôn thứ mấy của bạn", type: "choice", options: [{ value: "1", label: "Lần đầu" }, { value: "2+", label: "Từ lần thứ hai" }] },
+      {
+        key: "firstMarriage",
+        label: "Đây là lần kết hôn thứ mấy của bạn",
+        type: "choice",
+        options: [
+          { value: "1", label: "Lần đầu" },
+          { value: "2+", label: "Từ lần thứ hai" },
+        ],
+      },
     ]),
     steps: steps(),
     resultName: "Giấy chứng nhận kết hôn (bản chính, mỗi bên một bản)",
@@ -149,15 +202,38 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     field: "civilStatus",
     onlineLevel: "full",
     processing: { unit: "days", amount: 3, cutOff: null },
-    fees: [{ key: "issue", label: "Lệ phí cấp Giấy xác nhận tình trạng hôn nhân", amount: 5000, exemptions: "Người thuộc gia đình có công với cách mạng, hộ nghèo, người khuyết tật" }],
+    fees: [
+      {
+        key: "issue",
+        label: "Lệ phí cấp Giấy xác nhận tình trạng hôn nhân",
+        amount: 5000,
+        exemptions: "Người thuộc gia đình có công với cách mạng, hộ nghèo, người khuyết tật",
+      },
+    ],
     documents: [
       { key: "declaration", name: "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân (theo mẫu)" },
-      { key: "divorceProof", name: "Giấy tờ chứng minh đã ly hôn hoặc vợ/chồng đã chết (nếu đã từng kết hôn)", form: "certifiedCopy", required: false, fromVault: true },
+      {
+        key: "divorceProof",
+        name: "Giấy tờ chứng minh đã ly hôn hoặc vợ/chồng đã chết (nếu đã từng kết hôn)",
+        form: "certifiedCopy",
+        required: false,
+        fromVault: true,
+      },
       idDoc(),
       authorisation,
     ],
     form: applicant([
-      { key: "maritalStatus", label: "Tình trạng hôn nhân hiện tại", type: "choice", options: [{ value: "single", label: "Chưa đăng ký kết hôn với ai" }, { value: "divorced", label: "Đã ly hôn" }, { value: "widowed", label: "Vợ/chồng đã chết" }, { value: "married", label: "Đang có vợ/chồng" }] },
+      {
+        key: "maritalStatus",
+        label: "Tình trạng hôn nhân hiện tại",
+        type: "choice",
+        options: [
+          { value: "single", label: "Chưa đăng ký kết hôn với ai" },
+          { value: "divorced", label: "Đã ly hôn" },
+          { value: "widowed", label: "Vợ/chồng đã chết" },
+          { value: "married", label: "Đang có vợ/chồng" },
+        ],
+      },
       { key: "purpose", label: "Mục đích sử dụng giấy xác nhận", type: "text", help: "Ví dụ: để đăng ký kết hôn với ông/bà…, để vay vốn ngân hàng…" },
     ]),
     steps: steps(),
@@ -173,13 +249,19 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     onlineLevel: "full",
     processing: { unit: "hours", amount: 8, cutOff: "15:00" },
     fees: [{ key: "copy", label: "Phí cấp bản sao trích lục hộ tịch (mỗi bản)", amount: 8000, exemptions: "Giảm khi nộp trực tuyến theo nghị quyết của tỉnh" }],
-    documents: [
-      { key: "request", name: "Tờ khai cấp bản sao trích lục hộ tịch (theo mẫu)" },
-      idDoc(),
-      authorisation,
-    ],
+    documents: [{ key: "request", name: "Tờ khai cấp bản sao trích lục hộ tịch (theo mẫu)" }, idDoc(), authorisation],
     form: applicant([
-      { key: "recordKind", label: "Loại trích lục", type: "choice", options: [{ value: "birth", label: "Khai sinh" }, { value: "marriage", label: "Kết hôn" }, { value: "death", label: "Khai tử" }, { value: "other", label: "Khác" }] },
+      {
+        key: "recordKind",
+        label: "Loại trích lục",
+        type: "choice",
+        options: [
+          { value: "birth", label: "Khai sinh" },
+          { value: "marriage", label: "Kết hôn" },
+          { value: "death", label: "Khai tử" },
+          { value: "other", label: "Khác" },
+        ],
+      },
       { key: "subject", label: "Người được cấp trích lục", type: "person" },
       { key: "copies", label: "Số bản sao", type: "number" },
     ]),
@@ -194,15 +276,35 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     field: "civilStatus",
     onlineLevel: "partial",
     processing: { unit: "days", amount: 3, cutOff: null },
-    fees: [{ key: "registration", label: "Lệ phí đăng ký nhận cha, mẹ, con", amount: 15000, exemptions: "Người thuộc gia đình có công với cách mạng, hộ nghèo, người khuyết tật" }],
+    fees: [
+      {
+        key: "registration",
+        label: "Lệ phí đăng ký nhận cha, mẹ, con",
+        amount: 15000,
+        exemptions: "Người thuộc gia đình có công với cách mạng, hộ nghèo, người khuyết tật",
+      },
+    ],
     documents: [
       { key: "declaration", name: "Tờ khai đăng ký nhận cha, mẹ, con (theo mẫu)" },
-      { key: "evidence", name: "Chứng cứ chứng minh quan hệ cha, mẹ, con (văn bản giám định ADN, hoặc văn bản của cơ quan, tổ chức có thẩm quyền)", form: "originalOrCertifiedCopy" },
+      {
+        key: "evidence",
+        name: "Chứng cứ chứng minh quan hệ cha, mẹ, con (văn bản giám định ADN, hoặc văn bản của cơ quan, tổ chức có thẩm quyền)",
+        form: "originalOrCertifiedCopy",
+      },
       { key: "birthCertificate", name: "Giấy khai sinh của người con", form: "copy", fromVault: true },
       idDoc("người nhận và người được nhận"),
     ],
     form: applicant([
-      { key: "kind", label: "Việc đăng ký", type: "choice", options: [{ value: "father", label: "Nhận cha" }, { value: "mother", label: "Nhận mẹ" }, { value: "child", label: "Nhận con" }] },
+      {
+        key: "kind",
+        label: "Việc đăng ký",
+        type: "choice",
+        options: [
+          { value: "father", label: "Nhận cha" },
+          { value: "mother", label: "Nhận mẹ" },
+          { value: "child", label: "Nhận con" },
+        ],
+      },
       { key: "otherParty", label: "Người được nhận (họ, chữ đệm, tên)", type: "person" },
       { key: "otherPartyBirthDate", label: "Ngày sinh người được nhận", type: "date" },
     ]),
@@ -218,7 +320,14 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     field: "civilStatus",
     onlineLevel: "full",
     processing: { unit: "days", amount: 3, cutOff: null },
-    fees: [{ key: "registration", label: "Lệ phí thay đổi, cải chính hộ tịch", amount: 15000, exemptions: "Bổ sung thông tin hộ tịch được miễn; người thuộc hộ nghèo, người khuyết tật" }],
+    fees: [
+      {
+        key: "registration",
+        label: "Lệ phí thay đổi, cải chính hộ tịch",
+        amount: 15000,
+        exemptions: "Bổ sung thông tin hộ tịch được miễn; người thuộc hộ nghèo, người khuyết tật",
+      },
+    ],
     documents: [
       { key: "declaration", name: "Tờ khai đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch (theo mẫu)" },
       { key: "civilRecord", name: "Giấy khai sinh hoặc giấy tờ hộ tịch cần thay đổi, cải chính", form: "original", fromVault: true },
@@ -243,9 +352,21 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     field: "certification",
     onlineLevel: "partial",
     processing: { unit: "hours", amount: 8, cutOff: "15:00" },
-    fees: [{ key: "perPage", label: "Phí chứng thực bản sao (mỗi trang, trang thứ nhất và thứ hai)", amount: 2000, exemptions: "Từ trang thứ ba: 1.000 đồng/trang; tối đa 200.000 đồng/bản" }],
+    fees: [
+      {
+        key: "perPage",
+        label: "Phí chứng thực bản sao (mỗi trang, trang thứ nhất và thứ hai)",
+        amount: 2000,
+        exemptions: "Từ trang thứ ba: 1.000 đồng/trang; tối đa 200.000 đồng/bản",
+      },
+    ],
     documents: [
-      { key: "originalDocument", name: "Bản chính giấy tờ, văn bản cần chứng thực (hoặc bản sao có chứng thực)", form: "originalOrCertifiedCopy", note: "Mang bản chính để đối chiếu." },
+      {
+        key: "originalDocument",
+        name: "Bản chính giấy tờ, văn bản cần chứng thực (hoặc bản sao có chứng thực)",
+        form: "originalOrCertifiedCopy",
+        note: "Mang bản chính để đối chiếu.",
+      },
       { key: "copies", name: "Bản sao cần chứng thực (nếu tự chụp sẵn)", form: "copy", required: false },
     ],
     form: applicant([
@@ -266,10 +387,7 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     onlineLevel: "none",
     processing: { unit: "hours", amount: 8, cutOff: "15:00" },
     fees: [{ key: "signature", label: "Phí chứng thực chữ ký (mỗi trường hợp)", amount: 10000 }],
-    documents: [
-      { key: "paper", name: "Giấy tờ, văn bản mà mình sẽ ký", form: "original", note: "Ký trước mặt người thực hiện chứng thực." },
-      idDoc(),
-    ],
+    documents: [{ key: "paper", name: "Giấy tờ, văn bản mà mình sẽ ký", form: "original", note: "Ký trước mặt người thực hiện chứng thực." }, idDoc()],
     form: [],
     steps: steps([0.1, 0.4, 0.4, 0.1], "Công chức tư pháp kiểm tra, chứng kiến việc ký"),
     resultName: "Giấy tờ, văn bản đã được chứng thực chữ ký",
@@ -285,7 +403,12 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     fees: [{ key: "contract", label: "Phí chứng thực hợp đồng, giao dịch (mỗi hợp đồng)", amount: 50000 }],
     documents: [
       { key: "contract", name: "Dự thảo hợp đồng, giao dịch", form: "original" },
-      { key: "ownership", name: "Giấy chứng nhận quyền sở hữu, quyền sử dụng tài sản (đối với tài sản phải đăng ký)", form: "copy", note: "Xuất trình bản chính để đối chiếu." },
+      {
+        key: "ownership",
+        name: "Giấy chứng nhận quyền sở hữu, quyền sử dụng tài sản (đối với tài sản phải đăng ký)",
+        form: "copy",
+        note: "Xuất trình bản chính để đối chiếu.",
+      },
       idDoc("các bên tham gia"),
     ],
     form: [],
@@ -301,10 +424,23 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     field: "residence",
     onlineLevel: "full",
     processing: { unit: "days", amount: 3, cutOff: null },
-    fees: [{ key: "registration", label: "Lệ phí đăng ký tạm trú", amount: 15000, exemptions: "7.000 đồng khi nộp trực tuyến; miễn cho trẻ em, người có công, hộ nghèo, người khuyết tật" }],
+    fees: [
+      {
+        key: "registration",
+        label: "Lệ phí đăng ký tạm trú",
+        amount: 15000,
+        exemptions: "7.000 đồng khi nộp trực tuyến; miễn cho trẻ em, người có công, hộ nghèo, người khuyết tật",
+      },
+    ],
     documents: [
       { key: "declaration", name: "Tờ khai thay đổi thông tin cư trú (mẫu CT01)", note: "Khai trực tuyến thay cho tờ khai giấy." },
-      { key: "lawfulResidence", name: "Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp (hợp đồng thuê, mượn, ở nhờ…)", form: "copy", fromVault: true, note: "Không cần nếu thông tin đã có trong cơ sở dữ liệu." },
+      {
+        key: "lawfulResidence",
+        name: "Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp (hợp đồng thuê, mượn, ở nhờ…)",
+        form: "copy",
+        fromVault: true,
+        note: "Không cần nếu thông tin đã có trong cơ sở dữ liệu.",
+      },
       { key: "consent", name: "Ý kiến đồng ý của chủ hộ, chủ sở hữu chỗ ở (ghi vào tờ khai hoặc văn bản riêng)", form: "original", required: false },
     ],
     form: applicant([
@@ -315,7 +451,12 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     steps: steps([0.1, 0.5, 0.3, 0.1], "Cán bộ công an xã kiểm tra, cập nhật Cơ sở dữ liệu về cư trú"),
     resultName: "Thông báo kết quả đăng ký tạm trú (cập nhật vào Cơ sở dữ liệu về cư trú)",
     deliveryMethods: ["desk", "online"],
-    legalBasis: ["Luật Cư trú số 68/2020/QH14", "Nghị định số 154/2024/NĐ-CP", "Thông tư số 53/2021/TT-BCA", "Thông tư số 75/2022/TT-BTC (lệ phí đăng ký cư trú)"],
+    legalBasis: [
+      "Luật Cư trú số 68/2020/QH14",
+      "Nghị định số 154/2024/NĐ-CP",
+      "Thông tư số 53/2021/TT-BCA",
+      "Thông tư số 75/2022/TT-BTC (lệ phí đăng ký cư trú)",
+    ],
     summary: "Thủ tục của Công an xã. Đăng ký trong 30 ngày kể từ ngày đến ở.",
   },
   {
@@ -334,7 +475,18 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     form: applicant([
       { key: "beneficiary", label: "Người hưởng trợ cấp", type: "person" },
       { key: "beneficiaryBirthDate", label: "Ngày sinh người hưởng", type: "date" },
-      { key: "category", label: "Diện đối tượng", type: "choice", options: [{ value: "elderly", label: "Người cao tuổi" }, { value: "disabled", label: "Người khuyết tật" }, { value: "orphan", label: "Trẻ em không có nguồn nuôi dưỡng" }, { value: "singleParent", label: "Người đơn thân nghèo nuôi con" }, { value: "other", label: "Khác" }] },
+      {
+        key: "category",
+        label: "Diện đối tượng",
+        type: "choice",
+        options: [
+          { value: "elderly", label: "Người cao tuổi" },
+          { value: "disabled", label: "Người khuyết tật" },
+          { value: "orphan", label: "Trẻ em không có nguồn nuôi dưỡng" },
+          { value: "singleParent", label: "Người đơn thân nghèo nuôi con" },
+          { value: "other", label: "Khác" },
+        ],
+      },
       { key: "paymentAccount", label: "Số tài khoản nhận trợ cấp (nếu có)", type: "text", required: false },
     ]),
     steps: [

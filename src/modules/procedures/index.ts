@@ -8,7 +8,14 @@ import { publishInTx } from "./use-cases/publish-procedure.ts";
 import { invalidateCurrentProcedure } from "./use-cases/browse-procedures.ts";
 
 export * from "./procedures.contract.ts";
-export { type ProcedureRecord, getProcedure, getProcedureVersion, getProcedureVersionByCode, searchProcedures, totalFeeOf } from "./use-cases/browse-procedures.ts";
+export {
+  type ProcedureRecord,
+  getProcedure,
+  getProcedureVersion,
+  getProcedureVersionByCode,
+  searchProcedures,
+  totalFeeOf,
+} from "./use-cases/browse-procedures.ts";
 export { publishProcedure, authoriseManage, searchTextOf } from "./use-cases/publish-procedure.ts";
 export { setProcedureActive } from "./use-cases/set-procedure-active.ts";
 export { importCatalogue } from "./use-cases/import-catalogue.ts";

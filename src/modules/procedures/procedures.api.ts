@@ -6,7 +6,15 @@ import { AppError } from "../../platform/http/app-error.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
 import { json, pageOf, problems } from "../../platform/http/openapi-shared.ts";
 import { formatOf, MEDIA_TYPES } from "./catalogue-file.ts";
-import { CATALOGUE_FORMATS, Procedure, ProcedureCode, ProcedureDefinition, ProcedureListItem, ProcedureSearchQuery, SetActiveInput } from "./procedures.contract.ts";
+import {
+  CATALOGUE_FORMATS,
+  Procedure,
+  ProcedureCode,
+  ProcedureDefinition,
+  ProcedureListItem,
+  ProcedureSearchQuery,
+  SetActiveInput,
+} from "./procedures.contract.ts";
 import { getProcedure, getProcedureVersionByCode, type ProcedureRecord, searchProcedures } from "./use-cases/browse-procedures.ts";
 import { exportCatalogue } from "./use-cases/export-catalogue.ts";
 import { importCatalogue } from "./use-cases/import-catalogue.ts";
@@ -24,8 +32,12 @@ const tags = ["Procedures"];
 export function registerProceduresApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
   api.openapi(
     createRoute({
-      method: "get", path: "/api/v1/procedures", tags, summary: "Search the procedures in force, ignoring diacritics; by field, then name",
-      request: { query: ProcedureSearchQuery }, responses: { 200: json(ProcedurePage, "Procedures"), 400: problems[400] },
+      method: "get",
+      path: "/api/v1/procedures",
+      tags,
+      summary: "Search the procedures in force, ignoring diacritics; by field, then name",
+      request: { query: ProcedureSearchQuery },
+      responses: { 200: json(ProcedurePage, "Procedures"), 400: problems[400] },
     }),
     async (c) => c.json(await searchProcedures(deps, c.req.valid("query")), 200),
   );
@@ -33,22 +45,38 @@ export function registerProceduresApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
   // Before /{code}: a literal segment must win over the parameter.
   api.openapi(
     createRoute({
-      method: "get", path: "/api/v1/procedures/export", tags, summary: "The whole catalogue as a file (docs/catalogue-format.md)",
+      method: "get",
+      path: "/api/v1/procedures/export",
+      tags,
+      summary: "The whole catalogue as a file (docs/catalogue-format.md)",
       request: { query: z.object({ format: z.enum(CATALOGUE_FORMATS).default("xlsx") }) },
       responses: { 200: { description: "The catalogue file", content: fileContent }, 400: problems[400] },
     }),
     async (c) => {
       const file = await exportCatalogue(deps, c.req.valid("query").format);
-      return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, { "content-type": file.mediaType, "content-disposition": `attachment; filename="${file.filename}"` });
+      return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+        "content-type": file.mediaType,
+        "content-disposition": `attachment; filename="${file.filename}"`,
+      });
     },
   );
 
   api.openapi(
     createRoute({
-      method: "post", path: "/api/v1/procedures/import", tags, security: [{ bearerAuth: [] }],
+      method: "post",
+      path: "/api/v1/procedures/import",
+      tags,
+      security: [{ bearerAuth: [] }],
       summary: "Publish a whole catalogue file (all or nothing); errors name the sheet, row and column, e.g. documents!C7",
       request: { body: { required: true, content: fileContent } },
-      responses: { 200: json(ImportResult, "Codes published as a new version, and codes unchanged"), 400: problems[400], 401: problems[401], 403: problems[403], 413: problems[413], 415: problems[415] },
+      responses: {
+        200: json(ImportResult, "Codes published as a new version, and codes unchanged"),
+        400: problems[400],
+        401: problems[401],
+        403: problems[403],
+        413: problems[413],
+        415: problems[415],
+      },
     }),
     async (c) => {
       const format = formatOf(c.req.header("content-type"));
@@ -60,7 +88,10 @@ export function registerProceduresApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "get", path: "/api/v1/procedures/{code}", tags, summary: "A procedure: its current version, or a past one with ?version=",
+      method: "get",
+      path: "/api/v1/procedures/{code}",
+      tags,
+      summary: "A procedure: its current version, or a past one with ?version=",
       request: { params: CodeParam, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
       responses: { 200: json(Procedure, "The procedure"), 400: problems[400], 404: problems[404] },
     }),
@@ -73,7 +104,10 @@ export function registerProceduresApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "put", path: "/api/v1/procedures/{code}", tags, security: [{ bearerAuth: [] }],
+      method: "put",
+      path: "/api/v1/procedures/{code}",
+      tags,
+      security: [{ bearerAuth: [] }],
       summary: "Publish a definition: a new version unless it is unchanged",
       request: { params: CodeParam, body: { required: true, content: { "application/json": { schema: ProcedureDefinition } } } },
       responses: { 200: json(Procedure, "The current version"), 400: problems[400], 401: problems[401], 403: problems[403], 415: problems[415] },
@@ -89,7 +123,10 @@ export function registerProceduresApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
-      method: "post", path: "/api/v1/procedures/{code}/active", tags, security: [{ bearerAuth: [] }],
+      method: "post",
+      path: "/api/v1/procedures/{code}/active",
+      tags,
+      security: [{ bearerAuth: [] }],
       summary: "Put a procedure in force or withdraw it (its versions stay readable)",
       request: { params: CodeParam, body: { required: true, content: { "application/json": { schema: SetActiveInput } } } },
       responses: { 200: json(Procedure, "The procedure"), 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404], 415: problems[415] },

@@ -27,7 +27,11 @@ export const DELIVERY_METHODS = ["desk", "post", "online"] as const;
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 export const DOCUMENT_FORMS = ["original", "copy", "certifiedCopy", "originalOrCertifiedCopy"] as const;
 
-const key = z.string().trim().regex(/^[a-z][a-zA-Z0-9]{0,39}$/).openapi({ description: "camelCase key, unique in its list", example: "birthCertificate" });
+const key = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-zA-Z0-9]{0,39}$/)
+  .openapi({ description: "camelCase key, unique in its list", example: "birthCertificate" });
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const ProcedureCode = z
@@ -65,8 +69,13 @@ export const FormField = z
     type: z.enum(FORM_FIELD_TYPES),
     required: z.boolean().default(true),
     help: z.string().trim().max(300).optional(),
-    options: z.array(z.strictObject({ value: text(60), label: text(200) })).max(50).optional(),
-    prefill: z.enum(["fullName", "birthDate", "citizenIdNumber", "address", "phone", "email"]).optional()
+    options: z
+      .array(z.strictObject({ value: text(60), label: text(200) }))
+      .max(50)
+      .optional(),
+    prefill: z
+      .enum(["fullName", "birthDate", "citizenIdNumber", "address", "phone", "email"])
+      .optional()
       .openapi({ description: "Taken from the citizen's profile" }),
   })
   .refine((f) => f.type !== "choice" || (f.options?.length ?? 0) >= 2, { message: "choice needs options", path: ["options"] })
@@ -92,7 +101,11 @@ export const ProcedureDefinition = z
     processing: z.strictObject({
       unit: z.enum(["days", "hours"]),
       amount: z.number().positive().max(365),
-      cutOff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).nullable().default(null)
+      cutOff: z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+        .nullable()
+        .default(null)
         .openapi({ description: "Received after this time counts from the next working day", example: "15:00" }),
     }),
     fees: z.array(FeeItem).max(20).default([]),

@@ -4,8 +4,16 @@ import { buildTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
 import type { Principal } from "../../platform/auth/authorise.ts";
 import {
-  DEMO_CATALOGUE, exportCatalogue, getProcedure, getProcedureVersion, importCatalogue, type ProcedureDefinitionInput, publishProcedure,
-  searchProcedures, seedDemoCatalogue, setProcedureActive,
+  DEMO_CATALOGUE,
+  exportCatalogue,
+  getProcedure,
+  getProcedureVersion,
+  importCatalogue,
+  type ProcedureDefinitionInput,
+  publishProcedure,
+  searchProcedures,
+  seedDemoCatalogue,
+  setProcedureActive,
 } from "./index.ts";
 
 describeDb("procedure catalogue", () => {
@@ -29,10 +37,17 @@ describeDb("procedure catalogue", () => {
 
   it("publishes a new immutable version on change, none when unchanged, and keeps old versions readable", async () => {
     const v1 = await getProcedure(t.deps, "2.000635");
-    const same = await publishProcedure(t.deps, ctx(root), DEMO_CATALOGUE.find((d) => d.code === "2.000635"));
+    const same = await publishProcedure(
+      t.deps,
+      ctx(root),
+      DEMO_CATALOGUE.find((d) => d.code === "2.000635"),
+    );
     expect(same.version).toBe(v1.version);
     const changed = structuredClone(DEMO_CATALOGUE.find((d) => d.code === "2.000635")!);
-    changed.fees = [{ key: "copy", label: "Phí cấp bản sao trích lục", amount: 10000 }, { key: "post", label: "Cước bưu chính", amount: 25000 }];
+    changed.fees = [
+      { key: "copy", label: "Phí cấp bản sao trích lục", amount: 10000 },
+      { key: "post", label: "Cước bưu chính", amount: 25000 },
+    ];
     const v2 = await publishProcedure(t.deps, ctx(root), changed);
     expect(v2).toMatchObject({ version: v1.version + 1, totalFee: 35000 });
     expect((await getProcedure(t.deps, "2.000635")).version).toBe(v1.version + 1);
@@ -46,13 +61,29 @@ describeDb("procedure catalogue", () => {
 
   it("finds procedures without diacritics, by code and by field label; filters by field; orders by field then name", async () => {
     for (const q of ["khai sinh", "khai sính", "KHAI SINH", "1.001193", "ho tich khai sinh"]) {
-      expect((await searchProcedures(t.deps, { q, limit: 10 })).items.map((p) => p.code), q).toContain("1.001193");
+      expect(
+        (await searchProcedures(t.deps, { q, limit: 10 })).items.map((p) => p.code),
+        q,
+      ).toContain("1.001193");
     }
     const certification = await searchProcedures(t.deps, { field: "certification", limit: 50 });
     expect(certification.items.length).toBe(3);
     expect(certification.items.every((p) => p.field === "certification")).toBe(true);
     const all = await searchProcedures(t.deps, { limit: 100 });
-    expect(all.items.map((p) => p.field)).toEqual(["civilStatus", "civilStatus", "civilStatus", "civilStatus", "civilStatus", "civilStatus", "civilStatus", "certification", "certification", "certification", "residence", "socialProtection"]);
+    expect(all.items.map((p) => p.field)).toEqual([
+      "civilStatus",
+      "civilStatus",
+      "civilStatus",
+      "civilStatus",
+      "civilStatus",
+      "civilStatus",
+      "civilStatus",
+      "certification",
+      "certification",
+      "certification",
+      "residence",
+      "socialProtection",
+    ]);
     const marriage = all.items.find((p) => p.code === "1.000894")!;
     expect(marriage).toMatchObject({ onlineLevel: "partial", totalFee: 0, processing: { unit: "hours", amount: 8 } });
   });
@@ -73,7 +104,10 @@ describeDb("procedure catalogue", () => {
   it("withdraws and reinstates a procedure: hidden from the public search, still readable, audited", async () => {
     await setProcedureActive(t.deps, ctx(root), "2.001035", false);
     expect((await searchProcedures(t.deps, { q: "hop dong", limit: 10 })).items).toEqual([]);
-    expect((await searchProcedures(t.deps, { q: "hop dong", limit: 10 }, { includeInactive: true })).items[0]).toMatchObject({ code: "2.001035", active: false });
+    expect((await searchProcedures(t.deps, { q: "hop dong", limit: 10 }, { includeInactive: true })).items[0]).toMatchObject({
+      code: "2.001035",
+      active: false,
+    });
     expect((await getProcedure(t.deps, "2.001035")).active).toBe(false);
     await setProcedureActive(t.deps, ctx(root), "2.001035", true);
     const { rows } = await t.db.query("SELECT action FROM audit_log WHERE target_id = '2.001035' ORDER BY seq");
@@ -84,16 +118,33 @@ describeDb("procedure catalogue", () => {
   it("refuses anonymous (401) and officers without procedure.manage (403); a province admin may", async () => {
     await expect(publishProcedure(t.deps, ctx(null), birth())).rejects.toMatchObject({ status: 401 });
     const officer = await buildUser(t.deps, { roles: [["commune_admin", GIA_PHU]] });
-    const communeAdmin: Principal = { userId: officer.id, username: officer.username, displayName: "", kind: "officer", locale: null, grants: [{ role: "commune_admin", unitCode: GIA_PHU, unitPath: `/${LAO_CAI}/${GIA_PHU}/` }] };
+    const communeAdmin: Principal = {
+      userId: officer.id,
+      username: officer.username,
+      displayName: "",
+      kind: "officer",
+      locale: null,
+      grants: [{ role: "commune_admin", unitCode: GIA_PHU, unitPath: `/${LAO_CAI}/${GIA_PHU}/` }],
+    };
     await expect(publishProcedure(t.deps, ctx(communeAdmin), birth())).rejects.toMatchObject({ status: 403 });
     await expect(setProcedureActive(t.deps, ctx(communeAdmin), "1.001193", false)).rejects.toMatchObject({ status: 403 });
     await expect(importCatalogue(t.deps, ctx(communeAdmin), { bytes: new Uint8Array(), format: "csv" })).rejects.toMatchObject({ status: 403 });
     const pa = await buildUser(t.deps, { roles: [["province_admin", LAO_CAI]], home: LAO_CAI });
-    const provinceAdmin: Principal = { userId: pa.id, username: pa.username, displayName: "", kind: "officer", locale: null, grants: [{ role: "province_admin", unitCode: LAO_CAI, unitPath: `/${LAO_CAI}/` }] };
+    const provinceAdmin: Principal = {
+      userId: pa.id,
+      username: pa.username,
+      displayName: "",
+      kind: "officer",
+      locale: null,
+      grants: [{ role: "province_admin", unitCode: LAO_CAI, unitPath: `/${LAO_CAI}/` }],
+    };
     const edited = birth();
     edited.summary = "Đã sửa bởi cán bộ tỉnh.";
     expect((await publishProcedure(t.deps, ctx(provinceAdmin), edited)).version).toBe(2);
-    await expect(publishProcedure(t.deps, ctx(root), { ...birth(), steps: [] })).rejects.toMatchObject({ status: 400, fields: [expect.objectContaining({ field: "steps" })] });
+    await expect(publishProcedure(t.deps, ctx(root), { ...birth(), steps: [] })).rejects.toMatchObject({
+      status: 400,
+      fields: [expect.objectContaining({ field: "steps" })],
+    });
   });
 
   it("exports and imports the catalogue: unchanged definitions make no version; an edited one does", async () => {
@@ -114,7 +165,8 @@ describeDb("procedure catalogue", () => {
   });
 
   it("writes nothing when any row of an import is wrong, and names the cell", async () => {
-    const csv = new TextDecoder().decode((await exportCatalogue(t.deps, "csv")).bytes)
+    const csv = new TextDecoder()
+      .decode((await exportCatalogue(t.deps, "csv")).bytes)
       .replace("Lệ phí đăng ký khai tử", "Lệ phí khai tử (đổi)")
       .replace(/(fees,1\.004873,issue,[^,]*,)5000/, "$1năm nghìn");
     const versions = await t.db.query("SELECT count(*)::int AS n FROM procedure_versions");

@@ -56,7 +56,16 @@ describeDb("procedure catalogue over HTTP", () => {
     const html = await res.text();
     expect(res.status).toBe(200);
     expect(html.length).toBeLessThan(15_000);
-    for (const s of ["Giấy chứng sinh", "có thể lấy từ kho dữ liệu của bạn", "Miễn phí", "8 giờ làm việc", "15:00", "Luật Hộ tịch số 60/2014/QH13", "Qua bưu chính"]) expect(html).toContain(s);
+    for (const s of [
+      "Giấy chứng sinh",
+      "có thể lấy từ kho dữ liệu của bạn",
+      "Miễn phí",
+      "8 giờ làm việc",
+      "15:00",
+      "Luật Hộ tịch số 60/2014/QH13",
+      "Qua bưu chính",
+    ])
+      expect(html).toContain(s);
     expect(html).toContain('href="/dossiers/new?procedure=1.001193"');
     const desk = await (await t.app.request("/procedures/2.000884")).text();
     expect(desk).not.toContain("/dossiers/new");
@@ -105,7 +114,8 @@ describeDb("procedure catalogue over HTTP", () => {
 
   it("imports a raw CSV body through the API (needs the JSON-only exemption for this path)", async () => {
     const csv = await (await t.app.request("/api/v1/procedures/export?format=csv")).text();
-    const send = (token: string, body: string) => t.app.request("/api/v1/procedures/import", { method: "POST", body, headers: bearer(token, { "content-type": "text/csv" }) });
+    const send = (token: string, body: string) =>
+      t.app.request("/api/v1/procedures/import", { method: "POST", body, headers: bearer(token, { "content-type": "text/csv" }) });
     expect((await send(communeToken, csv)).status).toBe(403);
     const res = await send(managerToken, csv.replace("Lệ phí đăng ký kết hôn", "Lệ phí kết hôn"));
     expect(res.status).toBe(200);
@@ -138,10 +148,12 @@ describeDb("procedure catalogue over HTTP", () => {
     expect(html).toContain('name="documents.5.name"'); // four documents and two empty rows
     // Read the form back as a browser would post it, with one name changed and one document added.
     const values: Record<string, string> = {};
-    for (const m of html.matchAll(/<input type="text" value="([^"]*)"[^>]*name="([^"]+)"/g)) values[m[2]!] = m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+    for (const m of html.matchAll(/<input type="text" value="([^"]*)"[^>]*name="([^"]+)"/g))
+      values[m[2]!] = m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, "&");
     for (const m of html.matchAll(/<input type="text"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) values[m[1]!] ??= m[2]!.replace(/&amp;/g, "&");
     for (const m of html.matchAll(/<input type="checkbox"[^>]*value="true" checked=""[^>]*name="([^"]+)"/g)) values[m[1]!] = "true";
-    for (const m of html.matchAll(/<select[^>]*name="([^"]+)"[^>]*>(.*?)<\/select>/gs)) values[m[1]!] = /<option value="([^"]*)" selected/.exec(m[2]!)?.[1] ?? "";
+    for (const m of html.matchAll(/<select[^>]*name="([^"]+)"[^>]*>(.*?)<\/select>/gs))
+      values[m[1]!] = /<option value="([^"]*)" selected/.exec(m[2]!)?.[1] ?? "";
     const textarea = (name: string) => new RegExp(`<textarea[^>]*name="${name}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1] ?? "";
     expect(values["documents.0.name"]).toBe(before.definition.documents[0]!.name);
     const post = async (extra: Record<string, string>) => {
@@ -160,7 +172,12 @@ describeDb("procedure catalogue over HTTP", () => {
     expect(errHtml).toContain("Số bản, dòng 5");
     expect((await getProcedure(t.deps, "1.000656")).version).toBe(before.version);
 
-    const saved = await post({ name: "Đăng ký khai tử (sửa)", "documents.4.key": "photo", "documents.4.name": "Ảnh người đã chết", "documents.4.required": "" });
+    const saved = await post({
+      name: "Đăng ký khai tử (sửa)",
+      "documents.4.key": "photo",
+      "documents.4.name": "Ảnh người đã chết",
+      "documents.4.required": "",
+    });
     expect(saved.status).toBe(303);
     expect(saved.headers.get("location")).toBe("/office/procedures/1.000656/edit");
     const after = await getProcedure(t.deps, "1.000656");
@@ -176,9 +193,19 @@ describeDb("procedure catalogue over HTTP", () => {
     const form = await manager.get("/office/procedures/new");
     expect(form.status).toBe(200);
     const base = {
-      code: "1.009999", name: "Thủ tục thử", field: "other", level: "commune", onlineLevel: "none", "processing.unit": "days", "processing.amount": "5",
-      resultName: "Văn bản trả lời", deliveryMethods: "desk",
-      "steps.0.key": "receive", "steps.0.name": "Tiếp nhận", "steps.0.role": "one_stop_officer", "steps.0.share": "0,2",
+      code: "1.009999",
+      name: "Thủ tục thử",
+      field: "other",
+      level: "commune",
+      onlineLevel: "none",
+      "processing.unit": "days",
+      "processing.amount": "5",
+      resultName: "Văn bản trả lời",
+      deliveryMethods: "desk",
+      "steps.0.key": "receive",
+      "steps.0.name": "Tiếp nhận",
+      "steps.0.role": "one_stop_officer",
+      "steps.0.share": "0,2",
     };
     const created = await manager.post("/office/procedures/new", base);
     expect(created.status).toBe(303);
@@ -212,6 +239,6 @@ describeDb("procedure catalogue over HTTP", () => {
     expect(res.status).toBe(303);
     const page = await (await t.app.request("/procedures/2.001035")).text();
     expect(page).toContain("không còn tiếp nhận hồ sơ");
-    expect((await (await t.app.request("/procedures?q=hop+dong")).text())).not.toContain("/procedures/2.001035");
+    expect(await (await t.app.request("/procedures?q=hop+dong")).text()).not.toContain("/procedures/2.001035");
   });
 });

@@ -63,7 +63,12 @@ export async function insertProcedure(q: Queryable, def: ProcedureDefinition, se
 }
 
 export async function insertVersion(q: Queryable, procedureId: string, version: number, def: ProcedureDefinition, userId: string | null): Promise<void> {
-  await q.query(`INSERT INTO procedure_versions (procedure_id, version, definition, created_by) VALUES ($1, $2, $3, $4)`, [procedureId, version, JSON.stringify(def), userId]);
+  await q.query(`INSERT INTO procedure_versions (procedure_id, version, definition, created_by) VALUES ($1, $2, $3, $4)`, [
+    procedureId,
+    version,
+    JSON.stringify(def),
+    userId,
+  ]);
 }
 
 export async function updateCurrent(q: Queryable, procedureId: string, version: number, def: ProcedureDefinition, searchText: string): Promise<void> {
@@ -100,8 +105,19 @@ export async function search(
   q: Queryable,
   opts: { text?: string; field?: ProcedureField; includeInactive: boolean; after: [number, string, string] | null; limit: number },
 ): Promise<ListRow[]> {
-  const words = searchKey(opts.text ?? "").split(" ").filter(Boolean).slice(0, 6);
-  const params: unknown[] = [FIELD_ORDER, opts.field ?? null, opts.includeInactive, opts.after?.[0] ?? null, opts.after?.[1] ?? null, opts.after?.[2] ?? null, opts.limit];
+  const words = searchKey(opts.text ?? "")
+    .split(" ")
+    .filter(Boolean)
+    .slice(0, 6);
+  const params: unknown[] = [
+    FIELD_ORDER,
+    opts.field ?? null,
+    opts.includeInactive,
+    opts.after?.[0] ?? null,
+    opts.after?.[1] ?? null,
+    opts.after?.[2] ?? null,
+    opts.limit,
+  ];
   const wordClauses = words.map((w) => {
     params.push(`%${w.replace(/[\\%_]/g, "\\$&")}%`);
     return `p.search_text LIKE $${params.length}`;

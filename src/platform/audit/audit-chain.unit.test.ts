@@ -2,8 +2,16 @@ import { describe, expect, it } from "vitest";
 import { type AuditEntry, canonicalJson, GENESIS_HASH, hashEntry } from "./audit-chain.ts";
 
 const entry: AuditEntry = {
-  seq: 1, at: new Date("2026-11-23T03:00:00.123Z"), actorId: null, actorLabel: "system", action: "user.created",
-  targetType: "user", targetId: "u1", adminUnitCode: "02923", requestId: "r1", details: { b: 1, a: [1, { d: 2, c: 3 }] },
+  seq: 1,
+  at: new Date("2026-11-23T03:00:00.123Z"),
+  actorId: null,
+  actorLabel: "system",
+  action: "user.created",
+  targetType: "user",
+  targetId: "u1",
+  adminUnitCode: "02923",
+  requestId: "r1",
+  details: { b: 1, a: [1, { d: 2, c: 3 }] },
 };
 
 describe("audit chain", () => {

@@ -4,7 +4,12 @@ import { describeDb } from "../../../test/support/test-db.ts";
 import { sealAudit, verifyAudit } from "./index.ts";
 
 const event = (i: number) => ({
-  type: "test.event", actor: { userId: null, label: "tester" }, target: { type: "thing", id: String(i) }, adminUnitCode: "02923", requestId: `r${i}`, details: { i, nested: { z: 1, a: [i] } },
+  type: "test.event",
+  actor: { userId: null, label: "tester" },
+  target: { type: "thing", id: String(i) },
+  adminUnitCode: "02923",
+  requestId: `r${i}`,
+  details: { i, nested: { z: 1, a: [i] } },
 });
 
 describeDb("audit log", () => {
@@ -35,15 +40,21 @@ describeDb("audit log", () => {
     const chain = (await t.db.query<{ n: number }>("SELECT chain_seq::int AS n FROM audit_log ORDER BY chain_seq")).rows.map((r) => r.n);
     expect(chain).toEqual(Array.from({ length: before + 20 }, (_, i) => i + 1));
     // Sealing keeps the order in which entries were written.
-    const order = (await t.db.query<{ i: string }>("SELECT details->>'i' AS i FROM audit_log WHERE action = 'test.event' ORDER BY chain_seq")).rows.map((r) => Number(r.i));
-    const bySeq = (await t.db.query<{ i: string }>("SELECT details->>'i' AS i FROM audit_log WHERE action = 'test.event' ORDER BY seq")).rows.map((r) => Number(r.i));
+    const order = (await t.db.query<{ i: string }>("SELECT details->>'i' AS i FROM audit_log WHERE action = 'test.event' ORDER BY chain_seq")).rows.map((r) =>
+      Number(r.i),
+    );
+    const bySeq = (await t.db.query<{ i: string }>("SELECT details->>'i' AS i FROM audit_log WHERE action = 'test.event' ORDER BY seq")).rows.map((r) =>
+      Number(r.i),
+    );
     expect(order).toEqual(bySeq);
   });
 
   it("lets sealing add the chain but nothing else change an entry", async () => {
     await publish(77);
     const { rows } = await t.db.query<{ seq: number }>("SELECT seq FROM audit_log WHERE chain_seq IS NULL ORDER BY seq DESC LIMIT 1");
-    await expect(t.db.query("UPDATE audit_log SET chain_seq = 999999, prev_hash = 'x', hash = 'y', actor_label = 'forged' WHERE seq = $1", [rows[0]!.seq])).rejects.toThrow(/append-only/);
+    await expect(
+      t.db.query("UPDATE audit_log SET chain_seq = 999999, prev_hash = 'x', hash = 'y', actor_label = 'forged' WHERE seq = $1", [rows[0]!.seq]),
+    ).rejects.toThrow(/append-only/);
     await sealAudit(t.db);
     expect((await verifyAudit(t.db)).ok).toBe(true);
   });

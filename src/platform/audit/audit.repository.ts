@@ -6,15 +6,33 @@ import { type AuditEntry, GENESIS_HASH, hashEntry } from "./audit-chain.ts";
 const SEAL_LOCK = 7_312_002;
 
 type Row = {
-  seq: number; chain_seq: number | null; at: Date; actor_id: string | null; actor_label: string; action: string; target_type: string;
-  target_id: string | null; admin_unit_code: string | null; request_id: string | null; details: Record<string, unknown>;
-  prev_hash: string | null; hash: string | null;
+  seq: number;
+  chain_seq: number | null;
+  at: Date;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  admin_unit_code: string | null;
+  request_id: string | null;
+  details: Record<string, unknown>;
+  prev_hash: string | null;
+  hash: string | null;
 };
 
 /** The entry as hashed: its position in the chain, not its insertion number, is part of what is signed. */
 const toEntry = (r: Row, chainSeq = r.chain_seq ?? 0): AuditEntry => ({
-  seq: chainSeq, at: r.at, actorId: r.actor_id, actorLabel: r.actor_label, action: r.action, targetType: r.target_type,
-  targetId: r.target_id, adminUnitCode: r.admin_unit_code, requestId: r.request_id, details: r.details,
+  seq: chainSeq,
+  at: r.at,
+  actorId: r.actor_id,
+  actorLabel: r.actor_label,
+  action: r.action,
+  targetType: r.target_type,
+  targetId: r.target_id,
+  adminUnitCode: r.admin_unit_code,
+  requestId: r.request_id,
+  details: r.details,
 });
 
 /**
@@ -47,12 +65,18 @@ export async function sealAudit(db: Database, batch = 5000): Promise<number> {
       const { rows } = await q.query<Row>("SELECT * FROM audit_log WHERE chain_seq IS NULL ORDER BY seq LIMIT $1", [batch]);
       if (rows.length === 0) return 0;
       const head = (await q.query<{ seq: number; hash: string }>("SELECT seq, hash FROM audit_head")).rows[0] ?? { seq: 0, hash: GENESIS_HASH };
-      const seqs: number[] = [], chainSeqs: number[] = [], prevs: string[] = [], hashes: string[] = [];
+      const seqs: number[] = [],
+        chainSeqs: number[] = [],
+        prevs: string[] = [],
+        hashes: string[] = [];
       let prev = head;
       for (const r of rows) {
         const chainSeq = prev.seq + 1;
         const hash = hashEntry(prev.hash, toEntry(r, chainSeq));
-        seqs.push(r.seq); chainSeqs.push(chainSeq); prevs.push(prev.hash); hashes.push(hash);
+        seqs.push(r.seq);
+        chainSeqs.push(chainSeq);
+        prevs.push(prev.hash);
+        hashes.push(hash);
         prev = { seq: chainSeq, hash };
       }
       await q.query(
@@ -60,7 +84,10 @@ export async function sealAudit(db: Database, batch = 5000): Promise<number> {
          FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS s(seq, chain_seq, prev_hash, hash) WHERE a.seq = s.seq`,
         [seqs, chainSeqs, prevs, hashes],
       );
-      await q.query(`INSERT INTO audit_head (id, seq, hash) VALUES (true, $1, $2) ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash`, [prev.seq, prev.hash]);
+      await q.query(`INSERT INTO audit_head (id, seq, hash) VALUES (true, $1, $2) ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash`, [
+        prev.seq,
+        prev.hash,
+      ]);
       return rows.length;
     });
     total += sealed;
@@ -81,7 +108,10 @@ export async function verifyAudit(q: Queryable, pageSize = 5000): Promise<AuditV
   let expectedSeq = 1;
   let entries = 0;
   for (;;) {
-    const { rows } = await q.query<Row & { chain_seq: number }>("SELECT * FROM audit_log WHERE chain_seq >= $1 ORDER BY chain_seq LIMIT $2", [expectedSeq, pageSize]);
+    const { rows } = await q.query<Row & { chain_seq: number }>("SELECT * FROM audit_log WHERE chain_seq >= $1 ORDER BY chain_seq LIMIT $2", [
+      expectedSeq,
+      pageSize,
+    ]);
     if (rows.length === 0) break;
     for (const r of rows) {
       if (r.chain_seq !== expectedSeq) {

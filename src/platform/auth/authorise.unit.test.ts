@@ -3,7 +3,11 @@ import { AppError } from "../http/app-error.ts";
 import { authorise, can, canGrant, type Principal, scopePaths } from "./authorise.ts";
 
 const officer = (role: Principal["grants"][number]["role"], unitPath: string): Principal => ({
-  userId: "u", username: "u", displayName: "u", kind: "officer", locale: null,
+  userId: "u",
+  username: "u",
+  displayName: "u",
+  kind: "officer",
+  locale: null,
   grants: [{ role, unitCode: unitPath.split("/").filter(Boolean).pop()!, unitPath }],
 });
 const giaPhu = { code: "02923", path: "/15/02923/" };

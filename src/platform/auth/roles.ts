@@ -1,6 +1,14 @@
 // Roles are always granted on an admin unit and reach every unit below it.
 export const ROLES = [
-  "system_admin", "province_admin", "commune_admin", "one_stop_officer", "specialist", "leader", "team_leader", "volunteer", "citizen",
+  "system_admin",
+  "province_admin",
+  "commune_admin",
+  "one_stop_officer",
+  "specialist",
+  "leader",
+  "team_leader",
+  "volunteer",
+  "citizen",
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -10,8 +10,18 @@ describe("public holidays (Labour Code 2019, Art. 111–112)", () => {
     expect(tetDays(2026)).toEqual(["2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20"]);
     // Giỗ Tổ falls on Sunday 26/4/2026: Monday 27/4 is made up.
     expect(pairs(2026)).toEqual([
-      "01-01 newYear", "02-16 tet", "02-17 tet", "02-18 tet", "02-19 tet", "02-20 tet", "04-26 hungKings", "04-27 compensatory",
-      "04-30 reunification", "05-01 labourDay", "09-01 nationalDay", "09-02 nationalDay",
+      "01-01 newYear",
+      "02-16 tet",
+      "02-17 tet",
+      "02-18 tet",
+      "02-19 tet",
+      "02-20 tet",
+      "04-26 hungKings",
+      "04-27 compensatory",
+      "04-30 reunification",
+      "05-01 labourDay",
+      "09-01 nationalDay",
+      "09-02 nationalDay",
     ]);
   });
 
@@ -21,11 +31,26 @@ describe("public holidays (Labour Code 2019, Art. 111–112)", () => {
     // 2023: 2/9 Saturday → 1/9 joins it and 4/9 is made up (announced: 1/9–4/9).
     expect(pairs(2023)).toEqual(expect.arrayContaining(["09-01 nationalDay", "09-02 nationalDay", "09-04 compensatory"]));
     // 2027: Tết (6/2) on a Saturday: the default break is 5/2–9/2 with 10/2 and 11/2 made up.
-    expect(pairs(2027).filter((p) => p.startsWith("02-"))).toEqual(["02-05 tet", "02-06 tet", "02-07 tet", "02-08 tet", "02-09 tet", "02-10 compensatory", "02-11 compensatory"]);
+    expect(pairs(2027).filter((p) => p.startsWith("02-"))).toEqual([
+      "02-05 tet",
+      "02-06 tet",
+      "02-07 tet",
+      "02-08 tet",
+      "02-09 tet",
+      "02-10 compensatory",
+      "02-11 compensatory",
+    ]);
   });
 
   it("picks the day next to 2/9 as the decisions of 2021–2026 did", () => {
-    expect([2021, 2022, 2023, 2024, 2025, 2026].map(nationalDayCompanion)).toEqual(["2021-09-03", "2022-09-01", "2023-09-01", "2024-09-03", "2025-09-01", "2026-09-01"]);
+    expect([2021, 2022, 2023, 2024, 2025, 2026].map(nationalDayCompanion)).toEqual([
+      "2021-09-03",
+      "2022-09-01",
+      "2023-09-01",
+      "2024-09-03",
+      "2025-09-01",
+      "2026-09-01",
+    ]);
   });
 
   it("names every holiday with a catalogue key", () => {

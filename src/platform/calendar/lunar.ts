@@ -138,7 +138,8 @@ export function solarToLunar(yy: number, mm: number, dd: number, tz = VIETNAM_TI
 
 /** Throws a RangeError for a leap month the year does not have, or a day the month does not have. */
 export function lunarToSolar(day: number, month: number, year: number, leap = false, tz = VIETNAM_TIME_ZONE): SolarDate {
-  if (!Number.isInteger(month) || month < 1 || month > 12 || !Number.isInteger(day) || day < 1 || day > 30) throw new RangeError(`no lunar date ${day}/${month}/${year}`);
+  if (!Number.isInteger(month) || month < 1 || month > 12 || !Number.isInteger(day) || day < 1 || day > 30)
+    throw new RangeError(`no lunar date ${day}/${month}/${year}`);
   let a11: number;
   let b11: number;
   if (month < 11) {

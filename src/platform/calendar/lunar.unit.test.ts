@@ -10,9 +10,20 @@ describe("Vietnamese lunar calendar (UTC+7)", () => {
   it("puts Tết (1/1 lunar) on the published dates", () => {
     // Published Tết dates for Vietnam; they agree with China's except 2007 (see below).
     const tet: Record<number, string> = {
-      2000: "2000-02-05", 2001: "2001-01-24", 2003: "2003-02-01", 2008: "2008-02-07", 2010: "2010-02-14", 2015: "2015-02-19",
-      2020: "2020-01-25", 2021: "2021-02-12", 2022: "2022-02-01", 2023: "2023-01-22",
-      2024: "2024-02-10", 2025: "2025-01-29", 2026: "2026-02-17", 2027: "2027-02-06",
+      2000: "2000-02-05",
+      2001: "2001-01-24",
+      2003: "2003-02-01",
+      2008: "2008-02-07",
+      2010: "2010-02-14",
+      2015: "2015-02-19",
+      2020: "2020-01-25",
+      2021: "2021-02-12",
+      2022: "2022-02-01",
+      2023: "2023-01-22",
+      2024: "2024-02-10",
+      2025: "2025-01-29",
+      2026: "2026-02-17",
+      2027: "2027-02-06",
     };
     for (const [year, date] of Object.entries(tet)) {
       expect(lunarToSolar(1, 1, Number(year)), `Tết ${year}`).toEqual(solar(date));
@@ -67,7 +78,25 @@ describe("Vietnamese lunar calendar (UTC+7)", () => {
     // moon lying within 7 minutes of midnight in Beijing (1987: a solar term near midnight moves the leap month).
     // ICU is the one off for 2027: the new moon is at 23:56 Beijing time on 6 Feb (an eclipse day), and
     // the Hong Kong Observatory gives 6 Feb 2027 for the Chinese New Year.
-    const expectedDisagreements = ["1954-02", "1954-03", "1955-02", "1955-03", "1987-07", "1987-08", "1987-09", "1999-01", "1999-02", "2012-08", "2012-09", "2018-11", "2018-12", "2027-02", "2027-03", "2030-02", "2030-03"];
+    const expectedDisagreements = [
+      "1954-02",
+      "1954-03",
+      "1955-02",
+      "1955-03",
+      "1987-07",
+      "1987-08",
+      "1987-09",
+      "1999-01",
+      "1999-02",
+      "2012-08",
+      "2012-09",
+      "2018-11",
+      "2018-12",
+      "2027-02",
+      "2027-03",
+      "2030-02",
+      "2030-03",
+    ];
     const fmt = new Intl.DateTimeFormat("en-u-ca-chinese", { timeZone: "UTC", month: "numeric", day: "numeric" });
     const disagree = new Set<string>();
     for (let t = Date.UTC(1950, 0, 1); t < Date.UTC(2051, 0, 1); t += 86_400_000) {

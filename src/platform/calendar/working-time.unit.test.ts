@@ -2,7 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ANNOUNCED_DAYS } from "./announced-days.ts";
 import {
-  addWorkingDays, addWorkingHours, buildWorkCalendar, computeDueAt, countingStart, durationHours, toLocalDay, workingHoursBetween, type WorkCalendar,
+  addWorkingDays,
+  addWorkingHours,
+  buildWorkCalendar,
+  computeDueAt,
+  countingStart,
+  durationHours,
+  toLocalDay,
+  workingHoursBetween,
+  type WorkCalendar,
 } from "./working-time.ts";
 
 /** An instant written in Vietnam's local time. */
@@ -20,7 +28,10 @@ describe("the work calendar", () => {
     expect(cal.isWorkingDay("2026-01-10")).toBe(true); // Saturday worked for Friday 2/1
     expect(cal.dayOffName("2026-01-02")).toBe("calendar.holiday.swappedDayOff");
     expect(cal.isWorkingDay("2026-04-27")).toBe(false); // Giỗ Tổ on Sunday, made up on Monday
-    const custom = buildWorkCalendar([{ day: "2026-04-27", kind: "working", name: "Làm việc" }, { day: "2026-03-03", kind: "off", name: "Bão số 3" }]);
+    const custom = buildWorkCalendar([
+      { day: "2026-04-27", kind: "working", name: "Làm việc" },
+      { day: "2026-03-03", kind: "off", name: "Bão số 3" },
+    ]);
     expect(custom.isWorkingDay("2026-04-27")).toBe(true);
     expect(custom.dayOffName("2026-03-03")).toBe("Bão số 3");
   });
@@ -32,7 +43,14 @@ describe("the work calendar", () => {
 
   it("refuses office hours that overlap or run backwards", () => {
     expect(() => buildWorkCalendar([], { sessions: [{ start: "08:00", end: "07:00" }] })).toThrow(RangeError);
-    expect(() => buildWorkCalendar([], { sessions: [{ start: "07:00", end: "12:00" }, { start: "11:00", end: "17:00" }] })).toThrow(RangeError);
+    expect(() =>
+      buildWorkCalendar([], {
+        sessions: [
+          { start: "07:00", end: "12:00" },
+          { start: "11:00", end: "17:00" },
+        ],
+      }),
+    ).toThrow(RangeError);
     expect(() => buildWorkCalendar([], { sessions: [] })).toThrow(RangeError);
   });
 });
@@ -111,41 +129,53 @@ describe("properties", () => {
   // Instants from 2025 to 2028 (so Tết 2026 and 2027 are crossed), minute-precise; hours in quarter steps up to 15 days.
   const instant = fc.integer({ min: Date.UTC(2025, 0, 1) / 60_000, max: Date.UTC(2028, 0, 1) / 60_000 }).map((m) => new Date(m * 60_000));
   const hours = fc.integer({ min: 0, max: 480 }).map((q) => q / 4);
-  const minutesOfDay = (d: Date) => ((d.getTime() / 60_000 + 7 * 60) % 1440 + 1440) % 1440;
+  const minutesOfDay = (d: Date) => (((d.getTime() / 60_000 + 7 * 60) % 1440) + 1440) % 1440;
   const inSession = (d: Date) => {
     const m = minutesOfDay(d);
     return (m > 450 && m <= 690) || (m > 810 && m <= 1050);
   };
 
   it("addWorkingHours then workingHoursBetween gives the hours back", () => {
-    fc.assert(fc.property(instant, hours, (start, h) => {
-      expect(workingHoursBetween(cal, start, addWorkingHours(cal, start, h))).toBeCloseTo(h, 9);
-    }));
+    fc.assert(
+      fc.property(instant, hours, (start, h) => {
+        expect(workingHoursBetween(cal, start, addWorkingHours(cal, start, h))).toBeCloseTo(h, 9);
+      }),
+    );
   });
 
   it("a positive duration always ends inside office hours on a working day", () => {
-    fc.assert(fc.property(instant, hours.filter((h) => h > 0), (start, h) => {
-      const end = addWorkingHours(cal, start, h);
-      expect(inSession(end)).toBe(true);
-      // A session end at 17:30 still belongs to that day.
-      expect(cal.isWorkingDay(toLocalDay(end))).toBe(true);
-    }));
+    fc.assert(
+      fc.property(
+        instant,
+        hours.filter((h) => h > 0),
+        (start, h) => {
+          const end = addWorkingHours(cal, start, h);
+          expect(inSession(end)).toBe(true);
+          // A session end at 17:30 still belongs to that day.
+          expect(cal.isWorkingDay(toLocalDay(end))).toBe(true);
+        },
+      ),
+    );
   });
 
   it("counting starts inside office hours on a working day, never before receipt", () => {
-    fc.assert(fc.property(instant, fc.constantFrom(null, "15:00"), (at, cutOff) => {
-      const start = countingStart(cal, at, cutOff);
-      expect(start.getTime()).toBeGreaterThanOrEqual(at.getTime());
-      const m = minutesOfDay(start);
-      expect((m >= 450 && m < 690) || (m >= 810 && m < 1050)).toBe(true);
-      expect(cal.isWorkingDay(toLocalDay(start))).toBe(true);
-    }));
+    fc.assert(
+      fc.property(instant, fc.constantFrom(null, "15:00"), (at, cutOff) => {
+        const start = countingStart(cal, at, cutOff);
+        expect(start.getTime()).toBeGreaterThanOrEqual(at.getTime());
+        const m = minutesOfDay(start);
+        expect((m >= 450 && m < 690) || (m >= 810 && m < 1050)).toBe(true);
+        expect(cal.isWorkingDay(toLocalDay(start))).toBe(true);
+      }),
+    );
   });
 
   it("is monotonic in hours", () => {
-    fc.assert(fc.property(instant, hours, hours, (start, a, b) => {
-      const [lo, hi] = a <= b ? [a, b] : [b, a];
-      expect(addWorkingHours(cal, start, lo).getTime()).toBeLessThanOrEqual(addWorkingHours(cal, start, hi).getTime());
-    }));
+    fc.assert(
+      fc.property(instant, hours, hours, (start, a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        expect(addWorkingHours(cal, start, lo).getTime()).toBeLessThanOrEqual(addWorkingHours(cal, start, hi).getTime());
+      }),
+    );
   });
 });

@@ -142,8 +142,14 @@ function compareSchemas(source: Schema, target: Schema, t: Translate): string[] 
       problems.push(t("cli.transfer.tableMissing", { table: name }));
       continue;
     }
-    const a = table.columns.map((c) => `${c.name} ${c.type}`).sort().join(", ");
-    const b = other.columns.map((c) => `${c.name} ${c.type}`).sort().join(", ");
+    const a = table.columns
+      .map((c) => `${c.name} ${c.type}`)
+      .sort()
+      .join(", ");
+    const b = other.columns
+      .map((c) => `${c.name} ${c.type}`)
+      .sort()
+      .join(", ");
     if (a !== b) problems.push(t("cli.transfer.columnsDiffer", { table: name, source: a, target: b }));
   }
   for (const s of source.sequences) if (!target.sequences.includes(s)) problems.push(t("cli.transfer.sequenceMissing", { sequence: s }));
@@ -209,7 +215,10 @@ export async function transferDatabase(source: Database, target: Database, opts:
   const progress = opts.onProgress ?? (() => undefined);
   const locale = opts.locale ?? "vi";
   const t = translator(locale);
-  for (const [side, db] of [["cli.transfer.source", source], ["cli.transfer.target", target]] as const) {
+  for (const [side, db] of [
+    ["cli.transfer.source", source],
+    ["cli.transfer.target", target],
+  ] as const) {
     const v = await serverVersion(db);
     if (v < MIN_SERVER_VERSION) throw new TransferError(t("cli.transfer.oldServer", { side: t(side), version: Math.floor(v / 10000) }));
   }
@@ -264,7 +273,14 @@ export async function transferDatabase(source: Database, target: Database, opts:
     for (const name of order) {
       const a = await tableChecksum(src, sourceSchema.schema, sourceSchema.tables.get(name)!);
       const b = await tableChecksum(dst, targetSchema.schema, sourceSchema.tables.get(name)!);
-      tables.push({ table: name, sourceRows: a.rows, targetRows: b.rows, sourceChecksum: a.checksum, targetChecksum: b.checksum, ok: a.rows === b.rows && a.checksum === b.checksum });
+      tables.push({
+        table: name,
+        sourceRows: a.rows,
+        targetRows: b.rows,
+        sourceChecksum: a.checksum,
+        targetChecksum: b.checksum,
+        ok: a.rows === b.rows && a.checksum === b.checksum,
+      });
     }
     const auditSource = await verifyAudit(src);
     const auditTarget = await verifyAudit(dst);

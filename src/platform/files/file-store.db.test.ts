@@ -14,7 +14,14 @@ describeDb("file store", () => {
   afterAll(() => t.drop());
 
   it("stores a PDF named .jpg as a PDF, with a safe name, and reads it back byte for byte", async () => {
-    const stored = await storeFile(t.db, { ownerUserId: null, communeCode: "02923", name: "C:\\fakepath\\../ảnh\u0000 chụp.jpg", bytes: pdf, maxBytes: 1024, field: "file" });
+    const stored = await storeFile(t.db, {
+      ownerUserId: null,
+      communeCode: "02923",
+      name: "C:\\fakepath\\../ảnh\u0000 chụp.jpg",
+      bytes: pdf,
+      maxBytes: 1024,
+      field: "file",
+    });
     expect(stored).toMatchObject({ name: "ảnh chụp.pdf", mediaType: "application/pdf", sizeBytes: pdf.byteLength });
     const read = await readStoredFile(t.db, stored.id);
     expect(read).toMatchObject({ id: stored.id, name: "ảnh chụp.pdf", mediaType: "application/pdf", ownerUserId: null, communeCode: "02923" });
@@ -31,10 +38,14 @@ describeDb("file store", () => {
       [Uint8Array.from([...pdf, ...new Uint8Array(2048)]), "tooLarge"],
     ];
     for (const [bytes, code] of cases) {
-      const err = await storeFile(t.db, { ownerUserId: null, communeCode: null, name: "x.pdf", bytes, maxBytes: 1024, field: "documents.birth" }).catch((e: unknown) => e);
+      const err = await storeFile(t.db, { ownerUserId: null, communeCode: null, name: "x.pdf", bytes, maxBytes: 1024, field: "documents.birth" }).catch(
+        (e: unknown) => e,
+      );
       expect(err, code).toBeInstanceOf(AppError);
       expect((err as AppError).status).toBe(400);
-      expect((err as AppError).fields).toEqual([{ field: "documents.birth", code, message: `citizens.upload.${code}`, params: { max: "1 KB", allowed: "PDF, JPG, PNG" } }]);
+      expect((err as AppError).fields).toEqual([
+        { field: "documents.birth", code, message: `citizens.upload.${code}`, params: { max: "1 KB", allowed: "PDF, JPG, PNG" } },
+      ]);
     }
     expect((await t.db.query("SELECT count(*)::int AS n FROM stored_files WHERE name = 'x.pdf'")).rows[0]!.n).toBe(0);
   });

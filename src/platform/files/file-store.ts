@@ -24,23 +24,44 @@ export function sanitiseFileName(raw: string, extension: string): string {
     .replace(/^\.+/, "");
   const stem = base.replace(/\.[A-Za-z0-9]{1,5}$/, "") || "tep";
   const suffix = `.${extension}`;
-  return `${[...stem].slice(0, MAX_NAME_CHARS - suffix.length).join("").trim()}${suffix}`;
+  return `${[...stem]
+    .slice(0, MAX_NAME_CHARS - suffix.length)
+    .join("")
+    .trim()}${suffix}`;
 }
 
 export async function storeFile(
   q: Queryable,
-  input: { ownerUserId: string | null; communeCode: string | null; name: string; bytes: Uint8Array; maxBytes: number; field: string; allowed?: readonly UploadMediaType[] },
+  input: {
+    ownerUserId: string | null;
+    communeCode: string | null;
+    name: string;
+    bytes: Uint8Array;
+    maxBytes: number;
+    field: string;
+    allowed?: readonly UploadMediaType[];
+  },
 ): Promise<StoredFile> {
   const opts = { maxBytes: input.maxBytes, allowed: input.allowed };
   const check = await checkUpload(input.bytes, opts);
   if (!check.ok) {
-    throw new AppError("validation", "error.validation", [{ field: input.field, code: check.code, message: UPLOAD_MESSAGE_KEYS[check.code], params: uploadMessageParams(opts) }]);
+    throw new AppError("validation", "error.validation", [
+      { field: input.field, code: check.code, message: UPLOAD_MESSAGE_KEYS[check.code], params: uploadMessageParams(opts) },
+    ]);
   }
   const name = sanitiseFileName(input.name, check.extension);
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO stored_files (owner_user_id, commune_code, name, media_type, size_bytes, sha256, content)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [input.ownerUserId, input.communeCode, name, check.mediaType, input.bytes.byteLength, check.sha256, Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength)],
+    [
+      input.ownerUserId,
+      input.communeCode,
+      name,
+      check.mediaType,
+      input.bytes.byteLength,
+      check.sha256,
+      Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength),
+    ],
   );
   return { id: rows[0]!.id, name, mediaType: check.mediaType, sizeBytes: input.bytes.byteLength, sha256: check.sha256 };
 }

@@ -17,7 +17,12 @@ const limit = { maxBytes: 1024 };
 
 describe("checkUpload", () => {
   it("detects PDF, PNG and JPEG from their bytes and hashes them", async () => {
-    expect(await checkUpload(pdf, limit)).toEqual({ ok: true, mediaType: "application/pdf", extension: "pdf", sha256: createHash("sha256").update(pdf).digest("hex") });
+    expect(await checkUpload(pdf, limit)).toEqual({
+      ok: true,
+      mediaType: "application/pdf",
+      extension: "pdf",
+      sha256: createHash("sha256").update(pdf).digest("hex"),
+    });
     expect(await checkUpload(png, limit)).toMatchObject({ ok: true, mediaType: "image/png", extension: "png" });
     expect(await checkUpload(jpeg, limit)).toMatchObject({ ok: true, mediaType: "image/jpeg", extension: "jpg" });
   });

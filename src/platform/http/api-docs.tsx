@@ -9,7 +9,11 @@ import type { AppEnv } from "./hono-env.ts";
 export function openApiDocument(api: OpenAPIHono<AppEnv>) {
   return api.getOpenAPI31Document({
     openapi: "3.1.0",
-    info: { title: "XãSố API", version: "1.0.0", description: "Vietnamese first; send Accept-Language: en for English messages. Errors are RFC 9457 problem+json." },
+    info: {
+      title: "XãSố API",
+      version: "1.0.0",
+      description: "Vietnamese first; send Accept-Language: en for English messages. Errors are RFC 9457 problem+json.",
+    },
     servers: [{ url: "/" }],
   });
 }

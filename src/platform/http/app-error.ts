@@ -62,10 +62,16 @@ export function fieldErrorsFromZod(issues: readonly z.core.$ZodIssue[]): FieldEr
         });
         break;
       case "too_big":
-        out.push({ field, code: "too_big", message: issue.origin === "string" ? "validation.tooLong" : "validation.tooBig", params: { max: String(issue.maximum) } });
+        out.push({
+          field,
+          code: "too_big",
+          message: issue.origin === "string" ? "validation.tooLong" : "validation.tooBig",
+          params: { max: String(issue.maximum) },
+        });
         break;
       case "unrecognized_keys":
-        for (const key of issue.keys) out.push({ field: [...issue.path.map(String), key].join("."), code: "unknown_field", message: "validation.unknownField" });
+        for (const key of issue.keys)
+          out.push({ field: [...issue.path.map(String), key].join("."), code: "unknown_field", message: "validation.unknownField" });
         break;
       case "invalid_value":
         out.push({ field, code: "choice", message: "validation.choice", params: { options: issue.values.map(String).join(", ") } });

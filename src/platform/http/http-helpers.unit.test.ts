@@ -47,7 +47,12 @@ describe("validation messages", () => {
     const r = schema.safeParse({ age: "x", kind: "c", extra: 1 });
     const fields = fieldErrorsFromZod(r.error!.issues);
     expect(fields.map((f) => [f.field, f.code])).toEqual(
-      expect.arrayContaining([["name", "required"], ["age", "type"], ["kind", "choice"], ["extra", "unknown_field"]]),
+      expect.arrayContaining([
+        ["name", "required"],
+        ["age", "type"],
+        ["kind", "choice"],
+        ["extra", "unknown_field"],
+      ]),
     );
     const problem = toProblem(new AppError("validation", "error.validation", fields), translator("en"), "/api/v1/x", "req-1");
     expect(problem.status).toBe(400);

@@ -150,7 +150,14 @@ export function errorHandler(metrics: Metrics, page: ErrorPage) {
     if (!appErr) {
       (c.var.log ?? console).error({ err }, "unhandled error");
       metrics.httpErrors.inc({ code: "internal" });
-      const body = { type: "/docs/problems#internal", title: t("error.internal"), status: 500, detail: t("error.internalDetail", { requestId }), instance: c.req.path, requestId };
+      const body = {
+        type: "/docs/problems#internal",
+        title: t("error.internal"),
+        status: 500,
+        detail: t("error.internalDetail", { requestId }),
+        instance: c.req.path,
+        requestId,
+      };
       if (isApiPath(c.req.path)) return c.body(JSON.stringify(body), 500, { "content-type": "application/problem+json; charset=utf-8" });
       return page(c, 500, body.title, body.detail);
     }

@@ -236,7 +236,7 @@ const core = {
 
   // The `xaso` command line (src/cli).
   "cli.usage": "Usage: {usage}",
-  "cli.unknownCommand": "xaso: unknown command \"{name}\".",
+  "cli.unknownCommand": 'xaso: unknown command "{name}".',
   "cli.seeEnvExample": "See .env.example for every variable.",
   "cli.nothingChanged": "Nothing changed.",
   "cli.invalidUrl": "(invalid URL)",
@@ -256,32 +256,39 @@ const core = {
   "cli.password.none": "No password given: set {env} or write it on stdin (never as an argument).",
   "cli.help.summary": "Show this list, or one command's details",
   "cli.help.usage": "xaso help [COMMAND]",
-  "cli.help.unknownCommand": "Unknown command \"{name}\".",
-  "cli.help.overview": "XãSố command line\n\nUsage: xaso <command> [options]        (from a checkout: npm run xaso -- <command> [options])\n\nCommands:\n{commands}\n\nThe database is the embedded PostgreSQL in DATA_DIR, or DATABASE_URL when set; the other\nenvironment variables are those of the server (see .env.example and docs/operations.md).\nStop the server before running a command on the embedded database.\n`xaso help <command>` or `xaso <command> --help` shows a command's details.\nLanguage: Vietnamese, or English with XASO_LANG=en.\n\nExit codes: 0 success, 1 failure or verification problem, 64 bad arguments, 65 bad input,\n78 bad configuration.\n",
+  "cli.help.unknownCommand": 'Unknown command "{name}".',
+  "cli.help.overview":
+    "XãSố command line\n\nUsage: xaso <command> [options]        (from a checkout: npm run xaso -- <command> [options])\n\nCommands:\n{commands}\n\nThe database is the embedded PostgreSQL in DATA_DIR, or DATABASE_URL when set; the other\nenvironment variables are those of the server (see .env.example and docs/operations.md).\nStop the server before running a command on the embedded database.\n`xaso help <command>` or `xaso <command> --help` shows a command's details.\nLanguage: Vietnamese, or English with XASO_LANG=en.\n\nExit codes: 0 success, 1 failure or verification problem, 64 bad arguments, 65 bad input,\n78 bad configuration.\n",
   "cli.migrate.summary": "Apply pending database migrations (safe to run again)",
-  "cli.migrate.usage": "xaso migrate\n\nApplies every migration in migrations/ that the database has not seen yet, each in its own\ntransaction, and prints what it did. Running it again applies nothing.",
+  "cli.migrate.usage":
+    "xaso migrate\n\nApplies every migration in migrations/ that the database has not seen yet, each in its own\ntransaction, and prints what it did. Running it again applies nothing.",
   "cli.migrate.upToDate": "Database is up to date ({count} migrations applied earlier, {engine} database).",
   "cli.migrate.applied": "Applied {count} migration(s) to the {engine} database:",
   "cli.seedDemo.summary": "Load the demo commune (Xã Gia Phú) and one account per role",
-  "cli.seedDemo.usage": "xaso seed-demo\n\nCreates villages in Xã Gia Phú (Tỉnh Lào Cai) and one demo account per role, all with the\npassword \"{password}\". Does nothing when the \"admin\" account already exists.\nNeeds province 15 in SERVED_PROVINCES. Never run it on a production database.",
-  "cli.seedDemo.exists": "Demo data is already there (the \"admin\" account exists); nothing changed.",
-  "cli.seedDemo.loaded": "Demo data loaded. Accounts (password \"{password}\"):",
+  "cli.seedDemo.usage":
+    'xaso seed-demo\n\nCreates villages in Xã Gia Phú (Tỉnh Lào Cai) and one demo account per role, all with the\npassword "{password}". Does nothing when the "admin" account already exists.\nNeeds province 15 in SERVED_PROVINCES. Never run it on a production database.',
+  "cli.seedDemo.exists": 'Demo data is already there (the "admin" account exists); nothing changed.',
+  "cli.seedDemo.loaded": 'Demo data loaded. Accounts (password "{password}"):',
   "cli.importUnits.summary": "Load or update provinces and communes from a JSON file",
-  "cli.importUnits.usage": "xaso import-admin-units [FILE]\n\nReads the admin-unit list (provinces with their communes, the format of\nreference-data/vn-admin-units/units-2025.json) and inserts or updates every unit in one\ntransaction: a missing or malformed file changes nothing. Without FILE, loads the official\nlist shipped with XãSố. Safe to run again.",
+  "cli.importUnits.usage":
+    "xaso import-admin-units [FILE]\n\nReads the admin-unit list (provinces with their communes, the format of\nreference-data/vn-admin-units/units-2025.json) and inserts or updates every unit in one\ntransaction: a missing or malformed file changes nothing. Without FILE, loads the official\nlist shipped with XãSố. Safe to run again.",
   "cli.importUnits.notFound": "File not found: {file}",
   "cli.importUnits.notAFile": "Not a file: {file}",
   "cli.importUnits.badJson": "{file} is not valid JSON ({error}); nothing was imported.",
   "cli.importUnits.rejected": "The file was rejected by the database, nothing was written: {error}",
   "cli.importUnits.done": "Imported {provinces} provinces and {communes} communes from {file} ({written} rows written).",
   "cli.createAdmin.summary": "Create a system administrator (or reset one's password)",
-  "cli.createAdmin.usage": "xaso create-admin --username NAME [--display-name \"Full name\"]\n\nCreates an officer account with the system_admin role on every served province. If the\naccount exists, its password is replaced and the role granted again.\nThe password (at least {min} characters) comes from the {env} environment\nvariable, or from stdin: typed twice without echo on a terminal, or the first line when piped.\nIt is never accepted as an argument.\n\n  {env}='…' xaso create-admin --username quantri\n  printf '%s\\n' \"$PW\" | xaso create-admin --username quantri",
-  "cli.createAdmin.passwordArgument": "--password is not accepted: arguments leak into shell history and process lists. Set {env} or write the password on stdin.",
+  "cli.createAdmin.usage":
+    "xaso create-admin --username NAME [--display-name \"Full name\"]\n\nCreates an officer account with the system_admin role on every served province. If the\naccount exists, its password is replaced and the role granted again.\nThe password (at least {min} characters) comes from the {env} environment\nvariable, or from stdin: typed twice without echo on a terminal, or the first line when piped.\nIt is never accepted as an argument.\n\n  {env}='…' xaso create-admin --username quantri\n  printf '%s\\n' \"$PW\" | xaso create-admin --username quantri",
+  "cli.createAdmin.passwordArgument":
+    "--password is not accepted: arguments leak into shell history and process lists. Set {env} or write the password on stdin.",
   "cli.createAdmin.usernameRequired": "--username is required.",
   "cli.createAdmin.tooShort": "The password is too short: it needs at least {min} characters. Nothing changed.",
-  "cli.createAdmin.created": "Created system administrator \"{username}\" (id {id}) with system_admin on: {provinces}.",
-  "cli.createAdmin.reset": "\"{username}\" already existed: password replaced and system_admin granted again (id {id}).",
+  "cli.createAdmin.created": 'Created system administrator "{username}" (id {id}) with system_admin on: {provinces}.',
+  "cli.createAdmin.reset": '"{username}" already existed: password replaced and system_admin granted again (id {id}).',
   "cli.auditVerify.summary": "Check the audit log's hash chain; exit 1 listing each changed or missing entry",
-  "cli.auditVerify.usage": "xaso audit-verify\n\nReads the whole audit log, recomputes every entry's hash and compares the chain with the\nrecorded head. Prints the number of entries checked and the head hash. Exits 1 and lists\neach entry that was changed, deleted or re-linked. Read-only.",
+  "cli.auditVerify.usage":
+    "xaso audit-verify\n\nReads the whole audit log, recomputes every entry's hash and compares the chain with the\nrecorded head. Prints the number of entries checked and the head hash. Exits 1 and lists\neach entry that was changed, deleted or re-linked. Read-only.",
   "cli.auditVerify.ok": "Audit chain OK: {entries} entries checked.\nHead hash: {head}",
   "cli.auditVerify.broken": "Audit chain BROKEN: {entries} entries checked, {problems} problem(s).\nHead hash (as recomputed): {head}",
   "cli.auditVerify.entry": "  entry #{seq}: {problem}",
@@ -290,11 +297,12 @@ const core = {
   "cli.auditVerify.brokenLink": "broken link (does not follow the entry before it: an entry before it was removed or replaced)",
   "cli.auditVerify.headMismatch": "missing or changed newest entry (the recorded head of the chain does not match the log)",
   "cli.db.summary": "db export --to URL | db import --from URL: move all data to/from another PostgreSQL",
-  "cli.db.usage": "xaso db export --to postgres://USER:PASSWORD@HOST:5432/DBNAME\nxaso db import --from postgres://USER:PASSWORD@HOST:5432/DBNAME\n\nexport copies every table of the current database (the embedded one in DATA_DIR, or\nDATABASE_URL when set) into the given PostgreSQL 15+ database; import copies the other way,\ninto the current database. The receiving database is migrated first and must hold no rows.\nEverything is written in one transaction, tables in foreign-key order; sequences are set to\nthe source's position. Before committing, each table's row count and checksum and the audit\nchain are compared on both sides and printed; any difference rolls everything back (exit 1).\nStop XãSố first when it runs on the embedded database.",
+  "cli.db.usage":
+    "xaso db export --to postgres://USER:PASSWORD@HOST:5432/DBNAME\nxaso db import --from postgres://USER:PASSWORD@HOST:5432/DBNAME\n\nexport copies every table of the current database (the embedded one in DATA_DIR, or\nDATABASE_URL when set) into the given PostgreSQL 15+ database; import copies the other way,\ninto the current database. The receiving database is migrated first and must hold no rows.\nEverything is written in one transaction, tables in foreign-key order; sequences are set to\nthe source's position. Before committing, each table's row count and checksum and the audit\nchain are compared on both sides and printed; any difference rolls everything back (exit 1).\nStop XãSố first when it runs on the embedded database.",
   "cli.db.needsTo": "db export needs --to postgres://…",
   "cli.db.needsFrom": "db import needs --from postgres://…",
   "cli.db.badUrl": "{option} must start with postgres:// or postgresql://",
-  "cli.db.unknownSubcommand": "Unknown db subcommand \"{name}\".",
+  "cli.db.unknownSubcommand": 'Unknown db subcommand "{name}".',
   "cli.db.needsSubcommand": "db needs a subcommand: export or import.",
   "cli.db.exporting": "Copying the current {engine} database to {url}…",
   "cli.db.importing": "Copying {url} into the current {engine} database…",
@@ -332,11 +340,24 @@ const core = {
   "cli.transfer.tablesDiffer": "The target's tables differ from the source's:\n  {problems}",
   "cli.transfer.noTables": "The source has no tables to copy.",
   "cli.transfer.migrated": "Migrated the target: {migrations}",
-  "cli.transfer.notEmpty": "The target database is not empty; refusing to copy into it. Tables with rows:\n  {tables}\nUse a new, empty database (it is migrated automatically).",
+  "cli.transfer.notEmpty":
+    "The target database is not empty; refusing to copy into it. Tables with rows:\n  {tables}\nUse a new, empty database (it is migrated automatically).",
   "cli.transfer.tableRows": "{table} ({rows} rows)",
   "cli.transfer.copied": "  copied {table}: {rows} rows",
   "cli.transfer.notYetUsed": "(not yet used)",
   "cli.transfer.verifying": "Verifying row counts and checksums…",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...calendarEn, ...proceduresEn, ...dossiersEn, ...paymentsEn, ...notificationsEn, ...citizensEn, ...statsEn, ...formsEn, ...dossierCitizenEn, ...dossierOfficeEn };
+export const en: Record<MessageKey, string> = {
+  ...core,
+  ...calendarEn,
+  ...proceduresEn,
+  ...dossiersEn,
+  ...paymentsEn,
+  ...notificationsEn,
+  ...citizensEn,
+  ...statsEn,
+  ...formsEn,
+  ...dossierCitizenEn,
+  ...dossierOfficeEn,
+};

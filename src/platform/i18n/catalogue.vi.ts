@@ -235,7 +235,7 @@ const core = {
 
   // The `xaso` command line (src/cli).
   "cli.usage": "Cách dùng: {usage}",
-  "cli.unknownCommand": "xaso: không có lệnh \"{name}\".",
+  "cli.unknownCommand": 'xaso: không có lệnh "{name}".',
   "cli.seeEnvExample": "Xem .env.example để biết mọi biến môi trường.",
   "cli.nothingChanged": "Không có gì thay đổi.",
   "cli.invalidUrl": "(URL không hợp lệ)",
@@ -255,32 +255,39 @@ const core = {
   "cli.password.none": "Chưa có mật khẩu: hãy đặt biến {env} hoặc nhập qua stdin (không bao giờ truyền làm đối số).",
   "cli.help.summary": "Xem danh sách này, hoặc chi tiết của một lệnh",
   "cli.help.usage": "xaso help [LỆNH]",
-  "cli.help.unknownCommand": "Không có lệnh \"{name}\".",
-  "cli.help.overview": "Dòng lệnh XãSố\n\nCách dùng: xaso <lệnh> [tùy chọn]        (từ mã nguồn: npm run xaso -- <lệnh> [tùy chọn])\n\nCác lệnh:\n{commands}\n\nCơ sở dữ liệu là PostgreSQL nhúng trong DATA_DIR, hoặc DATABASE_URL nếu được đặt; các biến môi\ntrường khác giống như của máy chủ (xem .env.example và docs/operations.md).\nHãy dừng máy chủ trước khi chạy một lệnh trên cơ sở dữ liệu nhúng.\n`xaso help <lệnh>` hoặc `xaso <lệnh> --help` cho xem chi tiết một lệnh.\nNgôn ngữ: tiếng Việt, hoặc tiếng Anh với XASO_LANG=en.\n\nMã thoát: 0 thành công, 1 thất bại hoặc kiểm tra phát hiện vấn đề, 64 sai đối số, 65 sai dữ liệu\nđầu vào, 78 sai cấu hình.\n",
+  "cli.help.unknownCommand": 'Không có lệnh "{name}".',
+  "cli.help.overview":
+    "Dòng lệnh XãSố\n\nCách dùng: xaso <lệnh> [tùy chọn]        (từ mã nguồn: npm run xaso -- <lệnh> [tùy chọn])\n\nCác lệnh:\n{commands}\n\nCơ sở dữ liệu là PostgreSQL nhúng trong DATA_DIR, hoặc DATABASE_URL nếu được đặt; các biến môi\ntrường khác giống như của máy chủ (xem .env.example và docs/operations.md).\nHãy dừng máy chủ trước khi chạy một lệnh trên cơ sở dữ liệu nhúng.\n`xaso help <lệnh>` hoặc `xaso <lệnh> --help` cho xem chi tiết một lệnh.\nNgôn ngữ: tiếng Việt, hoặc tiếng Anh với XASO_LANG=en.\n\nMã thoát: 0 thành công, 1 thất bại hoặc kiểm tra phát hiện vấn đề, 64 sai đối số, 65 sai dữ liệu\nđầu vào, 78 sai cấu hình.\n",
   "cli.migrate.summary": "Áp dụng các migration cơ sở dữ liệu còn thiếu (chạy lại vẫn an toàn)",
-  "cli.migrate.usage": "xaso migrate\n\nÁp dụng mọi migration trong migrations/ mà cơ sở dữ liệu chưa có, mỗi migration trong một\ngiao dịch riêng, và in ra những gì đã làm. Chạy lại sẽ không áp dụng gì thêm.",
+  "cli.migrate.usage":
+    "xaso migrate\n\nÁp dụng mọi migration trong migrations/ mà cơ sở dữ liệu chưa có, mỗi migration trong một\ngiao dịch riêng, và in ra những gì đã làm. Chạy lại sẽ không áp dụng gì thêm.",
   "cli.migrate.upToDate": "Cơ sở dữ liệu đã được cập nhật đầy đủ ({count} migration đã áp dụng từ trước, cơ sở dữ liệu {engine}).",
   "cli.migrate.applied": "Đã áp dụng {count} migration vào cơ sở dữ liệu {engine}:",
   "cli.seedDemo.summary": "Nạp xã mẫu (Xã Gia Phú) và mỗi vai trò một tài khoản",
-  "cli.seedDemo.usage": "xaso seed-demo\n\nTạo các thôn của Xã Gia Phú (Tỉnh Lào Cai) và mỗi vai trò một tài khoản mẫu, tất cả có mật khẩu\n\"{password}\". Không làm gì nếu tài khoản \"admin\" đã tồn tại.\nCần có tỉnh 15 trong SERVED_PROVINCES. Tuyệt đối không chạy trên cơ sở dữ liệu thật.",
-  "cli.seedDemo.exists": "Dữ liệu mẫu đã có sẵn (tài khoản \"admin\" đã tồn tại); không có gì thay đổi.",
-  "cli.seedDemo.loaded": "Đã nạp dữ liệu mẫu. Các tài khoản (mật khẩu \"{password}\"):",
+  "cli.seedDemo.usage":
+    'xaso seed-demo\n\nTạo các thôn của Xã Gia Phú (Tỉnh Lào Cai) và mỗi vai trò một tài khoản mẫu, tất cả có mật khẩu\n"{password}". Không làm gì nếu tài khoản "admin" đã tồn tại.\nCần có tỉnh 15 trong SERVED_PROVINCES. Tuyệt đối không chạy trên cơ sở dữ liệu thật.',
+  "cli.seedDemo.exists": 'Dữ liệu mẫu đã có sẵn (tài khoản "admin" đã tồn tại); không có gì thay đổi.',
+  "cli.seedDemo.loaded": 'Đã nạp dữ liệu mẫu. Các tài khoản (mật khẩu "{password}"):',
   "cli.importUnits.summary": "Nạp hoặc cập nhật tỉnh, thành phố và xã, phường từ một tệp JSON",
-  "cli.importUnits.usage": "xaso import-admin-units [TỆP]\n\nĐọc danh sách đơn vị hành chính (các tỉnh cùng các xã của tỉnh, theo định dạng của\nreference-data/vn-admin-units/units-2025.json) rồi thêm mới hoặc cập nhật mọi đơn vị trong một\ngiao dịch: tệp bị thiếu hoặc sai định dạng thì không có gì thay đổi. Không có TỆP thì nạp danh sách\nchính thức đi kèm XãSố. Chạy lại vẫn an toàn.",
+  "cli.importUnits.usage":
+    "xaso import-admin-units [TỆP]\n\nĐọc danh sách đơn vị hành chính (các tỉnh cùng các xã của tỉnh, theo định dạng của\nreference-data/vn-admin-units/units-2025.json) rồi thêm mới hoặc cập nhật mọi đơn vị trong một\ngiao dịch: tệp bị thiếu hoặc sai định dạng thì không có gì thay đổi. Không có TỆP thì nạp danh sách\nchính thức đi kèm XãSố. Chạy lại vẫn an toàn.",
   "cli.importUnits.notFound": "Không tìm thấy tệp: {file}",
   "cli.importUnits.notAFile": "Không phải là tệp: {file}",
   "cli.importUnits.badJson": "{file} không phải JSON hợp lệ ({error}); chưa nhập gì.",
   "cli.importUnits.rejected": "Cơ sở dữ liệu từ chối tệp, không có gì được ghi: {error}",
   "cli.importUnits.done": "Đã nhập {provinces} tỉnh, thành phố và {communes} xã, phường từ {file} (đã ghi {written} dòng).",
   "cli.createAdmin.summary": "Tạo quản trị viên hệ thống (hoặc đặt lại mật khẩu cho họ)",
-  "cli.createAdmin.usage": "xaso create-admin --username TÊN [--display-name \"Họ và tên\"]\n\nTạo tài khoản cán bộ có vai trò system_admin trên mọi tỉnh được phục vụ. Nếu tài khoản đã\ntồn tại, mật khẩu được thay mới và vai trò được cấp lại.\nMật khẩu (ít nhất {min} ký tự) lấy từ biến môi trường {env}, hoặc từ stdin: gõ hai lần\nkhông hiện trên màn hình nếu là terminal, hoặc dòng đầu tiên nếu được chuyển qua ống (pipe).\nKhông bao giờ nhận mật khẩu qua đối số.\n\n  {env}='…' xaso create-admin --username quantri\n  printf '%s\\n' \"$PW\" | xaso create-admin --username quantri",
-  "cli.createAdmin.passwordArgument": "Không chấp nhận --password: đối số bị lộ trong lịch sử shell và danh sách tiến trình. Hãy đặt biến {env} hoặc nhập mật khẩu qua stdin.",
+  "cli.createAdmin.usage":
+    "xaso create-admin --username TÊN [--display-name \"Họ và tên\"]\n\nTạo tài khoản cán bộ có vai trò system_admin trên mọi tỉnh được phục vụ. Nếu tài khoản đã\ntồn tại, mật khẩu được thay mới và vai trò được cấp lại.\nMật khẩu (ít nhất {min} ký tự) lấy từ biến môi trường {env}, hoặc từ stdin: gõ hai lần\nkhông hiện trên màn hình nếu là terminal, hoặc dòng đầu tiên nếu được chuyển qua ống (pipe).\nKhông bao giờ nhận mật khẩu qua đối số.\n\n  {env}='…' xaso create-admin --username quantri\n  printf '%s\\n' \"$PW\" | xaso create-admin --username quantri",
+  "cli.createAdmin.passwordArgument":
+    "Không chấp nhận --password: đối số bị lộ trong lịch sử shell và danh sách tiến trình. Hãy đặt biến {env} hoặc nhập mật khẩu qua stdin.",
   "cli.createAdmin.usernameRequired": "Bắt buộc phải có --username.",
   "cli.createAdmin.tooShort": "Mật khẩu quá ngắn: cần ít nhất {min} ký tự. Không có gì thay đổi.",
-  "cli.createAdmin.created": "Đã tạo quản trị viên hệ thống \"{username}\" (id {id}) với vai trò system_admin tại: {provinces}.",
-  "cli.createAdmin.reset": "Tài khoản \"{username}\" đã tồn tại: đã thay mật khẩu và cấp lại vai trò system_admin (id {id}).",
+  "cli.createAdmin.created": 'Đã tạo quản trị viên hệ thống "{username}" (id {id}) với vai trò system_admin tại: {provinces}.',
+  "cli.createAdmin.reset": 'Tài khoản "{username}" đã tồn tại: đã thay mật khẩu và cấp lại vai trò system_admin (id {id}).',
   "cli.auditVerify.summary": "Kiểm tra chuỗi băm của nhật ký; thoát với mã 1 và liệt kê từng mục bị sửa hoặc bị mất",
-  "cli.auditVerify.usage": "xaso audit-verify\n\nĐọc toàn bộ nhật ký, tính lại mã băm của từng mục và đối chiếu chuỗi với đầu chuỗi đã ghi.\nIn ra số mục đã kiểm tra và mã băm đầu chuỗi. Thoát với mã 1 và liệt kê từng mục đã bị sửa,\nbị xóa hoặc bị nối lại. Chỉ đọc, không ghi.",
+  "cli.auditVerify.usage":
+    "xaso audit-verify\n\nĐọc toàn bộ nhật ký, tính lại mã băm của từng mục và đối chiếu chuỗi với đầu chuỗi đã ghi.\nIn ra số mục đã kiểm tra và mã băm đầu chuỗi. Thoát với mã 1 và liệt kê từng mục đã bị sửa,\nbị xóa hoặc bị nối lại. Chỉ đọc, không ghi.",
   "cli.auditVerify.ok": "Chuỗi nhật ký nguyên vẹn: đã kiểm tra {entries} mục.\nMã băm đầu chuỗi: {head}",
   "cli.auditVerify.broken": "Chuỗi nhật ký BỊ HỎNG: đã kiểm tra {entries} mục, có {problems} vấn đề.\nMã băm đầu chuỗi (tính lại): {head}",
   "cli.auditVerify.entry": "  mục #{seq}: {problem}",
@@ -289,11 +296,12 @@ const core = {
   "cli.auditVerify.brokenLink": "đứt liên kết (không nối tiếp mục liền trước: một mục trước nó đã bị xóa hoặc bị thay)",
   "cli.auditVerify.headMismatch": "mục mới nhất bị mất hoặc bị sửa (đầu chuỗi đã ghi không khớp với nhật ký)",
   "cli.db.summary": "db export --to URL | db import --from URL: chuyển toàn bộ dữ liệu sang/từ một PostgreSQL khác",
-  "cli.db.usage": "xaso db export --to postgres://NGƯỜI_DÙNG:MẬT_KHẨU@MÁY_CHỦ:5432/TÊN_CSDL\nxaso db import --from postgres://NGƯỜI_DÙNG:MẬT_KHẨU@MÁY_CHỦ:5432/TÊN_CSDL\n\nexport sao chép mọi bảng của cơ sở dữ liệu hiện tại (cơ sở dữ liệu nhúng trong DATA_DIR, hoặc\nDATABASE_URL nếu được đặt) sang cơ sở dữ liệu PostgreSQL 15+ đã cho; import sao chép theo chiều\nngược lại, vào cơ sở dữ liệu hiện tại. Cơ sở dữ liệu nhận được migrate trước và phải chưa có dòng nào.\nMọi thứ được ghi trong một giao dịch, các bảng theo thứ tự khóa ngoại; các sequence được đặt theo\nvị trí ở nguồn. Trước khi commit, số dòng và checksum của từng bảng cùng chuỗi nhật ký được đối\nchiếu ở hai bên và in ra; có bất kỳ khác biệt nào thì mọi thứ được hoàn tác (mã thoát 1).\nHãy dừng XãSố trước nếu nó đang chạy trên cơ sở dữ liệu nhúng.",
+  "cli.db.usage":
+    "xaso db export --to postgres://NGƯỜI_DÙNG:MẬT_KHẨU@MÁY_CHỦ:5432/TÊN_CSDL\nxaso db import --from postgres://NGƯỜI_DÙNG:MẬT_KHẨU@MÁY_CHỦ:5432/TÊN_CSDL\n\nexport sao chép mọi bảng của cơ sở dữ liệu hiện tại (cơ sở dữ liệu nhúng trong DATA_DIR, hoặc\nDATABASE_URL nếu được đặt) sang cơ sở dữ liệu PostgreSQL 15+ đã cho; import sao chép theo chiều\nngược lại, vào cơ sở dữ liệu hiện tại. Cơ sở dữ liệu nhận được migrate trước và phải chưa có dòng nào.\nMọi thứ được ghi trong một giao dịch, các bảng theo thứ tự khóa ngoại; các sequence được đặt theo\nvị trí ở nguồn. Trước khi commit, số dòng và checksum của từng bảng cùng chuỗi nhật ký được đối\nchiếu ở hai bên và in ra; có bất kỳ khác biệt nào thì mọi thứ được hoàn tác (mã thoát 1).\nHãy dừng XãSố trước nếu nó đang chạy trên cơ sở dữ liệu nhúng.",
   "cli.db.needsTo": "db export cần --to postgres://…",
   "cli.db.needsFrom": "db import cần --from postgres://…",
   "cli.db.badUrl": "{option} phải bắt đầu bằng postgres:// hoặc postgresql://",
-  "cli.db.unknownSubcommand": "Không có lệnh con db \"{name}\".",
+  "cli.db.unknownSubcommand": 'Không có lệnh con db "{name}".',
   "cli.db.needsSubcommand": "db cần một lệnh con: export hoặc import.",
   "cli.db.exporting": "Đang sao chép cơ sở dữ liệu {engine} hiện tại sang {url}…",
   "cli.db.importing": "Đang sao chép {url} vào cơ sở dữ liệu {engine} hiện tại…",
@@ -331,12 +339,25 @@ const core = {
   "cli.transfer.tablesDiffer": "Các bảng ở đích khác với ở nguồn:\n  {problems}",
   "cli.transfer.noTables": "Nguồn không có bảng nào để sao chép.",
   "cli.transfer.migrated": "Đã migrate cơ sở dữ liệu đích: {migrations}",
-  "cli.transfer.notEmpty": "Cơ sở dữ liệu đích không trống nên không sao chép vào. Các bảng đã có dữ liệu:\n  {tables}\nHãy dùng một cơ sở dữ liệu mới, trống (nó được migrate tự động).",
+  "cli.transfer.notEmpty":
+    "Cơ sở dữ liệu đích không trống nên không sao chép vào. Các bảng đã có dữ liệu:\n  {tables}\nHãy dùng một cơ sở dữ liệu mới, trống (nó được migrate tự động).",
   "cli.transfer.tableRows": "{table} ({rows} dòng)",
   "cli.transfer.copied": "  đã sao chép {table}: {rows} dòng",
   "cli.transfer.notYetUsed": "(chưa dùng)",
   "cli.transfer.verifying": "Đang đối chiếu số dòng và checksum…",
 } as const;
 
-export const vi = { ...core, ...calendarVi, ...proceduresVi, ...dossiersVi, ...paymentsVi, ...notificationsVi, ...citizensVi, ...statsVi, ...formsVi, ...dossierCitizenVi, ...dossierOfficeVi } as const;
+export const vi = {
+  ...core,
+  ...calendarVi,
+  ...proceduresVi,
+  ...dossiersVi,
+  ...paymentsVi,
+  ...notificationsVi,
+  ...citizensVi,
+  ...statsVi,
+  ...formsVi,
+  ...dossierCitizenVi,
+  ...dossierOfficeVi,
+} as const;
 export type MessageKey = keyof typeof vi;

@@ -30,10 +30,12 @@ describeDb("outbox", () => {
     return { got, handlers };
   };
   const row = async (id?: number) =>
-    (await db.query<{ status: string; attempts: number; last_error: string | null; next_attempt_at: Date; sent_at: Date | null }>(
-      "SELECT status, attempts, last_error, next_attempt_at, sent_at FROM outbox" + (id ? " WHERE id = $1" : " ORDER BY id LIMIT 1"),
-      id ? [id] : [],
-    )).rows[0];
+    (
+      await db.query<{ status: string; attempts: number; last_error: string | null; next_attempt_at: Date; sent_at: Date | null }>(
+        "SELECT status, attempts, last_error, next_attempt_at, sent_at FROM outbox" + (id ? " WHERE id = $1" : " ORDER BY id LIMIT 1"),
+        id ? [id] : [],
+      )
+    ).rows[0];
 
   it("sends what a committed transaction enqueued, and nothing from a rolled-back one", async () => {
     const clock = testClock();
@@ -78,7 +80,12 @@ describeDb("outbox", () => {
     await enqueue(db, { topic: "sms", payload: {} });
 
     expect(await worker.runOnce()).toEqual({ sent: 0, failed: 1, dead: 0 });
-    expect(await row()).toMatchObject({ status: "pending", attempts: 1, last_error: "gateway answered 503 (call 1)", next_attempt_at: new Date(clock.now().getTime() + 60_000) });
+    expect(await row()).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      last_error: "gateway answered 503 (call 1)",
+      next_attempt_at: new Date(clock.now().getTime() + 60_000),
+    });
     clock.advance(59);
     expect(await worker.runOnce()).toEqual({ sent: 0, failed: 0, dead: 0 });
     clock.advance(1);
@@ -98,7 +105,9 @@ describeDb("outbox", () => {
     const worker = createOutboxWorker({ db, log, clock, handlers: { sms: () => Promise.reject(new Error("down")) }, backoff: () => 100 });
     for (let i = 0; i < 10; i++) await enqueue(db, { topic: "sms", payload: i });
     expect(await worker.runOnce()).toEqual({ sent: 0, failed: 10, dead: 0 });
-    const { rows } = await db.query<{ delay: number }>("SELECT extract(epoch FROM next_attempt_at - $1::timestamptz)::float8 AS delay FROM outbox", [clock.now()]);
+    const { rows } = await db.query<{ delay: number }>("SELECT extract(epoch FROM next_attempt_at - $1::timestamptz)::float8 AS delay FROM outbox", [
+      clock.now(),
+    ]);
     for (const r of rows) {
       expect(r.delay).toBeGreaterThanOrEqual(50);
       expect(r.delay).toBeLessThan(150);

@@ -135,14 +135,23 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       const message = (err instanceof Error ? err.message : String(err)).slice(0, MAX_ERROR_CHARS);
       const now = clock.now();
       if (m.attempts >= maxAttempts) {
-        await db.query("UPDATE outbox SET status = 'dead', last_error = $2 WHERE id = $1 AND status = 'pending' AND attempts = $3", [m.id, message, m.attempts]);
+        await db.query("UPDATE outbox SET status = 'dead', last_error = $2 WHERE id = $1 AND status = 'pending' AND attempts = $3", [
+          m.id,
+          message,
+          m.attempts,
+        ]);
         result.dead++;
         log.error({ ...rowLog, err: message }, "outbox message dead after its last attempt");
       } else {
         // Jitter in [0.5, 1.5) × base spreads retries so a gateway outage does not end in a thundering herd.
         const delayMs = Math.round(backoff(m.attempts) * 1000 * (0.5 + random()));
         const next = new Date(now.getTime() + delayMs);
-        await db.query("UPDATE outbox SET next_attempt_at = $2, last_error = $3 WHERE id = $1 AND status = 'pending' AND attempts = $4", [m.id, next, message, m.attempts]);
+        await db.query("UPDATE outbox SET next_attempt_at = $2, last_error = $3 WHERE id = $1 AND status = 'pending' AND attempts = $4", [
+          m.id,
+          next,
+          message,
+          m.attempts,
+        ]);
         result.failed++;
         log.warn({ ...rowLog, err: message, retryAt: next.toISOString() }, "outbox message failed; will retry");
       }

@@ -3,7 +3,11 @@
 import type { Queryable } from "../db/database.ts";
 
 export async function countThrottleHits(q: Queryable, bucket: string, key: string, since: Date): Promise<number> {
-  const { rows } = await q.query<{ n: number }>("SELECT count(*)::int AS n FROM throttle_hits WHERE bucket = $1 AND key = $2 AND at > $3", [bucket, key, since]);
+  const { rows } = await q.query<{ n: number }>("SELECT count(*)::int AS n FROM throttle_hits WHERE bucket = $1 AND key = $2 AND at > $3", [
+    bucket,
+    key,
+    since,
+  ]);
   return rows[0]?.n ?? 0;
 }
 

@@ -69,7 +69,11 @@ export function TextField(p: InputProps) {
   return (
     <div class={err ? "field field--error" : "field"}>
       <label for={id}>{p.label}</label>
-      {p.hint && <span class="hint" id={`${id}-hint`}>{p.hint}</span>}
+      {p.hint && (
+        <span class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </span>
+      )}
       {err && <ErrorText t={p.t} id={id} err={err} label={p.label} />}
       <input
         type={p.type ?? "text"}
@@ -90,7 +94,14 @@ export function TextField(p: InputProps) {
 type Option = { value: string; label: string };
 
 /** A select; `groups` become optgroups, `placeholder` an empty first choice, `id` overrides the one made from the name. */
-export function SelectField(p: Omit<InputProps, "type" | "autocomplete" | "inputmode"> & { options: Option[]; groups?: { label: string; options: Option[] }[]; placeholder?: string; id?: string }) {
+export function SelectField(
+  p: Omit<InputProps, "type" | "autocomplete" | "inputmode"> & {
+    options: Option[];
+    groups?: { label: string; options: Option[] }[];
+    placeholder?: string;
+    id?: string;
+  },
+) {
   const id = p.id ?? fieldId(p.name);
   const err = errorOf(p.form.errors, p.name);
   const current = p.form.values[p.name] ?? "";
@@ -102,12 +113,18 @@ export function SelectField(p: Omit<InputProps, "type" | "autocomplete" | "input
   return (
     <div class={err ? "field field--error" : "field"}>
       <label for={id}>{p.label}</label>
-      {p.hint && <span class="hint" id={`${id}-hint`}>{p.hint}</span>}
+      {p.hint && (
+        <span class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </span>
+      )}
       {err && <ErrorText t={p.t} id={id} err={err} label={p.label} />}
       <select id={id} name={p.name} required={p.required} aria-describedby={describedBy(id, p.hint, err)} aria-invalid={err ? "true" : undefined}>
         {p.placeholder !== undefined && <option value="">{p.placeholder}</option>}
         {p.options.map(option)}
-        {p.groups?.map((g) => <optgroup label={g.label}>{g.options.map(option)}</optgroup>)}
+        {p.groups?.map((g) => (
+          <optgroup label={g.label}>{g.options.map(option)}</optgroup>
+        ))}
       </select>
     </div>
   );
@@ -121,8 +138,18 @@ export type ControlKind = "text" | "date" | "tel" | "email" | "decimal" | "numer
  * overrides the id made from it (pages carrying several forms keep ids apart).
  */
 export function Field(p: {
-  t: Translate; form: FormState; name: string; errorName?: string; id?: string; label: string; hint?: string; kind?: ControlKind;
-  required?: boolean; autocomplete?: string; rows?: number; accept?: string;
+  t: Translate;
+  form: FormState;
+  name: string;
+  errorName?: string;
+  id?: string;
+  label: string;
+  hint?: string;
+  kind?: ControlKind;
+  required?: boolean;
+  autocomplete?: string;
+  rows?: number;
+  accept?: string;
 }) {
   const errorName = p.errorName ?? p.name;
   const id = p.id ?? fieldId(errorName);
@@ -130,16 +157,26 @@ export function Field(p: {
   const kind = p.kind ?? "text";
   const value = p.form.values[p.name] ?? "";
   const common = {
-    id, name: p.name, required: p.required, autocomplete: p.autocomplete,
-    "aria-describedby": describedBy(id, p.hint, err), "aria-invalid": err ? ("true" as const) : undefined,
+    id,
+    name: p.name,
+    required: p.required,
+    autocomplete: p.autocomplete,
+    "aria-describedby": describedBy(id, p.hint, err),
+    "aria-invalid": err ? ("true" as const) : undefined,
   };
   return (
     <div class={err ? "field field--error" : "field"}>
       <label for={id}>{p.label}</label>
-      {p.hint && <span class="hint" id={`${id}-hint`}>{p.hint}</span>}
+      {p.hint && (
+        <span class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </span>
+      )}
       {err && <ErrorText t={p.t} id={id} err={err} label={p.label} />}
       {kind === "textarea" ? (
-        <textarea {...common} rows={p.rows ?? 3}>{value}</textarea>
+        <textarea {...common} rows={p.rows ?? 3}>
+          {value}
+        </textarea>
       ) : kind === "file" ? (
         <input {...common} type="file" accept={p.accept} />
       ) : (
@@ -156,7 +193,17 @@ export function Field(p: {
 }
 
 /** Radios in a fieldset whose legend is the question; the first radio carries the id the error summary links to. */
-export function RadioGroup(p: { t: Translate; form: FormState; name: string; errorName?: string; id?: string; legend: string; hint?: string; options: Option[]; required?: boolean }) {
+export function RadioGroup(p: {
+  t: Translate;
+  form: FormState;
+  name: string;
+  errorName?: string;
+  id?: string;
+  legend: string;
+  hint?: string;
+  options: Option[];
+  required?: boolean;
+}) {
   const errorName = p.errorName ?? p.name;
   const id = p.id ?? fieldId(errorName);
   const err = errorOf(p.form.errors, errorName);
@@ -165,7 +212,11 @@ export function RadioGroup(p: { t: Translate; form: FormState; name: string; err
     <div class={err ? "field field--error" : "field"}>
       <fieldset aria-describedby={describedBy(id, p.hint, err)}>
         <legend>{p.legend}</legend>
-        {p.hint && <span class="hint" id={`${id}-hint`}>{p.hint}</span>}
+        {p.hint && (
+          <span class="hint" id={`${id}-hint`}>
+            {p.hint}
+          </span>
+        )}
         {err && <ErrorText t={p.t} id={id} err={err} label={p.legend} />}
         {p.options.map((o, i) => (
           <div class="checkbox">

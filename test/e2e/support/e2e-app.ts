@@ -22,7 +22,9 @@ export type E2e = {
 
 export async function startServer(app: TestApp["app"]): Promise<{ server: ServerType; baseUrl: string }> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }, (info: AddressInfo) => resolve({ server, baseUrl: `http://127.0.0.1:${info.port}` }));
+    const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }, (info: AddressInfo) =>
+      resolve({ server, baseUrl: `http://127.0.0.1:${info.port}` }),
+    );
     server.once("error", reject);
   });
 }

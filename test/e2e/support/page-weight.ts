@@ -47,9 +47,17 @@ export async function measureFirstVisit(context: BrowserContext, url: string): P
   await page.goto(url, { waitUntil: "load" });
   // A headless browser does not fetch the icon by itself; a real first visit does, so fetch what the page declares.
   const loaded = new Set([...requests.values()].map((r) => r.url));
-  const icons = await page.locator('link[rel~="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]').evaluateAll((ls) => ls.map((l) => (l as HTMLLinkElement).href));
+  const icons = await page
+    .locator('link[rel~="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]')
+    .evaluateAll((ls) => ls.map((l) => (l as HTMLLinkElement).href));
   for (const href of icons.filter((h) => !loaded.has(h))) {
-    await page.evaluate((h) => fetch(h).then((r) => r.arrayBuffer()).then(() => undefined), href);
+    await page.evaluate(
+      (h) =>
+        fetch(h)
+          .then((r) => r.arrayBuffer())
+          .then(() => undefined),
+      href,
+    );
   }
   await new Promise<void>((resolve) => {
     settle = resolve;

@@ -29,7 +29,9 @@ export class XasoPage {
    */
   async navigateBy(control: Locator): Promise<Response> {
     const page = this.page;
-    const finalResponse = page.waitForResponse((r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame() && !(r.status() >= 300 && r.status() < 400));
+    const finalResponse = page.waitForResponse(
+      (r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame() && !(r.status() >= 300 && r.status() < 400),
+    );
     const committed = page.waitForEvent("framenavigated", { predicate: (f) => f === page.mainFrame() });
     const [res] = await Promise.all([finalResponse, committed, control.click()]);
     await page.waitForLoadState("load");
@@ -57,7 +59,10 @@ export class XasoPage {
 
   /** The accessible names of the links in a table or list. */
   linkNames(within: string): Promise<string[]> {
-    return this.page.locator(`${within} a`).allInnerTexts().then((xs) => xs.map((x) => x.trim()));
+    return this.page
+      .locator(`${within} a`)
+      .allInnerTexts()
+      .then((xs) => xs.map((x) => x.trim()));
   }
 
   async signIn(username: string, password = DEMO_PASSWORD): Promise<Response> {
@@ -113,8 +118,11 @@ export class XasoPage {
       };
       const wide = els.filter((e) => e.getBoundingClientRect().right > w + 0.5 && !clipped(e));
       const innermost = wide.filter((e) => !wide.some((o) => o !== e && e.contains(o)));
-      const name = (e: Element) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}${e.getAttribute("class")?.trim() ? `.${e.getAttribute("class")!.trim().split(/\s+/).join(".")}` : ""}`;
-      return innermost.slice(0, 10).map((e) => `${e.parentElement ? `${name(e.parentElement)} > ` : ""}${name(e)} (right ${Math.round(e.getBoundingClientRect().right)} px)`);
+      const name = (e: Element) =>
+        `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}${e.getAttribute("class")?.trim() ? `.${e.getAttribute("class")!.trim().split(/\s+/).join(".")}` : ""}`;
+      return innermost
+        .slice(0, 10)
+        .map((e) => `${e.parentElement ? `${name(e.parentElement)} > ` : ""}${name(e)} (right ${Math.round(e.getBoundingClientRect().right)} px)`);
     }, width);
   }
 

@@ -27,10 +27,7 @@ export async function listAdminUnitChildren(deps: D, code: string, page: { curso
   return toPage(rows, page.limit, (r) => [r.sortName, r.code]);
 }
 
-export async function searchAdminUnits(
-  deps: D,
-  query: { q: string; level?: Level; cursor?: string; limit: number },
-): Promise<Page<repo.AdminUnitRow>> {
+export async function searchAdminUnits(deps: D, query: { q: string; level?: Level; cursor?: string; limit: number }): Promise<Page<repo.AdminUnitRow>> {
   const after = decodeCursor(query.cursor, 3) as [number, string, string] | null;
   const rows = await repo.search(deps.db, { text: query.q, served: deps.config.servedProvinces, level: query.level, after, limit: query.limit + 1 });
   return toPage(rows, query.limit, (r) => [r.rank, r.sortName, r.code]);

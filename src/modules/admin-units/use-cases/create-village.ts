@@ -16,11 +16,30 @@ export async function createVillage(
 ): Promise<repo.AdminUnitRow> {
   const commune = await getAdminUnit(deps, communeCode);
   authorise(ctx.principal, "village.manage", commune);
-  if (commune.level !== "commune") throw new AppError("validation", "error.validation", [{ field: "parentCode", code: "level", message: "adminUnits.villageParentMustBeCommune" }]);
+  if (commune.level !== "commune")
+    throw new AppError("validation", "error.validation", [{ field: "parentCode", code: "level", message: "adminUnits.villageParentMustBeCommune" }]);
   return deps.db.tx(async (q) => {
     const code = await repo.nextVillageCode(q, commune.code);
-    await repo.upsertUnits(q, [{ code, parentCode: commune.code, level: "village", unitType: input.unitType, name: input.name, fullName: `${input.unitType} ${input.name}`, nameEn: null, fullNameEn: null }]);
-    await deps.events.publish(q, { type: "village.created", actor: ctx.actor, target: { type: "adminUnit", id: code }, adminUnitCode: commune.code, requestId: ctx.requestId, details: { name: input.name, unitType: input.unitType } });
+    await repo.upsertUnits(q, [
+      {
+        code,
+        parentCode: commune.code,
+        level: "village",
+        unitType: input.unitType,
+        name: input.name,
+        fullName: `${input.unitType} ${input.name}`,
+        nameEn: null,
+        fullNameEn: null,
+      },
+    ]);
+    await deps.events.publish(q, {
+      type: "village.created",
+      actor: ctx.actor,
+      target: { type: "adminUnit", id: code },
+      adminUnitCode: commune.code,
+      requestId: ctx.requestId,
+      details: { name: input.name, unitType: input.unitType },
+    });
     const created = await repo.findByCode(q, code, deps.config.servedProvinces);
     if (!created) throw new Error("village vanished after insert");
     return created;

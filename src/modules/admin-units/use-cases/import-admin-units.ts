@@ -41,10 +41,28 @@ export function parseOfficialList(json: unknown): repo.NewAdminUnit[] {
   }
   const units: repo.NewAdminUnit[] = [];
   for (const p of parsed.data) {
-    units.push({ code: p.Code, parentCode: null, level: "province", unitType: p.AdministrativeUnitShortName, name: p.Name, fullName: p.FullName, nameEn: p.NameEn ?? null, fullNameEn: p.FullNameEn ?? null });
+    units.push({
+      code: p.Code,
+      parentCode: null,
+      level: "province",
+      unitType: p.AdministrativeUnitShortName,
+      name: p.Name,
+      fullName: p.FullName,
+      nameEn: p.NameEn ?? null,
+      fullNameEn: p.FullNameEn ?? null,
+    });
     for (const w of p.Wards) {
       if (w.ProvinceCode !== p.Code) throw new ImportFileError(`Commune ${w.Code} says province ${w.ProvinceCode} but sits under ${p.Code}`);
-      units.push({ code: w.Code, parentCode: p.Code, level: "commune", unitType: w.AdministrativeUnitShortName, name: w.Name, fullName: w.FullName, nameEn: w.NameEn ?? null, fullNameEn: w.FullNameEn ?? null });
+      units.push({
+        code: w.Code,
+        parentCode: p.Code,
+        level: "commune",
+        unitType: w.AdministrativeUnitShortName,
+        name: w.Name,
+        fullName: w.FullName,
+        nameEn: w.NameEn ?? null,
+        fullNameEn: w.FullNameEn ?? null,
+      });
     }
   }
   return units;
@@ -61,7 +79,14 @@ export async function importAdminUnits(deps: { db: Database; events: EventBus },
   const result = await deps.db.tx(async (q) => {
     const written = await repo.upsertUnits(q, units);
     const counts = { provinces: units.filter((u) => u.level === "province").length, communes: units.filter((u) => u.level === "commune").length, written };
-    await deps.events.publish(q, { type: "adminUnits.imported", actor: ctx.actor, target: { type: "adminUnitList", id: path.basename(file) }, adminUnitCode: null, requestId: ctx.requestId, details: counts });
+    await deps.events.publish(q, {
+      type: "adminUnits.imported",
+      actor: ctx.actor,
+      target: { type: "adminUnitList", id: path.basename(file) },
+      adminUnitCode: null,
+      requestId: ctx.requestId,
+      details: counts,
+    });
     return counts;
   });
   await repo.analyze(deps.db);

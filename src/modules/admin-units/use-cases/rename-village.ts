@@ -16,11 +16,19 @@ export async function renameVillage(
 ): Promise<repo.AdminUnitRow> {
   const village = await getAdminUnit(deps, code);
   authorise(ctx.principal, "village.manage", village);
-  if (village.level !== "village") throw new AppError("validation", "error.validation", [{ field: "code", code: "level", message: "adminUnits.onlyVillagesRenamed" }]);
+  if (village.level !== "village")
+    throw new AppError("validation", "error.validation", [{ field: "code", code: "level", message: "adminUnits.onlyVillagesRenamed" }]);
   const unitType = input.unitType ?? village.unitType;
   return deps.db.tx(async (q) => {
     await repo.updateVillage(q, code, input.name, unitType);
-    await deps.events.publish(q, { type: "village.renamed", actor: ctx.actor, target: { type: "adminUnit", id: code }, adminUnitCode: village.parentCode, requestId: ctx.requestId, details: { from: village.name, to: input.name, unitType } });
+    await deps.events.publish(q, {
+      type: "village.renamed",
+      actor: ctx.actor,
+      target: { type: "adminUnit", id: code },
+      adminUnitCode: village.parentCode,
+      requestId: ctx.requestId,
+      details: { from: village.name, to: input.name, unitType },
+    });
     return (await repo.findByCode(q, code, deps.config.servedProvinces))!;
   });
 }

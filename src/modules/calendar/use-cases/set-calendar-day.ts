@@ -25,7 +25,11 @@ export async function setCalendarDay(deps: D, ctx: Ctx, day: string, input: z.in
     const before = await repo.findForUpdate(q, day);
     const row = await repo.upsert(q, { day, kind: input.kind, name: input.name, updatedBy: ctx.actor.userId });
     await deps.events.publish(q, {
-      type: "calendar.dayChanged", actor: ctx.actor, target: { type: "calendarDay", id: day }, adminUnitCode: null, requestId: ctx.requestId,
+      type: "calendar.dayChanged",
+      actor: ctx.actor,
+      target: { type: "calendarDay", id: day },
+      adminUnitCode: null,
+      requestId: ctx.requestId,
       details: { kind: input.kind, name: input.name, previous: before ? { kind: before.kind, name: before.name } : null },
     });
     return row;
@@ -43,7 +47,11 @@ export async function removeCalendarDay(deps: D, ctx: Ctx, day: string): Promise
     if (!before) throw notFound();
     await repo.remove(q, day);
     await deps.events.publish(q, {
-      type: "calendar.dayRemoved", actor: ctx.actor, target: { type: "calendarDay", id: day }, adminUnitCode: null, requestId: ctx.requestId,
+      type: "calendar.dayRemoved",
+      actor: ctx.actor,
+      target: { type: "calendarDay", id: day },
+      adminUnitCode: null,
+      requestId: ctx.requestId,
       details: { kind: before.kind, name: before.name },
     });
   });

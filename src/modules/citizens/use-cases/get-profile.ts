@@ -8,7 +8,12 @@ import * as repo from "../citizens.repository.ts";
 import type { OwnerCtx } from "./require-owner.ts";
 
 export const presentProfile = (r: repo.ProfileRow): CitizenProfile => ({
-  fullName: r.fullName, birthDate: r.birthDate, citizenIdNumber: r.citizenIdNumber, address: r.address, phone: r.phone, email: r.email,
+  fullName: r.fullName,
+  birthDate: r.birthDate,
+  citizenIdNumber: r.citizenIdNumber,
+  address: r.address,
+  phone: r.phone,
+  email: r.email,
   updatedAt: new Date(r.updatedAt).toISOString(),
 });
 
@@ -20,7 +25,15 @@ export async function getProfileForPrefill(deps: Pick<Deps, "db">, userId: strin
   // so someone who signed in with VNeID does not type them again.
   const account = await accountDetails(deps, userId);
   if (!account || account.kind !== "citizen" || /^\d{3}\*{4}\d{3}$/.test(account.displayName)) return null;
-  return { fullName: account.displayName, birthDate: null, citizenIdNumber: account.citizenIdNumber, address: null, phone: account.phone, email: account.email, updatedAt: new Date(0).toISOString() };
+  return {
+    fullName: account.displayName,
+    birthDate: null,
+    citizenIdNumber: account.citizenIdNumber,
+    address: null,
+    phone: account.phone,
+    email: account.email,
+    updatedAt: new Date(0).toISOString(),
+  };
 }
 
 export async function getProfile(deps: Pick<Deps, "db" | "events" | "config">, ctx: OwnerCtx, userId: string): Promise<CitizenProfile | null> {
@@ -31,7 +44,13 @@ export async function getProfile(deps: Pick<Deps, "db" | "events" | "config">, c
   const row = await repo.findProfile(deps.db, userId);
   if (!row) return null;
   await deps.db.tx((q) =>
-    deps.events.publish(q, { type: "personalData.read", actor: ctx.actor, target: { type: "citizenProfile", id: userId }, adminUnitCode: user.homeUnitCode, requestId: ctx.requestId }),
+    deps.events.publish(q, {
+      type: "personalData.read",
+      actor: ctx.actor,
+      target: { type: "citizenProfile", id: userId },
+      adminUnitCode: user.homeUnitCode,
+      requestId: ctx.requestId,
+    }),
   );
   return presentProfile(row);
 }

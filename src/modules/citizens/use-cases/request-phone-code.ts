@@ -41,7 +41,12 @@ export async function requestPhoneCode(
     const overIp = ipKey !== null && (await countThrottleHits(q, BUCKET, ipKey, since)) >= PHONE_CODE.perIp;
     if (overPhone || overIp) {
       const minutes = PHONE_CODE.windowMinutes;
-      throw new AppError("too_many_requests", "citizens.phoneSignIn.throttled", [{ field: "phone", code: "throttled", message: "citizens.phoneSignIn.tooManyCodes", params: { minutes } }], { minutes });
+      throw new AppError(
+        "too_many_requests",
+        "citizens.phoneSignIn.throttled",
+        [{ field: "phone", code: "throttled", message: "citizens.phoneSignIn.tooManyCodes", params: { minutes } }],
+        { minutes },
+      );
     }
     await recordThrottleHits(q, BUCKET, ipKey ? [phoneKey, ipKey] : [phoneKey], now);
     const id = await repo.insertPhoneCode(q, { phone: input.phone, codeHash: hashPhoneCode(deps.config.sessionSecret, input.phone, code), expiresAt, now });

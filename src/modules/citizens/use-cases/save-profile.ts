@@ -6,19 +6,39 @@ import * as repo from "../citizens.repository.ts";
 import { presentProfile } from "./get-profile.ts";
 import { type OwnerCtx, requireOwner } from "./require-owner.ts";
 
-export async function saveProfile(deps: Pick<Deps, "db" | "events" | "clock">, ctx: OwnerCtx, userId: string, input: CitizenProfileInput): Promise<CitizenProfile> {
+export async function saveProfile(
+  deps: Pick<Deps, "db" | "events" | "clock">,
+  ctx: OwnerCtx,
+  userId: string,
+  input: CitizenProfileInput,
+): Promise<CitizenProfile> {
   requireOwner(ctx, userId);
   return deps.db.tx(async (q) => {
     await repo.lockPhone(q, input.phone);
     const holder = await repo.profileOwnerOfPhone(q, input.phone);
-    if (holder && holder !== userId) throw new AppError("conflict", "error.validation", [{ field: "phone", code: "taken", message: "citizens.profile.phoneTaken" }]);
+    if (holder && holder !== userId)
+      throw new AppError("conflict", "error.validation", [{ field: "phone", code: "taken", message: "citizens.profile.phoneTaken" }]);
     const row = await repo.upsertProfile(
       q,
-      { userId, fullName: input.fullName, birthDate: input.birthDate, citizenIdNumber: input.citizenIdNumber, address: input.address, phone: input.phone, email: input.email ?? null },
+      {
+        userId,
+        fullName: input.fullName,
+        birthDate: input.birthDate,
+        citizenIdNumber: input.citizenIdNumber,
+        address: input.address,
+        phone: input.phone,
+        email: input.email ?? null,
+      },
       deps.clock.now(),
     );
     // The event names the profile, never its contents: the audit log must not become a copy of personal data.
-    await deps.events.publish(q, { type: "citizenProfile.saved", actor: ctx.actor, target: { type: "citizenProfile", id: userId }, adminUnitCode: null, requestId: ctx.requestId });
+    await deps.events.publish(q, {
+      type: "citizenProfile.saved",
+      actor: ctx.actor,
+      target: { type: "citizenProfile", id: userId },
+      adminUnitCode: null,
+      requestId: ctx.requestId,
+    });
     return presentProfile(row);
   });
 }

@@ -12,11 +12,24 @@ const LIST_LIMIT = 200;
 /** Used by other modules too (a dossier's result lands here), inside their transaction. */
 export async function addToVault(
   q: Queryable,
-  input: { userId: string; fileId: string; title: string; kind: "upload" | "result"; documentType?: string | null; sourceDossierId?: string | null; now?: Date },
+  input: {
+    userId: string;
+    fileId: string;
+    title: string;
+    kind: "upload" | "result";
+    documentType?: string | null;
+    sourceDossierId?: string | null;
+    now?: Date;
+  },
 ): Promise<string> {
   return repo.insertVaultItem(q, {
-    userId: input.userId, fileId: input.fileId, title: input.title.slice(0, 200), kind: input.kind,
-    documentType: input.documentType ?? null, sourceDossierId: input.sourceDossierId ?? null, now: input.now ?? null,
+    userId: input.userId,
+    fileId: input.fileId,
+    title: input.title.slice(0, 200),
+    kind: input.kind,
+    documentType: input.documentType ?? null,
+    sourceDossierId: input.sourceDossierId ?? null,
+    now: input.now ?? null,
   });
 }
 
@@ -44,7 +57,13 @@ export async function removeFromVault(deps: Pick<Deps, "db" | "events">, ctx: Ow
   requireOwner(ctx, userId);
   await deps.db.tx(async (q) => {
     if (!(await repo.deleteVaultItem(q, userId, itemId))) throw notFound();
-    await deps.events.publish(q, { type: "vault.itemRemoved", actor: ctx.actor, target: { type: "vaultItem", id: itemId }, adminUnitCode: null, requestId: ctx.requestId });
+    await deps.events.publish(q, {
+      type: "vault.itemRemoved",
+      actor: ctx.actor,
+      target: { type: "vaultItem", id: itemId },
+      adminUnitCode: null,
+      requestId: ctx.requestId,
+    });
   });
 }
 
@@ -56,9 +75,23 @@ export async function uploadToVault(
 ): Promise<VaultItem> {
   requireOwner(ctx, userId);
   return deps.db.tx(async (q) => {
-    const file = await storeFile(q, { ownerUserId: userId, communeCode: null, name: input.name, bytes: input.bytes, maxBytes: input.maxBytes ?? deps.config.uploadMaxBytes, field: "file" });
+    const file = await storeFile(q, {
+      ownerUserId: userId,
+      communeCode: null,
+      name: input.name,
+      bytes: input.bytes,
+      maxBytes: input.maxBytes ?? deps.config.uploadMaxBytes,
+      field: "file",
+    });
     const id = await addToVault(q, { userId, fileId: file.id, title: input.title, kind: "upload", documentType: input.documentType, now: deps.clock.now() });
-    await deps.events.publish(q, { type: "vault.itemAdded", actor: ctx.actor, target: { type: "vaultItem", id }, adminUnitCode: null, requestId: ctx.requestId, details: { mediaType: file.mediaType, sizeBytes: file.sizeBytes } });
+    await deps.events.publish(q, {
+      type: "vault.itemAdded",
+      actor: ctx.actor,
+      target: { type: "vaultItem", id },
+      adminUnitCode: null,
+      requestId: ctx.requestId,
+      details: { mediaType: file.mediaType, sizeBytes: file.sizeBytes },
+    });
     return (await repo.findVaultItem(q, userId, id))!;
   });
 }

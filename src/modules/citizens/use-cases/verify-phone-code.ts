@@ -10,7 +10,9 @@ import { hashPhoneCode, maskPhone, PHONE_CODE } from "./request-phone-code.ts";
 
 const codeError = (code: string, message: FieldError["message"]): FieldError => ({ field: "code", code, message });
 const tooMany = () =>
-  new AppError("too_many_requests", "citizens.phoneSignIn.throttled", [codeError("tooManyAttempts", "citizens.phoneSignIn.tooManyAttempts")], { minutes: PHONE_CODE.ttlMinutes });
+  new AppError("too_many_requests", "citizens.phoneSignIn.throttled", [codeError("tooManyAttempts", "citizens.phoneSignIn.tooManyAttempts")], {
+    minutes: PHONE_CODE.ttlMinutes,
+  });
 const expired = () => new AppError("validation", "error.validation", [codeError("expired", "citizens.phoneSignIn.expired")]);
 
 function sameHash(a: string, b: string): boolean {
@@ -31,7 +33,14 @@ export async function verifyPhoneCode(
   if (!(await repo.takeAttempt(deps.db, live.id, PHONE_CODE.maxAttempts))) throw tooMany();
   if (!sameHash(hashPhoneCode(deps.config.sessionSecret, input.phone, input.code), live.codeHash)) {
     await deps.db.tx((q) =>
-      deps.events.publish(q, { type: "signIn.failed", actor: { userId: null, label: maskPhone(input.phone) }, target: { type: "user", id: null }, adminUnitCode: null, requestId: ctx.requestId, details: { method: "phone", ip: input.ip } }),
+      deps.events.publish(q, {
+        type: "signIn.failed",
+        actor: { userId: null, label: maskPhone(input.phone) },
+        target: { type: "user", id: null },
+        adminUnitCode: null,
+        requestId: ctx.requestId,
+        details: { method: "phone", ip: input.ip },
+      }),
     );
     if (live.attempts + 1 >= PHONE_CODE.maxAttempts) throw tooMany();
     throw new AppError("validation", "error.validation", [codeError("wrong", "citizens.phoneSignIn.wrongCode")]);
@@ -55,7 +64,14 @@ export async function verifyPhoneCode(
       (await createCitizenAccount(q, { username: `${stem}-${randomBytes(3).toString("hex")}`, displayName: maskPhone(input.phone), phone: input.phone }));
     if (!userId) throw new Error("could not create a citizen account");
     await repo.upsertProfile(q, emptyProfile(userId, input.phone), now);
-    await deps.events.publish(q, { type: "user.createdFromPhone", actor: { userId, label: maskPhone(input.phone) }, target: { type: "user", id: userId }, adminUnitCode: null, requestId: ctx.requestId, details: { ip: input.ip } });
+    await deps.events.publish(q, {
+      type: "user.createdFromPhone",
+      actor: { userId, label: maskPhone(input.phone) },
+      target: { type: "user", id: userId },
+      adminUnitCode: null,
+      requestId: ctx.requestId,
+      details: { ip: input.ip },
+    });
     return { userId, created: true };
   });
 }

@@ -97,7 +97,9 @@ function report(input: FiguresInput, communeCode: string | null, counts: { total
     commune: communeCode,
     groupBy: input.groupBy,
     totals: withShares(counts.totals),
-    rows: [...counts.rows].sort(byFieldThenLabel).map((r): FigureRow => ({ ...withShares(r), key: r.key ?? "", label: r.label ?? "", labelEn: r.labelEn, field: r.field })),
+    rows: [...counts.rows]
+      .sort(byFieldThenLabel)
+      .map((r): FigureRow => ({ ...withShares(r), key: r.key ?? "", label: r.label ?? "", labelEn: r.labelEn, field: r.field })),
   };
 }
 
@@ -122,7 +124,14 @@ export async function computePublicFigures(deps: D, year: number) {
   const paths = deps.config.servedProvinces.map((code) => `/${code}/`);
   const counts = await repo.countFacts(deps.db, { paths, from: input.from, to: input.to, now: deps.clock.now(), groupBy: "commune" });
   const full = report(input, null, counts);
-  const pick = (f: Figures) => ({ received: f.received, onlineShare: f.onlineShare, finished: f.finished, onTimeShare: f.onTimeShare, ratings: f.ratings, avgRating: f.avgRating });
+  const pick = (f: Figures) => ({
+    received: f.received,
+    onlineShare: f.onlineShare,
+    finished: f.finished,
+    onTimeShare: f.onTimeShare,
+    ratings: f.ratings,
+    avgRating: f.avgRating,
+  });
   return { year, totals: pick(full.totals), rows: full.rows.map((r) => ({ key: r.key, label: r.label, labelEn: r.labelEn, ...pick(r) })) };
 }
 export type PublicFigures = Awaited<ReturnType<typeof computePublicFigures>>;

@@ -30,8 +30,15 @@ export async function writeFiguresXlsx(report: FiguresReport, scopeName: string 
 
   const byProcedure = report.groupBy === "procedure";
   const keyCols = byProcedure
-    ? [{ header: t("stats.col.procedureCode"), width: 12 }, { header: t("stats.col.procedure"), width: 48 }, { header: t("stats.col.field"), width: 18 }]
-    : [{ header: t("stats.col.communeCode"), width: 12 }, { header: t("stats.col.commune"), width: 32 }];
+    ? [
+        { header: t("stats.col.procedureCode"), width: 12 },
+        { header: t("stats.col.procedure"), width: 48 },
+        { header: t("stats.col.field"), width: 18 },
+      ]
+    : [
+        { header: t("stats.col.communeCode"), width: 12 },
+        { header: t("stats.col.commune"), width: 32 },
+      ];
   const ws = wb.addWorksheet(t("stats.sheet.figures"), { views: [{ state: "frozen", ySplit: 2, xSplit: keyCols.length }] });
   const title = t("stats.sheet.title", { scope: scopeName ?? t("stats.field.communeAll"), from: dmy(report.from), to: dmy(report.to) });
   ws.addRow([title]).font = { bold: true, size: 13 };
@@ -58,7 +65,10 @@ export async function writeFiguresXlsx(report: FiguresReport, scopeName: string 
   total.font = { bold: true };
 
   const defs = wb.addWorksheet(t("stats.sheet.definitions"));
-  defs.columns = [{ header: t("stats.sheet.term"), width: 36 }, { header: t("stats.sheet.definition"), width: 110 }];
+  defs.columns = [
+    { header: t("stats.sheet.term"), width: 36 },
+    { header: t("stats.sheet.definition"), width: 110 },
+  ];
   defs.getRow(1).font = { bold: true };
   defs.addRow([null, t("stats.def.intro")]);
   for (const [term, def] of DEFINITIONS) defs.addRow([t(term), t(def)]);

@@ -13,8 +13,19 @@ import { type AdminUnitRow, listAdminUnitChildren, listServedProvinces, searchAd
 import { getProfileForPrefill, listVault } from "../../citizens/index.ts";
 import { getProcedure, type ProcedureRecord } from "../../procedures/index.ts";
 import {
-  type AttachedDocument, ApplicantFields, DeliveryFields, DocumentInputs, documentSlots, DossierFormFields, dossierFieldLabels, Field,
-  flattenDossierValues, prefillFromProfile, RadioGroup, Select, type VaultOption,
+  type AttachedDocument,
+  ApplicantFields,
+  DeliveryFields,
+  DocumentInputs,
+  documentSlots,
+  DossierFormFields,
+  dossierFieldLabels,
+  Field,
+  flattenDossierValues,
+  prefillFromProfile,
+  RadioGroup,
+  Select,
+  type VaultOption,
 } from "../dossier-form.tsx";
 import type { DossierRow } from "../dossiers.repository.ts";
 import { nestFormFields } from "../form-data.ts";
@@ -70,9 +81,8 @@ export function applyPages(citizen: CitizenWeb) {
     const communeQ = c.req.query("communeQ") ?? "";
     const communes = await communeChoice(ctx, communeQ, s.form.values.communeCode);
     const slots = documentSlots(def);
-    const vault: VaultOption[] = slots.some((d) => d.fromVault) && p.kind === "citizen"
-      ? (await listVault(deps, ctxOf(c), p.userId)).map((v) => ({ id: v.id, title: v.title }))
-      : [];
+    const vault: VaultOption[] =
+      slots.some((d) => d.fromVault) && p.kind === "citizen" ? (await listVault(deps, ctxOf(c), p.userId)).map((v) => ({ id: v.id, title: v.title })) : [];
     const action = s.draft ? `/dossiers/${s.draft.id}/edit` : "/dossiers/new";
     const searchAction = s.draft ? action : "/dossiers/new";
     const title = s.draft ? t("dossiers.citizen.editTitle") : t("dossiers.citizen.applyTitle");
@@ -80,8 +90,15 @@ export function applyPages(citizen: CitizenWeb) {
     const assisting = p.kind !== "citizen";
     return c.html(
       <Layout ctx={ctx} title={`${title}: ${def.name}`}>
-        <Breadcrumbs t={t} items={[{ href: "/", label: t("nav.home") }, { href: `/procedures/${encodeURIComponent(def.code)}`, label: def.name }, { label: title }]} />
-        <ErrorSummary t={t} errors={s.form.errors} labels={{ ...dossierFieldLabels(t, def), "assistedConsent.method": t("dossiers.citizen.assistedConsent") }} />
+        <Breadcrumbs
+          t={t}
+          items={[{ href: "/", label: t("nav.home") }, { href: `/procedures/${encodeURIComponent(def.code)}`, label: def.name }, { label: title }]}
+        />
+        <ErrorSummary
+          t={t}
+          errors={s.form.errors}
+          labels={{ ...dossierFieldLabels(t, def), "assistedConsent.method": t("dossiers.citizen.assistedConsent") }}
+        />
         <h1>
           <span class="hint">{title}</span> {def.name}
         </h1>
@@ -89,14 +106,32 @@ export function applyPages(citizen: CitizenWeb) {
         <h2 id="commune">{t("dossiers.citizen.communeSection")}</h2>
         <form class="search-form" method="get" action={searchAction} role="search">
           {!s.draft && <input type="hidden" name="procedure" value={def.code} />}
-          <TextField t={t} form={{ values: { communeQ }, errors: [] }} name="communeQ" type="search" label={t("dossiers.citizen.communeSearch")} hint={t("dossiers.citizen.communeSearchHint")} />
-          <button type="submit" class="button button--secondary">{t("dossiers.citizen.communeSearchButton")}</button>
+          <TextField
+            t={t}
+            form={{ values: { communeQ }, errors: [] }}
+            name="communeQ"
+            type="search"
+            label={t("dossiers.citizen.communeSearch")}
+            hint={t("dossiers.citizen.communeSearchHint")}
+          />
+          <button type="submit" class="button button--secondary">
+            {t("dossiers.citizen.communeSearchButton")}
+          </button>
         </form>
         <form method="post" action={action} enctype="multipart/form-data" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <input type="hidden" name="procedure" value={def.code} />
           <input type="hidden" name="idempotencyKey" value={s.idempotencyKey} />
-          <Select t={t} form={s.form} name="communeCode" label={t("dossiers.citizen.commune")} options={communes.options} groups={communes.groups} placeholder={t("dossiers.citizen.communeChoose")} required />
+          <Select
+            t={t}
+            form={s.form}
+            name="communeCode"
+            label={t("dossiers.citizen.commune")}
+            options={communes.options}
+            groups={communes.groups}
+            placeholder={t("dossiers.citizen.communeChoose")}
+            required
+          />
           <h2>{t("dossiers.citizen.applicantSection")}</h2>
           {assisting ? (
             <>
@@ -134,8 +169,12 @@ export function applyPages(citizen: CitizenWeb) {
           <DeliveryFields t={t} form={s.form} methods={def.deliveryMethods} />
           <h2>{t("dossiers.citizen.feeSection")}</h2>
           <FeeList ctx={ctx} def={def} total={s.procedure.totalFee} />
-          <Button name="intent" value="submit">{t("dossiers.citizen.submit")}</Button>
-          <Button name="intent" value="draft" variant="secondary">{t("dossiers.citizen.saveDraft")}</Button>
+          <Button name="intent" value="submit">
+            {t("dossiers.citizen.submit")}
+          </Button>
+          <Button name="intent" value="draft" variant="secondary">
+            {t("dossiers.citizen.saveDraft")}
+          </Button>
         </form>
       </Layout>,
       status,
@@ -143,7 +182,9 @@ export function applyPages(citizen: CitizenWeb) {
   }
 
   const attachedOf = (view: Pick<DossierView, "documents" | "dossier">): AttachedDocument[] =>
-    view.documents.filter((d) => d.round === 0).map((d) => ({ requirementKey: d.requirementKey, name: d.name, href: `/me/dossiers/${view.dossier.id}/files/${d.id}` }));
+    view.documents
+      .filter((d) => d.round === 0)
+      .map((d) => ({ requirementKey: d.requirementKey, name: d.name, href: `/me/dossiers/${view.dossier.id}/files/${d.id}` }));
 
   async function loadDraft(c: Context<AppEnv>, p: Principal, id: string) {
     const view = await getDossier(deps, ctxOf(c), id);
@@ -188,8 +229,19 @@ export function applyPages(citizen: CitizenWeb) {
     const view = await loadDraft(c, p, id);
     if (view.dossier.state !== "draft") return c.redirect(`/me/dossiers/${view.dossier.id}`, 303);
     const procedure = await getProcedure(deps, view.procedure.code);
-    const values = flattenDossierValues({ applicant: view.dossier.applicant, formData: view.dossier.formData, delivery: view.dossier.delivery, communeCode: view.dossier.communeCode });
-    return applyPage(c, p, { procedure, form: emptyForm(values), idempotencyKey: view.dossier.idempotencyKey ?? randomUUID(), draft: view.dossier, attached: attachedOf(view) });
+    const values = flattenDossierValues({
+      applicant: view.dossier.applicant,
+      formData: view.dossier.formData,
+      delivery: view.dossier.delivery,
+      communeCode: view.dossier.communeCode,
+    });
+    return applyPage(c, p, {
+      procedure,
+      form: emptyForm(values),
+      idempotencyKey: view.dossier.idempotencyKey ?? randomUUID(),
+      draft: view.dossier,
+      attached: attachedOf(view),
+    });
   };
 
   async function submitApplication(c: Context<AppEnv>, draftId: string | null) {
@@ -207,12 +259,27 @@ export function applyPages(citizen: CitizenWeb) {
       else if (vaultItemId && UUID.test(vaultItemId)) documents.push({ requirementKey: slot.key, vaultItemId });
     }
     const nonEmpty = (prefix: string) =>
-      Object.fromEntries(Object.entries(values).filter(([k, v]) => k.startsWith(prefix) && v.trim() !== "").map(([k, v]) => [k.slice(prefix.length), v.trim()]));
+      Object.fromEntries(
+        Object.entries(values)
+          .filter(([k, v]) => k.startsWith(prefix) && v.trim() !== "")
+          .map(([k, v]) => [k.slice(prefix.length), v.trim()]),
+      );
     const key = values.idempotencyKey ?? "";
     const intent = values.intent === "draft" ? "draft" : "submit";
     const again = async (errors: FieldError[], draft: DossierView | null) => {
       const fresh = draft ? await getProcedure(deps, draft.procedure.code) : procedure;
-      return applyPage(c, p, { procedure: fresh, form: { values, errors }, idempotencyKey: IDEMPOTENCY_KEY.test(key) ? key : randomUUID(), draft: draft?.dossier ?? null, attached: draft ? attachedOf(draft) : [] }, 400);
+      return applyPage(
+        c,
+        p,
+        {
+          procedure: fresh,
+          form: { values, errors },
+          idempotencyKey: IDEMPOTENCY_KEY.test(key) ? key : randomUUID(),
+          draft: draft?.dossier ?? null,
+          attached: draft ? attachedOf(draft) : [],
+        },
+        400,
+      );
     };
     try {
       const { dossier } = await fileDossier(deps, ctxOf(c), {

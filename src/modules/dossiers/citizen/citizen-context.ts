@@ -18,7 +18,14 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export const unitName = (ctx: PageContext, u: AdminUnitRow) => (ctx.locale === "en" && u.fullNameEn ? u.fullNameEn : u.fullName);
 export const dateOf = (ctx: PageContext, d: Date | string | null) => (d ? formatDate(new Date(d), ctx.locale) : "—");
 export const timeOf = (ctx: PageContext, d: Date | string | null) => (d ? formatDateTime(new Date(d), ctx.locale) : "—");
-export const stateTone = (state: string) => (state === "returned" || state === "resultReady" ? "green" : state === "refused" || state === "supplementRequested" ? "red" : state === "draft" || state === "cancelled" ? "grey" : undefined);
+export const stateTone = (state: string) =>
+  state === "returned" || state === "resultReady"
+    ? "green"
+    : state === "refused" || state === "supplementRequested"
+      ? "red"
+      : state === "draft" || state === "cancelled"
+        ? "grey"
+        : undefined;
 export const actionLabel = (t: Translate, action: string) => t(`dossiers.action.${action}` as MessageKey);
 
 /** A chosen file; a file input left empty arrives as a nameless, empty File. */

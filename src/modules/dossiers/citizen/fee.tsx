@@ -12,7 +12,11 @@ export function FeeList(props: { ctx: PageContext; def: ProcedureDefinition; tot
     return (
       <>
         <p>{t("dossiers.citizen.feeNone")}</p>
-        {props.def.fees.filter((f) => f.exemptions).map((f) => <p class="hint">{f.exemptions}</p>)}
+        {props.def.fees
+          .filter((f) => f.exemptions)
+          .map((f) => (
+            <p class="hint">{f.exemptions}</p>
+          ))}
       </>
     );
   }
@@ -45,10 +49,19 @@ export function FeePanel(props: { ctx: PageContext; amount: number; status: Doss
       <SummaryList
         rows={[
           [t("dossiers.citizen.feeAmount"), formatMoney(props.amount, locale)],
-          [t("dossiers.citizen.feeStatus"), <Tag tone={props.status === "paid" || props.status === "exempt" ? "green" : props.status === "unpaid" ? "red" : "grey"}>{t(`dossiers.citizen.fee.${props.status}`)}</Tag>],
+          [
+            t("dossiers.citizen.feeStatus"),
+            <Tag tone={props.status === "paid" || props.status === "exempt" ? "green" : props.status === "unpaid" ? "red" : "grey"}>
+              {t(`dossiers.citizen.fee.${props.status}`)}
+            </Tag>,
+          ],
         ]}
       />
-      {props.def.fees.filter((f) => f.exemptions).map((f) => <p class="hint">{f.exemptions}</p>)}
+      {props.def.fees
+        .filter((f) => f.exemptions)
+        .map((f) => (
+          <p class="hint">{f.exemptions}</p>
+        ))}
       {props.status === "unpaid" && (props.payment ?? <p>{t("dossiers.citizen.feePayAtDesk")}</p>)}
     </>
   );

@@ -21,7 +21,8 @@ export function myDossierActions(citizen: CitizenWeb, dossierPage: ReturnType<ty
       await actOnDossier(deps, ctxOf(c), id, { ...req, version: Number.isInteger(version) && version > 0 ? version : 0 } as ActRequest);
     } catch (err) {
       if (err instanceof AppError && err.code === "conflict") return dossierPage(c, id, { which: "conflict" }, 409);
-      if (err instanceof AppError && err.code === "validation" && err.fields.length > 0) return dossierPage(c, id, { which, form: { values, errors: err.fields } }, 400);
+      if (err instanceof AppError && err.code === "validation" && err.fields.length > 0)
+        return dossierPage(c, id, { which, form: { values, errors: err.fields } }, 400);
       throw err;
     }
     setFlash(c, "flash.saved", secure);

@@ -46,7 +46,10 @@ export function myDossierPages(citizen: CitizenWeb, opts: CitizenPageOptions) {
     const result = view.documents.filter((x) => x.requirementKey === "result");
     // "documents" (nothing sent with the answer) is shown beside the first upload of the request.
     const firstItem = openRequest?.items[0]?.key;
-    const errors = panel && panel.which !== "conflict" ? panel.form.errors.map((e) => (e.field === "documents" && firstItem ? { ...e, field: `documents.${firstItem}` } : e)) : [];
+    const errors =
+      panel && panel.which !== "conflict"
+        ? panel.form.errors.map((e) => (e.field === "documents" && firstItem ? { ...e, field: `documents.${firstItem}` } : e))
+        : [];
     const formFor = (which: Panel): FormState => (panel && panel.which === which ? { values: panel.form.values, errors } : emptyForm());
     const payment = opts.paymentPanel ? await opts.paymentPanel(c, d, ctx) : null;
     const fileHref = (docId: string) => `/me/dossiers/${d.id}/files/${docId}`;
@@ -54,14 +57,31 @@ export function myDossierPages(citizen: CitizenWeb, opts: CitizenPageOptions) {
     const national = NATIONAL_STATUS[d.state];
     return c.html(
       <Layout ctx={ctx} title={d.code ?? def.name}>
-        <Breadcrumbs t={t} items={[{ href: "/", label: t("nav.home") }, { href: "/me/dossiers", label: t("dossiers.citizen.myTitle") }, { label: d.code ?? t("dossiers.citizen.draftLink") }]} />
+        <Breadcrumbs
+          t={t}
+          items={[
+            { href: "/", label: t("nav.home") },
+            { href: "/me/dossiers", label: t("dossiers.citizen.myTitle") },
+            { label: d.code ?? t("dossiers.citizen.draftLink") },
+          ]}
+        />
         {panel?.which === "conflict" && (
           <div class="error-summary" role="alert" tabindex={-1} autofocus>
             <h2>{t("dossiers.citizen.conflictTitle")}</h2>
             <p>{t("dossiers.error.changedMeanwhile")}</p>
           </div>
         )}
-        <ErrorSummary t={t} errors={errors} labels={{ reason: t("dossiers.citizen.cancelReason"), rating: t("dossiers.citizen.rating"), comment: t("dossiers.citizen.ratingComment"), note: t("dossiers.citizen.supplementNote"), ...supplementLabels(openRequest) }} />
+        <ErrorSummary
+          t={t}
+          errors={errors}
+          labels={{
+            reason: t("dossiers.citizen.cancelReason"),
+            rating: t("dossiers.citizen.rating"),
+            comment: t("dossiers.citizen.ratingComment"),
+            note: t("dossiers.citizen.supplementNote"),
+            ...supplementLabels(openRequest),
+          }}
+        />
         <h1>
           <span class="hint">{def.name}</span> {d.code ?? t("dossiers.citizen.draftLink")}
         </h1>
@@ -79,7 +99,13 @@ export function myDossierPages(citizen: CitizenWeb, opts: CitizenPageOptions) {
         )}
         <SummaryList
           rows={[
-            [t("dossiers.citizen.state"), <><Tag tone={stateTone(d.state)}>{t(`dossiers.state.${d.state}`)}</Tag>{national !== null && <> {t("dossiers.citizen.nationalStatus", { n: national })}</>}</>],
+            [
+              t("dossiers.citizen.state"),
+              <>
+                <Tag tone={stateTone(d.state)}>{t(`dossiers.state.${d.state}`)}</Tag>
+                {national !== null && <> {t("dossiers.citizen.nationalStatus", { n: national })}</>}
+              </>,
+            ],
             [t("dossiers.citizen.submittedAt"), timeOf(ctx, d.submittedAt)],
             [t("dossiers.citizen.receivedAt"), timeOf(ctx, d.receivedAt)],
             [t("dossiers.citizen.dueAt"), dateOf(ctx, d.dueAt)],
@@ -115,7 +141,14 @@ export function myDossierPages(citizen: CitizenWeb, opts: CitizenPageOptions) {
               {openRequest.items.map((i) => (
                 <FileInput t={t} form={formFor("supplement")} name={`doc.${i.key}`} errorName={`documents.${i.key}`} label={i.label} hint={uploadHint(t)} />
               ))}
-              <Field t={t} form={formFor("supplement")} name="note" label={`${t("dossiers.citizen.supplementNote")} ${t("dossiers.citizen.optional")}`} kind="textarea" rows={3} />
+              <Field
+                t={t}
+                form={formFor("supplement")}
+                name="note"
+                label={`${t("dossiers.citizen.supplementNote")} ${t("dossiers.citizen.optional")}`}
+                kind="textarea"
+                rows={3}
+              />
               <Button>{t("dossiers.citizen.supplementSend")}</Button>
             </form>
           </>
@@ -127,7 +160,12 @@ export function myDossierPages(citizen: CitizenWeb, opts: CitizenPageOptions) {
           {view.events.map((e) => (
             <li>
               <strong>{actionLabel(t, e.action)}</strong> – {timeOf(ctx, e.at)}
-              {e.reason && REASON_SHOWN.has(e.action) && <><br />{e.reason}</>}
+              {e.reason && REASON_SHOWN.has(e.action) && (
+                <>
+                  <br />
+                  {e.reason}
+                </>
+              )}
             </li>
           ))}
         </ol>
@@ -150,10 +188,20 @@ export function myDossierPages(citizen: CitizenWeb, opts: CitizenPageOptions) {
               <CsrfField token={csrfToken} />
               <input type="hidden" name="version" value={String(d.version)} />
               <RadioGroup
-                t={t} form={formFor("rate")} name="rating" legend={t("dossiers.citizen.rating")}
+                t={t}
+                form={formFor("rate")}
+                name="rating"
+                legend={t("dossiers.citizen.rating")}
                 options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(`dossiers.citizen.rating${n}` as MessageKey) }))}
               />
-              <Field t={t} form={formFor("rate")} name="comment" label={`${t("dossiers.citizen.ratingComment")} ${t("dossiers.citizen.optional")}`} kind="textarea" rows={3} />
+              <Field
+                t={t}
+                form={formFor("rate")}
+                name="comment"
+                label={`${t("dossiers.citizen.ratingComment")} ${t("dossiers.citizen.optional")}`}
+                kind="textarea"
+                rows={3}
+              />
               <Button>{t("dossiers.citizen.rateSend")}</Button>
             </form>
           </>
@@ -205,13 +253,22 @@ function FileInput(p: { t: Translate; form: FormState; name: string; errorName: 
   return (
     <div class={err ? "field field--error" : "field"}>
       <label for={id}>{p.label}</label>
-      <span class="hint" id={`${id}-hint`}>{p.hint}</span>
+      <span class="hint" id={`${id}-hint`}>
+        {p.hint}
+      </span>
       {err && (
         <span class="error-message" id={`${id}-error`}>
           <span class="visually-hidden">{p.t("form.errorPrefix")}</span> {localizeField(err, p.t, p.label)}
         </span>
       )}
-      <input type="file" id={id} name={p.name} accept={ACCEPT_UPLOADS} aria-describedby={err ? `${id}-hint ${id}-error` : `${id}-hint`} aria-invalid={err ? "true" : undefined} />
+      <input
+        type="file"
+        id={id}
+        name={p.name}
+        accept={ACCEPT_UPLOADS}
+        aria-describedby={err ? `${id}-hint ${id}-error` : `${id}-hint`}
+        aria-invalid={err ? "true" : undefined}
+      />
     </div>
   );
 }

@@ -29,8 +29,25 @@ export function statusPages(citizen: CitizenWeb) {
         {result && <h2>{t("dossiers.citizen.statusAgain")}</h2>}
         <form method="post" action="/status" novalidate>
           <CsrfField token={ctx.csrfToken} />
-          <TextField t={t} form={form} name="code" label={t("dossiers.citizen.statusCode")} hint={t("dossiers.citizen.statusCodeHint")} autocomplete="off" required />
-          <TextField t={t} form={form} name="last4" label={t("dossiers.citizen.statusLast4")} hint={t("dossiers.citizen.statusLast4Hint")} inputmode="numeric" autocomplete="off" required />
+          <TextField
+            t={t}
+            form={form}
+            name="code"
+            label={t("dossiers.citizen.statusCode")}
+            hint={t("dossiers.citizen.statusCodeHint")}
+            autocomplete="off"
+            required
+          />
+          <TextField
+            t={t}
+            form={form}
+            name="last4"
+            label={t("dossiers.citizen.statusLast4")}
+            hint={t("dossiers.citizen.statusLast4Hint")}
+            inputmode="numeric"
+            autocomplete="off"
+            required
+          />
           <Button>{t("dossiers.citizen.statusSend")}</Button>
         </form>
       </Layout>,
@@ -75,7 +92,13 @@ function StatusResult(props: { ctx: PageContext; s: PublicStatus }) {
         rows={[
           [t("dossiers.citizen.procedure"), s.procedureName],
           [t("dossiers.citizen.applicantName"), s.applicantName],
-          [t("dossiers.citizen.state"), <>{s.stateLabel}{s.nationalStatus !== null && <> {t("dossiers.citizen.nationalStatus", { n: s.nationalStatus })}</>}</>],
+          [
+            t("dossiers.citizen.state"),
+            <>
+              {s.stateLabel}
+              {s.nationalStatus !== null && <> {t("dossiers.citizen.nationalStatus", { n: s.nationalStatus })}</>}
+            </>,
+          ],
           [t("dossiers.citizen.submittedAt"), timeOf(ctx, s.submittedAt)],
           [t("dossiers.citizen.receivedAt"), timeOf(ctx, s.receivedAt)],
           [t("dossiers.citizen.dueAt"), dateOf(ctx, s.dueAt)],

@@ -3,8 +3,16 @@ import { translator } from "../../../platform/i18n/i18n.ts";
 import { formatDate } from "../../../platform/i18n/format.ts";
 import type { ApologyData } from "./forms.types.ts";
 import {
-  field, formDocument, formTitle, nationalHeader, placeDateLine, renderPdf, signatures, timeAt,
-  type Content, type TDocumentDefinitions,
+  field,
+  formDocument,
+  formTitle,
+  nationalHeader,
+  placeDateLine,
+  renderPdf,
+  signatures,
+  timeAt,
+  type Content,
+  type TDocumentDefinitions,
 } from "./pdf.ts";
 
 export function apologyDefinition(d: ApologyData): TDocumentDefinitions {

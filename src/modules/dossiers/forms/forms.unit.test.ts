@@ -125,7 +125,8 @@ describe("Mẫu 01 receipt", () => {
       "NGƯỜI NỘP HỒ SƠ",
       "NGƯỜI TIẾP NHẬN HỒ SƠ",
       "Lê Minh Tâm",
-    ]) expect(r.text).toContain(s);
+    ])
+      expect(r.text).toContain(s);
     expect(r.pages).toBe(1);
     expect(r.title).toBe("Giấy tiếp nhận hồ sơ và hẹn trả kết quả");
   });
@@ -159,10 +160,36 @@ describe("Mẫu 06 tracking slip", () => {
       dueAt,
       processingUnit: "Công chức Tư pháp - Hộ tịch",
       rows: [
-        { from: "Bộ phận một cửa (Lê Minh Tâm)", to: "Tư pháp - Hộ tịch (Phạm Thu Trang)", at: new Date("2026-11-23T10:00:00+07:00"), stepDueAt: null, outcome: null },
-        { from: "Tư pháp - Hộ tịch (Phạm Thu Trang)", to: "Chủ tịch UBND (Đỗ Quang Vinh)", at: new Date("2026-11-24T08:15:00+07:00"), stepDueAt: new Date("2026-11-25T17:00:00+07:00"), outcome: "early" },
-        { from: "Chủ tịch UBND (Đỗ Quang Vinh)", to: "Bộ phận một cửa (Lê Minh Tâm)", at: new Date("2026-11-25T17:00:00+07:00"), stepDueAt: new Date("2026-11-25T17:00:00+07:00"), outcome: "onTime", note: "Đã ký" },
-        { from: "Bộ phận một cửa (Lê Minh Tâm)", to: "Bưu điện xã Gia Phú", at: new Date("2026-11-27T07:30:00+07:00"), stepDueAt: dueAt, outcome: "late", note: "Chờ chữ ký số" },
+        {
+          from: "Bộ phận một cửa (Lê Minh Tâm)",
+          to: "Tư pháp - Hộ tịch (Phạm Thu Trang)",
+          at: new Date("2026-11-23T10:00:00+07:00"),
+          stepDueAt: null,
+          outcome: null,
+        },
+        {
+          from: "Tư pháp - Hộ tịch (Phạm Thu Trang)",
+          to: "Chủ tịch UBND (Đỗ Quang Vinh)",
+          at: new Date("2026-11-24T08:15:00+07:00"),
+          stepDueAt: new Date("2026-11-25T17:00:00+07:00"),
+          outcome: "early",
+        },
+        {
+          from: "Chủ tịch UBND (Đỗ Quang Vinh)",
+          to: "Bộ phận một cửa (Lê Minh Tâm)",
+          at: new Date("2026-11-25T17:00:00+07:00"),
+          stepDueAt: new Date("2026-11-25T17:00:00+07:00"),
+          outcome: "onTime",
+          note: "Đã ký",
+        },
+        {
+          from: "Bộ phận một cửa (Lê Minh Tâm)",
+          to: "Bưu điện xã Gia Phú",
+          at: new Date("2026-11-27T07:30:00+07:00"),
+          stepDueAt: dueAt,
+          outcome: "late",
+          note: "Chờ chữ ký số",
+        },
       ],
       printedAt: new Date("2026-11-27T08:00:00+07:00"),
     };
@@ -182,7 +209,8 @@ describe("Mẫu 06 tracking slip", () => {
       "Đã ký",
       "Chờ chữ ký số",
       "Thời gian nhận hồ sơ: 09 giờ 05 phút, ngày 23/11/2026",
-    ]) expect(r.text).toContain(s);
+    ])
+      expect(r.text).toContain(s);
   });
 });
 
@@ -198,20 +226,51 @@ describe("Mẫu 07 register", () => {
         printedAt: new Date("2026-12-01T08:00:00+07:00"),
         rows: [
           {
-            number: 137, dossierCode: code, procedureName: "Đăng ký khai sinh", applicantName: applicant.name, address: applicant.address, phone: applicant.phone,
-            receivedAt, dueAt, sentToUnitAt: new Date("2026-11-23T10:00:00+07:00"), processingUnit: "Tư pháp - Hộ tịch", resultAt: new Date("2026-11-25T17:00:00+07:00"),
-            returnedAt: new Date("2026-11-26T09:00:00+07:00"), channel: "counter",
+            number: 137,
+            dossierCode: code,
+            procedureName: "Đăng ký khai sinh",
+            applicantName: applicant.name,
+            address: applicant.address,
+            phone: applicant.phone,
+            receivedAt,
+            dueAt,
+            sentToUnitAt: new Date("2026-11-23T10:00:00+07:00"),
+            processingUnit: "Tư pháp - Hộ tịch",
+            resultAt: new Date("2026-11-25T17:00:00+07:00"),
+            returnedAt: new Date("2026-11-26T09:00:00+07:00"),
+            channel: "counter",
           },
           {
-            number: 138, dossierCode: "000.00.15.H12-261124-0002", procedureName: "Chứng thực bản sao từ bản chính", applicantName: "Vũ Đức Anh",
-            receivedAt: new Date("2026-11-24T14:00:00+07:00"), dueAt: new Date("2026-11-25T14:00:00+07:00"), sentToUnitAt: null, resultAt: null, returnedAt: null,
-            channel: "online", note: "Chờ bổ sung",
+            number: 138,
+            dossierCode: "000.00.15.H12-261124-0002",
+            procedureName: "Chứng thực bản sao từ bản chính",
+            applicantName: "Vũ Đức Anh",
+            receivedAt: new Date("2026-11-24T14:00:00+07:00"),
+            dueAt: new Date("2026-11-25T14:00:00+07:00"),
+            sentToUnitAt: null,
+            resultAt: null,
+            returnedAt: null,
+            channel: "online",
+            note: "Chờ bổ sung",
           },
         ],
       }),
     );
     expect(r.landscape).toBe(true);
-    for (const s of ["SỔ THEO DÕI HỒ SƠ", "Từ ngày 01/11/2026 đến ngày 30/11/2026", "Ngày, tháng, năm", "Hẹn trả kết quả", code, "000.00.15.H12-261124-0002", "Vũ Đức Anh", "Chứng thực bản sao từ bản chính", "23/11/2026", "26/11/2026", "Trực tuyến", "Chờ bổ sung"]) {
+    for (const s of [
+      "SỔ THEO DÕI HỒ SƠ",
+      "Từ ngày 01/11/2026 đến ngày 30/11/2026",
+      "Ngày, tháng, năm",
+      "Hẹn trả kết quả",
+      code,
+      "000.00.15.H12-261124-0002",
+      "Vũ Đức Anh",
+      "Chứng thực bản sao từ bản chính",
+      "23/11/2026",
+      "26/11/2026",
+      "Trực tuyến",
+      "Chờ bổ sung",
+    ]) {
       expect(r.text).toContain(s);
     }
   });
@@ -221,12 +280,26 @@ describe("Mẫu 02–05 notices", () => {
   it("Mẫu 02 lists what is missing, why, and whom to contact", async () => {
     const r = await read(
       await renderSupplementRequest({
-        ...base, dossierCode: code, procedureName: "Đăng ký khai sinh", applicant, receivedAt, issuedAt: new Date("2026-11-24T09:00:00+07:00"),
+        ...base,
+        dossierCode: code,
+        procedureName: "Đăng ký khai sinh",
+        applicant,
+        receivedAt,
+        issuedAt: new Date("2026-11-24T09:00:00+07:00"),
         items: [{ what: "Giấy chứng sinh (bản chính)", reason: "Bản nộp là bản chụp không rõ chữ" }],
-        contact: { name: "Lê Minh Tâm", phone: "0214 3 123 456" }, officerName: "Lê Minh Tâm",
+        contact: { name: "Lê Minh Tâm", phone: "0214 3 123 456" },
+        officerName: "Lê Minh Tâm",
       }),
     );
-    for (const s of ["PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Giấy chứng sinh (bản chính)", "Bản nộp là bản chụp không rõ chữ", "0214 3 123 456", "NGƯỜI HƯỚNG DẪN", "Gia Phú, ngày 24 tháng 11 năm 2026", "Lê Minh Tâm, số điện thoại 0214 3 123 456"]) {
+    for (const s of [
+      "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
+      "Giấy chứng sinh (bản chính)",
+      "Bản nộp là bản chụp không rõ chữ",
+      "0214 3 123 456",
+      "NGƯỜI HƯỚNG DẪN",
+      "Gia Phú, ngày 24 tháng 11 năm 2026",
+      "Lê Minh Tâm, số điện thoại 0214 3 123 456",
+    ]) {
       expect(r.text).toContain(s);
     }
   });
@@ -234,11 +307,22 @@ describe("Mẫu 02–05 notices", () => {
   it("Mẫu 03 gives the reasons for refusal", async () => {
     const r = await read(
       await renderRefusal({
-        ...base, procedureName: "Đăng ký kết hôn", applicant, receivedAt: null, issuedAt: receivedAt, stage: "intake",
-        reasons: ["Hồ sơ không thuộc thẩm quyền giải quyết của xã", "Người yêu cầu chưa đủ tuổi kết hôn"], signer: { name: "Lê Minh Tâm" },
+        ...base,
+        procedureName: "Đăng ký kết hôn",
+        applicant,
+        receivedAt: null,
+        issuedAt: receivedAt,
+        stage: "intake",
+        reasons: ["Hồ sơ không thuộc thẩm quyền giải quyết của xã", "Người yêu cầu chưa đủ tuổi kết hôn"],
+        signer: { name: "Lê Minh Tâm" },
       }),
     );
-    for (const s of ["PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ", "Hồ sơ không thuộc thẩm quyền giải quyết của xã", "Người yêu cầu chưa đủ tuổi kết hôn", "NGƯỜI TIẾP NHẬN HỒ SƠ"]) {
+    for (const s of [
+      "PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ",
+      "Hồ sơ không thuộc thẩm quyền giải quyết của xã",
+      "Người yêu cầu chưa đủ tuổi kết hôn",
+      "NGƯỜI TIẾP NHẬN HỒ SƠ",
+    ]) {
       expect(r.text).toContain(s);
     }
   });
@@ -246,12 +330,29 @@ describe("Mẫu 02–05 notices", () => {
   it("Mẫu 04 apologises with the reason, the old and the new appointment", async () => {
     const r = await read(
       await renderApology({
-        ...base, documentNumber: "12/PXL-UBND", dossierCode: code, procedureName: "Đăng ký khai sinh", applicant, receivedAt,
-        oldDueAt: dueAt, newDueAt: new Date("2026-11-30T10:00:00+07:00"), reason: "Hệ thống cơ sở dữ liệu hộ tịch gián đoạn",
-        issuedAt: new Date("2026-11-26T17:00:00+07:00"), signer: { title: "Chủ tịch", name: "Đỗ Quang Vinh" },
+        ...base,
+        documentNumber: "12/PXL-UBND",
+        dossierCode: code,
+        procedureName: "Đăng ký khai sinh",
+        applicant,
+        receivedAt,
+        oldDueAt: dueAt,
+        newDueAt: new Date("2026-11-30T10:00:00+07:00"),
+        reason: "Hệ thống cơ sở dữ liệu hộ tịch gián đoạn",
+        issuedAt: new Date("2026-11-26T17:00:00+07:00"),
+        signer: { title: "Chủ tịch", name: "Đỗ Quang Vinh" },
       }),
     );
-    for (const s of ["PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Số: 12/PXL-UBND", "Kính gửi: Ông/Bà Nguyễn Thị Hằng", "16 giờ 30 phút, ngày 26/11/2026", "10 giờ 00 phút, ngày 30/11/2026", "Hệ thống cơ sở dữ liệu hộ tịch gián đoạn", "CHỦ TỊCH", "Đỗ Quang Vinh"]) {
+    for (const s of [
+      "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+      "Số: 12/PXL-UBND",
+      "Kính gửi: Ông/Bà Nguyễn Thị Hằng",
+      "16 giờ 30 phút, ngày 26/11/2026",
+      "10 giờ 00 phút, ngày 30/11/2026",
+      "Hệ thống cơ sở dữ liệu hộ tịch gián đoạn",
+      "CHỦ TỊCH",
+      "Đỗ Quang Vinh",
+    ]) {
       expect(r.text).toContain(s);
     }
   });
@@ -259,9 +360,15 @@ describe("Mẫu 02–05 notices", () => {
   it("Mẫu 05 gives the reason processing stopped", async () => {
     const r = await read(
       await renderStopNotice({
-        ...base, dossierCode: code, procedureName: "Đăng ký khai sinh", applicant, receivedAt, issuedAt: new Date("2026-11-25T08:00:00+07:00"),
+        ...base,
+        dossierCode: code,
+        procedureName: "Đăng ký khai sinh",
+        applicant,
+        receivedAt,
+        issuedAt: new Date("2026-11-25T08:00:00+07:00"),
         // Decomposed input (as some keyboards type it) comes out composed.
-        reason: "Người yêu cầu đề nghị rút hồ sơ".normalize("NFD"), signer: { name: "Đỗ Quang Vinh" },
+        reason: "Người yêu cầu đề nghị rút hồ sơ".normalize("NFD"),
+        signer: { name: "Đỗ Quang Vinh" },
       }),
     );
     for (const s of ["THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "Lý do: Người yêu cầu đề nghị rút hồ sơ", "THỦ TRƯỞNG CƠ QUAN", code]) expect(r.text).toContain(s);

@@ -68,8 +68,7 @@ export function formDocument(o: FormDocumentOptions): TDocumentDefinitions {
       title: { fontSize: 13, bold: true, alignment: "center", margin: [0, 14, 0, 10] },
       th: { bold: true, alignment: "center" },
     },
-    footer: (page, pages) =>
-      pages > 1 ? { text: t("forms.page", { page, pages }), alignment: "center", fontSize: 8, margin: [0, 10, 0, 0] } : "",
+    footer: (page, pages) => (pages > 1 ? { text: t("forms.page", { page, pages }), alignment: "center", fontSize: 8, margin: [0, 10, 0, 0] } : ""),
     content: o.content,
   };
 }

@@ -3,8 +3,18 @@ import { translator } from "../../../platform/i18n/i18n.ts";
 import { formatMoney, formatNumber } from "../../../platform/i18n/format.ts";
 import type { ReceiptData } from "./forms.types.ts";
 import {
-  applicantFields, field, formDocument, formTitle, nationalHeader, placeDateLine, renderPdf, signatures, timeAt,
-  type Column, type Content, type TDocumentDefinitions,
+  applicantFields,
+  field,
+  formDocument,
+  formTitle,
+  nationalHeader,
+  placeDateLine,
+  renderPdf,
+  signatures,
+  timeAt,
+  type Column,
+  type Content,
+  type TDocumentDefinitions,
 } from "./pdf.ts";
 
 // Small enough to keep the receipt on one page, large enough for a phone camera.
@@ -44,7 +54,13 @@ export function receiptDefinition(d: ReceiptData): TDocumentDefinitions {
   const feeQr = d.fee && d.fee.amount > 0 ? d.fee.qrPngDataUrl : undefined;
   if (feeQr !== undefined) {
     if (!PNG_DATA_URL.test(feeQr)) throw new Error("receipt: fee.qrPngDataUrl must be a PNG data URL");
-    qrs.push({ stack: [{ image: feeQr, fit: [QR_SIZE, QR_SIZE], alignment: "center" }, { text: t("forms.receipt.feeQr"), fontSize: 8, alignment: "center" }], width: "*" });
+    qrs.push({
+      stack: [
+        { image: feeQr, fit: [QR_SIZE, QR_SIZE], alignment: "center" },
+        { text: t("forms.receipt.feeQr"), fontSize: 8, alignment: "center" },
+      ],
+      width: "*",
+    });
   }
   qrs.push({
     stack: [
@@ -67,7 +83,10 @@ export function receiptDefinition(d: ReceiptData): TDocumentDefinitions {
     { text: t("forms.docs.heading"), margin: [0, 4, 0, 2] },
     docs,
     ...field(t("forms.field.sets"), t("forms.setsValue", { n: pad2(d.sets ?? 1) })),
-    ...field(t("forms.field.duration"), t(d.duration.unit === "hours" ? "forms.duration.hours" : "forms.duration.days", { n: formatNumber(d.duration.amount, d.locale) })),
+    ...field(
+      t("forms.field.duration"),
+      t(d.duration.unit === "hours" ? "forms.duration.hours" : "forms.duration.days", { n: formatNumber(d.duration.amount, d.locale) }),
+    ),
     ...field(t("forms.field.receivedAt"), timeAt(t, d.receivedAt, d.locale)),
     ...field(t("forms.field.dueAt"), timeAt(t, d.dueAt, d.locale)),
     ...field(t("forms.field.delivery"), delivery),

@@ -18,18 +18,26 @@ export function registerDefinition(d: RegisterData): TDocumentDefinitions {
     th(t("forms.register.applicant"), { rowSpan: 2 }),
     th(t("forms.register.addressPhone"), { rowSpan: 2 }),
     th(t("forms.register.dates"), { colSpan: 5 }),
-    {}, {}, {}, {},
+    {},
+    {},
+    {},
+    {},
     th(t("forms.register.channel"), { rowSpan: 2 }),
     th(t("forms.register.note"), { rowSpan: 2 }),
   ];
   const head2: TableCell[] = [
-    {}, {}, {}, {}, {},
+    {},
+    {},
+    {},
+    {},
+    {},
     th(t("forms.register.received")),
     th(t("forms.register.due")),
     th(t("forms.register.sent")),
     th(t("forms.register.result")),
     th(t("forms.register.returned")),
-    {}, {},
+    {},
+    {},
   ];
   const body: TableCell[][] = d.rows.map((r) => [
     { text: String(r.number), alignment: "center" },
@@ -45,7 +53,8 @@ export function registerDefinition(d: RegisterData): TDocumentDefinitions {
     t(`forms.channelShort.${r.channel}`),
     r.note ?? "",
   ]);
-  if (body.length === 0) body.push([{ text: t("forms.register.empty"), colSpan: 12, italics: true, alignment: "center" }, ...Array.from({ length: 11 }, () => ({}))]);
+  if (body.length === 0)
+    body.push([{ text: t("forms.register.empty"), colSpan: 12, italics: true, alignment: "center" }, ...Array.from({ length: 11 }, () => ({}))]);
 
   const sub = [d.unitName, t("forms.register.period", { from: formatDate(d.periodFrom, d.locale), to: formatDate(d.periodTo, d.locale) })];
   if (d.volume) sub.push(t("forms.register.volume", { volume: d.volume }));

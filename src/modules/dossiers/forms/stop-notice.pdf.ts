@@ -3,8 +3,16 @@ import { translator } from "../../../platform/i18n/i18n.ts";
 import { formatDate } from "../../../platform/i18n/format.ts";
 import type { StopNoticeData } from "./forms.types.ts";
 import {
-  applicantFields, field, formDocument, formTitle, nationalHeader, placeDateLine, renderPdf, signatures,
-  type Content, type TDocumentDefinitions,
+  applicantFields,
+  field,
+  formDocument,
+  formTitle,
+  nationalHeader,
+  placeDateLine,
+  renderPdf,
+  signatures,
+  type Content,
+  type TDocumentDefinitions,
 } from "./pdf.ts";
 
 export function stopNoticeDefinition(d: StopNoticeData): TDocumentDefinitions {

@@ -3,8 +3,16 @@ import { translator } from "../../../platform/i18n/i18n.ts";
 import { formatDate } from "../../../platform/i18n/format.ts";
 import type { SupplementRequestData } from "./forms.types.ts";
 import {
-  applicantFields, field, formDocument, formTitle, nationalHeader, placeDateLine, renderPdf, signatures,
-  type Content, type TDocumentDefinitions,
+  applicantFields,
+  field,
+  formDocument,
+  formTitle,
+  nationalHeader,
+  placeDateLine,
+  renderPdf,
+  signatures,
+  type Content,
+  type TDocumentDefinitions,
 } from "./pdf.ts";
 
 export function supplementRequestDefinition(d: SupplementRequestData): TDocumentDefinitions {
@@ -14,7 +22,9 @@ export function supplementRequestDefinition(d: SupplementRequestData): TDocument
     d.contact.name,
     d.contact.phone ? t("forms.contact.phone", { phone: d.contact.phone }) : "",
     d.contact.email ? t("forms.contact.email", { email: d.contact.email }) : "",
-  ].filter(Boolean).join(", ");
+  ]
+    .filter(Boolean)
+    .join(", ");
 
   const items: Content = {
     table: {

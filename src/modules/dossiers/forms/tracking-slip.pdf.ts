@@ -2,8 +2,16 @@
 import { translator } from "../../../platform/i18n/i18n.ts";
 import type { TrackingSlipData } from "./forms.types.ts";
 import {
-  applicantFields, field, formDocument, formTitle, nationalHeader, placeDateLine, renderPdf, timeAt,
-  type Content, type TDocumentDefinitions,
+  applicantFields,
+  field,
+  formDocument,
+  formTitle,
+  nationalHeader,
+  placeDateLine,
+  renderPdf,
+  timeAt,
+  type Content,
+  type TDocumentDefinitions,
 } from "./pdf.ts";
 
 export function trackingSlipDefinition(d: TrackingSlipData): TDocumentDefinitions {

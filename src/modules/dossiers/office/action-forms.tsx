@@ -10,8 +10,21 @@ import { errorOf, type FieldProps, Input, Radios, Select, TextArea } from "./fie
 
 /** Actions an officer takes from this page; submitting and rating belong to the applicant. */
 export const OFFICE_ACTIONS: readonly ActionType[] = [
-  "receive", "requestSupplement", "answerSupplement", "refuse", "assign", "forward", "forwardReturned", "propose", "approve",
-  "sendBack", "pause", "resume", "cancel", "returnResult", "apologise",
+  "receive",
+  "requestSupplement",
+  "answerSupplement",
+  "refuse",
+  "assign",
+  "forward",
+  "forwardReturned",
+  "propose",
+  "approve",
+  "sendBack",
+  "pause",
+  "resume",
+  "cancel",
+  "returnResult",
+  "apologise",
 ];
 export const WARNING_ACTIONS: ReadonlySet<ActionType> = new Set(["refuse", "cancel", "pause"]);
 export const FILE_ACTIONS: ReadonlySet<ActionType> = new Set(["approve", "returnResult", "answerSupplement"]);
@@ -50,7 +63,13 @@ export function ActionFields(props: { ctx: PageContext; view: DossierView; actio
   const errors = props.form?.action === action ? props.form.errors : [];
   const labels = actionFieldLabels(t);
   const f = (name: string, extra: Partial<FieldProps> = {}): FieldProps => ({
-    t, id: fieldId(`${action}.${name}`), name, label: labels[name] ?? name, error: errorOf(errors, name), value: values[name], ...extra,
+    t,
+    id: fieldId(`${action}.${name}`),
+    name,
+    label: labels[name] ?? name,
+    error: errorOf(errors, name),
+    value: values[name],
+    ...extra,
   });
   const reason = (hint?: MessageKey, required = true) => <TextArea {...f("reason", { required, ...(hint ? { hint: t(hint) } : {}) })} />;
   switch (action) {
@@ -68,7 +87,11 @@ export function ActionFields(props: { ctx: PageContext; view: DossierView; actio
       return (
         <>
           {open?.items.map((item) => (
-            <Input {...f(`documents.${item.key}`, { label: item.label, error: errorOf(errors, `documents.${item.key}`) })} type="file" accept="application/pdf,image/jpeg,image/png" />
+            <Input
+              {...f(`documents.${item.key}`, { label: item.label, error: errorOf(errors, `documents.${item.key}`) })}
+              type="file"
+              accept="application/pdf,image/jpeg,image/png"
+            />
           ))}
           <TextArea {...f("note", { hint: t("dossiers.office.hint.answerNote") })} />
         </>
@@ -130,13 +153,30 @@ export function actionInput(action: ActionType, v: Record<string, string>): { ok
   const s = (k: string) => (v[k] ?? "").trim() || undefined;
   const raw: Record<string, unknown> = { version: /^\d+$/.test(v.version ?? "") ? Number(v.version) : undefined };
   const pick: Record<ActionType, string[]> = {
-    submit: [], receive: [], rate: [],
-    requestSupplement: ["note"], answerSupplement: ["note"], refuse: ["reason"], assign: ["assigneeId"], forward: ["toUnit"],
-    forwardReturned: ["note"], propose: ["note"], approve: [], sendBack: ["reason"], pause: ["reason"], resume: ["reason"], cancel: ["reason"],
-    returnResult: ["method", "collectedBy", "trackingNumber"], apologise: ["reason", "newDueDate"],
+    submit: [],
+    receive: [],
+    rate: [],
+    requestSupplement: ["note"],
+    answerSupplement: ["note"],
+    refuse: ["reason"],
+    assign: ["assigneeId"],
+    forward: ["toUnit"],
+    forwardReturned: ["note"],
+    propose: ["note"],
+    approve: [],
+    sendBack: ["reason"],
+    pause: ["reason"],
+    resume: ["reason"],
+    cancel: ["reason"],
+    returnResult: ["method", "collectedBy", "trackingNumber"],
+    apologise: ["reason", "newDueDate"],
   };
   for (const k of pick[action]) if (s(k) !== undefined) raw[k] = s(k);
-  if (action === "requestSupplement") raw.items = (v.items ?? "").split(/\r?\n/).map((x) => x.trim()).filter(Boolean);
+  if (action === "requestSupplement")
+    raw.items = (v.items ?? "")
+      .split(/\r?\n/)
+      .map((x) => x.trim())
+      .filter(Boolean);
   if (action === "forward" && s("stepDays") !== undefined) raw.stepDays = Number(s("stepDays")!.replace(",", "."));
   const r = ActionInput.safeParse(raw);
   if (r.success) return { ok: true, data: r.data };

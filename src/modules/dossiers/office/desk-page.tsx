@@ -27,7 +27,9 @@ export function deskPage(office: OfficeWeb) {
     const desk = await deskQueues(deps, ctxOf(c), code, queue, { cursor, limit: QUEUE_PAGE });
     const ctx = page(c);
     const { t, locale } = ctx;
-    const names = await Promise.all(choices.map(async (x) => ({ value: x, label: x === desk.commune.code ? desk.commune.fullName : (await getAdminUnit(deps, x)).fullName })));
+    const names = await Promise.all(
+      choices.map(async (x) => ({ value: x, label: x === desk.commune.code ? desk.commune.fullName : (await getAdminUnit(deps, x)).fullName })),
+    );
     const receives = can(p, "dossier.receive", desk.commune);
     const today = new Date(deps.clock.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
     const queueHref = (q: string) => `/office/desk?commune=${desk.commune.code}&queue=${q}`;
@@ -95,7 +97,9 @@ export function deskPage(office: OfficeWeb) {
                       <td>{i.procedureName}</td>
                       <td>{i.applicantName}</td>
                       <td>{t(`dossiers.channel.${i.channel}`)}</td>
-                      <td class="nowrap">{i.receivedAt ? formatDateTime(new Date(i.receivedAt), locale) : i.submittedAt ? formatDateTime(new Date(i.submittedAt), locale) : "–"}</td>
+                      <td class="nowrap">
+                        {i.receivedAt ? formatDateTime(new Date(i.receivedAt), locale) : i.submittedAt ? formatDateTime(new Date(i.submittedAt), locale) : "–"}
+                      </td>
                       <td class="nowrap">
                         {due ? formatDateTime(due, locale) : "–"} {late && <Tag tone="red">{t("dossiers.office.tag.late")}</Tag>}
                         {soon && <Tag>{t("dossiers.office.tag.dueSoon")}</Tag>}
@@ -107,12 +111,26 @@ export function deskPage(office: OfficeWeb) {
             </table>
           </div>
         )}
-        <Pagination t={t} basePath="/office/desk" params={{ commune: desk.commune.code, queue }} nextCursor={desk.next ? encodeCursor(desk.next) : null} isFirst={!cursor} />
+        <Pagination
+          t={t}
+          basePath="/office/desk"
+          params={{ commune: desk.commune.code, queue }}
+          nextCursor={desk.next ? encodeCursor(desk.next) : null}
+          isFirst={!cursor}
+        />
 
         <h2 id="register">{t("dossiers.office.register.title")}</h2>
         <form method="get" action="/office/desk/register.pdf">
           <input type="hidden" name="commune" value={desk.commune.code} />
-          <Input t={t} id="register-from" name="from" type="date" label={t("dossiers.office.register.from")} hint={t("dossiers.office.hint.date")} value={`${today.slice(0, 8)}01`} />
+          <Input
+            t={t}
+            id="register-from"
+            name="from"
+            type="date"
+            label={t("dossiers.office.register.from")}
+            hint={t("dossiers.office.hint.date")}
+            value={`${today.slice(0, 8)}01`}
+          />
           <Input t={t} id="register-to" name="to" type="date" label={t("dossiers.office.register.to")} hint={t("dossiers.office.hint.date")} value={today} />
           <Button variant="secondary">{t("dossiers.office.register.print")}</Button>
         </form>

@@ -39,7 +39,10 @@ export function dossierActions(office: OfficeWeb, dossierPage: ReturnType<typeof
     } catch (err) {
       if (err instanceof AppError && err.code === "conflict") {
         const state = err.params["state"];
-        return dossierPage(c, id, { notice: { key: err.messageKey, params: typeof state === "string" ? { ...err.params, state: stateLabel(c.var.t, state) } : err.params }, status: 409 });
+        return dossierPage(c, id, {
+          notice: { key: err.messageKey, params: typeof state === "string" ? { ...err.params, state: stateLabel(c.var.t, state) } : err.params },
+          status: 409,
+        });
       }
       if (err instanceof AppError && err.fields.length > 0) return fail(err.fields);
       throw err;

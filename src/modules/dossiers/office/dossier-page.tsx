@@ -14,7 +14,17 @@ import type { ProcedureRecord } from "../../procedures/index.ts";
 import { NATIONAL_STATUS } from "../dossier-workflow.ts";
 import { printableForms, type PrintKind } from "../use-cases/print-forms.ts";
 import { type DossierView, getDossier, getDossierFile } from "../use-cases/read-dossiers.ts";
-import { type ActionForm, ActionFields, actionFieldLabels, actionLabel, FILE_ACTIONS, isAction, type Notice, stateLabel, WARNING_ACTIONS } from "./action-forms.tsx";
+import {
+  type ActionForm,
+  ActionFields,
+  actionFieldLabels,
+  actionLabel,
+  FILE_ACTIONS,
+  isAction,
+  type Notice,
+  stateLabel,
+  WARNING_ACTIONS,
+} from "./action-forms.tsx";
 import type { OfficeWeb } from "./office-context.ts";
 import { PRINT_PATHS } from "./print-routes.ts";
 
@@ -22,7 +32,9 @@ function formValue(t: Translate, field: ProcedureRecord["definition"]["form"][nu
   if (v === null || v === undefined || v === "") return "–";
   if (field.type === "person" && typeof v === "object") {
     const p = v as { fullName?: string; birthDate?: string | null; citizenIdNumber?: string | null };
-    return [p.fullName, p.birthDate ? formatDate(new Date(`${p.birthDate}T12:00:00+07:00`), locale) : null, p.citizenIdNumber].filter(Boolean).join(", ") || "–";
+    return (
+      [p.fullName, p.birthDate ? formatDate(new Date(`${p.birthDate}T12:00:00+07:00`), locale) : null, p.citizenIdNumber].filter(Boolean).join(", ") || "–"
+    );
   }
   if (field.type === "choice") return field.options?.find((o) => o.value === v)?.label ?? String(v);
   if (field.type === "date" && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(new Date(`${v}T12:00:00+07:00`), locale);
@@ -30,7 +42,14 @@ function formValue(t: Translate, field: ProcedureRecord["definition"]["form"][nu
   return typeof v === "string" ? v : JSON.stringify(v);
 }
 
-function DossierPage(props: { ctx: PageContext; view: DossierView; assigneeName: string | null; form: ActionForm | null; notice: Notice | null; payment: Child | null }) {
+function DossierPage(props: {
+  ctx: PageContext;
+  view: DossierView;
+  assigneeName: string | null;
+  form: ActionForm | null;
+  notice: Notice | null;
+  payment: Child | null;
+}) {
   const { ctx, view } = props;
   const { t, locale } = ctx;
   const d = view.dossier;
@@ -51,13 +70,18 @@ function DossierPage(props: { ctx: PageContext; view: DossierView; assigneeName:
   const docName = (key: string) =>
     key === "result"
       ? t("dossiers.office.doc.result", { name: def.resultName })
-      : (def.documents.find((x) => x.key === key)?.name ?? def.form.find((x) => x.key === key)?.label ?? view.supplements.flatMap((s) => s.items).find((i) => i.key === key)?.label ?? key);
+      : (def.documents.find((x) => x.key === key)?.name ??
+        def.form.find((x) => x.key === key)?.label ??
+        view.supplements.flatMap((s) => s.items).find((i) => i.key === key)?.label ??
+        key);
   const delivery = [
     t(`dossiers.delivery.${d.delivery.method}`),
     d.delivery.address ?? null,
     d.delivery.collectedBy ? t("dossiers.office.collectedByValue", { name: d.delivery.collectedBy }) : null,
     d.delivery.trackingNumber ? t("dossiers.office.trackingValue", { number: d.delivery.trackingNumber }) : null,
-  ].filter(Boolean).join(" · ");
+  ]
+    .filter(Boolean)
+    .join(" · ");
   const national = NATIONAL_STATUS[d.state];
   const title = d.code ?? t("dossiers.office.noCode");
   const printLabel: Record<PrintKind, MessageKey> = {
@@ -72,7 +96,11 @@ function DossierPage(props: { ctx: PageContext; view: DossierView; assigneeName:
     <Layout ctx={ctx} title={title} office>
       <Breadcrumbs
         t={t}
-        items={[{ href: "/office", label: t("nav.office") }, { href: `/office/desk?commune=${d.communeCode}`, label: t("dossiers.office.desk.title") }, { label: title }]}
+        items={[
+          { href: "/office", label: t("nav.office") },
+          { href: `/office/desk?commune=${d.communeCode}`, label: t("dossiers.office.desk.title") },
+          { label: title },
+        ]}
       />
       <ErrorSummary t={t} errors={summaryErrors} labels={summaryLabels} />
       {props.notice && (
@@ -93,13 +121,22 @@ function DossierPage(props: { ctx: PageContext; view: DossierView; assigneeName:
       )}
       <SummaryList
         rows={[
-          [t("dossiers.office.summary.procedure"), t("dossiers.office.procedureVersion", { name: def.name, code: view.procedure.code, version: view.procedure.version })],
-          [t("dossiers.office.summary.state"), <>
-            <Tag tone={d.state === "refused" || d.state === "cancelled" ? "red" : d.state === "returned" ? "green" : undefined}>{stateLabel(t, d.state)}</Tag>{" "}
-            {national !== null && t("dossiers.office.nationalStatus", { n: national })}
-          </>],
+          [
+            t("dossiers.office.summary.procedure"),
+            t("dossiers.office.procedureVersion", { name: def.name, code: view.procedure.code, version: view.procedure.version }),
+          ],
+          [
+            t("dossiers.office.summary.state"),
+            <>
+              <Tag tone={d.state === "refused" || d.state === "cancelled" ? "red" : d.state === "returned" ? "green" : undefined}>{stateLabel(t, d.state)}</Tag>{" "}
+              {national !== null && t("dossiers.office.nationalStatus", { n: national })}
+            </>,
+          ],
           [t("dossiers.office.summary.channel"), t(`dossiers.channel.${d.channel}`)],
-          [t("dossiers.office.summary.applicant"), [d.applicant.fullName, d.applicant.citizenIdNumber, d.applicant.phone, d.applicant.email, d.applicant.address].filter(Boolean).join(" · ")],
+          [
+            t("dossiers.office.summary.applicant"),
+            [d.applicant.fullName, d.applicant.citizenIdNumber, d.applicant.phone, d.applicant.email, d.applicant.address].filter(Boolean).join(" · "),
+          ],
           [t("dossiers.office.summary.submitted"), at(d.submittedAt)],
           [t("dossiers.office.summary.received"), at(d.receivedAt)],
           [t("dossiers.office.summary.due"), at(d.dueAt)],
@@ -107,13 +144,24 @@ function DossierPage(props: { ctx: PageContext; view: DossierView; assigneeName:
           ...(d.stepDueAt ? ([[t("dossiers.office.summary.stepDue"), at(d.stepDueAt)]] as [string, string][]) : []),
           ...(props.assigneeName ? ([[t("dossiers.office.summary.assignee"), props.assigneeName]] as [string, string][]) : []),
           ...(d.forwardedTo ? ([[t("dossiers.office.summary.forwardedTo"), d.forwardedTo]] as [string, string][]) : []),
-          [t("dossiers.office.summary.fee"), d.feeAmount > 0 ? `${formatMoney(d.feeAmount, locale)} · ${t(`dossiers.office.fee.${d.feeStatus}`)}` : t("dossiers.office.fee.none")],
+          [
+            t("dossiers.office.summary.fee"),
+            d.feeAmount > 0 ? `${formatMoney(d.feeAmount, locale)} · ${t(`dossiers.office.fee.${d.feeStatus}`)}` : t("dossiers.office.fee.none"),
+          ],
           [t("dossiers.office.summary.delivery"), delivery],
           ...(d.assistedConsent
-            ? ([[
-                t("dossiers.office.summary.consent"),
-                [t(`dossiers.consent.${d.assistedConsent.method}`), t("dossiers.office.consentBy", { name: d.assistedConsent.recordedBy, at: at(new Date(d.assistedConsent.at)) }), d.assistedConsent.note].filter(Boolean).join(" · "),
-              ]] as [string, string][])
+            ? ([
+                [
+                  t("dossiers.office.summary.consent"),
+                  [
+                    t(`dossiers.consent.${d.assistedConsent.method}`),
+                    t("dossiers.office.consentBy", { name: d.assistedConsent.recordedBy, at: at(new Date(d.assistedConsent.at)) }),
+                    d.assistedConsent.note,
+                  ]
+                    .filter(Boolean)
+                    .join(" · "),
+                ],
+              ] as [string, string][])
             : []),
         ]}
       />
@@ -143,7 +191,9 @@ function DossierPage(props: { ctx: PageContext; view: DossierView; assigneeName:
                 <CsrfField token={ctx.csrfToken} />
                 <input type="hidden" name="version" value={String(d.version)} />
                 <ActionFields ctx={ctx} view={view} action={a} form={props.form} />
-                {!(a === "assign" && view.specialists.length === 0) && <Button variant={WARNING_ACTIONS.has(a) ? "warning" : undefined}>{actionLabel(t, a)}</Button>}
+                {!(a === "assign" && view.specialists.length === 0) && (
+                  <Button variant={WARNING_ACTIONS.has(a) ? "warning" : undefined}>{actionLabel(t, a)}</Button>
+                )}
               </form>
             </section>
           ))}
@@ -169,7 +219,9 @@ function DossierPage(props: { ctx: PageContext; view: DossierView; assigneeName:
                 <th scope="col">{t("dossiers.office.documents.requirement")}</th>
                 <th scope="col">{t("dossiers.office.documents.file")}</th>
                 <th scope="col">{t("dossiers.office.documents.source")}</th>
-                <th scope="col" class="num">{t("dossiers.office.documents.round")}</th>
+                <th scope="col" class="num">
+                  {t("dossiers.office.documents.round")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -177,7 +229,8 @@ function DossierPage(props: { ctx: PageContext; view: DossierView; assigneeName:
                 <tr>
                   <td>{docName(doc.requirementKey)}</td>
                   <td>
-                    <a href={`${base}/files/${doc.id}`}>{doc.name}</a> <span class="nowrap">({formatNumber(Math.max(1, Math.round(doc.sizeBytes / 1024)), locale)} KB)</span>
+                    <a href={`${base}/files/${doc.id}`}>{doc.name}</a>{" "}
+                    <span class="nowrap">({formatNumber(Math.max(1, Math.round(doc.sizeBytes / 1024)), locale)} KB)</span>
                   </td>
                   <td>{t(`dossiers.office.source.${doc.source}`)}</td>
                   <td class="num">{doc.round}</td>
@@ -196,7 +249,11 @@ function DossierPage(props: { ctx: PageContext; view: DossierView; assigneeName:
               <h3 id={`round-${s.round}`}>{t("dossiers.office.supplements.round", { n: s.round })}</h3>
               <p>
                 {t("dossiers.office.supplements.requested", { at: at(s.requestedAt) })}{" "}
-                {s.answeredAt ? t("dossiers.office.supplements.answered", { at: at(s.answeredAt) }) : <Tag tone="grey">{t("dossiers.office.supplements.open")}</Tag>}
+                {s.answeredAt ? (
+                  t("dossiers.office.supplements.answered", { at: at(s.answeredAt) })
+                ) : (
+                  <Tag tone="grey">{t("dossiers.office.supplements.open")}</Tag>
+                )}
               </p>
               <ul>
                 {s.items.map((i) => (
@@ -248,12 +305,13 @@ export function dossierPages(office: OfficeWeb) {
   const show = async (c: Context<AppEnv>, id: string, opts: DossierPageOptions = {}) => {
     const view = await getDossier(deps, ctxOf(c), id, { as: "office" });
     const d = view.dossier;
-    const assigneeName = d.assigneeId
-      ? ((await usersWithRole(deps, "specialist", d.unitPath)).find((u) => u.id === d.assigneeId)?.displayName ?? null)
-      : null;
+    const assigneeName = d.assigneeId ? ((await usersWithRole(deps, "specialist", d.unitPath)).find((u) => u.id === d.assigneeId)?.displayName ?? null) : null;
     const pageCtx = page(c);
-    const payment = d.feeAmount > 0 ? <PaymentPanel {...await paymentPanelProps(deps, pageCtx, d)} /> : null;
-    return c.html(<DossierPage ctx={pageCtx} view={view} assigneeName={assigneeName} form={opts.form ?? null} notice={opts.notice ?? null} payment={payment} />, opts.status ?? 200);
+    const payment = d.feeAmount > 0 ? <PaymentPanel {...(await paymentPanelProps(deps, pageCtx, d))} /> : null;
+    return c.html(
+      <DossierPage ctx={pageCtx} view={view} assigneeName={assigneeName} form={opts.form ?? null} notice={opts.notice ?? null} payment={payment} />,
+      opts.status ?? 200,
+    );
   };
 
   /** GET /office/dossiers/:id/files/:docId: one document, shown inline. */

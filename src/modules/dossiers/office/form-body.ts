@@ -16,7 +16,8 @@ export async function uploadsOf(body: Body, prefix: string): Promise<DocumentInp
   for (const [k, v] of Object.entries(body)) {
     const files = (Array.isArray(v) ? v : [v]).filter((x): x is File => typeof x !== "string" && x.size > 0);
     if (!k.startsWith(prefix) || files.length === 0) continue;
-    for (const file of files) out.push({ requirementKey: k.slice(prefix.length), upload: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
+    for (const file of files)
+      out.push({ requirementKey: k.slice(prefix.length), upload: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
   }
   return out;
 }

@@ -57,7 +57,10 @@ function IntakeForm(props: { ctx: PageContext; commune: AdminUnitRow; procedure:
         <input type="hidden" name="procedure" value={procedure.code} />
         <input type="hidden" name="idempotencyKey" value={state.values.idempotencyKey ?? ""} />
         <RadioGroup
-          t={t} form={form} name="channel" legend={t("dossiers.office.intake.channel")}
+          t={t}
+          form={form}
+          name="channel"
+          legend={t("dossiers.office.intake.channel")}
           options={(["counter", "post"] as const).map((ch) => ({ value: ch, label: t(`dossiers.channel.${ch}`) }))}
         />
         <h2>{t("dossiers.office.intake.applicant")}</h2>
@@ -75,7 +78,11 @@ function IntakeForm(props: { ctx: PageContext; commune: AdminUnitRow; procedure:
         <DeliveryFields t={t} form={form} methods={def.deliveryMethods} />
         <h2>{t("dossiers.office.intake.consent")}</h2>
         <RadioGroup
-          t={t} form={form} name="assistedConsent.method" legend={t("dossiers.office.intake.consentMethod")} hint={t("dossiers.office.intake.consentHint")}
+          t={t}
+          form={form}
+          name="assistedConsent.method"
+          legend={t("dossiers.office.intake.consentMethod")}
+          hint={t("dossiers.office.intake.consentHint")}
           options={(["signature", "verbal", "fingerprint"] as const).map((m) => ({ value: m, label: t(`dossiers.consent.${m}`) }))}
         />
         <Field t={t} form={form} name="assistedConsent.note" label={t("dossiers.office.intake.consentNote")} kind="textarea" rows={2} />
@@ -104,7 +111,14 @@ export function intakePages(office: OfficeWeb) {
       const list = await searchProcedures(deps, { q, cursor, limit: 25 });
       return c.html(
         <Layout ctx={ctx} title={t("dossiers.office.intake.title")} office>
-          <Breadcrumbs t={t} items={[{ href: "/office", label: t("nav.office") }, { href: `/office/desk?commune=${commune.code}`, label: t("dossiers.office.desk.title") }, { label: t("dossiers.office.intake.title") }]} />
+          <Breadcrumbs
+            t={t}
+            items={[
+              { href: "/office", label: t("nav.office") },
+              { href: `/office/desk?commune=${commune.code}`, label: t("dossiers.office.desk.title") },
+              { label: t("dossiers.office.intake.title") },
+            ]}
+          />
           <h1>
             {t("dossiers.office.intake.title")} <span class="hint">{commune.fullName}</span>
           </h1>
@@ -122,7 +136,8 @@ export function intakePages(office: OfficeWeb) {
             <ul>
               {list.items.map((x) => (
                 <li>
-                  <a href={`/office/desk/intake?commune=${commune.code}&procedure=${encodeURIComponent(x.code)}`}>{x.name}</a> <code class="nowrap">{x.code}</code>
+                  <a href={`/office/desk/intake?commune=${commune.code}&procedure=${encodeURIComponent(x.code)}`}>{x.name}</a>{" "}
+                  <code class="nowrap">{x.code}</code>
                 </li>
               ))}
             </ul>
@@ -150,7 +165,11 @@ export function intakePages(office: OfficeWeb) {
     authorise(p, "dossier.receive", commune);
     const state: IntakeState = { communeCode: commune.code, procedureCode: values.procedure ?? "", values, errors: [] };
     const prefixed = (prefix: string) =>
-      Object.fromEntries(Object.entries(values).filter(([k, v]) => k.startsWith(prefix) && v.trim() !== "").map(([k, v]) => [k.slice(prefix.length), v]));
+      Object.fromEntries(
+        Object.entries(values)
+          .filter(([k, v]) => k.startsWith(prefix) && v.trim() !== "")
+          .map(([k, v]) => [k.slice(prefix.length), v]),
+      );
     const consent = prefixed("assistedConsent.");
     try {
       const res = await fileDossier(deps, ctxOf(c), {

@@ -2,7 +2,14 @@
 // decision, the statutory clock, the tracking-slip row, the domain event and the applicant's notification.
 import type { Deps } from "../../../deps.ts";
 import type { Principal } from "../../../platform/auth/authorise.ts";
-import { addWorkingHours, countingStart, durationHours, HOURS_PER_DAY, workingHoursBetween, type WorkCalendar } from "../../../platform/calendar/working-time.ts";
+import {
+  addWorkingHours,
+  countingStart,
+  durationHours,
+  HOURS_PER_DAY,
+  workingHoursBetween,
+  type WorkCalendar,
+} from "../../../platform/calendar/working-time.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
 import { readFileMeta, storeFile } from "../../../platform/files/file-store.ts";
 import { AppError, type FieldError } from "../../../platform/http/app-error.ts";
@@ -36,7 +43,12 @@ export function workflowFacts(d: repo.DossierRow, cal: WorkCalendar, now: Date):
     dueAt: d.dueAt,
     apologyIssued: d.apologyAt !== null,
     rated: d.rating !== null,
-    hoursToDue: d.dueAt && CLOCK_RUNNING.has(d.state) ? workingHoursBetween(cal, now, d.dueAt) : d.state === "paused" && d.remainingHours !== null ? d.remainingHours : null,
+    hoursToDue:
+      d.dueAt && CLOCK_RUNNING.has(d.state)
+        ? workingHoursBetween(cal, now, d.dueAt)
+        : d.state === "paused" && d.remainingHours !== null
+          ? d.remainingHours
+          : null,
   };
 }
 
@@ -44,27 +56,61 @@ const endOfLocalDay = (day: string) => new Date(`${day}T17:30:00+07:00`);
 
 function toAction(r: ActRequest): WorkflowAction {
   switch (r.action) {
-    case "requestSupplement": return { type: r.action, items: r.items ?? [] };
-    case "refuse": case "sendBack": case "pause": case "cancel": return { type: r.action, reason: r.reason ?? "" };
-    case "assign": return { type: r.action, assigneeId: r.assigneeId ?? "" };
-    case "forward": return { type: r.action, toUnit: r.toUnit ?? "", stepDueAt: new Date(0) };
-    case "forwardReturned": case "propose": return { type: r.action, note: r.note ?? "" };
-    case "returnResult": return { type: r.action, method: r.method ?? "desk", collectedBy: r.collectedBy, trackingNumber: r.trackingNumber };
-    case "apologise": return { type: r.action, reason: r.reason ?? "", newDueAt: r.newDueDate ? endOfLocalDay(r.newDueDate) : new Date(0) };
-    case "rate": return { type: r.action, rating: r.rating ?? 0 };
-    default: return { type: r.action } as WorkflowAction;
+    case "requestSupplement":
+      return { type: r.action, items: r.items ?? [] };
+    case "refuse":
+    case "sendBack":
+    case "pause":
+    case "cancel":
+      return { type: r.action, reason: r.reason ?? "" };
+    case "assign":
+      return { type: r.action, assigneeId: r.assigneeId ?? "" };
+    case "forward":
+      return { type: r.action, toUnit: r.toUnit ?? "", stepDueAt: new Date(0) };
+    case "forwardReturned":
+    case "propose":
+      return { type: r.action, note: r.note ?? "" };
+    case "returnResult":
+      return { type: r.action, method: r.method ?? "desk", collectedBy: r.collectedBy, trackingNumber: r.trackingNumber };
+    case "apologise":
+      return { type: r.action, reason: r.reason ?? "", newDueAt: r.newDueDate ? endOfLocalDay(r.newDueDate) : new Date(0) };
+    case "rate":
+      return { type: r.action, rating: r.rating ?? 0 };
+    default:
+      return { type: r.action } as WorkflowAction;
   }
 }
 
 /** Share of the statutory time for the step a state belongs to (the procedure's steps by role). */
 function stepHours(def: ProcedureDefinition, state: DossierState): number | null {
-  const role = state === "received" ? "one_stop_officer" : state === "inReview" ? "specialist" : state === "awaitingApproval" ? "leader" : state === "resultReady" ? "one_stop_officer" : null;
+  const role =
+    state === "received"
+      ? "one_stop_officer"
+      : state === "inReview"
+        ? "specialist"
+        : state === "awaitingApproval"
+          ? "leader"
+          : state === "resultReady"
+            ? "one_stop_officer"
+            : null;
   if (!role) return null;
   const share = def.steps.filter((s) => s.role === role).reduce((sum, s) => sum + s.share, 0);
   return share > 0 ? durationHours(def.processing) * share : null;
 }
 
-const FIELD_OF: Partial<Record<string, string>> = { items: "items", reason: "reason", assigneeId: "assigneeId", toUnit: "toUnit", note: "note", collectedBy: "collectedBy", trackingNumber: "trackingNumber", rating: "rating", newDueAt: "newDueDate", dueAt: "newDueDate", apology: "action" };
+const FIELD_OF: Partial<Record<string, string>> = {
+  items: "items",
+  reason: "reason",
+  assigneeId: "assigneeId",
+  toUnit: "toUnit",
+  note: "note",
+  collectedBy: "collectedBy",
+  trackingNumber: "trackingNumber",
+  rating: "rating",
+  newDueAt: "newDueDate",
+  dueAt: "newDueDate",
+  apology: "action",
+};
 
 export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: ActRequest): Promise<repo.DossierRow> {
   const p = ctx.principal;
@@ -87,7 +133,8 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
     const specialists = await usersWithRole(deps, "specialist", current.unitPath);
     if (!specialists.some((s) => s.id === action.assigneeId)) extraErrors.push({ field: "assigneeId", code: "choice", message: "dossiers.error.assignee" });
   }
-  if (action.type === "answerSupplement" && !(req.documents?.length) && !req.note) extraErrors.push({ field: "documents", code: "required", message: "dossiers.error.supplementEmpty" });
+  if (action.type === "answerSupplement" && !req.documents?.length && !req.note)
+    extraErrors.push({ field: "documents", code: "required", message: "dossiers.error.supplementEmpty" });
 
   return deps.db.tx(async (q) => {
     const d = await repo.findById(q, dossierId, true);
@@ -98,10 +145,24 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
     if (!decision.ok) {
       if (decision.error === "forbidden") throw new AppError("forbidden", "error.forbidden");
       if (decision.error === "illegalState") {
-        throw new AppError("conflict", decision.field === "dueAt" ? "dossiers.error.apologyTooLate" : decision.field === "apology" ? "dossiers.error.apologyOnce" : decision.field === "rating" ? "dossiers.error.ratedOnce" : "dossiers.error.illegalState", [], { state: d.state });
+        throw new AppError(
+          "conflict",
+          decision.field === "dueAt"
+            ? "dossiers.error.apologyTooLate"
+            : decision.field === "apology"
+              ? "dossiers.error.apologyOnce"
+              : decision.field === "rating"
+                ? "dossiers.error.ratedOnce"
+                : "dossiers.error.illegalState",
+          [],
+          { state: d.state },
+        );
       }
       const field = FIELD_OF[decision.field ?? ""] ?? decision.field ?? "body";
-      throw new AppError("validation", "error.validation", [{ field, code: "required", message: field === "newDueDate" ? "dossiers.error.newDueDate" : "validation.required" }, ...extraErrors]);
+      throw new AppError("validation", "error.validation", [
+        { field, code: "required", message: field === "newDueDate" ? "dossiers.error.newDueDate" : "validation.required" },
+        ...extraErrors,
+      ]);
     }
     if (extraErrors.length) throw new AppError("validation", "error.validation", extraErrors);
 
@@ -137,7 +198,13 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
     let round = 0;
     switch (action.type) {
       case "requestSupplement":
-        round = await repo.insertSupplementRequest(q, d.id, { items: action.items.filter((i) => i.trim()).map((label, i) => ({ key: `item${i + 1}`, label: label.trim() })), note: req.note ?? null, requestedAt: now, oldDueAt: d.dueAt, requestedBy: p?.userId ?? null });
+        round = await repo.insertSupplementRequest(q, d.id, {
+          items: action.items.filter((i) => i.trim()).map((label, i) => ({ key: `item${i + 1}`, label: label.trim() })),
+          note: req.note ?? null,
+          requestedAt: now,
+          oldDueAt: d.dueAt,
+          requestedBy: p?.userId ?? null,
+        });
         break;
       case "answerSupplement": {
         const open = (await repo.listSupplementRequests(q, d.id)).find((r) => !r.answeredAt);
@@ -153,14 +220,24 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
         Object.assign(patch, { rating: action.rating, ratingComment: req.note ?? null });
         break;
       case "returnResult":
-        Object.assign(patch, { returnedAt: now, delivery: { ...d.delivery, method: action.method, collectedBy: action.collectedBy ?? null, trackingNumber: action.trackingNumber ?? null } });
+        Object.assign(patch, {
+          returnedAt: now,
+          delivery: { ...d.delivery, method: action.method, collectedBy: action.collectedBy ?? null, trackingNumber: action.trackingNumber ?? null },
+        });
         break;
     }
     // A result's electronic copy: attached by the leader on approval or digitised by the desk on return.
     if ((action.type === "approve" || action.type === "returnResult") && (req.resultFileId || req.resultUpload)) {
       let meta: { id: string } | null;
       if (req.resultUpload) {
-        meta = await storeFile(q, { ownerUserId: p?.userId ?? null, communeCode: d.communeCode, name: req.resultUpload.name, bytes: req.resultUpload.bytes, maxBytes: deps.config.uploadMaxBytes, field: "resultFile" });
+        meta = await storeFile(q, {
+          ownerUserId: p?.userId ?? null,
+          communeCode: d.communeCode,
+          name: req.resultUpload.name,
+          bytes: req.resultUpload.bytes,
+          maxBytes: deps.config.uploadMaxBytes,
+          field: "resultFile",
+        });
       } else {
         const found = await readFileMeta(q, req.resultFileId!);
         // A file of this commune's, or one the officer uploaded through the API for this action.
@@ -168,25 +245,40 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
       }
       if (!meta) throw new AppError("validation", "error.validation", [{ field: "resultFile", code: "unknown", message: "dossiers.error.file" }]);
       await repo.insertDocument(q, d.id, { requirementKey: "result", fileId: meta.id, source: "result", round: 0 });
-      if (d.ownerUserId) await addToVault(q, { userId: d.ownerUserId, fileId: meta.id, title: def.resultName, kind: "result", documentType: "result", sourceDossierId: d.id });
+      if (d.ownerUserId)
+        await addToVault(q, { userId: d.ownerUserId, fileId: meta.id, title: def.resultName, kind: "result", documentType: "result", sourceDossierId: d.id });
     }
 
     if (!(await repo.updateDossier(q, d.id, d.version, patch, now))) throw new AppError("conflict", "dossiers.error.changedMeanwhile");
     await repo.insertEvent(q, d.id, {
-      action: action.type, fromState: d.state, toState: decision.to, actorId: p?.userId ?? null, actorLabel: p?.displayName ?? "—", at: now,
+      action: action.type,
+      fromState: d.state,
+      toState: decision.to,
+      actorId: p?.userId ?? null,
+      actorLabel: p?.displayName ?? "—",
+      at: now,
       reason: req.reason ?? req.note ?? (action.type === "requestSupplement" ? action.items.join("; ") : null),
       stepDueAt: patch.stepDueAt ?? null,
       details: {
         ...(action.type === "assign" ? { assigneeId: action.assigneeId } : {}),
         ...(action.type === "forward" ? { toUnit: action.toUnit } : {}),
         ...(action.type === "apologise" ? { oldDueAt: d.dueAt, newDueAt: action.newDueAt } : {}),
-        ...(action.type === "returnResult" ? { method: action.method, collectedBy: action.collectedBy ?? null, trackingNumber: action.trackingNumber ?? null } : {}),
+        ...(action.type === "returnResult"
+          ? { method: action.method, collectedBy: action.collectedBy ?? null, trackingNumber: action.trackingNumber ?? null }
+          : {}),
         ...(action.type === "rate" ? { rating: action.rating } : {}),
         ...(round ? { round } : {}),
         ...(d.stepDueAt ? { previousStepDueAt: d.stepDueAt } : {}),
       },
     });
-    await deps.events.publish(q, { type: `dossier.${action.type}`, actor: ctx.actor, target: { type: "dossier", id: d.id }, adminUnitCode: d.communeCode, requestId: ctx.requestId, details: { code: d.code, from: d.state, to: decision.to } });
+    await deps.events.publish(q, {
+      type: `dossier.${action.type}`,
+      actor: ctx.actor,
+      target: { type: "dossier", id: d.id },
+      adminUnitCode: d.communeCode,
+      requestId: ctx.requestId,
+      details: { code: d.code, from: d.state, to: decision.to },
+    });
     const updated = (await repo.findById(q, d.id))!;
     const procedureName = def.name;
     if (action.type === "receive") await notifyApplicant(q, updated, "dossierReceived", { procedureName, dueAt });

@@ -26,7 +26,15 @@ export async function readDeskSettings(q: Queryable, communeCode: string): Promi
   const row = rows[0];
   return row
     ? { ...row, configured: true }
-    : { communeCode, agencyCode: placeholderAgencyCode(communeCode), deskAddress: null, bankBin: null, accountNumber: null, accountName: null, configured: false };
+    : {
+        communeCode,
+        agencyCode: placeholderAgencyCode(communeCode),
+        deskAddress: null,
+        bankBin: null,
+        accountNumber: null,
+        accountName: null,
+        configured: false,
+      };
 }
 
 // Read on every filing; a commune changes them rarely (saving here clears the cache at once).

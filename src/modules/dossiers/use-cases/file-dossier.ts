@@ -47,7 +47,10 @@ const communes = referenceCache<Awaited<ReturnType<typeof getAdminUnit>> | null>
 
 /** A submission that failed its checks after its draft was kept: pages reopen the draft with the errors. */
 export class DraftKeptError extends AppError {
-  constructor(readonly dossierId: string, fields: FieldError[]) {
+  constructor(
+    readonly dossierId: string,
+    fields: FieldError[],
+  ) {
     super("validation", "error.validation", fields);
   }
 }
@@ -75,7 +78,11 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
   if (!found || found.level !== "commune") {
     // Without a commune nothing can be checked against its rules, but the person still hears about every
     // other field they can fix now.
-    const errs: FieldError[] = [communeCode ? { field: "communeCode", code: "unknown", message: "dossiers.error.commune" } : { field: "communeCode", code: "required", message: "validation.required" }];
+    const errs: FieldError[] = [
+      communeCode
+        ? { field: "communeCode", code: "unknown", message: "dossiers.error.commune" }
+        : { field: "communeCode", code: "required", message: "validation.required" },
+    ];
     const a = ApplicantInput.safeParse(input.applicant);
     if (!a.success) errs.push(...prefix("applicant", fieldErrorsFromZod(a.error.issues)));
     const dl = DeliveryInput.safeParse(input.delivery);
@@ -87,7 +94,8 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
 
   // Who files: the desk at its counter, a helper with the citizen's consent, or the citizen.
   const atCounter = input.channel !== "online";
-  if (atCounter && !can(p, "dossier.receive", unit)) throw new AppError(can(p, "dossier.read", unit) ? "forbidden" : "not_found", atCounter ? "error.forbidden" : "error.notFound");
+  if (atCounter && !can(p, "dossier.receive", unit))
+    throw new AppError(can(p, "dossier.read", unit) ? "forbidden" : "not_found", atCounter ? "error.forbidden" : "error.notFound");
   const assisted = atCounter || (p.kind !== "citizen" && canAssistIn(p, commune.path));
   if (!atCounter && p.kind !== "citizen" && !assisted) throw new AppError("forbidden", "error.forbidden");
 
@@ -105,7 +113,8 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
   if (!applicant.success) errors.push(...prefix("applicant", fieldErrorsFromZod(applicant.error.issues)));
   const delivery = DeliveryInput.safeParse(input.delivery);
   if (!delivery.success) errors.push(...prefix("delivery", fieldErrorsFromZod(delivery.error.issues)));
-  else if (!def.deliveryMethods.includes(delivery.data.method)) errors.push({ field: "delivery.method", code: "choice", message: "dossiers.error.deliveryMethod" });
+  else if (!def.deliveryMethods.includes(delivery.data.method))
+    errors.push({ field: "delivery.method", code: "choice", message: "dossiers.error.deliveryMethod" });
   const consent = assisted ? ConsentInput.safeParse(input.assistedConsent ?? undefined) : null;
   if (consent && !consent.success) errors.push({ field: "assistedConsent.method", code: "required", message: "dossiers.error.consent" });
   // Data entered once: the form's own copies of the applicant's details come from the applicant section.
@@ -120,7 +129,8 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
   errors.push(...form.errors);
 
   const known = new Set([...def.documents.map((d) => d.key), ...def.form.filter((f) => f.type === "file").map((f) => f.key)]);
-  for (const d of input.documents) if (!known.has(d.requirementKey)) errors.push({ field: `documents.${d.requirementKey}`, code: "unknown", message: "dossiers.error.unknownDocument" });
+  for (const d of input.documents)
+    if (!known.has(d.requirementKey)) errors.push({ field: `documents.${d.requirementKey}`, code: "unknown", message: "dossiers.error.unknownDocument" });
 
   const attachedBefore = draft ? new Set((await repo.listDocuments(deps.db, draft.id)).map((d) => d.requirementKey)) : new Set<string>();
   const attached = new Set([...attachedBefore, ...input.documents.map((d) => d.requirementKey)]);
@@ -131,9 +141,10 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
   const rawApplicant = applicant.success ? applicant.data : sanitiseRaw(input.applicant);
   // Filed for someone who has an account (same phone and ID number in their profile): it shows in their
   // dossiers and the result reaches their vault, as if they had filed it themselves.
-  const ownerForAssisted = assisted && applicant.success && applicant.data.phone && applicant.data.citizenIdNumber
-    ? await citizenAccountFor(deps.db, applicant.data.phone, applicant.data.citizenIdNumber)
-    : null;
+  const ownerForAssisted =
+    assisted && applicant.success && applicant.data.phone && applicant.data.citizenIdNumber
+      ? await citizenAccountFor(deps.db, applicant.data.phone, applicant.data.citizenIdNumber)
+      : null;
   const record = {
     communeCode: commune.code,
     unitPath: commune.path,
@@ -142,7 +153,9 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
     channel: input.channel,
     ownerUserId: assisted ? ownerForAssisted : p.userId,
     filedByUserId: p.userId,
-    assistedConsent: consent?.success ? { given: true as const, method: consent.data.method, note: consent.data.note, recordedBy: p.username, at: now.toISOString() } : null,
+    assistedConsent: consent?.success
+      ? { given: true as const, method: consent.data.method, note: consent.data.note, recordedBy: p.username, at: now.toISOString() }
+      : null,
     applicant: { ...rawApplicant, fullName: String(rawApplicant.fullName ?? "") },
     formData: form.values as Record<string, unknown>,
     delivery: delivery.success ? delivery.data : { method: "desk" as const },
@@ -177,7 +190,13 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
       const filed = await deps.db.tx(async (q) => {
         let row: repo.DossierRow;
         if (draft) {
-          const ok = await repo.updateDossier(q, draft.id, draft.version, { ...patchOf(record), code, state, submittedAt: now, ...(atCounter ? { receivedAt: now, dueAt } : {}) }, now);
+          const ok = await repo.updateDossier(
+            q,
+            draft.id,
+            draft.version,
+            { ...patchOf(record), code, state, submittedAt: now, ...(atCounter ? { receivedAt: now, dueAt } : {}) },
+            now,
+          );
           if (!ok) throw new AppError("conflict", "dossiers.error.changedMeanwhile");
           row = (await repo.findById(q, draft.id))!;
         } else {
@@ -187,19 +206,43 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
         }
         const id = row.id;
         const documents = await attachDocuments(deps, q, p, id, commune.code, input.documents, atCounter ? "scan" : "upload", 0);
-        const event = { action: atCounter ? "intake" : "submit", fromState: draft ? ("draft" as const) : null, toState: state, actorId: p.userId, actorLabel: p.displayName, at: now, reason: null, stepDueAt: null, details: { channel: input.channel, procedureVersion: procedure.version } };
+        const event = {
+          action: atCounter ? "intake" : "submit",
+          fromState: draft ? ("draft" as const) : null,
+          toState: state,
+          actorId: p.userId,
+          actorLabel: p.displayName,
+          at: now,
+          reason: null,
+          stepDueAt: null,
+          details: { channel: input.channel, procedureVersion: procedure.version },
+        };
         await repo.insertEvent(q, id, event);
         await notifyApplicant(q, row, atCounter ? "dossierReceived" : "dossierSubmitted", { procedureName: def.name, dueAt });
-        await deps.events.publish(q, { type: atCounter ? "dossier.intake" : "dossier.submitted", actor: ctx.actor, target: { type: "dossier", id }, adminUnitCode: commune.code, requestId: ctx.requestId, details: { code, procedure: procedure.code, version: procedure.version, channel: input.channel } });
+        await deps.events.publish(q, {
+          type: atCounter ? "dossier.intake" : "dossier.submitted",
+          actor: ctx.actor,
+          target: { type: "dossier", id },
+          adminUnitCode: commune.code,
+          requestId: ctx.requestId,
+          details: { code, procedure: procedure.code, version: procedure.version, channel: input.channel },
+        });
         return { row, documents, event };
       });
       // What the filer sees next is known already: no need to read it back.
-      const view = draft ? undefined : {
-        dossier: filed.row, procedure, documents: filed.documents, supplements: [],
-        events: [{ id: 0, ...filed.event }],
-        actions: availableActions(workflowFactsOf(filed.row), actorFacts(p, filed.row)),
-        capacity: atCounter ? ("office" as const) : ("applicant" as const), specialists: [], hoursToDue: null,
-      };
+      const view = draft
+        ? undefined
+        : {
+            dossier: filed.row,
+            procedure,
+            documents: filed.documents,
+            supplements: [],
+            events: [{ id: 0, ...filed.event }],
+            actions: availableActions(workflowFactsOf(filed.row), actorFacts(p, filed.row)),
+            capacity: atCounter ? ("office" as const) : ("applicant" as const),
+            specialists: [],
+            hoursToDue: null,
+          };
       return { dossier: filed.row, replayed: false, view };
     } catch (err) {
       if (!repo.isCodeCollision(err) || attempt >= 2) throw err;
@@ -213,7 +256,14 @@ function workflowFactsOf(d: repo.DossierRow) {
   return { state: d.state, resumeState: d.resumeState, assigneeId: d.assigneeId, dueAt: d.dueAt, apologyIssued: false, rated: false, hoursToDue: null };
 }
 
-async function saveDraft(deps: D, ctx: Ctx, draft: repo.DossierRow | null, record: Omit<repo.NewDossier, "state" | "now">, documents: DocumentInput[], now: Date): Promise<repo.DossierRow> {
+async function saveDraft(
+  deps: D,
+  ctx: Ctx,
+  draft: repo.DossierRow | null,
+  record: Omit<repo.NewDossier, "state" | "now">,
+  documents: DocumentInput[],
+  now: Date,
+): Promise<repo.DossierRow> {
   const p = ctx.principal!;
   return deps.db.tx(async (q) => {
     let id: string;
@@ -232,8 +282,15 @@ async function saveDraft(deps: D, ctx: Ctx, draft: repo.DossierRow | null, recor
 
 /** Stores uploads (into the citizen's vault too, so they are never asked twice) and links vault items. */
 export async function attachDocuments(
-  deps: Pick<Deps, "config">, q: Queryable, p: Principal, dossierId: string, communeCode: string, documents: DocumentInput[],
-  uploadSource: "upload" | "scan", round: number, replace = false,
+  deps: Pick<Deps, "config">,
+  q: Queryable,
+  p: Principal,
+  dossierId: string,
+  communeCode: string,
+  documents: DocumentInput[],
+  uploadSource: "upload" | "scan",
+  round: number,
+  replace = false,
 ): Promise<repo.DossierDocument[]> {
   const rows: Parameters<typeof repo.insertDocuments>[3] = [];
   for (const d of documents) {
@@ -242,9 +299,17 @@ export async function attachDocuments(
     let source: repo.DossierDocument["source"] = uploadSource;
     let mustOwn = false;
     if (d.upload) {
-      const stored = await storeFile(q, { ownerUserId: p.userId, communeCode, name: d.upload.name, bytes: d.upload.bytes, maxBytes: deps.config.uploadMaxBytes, field });
+      const stored = await storeFile(q, {
+        ownerUserId: p.userId,
+        communeCode,
+        name: d.upload.name,
+        bytes: d.upload.bytes,
+        maxBytes: deps.config.uploadMaxBytes,
+        field,
+      });
       fileId = stored.id;
-      if (p.kind === "citizen") await addToVault(q, { userId: p.userId, fileId, title: stored.name, kind: "upload", documentType: d.requirementKey, sourceDossierId: dossierId });
+      if (p.kind === "citizen")
+        await addToVault(q, { userId: p.userId, fileId, title: stored.name, kind: "upload", documentType: d.requirementKey, sourceDossierId: dossierId });
     } else if (d.vaultItemId) {
       const item = await vaultItemFile(q, p.userId, d.vaultItemId);
       if (!item) throw new AppError("validation", "error.validation", [{ field, code: "unknown", message: "dossiers.error.vaultItem" }]);
@@ -252,7 +317,8 @@ export async function attachDocuments(
       source = "vault";
     } else if (d.fileId) {
       // A file id sent by the caller links only if the caller uploaded it (checked in the insert).
-      if (!/^[0-9a-f-]{36}$/i.test(d.fileId)) throw new AppError("validation", "error.validation", [{ field, code: "unknown", message: "dossiers.error.file" }]);
+      if (!/^[0-9a-f-]{36}$/i.test(d.fileId))
+        throw new AppError("validation", "error.validation", [{ field, code: "unknown", message: "dossiers.error.file" }]);
       fileId = d.fileId;
       mustOwn = true;
     } else continue;
@@ -264,22 +330,36 @@ export async function attachDocuments(
   if (attached.length < rows.length) {
     const linked = new Set(attached.map((a) => `${a.requirementKey}|${a.fileId}`));
     const refused = rows.filter((r) => !linked.has(`${r.requirementKey}|${r.fileId}`));
-    throw new AppError("validation", "error.validation", refused.map((r) => ({ field: `documents.${r.requirementKey}`, code: "unknown", message: "dossiers.error.file" as const })));
+    throw new AppError(
+      "validation",
+      "error.validation",
+      refused.map((r) => ({ field: `documents.${r.requirementKey}`, code: "unknown", message: "dossiers.error.file" as const })),
+    );
   }
   return attached;
 }
 
 function patchOf(r: Omit<repo.NewDossier, "state" | "now">): repo.DossierPatch {
   return {
-    communeCode: r.communeCode, unitPath: r.unitPath, procedureId: r.procedureId, procedureVersion: r.procedureVersion,
-    applicant: r.applicant, formData: r.formData, delivery: r.delivery, feeAmount: r.feeAmount, feeStatus: r.feeAmount > 0 ? "unpaid" : "none",
-    ownerUserId: r.ownerUserId, assistedConsent: r.assistedConsent,
+    communeCode: r.communeCode,
+    unitPath: r.unitPath,
+    procedureId: r.procedureId,
+    procedureVersion: r.procedureVersion,
+    applicant: r.applicant,
+    formData: r.formData,
+    delivery: r.delivery,
+    feeAmount: r.feeAmount,
+    feeStatus: r.feeAmount > 0 ? "unpaid" : "none",
+    ownerUserId: r.ownerUserId,
+    assistedConsent: r.assistedConsent,
   };
 }
 
 /** Volunteers are granted on a village; they help anyone filing with the village's commune. */
 function canAssistIn(p: Principal, communePath: string): boolean {
-  return p.grants.some((g) => (PERMISSIONS["dossier.assist"] as readonly string[]).includes(g.role) && (communePath.startsWith(g.unitPath) || g.unitPath.startsWith(communePath)));
+  return p.grants.some(
+    (g) => (PERMISSIONS["dossier.assist"] as readonly string[]).includes(g.role) && (communePath.startsWith(g.unitPath) || g.unitPath.startsWith(communePath)),
+  );
 }
 
 const prefix = (p: string, errs: FieldError[]) => errs.map((e) => ({ ...e, field: e.field === "body" ? p : `${p}.${e.field}` }));

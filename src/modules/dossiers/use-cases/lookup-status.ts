@@ -18,9 +18,31 @@ export function maskName(name: string): string {
 }
 
 /** Public steps: what happened and when, never who or why (reasons can hold personal data). */
-const PUBLIC_ACTIONS = new Set(["submit", "intake", "receive", "requestSupplement", "answerSupplement", "assign", "forward", "forwardReturned", "propose", "approve", "sendBack", "pause", "resume", "refuse", "cancel", "returnResult", "apologise"]);
+const PUBLIC_ACTIONS = new Set([
+  "submit",
+  "intake",
+  "receive",
+  "requestSupplement",
+  "answerSupplement",
+  "assign",
+  "forward",
+  "forwardReturned",
+  "propose",
+  "approve",
+  "sendBack",
+  "pause",
+  "resume",
+  "refuse",
+  "cancel",
+  "returnResult",
+  "apologise",
+]);
 
-export async function lookupStatus(deps: Pick<Deps, "db" | "clock">, t: Translate, input: { code: string; last4: string; client: string | null }): Promise<PublicStatus> {
+export async function lookupStatus(
+  deps: Pick<Deps, "db" | "clock">,
+  t: Translate,
+  input: { code: string; last4: string; client: string | null },
+): Promise<PublicStatus> {
   const now = deps.clock.now();
   const since = new Date(now.getTime() - LOOKUP_WINDOW_MINUTES * 60_000);
   const code = input.code.trim().toUpperCase();
@@ -50,6 +72,8 @@ export async function lookupStatus(deps: Pick<Deps, "db" | "clock">, t: Translat
     newDueAt: iso(d.apologyDueAt),
     finishedAt: iso(d.finishedAt),
     returnedAt: iso(d.returnedAt),
-    steps: d.events.filter((e) => PUBLIC_ACTIONS.has(e.action)).map((e) => ({ action: e.action, label: t(`dossiers.action.${e.action}` as never), at: new Date(e.at).toISOString() })),
+    steps: d.events
+      .filter((e) => PUBLIC_ACTIONS.has(e.action))
+      .map((e) => ({ action: e.action, label: t(`dossiers.action.${e.action}` as never), at: new Date(e.at).toISOString() })),
   };
 }

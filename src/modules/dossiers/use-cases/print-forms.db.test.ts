@@ -54,7 +54,10 @@ describeDb("printed forms of a dossier", () => {
     await act(deps, team.leader, d.id, "assign", { assigneeId: team.specialist.actor.userId });
     const view = await getDossier(deps, team.desk, d.id);
     const commune = await getAdminUnit(deps, d.communeCode);
-    const roles = new Map([[team.desk.actor.userId, "one_stop_officer" as const], [team.leader.actor.userId, "leader" as const]]);
+    const roles = new Map([
+      [team.desk.actor.userId, "one_stop_officer" as const],
+      [team.leader.actor.userId, "leader" as const],
+    ]);
     const slip = trackingSlipData(view, formBase("vi", commune, null), roles, clock.now())!;
     expect(slip.rows.map((r) => r.outcome)).toEqual([null, null, "late"]);
     expect(slip.rows[1]).toMatchObject({ from: "Người nộp hồ sơ (Đỗ Văn Nam)", to: `Cán bộ một cửa (Test ${team.desk.actor.label})` });

@@ -11,7 +11,17 @@ import type { DeskRole } from "../dossier-workflow.ts";
 import * as repo from "../dossiers.repository.ts";
 import { renderApology } from "../forms/apology.pdf.ts";
 import type {
-  ApologyData, Applicant, FormBase, ReceiptData, RefusalData, RegisterData, StepOutcome, StopNoticeData, SupplementRequestData, TrackingRow, TrackingSlipData,
+  ApologyData,
+  Applicant,
+  FormBase,
+  ReceiptData,
+  RefusalData,
+  RegisterData,
+  StepOutcome,
+  StopNoticeData,
+  SupplementRequestData,
+  TrackingRow,
+  TrackingSlipData,
 } from "../forms/forms.types.ts";
 import { renderReceipt } from "../forms/receipt.pdf.ts";
 import { renderRefusal } from "../forms/refusal.pdf.ts";
@@ -92,12 +102,7 @@ async function rolesOf(deps: Pick<Deps, "db">, unitPath: string): Promise<Map<st
   return map;
 }
 
-export function trackingRows(
-  locale: Locale,
-  d: repo.DossierRow,
-  events: repo.DossierEvent[],
-  roles: ReadonlyMap<string, DeskRole>,
-): TrackingRow[] {
+export function trackingRows(locale: Locale, d: repo.DossierRow, events: repo.DossierEvent[], roles: ReadonlyMap<string, DeskRole>): TrackingRow[] {
   const t = translator(locale);
   const applicantSide = (id: string | null) => !!id && (id === d.ownerUserId || (id === d.filedByUserId && !roles.has(id)));
   const who = (e: repo.DossierEvent) => {
@@ -140,7 +145,9 @@ export function receiptData(view: DossierView, base: FormBase, opts: PrintOption
   const def = view.procedure.definition;
   const attached = new Set(view.documents.filter((x) => x.source !== "result").map((x) => x.requirementKey));
   const documents = [
-    ...def.documents.filter((doc) => attached.has(doc.key)).map((doc) => ({ name: doc.name, copies: doc.copies, original: doc.form === "original" || doc.form === "originalOrCertifiedCopy" })),
+    ...def.documents
+      .filter((doc) => attached.has(doc.key))
+      .map((doc) => ({ name: doc.name, copies: doc.copies, original: doc.form === "original" || doc.form === "originalOrCertifiedCopy" })),
     ...def.form.filter((f) => f.type === "file" && attached.has(f.key)).map((f) => ({ name: f.label, copies: 1, original: false })),
   ];
   const intake = view.events.find((e) => e.action === "intake" || e.action === "receive");
@@ -198,7 +205,9 @@ export function supplementRequestData(view: DossierView, base: FormBase, setting
     receivedAt: d.receivedAt ?? d.submittedAt ?? d.createdAt,
     issuedAt: new Date(s.requestedAt),
     items: s.items.map((i) => ({ what: i.label, reason: i.note ?? s.note ?? "" })),
-    contact: { name: settings.deskAddress ? `${t("forms.deskOf", { unit: base.communeName })}, ${settings.deskAddress}` : t("forms.deskOf", { unit: base.communeName }) },
+    contact: {
+      name: settings.deskAddress ? `${t("forms.deskOf", { unit: base.communeName })}, ${settings.deskAddress}` : t("forms.deskOf", { unit: base.communeName }),
+    },
     officerName: officer,
   };
 }
@@ -214,7 +223,10 @@ export function refusalData(view: DossierView, base: FormBase): RefusalData | nu
     applicant: applicantOf(d),
     receivedAt: d.receivedAt,
     issuedAt: new Date(e.at),
-    reasons: (e.reason ?? "").split(/\r?\n/).map((r) => r.trim()).filter(Boolean),
+    reasons: (e.reason ?? "")
+      .split(/\r?\n/)
+      .map((r) => r.trim())
+      .filter(Boolean),
     // Refusing to receive is the desk's; after receipt the head of the agency signs.
     stage: e.fromState === "submitted" ? "intake" : "processing",
     signer: { name: e.actorLabel },
@@ -262,7 +274,13 @@ export type FeeQr = (deps: D, dossier: repo.DossierRow) => Promise<string | null
 export type PrintedForm = { pdf: Buffer; filename: string };
 
 /** Renders one form of a dossier; 404 when the dossier has nothing for that form. */
-export async function printDossierForm(deps: D, ctx: Ctx, dossierId: string, kind: PrintKind, opts: PrintOptions & { feeQr?: FeeQr; view?: DossierView }): Promise<PrintedForm> {
+export async function printDossierForm(
+  deps: D,
+  ctx: Ctx,
+  dossierId: string,
+  kind: PrintKind,
+  opts: PrintOptions & { feeQr?: FeeQr; view?: DossierView },
+): Promise<PrintedForm> {
   // Printing is the office's: an applicant gets "not found" here like anyone else outside the office.
   const view = opts.view ?? (await getDossier(deps, ctx, dossierId, { as: "office" }));
   const d = view.dossier;
@@ -309,7 +327,13 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isDay = (s: string) => DAY.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /** Mẫu 07 for a commune and the days from…to (both included, Vietnam time). */
-export async function printRegister(deps: D, ctx: Ctx, communeCode: string, period: { from: string; to: string }, opts: { locale: Locale }): Promise<PrintedForm> {
+export async function printRegister(
+  deps: D,
+  ctx: Ctx,
+  communeCode: string,
+  period: { from: string; to: string },
+  opts: { locale: Locale },
+): Promise<PrintedForm> {
   const bad = [
     ...(isDay(period.from) ? [] : [{ field: "from", code: "date", message: "dossiers.error.date" as const }]),
     ...(isDay(period.to) ? [] : [{ field: "to", code: "date", message: "dossiers.error.date" as const }]),

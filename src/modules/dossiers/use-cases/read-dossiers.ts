@@ -39,7 +39,7 @@ export async function deskQueues(deps: D, ctx: Ctx, communeCode: string, queue: 
   const more = items.length > page.limit;
   const shown = items.slice(0, page.limit);
   const last = shown[shown.length - 1];
-  return { commune, counts, items: shown, next: more && last ? [new Date(last.sortAt).toISOString(), last.id] as [string, string] : null, now, dueSoon };
+  return { commune, counts, items: shown, next: more && last ? ([new Date(last.sortAt).toISOString(), last.id] as [string, string]) : null, now, dueSoon };
 }
 
 export type DossierView = {
@@ -84,7 +84,15 @@ export async function getDossier(deps: D, ctx: Ctx, id: string, opts: ReadAs = {
   const specialists = actions.includes("assign") ? await usersWithRole(deps, "specialist", d.unitPath) : [];
   // An officer opening a dossier reads the applicant's personal data: the law wants that on record.
   if (capacity === "office") {
-    await deps.db.tx((q) => deps.events.publish(q, { type: "personalData.read", actor: ctx.actor, target: { type: "dossier", id: d.id }, adminUnitCode: d.communeCode, requestId: ctx.requestId }));
+    await deps.db.tx((q) =>
+      deps.events.publish(q, {
+        type: "personalData.read",
+        actor: ctx.actor,
+        target: { type: "dossier", id: d.id },
+        adminUnitCode: d.communeCode,
+        requestId: ctx.requestId,
+      }),
+    );
   }
   return { dossier: d, procedure, events, documents, supplements, actions, capacity, specialists, hoursToDue: facts.hoursToDue };
 }

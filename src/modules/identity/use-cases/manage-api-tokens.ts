@@ -32,8 +32,23 @@ export async function createApiToken(deps: D, ctx: Ctx, input: z.infer<typeof Cr
   const token = newSecret("xaso");
   const expiresAt = new Date(deps.clock.now().getTime() + input.expiresInDays * 86_400_000);
   const id = await deps.db.tx(async (q) => {
-    const id = await repo.insertApiToken(q, { userId: me.userId, name: input.name, tokenHash: hashSecret(token), prefix: token.slice(0, 9), role: input.role, adminUnitCode: unit.code, expiresAt });
-    await deps.events.publish(q, { type: "apiToken.created", actor: ctx.actor, target: { type: "apiToken", id }, adminUnitCode: unit.code, requestId: ctx.requestId, details: { name: input.name, role: input.role } });
+    const id = await repo.insertApiToken(q, {
+      userId: me.userId,
+      name: input.name,
+      tokenHash: hashSecret(token),
+      prefix: token.slice(0, 9),
+      role: input.role,
+      adminUnitCode: unit.code,
+      expiresAt,
+    });
+    await deps.events.publish(q, {
+      type: "apiToken.created",
+      actor: ctx.actor,
+      target: { type: "apiToken", id },
+      adminUnitCode: unit.code,
+      requestId: ctx.requestId,
+      details: { name: input.name, role: input.role },
+    });
     return id;
   });
   return { id, token };
@@ -47,7 +62,13 @@ export async function revokeApiToken(deps: D, ctx: Ctx, tokenId: string): Promis
   const me = requireUser(ctx);
   await deps.db.tx(async (q) => {
     if (!(await repo.revokeApiToken(q, me.userId, tokenId))) throw new AppError("not_found", "error.notFound");
-    await deps.events.publish(q, { type: "apiToken.revoked", actor: ctx.actor, target: { type: "apiToken", id: tokenId }, adminUnitCode: null, requestId: ctx.requestId });
+    await deps.events.publish(q, {
+      type: "apiToken.revoked",
+      actor: ctx.actor,
+      target: { type: "apiToken", id: tokenId },
+      adminUnitCode: null,
+      requestId: ctx.requestId,
+    });
   });
 }
 

@@ -41,7 +41,14 @@ export async function createUser(deps: D, ctx: Ctx, input: z.infer<typeof Create
       throw new AppError("conflict", "error.validation", [{ field: "username", code: "taken", message: "users.usernameTaken" }]);
     }
     const id = await repo.insertUser(q, { ...input, passwordHash, homeUnitCode: unit.code });
-    await deps.events.publish(q, { type: "user.created", actor: ctx.actor, target: { type: "user", id }, adminUnitCode: unit.code, requestId: ctx.requestId, details: { username: input.username, kind: input.kind } });
+    await deps.events.publish(q, {
+      type: "user.created",
+      actor: ctx.actor,
+      target: { type: "user", id },
+      adminUnitCode: unit.code,
+      requestId: ctx.requestId,
+      details: { username: input.username, kind: input.kind },
+    });
     return id;
   });
 }
@@ -49,7 +56,15 @@ export async function createUser(deps: D, ctx: Ctx, input: z.infer<typeof Create
 export async function getUser(deps: D, ctx: Ctx, userId: string) {
   const user = await loadScopedUser(deps, ctx, userId, "user.read");
   // Reading someone's contact details is a read of personal data: it is audited.
-  await deps.db.tx((q) => deps.events.publish(q, { type: "personalData.read", actor: ctx.actor, target: { type: "user", id: user.id }, adminUnitCode: user.homeUnitCode, requestId: ctx.requestId }));
+  await deps.db.tx((q) =>
+    deps.events.publish(q, {
+      type: "personalData.read",
+      actor: ctx.actor,
+      target: { type: "user", id: user.id },
+      adminUnitCode: user.homeUnitCode,
+      requestId: ctx.requestId,
+    }),
+  );
   const { passwordHash, ...rest } = user;
   return { ...rest, hasPassword: !!passwordHash };
 }
@@ -60,7 +75,11 @@ export async function listUsers(deps: D, ctx: Ctx, page: { cursor?: string; limi
   if (paths.length === 0) throw new AppError("forbidden", "error.forbidden");
   const after = decodeCursor(page.cursor, 1) as [string] | null;
   const rows = await repo.listUsers(deps.db, { paths, after: after?.[0] ?? null, limit: page.limit + 1, text: page.q });
-  return toPage(rows.map(({ passwordHash, ...u }) => u), page.limit, (u) => [u.username.toLowerCase()]);
+  return toPage(
+    rows.map(({ passwordHash, ...u }) => u),
+    page.limit,
+    (u) => [u.username.toLowerCase()],
+  );
 }
 
 export async function grantRole(deps: D, ctx: Ctx, userId: string, input: z.infer<typeof GrantRoleInput>): Promise<boolean> {
@@ -75,7 +94,15 @@ export async function grantRole(deps: D, ctx: Ctx, userId: string, input: z.infe
   }
   return deps.db.tx(async (q) => {
     const added = await repo.insertGrant(q, user.id, input.role, unit.code, ctx.actor.userId);
-    if (added) await deps.events.publish(q, { type: "role.granted", actor: ctx.actor, target: { type: "user", id: user.id }, adminUnitCode: unit.code, requestId: ctx.requestId, details: { role: input.role } });
+    if (added)
+      await deps.events.publish(q, {
+        type: "role.granted",
+        actor: ctx.actor,
+        target: { type: "user", id: user.id },
+        adminUnitCode: unit.code,
+        requestId: ctx.requestId,
+        details: { role: input.role },
+      });
     return added;
   });
 }
@@ -92,18 +119,33 @@ export async function revokeRole(deps: D, ctx: Ctx, userId: string, input: { rol
   }
   return deps.db.tx(async (q) => {
     const removed = await repo.deleteGrant(q, user.id, input.role, unit.code);
-    if (removed) await deps.events.publish(q, { type: "role.revoked", actor: ctx.actor, target: { type: "user", id: user.id }, adminUnitCode: unit.code, requestId: ctx.requestId, details: { role: input.role } });
+    if (removed)
+      await deps.events.publish(q, {
+        type: "role.revoked",
+        actor: ctx.actor,
+        target: { type: "user", id: user.id },
+        adminUnitCode: unit.code,
+        requestId: ctx.requestId,
+        details: { role: input.role },
+      });
     return removed;
   });
 }
 
 export async function setUserDisabled(deps: D, ctx: Ctx, userId: string, disabled: boolean): Promise<void> {
   const user = await loadScopedUser(deps, ctx, userId, "user.manage");
-  if (user.id === ctx.principal?.userId) throw new AppError("conflict", "error.validation", [{ field: "disabled", code: "self", message: "users.cannotDisableSelf" }]);
+  if (user.id === ctx.principal?.userId)
+    throw new AppError("conflict", "error.validation", [{ field: "disabled", code: "self", message: "users.cannotDisableSelf" }]);
   await deps.db.tx(async (q) => {
     await repo.setDisabled(q, user.id, disabled);
     // A disabled account loses its open sessions at once.
     if (disabled) await repo.deleteUserSessions(q, user.id);
-    await deps.events.publish(q, { type: disabled ? "user.disabled" : "user.enabled", actor: ctx.actor, target: { type: "user", id: user.id }, adminUnitCode: user.homeUnitCode, requestId: ctx.requestId });
+    await deps.events.publish(q, {
+      type: disabled ? "user.disabled" : "user.enabled",
+      actor: ctx.actor,
+      target: { type: "user", id: user.id },
+      adminUnitCode: user.homeUnitCode,
+      requestId: ctx.requestId,
+    });
   });
 }

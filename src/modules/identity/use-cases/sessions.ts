@@ -17,8 +17,21 @@ export async function startSession(
   const token = newSecret("s");
   const now = deps.clock.now();
   await deps.db.tx(async (q) => {
-    await repo.insertSession(q, { tokenHash: hashSecret(token), userId, expiresAt: new Date(now.getTime() + deps.config.sessionTtlHours * 3_600_000), ip: client.ip, userAgent: client.userAgent });
-    await deps.events.publish(q, { type: "session.started", actor: { ...ctx.actor, userId }, target: { type: "user", id: userId }, adminUnitCode: null, requestId: ctx.requestId, details: { method: client.method, ip: client.ip } });
+    await repo.insertSession(q, {
+      tokenHash: hashSecret(token),
+      userId,
+      expiresAt: new Date(now.getTime() + deps.config.sessionTtlHours * 3_600_000),
+      ip: client.ip,
+      userAgent: client.userAgent,
+    });
+    await deps.events.publish(q, {
+      type: "session.started",
+      actor: { ...ctx.actor, userId },
+      target: { type: "user", id: userId },
+      adminUnitCode: null,
+      requestId: ctx.requestId,
+      details: { method: client.method, ip: client.ip },
+    });
   });
   return token;
 }
@@ -37,6 +50,13 @@ export async function resolveSession(deps: Pick<Deps, "db" | "clock">, token: st
 export async function endSession(deps: Pick<Deps, "db" | "events">, ctx: Context, token: string): Promise<void> {
   await deps.db.tx(async (q) => {
     await repo.deleteSession(q, hashSecret(token));
-    if (ctx.actor.userId) await deps.events.publish(q, { type: "session.ended", actor: ctx.actor, target: { type: "user", id: ctx.actor.userId }, adminUnitCode: null, requestId: ctx.requestId });
+    if (ctx.actor.userId)
+      await deps.events.publish(q, {
+        type: "session.ended",
+        actor: ctx.actor,
+        target: { type: "user", id: ctx.actor.userId },
+        adminUnitCode: null,
+        requestId: ctx.requestId,
+      });
   });
 }

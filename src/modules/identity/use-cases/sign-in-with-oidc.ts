@@ -23,7 +23,14 @@ export async function signInWithOidc(deps: Pick<Deps, "db" | "events">, ctx: Con
       homeUnitCode: null,
       oidc: { issuer: id.issuer, subject: id.subject },
     });
-    await deps.events.publish(q, { type: "user.createdFromSso", actor: { userId, label: username }, target: { type: "user", id: userId }, adminUnitCode: null, requestId: ctx.requestId, details: { issuer: id.issuer, acr: id.acr } });
+    await deps.events.publish(q, {
+      type: "user.createdFromSso",
+      actor: { userId, label: username },
+      target: { type: "user", id: userId },
+      adminUnitCode: null,
+      requestId: ctx.requestId,
+      details: { issuer: id.issuer, acr: id.acr },
+    });
     return { userId, created: true };
   });
 }

@@ -18,7 +18,10 @@ export async function signInWithPassword(
   const keys = [`u:${input.username}`, ...(ip ? [`ip:${ip}`] : [])];
   const since = new Date(now.getTime() - windowMinutes * 60_000);
   // The address gets more tries than one account: an office of several officers shares one address.
-  if ((await repo.countFailures(deps.db, [keys[0]!], since)) >= maxFailures || (ip && (await repo.countFailures(deps.db, [`ip:${ip}`], since)) >= maxFailures * 4)) {
+  if (
+    (await repo.countFailures(deps.db, [keys[0]!], since)) >= maxFailures ||
+    (ip && (await repo.countFailures(deps.db, [`ip:${ip}`], since)) >= maxFailures * 4)
+  ) {
     throw new AppError("too_many_requests", "signIn.throttled", [], { minutes: windowMinutes });
   }
   const user = await repo.findUserByUsername(deps.db, input.username);
@@ -26,7 +29,14 @@ export async function signInWithPassword(
   if (!user || !ok || user.disabledAt) {
     await deps.db.tx(async (q) => {
       await repo.recordFailure(q, keys, now);
-      await deps.events.publish(q, { type: "signIn.failed", actor: { userId: null, label: input.username }, target: { type: "user", id: user?.id ?? null }, adminUnitCode: user?.homeUnitCode ?? null, requestId: ctx.requestId, details: { ip } });
+      await deps.events.publish(q, {
+        type: "signIn.failed",
+        actor: { userId: null, label: input.username },
+        target: { type: "user", id: user?.id ?? null },
+        adminUnitCode: user?.homeUnitCode ?? null,
+        requestId: ctx.requestId,
+        details: { ip },
+      });
     });
     throw new AppError("unauthenticated", "signIn.failed", [{ field: "username", code: "credentials", message: "signIn.failed" }]);
   }

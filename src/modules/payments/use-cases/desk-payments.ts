@@ -20,10 +20,14 @@ export function whyNotPayable(d: DossierRow): MessageKey | null {
   if (d.state === "draft") return "payments.error.draft";
   if (d.feeStatus === "unpaid" && d.feeAmount > 0) return null;
   switch (d.feeStatus) {
-    case "paid": return "payments.error.state.paid";
-    case "exempt": return "payments.error.state.exempt";
-    case "refunded": return "payments.error.state.refunded";
-    default: return "payments.error.state.none";
+    case "paid":
+      return "payments.error.state.paid";
+    case "exempt":
+      return "payments.error.state.exempt";
+    case "refunded":
+      return "payments.error.state.refunded";
+    default:
+      return "payments.error.state.none";
   }
 }
 
@@ -52,7 +56,12 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   return r.data;
 }
 
-export async function confirmPayment(deps: D, ctx: Ctx, dossierId: string, input: { method: "cash" | "vietqr"; note?: string | null }): Promise<repo.PaymentRow> {
+export async function confirmPayment(
+  deps: D,
+  ctx: Ctx,
+  dossierId: string,
+  input: { method: "cash" | "vietqr"; note?: string | null },
+): Promise<repo.PaymentRow> {
   const d = await loadForDesk(deps, ctx, dossierId);
   const data = parse(ConfirmPaymentInput, { method: input.method, ...(input.note ? { note: input.note } : {}) });
   const p = ctx.principal!;
@@ -63,12 +72,23 @@ export async function confirmPayment(deps: D, ctx: Ctx, dossierId: string, input
     assertUnpaid(locked);
     const receiptNo = await takeReceiptNumber(q, "BL", locked.communeCode, now);
     const id = await repo.insertPayment(q, {
-      dossierId: locked.id, amount: locked.feeAmount, method: data.method, status: "paid", receiptNo, gatewayRef: null,
-      confirmedById: p.userId, confirmedAt: now, note: data.note || null,
+      dossierId: locked.id,
+      amount: locked.feeAmount,
+      method: data.method,
+      status: "paid",
+      receiptNo,
+      gatewayRef: null,
+      confirmedById: p.userId,
+      confirmedAt: now,
+      note: data.note || null,
     });
     await setFeeStatus(q, locked.id, "paid", now);
     await deps.events.publish(q, {
-      type: "payment.confirmed", actor: ctx.actor, target: { type: "payment", id }, adminUnitCode: locked.communeCode, requestId: ctx.requestId,
+      type: "payment.confirmed",
+      actor: ctx.actor,
+      target: { type: "payment", id },
+      adminUnitCode: locked.communeCode,
+      requestId: ctx.requestId,
       details: { dossierId: locked.id, dossierCode: locked.code, receiptNo, amount: locked.feeAmount, method: data.method },
     });
     return (await repo.findById(q, id))!;
@@ -86,12 +106,23 @@ export async function markExempt(deps: D, ctx: Ctx, dossierId: string, input: Re
     const receiptNo = await takeReceiptNumber(q, "MG", locked.communeCode, now);
     // The waived amount is kept, so reports can say how much was waived and why.
     const id = await repo.insertPayment(q, {
-      dossierId: locked.id, amount: locked.feeAmount, method: "exempt", status: "exempt", receiptNo, gatewayRef: null,
-      confirmedById: p.userId, confirmedAt: now, note: data.reason,
+      dossierId: locked.id,
+      amount: locked.feeAmount,
+      method: "exempt",
+      status: "exempt",
+      receiptNo,
+      gatewayRef: null,
+      confirmedById: p.userId,
+      confirmedAt: now,
+      note: data.reason,
     });
     await setFeeStatus(q, locked.id, "exempt", now);
     await deps.events.publish(q, {
-      type: "payment.exempted", actor: ctx.actor, target: { type: "payment", id }, adminUnitCode: locked.communeCode, requestId: ctx.requestId,
+      type: "payment.exempted",
+      actor: ctx.actor,
+      target: { type: "payment", id },
+      adminUnitCode: locked.communeCode,
+      requestId: ctx.requestId,
       details: { dossierId: locked.id, dossierCode: locked.code, receiptNo, amount: locked.feeAmount, reason: data.reason },
     });
     return (await repo.findById(q, id))!;
@@ -112,7 +143,11 @@ export async function refundPayment(deps: D, ctx: Ctx, paymentId: string, input:
     await repo.markRefunded(q, current.id, now, data.reason);
     await setFeeStatus(q, d.id, "refunded", now);
     await deps.events.publish(q, {
-      type: "payment.refunded", actor: ctx.actor, target: { type: "payment", id: current.id }, adminUnitCode: d.communeCode, requestId: ctx.requestId,
+      type: "payment.refunded",
+      actor: ctx.actor,
+      target: { type: "payment", id: current.id },
+      adminUnitCode: d.communeCode,
+      requestId: ctx.requestId,
       details: { dossierId: d.id, dossierCode: d.code, receiptNo: current.receiptNo, amount: current.amount, method: current.method, reason: data.reason },
     });
     return (await repo.findById(q, current.id))!;

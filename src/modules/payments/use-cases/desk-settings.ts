@@ -30,15 +30,28 @@ export async function saveDeskSettings(deps: Pick<Deps, "db" | "config" | "event
   const saved = await deps.db.tx(async (q) => {
     const before = await readDeskSettings(q, unit.code);
     const next = {
-      communeCode: unit.code, agencyCode: s.agencyCode, deskAddress: s.deskAddress || null,
-      bankBin: s.bankBin ?? null, accountNumber: s.accountNumber ?? null, accountName: s.accountName ?? null,
+      communeCode: unit.code,
+      agencyCode: s.agencyCode,
+      deskAddress: s.deskAddress || null,
+      bankBin: s.bankBin ?? null,
+      accountNumber: s.accountNumber ?? null,
+      accountName: s.accountName ?? null,
     };
     await writeDeskSettings(q, next);
     // Who changed the account money is paid into is exactly what an audit must answer.
     await deps.events.publish(q, {
-      type: "commune.settingsChanged", actor: ctx.actor, target: { type: "adminUnit", id: unit.code }, adminUnitCode: unit.code, requestId: ctx.requestId,
+      type: "commune.settingsChanged",
+      actor: ctx.actor,
+      target: { type: "adminUnit", id: unit.code },
+      adminUnitCode: unit.code,
+      requestId: ctx.requestId,
       details: {
-        from: { agencyCode: before.configured ? before.agencyCode : null, bankBin: before.bankBin, accountNumber: before.accountNumber, accountName: before.accountName },
+        from: {
+          agencyCode: before.configured ? before.agencyCode : null,
+          bankBin: before.bankBin,
+          accountNumber: before.accountNumber,
+          accountName: before.accountName,
+        },
         to: { agencyCode: next.agencyCode, bankBin: next.bankBin, accountNumber: next.accountNumber, accountName: next.accountName },
       },
     });

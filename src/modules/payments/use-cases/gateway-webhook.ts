@@ -55,12 +55,24 @@ export async function handleGatewayWebhook(
     const paidAt = new Date(notice.paidAt);
     const receiptNo = await takeReceiptNumber(q, "BL", d.communeCode, paidAt);
     const id = await repo.insertPayment(q, {
-      dossierId: d.id, amount: d.feeAmount, method: "gateway", status: "paid", receiptNo, gatewayRef: notice.gatewayRef, confirmedById: null, confirmedAt: paidAt, note: null,
+      dossierId: d.id,
+      amount: d.feeAmount,
+      method: "gateway",
+      status: "paid",
+      receiptNo,
+      gatewayRef: notice.gatewayRef,
+      confirmedById: null,
+      confirmedAt: paidAt,
+      note: null,
     });
     const now = deps.clock.now();
     await setFeeStatus(q, d.id, "paid", now);
     await deps.events.publish(q, {
-      type: "payment.confirmed", actor: GATEWAY, target: { type: "payment", id }, adminUnitCode: d.communeCode, requestId: req.requestId ?? null,
+      type: "payment.confirmed",
+      actor: GATEWAY,
+      target: { type: "payment", id },
+      adminUnitCode: d.communeCode,
+      requestId: req.requestId ?? null,
       details: { dossierId: d.id, dossierCode: d.code, receiptNo, amount: d.feeAmount, method: "gateway", gatewayRef: notice.gatewayRef },
     });
     return { status: 200, paymentId: id, receiptNo, duplicate: false };

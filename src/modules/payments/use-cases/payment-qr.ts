@@ -40,7 +40,16 @@ export async function paymentQrData(deps: Pick<Deps, "db">, dossier: DossierFee)
   const billNumber = qrBillNumber(dossier.code);
   const built = buildVietQr({ bin: s.bankBin, account: s.accountNumber, amountVnd: dossier.feeAmount, billNumber, purpose });
   if (!built.ok) return null; // the settings are validated on entry; a bad row left over shows no QR rather than a wrong one
-  return { payload: built.payload, amount: dossier.feeAmount, purpose, billNumber, bankBin: s.bankBin, bankName: bankLabel(s.bankBin), accountNumber: s.accountNumber, accountName: s.accountName };
+  return {
+    payload: built.payload,
+    amount: dossier.feeAmount,
+    purpose,
+    billNumber,
+    bankBin: s.bankBin,
+    bankName: bankLabel(s.bankBin),
+    accountNumber: s.accountNumber,
+    accountName: s.accountName,
+  };
 }
 
 export async function paymentQrFor(deps: Pick<Deps, "db">, dossier: DossierFee, locale: Locale = "vi"): Promise<PaymentQr | null> {

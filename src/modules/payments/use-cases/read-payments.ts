@@ -46,7 +46,11 @@ export async function getReceipt(deps: Pick<Deps, "db" | "config">, ctx: Ctx, pa
     loadDeskSettings(deps, dossier.communeCode),
   ]);
   return {
-    payment, dossier, procedureName: procedure.definition.name, communeName: commune.fullName, deskAddress: settings.deskAddress,
+    payment,
+    dossier,
+    procedureName: procedure.definition.name,
+    communeName: commune.fullName,
+    deskAddress: settings.deskAddress,
     canRefund: payment.status === "paid" && canConfirmPayments(ctx.principal, dossier),
     capacity,
   };

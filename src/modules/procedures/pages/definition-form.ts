@@ -8,10 +8,12 @@ import { k } from "./labels.ts";
 
 export type ListName = "documents" | "form" | "steps" | "fees";
 type Col = { name: string; label: MessageKey; kind: "text" | "number" | "check" | "select"; options?: (t: Translate) => { value: string; label: string }[] };
-const opts = (values: readonly string[], prefix: string, withEmpty = false) => (t: Translate) => [
-  ...(withEmpty ? [{ value: "", label: t("procedures.prefill.none") }] : []),
-  ...values.map((v) => ({ value: v, label: t(k(`${prefix}.${v}`)) })),
-];
+const opts =
+  (values: readonly string[], prefix: string, withEmpty = false) =>
+  (t: Translate) => [
+    ...(withEmpty ? [{ value: "", label: t("procedures.prefill.none") }] : []),
+    ...values.map((v) => ({ value: v, label: t(k(`${prefix}.${v}`)) })),
+  ];
 const PREFILLS = ["fullName", "birthDate", "citizenIdNumber", "address", "phone", "email"] as const;
 export const LISTS: Record<ListName, { title: MessageKey; cols: Col[] }> = {
   documents: {
@@ -63,16 +65,29 @@ const EMPTY_ROWS = 2;
 
 export function definitionToValues(d: ProcedureDefinition): Record<string, string> {
   const v: Record<string, string> = {
-    code: d.code, name: d.name, field: d.field, level: d.level, onlineLevel: d.onlineLevel, "processing.unit": d.processing.unit,
-    "processing.amount": String(d.processing.amount), "processing.cutOff": d.processing.cutOff ?? "", resultName: d.resultName,
-    deliveryMethods: d.deliveryMethods.join(","), legalBasis: d.legalBasis.join("\n"), summary: d.summary ?? "",
+    code: d.code,
+    name: d.name,
+    field: d.field,
+    level: d.level,
+    onlineLevel: d.onlineLevel,
+    "processing.unit": d.processing.unit,
+    "processing.amount": String(d.processing.amount),
+    "processing.cutOff": d.processing.cutOff ?? "",
+    resultName: d.resultName,
+    deliveryMethods: d.deliveryMethods.join(","),
+    legalBasis: d.legalBasis.join("\n"),
+    summary: d.summary ?? "",
   };
   for (const list of LIST_NAMES) {
     (d[list] as Record<string, unknown>[]).forEach((item, i) => {
       for (const col of LISTS[list].cols) {
         const x = item[col.name];
         v[`${list}.${i}.${col.name}`] =
-          col.name === "options" ? ((x as { value: string; label: string }[] | undefined) ?? []).map((o) => `${o.value}=${o.label}`).join("; ") : x === undefined ? "" : String(x);
+          col.name === "options"
+            ? ((x as { value: string; label: string }[] | undefined) ?? []).map((o) => `${o.value}=${o.label}`).join("; ")
+            : x === undefined
+              ? ""
+              : String(x);
       }
     });
   }
@@ -99,11 +114,18 @@ export function valuesToInput(v: Record<string, string>): { input: Record<string
   };
   const rows: Record<ListName, number[]> = { documents: [], form: [], steps: [], fees: [] };
   const input: Record<string, unknown> = {
-    code: opt(v.code), name: opt(v.name), field: opt(v.field), level: opt(v.level), onlineLevel: opt(v.onlineLevel),
+    code: opt(v.code),
+    name: opt(v.name),
+    field: opt(v.field),
+    level: opt(v.level),
+    onlineLevel: opt(v.onlineLevel),
     processing: { unit: opt(v["processing.unit"]), amount: num(v["processing.amount"]), cutOff: opt(v["processing.cutOff"]) ?? null },
     resultName: opt(v.resultName),
     deliveryMethods: (v.deliveryMethods ?? "").split(",").filter(Boolean),
-    legalBasis: (v.legalBasis ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
+    legalBasis: (v.legalBasis ?? "")
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
     summary: opt(v.summary),
   };
   for (const list of LIST_NAMES) {
@@ -117,10 +139,14 @@ export function valuesToInput(v: Record<string, string>): { input: Record<string
         if (col.kind === "check") item[col.name] = raw === "true";
         else if (col.kind === "number") item[col.name] = num(raw);
         else if (col.name === "options") {
-          const o = (raw ?? "").split(";").map((s) => s.trim()).filter(Boolean).map((s) => {
-            const j = s.indexOf("=");
-            return j < 0 ? { value: s, label: s } : { value: s.slice(0, j).trim(), label: s.slice(j + 1).trim() };
-          });
+          const o = (raw ?? "")
+            .split(";")
+            .map((s) => s.trim())
+            .filter(Boolean)
+            .map((s) => {
+              const j = s.indexOf("=");
+              return j < 0 ? { value: s, label: s } : { value: s.slice(0, j).trim(), label: s.slice(j + 1).trim() };
+            });
           item[col.name] = o.length ? o : undefined;
         } else item[col.name] = opt(raw);
       }
@@ -164,9 +190,21 @@ export function withEmptyRows(values: Record<string, string>): Record<ListName, 
 }
 
 export const NEW_VALUES: Record<string, string> = {
-  field: "civilStatus", level: "commune", onlineLevel: "full", "processing.unit": "days", deliveryMethods: "desk,online",
-  "steps.0.key": "receive", "steps.0.role": "one_stop_officer", "steps.0.share": "0.1",
-  "steps.1.key": "review", "steps.1.role": "specialist", "steps.1.share": "0.5",
-  "steps.2.key": "sign", "steps.2.role": "leader", "steps.2.share": "0.3",
-  "steps.3.key": "return", "steps.3.role": "one_stop_officer", "steps.3.share": "0.1",
+  field: "civilStatus",
+  level: "commune",
+  onlineLevel: "full",
+  "processing.unit": "days",
+  deliveryMethods: "desk,online",
+  "steps.0.key": "receive",
+  "steps.0.role": "one_stop_officer",
+  "steps.0.share": "0.1",
+  "steps.1.key": "review",
+  "steps.1.role": "specialist",
+  "steps.1.share": "0.5",
+  "steps.2.key": "sign",
+  "steps.2.role": "leader",
+  "steps.2.share": "0.3",
+  "steps.3.key": "return",
+  "steps.3.role": "one_stop_officer",
+  "steps.3.share": "0.1",
 };

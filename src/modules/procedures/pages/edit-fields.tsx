@@ -40,7 +40,13 @@ export function ListTable(props: { t: Translate; form: FormState; list: ListName
                   const err = form.errors.find((e) => e.field === name || e.field.startsWith(`${name}.`));
                   const id = err ? fieldId(name) : undefined;
                   const aria = `${t(c.label)}, ${t("procedures.row", { n: i + 1 })}`;
-                  const common = { id, name, "aria-label": aria, "aria-invalid": err ? "true" : undefined, "aria-describedby": err ? `${fieldId(name)}-error` : undefined };
+                  const common = {
+                    id,
+                    name,
+                    "aria-label": aria,
+                    "aria-invalid": err ? "true" : undefined,
+                    "aria-describedby": err ? `${fieldId(name)}-error` : undefined,
+                  };
                   return (
                     <td>
                       <MaybeError t={t} id={fieldId(name)} error={err} label={aria} />

@@ -3,13 +3,35 @@ import type { Context } from "hono";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
 import { attempt } from "../../../platform/http/forms.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
-import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, errorOf, Field, fieldId, type FormState, SelectField, TextField } from "../../../platform/views/components.tsx";
+import {
+  Breadcrumbs,
+  Button,
+  CsrfField,
+  emptyForm,
+  ErrorSummary,
+  errorOf,
+  Field,
+  fieldId,
+  type FormState,
+  SelectField,
+  TextField,
+} from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import { setFlash } from "../../../web/home.pages.tsx";
 import { DELIVERY_METHODS, ONLINE_LEVELS, PROCEDURE_FIELDS, PROCEDURE_LEVELS } from "../procedures.contract.ts";
 import { getProcedure } from "../use-cases/browse-procedures.ts";
 import { authoriseManage, publishProcedure } from "../use-cases/publish-procedure.ts";
-import { definitionToValues, type ListName, LIST_NAMES, LISTS, NEW_VALUES, readEditForm, toFormErrors, valuesToInput, withEmptyRows } from "./definition-form.ts";
+import {
+  definitionToValues,
+  type ListName,
+  LIST_NAMES,
+  LISTS,
+  NEW_VALUES,
+  readEditForm,
+  toFormErrors,
+  valuesToInput,
+  withEmptyRows,
+} from "./definition-form.ts";
 import { ErrorText, ListTable } from "./edit-fields.tsx";
 import { fieldLabel, k } from "./labels.ts";
 import type { ProcedureWeb } from "./web-context.ts";
@@ -25,11 +47,23 @@ export function editPages(web: ProcedureWeb) {
     const delivered = new Set((form.values.deliveryMethods ?? "").split(","));
     const deliveryErr = errorOf(form.errors, "deliveryMethods");
     const labels: Record<string, string> = {
-      code: t("procedures.label.code"), name: t("procedures.label.name"), field: t("procedures.label.field"), level: t("procedures.label.level"),
-      onlineLevel: t("procedures.label.onlineLevel"), "processing.unit": t("procedures.label.processingUnit"), "processing.amount": t("procedures.label.processingAmount"),
-      "processing.cutOff": t("procedures.label.cutOff"), processing: t("procedures.label.processingAmount"), resultName: t("procedures.label.resultName"),
-      deliveryMethods: t("procedures.label.deliveryMethods"), legalBasis: t("procedures.label.legalBasis"), summary: t("procedures.label.summary"),
-      documents: t("procedures.section.documents"), form: t("procedures.section.form"), steps: t("procedures.section.steps"), fees: t("procedures.section.fees"),
+      code: t("procedures.label.code"),
+      name: t("procedures.label.name"),
+      field: t("procedures.label.field"),
+      level: t("procedures.label.level"),
+      onlineLevel: t("procedures.label.onlineLevel"),
+      "processing.unit": t("procedures.label.processingUnit"),
+      "processing.amount": t("procedures.label.processingAmount"),
+      "processing.cutOff": t("procedures.label.cutOff"),
+      processing: t("procedures.label.processingAmount"),
+      resultName: t("procedures.label.resultName"),
+      deliveryMethods: t("procedures.label.deliveryMethods"),
+      legalBasis: t("procedures.label.legalBasis"),
+      summary: t("procedures.label.summary"),
+      documents: t("procedures.section.documents"),
+      form: t("procedures.section.form"),
+      steps: t("procedures.section.steps"),
+      fees: t("procedures.section.fees"),
     };
     for (const e of form.errors) {
       const [list, row, col] = e.field.split(".");
@@ -39,7 +73,10 @@ export function editPages(web: ProcedureWeb) {
     }
     return c.html(
       <Layout ctx={ctx} title={title} office>
-        <Breadcrumbs t={t} items={[{ href: "/office", label: t("nav.office") }, { href: "/office/procedures", label: t("procedures.office.title") }, { label: title }]} />
+        <Breadcrumbs
+          t={t}
+          items={[{ href: "/office", label: t("nav.office") }, { href: "/office/procedures", label: t("procedures.office.title") }, { label: title }]}
+        />
         <ErrorSummary t={t} errors={form.errors} labels={labels} />
         <h1>{title}</h1>
         {code && (
@@ -50,16 +87,42 @@ export function editPages(web: ProcedureWeb) {
         <form method="post" action={code ? `/office/procedures/${code}/edit` : "/office/procedures/new"} novalidate>
           <CsrfField token={ctx.csrfToken} />
           <h2>{t("procedures.office.basics")}</h2>
-          {code ? <input type="hidden" name="code" value={code} /> : <TextField t={t} form={form} name="code" label={labels.code!} hint={t("procedures.hint.code")} required />}
+          {code ? (
+            <input type="hidden" name="code" value={code} />
+          ) : (
+            <TextField t={t} form={form} name="code" label={labels.code!} hint={t("procedures.hint.code")} required />
+          )}
           <TextField t={t} form={form} name="name" label={labels.name!} required />
           <SelectField t={t} form={form} name="field" label={labels.field!} options={PROCEDURE_FIELDS.map((f) => ({ value: f, label: fieldLabel(t, f) }))} />
-          <SelectField t={t} form={form} name="level" label={labels.level!} options={PROCEDURE_LEVELS.map((l) => ({ value: l, label: t(k(`procedures.level.${l}`)) }))} />
-          <SelectField t={t} form={form} name="onlineLevel" label={labels.onlineLevel!} options={ONLINE_LEVELS.map((l) => ({ value: l, label: t(k(`procedures.onlineLevel.${l}`)) }))} />
-          <SelectField t={t} form={form} name="processing.unit" label={labels["processing.unit"]!} options={(["days", "hours"] as const).map((u) => ({ value: u, label: t(`procedures.unit.${u}`) }))} />
+          <SelectField
+            t={t}
+            form={form}
+            name="level"
+            label={labels.level!}
+            options={PROCEDURE_LEVELS.map((l) => ({ value: l, label: t(k(`procedures.level.${l}`)) }))}
+          />
+          <SelectField
+            t={t}
+            form={form}
+            name="onlineLevel"
+            label={labels.onlineLevel!}
+            options={ONLINE_LEVELS.map((l) => ({ value: l, label: t(k(`procedures.onlineLevel.${l}`)) }))}
+          />
+          <SelectField
+            t={t}
+            form={form}
+            name="processing.unit"
+            label={labels["processing.unit"]!}
+            options={(["days", "hours"] as const).map((u) => ({ value: u, label: t(`procedures.unit.${u}`) }))}
+          />
           <TextField t={t} form={form} name="processing.amount" label={labels["processing.amount"]!} inputmode="numeric" required />
           <TextField t={t} form={form} name="processing.cutOff" label={labels["processing.cutOff"]!} hint={t("procedures.hint.cutOff")} />
           <TextField t={t} form={form} name="resultName" label={labels.resultName!} required />
-          <fieldset class={deliveryErr ? "field field--error" : "field"} id={fieldId("deliveryMethods")} aria-describedby={deliveryErr ? `${fieldId("deliveryMethods")}-error` : undefined}>
+          <fieldset
+            class={deliveryErr ? "field field--error" : "field"}
+            id={fieldId("deliveryMethods")}
+            aria-describedby={deliveryErr ? `${fieldId("deliveryMethods")}-error` : undefined}
+          >
             <legend>{labels.deliveryMethods}</legend>
             <ErrorText t={t} id={fieldId("deliveryMethods")} error={deliveryErr} label={labels.deliveryMethods!} />
             {DELIVERY_METHODS.map((m) => (

@@ -89,10 +89,14 @@ export function officeListPages(web: ProcedureWeb) {
         <h2>{t("procedures.office.export")}</h2>
         <ul>
           <li>
-            <a href="/api/v1/procedures/export?format=xlsx" download>{t("procedures.office.exportXlsx")}</a>
+            <a href="/api/v1/procedures/export?format=xlsx" download>
+              {t("procedures.office.exportXlsx")}
+            </a>
           </li>
           <li>
-            <a href="/api/v1/procedures/export?format=csv" download>{t("procedures.office.exportCsv")}</a>
+            <a href="/api/v1/procedures/export?format=csv" download>
+              {t("procedures.office.exportCsv")}
+            </a>
           </li>
         </ul>
         <h2 id="import">{t("procedures.office.import")}</h2>
@@ -110,7 +114,14 @@ export function officeListPages(web: ProcedureWeb) {
                 ))}
               </ul>
             )}
-            <input type="file" id="f-file" name="file" accept=".xlsx,.csv" aria-describedby={fileErr ? "f-file-hint f-file-error" : "f-file-hint"} aria-invalid={fileErr ? "true" : undefined} />
+            <input
+              type="file"
+              id="f-file"
+              name="file"
+              accept=".xlsx,.csv"
+              aria-describedby={fileErr ? "f-file-hint f-file-error" : "f-file-hint"}
+              aria-invalid={fileErr ? "true" : undefined}
+            />
           </div>
           <Button>{t("procedures.office.importButton")}</Button>
         </form>

@@ -25,7 +25,18 @@ export function procedurePage(web: ProcedureWeb) {
             [t("procedures.fieldFilter"), fieldLabel(t, d.field)],
             [t("procedures.levelLabel"), t(k(`procedures.level.${d.level}`))],
             [t("procedures.onlineLabel"), <Tag tone={onlineTone(d.onlineLevel)}>{t(k(`procedures.onlineLevel.${d.onlineLevel}`))}</Tag>],
-            [t("procedures.time"), <>{timeText(t, locale, d.processing)}{d.processing.cutOff && <><br />{t("procedures.cutOffNote", { time: d.processing.cutOff })}</>}</>],
+            [
+              t("procedures.time"),
+              <>
+                {timeText(t, locale, d.processing)}
+                {d.processing.cutOff && (
+                  <>
+                    <br />
+                    {t("procedures.cutOffNote", { time: d.processing.cutOff })}
+                  </>
+                )}
+              </>,
+            ],
             [t("procedures.feeLabel"), feeText(ctx, totalFee)],
             [t("procedures.resultTitle"), d.resultName],
             [t("procedures.version"), String(version)],
@@ -91,7 +102,11 @@ export function procedurePage(web: ProcedureWeb) {
             ))}
           </ul>
         )}
-        {totalFee > 0 && <p><small>{t("procedures.feeNote")}</small></p>}
+        {totalFee > 0 && (
+          <p>
+            <small>{t("procedures.feeNote")}</small>
+          </p>
+        )}
         <h2>{t("procedures.processingTitle")}</h2>
         <ol>
           {d.steps.map((s) => (

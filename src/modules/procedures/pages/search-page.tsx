@@ -55,15 +55,21 @@ export function searchPage(web: ProcedureWeb) {
                   <a href={`/procedures/${p.code}`}>{p.name}</a>
                   <br />
                   <small>
-                    <code>{p.code}</code> · <Tag tone={onlineTone(p.onlineLevel)}>{t(k(`procedures.onlineLevel.${p.onlineLevel}`))}</Tag> · {timeText(t, ctx.locale, p.processing)} ·{" "}
-                    {feeText(ctx, p.totalFee)}
+                    <code>{p.code}</code> · <Tag tone={onlineTone(p.onlineLevel)}>{t(k(`procedures.onlineLevel.${p.onlineLevel}`))}</Tag> ·{" "}
+                    {timeText(t, ctx.locale, p.processing)} · {feeText(ctx, p.totalFee)}
                   </small>
                 </li>
               ))}
             </ul>
           </section>
         ))}
-        <Pagination t={t} basePath="/procedures" params={{ q: q.trim() || undefined, field: field || undefined }} nextCursor={result.nextCursor} isFirst={!cursor} />
+        <Pagination
+          t={t}
+          basePath="/procedures"
+          params={{ q: q.trim() || undefined, field: field || undefined }}
+          nextCursor={result.nextCursor}
+          isFirst={!cursor}
+        />
       </Layout>,
     );
   };

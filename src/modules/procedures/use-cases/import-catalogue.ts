@@ -17,7 +17,11 @@ export async function importCatalogue(
     const unchanged: string[] = [];
     for (const def of defs) ((await publishInTx(q, deps, ctx, def)).changed ? published : unchanged).push(def.code);
     await deps.events.publish(q, {
-      type: "procedure.imported", actor: ctx.actor, target: { type: "procedureCatalogue", id: null }, adminUnitCode: null, requestId: ctx.requestId,
+      type: "procedure.imported",
+      actor: ctx.actor,
+      target: { type: "procedureCatalogue", id: null },
+      adminUnitCode: null,
+      requestId: ctx.requestId,
       details: { format: file.format, bytes: file.bytes.byteLength, published, unchanged: unchanged.length },
     });
     return { published, unchanged };

@@ -29,7 +29,9 @@ export function searchTextOf(def: ProcedureDefinition): string {
 export function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
   if (v && typeof v === "object") {
-    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(v as Record<string, unknown>)
+      .filter(([, x]) => x !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`).join(",")}}`;
   }
   return JSON.stringify(v);
@@ -64,7 +66,11 @@ export async function publishInTx(
     id = await repo.insertProcedure(q, def, text, ctx.actor.userId);
   }
   await deps.events.publish(q, {
-    type: "procedure.published", actor: ctx.actor, target: { type: "procedure", id: def.code }, adminUnitCode: null, requestId: ctx.requestId,
+    type: "procedure.published",
+    actor: ctx.actor,
+    target: { type: "procedure", id: def.code },
+    adminUnitCode: null,
+    requestId: ctx.requestId,
     details: { version, name: def.name },
   });
   return { record: toRecord({ id, code: def.code, version, active: current?.active ?? true, definition: def }), changed: true };

@@ -12,8 +12,12 @@ export async function setProcedureActive(deps: Pick<Deps, "db" | "events">, ctx:
     if (!current) throw notFound();
     if (!(await repo.setActive(q, code, active))) return; // already so: nothing to record
     await deps.events.publish(q, {
-      type: active ? "procedure.activated" : "procedure.deactivated", actor: ctx.actor, target: { type: "procedure", id: code }, adminUnitCode: null,
-      requestId: ctx.requestId, details: { version: current.version },
+      type: active ? "procedure.activated" : "procedure.deactivated",
+      actor: ctx.actor,
+      target: { type: "procedure", id: code },
+      adminUnitCode: null,
+      requestId: ctx.requestId,
+      details: { version: current.version },
     });
   });
   invalidateCurrentProcedure(deps.db, code);
