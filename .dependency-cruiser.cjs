@@ -37,8 +37,22 @@ module.exports = {
       name: "only-composition-mounts",
       severity: "error",
       comment: "A module's pages and routes are reached only from its own mount.ts, which only the composition root imports.",
-      from: { path: "^src/", pathNot: ["^src/app\\.tsx?$", "^src/modules/([^/]+)/"] },
+      from: { path: "^src/", pathNot: ["^src/(app|modules)\\.tsx?$"] },
       to: { path: "^src/modules/[^/]+/mount\\.tsx?$" },
+    },
+    {
+      name: "messages-registered-at-composition",
+      severity: "error",
+      comment: "A module's message catalogue is registered by src/module-messages.ts; nothing else outside the module imports it.",
+      from: { path: "^src/", pathNot: ["^src/module-messages\\.ts$", "^src/modules/([^/]+)/"] },
+      to: { path: "\\.messages\\.ts$" },
+    },
+    {
+      name: "same-module-messages-only",
+      severity: "error",
+      comment: "Modules do not read each other's catalogues (their keys are all known to t()).",
+      from: { path: "^src/modules/([^/]+)/" },
+      to: { path: "^src/modules/[^/]+/.*\\.messages\\.ts$", pathNot: "^src/modules/$1/" },
     },
     {
       name: "nothing-imports-the-composition-root",

@@ -11,6 +11,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     reporters: ["default", "./test/support/summary-reporter.ts"],
+    setupFiles: ["./test/support/register-messages.ts"],
     projects: [
       { extends: true, test: { name: "unit", include: ["src/**/*.unit.test.{ts,tsx}", "test/unit/**/*.test.{ts,tsx}"] } },
       {

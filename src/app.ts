@@ -5,13 +5,10 @@ import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { secureHeaders } from "hono/secure-headers";
 import type { Deps } from "./deps.ts";
-import { registerAdminUnitsApi } from "./modules/admin-units/admin-units.api.ts";
-import { registerAdminUnitPages } from "./modules/admin-units/admin-units.pages.tsx";
-import { registerIdentityApi } from "./modules/identity/identity.api.ts";
-import { registerIdentityPages } from "./modules/identity/identity.pages.tsx";
-import { resolveApiToken } from "./modules/identity/use-cases/manage-api-tokens.ts";
-import { resolveSession } from "./modules/identity/use-cases/sessions.ts";
-import type { OidcClient } from "./modules/identity/oidc-client.ts";
+import { registerModuleMessages } from "./module-messages.ts";
+import { moduleMounts } from "./modules.ts";
+import { resolveApiToken, resolveSession } from "./modules/identity/index.ts";
+import type { OidcClient } from "./modules/identity/index.ts";
 import { AppError, validationError } from "./platform/http/app-error.ts";
 import type { AppEnv } from "./platform/http/hono-env.ts";
 import {
@@ -24,25 +21,13 @@ import {
   userLocaleMiddleware,
 } from "./platform/http/middleware.ts";
 import { loadStaticAssets, type StaticAssets } from "./platform/http/static-assets.ts";
+import type { WebContext } from "./platform/http/web-context.ts";
 import { createMetrics, type Metrics } from "./platform/observability/metrics.ts";
-import { mountCalendarApi, registerCalendarPages } from "./modules/calendar/index.ts";
-import { registerProceduresApi } from "./modules/procedures/procedures.api.ts";
-import { registerProcedurePages } from "./modules/procedures/procedures.pages.tsx";
-import { registerCitizensApi } from "./modules/citizens/citizens.api.ts";
-import { registerCitizenPages } from "./modules/citizens/citizens.pages.tsx";
-import { registerStatsApi } from "./modules/dossier-stats/dossier-stats.api.ts";
-import { registerStatsPages } from "./modules/dossier-stats/dossier-stats.pages.tsx";
-import { registerDossiersApi } from "./modules/dossiers/dossiers.api.ts";
-import { registerDossierCitizenPages } from "./modules/dossiers/dossiers.citizen.tsx";
-import { registerDossierOfficePages } from "./modules/dossiers/dossiers.office.tsx";
-import { registerPaymentsApi } from "./modules/payments/payments.api.ts";
-import { citizenPaymentPanel, registerPaymentPages } from "./modules/payments/payments.pages.tsx";
 import { registerOpsRoutes } from "./platform/http/ops.routes.ts";
 import { registerApiDocs } from "./platform/http/api-docs.tsx";
 import { registerHomePages, renderErrorPage } from "./web/home.pages.tsx";
 
 export type AppDeps = Deps & { metrics?: Metrics; assets?: StaticAssets; oidc?: OidcClient | null };
-export type WebContext = { deps: Deps; assets: StaticAssets; oidc: OidcClient | null };
 
 export const CSP = {
   defaultSrc: ["'self'"],
@@ -60,7 +45,9 @@ export const CSP = {
 export function createApp(deps: AppDeps) {
   const metrics = deps.metrics ?? createMetrics();
   const assets = deps.assets ?? loadStaticAssets();
-  const web: WebContext = { deps, assets, oidc: deps.oidc ?? null };
+  const web: WebContext = { deps, assets };
+  const modules = moduleMounts({ oidc: deps.oidc ?? null });
+  registerModuleMessages();
   const app = new Hono<AppEnv>();
 
   app.use(requestContext(deps.log, metrics));
@@ -115,27 +102,12 @@ export function createApp(deps: AppDeps) {
     scheme: "bearer",
     description: "API token created in the office face",
   });
-  registerAdminUnitsApi(api, deps);
-  registerIdentityApi(api, deps);
-  registerCitizensApi(api, deps);
-  mountCalendarApi(api, deps);
-  registerProceduresApi(api, deps);
-  registerStatsApi(api, deps);
-  registerDossiersApi(api, deps);
-  registerPaymentsApi(api, deps);
+  for (const m of modules) m.api?.(api, deps);
   app.route("/", api);
   registerApiDocs(app, api, web);
 
   registerHomePages(app, web);
-  registerIdentityPages(app, web);
-  registerCitizenPages(app, web);
-  registerAdminUnitPages(app, web);
-  registerCalendarPages(app, web);
-  registerProcedurePages(app, web);
-  registerStatsPages(app, web);
-  registerDossierCitizenPages(app, web, { paymentPanel: citizenPaymentPanel(deps) });
-  registerDossierOfficePages(app, web);
-  registerPaymentPages(app, web);
+  for (const m of modules) m.pages?.(app, web);
 
   app.notFound((c) => {
     throw new AppError("not_found", "error.notFound");

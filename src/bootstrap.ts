@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 import { systemClock, type Deps } from "./deps.ts";
 import { countUnits, importAdminUnits } from "./modules/admin-units/index.ts";
+import { registerModuleMessages } from "./module-messages.ts";
 import { sealAudit, subscribeAudit } from "./platform/audit/index.ts";
 import { migrate } from "./platform/db/migrator.ts";
 import { openDatabase } from "./platform/db/open-database.ts";
@@ -12,6 +13,7 @@ export type Runtime = Deps & { engine: "embedded" | "external"; close(): Promise
 
 /** Wires the dependencies every face and command shares. Audit subscribes before anything can publish. */
 export function wireDeps(config: Config, db: Deps["db"], log: Logger, clock = systemClock): Deps {
+  registerModuleMessages();
   const events = createEventBus();
   subscribeAudit(events, clock);
   return { config, db, events, clock, log };

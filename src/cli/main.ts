@@ -1,5 +1,8 @@
 // Entry of the `xaso` command line: `npm run xaso -- <command>` or bin/xaso.mjs. See `xaso help`.
+import { registerModuleMessages } from "../module-messages.ts";
 import { runCli } from "./cli.ts";
+
+registerModuleMessages();
 
 const code = await runCli(process.argv.slice(2), {
   env: process.env,

@@ -1,34 +1,18 @@
 // Citizen face: home, privacy notice, language choice and the calm error page.
 import { statusPath } from "../modules/dossiers/index.ts";
 import type { Context, Hono } from "hono";
-import { getCookie, setCookie } from "hono/cookie";
-import type { WebContext } from "../app.ts";
+import { setCookie } from "hono/cookie";
+import { takeFlash } from "../platform/http/flash.ts";
+import type { WebContext } from "../platform/http/web-context.ts";
 import { listServedProvinces } from "../modules/admin-units/index.ts";
 import { setUserLocale } from "../modules/identity/index.ts";
 import { useCaseContext } from "../platform/auth/use-case-context.ts";
 import { readForm, safeNext } from "../platform/http/forms.ts";
 import type { AppEnv } from "../platform/http/hono-env.ts";
 import { LANG_COOKIE } from "../platform/http/middleware.ts";
-import { vi } from "../platform/i18n/catalogue.vi.ts";
 import { isLocale, type MessageKey } from "../platform/i18n/i18n.ts";
 import { Layout } from "../platform/views/layout.tsx";
 import { FLASH_COOKIE, pageContext } from "../platform/views/page-context.ts";
-
-// The cookie names a catalogue key; only "flash." keys are shown, so a forged cookie cannot pick any text.
-// Core flashes are "flash.*"; a module's are "<module>.flash.*".
-const isFlashKey = (v: string): v is MessageKey => /^(\w+\.)?flash\./.test(v) && v in vi;
-
-/** A one-time message for the page after a redirect (POST → redirect → GET). */
-export function setFlash(c: Context<AppEnv>, key: MessageKey, secure: boolean) {
-  setCookie(c, FLASH_COOKIE, key, { path: "/", httpOnly: true, sameSite: "Lax", secure, maxAge: 60 });
-}
-
-export function takeFlash(c: Context<AppEnv>, secure: boolean): MessageKey | null {
-  const v = getCookie(c, FLASH_COOKIE);
-  if (!v) return null;
-  setCookie(c, FLASH_COOKIE, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "Lax", secure });
-  return isFlashKey(v) ? v : null;
-}
 
 export function renderErrorPage(c: Context<AppEnv>, web: WebContext, status: number, title: string, detail: string) {
   const ctx = pageContext(c, web.assets);

@@ -17,8 +17,8 @@ import { seedDemo } from "../../src/demo/seed-demo.ts";
 import { countUnits, OFFICIAL_LIST } from "../../src/modules/admin-units/index.ts";
 import { sealAudit, verifyAudit } from "../../src/platform/audit/index.ts";
 import type { Database } from "../../src/platform/db/database.ts";
-import { en } from "../../src/platform/i18n/catalogue.en.ts";
-import { vi } from "../../src/platform/i18n/catalogue.vi.ts";
+import { coreEn as en } from "../../src/platform/i18n/catalogue.en.ts";
+import { coreVi as vi } from "../../src/platform/i18n/catalogue.vi.ts";
 import { TEST_ENV } from "../support/test-app.ts";
 import { createTestDatabase, describeDb, type TestDatabase } from "../support/test-db.ts";
 

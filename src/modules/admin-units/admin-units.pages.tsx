@@ -1,6 +1,6 @@
 // The admin-unit browser: served provinces, search without diacritics, a unit and its children, villages.
 import type { Context, Hono } from "hono";
-import type { WebContext } from "../../app.ts";
+import type { WebContext } from "../../platform/http/web-context.ts";
 import { can } from "../../platform/auth/authorise.ts";
 import { attempt, readForm, validateForm } from "../../platform/http/forms.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
@@ -20,7 +20,7 @@ import {
 } from "../../platform/views/components.tsx";
 import { Layout } from "../../platform/views/layout.tsx";
 import { pageContext, type PageContext } from "../../platform/views/page-context.ts";
-import { setFlash, takeFlash } from "../../web/home.pages.tsx";
+import { setFlash, takeFlash } from "../../platform/http/flash.ts";
 import { useCaseContext as ctxOf } from "../../platform/auth/use-case-context.ts";
 import { CreateVillageInput, RenameVillageInput, SearchQuery, VILLAGE_TYPES } from "./admin-units.contract.ts";
 import type { AdminUnitRow } from "./admin-units.repository.ts";

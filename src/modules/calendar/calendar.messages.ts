@@ -44,18 +44,15 @@ export const messagesVi = {
   "calendar.weekday.4": "Thứ Năm",
   "calendar.weekday.5": "Thứ Sáu",
   "calendar.weekday.6": "Thứ Bảy",
-  "calendar.holiday.newYear": "Tết Dương lịch",
-  "calendar.holiday.tet": "Tết Nguyên đán",
-  "calendar.holiday.hungKings": "Giỗ Tổ Hùng Vương",
-  "calendar.holiday.reunification": "Ngày Chiến thắng (30/4)",
-  "calendar.holiday.labourDay": "Ngày Quốc tế Lao động (1/5)",
-  "calendar.holiday.nationalDay": "Quốc khánh",
-  "calendar.holiday.compensatory": "Nghỉ bù ngày lễ trùng cuối tuần",
-  "calendar.holiday.swappedDayOff": "Nghỉ hoán đổi",
-  "calendar.holiday.makeUpDay": "Làm bù",
 } as const;
 
-export const messagesEn: Record<keyof typeof messagesVi, string> = {
+type Messages = { [K in keyof typeof messagesVi]: string };
+// Registered with the i18n platform by the composition root; this makes the keys known to t().
+declare module "../../platform/i18n/i18n.ts" {
+  interface MessageCatalogue extends Messages {}
+}
+
+export const messagesEn: Messages = {
   "calendar.title": "Working calendar",
   "calendar.titleYear": "Working calendar {year}",
   "calendar.intro":
@@ -100,13 +97,4 @@ export const messagesEn: Record<keyof typeof messagesVi, string> = {
   "calendar.weekday.4": "Thursday",
   "calendar.weekday.5": "Friday",
   "calendar.weekday.6": "Saturday",
-  "calendar.holiday.newYear": "New Year's Day",
-  "calendar.holiday.tet": "Lunar New Year (Tết)",
-  "calendar.holiday.hungKings": "Hùng Kings' Commemoration",
-  "calendar.holiday.reunification": "Reunification Day (30 April)",
-  "calendar.holiday.labourDay": "International Labour Day (1 May)",
-  "calendar.holiday.nationalDay": "National Day",
-  "calendar.holiday.compensatory": "Day off for a holiday on a weekend",
-  "calendar.holiday.swappedDayOff": "Swapped day off",
-  "calendar.holiday.makeUpDay": "Make-up working day",
 };

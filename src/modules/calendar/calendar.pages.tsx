@@ -1,6 +1,6 @@
 // The office page of the working calendar: a year's days off and make-up days; administrators edit them here.
 import type { Context, Hono } from "hono";
-import type { WebContext } from "../../app.ts";
+import type { WebContext } from "../../platform/http/web-context.ts";
 import { useCaseContext as ctxOf } from "../../platform/auth/use-case-context.ts";
 import { dayNumber, isWeekend, weekday } from "../../platform/calendar/holidays.ts";
 import { toLocalDay } from "../../platform/calendar/working-time.ts";
@@ -24,7 +24,7 @@ import {
 } from "../../platform/views/components.tsx";
 import { Layout } from "../../platform/views/layout.tsx";
 import { pageContext } from "../../platform/views/page-context.ts";
-import { setFlash, takeFlash } from "../../web/home.pages.tsx";
+import { setFlash, takeFlash } from "../../platform/http/flash.ts";
 import { CalendarYearParam, DAY_KINDS, dayLabel, SetCalendarDayForm } from "./calendar.contract.ts";
 import { canManageCalendar } from "./use-cases/calendar-access.ts";
 import { viewOfficeCalendar } from "./use-cases/list-calendar-year.ts";

@@ -5,5 +5,3 @@ export { setCalendarDay, removeCalendarDay } from "./use-cases/set-calendar-day.
 export { loadWorkCalendar, invalidateWorkCalendar, mergeOverrides } from "./use-cases/load-work-calendar.ts";
 export { canManageCalendar } from "./use-cases/calendar-access.ts";
 export type { CalendarDayRow } from "./calendar.repository.ts";
-export { mountCalendarApi } from "./calendar.api.ts";
-export { registerCalendarPages, registerCalendarPages as calendarPages } from "./calendar.pages.tsx";

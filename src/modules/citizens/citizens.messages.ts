@@ -62,7 +62,13 @@ export const messagesVi = {
   "citizens.vault.upload": "Tải giấy tờ lên",
 } as const;
 
-export const messagesEn: Record<keyof typeof messagesVi, string> = {
+type Messages = { [K in keyof typeof messagesVi]: string };
+// Registered with the i18n platform by the composition root; this makes the keys known to t().
+declare module "../../platform/i18n/i18n.ts" {
+  interface MessageCatalogue extends Messages {}
+}
+
+export const messagesEn: Messages = {
   "citizens.idNumber.length": "Field “{field}”: the personal identification number has exactly 12 digits",
   "citizens.idNumber.digits": "Field “{field}”: the personal identification number contains digits only",
   "citizens.idNumber.province": "Field “{field}”: the first 3 digits are not the code of a province of birth registration",

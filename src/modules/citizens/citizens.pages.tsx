@@ -1,7 +1,7 @@
 // Citizen face: sign in with a phone number and an SMS code, the profile, and the document vault.
 import type { Context, Hono } from "hono";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
-import type { WebContext } from "../../app.ts";
+import type { WebContext } from "../../platform/http/web-context.ts";
 import type { Principal } from "../../platform/auth/authorise.ts";
 import { useCaseContext as ctxOf } from "../../platform/auth/use-case-context.ts";
 import { uploadMessageParams } from "../../platform/files/sniff-upload.ts";
@@ -14,8 +14,9 @@ import type { Locale, Translate } from "../../platform/i18n/i18n.ts";
 import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, fieldId, type FormState, PostButton, TextField } from "../../platform/views/components.tsx";
 import { Layout } from "../../platform/views/layout.tsx";
 import { pageContext, type PageContext } from "../../platform/views/page-context.ts";
-import { setFlash, takeFlash } from "../../web/home.pages.tsx";
-import { clientIp, startBrowserSession } from "../identity/identity.pages.tsx";
+import { setFlash, takeFlash } from "../../platform/http/flash.ts";
+import { clientIp } from "../../platform/http/client-ip.ts";
+import { startBrowserSession } from "../identity/index.ts";
 import { citizenProfileInput, PhoneCodeRequest, PhoneCodeVerify, VaultUploadFields } from "./citizens.contract.ts";
 import { getProfileForPrefill } from "./use-cases/get-profile.ts";
 import { maskPhone, PHONE_CODE, requestPhoneCode } from "./use-cases/request-phone-code.ts";

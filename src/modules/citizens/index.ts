@@ -7,6 +7,4 @@ export { saveProfile } from "./use-cases/save-profile.ts";
 export { requestPhoneCode, PHONE_CODE, maskPhone } from "./use-cases/request-phone-code.ts";
 export { verifyPhoneCode } from "./use-cases/verify-phone-code.ts";
 export { addToVault, vaultItemFile, listVault, getVaultFile, removeFromVault, uploadToVault, type VaultItem } from "./use-cases/vault.ts";
-export { registerCitizensApi } from "./citizens.api.ts";
-export { registerCitizenPages } from "./citizens.pages.tsx";
 export { citizenAccountFor } from "./use-cases/citizen-accounts.ts";

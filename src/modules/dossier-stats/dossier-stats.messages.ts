@@ -103,7 +103,13 @@ export const messagesVi = {
   "stats.public.year": "Năm {year}",
 } as const;
 
-export const messagesEn: Record<keyof typeof messagesVi, string> = {
+type Messages = { [K in keyof typeof messagesVi]: string };
+// Registered with the i18n platform by the composition root; this makes the keys known to t().
+declare module "../../platform/i18n/i18n.ts" {
+  interface MessageCatalogue extends Messages {}
+}
+
+export const messagesEn: Messages = {
   "stats.title": "Dossier figures",
   "stats.intro":
     "Figures over the dossiers received in the chosen period, by the formulas of the citizen and business service index (Decision 766/QĐ-TTg). Each dossier's outcome is counted as of now.",

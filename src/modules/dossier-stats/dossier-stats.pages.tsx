@@ -1,7 +1,7 @@
 // The figures page of the office (filters, headline figures, a table, how each figure is computed, the
 // XLSX download) and the public transparency summary at /figures. Both work without JavaScript.
 import type { Context, Hono } from "hono";
-import type { WebContext } from "../../app.ts";
+import type { WebContext } from "../../platform/http/web-context.ts";
 import { useCaseContext as ctxOf } from "../../platform/auth/use-case-context.ts";
 import { AppError } from "../../platform/http/app-error.ts";
 import { validateForm } from "../../platform/http/forms.ts";
@@ -11,7 +11,7 @@ import { formatDate, formatNumber } from "../../platform/i18n/format.ts";
 import { Breadcrumbs, Button, ErrorSummary, type FormState, SelectField, SummaryList, TextField } from "../../platform/views/components.tsx";
 import { Layout } from "../../platform/views/layout.tsx";
 import { pageContext, type PageContext } from "../../platform/views/page-context.ts";
-import { takeFlash } from "../../web/home.pages.tsx";
+import { takeFlash } from "../../platform/http/flash.ts";
 import { getAdminUnit } from "../admin-units/index.ts";
 import { type FigureRow, type Figures, type FiguresReport, GROUP_BY, PublicFiguresQuery, StatsQuery } from "./dossier-stats.contract.ts";
 import { DEFINITIONS } from "./dossier-stats.definitions.ts";

@@ -12,5 +12,3 @@ export {
   type StatsContext,
 } from "./use-cases/compute-figures.ts";
 export { exportFigures, writeFiguresXlsx, XLSX_MEDIA_TYPE } from "./use-cases/export-figures.ts";
-export { registerStatsApi } from "./dossier-stats.api.ts";
-export { registerStatsPages } from "./dossier-stats.pages.tsx";

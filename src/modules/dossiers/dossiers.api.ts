@@ -10,7 +10,7 @@ import { fileResponse } from "../../platform/http/file-response.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
 import { json, Problem, problems } from "../../platform/http/openapi-shared.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
-import { clientIp } from "../identity/identity.pages.tsx";
+import { clientIp } from "../../platform/http/client-ip.ts";
 import { type ActionType, NATIONAL_STATUS } from "./dossier-workflow.ts";
 import {
   ActionInput,

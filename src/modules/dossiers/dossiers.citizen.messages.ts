@@ -124,7 +124,13 @@ export const messagesVi = {
   "dossiers.citizen.statusAgain": "Tra cứu hồ sơ khác",
 } as const;
 
-export const messagesEn: Record<keyof typeof messagesVi, string> = {
+type Messages = { [K in keyof typeof messagesVi]: string };
+// Registered with the i18n platform by the composition root; this makes the keys known to t().
+declare module "../../platform/i18n/i18n.ts" {
+  interface MessageCatalogue extends Messages {}
+}
+
+export const messagesEn: Messages = {
   "dossiers.citizen.assistedLead": "You are filing for a citizen. Enter the citizen's details (not yours) and record their consent.",
   "dossiers.citizen.assistedConsent": "The citizen's consent to filing for them",
   "dossiers.citizen.assistedConsentHint": "File for someone only with their consent; how they consented is kept with the dossier.",

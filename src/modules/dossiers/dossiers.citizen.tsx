@@ -3,7 +3,7 @@
 // or the same page again with its errors (400), a "changed meanwhile" (409) or a throttle (429).
 // The pages live in citizen/; this file only wires the routes.
 import type { Hono } from "hono";
-import type { WebContext } from "../../app.ts";
+import type { WebContext } from "../../platform/http/web-context.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
 import { applyPages } from "./citizen/apply-page.tsx";
 import { citizenWeb } from "./citizen/citizen-context.ts";

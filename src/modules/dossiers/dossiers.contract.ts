@@ -1,7 +1,6 @@
 // The one contract for dossiers: validates page forms and API bodies, and generates OpenAPI.
 import { z } from "@hono/zod-openapi";
-import { citizenIdNumberSchema } from "../citizens/citizen-id.ts";
-import { phoneSchema } from "../citizens/phone.ts";
+import { citizenIdNumberSchema, phoneSchema } from "../citizens/index.ts";
 import { ACTION_TYPES, STATES } from "./dossier-workflow.ts";
 
 const today = () => new Date();

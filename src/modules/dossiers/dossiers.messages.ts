@@ -77,7 +77,13 @@ export const messagesVi = {
   "dossiers.error.lookupThrottled": "Bạn đã tra cứu sai quá nhiều lần. Hãy thử lại sau {minutes} phút.",
 } as const;
 
-export const messagesEn: Record<keyof typeof messagesVi, string> = {
+type Messages = { [K in keyof typeof messagesVi]: string };
+// Registered with the i18n platform by the composition root; this makes the keys known to t().
+declare module "../../platform/i18n/i18n.ts" {
+  interface MessageCatalogue extends Messages {}
+}
+
+export const messagesEn: Messages = {
   "dossiers.state.draft": "Draft",
   "dossiers.state.submitted": "Submitted, awaiting the desk",
   "dossiers.state.supplementRequested": "Awaiting additional documents",

@@ -146,7 +146,13 @@ export const messagesVi = {
   "flash.dossiers.office.apologise": "Đã ghi nhận ngày hẹn trả mới.",
 } as const;
 
-export const messagesEn: Record<keyof typeof messagesVi, string> = {
+type Messages = { [K in keyof typeof messagesVi]: string };
+// Registered with the i18n platform by the composition root; this makes the keys known to t().
+declare module "../../platform/i18n/i18n.ts" {
+  interface MessageCatalogue extends Messages {}
+}
+
+export const messagesEn: Messages = {
   "dossiers.office.desk.title": "One-stop desk",
   "dossiers.office.desk.commune": "Commune or ward",
   "dossiers.office.desk.show": "Show",

@@ -2,10 +2,11 @@
 // walk-in intake. Every page works without JavaScript; each action is its own small form (POST → redirect → GET).
 // The pages live in office/; this file only wires the routes.
 import type { Hono } from "hono";
-import type { WebContext } from "../../app.ts";
+import type { WebContext } from "../../platform/http/web-context.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
 import { deskPage } from "./office/desk-page.tsx";
 import { dossierActions } from "./office/dossier-actions.ts";
+import type { PaymentPanel } from "./citizen/my-dossier-page.tsx";
 import { dossierPages } from "./office/dossier-page.tsx";
 import { intakePages } from "./office/intake-page.tsx";
 import { officeWeb } from "./office/office-context.ts";
@@ -13,10 +14,10 @@ import { PRINT_PATHS, printHandlers } from "./office/print-routes.ts";
 
 export { PRINT_PATHS };
 
-export function registerDossierOfficePages(app: Hono<AppEnv>, web: WebContext) {
+export function registerDossierOfficePages(app: Hono<AppEnv>, web: WebContext, opts: { paymentPanel?: PaymentPanel } = {}) {
   const office = officeWeb(web);
   const print = printHandlers(office);
-  const dossier = dossierPages(office);
+  const dossier = dossierPages(office, opts);
   const act = dossierActions(office, dossier.show);
   const intake = intakePages(office);
 

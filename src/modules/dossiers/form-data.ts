@@ -1,7 +1,6 @@
 // Checks a dossier's application form against the typed fields of its procedure version.
 import type { FieldError } from "../../platform/http/app-error.ts";
-import { checkCitizenIdNumber } from "../citizens/citizen-id.ts";
-import { checkPhone } from "../citizens/phone.ts";
+import { checkCitizenIdNumber, checkPhone } from "../citizens/index.ts";
 import type { FormField, ProcedureDefinition } from "../procedures/index.ts";
 
 export type PersonValue = { fullName: string; birthDate: string | null; citizenIdNumber: string | null };

@@ -1,7 +1,7 @@
 // Sign-in and sign-out, SSO, and the office pages for users, roles, API tokens and the audit log.
 import type { Context, Hono } from "hono";
 import { deleteCookie, getSignedCookie, setCookie, setSignedCookie } from "hono/cookie";
-import type { WebContext } from "../../app.ts";
+import type { WebContext } from "../../platform/http/web-context.ts";
 import type { Deps } from "../../deps.ts";
 import { listAuditForPrincipal } from "../../platform/audit/index.ts";
 import { can, type Principal, scopePaths } from "../../platform/auth/authorise.ts";
@@ -30,10 +30,12 @@ import {
 } from "../../platform/views/components.tsx";
 import { Layout } from "../../platform/views/layout.tsx";
 import { pageContext, type PageContext } from "../../platform/views/page-context.ts";
-import { setFlash, takeFlash } from "../../web/home.pages.tsx";
+import { setFlash, takeFlash } from "../../platform/http/flash.ts";
 import { CreateApiTokenInput, CreateUserInput, GrantRoleInput, SignInInput } from "./identity.contract.ts";
 import * as identity from "./index.ts";
-import { OidcLevelError } from "./oidc-client.ts";
+import { type OidcClient, OidcLevelError } from "./oidc-client.ts";
+import { clientIp } from "../../platform/http/client-ip.ts";
+import { startBrowserSession } from "./web-session.ts";
 
 const OIDC_COOKIE = "xaso_oidc";
 const roleLabel = (t: PageContext["t"], r: Role) => t(`role.${r}` as MessageKey);
@@ -74,11 +76,11 @@ function SignInPage(props: { ctx: PageContext; form: FormState; oidcLabel: strin
   );
 }
 
-export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
+export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext, oidc: OidcClient | null) {
   const { deps } = web;
   const secure = deps.config.cookieSecure;
   const sessionCookie = sessionCookieName(secure);
-  const oidcLabel = web.oidc?.label ?? null;
+  const oidcLabel = oidc?.label ?? null;
   const page = (c: Context<AppEnv>) => pageContext(c, web.assets, takeFlash(c, secure));
 
   async function beginSession(c: Context<AppEnv>, userId: string, method: string, next: string) {
@@ -124,9 +126,9 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
   });
 
   app.get("/auth/oidc/start", async (c) => {
-    if (!web.oidc) throw new AppError("not_found", "error.notFound");
+    if (!oidc) throw new AppError("not_found", "error.notFound");
     const redirectUri = `${deps.config.publicUrl ?? new URL(c.req.url).origin}/auth/oidc/callback`;
-    const start = await web.oidc.start(redirectUri);
+    const start = await oidc.start(redirectUri);
     const next = safeNext(c.req.query("next"), "/");
     await setSignedCookie(c, OIDC_COOKIE, JSON.stringify({ s: start.state, n: start.nonce, v: start.verifier, next }), deps.config.sessionSecret, {
       path: "/auth/oidc",
@@ -139,7 +141,7 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
   });
 
   app.get("/auth/oidc/callback", async (c) => {
-    if (!web.oidc) throw new AppError("not_found", "error.notFound");
+    if (!oidc) throw new AppError("not_found", "error.notFound");
     const raw = await getSignedCookie(c, deps.config.sessionSecret, OIDC_COOKIE);
     deleteCookie(c, OIDC_COOKIE, { path: "/auth/oidc", secure });
     if (!raw) return ssoRefused(c, "signIn.ssoExpired", 400);
@@ -152,7 +154,7 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
     }
     let who;
     try {
-      who = await web.oidc.finish(callbackUrl, { state: saved.s, nonce: saved.n, verifier: saved.v });
+      who = await oidc.finish(callbackUrl, { state: saved.s, nonce: saved.n, verifier: saved.v });
     } catch (err) {
       c.var.log.warn({ err }, "SSO sign-in failed");
       return ssoRefused(c, err instanceof OidcLevelError ? "signIn.ssoLevel" : "signIn.ssoFailed", 401, safeNext(saved.next, "/"));
@@ -629,22 +631,3 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext) {
 }
 
 /** Starts a session and sets the session cookie; every way of signing in (password, SSO, phone code) ends here. */
-export async function startBrowserSession(c: Context<AppEnv>, deps: Deps, userId: string, method: string): Promise<void> {
-  const secure = deps.config.cookieSecure;
-  // Signing in again (as anyone) ends the session this browser had: one browser, one session.
-  if (c.var.sessionToken) await identity.endSession(deps, ctxOf(c), c.var.sessionToken);
-  const token = await identity.startSession(deps, ctxOf(c), userId, {
-    ip: clientIp(c, deps.config.trustProxy),
-    userAgent: c.req.header("user-agent") ?? null,
-    method,
-  });
-  setCookie(c, sessionCookieName(secure), token, { path: "/", httpOnly: true, sameSite: "Lax", secure, maxAge: deps.config.sessionTtlHours * 3600 });
-}
-
-export function clientIp(c: Context, trustProxy: boolean): string | null {
-  // Behind a reverse proxy (TRUST_PROXY=true) the proxy's X-Real-IP names the client; otherwise it could be forged.
-  const real = trustProxy ? c.req.header("x-real-ip") : undefined;
-  if (real && /^[0-9a-fA-F:.]{2,45}$/.test(real)) return real;
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? null;
-}

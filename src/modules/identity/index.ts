@@ -9,6 +9,7 @@ export { createSystemAdmin } from "./use-cases/create-admin.ts";
 export { setUserLocale, findUserId } from "./use-cases/account-preferences.ts";
 export { createOidcClient, type OidcClient } from "./oidc-client.ts";
 export { hashPassword } from "./passwords.ts";
+export { startBrowserSession } from "./web-session.ts";
 import type { Deps } from "../../deps.ts";
 import { listHoldersOfRole } from "./identity.repository.ts";
 /** Users who hold a role covering a unit: the specialists a dossier can be assigned to. */

@@ -52,7 +52,13 @@ export const messagesVi = {
   "notifications.phoneCode.body": "Mã xác minh của Ông/Bà là {code}. Không chia sẻ mã này cho bất kỳ ai, kể cả cán bộ.",
 } as const;
 
-export const messagesEn: Record<keyof typeof messagesVi, string> = {
+type Messages = { [K in keyof typeof messagesVi]: string };
+// Registered with the i18n platform by the composition root; this makes the keys known to t().
+declare module "../../platform/i18n/i18n.ts" {
+  interface MessageCatalogue extends Messages {}
+}
+
+export const messagesEn: Messages = {
   "notifications.sms.dossier": "Application {dossierCode}",
   "notifications.procedure.sms": " for {procedureName}",
   "notifications.procedure.email": " ({procedureName})",

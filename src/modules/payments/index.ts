@@ -17,7 +17,5 @@ export { handleGatewayWebhook, type WebhookOutcome } from "./use-cases/gateway-w
 export { getDeskSettings, saveDeskSettings } from "./use-cases/desk-settings.ts";
 export { getPaymentInfo, getReceipt, paymentsForDossier, type PaymentInfo as PaymentInfoView, type Receipt } from "./use-cases/read-payments.ts";
 export { canConfirmPayments } from "./use-cases/payment-access.ts";
-export { PaymentPanel, paymentPanelProps, citizenPaymentPanel, receiptPath, registerPaymentPages, type PaymentPanelProps } from "./payments.pages.tsx";
-export { registerPaymentsApi, presentPayment } from "./payments.api.ts";
 export { buildVietQr, readVietQr, vietQrSvg, vietQrPngDataUrl } from "./vietqr.ts";
 export { signWebhook, verifyWebhook, SIGNATURE_HEADER } from "./webhook-signature.ts";

@@ -95,7 +95,13 @@ export const messagesVi = {
   "payments.error.bankIncomplete": "Nhập {field}: tài khoản nhận phí cần đủ ngân hàng, số tài khoản và tên tài khoản",
 } as const;
 
-export const messagesEn: Record<keyof typeof messagesVi, string> = {
+type Messages = { [K in keyof typeof messagesVi]: string };
+// Registered with the i18n platform by the composition root; this makes the keys known to t().
+declare module "../../platform/i18n/i18n.ts" {
+  interface MessageCatalogue extends Messages {}
+}
+
+export const messagesEn: Messages = {
   "payments.vietqr.bin": "The bank identification number (BIN) has 6 digits",
   "payments.vietqr.account": "The receiving account number has 1 to 19 digits or unaccented letters",
   "payments.vietqr.amount": "The amount is a whole, non-negative number of đồng with at most 13 digits",

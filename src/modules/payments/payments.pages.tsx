@@ -3,14 +3,13 @@
 import type { Context, Hono } from "hono";
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
-import type { WebContext } from "../../app.ts";
+import type { WebContext } from "../../platform/http/web-context.ts";
 import type { Deps } from "../../deps.ts";
 import { useCaseContext as ctxOf } from "../../platform/auth/use-case-context.ts";
 import type { FieldError } from "../../platform/http/app-error.ts";
 import { attempt, readForm, validateForm } from "../../platform/http/forms.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
 import { formatDateTime, formatMoney } from "../../platform/i18n/format.ts";
-import { vi } from "../../platform/i18n/catalogue.vi.ts";
 import type { Locale, MessageKey, Translate } from "../../platform/i18n/i18n.ts";
 import {
   Breadcrumbs,
@@ -26,7 +25,7 @@ import {
 } from "../../platform/views/components.tsx";
 import { Layout } from "../../platform/views/layout.tsx";
 import { pageContext, type PageContext } from "../../platform/views/page-context.ts";
-import { setFlash, takeFlash } from "../../web/home.pages.tsx";
+import { setFlash, takeFlash } from "../../platform/http/flash.ts";
 import type { DossierRow } from "../dossiers/index.ts";
 import { BANKS, bankByBin } from "./banks.ts";
 import { ConfirmPaymentInput, DESK_METHODS, DeskSettingsInput, ExemptInput, type FeeStatus, RefundInput } from "./payments.contract.ts";
@@ -214,6 +213,11 @@ export const citizenPaymentPanel =
     if (!props.qr && props.payments.length === 0 && dossier.feeStatus !== "unpaid") return null;
     return <PaymentPanel {...props} canConfirm={false} showSummary={false} headingLevel={3} />;
   };
+
+/** The slot of the office dossier page: the panel with the desk's actions (confirm, exempt, refund) where allowed. */
+export const officePaymentPanel =
+  (deps: Pick<Deps, "db">) =>
+  async (_c: Context<AppEnv>, dossier: DossierRow, ctx: PageContext): Promise<Child | null> => <PaymentPanel {...(await paymentPanelProps(deps, ctx, dossier))} />;
 
 export function registerPaymentPages(app: Hono<AppEnv>, web: WebContext) {
   const { deps } = web;

@@ -22,8 +22,6 @@ export { importCatalogue } from "./use-cases/import-catalogue.ts";
 export { exportCatalogue } from "./use-cases/export-catalogue.ts";
 export { parseCatalogue, writeCatalogue, MAX_FILE_BYTES as MAX_CATALOGUE_BYTES } from "./catalogue-file.ts";
 export { DEMO_CATALOGUE };
-export { registerProceduresApi, registerProceduresApi as mountProcedureApi } from "./procedures.api.ts";
-export { registerProcedurePages, registerProcedurePages as procedurePages } from "./procedures.pages.tsx";
 
 /** Publishes the demo procedures whose codes are missing; safe to run again (the CLI and demo seed call it). */
 export async function seedDemoCatalogue(deps: Pick<Deps, "db" | "events">, ctx: Context): Promise<number> {

@@ -167,7 +167,13 @@ export const messagesVi = {
   "procedures.import.tooManyErrors": "Còn {n} lỗi khác chưa liệt kê",
 } as const;
 
-export const messagesEn: Record<keyof typeof messagesVi, string> = {
+type Messages = { [K in keyof typeof messagesVi]: string };
+// Registered with the i18n platform by the composition root; this makes the keys known to t().
+declare module "../../platform/i18n/i18n.ts" {
+  interface MessageCatalogue extends Messages {}
+}
+
+export const messagesEn: Messages = {
   "procedures.title": "Administrative procedures",
   "procedures.lead": "Find a procedure, see what to bring, how long it takes and what it costs, then apply online or at the one-stop desk.",
   "procedures.searchLabel": "Procedure name or code",

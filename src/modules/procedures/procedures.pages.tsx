@@ -2,7 +2,7 @@
 // Everything works without JavaScript: lists are edited as table rows, with a few empty rows to add more.
 // The pages live in pages/; this file only wires the routes.
 import type { Hono } from "hono";
-import type { WebContext } from "../../app.ts";
+import type { WebContext } from "../../platform/http/web-context.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
 import { editPages } from "./pages/edit-page.tsx";
 import { officeListPages } from "./pages/office-list-page.tsx";

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { vi } from "../i18n/catalogue.vi.ts";
+import { coreVi as vi } from "../i18n/catalogue.vi.ts";
 import { ANNOUNCED_DAYS } from "./announced-days.ts";
 import { isDay, isWeekend } from "./holidays.ts";
 import { buildWorkCalendar } from "./working-time.ts";

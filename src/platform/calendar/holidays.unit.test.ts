@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { vi } from "../i18n/catalogue.vi.ts";
+import { coreVi as vi } from "../i18n/catalogue.vi.ts";
 import { dayNumber, HOLIDAY_NAMES, holidaysOfYear, nationalDayCompanion, statutoryHolidays, tetDays, weekday } from "./holidays.ts";
 
 const pairs = (year: number) => holidaysOfYear(year).map((h) => `${h.date.slice(5)} ${h.name.replace("calendar.holiday.", "")}`);

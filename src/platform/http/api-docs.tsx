@@ -1,7 +1,7 @@
 // /api/openapi.json (generated from the zod contracts) and a server-rendered reference page.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Hono } from "hono";
-import type { WebContext } from "../../app.ts";
+import type { WebContext } from "./web-context.ts";
 import { Layout } from "../views/layout.tsx";
 import { pageContext } from "../views/page-context.ts";
 import type { AppEnv } from "./hono-env.ts";

@@ -1,17 +1,7 @@
-// English catalogue: must have every key of the Vietnamese one (the type checks it).
-import type { MessageKey } from "./catalogue.vi.ts";
-import { messagesEn as calendarEn } from "../../modules/calendar/calendar.messages.ts";
-import { messagesEn as proceduresEn } from "../../modules/procedures/procedures.messages.ts";
-import { messagesEn as dossiersEn } from "../../modules/dossiers/dossiers.messages.ts";
-import { messagesEn as paymentsEn } from "../../modules/payments/payments.messages.ts";
-import { messagesEn as notificationsEn } from "../../modules/notifications/notifications.messages.ts";
-import { messagesEn as citizensEn } from "../../modules/citizens/citizens.messages.ts";
-import { messagesEn as statsEn } from "../../modules/dossier-stats/dossier-stats.messages.ts";
-import { messagesEn as formsEn } from "../../modules/dossiers/forms/forms.messages.ts";
-import { messagesEn as dossierCitizenEn } from "../../modules/dossiers/dossiers.citizen.messages.ts";
-import { messagesEn as dossierOfficeEn } from "../../modules/dossiers/dossiers.office.messages.ts";
+// English core catalogue: must have every key of the Vietnamese one (the type checks it).
+import type { CoreMessages } from "./catalogue.vi.ts";
 
-const core = {
+export const coreEn: CoreMessages = {
   "app.name": "XãSố",
   "app.tagline": "Digital commune – serving citizens",
   "app.officeFace": "Office",
@@ -346,18 +336,15 @@ const core = {
   "cli.transfer.copied": "  copied {table}: {rows} rows",
   "cli.transfer.notYetUsed": "(not yet used)",
   "cli.transfer.verifying": "Verifying row counts and checksums…",
+  // Holiday names: the platform calendar names its days with these keys.
+  "calendar.holiday.newYear": "New Year's Day",
+  "calendar.holiday.tet": "Lunar New Year (Tết)",
+  "calendar.holiday.hungKings": "Hùng Kings' Commemoration",
+  "calendar.holiday.reunification": "Reunification Day (30 April)",
+  "calendar.holiday.labourDay": "International Labour Day (1 May)",
+  "calendar.holiday.nationalDay": "National Day",
+  "calendar.holiday.compensatory": "Day off for a holiday on a weekend",
+  "calendar.holiday.swappedDayOff": "Swapped day off",
+  "calendar.holiday.makeUpDay": "Make-up working day",
 };
 
-export const en: Record<MessageKey, string> = {
-  ...core,
-  ...calendarEn,
-  ...proceduresEn,
-  ...dossiersEn,
-  ...paymentsEn,
-  ...notificationsEn,
-  ...citizensEn,
-  ...statsEn,
-  ...formsEn,
-  ...dossierCitizenEn,
-  ...dossierOfficeEn,
-};

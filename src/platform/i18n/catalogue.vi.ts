@@ -1,16 +1,5 @@
-// Vietnamese catalogue: the default language and the source of every message key.
-// Each module keeps its own messages beside its code; they are merged here.
-import { messagesVi as calendarVi } from "../../modules/calendar/calendar.messages.ts";
-import { messagesVi as proceduresVi } from "../../modules/procedures/procedures.messages.ts";
-import { messagesVi as dossiersVi } from "../../modules/dossiers/dossiers.messages.ts";
-import { messagesVi as paymentsVi } from "../../modules/payments/payments.messages.ts";
-import { messagesVi as notificationsVi } from "../../modules/notifications/notifications.messages.ts";
-import { messagesVi as citizensVi } from "../../modules/citizens/citizens.messages.ts";
-import { messagesVi as statsVi } from "../../modules/dossier-stats/dossier-stats.messages.ts";
-import { messagesVi as formsVi } from "../../modules/dossiers/forms/forms.messages.ts";
-import { messagesVi as dossierCitizenVi } from "../../modules/dossiers/dossiers.citizen.messages.ts";
-import { messagesVi as dossierOfficeVi } from "../../modules/dossiers/dossiers.office.messages.ts";
-const core = {
+// Vietnamese core catalogue: the platform's own texts. Modules register theirs at composition (i18n.ts).
+export const coreVi = {
   "app.name": "XãSố",
   "app.tagline": "Xã số – phục vụ người dân",
   "app.officeFace": "Khu vực cán bộ",
@@ -345,19 +334,16 @@ const core = {
   "cli.transfer.copied": "  đã sao chép {table}: {rows} dòng",
   "cli.transfer.notYetUsed": "(chưa dùng)",
   "cli.transfer.verifying": "Đang đối chiếu số dòng và checksum…",
+  // Holiday names: the platform calendar names its days with these keys.
+  "calendar.holiday.newYear": "Tết Dương lịch",
+  "calendar.holiday.tet": "Tết Nguyên đán",
+  "calendar.holiday.hungKings": "Giỗ Tổ Hùng Vương",
+  "calendar.holiday.reunification": "Ngày Chiến thắng (30/4)",
+  "calendar.holiday.labourDay": "Ngày Quốc tế Lao động (1/5)",
+  "calendar.holiday.nationalDay": "Quốc khánh",
+  "calendar.holiday.compensatory": "Nghỉ bù ngày lễ trùng cuối tuần",
+  "calendar.holiday.swappedDayOff": "Nghỉ hoán đổi",
+  "calendar.holiday.makeUpDay": "Làm bù",
 } as const;
 
-export const vi = {
-  ...core,
-  ...calendarVi,
-  ...proceduresVi,
-  ...dossiersVi,
-  ...paymentsVi,
-  ...notificationsVi,
-  ...citizensVi,
-  ...statsVi,
-  ...formsVi,
-  ...dossierCitizenVi,
-  ...dossierOfficeVi,
-} as const;
-export type MessageKey = keyof typeof vi;
+export type CoreMessages = { [K in keyof typeof coreVi]: string };

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { en } from "./catalogue.en.ts";
-import { vi } from "./catalogue.vi.ts";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "./format.ts";
-import { negotiateLocale, translator } from "./i18n.ts";
+import { registerModuleMessages } from "../../module-messages.ts";
+import { isMessageKey, messagesOf, negotiateLocale, registerMessages, translator } from "./i18n.ts";
+
+registerModuleMessages();
+const vi = messagesOf("vi");
+const en = messagesOf("en");
 
 describe("i18n", () => {
   it("defaults to Vietnamese and honours the cookie before the browser", () => {
@@ -21,6 +24,12 @@ describe("i18n", () => {
   it("has an English text for every Vietnamese key, none left empty", () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
     for (const [k, v] of Object.entries(en)) expect(v.trim(), k).not.toBe("");
+  });
+
+  it("refuses a key registered twice with another text, and knows only registered keys", () => {
+    expect(() => registerMessages({ "app.name": "Khác" }, { "app.name": "Other" })).toThrow(/app\.name/);
+    expect(isMessageKey("calendar.title")).toBe(true);
+    expect(isMessageKey("calendar.nope")).toBe(false);
   });
 
   it("formats dates, numbers and money the Vietnamese way, in Vietnam's time zone", () => {

@@ -8,7 +8,7 @@ import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, type FormState, TextField } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
-import { setFlash } from "../../../web/home.pages.tsx";
+import { setFlash } from "../../../platform/http/flash.ts";
 import { type AdminUnitRow, listAdminUnitChildren, listServedProvinces, searchAdminUnits } from "../../admin-units/index.ts";
 import { getProfileForPrefill, listVault } from "../../citizens/index.ts";
 import { getProcedure, type ProcedureRecord } from "../../procedures/index.ts";

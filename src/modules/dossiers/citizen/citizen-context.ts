@@ -1,6 +1,6 @@
 // What the citizen dossier pages share: the signed-in person, dates and tones, and reading a posted form.
 import type { Context } from "hono";
-import type { WebContext } from "../../../app.ts";
+import type { WebContext } from "../../../platform/http/web-context.ts";
 import type { Deps } from "../../../deps.ts";
 import type { Principal } from "../../../platform/auth/authorise.ts";
 import { uploadMessageParams } from "../../../platform/files/sniff-upload.ts";
@@ -9,7 +9,7 @@ import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { formatDate, formatDateTime } from "../../../platform/i18n/format.ts";
 import type { MessageKey, Translate } from "../../../platform/i18n/i18n.ts";
 import { pageContext, type PageContext } from "../../../platform/views/page-context.ts";
-import { takeFlash } from "../../../web/home.pages.tsx";
+import { takeFlash } from "../../../platform/http/flash.ts";
 import type { AdminUnitRow } from "../../admin-units/index.ts";
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9-]{8,100}$/;

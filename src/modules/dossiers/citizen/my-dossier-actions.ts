@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
-import { setFlash } from "../../../web/home.pages.tsx";
+import { setFlash } from "../../../platform/http/flash.ts";
 import { actOnDossier, type ActRequest } from "../use-cases/act-on-dossier.ts";
 import type { DocumentInput } from "../use-cases/file-dossier.ts";
 import { type CitizenWeb, fileOf, textValues } from "./citizen-context.ts";

@@ -8,7 +8,7 @@ import type { Translate } from "../../../platform/i18n/i18n.ts";
 import { Button, CsrfField, emptyForm, ErrorSummary, type FormState, SummaryList, TextField } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
-import { clientIp } from "../../identity/identity.pages.tsx";
+import { clientIp } from "../../../platform/http/client-ip.ts";
 import { type PublicStatus, StatusLookupInput } from "../dossiers.contract.ts";
 import { lookupStatus } from "../use-cases/lookup-status.ts";
 import { type CitizenWeb, dateOf, textValues, timeOf } from "./citizen-context.ts";

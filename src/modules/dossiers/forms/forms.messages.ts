@@ -119,7 +119,13 @@ export const messagesVi = {
   "forms.register.empty": "Không có hồ sơ trong kỳ.",
 } as const;
 
-export const messagesEn: Record<keyof typeof messagesVi, string> = {
+type Messages = { [K in keyof typeof messagesVi]: string };
+// Registered with the i18n platform by the composition root; this makes the keys known to t().
+declare module "../../../platform/i18n/i18n.ts" {
+  interface MessageCatalogue extends Messages {}
+}
+
+export const messagesEn: Messages = {
   "forms.nation": "Socialist Republic of Viet Nam",
   "forms.motto": "Independence - Freedom - Happiness",
   "forms.numberLine": "No.: {number}",

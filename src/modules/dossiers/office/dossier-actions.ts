@@ -4,7 +4,7 @@ import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context
 import { AppError, type FieldError } from "../../../platform/http/app-error.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import type { MessageKey } from "../../../platform/i18n/i18n.ts";
-import { setFlash } from "../../../web/home.pages.tsx";
+import { setFlash } from "../../../platform/http/flash.ts";
 import { actOnDossier } from "../use-cases/act-on-dossier.ts";
 import { assertOfficeAccess } from "../use-cases/read-dossiers.ts";
 import { actionInput, isAction, stateLabel } from "./action-forms.tsx";

@@ -9,7 +9,7 @@ import { Breadcrumbs, Button, CsrfField, ErrorSummary, type FieldLabels, Summary
 import { Layout } from "../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
 import { usersWithRole } from "../../identity/index.ts";
-import { PaymentPanel, paymentPanelProps } from "../../payments/index.ts";
+import type { PaymentPanel } from "../citizen/my-dossier-page.tsx";
 import type { ProcedureRecord } from "../../procedures/index.ts";
 import { NATIONAL_STATUS } from "../dossier-workflow.ts";
 import { printableForms, type PrintKind } from "../use-cases/print-forms.ts";
@@ -298,7 +298,8 @@ function DossierPage(props: {
 
 export type DossierPageOptions = { form?: ActionForm; notice?: Notice; status?: 200 | 400 | 409 };
 
-export function dossierPages(office: OfficeWeb) {
+/** The fee panel is a slot filled by the payments module at composition (it shows and confirms payments). */
+export function dossierPages(office: OfficeWeb, slots: { paymentPanel?: PaymentPanel } = {}) {
   const { deps, page } = office;
 
   /** GET /office/dossiers/:id, and the same page again after a failed action (400, 409). */
@@ -307,7 +308,7 @@ export function dossierPages(office: OfficeWeb) {
     const d = view.dossier;
     const assigneeName = d.assigneeId ? ((await usersWithRole(deps, "specialist", d.unitPath)).find((u) => u.id === d.assigneeId)?.displayName ?? null) : null;
     const pageCtx = page(c);
-    const payment = d.feeAmount > 0 ? <PaymentPanel {...(await paymentPanelProps(deps, pageCtx, d))} /> : null;
+    const payment = d.feeAmount > 0 && slots.paymentPanel ? await slots.paymentPanel(c, d, pageCtx) : null;
     return c.html(
       <DossierPage ctx={pageCtx} view={view} assigneeName={assigneeName} form={opts.form ?? null} notice={opts.notice ?? null} payment={payment} />,
       opts.status ?? 200,

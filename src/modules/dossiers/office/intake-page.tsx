@@ -8,7 +8,7 @@ import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { Breadcrumbs, Button, CsrfField, ErrorSummary, type FieldLabels, type FormState, Pagination } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
-import { setFlash } from "../../../web/home.pages.tsx";
+import { setFlash } from "../../../platform/http/flash.ts";
 import { type AdminUnitRow, getAdminUnit } from "../../admin-units/index.ts";
 import { getProcedure, searchProcedures, type ProcedureRecord } from "../../procedures/index.ts";
 import { ApplicantFields, DeliveryFields, DocumentInputs, DossierFormFields, dossierFieldLabels, documentSlots, Field, RadioGroup } from "../dossier-form.tsx";

@@ -1,12 +1,12 @@
 // What every office desk page shares: the signed-in officer and the desk communes.
 import type { Context } from "hono";
-import type { WebContext } from "../../../app.ts";
+import type { WebContext } from "../../../platform/http/web-context.ts";
 import type { Deps } from "../../../deps.ts";
 import { can, type Principal } from "../../../platform/auth/authorise.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { pageContext, type PageContext } from "../../../platform/views/page-context.ts";
-import { takeFlash } from "../../../web/home.pages.tsx";
+import { takeFlash } from "../../../platform/http/flash.ts";
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -17,7 +17,7 @@ import {
   TextField,
 } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
-import { setFlash } from "../../../web/home.pages.tsx";
+import { setFlash } from "../../../platform/http/flash.ts";
 import { DELIVERY_METHODS, ONLINE_LEVELS, PROCEDURE_FIELDS, PROCEDURE_LEVELS } from "../procedures.contract.ts";
 import { getProcedure } from "../use-cases/browse-procedures.ts";
 import { authoriseManage, publishProcedure } from "../use-cases/publish-procedure.ts";

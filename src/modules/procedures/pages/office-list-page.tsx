@@ -6,7 +6,7 @@ import { attempt } from "../../../platform/http/forms.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { Breadcrumbs, Button, CsrfField, ErrorSummary, Pagination, PostButton, Tag, TextField } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
-import { setFlash } from "../../../web/home.pages.tsx";
+import { setFlash } from "../../../platform/http/flash.ts";
 import { formatOf } from "../catalogue-file.ts";
 import { searchProcedures } from "../use-cases/browse-procedures.ts";
 import { importCatalogue } from "../use-cases/import-catalogue.ts";

@@ -1,0 +1,33 @@
+// Every module's texts, registered with the i18n platform at composition (the platform imports no module).
+// The server, the CLI and the test harness call registerModuleMessages() once before anything is said.
+import { messagesEn as calendarCalendarEn, messagesVi as calendarCalendarVi } from "./modules/calendar/calendar.messages.ts";
+import { messagesEn as citizensCitizensEn, messagesVi as citizensCitizensVi } from "./modules/citizens/citizens.messages.ts";
+import { messagesEn as dossierStatsDossierStatsEn, messagesVi as dossierStatsDossierStatsVi } from "./modules/dossier-stats/dossier-stats.messages.ts";
+import { messagesEn as dossiersDossiersCitizenEn, messagesVi as dossiersDossiersCitizenVi } from "./modules/dossiers/dossiers.citizen.messages.ts";
+import { messagesEn as dossiersDossiersEn, messagesVi as dossiersDossiersVi } from "./modules/dossiers/dossiers.messages.ts";
+import { messagesEn as dossiersDossiersOfficeEn, messagesVi as dossiersDossiersOfficeVi } from "./modules/dossiers/dossiers.office.messages.ts";
+import { messagesEn as dossiersFormsFormsEn, messagesVi as dossiersFormsFormsVi } from "./modules/dossiers/forms/forms.messages.ts";
+import { messagesEn as notificationsNotificationsEn, messagesVi as notificationsNotificationsVi } from "./modules/notifications/notifications.messages.ts";
+import { messagesEn as paymentsPaymentsEn, messagesVi as paymentsPaymentsVi } from "./modules/payments/payments.messages.ts";
+import { messagesEn as proceduresProceduresEn, messagesVi as proceduresProceduresVi } from "./modules/procedures/procedures.messages.ts";
+import { registerMessages } from "./platform/i18n/i18n.ts";
+
+const MODULE_MESSAGES = [
+  { vi: calendarCalendarVi, en: calendarCalendarEn },
+  { vi: citizensCitizensVi, en: citizensCitizensEn },
+  { vi: dossierStatsDossierStatsVi, en: dossierStatsDossierStatsEn },
+  { vi: dossiersDossiersCitizenVi, en: dossiersDossiersCitizenEn },
+  { vi: dossiersDossiersVi, en: dossiersDossiersEn },
+  { vi: dossiersDossiersOfficeVi, en: dossiersDossiersOfficeEn },
+  { vi: dossiersFormsFormsVi, en: dossiersFormsFormsEn },
+  { vi: notificationsNotificationsVi, en: notificationsNotificationsEn },
+  { vi: paymentsPaymentsVi, en: paymentsPaymentsEn },
+  { vi: proceduresProceduresVi, en: proceduresProceduresEn },
+] as const;
+
+let registered = false;
+export function registerModuleMessages(): void {
+  if (registered) return;
+  registered = true;
+  for (const cat of MODULE_MESSAGES) registerMessages(cat.vi, cat.en);
+}
