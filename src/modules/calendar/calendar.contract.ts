@@ -1,8 +1,7 @@
 // The one contract for the working calendar: validates form posts and API bodies, and generates OpenAPI.
 import { z } from "@hono/zod-openapi";
 import { isDay } from "../../platform/calendar/holidays.ts";
-import type { MessageKey, Translate } from "../../platform/i18n/i18n.ts";
-import { messagesVi } from "./calendar.messages.ts";
+import { isMessageKey, type Translate } from "../../platform/i18n/i18n.ts";
 
 export const DAY_KINDS = ["off", "working"] as const;
 export type DayKind = (typeof DAY_KINDS)[number];
@@ -52,4 +51,4 @@ export const CalendarYear = z
   .openapi("CalendarYear");
 
 /** A day's name for people: catalogue keys (computed and shipped days) are translated, typed names shown as typed. */
-export const dayLabel = (t: Translate, name: string) => (Object.hasOwn(messagesVi, name) ? t(name as MessageKey) : name);
+export const dayLabel = (t: Translate, name: string) => (isMessageKey(name) ? t(name) : name);
