@@ -18,7 +18,7 @@ export function localInstant(day: string, hhmm = "00:00"): Date {
   return new Date(`${day}T${hhmm}:00+07:00`);
 }
 
-/** A date-only value (a birth date, a holiday) as an instant that formats as that day in any time zone's day walk. */
+/** A date-only value (a birth date, a holiday) as noon in Vietnam: formatting it never slips to a neighbouring day. */
 export function localNoon(day: string): Date {
   return localInstant(day, "12:00");
 }
