@@ -25,9 +25,7 @@ const MODULE_MESSAGES = [
   { vi: proceduresProceduresVi, en: proceduresProceduresEn },
 ] as const;
 
-let registered = false;
+/** Idempotent: registering the same texts again changes nothing (the registry refuses only a conflicting text). */
 export function registerModuleMessages(): void {
-  if (registered) return;
-  registered = true;
   for (const cat of MODULE_MESSAGES) registerMessages(cat.vi, cat.en);
 }
