@@ -1,5 +1,5 @@
 // The only code that queries users, role_grants, sessions, signin_failures and api_tokens. Unit paths come from
-// admin_unit_refs, the view admin-units publishes (migration 0006): identity never reads admin_units itself.
+// admin_unit_refs, the view admin-units publishes (migration 0006): identity never reads the unit table itself.
 import type { Grant, Principal } from "../../platform/auth/authorise.ts";
 import type { Role } from "../../platform/auth/roles.ts";
 import { type Queryable, queryPrepared } from "../../platform/db/database.ts";
