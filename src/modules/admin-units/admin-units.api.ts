@@ -5,7 +5,7 @@ import type { AppEnv } from "../../platform/http/hono-env.ts";
 import { json, pageOf, problems } from "../../platform/http/openapi-shared.ts";
 import { useCaseContext } from "../../platform/auth/use-case-context.ts";
 import { AdminUnit, AdminUnitCode, CreateVillageInput, PageQuery, RenameVillageInput, SearchQuery } from "./admin-units.contract.ts";
-import type { AdminUnitRow } from "./admin-units.repository.ts";
+import type { AdminUnitRow } from "./admin-units.model.ts";
 import * as units from "./index.ts";
 
 const present = (u: AdminUnitRow): z.infer<typeof AdminUnit> => ({

@@ -3,7 +3,16 @@ import { buildTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
 import { buildUser, GIA_PHU, BAO_THANG, LAO_CAI, systemAdmin } from "../../../test/support/factories.ts";
 import type { Principal } from "../../platform/auth/authorise.ts";
-import { createVillage, getAdminUnit, listAdminUnitChildren, listServedProvinces, renameVillage, searchAdminUnits } from "./index.ts";
+import {
+  createVillage,
+  getAdminUnit,
+  isCommuneCode,
+  listAdminUnitChildren,
+  listServedProvinces,
+  listUnitCodesWithin,
+  renameVillage,
+  searchAdminUnits,
+} from "./index.ts";
 
 describeDb("admin units", () => {
   let t: TestApp;
@@ -95,5 +104,24 @@ describeDb("admin units", () => {
     const root = await systemAdmin(t.deps);
     await expect(renameVillage(t.deps, ctx(root), GIA_PHU, { name: "X" })).rejects.toMatchObject({ status: 400 });
     await expect(createVillage(t.deps, ctx(null), GIA_PHU, { name: "X", unitType: "Thôn" })).rejects.toMatchObject({ status: 401 });
+  });
+
+  it("lists the codes inside subtrees, for data kept by unit code elsewhere (the audit log)", async () => {
+    const root = await systemAdmin(t.deps);
+    const village = await createVillage(t.deps, ctx(root), GIA_PHU, { name: "Mã trong cây", unitType: "Thôn" });
+    const inCommune = await listUnitCodesWithin(t.deps, [`/${LAO_CAI}/${GIA_PHU}/`]);
+    expect(inCommune).toContain(GIA_PHU);
+    expect(inCommune).toContain(village.code);
+    expect(inCommune).not.toContain(BAO_THANG);
+    const both = await listUnitCodesWithin(t.deps, [`/${LAO_CAI}/${GIA_PHU}/`, `/${LAO_CAI}/${BAO_THANG}/`]);
+    expect(both).toEqual(expect.arrayContaining([GIA_PHU, BAO_THANG, village.code]));
+    expect(both).not.toContain(LAO_CAI);
+    expect(await listUnitCodesWithin(t.deps, [])).toEqual([]);
+    expect([LAO_CAI, GIA_PHU, village.code].map(isCommuneCode)).toEqual([false, true, false]);
+  });
+
+  it("publishes admin_unit_refs, the view other modules read instead of the table", async () => {
+    const { rows } = await t.db.query("SELECT code, level, path, name FROM admin_unit_refs WHERE code = $1", [GIA_PHU]);
+    expect(rows).toEqual([{ code: GIA_PHU, level: "commune", path: `/${LAO_CAI}/${GIA_PHU}/`, name: "Gia Phú" }]);
   });
 });

@@ -18,47 +18,27 @@ import {
   SummaryList,
   TextField,
 } from "../../platform/views/components.tsx";
+import { type Column, DataTable } from "../../platform/views/data-table.tsx";
 import { Layout } from "../../platform/views/layout.tsx";
 import { pageContext, type PageContext } from "../../platform/views/page-context.ts";
 import { setFlash, takeFlash } from "../../platform/http/flash.ts";
 import { useCaseContext as ctxOf } from "../../platform/auth/use-case-context.ts";
 import { CreateVillageInput, RenameVillageInput, SearchQuery, VILLAGE_TYPES } from "./admin-units.contract.ts";
-import type { AdminUnitRow } from "./admin-units.repository.ts";
+import type { AdminUnitRow } from "./admin-units.model.ts";
 import * as units from "./index.ts";
 
 const unitName = (ctx: PageContext, u: AdminUnitRow) => (ctx.locale === "en" && u.fullNameEn ? u.fullNameEn : u.fullName);
 const levelLabel = (ctx: PageContext, level: string) => ctx.t(`units.level.${level}` as MessageKey);
 
 /** captionHidden: the caption is still read out with the table, but not shown twice under a heading that says the same. */
-function UnitTable(props: { ctx: PageContext; caption: string; rows: AdminUnitRow[]; showParent?: boolean; captionHidden?: boolean }) {
+function UnitTable(props: { ctx: PageContext; caption: string; rows: AdminUnitRow[]; captionHidden?: boolean }) {
   const { t } = props.ctx;
-  return (
-    <div class="table-wrap">
-      <table>
-        <caption class={props.captionHidden ? "visually-hidden" : undefined}>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("units.name")}</th>
-            <th scope="col">{t("units.code")}</th>
-            <th scope="col">{t("units.levelLabel")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((u) => (
-            <tr>
-              <td>
-                <a href={`/units/${u.code}`}>{unitName(props.ctx, u)}</a>
-              </td>
-              <td>
-                <code class="nowrap">{u.code}</code>
-              </td>
-              <td>{levelLabel(props.ctx, u.level)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Column<AdminUnitRow>[] = [
+    { header: t("units.name"), cell: (u) => <a href={`/units/${u.code}`}>{unitName(props.ctx, u)}</a> },
+    { header: t("units.code"), cell: (u) => <code class="nowrap">{u.code}</code> },
+    { header: t("units.levelLabel"), cell: (u) => levelLabel(props.ctx, u.level) },
+  ];
+  return <DataTable caption={props.caption} showCaption={!props.captionHidden} columns={columns} rows={props.rows} />;
 }
 
 export function registerAdminUnitPages(app: Hono<AppEnv>, web: WebContext) {

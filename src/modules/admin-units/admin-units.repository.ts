@@ -2,8 +2,8 @@
 import { type Queryable, queryPrepared } from "../../platform/db/database.ts";
 import { searchKey } from "../../platform/text/search-key.ts";
 import type { AdminUnit, Level } from "./admin-units.contract.ts";
+import type { AdminUnitRow } from "./admin-units.model.ts";
 
-export type AdminUnitRow = AdminUnit & { path: string; sortName: string };
 export type NewAdminUnit = Omit<AdminUnit, "parentCode"> & { parentCode: string | null };
 
 const COLUMNS = `code, parent_code AS "parentCode", level, unit_type AS "unitType", name, full_name AS "fullName",
@@ -143,4 +143,11 @@ export async function countUnits(q: Queryable): Promise<Record<Level, number>> {
   const out = { province: 0, district: 0, commune: 0, village: 0 };
   for (const r of rows) out[r.level] = r.n;
   return out;
+}
+
+/** Codes of the units inside any of the given subtrees (each path a prefix such as '/15/02923/'). */
+export async function listCodesWithin(q: Queryable, paths: string[]): Promise<string[]> {
+  if (paths.length === 0) return [];
+  const { rows } = await q.query<{ code: string }>("SELECT code FROM admin_units WHERE path LIKE ANY (SELECT p || '%' FROM unnest($1::text[]) p)", [paths]);
+  return rows.map((r) => r.code);
 }

@@ -4,4 +4,6 @@ export { getAdminUnit, getAdminUnitWithAncestors, listAdminUnitChildren, listSer
 export { createVillage } from "./use-cases/create-village.ts";
 export { renameVillage } from "./use-cases/rename-village.ts";
 export { importAdminUnits, ImportFileError, OFFICIAL_LIST } from "./use-cases/import-admin-units.ts";
-export { countUnits, type AdminUnitRow } from "./admin-units.repository.ts";
+export { type AdminUnitRow, isCommuneCode } from "./admin-units.model.ts";
+export { countUnits } from "./use-cases/count-units.ts";
+export { listUnitCodesWithin } from "./use-cases/list-unit-codes-within.ts";

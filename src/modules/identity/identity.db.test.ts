@@ -143,6 +143,27 @@ describeDb("identity and access", () => {
     expect((await client.post("/office/users", { username: "lac.loi", displayName: "X", kind: "officer", homeUnitCode: BAO_THANG })).status).toBe(404);
   });
 
+  it("links the desk settings of the communes where the officer may change them, and only those", async () => {
+    const admin = await buildUser(t.deps, {
+      roles: [
+        ["commune_admin", GIA_PHU],
+        ["leader", BAO_THANG],
+      ],
+    });
+    const client = new TestClient(t.app);
+    await client.signIn(admin.username, PASSWORD);
+    const home = await (await client.get("/office")).text();
+    expect(home).toContain(`/office/communes/${GIA_PHU}/settings`);
+    expect(home).not.toContain(`/office/communes/${BAO_THANG}/settings`);
+    expect(home).toContain('href="/office/audit"');
+    const leader = await buildUser(t.deps, { roles: [["leader", GIA_PHU]] });
+    const other = new TestClient(t.app);
+    await other.signIn(leader.username, PASSWORD);
+    const leaderHome = await (await other.get("/office")).text();
+    expect(leaderHome).not.toContain("/settings");
+    expect(leaderHome).not.toContain('href="/office/audit"');
+  });
+
   it("audits each read of a user's personal data", async () => {
     const admin = await buildUser(t.deps, { roles: [["commune_admin", GIA_PHU]] });
     const u = await buildUser(t.deps, { home: GIA_PHU, phone: "0987654321" });

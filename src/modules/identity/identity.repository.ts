@@ -1,4 +1,5 @@
-// The only code that queries users, role_grants, sessions, signin_failures and api_tokens.
+// The only code that queries users, role_grants, sessions, signin_failures and api_tokens. Unit paths come from
+// admin_unit_refs, the view admin-units publishes (migration 0006): identity never reads the unit table itself.
 import type { Grant, Principal } from "../../platform/auth/authorise.ts";
 import type { Role } from "../../platform/auth/roles.ts";
 import { type Queryable, queryPrepared } from "../../platform/db/database.ts";
@@ -21,10 +22,10 @@ export type UserRow = {
 const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.kind, u.email, u.phone, u.locale,
   u.home_unit_code AS "homeUnitCode", hu.path AS "homeUnitPath", u.disabled_at AS "disabledAt", u.created_at AS "createdAt",
   u.password_hash AS "passwordHash"`;
-const USER_FROM = "users u LEFT JOIN admin_units hu ON hu.code = u.home_unit_code";
+const USER_FROM = "users u LEFT JOIN admin_unit_refs hu ON hu.code = u.home_unit_code";
 
 const GRANTS_JSON = `coalesce((SELECT json_agg(json_build_object('role', g.role, 'unitCode', g.admin_unit_code, 'unitPath', au.path) ORDER BY au.path, g.role)
-  FROM role_grants g JOIN admin_units au ON au.code = g.admin_unit_code WHERE g.user_id = u.id), '[]')`;
+  FROM role_grants g JOIN admin_unit_refs au ON au.code = g.admin_unit_code WHERE g.user_id = u.id), '[]')`;
 
 export async function findUserByUsername(q: Queryable, username: string): Promise<UserRow | null> {
   const { rows } = await q.query<UserRow>(`SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE lower(u.username) = lower($1)`, [username]);
@@ -227,9 +228,9 @@ export async function findPrincipalByToken(q: Queryable, tokenHash: string, now:
     "api_token_principal",
     `SELECT u.id AS "userId", u.username, u.display_name AS "displayName", u.kind, u.locale, t.id AS "tokenId", t.last_used_at AS "lastUsedAt",
        json_build_array(json_build_object('role', t.role, 'unitCode', t.admin_unit_code, 'unitPath', au.path)) AS grants
-     FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN admin_units au ON au.code = t.admin_unit_code
+     FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN admin_unit_refs au ON au.code = t.admin_unit_code
      WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) AND u.disabled_at IS NULL
-       AND EXISTS (SELECT 1 FROM role_grants g JOIN admin_units gu ON gu.code = g.admin_unit_code
+       AND EXISTS (SELECT 1 FROM role_grants g JOIN admin_unit_refs gu ON gu.code = g.admin_unit_code
                    WHERE g.user_id = u.id AND g.role = t.role AND au.path LIKE gu.path || '%')`,
     [tokenHash, now],
   );
@@ -244,7 +245,7 @@ export async function touchApiToken(q: Queryable, tokenId: string, now: Date): P
 export async function listHoldersOfRole(q: Queryable, role: string, unitPath: string): Promise<Array<{ id: string; displayName: string; username: string }>> {
   const { rows } = await q.query<{ id: string; displayName: string; username: string }>(
     `SELECT DISTINCT u.id, u.display_name AS "displayName", u.username
-     FROM role_grants g JOIN admin_units au ON au.code = g.admin_unit_code JOIN users u ON u.id = g.user_id
+     FROM role_grants g JOIN admin_unit_refs au ON au.code = g.admin_unit_code JOIN users u ON u.id = g.user_id
      WHERE g.role = $1 AND $2 LIKE au.path || '%' AND u.disabled_at IS NULL ORDER BY u.display_name, u.username`,
     [role, unitPath],
   );

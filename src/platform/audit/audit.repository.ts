@@ -132,14 +132,13 @@ export async function verifyAudit(q: Queryable, pageSize = 5000): Promise<AuditV
   return { ok: problems.length === 0, entries, pending, headHash: prevHash, problems };
 }
 
-/** Entries about units inside any of the given subtrees, newest first, keyset on seq. */
-export async function listAudit(q: Queryable, opts: { unitPathPrefixes: string[]; limit: number; beforeSeq?: number }) {
+/** Entries about the given units, newest first, keyset on seq. */
+export async function listAudit(q: Queryable, opts: { unitCodes: string[]; limit: number; beforeSeq?: number }) {
   const { rows } = await q.query<Row>(
     `SELECT a.* FROM audit_log a
-     JOIN admin_units u ON u.code = a.admin_unit_code
-     WHERE u.path LIKE ANY (SELECT p || '%' FROM unnest($1::text[]) p) AND ($2::bigint IS NULL OR a.seq < $2)
+     WHERE a.admin_unit_code = ANY($1::text[]) AND ($2::bigint IS NULL OR a.seq < $2)
      ORDER BY a.seq DESC LIMIT $3`,
-    [opts.unitPathPrefixes, opts.beforeSeq ?? null, opts.limit],
+    [opts.unitCodes, opts.beforeSeq ?? null, opts.limit],
   );
   return rows.map((r) => ({ ...toEntry(r), seq: r.seq, chainSeq: r.chain_seq, hash: r.hash }));
 }

@@ -11,10 +11,19 @@ export function subscribeAudit(events: EventBus, clock: { now(): Date }) {
   events.subscribe((q, event) => appendAudit(q, event, clock.now()));
 }
 
-/** Entries about units the principal may audit, newest first. */
-export async function listAuditForPrincipal(deps: Pick<Deps, "db">, principal: Principal | null, opts: { beforeSeq?: number; limit: number }) {
+/**
+ * Entries about units the principal may audit, newest first. The platform knows the principal's scope as
+ * path prefixes but not the unit tree: `unitCodesWithin` (given by the module that owns the tree) turns
+ * those prefixes into the unit codes the entries carry.
+ */
+export async function listAuditForPrincipal(
+  deps: Pick<Deps, "db">,
+  principal: Principal | null,
+  opts: { beforeSeq?: number; limit: number; unitCodesWithin: (paths: string[]) => Promise<string[]> },
+) {
   if (!principal) throw new AppError("unauthenticated", "error.unauthenticated");
   const paths = scopePaths(principal, "audit.read");
   if (paths.length === 0) throw new AppError("forbidden", "error.forbidden");
-  return listAudit(deps.db, { unitPathPrefixes: paths, limit: opts.limit, beforeSeq: opts.beforeSeq });
+  const unitCodes = await opts.unitCodesWithin(paths);
+  return listAudit(deps.db, { unitCodes, limit: opts.limit, beforeSeq: opts.beforeSeq });
 }

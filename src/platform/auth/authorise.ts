@@ -45,6 +45,14 @@ export function scopePaths(p: Principal | null, permission: Permission): string[
   return p.grants.filter((g) => roles.includes(g.role)).map((g) => g.unitPath);
 }
 
+/**
+ * True when the principal holds this very role on the unit or on a unit above it, whatever the role may do.
+ * What an API token may carry: one role its owner holds, on a unit inside that grant.
+ */
+export function holdsRole(p: Principal | null, role: Role, unit: ScopedUnit): boolean {
+  return !!p && p.grants.some((g) => g.role === role && covers(g, unit));
+}
+
 export function canGrant(p: Principal, role: Role, unit: ScopedUnit): boolean {
   return p.grants.some((g) => covers(g, unit) && GRANTABLE[g.role].includes(role));
 }

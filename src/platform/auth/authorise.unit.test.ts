@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../http/app-error.ts";
-import { authorise, can, canGrant, type Principal, scopePaths } from "./authorise.ts";
+import { authorise, can, canGrant, holdsRole, type Principal, scopePaths } from "./authorise.ts";
 
 const officer = (role: Principal["grants"][number]["role"], unitPath: string): Principal => ({
   userId: "u",
@@ -51,5 +51,16 @@ describe("authorise", () => {
     expect(canGrant(admin, "one_stop_officer", giaPhu)).toBe(true);
     expect(canGrant(admin, "province_admin", giaPhu)).toBe(false);
     expect(canGrant(admin, "one_stop_officer", baoThang)).toBe(false);
+  });
+
+  it("knows whether a role itself is held on a unit, through a grant on it or above it", () => {
+    const leader = officer("leader", "/15/02923/");
+    expect(holdsRole(leader, "leader", giaPhu)).toBe(true);
+    expect(holdsRole(leader, "leader", village)).toBe(true);
+    expect(holdsRole(leader, "leader", baoThang)).toBe(false);
+    expect(holdsRole(leader, "specialist", giaPhu)).toBe(false);
+    // A role that may do more is still not the role asked for.
+    expect(holdsRole(officer("province_admin", "/15/"), "commune_admin", giaPhu)).toBe(false);
+    expect(holdsRole(null, "leader", giaPhu)).toBe(false);
   });
 });

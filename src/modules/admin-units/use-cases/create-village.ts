@@ -5,6 +5,7 @@ import { authorise, type Principal } from "../../../platform/auth/authorise.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
 import type { CreateVillageInput } from "../admin-units.contract.ts";
+import type { AdminUnitRow } from "../admin-units.model.ts";
 import * as repo from "../admin-units.repository.ts";
 import { getAdminUnit } from "./browse-admin-units.ts";
 
@@ -13,7 +14,7 @@ export async function createVillage(
   ctx: Context & { principal: Principal | null },
   communeCode: string,
   input: z.infer<typeof CreateVillageInput>,
-): Promise<repo.AdminUnitRow> {
+): Promise<AdminUnitRow> {
   const commune = await getAdminUnit(deps, communeCode);
   authorise(ctx.principal, "village.manage", commune);
   if (commune.level !== "commune")

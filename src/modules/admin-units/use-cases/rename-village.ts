@@ -5,6 +5,7 @@ import { authorise, type Principal } from "../../../platform/auth/authorise.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
 import type { RenameVillageInput } from "../admin-units.contract.ts";
+import type { AdminUnitRow } from "../admin-units.model.ts";
 import * as repo from "../admin-units.repository.ts";
 import { getAdminUnit } from "./browse-admin-units.ts";
 
@@ -13,7 +14,7 @@ export async function renameVillage(
   ctx: Context & { principal: Principal | null },
   code: string,
   input: z.infer<typeof RenameVillageInput>,
-): Promise<repo.AdminUnitRow> {
+): Promise<AdminUnitRow> {
   const village = await getAdminUnit(deps, code);
   authorise(ctx.principal, "village.manage", village);
   if (village.level !== "village")
