@@ -7,6 +7,7 @@ export { createUser, getUser, listUsers, grantRole, revokeRole, setUserDisabled 
 export { createApiToken, listApiTokens, revokeApiToken, resolveApiToken } from "./use-cases/manage-api-tokens.ts";
 export { createSystemAdmin } from "./use-cases/create-admin.ts";
 export { setUserLocale, findUserId } from "./use-cases/account-preferences.ts";
+export { displayNames } from "./use-cases/display-names.ts";
 export { createOidcClient, type OidcClient } from "./oidc-client.ts";
 export { hashPassword } from "./passwords.ts";
 export { startBrowserSession } from "./web-session.ts";
