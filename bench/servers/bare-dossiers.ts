@@ -17,7 +17,8 @@
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import pg from "pg";
-import { dossierCode, readDeskSettings } from "../../src/modules/dossiers/use-cases/dossier-code.ts";
+import { readDeskSettings } from "../../src/modules/dossiers/desk-settings.repository.ts";
+import { dossierCode } from "../../src/modules/dossiers/use-cases/dossier-code.ts";
 import * as repo from "../../src/modules/dossiers/dossiers.repository.ts";
 import { renderNotification, toE164Vn, toSmsText } from "../../src/modules/notifications/index.ts";
 import { appendAudit } from "../../src/platform/audit/audit.repository.ts";

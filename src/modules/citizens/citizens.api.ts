@@ -15,7 +15,11 @@ import { CitizenProfile, citizenProfileInput, PhoneCodeRequest, PhoneCodeVerify,
 import { getProfile } from "./use-cases/get-profile.ts";
 import { PHONE_CODE, requestPhoneCode } from "./use-cases/request-phone-code.ts";
 import { saveProfile } from "./use-cases/save-profile.ts";
-import { getVaultFile, listVault, removeFromVault, uploadToVault, type VaultItem as VaultRow } from "./use-cases/vault.ts";
+import { getVaultFile } from "./use-cases/get-vault-file.ts";
+import { listVault } from "./use-cases/list-vault.ts";
+import { removeFromVault } from "./use-cases/remove-from-vault.ts";
+import { uploadToVault } from "./use-cases/upload-to-vault.ts";
+import type { VaultItem as VaultRow } from "./vault-item.ts";
 import { verifyPhoneCode } from "./use-cases/verify-phone-code.ts";
 
 const tags = ["Citizens"];

@@ -1,5 +1,6 @@
 // The only code that queries citizen_profiles, phone_codes and vault_items.
 import type { Queryable } from "../../platform/db/database.ts";
+import type { VaultItemRecord } from "./vault-item.ts";
 
 export type ProfileRow = {
   userId: string;
@@ -81,23 +82,9 @@ export async function markCodeUsed(q: Queryable, id: string, now: Date): Promise
 
 // --- vault ------------------------------------------------------------------------------
 
-export type VaultItemRow = {
-  id: string;
-  userId: string;
-  fileId: string;
-  title: string;
-  kind: "upload" | "result";
-  documentType: string | null;
-  sourceDossierId: string | null;
-  createdAt: Date;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-};
-
-// Name, type and size come from stored_files without its content: a list never reads the bytes.
-const VAULT_COLUMNS = `v.id, v.user_id AS "userId", v.file_id AS "fileId", v.title, v.kind, v.document_type AS "documentType",
-  v.source_dossier_id AS "sourceDossierId", v.created_at AS "createdAt", f.name AS "fileName", f.media_type AS "mediaType", f.size_bytes AS "sizeBytes"`;
+// The file's name, type and size are the file store's (readFilesMeta): a list never reads the bytes.
+const VAULT_COLUMNS = `id, user_id AS "userId", file_id AS "fileId", title, kind, document_type AS "documentType",
+  source_dossier_id AS "sourceDossierId", created_at AS "createdAt"`;
 
 export async function insertVaultItem(
   q: Queryable,
@@ -119,22 +106,18 @@ export async function insertVaultItem(
   return rows[0]!.id;
 }
 
-export async function listVaultItems(q: Queryable, userId: string, limit: number): Promise<VaultItemRow[]> {
-  const { rows } = await q.query<VaultItemRow>(
-    `SELECT ${VAULT_COLUMNS} FROM vault_items v JOIN stored_files f ON f.id = v.file_id
-     WHERE v.user_id = $1 ORDER BY v.created_at DESC, v.id LIMIT $2`,
-    [userId, limit],
-  );
+export async function listVaultItems(q: Queryable, userId: string, limit: number): Promise<VaultItemRecord[]> {
+  const { rows } = await q.query<VaultItemRecord>(`SELECT ${VAULT_COLUMNS} FROM vault_items WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT $2`, [
+    userId,
+    limit,
+  ]);
   return rows;
 }
 
 /** The item only when it belongs to userId: another person's item looks exactly like a missing one. */
-export async function findVaultItem(q: Queryable, userId: string, id: string): Promise<VaultItemRow | null> {
+export async function findVaultItem(q: Queryable, userId: string, id: string): Promise<VaultItemRecord | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const { rows } = await q.query<VaultItemRow>(
-    `SELECT ${VAULT_COLUMNS} FROM vault_items v JOIN stored_files f ON f.id = v.file_id WHERE v.id = $1 AND v.user_id = $2`,
-    [id, userId],
-  );
+  const { rows } = await q.query<VaultItemRecord>(`SELECT ${VAULT_COLUMNS} FROM vault_items WHERE id = $1 AND user_id = $2`, [id, userId]);
   return rows[0] ?? null;
 }
 

@@ -5,6 +5,7 @@ import type { Hono } from "hono";
 import type { WebContext } from "../../platform/http/web-context.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
 import { deskPage } from "./office/desk-page.tsx";
+import { deskSettingsPages } from "./office/desk-settings-page.tsx";
 import { dossierActions } from "./office/dossier-actions.ts";
 import type { PaymentPanel } from "./citizen/my-dossier-page.tsx";
 import { dossierPages } from "./office/dossier-page.tsx";
@@ -36,4 +37,9 @@ export function registerDossierOfficePages(app: Hono<AppEnv>, web: WebContext, o
   // walk-in intake
   app.get("/office/desk/intake", (c) => intake.intakePage(c, null));
   app.post("/office/desk/intake", (c) => intake.submit(c));
+
+  // the commune's desk settings
+  const settings = deskSettingsPages(office);
+  app.get("/office/communes/:code/settings", (c) => settings.show(c, c.req.param("code")));
+  app.post("/office/communes/:code/settings", (c) => settings.save(c, c.req.param("code")));
 }

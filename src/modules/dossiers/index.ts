@@ -36,16 +36,15 @@ export {
   type DossierView,
 } from "./use-cases/read-dossiers.ts";
 export { lookupStatus, maskName, LOOKUP_MAX_FAILURES, LOOKUP_WINDOW_MINUTES } from "./use-cases/lookup-status.ts";
-export {
-  dossierCode,
-  forgetDeskSettings,
-  loadDeskSettings,
-  readDeskSettings,
-  writeDeskSettings,
-  placeholderAgencyCode,
-  type DeskSettings,
-} from "./use-cases/dossier-code.ts";
+export { dossierCode } from "./use-cases/dossier-code.ts";
+export { type DeskSettings, placeholderAgencyCode } from "./desk-settings.model.ts";
+export * from "./desk-settings.contract.ts";
+export { BANKS, bankByBin, bankLabel, type Bank } from "./banks.ts";
+export { forgetDeskSettings, loadDeskSettings, readDeskSettings } from "./use-cases/load-desk-settings.ts";
+export { getDeskSettings } from "./use-cases/get-desk-settings.ts";
+export { saveDeskSettings, writeDeskSettings } from "./use-cases/save-desk-settings.ts";
 export { setPublicBaseUrl, statusPath, shortStatusPath } from "./use-cases/notify-applicant.ts";
 export { checkFormData, nestFormFields, missingDocuments } from "./form-data.ts";
-export { setFeeStatus, findById as findDossierRow, findByCode as findDossierRowByCode } from "./dossiers.repository.ts";
+export { recordFeeStatus } from "./use-cases/record-fee-status.ts";
+export { findDossierForFee, findDossierForFeeByCode, findDossierForFee as findDossierRow } from "./use-cases/find-dossier-for-fee.ts";
 export { assertCanView, unitOf, isApplicantSide } from "./dossier-access.ts";

@@ -289,3 +289,8 @@ export async function insertCitizenAccount(q: Queryable, u: { username: string; 
   );
   return rows[0]?.id ?? null;
 }
+
+export async function findDisplayNames(q: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const { rows } = await q.query<{ id: string; displayName: string }>(`SELECT id, display_name AS "displayName" FROM users WHERE id = ANY($1::uuid[])`, [ids]);
+  return new Map(rows.map((r) => [r.id, r.displayName]));
+}

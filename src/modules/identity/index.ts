@@ -22,6 +22,7 @@ export { accountDetails, type AccountDetails } from "./use-cases/account-details
 export { accountState } from "./use-cases/account-state.ts";
 export { citizenAccountsByPhone } from "./use-cases/citizen-accounts-by-phone.ts";
 export { createCitizenAccount } from "./use-cases/create-citizen-account.ts";
+export { displayNames } from "./use-cases/display-names.ts";
 export { createOidcClient, type OidcClient } from "./oidc-client.ts";
 export { hashPassword } from "./passwords.ts";
 export { startBrowserSession } from "./web-session.ts";

@@ -1,7 +1,6 @@
-/** Payments: fees of dossiers paid by VietQR transfer, a gateway or cash; waivers, refunds, receipts; desk settings. */
+/** Payments: fees of dossiers paid by VietQR transfer, a gateway or cash; waivers, refunds, receipts. */
 export * from "./payments.contract.ts";
-export { BANKS, bankByBin, bankLabel, type Bank } from "./banks.ts";
-export type { PaymentRow } from "./payments.repository.ts";
+export type { PaymentRow } from "./payments.model.ts";
 export {
   paymentQrFor,
   paymentQrData,
@@ -12,9 +11,10 @@ export {
   type PaymentQrData,
   type DossierFee,
 } from "./use-cases/payment-qr.ts";
-export { confirmPayment, markExempt, refundPayment } from "./use-cases/desk-payments.ts";
+export { confirmPayment } from "./use-cases/confirm-payment.ts";
+export { markExempt } from "./use-cases/mark-exempt.ts";
+export { refundPayment } from "./use-cases/refund-payment.ts";
 export { handleGatewayWebhook, type WebhookOutcome } from "./use-cases/gateway-webhook.ts";
-export { getDeskSettings, saveDeskSettings } from "./use-cases/desk-settings.ts";
 export { getPaymentInfo, getReceipt, paymentsForDossier, type PaymentInfo as PaymentInfoView, type Receipt } from "./use-cases/read-payments.ts";
 export { canConfirmPayments } from "./use-cases/payment-access.ts";
 export { buildVietQr, readVietQr, vietQrSvg, vietQrPngDataUrl } from "./vietqr.ts";

@@ -1,18 +1,13 @@
-// /api/v1 for payments: a dossier's fee and VietQR, the desk's confirm / waive / refund, the gateway webhook,
-// and a commune's desk settings. Handlers are thin.
+// /api/v1 for payments: a dossier's fee and VietQR, the desk's confirm / waive / refund, the gateway webhook.
+// Handlers are thin. (A commune's desk settings are the dossiers module's.)
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Deps } from "../../deps.ts";
 import { useCaseContext } from "../../platform/auth/use-case-context.ts";
 import { localizeField } from "../../platform/http/app-error.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
 import { json, Problem, problems } from "../../platform/http/openapi-shared.ts";
-import type { DeskSettings as DeskSettingsRow } from "../dossiers/index.ts";
-import { bankLabel } from "./banks.ts";
 import {
-  CommuneCodeParam,
   ConfirmPaymentInput,
-  DeskSettings,
-  DeskSettingsInput,
   DossierIdParam,
   ExemptInput,
   GatewayNotice,
@@ -22,9 +17,10 @@ import {
   RefundInput,
   WebhookResult,
 } from "./payments.contract.ts";
-import type { PaymentRow } from "./payments.repository.ts";
-import { confirmPayment, markExempt, refundPayment } from "./use-cases/desk-payments.ts";
-import { getDeskSettings, saveDeskSettings } from "./use-cases/desk-settings.ts";
+import type { PaymentRow } from "./payments.model.ts";
+import { confirmPayment } from "./use-cases/confirm-payment.ts";
+import { markExempt } from "./use-cases/mark-exempt.ts";
+import { refundPayment } from "./use-cases/refund-payment.ts";
 import { handleGatewayWebhook } from "./use-cases/gateway-webhook.ts";
 import { getPaymentInfo } from "./use-cases/read-payments.ts";
 import { SIGNATURE_HEADER } from "./webhook-signature.ts";
@@ -45,17 +41,6 @@ export const presentPayment = (x: PaymentRow): z.infer<typeof Payment> => ({
   refundedAt: iso(x.refundedAt),
   note: x.note,
   receiptUrl: `/payments/${x.id}/receipt`,
-});
-
-const presentSettings = (s: DeskSettingsRow): z.infer<typeof DeskSettings> => ({
-  communeCode: s.communeCode,
-  agencyCode: s.agencyCode,
-  deskAddress: s.deskAddress,
-  bankBin: s.bankBin,
-  bankName: s.bankBin ? bankLabel(s.bankBin) : null,
-  accountNumber: s.accountNumber,
-  accountName: s.accountName,
-  configured: s.configured,
 });
 
 const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
@@ -169,39 +154,5 @@ export function registerPaymentsApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       };
       return c.json(problem, out.status, { "content-type": "application/problem+json; charset=utf-8" });
     },
-  );
-
-  api.openapi(
-    createRoute({
-      method: "get",
-      path: "/api/v1/communes/{code}/settings",
-      tags,
-      summary: "A commune's desk settings: agency code, desk address, fee account",
-      security: [{ bearerAuth: [] }],
-      request: { params: CommuneCodeParam },
-      responses: { 200: json(DeskSettings, "The settings"), 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404] },
-    }),
-    async (c) => c.json(presentSettings(await getDeskSettings(deps, useCaseContext(c), c.req.valid("param").code)), 200),
-  );
-
-  api.openapi(
-    createRoute({
-      method: "put",
-      path: "/api/v1/communes/{code}/settings",
-      tags,
-      summary: "Replace a commune's desk settings",
-      description: "Fields left out are cleared. The fee account is all or nothing: bankBin, accountNumber and accountName together.",
-      security: [{ bearerAuth: [] }],
-      request: { params: CommuneCodeParam, body: body(DeskSettingsInput) },
-      responses: {
-        200: json(DeskSettings, "The saved settings"),
-        400: problems[400],
-        401: problems[401],
-        403: problems[403],
-        404: problems[404],
-        415: problems[415],
-      },
-    }),
-    async (c) => c.json(presentSettings(await saveDeskSettings(deps, useCaseContext(c), c.req.valid("param").code, c.req.valid("json"))), 200),
   );
 }

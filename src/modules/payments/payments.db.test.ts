@@ -4,7 +4,7 @@ import { buildTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
 import type { Principal } from "../../platform/auth/authorise.ts";
 import type { Role } from "../../platform/auth/roles.ts";
-import { type DossierRow, fileDossier, findDossierRow } from "../dossiers/index.ts";
+import { type DossierRow, fileDossier, findDossierRow, saveDeskSettings } from "../dossiers/index.ts";
 import { seedDemoCatalogue } from "../procedures/index.ts";
 import {
   confirmPayment,
@@ -15,7 +15,6 @@ import {
   paymentsForDossier,
   readVietQr,
   refundPayment,
-  saveDeskSettings,
   signWebhook,
   vietQrPngForDossier,
 } from "./index.ts";

@@ -5,9 +5,9 @@ import { type TestApp, useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
 import type { Principal } from "../../platform/auth/authorise.ts";
 import { CSRF_HEADER } from "../../platform/http/csrf.ts";
-import { type DossierRow, fileDossier, findDossierRow } from "../dossiers/index.ts";
+import { type DossierRow, fileDossier, findDossierRow, saveDeskSettings } from "../dossiers/index.ts";
 import { seedDemoCatalogue } from "../procedures/index.ts";
-import { readVietQr, saveDeskSettings, SIGNATURE_HEADER, signWebhook } from "./index.ts";
+import { readVietQr, SIGNATURE_HEADER, signWebhook } from "./index.ts";
 
 const SECRET = "http-webhook-secret-0123456789-abcdefghij";
 const ascii = (s: string) => new TextEncoder().encode(s);

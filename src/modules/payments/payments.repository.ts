@@ -2,31 +2,18 @@
 // The stats helper reads this table for cashlessShare: confirmed payments (status paid, or refunded after being
 // paid) with method vietqr or gateway count as cashless; cash does not, and exempt rows are not payments at all.
 import { type Queryable, queryPrepared } from "../../platform/db/database.ts";
-import type { PaymentMethod } from "./payments.contract.ts";
-
-export type PaymentRow = {
-  id: string;
-  dossierId: string;
-  amount: number;
-  method: PaymentMethod;
-  status: "paid" | "exempt" | "refunded";
-  receiptNo: string;
-  gatewayRef: string | null;
-  confirmedById: string | null;
-  /** The officer's display name; null when the gateway confirmed. */
-  confirmedByName: string | null;
-  confirmedAt: Date;
-  refundedAt: Date | null;
-  note: string | null;
-};
+import type { PaymentRecord } from "./payments.model.ts";
 
 // amount is bigint in SQL; fees are far below 2^53, so a JS number is exact.
 const COLUMNS = `p.id, p.dossier_id AS "dossierId", p.amount::float8 AS amount, p.method, p.status, p.receipt_no AS "receiptNo",
-  p.gateway_ref AS "gatewayRef", p.confirmed_by AS "confirmedById", u.display_name AS "confirmedByName",
+  p.gateway_ref AS "gatewayRef", p.confirmed_by AS "confirmedById",
   p.confirmed_at AS "confirmedAt", p.refunded_at AS "refundedAt", p.note`;
-const FROM = `payments p LEFT JOIN users u ON u.id = p.confirmed_by`;
+const FROM = "payments p";
 
-export type NewPayment = Pick<PaymentRow, "dossierId" | "amount" | "method" | "status" | "receiptNo" | "gatewayRef" | "confirmedById" | "confirmedAt" | "note">;
+export type NewPayment = Pick<
+  PaymentRecord,
+  "dossierId" | "amount" | "method" | "status" | "receiptNo" | "gatewayRef" | "confirmedById" | "confirmedAt" | "note"
+>;
 
 export async function insertPayment(q: Queryable, p: NewPayment): Promise<string> {
   const { rows } = await queryPrepared<{ id: string }>(
@@ -39,18 +26,18 @@ export async function insertPayment(q: Queryable, p: NewPayment): Promise<string
   return rows[0]!.id;
 }
 
-export async function findById(q: Queryable, id: string, forUpdate = false): Promise<PaymentRow | null> {
-  const { rows } = await q.query<PaymentRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE p.id = $1${forUpdate ? " FOR UPDATE OF p" : ""}`, [id]);
+export async function findById(q: Queryable, id: string, forUpdate = false): Promise<PaymentRecord | null> {
+  const { rows } = await q.query<PaymentRecord>(`SELECT ${COLUMNS} FROM ${FROM} WHERE p.id = $1${forUpdate ? " FOR UPDATE OF p" : ""}`, [id]);
   return rows[0] ?? null;
 }
 
-export async function findByGatewayRef(q: Queryable, gatewayRef: string): Promise<PaymentRow | null> {
-  const { rows } = await queryPrepared<PaymentRow>(q, "payments_by_gateway_ref", `SELECT ${COLUMNS} FROM ${FROM} WHERE p.gateway_ref = $1`, [gatewayRef]);
+export async function findByGatewayRef(q: Queryable, gatewayRef: string): Promise<PaymentRecord | null> {
+  const { rows } = await queryPrepared<PaymentRecord>(q, "payments_by_gateway_ref", `SELECT ${COLUMNS} FROM ${FROM} WHERE p.gateway_ref = $1`, [gatewayRef]);
   return rows[0] ?? null;
 }
 
-export async function listForDossier(q: Queryable, dossierId: string): Promise<PaymentRow[]> {
-  const { rows } = await queryPrepared<PaymentRow>(
+export async function listForDossier(q: Queryable, dossierId: string): Promise<PaymentRecord[]> {
+  const { rows } = await queryPrepared<PaymentRecord>(
     q,
     "payments_for_dossier",
     `SELECT ${COLUMNS} FROM ${FROM} WHERE p.dossier_id = $1 ORDER BY p.confirmed_at, p.receipt_no`,

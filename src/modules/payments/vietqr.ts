@@ -1,6 +1,7 @@
 // NAPAS 247 VietQR: the EMVCo merchant-presented QR that every Vietnamese banking app can pay.
 // Each field is TLV: id (2 digits), length (2 digits, decimal), value; field 63 is a CRC over the rest.
 import QRCode from "qrcode";
+import { toAsciiText } from "../../platform/text/ascii-text.ts";
 import type { messagesVi } from "./payments.messages.ts";
 
 export type VietQrService = "QRIBFTTA" | "QRIBFTTC"; // transfer to an account / to a card
@@ -42,22 +43,8 @@ function tlv(id: string, value: string): string {
   return `${id}${String(value.length).padStart(2, "0")}${value}`;
 }
 
-/**
- * Free text as bank apps accept it: no diacritics (đ→d), printable ASCII only, single spaces, capped.
- * Banks copy it into the transfer note, so the dossier code must survive: it should come first.
- */
-export function toQrText(text: string, max: number): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .replace(/[^\x20-\x7e]/g, " ")
-    .replace(/ +/g, " ")
-    .trim()
-    .slice(0, max)
-    .trimEnd();
-}
+/** Free text as bank apps accept it (the dossier code should come first in it). */
+export const toQrText = toAsciiText;
 
 export function buildVietQr(input: VietQrInput): VietQrBuild {
   const amount = input.amountVnd ?? 0;

@@ -4,11 +4,11 @@ import type { Deps } from "../../../deps.ts";
 import type { Actor } from "../../../platform/events/domain-events.ts";
 import { type FieldError, fieldErrorsFromZod } from "../../../platform/http/app-error.ts";
 import type { MessageKey } from "../../../platform/i18n/i18n.ts";
-import { findDossierRow, findDossierRowByCode, setFeeStatus } from "../../dossiers/index.ts";
+import { findDossierForFee, findDossierForFeeByCode, recordFeeStatus } from "../../dossiers/index.ts";
 import { GatewayNotice } from "../payments.contract.ts";
 import * as repo from "../payments.repository.ts";
 import { verifyWebhook, WEBHOOK_MESSAGE_KEYS } from "../webhook-signature.ts";
-import { takeReceiptNumber, whyNotPayable } from "./desk-payments.ts";
+import { takeReceiptNumber, whyNotPayable } from "../fee-rules.ts";
 
 export type WebhookOutcome =
   | { status: 200; paymentId: string; receiptNo: string; duplicate: boolean }
@@ -36,11 +36,11 @@ export async function handleGatewayWebhook(
   if (!parsed.success) return { status: 400, code: "validation", messageKey: "error.validation", fields: fieldErrorsFromZod(parsed.error.issues) };
   const notice = parsed.data;
 
-  const found = await findDossierRowByCode(deps.db, notice.dossierCode);
+  const found = await findDossierForFeeByCode(deps.db, notice.dossierCode);
   if (!found) return { status: 404, code: "not_found", messageKey: "payments.error.unknownDossier" };
 
   return deps.db.tx(async (q): Promise<WebhookOutcome> => {
-    const d = (await findDossierRow(q, found.id, true))!;
+    const d = (await findDossierForFee(q, found.id, { lock: true }))!;
     if (notice.amount !== d.feeAmount) {
       return { status: 422, code: "amount_mismatch", messageKey: "payments.error.amountMismatch", params: { amount: notice.amount, fee: d.feeAmount } };
     }
@@ -66,7 +66,7 @@ export async function handleGatewayWebhook(
       note: null,
     });
     const now = deps.clock.now();
-    await setFeeStatus(q, d.id, "paid", now);
+    await recordFeeStatus(q, d.id, "paid", now);
     await deps.events.publish(q, {
       type: "payment.confirmed",
       actor: GATEWAY,

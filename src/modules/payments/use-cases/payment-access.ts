@@ -2,8 +2,8 @@
 // the dossier pages would tell them (404 to strangers, 403 to those who may see the dossier).
 import { can, type Principal } from "../../../platform/auth/authorise.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
-import { assertCanView } from "../../dossiers/index.ts";
-import type { DossierRow } from "../../dossiers/index.ts";
+import type { Deps } from "../../../deps.ts";
+import { assertCanView, type DossierRow, findDossierForFee } from "../../dossiers/index.ts";
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,6 +17,14 @@ export function authoriseDesk(p: Principal | null, d: DossierRow): Principal {
 }
 
 export const canConfirmPayments = (p: Principal | null, d: Pick<DossierRow, "communeCode" | "unitPath">) => can(p, "dossier.receive", deskUnit(d));
+
+/** The dossier whose fee the desk acts on, once the principal is known to be its commune's desk. */
+export async function loadForDesk(deps: Pick<Deps, "db">, p: Principal | null, dossierId: string): Promise<DossierRow> {
+  const d = await findDossierForFee(deps.db, dossierId);
+  if (!d) throw notFoundFor(p);
+  authoriseDesk(p, d);
+  return d;
+}
 
 /** A missing id and a malformed one look the same from outside; anonymous callers are asked to sign in. */
 export function notFoundFor(p: Principal | null): AppError {

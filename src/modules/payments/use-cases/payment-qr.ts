@@ -3,8 +3,7 @@
 import type { Deps } from "../../../deps.ts";
 import { translator, type Locale } from "../../../platform/i18n/i18n.ts";
 import { formatMoney } from "../../../platform/i18n/format.ts";
-import { type DossierRow, loadDeskSettings } from "../../dossiers/index.ts";
-import { bankLabel } from "../banks.ts";
+import { bankLabel, type DossierRow, loadDeskSettings } from "../../dossiers/index.ts";
 import { BILL_NUMBER_MAX, buildVietQr, PURPOSE_MAX, vietQrPngDataUrl, vietQrSvg } from "../vietqr.ts";
 
 export type DossierFee = Pick<DossierRow, "code" | "communeCode" | "feeAmount" | "feeStatus">;
