@@ -152,3 +152,88 @@ export function documentsFor(def: ProcedureDefinition) {
   ];
   return keys.map((k) => ({ requirementKey: k.key, upload: { name: `${k.key}.pdf`, bytes: aPdf(k.name) } }));
 }
+
+const desk = ["desk"] as const;
+/**
+ * A small catalogue across four fields, for the catalogue's own tests (search, order, paging, import and export).
+ * Codes start with 8.3 so they never meet the codes other factories make.
+ */
+export function aCatalogue() {
+  const sameDay = { unit: "hours", amount: 8, cutOff: "15:00" } as const;
+  return {
+    birth: aProcedureInput({
+      code: "8.300001",
+      name: "Đăng ký khai sinh",
+      fee: 0,
+      processing: sameDay,
+      documents: [aDocument("birthNotice", "Giấy chứng sinh", { fromVault: true }), aDocument("declaration", "Tờ khai đăng ký khai sinh")],
+      legalBasis: ["Luật Hộ tịch số 60/2014/QH13"],
+    }),
+    death: aProcedureInput({
+      code: "8.300002",
+      name: "Đăng ký khai tử",
+      fees: [{ key: "registration", label: "Lệ phí đăng ký khai tử", amount: 0 }],
+      processing: sameDay,
+      documents: [
+        aDocument("declaration", "Tờ khai đăng ký khai tử"),
+        aDocument("deathNotice", "Giấy báo tử", { form: "originalOrCertifiedCopy" }),
+        aDocument("identityDocument", "Thẻ căn cước của người yêu cầu", { form: "copy" }),
+        aDocument("authorisation", "Văn bản ủy quyền", { required: false }),
+      ],
+    }),
+    marriage: aProcedureInput({
+      code: "8.300003",
+      name: "Đăng ký kết hôn",
+      onlineLevel: "partial",
+      fees: [{ key: "registration", label: "Lệ phí đăng ký kết hôn", amount: 0 }],
+      processing: { unit: "hours", amount: 8 },
+    }),
+    maritalStatus: aProcedureInput({ code: "8.300004", name: "Cấp giấy xác nhận tình trạng hôn nhân", fee: 5000 }),
+    recordCopy: aProcedureInput({
+      code: "8.300005",
+      name: "Cấp bản sao trích lục hộ tịch",
+      fees: [{ key: "copy", label: "Phí cấp bản sao trích lục", amount: 8000 }],
+    }),
+    signature: aProcedureInput({
+      code: "8.300006",
+      name: "Chứng thực chữ ký",
+      field: "certification",
+      onlineLevel: "none",
+      fees: [{ key: "signature", label: "Phí chứng thực chữ ký", amount: 10000 }],
+      processing: sameDay,
+      form: [],
+      deliveryMethods: [...desk],
+    }),
+    copyCertification: aProcedureInput({
+      code: "8.300007",
+      name: "Chứng thực bản sao từ bản chính",
+      field: "certification",
+      onlineLevel: "partial",
+      fee: 2000,
+      processing: sameDay,
+      deliveryMethods: [...desk],
+    }),
+    contract: aProcedureInput({
+      code: "8.300008",
+      name: "Chứng thực hợp đồng, giao dịch về động sản",
+      field: "certification",
+      onlineLevel: "none",
+      fee: 50000,
+      processing: { unit: "days", amount: 2 },
+      form: [],
+      deliveryMethods: [...desk],
+    }),
+    residence: aProcedureInput({
+      code: "8.300009",
+      name: "Đăng ký tạm trú",
+      field: "residence",
+      fees: [{ key: "registration", label: "Lệ phí đăng ký tạm trú", amount: 7000 }],
+    }),
+    allowance: aProcedureInput({ code: "8.300010", name: "Trợ cấp xã hội hằng tháng", field: "socialProtection", fee: 0, processing: { amount: 20 } }),
+  };
+}
+
+/** Publishes each definition (see publishInput), in order. */
+export async function publishAll(deps: Deps, inputs: Iterable<ProcedureDefinitionInput>): Promise<void> {
+  for (const input of inputs) await publishInput(deps, input);
+}
