@@ -45,7 +45,7 @@ export const DEMO_APPLICANT = {
   email: "",
 };
 
-/** Plausible values for every field of a procedure's form (demo and tests). */
+/** Plausible values for every field of a procedure's form (the demo dossiers and the benchmarks; tests use their own factories). */
 export function demoFormValues(def: ProcedureDefinition): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of def.form) {
