@@ -4,8 +4,9 @@ import type { Deps } from "../deps.ts";
 import { saveProfile } from "../modules/citizens/index.ts";
 import { actOnDossier, fileDossier, forgetDeskSettings, readDeskSettings, writeDeskSettings } from "../modules/dossiers/index.ts";
 import { findUserId, principalOfUser } from "../modules/identity/index.ts";
-import { getProcedure, type ProcedureDefinition, seedDemoCatalogue } from "../modules/procedures/index.ts";
+import { getProcedure, type ProcedureDefinition } from "../modules/procedures/index.ts";
 import type { Principal } from "../platform/auth/authorise.ts";
+import { seedDemoCatalogue } from "./demo-catalogue.ts";
 import { DEMO_COMMUNE } from "./seed-demo.ts";
 
 /** A one-page PDF that says what it is: demo scans must never pass for real documents. */
@@ -44,7 +45,7 @@ export const DEMO_APPLICANT = {
   email: "",
 };
 
-/** Plausible values for every field of a procedure's form (demo and tests). */
+/** Plausible values for every field of a procedure's form (the demo dossiers and the benchmarks; tests use their own factories). */
 export function demoFormValues(def: ProcedureDefinition): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of def.form) {

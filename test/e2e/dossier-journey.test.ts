@@ -5,7 +5,7 @@
 // no JavaScript) shows it. A replayed application post (same idempotency key) lands on the same dossier.
 import { beforeAll, expect, it } from "vitest";
 import { DEMO_COMMUNE } from "../../src/demo/seed-demo.ts";
-import { demoPdf } from "../../src/demo/seed-public-services.ts";
+import { aPdf } from "../support/procedure-factories.ts";
 import { documentSlots } from "../../src/modules/dossiers/dossier-form.tsx";
 import { getProcedure } from "../../src/modules/procedures/index.ts";
 import { describeBrowser, NARROW_VIEWPORT } from "./support/browser.ts";
@@ -19,7 +19,7 @@ const PHONE_NO_JS = { javaScriptEnabled: false, viewport: NARROW_VIEWPORT, isMob
 const SUPPLEMENT_ITEM = "Bản sao Giấy chứng nhận ly hôn";
 
 /** A small real PDF for a file input. */
-const pdf = (name: string, title: string) => ({ name, mimeType: "application/pdf", buffer: Buffer.from(demoPdf(title)) });
+const pdf = (name: string, title: string) => ({ name, mimeType: "application/pdf", buffer: Buffer.from(aPdf(title)) });
 
 describeBrowser("a dossier's whole journey, the citizen on a phone without JavaScript", () => {
   const e2e = useE2e({ publicServices: true });

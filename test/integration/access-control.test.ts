@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { TestClient } from "../support/client.ts";
 import { BAO_THANG, buildUser, buildVillage, GIA_PHU, PASSWORD } from "../support/factories.ts";
-import { acting, buildDossier, withCatalogue } from "../support/dossier-factories.ts";
+import { acting, buildDossier, COUNTER_PROCEDURE, ONLINE_PROCEDURE, withCatalogue } from "../support/dossier-factories.ts";
 import { confirmPayment } from "../../src/modules/payments/index.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
@@ -43,7 +43,7 @@ const SCOPED: Record<string, Probe> = {
   "GET /office/desk": () => ({ path: `/office/desk?commune=${BAO_THANG}` }),
   "GET /office/desk/register.pdf": () => ({ path: `/office/desk/register.pdf?commune=${BAO_THANG}&from=2026-01-01&to=2026-12-31` }),
   "GET /office/desk/intake": () => ({ path: `/office/desk/intake?commune=${BAO_THANG}` }),
-  "POST /office/desk/intake": () => ({ path: "/office/desk/intake", form: { commune: BAO_THANG, procedure: "1.004873", channel: "counter" } }),
+  "POST /office/desk/intake": () => ({ path: "/office/desk/intake", form: { commune: BAO_THANG, procedure: ONLINE_PROCEDURE.code, channel: "counter" } }),
   "GET /office/dossiers/:id": (f) => ({ path: `/office/dossiers/${f.dossierB}` }),
   "GET /office/dossiers/:id/files/:docId": (f) => ({ path: `/office/dossiers/${f.dossierB}/files/${f.documentB}` }),
   "POST /office/dossiers/:id/actions/:action": (f) => ({ path: `/office/dossiers/${f.dossierB}/actions/cancel`, form: { version: "1", reason: "Xâm nhập" } }),
@@ -67,7 +67,7 @@ const SCOPED: Record<string, Probe> = {
   "POST /api/v1/dossiers": () => ({
     path: "/api/v1/dossiers",
     json: {
-      procedureCode: "1.004873",
+      procedureCode: ONLINE_PROCEDURE.code,
       communeCode: BAO_THANG,
       applicant: { fullName: "X Y", phone: "0912345678" },
       delivery: { method: "desk" },
@@ -199,7 +199,7 @@ describeDb("access between communes", () => {
     // A dossier of commune B, filed at its counter, with a document and a confirmed fee.
     await withCatalogue(t.deps);
     const deskB = await acting(t.deps, await buildUser(t.deps, { roles: [["one_stop_officer", BAO_THANG]] }));
-    const dossierB = await buildDossier(t.deps, deskB, { commune: BAO_THANG, channel: "counter", procedure: "2.000815" });
+    const dossierB = await buildDossier(t.deps, deskB, { commune: BAO_THANG, channel: "counter", procedure: COUNTER_PROCEDURE.code });
     const documentB = (await t.db.query("SELECT id FROM dossier_documents WHERE dossier_id = $1 LIMIT 1", [dossierB.id])).rows[0]!.id as string;
     const paymentB = await confirmPayment(t.deps, deskB, dossierB.id, { method: "cash" });
     f = {

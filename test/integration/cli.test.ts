@@ -13,12 +13,12 @@ import { wireDeps } from "../../src/bootstrap.ts";
 import { runCli } from "../../src/cli/cli.ts";
 import { cliLocale, type CliStreams } from "../../src/cli/io.ts";
 import { loadConfig } from "../../src/config.ts";
-import { seedDemo } from "../../src/demo/seed-demo.ts";
 import { countUnits, OFFICIAL_LIST } from "../../src/modules/admin-units/index.ts";
 import { sealAudit, verifyAudit } from "../../src/platform/audit/index.ts";
 import type { Database } from "../../src/platform/db/database.ts";
 import { coreEn as en } from "../../src/platform/i18n/catalogue.en.ts";
 import { coreVi as vi } from "../../src/platform/i18n/catalogue.vi.ts";
+import { buildUser, buildVillage, GIA_PHU } from "../support/factories.ts";
 import { TEST_ENV } from "../support/test-app.ts";
 import { createTestDatabase, describeDb, type TestDatabase } from "../support/test-db.ts";
 
@@ -405,11 +405,16 @@ describeDb("xaso db export / db import", () => {
     [a, b] = await Promise.all([createTestDatabase(), createTestDatabase()]);
     // Data in every table, including the one without a primary key and the identity sequence.
     const deps = wireDeps(loadConfig(TEST_ENV), a.db, silent);
-    await seedDemo(deps);
+    await buildVillage(deps, GIA_PHU, "Thôn Phú Hà");
+    const communeAdmin = await buildUser(deps, { roles: [["commune_admin", GIA_PHU]] });
+    await buildUser(deps, { kind: "citizen", phone: "0912345678" });
     await a.db.query(`INSERT INTO sessions (token_hash, user_id, expires_at, ip, user_agent)
       SELECT 'hash-' || username, id, now() + interval '1 hour', '10.0.0.1', 'Tiếng Việt "quoted" \\ agent' FROM users`);
-    await a.db.query(`INSERT INTO api_tokens (user_id, name, token_hash, prefix, role, admin_unit_code)
-      SELECT id, 'máy chủ {1}', 'tok-hash', 'xs_abc', 'commune_admin', '02923' FROM users WHERE username = 'xa.giaphu'`);
+    await a.db.query(
+      `INSERT INTO api_tokens (user_id, name, token_hash, prefix, role, admin_unit_code)
+      SELECT id, 'máy chủ {1}', 'tok-hash', 'xs_abc', 'commune_admin', '02923' FROM users WHERE id = $1`,
+      [communeAdmin.id],
+    );
     await a.db.query(
       "INSERT INTO signin_failures (key, failed_at) VALUES ('u:admin', '2026-01-02 03:04:05.123456+07'), ('u:admin', now()), ('ip:1.2.3.4', now())",
     );

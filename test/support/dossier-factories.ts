@@ -1,12 +1,12 @@
-// Factories for public-service tests: the demo catalogue, a commune's desk team, and dossiers filed
+// Factories for public-service tests: two test procedures, a commune's desk team, and dossiers filed
 // through the real use cases.
 import type { Deps } from "../../src/deps.ts";
-import { DEMO_APPLICANT, demoDocuments, demoFormValues } from "../../src/demo/seed-public-services.ts";
 import { actOnDossier, type ActRequest, fileDossier, findDossierRow } from "../../src/modules/dossiers/index.ts";
 import { principalOfUser } from "../../src/modules/identity/index.ts";
-import { getProcedure, seedDemoCatalogue } from "../../src/modules/procedures/index.ts";
+import { getProcedure } from "../../src/modules/procedures/index.ts";
 import type { Principal } from "../../src/platform/auth/authorise.ts";
 import { buildUser, GIA_PHU } from "./factories.ts";
+import { aDocument, anApplicant, aProcedureInput, documentsFor, formValuesFor, publishInput } from "./procedure-factories.ts";
 
 export type Acting = { actor: { userId: string; label: string }; requestId: null; principal: Principal };
 
@@ -16,10 +16,27 @@ export async function acting(deps: Pick<Deps, "db">, user: { id: string; usernam
   return { actor: { userId: user.id, label: user.username }, requestId: null, principal };
 }
 
+/** Filed online: three working days, fee 5,000 đ, "declaration" and "identityDocument" required, delivery by post possible. */
+export const ONLINE_PROCEDURE = aProcedureInput({ code: "8.100001", name: "Xác nhận tình trạng hôn nhân (thử nghiệm)", fee: 5000 });
+/** Taken at the counter the same day: 8 working hours with a 15:00 cut-off, desk delivery only. */
+export const COUNTER_PROCEDURE = aProcedureInput({
+  code: "8.100002",
+  name: "Chứng thực bản sao (thử nghiệm)",
+  field: "certification",
+  onlineLevel: "partial",
+  processing: { unit: "hours", amount: 8, cutOff: "15:00" },
+  fee: 2000,
+  documents: [aDocument("originalDocument", "Bản chính giấy tờ cần chứng thực", { form: "originalOrCertifiedCopy" })],
+  deliveryMethods: ["desk"],
+});
+/** The applicant of every dossier built here. */
+export const APPLICANT = anApplicant();
+
 const seeded = new WeakSet<object>();
-export async function withCatalogue(deps: Pick<Deps, "db" | "events">): Promise<void> {
+/** Publishes the test procedures once per database. */
+export async function withCatalogue(deps: Deps): Promise<void> {
   if (seeded.has(deps.db)) return;
-  await seedDemoCatalogue(deps, { actor: { userId: null, label: "test" }, requestId: null });
+  for (const input of [ONLINE_PROCEDURE, COUNTER_PROCEDURE]) await publishInput(deps, input);
   seeded.add(deps.db);
 }
 
@@ -41,23 +58,23 @@ export async function deskTeam(deps: Deps, commune = GIA_PHU) {
 }
 
 let keySeq = 0;
-/** Files a complete dossier (online by default) with demo answers and a scan for every required document. */
+/** Files a complete dossier (online by default, under ONLINE_PROCEDURE) with test answers and a scan for every required document. */
 export async function buildDossier(
   deps: Deps,
   who: Acting,
   opts: { procedure?: string; channel?: "online" | "counter" | "post"; commune?: string; key?: string } = {},
 ) {
-  const code = opts.procedure ?? "1.004873";
+  const code = opts.procedure ?? ONLINE_PROCEDURE.code;
   const { definition: def } = await getProcedure(deps, code);
   const channel = opts.channel ?? "online";
   const { dossier } = await fileDossier(deps, who, {
     idempotencyKey: opts.key ?? `test-${Date.now()}-${++keySeq}`,
     procedureCode: code,
     communeCode: opts.commune ?? GIA_PHU,
-    applicant: DEMO_APPLICANT,
-    form: demoFormValues(def),
-    documents: demoDocuments(def),
-    delivery: { method: def.deliveryMethods.includes("post") ? "post" : def.deliveryMethods[0]!, address: DEMO_APPLICANT.address },
+    applicant: APPLICANT,
+    form: formValuesFor(def, APPLICANT),
+    documents: documentsFor(def),
+    delivery: { method: def.deliveryMethods.includes("post") ? "post" : def.deliveryMethods[0]!, address: APPLICANT.address },
     assistedConsent: channel === "online" ? null : { method: "signature" },
     channel,
     intent: "submit",

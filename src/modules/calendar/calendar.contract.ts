@@ -8,6 +8,9 @@ export type DayKind = (typeof DAY_KINDS)[number];
 export const DAY_SOURCES = ["computed", "announced", "override"] as const;
 export type DaySource = (typeof DAY_SOURCES)[number];
 
+/** A stored exception (read model): what an administrator set for one day, and who did. */
+export type CalendarDayRow = { day: string; kind: DayKind; name: string; updatedBy: string | null; updatedAt: Date };
+
 /** A real calendar date, 'YYYY-MM-DD' (2026-02-30 is refused). */
 export const CalendarDate = z
   .string()

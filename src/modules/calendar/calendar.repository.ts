@@ -1,8 +1,6 @@
 // The only code that queries calendar_days: the exceptions an administrator has set.
 import type { Queryable } from "../../platform/db/database.ts";
-import type { DayKind } from "./calendar.contract.ts";
-
-export type CalendarDayRow = { day: string; kind: DayKind; name: string; updatedBy: string | null; updatedAt: Date };
+import type { CalendarDayRow, DayKind } from "./calendar.contract.ts";
 
 const COLUMNS = `to_char(day, 'YYYY-MM-DD') AS day, kind, name, updated_by AS "updatedBy", updated_at AS "updatedAt"`;
 

@@ -4,4 +4,3 @@ export { listCalendarYear, viewOfficeCalendar, type CalendarEntry, type Calendar
 export { setCalendarDay, removeCalendarDay } from "./use-cases/set-calendar-day.ts";
 export { loadWorkCalendar, invalidateWorkCalendar, mergeOverrides } from "./use-cases/load-work-calendar.ts";
 export { canManageCalendar } from "./use-cases/calendar-access.ts";
-export type { CalendarDayRow } from "./calendar.repository.ts";

@@ -1,15 +1,15 @@
 // The dossiers API: uploads, idempotent filing, reading, actions with optimistic versions, public status, queues.
 import { beforeAll, expect, it } from "vitest";
 import { TestClient } from "../../../test/support/client.ts";
-import { deskTeam } from "../../../test/support/dossier-factories.ts";
+import { APPLICANT, deskTeam, ONLINE_PROCEDURE } from "../../../test/support/dossier-factories.ts";
+import { aPdf, formValuesFor } from "../../../test/support/procedure-factories.ts";
 import { BAO_THANG, buildUser, GIA_PHU, PASSWORD } from "../../../test/support/factories.ts";
 import { useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
-import { DEMO_APPLICANT, demoFormValues, demoPdf } from "../../demo/seed-public-services.ts";
 import { CSRF_HEADER } from "../../platform/http/csrf.ts";
 import { getProcedure } from "../procedures/index.ts";
 
-const PROCEDURE = "1.004873";
+const PROCEDURE = ONLINE_PROCEDURE.code;
 
 /** A signed-in browser calling the API with its session: JSON, and the CSRF token in a header. */
 class ApiClient {
@@ -47,7 +47,7 @@ describeDb("dossiers: API", () => {
   });
 
   const upload = async (title: string) => {
-    const res = await citizen.post("/api/v1/files", { name: `${title}.pdf`, contentBase64: Buffer.from(demoPdf(title)).toString("base64") });
+    const res = await citizen.post("/api/v1/files", { name: `${title}.pdf`, contentBase64: Buffer.from(aPdf(title)).toString("base64") });
     expect(res.status).toBe(201);
     return (await res.json()) as { id: string; name: string; mediaType: string; sizeBytes: number };
   };
@@ -55,8 +55,8 @@ describeDb("dossiers: API", () => {
   const submission = async (documents: { requirementKey: string; fileId: string }[]) => ({
     procedureCode: PROCEDURE,
     communeCode: GIA_PHU,
-    applicant: { ...DEMO_APPLICANT, email: "" },
-    form: demoFormValues((await getProcedure(app().deps, PROCEDURE)).definition),
+    applicant: { ...APPLICANT, email: "" },
+    form: formValuesFor((await getProcedure(app().deps, PROCEDURE)).definition, APPLICANT),
     documents,
     delivery: { method: "online" },
     intent: "submit",

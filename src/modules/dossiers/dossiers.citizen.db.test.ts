@@ -2,17 +2,17 @@
 import { gzipSync } from "node:zlib";
 import { beforeAll, expect, it } from "vitest";
 import { TestClient } from "../../../test/support/client.ts";
-import { act, buildDossier, deskTeam } from "../../../test/support/dossier-factories.ts";
+import { act, APPLICANT, buildDossier, deskTeam, ONLINE_PROCEDURE } from "../../../test/support/dossier-factories.ts";
 import { buildUser, GIA_PHU, PASSWORD } from "../../../test/support/factories.ts";
 import { useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
-import { DEMO_APPLICANT, demoPdf } from "../../demo/seed-public-services.ts";
+import { aPdf } from "../../../test/support/procedure-factories.ts";
 import { CSRF_FIELD } from "../../platform/http/csrf.ts";
 import { LOOKUP_MAX_FAILURES } from "./index.ts";
 
-const PROCEDURE = "1.004873"; // marital status certificate: required "declaration" and "identityDocument"
+const PROCEDURE = ONLINE_PROCEDURE.code; // required "declaration" and "identityDocument", a "maritalStatus" choice and a "purpose" text
 
-const pdf = (title: string) => new File([new Uint8Array(demoPdf(title))], `${title}.pdf`, { type: "application/pdf" });
+const pdf = (title: string) => new File([new Uint8Array(aPdf(title))], `${title}.pdf`, { type: "application/pdf" });
 
 /** The application as the form sends it: text fields and chosen files, multipart. */
 function application(client: TestClient, key: string, files: Record<string, File>, over: Record<string, string> = {}) {
@@ -22,16 +22,16 @@ function application(client: TestClient, key: string, files: Record<string, File
     idempotencyKey: key,
     intent: "submit",
     communeCode: GIA_PHU,
-    "applicant.fullName": DEMO_APPLICANT.fullName,
-    "applicant.birthDate": DEMO_APPLICANT.birthDate,
-    "applicant.citizenIdNumber": DEMO_APPLICANT.citizenIdNumber,
-    "applicant.address": DEMO_APPLICANT.address,
-    "applicant.phone": DEMO_APPLICANT.phone,
+    "applicant.fullName": APPLICANT.fullName,
+    "applicant.birthDate": APPLICANT.birthDate,
+    "applicant.citizenIdNumber": APPLICANT.citizenIdNumber,
+    "applicant.address": APPLICANT.address,
+    "applicant.phone": APPLICANT.phone,
     "applicant.email": "",
-    "form.applicantName": DEMO_APPLICANT.fullName,
-    "form.applicantBirthDate": DEMO_APPLICANT.birthDate,
-    "form.applicantIdNumber": DEMO_APPLICANT.citizenIdNumber,
-    "form.applicantAddress": DEMO_APPLICANT.address,
+    "form.applicantName": APPLICANT.fullName,
+    "form.applicantBirthDate": APPLICANT.birthDate,
+    "form.applicantIdNumber": APPLICANT.citizenIdNumber,
+    "form.applicantAddress": APPLICANT.address,
     "form.applicantPhone": "",
     "form.maritalStatus": "single",
     "form.purpose": "Để đăng ký kết hôn",
@@ -274,7 +274,7 @@ describeDb("dossiers: citizen pages", () => {
     await act(deps, team.leader, d.id, "assign", { assigneeId: team.specialist.principal.userId });
     await act(deps, team.specialist, d.id, "propose", { note: "Đủ điều kiện" });
     await act(deps, team.leader, d.id, "approve");
-    await act(deps, team.desk, d.id, "returnResult", { method: "desk", collectedBy: DEMO_APPLICANT.fullName });
+    await act(deps, team.desk, d.id, "returnResult", { method: "desk", collectedBy: APPLICANT.fullName });
     const html = await (await citizen.get(`/me/dossiers/${d.id}`)).text();
     expect(html).toContain("Đã trả kết quả");
     expect(html).toMatch(/<fieldset[^>]*><legend>Bạn đánh giá thế nào\?<\/legend>/);

@@ -6,15 +6,14 @@ import { rejection } from "../../../test/support/expect-error.ts";
 import { BAO_THANG, buildUser } from "../../../test/support/factories.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
 import { useTestApp } from "../../../test/support/test-app.ts";
-import { acting } from "../../../test/support/dossier-factories.ts";
-import { DEMO_APPLICANT, demoDocuments, demoFormValues } from "../../demo/seed-public-services.ts";
+import { acting, APPLICANT, COUNTER_PROCEDURE, ONLINE_PROCEDURE } from "../../../test/support/dossier-factories.ts";
+import { aPdf, documentsFor, formValuesFor } from "../../../test/support/procedure-factories.ts";
 import { getProcedure } from "../procedures/index.ts";
 import { ACTION_TYPES, NATIONAL_STATUS, STATES } from "./dossier-workflow.ts";
 import { actOnDossier, fileDossier, findDossierRow, getDossier, lookupStatus } from "./index.ts";
 import { translator } from "../../platform/i18n/i18n.ts";
 import { listVault, saveProfile } from "../citizens/index.ts";
 import { storeFile } from "../../platform/files/file-store.ts";
-import { demoPdf } from "../../demo/seed-public-services.ts";
 
 const vn = (s: string) => new Date(`${s}+07:00`);
 
@@ -31,7 +30,7 @@ describeDb("dossiers", () => {
     const d = await buildDossier(deps, team.citizen);
     expect(d.code).toMatch(/^XS\.02923-261123-\d{4}$/);
     expect(d.state).toBe("submitted");
-    const proc = await getProcedure(deps, "1.004873");
+    const proc = await getProcedure(deps, ONLINE_PROCEDURE.code);
     expect(d.procedureVersion).toBe(proc.version);
     const outbox = await deps.db.query("SELECT payload FROM outbox WHERE dedupe_key = $1", [`dossier:${d.id}:dossierSubmitted:0:sms`]);
     expect(outbox.rows[0]?.payload.text).toContain(d.code);
@@ -53,9 +52,9 @@ describeDb("dossiers", () => {
     const err = await rejection(
       fileDossier(deps, team.citizen, {
         idempotencyKey: "incomplete",
-        procedureCode: "1.004873",
+        procedureCode: ONLINE_PROCEDURE.code,
         communeCode: "02923",
-        applicant: { ...DEMO_APPLICANT, citizenIdNumber: "12345", phone: "+1 415 555 0100" },
+        applicant: { ...APPLICANT, citizenIdNumber: "12345", phone: "+1 415 555 0100" },
         form: {},
         documents: [],
         delivery: { method: "post" },
@@ -112,8 +111,8 @@ describeDb("dossiers", () => {
     const answered = await act(deps, team.citizen, d.id, "answerSupplement", {
       documents: [
         {
-          requirementKey: demoDocuments((await getProcedure(deps, "1.004873")).definition)[0]!.requirementKey,
-          upload: { name: "bo-sung.pdf", bytes: demoDocuments((await getProcedure(deps, "1.004873")).definition)[0]!.upload.bytes },
+          requirementKey: documentsFor((await getProcedure(deps, ONLINE_PROCEDURE.code)).definition)[0]!.requirementKey,
+          upload: { name: "bo-sung.pdf", bytes: documentsFor((await getProcedure(deps, ONLINE_PROCEDURE.code)).definition)[0]!.upload.bytes },
         },
       ],
     });
@@ -178,10 +177,10 @@ describeDb("dossiers", () => {
     const { deps } = app();
     const d = await buildDossier(deps, team.citizen);
     const t = translator("vi");
-    const found = await lookupStatus(deps, t, { code: d.code!, last4: DEMO_APPLICANT.phone.slice(-4), client: "10.0.0.1" });
+    const found = await lookupStatus(deps, t, { code: d.code!, last4: APPLICANT.phone.slice(-4), client: "10.0.0.1" });
     expect(found).toMatchObject({ code: d.code, state: "submitted", nationalStatus: 1 });
     expect(found.applicantName).toBe("Đ*** V*** Nam");
-    const byId = await lookupStatus(deps, t, { code: d.code!, last4: DEMO_APPLICANT.citizenIdNumber.slice(-4), client: "10.0.0.1" });
+    const byId = await lookupStatus(deps, t, { code: d.code!, last4: APPLICANT.citizenIdNumber.slice(-4), client: "10.0.0.1" });
     expect(byId.code).toBe(d.code);
     expect((await rejection(lookupStatus(deps, t, { code: d.code!, last4: "0000", client: "10.0.0.2" }))).status).toBe(404);
   });
@@ -232,20 +231,20 @@ describeDb("dossiers", () => {
   it("lets a desk officer take a walk-in at the counter with the citizen's consent recorded", async () => {
     const { deps, clock } = app();
     clock.set(vn("2026-11-23T16:00:00")); // after the 15:00 cut-off of certified copies
-    const d = await buildDossier(deps, team.desk, { procedure: "2.000815", channel: "counter" });
+    const d = await buildDossier(deps, team.desk, { procedure: COUNTER_PROCEDURE.code, channel: "counter" });
     expect(d.state).toBe("received");
     expect(d.channel).toBe("counter");
     expect(d.assistedConsent).toMatchObject({ given: true, method: "signature" });
     expect(d.dueAt).toEqual(vn("2026-11-24T17:30:00")); // counts from the next working day
-    const def = (await getProcedure(deps, "2.000815")).definition;
+    const def = (await getProcedure(deps, COUNTER_PROCEDURE.code)).definition;
     const err = await rejection(
       fileDossier(deps, team.desk, {
         idempotencyKey: "no-consent",
-        procedureCode: "2.000815",
+        procedureCode: COUNTER_PROCEDURE.code,
         communeCode: "02923",
-        applicant: DEMO_APPLICANT,
-        form: demoFormValues(def),
-        documents: demoDocuments(def),
+        applicant: APPLICANT,
+        form: formValuesFor(def, APPLICANT),
+        documents: documentsFor(def),
         delivery: { method: "desk" },
         channel: "counter",
         intent: "submit",
@@ -256,7 +255,7 @@ describeDb("dossiers", () => {
 
   it("links a walk-in to the citizen's own account when phone and ID number match, and delivers the result to their vault", async () => {
     const { deps } = app();
-    await saveProfile(deps, team.citizen, team.citizen.principal.userId, DEMO_APPLICANT);
+    await saveProfile(deps, team.citizen, team.citizen.principal.userId, APPLICANT);
     const d = await buildDossier(deps, team.desk, { channel: "counter" });
     expect(d.ownerUserId).toBe(team.citizen.principal.userId);
     expect((await getDossier(deps, team.citizen, d.id)).capacity).toBe("applicant");
@@ -267,7 +266,7 @@ describeDb("dossiers", () => {
         ownerUserId: team.leader.principal.userId,
         communeCode: "02923",
         name: "ket-qua.pdf",
-        bytes: demoPdf("ket qua"),
+        bytes: aPdf("ket qua"),
         maxBytes: 1_000_000,
         field: "resultFile",
       }),
@@ -291,21 +290,21 @@ describeDb("dossiers", () => {
 
   it("links a file id only when the filer uploaded it, naming the document otherwise, and files nothing", async () => {
     const { deps } = app();
-    const def = (await getProcedure(deps, "1.004873")).definition;
+    const def = (await getProcedure(deps, ONLINE_PROCEDURE.code)).definition;
     const others = await deps.db.tx((q) =>
-      storeFile(q, { ownerUserId: team.desk.principal.userId, communeCode: "02923", name: "x.pdf", bytes: demoPdf("x"), maxBytes: 1_000_000, field: "f" }),
+      storeFile(q, { ownerUserId: team.desk.principal.userId, communeCode: "02923", name: "x.pdf", bytes: aPdf("x"), maxBytes: 1_000_000, field: "f" }),
     );
     const mine = await deps.db.tx((q) =>
-      storeFile(q, { ownerUserId: team.citizen.principal.userId, communeCode: "02923", name: "y.pdf", bytes: demoPdf("y"), maxBytes: 1_000_000, field: "f" }),
+      storeFile(q, { ownerUserId: team.citizen.principal.userId, communeCode: "02923", name: "y.pdf", bytes: aPdf("y"), maxBytes: 1_000_000, field: "f" }),
     );
     const before = (await deps.db.query("SELECT count(*)::int AS n FROM dossiers")).rows[0]!.n;
     const err = await rejection(
       fileDossier(deps, team.citizen, {
         idempotencyKey: "not-my-file",
-        procedureCode: "1.004873",
+        procedureCode: ONLINE_PROCEDURE.code,
         communeCode: "02923",
-        applicant: DEMO_APPLICANT,
-        form: demoFormValues(def),
+        applicant: APPLICANT,
+        form: formValuesFor(def, APPLICANT),
         documents: [
           { requirementKey: "declaration", fileId: mine.id },
           { requirementKey: "identityDocument", fileId: others.id },
@@ -327,14 +326,14 @@ describeDb("dossiers", () => {
     const files = async () => (await deps.db.query("SELECT count(*)::int AS n FROM stored_files")).rows[0]!.n;
     const before = await files();
     const stale = await rejection(
-      actOnDossier(deps, team.leader, d.id, { action: "approve", version: proposed.version - 1, resultUpload: { name: "kq.pdf", bytes: demoPdf("kq") } }),
+      actOnDossier(deps, team.leader, d.id, { action: "approve", version: proposed.version - 1, resultUpload: { name: "kq.pdf", bytes: aPdf("kq") } }),
     );
     expect(stale.status).toBe(409);
     expect(await files()).toBe(before);
     const approved = await actOnDossier(deps, team.leader, d.id, {
       action: "approve",
       version: proposed.version,
-      resultUpload: { name: "kq.pdf", bytes: demoPdf("kq") },
+      resultUpload: { name: "kq.pdf", bytes: aPdf("kq") },
     });
     expect(approved.state).toBe("resultReady");
     expect(await files()).toBe(before + 1);

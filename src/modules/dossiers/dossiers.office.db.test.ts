@@ -3,11 +3,11 @@
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TestClient } from "../../../test/support/client.ts";
-import { act, type Acting, buildDossier, deskTeam } from "../../../test/support/dossier-factories.ts";
+import { act, type Acting, APPLICANT, buildDossier, deskTeam, ONLINE_PROCEDURE } from "../../../test/support/dossier-factories.ts";
+import { aPdf, formValuesFor } from "../../../test/support/procedure-factories.ts";
 import { BAO_THANG, buildUser, GIA_PHU, PASSWORD } from "../../../test/support/factories.ts";
 import { useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
-import { DEMO_APPLICANT, demoFormValues, demoPdf } from "../../demo/seed-public-services.ts";
 import { formatDate } from "../../platform/i18n/format.ts";
 import { getProcedure } from "../procedures/index.ts";
 import { flattenDossierValues } from "./dossier-form.tsx";
@@ -104,7 +104,7 @@ describeDb("dossier office pages", () => {
       ).rows[0]!.n;
       expect(html).toMatch(new RegExp(`aria-current="page"><strong>Hồ sơ trực tuyến mới</strong></a> <strong class="tag tag--grey">${submitted}</strong>`));
       expect(html).toContain(`href="/office/dossiers/${id}">${code}</a>`);
-      expect(html).toContain(DEMO_APPLICANT.fullName);
+      expect(html).toContain(APPLICANT.fullName);
     });
 
     it("receives the dossier: POST, redirect, then the page with a flash and the new state", async () => {
@@ -145,7 +145,7 @@ describeDb("dossier office pages", () => {
       const { deps } = app();
       await act(deps, team.citizen, id, "answerSupplement", {
         note: "Đã bổ sung",
-        documents: [{ requirementKey: "item1", upload: { name: "ly-hon.pdf", bytes: demoPdf("ly hon") } }],
+        documents: [{ requirementKey: "item1", upload: { name: "ly-hon.pdf", bytes: aPdf("ly hon") } }],
       });
       const page = await (await clients.leader.get(`/office/dossiers/${id}`)).text();
       expect(page).toContain(`<option value="${team.specialist.actor.userId}"`);
@@ -185,7 +185,7 @@ describeDb("dossier office pages", () => {
         clients.desk,
         `/office/dossiers/${id}/actions/returnResult`,
         { version: versionOf(page, "returnResult"), method: "post", trackingNumber: "EB123456789VN" },
-        { resultFile: { name: "ket-qua.pdf", bytes: demoPdf("ket qua"), type: "application/pdf" } },
+        { resultFile: { name: "ket-qua.pdf", bytes: aPdf("ket qua"), type: "application/pdf" } },
       );
       expect(res.status).toBe(303);
       const row = (await findDossierRow(db, id))!;
@@ -224,7 +224,7 @@ describeDb("dossier office pages", () => {
       const row = (await findDossierRow(app().db, id))!;
       const receipt = await pdfText(await clients.desk.get(`/office/dossiers/${id}/receipt.pdf`));
       expect(receipt).toContain(`Mã hồ sơ: ${code}`);
-      expect(receipt).toContain(DEMO_APPLICANT.fullName);
+      expect(receipt).toContain(APPLICANT.fullName);
       expect(receipt).toMatch(/\d{2} giờ \d{2} phút, ngày 23\/11\/2026/);
       expect(receipt).toContain(formatDate(row.dueAt!, "vi"));
       expect(receipt).toContain(`/status?code=${encodeURIComponent(code)}`);
@@ -274,25 +274,25 @@ describeDb("dossier office pages", () => {
 
   describe("walk-in intake", () => {
     const intakeFields = async (extra: Record<string, string>) => {
-      const def = (await getProcedure(app().deps, "1.004873")).definition;
+      const def = (await getProcedure(app().deps, ONLINE_PROCEDURE.code)).definition;
       return {
         commune: GIA_PHU,
-        procedure: "1.004873",
+        procedure: ONLINE_PROCEDURE.code,
         idempotencyKey: crypto.randomUUID(),
         channel: "counter",
-        ...flattenDossierValues({ applicant: DEMO_APPLICANT, formData: demoFormValues(def), delivery: { method: "desk" } }),
+        ...flattenDossierValues({ applicant: APPLICANT, formData: formValuesFor(def, APPLICANT), delivery: { method: "desk" } }),
         ...extra,
       };
     };
     const scans = {
-      "doc.declaration": { name: "to-khai.pdf", bytes: demoPdf("to khai"), type: "application/pdf" },
-      "doc.identityDocument": { name: "cccd.pdf", bytes: demoPdf("cccd"), type: "application/pdf" },
+      "doc.declaration": { name: "to-khai.pdf", bytes: aPdf("to khai"), type: "application/pdf" },
+      "doc.identityDocument": { name: "cccd.pdf", bytes: aPdf("cccd"), type: "application/pdf" },
     };
 
     it("starts with a procedure picker, then the form for the chosen procedure", async () => {
       const picker = await (await clients.desk.get(`/office/desk/intake?commune=${GIA_PHU}&q=hon nhan`)).text();
-      expect(picker).toContain(`/office/desk/intake?commune=${GIA_PHU}&amp;procedure=1.004873`);
-      const form = await clients.desk.get(`/office/desk/intake?commune=${GIA_PHU}&procedure=1.004873`);
+      expect(picker).toContain(`/office/desk/intake?commune=${GIA_PHU}&amp;procedure=${ONLINE_PROCEDURE.code}`);
+      const form = await clients.desk.get(`/office/desk/intake?commune=${GIA_PHU}&procedure=${ONLINE_PROCEDURE.code}`);
       expect(form.status).toBe(200);
       const html = await form.text();
       expect(html).toContain('enctype="multipart/form-data"');

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { BAO_THANG, buildUser, GIA_PHU, LAO_CAI } from "../../../test/support/factories.ts";
 import { buildTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
+import { aDocument, aProcedureDefinition } from "../../../test/support/procedure-factories.ts";
 import type { Principal } from "../../platform/auth/authorise.ts";
 import type { Role } from "../../platform/auth/roles.ts";
 import { type DossierRow, fileDossier, findDossierRow, saveDeskSettings } from "../dossiers/index.ts";
-import { seedDemoCatalogue } from "../procedures/index.ts";
 import {
   confirmPayment,
   getReceipt,
@@ -22,6 +22,19 @@ import {
 const SECRET = "test-webhook-secret-0123456789-abcdefghij";
 const ascii = (s: string) => new TextEncoder().encode(s);
 const pdf = ascii("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+/** Taken at the counter only, no form, fee 10,000 đ: the papers to sign and an identity document. */
+const SIGNATURE_CERTIFICATION = {
+  name: "Chứng thực chữ ký",
+  field: "certification",
+  onlineLevel: "none",
+  processing: { unit: "hours", amount: 8, cutOff: "15:00" },
+  fee: 10000,
+  documents: [aDocument("paper", "Giấy tờ sẽ ký"), aDocument("identityDocument", "Thẻ căn cước")],
+  form: [],
+  deliveryMethods: ["desk"],
+} as const satisfies Parameters<typeof aProcedureDefinition>[1];
+let procedureCode: string;
+
 const PATHS: Record<string, string> = { [GIA_PHU]: `/${LAO_CAI}/${GIA_PHU}/`, [BAO_THANG]: `/${LAO_CAI}/${BAO_THANG}/` };
 
 describeDb("payments", () => {
@@ -48,7 +61,7 @@ describeDb("payments", () => {
   async function counterDossier(by: Principal = desk, commune = GIA_PHU): Promise<DossierRow> {
     const { dossier } = await fileDossier(t.deps, ctx(by), {
       idempotencyKey: null,
-      procedureCode: "2.000884",
+      procedureCode: procedureCode,
       communeCode: commune,
       channel: "counter",
       intent: "submit",
@@ -73,7 +86,8 @@ describeDb("payments", () => {
 
   beforeAll(async () => {
     t = await buildTestApp({ env: { PAYMENT_WEBHOOK_SECRET: SECRET } });
-    await seedDemoCatalogue(t.deps, { actor: { userId: null, label: "test" }, requestId: null });
+    // A desk-only procedure with a fee of 10,000 đ and two required documents.
+    procedureCode = (await aProcedureDefinition(t.deps, SIGNATURE_CERTIFICATION)).code;
     desk = await person("one_stop_officer", GIA_PHU);
     admin = await person("commune_admin", GIA_PHU);
     citizen = await person("citizen", GIA_PHU, "citizen");

@@ -3,15 +3,28 @@ import { json, TestClient } from "../../../test/support/client.ts";
 import { BAO_THANG, buildUser, GIA_PHU, LAO_CAI, PASSWORD } from "../../../test/support/factories.ts";
 import { type TestApp, useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
+import { aDocument, aProcedureDefinition } from "../../../test/support/procedure-factories.ts";
 import type { Principal } from "../../platform/auth/authorise.ts";
 import { CSRF_HEADER } from "../../platform/http/csrf.ts";
 import { type DossierRow, fileDossier, findDossierRow, saveDeskSettings } from "../dossiers/index.ts";
-import { seedDemoCatalogue } from "../procedures/index.ts";
 import { readVietQr, SIGNATURE_HEADER, signWebhook } from "./index.ts";
 
 const SECRET = "http-webhook-secret-0123456789-abcdefghij";
 const ascii = (s: string) => new TextEncoder().encode(s);
 const pdf = ascii("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
+/** Taken at the counter only, no form, fee 10,000 đ: the papers to sign and an identity document. */
+const SIGNATURE_CERTIFICATION = {
+  name: "Chứng thực chữ ký",
+  field: "certification",
+  onlineLevel: "none",
+  processing: { unit: "hours", amount: 8, cutOff: "15:00" },
+  fee: 10000,
+  documents: [aDocument("paper", "Giấy tờ sẽ ký"), aDocument("identityDocument", "Thẻ căn cước")],
+  form: [],
+  deliveryMethods: ["desk"],
+} as const satisfies Parameters<typeof aProcedureDefinition>[1];
+let procedureCode: string;
 
 describeDb("payments over HTTP", () => {
   const app = useTestApp({ env: { PAYMENT_WEBHOOK_SECRET: SECRET } });
@@ -45,7 +58,7 @@ describeDb("payments over HTTP", () => {
       { actor: { userId: deskPrincipal.userId, label: "t" }, requestId: null, principal: deskPrincipal },
       {
         idempotencyKey: null,
-        procedureCode: "2.000884",
+        procedureCode: procedureCode,
         communeCode: GIA_PHU,
         channel: "counter",
         intent: "submit",
@@ -75,7 +88,8 @@ describeDb("payments over HTTP", () => {
 
   beforeAll(async () => {
     t = app();
-    await seedDemoCatalogue(t.deps, { actor: { userId: null, label: "test" }, requestId: null });
+    // A desk-only procedure with a fee of 10,000 đ and two required documents.
+    procedureCode = (await aProcedureDefinition(t.deps, SIGNATURE_CERTIFICATION)).code;
     const d = await signedIn("one_stop_officer", GIA_PHU);
     desk = d.client;
     deskPrincipal = d.principal;

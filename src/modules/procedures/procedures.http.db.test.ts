@@ -3,12 +3,15 @@ import { json, TestClient } from "../../../test/support/client.ts";
 import { buildUser, GIA_PHU, LAO_CAI, PASSWORD } from "../../../test/support/factories.ts";
 import { type TestApp, useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
+import { aCatalogue, publishAll } from "../../../test/support/procedure-factories.ts";
 import { CSRF_FIELD } from "../../platform/http/csrf.ts";
-import { SYSTEM_ACTOR } from "../../platform/events/domain-events.ts";
-import { getProcedure, seedDemoCatalogue } from "./index.ts";
+import { getProcedure } from "./index.ts";
 
 describeDb("procedure catalogue over HTTP", () => {
   const app = useTestApp();
+  const cat = aCatalogue();
+  const { birth: BIRTH, signature: SIGNATURE, marriage: MARRIAGE, death: DEATH, maritalStatus: MARITAL, contract: CONTRACT } = cat;
+  const escaped = (code: string) => code.replace(".", "\\.");
   let t: TestApp;
   let manager: TestClient;
   let communeAdmin: TestClient;
@@ -22,7 +25,7 @@ describeDb("procedure catalogue over HTTP", () => {
 
   beforeAll(async () => {
     t = app();
-    await seedDemoCatalogue(t.deps, { actor: SYSTEM_ACTOR, requestId: null });
+    await publishAll(t.deps, Object.values(cat));
     const pa = await buildUser(t.deps, { roles: [["province_admin", LAO_CAI]], home: LAO_CAI });
     const ca = await buildUser(t.deps, { roles: [["commune_admin", GIA_PHU]] });
     manager = new TestClient(t.app);
@@ -43,45 +46,45 @@ describeDb("procedure catalogue over HTTP", () => {
     expect(html).toContain("<h2>Chứng thực</h2>");
     expect(html.length).toBeLessThan(15_000);
     const found = await (await t.app.request("/procedures?q=khai+sinh")).text();
-    expect(found).toContain('href="/procedures/1.001193"');
-    expect(found).not.toContain('href="/procedures/2.000884"');
+    expect(found).toContain(`href="/procedures/${BIRTH.code}"`);
+    expect(found).not.toContain(`href="/procedures/${SIGNATURE.code}"`);
     const filtered = await (await t.app.request("/procedures?field=certification")).text();
-    expect(filtered).toContain('href="/procedures/2.000884"');
-    expect(filtered).not.toContain('href="/procedures/1.001193"');
+    expect(filtered).toContain(`href="/procedures/${SIGNATURE.code}"`);
+    expect(filtered).not.toContain(`href="/procedures/${BIRTH.code}"`);
     expect((await t.app.request("/procedures?field=astrology")).status).toBe(200);
   });
 
   it("shows what to bring, fees, time, delivery and legal basis, and where to apply", async () => {
-    const res = await t.app.request("/procedures/1.001193");
+    const res = await t.app.request(`/procedures/${BIRTH.code}`);
     const html = await res.text();
     expect(res.status).toBe(200);
     expect(html.length).toBeLessThan(15_000);
     for (const s of [
-      "Giấy chứng sinh",
+      BIRTH.documents![0]!.name, // a document the vault may hold
       "có thể lấy từ kho dữ liệu của bạn",
       "Miễn phí",
       "8 giờ làm việc",
       "15:00",
-      "Luật Hộ tịch số 60/2014/QH13",
+      BIRTH.legalBasis![0]!,
       "Qua bưu chính",
     ])
       expect(html).toContain(s);
-    expect(html).toContain('href="/dossiers/new?procedure=1.001193"');
-    const desk = await (await t.app.request("/procedures/2.000884")).text();
+    expect(html).toContain(`href="/dossiers/new?procedure=${BIRTH.code}"`);
+    const desk = await (await t.app.request(`/procedures/${SIGNATURE.code}`)).text();
     expect(desk).not.toContain("/dossiers/new");
     expect(desk).toContain("nộp trực tiếp tại Bộ phận một cửa");
     expect(desk).toContain("10.000");
-    const en = await (await t.app.request("/procedures/2.000884", { headers: { "accept-language": "en" } })).text();
+    const en = await (await t.app.request(`/procedures/${SIGNATURE.code}`, { headers: { "accept-language": "en" } })).text();
     expect(en).toContain("What to bring");
     expect((await t.app.request("/procedures/9.999999")).status).toBe(404);
   });
 
   it("serves the catalogue through the API: search, current and past versions, export", async () => {
     const page = await (await t.app.request("/api/v1/procedures?q=ket%20hon")).json();
-    expect(page.items.map((p: { code: string }) => p.code)).toContain("1.000894");
-    const one = await (await t.app.request("/api/v1/procedures/1.000656")).json();
-    expect(one).toMatchObject({ version: 1, active: true, totalFee: 0, definition: { code: "1.000656", name: "Đăng ký khai tử" } });
-    expect((await t.app.request("/api/v1/procedures/1.000656?version=7")).status).toBe(404);
+    expect(page.items.map((p: { code: string }) => p.code)).toContain(MARRIAGE.code);
+    const one = await (await t.app.request(`/api/v1/procedures/${DEATH.code}`)).json();
+    expect(one).toMatchObject({ version: 1, active: true, totalFee: 0, definition: { code: DEATH.code, name: DEATH.name } });
+    expect((await t.app.request(`/api/v1/procedures/${DEATH.code}?version=7`)).status).toBe(404);
     expect((await t.app.request("/api/v1/procedures?field=astrology")).status).toBe(400);
     const csv = await t.app.request("/api/v1/procedures/export?format=csv");
     expect(csv.headers.get("content-type")).toContain("text/csv");
@@ -92,24 +95,24 @@ describeDb("procedure catalogue over HTTP", () => {
   });
 
   it("publishes through the API only for procedure managers: 401, 403, 400, then a new version", async () => {
-    const def = (await getProcedure(t.deps, "1.004873")).definition;
+    const def = (await getProcedure(t.deps, MARITAL.code)).definition;
     const edited = { ...def, summary: "Giấy có giá trị 6 tháng kể từ ngày cấp." };
-    expect((await t.app.request("/api/v1/procedures/1.004873", put(edited, {}))).status).toBe(401);
-    expect((await t.app.request("/api/v1/procedures/1.004873", put(edited, bearer(communeToken)))).status).toBe(403);
-    const mismatch = await t.app.request("/api/v1/procedures/1.004873", put({ ...edited, code: "1.000656" }, bearer(managerToken)));
+    expect((await t.app.request(`/api/v1/procedures/${MARITAL.code}`, put(edited, {}))).status).toBe(401);
+    expect((await t.app.request(`/api/v1/procedures/${MARITAL.code}`, put(edited, bearer(communeToken)))).status).toBe(403);
+    const mismatch = await t.app.request(`/api/v1/procedures/${MARITAL.code}`, put({ ...edited, code: DEATH.code }, bearer(managerToken)));
     expect(mismatch.status).toBe(400);
     expect((await mismatch.json()).errors).toEqual([expect.objectContaining({ field: "code" })]);
-    const bad = await t.app.request("/api/v1/procedures/1.004873", put({ ...edited, onlineLevel: "sometimes" }, bearer(managerToken)));
+    const bad = await t.app.request(`/api/v1/procedures/${MARITAL.code}`, put({ ...edited, onlineLevel: "sometimes" }, bearer(managerToken)));
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors).toEqual([expect.objectContaining({ field: "onlineLevel", code: "choice" })]);
-    const ok = await t.app.request("/api/v1/procedures/1.004873", put(edited, bearer(managerToken)));
+    const ok = await t.app.request(`/api/v1/procedures/${MARITAL.code}`, put(edited, bearer(managerToken)));
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ version: 2, definition: { summary: edited.summary } });
-    expect((await (await t.app.request("/api/v1/procedures/1.004873?version=1")).json()).definition.summary).toBe(def.summary);
-    const off = await t.app.request("/api/v1/procedures/1.004873/active", json({ active: false }, bearer(managerToken)));
+    expect((await (await t.app.request(`/api/v1/procedures/${MARITAL.code}?version=1`)).json()).definition.summary).toBe(def.summary);
+    const off = await t.app.request(`/api/v1/procedures/${MARITAL.code}/active`, json({ active: false }, bearer(managerToken)));
     expect(await off.json()).toMatchObject({ active: false });
-    expect((await t.app.request("/api/v1/procedures/1.004873/active", json({ active: true }, bearer(communeToken)))).status).toBe(403);
-    await t.app.request("/api/v1/procedures/1.004873/active", json({ active: true }, bearer(managerToken)));
+    expect((await t.app.request(`/api/v1/procedures/${MARITAL.code}/active`, json({ active: true }, bearer(communeToken)))).status).toBe(403);
+    await t.app.request(`/api/v1/procedures/${MARITAL.code}/active`, json({ active: true }, bearer(managerToken)));
   });
 
   it("imports a raw CSV body through the API (needs the JSON-only exemption for this path)", async () => {
@@ -119,8 +122,11 @@ describeDb("procedure catalogue over HTTP", () => {
     expect((await send(communeToken, csv)).status).toBe(403);
     const res = await send(managerToken, csv.replace("Lệ phí đăng ký kết hôn", "Lệ phí kết hôn"));
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ published: ["1.000894"] });
-    const broken = await send(managerToken, csv.replace(/\r\nsteps,1\.000894,receive,[^\r]*/, "\r\nsteps,1.000894,receive,Tiếp nhận,desk_clerk,0.1"));
+    expect(await res.json()).toMatchObject({ published: [MARRIAGE.code] });
+    const broken = await send(
+      managerToken,
+      csv.replace(new RegExp(`\r\nsteps,${escaped(MARRIAGE.code)},receive,[^\r]*`), `\r\nsteps,${MARRIAGE.code},receive,Tiếp nhận,desk_clerk,0.1`),
+    );
     expect(broken.status).toBe(400);
     expect((await broken.json()).errors).toEqual([expect.objectContaining({ field: expect.stringMatching(/^steps!E\d+$/) })]);
   });
@@ -130,18 +136,18 @@ describeDb("procedure catalogue over HTTP", () => {
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.get("location")).toContain("/sign-in");
     expect((await communeAdmin.get("/office/procedures")).status).toBe(403);
-    expect((await communeAdmin.post("/office/procedures/1.001193/edit", { name: "X" })).status).toBe(403);
+    expect((await communeAdmin.post(`/office/procedures/${BIRTH.code}/edit`, { name: "X" })).status).toBe(403);
     const list = await manager.get("/office/procedures");
     const html = await list.text();
     expect(list.status).toBe(200);
     expect(html).toContain('enctype="multipart/form-data"');
     expect(html).toContain("/api/v1/procedures/export?format=xlsx");
-    expect(html).toContain('href="/office/procedures/1.001193/edit"');
+    expect(html).toContain(`href="/office/procedures/${BIRTH.code}/edit"`);
   });
 
   it("saves the office edit form as a new version (POST → redirect → GET), with errors beside the fields", async () => {
-    const before = await getProcedure(t.deps, "1.000656");
-    const form = await manager.get("/office/procedures/1.000656/edit");
+    const before = await getProcedure(t.deps, DEATH.code);
+    const form = await manager.get(`/office/procedures/${DEATH.code}/edit`);
     const html = await form.text();
     expect(form.status).toBe(200);
     expect(html).toContain('name="documents.0.name"');
@@ -160,7 +166,11 @@ describeDb("procedure catalogue over HTTP", () => {
       const body = new URLSearchParams({ ...values, legalBasis: textarea("legalBasis"), summary: textarea("summary"), ...extra });
       for (const m of before.definition.deliveryMethods) body.append("deliveryMethods", m);
       body.set(CSRF_FIELD, manager.csrfToken);
-      return manager.request("/office/procedures/1.000656/edit", { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+      return manager.request(`/office/procedures/${DEATH.code}/edit`, {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      });
     };
 
     const invalid = await post({ name: "", "documents.4.key": "photo", "documents.4.name": "Ảnh", "documents.4.copies": "many" });
@@ -170,7 +180,7 @@ describeDb("procedure catalogue over HTTP", () => {
     expect(errHtml).toContain('id="f-documents-4-copies"');
     expect(errHtml).toContain('aria-invalid="true"');
     expect(errHtml).toContain("Số bản, dòng 5");
-    expect((await getProcedure(t.deps, "1.000656")).version).toBe(before.version);
+    expect((await getProcedure(t.deps, DEATH.code)).version).toBe(before.version);
 
     const saved = await post({
       name: "Đăng ký khai tử (sửa)",
@@ -179,14 +189,14 @@ describeDb("procedure catalogue over HTTP", () => {
       "documents.4.required": "",
     });
     expect(saved.status).toBe(303);
-    expect(saved.headers.get("location")).toBe("/office/procedures/1.000656/edit");
-    const after = await getProcedure(t.deps, "1.000656");
+    expect(saved.headers.get("location")).toBe(`/office/procedures/${DEATH.code}/edit`);
+    const after = await getProcedure(t.deps, DEATH.code);
     expect(after.version).toBe(before.version + 1);
     expect(after.definition.name).toBe("Đăng ký khai tử (sửa)");
     expect(after.definition.documents.map((d) => d.key)).toEqual([...before.definition.documents.map((d) => d.key), "photo"]);
     expect(after.definition.documents.at(-1)).toMatchObject({ required: false, copies: 1, form: "original" });
     expect({ ...after.definition, name: before.definition.name, documents: before.definition.documents }).toEqual(before.definition);
-    expect((await manager.get("/office/procedures/1.000656/edit")).status).toBe(200);
+    expect((await manager.get(`/office/procedures/${DEATH.code}/edit`)).status).toBe(200);
   });
 
   it("creates a procedure from the empty form and refuses a code that exists", async () => {
@@ -224,7 +234,9 @@ describeDb("procedure catalogue over HTTP", () => {
       return manager.request("/office/procedures/import", { method: "POST", body });
     };
     const versions = (await t.db.query("SELECT count(*)::int AS n FROM procedure_versions")).rows[0]?.n;
-    const broken = csv.replace("Thủ tục thử", "Thủ tục thử (mới)").replace(/(fees,2\.000884,signature,[^,]*,)10000/, "$1mười nghìn");
+    const broken = csv
+      .replace("Thủ tục thử", "Thủ tục thử (mới)")
+      .replace(new RegExp(`(fees,${escaped(SIGNATURE.code)},signature,[^,]*,)10000`), "$1mười nghìn");
     const res = await upload(broken);
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/fees!E\d+/);
@@ -235,10 +247,10 @@ describeDb("procedure catalogue over HTTP", () => {
   });
 
   it("withdraws a procedure from the office list; the public page says so", async () => {
-    const res = await manager.post("/office/procedures/2.001035/active", { active: "false" });
+    const res = await manager.post(`/office/procedures/${CONTRACT.code}/active`, { active: "false" });
     expect(res.status).toBe(303);
-    const page = await (await t.app.request("/procedures/2.001035")).text();
+    const page = await (await t.app.request(`/procedures/${CONTRACT.code}`)).text();
     expect(page).toContain("không còn tiếp nhận hồ sơ");
-    expect(await (await t.app.request("/procedures?q=hop+dong")).text()).not.toContain("/procedures/2.001035");
+    expect(await (await t.app.request("/procedures?q=hop+dong")).text()).not.toContain(`/procedures/${CONTRACT.code}`);
   });
 });

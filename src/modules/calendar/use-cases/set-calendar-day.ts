@@ -5,7 +5,7 @@ import type { Principal } from "../../../platform/auth/authorise.ts";
 import { isDay } from "../../../platform/calendar/holidays.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
 import { AppError, notFound } from "../../../platform/http/app-error.ts";
-import type { SetCalendarDayInput } from "../calendar.contract.ts";
+import type { CalendarDayRow, SetCalendarDayInput } from "../calendar.contract.ts";
 import * as repo from "../calendar.repository.ts";
 import { requireCalendarManager } from "./calendar-access.ts";
 import { invalidateWorkCalendar } from "./load-work-calendar.ts";
@@ -18,7 +18,7 @@ function checkDay(day: string) {
   if (!isDay(day)) throw new AppError("validation", "error.validation", [{ field: "day", code: "invalid", message: "calendar.badDay" }]);
 }
 
-export async function setCalendarDay(deps: D, ctx: Ctx, day: string, input: z.infer<typeof SetCalendarDayInput>): Promise<repo.CalendarDayRow> {
+export async function setCalendarDay(deps: D, ctx: Ctx, day: string, input: z.infer<typeof SetCalendarDayInput>): Promise<CalendarDayRow> {
   requireCalendarManager(ctx.principal);
   checkDay(day);
   const saved = await deps.db.tx(async (q) => {

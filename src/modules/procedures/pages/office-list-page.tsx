@@ -5,6 +5,7 @@ import type { FieldError } from "../../../platform/http/app-error.ts";
 import { attempt } from "../../../platform/http/forms.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { Breadcrumbs, Button, CsrfField, ErrorSummary, Pagination, PostButton, Tag, TextField } from "../../../platform/views/components.tsx";
+import { DataTable } from "../../../platform/views/data-table.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import { setFlash } from "../../../platform/http/flash.ts";
 import { formatOf } from "../catalogue-file.ts";
@@ -46,45 +47,32 @@ export function officeListPages(web: ProcedureWeb) {
             {t("procedures.searchButton")}
           </button>
         </form>
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t("procedures.office.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("procedures.code")}</th>
-                <th scope="col">{t("procedures.name")}</th>
-                <th scope="col">{t("procedures.fieldFilter")}</th>
-                <th scope="col">{t("procedures.version")}</th>
-                <th scope="col">{t("procedures.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((p) => (
-                <tr>
-                  <td>
-                    <code class="nowrap">{p.code}</code>
-                  </td>
-                  <td>
-                    <a href={`/office/procedures/${p.code}/edit`}>{p.name}</a>
-                  </td>
-                  <td>{fieldLabel(t, p.field)}</td>
-                  <td class="num">{p.version}</td>
-                  <td>
-                    {p.active ? <Tag tone="green">{t("procedures.active")}</Tag> : <Tag tone="grey">{t("procedures.inactive")}</Tag>}{" "}
-                    <PostButton
-                      action={`/office/procedures/${p.code}/active`}
-                      csrfToken={ctx.csrfToken}
-                      label={p.active ? t("procedures.office.deactivate") : t("procedures.office.activate")}
-                      rowLabel={p.code}
-                      fields={{ active: p.active ? "false" : "true" }}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {result.items.length === 0 && <p>{t("procedures.office.none")}</p>}
+        <DataTable
+          caption={t("procedures.office.title")}
+          rows={result.items}
+          empty={<p>{t("procedures.office.none")}</p>}
+          columns={[
+            { header: t("procedures.code"), nowrap: true, cell: (p) => <code>{p.code}</code> },
+            { header: t("procedures.name"), cell: (p) => <a href={`/office/procedures/${p.code}/edit`}>{p.name}</a> },
+            { header: t("procedures.fieldFilter"), cell: (p) => fieldLabel(t, p.field) },
+            { header: t("procedures.version"), num: true, cell: (p) => p.version },
+            {
+              header: t("procedures.status"),
+              cell: (p) => (
+                <>
+                  {p.active ? <Tag tone="green">{t("procedures.active")}</Tag> : <Tag tone="grey">{t("procedures.inactive")}</Tag>}{" "}
+                  <PostButton
+                    action={`/office/procedures/${p.code}/active`}
+                    csrfToken={ctx.csrfToken}
+                    label={p.active ? t("procedures.office.deactivate") : t("procedures.office.activate")}
+                    rowLabel={p.code}
+                    fields={{ active: p.active ? "false" : "true" }}
+                  />
+                </>
+              ),
+            },
+          ]}
+        />
         <Pagination t={t} basePath="/office/procedures" params={{ q: q || undefined }} nextCursor={result.nextCursor} isFirst={!cursor} />
         <h2>{t("procedures.office.export")}</h2>
         <ul>

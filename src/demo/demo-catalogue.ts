@@ -13,7 +13,9 @@
 // below are the best known value and should be checked against the national database before use.
 // Since 1 July 2025 (two-level local government) some procedures moved from district to commune and their
 // processing times may have changed in the provincial decisions that republished them.
-import type { ProcedureDefinitionInput } from "./procedures.contract.ts";
+import type { Deps } from "../deps.ts";
+import { type ProcedureDefinitionInput, publishMissingProcedures } from "../modules/procedures/index.ts";
+import type { Context } from "../platform/events/domain-events.ts";
 
 type FormInput = NonNullable<ProcedureDefinitionInput["form"]>[number];
 type DocInput = NonNullable<ProcedureDefinitionInput["documents"]>[number];
@@ -501,3 +503,8 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     summary: "Cho người cao tuổi, người khuyết tật và các đối tượng bảo trợ xã hội khác. Hồ sơ được niêm yết công khai trước khi quyết định.",
   },
 ];
+
+/** Publishes the demo procedures whose codes are missing; safe to run again (the CLI and the demo seed call it). */
+export function seedDemoCatalogue(deps: Pick<Deps, "db" | "events">, ctx: Context): Promise<number> {
+  return publishMissingProcedures(deps, ctx, DEMO_CATALOGUE);
+}
