@@ -21,9 +21,11 @@ export type {
   QueueItem,
   QueueName,
   SupplementRequest,
-} from "./dossiers.repository.ts";
-export { QUEUES } from "./dossiers.repository.ts";
-export { fileDossier, DraftKeptError, type DocumentInput, type FileDossierInput } from "./use-cases/file-dossier.ts";
+  DossierView,
+} from "./dossiers.model.ts";
+export { QUEUES } from "./dossiers.model.ts";
+export { fileDossier, DraftKeptError, type FileDossierInput } from "./use-cases/file-dossier.ts";
+export type { DocumentInput } from "./use-cases/attach-documents.ts";
 export { actOnDossier, type ActRequest } from "./use-cases/act-on-dossier.ts";
 export {
   deskQueues,
@@ -33,7 +35,6 @@ export {
   myDossiers,
   dossierRegister,
   DUE_SOON_WORKING_DAYS,
-  type DossierView,
 } from "./use-cases/read-dossiers.ts";
 export { lookupStatus, maskName, LOOKUP_MAX_FAILURES, LOOKUP_WINDOW_MINUTES } from "./use-cases/lookup-status.ts";
 export {
@@ -45,7 +46,7 @@ export {
   placeholderAgencyCode,
   type DeskSettings,
 } from "./use-cases/dossier-code.ts";
-export { setPublicBaseUrl, statusPath, shortStatusPath } from "./use-cases/notify-applicant.ts";
+export { statusPath, shortStatusPath } from "./use-cases/notify-applicant.ts";
 export { checkFormData, nestFormFields, missingDocuments } from "./form-data.ts";
 export { setFeeStatus, findById as findDossierRow, findByCode as findDossierRowByCode } from "./dossiers.repository.ts";
 export { assertCanView, unitOf, isApplicantSide } from "./dossier-access.ts";

@@ -8,7 +8,9 @@ import { registerDossierOfficePages } from "./dossiers.office.tsx";
 export type { PaymentPanel };
 
 /** The citizen dossier page has a slot for the fee's payment panel, filled by the payments module at composition. */
-export const dossiersModule = (opts: { citizenPaymentPanel?: (deps: Deps) => PaymentPanel; officePaymentPanel?: (deps: Deps) => PaymentPanel } = {}): ModuleMount => ({
+export const dossiersModule = (
+  opts: { citizenPaymentPanel?: (deps: Deps) => PaymentPanel; officePaymentPanel?: (deps: Deps) => PaymentPanel } = {},
+): ModuleMount => ({
   name: "dossiers",
   api: registerDossiersApi,
   pages: (app, web) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../http/app-error.ts";
-import { authorise, can, canGrant, type Principal, scopePaths } from "./authorise.ts";
+import { authorise, can, canGrant, canOnOrWithin, type Principal, scopePaths } from "./authorise.ts";
 
 const officer = (role: Principal["grants"][number]["role"], unitPath: string): Principal => ({
   userId: "u",
@@ -51,5 +51,13 @@ describe("authorise", () => {
     expect(canGrant(admin, "one_stop_officer", giaPhu)).toBe(true);
     expect(canGrant(admin, "province_admin", giaPhu)).toBe(false);
     expect(canGrant(admin, "one_stop_officer", baoThang)).toBe(false);
+  });
+
+  it("canOnOrWithin also counts a grant on a unit inside the one asked about", () => {
+    expect(canOnOrWithin(officer("volunteer", village.path), "dossier.assist", giaPhu)).toBe(true);
+    expect(canOnOrWithin(officer("volunteer", "/15/"), "dossier.assist", giaPhu)).toBe(true);
+    expect(canOnOrWithin(officer("volunteer", village.path), "dossier.assist", baoThang)).toBe(false);
+    expect(canOnOrWithin(officer("specialist", village.path), "dossier.assist", giaPhu)).toBe(false);
+    expect(canOnOrWithin(null, "dossier.assist", giaPhu)).toBe(false);
   });
 });

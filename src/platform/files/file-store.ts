@@ -87,3 +87,15 @@ export async function readFileMeta(q: Queryable, id: string): Promise<StoredFile
   );
   return rows[0] ?? null;
 }
+
+/** readFileMeta for several files in one statement; unknown ids are left out. */
+export async function readFileMetas(q: Queryable, ids: readonly string[]): Promise<Map<string, StoredFileMeta>> {
+  const wanted = [...new Set(ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
+  if (wanted.length === 0) return new Map();
+  const { rows } = await q.query<StoredFileMeta>(
+    `SELECT id, name, media_type AS "mediaType", size_bytes AS "sizeBytes", sha256, owner_user_id AS "ownerUserId", commune_code AS "communeCode"
+     FROM stored_files WHERE id = ANY($1::uuid[])`,
+    [wanted],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -9,6 +9,7 @@ import { Breadcrumbs, Button, Pagination, Tag } from "../../../platform/views/co
 import { Layout } from "../../../platform/views/layout.tsx";
 import { getAdminUnit } from "../../admin-units/index.ts";
 import * as repo from "../dossiers.repository.ts";
+import { QUEUES } from "../dossiers.model.ts";
 import { deskQueues } from "../use-cases/read-dossiers.ts";
 import { Input, Select } from "./fields.tsx";
 import { type OfficeWeb, pickCommune, requireSignedIn } from "./office-context.ts";
@@ -22,7 +23,7 @@ export function deskPage(office: OfficeWeb) {
     const p = requireSignedIn(c);
     const { code, choices } = pickCommune(c, p, "dossier.read");
     const askedQueue = c.req.query("queue");
-    const queue = repo.QUEUES.find((q) => q === askedQueue) ?? "newOnline";
+    const queue = QUEUES.find((q) => q === askedQueue) ?? "newOnline";
     const cursor = c.req.query("cursor") || undefined;
     const desk = await deskQueues(deps, ctxOf(c), code, queue, { cursor, limit: QUEUE_PAGE });
     const ctx = page(c);
@@ -57,7 +58,7 @@ export function deskPage(office: OfficeWeb) {
         )}
         <nav aria-label={t("dossiers.office.desk.queues")}>
           <ul class="cards">
-            {repo.QUEUES.map((q) => (
+            {QUEUES.map((q) => (
               <li>
                 <a href={queueHref(q)} aria-current={q === queue ? "page" : undefined}>
                   {q === queue ? <strong>{t(`dossiers.queue.${q}`)}</strong> : t(`dossiers.queue.${q}`)}

@@ -13,7 +13,8 @@ import type { PaymentPanel } from "../citizen/my-dossier-page.tsx";
 import type { ProcedureRecord } from "../../procedures/index.ts";
 import { NATIONAL_STATUS } from "../dossier-workflow.ts";
 import { printableForms, type PrintKind } from "../use-cases/print-forms.ts";
-import { type DossierView, getDossier, getDossierFile } from "../use-cases/read-dossiers.ts";
+import { getDossier, getDossierFile } from "../use-cases/read-dossiers.ts";
+import type { DossierView } from "../dossiers.model.ts";
 import {
   type ActionForm,
   ActionFields,

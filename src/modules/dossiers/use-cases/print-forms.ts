@@ -7,8 +7,8 @@ import { AppError } from "../../../platform/http/app-error.ts";
 import { type Locale, type MessageKey, translator } from "../../../platform/i18n/i18n.ts";
 import { type AdminUnitRow, getAdminUnitWithAncestors } from "../../admin-units/index.ts";
 import { usersWithRole } from "../../identity/index.ts";
-import type { DeskRole } from "../dossier-workflow.ts";
 import * as repo from "../dossiers.repository.ts";
+import { type DossierEvent, type DossierRow } from "../dossiers.model.ts";
 import { renderApology } from "../forms/apology.pdf.ts";
 import type {
   ApologyData,
@@ -31,7 +31,8 @@ import { renderSupplementRequest } from "../forms/supplement-request.pdf.ts";
 import { renderTrackingSlip } from "../forms/tracking-slip.pdf.ts";
 import { type DeskSettings, loadDeskSettings } from "./dossier-code.ts";
 import { statusPath } from "./notify-applicant.ts";
-import { type DossierView, dossierRegister, getDossier } from "./read-dossiers.ts";
+import { dossierRegister, getDossier } from "./read-dossiers.ts";
+import type { DossierView } from "../dossiers.model.ts";
 
 type D = Pick<Deps, "db" | "events" | "clock" | "config">;
 type Ctx = Context & { principal: Principal | null };
@@ -42,6 +43,8 @@ export type PrintKind = (typeof PRINT_KINDS)[number];
 /** Where the forms are printed: the reader's language and the public address for the status link. */
 export type PrintOptions = { locale: Locale; origin: string };
 
+/** The desk roles a tracking slip names its officers by. */
+type DeskRole = "one_stop_officer" | "specialist" | "leader";
 const DESK_ROLES: readonly DeskRole[] = ["one_stop_officer", "specialist", "leader"];
 const VN_OFFSET_MS = 7 * 3600_000;
 const localDay = (d: Date) => new Date(d.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
@@ -58,7 +61,7 @@ export function printableForms(view: Pick<DossierView, "dossier" | "events" | "s
   return out;
 }
 
-const lastEvent = (events: repo.DossierEvent[], action: string) => [...events].reverse().find((e) => e.action === action) ?? null;
+const lastEvent = (events: DossierEvent[], action: string) => [...events].reverse().find((e) => e.action === action) ?? null;
 
 /** The header every form carries: the commune's People's Committee under its province. */
 export function formBase(locale: Locale, commune: AdminUnitRow, province: AdminUnitRow | null): FormBase {
@@ -79,7 +82,7 @@ async function headerOf(deps: Pick<Deps, "db" | "config">, communeCode: string, 
   return formBase(locale, unit, ancestors.find((a) => a.level === "province") ?? null);
 }
 
-const applicantOf = (d: repo.DossierRow): Applicant => ({
+const applicantOf = (d: DossierRow): Applicant => ({
   name: d.applicant.fullName,
   ...(d.applicant.citizenIdNumber ? { citizenIdNumber: d.applicant.citizenIdNumber } : {}),
   ...(d.applicant.address ? { address: d.applicant.address } : {}),
@@ -102,10 +105,10 @@ async function rolesOf(deps: Pick<Deps, "db">, unitPath: string): Promise<Map<st
   return map;
 }
 
-export function trackingRows(locale: Locale, d: repo.DossierRow, events: repo.DossierEvent[], roles: ReadonlyMap<string, DeskRole>): TrackingRow[] {
+export function trackingRows(locale: Locale, d: DossierRow, events: DossierEvent[], roles: ReadonlyMap<string, DeskRole>): TrackingRow[] {
   const t = translator(locale);
   const applicantSide = (id: string | null) => !!id && (id === d.ownerUserId || (id === d.filedByUserId && !roles.has(id)));
-  const who = (e: repo.DossierEvent) => {
+  const who = (e: DossierEvent) => {
     if (applicantSide(e.actorId) || !e.actorId) return `${t("forms.signer.applicant")} (${d.applicant.fullName})`;
     const role = roles.get(e.actorId);
     return role ? `${t(`role.${role}` as MessageKey)} (${e.actorLabel})` : e.actorLabel;
@@ -269,7 +272,7 @@ export function stopNoticeData(view: DossierView, base: FormBase): StopNoticeDat
 }
 
 /** The unpaid fee's VietQR, when the payments module can draw one; the receipt prints without it otherwise. */
-export type FeeQr = (deps: D, dossier: repo.DossierRow) => Promise<string | null>;
+export type FeeQr = (deps: D, dossier: DossierRow) => Promise<string | null>;
 
 export type PrintedForm = { pdf: Buffer; filename: string };
 
