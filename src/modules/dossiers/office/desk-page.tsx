@@ -8,7 +8,6 @@ import { formatDateTime, formatNumber } from "../../../platform/i18n/format.ts";
 import { Breadcrumbs, Button, Pagination, Tag } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import { getAdminUnit } from "../../admin-units/index.ts";
-import * as repo from "../dossiers.repository.ts";
 import { QUEUES } from "../dossiers.model.ts";
 import { deskQueues } from "../use-cases/read-dossiers.ts";
 import { Input, Select } from "./fields.tsx";

@@ -4,7 +4,7 @@ import type { Child } from "hono/jsx";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "../../../platform/i18n/format.ts";
-import type { MessageKey, Translate } from "../../../platform/i18n/i18n.ts";
+import type { Translate } from "../../../platform/i18n/i18n.ts";
 import { Breadcrumbs, Button, CsrfField, ErrorSummary, type FieldLabels, SummaryList, Tag } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
@@ -12,7 +12,7 @@ import { usersWithRole } from "../../identity/index.ts";
 import type { PaymentPanel } from "../citizen/my-dossier-page.tsx";
 import type { ProcedureRecord } from "../../procedures/index.ts";
 import { NATIONAL_STATUS } from "../dossier-workflow.ts";
-import { printableForms, type PrintKind } from "../use-cases/print-forms.ts";
+import { PRINTABLE_FORMS, printableForms } from "../use-cases/print-forms.ts";
 import { getDossier, getDossierFile } from "../use-cases/read-dossiers.ts";
 import type { DossierView } from "../dossiers.model.ts";
 import {
@@ -85,14 +85,6 @@ function DossierPage(props: {
     .join(" · ");
   const national = NATIONAL_STATUS[d.state];
   const title = d.code ?? t("dossiers.office.noCode");
-  const printLabel: Record<PrintKind, MessageKey> = {
-    receipt: "dossiers.office.print.receipt",
-    trackingSlip: "dossiers.office.print.trackingSlip",
-    supplementRequest: "dossiers.office.print.supplementRequest",
-    refusal: "dossiers.office.print.refusal",
-    apology: "dossiers.office.print.apology",
-    stopNotice: "dossiers.office.print.stopNotice",
-  };
   return (
     <Layout ctx={ctx} title={title} office>
       <Breadcrumbs
@@ -175,7 +167,7 @@ function DossierPage(props: {
           <ul>
             {PRINT_PATHS.filter(([, kind]) => printable.includes(kind)).map(([slug, kind]) => (
               <li>
-                <a href={`${base}/${slug}.pdf`}>{t(printLabel[kind])}</a>
+                <a href={`${base}/${slug}.pdf`}>{t(PRINTABLE_FORMS[kind].label)}</a>
               </li>
             ))}
           </ul>
