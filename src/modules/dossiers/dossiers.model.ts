@@ -96,6 +96,9 @@ export type QueueItem = Pick<
   "id" | "code" | "state" | "applicantName" | "channel" | "submittedAt" | "receivedAt" | "dueAt" | "assigneeId" | "version"
 > & { procedureName: string; procedureCode: string; sortAt: Date };
 
+/** A line of the applicant's own list. */
+export type OwnDossier = Pick<DossierRow, "id" | "code" | "state" | "submittedAt" | "dueAt" | "createdAt" | "updatedAt"> & { procedureName: string };
+
 /** One dossier as a page or the API shows it: its record, history, documents and what the reader may do next. */
 export type DossierView = {
   dossier: DossierRow;

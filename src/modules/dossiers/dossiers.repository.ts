@@ -11,6 +11,7 @@ import {
   type DossierDocument,
   type DossierEvent,
   type DossierRow,
+  type OwnDossier,
   type QueueItem,
   type QueueName,
   QUEUES,
@@ -488,8 +489,6 @@ export async function listQueue(
   );
   return rows;
 }
-
-export type OwnDossier = Pick<DossierRow, "id" | "code" | "state" | "submittedAt" | "dueAt" | "createdAt" | "updatedAt"> & { procedureName: string };
 
 export async function listOwn(q: Queryable, userId: string, limit: number): Promise<OwnDossier[]> {
   const { rows } = await q.query<OwnDossier>(
