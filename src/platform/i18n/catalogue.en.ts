@@ -347,3 +347,4 @@ export const coreEn: CoreMessages = {
   "calendar.holiday.swappedDayOff": "Swapped day off",
   "calendar.holiday.makeUpDay": "Make-up working day",
 };
+
