@@ -11,7 +11,6 @@ import pino from "pino";
 import { createLogger } from "./platform/observability/logger.ts";
 import { createOutboxWorker, purgeSent } from "./platform/jobs/outbox.ts";
 import { createDevEmailSink, createDevSmsSink, createHttpSmsGateway, createSmtpSender, notificationHandlers } from "./modules/notifications/index.ts";
-import { setPublicBaseUrl } from "./modules/dossiers/index.ts";
 import { purgeThrottleHits } from "./platform/throttle/throttle.ts";
 import { sealAudit } from "./platform/audit/index.ts";
 
@@ -50,7 +49,6 @@ const server = serve({ fetch: app.fetch, hostname: config.host, port: config.por
   );
   log.flush(); // supervisors and tests wait for this line
 });
-setPublicBaseUrl(config.publicUrl);
 
 // Notifications leave through the database outbox; unconfigured channels go to the log (development sinks).
 const sms = config.sms.gatewayUrl

@@ -20,6 +20,7 @@ import pg from "pg";
 import { readDeskSettings } from "../../src/modules/dossiers/desk-settings.repository.ts";
 import { dossierCode } from "../../src/modules/dossiers/use-cases/dossier-code.ts";
 import * as repo from "../../src/modules/dossiers/dossiers.repository.ts";
+import type { Applicant, Delivery } from "../../src/modules/dossiers/dossiers.model.ts";
 import { renderNotification, toE164Vn, toSmsText } from "../../src/modules/notifications/index.ts";
 import { appendAudit } from "../../src/platform/audit/audit.repository.ts";
 import { queryPrepared } from "../../src/platform/db/database.ts";
@@ -64,7 +65,7 @@ const last4 = (s: string | null | undefined) => (s ? s.replace(/\D/g, "").slice(
 const toDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 const iso = (x: Date | null) => (x ? new Date(x).toISOString() : null);
 
-type Body = { applicant: repo.Applicant; form: Record<string, unknown>; documents: { requirementKey: string; fileId: string }[]; delivery: repo.Delivery };
+type Body = { applicant: Applicant; form: Record<string, unknown>; documents: { requirementKey: string; fileId: string }[]; delivery: Delivery };
 
 const app = new Hono();
 

@@ -1,10 +1,8 @@
 // Who may see a dossier and in which capacity: shared by the use cases of this module.
 import { can, inScope, type Principal } from "../../platform/auth/authorise.ts";
 import { AppError } from "../../platform/http/app-error.ts";
-import type { ActorFacts, DeskRole } from "./dossier-workflow.ts";
-import type { DossierRow } from "./dossiers.repository.ts";
-
-const DESK_ROLES: readonly DeskRole[] = ["one_stop_officer", "specialist", "leader"];
+import { type ActorFacts, WORKFLOW_PERMISSIONS } from "./dossier-workflow.ts";
+import type { DossierRow } from "./dossiers.model.ts";
 
 export const unitOf = (d: Pick<DossierRow, "communeCode" | "unitPath">) => ({ code: d.communeCode, path: d.unitPath });
 
@@ -12,10 +10,10 @@ export const unitOf = (d: Pick<DossierRow, "communeCode" | "unitPath">) => ({ co
 export const isApplicantSide = (p: Principal | null, d: Pick<DossierRow, "ownerUserId" | "filedByUserId">) =>
   !!p && (p.userId === d.ownerUserId || p.userId === d.filedByUserId);
 
-export function actorFacts(p: Principal | null, d: DossierRow): ActorFacts {
-  const roles = new Set<DeskRole>();
-  if (p) for (const g of p.grants) if ((DESK_ROLES as readonly string[]).includes(g.role) && d.unitPath.startsWith(g.unitPath)) roles.add(g.role as DeskRole);
-  return { userId: p?.userId ?? null, roles, isApplicant: isApplicantSide(p, d) };
+/** What the state machine needs to know of the actor: the workflow permissions held on the dossier's unit. */
+export function actorFacts(p: Principal | null, d: Pick<DossierRow, "communeCode" | "unitPath" | "ownerUserId" | "filedByUserId">): ActorFacts {
+  const unit = unitOf(d);
+  return { userId: p?.userId ?? null, permissions: new Set(WORKFLOW_PERMISSIONS.filter((perm) => can(p, perm, unit))), isApplicant: isApplicantSide(p, d) };
 }
 
 export const canReadAsOffice = (p: Principal | null, d: DossierRow) => can(p, "dossier.read", unitOf(d));

@@ -1,6 +1,5 @@
 // The application form's building blocks, shared by the citizen's form and the desk's walk-in intake:
 // a procedure's typed fields, the applicant, and the documents. Plain HTML controls, no JavaScript.
-import { type FieldError, localizeField } from "../../platform/http/app-error.ts";
 import type { MessageKey, Translate } from "../../platform/i18n/i18n.ts";
 import { ErrorText, errorOf, Field, type FieldLabels, fieldId, type FormState, RadioGroup, SelectField as Select } from "../../platform/views/components.tsx";
 import type { FormField, ProcedureDefinition } from "../procedures/index.ts";

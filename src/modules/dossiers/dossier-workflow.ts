@@ -1,5 +1,7 @@
-// The dossier state machine, pure: states, actions, guards (role, state, required data) and the effect on
-// the statutory clock. Use cases load the facts, ask decide(), and persist what it answers.
+// The dossier state machine, pure: states, actions, guards (permission, state, required data) and the effect
+// on the statutory clock. Use cases load the facts, ask decide(), and persist what it answers. Who holds a
+// permission is platform/auth/roles.ts's to say: the machine only names the permission each action needs.
+import type { Permission } from "../../platform/auth/roles.ts";
 
 export const STATES = [
   "draft",
@@ -38,18 +40,11 @@ export const NATIONAL_STATUS: Record<DossierState, number | null> = {
 export const CLOCK_RUNNING: ReadonlySet<DossierState> = new Set(["received", "inReview", "forwarded", "awaitingApproval"]);
 export const FINAL_STATES: ReadonlySet<DossierState> = new Set(["returned", "refused", "cancelled"]);
 /** States counted as "being processed" on queues and figures. */
-export const OPEN_STATES: readonly DossierState[] = [
-  "submitted",
-  "supplementRequested",
-  "received",
-  "inReview",
-  "forwarded",
-  "awaitingApproval",
-  "paused",
-  "resultReady",
-];
+export const OPEN_STATES: readonly DossierState[] = STATES.filter((s) => s !== "draft" && !FINAL_STATES.has(s));
 
-export type DeskRole = "one_stop_officer" | "specialist" | "leader";
+/** The permissions the machine asks about (desk, specialist, leader); an actor's are those held on the dossier's unit. */
+export const WORKFLOW_PERMISSIONS = ["dossier.receive", "dossier.process", "dossier.approve"] as const satisfies readonly Permission[];
+export type WorkflowPermission = (typeof WORKFLOW_PERMISSIONS)[number];
 
 export type WorkflowAction =
   | { type: "submit" }
@@ -103,8 +98,8 @@ export type WorkflowFacts = {
 
 export type ActorFacts = {
   userId: string | null;
-  /** Desk roles the actor holds on the dossier's commune. */
-  roles: ReadonlySet<DeskRole>;
+  /** The workflow permissions the actor holds on the dossier's unit (see can() in platform/auth/authorise.ts). */
+  permissions: ReadonlySet<WorkflowPermission>;
   /** The applicant (owner of the dossier) or whoever filed it for them. */
   isApplicant: boolean;
 };
@@ -114,9 +109,11 @@ export type Decision =
   | { ok: true; to: DossierState; resumeState: DossierState | null; clock: ClockEffect; assigneeId: string | null }
   | { ok: false; error: "illegalState" | "forbidden" | "missingData"; field?: string };
 
-type Who = DeskRole | "applicant" | "assignee";
+/** A permission, or a relation to the dossier: its applicant, or the specialist it is assigned to. */
+type Who = WorkflowPermission | "applicant" | "assignee";
 type Rule = {
   from: readonly DossierState[];
+  /** Any one of these lets the actor take the action. */
   who: (a: WorkflowAction, f: WorkflowFacts) => readonly Who[];
   to: (f: WorkflowFacts, a: WorkflowAction) => DossierState;
   clock: (f: WorkflowFacts) => ClockEffect;
@@ -131,32 +128,32 @@ const RUNNING_OR_PAUSABLE = ["received", "inReview", "forwarded", "awaitingAppro
 
 const RULES: Record<ActionType, Rule> = {
   submit: { from: ["draft"], who: () => ["applicant"], to: () => "submitted", clock: none },
-  receive: { from: ["submitted"], who: () => ["one_stop_officer"], to: () => "received", clock: () => "start" },
+  receive: { from: ["submitted"], who: () => ["dossier.receive"], to: () => "received", clock: () => "start" },
   requestSupplement: {
     from: ["submitted", "received", "inReview"],
     // The desk asks before and after receipt; the specialist reviewing it may ask too (through the desk's form).
-    who: (_a, f) => (f.state === "inReview" ? ["one_stop_officer", "assignee"] : ["one_stop_officer"]),
+    who: (_a, f) => (f.state === "inReview" ? ["dossier.receive", "assignee"] : ["dossier.receive"]),
     to: () => "supplementRequested",
     clock: (f) => (CLOCK_RUNNING.has(f.state) ? "stop" : "none"),
     missing: (a) => (a.type === "requestSupplement" && a.items.filter((i) => i.trim()).length === 0 ? "items" : null),
   },
   answerSupplement: {
     from: ["supplementRequested"],
-    who: () => ["applicant", "one_stop_officer"],
+    who: () => ["applicant", "dossier.receive"],
     to: (f) => f.resumeState ?? "submitted",
     clock: (f) => (f.resumeState && CLOCK_RUNNING.has(f.resumeState) ? "resume" : "none"),
   },
   refuse: {
     from: ["submitted", "received", "inReview", "awaitingApproval", "paused"],
     // Refusing to receive is the desk's; refusing to grant after receipt is a leader's decision.
-    who: (_a, f) => (f.state === "submitted" ? ["one_stop_officer"] : ["leader"]),
+    who: (_a, f) => (f.state === "submitted" ? ["dossier.receive"] : ["dossier.approve"]),
     to: () => "refused",
     clock: () => "end",
     missing: (a) => (a.type === "refuse" && blank(a.reason) ? "reason" : null),
   },
   assign: {
     from: ["received", "inReview"],
-    who: (_a, f) => (f.state === "received" ? ["one_stop_officer", "leader"] : ["leader"]),
+    who: (_a, f) => (f.state === "received" ? ["dossier.receive", "dossier.approve"] : ["dossier.approve"]),
     to: () => "inReview",
     clock: none,
     missing: (a) => (a.type === "assign" && blank(a.assigneeId) ? "assigneeId" : null),
@@ -170,7 +167,7 @@ const RULES: Record<ActionType, Rule> = {
   },
   forwardReturned: {
     from: ["forwarded"],
-    who: () => ["assignee", "one_stop_officer"],
+    who: () => ["assignee", "dossier.receive"],
     to: () => "inReview",
     clock: none,
     missing: (a) => (a.type === "forwardReturned" && blank(a.note) ? "note" : null),
@@ -182,33 +179,33 @@ const RULES: Record<ActionType, Rule> = {
     clock: none,
     missing: (a) => (a.type === "propose" && blank(a.note) ? "note" : null),
   },
-  approve: { from: ["awaitingApproval"], who: () => ["leader"], to: () => "resultReady", clock: () => "end" },
+  approve: { from: ["awaitingApproval"], who: () => ["dossier.approve"], to: () => "resultReady", clock: () => "end" },
   sendBack: {
     from: ["awaitingApproval"],
-    who: () => ["leader"],
+    who: () => ["dossier.approve"],
     to: () => "inReview",
     clock: none,
     missing: (a) => (a.type === "sendBack" && blank(a.reason) ? "reason" : null),
   },
   pause: {
     from: RUNNING_OR_PAUSABLE,
-    who: () => ["leader"],
+    who: () => ["dossier.approve"],
     to: () => "paused",
     clock: () => "stop",
     missing: (a) => (a.type === "pause" && blank(a.reason) ? "reason" : null),
   },
-  resume: { from: ["paused"], who: () => ["leader"], to: (f) => f.resumeState ?? "received", clock: () => "resume" },
+  resume: { from: ["paused"], who: () => ["dossier.approve"], to: (f) => f.resumeState ?? "received", clock: () => "resume" },
   cancel: {
     from: ["draft", "submitted", "supplementRequested", "received", "inReview", "forwarded", "awaitingApproval", "paused"],
     // Withdrawal is the citizen's right; the desk records a request made at the counter.
-    who: () => ["applicant", "one_stop_officer"],
+    who: () => ["applicant", "dossier.receive"],
     to: () => "cancelled",
     clock: (f) => (CLOCK_RUNNING.has(f.state) ? "end" : "none"),
     missing: (a) => (a.type === "cancel" && blank(a.reason) ? "reason" : null),
   },
   returnResult: {
     from: ["resultReady"],
-    who: () => ["one_stop_officer"],
+    who: () => ["dossier.receive"],
     to: () => "returned",
     clock: none,
     missing: (a) => {
@@ -220,7 +217,7 @@ const RULES: Record<ActionType, Rule> = {
   },
   apologise: {
     from: RUNNING_OR_PAUSABLE,
-    who: () => ["leader", "one_stop_officer"],
+    who: () => ["dossier.approve", "dossier.receive"],
     to: same,
     clock: none,
     missing: (a, f) => {
@@ -242,8 +239,8 @@ const RULES: Record<ActionType, Rule> = {
 function mayAct(who: readonly Who[], actor: ActorFacts, facts: WorkflowFacts): boolean {
   return who.some((w) => {
     if (w === "applicant") return actor.isApplicant;
-    if (w === "assignee") return actor.userId !== null && actor.userId === facts.assigneeId && actor.roles.has("specialist");
-    return actor.roles.has(w);
+    if (w === "assignee") return actor.userId !== null && actor.userId === facts.assigneeId && actor.permissions.has("dossier.process");
+    return actor.permissions.has(w);
   });
 }
 
@@ -259,7 +256,7 @@ export function availableActions(facts: WorkflowFacts, actor: ActorFacts): Actio
 }
 
 /**
- * Decides one action. The state is checked before the role so that a stale page gets "changed meanwhile"
+ * Decides one action. The state is checked before the permission so that a stale page gets "changed meanwhile"
  * rather than "forbidden"; required data is checked last.
  */
 export function decide(facts: WorkflowFacts, action: WorkflowAction, actor: ActorFacts): Decision {

@@ -6,7 +6,6 @@ import {
   availableActions,
   CLOCK_RUNNING,
   decide,
-  type DeskRole,
   FINAL_STATES,
   NATIONAL_STATUS,
   STATES,
@@ -15,12 +14,12 @@ import {
 } from "./dossier-workflow.ts";
 
 const SPECIALIST = "u-specialist";
-const desk: ActorFacts = { userId: "u-desk", roles: new Set(["one_stop_officer"]), isApplicant: false };
-const specialist: ActorFacts = { userId: SPECIALIST, roles: new Set(["specialist"]), isApplicant: false };
-const otherSpecialist: ActorFacts = { userId: "u-other", roles: new Set(["specialist"]), isApplicant: false };
-const leader: ActorFacts = { userId: "u-leader", roles: new Set(["leader"]), isApplicant: false };
-const citizen: ActorFacts = { userId: "u-citizen", roles: new Set(), isApplicant: true };
-const stranger: ActorFacts = { userId: "u-stranger", roles: new Set(), isApplicant: false };
+const desk: ActorFacts = { userId: "u-desk", permissions: new Set(["dossier.receive"]), isApplicant: false };
+const specialist: ActorFacts = { userId: SPECIALIST, permissions: new Set(["dossier.process"]), isApplicant: false };
+const otherSpecialist: ActorFacts = { userId: "u-other", permissions: new Set(["dossier.process"]), isApplicant: false };
+const leader: ActorFacts = { userId: "u-leader", permissions: new Set(["dossier.approve"]), isApplicant: false };
+const citizen: ActorFacts = { userId: "u-citizen", permissions: new Set(), isApplicant: true };
+const stranger: ActorFacts = { userId: "u-stranger", permissions: new Set(), isApplicant: false };
 const ACTORS = [desk, specialist, otherSpecialist, leader, citizen, stranger];
 
 const fresh = (over: Partial<WorkflowFacts> = {}): WorkflowFacts => ({
@@ -174,7 +173,7 @@ describe("dossier workflow", () => {
           // Someone with no role and no claim on the dossier never changes anything.
           if (actor === stranger) expect(d.ok).toBe(false);
           // Only a leader ends a dossier's processing with a decision.
-          if (d.ok && f.state === "resultReady" && before.state !== "resultReady") expect(actor.roles.has("leader" as DeskRole)).toBe(true);
+          if (d.ok && f.state === "resultReady" && before.state !== "resultReady") expect(actor.permissions.has("dossier.approve")).toBe(true);
           // A final state is left only by rating it.
           if (FINAL_STATES.has(before.state)) expect(f.state).toBe(before.state);
           // Where to resume is known exactly while stopped.

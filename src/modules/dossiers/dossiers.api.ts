@@ -26,10 +26,11 @@ import {
   SubmitDossierRequest,
 } from "./dossiers.contract.ts";
 import * as repo from "./dossiers.repository.ts";
+import type { DossierView } from "./dossiers.model.ts";
 import { actOnDossier } from "./use-cases/act-on-dossier.ts";
 import { fileDossier } from "./use-cases/file-dossier.ts";
 import { lookupStatus } from "./use-cases/lookup-status.ts";
-import { deskQueues, type DossierView, getDossier, getDossierFile, myDossiers } from "./use-cases/read-dossiers.ts";
+import { deskQueues, getDossier, getDossierFile, myDossiers } from "./use-cases/read-dossiers.ts";
 
 const tags = ["Dossiers"];
 const security = [{ bearerAuth: [] }];

@@ -1,56 +1,22 @@
 // The only code that queries dossiers, dossier_events, dossier_documents, supplement_requests and the code counters.
+// Procedures are read through the views procedures publishes (procedure_refs, procedure_version_refs); files
+// through platform/files.
 import { type Queryable, queryPrepared } from "../../platform/db/database.ts";
-import type { DossierState } from "./dossier-workflow.ts";
-
-export type Applicant = {
-  fullName: string;
-  birthDate?: string | null;
-  citizenIdNumber?: string | null;
-  address?: string | null;
-  phone?: string | null;
-  email?: string | null;
-};
-export type Delivery = { method: "desk" | "post" | "online"; address?: string | null; collectedBy?: string | null; trackingNumber?: string | null };
-export type Consent = { given: true; method: "signature" | "verbal" | "fingerprint"; recordedBy: string; at: string; note?: string | null };
-
-export type DossierRow = {
-  id: string;
-  code: string | null;
-  communeCode: string;
-  unitPath: string;
-  procedureId: string;
-  procedureVersion: number;
-  state: DossierState;
-  resumeState: DossierState | null;
-  version: number;
-  channel: "counter" | "online" | "post";
-  ownerUserId: string | null;
-  filedByUserId: string | null;
-  assistedConsent: Consent | null;
-  applicant: Applicant;
-  applicantName: string;
-  formData: Record<string, unknown>;
-  delivery: Delivery;
-  assigneeId: string | null;
-  forwardedTo: string | null;
-  stepDueAt: Date | null;
-  submittedAt: Date | null;
-  receivedAt: Date | null;
-  dueAt: Date | null;
-  remainingHours: number | null;
-  clockStoppedAt: Date | null;
-  finishedAt: Date | null;
-  returnedAt: Date | null;
-  apologyAt: Date | null;
-  apologyDueAt: Date | null;
-  feeAmount: number;
-  feeStatus: "none" | "unpaid" | "paid" | "exempt" | "refunded";
-  rating: number | null;
-  ratingComment: string | null;
-  idempotencyKey: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
+import { readFilesMeta, type StoredFileMeta } from "../../platform/files/file-store.ts";
+import { CLOCK_RUNNING, type DossierState, OPEN_STATES } from "./dossier-workflow.ts";
+import {
+  type Applicant,
+  type Consent,
+  type Delivery,
+  type DossierDocument,
+  type DossierEvent,
+  type DossierRow,
+  type OwnDossier,
+  type QueueItem,
+  type QueueName,
+  QUEUES,
+  type SupplementRequest,
+} from "./dossiers.model.ts";
 
 const COLUMNS = `id, code, commune_code AS "communeCode", unit_path AS "unitPath", procedure_id AS "procedureId",
   procedure_version AS "procedureVersion", state, resume_state AS "resumeState", version, channel,
@@ -206,9 +172,9 @@ export async function findPublicStatus(q: Queryable, code: string, last4digits: 
     "dossiers_public_status",
     `SELECT d.id, d.code, d.state, d.applicant_name AS "applicantName", d.submitted_at AS "submittedAt", d.received_at AS "receivedAt",
        d.due_at AS "dueAt", d.apology_due_at AS "apologyDueAt", d.finished_at AS "finishedAt", d.returned_at AS "returnedAt",
-       v.definition->>'name' AS "procedureName",
+       v.name AS "procedureName",
        coalesce((SELECT json_agg(json_build_object('action', e.action, 'at', e.at) ORDER BY e.id) FROM dossier_events e WHERE e.dossier_id = d.id), '[]') AS events
-     FROM dossiers d JOIN procedure_versions v ON v.procedure_id = d.procedure_id AND v.version = d.procedure_version
+     FROM dossiers d JOIN procedure_version_refs v ON v.procedure_id = d.procedure_id AND v.version = d.procedure_version
      WHERE d.code = $1 AND (d.lookup_phone4 = $2 OR d.lookup_id4 = $2)`,
     [code, last4digits],
   );
@@ -299,19 +265,6 @@ export async function updateDossier(q: Queryable, id: string, expectedVersion: n
   return rowCount === 1;
 }
 
-export type DossierEvent = {
-  id: number;
-  action: string;
-  fromState: DossierState | null;
-  toState: DossierState;
-  actorId: string | null;
-  actorLabel: string;
-  at: Date;
-  reason: string | null;
-  stepDueAt: Date | null;
-  details: Record<string, unknown>;
-};
-
 export async function insertEvent(q: Queryable, dossierId: string, e: Omit<DossierEvent, "id">): Promise<void> {
   await queryPrepared(
     q,
@@ -333,17 +286,6 @@ export async function listEvents(q: Queryable, dossierId: string): Promise<Dossi
   return rows;
 }
 
-export type DossierDocument = {
-  id: string;
-  requirementKey: string;
-  fileId: string;
-  source: "upload" | "vault" | "scan" | "result";
-  round: number;
-  name: string;
-  mediaType: string;
-  sizeBytes: number;
-};
-
 export async function insertDocument(
   q: Queryable,
   dossierId: string,
@@ -358,11 +300,10 @@ export async function insertDocument(
   ]);
 }
 
-/** Several documents of one dossier in one statement. */
 /**
- * Links files to a dossier in one statement and returns each link with its file's name, type and size.
- * Rows marked `mustOwn` (a file id sent by the caller) link only when `ownerUserId` owns the file: the
- * caller compares counts to find the ones refused.
+ * Links files to a dossier and returns each link with its file's name, type and size. A file that does not
+ * exist, or a row marked `mustOwn` (a file id sent by the caller) whose file `ownerUserId` does not own, is not
+ * linked: the caller compares counts to find the ones refused.
  */
 export async function insertDocuments(
   q: Queryable,
@@ -371,54 +312,50 @@ export async function insertDocuments(
   docs: Array<{ requirementKey: string; fileId: string; source: DossierDocument["source"]; round: number; mustOwn: boolean }>,
 ): Promise<DossierDocument[]> {
   if (docs.length === 0) return [];
-  const { rows } = await queryPrepared<DossierDocument>(
+  const files = await readFilesMeta(
+    q,
+    docs.map((d) => d.fileId),
+  );
+  const kept = docs.filter((d) => {
+    const f = files.get(d.fileId);
+    return f && (!d.mustOwn || f.ownerUserId === ownerUserId);
+  });
+  if (kept.length === 0) return [];
+  const { rows } = await queryPrepared<Omit<DossierDocument, "name" | "mediaType" | "sizeBytes">>(
     q,
     "dossier_documents_insert",
-    `WITH x AS (SELECT * FROM unnest($2::text[], $3::uuid[], $4::text[], $5::int[], $6::bool[]) WITH ORDINALITY AS x(k, f, s, r, must_own, n)),
-     ins AS (INSERT INTO dossier_documents (dossier_id, requirement_key, file_id, source, round)
-             SELECT $1, x.k, x.f, x.s, x.r FROM x JOIN stored_files sf ON sf.id = x.f
-             WHERE NOT x.must_own OR sf.owner_user_id = $7 ORDER BY x.n
-             RETURNING id, requirement_key, file_id, source, round)
-     SELECT ins.id, ins.requirement_key AS "requirementKey", ins.file_id AS "fileId", ins.source, ins.round,
-            sf.name, sf.media_type AS "mediaType", sf.size_bytes AS "sizeBytes"
-     FROM ins JOIN stored_files sf ON sf.id = ins.file_id`,
-    [
-      dossierId,
-      docs.map((d) => d.requirementKey),
-      docs.map((d) => d.fileId),
-      docs.map((d) => d.source),
-      docs.map((d) => d.round),
-      docs.map((d) => d.mustOwn),
-      ownerUserId,
-    ],
+    `INSERT INTO dossier_documents (dossier_id, requirement_key, file_id, source, round)
+     SELECT $1, x.k, x.f, x.s, x.r FROM unnest($2::text[], $3::uuid[], $4::text[], $5::int[]) WITH ORDINALITY AS x(k, f, s, r, n) ORDER BY x.n
+     RETURNING id, requirement_key AS "requirementKey", file_id AS "fileId", source, round`,
+    [dossierId, kept.map((d) => d.requirementKey), kept.map((d) => d.fileId), kept.map((d) => d.source), kept.map((d) => d.round)],
   );
-  return rows;
+  return withFileMeta(rows, files);
 }
+
+const withFileMeta = (rows: Array<Omit<DossierDocument, "name" | "mediaType" | "sizeBytes">>, files: Map<string, StoredFileMeta>): DossierDocument[] =>
+  rows.map((r) => {
+    const f = files.get(r.fileId)!;
+    return { ...r, name: f.name, mediaType: f.mediaType, sizeBytes: f.sizeBytes };
+  });
 
 /** Replaces a draft's document for a requirement (a draft may change its mind; a filed dossier only adds). */
 export async function removeDraftDocuments(q: Queryable, dossierId: string, requirementKey: string): Promise<void> {
   await q.query(`DELETE FROM dossier_documents WHERE dossier_id = $1 AND requirement_key = $2 AND round = 0`, [dossierId, requirementKey]);
 }
 
+/** A dossier's documents with their files' names, types and sizes (read from platform/files). */
 export async function listDocuments(q: Queryable, dossierId: string): Promise<DossierDocument[]> {
-  const { rows } = await q.query<DossierDocument>(
-    `SELECT d.id, d.requirement_key AS "requirementKey", d.file_id AS "fileId", d.source, d.round, f.name, f.media_type AS "mediaType", f.size_bytes AS "sizeBytes"
-     FROM dossier_documents d JOIN stored_files f ON f.id = d.file_id WHERE d.dossier_id = $1 ORDER BY d.round, d.created_at`,
+  const { rows } = await q.query<Omit<DossierDocument, "name" | "mediaType" | "sizeBytes">>(
+    `SELECT id, requirement_key AS "requirementKey", file_id AS "fileId", source, round
+     FROM dossier_documents WHERE dossier_id = $1 ORDER BY round, created_at`,
     [dossierId],
   );
-  return rows;
+  const files = await readFilesMeta(
+    q,
+    rows.map((r) => r.fileId),
+  );
+  return withFileMeta(rows, files);
 }
-
-export type SupplementRequest = {
-  id: string;
-  round: number;
-  items: Array<{ key: string; label: string; note?: string | null }>;
-  note: string | null;
-  requestedAt: Date;
-  answeredAt: Date | null;
-  oldDueAt: Date | null;
-  newDueAt: Date | null;
-};
 
 export async function insertSupplementRequest(
   q: Queryable,
@@ -487,41 +424,45 @@ export async function resyncCodeNumber(q: Queryable, agencyCode: string, day: st
 export const isCodeCollision = (err: unknown) =>
   (err as { code?: string; constraint?: string }).code === "23505" && (err as { constraint?: string }).constraint === "dossiers_code_key";
 
-export type QueueName = "newOnline" | "awaitingSupplement" | "inProgress" | "dueSoon" | "overdue" | "readyToReturn";
+/** The workflow's state sets, sent to SQL as array parameters so the workflow stays their only source. */
+const RUNNING_STATES: readonly DossierState[] = [...CLOCK_RUNNING];
+const IN_PROGRESS_STATES: readonly DossierState[] = [...CLOCK_RUNNING, "paused"];
 
-const RUNNING = `('received','inReview','forwarded','awaitingApproval')`;
-/** Where each queue's dossiers are; $2 is now and $3 the "due soon" boundary, derived in working time by the caller. */
-function queueWhere(queue: QueueName): string {
+/**
+ * Where each queue's dossiers are; $2 is now and $3 the "due soon" boundary, derived in working time by the
+ * caller; `running` and `inProgress` name the parameters holding those state arrays.
+ */
+function queueWhere(queue: QueueName, p: { running: string; inProgress: string }): string {
   switch (queue) {
     case "newOnline":
       return `state = 'submitted'`;
     case "awaitingSupplement":
       return `state = 'supplementRequested'`;
     case "inProgress":
-      return `state IN ('received','inReview','forwarded','awaitingApproval','paused')`;
+      return `state = ANY(${p.inProgress}::text[])`;
     case "dueSoon":
-      return `state IN ${RUNNING} AND due_at >= $2 AND due_at < $3`;
+      return `state = ANY(${p.running}::text[]) AND due_at >= $2 AND due_at < $3`;
     case "overdue":
-      return `state IN ${RUNNING} AND due_at < $2`;
+      return `state = ANY(${p.running}::text[]) AND due_at < $2`;
     case "readyToReturn":
       return `state = 'resultReady'`;
   }
 }
-export const QUEUES: readonly QueueName[] = ["newOnline", "awaitingSupplement", "inProgress", "dueSoon", "overdue", "readyToReturn"];
 
 export async function countQueues(q: Queryable, communeCode: string, now: Date, dueSoonBoundary: Date): Promise<Record<QueueName, number>> {
-  const counts = QUEUES.map((name) => `count(*) FILTER (WHERE ${queueWhere(name)})::int AS "${name}"`).join(",\n");
-  const { rows } = await q.query<Record<QueueName, number>>(
-    `SELECT ${counts} FROM dossiers WHERE commune_code = $1 AND state NOT IN ('draft','returned','refused','cancelled')`,
-    [communeCode, now, dueSoonBoundary],
-  );
+  const where = (name: QueueName) => queueWhere(name, { running: "$5", inProgress: "$6" });
+  const counts = QUEUES.map((name) => `count(*) FILTER (WHERE ${where(name)})::int AS "${name}"`).join(",\n");
+  // Only open dossiers: neither drafts nor final ones (FINAL_STATES) are on a queue.
+  const { rows } = await q.query<Record<QueueName, number>>(`SELECT ${counts} FROM dossiers WHERE commune_code = $1 AND state = ANY($4::text[])`, [
+    communeCode,
+    now,
+    dueSoonBoundary,
+    OPEN_STATES,
+    RUNNING_STATES,
+    IN_PROGRESS_STATES,
+  ]);
   return rows[0]!;
 }
-
-export type QueueItem = Pick<
-  DossierRow,
-  "id" | "code" | "state" | "applicantName" | "channel" | "submittedAt" | "receivedAt" | "dueAt" | "assigneeId" | "version"
-> & { procedureName: string; procedureCode: string; sortAt: Date };
 
 /** One queue, oldest deadline first (or oldest submission while there is no deadline yet). */
 export async function listQueue(
@@ -538,23 +479,21 @@ export async function listQueue(
             d.received_at AS "receivedAt", d.due_at AS "dueAt", d.assignee_id AS "assigneeId", d.version,
             p.name AS "procedureName", p.code AS "procedureCode", d.sort_at AS "sortAt"
      FROM (SELECT *, coalesce(due_at, submitted_at, created_at) AS sort_at FROM dossiers
-           WHERE commune_code = $1 AND ${queueWhere(queue)}
-             -- typed here too: the queues that do not compare with $2/$3 would leave them untyped
-             AND $2::timestamptz IS NOT NULL AND $3::timestamptz IS NOT NULL) d
-     JOIN procedures p ON p.id = d.procedure_id
+           WHERE commune_code = $1 AND ${queueWhere(queue, { running: "$7", inProgress: "$8" })}
+             -- typed here too: the queues that do not use $2/$3/$7/$8 would leave them untyped
+             AND $2::timestamptz IS NOT NULL AND $3::timestamptz IS NOT NULL AND $7::text[] IS NOT NULL AND $8::text[] IS NOT NULL) d
+     JOIN procedure_refs p ON p.procedure_id = d.procedure_id
      WHERE ($4::timestamptz IS NULL OR (d.sort_at, d.id) > ($4::timestamptz, $5::uuid))
      ORDER BY d.sort_at, d.id LIMIT $6`,
-    [communeCode, now, dueSoonBoundary, after?.[0] ?? null, after?.[1] ?? null, limit],
+    [communeCode, now, dueSoonBoundary, after?.[0] ?? null, after?.[1] ?? null, limit, RUNNING_STATES, IN_PROGRESS_STATES],
   );
   return rows;
 }
 
-export type OwnDossier = Pick<DossierRow, "id" | "code" | "state" | "submittedAt" | "dueAt" | "createdAt" | "updatedAt"> & { procedureName: string };
-
 export async function listOwn(q: Queryable, userId: string, limit: number): Promise<OwnDossier[]> {
   const { rows } = await q.query<OwnDossier>(
     `SELECT d.id, d.code, d.state, d.submitted_at AS "submittedAt", d.due_at AS "dueAt", d.created_at AS "createdAt", d.updated_at AS "updatedAt", p.name AS "procedureName"
-     FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
+     FROM dossiers d JOIN procedure_refs p ON p.procedure_id = d.procedure_id
      WHERE d.owner_user_id = $1 OR d.filed_by_user_id = $1 ORDER BY d.updated_at DESC LIMIT $2`,
     [userId, limit],
   );
@@ -564,7 +503,7 @@ export async function listOwn(q: Queryable, userId: string, limit: number): Prom
 /** Register (Mẫu 07) rows for a unit and period, in order of receipt. */
 export async function listRegister(q: Queryable, communeCode: string, from: Date, to: Date): Promise<Array<DossierRow & { procedureName: string }>> {
   const { rows } = await q.query<DossierRow & { procedureName: string }>(
-    `SELECT ${COLUMNS}, (SELECT name FROM procedures p WHERE p.id = dossiers.procedure_id) AS "procedureName"
+    `SELECT ${COLUMNS}, (SELECT name FROM procedure_refs p WHERE p.procedure_id = dossiers.procedure_id) AS "procedureName"
      FROM dossiers WHERE commune_code = $1 AND received_at >= $2 AND received_at < $3 ORDER BY received_at, code`,
     [communeCode, from, to],
   );

@@ -21,9 +21,11 @@ export type {
   QueueItem,
   QueueName,
   SupplementRequest,
-} from "./dossiers.repository.ts";
-export { QUEUES } from "./dossiers.repository.ts";
-export { fileDossier, DraftKeptError, type DocumentInput, type FileDossierInput } from "./use-cases/file-dossier.ts";
+  DossierView,
+} from "./dossiers.model.ts";
+export { QUEUES } from "./dossiers.model.ts";
+export { fileDossier, DraftKeptError, type FileDossierInput } from "./use-cases/file-dossier.ts";
+export type { DocumentInput } from "./use-cases/attach-documents.ts";
 export { actOnDossier, type ActRequest } from "./use-cases/act-on-dossier.ts";
 export {
   deskQueues,
@@ -33,7 +35,6 @@ export {
   myDossiers,
   dossierRegister,
   DUE_SOON_WORKING_DAYS,
-  type DossierView,
 } from "./use-cases/read-dossiers.ts";
 export { lookupStatus, maskName, LOOKUP_MAX_FAILURES, LOOKUP_WINDOW_MINUTES } from "./use-cases/lookup-status.ts";
 export { dossierCode } from "./use-cases/dossier-code.ts";
@@ -43,7 +44,7 @@ export { BANKS, bankByBin, bankLabel, type Bank } from "./banks.ts";
 export { forgetDeskSettings, loadDeskSettings, readDeskSettings } from "./use-cases/load-desk-settings.ts";
 export { getDeskSettings } from "./use-cases/get-desk-settings.ts";
 export { saveDeskSettings, writeDeskSettings } from "./use-cases/save-desk-settings.ts";
-export { setPublicBaseUrl, statusPath, shortStatusPath } from "./use-cases/notify-applicant.ts";
+export { statusPath, shortStatusPath } from "./use-cases/notify-applicant.ts";
 export { checkFormData, nestFormFields, missingDocuments } from "./form-data.ts";
 export { recordFeeStatus } from "./use-cases/record-fee-status.ts";
 export { findDossierForFee, findDossierForFeeByCode, findDossierForFee as findDossierRow } from "./use-cases/find-dossier-for-fee.ts";

@@ -29,6 +29,15 @@ export function can(p: Principal | null, permission: Permission, unit: ScopedUni
 }
 
 /**
+ * can(), or a grant with the permission on a unit inside `unit`: a volunteer granted on a village helps
+ * anyone filing with the village's commune.
+ */
+export function canOnOrWithin(p: Principal | null, permission: Permission, unit: ScopedUnit): boolean {
+  const roles: readonly Role[] = PERMISSIONS[permission];
+  return !!p && p.grants.some((g) => roles.includes(g.role) && (covers(g, unit) || g.unitPath.startsWith(unit.path)));
+}
+
+/**
  * Throws unless the principal may do `permission` on `unit`.
  * Outside every grant the answer is 404: another commune's data is not even confirmed to exist.
  */

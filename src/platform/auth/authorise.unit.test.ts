@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../http/app-error.ts";
-import { authorise, can, canGrant, holdsRole, type Principal, scopePaths } from "./authorise.ts";
+import { authorise, can, canGrant, canOnOrWithin, holdsRole, type Principal, scopePaths } from "./authorise.ts";
 
 const officer = (role: Principal["grants"][number]["role"], unitPath: string): Principal => ({
   userId: "u",
@@ -62,5 +62,13 @@ describe("authorise", () => {
     // A role that may do more is still not the role asked for.
     expect(holdsRole(officer("province_admin", "/15/"), "commune_admin", giaPhu)).toBe(false);
     expect(holdsRole(null, "leader", giaPhu)).toBe(false);
+  });
+
+  it("canOnOrWithin also counts a grant on a unit inside the one asked about", () => {
+    expect(canOnOrWithin(officer("volunteer", village.path), "dossier.assist", giaPhu)).toBe(true);
+    expect(canOnOrWithin(officer("volunteer", "/15/"), "dossier.assist", giaPhu)).toBe(true);
+    expect(canOnOrWithin(officer("volunteer", village.path), "dossier.assist", baoThang)).toBe(false);
+    expect(canOnOrWithin(officer("specialist", village.path), "dossier.assist", giaPhu)).toBe(false);
+    expect(canOnOrWithin(null, "dossier.assist", giaPhu)).toBe(false);
   });
 });

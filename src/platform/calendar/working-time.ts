@@ -158,9 +158,20 @@ export function durationHours(d: Duration): number {
   return d.unit === "days" ? d.amount * HOURS_PER_DAY : d.amount;
 }
 
-/** Due time of a deadline: counting starts per countingStart, then the duration runs through office sessions. */
+/**
+ * The one due-date rule: counting starts per countingStart, then the duration runs through office sessions.
+ * Every deadline (processing, a step, a clock resumed with what was left) is computed here.
+ */
 export function computeDueAt(cal: WorkCalendar, input: { receivedAt: Date; duration: Duration; cutOff: string | null }): Date {
   return addWorkingHours(cal, countingStart(cal, input.receivedAt, input.cutOff), durationHours(input.duration));
+}
+
+/** The close of office on a local day ('YYYY-MM-DD'): the end of the last session of the office hours. */
+export function closeOfOfficeDay(cal: WorkCalendar, day: string): Date {
+  const n = dayNumber(day);
+  if (n === null) throw new RangeError(`not a day: ${day}`);
+  const sessions = parseSessions(cal.hours);
+  return new Date(midnightOf(n) + sessions[sessions.length - 1]!.end);
 }
 
 /** The n-th working day after day (before it when n < 0); n = 0 gives day itself. */

@@ -5,6 +5,7 @@ import {
   addWorkingDays,
   addWorkingHours,
   buildWorkCalendar,
+  closeOfOfficeDay,
   computeDueAt,
   countingStart,
   durationHours,
@@ -76,6 +77,13 @@ describe("counting working time", () => {
     expect(durationHours({ unit: "days", amount: 5 })).toBe(40);
     expect(durationHours({ unit: "hours", amount: 4 })).toBe(4);
     expect(() => addWorkingHours(bare, vn("2026-03-03T09:00"), -1)).toThrow(RangeError);
+  });
+
+  it("closes the office day at the end of the last session of the office hours", () => {
+    expect(closeOfOfficeDay(bare, "2026-03-03")).toEqual(vn("2026-03-03T17:30"));
+    const short = buildWorkCalendar([], { sessions: [{ start: "08:00", end: "16:00" }] });
+    expect(closeOfOfficeDay(short, "2026-03-03")).toEqual(vn("2026-03-03T16:00"));
+    expect(() => closeOfOfficeDay(bare, "2026-02-30")).toThrow(RangeError);
   });
 
   it("counts hours between two instants, negative backwards", () => {

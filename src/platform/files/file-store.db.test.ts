@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDatabase, describeDb, type TestDatabase } from "../../../test/support/test-db.ts";
 import { AppError } from "../http/app-error.ts";
-import { readFileMeta, readStoredFile, sanitiseFileName, storeFile } from "./file-store.ts";
+import { readFileMeta, readFilesMeta, readStoredFile, sanitiseFileName, storeFile } from "./file-store.ts";
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 const pdf = ascii("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
@@ -29,6 +29,9 @@ describeDb("file store", () => {
     expect(await readFileMeta(t.db, stored.id)).not.toHaveProperty("content");
     expect(await readStoredFile(t.db, "not-a-uuid")).toBeNull();
     expect(await readStoredFile(t.db, "00000000-0000-4000-8000-000000000000")).toBeNull();
+    const metas = await readFilesMeta(t.db, [stored.id, stored.id, "not-a-uuid", "00000000-0000-4000-8000-000000000000"]);
+    expect([...metas.keys()]).toEqual([stored.id]);
+    expect(metas.get(stored.id)).toEqual(await readFileMeta(t.db, stored.id));
   });
 
   it("refuses text, empty and too large files with a field error naming the field", async () => {

@@ -4,7 +4,7 @@ import { formatMoney } from "../../../platform/i18n/format.ts";
 import { SummaryList, Tag } from "../../../platform/views/components.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
 import type { ProcedureDefinition } from "../../procedures/index.ts";
-import type { DossierRow } from "../dossiers.repository.ts";
+import type { DossierRow } from "../dossiers.model.ts";
 
 export function FeeList(props: { ctx: PageContext; def: ProcedureDefinition; total: number }) {
   const { t, locale } = props.ctx;

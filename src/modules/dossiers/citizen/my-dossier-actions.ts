@@ -5,7 +5,7 @@ import { AppError } from "../../../platform/http/app-error.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { setFlash } from "../../../platform/http/flash.ts";
 import { actOnDossier, type ActRequest } from "../use-cases/act-on-dossier.ts";
-import type { DocumentInput } from "../use-cases/file-dossier.ts";
+import type { DocumentInput } from "../use-cases/attach-documents.ts";
 import { type CitizenWeb, fileOf, textValues } from "./citizen-context.ts";
 import type { myDossierPages, Panel } from "./my-dossier-page.tsx";
 

@@ -14,8 +14,9 @@ import type { ProcedureDefinition } from "../../procedures/index.ts";
 import { isApplicantSide } from "../dossier-access.ts";
 import { ACCEPT_UPLOADS, documentSlots, Field, RadioGroup } from "../dossier-form.tsx";
 import { NATIONAL_STATUS } from "../dossier-workflow.ts";
-import type { DossierRow } from "../dossiers.repository.ts";
-import { type DossierView, getDossier, getDossierFile } from "../use-cases/read-dossiers.ts";
+import type { DossierRow } from "../dossiers.model.ts";
+import { getDossier, getDossierFile } from "../use-cases/read-dossiers.ts";
+import type { DossierView } from "../dossiers.model.ts";
 import { actionLabel, type CitizenWeb, dateOf, stateTone, timeOf } from "./citizen-context.ts";
 import { FeePanel } from "./fee.tsx";
 

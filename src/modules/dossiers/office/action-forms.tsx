@@ -5,7 +5,7 @@ import { fieldId } from "../../../platform/views/components.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
 import type { ActionType } from "../dossier-workflow.ts";
 import { ActionInput } from "../dossiers.contract.ts";
-import type { DossierView } from "../use-cases/read-dossiers.ts";
+import type { DossierView } from "../dossiers.model.ts";
 import { errorOf, type FieldProps, Input, Radios, Select, TextArea } from "./fields.tsx";
 
 /** Actions an officer takes from this page; submitting and rating belong to the applicant. */

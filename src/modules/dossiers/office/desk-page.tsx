@@ -6,9 +6,10 @@ import { encodeCursor } from "../../../platform/http/cursor.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { formatDateTime, formatNumber } from "../../../platform/i18n/format.ts";
 import { Breadcrumbs, Button, Pagination, Tag } from "../../../platform/views/components.tsx";
+import { type Column, DataTable } from "../../../platform/views/data-table.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import { getAdminUnit } from "../../admin-units/index.ts";
-import * as repo from "../dossiers.repository.ts";
+import { type QueueItem, QUEUES } from "../dossiers.model.ts";
 import { deskQueues } from "../use-cases/read-dossiers.ts";
 import { Input, Select } from "./fields.tsx";
 import { type OfficeWeb, pickCommune, requireSignedIn } from "./office-context.ts";
@@ -22,7 +23,7 @@ export function deskPage(office: OfficeWeb) {
     const p = requireSignedIn(c);
     const { code, choices } = pickCommune(c, p, "dossier.read");
     const askedQueue = c.req.query("queue");
-    const queue = repo.QUEUES.find((q) => q === askedQueue) ?? "newOnline";
+    const queue = QUEUES.find((q) => q === askedQueue) ?? "newOnline";
     const cursor = c.req.query("cursor") || undefined;
     const desk = await deskQueues(deps, ctxOf(c), code, queue, { cursor, limit: QUEUE_PAGE });
     const ctx = page(c);
@@ -33,6 +34,33 @@ export function deskPage(office: OfficeWeb) {
     const receives = can(p, "dossier.receive", desk.commune);
     const today = new Date(deps.clock.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
     const queueHref = (q: string) => `/office/desk?commune=${desk.commune.code}&queue=${q}`;
+    const dueOf = (i: QueueItem) => (i.dueAt ? new Date(i.dueAt) : null);
+    const columns: Column<QueueItem>[] = [
+      { header: t("dossiers.office.col.code"), cell: (i) => <a href={`/office/dossiers/${i.id}`}>{i.code ?? t("dossiers.office.noCode")}</a> },
+      { header: t("dossiers.office.col.procedure"), cell: (i) => i.procedureName },
+      { header: t("dossiers.office.col.applicant"), cell: (i) => i.applicantName },
+      { header: t("dossiers.office.col.channel"), cell: (i) => t(`dossiers.channel.${i.channel}`) },
+      {
+        header: t("dossiers.office.col.received"),
+        nowrap: true,
+        cell: (i) => (i.receivedAt ? formatDateTime(new Date(i.receivedAt), locale) : i.submittedAt ? formatDateTime(new Date(i.submittedAt), locale) : "–"),
+      },
+      {
+        header: t("dossiers.office.col.due"),
+        nowrap: true,
+        cell: (i) => {
+          const due = dueOf(i);
+          const late = due !== null && due < desk.now && i.state !== "paused";
+          const soon = !late && due !== null && due < desk.dueSoon && i.state !== "paused";
+          return (
+            <>
+              {due ? formatDateTime(due, locale) : "–"} {late && <Tag tone="red">{t("dossiers.office.tag.late")}</Tag>}
+              {soon && <Tag>{t("dossiers.office.tag.dueSoon")}</Tag>}
+            </>
+          );
+        },
+      },
+    ];
     return c.html(
       <Layout ctx={ctx} title={t("dossiers.office.desk.title")} office>
         <Breadcrumbs t={t} items={[{ href: "/office", label: t("nav.office") }, { label: t("dossiers.office.desk.title") }]} />
@@ -57,7 +85,7 @@ export function deskPage(office: OfficeWeb) {
         )}
         <nav aria-label={t("dossiers.office.desk.queues")}>
           <ul class="cards">
-            {repo.QUEUES.map((q) => (
+            {QUEUES.map((q) => (
               <li>
                 <a href={queueHref(q)} aria-current={q === queue ? "page" : undefined}>
                   {q === queue ? <strong>{t(`dossiers.queue.${q}`)}</strong> : t(`dossiers.queue.${q}`)}
@@ -68,49 +96,7 @@ export function deskPage(office: OfficeWeb) {
           </ul>
         </nav>
         <h2 id="queue">{t(`dossiers.queue.${queue}`)}</h2>
-        {desk.items.length === 0 ? (
-          <p>{t("dossiers.office.desk.empty")}</p>
-        ) : (
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">{t(`dossiers.queue.${queue}`)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("dossiers.office.col.code")}</th>
-                  <th scope="col">{t("dossiers.office.col.procedure")}</th>
-                  <th scope="col">{t("dossiers.office.col.applicant")}</th>
-                  <th scope="col">{t("dossiers.office.col.channel")}</th>
-                  <th scope="col">{t("dossiers.office.col.received")}</th>
-                  <th scope="col">{t("dossiers.office.col.due")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {desk.items.map((i) => {
-                  const due = i.dueAt ? new Date(i.dueAt) : null;
-                  const late = due !== null && due < desk.now && i.state !== "paused";
-                  const soon = !late && due !== null && due < desk.dueSoon && i.state !== "paused";
-                  return (
-                    <tr>
-                      <td>
-                        <a href={`/office/dossiers/${i.id}`}>{i.code ?? t("dossiers.office.noCode")}</a>
-                      </td>
-                      <td>{i.procedureName}</td>
-                      <td>{i.applicantName}</td>
-                      <td>{t(`dossiers.channel.${i.channel}`)}</td>
-                      <td class="nowrap">
-                        {i.receivedAt ? formatDateTime(new Date(i.receivedAt), locale) : i.submittedAt ? formatDateTime(new Date(i.submittedAt), locale) : "–"}
-                      </td>
-                      <td class="nowrap">
-                        {due ? formatDateTime(due, locale) : "–"} {late && <Tag tone="red">{t("dossiers.office.tag.late")}</Tag>}
-                        {soon && <Tag>{t("dossiers.office.tag.dueSoon")}</Tag>}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable caption={t(`dossiers.queue.${queue}`)} columns={columns} rows={desk.items} empty={<p>{t("dossiers.office.desk.empty")}</p>} />
         <Pagination
           t={t}
           basePath="/office/desk"

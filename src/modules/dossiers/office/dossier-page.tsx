@@ -4,16 +4,18 @@ import type { Child } from "hono/jsx";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "../../../platform/i18n/format.ts";
-import type { MessageKey, Translate } from "../../../platform/i18n/i18n.ts";
+import type { Translate } from "../../../platform/i18n/i18n.ts";
 import { Breadcrumbs, Button, CsrfField, ErrorSummary, type FieldLabels, SummaryList, Tag } from "../../../platform/views/components.tsx";
+import { type Column, DataTable } from "../../../platform/views/data-table.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
 import { usersWithRole } from "../../identity/index.ts";
 import type { PaymentPanel } from "../citizen/my-dossier-page.tsx";
 import type { ProcedureRecord } from "../../procedures/index.ts";
 import { NATIONAL_STATUS } from "../dossier-workflow.ts";
-import { printableForms, type PrintKind } from "../use-cases/print-forms.ts";
-import { type DossierView, getDossier, getDossierFile } from "../use-cases/read-dossiers.ts";
+import { PRINTABLE_FORMS, printableForms } from "../use-cases/print-forms.ts";
+import { getDossier, getDossierFile } from "../use-cases/read-dossiers.ts";
+import type { DossierDocument, DossierEvent, DossierView } from "../dossiers.model.ts";
 import {
   type ActionForm,
   ActionFields,
@@ -57,6 +59,27 @@ function DossierPage(props: {
   const base = `/office/dossiers/${d.id}`;
   const at = (x: Date | null) => (x ? formatDateTime(new Date(x), locale) : "–");
   const actions = view.actions.filter(isAction);
+  const documentColumns: Column<DossierDocument>[] = [
+    { header: t("dossiers.office.documents.requirement"), cell: (doc) => docName(doc.requirementKey) },
+    {
+      header: t("dossiers.office.documents.file"),
+      cell: (doc) => (
+        <>
+          <a href={`${base}/files/${doc.id}`}>{doc.name}</a>{" "}
+          <span class="nowrap">({formatNumber(Math.max(1, Math.round(doc.sizeBytes / 1024)), locale)} KB)</span>
+        </>
+      ),
+    },
+    { header: t("dossiers.office.documents.source"), cell: (doc) => t(`dossiers.office.source.${doc.source}`) },
+    { header: t("dossiers.office.documents.round"), num: true, cell: (doc) => doc.round },
+  ];
+  const eventColumns: Column<DossierEvent>[] = [
+    { header: t("dossiers.office.history.at"), nowrap: true, cell: (e) => at(e.at) },
+    { header: t("dossiers.office.history.action"), cell: (e) => actionLabel(t, e.action) },
+    { header: t("dossiers.office.history.actor"), cell: (e) => e.actorLabel },
+    { header: t("dossiers.office.history.state"), cell: (e) => stateLabel(t, e.toState) },
+    { header: t("dossiers.office.history.note"), cell: (e) => e.reason ?? "" },
+  ];
   const printable = printableForms(view);
   const labels = actionFieldLabels(t);
   const summaryErrors = (props.form?.errors ?? []).map((e) => ({ ...e, field: `${props.form!.action}.${e.field}` }));
@@ -84,14 +107,6 @@ function DossierPage(props: {
     .join(" · ");
   const national = NATIONAL_STATUS[d.state];
   const title = d.code ?? t("dossiers.office.noCode");
-  const printLabel: Record<PrintKind, MessageKey> = {
-    receipt: "dossiers.office.print.receipt",
-    trackingSlip: "dossiers.office.print.trackingSlip",
-    supplementRequest: "dossiers.office.print.supplementRequest",
-    refusal: "dossiers.office.print.refusal",
-    apology: "dossiers.office.print.apology",
-    stopNotice: "dossiers.office.print.stopNotice",
-  };
   return (
     <Layout ctx={ctx} title={title} office>
       <Breadcrumbs
@@ -174,7 +189,7 @@ function DossierPage(props: {
           <ul>
             {PRINT_PATHS.filter(([, kind]) => printable.includes(kind)).map(([slug, kind]) => (
               <li>
-                <a href={`${base}/${slug}.pdf`}>{t(printLabel[kind])}</a>
+                <a href={`${base}/${slug}.pdf`}>{t(PRINTABLE_FORMS[kind].label)}</a>
               </li>
             ))}
           </ul>
@@ -208,38 +223,12 @@ function DossierPage(props: {
       )}
 
       <h2>{t("dossiers.office.documents.title")}</h2>
-      {view.documents.length === 0 ? (
-        <p>{t("dossiers.office.documents.none")}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t("dossiers.office.documents.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("dossiers.office.documents.requirement")}</th>
-                <th scope="col">{t("dossiers.office.documents.file")}</th>
-                <th scope="col">{t("dossiers.office.documents.source")}</th>
-                <th scope="col" class="num">
-                  {t("dossiers.office.documents.round")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.documents.map((doc) => (
-                <tr>
-                  <td>{docName(doc.requirementKey)}</td>
-                  <td>
-                    <a href={`${base}/files/${doc.id}`}>{doc.name}</a>{" "}
-                    <span class="nowrap">({formatNumber(Math.max(1, Math.round(doc.sizeBytes / 1024)), locale)} KB)</span>
-                  </td>
-                  <td>{t(`dossiers.office.source.${doc.source}`)}</td>
-                  <td class="num">{doc.round}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("dossiers.office.documents.title")}
+        columns={documentColumns}
+        rows={view.documents}
+        empty={<p>{t("dossiers.office.documents.none")}</p>}
+      />
 
       {view.supplements.length > 0 && (
         <>
@@ -267,31 +256,7 @@ function DossierPage(props: {
       )}
 
       <h2>{t("dossiers.office.history.title")}</h2>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">{t("dossiers.office.history.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("dossiers.office.history.at")}</th>
-              <th scope="col">{t("dossiers.office.history.action")}</th>
-              <th scope="col">{t("dossiers.office.history.actor")}</th>
-              <th scope="col">{t("dossiers.office.history.state")}</th>
-              <th scope="col">{t("dossiers.office.history.note")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.events.map((e) => (
-              <tr>
-                <td class="nowrap">{at(e.at)}</td>
-                <td>{actionLabel(t, e.action)}</td>
-                <td>{e.actorLabel}</td>
-                <td>{stateLabel(t, e.toState)}</td>
-                <td>{e.reason ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t("dossiers.office.history.title")} columns={eventColumns} rows={view.events} />
     </Layout>
   );
 }

@@ -1,5 +1,5 @@
 // Reading a posted multipart form: its text fields and its uploads.
-import type { DocumentInput } from "../use-cases/file-dossier.ts";
+import type { DocumentInput } from "../use-cases/attach-documents.ts";
 
 type Body = Record<string, string | File | (string | File)[]>;
 

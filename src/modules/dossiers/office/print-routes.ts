@@ -3,18 +3,11 @@ import type { Context } from "hono";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { vietQrPngForDossier } from "../../payments/index.ts";
-import { printDossierForm, printRegister, type PrintedForm, type PrintKind } from "../use-cases/print-forms.ts";
+import { PRINT_KINDS, PRINTABLE_FORMS, printDossierForm, printRegister, type PrintedForm, type PrintKind } from "../use-cases/print-forms.ts";
 import { type OfficeWeb, pickCommune, requireSignedIn } from "./office-context.ts";
 
-/** The print links: path segment and the form they render. */
-export const PRINT_PATHS: ReadonlyArray<[string, PrintKind]> = [
-  ["receipt", "receipt"],
-  ["tracking-slip", "trackingSlip"],
-  ["supplement-request", "supplementRequest"],
-  ["refusal", "refusal"],
-  ["apology", "apology"],
-  ["stop-notice", "stopNotice"],
-];
+/** The print links: path segment and the form they render, from the registry of printable forms. */
+export const PRINT_PATHS: ReadonlyArray<[string, PrintKind]> = PRINT_KINDS.map((kind) => [PRINTABLE_FORMS[kind].path, kind]);
 
 function pdfResponse(c: Context<AppEnv>, f: PrintedForm) {
   return c.body(new Uint8Array(f.pdf), 200, {

@@ -3,12 +3,12 @@
 import type { Deps } from "../../../deps.ts";
 import type { Principal } from "../../../platform/auth/authorise.ts";
 import {
-  addWorkingHours,
-  countingStart,
+  closeOfOfficeDay,
+  computeDueAt,
+  type Duration,
   durationHours,
-  HOURS_PER_DAY,
-  workingHoursBetween,
   type WorkCalendar,
+  workingHoursBetween,
 } from "../../../platform/calendar/working-time.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
 import { readFileMeta, storeFile } from "../../../platform/files/file-store.ts";
@@ -17,12 +17,14 @@ import { loadWorkCalendar } from "../../calendar/index.ts";
 import { addToVault } from "../../citizens/index.ts";
 import { usersWithRole } from "../../identity/index.ts";
 import { getProcedureVersion, type ProcedureDefinition } from "../../procedures/index.ts";
-import { actorFacts, assertCanView, unitOf } from "../dossier-access.ts";
-import { type ActionType, CLOCK_RUNNING, decide, type DossierState, type WorkflowAction, type WorkflowFacts } from "../dossier-workflow.ts";
+import { actorFacts, assertCanView } from "../dossier-access.ts";
+import { type ActionType, decide, type DossierState, type WorkflowAction } from "../dossier-workflow.ts";
 import type { ActionInput } from "../dossiers.contract.ts";
 import * as repo from "../dossiers.repository.ts";
-import { attachDocuments, type DocumentInput } from "./file-dossier.ts";
+import type { DossierRow } from "../dossiers.model.ts";
+import { attachDocuments, type DocumentInput } from "./attach-documents.ts";
 import { notifyApplicant } from "./notify-applicant.ts";
+import { workflowFacts } from "./workflow-facts.ts";
 
 type D = Pick<Deps, "db" | "events" | "clock" | "config" | "log">;
 type Ctx = Context & { principal: Principal | null };
@@ -34,27 +36,10 @@ export type ActRequest = Omit<ActionInput, "documents"> & {
   resultUpload?: { name: string; bytes: Uint8Array };
 };
 
-/** Working-day facts the state machine needs, computed from the calendar. */
-export function workflowFacts(d: repo.DossierRow, cal: WorkCalendar, now: Date): WorkflowFacts {
-  return {
-    state: d.state,
-    resumeState: d.resumeState,
-    assigneeId: d.assigneeId,
-    dueAt: d.dueAt,
-    apologyIssued: d.apologyAt !== null,
-    rated: d.rating !== null,
-    hoursToDue:
-      d.dueAt && CLOCK_RUNNING.has(d.state)
-        ? workingHoursBetween(cal, now, d.dueAt)
-        : d.state === "paused" && d.remainingHours !== null
-          ? d.remainingHours
-          : null,
-  };
-}
+/** A deadline that runs from now, with no cut-off: a step, or a clock resumed with the hours it had left. */
+const dueFromNow = (cal: WorkCalendar, now: Date, duration: Duration) => computeDueAt(cal, { receivedAt: now, duration, cutOff: null });
 
-const endOfLocalDay = (day: string) => new Date(`${day}T17:30:00+07:00`);
-
-function toAction(r: ActRequest): WorkflowAction {
+function toAction(r: ActRequest, cal: WorkCalendar): WorkflowAction {
   switch (r.action) {
     case "requestSupplement":
       return { type: r.action, items: r.items ?? [] };
@@ -73,11 +58,20 @@ function toAction(r: ActRequest): WorkflowAction {
     case "returnResult":
       return { type: r.action, method: r.method ?? "desk", collectedBy: r.collectedBy, trackingNumber: r.trackingNumber };
     case "apologise":
-      return { type: r.action, reason: r.reason ?? "", newDueAt: r.newDueDate ? endOfLocalDay(r.newDueDate) : new Date(0) };
+      return { type: r.action, reason: r.reason ?? "", newDueAt: r.newDueDate ? newDueAtOf(cal, r.newDueDate) : new Date(0) };
     case "rate":
       return { type: r.action, rating: r.rating ?? 0 };
     default:
       return { type: r.action } as WorkflowAction;
+  }
+}
+
+/** The promised new date is kept until the close of office that day; a malformed day is a missing one. */
+function newDueAtOf(cal: WorkCalendar, day: string): Date {
+  try {
+    return closeOfOfficeDay(cal, day);
+  } catch {
+    return new Date(0);
   }
 }
 
@@ -112,7 +106,7 @@ const FIELD_OF: Partial<Record<string, string>> = {
   apology: "action",
 };
 
-export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: ActRequest): Promise<repo.DossierRow> {
+export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: ActRequest): Promise<DossierRow> {
   const p = ctx.principal;
   // A draft is submitted through fileDossier, which checks it and gives it its code; never as a bare transition.
   if (req.action === "submit") throw new AppError("validation", "error.validation", [{ field: "action", code: "choice", message: "validation.invalid" }]);
@@ -121,13 +115,13 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
   assertCanView(p, current);
   const now = deps.clock.now();
   const cal = await loadWorkCalendar(deps);
-  const action = toAction(req);
+  const action = toAction(req, cal);
 
   // Data the machine cannot judge alone.
   const extraErrors: FieldError[] = [];
   if (action.type === "forward") {
     if (!req.stepDays) extraErrors.push({ field: "stepDays", code: "required", message: "validation.required" });
-    else action.stepDueAt = addWorkingHours(cal, countingStart(cal, now, null), req.stepDays * HOURS_PER_DAY);
+    else action.stepDueAt = dueFromNow(cal, now, { unit: "days", amount: req.stepDays });
   }
   if (action.type === "assign" && action.assigneeId) {
     const specialists = await usersWithRole(deps, "specialist", current.unitPath);
@@ -172,7 +166,7 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
     let dueAt = d.dueAt;
     switch (decision.clock) {
       case "start":
-        dueAt = addWorkingHours(cal, countingStart(cal, now, def.processing.cutOff), durationHours(def.processing));
+        dueAt = computeDueAt(cal, { receivedAt: now, duration: def.processing, cutOff: def.processing.cutOff });
         Object.assign(patch, { receivedAt: now, dueAt });
         break;
       case "stop":
@@ -180,7 +174,7 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
         break;
       case "resume":
         // The clock restarts with what was left; a dossier that was already late stays due "now".
-        dueAt = addWorkingHours(cal, countingStart(cal, now, null), d.remainingHours ?? 0);
+        dueAt = dueFromNow(cal, now, { unit: "hours", amount: d.remainingHours ?? 0 });
         Object.assign(patch, { dueAt, remainingHours: null, clockStoppedAt: null });
         break;
       case "end":
@@ -191,7 +185,7 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
     if (action.type === "forward") Object.assign(patch, { forwardedTo: action.toUnit, stepDueAt: action.stepDueAt });
     else if (decision.to !== d.state) {
       const hours = stepHours(def, decision.to);
-      patch.stepDueAt = hours !== null ? addWorkingHours(cal, countingStart(cal, now, null), hours) : null;
+      patch.stepDueAt = hours !== null ? dueFromNow(cal, now, { unit: "hours", amount: hours }) : null;
       if (d.state === "forwarded") patch.forwardedTo = null;
     }
 
@@ -281,13 +275,12 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
     });
     const updated = (await repo.findById(q, d.id))!;
     const procedureName = def.name;
-    if (action.type === "receive") await notifyApplicant(q, updated, "dossierReceived", { procedureName, dueAt });
-    if (action.type === "requestSupplement") await notifyApplicant(q, updated, "supplementRequested", { procedureName, items: action.items, round });
-    if (action.type === "approve") await notifyApplicant(q, updated, "resultReady", { procedureName });
-    if (action.type === "refuse") await notifyApplicant(q, updated, "dossierRefused", { procedureName });
-    if (action.type === "apologise") await notifyApplicant(q, updated, "dossierLate", { procedureName, newDueAt: action.newDueAt });
+    if (action.type === "receive") await notifyApplicant(q, deps.config.publicUrl, updated, "dossierReceived", { procedureName, dueAt });
+    if (action.type === "requestSupplement")
+      await notifyApplicant(q, deps.config.publicUrl, updated, "supplementRequested", { procedureName, items: action.items, round });
+    if (action.type === "approve") await notifyApplicant(q, deps.config.publicUrl, updated, "resultReady", { procedureName });
+    if (action.type === "refuse") await notifyApplicant(q, deps.config.publicUrl, updated, "dossierRefused", { procedureName });
+    if (action.type === "apologise") await notifyApplicant(q, deps.config.publicUrl, updated, "dossierLate", { procedureName, newDueAt: action.newDueAt });
     return updated;
   });
 }
-
-export { unitOf };

@@ -1,7 +1,8 @@
 // A dossier as the fee's owner (payments) needs it: by id or by the code a bank transfer carries.
 // Callers check who may see it; these only read.
 import type { Queryable } from "../../../platform/db/database.ts";
-import { type DossierRow, findByCode, findById } from "../dossiers.repository.ts";
+import type { DossierRow } from "../dossiers.model.ts";
+import { findByCode, findById } from "../dossiers.repository.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,25 +1,22 @@
 // Tells the applicant by SMS and email, through the outbox, inside the change's own transaction.
 import type { Queryable } from "../../../platform/db/database.ts";
 import { enqueueNotification, type NotificationKind } from "../../notifications/index.ts";
-import type { DossierRow } from "../dossiers.repository.ts";
-
-let publicBase = "";
-/** Set once at start-up from PUBLIC_URL so messages carry a link the citizen can open. */
-export function setPublicBaseUrl(url: string | undefined): void {
-  publicBase = (url ?? "").replace(/\/$/, "");
-}
+import type { DossierRow } from "../dossiers.model.ts";
 
 export const statusPath = (code: string) => `/status?code=${encodeURIComponent(code)}`;
 /** The short form for SMS, where every character counts; it redirects to the status page. */
 export const shortStatusPath = (code: string) => `/s/${encodeURIComponent(code)}`;
 
+/** `publicUrl` (config PUBLIC_URL) makes the link one the citizen can open from a message. */
 export async function notifyApplicant(
   q: Queryable,
+  publicUrl: string | undefined,
   d: DossierRow,
   kind: NotificationKind,
   extra: { procedureName?: string; dueAt?: Date | null; newDueAt?: Date | null; items?: string[]; round?: number },
 ): Promise<void> {
   if (!d.code) return;
+  const publicBase = (publicUrl ?? "").replace(/\/$/, "");
   await enqueueNotification(q, {
     kind,
     locale: "vi",

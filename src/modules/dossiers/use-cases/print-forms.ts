@@ -1,14 +1,16 @@
 // The printable one-stop forms (Mẫu 01–07) of a dossier: view models built from what the dossier recorded,
 // then rendered. Reading goes through getDossier/dossierRegister, so the same access rule and audit apply.
 import type { Deps } from "../../../deps.ts";
-import type { Principal } from "../../../platform/auth/authorise.ts";
+import { authorise, type Principal } from "../../../platform/auth/authorise.ts";
+import type { Permission } from "../../../platform/auth/roles.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { type Locale, type MessageKey, translator } from "../../../platform/i18n/i18n.ts";
 import { type AdminUnitRow, getAdminUnitWithAncestors } from "../../admin-units/index.ts";
 import { usersWithRole } from "../../identity/index.ts";
-import type { DeskRole } from "../dossier-workflow.ts";
+import { unitOf } from "../dossier-access.ts";
 import * as repo from "../dossiers.repository.ts";
+import { type DossierEvent, type DossierRow } from "../dossiers.model.ts";
 import { renderApology } from "../forms/apology.pdf.ts";
 import type {
   ApologyData,
@@ -31,34 +33,22 @@ import { renderSupplementRequest } from "../forms/supplement-request.pdf.ts";
 import { renderTrackingSlip } from "../forms/tracking-slip.pdf.ts";
 import { type DeskSettings, loadDeskSettings } from "./dossier-code.ts";
 import { statusPath } from "./notify-applicant.ts";
-import { type DossierView, dossierRegister, getDossier } from "./read-dossiers.ts";
+import { dossierRegister, getDossier } from "./read-dossiers.ts";
+import type { DossierView } from "../dossiers.model.ts";
 
 type D = Pick<Deps, "db" | "events" | "clock" | "config">;
 type Ctx = Context & { principal: Principal | null };
 
-export const PRINT_KINDS = ["receipt", "trackingSlip", "supplementRequest", "refusal", "apology", "stopNotice"] as const;
-export type PrintKind = (typeof PRINT_KINDS)[number];
-
 /** Where the forms are printed: the reader's language and the public address for the status link. */
 export type PrintOptions = { locale: Locale; origin: string };
 
+/** The desk roles a tracking slip names its officers by. */
+type DeskRole = "one_stop_officer" | "specialist" | "leader";
 const DESK_ROLES: readonly DeskRole[] = ["one_stop_officer", "specialist", "leader"];
 const VN_OFFSET_MS = 7 * 3600_000;
 const localDay = (d: Date) => new Date(d.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
 
-/** Which forms a dossier has something to print for (the office page shows only these links). */
-export function printableForms(view: Pick<DossierView, "dossier" | "events" | "supplements">): PrintKind[] {
-  const d = view.dossier;
-  const out: PrintKind[] = [];
-  if (d.code && d.receivedAt && d.dueAt) out.push("receipt", "trackingSlip");
-  if (view.supplements.length > 0) out.push("supplementRequest");
-  if (d.state === "refused" && lastEvent(view.events, "refuse")) out.push("refusal");
-  if (d.apologyAt && d.apologyDueAt && lastEvent(view.events, "apologise")) out.push("apology");
-  if (d.state === "paused" && lastEvent(view.events, "pause")) out.push("stopNotice");
-  return out;
-}
-
-const lastEvent = (events: repo.DossierEvent[], action: string) => [...events].reverse().find((e) => e.action === action) ?? null;
+const lastEvent = (events: DossierEvent[], action: string) => [...events].reverse().find((e) => e.action === action) ?? null;
 
 /** The header every form carries: the commune's People's Committee under its province. */
 export function formBase(locale: Locale, commune: AdminUnitRow, province: AdminUnitRow | null): FormBase {
@@ -79,7 +69,7 @@ async function headerOf(deps: Pick<Deps, "db" | "config">, communeCode: string, 
   return formBase(locale, unit, ancestors.find((a) => a.level === "province") ?? null);
 }
 
-const applicantOf = (d: repo.DossierRow): Applicant => ({
+const applicantOf = (d: DossierRow): Applicant => ({
   name: d.applicant.fullName,
   ...(d.applicant.citizenIdNumber ? { citizenIdNumber: d.applicant.citizenIdNumber } : {}),
   ...(d.applicant.address ? { address: d.applicant.address } : {}),
@@ -102,10 +92,10 @@ async function rolesOf(deps: Pick<Deps, "db">, unitPath: string): Promise<Map<st
   return map;
 }
 
-export function trackingRows(locale: Locale, d: repo.DossierRow, events: repo.DossierEvent[], roles: ReadonlyMap<string, DeskRole>): TrackingRow[] {
+export function trackingRows(locale: Locale, d: DossierRow, events: DossierEvent[], roles: ReadonlyMap<string, DeskRole>): TrackingRow[] {
   const t = translator(locale);
   const applicantSide = (id: string | null) => !!id && (id === d.ownerUserId || (id === d.filedByUserId && !roles.has(id)));
-  const who = (e: repo.DossierEvent) => {
+  const who = (e: DossierEvent) => {
     if (applicantSide(e.actorId) || !e.actorId) return `${t("forms.signer.applicant")} (${d.applicant.fullName})`;
     const role = roles.get(e.actorId);
     return role ? `${t(`role.${role}` as MessageKey)} (${e.actorLabel})` : e.actorLabel;
@@ -269,9 +259,99 @@ export function stopNoticeData(view: DossierView, base: FormBase): StopNoticeDat
 }
 
 /** The unpaid fee's VietQR, when the payments module can draw one; the receipt prints without it otherwise. */
-export type FeeQr = (deps: D, dossier: repo.DossierRow) => Promise<string | null>;
+export type FeeQr = (deps: D, dossier: DossierRow) => Promise<string | null>;
 
 export type PrintedForm = { pdf: Buffer; filename: string };
+
+/** What a form's data loader gets: the dossier as the office reads it and the header of its commune. */
+type FormSource = { deps: D; view: DossierView; base: FormBase; opts: PrintOptions & { feeQr?: FeeQr }; now: Date };
+
+/** One printable form: adding a form (Mẫu 08, …) is one entry of PRINTABLE_FORMS. */
+type PrintableForm<Data> = {
+  /** The link's path segment: /office/dossiers/:id/<path>.pdf. */
+  path: string;
+  label: MessageKey;
+  /** The PDF's name before the dossier's code. */
+  fileName: string;
+  /** Needed on the dossier's unit, besides reading the dossier in the office face. */
+  permission: Permission;
+  /** The dossier has something to print for it (the office page shows only these links). */
+  offered: (view: Pick<DossierView, "dossier" | "events" | "supplements">) => boolean;
+  /** The form's data, or null when the dossier has nothing for it. */
+  load: (src: FormSource) => Promise<Data | null> | Data | null;
+  render: (data: Data) => Promise<Buffer>;
+};
+const entry = <Data>(f: PrintableForm<Data>) => f as PrintableForm<unknown>;
+const hasReceipt = (v: Pick<DossierView, "dossier">) => !!(v.dossier.code && v.dossier.receivedAt && v.dossier.dueAt);
+
+export const PRINTABLE_FORMS = {
+  receipt: entry({
+    path: "receipt",
+    label: "dossiers.office.print.receipt",
+    fileName: "giay-tiep-nhan",
+    permission: "dossier.read",
+    offered: hasReceipt,
+    load: async ({ deps, view, base, opts }) => {
+      const d = view.dossier;
+      const unpaid = d.feeStatus === "unpaid" && d.feeAmount > 0;
+      const qr = unpaid && opts.feeQr ? await opts.feeQr(deps, d).catch(() => null) : null;
+      return receiptData(view, base, { ...opts, feeQrPngDataUrl: qr });
+    },
+    render: renderReceipt,
+  }),
+  trackingSlip: entry({
+    path: "tracking-slip",
+    label: "dossiers.office.print.trackingSlip",
+    fileName: "phieu-kiem-soat",
+    permission: "dossier.read",
+    offered: hasReceipt,
+    load: async ({ deps, view, base, now }) => trackingSlipData(view, base, await rolesOf(deps, view.dossier.unitPath), now),
+    render: renderTrackingSlip,
+  }),
+  supplementRequest: entry({
+    path: "supplement-request",
+    label: "dossiers.office.print.supplementRequest",
+    fileName: "phieu-yeu-cau-bo-sung",
+    permission: "dossier.read",
+    offered: (v) => v.supplements.length > 0,
+    load: async ({ deps, view, base }) => supplementRequestData(view, base, await loadDeskSettings(deps, view.dossier.communeCode)),
+    render: renderSupplementRequest,
+  }),
+  refusal: entry({
+    path: "refusal",
+    label: "dossiers.office.print.refusal",
+    fileName: "phieu-tu-choi",
+    permission: "dossier.read",
+    offered: (v) => v.dossier.state === "refused" && !!lastEvent(v.events, "refuse"),
+    load: ({ view, base }) => refusalData(view, base),
+    render: renderRefusal,
+  }),
+  apology: entry({
+    path: "apology",
+    label: "dossiers.office.print.apology",
+    fileName: "phieu-xin-loi",
+    permission: "dossier.read",
+    offered: (v) => !!(v.dossier.apologyAt && v.dossier.apologyDueAt && lastEvent(v.events, "apologise")),
+    load: ({ view, base }) => apologyData(view, base),
+    render: renderApology,
+  }),
+  stopNotice: entry({
+    path: "stop-notice",
+    label: "dossiers.office.print.stopNotice",
+    fileName: "thong-bao-dung",
+    permission: "dossier.read",
+    offered: (v) => v.dossier.state === "paused" && !!lastEvent(v.events, "pause"),
+    load: ({ view, base }) => stopNoticeData(view, base),
+    render: renderStopNotice,
+  }),
+} satisfies Record<string, PrintableForm<unknown>>;
+export type PrintKind = keyof typeof PRINTABLE_FORMS;
+export const PRINT_KINDS = Object.keys(PRINTABLE_FORMS) as PrintKind[];
+
+/** Which forms a dossier has something to print for (the office page shows only these links). */
+export function printableForms(view: Pick<DossierView, "dossier" | "events" | "supplements">): PrintKind[] {
+  return PRINT_KINDS.filter((kind) => PRINTABLE_FORMS[kind].offered(view));
+}
 
 /** Renders one form of a dossier; 404 when the dossier has nothing for that form. */
 export async function printDossierForm(
@@ -281,46 +361,15 @@ export async function printDossierForm(
   kind: PrintKind,
   opts: PrintOptions & { feeQr?: FeeQr; view?: DossierView },
 ): Promise<PrintedForm> {
+  const form = PRINTABLE_FORMS[kind];
   // Printing is the office's: an applicant gets "not found" here like anyone else outside the office.
   const view = opts.view ?? (await getDossier(deps, ctx, dossierId, { as: "office" }));
   const d = view.dossier;
+  authorise(ctx.principal, form.permission, unitOf(d));
   const base = await headerOf(deps, d.communeCode, opts.locale);
-  const name = (slug: string) => `${slug}-${(d.code ?? d.id).replace(/[^A-Za-z0-9.-]/g, "_")}.pdf`;
-  const missing = () => new AppError("not_found", "error.notFound");
-  switch (kind) {
-    case "receipt": {
-      const unpaid = d.feeStatus === "unpaid" && d.feeAmount > 0;
-      const qr = unpaid && opts.feeQr ? await opts.feeQr(deps, d).catch(() => null) : null;
-      const data = receiptData(view, base, { ...opts, feeQrPngDataUrl: qr });
-      if (!data) throw missing();
-      return { pdf: await renderReceipt(data), filename: name("giay-tiep-nhan") };
-    }
-    case "trackingSlip": {
-      const data = trackingSlipData(view, base, await rolesOf(deps, d.unitPath), deps.clock.now());
-      if (!data) throw missing();
-      return { pdf: await renderTrackingSlip(data), filename: name("phieu-kiem-soat") };
-    }
-    case "supplementRequest": {
-      const data = supplementRequestData(view, base, await loadDeskSettings(deps, d.communeCode));
-      if (!data) throw missing();
-      return { pdf: await renderSupplementRequest(data), filename: name("phieu-yeu-cau-bo-sung") };
-    }
-    case "refusal": {
-      const data = refusalData(view, base);
-      if (!data) throw missing();
-      return { pdf: await renderRefusal(data), filename: name("phieu-tu-choi") };
-    }
-    case "apology": {
-      const data = apologyData(view, base);
-      if (!data) throw missing();
-      return { pdf: await renderApology(data), filename: name("phieu-xin-loi") };
-    }
-    case "stopNotice": {
-      const data = stopNoticeData(view, base);
-      if (!data) throw missing();
-      return { pdf: await renderStopNotice(data), filename: name("thong-bao-dung") };
-    }
-  }
+  const data = await form.load({ deps, view, base, opts, now: deps.clock.now() });
+  if (!data) throw new AppError("not_found", "error.notFound");
+  return { pdf: await form.render(data), filename: `${form.fileName}-${(d.code ?? d.id).replace(/[^A-Za-z0-9.-]/g, "_")}.pdf` };
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -9,11 +9,12 @@ import { decodeCursor } from "../../../platform/http/cursor.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
 import { loadWorkCalendar } from "../../calendar/index.ts";
 import { usersWithRole } from "../../identity/index.ts";
-import { getProcedureVersion, type ProcedureRecord } from "../../procedures/index.ts";
+import { getProcedureVersion } from "../../procedures/index.ts";
 import { actorFacts, assertCanView } from "../dossier-access.ts";
-import { type ActionType, availableActions } from "../dossier-workflow.ts";
+import { availableActions } from "../dossier-workflow.ts";
 import * as repo from "../dossiers.repository.ts";
-import { workflowFacts } from "./act-on-dossier.ts";
+import { type DossierRow, type DossierView, type QueueName } from "../dossiers.model.ts";
+import { workflowFacts } from "./workflow-facts.ts";
 
 type D = Pick<Deps, "db" | "events" | "clock" | "config">;
 type Ctx = Context & { principal: Principal | null };
@@ -27,7 +28,7 @@ export async function queueBoundaries(deps: Pick<Deps, "db" | "clock">) {
   return { now, dueSoon: addWorkingHours(cal, now, DUE_SOON_WORKING_DAYS * HOURS_PER_DAY) };
 }
 
-export async function deskQueues(deps: D, ctx: Ctx, communeCode: string, queue: repo.QueueName, page: { cursor?: string; limit: number }) {
+export async function deskQueues(deps: D, ctx: Ctx, communeCode: string, queue: QueueName, page: { cursor?: string; limit: number }) {
   const commune = await getAdminUnit(deps, communeCode);
   authorise(ctx.principal, "dossier.read", commune);
   const { now, dueSoon } = await queueBoundaries(deps);
@@ -42,22 +43,10 @@ export async function deskQueues(deps: D, ctx: Ctx, communeCode: string, queue: 
   return { commune, counts, items: shown, next: more && last ? ([new Date(last.sortAt).toISOString(), last.id] as [string, string]) : null, now, dueSoon };
 }
 
-export type DossierView = {
-  dossier: repo.DossierRow;
-  procedure: ProcedureRecord;
-  events: repo.DossierEvent[];
-  documents: repo.DossierDocument[];
-  supplements: repo.SupplementRequest[];
-  actions: ActionType[];
-  capacity: "office" | "applicant";
-  specialists: Array<{ id: string; displayName: string }>;
-  hoursToDue: number | null;
-};
-
 /** `as: "office"`: the office face answers 404 to anyone who cannot read the dossier as an officer, its applicant included. */
 export type ReadAs = { as?: "office" };
 
-async function loadViewable(deps: Pick<Deps, "db">, ctx: Ctx, id: string, opts: ReadAs): Promise<{ d: repo.DossierRow; capacity: "office" | "applicant" }> {
+async function loadViewable(deps: Pick<Deps, "db">, ctx: Ctx, id: string, opts: ReadAs): Promise<{ d: DossierRow; capacity: "office" | "applicant" }> {
   const d = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findById(deps.db, id) : null;
   if (!d) throw ctx.principal ? new AppError("not_found", "error.notFound") : new AppError("unauthenticated", "error.unauthenticated");
   const capacity = assertCanView(ctx.principal, d);
