@@ -25,4 +25,3 @@ export function moduleMounts(opts: { oidc: OidcClient | null }): ModuleMount[] {
     notificationsModule,
   ];
 }
-

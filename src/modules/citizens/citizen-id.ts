@@ -3,6 +3,7 @@
 // Layout from Circular 07/2016/TT-BCA (now 59/2021/TT-BCA); there is no check digit.
 import { z } from "@hono/zod-openapi";
 import type { messagesVi } from "./citizens.messages.ts";
+import { localYear } from "../../platform/calendar/vietnam-time.ts";
 
 type CitizensKey = keyof typeof messagesVi;
 
@@ -91,8 +92,8 @@ export const CITIZEN_ID_MESSAGE_KEYS: Readonly<Record<CitizenIdErrorCode, Citize
 // People copy the number from the card as "001 099 012345" or "001.099.012345".
 export const normalizeCitizenIdNumber = (raw: string) => raw.replace(/[\s.]/g, "");
 
-// Vietnam is UTC+7 all year: a baby registered on 1 January is born "this year" there before UTC's new year.
-const vietnamYear = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).getUTCFullYear();
+// A baby registered on 1 January is born "this year" in Vietnam before UTC's new year.
+const vietnamYear = localYear;
 
 export function checkCitizenIdNumber(raw: string, today: Date): CitizenIdCheck {
   const value = normalizeCitizenIdNumber(raw);

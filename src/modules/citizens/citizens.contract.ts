@@ -2,9 +2,10 @@
 import { z } from "@hono/zod-openapi";
 import { checkCitizenIdNumber, citizenIdNumberSchema } from "./citizen-id.ts";
 import { phoneSchema } from "./phone.ts";
+import { toLocalDay } from "../../platform/calendar/vietnam-time.ts";
 
-// Vietnam is UTC+7 all year: "today" for a date of birth is the date in Hà Nội.
-export const vietnamDate = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+// "Today" for a date of birth is the date in Hà Nội.
+export const vietnamDate = toLocalDay;
 
 /** People write 25/12/1990 or 25-12-1990; machines send 1990-12-25. Both become YYYY-MM-DD, or null. */
 export function parseBirthDate(raw: string): string | null {

@@ -3,7 +3,6 @@ import { registerIdentityApi } from "./identity.api.ts";
 import { registerIdentityPages } from "./identity.pages.tsx";
 import type { OidcClient } from "./oidc-client.ts";
 
-
 export const identityModule = (oidc: OidcClient | null): ModuleMount => ({
   name: "identity",
   api: registerIdentityApi,

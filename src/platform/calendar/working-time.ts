@@ -1,6 +1,9 @@
 // Deadlines in working time: only office sessions on working days count. Pure, no database.
-// Vietnam is UTC+7 all year (no daylight saving), so local days and hours come from a fixed offset.
+// Vietnam is UTC+7 all year (no daylight saving): local days and hours come from vietnam-time.ts.
 import { dayFromNumber, dayNumber, holidaysOfYear, isWeekend } from "./holidays.ts";
+import { toLocalDay, VIETNAM_OFFSET_MS } from "./vietnam-time.ts";
+
+export { toLocalDay };
 
 export type CalendarOverride = { day: string /* YYYY-MM-DD */; kind: "off" | "working"; name: string };
 export type OfficeHours = { sessions: Array<{ start: string /* "07:30" */; end: string /* "11:30" */ }> };
@@ -23,7 +26,7 @@ export const DEFAULT_OFFICE_HOURS: OfficeHours = {
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
-const OFFSET_MS = 7 * HOUR_MS;
+const OFFSET_MS = VIETNAM_OFFSET_MS;
 /** Far more than any deadline needs; stops a loop if a calendar somehow had no working day. */
 const MAX_DAYS = 20 * 366;
 
@@ -72,11 +75,6 @@ export function buildWorkCalendar(overrides: CalendarOverride[], hours: OfficeHo
       return holidayName(day);
     },
   };
-}
-
-/** 'YYYY-MM-DD' in Vietnam. */
-export function toLocalDay(d: Date): string {
-  return dayFromNumber(Math.floor((d.getTime() + OFFSET_MS) / DAY_MS));
 }
 
 /** Walks office sessions forward from an instant; shared by the functions below. */

@@ -347,4 +347,3 @@ export const coreEn: CoreMessages = {
   "calendar.holiday.swappedDayOff": "Swapped day off",
   "calendar.holiday.makeUpDay": "Make-up working day",
 };
-

@@ -16,8 +16,9 @@ import { computeFigures, figuresInput, listStatsCommunes } from "../use-cases/co
 import { Definitions } from "./definitions.tsx";
 import { decimal, FiguresTable, formatShare, NotAvailable, OFFICE_FIGURES, rowLabel, Share } from "./figures-table.tsx";
 import { queryOf, queryValues } from "./stats-query.ts";
+import { localNoon } from "../../../platform/calendar/vietnam-time.ts";
 
-const dayDate = (day: string) => new Date(`${day}T12:00:00+07:00`);
+const dayDate = localNoon;
 
 /** "66,7 % (2/3)": the share with what it was computed from. */
 function ShareOf(props: { ctx: PageContext; share: number | null; n: number; of: number }) {

@@ -8,6 +8,7 @@ import { AppError } from "../../../platform/http/app-error.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
 import type { Figures, FigureRow, FiguresReport, GroupBy, StatsQuery } from "../dossier-stats.contract.ts";
 import * as repo from "../dossier-stats.repository.ts";
+import { localInstant, nextLocalDay } from "../../../platform/calendar/vietnam-time.ts";
 
 type D = Pick<Deps, "db" | "config" | "clock">;
 export type StatsContext = Context & { principal: Principal | null };
@@ -21,12 +22,9 @@ export type FiguresInput = {
   groupBy: GroupBy;
 };
 
-const VN_OFFSET = "+07:00";
-const DAY_MS = 86_400_000;
-
 /** Inclusive Vietnam days → the half-open instant range the queries use. */
 export function periodOf(fromDay: string, toDay: string): { from: Date; to: Date } {
-  return { from: new Date(`${fromDay}T00:00:00${VN_OFFSET}`), to: new Date(new Date(`${toDay}T00:00:00${VN_OFFSET}`).getTime() + DAY_MS) };
+  return { from: localInstant(fromDay), to: localInstant(nextLocalDay(toDay)) };
 }
 
 export function yearOf(deps: Pick<Deps, "clock">): number {

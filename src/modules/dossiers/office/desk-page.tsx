@@ -13,6 +13,7 @@ import { type QueueItem, QUEUES } from "../dossiers.model.ts";
 import { deskQueues } from "../use-cases/read-dossiers.ts";
 import { Input, Select } from "./fields.tsx";
 import { type OfficeWeb, pickCommune, requireSignedIn } from "./office-context.ts";
+import { toLocalDay } from "../../../platform/calendar/vietnam-time.ts";
 
 const QUEUE_PAGE = 25;
 
@@ -32,7 +33,7 @@ export function deskPage(office: OfficeWeb) {
       choices.map(async (x) => ({ value: x, label: x === desk.commune.code ? desk.commune.fullName : (await getAdminUnit(deps, x)).fullName })),
     );
     const receives = can(p, "dossier.receive", desk.commune);
-    const today = new Date(deps.clock.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const today = toLocalDay(deps.clock.now());
     const queueHref = (q: string) => `/office/desk?commune=${desk.commune.code}&queue=${q}`;
     const dueOf = (i: QueueItem) => (i.dueAt ? new Date(i.dueAt) : null);
     const columns: Column<QueueItem>[] = [

@@ -29,14 +29,13 @@ import {
 } from "./action-forms.tsx";
 import type { OfficeWeb } from "./office-context.ts";
 import { PRINT_PATHS } from "./print-routes.ts";
+import { localNoon } from "../../../platform/calendar/vietnam-time.ts";
 
 function formValue(t: Translate, field: ProcedureRecord["definition"]["form"][number], v: unknown, locale: PageContext["locale"]): string {
   if (v === null || v === undefined || v === "") return "–";
   if (field.type === "person" && typeof v === "object") {
     const p = v as { fullName?: string; birthDate?: string | null; citizenIdNumber?: string | null };
-    return (
-      [p.fullName, p.birthDate ? formatDate(new Date(`${p.birthDate}T12:00:00+07:00`), locale) : null, p.citizenIdNumber].filter(Boolean).join(", ") || "–"
-    );
+    return [p.fullName, p.birthDate ? formatDate(localNoon(p.birthDate), locale) : null, p.citizenIdNumber].filter(Boolean).join(", ") || "–";
   }
   if (field.type === "choice") return field.options?.find((o) => o.value === v)?.label ?? String(v);
   if (field.type === "date" && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(new Date(`${v}T12:00:00+07:00`), locale);

@@ -21,6 +21,7 @@ import { checkFiling, communeError, type FilingInput, sanitiseRaw } from "./chec
 import { dossierCode, loadDeskSettings } from "./dossier-code.ts";
 import { notifyApplicant } from "./notify-applicant.ts";
 import { newlyFiledFacts } from "./workflow-facts.ts";
+import { toLocalDay } from "../../../platform/calendar/vietnam-time.ts";
 
 type D = Pick<Deps, "db" | "events" | "clock" | "config" | "log">;
 type Ctx = Context & { principal: Principal | null };
@@ -264,4 +265,4 @@ function patchOf(r: NewRecord): repo.DossierPatch {
   };
 }
 
-const toDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+const toDay = toLocalDay;

@@ -35,6 +35,7 @@ import { type DeskSettings, loadDeskSettings } from "./dossier-code.ts";
 import { statusPath } from "./notify-applicant.ts";
 import { dossierRegister, getDossier } from "./read-dossiers.ts";
 import type { DossierView } from "../dossiers.model.ts";
+import { localInstant, nextLocalDay, toLocalDay } from "../../../platform/calendar/vietnam-time.ts";
 
 type D = Pick<Deps, "db" | "events" | "clock" | "config">;
 type Ctx = Context & { principal: Principal | null };
@@ -45,8 +46,7 @@ export type PrintOptions = { locale: Locale; origin: string };
 /** The desk roles a tracking slip names its officers by. */
 type DeskRole = "one_stop_officer" | "specialist" | "leader";
 const DESK_ROLES: readonly DeskRole[] = ["one_stop_officer", "specialist", "leader"];
-const VN_OFFSET_MS = 7 * 3600_000;
-const localDay = (d: Date) => new Date(d.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+const localDay = toLocalDay;
 
 const lastEvent = (events: DossierEvent[], action: string) => [...events].reverse().find((e) => e.action === action) ?? null;
 
@@ -388,10 +388,10 @@ export async function printRegister(
     ...(isDay(period.to) ? [] : [{ field: "to", code: "date", message: "dossiers.error.date" as const }]),
   ];
   if (bad.length) throw new AppError("validation", "error.validation", bad);
-  const from = new Date(`${period.from}T00:00:00+07:00`);
-  const toStart = new Date(`${period.to}T00:00:00+07:00`);
+  const from = localInstant(period.from);
+  const toStart = localInstant(period.to);
   if (toStart < from) throw new AppError("validation", "error.validation", [{ field: "to", code: "range", message: "dossiers.office.error.period" }]);
-  const { commune, rows } = await dossierRegister(deps, ctx, communeCode, from, new Date(toStart.getTime() + 24 * 3600_000));
+  const { commune, rows } = await dossierRegister(deps, ctx, communeCode, from, localInstant(nextLocalDay(period.to)));
   const base = await headerOf(deps, commune.code, opts.locale);
   const t = translator(opts.locale);
   const registerRows = [];

@@ -4,6 +4,7 @@ import { can, type Principal } from "../../../platform/auth/authorise.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import type { Deps } from "../../../deps.ts";
 import { assertCanView, type DossierRow, findDossierForFee } from "../../dossiers/index.ts";
+import { localYear } from "../../../platform/calendar/vietnam-time.ts";
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,4 +33,4 @@ export function notFoundFor(p: Principal | null): AppError {
 }
 
 /** The calendar year in Vietnam, which numbers the receipt books. */
-export const vietnamYear = (at: Date) => new Date(at.getTime() + 7 * 3600_000).getUTCFullYear();
+export const vietnamYear = localYear;
