@@ -21,7 +21,7 @@ export function parse<O extends Options>(
   options: O,
   opts: { positionals?: [min: number, max: number] } = {},
 ): { values: Values<O>; positionals: string[] } {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {

@@ -137,7 +137,7 @@ describeBrowser("a dossier's whole journey, the citizen on a phone without JavaS
       multipart: { ...posted, intent: "submit", ...Object.fromEntries(required.map((d) => [`doc.${d.key}`, pdf(`${d.key}.pdf`, d.name)])) },
     });
     expect(again.status()).toBe(303);
-    expect(again.headers()["location"]).toBe(`/me/dossiers/${dossierId}?submitted=1`);
+    expect(again.headers().location).toBe(`/me/dossiers/${dossierId}?submitted=1`);
     const same = await e2e().app.db.query<{ n: number }>("SELECT count(*)::int AS n FROM dossiers WHERE idempotency_key = $1", [posted.idempotencyKey]);
     expect(same.rows[0]!.n).toBe(1);
 

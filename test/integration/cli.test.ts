@@ -33,8 +33,12 @@ async function xaso(args: string[], opts: { url: string; env?: Record<string, st
   let err = "";
   const io: CliStreams = {
     env: { ...TEST_ENV, XASO_LANG: "en", DATABASE_URL: opts.url, ...opts.env },
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
+    out: (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
     stdin: Readable.from(opts.stdin === undefined ? [] : [opts.stdin]),
     log: silent,
   };

@@ -1,7 +1,7 @@
 // The real server on the embedded PostgreSQL: first start with demo data, kill -9 (the database must
 // stop on its own), restart on the same DATA_DIR (data kept), SIGTERM (clean stop). Embedded leg only.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";

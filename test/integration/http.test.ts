@@ -37,7 +37,12 @@ describeDb("HTTP edge", () => {
 
   it("gives every response a request id and puts it on every log line of that request", async () => {
     const lines: Record<string, unknown>[] = [];
-    const sink = new Writable({ write: (chunk, _enc, cb) => (lines.push(JSON.parse(String(chunk))), cb()) });
+    const sink = new Writable({
+      write: (chunk, _enc, cb) => {
+        lines.push(JSON.parse(String(chunk)));
+        cb();
+      },
+    });
     const app = createApp({ ...t.deps, log: createLogger("info", sink) });
     const mine = await app.request("/units?q=gia%20phu", { headers: { "x-request-id": "abc-123" } });
     expect(mine.headers.get("x-request-id")).toBe("abc-123");

@@ -11,7 +11,15 @@ import { createTestDatabase, type TestDatabase } from "./test-db.ts";
 export type FakeClock = Clock & { set(d: Date): void; advance(ms: number): void };
 export function fakeClock(start = new Date("2026-11-23T03:00:00Z")): FakeClock {
   let now = start.getTime();
-  return { now: () => new Date(now), set: (d) => void (now = d.getTime()), advance: (ms) => void (now += ms) };
+  return {
+    now: () => new Date(now),
+    set: (d) => {
+      now = d.getTime();
+    },
+    advance: (ms) => {
+      now += ms;
+    },
+  };
 }
 
 export const TEST_ENV = { NODE_ENV: "test", SERVED_PROVINCES: "15,19", LOG_LEVEL: "silent", SIGNIN_MAX_FAILURES: "5" } as const;

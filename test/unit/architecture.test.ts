@@ -70,7 +70,9 @@ function migratedRelations(): Set<string> {
     .filter((f) => f.endsWith(".sql"))
     .map((f) => readFileSync(path.join(dir, f), "utf8"))
     .join("\n");
-  const names = [...sql.matchAll(/create\s+(?:or\s+replace\s+)?(?:table|view|materialized\s+view)\s+(?:if\s+not\s+exists\s+)?([a-z_][a-z0-9_]*)/gi)].map((m) => m[1]!.toLowerCase());
+  const names = [...sql.matchAll(/create\s+(?:or\s+replace\s+)?(?:table|view|materialized\s+view)\s+(?:if\s+not\s+exists\s+)?([a-z_][a-z0-9_]*)/gi)].map((m) =>
+    m[1]!.toLowerCase(),
+  );
   return new Set([...names, "schema_migrations"]);
 }
 

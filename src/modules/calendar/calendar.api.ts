@@ -1,6 +1,6 @@
 // /api/v1/calendar: the year's days off (public) and their management. Handlers are thin.
 // Use cases are imported from their files, not index.ts, because index.ts re-exports this file.
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { Deps } from "../../deps.ts";
 import { useCaseContext } from "../../platform/auth/use-case-context.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";

@@ -409,7 +409,7 @@ describeDb("dossier figures", () => {
     });
     const p1 = figures!.getRow(3);
     expect(p1.getCell(1).value).toBe("9.000001");
-    METRICS.forEach((m, i) => expect(p1.getCell(firstMetric + i).value, m.key).toBe(report.rows[0]![m.key]));
+    for (const [i, m] of METRICS.entries()) expect(p1.getCell(firstMetric + i).value, m.key).toBe(report.rows[0]![m.key]);
     expect(definitions!.name).toBe("Cách tính");
     expect(definitions!.rowCount).toBe(2 + DEFINITIONS.length);
     expect(definitions!.getRow(3 + DEFINITIONS.findIndex(([term]) => term === "stats.term.onTime")).getCell(2).value).toContain("vẫn tính là quá hạn");

@@ -176,7 +176,7 @@ describeDb("dossiers: citizen pages", () => {
     const res = await post(citizen, "/dossiers/new", application(citizen, key, { "doc.declaration": fake, "doc.identityDocument": pdf("can cuoc") }));
     expect(res.status).toBe(400);
     const html = await res.text();
-    expect(html).toMatch(/id="f-documents-declaration-error">[^]*?chỉ nhận tệp PDF, JPG, PNG/);
+    expect(html).toMatch(/id="f-documents-declaration-error">[\s\S]*?chỉ nhận tệp PDF, JPG, PNG/);
     expect(await countByKey(key)).toBe(0);
   });
 
@@ -215,7 +215,7 @@ describeDb("dossiers: citizen pages", () => {
 
     const wrong = await visitor.post("/status", { code, last4: "0000" });
     expect(wrong.status).toBe(404);
-    expect(await wrong.text()).toMatch(/id="f-code-error">[^]*?không tìm thấy hồ sơ với mã và 4 số cuối này/);
+    expect(await wrong.text()).toMatch(/id="f-code-error">[\s\S]*?không tìm thấy hồ sơ với mã và 4 số cuối này/);
     expect((await visitor.post("/status", { code, last4: "12" })).status).toBe(400);
     for (let i = 1; i < LOOKUP_MAX_FAILURES; i++) expect((await visitor.post("/status", { code, last4: "0000" })).status).toBe(404);
     const throttled = await visitor.post("/status", { code, last4: "5678" });
@@ -242,7 +242,7 @@ describeDb("dossiers: citizen pages", () => {
     };
     const empty = await supplement({ "doc.item1": new File([], "") });
     expect(empty.status).toBe(400);
-    expect(await empty.text()).toMatch(/id="f-documents-item1-error">[^]*?hãy tải lên giấy tờ được yêu cầu/);
+    expect(await empty.text()).toMatch(/id="f-documents-item1-error">[\s\S]*?hãy tải lên giấy tờ được yêu cầu/);
     const stale = await supplement({ "doc.item1": pdf("ly hon") }, String(Number(version) - 1));
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain("Hồ sơ vừa được người khác thay đổi");

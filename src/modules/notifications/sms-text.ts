@@ -120,7 +120,7 @@ export function toSmsText(text: string, opts: { maxSegments?: number; keep?: str
   const render = () => {
     let out = "";
     let gap = false;
-    const ellipsis = () => (out = `${out.replace(/[,;:.\-]+$/, "")}...`);
+    const ellipsis = () => (out = `${out.replace(/[,;:.-]+$/, "")}...`);
     for (const w of words) {
       if (w.removed) {
         gap = true;

@@ -31,9 +31,9 @@ describe("countSmsSegments", () => {
 
   it("counts an extension character as two septets and never splits it across parts", () => {
     expect(countSmsSegments("€".repeat(80))).toEqual({ encoding: "GSM-7", segments: 1 });
-    expect(countSmsSegments("a".repeat(159) + "€")).toEqual({ encoding: "GSM-7", segments: 2 });
+    expect(countSmsSegments(`${"a".repeat(159)}€`)).toEqual({ encoding: "GSM-7", segments: 2 });
     // 152 septets then a 2-septet character: it starts the second part, so 153 + 153 + 1.
-    expect(countSmsSegments("a".repeat(152) + "€" + "a".repeat(153))).toEqual({ encoding: "GSM-7", segments: 3 });
+    expect(countSmsSegments(`${"a".repeat(152)}€${"a".repeat(153)}`)).toEqual({ encoding: "GSM-7", segments: 3 });
   });
 
   it("shows why diacritics cost: the same sentence in UCS-2 takes 70 then 67 per part", () => {
@@ -56,7 +56,7 @@ describe("toSmsText", () => {
   });
 
   it("shortens at a word boundary with '...' to fit maxSegments", () => {
-    const long = "Đề nghị bổ sung giấy tờ sau đây trong thời hạn quy định " + "bản sao giấy khai sinh có chứng thực, ".repeat(10);
+    const long = `Đề nghị bổ sung giấy tờ sau đây trong thời hạn quy định ${"bản sao giấy khai sinh có chứng thực, ".repeat(10)}`;
     const r = toSmsText(long, { maxSegments: 1 });
     expect(r.truncated).toBe(true);
     expect(r.segments).toBe(1);
@@ -88,6 +88,6 @@ describe("toSmsText", () => {
   it("counts extension characters when deciding to shorten", () => {
     // Each "{}" is 4 septets: 31 of them, 30 spaces and "..." make 157; one more would not fit.
     const r = toSmsText("{} ".repeat(60), { maxSegments: 1 });
-    expect(r).toEqual({ text: Array(31).fill("{}").join(" ") + "...", encoding: "GSM-7", segments: 1, truncated: true });
+    expect(r).toEqual({ text: `${Array(31).fill("{}").join(" ")}...`, encoding: "GSM-7", segments: 1, truncated: true });
   });
 });

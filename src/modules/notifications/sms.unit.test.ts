@@ -64,7 +64,10 @@ describe("HTTP SMS gateway", () => {
     const gw = createHttpSmsGateway({
       url: "https://sms.example.vn/send",
       token: "t",
-      fetchImpl: async (u) => (calls.push(String(u)), new Response("ok", { status: 200 })),
+      fetchImpl: async (u) => {
+        calls.push(String(u));
+        return new Response("ok", { status: 200 });
+      },
     });
     expect(await gw.send("+84912345678", "x")).toEqual({ providerId: undefined });
     expect(calls).toEqual(["https://sms.example.vn/send"]);

@@ -32,8 +32,6 @@ export const SHEETS = {
 } as const;
 export type SheetName = keyof typeof SHEETS;
 const SHEET_NAMES = Object.keys(SHEETS) as SheetName[];
-const NUMBER_COLUMNS = new Set(["processing_amount", "copies", "share", "amount"]);
-const BOOLEAN_COLUMNS = new Set(["required", "from_vault"]);
 
 type Cell = string | number | boolean | null;
 
@@ -151,7 +149,7 @@ function buildSheet(name: SheetName, raw: { line: number; cells: string[] }[], c
   for (const r of body) {
     if (r.cells.every((c) => c.trim() === "")) continue;
     const values = new Map<string, string>();
-    head.cells.forEach((h, i) => values.set(h, (r.cells[i] ?? "").trim()));
+    for (const [i, h] of head.cells.entries()) values.set(h, (r.cells[i] ?? "").trim());
     rows.push({ values, ref: (column) => `${name}!${columnLetter(col0 + 1 + Math.max(0, head.cells.indexOf(column)))}${r.line}` });
   }
   return { name, rows, headerRef };
@@ -222,15 +220,19 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
   for (; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else {
         if (ch === "\n") line++;
         cell += ch;
       }
     } else if (ch === '"' && cell === "") quoted = true;
-    else if (ch === ",") cells.push(cell), (cell = "");
-    else if (ch === "\r" && text[i + 1] === "\n") continue;
+    else if (ch === ",") {
+      cells.push(cell);
+      cell = "";
+    } else if (ch === "\r" && text[i + 1] === "\n") continue;
     else if (ch === "\n" || ch === "\r") {
       endRecord();
       start = ++line;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../http/app-error.ts";
+import type { AppError } from "../http/app-error.ts";
 import { authorise, can, canGrant, canOnOrWithin, holdsRole, type Principal, scopePaths } from "./authorise.ts";
 
 const officer = (role: Principal["grants"][number]["role"], unitPath: string): Principal => ({

@@ -14,7 +14,10 @@ export function referenceCache<V>(ttlMs: number, maxEntries = 2000): ReferenceCa
   return {
     async get(db, key, load) {
       let map = byDb.get(db);
-      if (!map) byDb.set(db, (map = new Map()));
+      if (!map) {
+        map = new Map();
+        byDb.set(db, map);
+      }
       const hit = map.get(key);
       const now = Date.now();
       if (hit && hit.expires > now) return hit.value;

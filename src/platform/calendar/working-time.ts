@@ -83,7 +83,10 @@ function sessionWalker(cal: WorkCalendar) {
   const working = new Map<number, boolean>();
   const isWorking = (n: number) => {
     let w = working.get(n);
-    if (w === undefined) working.set(n, (w = cal.isWorkingDay(dayFromNumber(n))));
+    if (w === undefined) {
+      w = cal.isWorkingDay(dayFromNumber(n));
+      working.set(n, w);
+    }
     return w;
   };
   return { sessions, isWorking };

@@ -54,7 +54,7 @@ describeDb("file store", () => {
   });
 
   it("keeps names short and never empty", () => {
-    expect(sanitiseFileName("a".repeat(300) + ".pdf", "pdf")).toHaveLength(120);
+    expect(sanitiseFileName(`${"a".repeat(300)}.pdf`, "pdf")).toHaveLength(120);
     expect(sanitiseFileName("", "png")).toBe("tep.png");
     expect(sanitiseFileName("/etc/passwd", "pdf")).toBe("passwd.pdf");
     expect(sanitiseFileName('báo "cáo".PDF', "pdf")).toBe("báo cáo.pdf");

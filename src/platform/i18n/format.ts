@@ -6,7 +6,10 @@ const tag = (l: Locale) => (l === "vi" ? "vi-VN" : "en-GB");
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 function fmt<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
   let f = cache.get(key);
-  if (!f) cache.set(key, (f = make()));
+  if (!f) {
+    f = make();
+    cache.set(key, f);
+  }
   return f as T;
 }
 

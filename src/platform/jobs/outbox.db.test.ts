@@ -9,7 +9,12 @@ const log = pino({ level: "silent" });
 // Starts a minute ahead of the database's now(), so rows enqueued with the default notBefore are due.
 function testClock() {
   let t = Date.now() + 60_000;
-  return { now: () => new Date(t), advance: (seconds: number) => void (t += seconds * 1000) };
+  return {
+    now: () => new Date(t),
+    advance: (seconds: number) => {
+      t += seconds * 1000;
+    },
+  };
 }
 
 describeDb("outbox", () => {
@@ -32,7 +37,7 @@ describeDb("outbox", () => {
   const row = async (id?: number) =>
     (
       await db.query<{ status: string; attempts: number; last_error: string | null; next_attempt_at: Date; sent_at: Date | null }>(
-        "SELECT status, attempts, last_error, next_attempt_at, sent_at FROM outbox" + (id ? " WHERE id = $1" : " ORDER BY id LIMIT 1"),
+        `SELECT status, attempts, last_error, next_attempt_at, sent_at FROM outbox${id ? " WHERE id = $1" : " ORDER BY id LIMIT 1"}`,
         id ? [id] : [],
       )
     ).rows[0];

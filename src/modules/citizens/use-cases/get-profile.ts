@@ -24,7 +24,7 @@ export async function getProfileForPrefill(deps: Pick<Deps, "db">, userId: strin
   // No profile yet: start from what the account knows (the national SSO gives name, ID number and phone),
   // so someone who signed in with VNeID does not type them again.
   const account = await accountDetails(deps, userId);
-  if (!account || account.kind !== "citizen" || /^\d{3}\*{4}\d{3}$/.test(account.displayName)) return null;
+  if (account?.kind !== "citizen" || /^\d{3}\*{4}\d{3}$/.test(account.displayName)) return null;
   return {
     fullName: account.displayName,
     birthDate: null,

@@ -10,7 +10,10 @@ import type { Figures } from "../dossier-stats.contract.ts";
 const percentFormats = new Map<Locale, Intl.NumberFormat>();
 export function formatShare(share: number, locale: Locale): string {
   let f = percentFormats.get(locale);
-  if (!f) percentFormats.set(locale, (f = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", { style: "percent", maximumFractionDigits: 1 })));
+  if (!f) {
+    f = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", { style: "percent", maximumFractionDigits: 1 });
+    percentFormats.set(locale, f);
+  }
   return f.format(share);
 }
 export const decimal = (n: number, locale: Locale) => new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 2 }).format(n);
@@ -26,11 +29,11 @@ export function NotAvailable(props: { t: Translate }) {
 }
 
 export function Share(props: { ctx: PageContext; value: number | null }) {
-  return props.value === null ? <NotAvailable t={props.ctx.t} /> : <>{formatShare(props.value, props.ctx.locale)}</>;
+  return props.value === null ? <NotAvailable t={props.ctx.t} /> : formatShare(props.value, props.ctx.locale);
 }
 
 function Num(props: { ctx: PageContext; value: number | null }) {
-  return props.value === null ? <NotAvailable t={props.ctx.t} /> : <>{decimal(props.value, props.ctx.locale)}</>;
+  return props.value === null ? <NotAvailable t={props.ctx.t} /> : decimal(props.value, props.ctx.locale);
 }
 
 export const rowLabel = (ctx: PageContext, r: { label: string; labelEn: string | null }) => (ctx.locale === "en" && r.labelEn ? r.labelEn : r.label);

@@ -39,7 +39,7 @@ async function read(buf: Buffer): Promise<Read> {
   const pages = doc.numPages;
   await doc.destroy();
   // Words and wrapped lines come as separate items; fold all white space so phrases can be matched.
-  return { text: text.replace(/\s+/g, " "), pages, title: (meta.info as Record<string, unknown>)["Title"], landscape, images };
+  return { text: text.replace(/\s+/g, " "), pages, title: (meta.info as Record<string, unknown>).Title, landscape, images };
 }
 
 const base: FormBase = {

@@ -29,7 +29,7 @@ export function dossierActions(office: OfficeWeb, dossierPage: ReturnType<typeof
     const fail = (errors: FieldError[]) => dossierPage(c, id, { form: { action, values, errors }, status: 400 });
     try {
       let resultUpload: { name: string; bytes: Uint8Array } | undefined;
-      const file = body["resultFile"];
+      const file = body.resultFile;
       if ((action === "approve" || action === "returnResult") && file && typeof file !== "string" && !Array.isArray(file) && file.size > 0) {
         // Stored by the action, in its transaction: a scan of the result handed over goes into the citizen's vault.
         resultUpload = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
@@ -38,7 +38,7 @@ export function dossierActions(office: OfficeWeb, dossierPage: ReturnType<typeof
       await actOnDossier(deps, ctxOf(c), id, { ...parsed.data, action, ...(resultUpload ? { resultUpload } : {}), ...(documents ? { documents } : {}) });
     } catch (err) {
       if (err instanceof AppError && err.code === "conflict") {
-        const state = err.params["state"];
+        const state = err.params.state;
         return dossierPage(c, id, {
           notice: { key: err.messageKey, params: typeof state === "string" ? { ...err.params, state: stateLabel(c.var.t, state) } : err.params },
           status: 409,

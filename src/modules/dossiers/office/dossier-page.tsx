@@ -4,7 +4,6 @@ import type { Child } from "hono/jsx";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "../../../platform/i18n/format.ts";
-import type { Translate } from "../../../platform/i18n/i18n.ts";
 import { Breadcrumbs, Button, CsrfField, ErrorSummary, type FieldLabels, SummaryList, Tag } from "../../../platform/views/components.tsx";
 import { type Column, DataTable } from "../../../platform/views/data-table.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
@@ -31,7 +30,7 @@ import type { OfficeWeb } from "./office-context.ts";
 import { PRINT_PATHS } from "./print-routes.ts";
 import { localNoon } from "../../../platform/calendar/vietnam-time.ts";
 
-function formValue(t: Translate, field: ProcedureRecord["definition"]["form"][number], v: unknown, locale: PageContext["locale"]): string {
+function formValue(field: ProcedureRecord["definition"]["form"][number], v: unknown, locale: PageContext["locale"]): string {
   if (v === null || v === undefined || v === "") return "–";
   if (field.type === "person" && typeof v === "object") {
     const p = v as { fullName?: string; birthDate?: string | null; citizenIdNumber?: string | null };
@@ -218,7 +217,7 @@ function DossierPage(props: {
       {def.form.filter((x) => x.type !== "file").length === 0 ? (
         <p>{t("dossiers.office.form.none")}</p>
       ) : (
-        <SummaryList rows={def.form.filter((x) => x.type !== "file").map((x) => [x.label, formValue(t, x, d.formData[x.key], locale)] as [string, string])} />
+        <SummaryList rows={def.form.filter((x) => x.type !== "file").map((x) => [x.label, formValue(x, d.formData[x.key], locale)] as [string, string])} />
       )}
 
       <h2>{t("dossiers.office.documents.title")}</h2>

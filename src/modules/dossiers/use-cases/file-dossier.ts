@@ -87,7 +87,7 @@ async function findEarlier(deps: D, p: Principal, input: FileDossierInput): Prom
 async function resolveCommune(deps: D, input: FileDossierInput): Promise<AdminUnitRow> {
   const communeCode = (input.communeCode ?? "").trim();
   const found = communeCode ? await communes.get(deps.db, communeCode, () => getAdminUnit(deps, communeCode).catch(() => null)) : null;
-  if (!found || found.level !== "commune") throw communeError(communeCode, input);
+  if (found?.level !== "commune") throw communeError(communeCode, input);
   return found;
 }
 

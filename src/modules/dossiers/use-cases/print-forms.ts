@@ -10,7 +10,7 @@ import { type AdminUnitRow, getAdminUnitWithAncestors } from "../../admin-units/
 import { usersWithRole } from "../../identity/index.ts";
 import { unitOf } from "../dossier-access.ts";
 import * as repo from "../dossiers.repository.ts";
-import { type DossierEvent, type DossierRow } from "../dossiers.model.ts";
+import type { DossierEvent, DossierRow } from "../dossiers.model.ts";
 import { renderApology } from "../forms/apology.pdf.ts";
 import type {
   ApologyData,
@@ -105,9 +105,9 @@ export function trackingRows(locale: Locale, d: DossierRow, events: DossierEvent
     const stepDueAt = prev?.stepDueAt ? new Date(prev.stepDueAt) : null;
     const details: string[] = [t(`dossiers.action.${e.action}` as MessageKey)];
     if (e.action === "returnResult") {
-      const method = e.details["method"];
+      const method = e.details.method;
       if (typeof method === "string") details.push(t(`dossiers.delivery.${method}` as MessageKey));
-      const tracking = e.details["trackingNumber"];
+      const tracking = e.details.trackingNumber;
       if (typeof tracking === "string" && tracking) details.push(tracking);
     } else if (e.reason) details.push(e.reason);
     return {
@@ -184,7 +184,7 @@ export function supplementRequestData(view: DossierView, base: FormBase, setting
   const s = view.supplements[view.supplements.length - 1];
   if (!d.code || !s) return null;
   // The event of that round names the officer who asked.
-  const asked = [...view.events].reverse().find((e) => e.action === "requestSupplement" && e.details["round"] === s.round);
+  const asked = [...view.events].reverse().find((e) => e.action === "requestSupplement" && e.details.round === s.round);
   const officer = asked?.actorLabel ?? "";
   const t = translator(base.locale);
   return {
@@ -227,7 +227,7 @@ export function apologyData(view: DossierView, base: FormBase): ApologyData | nu
   const d = view.dossier;
   const e = lastEvent(view.events, "apologise");
   if (!d.code || !d.receivedAt || !d.apologyDueAt || !e) return null;
-  const old = e.details["oldDueAt"];
+  const old = e.details.oldDueAt;
   return {
     ...base,
     dossierCode: d.code,

@@ -13,7 +13,7 @@ import { getProcedureVersion } from "../../procedures/index.ts";
 import { actorFacts, assertCanView } from "../dossier-access.ts";
 import { availableActions } from "../dossier-workflow.ts";
 import * as repo from "../dossiers.repository.ts";
-import { type DossierRow, type DossierView, type QueueName } from "../dossiers.model.ts";
+import type { DossierRow, DossierView, QueueName } from "../dossiers.model.ts";
 import { workflowFacts } from "./workflow-facts.ts";
 
 type D = Pick<Deps, "db" | "events" | "clock" | "config">;

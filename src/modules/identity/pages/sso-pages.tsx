@@ -6,7 +6,7 @@ import { AppError } from "../../../platform/http/app-error.ts";
 import { safeNext } from "../../../platform/http/forms.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import type { MessageKey } from "../../../platform/i18n/i18n.ts";
-import { type OidcClient, OidcLevelError } from "../oidc-client.ts";
+import { type OidcClient, type OidcIdentity, OidcLevelError } from "../oidc-client.ts";
 import { signInWithOidc } from "../use-cases/sign-in-with-oidc.ts";
 import type { IdentityWeb } from "./identity-web.ts";
 import { beginSession, SignInPage } from "./sign-in-page.tsx";
@@ -53,7 +53,7 @@ export function ssoPages(iw: IdentityWeb, oidc: OidcClient | null) {
       callbackUrl.protocol = base.protocol;
       callbackUrl.host = base.host;
     }
-    let who;
+    let who: OidcIdentity;
     try {
       who = await oidc.finish(callbackUrl, { state: saved.s, nonce: saved.n, verifier: saved.v });
     } catch (err) {
