@@ -30,3 +30,13 @@ export function formatNumber(n: number, locale: Locale = "vi"): string {
 export function formatMoney(amountVnd: number, locale: Locale = "vi"): string {
   return `${formatNumber(amountVnd, locale)}\u00a0₫`;
 }
+
+/** A share (0.123) as a percentage with at most one decimal: 12,3 % in Vietnamese, 12.3% in English. */
+export function formatPercent(share: number, locale: Locale = "vi"): string {
+  return fmt(`p${locale}`, () => new Intl.NumberFormat(tag(locale), { style: "percent", maximumFractionDigits: 1 })).format(share);
+}
+
+/** A decimal number with at most two decimals (an average of days). */
+export function formatDecimal(n: number, locale: Locale = "vi"): string {
+  return fmt(`f${locale}`, () => new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 2 })).format(n);
+}

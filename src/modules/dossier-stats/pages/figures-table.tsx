@@ -1,22 +1,14 @@
 // One figures table for the office page and the public summary: a row per commune or procedure, a column
 // per figure, the totals in the foot. A missing figure (nothing to divide by) reads as a dash and as words.
 import type { Child } from "hono/jsx";
-import { formatNumber } from "../../../platform/i18n/format.ts";
-import type { Locale, MessageKey, Translate } from "../../../platform/i18n/i18n.ts";
+import { formatDecimal, formatNumber, formatPercent } from "../../../platform/i18n/format.ts";
+import type { MessageKey, Translate } from "../../../platform/i18n/i18n.ts";
 import { type Column, DataTable } from "../../../platform/views/data-table.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
 import type { Figures } from "../dossier-stats.contract.ts";
 
-const percentFormats = new Map<Locale, Intl.NumberFormat>();
-export function formatShare(share: number, locale: Locale): string {
-  let f = percentFormats.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", { style: "percent", maximumFractionDigits: 1 });
-    percentFormats.set(locale, f);
-  }
-  return f.format(share);
-}
-export const decimal = (n: number, locale: Locale) => new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 2 }).format(n);
+export const formatShare = formatPercent;
+export const decimal = formatDecimal;
 
 /** A missing figure (nothing to divide by): a dash for the eye, words for a screen reader. */
 export function NotAvailable(props: { t: Translate }) {
