@@ -9,7 +9,7 @@ import { attempt, validateForm } from "../../../platform/http/forms.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { formatDate, formatNumber } from "../../../platform/i18n/format.ts";
 import type { Locale, Translate } from "../../../platform/i18n/i18n.ts";
-import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, type FormState, PostButton, TextField } from "../../../platform/views/components.tsx";
+import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, Field, type FormState, PostButton, TextField } from "../../../platform/views/components.tsx";
 import { type Column, DataTable } from "../../../platform/views/data-table.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import { VaultUploadFields } from "../citizens.contract.ts";
@@ -19,7 +19,6 @@ import { removeFromVault } from "../use-cases/remove-from-vault.ts";
 import { uploadToVault } from "../use-cases/upload-to-vault.ts";
 import type { VaultItem } from "../vault-item.ts";
 import { type CitizensWeb, requireSignedIn } from "./citizens-web.ts";
-import { FileField } from "./file-field.tsx";
 
 function formatSize(bytes: number, locale: Locale): string {
   if (bytes >= 1_048_576) return `${formatNumber(Math.round((bytes / 1_048_576) * 10) / 10, locale)} MB`;
@@ -76,9 +75,11 @@ export function vaultPages(w: CitizensWeb) {
           <CsrfField token={ctx.csrfToken} />
           <TextField t={t} form={form} name="title" label={labels.title} hint={t("citizens.vault.itemTitleHint")} required />
           <TextField t={t} form={form} name="documentType" label={labels.documentType} />
-          <FileField
+          <Field
             t={t}
             form={form}
+            kind="file"
+            required
             name="file"
             label={labels.file}
             hint={t("citizens.vault.fileHint", uploadMessageParams(limits))}

@@ -2,11 +2,10 @@
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
-import { localizeField } from "../../../platform/http/app-error.ts";
 import { fileResponse } from "../../../platform/http/file-response.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
-import type { MessageKey, Translate } from "../../../platform/i18n/i18n.ts";
-import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, fieldId, type FormState, SummaryList, Tag } from "../../../platform/views/components.tsx";
+import type { MessageKey, } from "../../../platform/i18n/i18n.ts";
+import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, type FormState, SummaryList, Tag } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
 import { maskPhone } from "../../citizens/index.ts";
@@ -140,7 +139,7 @@ export function myDossierPages(citizen: CitizenWeb, opts: CitizenPageOptions) {
               <CsrfField token={csrfToken} />
               <input type="hidden" name="version" value={String(d.version)} />
               {openRequest.items.map((i) => (
-                <FileInput t={t} form={formFor("supplement")} name={`doc.${i.key}`} errorName={`documents.${i.key}`} label={i.label} hint={uploadHint(t)} />
+                <Field t={t} form={formFor("supplement")} kind="file" accept={ACCEPT_UPLOADS} name={`doc.${i.key}`} errorName={`documents.${i.key}`} label={i.label} hint={uploadHint(t)} />
               ))}
               <Field
                 t={t}
@@ -248,31 +247,6 @@ export function myDossierPages(citizen: CitizenWeb, opts: CitizenPageOptions) {
 
 // --- pieces -------------------------------------------------------------------------------------
 
-function FileInput(p: { t: Translate; form: FormState; name: string; errorName: string; label: string; hint: string }) {
-  const err = p.form.errors.find((e) => e.field === p.errorName);
-  const id = fieldId(p.errorName);
-  return (
-    <div class={err ? "field field--error" : "field"}>
-      <label for={id}>{p.label}</label>
-      <span class="hint" id={`${id}-hint`}>
-        {p.hint}
-      </span>
-      {err && (
-        <span class="error-message" id={`${id}-error`}>
-          <span class="visually-hidden">{p.t("form.errorPrefix")}</span> {localizeField(err, p.t, p.label)}
-        </span>
-      )}
-      <input
-        type="file"
-        id={id}
-        name={p.name}
-        accept={ACCEPT_UPLOADS}
-        aria-describedby={err ? `${id}-hint ${id}-error` : `${id}-hint`}
-        aria-invalid={err ? "true" : undefined}
-      />
-    </div>
-  );
-}
 
 /** Error-summary labels of a supplement request's upload inputs. */
 function supplementLabels(r: { items: { key: string; label: string }[] } | undefined): Record<string, string> {
