@@ -91,7 +91,7 @@ export function localeMiddleware(): MiddlewareHandler<AppEnv> {
 /** After the principal is known, a signed-in user's saved language wins over the browser's. */
 export function userLocaleMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const p = c.var.principal;
+    const p = c.get("principal");
     if (p?.locale && !getCookie(c, LANG_COOKIE)) {
       c.set("locale", p.locale);
       c.set("t", translator(p.locale));
@@ -138,7 +138,7 @@ export function principalMiddleware(resolvers: PrincipalResolvers, cookieSecure:
 export function csrfMiddleware(secret: string, cookieSecure: boolean, opts: { anonymousPaths?: readonly string[] } = {}): MiddlewareHandler<AppEnv> {
   const anonymousPaths = new Set(opts.anonymousPaths);
   return async (c, next) => {
-    if (UNSAFE.has(c.req.method) && anonymousPaths.has(c.req.path) && c.var.principal === null) {
+    if (UNSAFE.has(c.req.method) && anonymousPaths.has(c.req.path) && c.get("principal") === null) {
       // Posts that change nothing but the anonymous visitor's own cookies need no token (see createApp).
       c.set("csrfToken", "");
       return next();
@@ -146,7 +146,7 @@ export function csrfMiddleware(secret: string, cookieSecure: boolean, opts: { an
     let seed = getCookie(c, CSRF_COOKIE);
     if (isApiPath(c.req.path)) {
       // The API renders no forms: no seed to mint, only cookie-authenticated writes to check.
-      const usesCookie = UNSAFE.has(c.req.method) && c.req.header("authorization") === undefined && c.var.sessionToken !== null;
+      const usesCookie = UNSAFE.has(c.req.method) && c.req.header("authorization") === undefined && c.get("sessionToken") !== null;
       if (usesCookie && !csrfValid(seed, c.req.header(CSRF_HEADER), secret)) throw new AppError("csrf", "error.csrf");
       c.set("csrfToken", "");
       return next();
@@ -187,10 +187,10 @@ export type ErrorPage = (c: Context<AppEnv>, status: number, title: string, deta
 export function errorHandler(metrics: Metrics, page: ErrorPage) {
   return async (err: Error, c: Context<AppEnv>): Promise<Response> => {
     const appErr = toAppError(err);
-    const t = c.var.t ?? translator("vi");
-    const requestId = c.var.requestId ?? "-";
+    const t = c.get("t") ?? translator("vi");
+    const requestId = c.get("requestId") ?? "-";
     if (!appErr) {
-      (c.var.log ?? console).error({ err }, "unhandled error");
+      (c.get("log") ?? console).error({ err }, "unhandled error");
       metrics.httpErrors.inc({ code: "internal" });
       const body = {
         type: "/docs/problems#internal",

@@ -56,7 +56,7 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
     if (!paths.has(c.req.path) || !anonymous(c)) return next();
 
     const url = c.req.url;
-    const key = `${c.var.locale} ${url.slice(url.indexOf("/", url.indexOf("//") + 2))}`;
+    const key = `${c.get("locale")} ${url.slice(url.indexOf("/", url.indexOf("//") + 2))}`;
     const hit = entries.get(key);
     if (hit && hit.expires > now()) return answer(c, hit);
 
