@@ -165,16 +165,24 @@ async function main(opts: BenchOptions) {
     };
     const traceArgs = opts.traceSql ? ["--import", "./bench/lib/sql-trace.ts"] : [];
     const readyText = ["info", "debug", "trace"].includes(opts.logLevel) ? READY_TEXT : null;
+    // As `npm start` runs it: the compiled dist/main.js (built first when the sources changed), or with --server=tsx
+    // the TypeScript through tsx as before the build step. The SQL trace is a .ts preload, so it brings tsx along.
+    const compiled = opts.server === "compiled";
+    if (compiled) execFileSync("bash", ["scripts/build.sh", "--if-needed"], { cwd: REPO_ROOT, stdio: "inherit" });
     const startApp = (name: string) =>
       startChild({
         name,
-        script: "src/main.ts",
+        script: compiled ? "dist/main.js" : "src/main.ts",
+        tsx: !compiled || !!opts.traceSql,
         logFile: path.join(logs, `${name}.log`),
         readyText,
         probeUrl: `${appBase}/healthz`,
         timeoutMs: START_TIMEOUT_MS,
         env: { ...appEnv, ...(opts.traceSql ? { BENCH_SQL_TRACE: path.join(tmp, `sql-${name}.json`) } : {}) },
-        nodeArgs: name === "xaso-first-start" ? [] : [...traceArgs, ...(opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(opts.cpuProf)}`] : [])],
+        nodeArgs: [
+          ...(compiled ? ["--enable-source-maps"] : []),
+          ...(name === "xaso-first-start" ? [] : [...traceArgs, ...(opts.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(opts.cpuProf)}`] : [])]),
+        ],
       });
     const inProcessMs = (r: Ready): number | null => {
       try {

