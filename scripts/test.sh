@@ -24,6 +24,8 @@ if command -v pg_isready >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5432
 fi
 
 npx tsc --noEmit
+# Biome (lint and format, zero warnings) and the module walls (dependency-cruiser).
+npm run lint
 npm run build
 bash scripts/smoke-start.sh
 npx vitest run "$@"

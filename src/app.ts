@@ -131,7 +131,7 @@ export function createApp(deps: AppDeps) {
   registerHomePages(app, web);
   for (const m of modules) m.pages?.(app, web);
 
-  app.notFound((c) => {
+  app.notFound(() => {
     throw new AppError("not_found", "error.notFound");
   });
   app.onError(errorHandler(metrics, (c, status, title, detail) => renderErrorPage(c, web, status, title, detail)));

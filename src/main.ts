@@ -15,7 +15,7 @@ import { purgeThrottleHits } from "./platform/throttle/throttle.ts";
 import { sealAudit } from "./platform/audit/index.ts";
 
 const startedAt = performance.now();
-let config;
+let config: ReturnType<typeof loadConfig>;
 try {
   config = loadConfig();
 } catch (err) {

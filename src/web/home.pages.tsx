@@ -10,9 +10,9 @@ import { useCaseContext } from "../platform/auth/use-case-context.ts";
 import { readForm, safeNext } from "../platform/http/forms.ts";
 import type { AppEnv } from "../platform/http/hono-env.ts";
 import { LANG_COOKIE } from "../platform/http/middleware.ts";
-import { isLocale, type MessageKey } from "../platform/i18n/i18n.ts";
+import { isLocale } from "../platform/i18n/i18n.ts";
 import { Layout } from "../platform/views/layout.tsx";
-import { FLASH_COOKIE, pageContext } from "../platform/views/page-context.ts";
+import { pageContext } from "../platform/views/page-context.ts";
 
 export function renderErrorPage(c: Context<AppEnv>, web: WebContext, status: number, title: string, detail: string) {
   const ctx = pageContext(c, web.assets);

@@ -2,6 +2,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Hono } from "hono";
 import type { WebContext } from "./web-context.ts";
+import { DataTable } from "../views/data-table.tsx";
 import { Layout } from "../views/layout.tsx";
 import { pageContext } from "../views/page-context.ts";
 import type { AppEnv } from "./hono-env.ts";
@@ -37,35 +38,19 @@ export function registerApiDocs(app: Hono<AppEnv>, api: OpenAPIHono<AppEnv>, web
         <p>
           <a href="/api/openapi.json">{t("apiDocs.download")}</a>
         </p>
-        {/* The table scrolls sideways on a phone: a named region that takes the focus, so the keyboard can scroll it too. */}
-        <div class="table-wrap" role="region" aria-labelledby="api-operations" tabindex={0}>
-          <table>
-            <caption id="api-operations">{t("apiDocs.operations")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("apiDocs.method")}</th>
-                <th scope="col">{t("apiDocs.path")}</th>
-                <th scope="col">{t("apiDocs.summary")}</th>
-                <th scope="col">{t("apiDocs.auth")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ops.map((o) => (
-                <tr>
-                  <td>
-                    <code>{o.method}</code>
-                  </td>
-                  <td>
-                    <code>{o.path}</code>
-                  </td>
-                  {/* The OpenAPI summaries are written in English only: say so, for screen readers on the Vietnamese page. */}
-                  <td lang="en">{o.op.summary ?? ""}</td>
-                  <td>{o.op.security?.length ? t("apiDocs.token") : t("apiDocs.public")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("apiDocs.operations")}
+          showCaption
+          id="api-operations"
+          rows={ops}
+          columns={[
+            { header: t("apiDocs.method"), cell: (o) => <code>{o.method}</code> },
+            { header: t("apiDocs.path"), cell: (o) => <code>{o.path}</code> },
+            // The OpenAPI summaries are written in English only: say so, for screen readers on the Vietnamese page.
+            { header: t("apiDocs.summary"), cell: (o) => <span lang="en">{o.op.summary ?? ""}</span> },
+            { header: t("apiDocs.auth"), cell: (o) => (o.op.security?.length ? t("apiDocs.token") : t("apiDocs.public")) },
+          ]}
+        />
       </Layout>,
     );
   });

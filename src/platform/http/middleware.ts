@@ -58,11 +58,10 @@ export function addVary(c: Context, token: string) {
   const current = c.res.headers.get("vary");
   if (
     current === "*" ||
-    (current &&
-      current
-        .toLowerCase()
-        .split(/\s*,\s*/)
-        .includes(token.toLowerCase()))
+    current
+      ?.toLowerCase()
+      .split(/\s*,\s*/)
+      .includes(token.toLowerCase())
   )
     return;
   c.res.headers.set("vary", current ? `${current}, ${token}` : token);

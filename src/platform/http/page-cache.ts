@@ -82,7 +82,7 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
 function answer(c: Parameters<MiddlewareHandler<AppEnv>>[0], entry: Entry): Response {
   const headers: Record<string, string> = { ...HEADERS, etag: entry.etag, vary: "Accept-Language, Cookie, Accept-Encoding" };
   const given = c.req.header("if-none-match");
-  if (given && given.split(/\s*,\s*/).some((tag) => tag === entry.etag || tag === `W/${entry.etag}` || tag === "*")) {
+  if (given?.split(/\s*,\s*/).some((tag) => tag === entry.etag || tag === `W/${entry.etag}` || tag === "*")) {
     return c.body(null, 304, headers);
   }
   if (/\bgzip\b/.test(c.req.header("accept-encoding") ?? "")) {

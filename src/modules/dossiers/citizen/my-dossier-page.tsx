@@ -4,7 +4,7 @@ import type { Child } from "hono/jsx";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
 import { fileResponse } from "../../../platform/http/file-response.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
-import type { MessageKey, } from "../../../platform/i18n/i18n.ts";
+import type { MessageKey } from "../../../platform/i18n/i18n.ts";
 import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, type FormState, SummaryList, Tag } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
@@ -139,7 +139,16 @@ export function myDossierPages(citizen: CitizenWeb, opts: CitizenPageOptions) {
               <CsrfField token={csrfToken} />
               <input type="hidden" name="version" value={String(d.version)} />
               {openRequest.items.map((i) => (
-                <Field t={t} form={formFor("supplement")} kind="file" accept={ACCEPT_UPLOADS} name={`doc.${i.key}`} errorName={`documents.${i.key}`} label={i.label} hint={uploadHint(t)} />
+                <Field
+                  t={t}
+                  form={formFor("supplement")}
+                  kind="file"
+                  accept={ACCEPT_UPLOADS}
+                  name={`doc.${i.key}`}
+                  errorName={`documents.${i.key}`}
+                  label={i.label}
+                  hint={uploadHint(t)}
+                />
               ))}
               <Field
                 t={t}
@@ -246,7 +255,6 @@ export function myDossierPages(citizen: CitizenWeb, opts: CitizenPageOptions) {
 }
 
 // --- pieces -------------------------------------------------------------------------------------
-
 
 /** Error-summary labels of a supplement request's upload inputs. */
 function supplementLabels(r: { items: { key: string; label: string }[] } | undefined): Record<string, string> {
