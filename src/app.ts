@@ -3,7 +3,6 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
-import { secureHeaders } from "hono/secure-headers";
 import type { Deps } from "./deps.ts";
 import { registerModuleMessages } from "./module-messages.ts";
 import { moduleMounts } from "./modules.ts";
@@ -25,6 +24,7 @@ import {
 } from "./platform/http/middleware.ts";
 import { createPageCache } from "./platform/http/page-cache.ts";
 import { FLASH_COOKIE } from "./platform/views/page-context.ts";
+import { securityHeaders } from "./platform/http/security-headers.ts";
 import { loadStaticAssets, type StaticAssets } from "./platform/http/static-assets.ts";
 import type { WebContext } from "./platform/http/web-context.ts";
 import { createMetrics, type Metrics } from "./platform/observability/metrics.ts";
@@ -63,16 +63,7 @@ export function createApp(deps: AppDeps) {
 
   app.use(requestContext(deps.log, metrics));
   app.use(localeMiddleware());
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: CSP,
-      xFrameOptions: "DENY",
-      referrerPolicy: "strict-origin-when-cross-origin",
-      strictTransportSecurity: deps.config.cookieSecure ? "max-age=31536000; includeSubDomains" : false,
-      crossOriginEmbedderPolicy: false,
-      permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
-    }),
-  );
+  app.use(securityHeaders({ csp: CSP, hsts: deps.config.cookieSecure, deniedFeatures: ["camera", "microphone", "geolocation"] }));
   app.get("/assets/*", (c) => assets.serve(c));
   registerOpsRoutes(app, deps, metrics);
 
@@ -109,9 +100,10 @@ export function createApp(deps: AppDeps) {
   const jsonOnly = requireJsonBody();
   // The catalogue import takes the file itself as the body (xlsx or csv); its handler checks the media type.
   app.use("/api/v1/*", (c, next) => (c.req.path === "/api/v1/procedures/import" ? next() : jsonOnly(c, next)));
+  // Set before the handler, so it costs no rewrite of the answer; a handler may only make it stricter.
   app.use("/api/*", async (c, next) => {
+    c.header("cache-control", "no-store");
     await next();
-    setResponseHeader(c, "cache-control", "no-store");
   });
 
   const api = new OpenAPIHono<AppEnv>({

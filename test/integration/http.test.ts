@@ -35,6 +35,26 @@ describeDb("HTTP edge", () => {
     expect(res.headers.get("x-frame-options")).toBe("DENY");
   });
 
+  it("puts the security headers and the request id on every kind of answer: pages, API, assets, 404, errors, redirects", async () => {
+    const asset = /href="(\/assets\/[^"]+\.css)"/.exec(await (await t.app.request("/")).text())![1]!;
+    const answers = {
+      page: await t.app.request("/units"),
+      api: await t.app.request("/api/v1/admin-units/search?q=gia"),
+      asset: await t.app.request(asset),
+      notFound: await t.app.request("/no-such-page"),
+      apiError: await t.app.request("/api/v1/users", { headers: bearer({ authorization: "Bearer nonsense" }) }),
+      redirect: await t.app.request("/s/ABC"),
+    };
+    for (const [kind, res] of Object.entries(answers)) {
+      expect(res.headers.get("content-security-policy"), kind).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("x-frame-options"), kind).toBe("DENY");
+      expect(res.headers.get("x-request-id"), kind).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    expect(answers.api.headers.get("cache-control")).toBe("no-store");
+    expect(answers.apiError.status).toBe(401);
+    expect(answers.redirect.status).toBe(302);
+  });
+
   it("gives every response a request id and puts it on every log line of that request", async () => {
     const lines: Record<string, unknown>[] = [];
     const sink = new Writable({

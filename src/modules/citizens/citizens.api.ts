@@ -132,7 +132,7 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
         404: problems[404],
       },
     }),
-    async (c) => fileResponse((await getVaultFile(deps, useCaseContext(c), me(c), c.req.valid("param").id)).file),
+    async (c) => fileResponse(c, (await getVaultFile(deps, useCaseContext(c), me(c), c.req.valid("param").id)).file),
   );
 
   api.openapi(

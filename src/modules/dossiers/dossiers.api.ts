@@ -260,7 +260,7 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
     }),
     async (c) => {
       const { id, documentId } = c.req.valid("param");
-      return fileResponse(await getDossierFile(deps, useCaseContext(c), id, documentId));
+      return fileResponse(c, await getDossierFile(deps, useCaseContext(c), id, documentId));
     },
   );
 

@@ -31,10 +31,10 @@ export function requestContext(log: Logger, metrics: Metrics): MiddlewareHandler
     c.set("log", reqLog);
     c.set("principal", null);
     c.set("sessionToken", null);
+    // Before the handler: it then travels in the context's header list (see setResponseHeader for why after costs).
+    c.header("x-request-id", requestId);
     const start = performance.now();
     await next();
-    // On the response itself: c.header() after the handler turns the body into a stream (see setResponseHeader).
-    setResponseHeader(c, "x-request-id", requestId);
     const ms = performance.now() - start;
     const route = c.req.routePath || "unmatched";
     observeDuration(metrics, c.req.method, route, c.res.status, ms / 1000);

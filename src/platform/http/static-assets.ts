@@ -59,7 +59,7 @@ export function loadStaticAssets(dir = PUBLIC_DIR): StaticAssets {
         etag: asset.etag,
         vary: "accept-encoding",
       };
-      if (c.req.header("if-none-match") === asset.etag) return new Response(null, { status: 304, headers });
+      if (c.req.header("if-none-match") === asset.etag) return c.body(null, 304, headers);
       const accept = c.req.header("accept-encoding") ?? "";
       let body = asset.raw;
       if (asset.br && /\bbr\b/.test(accept)) {
@@ -69,7 +69,7 @@ export function loadStaticAssets(dir = PUBLIC_DIR): StaticAssets {
         body = asset.gzip;
         headers["content-encoding"] = "gzip";
       }
-      return new Response(new Uint8Array(body), { status: 200, headers });
+      return c.body(new Uint8Array(body), 200, headers);
     },
   };
 }

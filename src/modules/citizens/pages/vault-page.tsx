@@ -124,7 +124,7 @@ export function vaultPages(w: CitizensWeb) {
   /** GET /me/vault/:id/file */
   const download = async (c: Context<AppEnv>, id: string) => {
     const p = requireSignedIn(c);
-    return fileResponse((await getVaultFile(deps, ctxOf(c), p.userId, id)).file);
+    return fileResponse(c, (await getVaultFile(deps, ctxOf(c), p.userId, id)).file);
   };
 
   /** POST /me/vault/:id/remove */

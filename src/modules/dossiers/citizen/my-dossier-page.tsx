@@ -248,7 +248,7 @@ export function myDossierPages(citizen: CitizenWeb, opts: CitizenPageOptions) {
   const sendFile = async (c: Context<AppEnv>, id: string, docId: string) => {
     const p = signedIn(c);
     if (p instanceof Response) return p;
-    return fileResponse(await getDossierFile(deps, ctxOf(c), id, docId));
+    return fileResponse(c, await getDossierFile(deps, ctxOf(c), id, docId));
   };
 
   return { dossierPage, show, sendFile };
