@@ -120,7 +120,8 @@ export function registerHomePages(app: Hono<AppEnv>, web: WebContext) {
     const lang = form.lang;
     if (isLocale(lang)) {
       setCookie(c, LANG_COOKIE, lang, { path: "/", maxAge: 365 * 86_400, sameSite: "Lax", secure, httpOnly: true });
-      if (c.var.principal) await setUserLocale(web.deps, useCaseContext(c), c.var.principal.userId, lang);
+      const principal = c.get("principal");
+      if (principal) await setUserLocale(web.deps, useCaseContext(c), principal.userId, lang);
     }
     return c.redirect(safeNext(form.next), 303);
   });

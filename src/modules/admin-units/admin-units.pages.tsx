@@ -89,7 +89,7 @@ export function registerAdminUnitPages(app: Hono<AppEnv>, web: WebContext) {
     const { unit, ancestors } = await units.getAdminUnitWithAncestors(deps, code);
     const cursor = c.req.query("cursor");
     const children = unit.level === "village" ? null : await units.listAdminUnitChildren(deps, code, { cursor, limit: 50 });
-    const manage = can(c.var.principal, "village.manage", unit);
+    const manage = can(c.get("principal"), "village.manage", unit);
     const villageForm = forms.village ?? emptyForm({ unitType: "Thôn" });
     const renameForm = forms.rename ?? emptyForm({ name: unit.name, unitType: unit.unitType });
     const errors = [...villageForm.errors, ...renameForm.errors];

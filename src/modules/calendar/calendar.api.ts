@@ -28,7 +28,7 @@ export function mountCalendarApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       request: { params: CalendarYearParam },
       responses: { 200: json(CalendarYear, "The year"), 400: problems[400] },
     }),
-    async (c) => c.json(present(c.var.t, await listCalendarYear(deps, c.req.valid("param").year)), 200),
+    async (c) => c.json(present(c.get("t"), await listCalendarYear(deps, c.req.valid("param").year)), 200),
   );
 
   api.openapi(
@@ -43,7 +43,7 @@ export function mountCalendarApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
     }),
     async (c) => {
       const row = await setCalendarDay(deps, useCaseContext(c), c.req.valid("param").day, c.req.valid("json"));
-      return c.json({ day: row.day, kind: row.kind, name: row.name, label: dayLabel(c.var.t, row.name), source: "override" as const }, 200);
+      return c.json({ day: row.day, kind: row.kind, name: row.name, label: dayLabel(c.get("t"), row.name), source: "override" as const }, 200);
     },
   );
 

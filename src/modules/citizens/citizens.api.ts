@@ -40,7 +40,7 @@ export const presentVaultItem = (v: VaultRow): z.infer<typeof VaultItem> => ({
 });
 
 const me = (c: Context<AppEnv>) => {
-  const p = c.var.principal;
+  const p = c.get("principal");
   if (!p) throw new AppError("unauthenticated", "error.unauthenticated");
   return p.userId;
 };
@@ -168,7 +168,7 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
     }),
     async (c) => {
       const { phone } = c.req.valid("json");
-      const { expiresAt } = await requestPhoneCode(deps, useCaseContext(c), { phone, locale: c.var.locale, ip: clientIp(c, deps.config.trustProxy) });
+      const { expiresAt } = await requestPhoneCode(deps, useCaseContext(c), { phone, locale: c.get("locale"), ip: clientIp(c, deps.config.trustProxy) });
       return c.json({ expiresAt: expiresAt.toISOString() }, 202);
     },
   );

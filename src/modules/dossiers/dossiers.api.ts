@@ -94,8 +94,9 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
   const requirePrincipal = (c: Context<AppEnv>) => {
-    if (!c.var.principal) throw new AppError("unauthenticated", "error.unauthenticated");
-    return c.var.principal;
+    const p = c.get("principal");
+    if (!p) throw new AppError("unauthenticated", "error.unauthenticated");
+    return p;
   };
 
   api.openapi(
@@ -183,7 +184,7 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
         channel: body.channel,
         intent: body.intent,
       });
-      const view = presentDossier(filedView ?? (await getDossier(deps, useCaseContext(c), dossier.id)), c.var.t);
+      const view = presentDossier(filedView ?? (await getDossier(deps, useCaseContext(c), dossier.id)), c.get("t"));
       if (replayed) {
         c.header("Idempotent-Replayed", "true");
         return c.json(view, 200);
@@ -203,7 +204,7 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
     }),
     async (c) => {
       const rows = await myDossiers(deps, useCaseContext(c));
-      const t = c.var.t;
+      const t = c.get("t");
       return c.json(
         {
           items: rows.map((r) => ({
@@ -232,7 +233,7 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       request: { params: IdParam },
       responses: { 200: json(DossierOut, "The dossier"), 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404] },
     }),
-    async (c) => c.json(presentDossier(await getDossier(deps, useCaseContext(c), c.req.valid("param").id), c.var.t), 200),
+    async (c) => c.json(presentDossier(await getDossier(deps, useCaseContext(c), c.req.valid("param").id), c.get("t")), 200),
   );
 
   api.openapi(
@@ -303,12 +304,12 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       } catch (err) {
         if (err instanceof AppError && err.code === "conflict") {
           const current = await repo.findById(deps.db, id);
-          const problem = { ...toProblem(err, c.var.t, c.req.path, c.var.requestId), ...(current ? { currentVersion: current.version } : {}) };
+          const problem = { ...toProblem(err, c.get("t"), c.req.path, c.get("requestId")), ...(current ? { currentVersion: current.version } : {}) };
           return c.json(problem, 409, { "content-type": "application/problem+json; charset=utf-8" });
         }
         throw err;
       }
-      return c.json(presentDossier(await getDossier(deps, ctx, id), c.var.t), 200);
+      return c.json(presentDossier(await getDossier(deps, ctx, id), c.get("t")), 200);
     },
   );
 
@@ -321,7 +322,7 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       request: { body: { required: true, content: { "application/json": { schema: StatusLookupInput } } } },
       responses: { 200: json(PublicStatus, "The status"), 400: problems[400], 404: problems[404], 415: problems[415], 429: problems[429] },
     }),
-    async (c) => c.json(await lookupStatus(deps, c.var.t, { ...c.req.valid("json"), client: clientIp(c, deps.config.trustProxy) }), 200),
+    async (c) => c.json(await lookupStatus(deps, c.get("t"), { ...c.req.valid("json"), client: clientIp(c, deps.config.trustProxy) }), 200),
   );
 
   api.openapi(

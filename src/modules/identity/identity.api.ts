@@ -56,7 +56,7 @@ export function registerIdentityApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       responses: { 200: json(Me, "Who you are"), 401: problems[401] },
     }),
     (c) => {
-      const p = c.var.principal;
+      const p = c.get("principal");
       if (!p) throw new AppError("unauthenticated", "error.unauthenticated");
       return c.json(
         {

@@ -11,7 +11,8 @@ import { endSession, startSession } from "./use-cases/sessions.ts";
 export async function startBrowserSession(c: Context<AppEnv>, deps: Deps, userId: string, method: string): Promise<void> {
   const secure = deps.config.cookieSecure;
   // Signing in again (as anyone) ends the session this browser had: one browser, one session.
-  if (c.var.sessionToken) await endSession(deps, ctxOf(c), c.var.sessionToken);
+  const previous = c.get("sessionToken");
+  if (previous) await endSession(deps, ctxOf(c), previous);
   const token = await startSession(deps, ctxOf(c), userId, {
     ip: clientIp(c, deps.config.trustProxy),
     userAgent: c.req.header("user-agent") ?? null,

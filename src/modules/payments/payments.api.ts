@@ -137,10 +137,10 @@ export function registerPaymentsApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
     }),
     async (c) => {
       const rawBody = await c.req.text();
-      const out = await handleGatewayWebhook(deps, { rawBody, signatureHeader: c.req.header(SIGNATURE_HEADER), requestId: c.var.requestId });
+      const out = await handleGatewayWebhook(deps, { rawBody, signatureHeader: c.req.header(SIGNATURE_HEADER), requestId: c.get("requestId") });
       if (out.status === 200) return c.json({ paymentId: out.paymentId, receiptNo: out.receiptNo, duplicate: out.duplicate }, 200);
       // Rendered here rather than thrown: 422 is not one of the app's error codes, and a gateway reads only this.
-      const t = c.var.t;
+      const t = c.get("t");
       const title = t(out.messageKey, out.params);
       const errors = out.fields?.map((f) => ({ field: f.field, code: f.code, message: localizeField(f, t) }));
       const problem = {
@@ -149,7 +149,7 @@ export function registerPaymentsApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
         status: out.status,
         detail: errors?.length ? errors.map((e) => e.message).join("; ") : title,
         instance: c.req.path,
-        requestId: c.var.requestId,
+        requestId: c.get("requestId"),
         ...(errors?.length ? { errors } : {}),
       };
       return c.json(problem, out.status, { "content-type": "application/problem+json; charset=utf-8" });

@@ -39,7 +39,7 @@ export function calendarPage(web: WebContext): CalendarPage {
     const ctx = pageContext(c, web.assets, takeFlash(c, secure));
     const { t, locale } = ctx;
     const view = await viewOfficeCalendar(deps, ctxOf(c), year);
-    const manage = canManageCalendar(c.var.principal);
+    const manage = canManageCalendar(c.get("principal"));
     const f = form ?? emptyForm({ kind: "off" });
     const labels = { day: t("calendar.field.day"), kind: t("calendar.field.kind"), name: t("calendar.field.name") };
     const offOnWeekdays = view.days.filter((d) => d.kind === "off" && !isWeekend(d.day)).length;

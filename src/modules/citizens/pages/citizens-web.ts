@@ -17,7 +17,7 @@ export function citizensWeb(web: WebContext): CitizensWeb {
 }
 
 export function requireSignedIn(c: Context<AppEnv>): Principal {
-  const p = c.var.principal;
+  const p = c.get("principal");
   if (!p) throw new AppError("unauthenticated", "error.unauthenticated");
   return p;
 }

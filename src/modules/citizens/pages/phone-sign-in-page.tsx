@@ -56,7 +56,7 @@ export function phoneSignInPages(w: CitizensWeb) {
     const parsed = validateForm(PhoneCodeRequest, { phone: values.phone ?? "" });
     if (!parsed.ok) return form(c, { values, errors: parsed.errors }, next, 400);
     const phone = parsed.data.phone;
-    const res = await attemptWithStatus(() => requestPhoneCode(deps, ctxOf(c), { phone, locale: c.var.locale, ip: clientIp(c, deps.config.trustProxy) }));
+    const res = await attemptWithStatus(() => requestPhoneCode(deps, ctxOf(c), { phone, locale: c.get("locale"), ip: clientIp(c, deps.config.trustProxy) }));
     if (!res.ok) return form(c, { values, errors: res.errors }, next, res.status === 429 ? 429 : 400);
     await writePhoneCookie(c, deps.config, phone, next);
     return c.redirect(`${PHONE_PATH}/verify`, 303);

@@ -53,7 +53,7 @@ export function citizenWeb(web: WebContext): CitizenWeb {
 
   /** Pages need a signed-in person; a GET goes to the sign-in page and comes back here, query included. */
   const signedIn = (c: Context<AppEnv>): Principal | Response => {
-    const p = c.var.principal;
+    const p = c.get("principal");
     if (p) return p;
     if (c.req.method !== "GET") throw new AppError("unauthenticated", "error.unauthenticated");
     const url = new URL(c.req.url);

@@ -41,7 +41,7 @@ export function myDossierPages(citizen: CitizenWeb, opts: CitizenPageOptions) {
     const def = view.procedure.definition;
     const names = documentNames(def, view);
     // This page acts for the applicant; the desk answers and withdraws through its own pages.
-    const mine = isApplicantSide(c.var.principal, d);
+    const mine = isApplicantSide(c.get("principal"), d);
     const openRequest = mine && view.actions.includes("answerSupplement") ? view.supplements.find((r) => !r.answeredAt) : undefined;
     const result = view.documents.filter((x) => x.requirementKey === "result");
     // "documents" (nothing sent with the answer) is shown beside the first upload of the request.

@@ -40,7 +40,7 @@ export function dossierActions(office: OfficeWeb, dossierPage: ReturnType<typeof
       if (err instanceof AppError && err.code === "conflict") {
         const state = err.params.state;
         return dossierPage(c, id, {
-          notice: { key: err.messageKey, params: typeof state === "string" ? { ...err.params, state: stateLabel(c.var.t, state) } : err.params },
+          notice: { key: err.messageKey, params: typeof state === "string" ? { ...err.params, state: stateLabel(c.get("t"), state) } : err.params },
           status: 409,
         });
       }

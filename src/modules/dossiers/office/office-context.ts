@@ -13,7 +13,7 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const isCommunePath = (path: string) => path.split("/").filter(Boolean).length === 2;
 
 export function requireSignedIn(c: Context<AppEnv>): Principal {
-  const p = c.var.principal;
+  const p = c.get("principal");
   if (!p) throw new AppError("unauthenticated", "error.unauthenticated");
   return p;
 }

@@ -24,13 +24,13 @@ export function printHandlers(office: OfficeWeb) {
   const register = async (c: Context<AppEnv>) => {
     const p = requireSignedIn(c);
     const { code } = pickCommune(c, p, "dossier.read");
-    const f = await printRegister(deps, ctxOf(c), code, { from: c.req.query("from") ?? "", to: c.req.query("to") ?? "" }, { locale: c.var.locale });
+    const f = await printRegister(deps, ctxOf(c), code, { from: c.req.query("from") ?? "", to: c.req.query("to") ?? "" }, { locale: c.get("locale") });
     return pdfResponse(c, f);
   };
 
   /** GET /office/dossiers/:id/<slug>.pdf: one form of one dossier. */
   const form = async (c: Context<AppEnv>, id: string, kind: PrintKind) => {
-    return pdfResponse(c, await printDossierForm(deps, ctxOf(c), id, kind, { locale: c.var.locale, origin: origin(c), feeQr: vietQrPngForDossier }));
+    return pdfResponse(c, await printDossierForm(deps, ctxOf(c), id, kind, { locale: c.get("locale"), origin: origin(c), feeQr: vietQrPngForDossier }));
   };
 
   return { register, form };

@@ -25,7 +25,7 @@ export function identityWeb(web: WebContext): IdentityWeb {
 export const roleLabel = (t: PageContext["t"], r: Role) => t(`role.${r}` as MessageKey);
 
 export function requireSignedIn(c: Context<AppEnv>): Principal {
-  const p = c.var.principal;
+  const p = c.get("principal");
   if (!p) throw new AppError("unauthenticated", "error.unauthenticated");
   return p;
 }

@@ -85,7 +85,8 @@ export function signInPages(iw: IdentityWeb, oidcLabel: string | null) {
 
   /** POST /sign-out */
   const signOut = async (c: Context<AppEnv>) => {
-    if (c.var.sessionToken) await endSession(deps, ctxOf(c), c.var.sessionToken);
+    const token = c.get("sessionToken");
+    if (token) await endSession(deps, ctxOf(c), token);
     deleteCookie(c, sessionCookieName(secure), { path: "/", secure });
     setFlash(c, "flash.signedOut", secure);
     return c.redirect("/", 303);

@@ -57,7 +57,7 @@ export function ssoPages(iw: IdentityWeb, oidc: OidcClient | null) {
     try {
       who = await oidc.finish(callbackUrl, { state: saved.s, nonce: saved.n, verifier: saved.v });
     } catch (err) {
-      c.var.log.warn({ err }, "SSO sign-in failed");
+      c.get("log").warn({ err }, "SSO sign-in failed");
       return refused(c, err instanceof OidcLevelError ? "signIn.ssoLevel" : "signIn.ssoFailed", 401, safeNext(saved.next, "/"));
     }
     const { userId } = await signInWithOidc(deps, ctxOf(c), who);

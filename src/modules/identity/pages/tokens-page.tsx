@@ -97,7 +97,7 @@ export function tokensPages(iw: IdentityWeb) {
   };
 
   /** GET /office/tokens */
-  const show = (c: Context<AppEnv>) => render(c, emptyForm({ expiresInDays: "365", adminUnitCode: c.var.principal?.grants[0]?.unitCode ?? "" }), null);
+  const show = (c: Context<AppEnv>) => render(c, emptyForm({ expiresInDays: "365", adminUnitCode: c.get("principal")?.grants[0]?.unitCode ?? "" }), null);
 
   /** POST /office/tokens */
   const create = async (c: Context<AppEnv>) => {

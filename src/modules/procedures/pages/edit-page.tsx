@@ -156,20 +156,20 @@ export function editPages(web: ProcedureWeb) {
 
   /** GET /office/procedures/new */
   const newForm = (c: Context<AppEnv>) => {
-    authoriseManage(c.var.principal);
+    authoriseManage(c.get("principal"));
     return editPage(c, null, emptyForm({ ...NEW_VALUES }));
   };
 
   /** GET /office/procedures/:code/edit */
   const editForm = async (c: Context<AppEnv>, code: string) => {
-    authoriseManage(c.var.principal);
+    authoriseManage(c.get("principal"));
     const p = await getProcedure(deps, code);
     return editPage(c, p.code, emptyForm({ ...definitionToValues(p.definition), _active: String(p.active) }));
   };
 
   /** POST /office/procedures/new and /office/procedures/:code/edit */
   const save = async (c: Context<AppEnv>, code: string | null) => {
-    authoriseManage(c.var.principal);
+    authoriseManage(c.get("principal"));
     const values = await readEditForm(c);
     let active = "true";
     if (code) {

@@ -21,7 +21,7 @@ export function officeListPages(web: ProcedureWeb) {
 
   /** GET /office/procedures, and the same page again when an import fails. */
   const officeList = async (c: Context<AppEnv>, importErrors: FieldError[] = [], status: 200 | 400 | 413 = 200) => {
-    authoriseManage(c.var.principal);
+    authoriseManage(c.get("principal"));
     const ctx = page(c);
     const { t } = ctx;
     const q = c.req.query("q")?.slice(0, 100) ?? "";
@@ -120,7 +120,7 @@ export function officeListPages(web: ProcedureWeb) {
 
   /** POST /office/procedures/import */
   const importFile = async (c: Context<AppEnv>) => {
-    authoriseManage(c.var.principal);
+    authoriseManage(c.get("principal"));
     const body = await c.req.parseBody();
     const file = body.file;
     if (!(file instanceof File) || file.size === 0) return officeList(c, [{ field: "file", code: "required", message: "validation.required" }], 400);
