@@ -8,7 +8,8 @@ import { json, problems } from "../../platform/http/openapi-shared.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import { CalendarDayEntry, CalendarDayParam, CalendarYear, CalendarYearParam, dayLabel, SetCalendarDayInput } from "./calendar.contract.ts";
 import { type CalendarYearView, listCalendarYear } from "./use-cases/list-calendar-year.ts";
-import { removeCalendarDay, setCalendarDay } from "./use-cases/set-calendar-day.ts";
+import { removeCalendarDay } from "./use-cases/remove-calendar-day.ts";
+import { setCalendarDay } from "./use-cases/set-calendar-day.ts";
 
 const present = (t: Translate, v: CalendarYearView): z.infer<typeof CalendarYear> => ({
   year: v.year,

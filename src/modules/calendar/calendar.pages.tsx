@@ -10,7 +10,8 @@ import type { AppEnv } from "../../platform/http/hono-env.ts";
 import type { WebContext } from "../../platform/http/web-context.ts";
 import { CalendarYearParam, SetCalendarDayForm } from "./calendar.contract.ts";
 import { calendarPage as page } from "./pages/calendar-page.tsx";
-import { removeCalendarDay, setCalendarDay } from "./use-cases/set-calendar-day.ts";
+import { removeCalendarDay } from "./use-cases/remove-calendar-day.ts";
+import { setCalendarDay } from "./use-cases/set-calendar-day.ts";
 
 export function registerCalendarPages(app: Hono<AppEnv>, web: WebContext) {
   const { deps } = web;

@@ -30,7 +30,10 @@ import type { DossierView } from "./dossiers.model.ts";
 import { actOnDossier } from "./use-cases/act-on-dossier.ts";
 import { fileDossier } from "./use-cases/file-dossier.ts";
 import { lookupStatus } from "./use-cases/lookup-status.ts";
-import { deskQueues, getDossier, getDossierFile, myDossiers } from "./use-cases/read-dossiers.ts";
+import { getDossier } from "./use-cases/get-dossier.ts";
+import { getDossierFile } from "./use-cases/get-dossier-file.ts";
+import { deskQueues } from "./use-cases/list-desk-queues.ts";
+import { myDossiers } from "./use-cases/list-my-dossiers.ts";
 
 const tags = ["Dossiers"];
 const security = [{ bearerAuth: [] }];

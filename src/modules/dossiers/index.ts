@@ -27,15 +27,12 @@ export { QUEUES } from "./dossiers.model.ts";
 export { fileDossier, DraftKeptError, type FileDossierInput } from "./use-cases/file-dossier.ts";
 export type { DocumentInput } from "./use-cases/attach-documents.ts";
 export { actOnDossier, type ActRequest } from "./use-cases/act-on-dossier.ts";
-export {
-  deskQueues,
-  getDossier,
-  getDossierByCode,
-  getDossierFile,
-  myDossiers,
-  dossierRegister,
-  DUE_SOON_WORKING_DAYS,
-} from "./use-cases/read-dossiers.ts";
+export { deskQueues, DUE_SOON_WORKING_DAYS } from "./use-cases/list-desk-queues.ts";
+export { getDossier } from "./use-cases/get-dossier.ts";
+export { getDossierByCode } from "./use-cases/get-dossier-by-code.ts";
+export { getDossierFile } from "./use-cases/get-dossier-file.ts";
+export { myDossiers } from "./use-cases/list-my-dossiers.ts";
+export { dossierRegister } from "./use-cases/list-dossier-register.ts";
 export { lookupStatus, maskName, LOOKUP_MAX_FAILURES, LOOKUP_WINDOW_MINUTES } from "./use-cases/lookup-status.ts";
 export { dossierCode } from "./use-cases/dossier-code.ts";
 export { type DeskSettings, placeholderAgencyCode } from "./desk-settings.model.ts";

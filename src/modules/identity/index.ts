@@ -1,6 +1,8 @@
 /** Identity and access: users, roles on admin units, sessions, API tokens, SSO. */
 export * from "./identity.contract.ts";
-export { startSession, resolveSession, endSession } from "./use-cases/sessions.ts";
+export { startSession } from "./use-cases/start-session.ts";
+export { resolveSession } from "./use-cases/resolve-session.ts";
+export { endSession } from "./use-cases/end-session.ts";
 export { signInWithPassword } from "./use-cases/sign-in-with-password.ts";
 export { signInWithOidc } from "./use-cases/sign-in-with-oidc.ts";
 export { createUser } from "./use-cases/create-user.ts";
@@ -14,7 +16,8 @@ export { listApiTokens } from "./use-cases/list-api-tokens.ts";
 export { revokeApiToken } from "./use-cases/revoke-api-token.ts";
 export { resolveApiToken } from "./use-cases/resolve-api-token.ts";
 export { createSystemAdmin } from "./use-cases/create-admin.ts";
-export { setUserLocale, findUserId } from "./use-cases/account-preferences.ts";
+export { setUserLocale } from "./use-cases/set-user-locale.ts";
+export { findUserId } from "./use-cases/find-user-id.ts";
 export { usersWithRole } from "./use-cases/list-users-with-role.ts";
 export { principalOfUser } from "./use-cases/principal-of-user.ts";
 export { accountDetails, type AccountDetails } from "./use-cases/account-details.ts";

@@ -6,7 +6,8 @@ import { useCaseContext as ctxOf } from "../../platform/auth/use-case-context.ts
 import { clientIp } from "../../platform/http/client-ip.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
 import { sessionCookieName } from "../../platform/http/middleware.ts";
-import { endSession, startSession } from "./use-cases/sessions.ts";
+import { endSession } from "./use-cases/end-session.ts";
+import { startSession } from "./use-cases/start-session.ts";
 
 export async function startBrowserSession(c: Context<AppEnv>, deps: Deps, userId: string, method: string): Promise<void> {
   const secure = deps.config.cookieSecure;

@@ -13,7 +13,7 @@ import { DESK_METHODS, type FeeStatus } from "./payments.contract.ts";
 import type { PaymentRow } from "./payments.model.ts";
 import { canConfirmPayments } from "./use-cases/payment-access.ts";
 import { type PaymentQr, paymentQrFor } from "./use-cases/payment-qr.ts";
-import { paymentsForDossier } from "./use-cases/read-payments.ts";
+import { paymentsForDossier } from "./use-cases/list-dossier-payments.ts";
 
 export const statusTone = (s: FeeStatus | PaymentRow["status"]) => (s === "paid" ? "green" : s === "unpaid" ? "red" : "grey");
 export const methodLabel = (t: Translate, m: PaymentRow["method"]) => t(`payments.method.${m}` as MessageKey);

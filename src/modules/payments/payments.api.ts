@@ -22,7 +22,7 @@ import { confirmPayment } from "./use-cases/confirm-payment.ts";
 import { markExempt } from "./use-cases/mark-exempt.ts";
 import { refundPayment } from "./use-cases/refund-payment.ts";
 import { handleGatewayWebhook } from "./use-cases/gateway-webhook.ts";
-import { getPaymentInfo } from "./use-cases/read-payments.ts";
+import { getPaymentInfo } from "./use-cases/get-payment-info.ts";
 import { SIGNATURE_HEADER } from "./webhook-signature.ts";
 
 const tags = ["Payments"];

@@ -31,7 +31,7 @@ import type { DossierRow } from "../dossiers.model.ts";
 import { nestFormFields } from "../form-data.ts";
 import type { DocumentInput } from "../use-cases/attach-documents.ts";
 import { DraftKeptError, fileDossier } from "../use-cases/file-dossier.ts";
-import { getDossier } from "../use-cases/read-dossiers.ts";
+import { getDossier } from "../use-cases/get-dossier.ts";
 import type { DossierView } from "../dossiers.model.ts";
 import { type CitizenWeb, fileOf, IDEMPOTENCY_KEY, textValues, unitName, UUID } from "./citizen-context.ts";
 import { FeeList } from "./fee.tsx";

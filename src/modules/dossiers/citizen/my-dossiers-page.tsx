@@ -6,7 +6,7 @@ import { Breadcrumbs, Tag } from "../../../platform/views/components.tsx";
 import { type Column, DataTable } from "../../../platform/views/data-table.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import type { OwnDossier } from "../dossiers.model.ts";
-import { myDossiers } from "../use-cases/read-dossiers.ts";
+import { myDossiers } from "../use-cases/list-my-dossiers.ts";
 import { type CitizenWeb, dateOf, stateTone } from "./citizen-context.ts";
 
 export function myDossiersPage(citizen: CitizenWeb) {

@@ -10,7 +10,7 @@ import { type Column, DataTable } from "../../../platform/views/data-table.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import { getAdminUnit } from "../../admin-units/index.ts";
 import { type QueueItem, QUEUES } from "../dossiers.model.ts";
-import { deskQueues } from "../use-cases/read-dossiers.ts";
+import { deskQueues } from "../use-cases/list-desk-queues.ts";
 import { Input, Select } from "./fields.tsx";
 import { type OfficeWeb, pickCommune, requireSignedIn } from "./office-context.ts";
 import { toLocalDay } from "../../../platform/calendar/vietnam-time.ts";

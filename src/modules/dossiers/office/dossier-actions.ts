@@ -6,7 +6,7 @@ import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import type { MessageKey } from "../../../platform/i18n/i18n.ts";
 import { setFlash } from "../../../platform/http/flash.ts";
 import { actOnDossier } from "../use-cases/act-on-dossier.ts";
-import { assertOfficeAccess } from "../use-cases/read-dossiers.ts";
+import { assertOfficeAccess } from "../use-cases/get-dossier.ts";
 import { actionInput, isAction, stateLabel } from "./action-forms.tsx";
 import type { dossierPages } from "./dossier-page.tsx";
 import { textFields, uploadsOf } from "./form-body.ts";

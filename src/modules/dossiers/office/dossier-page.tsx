@@ -13,7 +13,8 @@ import type { PaymentPanel } from "../citizen/my-dossier-page.tsx";
 import type { ProcedureRecord } from "../../procedures/index.ts";
 import { NATIONAL_STATUS } from "../dossier-workflow.ts";
 import { PRINTABLE_FORMS, printableForms } from "../use-cases/print-forms.ts";
-import { getDossier, getDossierFile } from "../use-cases/read-dossiers.ts";
+import { getDossier } from "../use-cases/get-dossier.ts";
+import { getDossierFile } from "../use-cases/get-dossier-file.ts";
 import type { DossierDocument, DossierEvent, DossierView } from "../dossiers.model.ts";
 import {
   type ActionForm,

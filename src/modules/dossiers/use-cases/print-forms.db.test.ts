@@ -7,7 +7,7 @@ import { act, buildDossier, deskTeam } from "../../../../test/support/dossier-fa
 import { rejection } from "../../../../test/support/expect-error.ts";
 import { useTestApp } from "../../../../test/support/test-app.ts";
 import { describeDb } from "../../../../test/support/test-db.ts";
-import { getDossier } from "./read-dossiers.ts";
+import { getDossier } from "./get-dossier.ts";
 import { printableForms, printDossierForm, registerNumberOf, stepOutcome, trackingSlipData, formBase } from "./print-forms.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
 

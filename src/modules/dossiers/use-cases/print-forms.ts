@@ -33,7 +33,8 @@ import { renderSupplementRequest } from "../forms/supplement-request.pdf.ts";
 import { renderTrackingSlip } from "../forms/tracking-slip.pdf.ts";
 import { type DeskSettings, loadDeskSettings } from "./dossier-code.ts";
 import { statusPath } from "./notify-applicant.ts";
-import { dossierRegister, getDossier } from "./read-dossiers.ts";
+import { getDossier } from "./get-dossier.ts";
+import { dossierRegister } from "./list-dossier-register.ts";
 import type { DossierView } from "../dossiers.model.ts";
 import { localInstant, nextLocalDay, toLocalDay } from "../../../platform/calendar/vietnam-time.ts";
 

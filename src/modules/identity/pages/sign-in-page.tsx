@@ -12,7 +12,7 @@ import { Button, CsrfField, emptyForm, ErrorSummary, fieldId, type FormState, Te
 import { Layout } from "../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
 import { SignInInput } from "../identity.contract.ts";
-import { endSession } from "../use-cases/sessions.ts";
+import { endSession } from "../use-cases/end-session.ts";
 import { signInWithPassword } from "../use-cases/sign-in-with-password.ts";
 import { startBrowserSession } from "../web-session.ts";
 import type { IdentityWeb } from "./identity-web.ts";

@@ -11,7 +11,7 @@ import { PaymentPanel, paymentPanelProps, receiptPath } from "../payment-panel.t
 import { ConfirmPaymentInput, ExemptInput } from "../payments.contract.ts";
 import { confirmPayment } from "../use-cases/confirm-payment.ts";
 import { markExempt } from "../use-cases/mark-exempt.ts";
-import { getPaymentInfo } from "../use-cases/read-payments.ts";
+import { getPaymentInfo } from "../use-cases/get-payment-info.ts";
 import { CONFIRM_FIELDS, errorsToForm, EXEMPT_FIELDS, fromForm, type PaymentsWeb } from "./payments-web.ts";
 
 export function deskFormPages(w: PaymentsWeb) {

@@ -10,7 +10,7 @@ import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, type FormState
 import { Layout } from "../../../platform/views/layout.tsx";
 import { methodLabel, receiptPath, statusTone } from "../payment-panel.tsx";
 import { RefundInput } from "../payments.contract.ts";
-import { getReceipt } from "../use-cases/read-payments.ts";
+import { getReceipt } from "../use-cases/get-receipt.ts";
 import { refundPayment } from "../use-cases/refund-payment.ts";
 import { errorsToForm, fromForm, type PaymentsWeb, REFUND_FIELDS } from "./payments-web.ts";
 
