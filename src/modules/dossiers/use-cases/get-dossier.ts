@@ -1,0 +1,43 @@
+// One dossier with its history, documents and the actions open to the caller.
+import type { Deps } from "../../../deps.ts";
+import { loadWorkCalendar } from "../../calendar/index.ts";
+import { usersWithRole } from "../../identity/index.ts";
+import { getProcedureVersion } from "../../procedures/index.ts";
+import { actorFacts } from "../dossier-access.ts";
+import { availableActions } from "../dossier-workflow.ts";
+import * as repo from "../dossiers.repository.ts";
+import type { DossierView } from "../dossiers.model.ts";
+import { loadViewable, type ReadAs, type ReadCtx, type ReadDeps } from "./dossier-reads.ts";
+import { workflowFacts } from "./workflow-facts.ts";
+
+/** Checks that the caller may open the dossier in the office face (before an office action). */
+export async function assertOfficeAccess(deps: Pick<Deps, "db">, ctx: ReadCtx, id: string): Promise<void> {
+  await loadViewable(deps, ctx, id, { as: "office" });
+}
+
+export async function getDossier(deps: ReadDeps, ctx: ReadCtx, id: string, opts: ReadAs = {}): Promise<DossierView> {
+  const { d, capacity } = await loadViewable(deps, ctx, id, opts);
+  const cal = await loadWorkCalendar(deps);
+  const facts = workflowFacts(d, cal, deps.clock.now());
+  const [procedure, events, documents, supplements] = await Promise.all([
+    getProcedureVersion(deps.db, d.procedureId, d.procedureVersion),
+    repo.listEvents(deps.db, d.id),
+    repo.listDocuments(deps.db, d.id),
+    repo.listSupplementRequests(deps.db, d.id),
+  ]);
+  const actions = availableActions(facts, actorFacts(ctx.principal, d));
+  const specialists = actions.includes("assign") ? await usersWithRole(deps, "specialist", d.unitPath) : [];
+  // An officer opening a dossier reads the applicant's personal data: the law wants that on record.
+  if (capacity === "office") {
+    await deps.db.tx((q) =>
+      deps.events.publish(q, {
+        type: "personalData.read",
+        actor: ctx.actor,
+        target: { type: "dossier", id: d.id },
+        adminUnitCode: d.communeCode,
+        requestId: ctx.requestId,
+      }),
+    );
+  }
+  return { dossier: d, procedure, events, documents, supplements, actions, capacity, specialists, hoursToDue: facts.hoursToDue };
+}

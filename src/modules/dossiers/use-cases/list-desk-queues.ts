@@ -1,0 +1,34 @@
+// The office's work queues of a commune, one page at a time, with the count of every queue.
+import type { Deps } from "../../../deps.ts";
+import { authorise } from "../../../platform/auth/authorise.ts";
+import { addWorkingHours, HOURS_PER_DAY } from "../../../platform/calendar/working-time.ts";
+import { decodeCursor } from "../../../platform/http/cursor.ts";
+import { getAdminUnit } from "../../admin-units/index.ts";
+import { loadWorkCalendar } from "../../calendar/index.ts";
+import * as repo from "../dossiers.repository.ts";
+import type { QueueName } from "../dossiers.model.ts";
+import type { ReadCtx, ReadDeps } from "./dossier-reads.ts";
+
+/** "Due soon" means within two working days, as desks plan their week. */
+export const DUE_SOON_WORKING_DAYS = 2;
+
+export async function queueBoundaries(deps: Pick<Deps, "db" | "clock">) {
+  const now = deps.clock.now();
+  const cal = await loadWorkCalendar(deps);
+  return { now, dueSoon: addWorkingHours(cal, now, DUE_SOON_WORKING_DAYS * HOURS_PER_DAY) };
+}
+
+export async function deskQueues(deps: ReadDeps, ctx: ReadCtx, communeCode: string, queue: QueueName, page: { cursor?: string; limit: number }) {
+  const commune = await getAdminUnit(deps, communeCode);
+  authorise(ctx.principal, "dossier.read", commune);
+  const { now, dueSoon } = await queueBoundaries(deps);
+  const after = decodeCursor(page.cursor, 2) as [string, string] | null;
+  const [counts, items] = await Promise.all([
+    repo.countQueues(deps.db, commune.code, now, dueSoon),
+    repo.listQueue(deps.db, commune.code, queue, now, dueSoon, after, page.limit + 1),
+  ]);
+  const more = items.length > page.limit;
+  const shown = items.slice(0, page.limit);
+  const last = shown[shown.length - 1];
+  return { commune, counts, items: shown, next: more && last ? ([new Date(last.sortAt).toISOString(), last.id] as [string, string]) : null, now, dueSoon };
+}
