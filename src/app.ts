@@ -19,7 +19,6 @@ import {
   requestContext,
   requireJsonBody,
   sessionCookieName,
-  setResponseHeader,
   userLocaleMiddleware,
 } from "./platform/http/middleware.ts";
 import { createPageCache } from "./platform/http/page-cache.ts";
