@@ -7,34 +7,11 @@ import { findUserId, principalOfUser } from "../modules/identity/index.ts";
 import { getProcedure, type ProcedureDefinition } from "../modules/procedures/index.ts";
 import type { Principal } from "../platform/auth/authorise.ts";
 import { seedDemoCatalogue } from "./demo-catalogue.ts";
+import { labelledPdf } from "../platform/files/labelled-pdf.ts";
 import { DEMO_COMMUNE } from "./seed-demo.ts";
 
 /** A one-page PDF that says what it is: demo scans must never pass for real documents. */
-export function demoPdf(title: string): Uint8Array {
-  const text = title
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .replace(/[()\\]/g, "");
-  const stream = `BT /F1 14 Tf 72 720 Td (XaSo demo - ${text}) Tj ET`;
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  ];
-  let body = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(body);
-}
+export const demoPdf = (title: string): Uint8Array => labelledPdf(`XaSo demo - ${title}`);
 
 export const DEMO_APPLICANT = {
   fullName: "Đỗ Văn Nam",

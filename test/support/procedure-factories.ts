@@ -3,6 +3,7 @@
 import type { Deps } from "../../src/deps.ts";
 import { type ProcedureDefinition, type ProcedureDefinitionInput, type ProcedureRecord, publishProcedure } from "../../src/modules/procedures/index.ts";
 import { systemAdmin } from "./factories.ts";
+import { labelledPdf } from "../../src/platform/files/labelled-pdf.ts";
 
 type FormInput = NonNullable<ProcedureDefinitionInput["form"]>[number];
 type DocInput = NonNullable<ProcedureDefinitionInput["documents"]>[number];
@@ -23,31 +24,7 @@ export function anApplicant(over: Partial<Applicant> = {}): Applicant {
 export type Applicant = { fullName: string; birthDate: string; citizenIdNumber: string; address: string; phone: string; email: string };
 
 /** A one-page PDF that passes the upload checks and says it is a test file. */
-export function aPdf(title = "test"): Uint8Array {
-  const text = title
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .replace(/[()\\]/g, "");
-  const stream = `BT /F1 14 Tf 72 720 Td (XaSo test - ${text}) Tj ET`;
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  ];
-  let body = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(body);
-}
+export const aPdf = (title = "test"): Uint8Array => labelledPdf(`XaSo test - ${title}`);
 
 /** The applicant's own details, copied from the profile (the form shows them once). */
 export const applicantFields = (): FormInput[] => [
@@ -237,3 +214,15 @@ export function aCatalogue() {
 export async function publishAll(deps: Deps, inputs: Iterable<ProcedureDefinitionInput>): Promise<void> {
   for (const input of inputs) await publishInput(deps, input);
 }
+
+/** Taken at the counter only, no form, fee 10,000 đ: the papers to sign and an identity document. */
+export const SIGNATURE_CERTIFICATION = {
+  name: "Chứng thực chữ ký",
+  field: "certification",
+  onlineLevel: "none",
+  processing: { unit: "hours", amount: 8, cutOff: "15:00" },
+  fee: 10000,
+  documents: [aDocument("paper", "Giấy tờ sẽ ký"), aDocument("identityDocument", "Thẻ căn cước")],
+  form: [],
+  deliveryMethods: ["desk"],
+} as const satisfies Parameters<typeof aProcedureDefinition>[1];

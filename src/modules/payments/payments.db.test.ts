@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { BAO_THANG, buildUser, GIA_PHU, LAO_CAI } from "../../../test/support/factories.ts";
 import { buildTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
-import { aDocument, aProcedureDefinition } from "../../../test/support/procedure-factories.ts";
+import { SIGNATURE_CERTIFICATION, aProcedureDefinition } from "../../../test/support/procedure-factories.ts";
 import type { Principal } from "../../platform/auth/authorise.ts";
 import type { Role } from "../../platform/auth/roles.ts";
 import { type DossierRow, fileDossier, findDossierRow, saveDeskSettings } from "../dossiers/index.ts";
@@ -22,17 +22,6 @@ import {
 const SECRET = "test-webhook-secret-0123456789-abcdefghij";
 const ascii = (s: string) => new TextEncoder().encode(s);
 const pdf = ascii("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
-/** Taken at the counter only, no form, fee 10,000 đ: the papers to sign and an identity document. */
-const SIGNATURE_CERTIFICATION = {
-  name: "Chứng thực chữ ký",
-  field: "certification",
-  onlineLevel: "none",
-  processing: { unit: "hours", amount: 8, cutOff: "15:00" },
-  fee: 10000,
-  documents: [aDocument("paper", "Giấy tờ sẽ ký"), aDocument("identityDocument", "Thẻ căn cước")],
-  form: [],
-  deliveryMethods: ["desk"],
-} as const satisfies Parameters<typeof aProcedureDefinition>[1];
 let procedureCode: string;
 
 const PATHS: Record<string, string> = { [GIA_PHU]: `/${LAO_CAI}/${GIA_PHU}/`, [BAO_THANG]: `/${LAO_CAI}/${BAO_THANG}/` };

@@ -3,7 +3,7 @@ import { json, TestClient } from "../../../test/support/client.ts";
 import { BAO_THANG, buildUser, GIA_PHU, LAO_CAI, PASSWORD } from "../../../test/support/factories.ts";
 import { type TestApp, useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
-import { aDocument, aProcedureDefinition } from "../../../test/support/procedure-factories.ts";
+import { SIGNATURE_CERTIFICATION, aProcedureDefinition } from "../../../test/support/procedure-factories.ts";
 import type { Principal } from "../../platform/auth/authorise.ts";
 import { CSRF_HEADER } from "../../platform/http/csrf.ts";
 import { type DossierRow, fileDossier, findDossierRow, saveDeskSettings } from "../dossiers/index.ts";
@@ -13,17 +13,6 @@ const SECRET = "http-webhook-secret-0123456789-abcdefghij";
 const ascii = (s: string) => new TextEncoder().encode(s);
 const pdf = ascii("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
-/** Taken at the counter only, no form, fee 10,000 đ: the papers to sign and an identity document. */
-const SIGNATURE_CERTIFICATION = {
-  name: "Chứng thực chữ ký",
-  field: "certification",
-  onlineLevel: "none",
-  processing: { unit: "hours", amount: 8, cutOff: "15:00" },
-  fee: 10000,
-  documents: [aDocument("paper", "Giấy tờ sẽ ký"), aDocument("identityDocument", "Thẻ căn cước")],
-  form: [],
-  deliveryMethods: ["desk"],
-} as const satisfies Parameters<typeof aProcedureDefinition>[1];
 let procedureCode: string;
 
 describeDb("payments over HTTP", () => {
