@@ -52,77 +52,48 @@ export type NewDossier = {
 
 const last4 = (s: string | null | undefined) => (s ? s.replace(/\D/g, "").slice(-4) || null : null);
 
+const insertSql = (returning: string) =>
+  `INSERT INTO dossiers (commune_code, unit_path, procedure_id, procedure_version, state, channel, owner_user_id,
+     filed_by_user_id, assisted_consent, applicant, applicant_name, lookup_phone4, lookup_id4, form_data, delivery,
+     fee_amount, fee_status, idempotency_key, created_at, updated_at, code, submitted_at, received_at, due_at)
+   VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19,$20,$21,$22,$23)
+   ON CONFLICT (filed_by_user_id, idempotency_key) DO NOTHING RETURNING ${returning}`;
+
+const insertParams = (d: NewDossier) => [
+  d.communeCode,
+  d.unitPath,
+  d.procedureId,
+  d.procedureVersion,
+  d.state,
+  d.channel,
+  d.ownerUserId,
+  d.filedByUserId,
+  d.assistedConsent,
+  d.applicant,
+  d.applicant.fullName,
+  last4(d.applicant.phone),
+  last4(d.applicant.citizenIdNumber),
+  d.formData,
+  d.delivery,
+  d.feeAmount,
+  d.feeAmount > 0 ? "unpaid" : "none",
+  d.idempotencyKey,
+  d.now,
+  d.code ?? null,
+  d.submittedAt ?? null,
+  d.receivedAt ?? null,
+  d.dueAt ?? null,
+];
+
 /** Inserts unless the same filer already used the idempotency key; then returns null. */
 export async function insertDossier(q: Queryable, d: NewDossier): Promise<string | null> {
-  const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO dossiers (commune_code, unit_path, procedure_id, procedure_version, state, channel, owner_user_id,
-       filed_by_user_id, assisted_consent, applicant, applicant_name, lookup_phone4, lookup_id4, form_data, delivery,
-       fee_amount, fee_status, idempotency_key, created_at, updated_at, code, submitted_at, received_at, due_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19,$20,$21,$22,$23)
-     ON CONFLICT (filed_by_user_id, idempotency_key) DO NOTHING RETURNING id`,
-    [
-      d.communeCode,
-      d.unitPath,
-      d.procedureId,
-      d.procedureVersion,
-      d.state,
-      d.channel,
-      d.ownerUserId,
-      d.filedByUserId,
-      d.assistedConsent,
-      d.applicant,
-      d.applicant.fullName,
-      last4(d.applicant.phone),
-      last4(d.applicant.citizenIdNumber),
-      d.formData,
-      d.delivery,
-      d.feeAmount,
-      d.feeAmount > 0 ? "unpaid" : "none",
-      d.idempotencyKey,
-      d.now,
-      d.code ?? null,
-      d.submittedAt ?? null,
-      d.receivedAt ?? null,
-      d.dueAt ?? null,
-    ],
-  );
+  const { rows } = await q.query<{ id: string }>(insertSql("id"), insertParams(d));
   return rows[0]?.id ?? null;
 }
 
 /** insertDossier, returning the whole row (saves reading it back); null when the filer already used the key. */
 export async function insertDossierRow(q: Queryable, d: NewDossier): Promise<DossierRow | null> {
-  const { rows } = await q.query<DossierRow>(
-    `INSERT INTO dossiers (commune_code, unit_path, procedure_id, procedure_version, state, channel, owner_user_id,
-       filed_by_user_id, assisted_consent, applicant, applicant_name, lookup_phone4, lookup_id4, form_data, delivery,
-       fee_amount, fee_status, idempotency_key, created_at, updated_at, code, submitted_at, received_at, due_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$19,$20,$21,$22,$23)
-     ON CONFLICT (filed_by_user_id, idempotency_key) DO NOTHING RETURNING ${COLUMNS}`,
-    [
-      d.communeCode,
-      d.unitPath,
-      d.procedureId,
-      d.procedureVersion,
-      d.state,
-      d.channel,
-      d.ownerUserId,
-      d.filedByUserId,
-      d.assistedConsent,
-      d.applicant,
-      d.applicant.fullName,
-      last4(d.applicant.phone),
-      last4(d.applicant.citizenIdNumber),
-      d.formData,
-      d.delivery,
-      d.feeAmount,
-      d.feeAmount > 0 ? "unpaid" : "none",
-      d.idempotencyKey,
-      d.now,
-      d.code ?? null,
-      d.submittedAt ?? null,
-      d.receivedAt ?? null,
-      d.dueAt ?? null,
-    ],
-  );
+  const { rows } = await q.query<DossierRow>(insertSql(COLUMNS), insertParams(d));
   return rows[0] ?? null;
 }
 

@@ -3,29 +3,13 @@ import { type FieldError, fieldErrorsFromZod } from "../../../platform/http/app-
 import type { MessageKey, Translate } from "../../../platform/i18n/i18n.ts";
 import { fieldId } from "../../../platform/views/components.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
-import type { ActionType } from "../dossier-workflow.ts";
+import { ACTION_TYPES, type ActionType } from "../dossier-workflow.ts";
 import { ActionInput } from "../dossiers.contract.ts";
 import type { DossierView } from "../dossiers.model.ts";
 import { errorOf, type FieldProps, Input, Radios, Select, TextArea } from "./fields.tsx";
 
 /** Actions an officer takes from this page; submitting and rating belong to the applicant. */
-export const OFFICE_ACTIONS: readonly ActionType[] = [
-  "receive",
-  "requestSupplement",
-  "answerSupplement",
-  "refuse",
-  "assign",
-  "forward",
-  "forwardReturned",
-  "propose",
-  "approve",
-  "sendBack",
-  "pause",
-  "resume",
-  "cancel",
-  "returnResult",
-  "apologise",
-];
+export const OFFICE_ACTIONS: readonly ActionType[] = ACTION_TYPES.filter((a) => a !== "submit" && a !== "rate");
 export const WARNING_ACTIONS: ReadonlySet<ActionType> = new Set(["refuse", "cancel", "pause"]);
 export const FILE_ACTIONS: ReadonlySet<ActionType> = new Set(["approve", "returnResult", "answerSupplement"]);
 
