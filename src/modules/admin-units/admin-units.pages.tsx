@@ -20,12 +20,13 @@ import {
 } from "../../platform/views/components.tsx";
 import { type Column, DataTable } from "../../platform/views/data-table.tsx";
 import { Layout } from "../../platform/views/layout.tsx";
-import { pageContext, type PageContext } from "../../platform/views/page-context.ts";
-import { setFlash, takeFlash } from "../../platform/http/flash.ts";
+import type { PageContext } from "../../platform/views/page-context.ts";
+import { setFlash } from "../../platform/http/flash.ts";
 import { useCaseContext as ctxOf } from "../../platform/auth/use-case-context.ts";
 import { CreateVillageInput, RenameVillageInput, SearchQuery, VILLAGE_TYPES } from "./admin-units.contract.ts";
 import type { AdminUnitRow } from "./admin-units.model.ts";
 import * as units from "./index.ts";
+import { pageKit } from "../../platform/http/page-kit.ts";
 
 const unitName = (ctx: PageContext, u: AdminUnitRow) => (ctx.locale === "en" && u.fullNameEn ? u.fullNameEn : u.fullName);
 const levelLabel = (ctx: PageContext, level: string) => ctx.t(`units.level.${level}` as MessageKey);
@@ -42,9 +43,7 @@ function UnitTable(props: { ctx: PageContext; caption: string; rows: AdminUnitRo
 }
 
 export function registerAdminUnitPages(app: Hono<AppEnv>, web: WebContext) {
-  const { deps } = web;
-  const secure = deps.config.cookieSecure;
-  const page = (c: Context<AppEnv>) => pageContext(c, web.assets, takeFlash(c, secure));
+  const { deps, secure, page } = pageKit(web);
 
   app.get("/units", async (c) => {
     const ctx = page(c);

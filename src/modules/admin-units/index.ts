@@ -6,4 +6,5 @@ export { renameVillage } from "./use-cases/rename-village.ts";
 export { importAdminUnits, ImportFileError, OFFICIAL_LIST } from "./use-cases/import-admin-units.ts";
 export { type AdminUnitRow, isCommuneCode } from "./admin-units.model.ts";
 export { countUnits } from "./use-cases/count-units.ts";
+export { communesGranted } from "./use-cases/communes-granted.ts";
 export { listUnitCodesWithin } from "./use-cases/list-unit-codes-within.ts";

@@ -3,7 +3,7 @@
 import type { Hono } from "hono";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
 import type { WebContext } from "../../platform/http/web-context.ts";
-import { citizensWeb } from "./pages/citizens-web.ts";
+import { pageKit } from "../../platform/http/page-kit.ts";
 import { PHONE_PATH } from "./pages/phone-cookie.ts";
 import { phoneSignInPages } from "./pages/phone-sign-in-page.tsx";
 import { phoneVerifyPages } from "./pages/phone-verify-page.tsx";
@@ -11,7 +11,7 @@ import { profilePages } from "./pages/profile-page.tsx";
 import { vaultPages } from "./pages/vault-page.tsx";
 
 export function registerCitizenPages(app: Hono<AppEnv>, web: WebContext) {
-  const w = citizensWeb(web);
+  const w = pageKit(web);
   const phone = phoneSignInPages(w);
   const verify = phoneVerifyPages(w);
   const profile = profilePages(w);

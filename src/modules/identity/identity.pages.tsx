@@ -5,7 +5,7 @@ import type { AppEnv } from "../../platform/http/hono-env.ts";
 import type { WebContext } from "../../platform/http/web-context.ts";
 import type { OidcClient } from "./oidc-client.ts";
 import { auditPage } from "./pages/audit-page.tsx";
-import { identityWeb } from "./pages/identity-web.ts";
+import { pageKit } from "../../platform/http/page-kit.ts";
 import { newUserPages } from "./pages/new-user-page.tsx";
 import { officeHomePage } from "./pages/office-home-page.tsx";
 import { signInPages } from "./pages/sign-in-page.tsx";
@@ -15,7 +15,7 @@ import { userPages } from "./pages/user-page.tsx";
 import { usersPage } from "./pages/users-page.tsx";
 
 export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext, oidc: OidcClient | null) {
-  const iw = identityWeb(web);
+  const iw = pageKit(web);
   const signIn = signInPages(iw, oidc?.label ?? null);
   const sso = ssoPages(iw, oidc);
   const newUser = newUserPages(iw);

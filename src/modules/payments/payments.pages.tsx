@@ -5,11 +5,11 @@ import type { Hono } from "hono";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
 import type { WebContext } from "../../platform/http/web-context.ts";
 import { deskFormPages } from "./pages/desk-forms-page.tsx";
-import { paymentsWeb } from "./pages/payments-web.ts";
+import { pageKit } from "../../platform/http/page-kit.ts";
 import { receiptPages } from "./pages/receipt-page.tsx";
 
 export function registerPaymentPages(app: Hono<AppEnv>, web: WebContext) {
-  const w = paymentsWeb(web);
+  const w = pageKit(web);
   const desk = deskFormPages(w);
   const receipt = receiptPages(w);
 

@@ -8,12 +8,12 @@ import { editPages } from "./pages/edit-page.tsx";
 import { officeListPages } from "./pages/office-list-page.tsx";
 import { procedurePage } from "./pages/procedure-page.tsx";
 import { searchPage } from "./pages/search-page.tsx";
-import { procedureWeb } from "./pages/web-context.ts";
+import { pageKit } from "../../platform/http/page-kit.ts";
 
 export { definitionToValues, valuesToInput } from "./pages/definition-form.ts";
 
 export function registerProcedurePages(app: Hono<AppEnv>, web: WebContext) {
-  const pages = procedureWeb(web);
+  const pages = pageKit(web);
   const show = procedurePage(pages);
   const office = officeListPages(pages);
   const edit = editPages(pages);

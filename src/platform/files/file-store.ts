@@ -1,6 +1,7 @@
 // The only code that touches stored_files. Files live in PostgreSQL so backups and transactions cover them
 // (docs/adr/0005-files-in-postgres.md); the type is read from the bytes, never from the name.
 import type { Queryable } from "../db/database.ts";
+import { isUuid } from "../db/uuid.ts";
 import { AppError } from "../http/app-error.ts";
 import { checkUpload, UPLOAD_MESSAGE_KEYS, uploadMessageParams, type UploadMediaType } from "./sniff-upload.ts";
 
@@ -67,7 +68,7 @@ export async function storeFile(
 }
 
 export async function readStoredFile(q: Queryable, id: string): Promise<StoredFileContent | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const { rows } = await q.query<StoredFileContent>(
     `SELECT id, name, media_type AS "mediaType", size_bytes AS "sizeBytes", sha256, content,
             owner_user_id AS "ownerUserId", commune_code AS "communeCode"
@@ -79,7 +80,7 @@ export async function readStoredFile(q: Queryable, id: string): Promise<StoredFi
 
 /** Everything but the bytes: enough to check who may attach or read a file without loading it. */
 export async function readFileMeta(q: Queryable, id: string): Promise<StoredFileMeta | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const { rows } = await q.query<StoredFileMeta>(
     `SELECT id, name, media_type AS "mediaType", size_bytes AS "sizeBytes", sha256, owner_user_id AS "ownerUserId", commune_code AS "communeCode"
      FROM stored_files WHERE id = $1`,
@@ -90,7 +91,7 @@ export async function readFileMeta(q: Queryable, id: string): Promise<StoredFile
 
 /** readFileMeta for many files in one query (a list of documents); ids that are malformed or missing are left out. */
 export async function readFilesMeta(q: Queryable, ids: readonly string[]): Promise<Map<string, StoredFileMeta>> {
-  const wanted = [...new Set(ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
+  const wanted = [...new Set(ids.filter(isUuid))];
   if (wanted.length === 0) return new Map();
   const { rows } = await q.query<StoredFileMeta>(
     `SELECT id, name, media_type AS "mediaType", size_bytes AS "sizeBytes", sha256, owner_user_id AS "ownerUserId", commune_code AS "communeCode"

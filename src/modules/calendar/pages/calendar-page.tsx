@@ -5,7 +5,6 @@ import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context
 import { dayNumber, isWeekend, weekday } from "../../../platform/calendar/holidays.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import type { WebContext } from "../../../platform/http/web-context.ts";
-import { takeFlash } from "../../../platform/http/flash.ts";
 import type { MessageKey } from "../../../platform/i18n/i18n.ts";
 import { formatDate, formatNumber } from "../../../platform/i18n/format.ts";
 import {
@@ -23,20 +22,19 @@ import {
 } from "../../../platform/views/components.tsx";
 import { type Column, DataTable } from "../../../platform/views/data-table.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
-import { pageContext } from "../../../platform/views/page-context.ts";
 import { DAY_KINDS, dayLabel } from "../calendar.contract.ts";
 import { canManageCalendar } from "../use-cases/calendar-access.ts";
 import { type CalendarEntry, viewOfficeCalendar } from "../use-cases/list-calendar-year.ts";
+import { pageKit } from "../../../platform/http/page-kit.ts";
 
 const dayAsDate = (day: string) => new Date((dayNumber(day) ?? 0) * 86_400_000);
 
 export type CalendarPage = (c: Context<AppEnv>, year: number, form?: FormState | null, status?: 200 | 400) => Promise<Response>;
 
 export function calendarPage(web: WebContext): CalendarPage {
-  const { deps } = web;
-  const secure = deps.config.cookieSecure;
+  const { deps, page } = pageKit(web);
   return async (c: Context<AppEnv>, year: number, form: FormState | null = null, status: 200 | 400 = 200) => {
-    const ctx = pageContext(c, web.assets, takeFlash(c, secure));
+    const ctx = page(c);
     const { t, locale } = ctx;
     const view = await viewOfficeCalendar(deps, ctxOf(c), year);
     const manage = canManageCalendar(c.get("principal"));

@@ -8,10 +8,11 @@ import { Button, CsrfField, emptyForm, ErrorSummary, type FormState, TextField }
 import { Layout } from "../../../platform/views/layout.tsx";
 import { PhoneCodeRequest } from "../citizens.contract.ts";
 import { requestPhoneCode } from "../use-cases/request-phone-code.ts";
-import { attemptWithStatus, type CitizensWeb } from "./citizens-web.ts";
+import { attemptWithStatus } from "./citizens-web.ts";
+import type { PageKit } from "../../../platform/http/page-kit.ts";
 import { DEFAULT_NEXT, PHONE_PATH, writePhoneCookie } from "./phone-cookie.ts";
 
-export function phoneSignInPages(w: CitizensWeb) {
+export function phoneSignInPages(w: PageKit) {
   const { deps, page } = w;
 
   const form = (c: Context<AppEnv>, state: FormState, next: string, status: 200 | 400 | 429 = 200) => {

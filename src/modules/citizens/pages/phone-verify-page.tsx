@@ -11,10 +11,11 @@ import { startBrowserSession } from "../../identity/index.ts";
 import { PhoneCodeVerify } from "../citizens.contract.ts";
 import { maskPhone, PHONE_CODE } from "../use-cases/request-phone-code.ts";
 import { verifyPhoneCode } from "../use-cases/verify-phone-code.ts";
-import { attemptWithStatus, type CitizensWeb } from "./citizens-web.ts";
+import { attemptWithStatus } from "./citizens-web.ts";
+import type { PageKit } from "../../../platform/http/page-kit.ts";
 import { clearPhoneCookie, PHONE_PATH, readPhoneCookie } from "./phone-cookie.ts";
 
-export function phoneVerifyPages(w: CitizensWeb) {
+export function phoneVerifyPages(w: PageKit) {
   const { deps, secure, page } = w;
 
   const form = (c: Context<AppEnv>, phone: string, state: FormState, status: 200 | 400 | 429 = 200) => {

@@ -10,7 +10,7 @@ import { Layout } from "../../../platform/views/layout.tsx";
 import { citizenProfileInput } from "../citizens.contract.ts";
 import { getProfileForPrefill } from "../use-cases/get-profile.ts";
 import { saveProfile } from "../use-cases/save-profile.ts";
-import { type CitizensWeb, requireSignedIn } from "./citizens-web.ts";
+import { type PageKit, requireSignedIn } from "../../../platform/http/page-kit.ts";
 
 const isoToDmy = (iso: string | null) => (iso && /^\d{4}-\d\d-\d\d$/.test(iso) ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : (iso ?? ""));
 
@@ -23,7 +23,7 @@ const profileLabels = (t: Translate) => ({
   email: t("citizens.profile.email"),
 });
 
-export function profilePages(w: CitizensWeb) {
+export function profilePages(w: PageKit) {
   const { deps, secure, page } = w;
   const profileInput = citizenProfileInput(() => deps.clock.now());
 

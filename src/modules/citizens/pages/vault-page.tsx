@@ -18,7 +18,7 @@ import { listVault } from "../use-cases/list-vault.ts";
 import { removeFromVault } from "../use-cases/remove-from-vault.ts";
 import { uploadToVault } from "../use-cases/upload-to-vault.ts";
 import type { VaultItem } from "../vault-item.ts";
-import { type CitizensWeb, requireSignedIn } from "./citizens-web.ts";
+import { type PageKit, requireSignedIn } from "../../../platform/http/page-kit.ts";
 
 function formatSize(bytes: number, locale: Locale): string {
   if (bytes >= 1_048_576) return `${formatNumber(Math.round((bytes / 1_048_576) * 10) / 10, locale)} MB`;
@@ -47,7 +47,7 @@ function vaultColumns(t: Translate, locale: Locale, csrfToken: string): Column<V
   ];
 }
 
-export function vaultPages(w: CitizensWeb) {
+export function vaultPages(w: PageKit) {
   const { deps, secure, page } = w;
   const limits = { maxBytes: deps.config.uploadMaxBytes };
 

@@ -2,14 +2,13 @@
 // the XLSX download link). Works without JavaScript.
 import type { Context } from "hono";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
-import { takeFlash } from "../../../platform/http/flash.ts";
 import { validateForm } from "../../../platform/http/forms.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import type { WebContext } from "../../../platform/http/web-context.ts";
 import { formatDate, formatNumber } from "../../../platform/i18n/format.ts";
 import { Breadcrumbs, Button, ErrorSummary, type FormState, SelectField, SummaryList, TextField } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
-import { type PageContext, pageContext } from "../../../platform/views/page-context.ts";
+import type { PageContext } from "../../../platform/views/page-context.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
 import { type FigureRow, type Figures, type FiguresReport, GROUP_BY, StatsQuery } from "../dossier-stats.contract.ts";
 import { computeFigures, figuresInput, listStatsCommunes } from "../use-cases/compute-figures.ts";
@@ -17,6 +16,7 @@ import { Definitions } from "./definitions.tsx";
 import { decimal, FiguresTable, formatShare, NotAvailable, OFFICE_FIGURES, rowLabel, Share } from "./figures-table.tsx";
 import { queryOf, queryValues } from "./stats-query.ts";
 import { localNoon } from "../../../platform/calendar/vietnam-time.ts";
+import { pageKit } from "../../../platform/http/page-kit.ts";
 
 const dayDate = localNoon;
 
@@ -86,10 +86,9 @@ function ReportTable(props: { ctx: PageContext; report: FiguresReport }) {
 }
 
 export function officeStatsPage(web: WebContext) {
-  const { deps } = web;
-  const secure = deps.config.cookieSecure;
+  const { deps, page } = pageKit(web);
   return async (c: Context<AppEnv>) => {
-    const ctx = pageContext(c, web.assets, takeFlash(c, secure));
+    const ctx = page(c);
     const { t, locale } = ctx;
     const values = queryValues(c);
     const parsed = validateForm(StatsQuery, values);

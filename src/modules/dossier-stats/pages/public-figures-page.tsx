@@ -1,23 +1,21 @@
 // GET /figures: the public transparency summary of a year, by commune. Works without JavaScript.
 import type { Context } from "hono";
 import { AppError } from "../../../platform/http/app-error.ts";
-import { takeFlash } from "../../../platform/http/flash.ts";
 import { validateForm } from "../../../platform/http/forms.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import type { WebContext } from "../../../platform/http/web-context.ts";
 import { Breadcrumbs } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
-import { pageContext } from "../../../platform/views/page-context.ts";
 import { PublicFiguresQuery } from "../dossier-stats.contract.ts";
 import { computePublicFigures, type PublicFigures, yearOf } from "../use-cases/compute-figures.ts";
 import { Definitions } from "./definitions.tsx";
 import { FiguresTable, PUBLIC_FIGURES, rowLabel } from "./figures-table.tsx";
+import { pageKit } from "../../../platform/http/page-kit.ts";
 
 export function publicFiguresPage(web: WebContext) {
-  const { deps } = web;
-  const secure = deps.config.cookieSecure;
+  const { deps, page } = pageKit(web);
   return async (c: Context<AppEnv>) => {
-    const ctx = pageContext(c, web.assets, takeFlash(c, secure));
+    const ctx = page(c);
     const { t } = ctx;
     const parsed = validateForm(PublicFiguresQuery, { ...(c.req.query("year") ? { year: c.req.query("year")! } : {}) });
     if (!parsed.ok) throw new AppError("validation", "error.validation", parsed.errors);

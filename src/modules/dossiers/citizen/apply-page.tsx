@@ -33,8 +33,9 @@ import type { DocumentInput } from "../use-cases/attach-documents.ts";
 import { DraftKeptError, fileDossier } from "../use-cases/file-dossier.ts";
 import { getDossier } from "../use-cases/get-dossier.ts";
 import type { DossierView } from "../dossiers.model.ts";
-import { type CitizenWeb, fileOf, IDEMPOTENCY_KEY, textValues, unitName, UUID } from "./citizen-context.ts";
+import { type CitizenWeb, fileOf, IDEMPOTENCY_KEY, textValues, unitName } from "./citizen-context.ts";
 import { FeeList } from "./fee.tsx";
+import { isUuid } from "../../../platform/db/uuid.ts";
 
 type CommuneChoice = { groups: { label: string; options: { value: string; label: string }[] }[]; options: { value: string; label: string }[] };
 
@@ -258,7 +259,7 @@ export function applyPages(citizen: CitizenWeb) {
       const file = fileOf(body, `doc.${slot.key}`);
       const vaultItemId = values[`vault.${slot.key}`];
       if (file) documents.push({ requirementKey: slot.key, upload: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
-      else if (vaultItemId && UUID.test(vaultItemId)) documents.push({ requirementKey: slot.key, vaultItemId });
+      else if (vaultItemId && isUuid(vaultItemId)) documents.push({ requirementKey: slot.key, vaultItemId });
     }
     const nonEmpty = (prefix: string) =>
       Object.fromEntries(

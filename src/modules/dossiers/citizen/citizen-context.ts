@@ -1,19 +1,17 @@
 // What the citizen dossier pages share: the signed-in person, dates and tones, and reading a posted form.
 import type { Context } from "hono";
 import type { WebContext } from "../../../platform/http/web-context.ts";
-import type { Deps } from "../../../deps.ts";
 import type { Principal } from "../../../platform/auth/authorise.ts";
 import { uploadMessageParams } from "../../../platform/files/sniff-upload.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { formatDate, formatDateTime } from "../../../platform/i18n/format.ts";
 import type { MessageKey, Translate } from "../../../platform/i18n/i18n.ts";
-import { pageContext, type PageContext } from "../../../platform/views/page-context.ts";
-import { takeFlash } from "../../../platform/http/flash.ts";
+import type { PageContext } from "../../../platform/views/page-context.ts";
+import { type PageKit, pageKit } from "../../../platform/http/page-kit.ts";
 import type { AdminUnitRow } from "../../admin-units/index.ts";
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9-]{8,100}$/;
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const unitName = (ctx: PageContext, u: AdminUnitRow) => (ctx.locale === "en" && u.fullNameEn ? u.fullNameEn : u.fullName);
 export const dateOf = (ctx: PageContext, d: Date | string | null) => (d ? formatDate(new Date(d), ctx.locale) : "—");
@@ -37,18 +35,14 @@ export const textValues = (body: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(body).filter(([k, v]) => !k.startsWith("_") && typeof v === "string")) as Record<string, string>;
 
 /** The citizen pages' shared helpers, made once per app. */
-export type CitizenWeb = {
-  deps: Deps;
-  secure: boolean;
-  page: (c: Context<AppEnv>) => PageContext;
+export type CitizenWeb = PageKit & {
   uploadHint: (t: Translate) => string;
   signedIn: (c: Context<AppEnv>) => Principal | Response;
 };
 
 export function citizenWeb(web: WebContext): CitizenWeb {
-  const { deps } = web;
-  const secure = deps.config.cookieSecure;
-  const page = (c: Context<AppEnv>) => pageContext(c, web.assets, takeFlash(c, secure));
+  const kit = pageKit(web);
+  const { deps } = kit;
   const uploadHint = (t: Translate) => t("dossiers.citizen.uploadHint", uploadMessageParams({ maxBytes: deps.config.uploadMaxBytes }));
 
   /** Pages need a signed-in person; a GET goes to the sign-in page and comes back here, query included. */
@@ -60,5 +54,5 @@ export function citizenWeb(web: WebContext): CitizenWeb {
     return c.redirect(`/sign-in?next=${encodeURIComponent(`${url.pathname}${url.search}`)}`, 303);
   };
 
-  return { deps, secure, page, uploadHint, signedIn };
+  return { ...kit, uploadHint, signedIn };
 }

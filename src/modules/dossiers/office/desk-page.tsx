@@ -12,7 +12,8 @@ import { getAdminUnit } from "../../admin-units/index.ts";
 import { type QueueItem, QUEUES } from "../dossiers.model.ts";
 import { deskQueues } from "../use-cases/list-desk-queues.ts";
 import { Input, Select } from "./fields.tsx";
-import { type OfficeWeb, pickCommune, requireSignedIn } from "./office-context.ts";
+import { type OfficeWeb, pickCommune } from "./office-context.ts";
+import { requireSignedIn } from "../../../platform/http/page-kit.ts";
 import { toLocalDay } from "../../../platform/calendar/vietnam-time.ts";
 
 const QUEUE_PAGE = 25;

@@ -16,7 +16,9 @@ import { nestFormFields } from "../form-data.ts";
 import { fileDossier } from "../use-cases/file-dossier.ts";
 import { Input } from "./fields.tsx";
 import { textFields, uploadsOf } from "./form-body.ts";
-import { type OfficeWeb, pickCommune, requireSignedIn, UUID } from "./office-context.ts";
+import { type OfficeWeb, pickCommune } from "./office-context.ts";
+import { requireSignedIn } from "../../../platform/http/page-kit.ts";
+import { isUuid } from "../../../platform/db/uuid.ts";
 
 type IntakeState = { communeCode: string; procedureCode: string; values: Record<string, string>; errors: FieldError[] };
 
@@ -173,7 +175,7 @@ export function intakePages(office: OfficeWeb) {
     const consent = prefixed("assistedConsent.");
     try {
       const res = await fileDossier(deps, ctxOf(c), {
-        idempotencyKey: UUID.test(values.idempotencyKey ?? "") ? values.idempotencyKey! : null,
+        idempotencyKey: isUuid(values.idempotencyKey ?? "") ? values.idempotencyKey! : null,
         procedureCode: state.procedureCode,
         communeCode: commune.code,
         applicant: prefixed("applicant."),

@@ -4,7 +4,8 @@ import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { vietQrPngForDossier } from "../../payments/index.ts";
 import { PRINT_KINDS, PRINTABLE_FORMS, printDossierForm, printRegister, type PrintedForm, type PrintKind } from "../use-cases/print-forms.ts";
-import { type OfficeWeb, pickCommune, requireSignedIn } from "./office-context.ts";
+import { type OfficeWeb, pickCommune } from "./office-context.ts";
+import { requireSignedIn } from "../../../platform/http/page-kit.ts";
 
 /** The print links: path segment and the form they render, from the registry of printable forms. */
 export const PRINT_PATHS: ReadonlyArray<[string, PrintKind]> = PRINT_KINDS.map((kind) => [PRINTABLE_FORMS[kind].path, kind]);

@@ -3,12 +3,11 @@
 import type { Queryable } from "../../../platform/db/database.ts";
 import type { DossierRow } from "../dossiers.model.ts";
 import { findByCode, findById } from "../dossiers.repository.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "../../../platform/db/uuid.ts";
 
 /** Null for a missing or malformed id. With lock, the row stays locked until the caller's transaction ends. */
 export async function findDossierForFee(q: Queryable, dossierId: string, opts: { lock?: boolean } = {}): Promise<DossierRow | null> {
-  return UUID.test(dossierId) ? findById(q, dossierId, opts.lock ?? false) : null;
+  return isUuid(dossierId) ? findById(q, dossierId, opts.lock ?? false) : null;
 }
 
 export const findDossierForFeeByCode = (q: Queryable, code: string): Promise<DossierRow | null> => findByCode(q, code);

@@ -7,12 +7,12 @@ import { Breadcrumbs } from "../../../platform/views/components.tsx";
 import { type Column, DataTable } from "../../../platform/views/data-table.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import { listAuditLog } from "../use-cases/list-audit-log.ts";
-import type { IdentityWeb } from "./identity-web.ts";
+import type { PageKit } from "../../../platform/http/page-kit.ts";
 
 const PAGE = 50;
 type Entry = Awaited<ReturnType<typeof listAuditLog>>[number];
 
-export function auditPage(iw: IdentityWeb) {
+export function auditPage(iw: PageKit) {
   return async (c: Context<AppEnv>) => {
     const ctx = iw.page(c);
     const { t, locale } = ctx;

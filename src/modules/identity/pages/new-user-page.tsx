@@ -10,9 +10,9 @@ import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, type FormState
 import { Layout } from "../../../platform/views/layout.tsx";
 import { CreateUserInput } from "../identity.contract.ts";
 import { createUser } from "../use-cases/create-user.ts";
-import { type IdentityWeb, requireSignedIn } from "./identity-web.ts";
+import { type PageKit, requireSignedIn } from "../../../platform/http/page-kit.ts";
 
-export function newUserPages(iw: IdentityWeb) {
+export function newUserPages(iw: PageKit) {
   const { deps, secure, page } = iw;
 
   const form = (c: Context<AppEnv>, state: FormState, status: 200 | 400 | 403 | 409 = 200) => {

@@ -1,25 +1,22 @@
 // GET /office: the officer's roles and the office pages their permissions open.
 import type { Context } from "hono";
-import { can, scopePaths } from "../../../platform/auth/authorise.ts";
+import { scopePaths } from "../../../platform/auth/authorise.ts";
 import type { Grant } from "../../../platform/auth/authorise.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { type Column, DataTable } from "../../../platform/views/data-table.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
-import { isCommuneCode } from "../../admin-units/index.ts";
-import { type IdentityWeb, requireSignedIn, roleLabel } from "./identity-web.ts";
+import { communesGranted } from "../../admin-units/index.ts";
+import { roleLabel } from "./identity-web.ts";
+import { type PageKit, requireSignedIn } from "../../../platform/http/page-kit.ts";
 
-export function officeHomePage(iw: IdentityWeb) {
+export function officeHomePage(iw: PageKit) {
   return (c: Context<AppEnv>) => {
     const p = requireSignedIn(c);
     const ctx = iw.page(c);
     const { t } = ctx;
     const has = (permission: Parameters<typeof scopePaths>[1]) => scopePaths(p, permission).length > 0;
     // Desk settings belong to a commune: one link per commune where a grant allows changing them.
-    const settingsCommunes = [
-      ...new Set(
-        p.grants.filter((g) => isCommuneCode(g.unitCode) && can(p, "commune.settings", { code: g.unitCode, path: g.unitPath })).map((g) => g.unitCode),
-      ),
-    ];
+    const settingsCommunes = communesGranted(p, "commune.settings");
     const columns: Column<Grant>[] = [
       { header: t("users.role"), cell: (g) => roleLabel(t, g.role) },
       { header: t("users.unit"), cell: (g) => <a href={`/units/${g.unitCode}`}>{g.unitCode}</a> },

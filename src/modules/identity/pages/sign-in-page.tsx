@@ -15,7 +15,7 @@ import { SignInInput } from "../identity.contract.ts";
 import { endSession } from "../use-cases/end-session.ts";
 import { signInWithPassword } from "../use-cases/sign-in-with-password.ts";
 import { startBrowserSession } from "../web-session.ts";
-import type { IdentityWeb } from "./identity-web.ts";
+import type { PageKit } from "../../../platform/http/page-kit.ts";
 
 export function SignInPage(props: { ctx: PageContext; form: FormState; oidcLabel: string | null; next: string }) {
   const { t } = props.ctx;
@@ -48,13 +48,13 @@ export function SignInPage(props: { ctx: PageContext; form: FormState; oidcLabel
 }
 
 /** Every way of signing in on these pages (password, SSO) ends here: a session, a flash, the page asked for. */
-export async function beginSession(iw: IdentityWeb, c: Context<AppEnv>, userId: string, method: string, next: string) {
+export async function beginSession(iw: PageKit, c: Context<AppEnv>, userId: string, method: string, next: string) {
   await startBrowserSession(c, iw.deps, userId, method);
   setFlash(c, "flash.signedIn", iw.secure);
   return c.redirect(next, 303);
 }
 
-export function signInPages(iw: IdentityWeb, oidcLabel: string | null) {
+export function signInPages(iw: PageKit, oidcLabel: string | null) {
   const { deps, secure, page } = iw;
 
   /** GET /sign-in */

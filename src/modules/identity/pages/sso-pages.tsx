@@ -8,12 +8,12 @@ import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import type { MessageKey } from "../../../platform/i18n/i18n.ts";
 import { type OidcClient, type OidcIdentity, OidcLevelError } from "../oidc-client.ts";
 import { signInWithOidc } from "../use-cases/sign-in-with-oidc.ts";
-import type { IdentityWeb } from "./identity-web.ts";
+import type { PageKit } from "../../../platform/http/page-kit.ts";
 import { beginSession, SignInPage } from "./sign-in-page.tsx";
 
 const OIDC_COOKIE = "xaso_oidc";
 
-export function ssoPages(iw: IdentityWeb, oidc: OidcClient | null) {
+export function ssoPages(iw: PageKit, oidc: OidcClient | null) {
   const { deps, secure, page } = iw;
 
   // A refused SSO callback shows the sign-in page with the reason and a way to retry. Thrown, "unauthenticated"

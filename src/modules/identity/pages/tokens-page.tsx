@@ -23,11 +23,12 @@ import { CreateApiTokenInput } from "../identity.contract.ts";
 import { createApiToken } from "../use-cases/create-api-token.ts";
 import { listApiTokens } from "../use-cases/list-api-tokens.ts";
 import { revokeApiToken } from "../use-cases/revoke-api-token.ts";
-import { type IdentityWeb, requireSignedIn, roleLabel } from "./identity-web.ts";
+import { roleLabel } from "./identity-web.ts";
+import { type PageKit, requireSignedIn } from "../../../platform/http/page-kit.ts";
 
 type TokenItem = Awaited<ReturnType<typeof listApiTokens>>[number];
 
-export function tokensPages(iw: IdentityWeb) {
+export function tokensPages(iw: PageKit) {
   const { deps, secure, page } = iw;
 
   const render = async (c: Context<AppEnv>, form: FormState, created: string | null, status: 200 | 201 | 400 = 200) => {

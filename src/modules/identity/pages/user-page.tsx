@@ -28,9 +28,10 @@ import { getUser } from "../use-cases/get-user.ts";
 import { grantRole } from "../use-cases/grant-role.ts";
 import { revokeRole } from "../use-cases/revoke-role.ts";
 import { setUserDisabled } from "../use-cases/set-user-disabled.ts";
-import { type IdentityWeb, requireSignedIn, roleLabel } from "./identity-web.ts";
+import { roleLabel } from "./identity-web.ts";
+import { type PageKit, requireSignedIn } from "../../../platform/http/page-kit.ts";
 
-export function userPages(iw: IdentityWeb) {
+export function userPages(iw: PageKit) {
   const { deps, secure, page } = iw;
 
   /** GET /office/users/:id, or the same page again with the errors of a grant, revoke or disable. */

@@ -6,11 +6,12 @@ import { Breadcrumbs, Pagination, Tag } from "../../../platform/views/components
 import { type Column, DataTable } from "../../../platform/views/data-table.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import { listUsers } from "../use-cases/list-users.ts";
-import { type IdentityWeb, roleLabel } from "./identity-web.ts";
+import { roleLabel } from "./identity-web.ts";
+import type { PageKit } from "../../../platform/http/page-kit.ts";
 
 type UserItem = Awaited<ReturnType<typeof listUsers>>["items"][number];
 
-export function usersPage(iw: IdentityWeb) {
+export function usersPage(iw: PageKit) {
   return async (c: Context<AppEnv>) => {
     const ctx = iw.page(c);
     const { t } = ctx;

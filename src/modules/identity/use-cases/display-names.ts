@@ -1,12 +1,11 @@
 // Records elsewhere keep only a user id (who confirmed a payment); their pages show the person's name.
 import type { Queryable } from "../../../platform/db/database.ts";
 import { findDisplayNames } from "../identity.repository.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "../../../platform/db/uuid.ts";
 
 /** Display names by user id, in one query, inside the caller's transaction if any; unknown ids are left out. */
 export async function displayNames(q: Queryable, userIds: readonly (string | null)[]): Promise<Map<string, string>> {
-  const ids = [...new Set(userIds.filter((id): id is string => id !== null && UUID.test(id)))];
+  const ids = [...new Set(userIds.filter((id): id is string => id !== null && isUuid(id)))];
   if (ids.length === 0) return new Map();
   return findDisplayNames(q, ids);
 }

@@ -12,9 +12,10 @@ import { ConfirmPaymentInput, ExemptInput } from "../payments.contract.ts";
 import { confirmPayment } from "../use-cases/confirm-payment.ts";
 import { markExempt } from "../use-cases/mark-exempt.ts";
 import { getPaymentInfo } from "../use-cases/get-payment-info.ts";
-import { CONFIRM_FIELDS, errorsToForm, EXEMPT_FIELDS, fromForm, type PaymentsWeb } from "./payments-web.ts";
+import { CONFIRM_FIELDS, errorsToForm, EXEMPT_FIELDS, fromForm } from "./payments-web.ts";
+import type { PageKit } from "../../../platform/http/page-kit.ts";
 
-export function deskFormPages(w: PaymentsWeb) {
+export function deskFormPages(w: PageKit) {
   const { deps, secure, page } = w;
 
   const formPage = async (c: Context<AppEnv>, dossierId: string, forms: { confirm?: FormState; exempt?: FormState }) => {

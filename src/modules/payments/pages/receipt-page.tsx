@@ -12,9 +12,10 @@ import { methodLabel, receiptPath, statusTone } from "../payment-panel.tsx";
 import { RefundInput } from "../payments.contract.ts";
 import { getReceipt } from "../use-cases/get-receipt.ts";
 import { refundPayment } from "../use-cases/refund-payment.ts";
-import { errorsToForm, fromForm, type PaymentsWeb, REFUND_FIELDS } from "./payments-web.ts";
+import { errorsToForm, fromForm, REFUND_FIELDS } from "./payments-web.ts";
+import type { PageKit } from "../../../platform/http/page-kit.ts";
 
-export function receiptPages(w: PaymentsWeb) {
+export function receiptPages(w: PageKit) {
   const { deps, secure, page } = w;
 
   /** GET /payments/:id/receipt */

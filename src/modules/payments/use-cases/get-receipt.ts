@@ -7,7 +7,8 @@ import { getProcedureVersion } from "../../procedures/index.ts";
 import { withOfficerName } from "../officer-names.ts";
 import type { PaymentRow } from "../payments.model.ts";
 import * as repo from "../payments.repository.ts";
-import { canConfirmPayments, notFoundFor, UUID } from "./payment-access.ts";
+import { canConfirmPayments, notFoundFor } from "./payment-access.ts";
+import { isUuid } from "../../../platform/db/uuid.ts";
 
 export type Receipt = {
   payment: PaymentRow;
@@ -20,7 +21,7 @@ export type Receipt = {
 };
 
 export async function getReceipt(deps: Pick<Deps, "db" | "config">, ctx: { principal: Principal | null }, paymentId: string): Promise<Receipt> {
-  const payment = UUID.test(paymentId) ? await withOfficerName(deps.db, await repo.findById(deps.db, paymentId)) : null;
+  const payment = isUuid(paymentId) ? await withOfficerName(deps.db, await repo.findById(deps.db, paymentId)) : null;
   const dossier = payment ? await findDossierForFee(deps.db, payment.dossierId) : null;
   if (!payment || !dossier) throw notFoundFor(ctx.principal);
   const capacity = assertCanView(ctx.principal, dossier);

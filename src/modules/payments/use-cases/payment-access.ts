@@ -6,8 +6,6 @@ import type { Deps } from "../../../deps.ts";
 import { assertCanView, type DossierRow, findDossierForFee } from "../../dossiers/index.ts";
 import { localYear } from "../../../platform/calendar/vietnam-time.ts";
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const deskUnit = (d: Pick<DossierRow, "communeCode" | "unitPath">) => ({ code: d.communeCode, path: d.unitPath });
 
 export function authoriseDesk(p: Principal | null, d: DossierRow): Principal {

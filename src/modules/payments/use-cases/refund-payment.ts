@@ -9,7 +9,8 @@ import { withOfficerName } from "../officer-names.ts";
 import { type ReasonInput, RefundInput } from "../payments.contract.ts";
 import type { PaymentRow } from "../payments.model.ts";
 import * as repo from "../payments.repository.ts";
-import { loadForDesk, notFoundFor, UUID } from "./payment-access.ts";
+import { loadForDesk, notFoundFor } from "./payment-access.ts";
+import { isUuid } from "../../../platform/db/uuid.ts";
 
 export async function refundPayment(
   deps: Pick<Deps, "db" | "events" | "clock">,
@@ -17,7 +18,7 @@ export async function refundPayment(
   paymentId: string,
   input: ReasonInput,
 ): Promise<PaymentRow> {
-  const payment = UUID.test(paymentId) ? await repo.findById(deps.db, paymentId) : null;
+  const payment = isUuid(paymentId) ? await repo.findById(deps.db, paymentId) : null;
   if (!payment) throw notFoundFor(ctx.principal);
   const d = await loadForDesk(deps, ctx.principal, payment.dossierId);
   const data = parseInput(RefundInput, input);

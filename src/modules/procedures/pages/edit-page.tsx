@@ -34,9 +34,9 @@ import {
 } from "./definition-form.ts";
 import { ErrorText, ListTable } from "./edit-fields.tsx";
 import { fieldLabel, k } from "./labels.ts";
-import type { ProcedureWeb } from "./web-context.ts";
+import type { PageKit } from "../../../platform/http/page-kit.ts";
 
-export function editPages(web: ProcedureWeb) {
+export function editPages(web: PageKit) {
   const { deps, secure, page } = web;
 
   const editPage = (c: Context<AppEnv>, code: string | null, form: FormState, status: 200 | 400 = 200) => {

@@ -14,9 +14,9 @@ import { importCatalogue } from "../use-cases/import-catalogue.ts";
 import { authoriseManage } from "../use-cases/publish-procedure.ts";
 import { setProcedureActive } from "../use-cases/set-procedure-active.ts";
 import { fieldLabel } from "./labels.ts";
-import type { ProcedureWeb } from "./web-context.ts";
+import type { PageKit } from "../../../platform/http/page-kit.ts";
 
-export function officeListPages(web: ProcedureWeb) {
+export function officeListPages(web: PageKit) {
   const { deps, secure, page } = web;
 
   /** GET /office/procedures, and the same page again when an import fails. */

@@ -5,9 +5,9 @@ import { Breadcrumbs, SummaryList, Tag } from "../../../platform/views/component
 import { Layout } from "../../../platform/views/layout.tsx";
 import { getProcedure } from "../use-cases/browse-procedures.ts";
 import { feeText, fieldLabel, k, onlineTone, timeText } from "./labels.ts";
-import type { ProcedureWeb } from "./web-context.ts";
+import type { PageKit } from "../../../platform/http/page-kit.ts";
 
-export function procedurePage(web: ProcedureWeb) {
+export function procedurePage(web: PageKit) {
   const { deps, page } = web;
   return async (c: Context<AppEnv>, code: string) => {
     const ctx = page(c);

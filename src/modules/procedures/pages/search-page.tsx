@@ -7,9 +7,9 @@ import { Layout } from "../../../platform/views/layout.tsx";
 import { PROCEDURE_FIELDS, type ProcedureField, type ProcedureListItem, ProcedureSearchQuery } from "../procedures.contract.ts";
 import { searchProcedures } from "../use-cases/browse-procedures.ts";
 import { feeText, fieldLabel, k, onlineTone, timeText } from "./labels.ts";
-import type { ProcedureWeb } from "./web-context.ts";
+import type { PageKit } from "../../../platform/http/page-kit.ts";
 
-export function searchPage(web: ProcedureWeb) {
+export function searchPage(web: PageKit) {
   const { deps, page } = web;
   return async (c: Context<AppEnv>) => {
     const ctx = page(c);
