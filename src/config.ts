@@ -79,11 +79,32 @@ const variables = z.object({
 /** Every variable XãSố reads; .env.example must document each (a test checks). */
 export const CONFIG_VARIABLES = Object.keys(variables.shape);
 
+/** Bits of entropy estimated from the string itself: its length × the Shannon entropy of its characters. */
+export function estimatedEntropyBits(s: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  const n = [...s].length;
+  let perChar = 0;
+  for (const k of counts.values()) perChar -= (k / n) * Math.log2(k / n);
+  return n * perChar;
+}
+
+/** 32 random bytes in base64url or hex estimate at 200+ bits; "x" × 40 at 0, a word repeated far below 128. */
+export const MIN_SECRET_BITS = 128;
+const PLACEHOLDER = /change.?me|placeholder|example/i;
+
 const schema = variables.superRefine((c, ctx) => {
   if (c.NODE_ENV === "production") {
-    if (c.SESSION_SECRET === DEV_SECRET) ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "must be set in production" });
-    if (!c.PUBLIC_URL) ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "must be set in production" });
-    if (c.OIDC_ALLOW_HTTP) ctx.addIssue({ code: "custom", path: ["OIDC_ALLOW_HTTP"], message: "must be false in production" });
+    const issue = (name: string, message: string) => ctx.addIssue({ code: "custom", path: [name], message });
+    if (c.SESSION_SECRET === DEV_SECRET) issue("SESSION_SECRET", "must be set in production");
+    else if (PLACEHOLDER.test(c.SESSION_SECRET)) issue("SESSION_SECRET", "is a placeholder: generate a random one (see .env.example)");
+    else if (estimatedEntropyBits(c.SESSION_SECRET) < MIN_SECRET_BITS)
+      issue("SESSION_SECRET", `is not random enough (under ${MIN_SECRET_BITS} bits estimated): generate one as .env.example shows`);
+    if (!c.PUBLIC_URL) issue("PUBLIC_URL", "must be set in production");
+    else if (!c.PUBLIC_URL.startsWith("https://")) issue("PUBLIC_URL", "must be an https:// address in production");
+    if (c.COOKIE_SECURE === false) issue("COOKIE_SECURE", "must not be false in production (cookies travel only over HTTPS)");
+    if (c.SEED_DEMO === true) issue("SEED_DEMO", "must not be true in production (the demo accounts share a published password)");
+    if (c.OIDC_ALLOW_HTTP) issue("OIDC_ALLOW_HTTP", "must be false in production");
   }
   if (c.OIDC_REQUIRE_ACR && !c.OIDC_ACR_VALUES)
     ctx.addIssue({ code: "custom", path: ["OIDC_ACR_VALUES"], message: "is required when OIDC_REQUIRE_ACR is true" });
