@@ -1,8 +1,9 @@
-// Liveness, readiness (checks the database) and Prometheus metrics.
+// Liveness, readiness (checks the database) and Prometheus metrics (behind METRICS_TOKEN; off in production without it).
 import { timingSafeEqual } from "node:crypto";
 import type { Hono } from "hono";
 import type { Deps } from "../../deps.ts";
 import type { Metrics } from "../observability/metrics.ts";
+import { AppError } from "./app-error.ts";
 import type { AppEnv } from "./hono-env.ts";
 
 const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -18,8 +19,10 @@ export function registerOpsRoutes(app: Hono<AppEnv>, deps: Pick<Deps, "db" | "co
     }
   });
   app.get("/metrics", async (c) => {
-    // With METRICS_TOKEN set, only the scraper that knows it may read the metrics.
+    // With METRICS_TOKEN set, only the scraper that knows it may read the metrics; in production without one,
+    // they are not served at all (route names, counts and memory are no business of the public).
     const expected = deps.config.metricsToken;
+    if (!expected && deps.config.env === "production") throw new AppError("not_found", "error.notFound");
     if (expected && !sameSecret(c.req.header("authorization") ?? "", `Bearer ${expected}`)) {
       return c.text("unauthorised", 401, { "www-authenticate": "Bearer" });
     }
