@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -88,6 +89,18 @@ describeDb("HTTP edge", () => {
     expect((await guarded.app.request("/metrics", { headers: { authorization: "Bearer scraper-secret-0123456789" } })).status).toBe(200);
   });
 
+  it("in production serves /metrics only to the bearer of METRICS_TOKEN, and not at all without one", async () => {
+    const production = { NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("base64url"), PUBLIC_URL: "https://xa.example.vn" };
+    const open = await buildTestApp({ database: t.database, env: production });
+    expect((await open.app.request("/metrics")).status).toBe(404);
+    expect((await open.app.request("/metrics", { headers: { authorization: "Bearer anything-at-all-0123" } })).status).toBe(404);
+    const guarded = await buildTestApp({ database: t.database, env: { ...production, METRICS_TOKEN: "scraper-secret-0123456789" } });
+    expect((await guarded.app.request("/metrics")).status).toBe(401);
+    const scraped = await guarded.app.request("/metrics", { headers: { authorization: "Bearer scraper-secret-0123456789" } });
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toContain("xaso_process_resident_memory_bytes");
+  });
+
   it("serves fingerprinted, long-cached, pre-compressed assets", async () => {
     const html = await (await t.app.request("/")).text();
     const href = /href="(\/assets\/app\.[0-9a-f]{10}\.css)"/.exec(html)?.[1];
@@ -117,6 +130,47 @@ describeDb("HTTP edge", () => {
     });
     expect(forged.status).toBe(403);
     expect((await t.db.query("SELECT count(*)::int AS n FROM admin_units WHERE parent_code = $1", [GIA_PHU])).rows[0]!.n).toBe(before);
+  });
+
+  it("binds CSRF tokens to the session: a token from session A is refused with session B's cookie", async () => {
+    const other = await buildUser(t.deps, { roles: [["commune_admin", GIA_PHU]] });
+    const b = new TestClient(t.app);
+    await b.signIn(other.username, PASSWORD);
+    // Same seed cookie in both browsers (as a planted one would be): only the session tells the tokens apart.
+    expect(b.cookies.get("xaso_csrf")).toBe(adminClient.cookies.get("xaso_csrf"));
+    const withToken = (client: TestClient, token: string) =>
+      client.request(`/units/${GIA_PHU}/villages`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ name: "Phiên A", unitType: "Thôn", _csrf: token }),
+      });
+    expect((await withToken(b, adminClient.csrfToken)).status).toBe(403);
+    expect(
+      (await b.request(`/api/v1/admin-units/${GIA_PHU}/villages`, json({ name: "Phiên A", unitType: "Thôn" }, { "x-csrf-token": adminClient.csrfToken })))
+        .status,
+    ).toBe(403);
+    expect((await t.db.query("SELECT count(*)::int AS n FROM admin_units WHERE name = 'Phiên A'")).rows[0]!.n).toBe(0);
+    expect((await withToken(adminClient, adminClient.csrfToken)).status).toBe(303);
+    // The token of the pages before sign-in stops working once signed in.
+    const anonymous = new TestClient(t.app).csrfToken;
+    expect((await withToken(b, anonymous)).status).toBe(403);
+  });
+
+  it("gives the CSRF and session cookies the __Host- prefix when cookies are secure", async () => {
+    const secure = await buildTestApp({ database: t.database, env: { COOKIE_SECURE: "true" } });
+    const browser = new TestClient(secure.app);
+    const page = await browser.get("/sign-in");
+    const csrfCookie = page.headers.getSetCookie().find((c) => c.startsWith("__Host-xaso_csrf="));
+    expect(csrfCookie).toMatch(/; Path=\/(;|$)/);
+    expect(csrfCookie).toMatch(/; Secure/);
+    expect(csrfCookie).not.toMatch(/Domain=/i);
+    const user = await buildUser(secure.deps, { roles: [["commune_admin", GIA_PHU]] });
+    const signedIn = await browser.signIn(user.username, PASSWORD);
+    expect(signedIn.headers.getSetCookie().some((c) => c.startsWith("__Host-xaso_session=") && /; Secure/.test(c))).toBe(true);
+    expect((await browser.post(`/units/${GIA_PHU}/villages`, { name: "Bảo mật", unitType: "Thôn" })).status).toBe(303);
+    // The unprefixed cookie a sibling subdomain could set is not read.
+    browser.cookies.delete("__Host-xaso_csrf");
+    expect((await browser.post(`/units/${GIA_PHU}/villages`, { name: "Không tiền tố", unitType: "Thôn" })).status).toBe(403);
   });
 
   it("requires the CSRF header for API writes made with a session cookie", async () => {

@@ -1,6 +1,7 @@
 // An in-process browser stand-in: keeps cookies, adds the CSRF token to forms, follows nothing by itself.
 import type { Hono } from "hono";
-import { CSRF_COOKIE, CSRF_FIELD, csrfTokenFor } from "../../src/platform/http/csrf.ts";
+import { CSRF_FIELD, csrfCookieName, csrfTokenFor } from "../../src/platform/http/csrf.ts";
+import { sessionCookieName } from "../../src/platform/http/middleware.ts";
 import { TEST_ENV } from "./test-app.ts";
 import { loadConfig } from "../../src/config.ts";
 
@@ -12,11 +13,13 @@ export class TestClient {
     private readonly app: { request: Hono["request"] },
     private readonly headers: Record<string, string> = {},
   ) {
-    this.cookies.set(CSRF_COOKIE, "test-csrf-seed-0123456789");
+    this.cookies.set(csrfCookieName(false), "test-csrf-seed-0123456789");
   }
 
+  /** The token the app would put in a form for this client: its seed, bound to its session (if any). */
   get csrfToken() {
-    return csrfTokenFor(this.cookies.get(CSRF_COOKIE)!, secret);
+    const pick = (name: (secure: boolean) => string) => this.cookies.get(name(true)) ?? this.cookies.get(name(false));
+    return csrfTokenFor(pick(csrfCookieName)!, secret, pick(sessionCookieName) ?? null);
   }
 
   private cookieHeader() {

@@ -1,12 +1,11 @@
 // /api/v1/me/profile, /api/v1/me/vault and /api/v1/auth/phone/*: the citizen's own data, and phone sign-in.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { getCookie, setCookie } from "hono/cookie";
 import type { Deps } from "../../deps.ts";
 import { useCaseContext } from "../../platform/auth/use-case-context.ts";
 import { AppError, notFound } from "../../platform/http/app-error.ts";
 import { fileResponse } from "../../platform/http/file-response.ts";
-import { CSRF_COOKIE, CSRF_HEADER, csrfTokenFor, newCsrfSeed } from "../../platform/http/csrf.ts";
+import { CSRF_HEADER, csrfTokenFor, ensureCsrfSeed } from "../../platform/http/csrf.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
 import { json, problems } from "../../platform/http/openapi-shared.ts";
 import { clientIp } from "../../platform/http/client-ip.ts";
@@ -193,14 +192,10 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
     async (c) => {
       const ip = clientIp(c, deps.config.trustProxy);
       const { userId } = await verifyPhoneCode(deps, useCaseContext(c), { ...c.req.valid("json"), ip });
-      await startBrowserSession(c, deps, userId, "phone");
-      // An API client has no page to read a CSRF token from: it gets one here, bound to its CSRF cookie.
-      let seed = getCookie(c, CSRF_COOKIE);
-      if (!seed || !/^[A-Za-z0-9_-]{10,64}$/.test(seed)) {
-        seed = newCsrfSeed();
-        setCookie(c, CSRF_COOKIE, seed, { path: "/", httpOnly: true, sameSite: "Lax", secure: deps.config.cookieSecure });
-      }
-      c.header(CSRF_HEADER, csrfTokenFor(seed, deps.config.sessionSecret));
+      const session = await startBrowserSession(c, deps, userId, "phone");
+      // An API client has no page to read a CSRF token from: it gets one here, bound to its CSRF cookie and new session.
+      const { seed } = ensureCsrfSeed(c, deps.config.cookieSecure);
+      c.header(CSRF_HEADER, csrfTokenFor(seed, deps.config.sessionSecret, session));
       return c.body(null, 204);
     },
   );

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from "vitest";
 import { json, TestClient } from "../../../test/support/client.ts";
 import { type TestApp, useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
-import { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER } from "../../platform/http/csrf.ts";
+import { CSRF_FIELD, CSRF_HEADER, csrfCookieName } from "../../platform/http/csrf.ts";
 import { PHONE_CODE } from "./index.ts";
 
 const ascii = (s: string) => new TextEncoder().encode(s);
@@ -112,7 +112,7 @@ describeDb("citizens over HTTP", () => {
     expect(wrong.status).toBe(400);
     expect((await wrong.json()).errors[0]).toMatchObject({ field: "code" });
     // A client that never loaded a page has no CSRF cookie: verify gives it one, and the token in a header.
-    api.cookies.delete(CSRF_COOKIE);
+    api.cookies.delete(csrfCookieName(false));
     const ok = await api.request("/api/v1/auth/phone/verify", json({ phone: "0912555003", code: await codeFor("0912555003") }));
     expect(ok.status).toBe(204);
     expect(api.cookies.has("xaso_session")).toBe(true);

@@ -9,7 +9,8 @@ import { sessionCookieName } from "../../platform/http/middleware.ts";
 import { endSession } from "./use-cases/end-session.ts";
 import { startSession } from "./use-cases/start-session.ts";
 
-export async function startBrowserSession(c: Context<AppEnv>, deps: Deps, userId: string, method: string): Promise<void> {
+/** Returns the new session's token (CSRF tokens for the rest of this answer are bound to it). */
+export async function startBrowserSession(c: Context<AppEnv>, deps: Deps, userId: string, method: string): Promise<string> {
   const secure = deps.config.cookieSecure;
   // Signing in again (as anyone) ends the session this browser had: one browser, one session.
   const previous = c.get("sessionToken");
@@ -20,4 +21,5 @@ export async function startBrowserSession(c: Context<AppEnv>, deps: Deps, userId
     method,
   });
   setCookie(c, sessionCookieName(secure), token, { path: "/", httpOnly: true, sameSite: "Lax", secure, maxAge: deps.config.sessionTtlHours * 3600 });
+  return token;
 }

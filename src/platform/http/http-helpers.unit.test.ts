@@ -1,19 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError, fieldErrorsFromZod, toProblem } from "./app-error.ts";
-import { csrfTokenFor, csrfValid } from "./csrf.ts";
+import { csrfCookieName, csrfTokenFor, csrfValid } from "./csrf.ts";
 import { decodeCursor, encodeCursor, toPage } from "./cursor.ts";
 import { safeNext } from "./forms.ts";
 import { translator } from "../i18n/i18n.ts";
 
 describe("CSRF tokens", () => {
-  it("accept only the HMAC of this browser's seed under our secret", () => {
-    const token = csrfTokenFor("seed-0123456789", "secret");
-    expect(csrfValid("seed-0123456789", token, "secret")).toBe(true);
-    expect(csrfValid("seed-0123456789", token, "other-secret")).toBe(false);
-    expect(csrfValid("another-seed-99", token, "secret")).toBe(false);
-    expect(csrfValid(undefined, token, "secret")).toBe(false);
-    expect(csrfValid("seed-0123456789", 42, "secret")).toBe(false);
+  it("accept only the HMAC of this browser's seed and session under our secret", () => {
+    const token = csrfTokenFor("seed-0123456789", "secret", "session-a");
+    expect(csrfValid("seed-0123456789", token, "secret", "session-a")).toBe(true);
+    expect(csrfValid("seed-0123456789", token, "other-secret", "session-a")).toBe(false);
+    expect(csrfValid("another-seed-99", token, "secret", "session-a")).toBe(false);
+    expect(csrfValid(undefined, token, "secret", "session-a")).toBe(false);
+    expect(csrfValid("seed-0123456789", 42, "secret", "session-a")).toBe(false);
+    // Another session, or none (the anonymous pages before sign-in), does not accept it; nor the reverse.
+    expect(csrfValid("seed-0123456789", token, "secret", "session-b")).toBe(false);
+    expect(csrfValid("seed-0123456789", token, "secret", null)).toBe(false);
+    expect(csrfValid("seed-0123456789", csrfTokenFor("seed-0123456789", "secret", null), "secret", "session-a")).toBe(false);
+  });
+
+  it("use a __Host- cookie when cookies are secure", () => {
+    expect(csrfCookieName(true)).toBe("__Host-xaso_csrf");
+    expect(csrfCookieName(false)).toBe("xaso_csrf");
   });
 });
 

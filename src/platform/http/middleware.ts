@@ -8,7 +8,7 @@ import type { Principal } from "../auth/authorise.ts";
 import { negotiateLocale, translator } from "../i18n/i18n.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import { AppError, toProblem } from "./app-error.ts";
-import { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, csrfTokenFor, csrfValid, newCsrfSeed } from "./csrf.ts";
+import { CSRF_FIELD, CSRF_HEADER, csrfSeed, csrfTokenFor, csrfValid, ensureCsrfSeed } from "./csrf.ts";
 import type { AppEnv } from "./hono-env.ts";
 
 export const LANG_COOKIE = "xaso_lang";
@@ -124,7 +124,8 @@ export function principalMiddleware(resolvers: PrincipalResolvers, cookieSecure:
 
 /**
  * Every unsafe request from a browser must prove it came from our own form (or, for the API with a
- * session cookie, carry the token in a header). Bearer-token API calls are not sent by browsers on their own.
+ * session cookie, carry the token in a header), rendered for this session. Bearer-token API calls are not sent
+ * by browsers on their own.
  */
 export function csrfMiddleware(secret: string, cookieSecure: boolean, opts: { anonymousPaths?: readonly string[] } = {}): MiddlewareHandler<AppEnv> {
   const anonymousPaths = new Set(opts.anonymousPaths);
@@ -134,28 +135,24 @@ export function csrfMiddleware(secret: string, cookieSecure: boolean, opts: { an
       c.set("csrfToken", "");
       return next();
     }
-    let seed = getCookie(c, CSRF_COOKIE);
+    const session = c.get("sessionToken");
     if (isApiPath(c.req.path)) {
       // The API renders no forms: no seed to mint, only cookie-authenticated writes to check.
-      const usesCookie = UNSAFE.has(c.req.method) && c.req.header("authorization") === undefined && c.get("sessionToken") !== null;
-      if (usesCookie && !csrfValid(seed, c.req.header(CSRF_HEADER), secret)) throw new AppError("csrf", "error.csrf");
+      const usesCookie = UNSAFE.has(c.req.method) && c.req.header("authorization") === undefined && session !== null;
+      if (usesCookie && !csrfValid(csrfSeed(c, cookieSecure), c.req.header(CSRF_HEADER), secret, session)) throw new AppError("csrf", "error.csrf");
       c.set("csrfToken", "");
       return next();
     }
-    if (!seed || !/^[A-Za-z0-9_-]{10,64}$/.test(seed)) {
-      seed = newCsrfSeed();
-      setCookie(c, CSRF_COOKIE, seed, { path: "/", httpOnly: true, sameSite: "Lax", secure: cookieSecure });
-      // A request that arrived without the cookie cannot carry a matching token.
-      if (UNSAFE.has(c.req.method)) seed = "";
-    }
-    c.set("csrfToken", seed ? csrfTokenFor(seed, secret) : "");
+    const { seed, minted } = ensureCsrfSeed(c, cookieSecure);
+    // A request that arrived without the cookie cannot carry a matching token; the page it gets holds one.
+    c.set("csrfToken", csrfTokenFor(seed, secret, session));
     if (UNSAFE.has(c.req.method)) {
       const type = c.req.header("content-type") ?? "";
       let token: unknown = c.req.header(CSRF_HEADER);
       if (!token && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))) {
         token = (await c.req.parseBody())[CSRF_FIELD];
       }
-      if (!csrfValid(seed, token, secret)) throw new AppError("csrf", "error.csrf");
+      if (minted || !csrfValid(seed, token, secret, session)) throw new AppError("csrf", "error.csrf");
     }
     await next();
   };
