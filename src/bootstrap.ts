@@ -6,6 +6,7 @@ import { countUnits, importAdminUnits } from "./modules/admin-units/index.ts";
 import { registerModuleMessages } from "./module-messages.ts";
 import { sealAudit, subscribeAudit } from "./platform/audit/index.ts";
 import { migrate } from "./platform/db/migrator.ts";
+import { markIfProduction } from "./platform/db/production-mark.ts";
 import { openDatabase } from "./platform/db/open-database.ts";
 import { createEventBus, SYSTEM_ACTOR } from "./platform/events/domain-events.ts";
 
@@ -26,6 +27,7 @@ export async function startRuntime(config: Config, log: Logger, opts: { migrate?
     if (opts.migrate !== false) {
       const m = await migrate(opened.db);
       if (m.applied.length) log.info({ applied: m.applied }, "migrations applied");
+      await markIfProduction(config.env, opened.db, log);
     }
     if (opts.loadReference !== false && (await countUnits(opened.db)).province === 0) {
       const r = await importAdminUnits(deps, { actor: SYSTEM_ACTOR, requestId: null });

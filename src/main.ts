@@ -13,6 +13,7 @@ import { createOutboxWorker, purgeSent } from "./platform/jobs/outbox.ts";
 import { createDevEmailSink, createDevSmsSink, createHttpSmsGateway, createSmtpSender, notificationHandlers } from "./modules/notifications/index.ts";
 import { purgeThrottleHits } from "./platform/throttle/throttle.ts";
 import { sealAudit } from "./platform/audit/index.ts";
+import { isProductionDatabase } from "./platform/db/production-mark.ts";
 
 const startedAt = performance.now();
 let config: ReturnType<typeof loadConfig>;
@@ -31,6 +32,14 @@ const log = createLogger(config.logLevel, pino.destination({ dest: 1, sync: fals
 const logFlusher = setInterval(() => log.flush(), 1000);
 logFlusher.unref();
 const runtime = await startRuntime(config, log);
+if (config.seedDemo && (await isProductionDatabase(runtime.db))) {
+  // A development-mode server pointed at a production database: no demo accounts there, and no start.
+  process.stderr.write(
+    "Invalid configuration:\n  - SEED_DEMO: the database is marked as a production database; start with SEED_DEMO=false (see docs/operations.md)\n",
+  );
+  await runtime.close();
+  process.exit(78); // EX_CONFIG
+}
 if (config.seedDemo) {
   const seeded = await seedDemo(runtime);
   if (seeded.created) log.info({ users: seeded.users }, "demo data loaded");

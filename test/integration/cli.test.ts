@@ -208,6 +208,46 @@ describeDb("xaso migrate", () => {
   });
 });
 
+describeDb("xaso seed-demo", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(() => t?.drop());
+  const production = { NODE_ENV: "production", SESSION_SECRET: "q7Vd0xK3mZ9pL2sR8tY4wB6nH1cF5gJ0aE3uI7oP9kM", PUBLIC_URL: "https://xa.example.vn" };
+  const accounts = async () => (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM users")).rows[0]!.n;
+
+  it("refuses in production mode, and on a database a production start has marked, whatever the command's mode", async () => {
+    const prod = await xaso(["seed-demo"], { url: t.url, env: production });
+    expect(prod.code).toBe(1);
+    expect(prod.err).toContain("xaso seed-demo: refused: NODE_ENV=production");
+    const vietnamese = await xaso(["seed-demo"], { url: t.url, env: { ...production, XASO_LANG: "vi" } });
+    expect(vietnamese.err).toContain("từ chối: NODE_ENV=production");
+    const seedFlag = await xaso(["seed-demo"], { url: t.url, env: { ...production, SEED_DEMO: "true" } });
+    expect(seedFlag.code).toBe(78);
+    expect(seedFlag.err).toContain("SEED_DEMO: must not be true in production");
+    expect(await accounts()).toBe(0);
+
+    // Any start in production mode (here `xaso migrate`) marks the database; a development-mode seed-demo then refuses.
+    expect((await xaso(["migrate"], { url: t.url, env: production })).code).toBe(0);
+    const dev = await xaso(["seed-demo"], { url: t.url });
+    expect(dev.code).toBe(1);
+    expect(dev.err).toContain("marked as a production database");
+    // So does a development-mode server that would load the demo (real process): it names SEED_DEMO and exits 78.
+    const server = await xasoProcess(["--import", "tsx", "src/main.ts"], [], { DATABASE_URL: t.url, SEED_DEMO: "true", PORT: "0", LOG_LEVEL: "silent" });
+    expect(server.code).toBe(78);
+    expect(server.err).toContain("SEED_DEMO: the database is marked as a production database");
+    expect(await accounts()).toBe(0);
+
+    // A copy meant for testing: clearing the mark (docs/operations.md) lets the demo in.
+    await t.db.query("COMMENT ON TABLE schema_migrations IS NULL");
+    const loaded = await xaso(["seed-demo"], { url: t.url });
+    expect(loaded.err).toBe("");
+    expect(loaded.code).toBe(0);
+    expect(await accounts()).toBeGreaterThan(0);
+  });
+});
+
 describeDb("xaso import-admin-units", () => {
   let t: TestDatabase;
   let dir: string;

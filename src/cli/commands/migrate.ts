@@ -1,5 +1,6 @@
 // xaso migrate: applies pending migrations; safe to run again.
 import { migrate } from "../../platform/db/migrator.ts";
+import { markIfProduction } from "../../platform/db/production-mark.ts";
 import { parse } from "../args.ts";
 import type { Command } from "../io.ts";
 import { withRuntime } from "../runtime.ts";
@@ -12,6 +13,7 @@ export const migrateCommand: Command = {
     parse(args, {});
     return withRuntime(io, { migrate: false, loadReference: false }, async (rt) => {
       const result = await migrate(rt.db);
+      await markIfProduction(rt.config.env, rt.db, rt.log);
       const engine = io.t(`cli.engine.${rt.engine}`);
       if (result.applied.length === 0) {
         io.out(`${io.t("cli.migrate.upToDate", { count: result.alreadyApplied, engine })}\n`);

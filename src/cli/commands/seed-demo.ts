@@ -1,8 +1,10 @@
-// xaso seed-demo: loads the demo commune and accounts (once).
+// xaso seed-demo: loads the demo commune and accounts (once); never on a production database.
+import { loadConfig } from "../../config.ts";
 import { DEMO_PASSWORD, seedDemo } from "../../demo/seed-demo.ts";
 import { seedPublicServicesDemo } from "../../demo/seed-public-services.ts";
+import { isProductionDatabase } from "../../platform/db/production-mark.ts";
 import { parse } from "../args.ts";
-import type { Command } from "../io.ts";
+import { type Command, EXIT } from "../io.ts";
 import { withRuntime } from "../runtime.ts";
 
 export const seedDemoCommand: Command = {
@@ -11,7 +13,17 @@ export const seedDemoCommand: Command = {
   usage: (t) => t("cli.seedDemo.usage", { password: DEMO_PASSWORD }),
   async run(args, io) {
     parse(args, {});
+    // Refused before the database is opened: the demo's known-password administrator must never reach production.
+    if (loadConfig(io.env).env === "production") {
+      io.err(`xaso seed-demo: ${io.t("cli.seedDemo.refusedProduction")}\n`);
+      return EXIT.failed;
+    }
     return withRuntime(io, {}, async (rt) => {
+      // A development-mode command pointed at a production DATABASE_URL: the database's own mark says so.
+      if (await isProductionDatabase(rt.db)) {
+        io.err(`xaso seed-demo: ${io.t("cli.seedDemo.refusedMarked")}\n`);
+        return EXIT.failed;
+      }
       const result = await seedDemo(rt);
       await seedPublicServicesDemo(rt);
       if (!result.created) {

@@ -256,7 +256,11 @@ export const coreEn: CoreMessages = {
   "cli.migrate.applied": "Applied {count} migration(s) to the {engine} database:",
   "cli.seedDemo.summary": "Load the demo commune (Xã Gia Phú) and one account per role",
   "cli.seedDemo.usage":
-    'xaso seed-demo\n\nCreates villages in Xã Gia Phú (Tỉnh Lào Cai) and one demo account per role, all with the\npassword "{password}". Does nothing when the "admin" account already exists.\nNeeds province 15 in SERVED_PROVINCES. Never run it on a production database.',
+    'xaso seed-demo\n\nCreates villages in Xã Gia Phú (Tỉnh Lào Cai) and one demo account per role, all with the\npassword "{password}". Does nothing when the "admin" account already exists.\nNeeds province 15 in SERVED_PROVINCES. Refused with NODE_ENV=production and on a database a production server has run on.',
+  "cli.seedDemo.refusedProduction":
+    "refused: NODE_ENV=production. The demo accounts share a published password and never belong in a production database; nothing changed.",
+  "cli.seedDemo.refusedMarked":
+    "refused: this database is marked as a production database (a server or command ran on it with NODE_ENV=production); nothing changed. See docs/operations.md (seed-demo) for a copy meant for testing.",
   "cli.seedDemo.exists": 'Demo data is already there (the "admin" account exists); nothing changed.',
   "cli.seedDemo.loaded": 'Demo data loaded. Accounts (password "{password}"):',
   "cli.importUnits.summary": "Load or update provinces and communes from a JSON file",

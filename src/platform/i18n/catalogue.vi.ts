@@ -254,7 +254,11 @@ export const coreVi = {
   "cli.migrate.applied": "Đã áp dụng {count} migration vào cơ sở dữ liệu {engine}:",
   "cli.seedDemo.summary": "Nạp xã mẫu (Xã Gia Phú) và mỗi vai trò một tài khoản",
   "cli.seedDemo.usage":
-    'xaso seed-demo\n\nTạo các thôn của Xã Gia Phú (Tỉnh Lào Cai) và mỗi vai trò một tài khoản mẫu, tất cả có mật khẩu\n"{password}". Không làm gì nếu tài khoản "admin" đã tồn tại.\nCần có tỉnh 15 trong SERVED_PROVINCES. Tuyệt đối không chạy trên cơ sở dữ liệu thật.',
+    'xaso seed-demo\n\nTạo các thôn của Xã Gia Phú (Tỉnh Lào Cai) và mỗi vai trò một tài khoản mẫu, tất cả có mật khẩu\n"{password}". Không làm gì nếu tài khoản "admin" đã tồn tại.\nCần có tỉnh 15 trong SERVED_PROVINCES. Bị từ chối khi NODE_ENV=production và trên cơ sở dữ liệu mà máy chủ thật đã chạy.',
+  "cli.seedDemo.refusedProduction":
+    "từ chối: NODE_ENV=production. Các tài khoản mẫu dùng chung một mật khẩu đã công bố, không bao giờ được có trong cơ sở dữ liệu thật; không có gì thay đổi.",
+  "cli.seedDemo.refusedMarked":
+    "từ chối: cơ sở dữ liệu này được đánh dấu là cơ sở dữ liệu thật (một máy chủ hoặc lệnh đã chạy trên nó với NODE_ENV=production); không có gì thay đổi. Với bản sao dùng để thử nghiệm, xem docs/operations.md (seed-demo).",
   "cli.seedDemo.exists": 'Dữ liệu mẫu đã có sẵn (tài khoản "admin" đã tồn tại); không có gì thay đổi.',
   "cli.seedDemo.loaded": 'Đã nạp dữ liệu mẫu. Các tài khoản (mật khẩu "{password}"):',
   "cli.importUnits.summary": "Nạp hoặc cập nhật tỉnh, thành phố và xã, phường từ một tệp JSON",
