@@ -92,6 +92,12 @@ export function createApp(deps: AppDeps) {
   });
   app.use(pageCache.middleware);
   app.use(principalMiddleware({ fromSession: (t) => resolveSession(deps, t), fromApiToken: (t) => resolveApiToken(deps, t) }, deps.config.cookieSecure));
+  // What a signed-in person is shown may hold personal data (theirs or, in the office, others'): no cache keeps it.
+  // Set before the handler (no rewrite of the answer); anonymous public pages stay cacheable (the page cache's ETag).
+  app.use(async (c, next) => {
+    if (c.get("principal")) c.header("cache-control", "private, no-store");
+    await next();
+  });
   app.use(userLocaleMiddleware());
   // The language switch of an anonymous visitor writes only their own language cookie: its form carries no token,
   // so that anonymous pages hold none and can be kept (a signed-in user's switch saves their profile: token checked).

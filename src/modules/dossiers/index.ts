@@ -46,3 +46,4 @@ export { checkFormData, nestFormFields, missingDocuments } from "./form-data.ts"
 export { recordFeeStatus } from "./use-cases/record-fee-status.ts";
 export { findDossierForFee, findDossierForFeeByCode, findDossierForFee as findDossierRow } from "./use-cases/find-dossier-for-fee.ts";
 export { assertCanView, unitOf, isApplicantSide } from "./dossier-access.ts";
+export { recordDossierRead } from "./use-cases/dossier-reads.ts";

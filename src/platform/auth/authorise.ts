@@ -54,6 +54,13 @@ export function scopePaths(p: Principal | null, permission: Permission): string[
   return p.grants.filter((g) => roles.includes(g.role)).map((g) => g.unitPath);
 }
 
+/** Codes of the units whose grants give the permission (what a list read covers, for its audit entry). */
+export function scopeUnitCodes(p: Principal | null, permission: Permission): string[] {
+  if (!p) return [];
+  const roles: readonly Role[] = PERMISSIONS[permission];
+  return [...new Set(p.grants.filter((g) => roles.includes(g.role)).map((g) => g.unitCode))];
+}
+
 /**
  * True when the principal holds this very role on the unit or on a unit above it, whatever the role may do.
  * What an API token may carry: one role its owner holds, on a unit inside that grant.

@@ -1,6 +1,7 @@
 // The profile is entered once and prefills every form. Its owner reads it freely; anyone else is audited.
 import { accountDetails } from "../../identity/index.ts";
 import type { Deps } from "../../../deps.ts";
+import { recordPersonalDataRead } from "../../../platform/audit/index.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { getUser } from "../../identity/index.ts";
 import type { CitizenProfile } from "../citizens.contract.ts";
@@ -43,14 +44,6 @@ export async function getProfile(deps: Pick<Deps, "db" | "events" | "config">, c
   const user = await getUser(deps, ctx, userId);
   const row = await repo.findProfile(deps.db, userId);
   if (!row) return null;
-  await deps.db.tx((q) =>
-    deps.events.publish(q, {
-      type: "personalData.read",
-      actor: ctx.actor,
-      target: { type: "citizenProfile", id: userId },
-      adminUnitCode: user.homeUnitCode,
-      requestId: ctx.requestId,
-    }),
-  );
+  await recordPersonalDataRead(deps, ctx, { target: { type: "citizenProfile", id: userId }, adminUnitCode: user.homeUnitCode });
   return presentProfile(row);
 }

@@ -2,6 +2,7 @@
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
+import { fileResponse } from "../../../platform/http/file-response.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "../../../platform/i18n/format.ts";
 import { Breadcrumbs, Button, CsrfField, ErrorSummary, type FieldLabels, SummaryList, Tag } from "../../../platform/views/components.tsx";
@@ -279,15 +280,8 @@ export function dossierPages(office: OfficeWeb, slots: { paymentPanel?: PaymentP
     );
   };
 
-  /** GET /office/dossiers/:id/files/:docId: one document, shown inline. */
-  const sendFile = async (c: Context<AppEnv>, id: string, docId: string) => {
-    const file = await getDossierFile(deps, ctxOf(c), id, docId, { as: "office" });
-    return c.body(new Uint8Array(file.content), 200, {
-      "content-type": file.mediaType,
-      "content-disposition": `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-      "cache-control": "private, no-store",
-    });
-  };
+  /** GET /office/dossiers/:id/files/:docId: one uploaded document, as a download like every stored file. */
+  const sendFile = async (c: Context<AppEnv>, id: string, docId: string) => fileResponse(c, await getDossierFile(deps, ctxOf(c), id, docId, { as: "office" }));
 
   return { show, sendFile };
 }

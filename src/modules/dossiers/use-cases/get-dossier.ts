@@ -7,7 +7,7 @@ import { actorFacts } from "../dossier-access.ts";
 import { availableActions } from "../dossier-workflow.ts";
 import * as repo from "../dossiers.repository.ts";
 import type { DossierView } from "../dossiers.model.ts";
-import { loadViewable, type ReadAs, type ReadCtx, type ReadDeps } from "./dossier-reads.ts";
+import { loadViewable, type ReadAs, type ReadCtx, type ReadDeps, recordDossierRead } from "./dossier-reads.ts";
 import { workflowFacts } from "./workflow-facts.ts";
 
 /** Checks that the caller may open the dossier in the office face (before an office action). */
@@ -27,17 +27,6 @@ export async function getDossier(deps: ReadDeps, ctx: ReadCtx, id: string, opts:
   ]);
   const actions = availableActions(facts, actorFacts(ctx.principal, d));
   const specialists = actions.includes("assign") ? await usersWithRole(deps, "specialist", d.unitPath) : [];
-  // An officer opening a dossier reads the applicant's personal data: the law wants that on record.
-  if (capacity === "office") {
-    await deps.db.tx((q) =>
-      deps.events.publish(q, {
-        type: "personalData.read",
-        actor: ctx.actor,
-        target: { type: "dossier", id: d.id },
-        adminUnitCode: d.communeCode,
-        requestId: ctx.requestId,
-      }),
-    );
-  }
+  await recordDossierRead(deps, ctx, d, capacity, opts.part);
   return { dossier: d, procedure, events, documents, supplements, actions, capacity, specialists, hoursToDue: facts.hoursToDue };
 }

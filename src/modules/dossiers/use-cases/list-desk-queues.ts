@@ -1,5 +1,6 @@
 // The office's work queues of a commune, one page at a time, with the count of every queue.
 import type { Deps } from "../../../deps.ts";
+import { recordPersonalDataRead } from "../../../platform/audit/index.ts";
 import { authorise } from "../../../platform/auth/authorise.ts";
 import { addWorkingHours, HOURS_PER_DAY } from "../../../platform/calendar/working-time.ts";
 import { decodeCursor } from "../../../platform/http/cursor.ts";
@@ -27,6 +28,12 @@ export async function deskQueues(deps: ReadDeps, ctx: ReadCtx, communeCode: stri
     repo.countQueues(deps.db, commune.code, now, dueSoon),
     repo.listQueue(deps.db, commune.code, queue, now, dueSoon, after, page.limit + 1),
   ]);
+  // The queue names every applicant on the page: one audit entry for the page, naming the queue and where it starts.
+  await recordPersonalDataRead(deps, ctx, {
+    target: { type: "deskQueue", id: commune.code },
+    adminUnitCode: commune.code,
+    details: { queue, ...(page.cursor ? { cursor: page.cursor } : {}), limit: page.limit },
+  });
   const more = items.length > page.limit;
   const shown = items.slice(0, page.limit);
   const last = shown[shown.length - 1];

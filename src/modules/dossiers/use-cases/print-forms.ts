@@ -364,7 +364,7 @@ export async function printDossierForm(
 ): Promise<PrintedForm> {
   const form = PRINTABLE_FORMS[kind];
   // Printing is the office's: an applicant gets "not found" here like anyone else outside the office.
-  const view = opts.view ?? (await getDossier(deps, ctx, dossierId, { as: "office" }));
+  const view = opts.view ?? (await getDossier(deps, ctx, dossierId, { as: "office", part: { part: "form", form: kind } }));
   const d = view.dossier;
   authorise(ctx.principal, form.permission, unitOf(d));
   const base = await headerOf(deps, d.communeCode, opts.locale);

@@ -1,8 +1,9 @@
 // One receipt: the applicant and the commune's office may read it; anyone else gets 404.
 import type { Deps } from "../../../deps.ts";
 import type { Principal } from "../../../platform/auth/authorise.ts";
+import type { Context } from "../../../platform/events/domain-events.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
-import { assertCanView, type DossierRow, findDossierForFee, loadDeskSettings } from "../../dossiers/index.ts";
+import { assertCanView, type DossierRow, findDossierForFee, loadDeskSettings, recordDossierRead } from "../../dossiers/index.ts";
 import { getProcedureVersion } from "../../procedures/index.ts";
 import { withOfficerName } from "../officer-names.ts";
 import type { PaymentRow } from "../payments.model.ts";
@@ -20,7 +21,11 @@ export type Receipt = {
   capacity: "office" | "applicant";
 };
 
-export async function getReceipt(deps: Pick<Deps, "db" | "config">, ctx: { principal: Principal | null }, paymentId: string): Promise<Receipt> {
+export async function getReceipt(
+  deps: Pick<Deps, "db" | "config" | "events">,
+  ctx: Context & { principal: Principal | null },
+  paymentId: string,
+): Promise<Receipt> {
   const payment = isUuid(paymentId) ? await withOfficerName(deps.db, await repo.findById(deps.db, paymentId)) : null;
   const dossier = payment ? await findDossierForFee(deps.db, payment.dossierId) : null;
   if (!payment || !dossier) throw notFoundFor(ctx.principal);
@@ -30,6 +35,8 @@ export async function getReceipt(deps: Pick<Deps, "db" | "config">, ctx: { princ
     getAdminUnit(deps, dossier.communeCode),
     loadDeskSettings(deps, dossier.communeCode),
   ]);
+  // The receipt names the payer: read by anyone but the owner, it is audited like the dossier.
+  await recordDossierRead(deps, ctx, dossier, capacity, { part: "receipt", paymentId: payment.id });
   return {
     payment,
     dossier,

@@ -1,0 +1,380 @@
+// Every read of someone else's personal data leaves an audit entry (docs/security.md, "Personal data"), and every
+// answer holding personal data is kept by no cache. This test walks every GET route of the app: a new route fails
+// it until it is classified below as an audited read, the caller's own data, or a route with no personal data.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { TestClient } from "../support/client.ts";
+import { act, acting, APPLICANT, buildDossier, deskTeam, ONLINE_PROCEDURE } from "../support/dossier-factories.ts";
+import { buildUser, GIA_PHU, PASSWORD } from "../support/factories.ts";
+import { aPdf, documentsFor, formValuesFor } from "../support/procedure-factories.ts";
+import { buildTestApp, type TestApp } from "../support/test-app.ts";
+import { describeDb } from "../support/test-db.ts";
+import { uploadToVault } from "../../src/modules/citizens/index.ts";
+import { fileDossier } from "../../src/modules/dossiers/index.ts";
+import { confirmPayment } from "../../src/modules/payments/index.ts";
+import { getProcedure } from "../../src/modules/procedures/index.ts";
+
+/** What every file download answers with: an uploaded file runs nothing in our origin. */
+const DOWNLOAD_CSP = "default-src 'none'; sandbox";
+
+type Reader = "officer" | "token" | "volunteer";
+type Fixture = {
+  officerId: string;
+  volunteerId: string;
+  citizenId: string;
+  /** Filed by the citizen, received, paid: every office read and form of a received dossier. */
+  dossier: string;
+  document: string;
+  payment: string;
+  supplemented: string;
+  paused: string;
+  refused: string;
+  /** Filed by a volunteer for someone else, received and paid; and a volunteer's draft. */
+  assisted: string;
+  assistedDocument: string;
+  assistedPayment: string;
+  volunteerDraft: string;
+  citizenDraft: string;
+  vaultItem: string;
+};
+type Kind = "page" | "api" | "download" | "printed";
+type Probe = { as: Reader; path: string; kind: Kind; target: { type: string; id: string | null }; shows?: string };
+
+const dossierPart = (id: string) => ({ type: "dossier", id });
+
+// Reads of someone else's personal data: each probe must answer 200 and add exactly one entry naming the reader
+// and what was read (a list is one entry for the page).
+const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
+  "GET /office/dossiers/:id": (f) => [
+    { as: "officer", path: `/office/dossiers/${f.dossier}`, kind: "page", target: dossierPart(f.dossier), shows: APPLICANT.phone },
+  ],
+  "GET /office/dossiers/:id/files/:docId": (f) => [
+    { as: "officer", path: `/office/dossiers/${f.dossier}/files/${f.document}`, kind: "download", target: dossierPart(f.dossier) },
+  ],
+  "GET /office/dossiers/:id/receipt.pdf": (f) => [
+    { as: "officer", path: `/office/dossiers/${f.dossier}/receipt.pdf`, kind: "printed", target: dossierPart(f.dossier) },
+  ],
+  "GET /office/dossiers/:id/tracking-slip.pdf": (f) => [
+    { as: "officer", path: `/office/dossiers/${f.dossier}/tracking-slip.pdf`, kind: "printed", target: dossierPart(f.dossier) },
+  ],
+  "GET /office/dossiers/:id/supplement-request.pdf": (f) => [
+    { as: "officer", path: `/office/dossiers/${f.supplemented}/supplement-request.pdf`, kind: "printed", target: dossierPart(f.supplemented) },
+  ],
+  "GET /office/dossiers/:id/refusal.pdf": (f) => [
+    { as: "officer", path: `/office/dossiers/${f.refused}/refusal.pdf`, kind: "printed", target: dossierPart(f.refused) },
+  ],
+  "GET /office/dossiers/:id/apology.pdf": (f) => [
+    { as: "officer", path: `/office/dossiers/${f.paused}/apology.pdf`, kind: "printed", target: dossierPart(f.paused) },
+  ],
+  "GET /office/dossiers/:id/stop-notice.pdf": (f) => [
+    { as: "officer", path: `/office/dossiers/${f.paused}/stop-notice.pdf`, kind: "printed", target: dossierPart(f.paused) },
+  ],
+  "GET /office/desk": () => [
+    {
+      as: "officer",
+      path: `/office/desk?commune=${GIA_PHU}&queue=inProgress`,
+      kind: "page",
+      target: { type: "deskQueue", id: GIA_PHU },
+      shows: APPLICANT.fullName,
+    },
+  ],
+  "GET /office/desk/register.pdf": () => [
+    {
+      as: "officer",
+      path: `/office/desk/register.pdf?commune=${GIA_PHU}&from=2026-11-01&to=2026-11-30`,
+      kind: "printed",
+      target: { type: "dossierRegister", id: GIA_PHU },
+    },
+  ],
+  "GET /office/users": () => [{ as: "officer", path: "/office/users", kind: "page", target: { type: "userList", id: null } }],
+  "GET /office/users/:id": (f) => [{ as: "officer", path: `/office/users/${f.citizenId}`, kind: "page", target: { type: "user", id: f.citizenId } }],
+  "GET /office/audit": () => [{ as: "officer", path: "/office/audit", kind: "page", target: { type: "auditLog", id: null } }],
+  "GET /payments/:id/receipt": (f) => [
+    { as: "officer", path: `/payments/${f.payment}/receipt`, kind: "page", target: dossierPart(f.dossier), shows: APPLICANT.fullName },
+    { as: "volunteer", path: `/payments/${f.assistedPayment}/receipt`, kind: "page", target: dossierPart(f.assisted), shows: APPLICANT.fullName },
+  ],
+  // The applicant's pages, read by an officer of the commune or by the volunteer who filed for someone else.
+  "GET /me/dossiers/:id": (f) => [
+    { as: "volunteer", path: `/me/dossiers/${f.assisted}`, kind: "page", target: dossierPart(f.assisted), shows: "identityDocument.pdf" },
+    { as: "officer", path: `/me/dossiers/${f.dossier}`, kind: "page", target: dossierPart(f.dossier), shows: "identityDocument.pdf" },
+  ],
+  "GET /me/dossiers/:id/files/:docId": (f) => [
+    { as: "volunteer", path: `/me/dossiers/${f.assisted}/files/${f.assistedDocument}`, kind: "download", target: dossierPart(f.assisted) },
+  ],
+  "GET /dossiers/:id/edit": (f) => [
+    { as: "volunteer", path: `/dossiers/${f.volunteerDraft}/edit`, kind: "page", target: dossierPart(f.volunteerDraft), shows: APPLICANT.citizenIdNumber },
+  ],
+  // The API, through an API token.
+  "GET /api/v1/dossiers/:id": (f) => [
+    { as: "token", path: `/api/v1/dossiers/${f.dossier}`, kind: "api", target: dossierPart(f.dossier), shows: APPLICANT.phone },
+  ],
+  "GET /api/v1/dossiers/:id/documents/:documentId": (f) => [
+    { as: "token", path: `/api/v1/dossiers/${f.dossier}/documents/${f.document}`, kind: "download", target: dossierPart(f.dossier) },
+  ],
+  "GET /api/v1/dossiers/:id/payment": (f) => [{ as: "token", path: `/api/v1/dossiers/${f.dossier}/payment`, kind: "api", target: dossierPart(f.dossier) }],
+  "GET /api/v1/communes/:code/queues": () => [
+    {
+      as: "token",
+      path: `/api/v1/communes/${GIA_PHU}/queues?queue=inProgress`,
+      kind: "api",
+      target: { type: "deskQueue", id: GIA_PHU },
+      shows: APPLICANT.fullName,
+    },
+  ],
+  "GET /api/v1/users": () => [{ as: "token", path: "/api/v1/users", kind: "api", target: { type: "userList", id: null } }],
+  "GET /api/v1/users/:id": (f) => [{ as: "token", path: `/api/v1/users/${f.citizenId}`, kind: "api", target: { type: "user", id: f.citizenId } }],
+};
+
+type OwnProbe = { as: "citizen" | "officer"; path: string; kind: Kind };
+// The caller's own data: not audited, but kept by no cache. A route here may also be in AUDITED when others can
+// read through it too (the owner reading is then the unaudited case).
+const OWN: Record<string, (f: Fixture) => OwnProbe> = {
+  "GET /office": () => ({ as: "officer", path: "/office", kind: "page" }),
+  "GET /office/tokens": () => ({ as: "officer", path: "/office/tokens", kind: "page" }),
+  "GET /api/v1/me": () => ({ as: "citizen", path: "/api/v1/me", kind: "api" }),
+  "GET /api/v1/me/profile": () => ({ as: "citizen", path: "/api/v1/me/profile", kind: "api" }),
+  "GET /api/v1/me/vault": () => ({ as: "citizen", path: "/api/v1/me/vault", kind: "api" }),
+  "GET /api/v1/me/vault/:id/file": (f) => ({ as: "citizen", path: `/api/v1/me/vault/${f.vaultItem}/file`, kind: "download" }),
+  "GET /api/v1/me/dossiers": () => ({ as: "citizen", path: "/api/v1/me/dossiers", kind: "api" }),
+  "GET /me/profile": () => ({ as: "citizen", path: "/me/profile", kind: "page" }),
+  "GET /me/vault": () => ({ as: "citizen", path: "/me/vault", kind: "page" }),
+  "GET /me/vault/:id/file": (f) => ({ as: "citizen", path: `/me/vault/${f.vaultItem}/file`, kind: "download" }),
+  "GET /me/dossiers": () => ({ as: "citizen", path: "/me/dossiers", kind: "page" }),
+  "GET /me/dossiers/:id": (f) => ({ as: "citizen", path: `/me/dossiers/${f.dossier}`, kind: "page" }),
+  "GET /me/dossiers/:id/files/:docId": (f) => ({ as: "citizen", path: `/me/dossiers/${f.dossier}/files/${f.document}`, kind: "download" }),
+  "GET /dossiers/new": () => ({ as: "citizen", path: `/dossiers/new?procedure=${ONLINE_PROCEDURE.code}`, kind: "page" }),
+  "GET /dossiers/:id/edit": (f) => ({ as: "citizen", path: `/dossiers/${f.citizenDraft}/edit`, kind: "page" }),
+  "GET /payments/:id/receipt": (f) => ({ as: "citizen", path: `/payments/${f.payment}/receipt`, kind: "page" }),
+};
+
+// No one's personal data, with the reason.
+const NO_PERSONAL_DATA: Record<string, string> = {
+  "GET /assets/*": "static files",
+  "GET /healthz": "operations",
+  "GET /readyz": "operations",
+  "GET /metrics": "operations: counters per route",
+  "GET /api/openapi.json": "the API description",
+  "GET /api/docs": "the API description",
+  "GET /": "public page",
+  "GET /privacy": "public page",
+  "GET /sign-in": "the sign-in form",
+  "GET /auth/oidc/start": "a redirect to the identity provider",
+  "GET /auth/oidc/callback": "starts a session and redirects",
+  "GET /sign-in/phone": "the phone sign-in form",
+  "GET /sign-in/phone/verify": "the code form for the visitor's own phone",
+  "GET /s/:code": "a redirect to the status look-up",
+  "GET /status": "the look-up form (its answer, a POST, shows a masked name only)",
+  "GET /units": "place names and codes are public",
+  "GET /units/:code": "place names and codes are public",
+  "GET /api/v1/admin-units": "place names and codes are public",
+  "GET /api/v1/admin-units/search": "place names and codes are public",
+  "GET /api/v1/admin-units/:code": "place names and codes are public",
+  "GET /api/v1/admin-units/:code/children": "place names and codes are public",
+  "GET /api/v1/calendar/:year": "the national working-day calendar",
+  "GET /office/calendar": "the national working-day calendar",
+  "GET /procedures": "the public catalogue",
+  "GET /procedures/:code": "the public catalogue",
+  "GET /office/procedures": "the public catalogue",
+  "GET /office/procedures/new": "an empty catalogue form",
+  "GET /office/procedures/:code/edit": "the public catalogue",
+  "GET /api/v1/procedures": "the public catalogue",
+  "GET /api/v1/procedures/export": "the public catalogue",
+  "GET /api/v1/procedures/:code": "the public catalogue",
+  "GET /figures": "totals per commune and procedure",
+  "GET /office/stats": "totals per commune and procedure",
+  "GET /office/stats.xlsx": "totals per commune and procedure",
+  "GET /api/v1/stats/dossiers": "totals per commune and procedure",
+  "GET /api/v1/stats/dossiers.xlsx": "totals per commune and procedure",
+  "GET /office/users/new": "an empty form",
+  "GET /office/desk/intake": "an empty walk-in form and the procedure search",
+  "GET /office/communes/:code/settings": "the commune's agency code, desk address and bank account",
+  "GET /api/v1/communes/:code/settings": "the commune's agency code, desk address and bank account",
+};
+
+describeDb("reads of personal data", () => {
+  let t: TestApp;
+  let f: Fixture;
+  const clients = {} as Record<"officer" | "volunteer" | "citizen", TestClient>;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const { deps } = t;
+    const team = await deskTeam(deps);
+    const officer = await buildUser(deps, { roles: [["commune_admin", GIA_PHU]] });
+    const volunteerUser = await buildUser(deps, { kind: "volunteer", roles: [["volunteer", GIA_PHU]] });
+    const volunteer = await acting(deps, volunteerUser);
+    const citizen = team.citizen;
+
+    const received = async () => (await act(deps, team.desk, (await buildDossier(deps, citizen)).id, "receive")).id;
+    const firstDocument = async (id: string) =>
+      (await t.db.query("SELECT id FROM dossier_documents WHERE dossier_id = $1 LIMIT 1", [id])).rows[0]!.id as string;
+    const dossier = await received();
+    const payment = await confirmPayment(deps, team.desk, dossier, { method: "cash" });
+    const supplemented = await received();
+    await act(deps, team.desk, supplemented, "requestSupplement", { items: ["Ảnh chân dung 4x6"] });
+    const paused = await received();
+    await act(deps, team.desk, paused, "apologise", { reason: "Chờ xác minh", newDueDate: "2026-12-02" });
+    await act(deps, team.leader, paused, "pause", { reason: "Có đơn đề nghị dừng" });
+    const refused = (await buildDossier(deps, citizen)).id;
+    await act(deps, team.desk, refused, "refuse", { reason: "Thiếu tờ khai" });
+
+    // A volunteer files for someone, with their consent; and keeps a draft.
+    const { definition: def } = await getProcedure(deps, ONLINE_PROCEDURE.code);
+    const assistedInput = (intent: "draft" | "submit", key: string) => ({
+      idempotencyKey: key,
+      procedureCode: ONLINE_PROCEDURE.code,
+      communeCode: GIA_PHU,
+      applicant: APPLICANT,
+      form: formValuesFor(def, APPLICANT),
+      documents: documentsFor(def),
+      delivery: { method: "desk" as const },
+      assistedConsent: { method: "verbal" as const },
+      channel: "online" as const,
+      intent,
+    });
+    const assisted = (await fileDossier(deps, volunteer, assistedInput("submit", "reads-assisted"))).dossier.id;
+    await act(deps, team.desk, assisted, "receive");
+    const assistedPayment = await confirmPayment(deps, team.desk, assisted, { method: "cash" });
+    const volunteerDraft = (await fileDossier(deps, volunteer, assistedInput("draft", "reads-volunteer-draft"))).dossier.id;
+    const citizenDraft = (await fileDossier(deps, citizen, { ...assistedInput("draft", "reads-citizen-draft"), assistedConsent: null })).dossier.id;
+    const vault = await uploadToVault(deps, citizen, citizen.actor.userId, { title: "CCCD", name: "cccd.pdf", bytes: aPdf("cccd") });
+
+    f = {
+      officerId: officer.id,
+      volunteerId: volunteerUser.id,
+      citizenId: citizen.actor.userId,
+      dossier,
+      document: await firstDocument(dossier),
+      payment: payment.id,
+      supplemented,
+      paused,
+      refused,
+      assisted,
+      assistedDocument: await firstDocument(assisted),
+      assistedPayment: assistedPayment.id,
+      volunteerDraft,
+      citizenDraft,
+      vaultItem: vault.id,
+    };
+    for (const [name, username] of [
+      ["officer", officer.username],
+      ["volunteer", volunteerUser.username],
+      ["citizen", citizen.actor.label],
+    ] as const) {
+      clients[name] = new TestClient(t.app);
+      await clients[name].signIn(username, PASSWORD);
+    }
+    const created = await clients.officer.post("/office/tokens", { name: "reads", role: "commune_admin", adminUnitCode: GIA_PHU });
+    token = /<code>(xaso_[^<]+)<\/code>/.exec(await created.text())![1]!;
+  });
+  afterAll(() => t.close());
+
+  const getRoutes = () => [...new Set(t.app.routes.filter((r) => r.method === "GET").map((r) => `${r.method} ${r.path}`))];
+  const request = (as: Reader | "citizen", path: string) =>
+    as === "token" ? t.app.request(path, { headers: { authorization: `Bearer ${token}` } }) : clients[as].get(path);
+  const lastSeq = async () => Number((await t.db.query("SELECT coalesce(max(seq), 0) AS n FROM audit_log")).rows[0]!.n);
+  const readsSince = async (seq: number) =>
+    (
+      await t.db.query<{ actor_id: string; target_type: string; target_id: string | null; details: Record<string, unknown> }>(
+        "SELECT actor_id, target_type, target_id, details FROM audit_log WHERE seq > $1 AND action = 'personalData.read' ORDER BY seq",
+        [seq],
+      )
+    ).rows;
+
+  /** What is wrong with the caching and download headers of an answer holding personal data (nothing: []). */
+  function keptWrongly(res: Response, kind: Kind): string[] {
+    const wrong: string[] = [];
+    const cache = res.headers.get("cache-control");
+    if (cache !== (kind === "api" ? "no-store" : "private, no-store")) wrong.push(`cache-control: ${cache}`);
+    if (kind === "download") {
+      const disposition = res.headers.get("content-disposition") ?? "";
+      if (!disposition.startsWith("attachment;")) wrong.push(`content-disposition: ${disposition}`);
+      const csp = res.headers.get("content-security-policy");
+      if (csp !== DOWNLOAD_CSP) wrong.push(`content-security-policy: ${csp}`);
+      if (res.headers.get("x-content-type-options") !== "nosniff") wrong.push("sniffable");
+    }
+    return wrong;
+  }
+  const auditedProbes = () => Object.entries(AUDITED).flatMap(([route, probes]) => probes(f).map((probe) => ({ label: `${route} as ${probe.as}`, ...probe })));
+  const ownProbes = () => Object.entries(OWN).map(([route, probe]) => ({ label: `${route} as owner`, ...probe(f) }));
+
+  it("has classified every GET route the app serves, and lists no route it does not serve", () => {
+    const routes = getRoutes();
+    const unclassified = routes.filter((r) => !(r in AUDITED) && !(r in OWN) && !(r in NO_PERSONAL_DATA));
+    expect(unclassified).toEqual([]);
+    const stale = [...Object.keys(AUDITED), ...Object.keys(OWN), ...Object.keys(NO_PERSONAL_DATA)].filter((r) => !routes.includes(r));
+    expect(stale).toEqual([]);
+    const both = Object.keys(NO_PERSONAL_DATA).filter((r) => r in AUDITED || r in OWN);
+    expect(both).toEqual([]);
+  });
+
+  it("records each read of someone else's personal data once, with the reader and what was read", async () => {
+    const ids: Record<Reader, string> = { officer: f.officerId, token: f.officerId, volunteer: f.volunteerId };
+    const unrecorded: string[] = [];
+    for (const probe of auditedProbes()) {
+      const before = await lastSeq();
+      const res = await request(probe.as, probe.path);
+      expect(res.status, probe.label).toBe(200);
+      if (probe.shows) expect(await res.text(), probe.label).toContain(probe.shows);
+      const reads = await readsSince(before);
+      const read = reads[0];
+      const right =
+        reads.length === 1 &&
+        read?.actor_id === ids[probe.as] &&
+        read.target_type === probe.target.type &&
+        read.target_id === probe.target.id &&
+        (probe.as !== "token" || typeof read.details.tokenId === "string");
+      if (!right) unrecorded.push(`${probe.label}: ${JSON.stringify(reads)}`);
+    }
+    expect(unrecorded).toEqual([]);
+  });
+
+  it("lets no cache keep an answer holding personal data, and sends every file as a sandboxed attachment", async () => {
+    const kept: string[] = [];
+    for (const probe of [...auditedProbes(), ...ownProbes()]) {
+      const res = await request(probe.as, probe.path);
+      expect(res.status, probe.label).toBe(200);
+      const wrong = keptWrongly(res, probe.kind);
+      if (wrong.length) kept.push(`${probe.label}: ${wrong.join(", ")}`);
+    }
+    expect(kept).toEqual([]);
+  });
+
+  it("names the part, the queue or the period read in the entry", async () => {
+    const cases: [string, Reader, Record<string, unknown>][] = [
+      [`/office/dossiers/${f.dossier}/files/${f.document}`, "officer", { part: "document", documentId: f.document }],
+      [`/office/dossiers/${f.dossier}/receipt.pdf`, "officer", { part: "form", form: "receipt" }],
+      [`/api/v1/dossiers/${f.dossier}/payment`, "token", { part: "payments" }],
+      [`/payments/${f.payment}/receipt`, "officer", { part: "receipt", paymentId: f.payment }],
+      [`/office/desk?commune=${GIA_PHU}&queue=overdue`, "officer", { queue: "overdue" }],
+      [
+        `/office/desk/register.pdf?commune=${GIA_PHU}&from=2026-11-23&to=2026-11-23`,
+        "officer",
+        { from: "2026-11-22T17:00:00.000Z", to: "2026-11-23T17:00:00.000Z" },
+      ],
+      ["/office/users?q=test", "officer", { q: "test", units: [GIA_PHU] }],
+    ];
+    for (const [path, as, details] of cases) {
+      const before = await lastSeq();
+      expect((await request(as, path)).status, path).toBe(200);
+      expect((await readsSince(before))[0]?.details, path).toMatchObject(details);
+    }
+  });
+
+  it("does not record the owner reading their own data", async () => {
+    for (const probe of ownProbes()) {
+      const before = await lastSeq();
+      expect((await request(probe.as, probe.path)).status, probe.label).toBe(200);
+      expect(await readsSince(before), probe.label).toEqual([]);
+    }
+  });
+
+  it("keeps anonymous public pages cacheable, and any page of a signed-in person private", async () => {
+    const anonymous = await t.app.request("/procedures");
+    expect(anonymous.headers.get("cache-control")).toBe("no-cache");
+    expect(anonymous.headers.get("etag")).toBeTruthy();
+    for (const path of ["/", "/procedures", "/units"]) {
+      expect((await clients.citizen.get(path)).headers.get("cache-control"), path).toBe("private, no-store");
+    }
+  });
+});
