@@ -323,7 +323,7 @@ describeDb("malformed text at the edge", () => {
     expect(await count()).toBe(before + 1);
   });
 
-  it("checks a multipart form's text fields and file names but not its file contents", async () => {
+  it("checks a multipart form's text fields and file names but not its file contents, and answers a broken one with a 400", async () => {
     const upload = (fields: Record<string, string>, name: string, bytes: Uint8Array) => {
       const form = new FormData();
       form.set(CSRF_FIELD, citizen.csrfToken);
@@ -338,6 +338,12 @@ describeDb("malformed text at the edge", () => {
     const badName = await upload({ title: "Ảnh thẻ" }, "a\u0000nh.png", PNG);
     expect(badName.status).toBe(400);
     expect(await badName.text()).toContain("Trường “file”");
+    const broken = await citizen.request("/me/vault", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=xyz" },
+      body: "--xyz\r\nnot a part",
+    });
+    expect(broken.status).toBe(400);
   });
 
   it("answers the payment webhook with NUL or a lone surrogate, correctly signed, with a 400 and still reads the raw body", async () => {
