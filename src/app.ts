@@ -21,6 +21,7 @@ import {
   sessionCookieName,
   userLocaleMiddleware,
 } from "./platform/http/middleware.ts";
+import { inputGuard } from "./platform/http/input-guard.ts";
 import { createPageCache } from "./platform/http/page-cache.ts";
 import { FLASH_COOKIE } from "./platform/views/page-context.ts";
 import { securityHeaders } from "./platform/http/security-headers.ts";
@@ -99,6 +100,8 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use(userLocaleMiddleware());
+  // Text the database cannot store is a 400 naming the field, before any handler (or the CSRF check) reads it.
+  app.use(inputGuard());
   // The language switch of an anonymous visitor writes only their own language cookie: its form carries no token,
   // so that anonymous pages hold none and can be kept (a signed-in user's switch saves their profile: token checked).
   app.use(csrfMiddleware(deps.config.sessionSecret, deps.config.cookieSecure, { anonymousPaths: ["/language"] }));

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
+import pg from "pg";
 import type { Logger } from "pino";
 import type { Principal } from "../auth/authorise.ts";
 import { negotiateLocale, translator } from "../i18n/i18n.ts";
@@ -177,6 +178,8 @@ export function errorHandler(metrics: Metrics, page: ErrorPage) {
     const appErr = toAppError(err);
     const t = c.get("t") ?? translator("vi");
     const requestId = c.get("requestId") ?? "-";
+    // Kept in the log: input the edge check should have stopped, or a cast of ours the database refused.
+    if (appErr && err instanceof pg.DatabaseError) (c.get("log") ?? console).warn({ err }, "input refused by the database");
     if (!appErr) {
       (c.get("log") ?? console).error({ err }, "unhandled error");
       metrics.httpErrors.inc({ code: "internal" });
@@ -208,6 +211,9 @@ function wantsJson(c: Context) {
   return accept.includes("application/json") && !accept.includes("text/html");
 }
 
+/** 22021: a NUL in text; 22P05: \u0000 in jsonb; 22P02: half a surrogate pair in jsonb, or text that is no uuid or number. */
+const DB_INPUT_ERRORS = new Set(["22021", "22P05", "22P02"]);
+
 function toAppError(err: Error): AppError | null {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) {
@@ -219,5 +225,7 @@ function toAppError(err: Error): AppError | null {
   }
   // A malformed cookie or percent-encoding in the URL is the client's fault, not ours.
   if (err instanceof URIError) return new AppError("validation", "error.badRequest");
+  // Text the database refuses as input is the client's fault too (the edge check, input-guard.ts, stops most of it).
+  if (err instanceof pg.DatabaseError && DB_INPUT_ERRORS.has(err.code ?? "")) return new AppError("validation", "error.badRequest");
   return null;
 }

@@ -223,6 +223,8 @@ export const coreEn: CoreMessages = {
   "validation.invalid": "Field “{field}”: is not valid",
   "validation.cursor": "Field “{field}”: the page cursor is not valid",
   "validation.unknownUnit": "Field “{field}”: no administrative unit has this code",
+  "validation.badText":
+    "Field “{field}”: contains characters that cannot be accepted (a NUL character, an invalid Unicode character or a %XX escape that is not UTF-8)",
 
   // The `xaso` command line (src/cli).
   "cli.usage": "Usage: {usage}",

@@ -221,6 +221,7 @@ export const coreVi = {
   "validation.invalid": "Trường “{field}”: không hợp lệ",
   "validation.cursor": "Trường “{field}”: con trỏ phân trang không hợp lệ",
   "validation.unknownUnit": "Trường “{field}”: không có đơn vị hành chính với mã này",
+  "validation.badText": "Trường “{field}”: chứa ký tự không được chấp nhận (ký tự NUL, ký tự Unicode không hợp lệ hoặc mã hóa %XX không phải UTF-8)",
 
   // The `xaso` command line (src/cli).
   "cli.usage": "Cách dùng: {usage}",
