@@ -73,7 +73,7 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       tags,
       summary: "Enter or replace your profile",
       description:
-        "A GET answer may be sent back as it is: its read-only fields are ignored, and an empty email means none. The phone and ID number typed here only prefill forms; the phone is verified by a code (`/api/v1/me/phone/code`).",
+        "A complete profile's GET answer may be sent back as it is: its read-only fields are ignored, and an empty email means none. The phone and ID number typed here only prefill forms; the phone is verified by a code (`/api/v1/me/phone/code`).",
       security,
       request: { body: body(ProfileInput) },
       responses: { 200: json(CitizenProfile, "The saved profile"), 400: problems[400], 401: problems[401], 415: problems[415] },
