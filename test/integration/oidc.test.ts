@@ -7,7 +7,11 @@ import Provider from "oidc-provider";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { createOidcClient } from "../../src/modules/identity/index.ts";
-import { TestClient } from "../support/client.ts";
+import { json, TestClient } from "../support/client.ts";
+import { lastSmsCode } from "../support/citizen-factories.ts";
+import { acting, APPLICANT, buildDossier, withCatalogue } from "../support/dossier-factories.ts";
+import { buildUser, GIA_PHU } from "../support/factories.ts";
+import { CSRF_HEADER } from "../../src/platform/http/csrf.ts";
 import { freePort } from "../support/engines.ts";
 import { buildTestApp, TEST_ENV, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
@@ -28,6 +32,7 @@ const OIDC_COOKIE = "xaso_oidc";
 const ACCOUNTS: Record<string, { name: string; citizen_id: string; phone_number: string }> = {
   "vneid-hoa": { name: "Nguyễn Thị Hoa", citizen_id: "010199001234", phone_number: "+84912345678" },
   "vneid-minh": { name: "Trần Văn Minh", citizen_id: "015087004321", phone_number: "+84987654321" },
+  "vneid-lan": { name: "Hà Thị Lan", citizen_id: "010190005678", phone_number: "+84912888001" },
 };
 
 async function startProvider() {
@@ -251,6 +256,35 @@ describeDb("OpenID Connect sign-in (national SSO)", () => {
     expect(rows[0]).toEqual({ n: 1 });
     const hoa = await t.db.query("SELECT id FROM users WHERE oidc_subject = 'vneid-hoa'");
     expect(hoa.rows.map((r) => r.id)).not.toContain(firstMe.id);
+  });
+
+  it("links a dossier a volunteer files for an SSO citizen once they verify their phone by code: the ID number comes from the SSO", async () => {
+    await withCatalogue(t.deps);
+    const client = new TestClient(t.app);
+    expect((await client.get((await untilCallback(client, "vneid-lan")).callbackPath)).status).toBe(303);
+    const profile = await client.get("/api/v1/me/profile");
+    // The SSO vouches for the ID number; the phone it gave prefills forms but was never proven by a code.
+    expect(await profile.json()).toMatchObject({ citizenIdNumber: "010190005678", citizenIdNumberVerified: true, phone: "0912888001", phoneVerified: false });
+
+    const volunteer = await acting(t.deps, await buildUser(t.deps, { kind: "volunteer", roles: [["volunteer", GIA_PHU]] }));
+    const lan = { ...APPLICANT, fullName: "Hà Thị Lan", birthDate: "1990-01-15", citizenIdNumber: "010190005678", phone: "0912888001" };
+    const before = await buildDossier(t.deps, volunteer, { applicant: lan });
+    expect(before.ownerUserId).toBeNull();
+    expect((await client.get(`/api/v1/dossiers/${before.id}`)).status).toBe(404);
+
+    const csrf = { [CSRF_HEADER]: client.csrfToken };
+    expect((await client.request("/api/v1/me/phone/code", json({ phone: "0912888001" }, csrf))).status).toBe(202);
+    const verified = await client.request("/api/v1/me/phone/verify", json({ phone: "0912888001", code: await lastSmsCode(t.db, "0912888001") }, csrf));
+    expect(verified.status).toBe(200);
+    expect(await verified.json()).toMatchObject({ phoneVerified: true, citizenIdNumberVerified: true, fullName: "Hà Thị Lan" });
+
+    const after = await buildDossier(t.deps, volunteer, { applicant: lan });
+    const mine = await client.get("/api/v1/me/dossiers");
+    expect(mine.status).toBe(200);
+    const text = await mine.text();
+    expect(text).toContain(after.id);
+    expect(text).not.toContain(before.id);
+    expect((await client.get(`/api/v1/dossiers/${after.id}`)).status).toBe(200);
   });
 
   it("refuses a callback whose state was tampered with, without a session", async () => {

@@ -62,8 +62,9 @@ let keySeq = 0;
 export async function buildDossier(
   deps: Deps,
   who: Acting,
-  opts: { procedure?: string; channel?: "online" | "counter" | "post"; commune?: string; key?: string } = {},
+  opts: { procedure?: string; channel?: "online" | "counter" | "post"; commune?: string; key?: string; applicant?: typeof APPLICANT } = {},
 ) {
+  const applicant = opts.applicant ?? APPLICANT;
   const code = opts.procedure ?? ONLINE_PROCEDURE.code;
   const { definition: def } = await getProcedure(deps, code);
   const channel = opts.channel ?? "online";
@@ -71,11 +72,11 @@ export async function buildDossier(
     idempotencyKey: opts.key ?? `test-${Date.now()}-${++keySeq}`,
     procedureCode: code,
     communeCode: opts.commune ?? GIA_PHU,
-    applicant: APPLICANT,
-    form: formValuesFor(def, APPLICANT),
+    applicant,
+    form: formValuesFor(def, applicant),
     documents: documentsFor(def),
-    delivery: { method: def.deliveryMethods.includes("post") ? "post" : def.deliveryMethods[0]!, address: APPLICANT.address },
-    assistedConsent: channel === "online" ? null : { method: "signature" },
+    delivery: { method: def.deliveryMethods.includes("post") ? "post" : def.deliveryMethods[0]!, address: applicant.address },
+    assistedConsent: channel === "online" && who.principal.kind === "citizen" ? null : { method: "signature" },
     channel,
     intent: "submit",
   });

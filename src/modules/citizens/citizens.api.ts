@@ -20,6 +20,7 @@ import { removeFromVault } from "./use-cases/remove-from-vault.ts";
 import { uploadToVault } from "./use-cases/upload-to-vault.ts";
 import type { VaultItem as VaultRow } from "./vault-item.ts";
 import { verifyPhoneCode } from "./use-cases/verify-phone-code.ts";
+import { verifyProfilePhone } from "./use-cases/verify-profile-phone.ts";
 
 const tags = ["Citizens"];
 const security = [{ bearerAuth: [] }];
@@ -46,6 +47,7 @@ const me = (c: Context<AppEnv>) => {
 
 export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
   const ProfileInput = citizenProfileInput(() => deps.clock.now());
+  const PhoneCodeSent = z.object({ expiresAt: z.string() }).openapi("PhoneCodeSent");
 
   api.openapi(
     createRoute({
@@ -69,11 +71,57 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       path: "/api/v1/me/profile",
       tags,
       summary: "Enter or replace your profile",
+      description:
+        "A complete profile's GET answer may be sent back as it is: its read-only fields are ignored, and an empty email means none. The phone and ID number typed here only prefill forms; the phone is verified by a code (`/api/v1/me/phone/code`).",
       security,
       request: { body: body(ProfileInput) },
-      responses: { 200: json(CitizenProfile, "The saved profile"), 400: problems[400], 401: problems[401], 409: problems[409], 415: problems[415] },
+      responses: { 200: json(CitizenProfile, "The saved profile"), 400: problems[400], 401: problems[401], 415: problems[415] },
     }),
     async (c) => c.json(await saveProfile(deps, useCaseContext(c), me(c), c.req.valid("json")), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/me/phone/code",
+      tags,
+      summary: "Send a 6-digit code by SMS to verify a phone number for your profile",
+      description: `The same limits as sign-in codes: valid ${PHONE_CODE.ttlMinutes} minutes, at most ${PHONE_CODE.perPhone} codes per number per ${PHONE_CODE.windowMinutes} minutes.`,
+      security,
+      request: { body: body(PhoneCodeRequest) },
+      responses: { 202: json(PhoneCodeSent, "Queued for sending"), 400: problems[400], 401: problems[401], 415: problems[415], 429: problems[429] },
+    }),
+    async (c) => {
+      me(c);
+      const { phone } = c.req.valid("json");
+      const { expiresAt } = await requestPhoneCode(deps, useCaseContext(c), { phone, locale: c.get("locale"), ip: clientIp(c, deps.config.trustProxy) });
+      return c.json({ expiresAt: expiresAt.toISOString() }, 202);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/me/phone/verify",
+      tags,
+      summary: "Verify a phone number with the code sent to it: it becomes your profile's verified phone",
+      description:
+        "The verified phone signs you in by code and receives the SMS about your own dossiers; with a verified ID number it links the dossiers an officer or volunteer files for you. 409 when another account has verified the number (sign in with it instead).",
+      security,
+      request: { body: body(PhoneCodeVerify) },
+      responses: {
+        200: json(CitizenProfile, "Your profile, with the phone verified"),
+        400: problems[400],
+        401: problems[401],
+        409: problems[409],
+        415: problems[415],
+        429: problems[429],
+      },
+    }),
+    async (c) => {
+      const ip = clientIp(c, deps.config.trustProxy);
+      return c.json(await verifyProfilePhone(deps, useCaseContext(c), me(c), { ...c.req.valid("json"), ip }), 200);
+    },
   );
 
   api.openapi(
@@ -159,7 +207,7 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       description: `The code is valid ${PHONE_CODE.ttlMinutes} minutes. At most ${PHONE_CODE.perPhone} codes per number per ${PHONE_CODE.windowMinutes} minutes (429 after that).`,
       request: { body: body(PhoneCodeRequest) },
       responses: {
-        202: json(z.object({ expiresAt: z.string() }).openapi("PhoneCodeSent"), "Queued for sending"),
+        202: json(PhoneCodeSent, "Queued for sending"),
         400: problems[400],
         415: problems[415],
         429: problems[429],

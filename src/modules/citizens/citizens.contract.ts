@@ -40,6 +40,8 @@ export function birthDateSchema(today: () => Date) {
     .openapi({ description: "Date of birth, YYYY-MM-DD (DD/MM/YYYY is accepted too); not in the future", example: "1999-05-20" });
 }
 
+const readOnly = <T extends z.ZodType>(schema: T) => schema.optional().openapi({ description: "Read-only: accepted from a GET answer and ignored" });
+
 /** The profile as entered: a function of the clock, since "not in the future" depends on today. */
 export function citizenProfileInput(today: () => Date) {
   return z
@@ -48,8 +50,20 @@ export function citizenProfileInput(today: () => Date) {
       birthDate: birthDateSchema(today),
       citizenIdNumber: citizenIdNumberSchema(today),
       address: z.string().trim().min(1).max(300).openapi({ example: "Thôn Phú Hà, xã Gia Phú, tỉnh Lào Cai" }),
-      phone: phoneSchema(),
-      email: z.email().max(200).optional(),
+      phone: phoneSchema().openapi({
+        description:
+          "Vietnamese mobile number, stored as 0xxxxxxxxx. It prefills forms; it signs in and receives SMS only once verified by a code (`/api/v1/me/phone/code`, then `/verify`)",
+      }),
+      // "" or null: no email, as a GET gives it.
+      email: z
+        .union([z.literal("").transform(() => null), z.email().max(200)])
+        .nullable()
+        .optional(),
+      // What GET adds is accepted back and ignored, so a GET → PUT round trip works; only a code verifies.
+      phoneVerified: readOnly(z.boolean()),
+      verifiedPhone: readOnly(z.string().max(30).nullable()),
+      citizenIdNumberVerified: readOnly(z.boolean()),
+      updatedAt: readOnly(z.string().max(40)),
     })
     .superRefine((p, ctx) => {
       // The number carries the year of birth: a mismatch is almost always a typo in one of the two.
@@ -69,8 +83,17 @@ export const CitizenProfile = z
     birthDate: z.string().nullable().openapi({ example: "1999-05-20" }),
     citizenIdNumber: z.string().nullable(),
     address: z.string().nullable(),
-    phone: z.string().nullable().openapi({ example: "0912345678" }),
+    phone: z.string().nullable().openapi({ description: "As typed; it prefills forms", example: "0912345678" }),
     email: z.string().nullable(),
+    phoneVerified: z.boolean().openapi({ description: "`phone` was proven by a code sent to it" }),
+    verifiedPhone: z
+      .string()
+      .nullable()
+      .openapi({ description: "The number proven by a code: it signs in and receives the SMS about your own dossiers", example: "0912345678" }),
+    citizenIdNumberVerified: z.boolean().openapi({
+      description:
+        "`citizenIdNumber` comes from a verified source (the national SSO). With a verified phone, it links the dossiers an officer or volunteer files for you",
+    }),
     updatedAt: z.string().openapi({ description: "ISO 8601" }),
   })
   .openapi("CitizenProfile");

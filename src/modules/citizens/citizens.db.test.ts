@@ -19,7 +19,9 @@ import {
   uploadToVault,
   vaultItemFile,
   verifyPhoneCode,
+  verifyProfilePhone,
 } from "./index.ts";
+import { signInWithOidc } from "../identity/index.ts";
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 const pdf = ascii("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
@@ -108,13 +110,93 @@ describeDb("citizens", () => {
     expect(reads.rows).toEqual([{ actor_id: admin.id }]);
     expect((await t.db.query("SELECT 1 FROM audit_log WHERE action = 'citizenProfile.saved' AND target_id = $1", [owner.id])).rowCount).toBe(1);
 
-    // Another citizen cannot save over it, nor take its phone.
+    // Another citizen cannot save over it; typing the same phone and ID number claims neither.
     const other = await buildUser(t.deps, { kind: "citizen" });
     await expect(saveProfile(t.deps, ctx(citizen(other.id)), owner.id, input)).rejects.toMatchObject({ status: 404 });
-    await expect(saveProfile(t.deps, ctx(citizen(other.id)), other.id, input)).rejects.toMatchObject({
+    expect(await saveProfile(t.deps, ctx(citizen(other.id)), other.id, input)).toMatchObject({
+      phone: "0912000111",
+      phoneVerified: false,
+      verifiedPhone: null,
+      citizenIdNumberVerified: false,
+    });
+    expect(await getProfileForPrefill(t.deps, owner.id)).toEqual(saved);
+  });
+
+  it("signs in by phone only into the account that verified the number: one that typed it gets nothing, and cannot verify it without the code", async () => {
+    const typist = await buildUser(t.deps, { kind: "citizen" });
+    const input = citizenProfileInput(() => t.clock.now()).parse({ ...good, phone: "0987000010" });
+    await saveProfile(t.deps, ctx(citizen(typist.id)), typist.id, input);
+
+    const owner = await signInByPhone("0987000010");
+    expect(owner.created).toBe(true);
+    expect(owner.userId).not.toBe(typist.id);
+    expect(await getProfileForPrefill(t.deps, owner.userId)).toMatchObject({ phone: "0987000010", phoneVerified: true, verifiedPhone: "0987000010" });
+    expect(await getProfileForPrefill(t.deps, typist.id)).toMatchObject({ phone: "0987000010", phoneVerified: false, verifiedPhone: null });
+
+    // The typist asks for a code to "verify" the number: it goes to the number's holder; guessing fails.
+    const me = ctx(citizen(typist.id));
+    await requestPhoneCode(t.deps, me, { phone: "0987000010", locale: "vi", ip: null });
+    const sent = await lastCode("+84987000010");
+    const wrong = sent === "000000" ? "111111" : "000000";
+    await expect(verifyProfilePhone(t.deps, me, typist.id, { phone: "0987000010", code: wrong, ip: null })).rejects.toMatchObject({
+      status: 400,
+      fields: [expect.objectContaining({ field: "code", message: "citizens.phoneSignIn.wrongCode" })],
+    });
+    // Even with the code (the holder handed it over), a number verified by another account stays that account's.
+    await expect(verifyProfilePhone(t.deps, me, typist.id, { phone: "0987000010", code: sent, ip: null })).rejects.toMatchObject({
       status: 409,
       fields: [expect.objectContaining({ field: "phone", message: "citizens.profile.phoneTaken" })],
     });
+    t.clock.advance(PHONE_CODE.windowMinutes * 60_000 + 1000);
+    expect(await signInByPhone("0987000010")).toEqual({ userId: owner.userId, created: false });
+    expect((await getProfileForPrefill(t.deps, typist.id))?.verifiedPhone).toBeNull();
+  });
+
+  it("verifies a profile's phone by code, after which that number signs in to this account; the SSO's ID number counts as verified", async () => {
+    const { userId } = await signInWithOidc(t.deps, anon, {
+      issuer: "https://sso.test",
+      subject: "lan",
+      name: "Nguyễn Thị Lan",
+      citizenId: "001099012345",
+      phone: "+84987000011",
+      acr: null,
+    });
+    const me = ctx(citizen(userId));
+    // From the SSO: the ID number is verified, the phone it gave is not (no code proved it here).
+    expect(await getProfileForPrefill(t.deps, userId)).toMatchObject({
+      fullName: "Nguyễn Thị Lan",
+      citizenIdNumber: "001099012345",
+      citizenIdNumberVerified: true,
+      phone: "0987000011",
+      phoneVerified: false,
+    });
+    await requestPhoneCode(t.deps, me, { phone: "0987000011", locale: "vi", ip: null });
+    const verified = await verifyProfilePhone(t.deps, me, userId, { phone: "0987000011", code: await lastCode("+84987000011"), ip: null });
+    // The profile starts from what the SSO gave, so nothing is typed again.
+    expect(verified).toMatchObject({ fullName: "Nguyễn Thị Lan", citizenIdNumber: "001099012345", citizenIdNumberVerified: true, phoneVerified: true });
+    expect((await t.db.query("SELECT 1 FROM audit_log WHERE action = 'citizenProfile.phoneVerified' AND target_id = $1", [userId])).rowCount).toBe(1);
+    t.clock.advance(PHONE_CODE.windowMinutes * 60_000 + 1000);
+    expect(await signInByPhone("0987000011")).toEqual({ userId, created: false });
+
+    // Typing another ID number or phone keeps the verified ones for signing in, but the typed ones are shown unverified.
+    const retyped = await saveProfile(
+      t.deps,
+      me,
+      userId,
+      citizenProfileInput(() => t.clock.now()).parse({ ...good, citizenIdNumber: "001099054321", phone: "0987000012" }),
+    );
+    expect(retyped).toMatchObject({ phoneVerified: false, verifiedPhone: "0987000011", citizenIdNumberVerified: false });
+    t.clock.advance(PHONE_CODE.windowMinutes * 60_000 + 1000);
+    expect(await signInByPhone("0987000011")).toEqual({ userId, created: false });
+  });
+
+  it("never opens an office account with a phone code, even one that verified its number", async () => {
+    const officer = await buildUser(t.deps, { roles: [["one_stop_officer", GIA_PHU]] });
+    const me = ctx({ ...citizen(officer.id), kind: "officer" });
+    await requestPhoneCode(t.deps, me, { phone: "0987000013", locale: "vi", ip: null });
+    await verifyProfilePhone(t.deps, me, officer.id, { phone: "0987000013", code: await lastCode("+84987000013"), ip: null });
+    t.clock.advance(PHONE_CODE.windowMinutes * 60_000 + 1000);
+    await expect(signInByPhone("0987000013")).rejects.toMatchObject({ status: 403, messageKey: "citizens.phoneSignIn.officeAccount" });
   });
 
   it("signs in by phone: creates the citizen once, keeps only a hash of the code, and finds the same account next time", async () => {

@@ -134,6 +134,70 @@ describeDb("citizens over HTTP", () => {
     expect(await got.json()).toMatchObject({ fullName: "Hoàng Thị Mai", birthDate: "1985-03-08", phone: "0912555003", email: "mai@example.vn" });
   });
 
+  it("takes back what GET /api/v1/me/profile gives: a GET → PUT round trip answers 200, read-only fields ignored", async () => {
+    const api = await signedInCitizen("0912555007");
+    const csrf = { [CSRF_HEADER]: api.csrfToken };
+    const entered = { fullName: "Vàng Thị Dua", birthDate: "1992-07-01", citizenIdNumber: "010192000777", address: "Bản Sín Chải", phone: "0912555007" };
+    expect((await api.request("/api/v1/me/profile", { ...json(entered, csrf), method: "PUT" })).status).toBe(200);
+    const got = (await (await api.get("/api/v1/me/profile")).json()) as Record<string, unknown>;
+    expect(got).toMatchObject({ ...entered, email: null, phoneVerified: true, verifiedPhone: "0912555007", citizenIdNumberVerified: false });
+
+    const back = await api.request("/api/v1/me/profile", { ...json(got, csrf), method: "PUT" });
+    expect(back.status).toBe(200);
+    expect(await back.json()).toMatchObject(entered);
+    // An empty email is no email; read-only fields cannot verify anything.
+    const forged = await api.request("/api/v1/me/profile", {
+      ...json({ ...got, email: "", phone: "0912555099", phoneVerified: true, verifiedPhone: "0912555099", citizenIdNumberVerified: true }, csrf),
+      method: "PUT",
+    });
+    expect(forged.status).toBe(200);
+    expect(await forged.json()).toMatchObject({
+      email: null,
+      phone: "0912555099",
+      phoneVerified: false,
+      verifiedPhone: "0912555007",
+      citizenIdNumberVerified: false,
+    });
+    // A typo in a field name is still refused, naming it.
+    const typo = await api.request("/api/v1/me/profile", { ...json({ ...entered, fulName: "x" }, csrf), method: "PUT" });
+    expect(typo.status).toBe(400);
+  });
+
+  it("verifies the profile's phone by a code, through the API and through the profile page", async () => {
+    const api = await signedInCitizen("0912555008");
+    const csrf = { [CSRF_HEADER]: api.csrfToken };
+    expect((await api.request("/api/v1/me/phone/code", json({ phone: "0912555009" }, csrf))).status).toBe(202);
+    const wrong = await api.request("/api/v1/me/phone/verify", json({ phone: "0912555009", code: "12345" }, csrf));
+    expect(wrong.status).toBe(400);
+    const ok = await api.request("/api/v1/me/phone/verify", json({ phone: "0912555009", code: await codeFor("0912555009") }, csrf));
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ phone: "0912555009", phoneVerified: true, verifiedPhone: "0912555009" });
+    expect((await new TestClient(t.app).request("/api/v1/me/phone/code", json({ phone: "0912555009" }))).status).toBe(401);
+
+    // The page: a typed number is marked unverified, with a button that sends the code to it.
+    const web = await signedInCitizen("0912555010");
+    const profile = { fullName: "Lò Văn Páo", birthDate: "01/02/1990", citizenIdNumber: "010090012345", address: "Bản Nà Hẩu", phone: "0912555011" };
+    expect((await web.post("/me/profile", profile)).status).toBe(303);
+    const page = await (await web.get("/me/profile")).text();
+    expect(page).toContain("Chưa xác minh: số này chỉ để điền sẵn");
+    expect(page).toContain("Số đã xác minh của bạn là 0912555010");
+    expect(page).toContain('action="/me/profile/phone/code"');
+    const sent = await web.post("/me/profile/phone/code");
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get("location")).toBe("/me/profile/phone");
+    expect(await (await web.get("/me/profile/phone")).text()).toContain("091****011");
+    const code = await codeFor("0912555011");
+    const bad = await web.post("/me/profile/phone", { code: code === "000000" ? "111111" : "000000" });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/id="f-code-error">.*mã không đúng/s);
+    const done = await web.post("/me/profile/phone", { code });
+    expect(done.status).toBe(303);
+    const after = await (await web.get("/me/profile")).text();
+    expect(after).toContain("Đã xác minh số điện thoại.");
+    expect(after).toContain("Đã xác minh: số này dùng để đăng nhập");
+    expect(after).not.toContain('action="/me/profile/phone/code"');
+  });
+
   it("throttles codes for one number with 429 and a clear message", async () => {
     const api = new TestClient(t.app);
     for (let i = 0; i < PHONE_CODE.perPhone; i++) expect((await api.request("/api/v1/auth/phone/code", json({ phone: "0912555004" }))).status).toBe(202);

@@ -8,6 +8,7 @@ import { PHONE_PATH } from "./pages/phone-cookie.ts";
 import { phoneSignInPages } from "./pages/phone-sign-in-page.tsx";
 import { phoneVerifyPages } from "./pages/phone-verify-page.tsx";
 import { profilePages } from "./pages/profile-page.tsx";
+import { PROFILE_PHONE_PATH, profilePhonePages } from "./pages/profile-phone-page.tsx";
 import { vaultPages } from "./pages/vault-page.tsx";
 
 export function registerCitizenPages(app: Hono<AppEnv>, web: WebContext) {
@@ -15,6 +16,7 @@ export function registerCitizenPages(app: Hono<AppEnv>, web: WebContext) {
   const phone = phoneSignInPages(w);
   const verify = phoneVerifyPages(w);
   const profile = profilePages(w);
+  const profilePhone = profilePhonePages(w);
   const vault = vaultPages(w);
 
   // sign in with a phone number
@@ -26,6 +28,10 @@ export function registerCitizenPages(app: Hono<AppEnv>, web: WebContext) {
   // profile
   app.get("/me/profile", (c) => profile.show(c));
   app.post("/me/profile", (c) => profile.submit(c));
+  // verifying its phone by a code
+  app.post(`${PROFILE_PHONE_PATH}/code`, (c) => profilePhone.sendCode(c));
+  app.get(PROFILE_PHONE_PATH, (c) => profilePhone.show(c));
+  app.post(PROFILE_PHONE_PATH, (c) => profilePhone.verify(c));
 
   // vault
   app.get("/me/vault", (c) => vault.show(c));

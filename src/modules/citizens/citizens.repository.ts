@@ -10,11 +10,13 @@ export type ProfileRow = {
   address: string | null;
   phone: string | null;
   email: string | null;
+  /** The number proven by an SMS code: it signs in and receives SMS. `phone` is only what prefills forms. */
+  verifiedPhone: string | null;
   updatedAt: Date;
 };
 
 const PROFILE_COLUMNS = `user_id AS "userId", full_name AS "fullName", to_char(birth_date, 'YYYY-MM-DD') AS "birthDate",
-  citizen_id_number AS "citizenIdNumber", address, phone, email, updated_at AS "updatedAt"`;
+  citizen_id_number AS "citizenIdNumber", address, phone, email, verified_phone AS "verifiedPhone", updated_at AS "updatedAt"`;
 
 export async function findProfile(q: Queryable, userId: string): Promise<ProfileRow | null> {
   if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
@@ -22,13 +24,14 @@ export async function findProfile(q: Queryable, userId: string): Promise<Profile
   return rows[0] ?? null;
 }
 
-/** Whose profile holds this phone, other than userId (the phone is unique across profiles). */
-export async function profileOwnerOfPhone(q: Queryable, phone: string): Promise<string | null> {
-  const { rows } = await q.query<{ userId: string }>(`SELECT user_id AS "userId" FROM citizen_profiles WHERE phone = $1`, [phone]);
+/** Whose profile has proven this phone by a code (a verified phone is unique across profiles; a typed one is not). */
+export async function verifiedPhoneOwner(q: Queryable, phone: string): Promise<string | null> {
+  const { rows } = await q.query<{ userId: string }>(`SELECT user_id AS "userId" FROM citizen_profiles WHERE verified_phone = $1`, [phone]);
   return rows[0]?.userId ?? null;
 }
 
-export async function upsertProfile(q: Queryable, p: Omit<ProfileRow, "updatedAt">, now: Date): Promise<ProfileRow> {
+/** Saves what the person typed; the verified phone is left alone (only a code changes it). */
+export async function upsertProfile(q: Queryable, p: Omit<ProfileRow, "updatedAt" | "verifiedPhone">, now: Date): Promise<ProfileRow> {
   const { rows } = await q.query<ProfileRow>(
     `INSERT INTO citizen_profiles (user_id, full_name, birth_date, citizen_id_number, address, phone, email, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -37,6 +40,15 @@ export async function upsertProfile(q: Queryable, p: Omit<ProfileRow, "updatedAt
        email = EXCLUDED.email, updated_at = EXCLUDED.updated_at
      RETURNING ${PROFILE_COLUMNS}`,
     [p.userId, p.fullName, p.birthDate, p.citizenIdNumber, p.address, p.phone, p.email, now],
+  );
+  return rows[0]!;
+}
+
+/** A code sent to the phone was entered: the number becomes the profile's verified one (and its typed one). */
+export async function markPhoneVerified(q: Queryable, userId: string, phone: string, now: Date): Promise<ProfileRow> {
+  const { rows } = await q.query<ProfileRow>(
+    `UPDATE citizen_profiles SET verified_phone = $2, phone = $2, phone_verified_at = $3, updated_at = $3 WHERE user_id = $1 RETURNING ${PROFILE_COLUMNS}`,
+    [userId, phone, now],
   );
   return rows[0]!;
 }
@@ -125,13 +137,4 @@ export async function deleteVaultItem(q: Queryable, userId: string, id: string):
   if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
   const res = await q.query("DELETE FROM vault_items WHERE id = $1 AND user_id = $2", [id, userId]);
   return (res.rowCount ?? 0) > 0;
-}
-
-/** Whose profile carries both this phone and this ID number (a phone alone may be a relative's). */
-export async function findProfileByPhoneAndId(q: Queryable, phone: string, citizenIdNumber: string): Promise<string | null> {
-  const { rows } = await q.query<{ userId: string }>(`SELECT user_id AS "userId" FROM citizen_profiles WHERE phone = $1 AND citizen_id_number = $2 LIMIT 1`, [
-    phone,
-    citizenIdNumber,
-  ]);
-  return rows[0]?.userId ?? null;
 }

@@ -1,8 +1,11 @@
 // The citizen's pages as a browser without JavaScript uses them: multipart posts with files, redirects, errors beside fields.
 import { gzipSync } from "node:zlib";
 import { beforeAll, expect, it } from "vitest";
-import { TestClient } from "../../../test/support/client.ts";
-import { act, APPLICANT, buildDossier, deskTeam, ONLINE_PROCEDURE } from "../../../test/support/dossier-factories.ts";
+import { json, TestClient } from "../../../test/support/client.ts";
+import { act, acting, APPLICANT, buildDossier, deskTeam, ONLINE_PROCEDURE } from "../../../test/support/dossier-factories.ts";
+import { signedInByPhone } from "../../../test/support/citizen-factories.ts";
+import { storeFile } from "../../platform/files/file-store.ts";
+import { CSRF_HEADER } from "../../platform/http/csrf.ts";
 import { buildUser, GIA_PHU, PASSWORD } from "../../../test/support/factories.ts";
 import { useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
@@ -334,6 +337,63 @@ describeDb("dossiers: citizen pages", () => {
     expect(row.assisted_consent).toMatchObject({ given: true, method: "verbal", recordedBy: volunteerUser.username });
     // The volunteer follows what they filed.
     expect(await (await volunteer.get("/me/dossiers")).text()).toContain("Mới nộp, chờ tiếp nhận");
+  });
+
+  it("gives nothing to citizens who typed a neighbour's phone and ID number: not the dossier filed for her, its result, nor her phone sign-in", async () => {
+    const { deps, db } = app();
+    const neighbour = { ...APPLICANT, fullName: "Lò Thị Hiên", birthDate: "1985-03-08", citizenIdNumber: "010185004321", phone: "0912666001" };
+    const typed = {
+      fullName: "Kẻ Mạo Danh",
+      birthDate: "1985-03-08",
+      citizenIdNumber: neighbour.citizenIdNumber,
+      address: "Thôn Phú Hà",
+      phone: neighbour.phone,
+    };
+    // One types her details through the API, the other through the profile page; both signed in with their own numbers.
+    const viaApi = await signedInByPhone(app(), "0912666002");
+    const put = await viaApi.request("/api/v1/me/profile", { ...json(typed, { [CSRF_HEADER]: viaApi.csrfToken }), method: "PUT" });
+    expect(put.status).toBe(200);
+    expect(await put.json()).toMatchObject({ phone: neighbour.phone, phoneVerified: false, verifiedPhone: "0912666002", citizenIdNumberVerified: false });
+    const viaWeb = await signedInByPhone(app(), "0912666003");
+    expect((await viaWeb.post("/me/profile", { ...typed, birthDate: "08/03/1985" })).status).toBe(303);
+
+    // A volunteer files for the neighbour (she gave her phone and showed her card); the desk takes it through to a result.
+    const volunteer = await acting(deps, await buildUser(deps, { kind: "volunteer", roles: [["volunteer", GIA_PHU]] }));
+    const d = await buildDossier(deps, volunteer, { applicant: neighbour });
+    expect(d.ownerUserId).toBeNull();
+    await act(deps, team.desk, d.id, "receive");
+    await act(deps, team.leader, d.id, "assign", { assigneeId: team.specialist.principal.userId });
+    await act(deps, team.specialist, d.id, "propose", { note: "Đủ điều kiện" });
+    const result = await db.tx((q) =>
+      storeFile(q, {
+        ownerUserId: team.leader.principal.userId,
+        communeCode: GIA_PHU,
+        name: "ket-qua.pdf",
+        bytes: aPdf("ket qua"),
+        maxBytes: 1_000_000,
+        field: "f",
+      }),
+    );
+    await act(deps, team.leader, d.id, "approve", { resultFileId: result.id });
+
+    for (const attacker of [viaApi, viaWeb]) {
+      expect((await attacker.get(`/api/v1/dossiers/${d.id}`)).status).toBe(404);
+      expect((await attacker.get(`/me/dossiers/${d.id}`)).status).toBe(404);
+      expect((await attacker.post(`/me/dossiers/${d.id}/cancel`, { version: String(d.version), reason: "x" })).status).toBe(404);
+      expect(await (await attacker.get("/me/dossiers")).text()).not.toContain(d.code!);
+      expect(await (await attacker.get("/api/v1/me/dossiers")).text()).not.toContain(d.id);
+      expect((await (await attacker.get("/api/v1/me/vault")).json()).items).toEqual([]);
+    }
+    // Filed for her by someone who saw her: the SMS goes to the phone the volunteer recorded.
+    const sms = await db.query("SELECT 1 FROM outbox WHERE topic = 'sms' AND payload->>'to' = '+84912666001' AND dedupe_key LIKE $1", [`dossier:${d.id}:%`]);
+    expect(sms.rowCount).toBeGreaterThan(0);
+
+    // Her own phone sign-in opens a new account of hers, not either of theirs.
+    const her = await signedInByPhone(app(), neighbour.phone);
+    const herId = ((await (await her.get("/api/v1/me")).json()) as { id: string }).id;
+    const theirIds = await Promise.all([viaApi, viaWeb].map(async (c) => ((await (await c.get("/api/v1/me")).json()) as { id: string }).id));
+    expect(theirIds).not.toContain(herId);
+    expect((await db.query("SELECT 1 FROM audit_log WHERE action = 'user.createdFromPhone' AND target_id = $1", [herId])).rowCount).toBe(1);
   });
 
   it("starts a first application from what the account knows when there is no profile yet (as after a VNeID sign-in)", async () => {

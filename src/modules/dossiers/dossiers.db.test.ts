@@ -12,7 +12,8 @@ import { getProcedure } from "../procedures/index.ts";
 import { ACTION_TYPES, NATIONAL_STATUS, STATES } from "./dossier-workflow.ts";
 import { actOnDossier, fileDossier, findDossierRow, getDossier, lookupStatus } from "./index.ts";
 import { translator } from "../../platform/i18n/i18n.ts";
-import { listVault, saveProfile } from "../citizens/index.ts";
+import { listVault } from "../citizens/index.ts";
+import { ssoCitizen, verifyPhone } from "../../../test/support/citizen-factories.ts";
 import { storeFile } from "../../platform/files/file-store.ts";
 
 const vn = (s: string) => new Date(`${s}+07:00`);
@@ -22,6 +23,8 @@ describeDb("dossiers", () => {
   let team: Awaited<ReturnType<typeof deskTeam>>;
   beforeAll(async () => {
     team = await deskTeam(app().deps);
+    // The citizen's own dossiers are texted to their verified phone only.
+    await verifyPhone(app().deps, team.citizen, APPLICANT.phone);
   });
 
   it("gives the dossier a code at once and keeps the procedure version it was filed under", async () => {
@@ -253,12 +256,14 @@ describeDb("dossiers", () => {
     expect(err.fields.map((f) => f.field)).toContain("assistedConsent.method");
   });
 
-  it("links a walk-in to the citizen's own account when phone and ID number match, and delivers the result to their vault", async () => {
+  it("links a walk-in to the citizen's own account when their verified phone and ID number match, and delivers the result to their vault", async () => {
     const { deps } = app();
-    await saveProfile(deps, team.citizen, team.citizen.principal.userId, APPLICANT);
-    const d = await buildDossier(deps, team.desk, { channel: "counter" });
-    expect(d.ownerUserId).toBe(team.citizen.principal.userId);
-    expect((await getDossier(deps, team.citizen, d.id)).capacity).toBe("applicant");
+    // Verified: the phone by the code sent to it, the ID number by the national SSO's claim.
+    const citizen = await ssoCitizen(deps, { citizenIdNumber: APPLICANT.citizenIdNumber });
+    await verifyPhone(deps, citizen, "0912345001");
+    const d = await buildDossier(deps, team.desk, { channel: "counter", applicant: { ...APPLICANT, phone: "0912345001" } });
+    expect(d.ownerUserId).toBe(citizen.principal.userId);
+    expect((await getDossier(deps, citizen, d.id)).capacity).toBe("applicant");
     await act(deps, team.leader, d.id, "assign", { assigneeId: team.specialist.principal.userId });
     await act(deps, team.specialist, d.id, "propose", { note: "Đủ điều kiện" });
     const result = await deps.db.tx((q) =>
@@ -272,8 +277,31 @@ describeDb("dossiers", () => {
       }),
     );
     await act(deps, team.leader, d.id, "approve", { resultFileId: result.id });
-    const vault = await listVault(deps, team.citizen, team.citizen.principal.userId);
+    const vault = await listVault(deps, citizen, citizen.principal.userId);
     expect(vault.some((v) => v.kind === "result" && v.fileId === result.id)).toBe(true);
+  });
+
+  it("texts a citizen's own dossier only to their verified phone, never to a number typed into the form", async () => {
+    const { deps } = app();
+    const smsOf = async (id: string) =>
+      (await deps.db.query<{ to: string }>("SELECT payload->>'to' AS to FROM outbox WHERE topic = 'sms' AND dedupe_key LIKE $1", [`dossier:${id}:%`])).rows.map(
+        (r) => r.to,
+      );
+    const someone = await acting(deps, await buildUser(deps, { kind: "citizen" }));
+    const typed = { ...APPLICANT, phone: "0912777001" };
+    const unverified = await buildDossier(deps, someone, { applicant: typed });
+    expect(unverified.code).toBeTruthy();
+    expect(await smsOf(unverified.id)).toEqual([]);
+    await act(deps, team.desk, unverified.id, "receive");
+    expect(await smsOf(unverified.id)).toEqual([]);
+
+    await verifyPhone(deps, someone, "0912777002");
+    const verified = await buildDossier(deps, someone, { applicant: typed });
+    await act(deps, team.desk, verified.id, "receive");
+    expect(await smsOf(verified.id)).toEqual(["+84912777002", "+84912777002"]);
+    // Filed at the desk, the phone the officer recorded is the desk's own channel.
+    const walkIn = await buildDossier(deps, team.desk, { channel: "counter", applicant: typed });
+    expect(await smsOf(walkIn.id)).toEqual(["+84912777001"]);
   });
 
   it("recovers when the day's counter lost its last numbers in a crash: the code collides once, then moves past", async () => {

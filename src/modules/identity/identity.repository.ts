@@ -272,13 +272,13 @@ export async function findAccountState(q: Queryable, userId: string): Promise<{ 
   return rows[0] ?? null;
 }
 
-/** Citizen accounts that carry this phone on the account itself, oldest first. */
-export async function findCitizenAccountsByPhone(q: Queryable, phone: string): Promise<Array<{ id: string; disabled: boolean }>> {
-  const { rows } = await q.query<{ id: string; disabled: boolean }>(
-    "SELECT id, disabled_at IS NOT NULL AS disabled FROM users WHERE kind = 'citizen' AND phone = $1 ORDER BY created_at",
-    [phone],
+/** The citizen ID number an SSO account was created with (the provider's claim); null for any other account. */
+export async function findSsoCitizenIdNumber(q: Queryable, userId: string): Promise<string | null> {
+  const { rows } = await q.query<{ id: string | null }>(
+    "SELECT citizen_id_number AS id FROM users WHERE id = $1 AND oidc_issuer IS NOT NULL AND kind = 'citizen'",
+    [userId],
   );
-  return rows;
+  return rows[0]?.id ?? null;
 }
 
 /** Null when the username is taken (ON CONFLICT covers the unique index on lower(username)). */

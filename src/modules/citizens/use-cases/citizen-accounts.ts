@@ -1,26 +1,35 @@
-// Which citizen account a phone (and ID number) belongs to: profiles here, accounts in identity.
+// Which citizen account a phone (and ID number) belongs to. Only verified details count: a number proven by an
+// SMS code, an ID number from the national SSO. What someone typed in a profile never links anything to them.
 import type { Queryable } from "../../../platform/db/database.ts";
-import { accountState, citizenAccountsByPhone } from "../../identity/index.ts";
+import { accountState, ssoCitizenIdNumber } from "../../identity/index.ts";
 import * as repo from "../citizens.repository.ts";
 
 /**
- * The citizen who signs in with this phone: the one whose profile carries it, else an account carrying it
- * that has no profile yet. An office account's profile never matches (an SMS code must not open it).
+ * The account that signs in with this phone: the one whose profile verified it by a code. An office account's
+ * profile never matches (an SMS code must not open it); no match at all means a new account.
  */
-export async function citizenForPhone(q: Queryable, phone: string): Promise<{ id: string; disabled: boolean } | null> {
-  const owner = await repo.profileOwnerOfPhone(q, phone);
-  if (owner) {
-    const state = await accountState(q, owner);
-    return state?.kind === "citizen" ? { id: owner, disabled: state.disabled } : null;
-  }
-  for (const account of await citizenAccountsByPhone(q, phone)) if (!(await repo.findProfile(q, account.id))) return account;
-  return null;
+export async function citizenForPhone(q: Queryable, phone: string): Promise<{ id: string; disabled: boolean; office: boolean } | null> {
+  const owner = await repo.verifiedPhoneOwner(q, phone);
+  if (!owner) return null;
+  const state = await accountState(q, owner);
+  return { id: owner, disabled: state?.disabled ?? true, office: state?.kind !== "citizen" };
 }
 
-/** The active citizen whose profile carries both this phone and this ID number, for assisted filing. */
+/** The ID number this account has from a verified source, or null. */
+export const verifiedCitizenIdNumber = (q: Queryable, userId: string): Promise<string | null> => ssoCitizenIdNumber(q, userId);
+
+/**
+ * The active citizen a dossier filed for someone belongs to, through a verified link only: their verified
+ * phone is the applicant's and their verified ID number is the applicant's (a phone alone may be a relative's).
+ */
 export async function citizenAccountFor(q: Queryable, phone: string, citizenIdNumber: string): Promise<string | null> {
-  const userId = await repo.findProfileByPhoneAndId(q, phone, citizenIdNumber);
-  if (!userId) return null;
+  const userId = await repo.verifiedPhoneOwner(q, phone);
+  if (!userId || (await verifiedCitizenIdNumber(q, userId)) !== citizenIdNumber) return null;
   const state = await accountState(q, userId);
   return state?.kind === "citizen" && !state.disabled ? userId : null;
+}
+
+/** Where a citizen's own dossiers may be texted: their verified phone, never a number typed in a form. */
+export async function verifiedPhoneOf(q: Queryable, userId: string): Promise<string | null> {
+  return (await repo.findProfile(q, userId))?.verifiedPhone ?? null;
 }

@@ -6,35 +6,50 @@ import { AppError } from "../../../platform/http/app-error.ts";
 import { getUser } from "../../identity/index.ts";
 import type { CitizenProfile } from "../citizens.contract.ts";
 import * as repo from "../citizens.repository.ts";
+import { checkPhone } from "../phone.ts";
+import { verifiedCitizenIdNumber } from "./citizen-accounts.ts";
 import type { OwnerCtx } from "./require-owner.ts";
 
-export const presentProfile = (r: repo.ProfileRow): CitizenProfile => ({
+/** `verifiedId` is the account's ID number from a verified source (the SSO), if any. */
+export const presentProfile = (r: Omit<repo.ProfileRow, "userId">, verifiedId: string | null): CitizenProfile => ({
   fullName: r.fullName,
   birthDate: r.birthDate,
   citizenIdNumber: r.citizenIdNumber,
   address: r.address,
   phone: r.phone,
-  email: r.email,
+  email: r.email || null,
+  phoneVerified: !!r.phone && r.phone === r.verifiedPhone,
+  verifiedPhone: r.verifiedPhone,
+  citizenIdNumberVerified: !!r.citizenIdNumber && r.citizenIdNumber === verifiedId,
   updatedAt: new Date(r.updatedAt).toISOString(),
 });
 
-/** The owner's own profile, to prefill a form; null until entered. Not audited: it is the owner reading. */
-export async function getProfileForPrefill(deps: Pick<Deps, "db">, userId: string): Promise<CitizenProfile | null> {
-  const row = await repo.findProfile(deps.db, userId);
-  if (row) return presentProfile(row);
-  // No profile yet: start from what the account knows (the national SSO gives name, ID number and phone),
-  // so someone who signed in with VNeID does not type them again.
+/**
+ * What the account itself knows, for a person with no profile yet: the national SSO gives name, ID number and
+ * phone, so someone who signed in with VNeID does not type them again. Null for an account created by phone.
+ */
+export async function profileFromAccount(deps: Pick<Deps, "db">, userId: string): Promise<Omit<repo.ProfileRow, "updatedAt" | "verifiedPhone"> | null> {
   const account = await accountDetails(deps, userId);
   if (account?.kind !== "citizen" || /^\d{3}\*{4}\d{3}$/.test(account.displayName)) return null;
+  const phone = account.phone ? checkPhone(account.phone) : null;
   return {
+    userId,
     fullName: account.displayName,
     birthDate: null,
     citizenIdNumber: account.citizenIdNumber,
     address: null,
-    phone: account.phone,
+    phone: phone?.ok ? phone.national : null,
     email: account.email,
-    updatedAt: new Date(0).toISOString(),
   };
+}
+
+/** The owner's own profile, to prefill a form; null until entered. Not audited: it is the owner reading. */
+export async function getProfileForPrefill(deps: Pick<Deps, "db">, userId: string): Promise<CitizenProfile | null> {
+  const row = await repo.findProfile(deps.db, userId);
+  const verifiedId = await verifiedCitizenIdNumber(deps.db, userId);
+  if (row) return presentProfile(row, verifiedId);
+  const start = await profileFromAccount(deps, userId);
+  return start ? presentProfile({ ...start, verifiedPhone: null, updatedAt: new Date(0) }, verifiedId) : null;
 }
 
 export async function getProfile(deps: Pick<Deps, "db" | "events" | "config">, ctx: OwnerCtx, userId: string): Promise<CitizenProfile | null> {
@@ -45,5 +60,5 @@ export async function getProfile(deps: Pick<Deps, "db" | "events" | "config">, c
   const row = await repo.findProfile(deps.db, userId);
   if (!row) return null;
   await recordPersonalDataRead(deps, ctx, { target: { type: "citizenProfile", id: userId }, adminUnitCode: user.homeUnitCode });
-  return presentProfile(row);
+  return presentProfile(row, await verifiedCitizenIdNumber(deps.db, userId));
 }

@@ -1,8 +1,9 @@
-// The citizen saves their own profile; the phone is unique across profiles because it signs them in.
+// The citizen saves their own profile. What is typed here only prefills forms: a phone becomes the profile's
+// verified one only by a code sent to it (verify-profile-phone.ts), so typing a number claims nothing.
 import type { Deps } from "../../../deps.ts";
-import { AppError } from "../../../platform/http/app-error.ts";
 import type { CitizenProfile, CitizenProfileInput } from "../citizens.contract.ts";
 import * as repo from "../citizens.repository.ts";
+import { verifiedCitizenIdNumber } from "./citizen-accounts.ts";
 import { presentProfile } from "./get-profile.ts";
 import { type OwnerCtx, requireOwner } from "./require-owner.ts";
 
@@ -14,10 +15,6 @@ export async function saveProfile(
 ): Promise<CitizenProfile> {
   requireOwner(ctx, userId);
   return deps.db.tx(async (q) => {
-    await repo.lockPhone(q, input.phone);
-    const holder = await repo.profileOwnerOfPhone(q, input.phone);
-    if (holder && holder !== userId)
-      throw new AppError("conflict", "error.validation", [{ field: "phone", code: "taken", message: "citizens.profile.phoneTaken" }]);
     const row = await repo.upsertProfile(
       q,
       {
@@ -39,6 +36,6 @@ export async function saveProfile(
       adminUnitCode: null,
       requestId: ctx.requestId,
     });
-    return presentProfile(row);
+    return presentProfile(row, await verifiedCitizenIdNumber(q, userId));
   });
 }

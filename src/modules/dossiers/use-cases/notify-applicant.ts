@@ -1,11 +1,23 @@
 // Tells the applicant by SMS and email, through the outbox, inside the change's own transaction.
 import type { Queryable } from "../../../platform/db/database.ts";
+import { verifiedPhoneOf } from "../../citizens/index.ts";
 import { enqueueNotification, type NotificationKind } from "../../notifications/index.ts";
 import type { DossierRow } from "../dossiers.model.ts";
 
 export const statusPath = (code: string) => `/status?code=${encodeURIComponent(code)}`;
 /** The short form for SMS, where every character counts; it redirects to the status page. */
 export const shortStatusPath = (code: string) => `/s/${encodeURIComponent(code)}`;
+
+/**
+ * The number an SMS about the dossier may go to. Filed at the desk or for the citizen by an officer or volunteer
+ * (who saw them): the applicant's phone they recorded is the desk's channel. Filed by the citizen online: only
+ * the filing account's verified phone, never a number typed into the form, which could be anyone's.
+ */
+async function smsPhone(q: Queryable, d: DossierRow): Promise<string | null> {
+  const filedForThem = d.channel !== "online" || d.assistedConsent !== null;
+  if (filedForThem) return d.applicant.phone ?? null;
+  return d.filedByUserId ? verifiedPhoneOf(q, d.filedByUserId) : null;
+}
 
 /** `publicUrl` (config PUBLIC_URL) makes the link one the citizen can open from a message. */
 export async function notifyApplicant(
@@ -20,7 +32,7 @@ export async function notifyApplicant(
   await enqueueNotification(q, {
     kind,
     locale: "vi",
-    to: { phone: d.applicant.phone ?? null, email: d.applicant.email ?? null },
+    to: { phone: await smsPhone(q, d), email: d.applicant.email ?? null },
     dedupeKey: `dossier:${d.id}:${kind}:${extra.round ?? 0}`,
     data: {
       dossierCode: d.code,
