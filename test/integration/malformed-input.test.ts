@@ -45,6 +45,8 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
   }),
   "DELETE /api/v1/me/vault/{id}": (f) => ({ who: "citizen", path: `/api/v1/me/vault/${f.vaultItemId}` }),
   "POST /api/v1/auth/phone/code": () => ({ who: "anonymous", path: "/api/v1/auth/phone/code", body: { phone: "0912000111" } }),
+  "POST /api/v1/me/phone/code": () => ({ who: "citizen", path: "/api/v1/me/phone/code", body: { phone: "0912000112" } }),
+  "POST /api/v1/me/phone/verify": () => ({ who: "citizen", path: "/api/v1/me/phone/verify", body: { phone: "0912000112", code: "123456" } }),
   "POST /api/v1/auth/phone/verify": () => ({ who: "anonymous", path: "/api/v1/auth/phone/verify", body: { phone: "0912000111", code: "123456" } }),
   "PUT /api/v1/calendar/days/{day}": () => ({ who: "officer", path: "/api/v1/calendar/days/2026-12-01", body: { kind: "off", name: "Nghỉ bù" } }),
   "DELETE /api/v1/calendar/days/{day}": () => ({ who: "officer", path: "/api/v1/calendar/days/2026-12-01" }),

@@ -136,6 +136,7 @@ const OWN: Record<string, (f: Fixture) => OwnProbe> = {
   "GET /api/v1/me/vault/:id/file": (f) => ({ as: "citizen", path: `/api/v1/me/vault/${f.vaultItem}/file`, kind: "download" }),
   "GET /api/v1/me/dossiers": () => ({ as: "citizen", path: "/api/v1/me/dossiers", kind: "api" }),
   "GET /me/profile": () => ({ as: "citizen", path: "/me/profile", kind: "page" }),
+  "GET /me/profile/phone": () => ({ as: "citizen", path: "/me/profile/phone", kind: "page" }),
   "GET /me/vault": () => ({ as: "citizen", path: "/me/vault", kind: "page" }),
   "GET /me/vault/:id/file": (f) => ({ as: "citizen", path: `/me/vault/${f.vaultItem}/file`, kind: "download" }),
   "GET /me/dossiers": () => ({ as: "citizen", path: "/me/dossiers", kind: "page" }),
