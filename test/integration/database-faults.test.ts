@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { wireDeps } from "../../src/bootstrap.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createApiToken } from "../../src/modules/identity/index.ts";
+import { sealAudit, verifyAudit } from "../../src/platform/audit/index.ts";
 import { createDatabase, type Database } from "../../src/platform/db/database.ts";
 import { acting } from "../support/dossier-factories.ts";
 import { freePort } from "../support/engines.ts";
@@ -183,6 +184,14 @@ describeDb("a dropped database connection under load", () => {
     const missing = acked.filter((a) => stored.get(a.code!) !== a.name);
     expect(missing).toEqual([]);
     expect(acked.length).toBeGreaterThan(ROUNDS * 3);
+    // Each with its audit entry (same transaction), and the hash chain intact after the sealer's interrupted runs.
+    const audited = await check.query<{ target_id: string }>("SELECT target_id FROM audit_log WHERE action = 'village.created' AND admin_unit_code = $1", [
+      GIA_PHU,
+    ]);
+    const auditedCodes = new Set(audited.rows.map((r) => r.target_id));
+    expect(acked.filter((a) => !auditedCodes.has(a.code!))).toEqual([]);
+    await sealAudit(check);
+    expect((await verifyAudit(check)).ok).toBe(true);
     expect(output.some((l) => l.includes('"msg":"database connection lost"'))).toBe(true);
 
     // And it still stops cleanly.

@@ -21,6 +21,8 @@ export type DatabaseOptions = {
   applicationName?: string;
   /** Told about every lost connection (a restart, a failover, pg_terminate_backend, an idle-session timeout). */
   onConnectionLost?: (err: Error) => void;
+  /** Default CONNECT_TIMEOUT_MS. */
+  connectTimeoutMs?: number;
 };
 
 /** Waiting longer than this for a connection (a new one, or a free one from a full pool) fails with 503. */
@@ -67,7 +69,7 @@ export function createDatabase(url: string, opts: DatabaseOptions = {}): Databas
     max: opts.max ?? 10,
     application_name: opts.applicationName ?? "xaso",
     idleTimeoutMillis: 30_000,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
     keepAlive: true,
     keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
   });
