@@ -199,7 +199,7 @@ export function errorHandler(metrics: Metrics, page: ErrorPage) {
     }
     metrics.httpErrors.inc({ code: appErr.code });
     if (appErr.code === "unavailable") {
-      // Not the client's fault and nothing half-written (the transaction rolled back); worth a retry shortly.
+      // Not the client's fault, and nothing acknowledged (a transaction cut off is rolled back): worth a retry shortly.
       (c.get("log") ?? console).warn({ err: err.message, dbCode: (err as { code?: unknown }).code }, "database unavailable");
       c.header("retry-after", String(UNAVAILABLE_RETRY_AFTER_S));
     }

@@ -5,6 +5,7 @@ import type { Deps } from "../../deps.ts";
 import { databaseAnswers } from "../db/database.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import type { AppEnv } from "./hono-env.ts";
+import { UNAVAILABLE_RETRY_AFTER_S } from "./middleware.ts";
 
 /** A database that does not answer SELECT 1 this fast (down, silent, or every connection busy) is not ready. */
 export const READY_TIMEOUT_MS = 2000;
@@ -15,7 +16,7 @@ export function registerOpsRoutes(app: Hono<AppEnv>, deps: Pick<Deps, "db" | "co
   app.get("/healthz", (c) => c.json({ status: "ok" }, 200, { "cache-control": "no-store" }));
   app.get("/readyz", async (c) => {
     if (await databaseAnswers(deps.db, READY_TIMEOUT_MS)) return c.json({ status: "ready", database: "ok" }, 200, { "cache-control": "no-store" });
-    return c.json({ status: "unavailable", database: "unreachable" }, 503, { "cache-control": "no-store", "retry-after": "5" });
+    return c.json({ status: "unavailable", database: "unreachable" }, 503, { "cache-control": "no-store", "retry-after": String(UNAVAILABLE_RETRY_AFTER_S) });
   });
   app.get("/metrics", async (c) => {
     // With METRICS_TOKEN set, only the scraper that knows it may read the metrics.
