@@ -6,6 +6,7 @@ import { HTTPException } from "hono/http-exception";
 import pg from "pg";
 import type { Logger } from "pino";
 import type { Principal } from "../auth/authorise.ts";
+import { isDatabaseUnavailable } from "../db/database.ts";
 import { negotiateLocale, translator } from "../i18n/i18n.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import { AppError, toProblem } from "./app-error.ts";
@@ -15,6 +16,8 @@ import type { AppEnv } from "./hono-env.ts";
 export const LANG_COOKIE = "xaso_lang";
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Seconds a client is asked to wait before retrying when the database is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_S = 5;
 
 export const isApiPath = (path: string) => path.startsWith("/api/");
 
@@ -195,6 +198,11 @@ export function errorHandler(metrics: Metrics, page: ErrorPage) {
       return page(c, 500, body.title, body.detail);
     }
     metrics.httpErrors.inc({ code: appErr.code });
+    if (appErr.code === "unavailable") {
+      // Not the client's fault, and nothing acknowledged (a transaction cut off is rolled back): worth a retry shortly.
+      (c.get("log") ?? console).warn({ err: err.message, dbCode: (err as { code?: unknown }).code }, "database unavailable");
+      c.header("retry-after", String(UNAVAILABLE_RETRY_AFTER_S));
+    }
     const problem = toProblem(appErr, t, c.req.path, requestId);
     if (isApiPath(c.req.path) || wantsJson(c)) {
       return c.body(JSON.stringify(problem), appErr.status as 400, { "content-type": "application/problem+json; charset=utf-8" });
@@ -227,5 +235,7 @@ function toAppError(err: Error): AppError | null {
   if (err instanceof URIError) return new AppError("validation", "error.badRequest");
   // Text the database refuses as input is the client's fault too (the edge check, input-guard.ts, stops most of it).
   if (err instanceof pg.DatabaseError && DB_INPUT_ERRORS.has(err.code ?? "")) return new AppError("validation", "error.badRequest");
+  // The database restarting, failing over or refusing connections: 503, not a 500 that looks like a bug.
+  if (isDatabaseUnavailable(err)) return new AppError("unavailable", "error.unavailable");
   return null;
 }

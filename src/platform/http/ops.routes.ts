@@ -2,21 +2,22 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Hono } from "hono";
 import type { Deps } from "../../deps.ts";
+import { databaseAnswers } from "../db/database.ts";
 import type { Metrics } from "../observability/metrics.ts";
 import { AppError } from "./app-error.ts";
 import type { AppEnv } from "./hono-env.ts";
+import { UNAVAILABLE_RETRY_AFTER_S } from "./middleware.ts";
+
+/** A database that does not answer SELECT 1 this fast (down, silent, or every connection busy) is not ready. */
+export const READY_TIMEOUT_MS = 2000;
 
 const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export function registerOpsRoutes(app: Hono<AppEnv>, deps: Pick<Deps, "db" | "config">, metrics: Metrics) {
   app.get("/healthz", (c) => c.json({ status: "ok" }, 200, { "cache-control": "no-store" }));
   app.get("/readyz", async (c) => {
-    try {
-      await deps.db.query("SELECT 1");
-      return c.json({ status: "ready", database: "ok" }, 200, { "cache-control": "no-store" });
-    } catch {
-      return c.json({ status: "unavailable", database: "unreachable" }, 503, { "cache-control": "no-store" });
-    }
+    if (await databaseAnswers(deps.db, READY_TIMEOUT_MS)) return c.json({ status: "ready", database: "ok" }, 200, { "cache-control": "no-store" });
+    return c.json({ status: "unavailable", database: "unreachable" }, 503, { "cache-control": "no-store", "retry-after": String(UNAVAILABLE_RETRY_AFTER_S) });
   });
   app.get("/metrics", async (c) => {
     // With METRICS_TOKEN set, only the scraper that knows it may read the metrics; in production without one,

@@ -207,6 +207,7 @@ export const coreEn: CoreMessages = {
   "error.csrf": "The form has expired. Please go back, reload the page and send it again",
   "error.payloadTooLarge": "The body is too large",
   "error.unsupportedMediaType": "The body must be JSON (Content-Type: application/json)",
+  "error.unavailable": "The service cannot reach its database right now. Please try again in a few minutes",
   "error.internal": "Something went wrong on our side",
   "error.internalDetail": "Your data is safe. Please try again in a few minutes. Request id: {requestId}",
   "error.backHome": "Back to the home page",

@@ -205,6 +205,7 @@ export const coreVi = {
   "error.csrf": "Biểu mẫu đã hết hạn. Vui lòng quay lại, tải lại trang và gửi lại",
   "error.payloadTooLarge": "Nội dung gửi lên quá lớn",
   "error.unsupportedMediaType": "Nội dung phải là JSON (Content-Type: application/json)",
+  "error.unavailable": "Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau ít phút",
   "error.internal": "Hệ thống đang gặp sự cố",
   "error.internalDetail": "Dữ liệu của bạn không bị mất. Vui lòng thử lại sau ít phút. Mã yêu cầu: {requestId}",
   "error.backHome": "Về trang chủ",
