@@ -1,8 +1,16 @@
 // The only reader of process.env: everything else receives a typed Config.
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
 const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
+
+const isAddressOrCidr = (s: string) => {
+  const [addr = "", prefix, extra] = s.split("/");
+  const v = isIP(addr);
+  if (!v || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (v === 4 ? 32 : 128));
+};
 
 const DEV_SECRET = "development-only-secret-change-me-0123456789";
 
@@ -39,6 +47,16 @@ const variables = z.object({
     .pipe(z.array(z.string().regex(/^\d{2}$/, "each province code has 2 digits")).min(1)),
   SEED_DEMO: bool.optional(),
   TRUST_PROXY: bool.default(false),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().refine(isAddressOrCidr, "each entry is an IP address or a CIDR range, e.g. 10.0.0.5 or 10.0.0.0/24"))),
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   UPLOAD_MAX_BYTES: z.coerce
@@ -105,7 +123,8 @@ export type Config = {
   cookieSecure: boolean;
   servedProvinces: string[];
   seedDemo: boolean;
-  trustProxy: boolean;
+  /** Peers whose X-Forwarded-For / X-Real-IP name the client (TRUSTED_PROXIES, plus loopback with TRUST_PROXY). */
+  trustedProxies: string[];
   metricsToken: string | undefined;
   maxBodyBytes: number;
   /** Largest file accepted, and largest request that carries files (a dossier with several scans). */
@@ -161,7 +180,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === "production",
     servedProvinces: c.SERVED_PROVINCES,
     seedDemo: c.SEED_DEMO ?? c.NODE_ENV !== "production",
-    trustProxy: c.TRUST_PROXY,
+    // TRUST_PROXY=true (older setting): a reverse proxy on this machine, as operations.md recommends.
+    trustedProxies: [...new Set([...c.TRUSTED_PROXIES, ...(c.TRUST_PROXY ? ["127.0.0.0/8", "::1"] : [])])],
     metricsToken: c.METRICS_TOKEN,
     maxBodyBytes: c.MAX_BODY_BYTES,
     uploadMaxBytes: c.UPLOAD_MAX_BYTES,

@@ -168,7 +168,7 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
     }),
     async (c) => {
       const { phone } = c.req.valid("json");
-      const { expiresAt } = await requestPhoneCode(deps, useCaseContext(c), { phone, locale: c.get("locale"), ip: clientIp(c, deps.config.trustProxy) });
+      const { expiresAt } = await requestPhoneCode(deps, useCaseContext(c), { phone, locale: c.get("locale"), ip: clientIp(c, deps.config.trustedProxies) });
       return c.json({ expiresAt: expiresAt.toISOString() }, 202);
     },
   );
@@ -191,7 +191,7 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       },
     }),
     async (c) => {
-      const ip = clientIp(c, deps.config.trustProxy);
+      const ip = clientIp(c, deps.config.trustedProxies);
       const { userId } = await verifyPhoneCode(deps, useCaseContext(c), { ...c.req.valid("json"), ip });
       await startBrowserSession(c, deps, userId, "phone");
       // An API client has no page to read a CSRF token from: it gets one here, bound to its CSRF cookie.

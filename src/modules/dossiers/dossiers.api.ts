@@ -325,7 +325,7 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       request: { body: { required: true, content: { "application/json": { schema: StatusLookupInput } } } },
       responses: { 200: json(PublicStatus, "The status"), 400: problems[400], 404: problems[404], 415: problems[415], 429: problems[429] },
     }),
-    async (c) => c.json(await lookupStatus(deps, c.get("t"), { ...c.req.valid("json"), client: clientIp(c, deps.config.trustProxy) }), 200),
+    async (c) => c.json(await lookupStatus(deps, c.get("t"), { ...c.req.valid("json"), client: clientIp(c, deps.config.trustedProxies) }), 200),
   );
 
   api.openapi(

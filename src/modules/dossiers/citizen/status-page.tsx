@@ -68,7 +68,7 @@ export function statusPages(citizen: CitizenWeb) {
     const parsed = validateForm(StatusLookupInput, form);
     if (!parsed.ok) return statusPage(c, { values: form, errors: parsed.errors }, null, 400);
     try {
-      const result = await lookupStatus(deps, c.get("t"), { ...parsed.data, client: clientIp(c, deps.config.trustProxy) });
+      const result = await lookupStatus(deps, c.get("t"), { ...parsed.data, client: clientIp(c, deps.config.trustedProxies) });
       return statusPage(c, emptyForm(), result);
     } catch (err) {
       if (err instanceof AppError && err.code === "not_found") return statusPage(c, { values: form, errors: err.fields }, null, 404);

@@ -72,7 +72,7 @@ export function signInPages(iw: PageKit, oidcLabel: string | null) {
       c.html(<SignInPage ctx={page(c)} form={{ values: { username: values.username ?? "" }, errors }} oidcLabel={oidcLabel} next={next} />, status);
     if (!parsed.ok) return fail(parsed.errors, 400);
     try {
-      const { userId } = await signInWithPassword(deps, ctxOf(c), parsed.data, clientIp(c, deps.config.trustProxy));
+      const { userId } = await signInWithPassword(deps, ctxOf(c), parsed.data, clientIp(c, deps.config.trustedProxies));
       return await beginSession(iw, c, userId, "password", next);
     } catch (err) {
       if (err instanceof AppError && err.code === "too_many_requests") {
