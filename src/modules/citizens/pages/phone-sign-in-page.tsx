@@ -60,7 +60,10 @@ export function phoneSignInPages(w: PageKit) {
     const res = await attemptWithStatus(() =>
       requestPhoneCode(deps, ctxOf(c), { phone, locale: c.get("locale"), ip: clientIp(c, deps.config.trustedProxies) }),
     );
-    if (!res.ok) return form(c, { values, errors: res.errors }, next, res.status === 429 ? 429 : 400);
+    if (!res.ok) {
+      if (res.retryAfterSeconds) c.header("Retry-After", String(res.retryAfterSeconds));
+      return form(c, { values, errors: res.errors }, next, res.status === 429 ? 429 : 400);
+    }
     await writePhoneCookie(c, deps.config, phone, next);
     return c.redirect(`${PHONE_PATH}/verify`, 303);
   };

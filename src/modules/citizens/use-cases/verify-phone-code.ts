@@ -30,7 +30,8 @@ export async function verifyPhoneCode(
   const live = await repo.latestLiveCode(deps.db, input.phone, now);
   if (!live) throw expired();
   // The attempt is counted (and committed) before the comparison, so a wrong guess always costs one.
-  if (!(await repo.takeAttempt(deps.db, live.id, PHONE_CODE.maxAttempts))) throw tooMany();
+  const attempt = await repo.takeAttempt(deps.db, live.id, PHONE_CODE.maxAttempts);
+  if (attempt === null) throw tooMany();
   if (!sameHash(hashPhoneCode(deps.config.sessionSecret, input.phone, input.code), live.codeHash)) {
     await deps.db.tx((q) =>
       deps.events.publish(q, {
@@ -42,7 +43,8 @@ export async function verifyPhoneCode(
         details: { method: "phone", ip: input.ip },
       }),
     );
-    if (live.attempts + 1 >= PHONE_CODE.maxAttempts) throw tooMany();
+    // This attempt's own number, not the one read before it: parallel guesses each learn where they stand.
+    if (attempt >= PHONE_CODE.maxAttempts) throw tooMany();
     throw new AppError("validation", "error.validation", [codeError("wrong", "citizens.phoneSignIn.wrongCode")]);
   }
   return deps.db.tx(async (q) => {
