@@ -1,8 +1,19 @@
 // The only reader of process.env: everything else receives a typed Config.
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
 const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** A count for a throttle; 0 means "no limit". */
+const limit = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+
+const isAddressOrCidr = (s: string) => {
+  const [addr = "", prefix, extra] = s.split("/");
+  const v = isIP(addr);
+  if (!v || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (v === 4 ? 32 : 128));
+};
 
 const DEV_SECRET = "development-only-secret-change-me-0123456789";
 
@@ -39,6 +50,16 @@ const variables = z.object({
     .pipe(z.array(z.string().regex(/^\d{2}$/, "each province code has 2 digits")).min(1)),
   SEED_DEMO: bool.optional(),
   TRUST_PROXY: bool.default(false),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().refine(isAddressOrCidr, "each entry is an IP address or a CIDR range, e.g. 10.0.0.5 or 10.0.0.0/24"))),
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   UPLOAD_MAX_BYTES: z.coerce
@@ -63,6 +84,13 @@ const variables = z.object({
   PAYMENT_WEBHOOK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  FILING_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  FILING_MAX_PER_CITIZEN: limit(20),
+  FILING_MAX_PER_ADDRESS: limit(60),
+  FILING_MAX_PER_STAFF: limit(300),
+  SMS_WINDOW_HOURS: z.coerce.number().int().min(1).max(24).default(24),
+  SMS_MAX_PER_RECIPIENT: limit(10),
+  SMS_MAX_PER_ACCOUNT: limit(30),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
@@ -126,17 +154,26 @@ export type Config = {
   cookieSecure: boolean;
   servedProvinces: string[];
   seedDemo: boolean;
-  trustProxy: boolean;
+  /** Peers whose X-Forwarded-For / X-Real-IP name the client (TRUSTED_PROXIES, plus loopback with TRUST_PROXY). */
+  trustedProxies: string[];
   metricsToken: string | undefined;
   maxBodyBytes: number;
   /** Largest file accepted, and largest request that carries files (a dossier with several scans). */
   uploadMaxBytes: number;
   uploadMaxBodyBytes: number;
-  sms: { gatewayUrl: string | undefined; gatewayToken: string | undefined; sender: string | undefined };
+  sms: {
+    gatewayUrl: string | undefined;
+    gatewayToken: string | undefined;
+    sender: string | undefined;
+    /** SMS that a citizen's own filing sends, per recipient number and per citizen account (Infinity: no limit). */
+    limits: { windowHours: number; perRecipient: number; perAccount: number };
+  };
   mail: { smtpUrl: string | undefined; from: string };
   outboxPollMs: number;
   paymentWebhookSecret: string | undefined;
   signIn: { maxFailures: number; windowMinutes: number };
+  /** Submissions (and, counted apart, new drafts) per window; Infinity: no limit. */
+  filing: { windowMinutes: number; perCitizen: number; perAddress: number; perStaff: number };
   oidc:
     | {
         issuer: string;
@@ -151,6 +188,8 @@ export type Config = {
       }
     | undefined;
 };
+
+const orNone = (n: number) => (n === 0 ? Number.POSITIVE_INFINITY : n);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -182,16 +221,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === "production",
     servedProvinces: c.SERVED_PROVINCES,
     seedDemo: c.SEED_DEMO ?? c.NODE_ENV !== "production",
-    trustProxy: c.TRUST_PROXY,
+    // TRUST_PROXY=true (older setting): a reverse proxy on this machine, as operations.md recommends.
+    trustedProxies: [...new Set([...c.TRUSTED_PROXIES, ...(c.TRUST_PROXY ? ["127.0.0.0/8", "::1"] : [])])],
     metricsToken: c.METRICS_TOKEN,
     maxBodyBytes: c.MAX_BODY_BYTES,
     uploadMaxBytes: c.UPLOAD_MAX_BYTES,
     uploadMaxBodyBytes: Math.max(c.UPLOAD_MAX_BODY_BYTES, c.MAX_BODY_BYTES),
-    sms: { gatewayUrl: c.SMS_GATEWAY_URL, gatewayToken: c.SMS_GATEWAY_TOKEN, sender: c.SMS_SENDER },
+    sms: {
+      gatewayUrl: c.SMS_GATEWAY_URL,
+      gatewayToken: c.SMS_GATEWAY_TOKEN,
+      sender: c.SMS_SENDER,
+      limits: { windowHours: c.SMS_WINDOW_HOURS, perRecipient: orNone(c.SMS_MAX_PER_RECIPIENT), perAccount: orNone(c.SMS_MAX_PER_ACCOUNT) },
+    },
     mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM },
     outboxPollMs: c.OUTBOX_POLL_MS,
     paymentWebhookSecret: c.PAYMENT_WEBHOOK_SECRET,
     signIn: { maxFailures: c.SIGNIN_MAX_FAILURES, windowMinutes: c.SIGNIN_WINDOW_MINUTES },
+    filing: {
+      windowMinutes: c.FILING_WINDOW_MINUTES,
+      perCitizen: orNone(c.FILING_MAX_PER_CITIZEN),
+      perAddress: orNone(c.FILING_MAX_PER_ADDRESS),
+      perStaff: orNone(c.FILING_MAX_PER_STAFF),
+    },
     oidc: c.OIDC_ISSUER
       ? {
           issuer: c.OIDC_ISSUER,

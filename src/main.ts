@@ -92,7 +92,8 @@ const housekeeping = setInterval(() => {
   void Promise.all([
     purgeExpired(runtime),
     purgeSent(runtime.db, new Date(now.getTime() - OUTBOX_RETENTION_MS)),
-    purgeThrottleHits(runtime.db, new Date(now.getTime() - 86_400_000)),
+    // Every throttle window is at most a day, except a longer sign-in window if one is configured.
+    purgeThrottleHits(runtime.db, new Date(now.getTime() - Math.max(86_400_000, config.signIn.windowMinutes * 60_000))),
   ]).catch((err) => log.warn({ err }, "housekeeping failed"));
 }, 10 * 60_000);
 housekeeping.unref();

@@ -460,13 +460,14 @@ describeDb("xaso db export / db import", () => {
       [communeAdmin.id],
     );
     await a.db.query(
-      "INSERT INTO signin_failures (key, failed_at) VALUES ('u:admin', '2026-01-02 03:04:05.123456+07'), ('u:admin', now()), ('ip:1.2.3.4', now())",
+      "INSERT INTO throttle_hits (bucket, key, at) VALUES ('signIn', 'u:admin', '2026-01-02 03:04:05.123456+07'), ('signIn', 'u:admin', now()), ('signIn', 'ip:1.2.3.4', now())",
     );
     // More rows than one copy batch (5,000), duplicates included.
     await a.db.query(
-      "INSERT INTO signin_failures (key, failed_at) SELECT 'ip:10.0.' || (i % 300), timestamptz '2026-03-01' + i * interval '1 second' FROM generate_series(1, 12345) i",
+      "INSERT INTO throttle_hits (bucket, key, at) SELECT 'signIn', 'ip:10.0.' || (i % 300), timestamptz '2026-03-01' + i * interval '1 second' FROM generate_series(1, 12345) i",
     );
-    await a.db.query("INSERT INTO signin_failures (key, failed_at) SELECT key, failed_at FROM signin_failures LIMIT 10");
+    // Whole rows twice, id included (the table has no key).
+    await a.db.query("INSERT INTO throttle_hits (id, bucket, key, at) SELECT id, bucket, key, at FROM throttle_hits LIMIT 10");
     await a.db.query(
       "INSERT INTO users (username, display_name, kind, email, locale) VALUES ('null.fields', E'Tab\\there, newline\\nthere', 'citizen', NULL, 'en')",
     );
@@ -509,7 +510,7 @@ describeDb("xaso db export / db import", () => {
       expect(s.rows, table).toBe(counts[table]);
       expect(s.targetRows, table).toBe(counts[table]);
     }
-    expect(counts.signin_failures).toBe(3 + 12345 + 10);
+    expect(counts.throttle_hits).toBe(3 + 12345 + 10);
     expect(await dump(b.db)).toEqual(await dump(a.db));
 
     const [va, vb] = [await verifyAudit(a.db), await verifyAudit(b.db)];

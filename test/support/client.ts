@@ -68,3 +68,8 @@ export const json = (body: unknown, headers: Record<string, string> = {}): Reque
   body: JSON.stringify(body),
   headers: { "content-type": "application/json", ...headers },
 });
+
+/** The app as reached from one client address (the peer of the socket), for the per-address limits. */
+export const fromAddress = (app: { request: Hono["request"] }, remoteAddress: string): { request: Hono["request"] } => ({
+  request: (input, init) => app.request(input, init, { incoming: { socket: { remoteAddress } } }),
+});

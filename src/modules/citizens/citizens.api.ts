@@ -94,7 +94,7 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
     async (c) => {
       me(c);
       const { phone } = c.req.valid("json");
-      const { expiresAt } = await requestPhoneCode(deps, useCaseContext(c), { phone, locale: c.get("locale"), ip: clientIp(c, deps.config.trustProxy) });
+      const { expiresAt } = await requestPhoneCode(deps, useCaseContext(c), { phone, locale: c.get("locale"), ip: clientIp(c, deps.config.trustedProxies) });
       return c.json({ expiresAt: expiresAt.toISOString() }, 202);
     },
   );
@@ -119,7 +119,7 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       },
     }),
     async (c) => {
-      const ip = clientIp(c, deps.config.trustProxy);
+      const ip = clientIp(c, deps.config.trustedProxies);
       return c.json(await verifyProfilePhone(deps, useCaseContext(c), me(c), { ...c.req.valid("json"), ip }), 200);
     },
   );
@@ -215,7 +215,7 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
     }),
     async (c) => {
       const { phone } = c.req.valid("json");
-      const { expiresAt } = await requestPhoneCode(deps, useCaseContext(c), { phone, locale: c.get("locale"), ip: clientIp(c, deps.config.trustProxy) });
+      const { expiresAt } = await requestPhoneCode(deps, useCaseContext(c), { phone, locale: c.get("locale"), ip: clientIp(c, deps.config.trustedProxies) });
       return c.json({ expiresAt: expiresAt.toISOString() }, 202);
     },
   );
@@ -238,7 +238,7 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       },
     }),
     async (c) => {
-      const ip = clientIp(c, deps.config.trustProxy);
+      const ip = clientIp(c, deps.config.trustedProxies);
       const { userId } = await verifyPhoneCode(deps, useCaseContext(c), { ...c.req.valid("json"), ip });
       const session = await startBrowserSession(c, deps, userId, "phone");
       // An API client has no page to read a CSRF token from: it gets one here, bound to its CSRF cookie and new session.

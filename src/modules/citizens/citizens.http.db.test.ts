@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import { json, TestClient } from "../../../test/support/client.ts";
+import { fromAddress, json, TestClient } from "../../../test/support/client.ts";
 import { type TestApp, useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
 import { CSRF_FIELD, CSRF_HEADER, csrfCookieName } from "../../platform/http/csrf.ts";
@@ -207,6 +207,36 @@ describeDb("citizens over HTTP", () => {
     const page = await new TestClient(t.app).post("/sign-in/phone", { phone: "0912555004" });
     expect(page.status).toBe(429);
     expect(await page.text()).toContain("đã gửi quá nhiều mã");
+  });
+
+  it("sends at most the limit of codes when requests arrive at once, per number and per address", async () => {
+    const send = (client: TestClient, phone: string) => client.request("/api/v1/auth/phone/code", json({ phone }));
+    const oneNumber = await Promise.all(Array.from({ length: 12 }, () => send(new TestClient(t.app), "0912555007")));
+    expect(oneNumber.filter((r) => r.status === 202)).toHaveLength(PHONE_CODE.perPhone);
+    expect(oneNumber.filter((r) => r.status === 429)).toHaveLength(12 - PHONE_CODE.perPhone);
+
+    // One address asking for 30 different numbers at once: the address's limit holds too.
+    const hotspot = new TestClient(fromAddress(t.app, "198.51.100.7"));
+    const many = await Promise.all(Array.from({ length: 30 }, (_, i) => send(hotspot, `09137000${String(i).padStart(2, "0")}`)));
+    expect(many.filter((r) => r.status === 202)).toHaveLength(PHONE_CODE.perIp);
+    const refused = many.find((r) => r.status === 429)!;
+    expect(refused.headers.get("retry-after")).toBe(String(PHONE_CODE.windowMinutes * 60));
+    const sent = await t.db.query("SELECT count(*)::int AS n FROM outbox WHERE topic = 'sms' AND payload->>'to' LIKE '+849137000%'");
+    expect(sent.rows[0]!.n).toBe(PHONE_CODE.perIp);
+  });
+
+  it("checks at most the allowed attempts of a code sent at once, and refuses the right code afterwards", async () => {
+    const api = new TestClient(t.app);
+    expect((await api.request("/api/v1/auth/phone/code", json({ phone: "0912555008" }))).status).toBe(202);
+    const code = await codeFor("0912555008");
+    const wrong = code === "000000" ? "111111" : "000000";
+    const answers = await Promise.all(Array.from({ length: 40 }, () => api.request("/api/v1/auth/phone/verify", json({ phone: "0912555008", code: wrong }))));
+    // The last allowed wrong attempt already says "too many": the rest are refused unchecked.
+    expect(answers.filter((r) => r.status === 400)).toHaveLength(PHONE_CODE.maxAttempts - 1);
+    expect(answers.filter((r) => r.status === 429)).toHaveLength(40 - PHONE_CODE.maxAttempts + 1);
+    const { rows } = await t.db.query("SELECT attempts FROM phone_codes WHERE phone = '0912555008'");
+    expect(rows).toEqual([{ attempts: PHONE_CODE.maxAttempts }]);
+    expect((await api.request("/api/v1/auth/phone/verify", json({ phone: "0912555008", code }))).status).toBe(429);
   });
 
   it("stores uploads by their bytes, refuses other files beside the field, and downloads only to the owner", async () => {

@@ -80,10 +80,13 @@ export async function latestLiveCode(q: Queryable, phone: string, now: Date): Pr
   return rows[0] ?? null;
 }
 
-/** Counts an attempt before comparing, atomically, so parallel guesses cannot exceed the limit. False once spent. */
-export async function takeAttempt(q: Queryable, id: string, max: number): Promise<boolean> {
-  const res = await q.query("UPDATE phone_codes SET attempts = attempts + 1 WHERE id = $1 AND attempts < $2", [id, max]);
-  return (res.rowCount ?? 0) > 0;
+/** Counts an attempt before comparing, atomically, so parallel guesses cannot exceed the limit: its number, or null once spent. */
+export async function takeAttempt(q: Queryable, id: string, max: number): Promise<number | null> {
+  const { rows } = await q.query<{ attempts: number }>("UPDATE phone_codes SET attempts = attempts + 1 WHERE id = $1 AND attempts < $2 RETURNING attempts", [
+    id,
+    max,
+  ]);
+  return rows[0]?.attempts ?? null;
 }
 
 /** True for the one caller that uses the code; a second, parallel use of the same code gets false. */

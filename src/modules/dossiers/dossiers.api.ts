@@ -157,6 +157,11 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
         409: problems[409],
         413: problems[413],
         415: problems[415],
+        429: {
+          ...problems[429],
+          description:
+            "Over the filing limit of the account (or, for a citizen, of the address) per window; Retry-After says when to try again. Nothing is lost: a draft stays a draft, uploaded files stay, and a later retry with the same Idempotency-Key files it",
+        },
       },
     }),
     async (c) => {
@@ -186,6 +191,7 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
         assistedConsent: raw.assistedConsent ?? null,
         channel: body.channel,
         intent: body.intent,
+        clientIp: clientIp(c, deps.config.trustedProxies),
       });
       const view = presentDossier(filedView ?? (await getDossier(deps, useCaseContext(c), dossier.id)), c.get("t"));
       if (replayed) {
@@ -325,7 +331,7 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       request: { body: { required: true, content: { "application/json": { schema: StatusLookupInput } } } },
       responses: { 200: json(PublicStatus, "The status"), 400: problems[400], 404: problems[404], 415: problems[415], 429: problems[429] },
     }),
-    async (c) => c.json(await lookupStatus(deps, c.get("t"), { ...c.req.valid("json"), client: clientIp(c, deps.config.trustProxy) }), 200),
+    async (c) => c.json(await lookupStatus(deps, c.get("t"), { ...c.req.valid("json"), client: clientIp(c, deps.config.trustedProxies) }), 200),
   );
 
   api.openapi(

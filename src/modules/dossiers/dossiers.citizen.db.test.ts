@@ -1,7 +1,7 @@
 // The citizen's pages as a browser without JavaScript uses them: multipart posts with files, redirects, errors beside fields.
 import { gzipSync } from "node:zlib";
 import { beforeAll, expect, it } from "vitest";
-import { json, TestClient } from "../../../test/support/client.ts";
+import { fromAddress, json, TestClient } from "../../../test/support/client.ts";
 import { act, acting, APPLICANT, buildDossier, deskTeam, ONLINE_PROCEDURE } from "../../../test/support/dossier-factories.ts";
 import { signedInByPhone } from "../../../test/support/citizen-factories.ts";
 import { storeFile } from "../../platform/files/file-store.ts";
@@ -11,7 +11,7 @@ import { useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
 import { aPdf } from "../../../test/support/procedure-factories.ts";
 import { CSRF_FIELD } from "../../platform/http/csrf.ts";
-import { LOOKUP_MAX_FAILURES } from "./index.ts";
+import { LOOKUP_MAX_FAILURES, LOOKUP_MAX_PER_ADDRESS, LOOKUP_WINDOW_MINUTES } from "./index.ts";
 
 const PROCEDURE = ONLINE_PROCEDURE.code; // required "declaration" and "identityDocument", a "maritalStatus" choice and a "purpose" text
 
@@ -224,6 +224,28 @@ describeDb("dossiers: citizen pages", () => {
     const throttled = await visitor.post("/status", { code, last4: "5678" });
     expect(throttled.status).toBe(429);
     expect(await throttled.text()).toContain("Bạn đã tra cứu sai quá nhiều lần");
+  });
+
+  it("checks at most the limit of status guesses sent at once, per address and code, without locking the address out of other codes", async () => {
+    const [a, b] = await Promise.all([buildDossier(app().deps, team.citizen), buildDossier(app().deps, team.citizen)]);
+    const office = new TestClient(fromAddress(app().app, "192.0.2.20"));
+    const guesses = await Promise.all(Array.from({ length: 40 }, () => office.post("/status", { code: a.code!, last4: "0000" })));
+    expect(guesses.filter((r) => r.status === 404)).toHaveLength(LOOKUP_MAX_FAILURES);
+    expect(guesses.filter((r) => r.status === 429)).toHaveLength(40 - LOOKUP_MAX_FAILURES);
+    const locked = await office.post("/status", { code: a.code!, last4: "5678" });
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get("retry-after")).toBe(String(LOOKUP_WINDOW_MINUTES * 60));
+    // The same office looks up another code; another address looks up the first one.
+    expect((await office.post("/status", { code: b.code!, last4: "5678" })).status).toBe(200);
+    expect((await new TestClient(fromAddress(app().app, "192.0.2.21")).post("/status", { code: a.code!, last4: "5678" })).status).toBe(200);
+    // Until the address's own ceiling: wrong guesses over many codes, at once.
+    const spread = await Promise.all(
+      Array.from({ length: LOOKUP_MAX_PER_ADDRESS }, (_, i) =>
+        office.post("/status", { code: `000.00.00.H00-261123-${String(i).padStart(4, "0")}`, last4: "0000" }),
+      ),
+    );
+    expect(spread.filter((r) => r.status === 404)).toHaveLength(LOOKUP_MAX_PER_ADDRESS - LOOKUP_MAX_FAILURES);
+    expect((await office.post("/status", { code: b.code!, last4: "5678" })).status).toBe(429);
   });
 
   it("lets the applicant answer a supplement request through the page, and says so when the page was stale", async () => {

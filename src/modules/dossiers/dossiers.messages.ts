@@ -75,6 +75,11 @@ export const messagesVi = {
   "dossiers.error.lookupNotFound": "Không tìm thấy hồ sơ với mã và 4 số cuối đã nhập.",
   "dossiers.error.lookupNotFoundField": "Trường “{field}”: không tìm thấy hồ sơ với mã và 4 số cuối này",
   "dossiers.error.lookupThrottled": "Bạn đã tra cứu sai quá nhiều lần. Hãy thử lại sau {minutes} phút.",
+  "dossiers.error.filingThrottled": "Đã nộp quá nhiều hồ sơ trong thời gian ngắn. Vui lòng thử lại sau {minutes} phút.",
+  "dossiers.error.filingThrottledField":
+    "Bạn đã nộp quá nhiều hồ sơ trong thời gian ngắn. Hồ sơ chưa được gửi; những gì bạn đã nhập và tải lên vẫn được giữ. Hãy nộp lại sau {minutes} phút",
+  "dossiers.error.draftThrottled": "Đã tạo quá nhiều bản nháp trong thời gian ngắn. Vui lòng thử lại sau {minutes} phút.",
+  "dossiers.error.draftThrottledField": "Bạn đã tạo quá nhiều bản nháp trong thời gian ngắn. Hãy lưu lại sau {minutes} phút",
 } as const;
 
 type Messages = { [K in keyof typeof messagesVi]: string };
@@ -159,4 +164,9 @@ export const messagesEn: Messages = {
   "dossiers.error.lookupNotFound": "No dossier matches that code and those last 4 digits.",
   "dossiers.error.lookupNotFoundField": "Field “{field}”: no dossier matches this code and these last 4 digits",
   "dossiers.error.lookupThrottled": "Too many wrong look-ups. Try again in {minutes} minutes.",
+  "dossiers.error.filingThrottled": "Too many dossiers filed in a short time. Please try again in {minutes} minutes.",
+  "dossiers.error.filingThrottledField":
+    "You have filed too many dossiers in a short time. This one was not sent; what you entered and uploaded is kept. Submit it again in {minutes} minutes",
+  "dossiers.error.draftThrottled": "Too many drafts created in a short time. Please try again in {minutes} minutes.",
+  "dossiers.error.draftThrottledField": "You have created too many drafts in a short time. Save again in {minutes} minutes",
 };

@@ -33,7 +33,7 @@ export { getDossierByCode } from "./use-cases/get-dossier-by-code.ts";
 export { getDossierFile } from "./use-cases/get-dossier-file.ts";
 export { myDossiers } from "./use-cases/list-my-dossiers.ts";
 export { dossierRegister } from "./use-cases/list-dossier-register.ts";
-export { lookupStatus, maskName, LOOKUP_MAX_FAILURES, LOOKUP_WINDOW_MINUTES } from "./use-cases/lookup-status.ts";
+export { lookupStatus, maskName, LOOKUP_MAX_FAILURES, LOOKUP_MAX_PER_ADDRESS, LOOKUP_MAX_PER_CODE, LOOKUP_WINDOW_MINUTES } from "./use-cases/lookup-status.ts";
 export { dossierCode } from "./use-cases/dossier-code.ts";
 export { type DeskSettings, placeholderAgencyCode } from "./desk-settings.model.ts";
 export * from "./desk-settings.contract.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { TestClient } from "../../../test/support/client.ts";
+import { fromAddress, TestClient } from "../../../test/support/client.ts";
 import { BAO_THANG, buildUser, GIA_PHU, LAO_CAI, PASSWORD, systemAdmin } from "../../../test/support/factories.ts";
 import { buildTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
@@ -76,6 +76,31 @@ describeDb("identity and access", () => {
     expect(await blocked.text()).toContain("Đăng nhập sai quá nhiều lần");
     t.clock.advance(16 * 60_000);
     expect((await client.post("/sign-in", { username: u.username, password: PASSWORD })).status).toBe(303);
+  });
+
+  it("checks at most the limit of wrong passwords sent at once, and refuses the right one while locked", async () => {
+    const u = await buildUser(t.deps);
+    const client = new TestClient(t.app);
+    const answers = await Promise.all(Array.from({ length: 40 }, () => client.post("/sign-in", { username: u.username, password: "wrong-password" })));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(35);
+    const blocked = await client.post("/sign-in", { username: u.username, password: PASSWORD });
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("retry-after")).toBe(String(15 * 60));
+    expect(await blocked.text()).toContain("Vui lòng thử lại sau 15 phút");
+  });
+
+  it("checks at most four times the account limit from one address at once, over many accounts", async () => {
+    const users = await Promise.all(Array.from({ length: 10 }, () => buildUser(t.deps)));
+    const office = new TestClient(fromAddress(t.app, "203.0.113.10"));
+    const answers = await Promise.all(
+      users.flatMap((u) => Array.from({ length: 10 }, () => office.post("/sign-in", { username: u.username, password: "wrong-password" }))),
+    );
+    expect(answers.filter((r) => r.status === 401)).toHaveLength(20);
+    const other = await buildUser(t.deps);
+    expect((await office.post("/sign-in", { username: other.username, password: PASSWORD })).status).toBe(429);
+    expect((await new TestClient(fromAddress(t.app, "203.0.113.11")).post("/sign-in", { username: other.username, password: PASSWORD })).status).toBe(303);
   });
 
   it("gives the same answer for an unknown user and a wrong password", async () => {

@@ -1,4 +1,4 @@
-// The only code that queries users, role_grants, sessions, signin_failures and api_tokens. Unit paths come from
+// The only code that queries users, role_grants, sessions and api_tokens. Unit paths come from
 // admin_unit_refs, the view admin-units publishes (migration 0006): identity never reads the unit table itself.
 import type { Grant, Principal } from "../../platform/auth/authorise.ts";
 import type { Role } from "../../platform/auth/roles.ts";
@@ -158,28 +158,6 @@ export async function deleteUserSessions(q: Queryable, userId: string) {
 export async function deleteExpiredSessions(q: Queryable, now: Date): Promise<number> {
   const res = await q.query("DELETE FROM sessions WHERE expires_at <= $1", [now]);
   return res.rowCount ?? 0;
-}
-
-// --- sign-in throttling -------------------------------------------------------
-
-export async function countFailures(q: Queryable, keys: string[], since: Date): Promise<number> {
-  const { rows } = await q.query<{ n: number }>(
-    "SELECT coalesce(max(c), 0)::int AS n FROM (SELECT count(*) AS c FROM signin_failures WHERE key = ANY($1) AND failed_at > $2 GROUP BY key) x",
-    [keys, since],
-  );
-  return rows[0]?.n ?? 0;
-}
-
-export async function recordFailure(q: Queryable, keys: string[], now: Date) {
-  await q.query("INSERT INTO signin_failures (key, failed_at) SELECT k, $2 FROM unnest($1::text[]) k", [keys, now]);
-}
-
-export async function clearFailures(q: Queryable, key: string) {
-  await q.query("DELETE FROM signin_failures WHERE key = $1", [key]);
-}
-
-export async function deleteOldFailures(q: Queryable, before: Date) {
-  await q.query("DELETE FROM signin_failures WHERE failed_at < $1", [before]);
 }
 
 // --- API tokens -----------------------------------------------------------------

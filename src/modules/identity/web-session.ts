@@ -16,7 +16,7 @@ export async function startBrowserSession(c: Context<AppEnv>, deps: Deps, userId
   const previous = c.get("sessionToken");
   if (previous) await endSession(deps, ctxOf(c), previous);
   const token = await startSession(deps, ctxOf(c), userId, {
-    ip: clientIp(c, deps.config.trustProxy),
+    ip: clientIp(c, deps.config.trustedProxies),
     userAgent: c.req.header("user-agent") ?? null,
     method,
   });

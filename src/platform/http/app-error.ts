@@ -26,11 +26,30 @@ export class AppError extends Error {
     readonly messageKey: MessageKey,
     readonly fields: FieldError[] = [],
     readonly params: Record<string, string | number> = {},
+    /** For a 429: when to try again, sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(`${code}: ${messageKey}`);
     this.name = "AppError";
     this.status = ERROR_STATUS[code];
   }
+}
+
+/** A throttled attempt: 429 with Retry-After, and the wait in whole minutes for the message. */
+export function tooManyRequests(messageKey: MessageKey, retryAfterSeconds: number, fields: FieldError[] = []): AppError {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return new AppError(
+    "too_many_requests",
+    messageKey,
+    fields.map((f) => ({ ...f, params: { minutes, ...f.params } })),
+    { minutes },
+    retryAfterSeconds,
+  );
+}
+
+/** Pages that answer a 429 themselves set the same header the error handler would. */
+export function setRetryAfter(c: { header(name: string, value: string): void }, err: unknown): void {
+  if (err instanceof AppError && err.retryAfterSeconds) c.header("Retry-After", String(err.retryAfterSeconds));
 }
 
 export const notFound = () => new AppError("not_found", "error.notFound");

@@ -204,6 +204,7 @@ export function errorHandler(metrics: Metrics, page: ErrorPage) {
       c.header("retry-after", String(UNAVAILABLE_RETRY_AFTER_S));
     }
     const problem = toProblem(appErr, t, c.req.path, requestId);
+    if (appErr.retryAfterSeconds) c.header("Retry-After", String(appErr.retryAfterSeconds));
     if (isApiPath(c.req.path) || wantsJson(c)) {
       return c.body(JSON.stringify(problem), appErr.status as 400, { "content-type": "application/problem+json; charset=utf-8" });
     }

@@ -1,31 +1,67 @@
-// Counting failed guesses per client and purpose (public look-ups, one-time codes) in the database, so
-// every app process sees the same counts.
+// Throttles for guessable or costly actions (sign-in, phone codes, status look-ups, filings, SMS), counted
+// in the database so every app process sees the same counts.
+//
+// An attempt is RESERVED before it is checked: under a transaction-scoped advisory lock per (bucket, key),
+// the hits inside each key's window are counted and one hit per key is recorded only when every key is
+// under its limit. Parallel requests queue on the lock, and each one's count starts after the previous
+// holder committed, so on READ COMMITTED no burst gets past the limit. A wrong guess keeps its
+// reservation; a right one may give it back (release).
 import type { Queryable } from "../db/database.ts";
 
-export async function countThrottleHits(q: Queryable, bucket: string, key: string, since: Date): Promise<number> {
-  const { rows } = await q.query<{ n: number }>("SELECT count(*)::int AS n FROM throttle_hits WHERE bucket = $1 AND key = $2 AND at > $3", [
-    bucket,
-    key,
-    since,
+/** One key counted in a bucket: at most `limit` hits inside the last `windowMs`. Infinity: not counted. */
+export type ThrottleLimit = { key: string; limit: number; windowMs: number };
+
+export type Reservation =
+  | { allowed: true; bucket: string; keys: string[]; at: Date; ids: number[] }
+  | { allowed: false; bucket: string; key: string; retryAfterSeconds: number };
+
+/**
+ * Reserves one attempt for every key at once, or none, in one statement (the function throttle_reserve of
+ * migration 0009). With the Database the reservation commits at once; with a transaction's client it commits
+ * or rolls back with the caller's change, and its locks are held until that transaction ends. Keys must be
+ * distinct; callers run on READ COMMITTED (the default), which the function relies on.
+ */
+export async function reserve(q: Queryable, bucket: string, limits: ThrottleLimit[], now: Date): Promise<Reservation> {
+  const counted = limits.filter((l) => Number.isFinite(l.limit));
+  if (counted.length === 0) return { allowed: true, bucket, keys: [], at: now, ids: [] };
+  const { rows } = await q.query<{ denied_key: string | null; free_at: Date | null; hit_id: number | null }>(
+    "SELECT denied_key, free_at, hit_id FROM throttle_reserve($1, $2::text[], $3::int[], $4::timestamptz[], $5)",
+    [bucket, counted.map((l) => l.key), counted.map((l) => Math.max(0, Math.floor(l.limit))), counted.map((l) => new Date(now.getTime() - l.windowMs)), now],
+  );
+  const denied = rows.filter((r) => r.denied_key !== null);
+  if (denied.length === 0) return { allowed: true, bucket, keys: counted.map((l) => l.key), at: now, ids: rows.map((r) => Number(r.hit_id)) };
+  // The wait until every full key has room again: its oldest hit that must leave the window.
+  let waitMs = 0;
+  let worst = denied[0]!.denied_key!;
+  for (const r of denied) {
+    const window = counted.find((l) => l.key === r.denied_key)!.windowMs;
+    const ms = r.free_at ? new Date(r.free_at).getTime() + window - now.getTime() : window;
+    if (ms > waitMs) [waitMs, worst] = [ms, r.denied_key!];
+  }
+  return { allowed: false, bucket, key: worst, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+}
+
+/** Gives a reservation back: the attempt turned out to be one that is not counted (a right answer). */
+export async function release(q: Queryable, r: Reservation): Promise<void> {
+  if (!r.allowed || r.ids.length === 0) return;
+  await q.query("DELETE FROM throttle_hits WHERE bucket = $1 AND key = ANY($2::text[]) AND at = $3 AND id = ANY($4::bigint[])", [
+    r.bucket,
+    r.keys,
+    r.at,
+    r.ids,
   ]);
-  return rows[0]?.n ?? 0;
 }
 
-export async function recordThrottleHits(q: Queryable, bucket: string, keys: string[], now: Date): Promise<void> {
-  await q.query("INSERT INTO throttle_hits (bucket, key, at) SELECT $1, k, $3 FROM unnest($2::text[]) k", [bucket, keys, now]);
+/** Forgets every hit of one key (a successful sign-in clears the account's failures). */
+export async function clearThrottle(q: Queryable, bucket: string, key: string): Promise<void> {
+  await q.query("DELETE FROM throttle_hits WHERE bucket = $1 AND key = $2", [bucket, key]);
 }
 
-/** Housekeeping: hits older than the longest window are no longer needed. */
+/** Housekeeping: hits older than the longest window (one day) are no longer needed. */
 export async function purgeThrottleHits(q: Queryable, before: Date): Promise<number> {
   const res = await q.query("DELETE FROM throttle_hits WHERE at < $1", [before]);
   return res.rowCount ?? 0;
 }
 
-/** The largest count among several keys (a client and a target), in one statement. */
-export async function maxThrottleHits(q: Queryable, bucket: string, keys: string[], since: Date): Promise<number> {
-  const { rows } = await q.query<{ n: number }>(
-    "SELECT coalesce(max(n), 0)::int AS n FROM (SELECT count(*) AS n FROM throttle_hits WHERE bucket = $1 AND key = ANY($2) AND at > $3 GROUP BY key) x",
-    [bucket, keys, since],
-  );
-  return rows[0]?.n ?? 0;
-}
+/** Whole minutes to show in a "try again in N minutes" message. */
+export const retryMinutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));

@@ -57,8 +57,13 @@ export function phoneSignInPages(w: PageKit) {
     const parsed = validateForm(PhoneCodeRequest, { phone: values.phone ?? "" });
     if (!parsed.ok) return form(c, { values, errors: parsed.errors }, next, 400);
     const phone = parsed.data.phone;
-    const res = await attemptWithStatus(() => requestPhoneCode(deps, ctxOf(c), { phone, locale: c.get("locale"), ip: clientIp(c, deps.config.trustProxy) }));
-    if (!res.ok) return form(c, { values, errors: res.errors }, next, res.status === 429 ? 429 : 400);
+    const res = await attemptWithStatus(() =>
+      requestPhoneCode(deps, ctxOf(c), { phone, locale: c.get("locale"), ip: clientIp(c, deps.config.trustedProxies) }),
+    );
+    if (!res.ok) {
+      if (res.retryAfterSeconds) c.header("Retry-After", String(res.retryAfterSeconds));
+      return form(c, { values, errors: res.errors }, next, res.status === 429 ? 429 : 400);
+    }
     await writePhoneCookie(c, deps.config, phone, next);
     return c.redirect(`${PHONE_PATH}/verify`, 303);
   };

@@ -62,7 +62,7 @@ export function phoneVerifyPages(w: PageKit) {
     const values = await readForm(c);
     const parsed = validateForm(PhoneCodeVerify, { phone: saved.phone, code: values.code ?? "" });
     if (!parsed.ok) return form(c, saved.phone, { values: {}, errors: parsed.errors }, 400);
-    const ip = clientIp(c, deps.config.trustProxy);
+    const ip = clientIp(c, deps.config.trustedProxies);
     const res = await attemptWithStatus(() => verifyPhoneCode(deps, ctxOf(c), { ...parsed.data, ip }));
     if (!res.ok) return form(c, saved.phone, { values: {}, errors: res.errors }, res.status === 429 ? 429 : 400);
     clearPhoneCookie(c, deps.config);

@@ -70,7 +70,7 @@ export function profilePhonePages(w: PageKit) {
     const p = requireSignedIn(c);
     const phone = await savedPhone(p.userId);
     if (!phone) return form(c, null, emptyForm(), 400);
-    const ip = clientIp(c, deps.config.trustProxy);
+    const ip = clientIp(c, deps.config.trustedProxies);
     const res = await attemptWithStatus(() => requestPhoneCode(deps, ctxOf(c), { phone, locale: c.get("locale"), ip }));
     if (!res.ok) return form(c, phone, { values: {}, errors: res.errors }, res.status);
     return c.redirect(PROFILE_PHONE_PATH, 303);
@@ -90,7 +90,7 @@ export function profilePhonePages(w: PageKit) {
     const values = await readForm(c);
     const parsed = validateForm(PhoneCodeVerify, { phone, code: values.code ?? "" });
     if (!parsed.ok) return form(c, phone, { values: {}, errors: parsed.errors }, 400);
-    const ip = clientIp(c, deps.config.trustProxy);
+    const ip = clientIp(c, deps.config.trustedProxies);
     const res = await attemptWithStatus(() => verifyProfilePhone(deps, ctxOf(c), p.userId, { ...parsed.data, ip }));
     if (!res.ok) return form(c, phone, { values: {}, errors: res.errors }, res.status);
     setFlash(c, "citizens.flash.phoneVerified", secure);

@@ -33,7 +33,8 @@ export async function checkPhoneCode(
   const live = await repo.latestLiveCode(deps.db, input.phone, deps.clock.now());
   if (!live) throw codeExpired();
   // The attempt is counted (and committed) before the comparison, so a wrong guess always costs one.
-  if (!(await repo.takeAttempt(deps.db, live.id, PHONE_CODE.maxAttempts))) throw tooMany();
+  const attempt = await repo.takeAttempt(deps.db, live.id, PHONE_CODE.maxAttempts);
+  if (attempt === null) throw tooMany();
   if (sameHash(hashPhoneCode(deps.config.sessionSecret, input.phone, input.code), live.codeHash)) return live.id;
   await deps.db.tx((q) =>
     deps.events.publish(q, {
@@ -45,6 +46,7 @@ export async function checkPhoneCode(
       details: { method: failure.method, ip: input.ip },
     }),
   );
-  if (live.attempts + 1 >= PHONE_CODE.maxAttempts) throw tooMany();
+  // This attempt's own number, not the one read before it: parallel guesses each learn where they stand.
+  if (attempt >= PHONE_CODE.maxAttempts) throw tooMany();
   throw new AppError("validation", "error.validation", [codeError("wrong", "citizens.phoneSignIn.wrongCode")]);
 }

@@ -1,8 +1,8 @@
 // Phone sign-in, step 1: a random 6-digit code, kept only as a keyed hash, sent by SMS through the outbox.
-import { countThrottleHits, recordThrottleHits } from "../../../platform/throttle/throttle.ts";
 import { createHmac, randomInt } from "node:crypto";
 import type { Deps } from "../../../deps.ts";
-import { AppError } from "../../../platform/http/app-error.ts";
+import { tooManyRequests } from "../../../platform/http/app-error.ts";
+import { reserve } from "../../../platform/throttle/throttle.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
 import type { Locale } from "../../../platform/i18n/i18n.ts";
 import { enqueueNotification } from "../../notifications/index.ts";
@@ -29,26 +29,26 @@ export async function requestPhoneCode(
   input: { phone: string; locale: Locale; ip: string | null },
 ): Promise<{ expiresAt: Date }> {
   const now = deps.clock.now();
-  const since = new Date(now.getTime() - PHONE_CODE.windowMinutes * 60_000);
+  const windowMs = PHONE_CODE.windowMinutes * 60_000;
   const expiresAt = new Date(now.getTime() + PHONE_CODE.ttlMinutes * 60_000);
-  const phoneKey = `phone:${input.phone}`;
-  const ipKey = input.ip ? `ip:${input.ip}` : null;
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   await deps.db.tx(async (q) => {
-    // Counting and recording under the phone's lock: two quick requests cannot both slip under the limit.
-    await repo.lockPhone(q, input.phone);
-    const overPhone = (await countThrottleHits(q, BUCKET, phoneKey, since)) >= PHONE_CODE.perPhone;
-    const overIp = ipKey !== null && (await countThrottleHits(q, BUCKET, ipKey, since)) >= PHONE_CODE.perIp;
-    if (overPhone || overIp) {
-      const minutes = PHONE_CODE.windowMinutes;
-      throw new AppError(
-        "too_many_requests",
-        "citizens.phoneSignIn.throttled",
-        [{ field: "phone", code: "throttled", message: "citizens.phoneSignIn.tooManyCodes", params: { minutes } }],
-        { minutes },
-      );
+    // Reserved per number and per address in this transaction: a burst cannot slip under either limit,
+    // and the reservation commits with the code (or not at all).
+    const r = await reserve(
+      q,
+      BUCKET,
+      [
+        { key: `phone:${input.phone}`, limit: PHONE_CODE.perPhone, windowMs },
+        ...(input.ip ? [{ key: `ip:${input.ip}`, limit: PHONE_CODE.perIp, windowMs }] : []),
+      ],
+      now,
+    );
+    if (!r.allowed) {
+      throw tooManyRequests("citizens.phoneSignIn.throttled", r.retryAfterSeconds, [
+        { field: "phone", code: "throttled", message: "citizens.phoneSignIn.tooManyCodes" },
+      ]);
     }
-    await recordThrottleHits(q, BUCKET, ipKey ? [phoneKey, ipKey] : [phoneKey], now);
     const id = await repo.insertPhoneCode(q, { phone: input.phone, codeHash: hashPhoneCode(deps.config.sessionSecret, input.phone, code), expiresAt, now });
     await enqueueNotification(q, { kind: "phoneCode", data: { code }, locale: input.locale, to: { phone: input.phone }, dedupeKey: `phoneCode:${id}` });
   });

@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Context } from "hono";
 import type { Principal } from "../../../platform/auth/authorise.ts";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
-import { AppError, type FieldError } from "../../../platform/http/app-error.ts";
+import { AppError, type FieldError, setRetryAfter } from "../../../platform/http/app-error.ts";
+import { clientIp } from "../../../platform/http/client-ip.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, type FormState, TextField } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
@@ -31,6 +32,7 @@ import type { DossierRow } from "../dossiers.model.ts";
 import { nestFormFields } from "../form-data.ts";
 import type { DocumentInput } from "../use-cases/attach-documents.ts";
 import { DraftKeptError, fileDossier } from "../use-cases/file-dossier.ts";
+import { FilingThrottledError } from "../use-cases/filing-limits.ts";
 import { getDossier } from "../use-cases/get-dossier.ts";
 import type { DossierView } from "../dossiers.model.ts";
 import { type CitizenWeb, fileOf, IDEMPOTENCY_KEY, textValues, unitName } from "./citizen-context.ts";
@@ -77,7 +79,7 @@ export function applyPages(citizen: CitizenWeb) {
     return { groups, options: [] };
   }
 
-  async function applyPage(c: Context<AppEnv>, p: Principal, s: ApplyState, status: 200 | 400 = 200) {
+  async function applyPage(c: Context<AppEnv>, p: Principal, s: ApplyState, status: 200 | 400 | 429 = 200) {
     const ctx = page(c);
     const { t } = ctx;
     const def = s.procedure.definition;
@@ -269,7 +271,7 @@ export function applyPages(citizen: CitizenWeb) {
       );
     const key = values.idempotencyKey ?? "";
     const intent = values.intent === "draft" ? "draft" : "submit";
-    const again = async (errors: FieldError[], draft: DossierView | null) => {
+    const again = async (errors: FieldError[], draft: DossierView | null, status: 400 | 429 = 400) => {
       const fresh = draft ? await getProcedure(deps, draft.procedure.code) : procedure;
       return applyPage(
         c,
@@ -281,7 +283,7 @@ export function applyPages(citizen: CitizenWeb) {
           draft: draft?.dossier ?? null,
           attached: draft ? attachedOf(draft) : [],
         },
-        400,
+        status,
       );
     };
     try {
@@ -297,6 +299,7 @@ export function applyPages(citizen: CitizenWeb) {
         assistedConsent: p.kind !== "citizen" ? nonEmpty("assistedConsent.") : null,
         channel: "online",
         intent,
+        clientIp: clientIp(c, deps.config.trustedProxies),
       });
       if (dossier.state === "draft") {
         setFlash(c, "flash.saved", secure);
@@ -306,6 +309,11 @@ export function applyPages(citizen: CitizenWeb) {
     } catch (err) {
       // The draft with this submission's uploads was kept: show it, so that only what is missing is asked again.
       if (err instanceof DraftKeptError) return again(err.fields, await loadDraft(c, p, err.dossierId));
+      // Over the filing limit: what was typed is on the page again, and what was uploaded is in the kept draft.
+      if (err instanceof FilingThrottledError) {
+        setRetryAfter(c, err);
+        return again(err.fields, err.draftId ? await loadDraft(c, p, err.draftId) : draftView, 429);
+      }
       if (err instanceof AppError && err.code === "validation" && err.fields.length > 0) return again(err.fields, draftView);
       throw err;
     }

@@ -1,7 +1,7 @@
 // The public status look-up: a dossier code and 4 digits of the applicant's phone or ID number, no sign-in.
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
-import { AppError } from "../../../platform/http/app-error.ts";
+import { AppError, setRetryAfter } from "../../../platform/http/app-error.ts";
 import { validateForm } from "../../../platform/http/forms.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import type { Translate } from "../../../platform/i18n/i18n.ts";
@@ -68,11 +68,12 @@ export function statusPages(citizen: CitizenWeb) {
     const parsed = validateForm(StatusLookupInput, form);
     if (!parsed.ok) return statusPage(c, { values: form, errors: parsed.errors }, null, 400);
     try {
-      const result = await lookupStatus(deps, c.get("t"), { ...parsed.data, client: clientIp(c, deps.config.trustProxy) });
+      const result = await lookupStatus(deps, c.get("t"), { ...parsed.data, client: clientIp(c, deps.config.trustedProxies) });
       return statusPage(c, emptyForm(), result);
     } catch (err) {
       if (err instanceof AppError && err.code === "not_found") return statusPage(c, { values: form, errors: err.fields }, null, 404);
       if (err instanceof AppError && err.code === "too_many_requests") {
+        setRetryAfter(c, err);
         return statusPage(c, { values: form, errors: [{ field: "code", code: "throttled", message: err.messageKey, params: err.params }] }, null, 429);
       }
       throw err;

@@ -18,6 +18,8 @@ import type { DossierDocument, DossierEvent, DossierRow, DossierView } from "../
 import * as repo from "../dossiers.repository.ts";
 import { attachDocuments, type DocumentInput } from "./attach-documents.ts";
 import { checkFiling, communeError, type FilingInput, sanitiseRaw } from "./check-filing.ts";
+import { FilingThrottledError, reserveFiling, smsQuotaFor } from "./filing-limits.ts";
+import { release } from "../../../platform/throttle/throttle.ts";
 import { dossierCode, loadDeskSettings } from "./dossier-code.ts";
 import { notifyApplicant } from "./notify-applicant.ts";
 import { newlyFiledFacts } from "./workflow-facts.ts";
@@ -32,6 +34,8 @@ export type FileDossierInput = FilingInput & {
   procedureCode: string;
   communeCode: string;
   channel: "online" | "counter" | "post";
+  /** The filer's address, for the per-address filing limit (citizens filing their own). */
+  clientIp?: string | null;
 };
 export type FileDossierResult = { dossier: DossierRow; replayed: boolean; view?: DossierView };
 
@@ -68,8 +72,13 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
   const checked = checkFiling(procedure.definition, input, { assisted, attachedBefore, now });
   const record = buildRecord(f, checked, await resolveOwner(deps, f, checked.applicant));
   if (checked.errors.length > 0) return refuse(deps, ctx, f, draft, record, checked.errors);
-  if (input.intent === "draft") return { dossier: await saveDraft(deps, ctx, draft, record, input.documents, now), replayed: false };
-  return submit(deps, ctx, f, draft, record);
+  if (input.intent === "draft") return { dossier: await saveDraft(deps, ctx, draft, record, input.documents, now, input.clientIp ?? null), replayed: false };
+  const counted = await reserveFiling(deps, null, "submission", p, input.clientIp ?? null, now);
+  if (!counted.allowed) return keepOverLimit(deps, ctx, f, draft, record, counted.retryAfterSeconds);
+  return submit(deps, ctx, f, draft, record).catch(async (err: unknown) => {
+    await release(deps.db, counted); // a submission that did not happen is not counted
+    throw err;
+  });
 }
 
 /** A retry (same idempotency key) or the draft being submitted; another filer's dossier is not found. */
@@ -143,13 +152,20 @@ function buildRecord(f: Filing, checked: ReturnType<typeof checkFiling>, ownerUs
 /** A page's submission keeps what was typed and uploaded as a draft; the API gets a clean 400. */
 async function refuse(deps: D, ctx: Ctx, f: Filing, draft: DossierRow | null, record: NewRecord, errors: FieldError[]): Promise<never> {
   if (f.input.intent === "submit" && (draft || f.input.documents.some((d) => d.upload)) && !f.atCounter) {
-    const kept = await saveDraft(deps, ctx, draft, record, f.input.documents, f.now).catch((err: unknown) => {
-      if (err instanceof AppError) throw new AppError(err.code, err.messageKey, [...errors, ...err.fields]);
+    const kept = await saveDraft(deps, ctx, draft, record, f.input.documents, f.now, f.input.clientIp ?? null).catch((err: unknown) => {
+      if (err instanceof AppError) throw new AppError(err.code, err.messageKey, [...errors, ...err.fields], err.params, err.retryAfterSeconds);
       throw err;
     });
     throw new DraftKeptError(kept.id, errors);
   }
   throw new AppError("validation", "error.validation", errors);
+}
+
+/** Over the filing limit (429): like a refused submission, what was typed and uploaded is kept as a draft. */
+async function keepOverLimit(deps: D, ctx: Ctx, f: Filing, draft: DossierRow | null, record: NewRecord, retryAfterSeconds: number): Promise<never> {
+  const keep = !f.atCounter && (draft || f.input.documents.some((d) => d.upload));
+  const kept = keep ? await saveDraft(deps, ctx, draft, record, f.input.documents, f.now, f.input.clientIp ?? null) : null;
+  throw new FilingThrottledError(kept?.id ?? null, retryAfterSeconds);
 }
 
 /** The code comes from its own short statement so the day's counter is never held by a long transaction. */
@@ -206,7 +222,11 @@ async function recordFiled(deps: D, q: Queryable, ctx: Ctx, f: Filing, draft: Do
     details: { channel: f.input.channel, procedureVersion: procedure.version },
   };
   await repo.insertEvent(q, row.id, event);
-  await notifyApplicant(q, deps.config.publicUrl, row, atCounter ? "dossierReceived" : "dossierSubmitted", { procedureName: procedure.definition.name, dueAt });
+  await notifyApplicant(q, deps.config.publicUrl, row, atCounter ? "dossierReceived" : "dossierSubmitted", {
+    procedureName: procedure.definition.name,
+    dueAt,
+    smsQuota: smsQuotaFor(deps.config, p, f.now),
+  });
   await deps.events.publish(q, {
     type: atCounter ? "dossier.intake" : "dossier.submitted",
     actor: ctx.actor,
@@ -232,9 +252,20 @@ function filedView(f: Filing, row: DossierRow, documents: DossierDocument[], eve
   };
 }
 
-async function saveDraft(deps: D, ctx: Ctx, draft: DossierRow | null, record: NewRecord, documents: DocumentInput[], now: Date): Promise<DossierRow> {
+async function saveDraft(
+  deps: D,
+  ctx: Ctx,
+  draft: DossierRow | null,
+  record: NewRecord,
+  documents: DocumentInput[],
+  now: Date,
+  clientIp: string | null,
+): Promise<DossierRow> {
   const p = ctx.principal!;
   return deps.db.tx(async (q) => {
+    // A new draft is a new row with its uploads: counted like submissions (apart from them), with this transaction.
+    const counted = draft ? null : await reserveFiling(deps, q, "draft", p, clientIp, now);
+    if (counted && !counted.allowed) throw new FilingThrottledError(null, counted.retryAfterSeconds, "draft");
     let id: string;
     if (draft) {
       if (!(await repo.updateDossier(q, draft.id, draft.version, patchOf(record), now))) throw new AppError("conflict", "dossiers.error.changedMeanwhile");

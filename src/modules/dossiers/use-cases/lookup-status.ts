@@ -1,15 +1,21 @@
 // The public status page: anyone with the code and the last four digits of the applicant's phone or ID number.
-// Wrong guesses are counted per client and per code, so neither a client nor a code can be brute-forced.
+// Wrong guesses are counted per client and code, per code and per client, so neither a client nor a code can be
+// brute-forced, and one person's typos on one code do not lock out the rest of an office behind the same address.
 import type { Deps } from "../../../deps.ts";
-import { AppError } from "../../../platform/http/app-error.ts";
+import { AppError, tooManyRequests } from "../../../platform/http/app-error.ts";
 import type { Translate } from "../../../platform/i18n/i18n.ts";
-import { maxThrottleHits, recordThrottleHits } from "../../../platform/throttle/throttle.ts";
+import { release, reserve } from "../../../platform/throttle/throttle.ts";
 import { NATIONAL_STATUS } from "../dossier-workflow.ts";
 import type { PublicStatus } from "../dossiers.contract.ts";
 import * as repo from "../dossiers.repository.ts";
 
 export const LOOKUP_WINDOW_MINUTES = 15;
+/** Wrong guesses per window from one address on one code. */
 export const LOOKUP_MAX_FAILURES = 10;
+/** Wrong guesses per window on one code from every address together: guessing from many addresses gains little. */
+export const LOOKUP_MAX_PER_CODE = 30;
+/** Wrong guesses per window from one address over every code: an office or a shared connection, not one person. */
+export const LOOKUP_MAX_PER_ADDRESS = 100;
 
 /** "Nguyễn Văn An" → "N*** V*** An": enough for the applicant to recognise, not enough to identify. */
 export function maskName(name: string): string {
@@ -44,20 +50,32 @@ export async function lookupStatus(
   input: { code: string; last4: string; client: string | null },
 ): Promise<PublicStatus> {
   const now = deps.clock.now();
-  const since = new Date(now.getTime() - LOOKUP_WINDOW_MINUTES * 60_000);
   const code = input.code.trim().toUpperCase();
-  const keys = [`code:${code}`, ...(input.client ? [`ip:${input.client}`] : [])];
-  // The throttle count and the look-up go out together (two statements, one round trip of waiting); the
-  // answer is decided on the count first, so a throttled client learns nothing from the look-up.
-  const [hits, d] = await Promise.all([maxThrottleHits(deps.db, "statusLookup", keys, since), repo.findPublicStatus(deps.db, code, input.last4)]);
-  if (hits >= LOOKUP_MAX_FAILURES) {
-    throw new AppError("too_many_requests", "dossiers.error.lookupThrottled", [], { minutes: LOOKUP_WINDOW_MINUTES });
-  }
+  const windowMs = LOOKUP_WINDOW_MINUTES * 60_000;
+  // Clients whose address is unknown share one.
+  const client = input.client ?? "unknown";
+  // The guess is reserved before its answer is known; the look-up runs meanwhile, and its answer is used
+  // only if the reservation was granted, so a throttled client learns nothing from it.
+  const [r, d] = await Promise.all([
+    reserve(
+      deps.db,
+      "statusLookup",
+      [
+        { key: `ipcode:${client}:${code}`, limit: LOOKUP_MAX_FAILURES, windowMs },
+        { key: `code:${code}`, limit: LOOKUP_MAX_PER_CODE, windowMs },
+        { key: `ip:${client}`, limit: LOOKUP_MAX_PER_ADDRESS, windowMs },
+      ],
+      now,
+    ),
+    repo.findPublicStatus(deps.db, code, input.last4),
+  ]);
+  if (!r.allowed) throw tooManyRequests("dossiers.error.lookupThrottled", r.retryAfterSeconds);
   if (!d || d.state === "draft") {
-    await recordThrottleHits(deps.db, "statusLookup", keys, now);
-    // The same answer for a wrong code and for wrong digits: a guess learns nothing.
+    // The same answer for a wrong code and for wrong digits: a guess learns nothing. The reservation stays.
     throw new AppError("not_found", "dossiers.error.lookupNotFound", [{ field: "code", code: "not_found", message: "dossiers.error.lookupNotFoundField" }]);
   }
+  // A right answer is not a failed guess.
+  await release(deps.db, r);
   const iso = (x: Date | null) => (x ? new Date(x).toISOString() : null);
   return {
     code: d.code!,

@@ -1,7 +1,7 @@
 // Tells the applicant by SMS and email, through the outbox, inside the change's own transaction.
 import type { Queryable } from "../../../platform/db/database.ts";
 import { verifiedPhoneOf } from "../../citizens/index.ts";
-import { enqueueNotification, type NotificationKind } from "../../notifications/index.ts";
+import { enqueueNotification, type NotificationKind, type SmsQuota } from "../../notifications/index.ts";
 import type { DossierRow } from "../dossiers.model.ts";
 
 export const statusPath = (code: string) => `/status?code=${encodeURIComponent(code)}`;
@@ -25,7 +25,7 @@ export async function notifyApplicant(
   publicUrl: string | undefined,
   d: DossierRow,
   kind: NotificationKind,
-  extra: { procedureName?: string; dueAt?: Date | null; newDueAt?: Date | null; items?: string[]; round?: number },
+  extra: { procedureName?: string; dueAt?: Date | null; newDueAt?: Date | null; items?: string[]; round?: number; smsQuota?: SmsQuota },
 ): Promise<void> {
   if (!d.code) return;
   const publicBase = (publicUrl ?? "").replace(/\/$/, "");
@@ -34,6 +34,7 @@ export async function notifyApplicant(
     locale: "vi",
     to: { phone: await smsPhone(q, d), email: d.applicant.email ?? null },
     dedupeKey: `dossier:${d.id}:${kind}:${extra.round ?? 0}`,
+    ...(extra.smsQuota ? { smsQuota: extra.smsQuota } : {}),
     data: {
       dossierCode: d.code,
       procedureName: extra.procedureName,

@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import { deleteCookie } from "hono/cookie";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
-import { AppError, type FieldError } from "../../../platform/http/app-error.ts";
+import { AppError, type FieldError, setRetryAfter } from "../../../platform/http/app-error.ts";
 import { clientIp } from "../../../platform/http/client-ip.ts";
 import { setFlash } from "../../../platform/http/flash.ts";
 import { readForm, safeNext, validateForm } from "../../../platform/http/forms.ts";
@@ -72,11 +72,12 @@ export function signInPages(iw: PageKit, oidcLabel: string | null) {
       c.html(<SignInPage ctx={page(c)} form={{ values: { username: values.username ?? "" }, errors }} oidcLabel={oidcLabel} next={next} />, status);
     if (!parsed.ok) return fail(parsed.errors, 400);
     try {
-      const { userId } = await signInWithPassword(deps, ctxOf(c), parsed.data, clientIp(c, deps.config.trustProxy));
+      const { userId } = await signInWithPassword(deps, ctxOf(c), parsed.data, clientIp(c, deps.config.trustedProxies));
       return await beginSession(iw, c, userId, "password", next);
     } catch (err) {
       if (err instanceof AppError && err.code === "too_many_requests") {
-        return fail([{ field: "username", code: "throttled", message: "signIn.throttled", params: { minutes: deps.config.signIn.windowMinutes } }], 429);
+        setRetryAfter(c, err);
+        return fail([{ field: "username", code: "throttled", message: "signIn.throttled", params: err.params }], 429);
       }
       if (err instanceof AppError && err.code === "unauthenticated") return fail(err.fields, 401);
       throw err;

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createTestDatabase, describeDb, type TestDatabase } from "../../../test/support/test-db.ts";
+import { createDatabase, type Database } from "../db/database.ts";
+import { clearThrottle, release, reserve } from "./throttle.ts";
+
+const MINUTE = 60_000;
+const at = new Date("2026-11-23T03:00:00Z");
+
+describeDb("throttle: reserve", () => {
+  let t: TestDatabase;
+  // Many connections, so that reservations really run side by side in PostgreSQL.
+  let wide: Database;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    wide = createDatabase(t.url, { max: 24 });
+  });
+  afterAll(async () => {
+    await wide?.close();
+    await t?.drop();
+  });
+
+  const hits = async (bucket: string, key: string) =>
+    (await t.db.query("SELECT count(*)::int AS n FROM throttle_hits WHERE bucket = $1 AND key = $2", [bucket, key])).rows[0]!.n as number;
+
+  it("grants exactly the limit when 200 reservations of one key arrive at once over 24 connections", async () => {
+    const results = await Promise.all(Array.from({ length: 200 }, () => reserve(wide, "burst", [{ key: "k", limit: 37, windowMs: 15 * MINUTE }], at)));
+    expect(results.filter((r) => r.allowed)).toHaveLength(37);
+    expect(await hits("burst", "k")).toBe(37);
+    const refused = results.find((r) => !r.allowed);
+    expect(refused).toMatchObject({ allowed: false, key: "k", retryAfterSeconds: 15 * 60 });
+  });
+
+  it("reserves every key or none, in any key order, without deadlocks", async () => {
+    // Each call counts a shared key (limit 15) and one of ten own keys (limit 3), half of them listed in reverse.
+    const calls = Array.from({ length: 120 }, (_, i) => {
+      const limits = [
+        { key: "shared", limit: 15, windowMs: MINUTE },
+        { key: `own-${i % 10}`, limit: 3, windowMs: MINUTE },
+      ];
+      return reserve(wide, "multi", i % 2 ? limits.reverse() : limits, at);
+    });
+    const granted = (await Promise.all(calls)).filter((r) => r.allowed).length;
+    expect(granted).toBe(15);
+    expect(await hits("multi", "shared")).toBe(15);
+    let own = 0;
+    for (let i = 0; i < 10; i++) {
+      const n = await hits("multi", `own-${i}`);
+      expect(n).toBeLessThanOrEqual(3);
+      own += n;
+    }
+    expect(own).toBe(15);
+  });
+
+  it("counts a reservation made inside a transaction only if that transaction commits", async () => {
+    const limit = [{ key: "tx", limit: 5, windowMs: MINUTE }];
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        wide
+          .tx(async (q) => {
+            const r = await reserve(q, "inTx", limit, at);
+            if (r.allowed && i % 3 === 0) throw new Error("rolled back");
+            return r.allowed;
+          })
+          .catch(() => "rolledBack" as const),
+      ),
+    );
+    const committed = outcomes.filter((o) => o === true).length;
+    expect(committed).toBe(5);
+    expect(await hits("inTx", "tx")).toBe(5);
+  });
+
+  it("slides its window, says when to retry, and gives back or clears hits", async () => {
+    const limit = (n: number) => [{ key: "w", limit: n, windowMs: 10 * MINUTE }];
+    const first = await reserve(t.db, "window", limit(2), at);
+    const second = await reserve(t.db, "window", limit(2), new Date(at.getTime() + 4 * MINUTE));
+    expect(first.allowed && second.allowed).toBe(true);
+    // Full: room again when the first hit leaves the window, 10 minutes after it was made.
+    expect(await reserve(t.db, "window", limit(2), new Date(at.getTime() + 5 * MINUTE))).toMatchObject({ allowed: false, retryAfterSeconds: 5 * 60 });
+    expect((await reserve(t.db, "window", limit(2), new Date(at.getTime() + 10 * MINUTE + 1000))).allowed).toBe(true);
+    expect(await hits("window", "w")).toBe(3);
+
+    await release(t.db, second);
+    expect(await hits("window", "w")).toBe(2);
+    // Infinity is no limit: nothing is counted.
+    expect(await reserve(t.db, "window", [{ key: "w", limit: Number.POSITIVE_INFINITY, windowMs: MINUTE }], at)).toMatchObject({ allowed: true, ids: [] });
+    await clearThrottle(t.db, "window", "w");
+    expect(await hits("window", "w")).toBe(0);
+    // A limit of 0 refuses everything.
+    expect((await reserve(t.db, "window", limit(0), at)).allowed).toBe(false);
+  });
+});
