@@ -157,6 +157,7 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
         409: problems[409],
         413: problems[413],
         415: problems[415],
+        503: problems[503],
       },
     }),
     async (c) => {

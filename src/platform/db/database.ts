@@ -32,19 +32,52 @@ export function createDatabase(url: string, opts: { max?: number; applicationNam
     async tx(fn) {
       const client = await pool.connect();
       try {
-        await client.query("BEGIN");
-        const result = await fn(client);
-        await client.query("COMMIT");
-        return result;
-      } catch (err) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw err;
+        return await txOn(client, fn);
       } finally {
         client.release();
       }
     },
     close: () => pool.end(),
   };
+}
+
+async function txOn<T>(client: pg.PoolClient, fn: (q: Queryable) => Promise<T>): Promise<T> {
+  try {
+    await client.query("BEGIN");
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  }
+}
+
+/** One connection of its own: queries and transactions on it, nothing from the pool. */
+export type Session = Queryable & { tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> };
+
+/**
+ * Runs fn holding a PostgreSQL advisory lock on `key`, on a connection of its own: callers with the same key
+ * run one after the other, other keys are not held up (a hash collision only makes two callers wait).
+ * fn must do all its database work through the session it is given: taking a second connection from the
+ * pool while holding one could wait forever once every pooled connection belongs to a waiter.
+ */
+export async function withAdvisoryLock<T>(db: Database, key: string, fn: (s: Session) => Promise<T>): Promise<T> {
+  const client = await db.pool.connect();
+  let discard = false;
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [key]);
+    try {
+      return await fn({ query: (text, values) => client.query(text, values as unknown[]), tx: (f) => txOn(client, f) });
+    } finally {
+      // Fails only when fn left the connection in a broken transaction: closing it releases the lock.
+      await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [key]).catch(() => {
+        discard = true;
+      });
+    }
+  } finally {
+    client.release(discard);
+  }
 }
 
 /**

@@ -30,7 +30,7 @@ import {
 import type { DossierRow } from "../dossiers.model.ts";
 import { nestFormFields } from "../form-data.ts";
 import type { DocumentInput } from "../use-cases/attach-documents.ts";
-import { DraftKeptError, fileDossier } from "../use-cases/file-dossier.ts";
+import { CodesExhaustedError, DraftKeptError, fileDossier } from "../use-cases/file-dossier.ts";
 import { getDossier } from "../use-cases/get-dossier.ts";
 import type { DossierView } from "../dossiers.model.ts";
 import { type CitizenWeb, fileOf, IDEMPOTENCY_KEY, textValues, unitName } from "./citizen-context.ts";
@@ -77,7 +77,7 @@ export function applyPages(citizen: CitizenWeb) {
     return { groups, options: [] };
   }
 
-  async function applyPage(c: Context<AppEnv>, p: Principal, s: ApplyState, status: 200 | 400 = 200) {
+  async function applyPage(c: Context<AppEnv>, p: Principal, s: ApplyState, status: 200 | 400 | 503 = 200) {
     const ctx = page(c);
     const { t } = ctx;
     const def = s.procedure.definition;
@@ -269,7 +269,7 @@ export function applyPages(citizen: CitizenWeb) {
       );
     const key = values.idempotencyKey ?? "";
     const intent = values.intent === "draft" ? "draft" : "submit";
-    const again = async (errors: FieldError[], draft: DossierView | null) => {
+    const again = async (errors: FieldError[], draft: DossierView | null, status: 400 | 503 = 400) => {
       const fresh = draft ? await getProcedure(deps, draft.procedure.code) : procedure;
       return applyPage(
         c,
@@ -281,7 +281,7 @@ export function applyPages(citizen: CitizenWeb) {
           draft: draft?.dossier ?? null,
           attached: draft ? attachedOf(draft) : [],
         },
-        400,
+        status,
       );
     };
     try {
@@ -306,6 +306,11 @@ export function applyPages(citizen: CitizenWeb) {
     } catch (err) {
       // The draft with this submission's uploads was kept: show it, so that only what is missing is asked again.
       if (err instanceof DraftKeptError) return again(err.fields, await loadDraft(c, p, err.dossierId));
+      // Nothing filed today: the form (or the draft it was kept as) comes back with the reason.
+      if (err instanceof CodesExhaustedError) {
+        const reason: FieldError = { field: "intent", code: err.code, message: err.messageKey, params: err.params };
+        return again([reason], err.dossierId ? await loadDraft(c, p, err.dossierId) : draftView, 503);
+      }
       if (err instanceof AppError && err.code === "validation" && err.fields.length > 0) return again(err.fields, draftView);
       throw err;
     }

@@ -5,7 +5,7 @@ import type { Deps } from "../../../deps.ts";
 import { can, canOnOrWithin, type Principal } from "../../../platform/auth/authorise.ts";
 import { referenceCache } from "../../../platform/cache/reference-cache.ts";
 import { computeDueAt } from "../../../platform/calendar/working-time.ts";
-import type { Queryable } from "../../../platform/db/database.ts";
+import { type Queryable, type Session, withAdvisoryLock } from "../../../platform/db/database.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
 import { AppError, type FieldError } from "../../../platform/http/app-error.ts";
 import { type AdminUnitRow, getAdminUnit } from "../../admin-units/index.ts";
@@ -18,7 +18,7 @@ import type { DossierDocument, DossierEvent, DossierRow, DossierView } from "../
 import * as repo from "../dossiers.repository.ts";
 import { attachDocuments, type DocumentInput } from "./attach-documents.ts";
 import { checkFiling, communeError, type FilingInput, sanitiseRaw } from "./check-filing.ts";
-import { dossierCode, loadDeskSettings } from "./dossier-code.ts";
+import { dossierCode, loadDeskSettings, MAX_DAILY_NUMBER } from "./dossier-code.ts";
 import { notifyApplicant } from "./notify-applicant.ts";
 import { newlyFiledFacts } from "./workflow-facts.ts";
 import { toLocalDay } from "../../../platform/calendar/vietnam-time.ts";
@@ -48,6 +48,16 @@ export class DraftKeptError extends AppError {
   }
 }
 
+/**
+ * The agency's numbers for the day are used up (MAX_DAILY_NUMBER): nothing is filed. `dossierId` is the draft
+ * kept (as for a refused submission: an existing draft, or a page's uploads), else null.
+ */
+export class CodesExhaustedError extends AppError {
+  constructor(readonly dossierId: string | null) {
+    super("unavailable", "dossiers.error.codesExhausted", [], { max: MAX_DAILY_NUMBER });
+  }
+}
+
 type NewRecord = Omit<repo.NewDossier, "state" | "now">;
 /** What a filing is, once resolved: who files it, where, under which procedure version, and whether at the counter. */
 type Filing = { p: Principal; input: FileDossierInput; now: Date; commune: AdminUnitRow; procedure: ProcedureRecord; atCounter: boolean; assisted: boolean };
@@ -68,8 +78,34 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
   const checked = checkFiling(procedure.definition, input, { assisted, attachedBefore, now });
   const record = buildRecord(f, checked, await resolveOwner(deps, f, checked.applicant));
   if (checked.errors.length > 0) return refuse(deps, ctx, f, draft, record, checked.errors);
-  if (input.intent === "draft") return { dossier: await saveDraft(deps, ctx, draft, record, input.documents, now), replayed: false };
+  if (input.intent === "draft") return keepDraft(deps, ctx, f, draft, record);
   return submit(deps, ctx, f, draft, record);
+}
+
+/**
+ * Runs fn under the filing's lock: the filer and idempotency key (else the draft being submitted), so that
+ * twins of one submission run one after the other and the later ones find the first one's dossier. Without a
+ * key or draft there is no twin to wait for. All of fn's database work goes through the session it gets.
+ */
+function underFilingLock<T>(deps: D, f: Filing, draft: DossierRow | null, fn: (s: Session) => Promise<T>): Promise<T> {
+  const key = f.input.idempotencyKey ? `key:${f.p.userId}:${f.input.idempotencyKey}` : draft ? `draft:${draft.id}` : null;
+  if (!key) return fn(deps.db);
+  return withAdvisoryLock(deps.db, `dossier-filing:${key}`, fn);
+}
+
+/** Under the lock: what a twin that held it before us filed or saved (by key, else the draft as it is now). */
+async function twinOf(s: Session, f: Filing, draft: DossierRow | null): Promise<DossierRow | null> {
+  const byKey = f.input.idempotencyKey ? await repo.findByIdempotencyKey(s, f.p.userId, f.input.idempotencyKey) : null;
+  return byKey ?? (draft ? repo.findById(s, draft.id) : null);
+}
+
+/** Saves the draft; a twin's save of a new draft with the same key is answered with that draft. */
+function keepDraft(deps: D, ctx: Ctx, f: Filing, draft: DossierRow | null, record: NewRecord): Promise<FileDossierResult> {
+  return underFilingLock(deps, f, draft, async (s) => {
+    const twin = draft ? null : await twinOf(s, f, null);
+    if (twin) return { dossier: twin, replayed: true };
+    return { dossier: await saveDraft(s, ctx, draft, record, f.input.documents, f.now, deps), replayed: false };
+  });
 }
 
 /** A retry (same idempotency key) or the draft being submitted; another filer's dossier is not found. */
@@ -142,38 +178,61 @@ function buildRecord(f: Filing, checked: ReturnType<typeof checkFiling>, ownerUs
 
 /** A page's submission keeps what was typed and uploaded as a draft; the API gets a clean 400. */
 async function refuse(deps: D, ctx: Ctx, f: Filing, draft: DossierRow | null, record: NewRecord, errors: FieldError[]): Promise<never> {
-  if (f.input.intent === "submit" && (draft || f.input.documents.some((d) => d.upload)) && !f.atCounter) {
-    const kept = await saveDraft(deps, ctx, draft, record, f.input.documents, f.now).catch((err: unknown) => {
+  if (keepsDraft(f, draft)) {
+    const kept = await keepDraft(deps, ctx, f, draft, record).catch((err: unknown) => {
       if (err instanceof AppError) throw new AppError(err.code, err.messageKey, [...errors, ...err.fields]);
       throw err;
     });
-    throw new DraftKeptError(kept.id, errors);
+    if (kept.dossier.state === "draft") throw new DraftKeptError(kept.dossier.id, errors);
   }
   throw new AppError("validation", "error.validation", errors);
 }
 
-/** The code comes from its own short statement so the day's counter is never held by a long transaction. */
+/** A page's submission that cannot be filed keeps what was typed and uploaded; the API and the counter keep nothing. */
+const keepsDraft = (f: Filing, draft: DossierRow | null) => f.input.intent === "submit" && !f.atCounter && (!!draft || f.input.documents.some((d) => d.upload));
+
+/**
+ * Under the filing's lock, so that a retry never takes a number: the twin that holds the lock first files, the
+ * others then find its dossier. The code comes from its own short statement so the day's counter is never
+ * held by a long transaction.
+ */
 async function submit(deps: D, ctx: Ctx, f: Filing, draft: DossierRow | null, record: NewRecord): Promise<FileDossierResult> {
   const settings = await loadDeskSettings(deps, f.commune.code);
   const def = f.procedure.definition;
   const dueAt = f.atCounter ? computeDueAt(await loadWorkCalendar(deps), { receivedAt: f.now, duration: def.processing, cutOff: def.processing.cutOff }) : null;
   const day = toDay(f.now);
-  for (let attempt = 0; ; attempt++) {
-    const code = dossierCode(settings.agencyCode, f.now, await repo.nextCodeNumber(deps.db, settings.agencyCode, day));
-    try {
-      const filed = await deps.db.tx(async (q) => {
-        const row = await insertFiled(q, f, draft, record, code, dueAt);
-        const documents = await attachDocuments(deps, q, f.p, row.id, f.commune.code, f.input.documents, f.atCounter ? "scan" : "upload", 0);
-        const event = await recordFiled(deps, q, ctx, f, draft, row, dueAt);
-        return { row, documents, event };
-      });
-      // What the filer sees next is known already: no need to read it back.
-      return { dossier: filed.row, replayed: false, view: draft ? undefined : filedView(f, filed.row, filed.documents, filed.event) };
-    } catch (err) {
-      if (!repo.isCodeCollision(err) || attempt >= 2) throw err;
-      await repo.resyncCodeNumber(deps.db, settings.agencyCode, day, code.replace(/\d+$/, ""));
+  return underFilingLock(deps, f, draft, async (s) => {
+    const twin = await twinOf(s, f, draft);
+    if (twin && twin.state !== "draft") return { dossier: twin, replayed: true };
+    if (twin && twin.id !== draft?.id) throw new AppError("conflict", "dossiers.error.duplicate"); // a draft saved meanwhile under this key
+    if (draft && twin && twin.version !== draft.version) throw new AppError("conflict", "dossiers.error.changedMeanwhile");
+    for (let attempt = 0; ; attempt++) {
+      const n = await repo.nextCodeNumber(s, settings.agencyCode, day, MAX_DAILY_NUMBER);
+      if (n === null) throw await codesExhausted(deps, s, ctx, f, draft, record);
+      const code = dossierCode(settings.agencyCode, f.now, n);
+      try {
+        const filed = await s.tx(async (q) => {
+          const row = await insertFiled(q, f, draft, record, code, dueAt);
+          const documents = await attachDocuments(deps, q, f.p, row.id, f.commune.code, f.input.documents, f.atCounter ? "scan" : "upload", 0);
+          const event = await recordFiled(deps, q, ctx, f, draft, row, dueAt);
+          return { row, documents, event };
+        });
+        // What the filer sees next is known already: no need to read it back.
+        return { dossier: filed.row, replayed: false, view: draft ? undefined : filedView(f, filed.row, filed.documents, filed.event) };
+      } catch (err) {
+        if (!repo.isCodeCollision(err) || attempt >= 2) throw err;
+        await repo.resyncCodeNumber(s, settings.agencyCode, day, code.replace(/\d+$/, ""));
+      }
     }
-  }
+  });
+}
+
+/** The day's numbers are used up: nothing is filed; a page's submission keeps its draft, as when refused. */
+async function codesExhausted(deps: D, s: Session, ctx: Ctx, f: Filing, draft: DossierRow | null, record: NewRecord): Promise<CodesExhaustedError> {
+  deps.log.warn({ commune: f.commune.code, max: MAX_DAILY_NUMBER }, "dossier numbers of the day used up");
+  if (!keepsDraft(f, draft)) return new CodesExhaustedError(null);
+  const kept = await saveDraft(s, ctx, draft, record, f.input.documents, f.now, deps);
+  return new CodesExhaustedError(kept.id);
 }
 
 const stateOf = (f: Filing): DossierState => (f.atCounter ? "received" : "submitted");
@@ -232,9 +291,17 @@ function filedView(f: Filing, row: DossierRow, documents: DossierDocument[], eve
   };
 }
 
-async function saveDraft(deps: D, ctx: Ctx, draft: DossierRow | null, record: NewRecord, documents: DocumentInput[], now: Date): Promise<DossierRow> {
+async function saveDraft(
+  s: Session,
+  ctx: Ctx,
+  draft: DossierRow | null,
+  record: NewRecord,
+  documents: DocumentInput[],
+  now: Date,
+  deps: Pick<Deps, "config">,
+): Promise<DossierRow> {
   const p = ctx.principal!;
-  return deps.db.tx(async (q) => {
+  return s.tx(async (q) => {
     let id: string;
     if (draft) {
       if (!(await repo.updateDossier(q, draft.id, draft.version, patchOf(record), now))) throw new AppError("conflict", "dossiers.error.changedMeanwhile");
