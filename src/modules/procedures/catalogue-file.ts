@@ -4,6 +4,7 @@
 import ExcelJS from "exceljs";
 import { AppError, type FieldError, fieldErrorsFromZod } from "../../platform/http/app-error.ts";
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
+import { restoreNeutralised, safeCell } from "../../platform/text/spreadsheet-cell.ts";
 import { type CatalogueFormat, ProcedureDefinition } from "./procedures.contract.ts";
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -81,13 +82,13 @@ export async function writeXlsx(defs: ProcedureDefinition[]): Promise<Uint8Array
       style: h === "code" || h === "procedure_code" ? { numFmt: "@" } : {},
     }));
     ws.getRow(1).font = { bold: true };
-    for (const r of rows[name]) ws.addRow(r.map((v) => (v === "" ? null : v)));
+    for (const r of rows[name]) ws.addRow(r.map((v) => (v === "" ? null : safeCell(v))));
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 function csvCell(v: Cell): string {
-  const s = v === null ? "" : String(v);
+  const s = v === null ? "" : String(safeCell(v));
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -149,7 +150,8 @@ function buildSheet(name: SheetName, raw: { line: number; cells: string[] }[], c
   for (const r of body) {
     if (r.cells.every((c) => c.trim() === "")) continue;
     const values = new Map<string, string>();
-    for (const [i, h] of head.cells.entries()) values.set(h, (r.cells[i] ?? "").trim());
+    // A cell the export neutralised ("'=…", spreadsheet-cell.ts) reads back as it was written.
+    for (const [i, h] of head.cells.entries()) values.set(h, restoreNeutralised(r.cells[i] ?? "").trim());
     rows.push({ values, ref: (column) => `${name}!${columnLetter(col0 + 1 + Math.max(0, head.cells.indexOf(column)))}${r.line}` });
   }
   return { name, rows, headerRef };

