@@ -29,13 +29,31 @@ export type DossierFixture = {
   fileId: string;
   procedure: ProcedureRecord;
   requiredKeys: string[];
-  /** The JSON body of every submission (only the Idempotency-Key header changes). */
+  /** The JSON body of a submission to the demo commune (only the Idempotency-Key header changes). */
   body: string;
+  /** The same body for each of COMMUNES communes, the demo commune first: submissions take them in turn. */
+  bodies: string[];
   /** Codes of submitted dossiers, for the look-ups. */
   codes: string[];
 };
 
 const json = { "content-type": "application/json", accept: "application/json" };
+
+/**
+ * An agency has 9,999 dossier numbers a day (…-YYMMDD-NNNN) and a run files more than that: submissions are
+ * spread over this many communes of the demo province, each numbered under its own agency code.
+ */
+const COMMUNES = 32;
+
+async function benchCommunes(db: Database): Promise<string[]> {
+  const { rows } = await db.query<{ code: string }>(
+    `SELECT code FROM admin_unit_refs WHERE level = 'commune' AND parent_code = (SELECT parent_code FROM admin_unit_refs WHERE code = $1)
+     ORDER BY code = $1 DESC, code LIMIT $2`,
+    [DEMO_COMMUNE, COMMUNES],
+  );
+  if (rows[0]?.code !== DEMO_COMMUNE) throw new Error(`the demo commune ${DEMO_COMMUNE} is missing`);
+  return rows.map((r) => r.code);
+}
 
 /** Creates `count` API tokens for the demo citizen, as the office face would (createApiToken, audited). */
 async function citizenTokens(db: Database, count: number): Promise<{ userId: string; tokens: string[] }> {
@@ -77,16 +95,19 @@ export async function prepareDossiers(opts: { pgUrl: string; appBase: string; to
     if (up.status !== 201) throw new Error(`POST /api/v1/files answered ${up.status}: ${await up.text()}`);
     const fileId = ((await up.json()) as { id: string }).id;
 
-    const body = JSON.stringify({
-      procedureCode: PROCEDURE,
-      communeCode: DEMO_COMMUNE,
-      applicant: APPLICANT,
-      form: demoFormValues(def),
-      documents: requiredKeys.map((requirementKey) => ({ requirementKey, fileId })),
-      delivery: { method: def.deliveryMethods.includes("online") ? "online" : def.deliveryMethods[0] },
-      channel: "online",
-      intent: "submit",
-    });
+    const bodyFor = (communeCode: string) =>
+      JSON.stringify({
+        procedureCode: PROCEDURE,
+        communeCode,
+        applicant: APPLICANT,
+        form: demoFormValues(def),
+        documents: requiredKeys.map((requirementKey) => ({ requirementKey, fileId })),
+        delivery: { method: def.deliveryMethods.includes("online") ? "online" : def.deliveryMethods[0] },
+        channel: "online",
+        intent: "submit",
+      });
+    const bodies = (await benchCommunes(db)).map(bodyFor);
+    const body = bodies[0]!;
 
     // The dossiers the look-ups read: filed through the API like any other, 8 at a time.
     const codes: string[] = [];
@@ -98,7 +119,7 @@ export async function prepareDossiers(opts: { pgUrl: string; appBase: string; to
         const res = await fetch(`${opts.appBase}/api/v1/dossiers`, {
           method: "POST",
           headers: { ...auth, "idempotency-key": `bench-setup-${prefix}-${i}` },
-          body,
+          body: bodies[i % bodies.length],
           signal: AbortSignal.timeout(30_000),
         });
         const text = await res.text();
@@ -107,13 +128,13 @@ export async function prepareDossiers(opts: { pgUrl: string; appBase: string; to
       }
     };
     await Promise.all(Array.from({ length: 8 }, worker));
-    return { tokens, userId, fileId, procedure, requiredKeys, body, codes };
+    return { tokens, userId, fileId, procedure, requiredKeys, body, bodies, codes };
   } finally {
     await db.close();
   }
 }
 
-/** Submissions: the same body, a fresh Idempotency-Key for every request, tokens taken in turn. */
+/** Submissions: the same body but for the communes in turn, a fresh Idempotency-Key for every request, tokens taken in turn. */
 export function submitRequest(f: DossierFixture): RequestSpec {
   const prefix = randomBytes(6).toString("hex");
   let n = 0;
@@ -123,7 +144,10 @@ export function submitRequest(f: DossierFixture): RequestSpec {
     body: f.body,
     next: () => {
       n++;
-      return { headers: { authorization: `Bearer ${f.tokens[n % f.tokens.length]}`, "idempotency-key": `${prefix}-${n}` } };
+      return {
+        headers: { authorization: `Bearer ${f.tokens[n % f.tokens.length]}`, "idempotency-key": `${prefix}-${n}` },
+        body: f.bodies[n % f.bodies.length],
+      };
     },
   };
 }

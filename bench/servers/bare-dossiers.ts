@@ -11,14 +11,15 @@
 //                (repo.insertDocuments: one statement), the "submit" event (repo.insertEvent), the SMS and email
 //                outbox rows (enqueue) and, last as in fileDossier, the audit entry (appendAudit: one INSERT, sealed
 //                into the chain later by the XãSố server's sealer). The outbox rows are due in a year, so the XãSố server's worker
-//                never sends the baseline's messages during the run. It answers 201 with the id and code.
+//                never sends the baseline's messages during the run. It answers 201 with the id and code. The
+//                body's commune is used (the bench spreads submissions over communes: 9,999 numbers a day each).
 //                Not done here, and done by XãSố: the token look-up, the checks that read the idempotency key and
 //                the file, and (when not cached) the commune, the procedure and the desk settings.
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import pg from "pg";
 import { readDeskSettings } from "../../src/modules/dossiers/desk-settings.repository.ts";
-import { dossierCode } from "../../src/modules/dossiers/use-cases/dossier-code.ts";
+import { dossierCode, MAX_DAILY_NUMBER } from "../../src/modules/dossiers/use-cases/dossier-code.ts";
 import * as repo from "../../src/modules/dossiers/dossiers.repository.ts";
 import type { Applicant, Delivery } from "../../src/modules/dossiers/dossiers.model.ts";
 import { renderNotification, toE164Vn, toSmsText } from "../../src/modules/notifications/index.ts";
@@ -47,6 +48,19 @@ const proc = (
 const unit = (await pool.query<{ path: string }>("SELECT path FROM admin_units WHERE code = $1", [communeCode])).rows[0];
 if (!proc || !unit) throw new Error(`procedure ${procedureCode} or commune ${communeCode} not found`);
 const { agencyCode } = await readDeskSettings(pool, communeCode);
+// The bench spreads submissions over communes (an agency has 9,999 numbers a day): each one's path and
+// agency code, read once as XãSố caches them.
+const communes = new Map<string, { path: string; agencyCode: string }>();
+async function communeOf(code: string) {
+  let c = communes.get(code);
+  if (!c) {
+    const path = (await pool.query<{ path: string }>("SELECT path FROM admin_units WHERE code = $1 AND level = 'commune'", [code])).rows[0]?.path;
+    if (!path) return null;
+    c = { path, agencyCode: (await readDeskSettings(pool, code)).agencyCode };
+    communes.set(code, c);
+  }
+  return c;
+}
 
 // The messages' text, rendered once for a sample code of the right length; each request puts its own code in.
 const SAMPLE = dossierCode(agencyCode, new Date(), 1);
@@ -65,7 +79,13 @@ const last4 = (s: string | null | undefined) => (s ? s.replace(/\D/g, "").slice(
 const toDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 const iso = (x: Date | null) => (x ? new Date(x).toISOString() : null);
 
-type Body = { applicant: Applicant; form: Record<string, unknown>; documents: { requirementKey: string; fileId: string }[]; delivery: Delivery };
+type Body = {
+  communeCode: string;
+  applicant: Applicant;
+  form: Record<string, unknown>;
+  documents: { requirementKey: string; fileId: string }[];
+  delivery: Delivery;
+};
 
 const app = new Hono();
 
@@ -102,14 +122,18 @@ app.post("/dossiers", async (c) => {
   const key = c.req.header("idempotency-key") ?? null;
   const now = new Date();
   if (!smsPayload && !emailPayload) renderOnce(body.applicant);
-  const code = dossierCode(agencyCode, now, await repo.nextCodeNumber(pool, agencyCode, toDay(now)));
+  const commune = await communeOf(body.communeCode);
+  if (!commune) return c.json({ title: "no such commune" }, 400);
+  const n = await repo.nextCodeNumber(pool, commune.agencyCode, toDay(now), MAX_DAILY_NUMBER);
+  if (n === null) return c.json({ title: "the day's dossier numbers are used up" }, 503);
+  const code = dossierCode(commune.agencyCode, now, n);
   const client = await pool.connect();
   let id: string | null = null;
   try {
     await client.query("BEGIN");
     id = await repo.insertDossier(client, {
-      communeCode,
-      unitPath: unit.path,
+      communeCode: body.communeCode,
+      unitPath: commune.path,
       procedureId: proc.id,
       procedureVersion: proc.version,
       state: "submitted",
@@ -155,7 +179,7 @@ app.post("/dossiers", async (c) => {
         type: "dossier.submitted",
         actor: { userId, label: userLabel },
         target: { type: "dossier", id },
-        adminUnitCode: communeCode,
+        adminUnitCode: body.communeCode,
         requestId: null,
         details: { code, procedure: procedureCode, version: proc.version, channel: "online" },
       },

@@ -2,6 +2,7 @@
 // (same dispatch, messages and exit codes as the real process), plus a few real processes.
 import { listMigrations } from "../../src/platform/db/migrator.ts";
 import { spawn } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -559,4 +560,47 @@ describeDb("xaso db export / db import", () => {
     expect((await xaso(["db", "export", "--to", "mysql://x"], { url: a.url })).code).toBe(64);
     expect((await xaso(["db", "copy"], { url: a.url })).code).toBe(64);
   });
+});
+
+describeDb("xaso db export / db import of large stored files", () => {
+  // Files of 10 MB (the upload limit), twice that as hex text. Rows fetched in batches held every file of a
+  // batch in memory several times over and exhausted a small heap; COPY streams them through in chunks.
+  const FILES = 8;
+  const FILE_BYTES = 10 * 1024 * 1024;
+  let a: TestDatabase;
+  let b: TestDatabase;
+  let c: TestDatabase;
+  const files: Array<{ id: string; sha256: string }> = [];
+  beforeAll(async () => {
+    [a, b, c] = await Promise.all([createTestDatabase(), createTestDatabase(), createTestDatabase()]);
+    await Promise.all([wipe(b.db), wipe(c.db)]);
+    for (let i = 0; i < FILES; i++) {
+      const bytes = randomBytes(FILE_BYTES);
+      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      const { rows } = await a.db.query<{ id: string }>(
+        `INSERT INTO stored_files (name, media_type, size_bytes, sha256, content) VALUES ($1, 'application/pdf', $2, $3, $4) RETURNING id`,
+        [`tep-${i}.pdf`, FILE_BYTES, sha256, bytes],
+      );
+      files.push({ id: rows[0]!.id, sha256 });
+    }
+  }, 180_000);
+  afterAll(async () => {
+    await Promise.all([a?.drop(), b?.drop(), c?.drop()]);
+  });
+
+  it("exports in a real process with a 192 MB heap and imports back, every byte the same", async () => {
+    const out = await xasoProcess(["--max-old-space-size=192", "--import", "tsx", "src/cli/main.ts"], ["db", "export", "--to", b.url], {
+      ...TEST_ENV,
+      DATABASE_URL: a.url,
+    });
+    expect(out.err).not.toMatch(/heap|memory/i);
+    expect(out.code).toBe(0);
+    const back = await xaso(["db", "import", "--from", b.url], { url: c.url });
+    expect(back.code).toBe(0);
+    const { rows } = await c.db.query<{ id: string; n: number; sha256: string }>(
+      "SELECT id, length(content) AS n, encode(sha256(content), 'hex') AS sha256 FROM stored_files",
+    );
+    const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : 1);
+    expect(rows.sort(byId)).toEqual(files.map((f) => ({ id: f.id, n: FILE_BYTES, sha256: f.sha256 })).sort(byId));
+  }, 180_000);
 });

@@ -119,6 +119,51 @@ describeDb("dossiers: API", () => {
     expect(mine.items.find((d) => d.id === created.id)?.stateLabel).toBe("Mới nộp, chờ tiếp nhận");
   });
 
+  it("answers 20 concurrent submissions with one Idempotency-Key with the same dossier: one 201, the rest replays, one number used", async () => {
+    const docs = [
+      { requirementKey: "declaration", fileId: (await upload("c")).id },
+      { requirementKey: "identityDocument", fileId: (await upload("d")).id },
+    ];
+    const body = await submission(docs);
+    const counter = async () => (await app().db.query("SELECT coalesce(sum(last_value), 0)::int AS n FROM dossier_code_counters")).rows[0]!.n as number;
+    const before = await counter();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const res = await citizen.post("/api/v1/dossiers", body, { "idempotency-key": "api-key-twenty" });
+        return { status: res.status, replayed: res.headers.get("idempotent-replayed"), body: (await res.json()) as { id?: string; code?: string } };
+      }),
+    );
+    expect(answers.map((a) => a.status).sort((a, b) => a - b)).toEqual([...Array(19).fill(200), 201]);
+    expect(answers.filter((a) => a.status === 200).every((a) => a.replayed === "true")).toBe(true);
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+    expect(new Set(answers.map((a) => a.body.code)).size).toBe(1);
+    expect(answers[0]!.body.code).toMatch(/^XS\.02923-\d{6}-\d{4}$/);
+    expect(await counter()).toBe(before + 1);
+  });
+
+  it("answers 503 in the caller's language once the agency's 9999 numbers of the day are used, filing nothing", async () => {
+    const docs = [
+      { requirementKey: "declaration", fileId: (await upload("e")).id },
+      { requirementKey: "identityDocument", fileId: (await upload("f")).id },
+    ];
+    const body = await submission(docs);
+    const first = (await (await citizen.post("/api/v1/dossiers", body, { "idempotency-key": "api-key-full-0" })).json()) as { code: string };
+    const [agency, day] = first.code.split("-");
+    const date = `20${day!.slice(0, 2)}-${day!.slice(2, 4)}-${day!.slice(4, 6)}`;
+    const counter = "UPDATE dossier_code_counters SET last_value = $3 WHERE agency_code = $1 AND day = $2";
+    await app().db.query(counter, [agency, date, 9999]);
+    const full = await citizen.post("/api/v1/dossiers", body, { "idempotency-key": "api-key-full-1" });
+    expect(full.status).toBe(503);
+    const problem = (await full.json()) as { type: string; title: string };
+    expect(problem.type).toBe("/docs/problems#unavailable");
+    expect(problem.title).toContain("9999");
+    const en = await citizen.post("/api/v1/dossiers", body, { "idempotency-key": "api-key-full-1", "accept-language": "en" });
+    expect(en.status).toBe(503);
+    expect(((await en.json()) as { title: string }).title).toContain("Nothing was filed");
+    expect((await app().db.query("SELECT count(*)::int AS n FROM dossiers WHERE idempotency_key = 'api-key-full-1'")).rows[0]!.n).toBe(0);
+    await app().db.query(counter, [agency, date, Number(first.code.slice(-4))]); // the later tests file on the same day
+  });
+
   it("answers 400 naming each bad field, and files nothing", async () => {
     const body = { ...(await submission([])), applicant: { fullName: "A", phone: "123" }, delivery: { method: "post" } };
     const res = await citizen.post("/api/v1/dossiers", body, { "idempotency-key": "api-key-bad-01" });

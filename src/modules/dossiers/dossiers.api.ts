@@ -162,6 +162,7 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
           description:
             "Over the filing limit of the account (or, for a citizen, of the address) per window; Retry-After says when to try again. Nothing is lost: a draft stays a draft, uploaded files stay, and a later retry with the same Idempotency-Key files it",
         },
+        503: problems[503],
       },
     }),
     async (c) => {

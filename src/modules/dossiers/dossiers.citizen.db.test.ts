@@ -131,6 +131,46 @@ describeDb("dossiers: citizen pages", () => {
     expect(file.headers.get("content-type")).toBe("application/pdf");
   });
 
+  it("lands ten concurrent posts of one form (one key) on the same dossier, using one number", async () => {
+    const key = await keyOf(await citizen.get(`/dossiers/new?procedure=${PROCEDURE}`));
+    const files = { "doc.declaration": pdf("to khai"), "doc.identityDocument": pdf("can cuoc") };
+    const counter = async () => (await app().db.query("SELECT coalesce(sum(last_value), 0)::int AS n FROM dossier_code_counters")).rows[0]!.n as number;
+    const before = await counter();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => post(citizen, "/dossiers/new", application(citizen, key, files))));
+    expect(answers.map((r) => r.status)).toEqual(Array(10).fill(303));
+    expect(new Set(answers.map((r) => r.headers.get("location"))).size).toBe(1);
+    expect(answers[0]!.headers.get("location")).toMatch(/^\/me\/dossiers\/[0-9a-f-]{36}\?submitted=1$/);
+    expect(await countByKey(key)).toBe(1);
+    expect(await counter()).toBe(before + 1);
+  });
+
+  it("says so when the day's dossier numbers are used up, and keeps the submission as a draft with its uploads", async () => {
+    const filed = await buildDossier(app().deps, team.citizen);
+    const [agency, day] = filed.code!.split("-");
+    const date = `20${day!.slice(0, 2)}-${day!.slice(2, 4)}-${day!.slice(4, 6)}`;
+    const counter = "UPDATE dossier_code_counters SET last_value = $3 WHERE agency_code = $1 AND day = $2";
+    await app().db.query(counter, [agency, date, 9999]);
+    try {
+      const key = await keyOf(await citizen.get(`/dossiers/new?procedure=${PROCEDURE}`));
+      const res = await post(
+        citizen,
+        "/dossiers/new",
+        application(citizen, key, { "doc.declaration": pdf("to khai"), "doc.identityDocument": pdf("can cuoc") }),
+      );
+      expect(res.status).toBe(503);
+      const html = await res.text();
+      expect(html).toContain("Hôm nay cơ quan đã cấp hết 9999 số hồ sơ");
+      const draft = (await app().db.query("SELECT id, state, code FROM dossiers WHERE idempotency_key = $1", [key])).rows[0]!;
+      expect(draft).toMatchObject({ state: "draft", code: null });
+      expect(html).toContain(`action="/dossiers/${draft.id}/edit"`);
+      expect(html).toContain('value="Để đăng ký kết hôn"');
+      const kept = await app().db.query("SELECT requirement_key FROM dossier_documents WHERE dossier_id = $1 ORDER BY 1", [draft.id]);
+      expect(kept.rows.map((r) => r.requirement_key)).toEqual(["declaration", "identityDocument"]);
+    } finally {
+      await app().db.query(counter, [agency, date, Number(filed.code!.slice(-4))]);
+    }
+  });
+
   it("keeps the draft with its uploads when a required document is missing, shows the error beside it, and completes it later", async () => {
     const key = await keyOf(await citizen.get(`/dossiers/new?procedure=${PROCEDURE}`));
     const res = await post(citizen, "/dossiers/new", application(citizen, key, { "doc.declaration": pdf("to khai") }));

@@ -11,6 +11,7 @@ import { aPdf, documentsFor, formValuesFor } from "../../../test/support/procedu
 import { getProcedure } from "../procedures/index.ts";
 import { ACTION_TYPES, NATIONAL_STATUS, STATES } from "./dossier-workflow.ts";
 import { actOnDossier, fileDossier, findDossierRow, getDossier, lookupStatus } from "./index.ts";
+import { CodesExhaustedError } from "./use-cases/file-dossier.ts";
 import { translator } from "../../platform/i18n/i18n.ts";
 import { listVault } from "../citizens/index.ts";
 import { ssoCitizen, verifyPhone } from "../../../test/support/citizen-factories.ts";
@@ -47,6 +48,54 @@ describeDb("dossiers", () => {
     expect(b.id).toBe(first.id);
     const n = await deps.db.query("SELECT count(*)::int AS n FROM dossiers WHERE idempotency_key = 'retry-1'");
     expect(n.rows[0]!.n).toBe(1);
+  });
+
+  it("answers 20 concurrent submissions with one idempotency key with the same dossier, using one number", async () => {
+    const { deps, clock } = app();
+    clock.set(vn("2026-12-09T09:00:00"));
+    const counter = async () =>
+      (await deps.db.query("SELECT coalesce(sum(last_value), 0)::int AS n FROM dossier_code_counters WHERE day = '2026-12-09'")).rows[0]!.n;
+    const before = await counter();
+    // More submissions than the test database's pool has connections: twins waiting for the first must not starve it.
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => buildDossier(deps, team.citizen, { key: "twenty-at-once" })));
+    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    const filed = results.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof buildDossier>>>).value);
+    expect(new Set(filed.map((d) => d.id)).size).toBe(1);
+    expect(new Set(filed.map((d) => d.code)).size).toBe(1);
+    expect(filed[0]!.code).toMatch(/^XS\.02923-261209-\d{4}$/);
+    expect(await counter()).toBe(before + 1);
+    expect((await deps.db.query("SELECT count(*)::int AS n FROM dossiers WHERE idempotency_key = 'twenty-at-once'")).rows[0]!.n).toBe(1);
+  });
+
+  it("numbers an agency's dossiers up to 9999 a day, then refuses in Vietnamese and English, filing nothing and keeping the draft", async () => {
+    const { deps, clock } = app();
+    clock.set(vn("2026-12-10T09:00:00"));
+    const first = await buildDossier(deps, team.citizen);
+    const agency = first.code!.split("-")[0]!;
+    await deps.db.query("UPDATE dossier_code_counters SET last_value = 9998 WHERE agency_code = $1 AND day = '2026-12-10'", [agency]);
+    expect((await buildDossier(deps, team.citizen)).code).toBe(`${agency}-261210-9999`);
+
+    const filedBefore = (await deps.db.query("SELECT count(*)::int AS n FROM dossiers WHERE code IS NOT NULL")).rows[0]!.n;
+    const err = await rejection(buildDossier(deps, team.citizen, { key: "day-is-full" }));
+    expect(err).toBeInstanceOf(CodesExhaustedError);
+    expect(err.status).toBe(503);
+    expect(translator("vi")(err.messageKey, err.params)).toContain("hết 9999 số hồ sơ");
+    expect(translator("en")(err.messageKey, err.params)).toContain("all 9999 dossier numbers for today");
+    // Nothing filed, no number taken; the submission's uploads are kept as a draft, as for a refused submission.
+    expect((await deps.db.query("SELECT count(*)::int AS n FROM dossiers WHERE code IS NOT NULL")).rows[0]!.n).toBe(filedBefore);
+    const counter = await deps.db.query("SELECT last_value FROM dossier_code_counters WHERE agency_code = $1 AND day = '2026-12-10'", [agency]);
+    expect(counter.rows[0]!.last_value).toBe(9999);
+    const kept = (await deps.db.query("SELECT id, state, code FROM dossiers WHERE idempotency_key = 'day-is-full'")).rows;
+    expect(kept).toEqual([{ id: (err as CodesExhaustedError).dossierId, state: "draft", code: null }]);
+    expect((await deps.db.query("SELECT count(*)::int AS n FROM dossier_documents WHERE dossier_id = $1", [kept[0]!.id])).rows[0]!.n).toBeGreaterThan(0);
+    // At the counter nothing is written at all.
+    const atCounter = await rejection(buildDossier(deps, team.desk, { channel: "counter", key: "counter-day-is-full" }));
+    expect(atCounter.status).toBe(503);
+    expect((await deps.db.query("SELECT count(*)::int AS n FROM dossiers WHERE idempotency_key = 'counter-day-is-full'")).rows[0]!.n).toBe(0);
+
+    // The next day starts again at 0001.
+    clock.set(vn("2026-12-11T09:00:00"));
+    expect((await buildDossier(deps, team.citizen)).code).toBe(`${agency}-261211-0001`);
   });
 
   it("refuses a submission with missing documents and fields, naming each, and writes nothing", async () => {

@@ -51,6 +51,8 @@ export const messagesVi = {
 
   "dossiers.error.changedMeanwhile": "Hồ sơ vừa được người khác thay đổi. Hãy xem lại trạng thái mới rồi thao tác lại.",
   "dossiers.error.duplicate": "Hồ sơ này đã được gửi.",
+  "dossiers.error.codesExhausted":
+    "Hôm nay cơ quan đã cấp hết {max} số hồ sơ (mã hồ sơ chỉ có 4 chữ số thứ tự trong ngày). Hồ sơ chưa được nộp; bản nháp (nếu có) vẫn được giữ. Hãy nộp lại vào ngày mai.",
   "dossiers.error.illegalState": "Không thể thực hiện thao tác này khi hồ sơ đang ở trạng thái “{state}”.",
   "dossiers.error.apologyTooLate": "Phiếu xin lỗi phải được gửi trước hạn ít nhất một ngày làm việc.",
   "dossiers.error.apologyOnce": "Hồ sơ này đã được hẹn lại một lần; chỉ được hẹn lại một lần.",
@@ -140,6 +142,8 @@ export const messagesEn: Messages = {
 
   "dossiers.error.changedMeanwhile": "Someone else changed this dossier meanwhile. Check its new status and try again.",
   "dossiers.error.duplicate": "This dossier has already been sent.",
+  "dossiers.error.codesExhausted":
+    "The agency has given out all {max} dossier numbers for today (a dossier code has 4 digits for the day's sequence). Nothing was filed; any draft is kept. Please submit again tomorrow.",
   "dossiers.error.illegalState": "This action is not possible while the dossier is “{state}”.",
   "dossiers.error.apologyTooLate": "The apology must be issued at least one working day before the deadline.",
   "dossiers.error.apologyOnce": "This dossier already has a new appointment; it can be set only once.",

@@ -336,5 +336,24 @@ describeDb("dossier office pages", () => {
       expect(receipt).toContain(row.code!);
       expect(receipt).toContain("Qua dịch vụ bưu chính công ích");
     });
+
+    it("keeps the typed form and says why when the day's dossier numbers are used up, filing nothing", async () => {
+      const filed = await buildDossier(app().deps, team.citizen);
+      const [agency, day] = filed.code!.split("-");
+      const date = `20${day!.slice(0, 2)}-${day!.slice(2, 4)}-${day!.slice(4, 6)}`;
+      const counter = "UPDATE dossier_code_counters SET last_value = $3 WHERE agency_code = $1 AND day = $2";
+      await app().db.query(counter, [agency, date, 9999]);
+      try {
+        const fields = await intakeFields({ "assistedConsent.method": "signature" });
+        const res = await postMultipart(clients.desk, "/office/desk/intake", fields, scans);
+        expect(res.status).toBe(503);
+        const html = await res.text();
+        expect(html).toContain("Hôm nay cơ quan đã cấp hết 9999 số hồ sơ");
+        expect(html).toContain(`value="${APPLICANT.fullName}"`);
+        expect((await app().db.query("SELECT count(*)::int AS n FROM dossiers WHERE idempotency_key = $1", [fields.idempotencyKey])).rows[0]!.n).toBe(0);
+      } finally {
+        await app().db.query(counter, [agency, date, Number(filed.code!.slice(-4))]);
+      }
+    });
   });
 });

@@ -362,23 +362,26 @@ export async function listSupplementRequests(q: Queryable, dossierId: string): P
 const literal = (v: string) => `'${v.replace(/'/g, "''")}'`;
 
 /**
- * Next number of the day for an agency. Outside the dossier's transaction on purpose, and committed
- * without waiting for the disk flush: otherwise the counter row stays locked for a flush (or a whole
- * transaction) and every submission of the commune queues behind it. The price: a rare gap when the later
- * transaction fails, and after a crash a number may come round again — the unique code then collides and
- * the caller resynchronises the counter with resyncCodeNumber and retries.
+ * Next number of the day for an agency, or null once `max` is used (the counter then stays at `max`).
+ * Outside the dossier's transaction on purpose, and committed without waiting for the disk flush: otherwise
+ * the counter row stays locked for a flush (or a whole transaction) and every submission of the commune
+ * queues behind it. The price: a rare gap when the later transaction fails, and after a crash a number may
+ * come round again — the unique code then collides and the caller resynchronises the counter with
+ * resyncCodeNumber and retries.
  */
-export async function nextCodeNumber(q: Queryable, agencyCode: string, day: string): Promise<number> {
-  // One round trip; the values are an agency code and a date, both validated, quoted as literals.
+export async function nextCodeNumber(q: Queryable, agencyCode: string, day: string, max: number): Promise<number | null> {
+  if (!Number.isSafeInteger(max) || max < 1) throw new Error(`bad counter limit ${max}`);
+  // One round trip; the values are an agency code, a date and an integer, all validated, quoted as literals.
   const results = (await q.query(
     `BEGIN; SET LOCAL synchronous_commit = off;
      INSERT INTO dossier_code_counters (agency_code, day, last_value) VALUES (${literal(agencyCode)}, ${literal(day)}, 1)
-     ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1 RETURNING last_value AS n;
+     ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1
+     WHERE dossier_code_counters.last_value < ${max} RETURNING last_value AS n;
      COMMIT`,
-  )) as unknown as Array<{ rows: Array<{ n: number }> }>;
-  const n = results.find((r) => r.rows?.length)?.rows[0]?.n;
-  if (!n) throw new Error("dossier code counter returned nothing");
-  return n;
+  )) as unknown as Array<{ command?: string; rows: Array<{ n: number }> }>;
+  const insert = results.find((r) => r.command === "INSERT");
+  if (!insert) throw new Error("dossier code counter: no answer to the insert");
+  return insert.rows[0]?.n ?? null;
 }
 
 /** Moves the day's counter past every code already used (after a crash lost its last increments). */

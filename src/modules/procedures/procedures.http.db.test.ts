@@ -4,6 +4,7 @@ import { buildUser, GIA_PHU, LAO_CAI, PASSWORD } from "../../../test/support/fac
 import { type TestApp, useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
 import { aCatalogue, publishAll } from "../../../test/support/procedure-factories.ts";
+import { buildZip, deflatedZeros } from "../../../test/support/zip-factories.ts";
 import { CSRF_FIELD } from "../../platform/http/csrf.ts";
 import { getProcedure } from "./index.ts";
 
@@ -129,6 +130,21 @@ describeDb("procedure catalogue over HTTP", () => {
     );
     expect(broken.status).toBe(400);
     expect((await broken.json()).errors).toEqual([expect.objectContaining({ field: expect.stringMatching(/^steps!E\d+$/) })]);
+  });
+
+  it("answers a zip bomb sent as XLSX with 413 naming its part, and imports nothing", async () => {
+    const bomb = buildZip([{ name: "xl/worksheets/sheet1.xml", deflated: await deflatedZeros(200 * 1024 * 1024) }]);
+    const before = await t.db.query("SELECT count(*)::int AS n FROM procedure_versions");
+    const res = await t.app.request("/api/v1/procedures/import", {
+      method: "POST",
+      body: Buffer.from(bomb),
+      headers: bearer(managerToken, { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "accept-language": "en" }),
+    });
+    expect(res.status).toBe(413);
+    expect((await res.json()).errors).toEqual([
+      { field: "file", code: "too_big", message: "Field “file”: part “xl/worksheets/sheet1.xml” of the Excel file expands to 200 MB, more than 16 MB" },
+    ]);
+    expect((await t.db.query("SELECT count(*)::int AS n FROM procedure_versions")).rows).toEqual(before.rows);
   });
 
   it("keeps the office pages to procedure managers", async () => {

@@ -157,6 +157,11 @@ export const messagesVi = {
   "procedures.error.codeTaken": "Trường “{field}”: đã có thủ tục với mã này",
   "procedures.import.unreadable": "Trường “{field}”: không đọc được tệp (cần .xlsx hoặc .csv đúng định dạng)",
   "procedures.import.tooLarge": "Trường “{field}”: tệp lớn hơn {max} MB",
+  "procedures.import.tooManyParts": "Trường “{field}”: tệp Excel gồm {n} phần bên trong, nhiều hơn mức cho phép ({max})",
+  "procedures.import.partTooLarge": "Trường “{field}”: phần “{entry}” của tệp Excel giải nén ra {size} MB, quá mức {max} MB",
+  "procedures.import.partTooCompressed":
+    "Trường “{field}”: phần “{entry}” của tệp Excel giải nén ra {size} MB, gấp hơn {max} lần khi nén; tệp như vậy không được đọc (có thể là “bom nén”)",
+  "procedures.import.inflatesTooMuch": "Trường “{field}”: tệp Excel giải nén ra hơn {max} MB",
   "procedures.import.tooManyRows": "Ô {field}: trang tính có quá {max} dòng",
   "procedures.import.missingSheet": "Trang tính “{field}”: không có trong tệp",
   "procedures.import.missingColumn": "Ô {field}: thiếu cột “{column}”",
@@ -331,6 +336,11 @@ export const messagesEn: Messages = {
   "procedures.error.codeTaken": "Field “{field}”: a procedure with this code exists",
   "procedures.import.unreadable": "Field “{field}”: the file cannot be read (a well-formed .xlsx or .csv is needed)",
   "procedures.import.tooLarge": "Field “{field}”: the file is larger than {max} MB",
+  "procedures.import.tooManyParts": "Field “{field}”: the Excel file holds {n} parts, more than the {max} allowed",
+  "procedures.import.partTooLarge": "Field “{field}”: part “{entry}” of the Excel file expands to {size} MB, more than {max} MB",
+  "procedures.import.partTooCompressed":
+    "Field “{field}”: part “{entry}” of the Excel file expands to {size} MB, more than {max} times its compressed size; such a file is not read (it may be a zip bomb)",
+  "procedures.import.inflatesTooMuch": "Field “{field}”: the Excel file expands to more than {max} MB",
   "procedures.import.tooManyRows": "Cell {field}: the sheet has more than {max} rows",
   "procedures.import.missingSheet": "Sheet “{field}”: missing from the file",
   "procedures.import.missingColumn": "Cell {field}: column “{column}” is missing",

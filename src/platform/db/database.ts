@@ -13,8 +13,13 @@ export type Database = Queryable & {
   url: string;
   /** Runs fn in one transaction; rolls back on any error so nothing is half-written. */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /** Runs fn on one connection of its own (queries and transactions on it, nothing else from the pool). */
+  session<T>(fn: (s: Session) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
+
+/** One connection of its own: queries and transactions on it, nothing from the pool. */
+export type Session = Queryable & { tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> };
 
 export type DatabaseOptions = {
   max?: number;
@@ -143,8 +148,49 @@ export function createDatabase(url: string, opts: DatabaseOptions = {}): Databas
       client.release();
       return result;
     },
+    async session<T>(fn: (s: Session) => Promise<T>): Promise<T> {
+      const client = await connect();
+      let result: T;
+      try {
+        result = await fn({ query: (text, values) => client.query(text, values as unknown[]), tx: (f) => txOn(client, f) });
+      } catch (err) {
+        let destroy = false;
+        // Session-level state (advisory locks) must not reach the next borrower; a connection that cannot say so is closed.
+        if (!lost.has(client) && !isDatabaseUnavailable(err)) await client.query("SELECT pg_advisory_unlock_all()").catch(() => (destroy = true));
+        throw failed(client, err, destroy);
+      }
+      client.release();
+      return result;
+    },
     close: () => pool.end(),
   };
+}
+
+async function txOn<T>(client: pg.PoolClient, fn: (q: Queryable) => Promise<T>): Promise<T> {
+  try {
+    await client.query("BEGIN");
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Runs fn holding a PostgreSQL advisory lock on `key`, on a connection of its own: callers with the same key
+ * run one after the other, other keys are not held up (a hash collision only makes two callers wait).
+ * fn must do all its database work through the session it is given: taking a second connection from the
+ * pool while holding one could wait forever once every pooled connection belongs to a waiter.
+ */
+export function withAdvisoryLock<T>(db: Database, key: string, fn: (s: Session) => Promise<T>): Promise<T> {
+  return db.session(async (s) => {
+    await s.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [key]);
+    const result = await fn(s);
+    await s.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [key]);
+    return result;
+  });
 }
 
 /** Whether the database answers a trivial query within timeoutMs (a full pool or a silent server counts as no). */

@@ -3,14 +3,16 @@
 // 1. The target is migrated, must be on PostgreSQL 15+, have the same migrations and columns as the
 //    source, and hold no rows (checked under a lock, inside the copy transaction).
 // 2. The source is read in one REPEATABLE READ snapshot (consistent even while XãSố writes to it);
-//    the target is written in one transaction, tables in foreign-key order, in batches of rows sent
-//    as text arrays and cast back with unnest(). Self-referencing tables go through a temporary
-//    table so the whole table lands in one statement (foreign keys are checked per statement).
+//    the target is written in one transaction, tables in foreign-key order, each streamed with COPY
+//    (source COPY TO piped into target COPY FROM, so memory stays flat whatever the row sizes). One COPY
+//    is one statement, so a self-referencing table needs no particular row order.
 // 3. Sequences get the source's position.
 // 4. Before COMMIT, every table's row count and checksum (md5 over the sorted md5 of each row's text,
 //    computed by PostgreSQL with pinned output settings) and the audit chain are compared on both
 //    sides. Any difference rolls the target back: it is either a verified copy or untouched.
+import { pipeline } from "node:stream/promises";
 import type pg from "pg";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import type { AuditVerification } from "../audit/index.ts";
 import { verifyAudit } from "../audit/index.ts";
 import { formatNumber } from "../i18n/format.ts";
@@ -22,7 +24,6 @@ import { migrate } from "./migrator.ts";
 export class TransferError extends Error {}
 
 const MIN_SERVER_VERSION = 150000;
-const BATCH_ROWS = 5000;
 /** Not copied: the target's own migrations run first; the lists are compared instead. */
 const SKIPPED = new Set(["schema_migrations"]);
 
@@ -173,38 +174,22 @@ async function sequenceState(q: Queryable, schema: string, name: string): Promis
   return { lastValue: rows[0]!.last_value, isCalled: rows[0]!.is_called };
 }
 
+/**
+ * Streams one table with COPY, in PostgreSQL's text format: the source's COPY TO feeds the target's COPY
+ * FROM through a pipe with back-pressure, so memory holds a few chunks, never a batch of rows (a stored
+ * file is up to 10 MB, twice that as hex text). One COPY statement is one statement for the foreign keys,
+ * so a self-referencing table's child may arrive before its parent. COPY FROM writes identity columns as
+ * given (as OVERRIDING SYSTEM VALUE would).
+ */
 async function copyTable(src: pg.PoolClient, dst: pg.PoolClient, source: Schema, target: Schema, table: Table): Promise<number> {
-  const columns = table.columns.filter((c) => !c.generated);
-  const names = columns.map((c) => ident(c.name)).join(", ");
-  const selfReferencing = table.references.has(table.name);
-  const destination = `${ident(target.schema)}.${ident(table.name)}`;
-  const overriding = columns.some((c) => c.identityAlways) ? " OVERRIDING SYSTEM VALUE" : "";
-  // Rows of a self-referencing table are gathered first and inserted by one statement, so a child may
-  // arrive before its parent.
-  const stage = "xaso_transfer_stage";
-  if (selfReferencing) await dst.query(`CREATE TEMP TABLE ${stage} (LIKE ${destination}) ON COMMIT DROP`);
-  const into = selfReferencing ? stage : destination;
-  const insert = `INSERT INTO ${into} (${names})${selfReferencing ? "" : overriding}
-    SELECT ${columns.map((c) => `u.${ident(c.name)}::${c.type}`).join(", ")}
-    FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(", ")}) AS u(${names})`;
-
-  await src.query(
-    `DECLARE xaso_transfer NO SCROLL CURSOR FOR SELECT ${columns.map((c) => `${ident(c.name)}::text`).join(", ")} FROM ${ident(source.schema)}.${ident(table.name)}`,
-  );
-  let copied = 0;
-  for (;;) {
-    const batch = await src.query<unknown[]>({ text: `FETCH FORWARD ${BATCH_ROWS} FROM xaso_transfer`, rowMode: "array" });
-    if (batch.rows.length === 0) break;
-    const arrays = columns.map((_, i) => batch.rows.map((r) => r[i] as string | null));
-    await dst.query(insert, arrays);
-    copied += batch.rows.length;
-  }
-  await src.query("CLOSE xaso_transfer");
-  if (selfReferencing) {
-    await dst.query(`INSERT INTO ${destination} (${names})${overriding} SELECT ${names} FROM ${stage}`);
-    await dst.query(`DROP TABLE ${stage}`);
-  }
-  return copied;
+  const names = table.columns
+    .filter((c) => !c.generated)
+    .map((c) => ident(c.name))
+    .join(", ");
+  const reader = src.query(copyTo(`COPY ${ident(source.schema)}.${ident(table.name)} (${names}) TO STDOUT`));
+  const writer = dst.query(copyFrom(`COPY ${ident(target.schema)}.${ident(table.name)} (${names}) FROM STDIN`));
+  await pipeline(reader, writer);
+  return writer.rowCount;
 }
 
 /** `locale` is the language of progress and error messages (default Vietnamese). */
@@ -236,6 +221,9 @@ export async function transferDatabase(source: Database, target: Database, opts:
   const dst = await target.pool.connect();
   let srcOpen = false;
   let dstOpen = false;
+  // A COPY cut short leaves its connection mid-protocol: such connections are closed (the server then rolls
+  // back), not sent a ROLLBACK that could wait behind the unfinished COPY.
+  let copyBroken = false;
   try {
     await src.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     srcOpen = true;
@@ -255,7 +243,10 @@ export async function transferDatabase(source: Database, target: Database, opts:
 
     for (const name of order) {
       const table = sourceSchema.tables.get(name)!;
-      const n = await copyTable(src, dst, sourceSchema, targetSchema, table);
+      const n = await copyTable(src, dst, sourceSchema, targetSchema, table).catch((err: unknown) => {
+        copyBroken = true;
+        throw err;
+      });
       progress(`${t("cli.transfer.copied", { table: name, rows: formatNumber(n, locale) })}\n`);
     }
 
@@ -293,9 +284,9 @@ export async function transferDatabase(source: Database, target: Database, opts:
     srcOpen = false;
     return { ok, committed: ok, tables, sequences, audit: { source: auditSource, target: auditTarget, ok: auditOk } };
   } finally {
-    if (dstOpen) await dst.query("ROLLBACK").catch(() => undefined);
-    if (srcOpen) await src.query("ROLLBACK").catch(() => undefined);
-    dst.release();
-    src.release();
+    if (dstOpen && !copyBroken) await dst.query("ROLLBACK").catch(() => undefined);
+    if (srcOpen && !copyBroken) await src.query("ROLLBACK").catch(() => undefined);
+    dst.release(copyBroken);
+    src.release(copyBroken);
   }
 }

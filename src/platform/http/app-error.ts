@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,
+  // The database unreachable, or a limit of the service itself (e.g. a day's dossier numbers used up).
   unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

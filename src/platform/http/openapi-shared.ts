@@ -23,6 +23,7 @@ export const problems = {
   413: problem("Body too large"),
   415: problem("Body is not JSON"),
   429: problem("Too many attempts"),
+  503: problem("Not possible for now (a limit of the service, such as the day's dossier numbers); try again later"),
 } as const;
 
 export const pageOf = <T extends z.ZodType>(item: T, name: string) =>

@@ -1,8 +1,10 @@
 // The figures as a spreadsheet for reports: a sheet of rows (and the total) and a sheet of definitions.
-// Headers are Vietnamese, whatever the viewer's language: the file goes into official reports.
+// Headers are Vietnamese, whatever the viewer's language: the file goes into official reports. Every text cell
+// goes through safeCells (names come from the catalogue and the unit list: never a formula).
 import ExcelJS from "exceljs";
 import type { Deps } from "../../../deps.ts";
 import { translator } from "../../../platform/i18n/i18n.ts";
+import { neutraliseFormula, safeCells } from "../../../platform/text/spreadsheet-cell.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
 import type { Figures, FiguresReport } from "../dossier-stats.contract.ts";
 import { DEFINITIONS, METRICS } from "../dossier-stats.definitions.ts";
@@ -41,8 +43,8 @@ export async function writeFiguresXlsx(report: FiguresReport, scopeName: string 
       ];
   const ws = wb.addWorksheet(t("stats.sheet.figures"), { views: [{ state: "frozen", ySplit: 2, xSplit: keyCols.length }] });
   const title = t("stats.sheet.title", { scope: scopeName ?? t("stats.field.communeAll"), from: dmy(report.from), to: dmy(report.to) });
-  ws.addRow([title]).font = { bold: true, size: 13 };
-  const header = ws.addRow([...keyCols.map((c) => c.header), ...METRICS.map((m) => t(m.label))]);
+  ws.addRow(safeCells([title])).font = { bold: true, size: 13 };
+  const header = ws.addRow(safeCells([...keyCols.map((c) => c.header), ...METRICS.map((m) => t(m.label))]));
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "top" };
   keyCols.forEach((c, i) => {
@@ -59,19 +61,19 @@ export async function writeFiguresXlsx(report: FiguresReport, scopeName: string 
   const values = (f: Figures) => METRICS.map((m) => f[m.key] ?? null);
   const fieldLabel = (field: string | null) => (field ? t(`procedures.field.${field}` as Parameters<typeof t>[0]) : null);
   for (const r of report.rows) {
-    ws.addRow([r.key, r.label, ...(byProcedure ? [fieldLabel(r.field)] : []), ...values(r)]);
+    ws.addRow(safeCells([r.key, r.label, ...(byProcedure ? [fieldLabel(r.field)] : []), ...values(r)]));
   }
-  const total = ws.addRow([null, t("stats.total"), ...(byProcedure ? [null] : []), ...values(report.totals)]);
+  const total = ws.addRow(safeCells([null, t("stats.total"), ...(byProcedure ? [null] : []), ...values(report.totals)]));
   total.font = { bold: true };
 
   const defs = wb.addWorksheet(t("stats.sheet.definitions"));
   defs.columns = [
-    { header: t("stats.sheet.term"), width: 36 },
-    { header: t("stats.sheet.definition"), width: 110 },
+    { header: neutraliseFormula(t("stats.sheet.term")), width: 36 },
+    { header: neutraliseFormula(t("stats.sheet.definition")), width: 110 },
   ];
   defs.getRow(1).font = { bold: true };
-  defs.addRow([null, t("stats.def.intro")]);
-  for (const [term, def] of DEFINITIONS) defs.addRow([t(term), t(def)]);
+  defs.addRow(safeCells([null, t("stats.def.intro")]));
+  for (const [term, def] of DEFINITIONS) defs.addRow(safeCells([t(term), t(def)]));
   defs.getColumn(2).alignment = { wrapText: true, vertical: "top" };
 
   return new Uint8Array(await wb.xlsx.writeBuffer());

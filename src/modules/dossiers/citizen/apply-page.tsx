@@ -31,7 +31,7 @@ import {
 import type { DossierRow } from "../dossiers.model.ts";
 import { nestFormFields } from "../form-data.ts";
 import type { DocumentInput } from "../use-cases/attach-documents.ts";
-import { DraftKeptError, fileDossier } from "../use-cases/file-dossier.ts";
+import { CodesExhaustedError, DraftKeptError, fileDossier } from "../use-cases/file-dossier.ts";
 import { FilingThrottledError } from "../use-cases/filing-limits.ts";
 import { getDossier } from "../use-cases/get-dossier.ts";
 import type { DossierView } from "../dossiers.model.ts";
@@ -79,7 +79,7 @@ export function applyPages(citizen: CitizenWeb) {
     return { groups, options: [] };
   }
 
-  async function applyPage(c: Context<AppEnv>, p: Principal, s: ApplyState, status: 200 | 400 | 429 = 200) {
+  async function applyPage(c: Context<AppEnv>, p: Principal, s: ApplyState, status: 200 | 400 | 429 | 503 = 200) {
     const ctx = page(c);
     const { t } = ctx;
     const def = s.procedure.definition;
@@ -271,7 +271,7 @@ export function applyPages(citizen: CitizenWeb) {
       );
     const key = values.idempotencyKey ?? "";
     const intent = values.intent === "draft" ? "draft" : "submit";
-    const again = async (errors: FieldError[], draft: DossierView | null, status: 400 | 429 = 400) => {
+    const again = async (errors: FieldError[], draft: DossierView | null, status: 400 | 429 | 503 = 400) => {
       const fresh = draft ? await getProcedure(deps, draft.procedure.code) : procedure;
       return applyPage(
         c,
@@ -313,6 +313,11 @@ export function applyPages(citizen: CitizenWeb) {
       if (err instanceof FilingThrottledError) {
         setRetryAfter(c, err);
         return again(err.fields, err.draftId ? await loadDraft(c, p, err.draftId) : draftView, 429);
+      }
+      // Nothing filed today: the form (or the draft it was kept as) comes back with the reason.
+      if (err instanceof CodesExhaustedError) {
+        const reason: FieldError = { field: "intent", code: err.code, message: err.messageKey, params: err.params };
+        return again([reason], err.dossierId ? await loadDraft(c, p, err.dossierId) : draftView, 503);
       }
       if (err instanceof AppError && err.code === "validation" && err.fields.length > 0) return again(err.fields, draftView);
       throw err;

@@ -13,7 +13,7 @@ import { type AdminUnitRow, getAdminUnit } from "../../admin-units/index.ts";
 import { getProcedure, searchProcedures, type ProcedureRecord } from "../../procedures/index.ts";
 import { ApplicantFields, DeliveryFields, DocumentInputs, DossierFormFields, dossierFieldLabels, documentSlots, Field, RadioGroup } from "../dossier-form.tsx";
 import { nestFormFields } from "../form-data.ts";
-import { fileDossier } from "../use-cases/file-dossier.ts";
+import { CodesExhaustedError, fileDossier } from "../use-cases/file-dossier.ts";
 import { Input } from "./fields.tsx";
 import { textFields, uploadsOf } from "./form-body.ts";
 import { type OfficeWeb, pickCommune } from "./office-context.ts";
@@ -98,7 +98,7 @@ export function intakePages(office: OfficeWeb) {
   const { deps, secure, page } = office;
 
   /** GET /office/desk/intake: the procedure search, or the form once ?procedure is chosen. */
-  const intakePage = async (c: Context<AppEnv>, state: IntakeState | null, status: 200 | 400 = 200) => {
+  const intakePage = async (c: Context<AppEnv>, state: IntakeState | null, status: 200 | 400 | 503 = 200) => {
     const p = requireSignedIn(c);
     const commune = await getAdminUnit(deps, state?.communeCode ?? pickCommune(c, p, "dossier.receive").code);
     authorise(p, "dossier.receive", commune);
@@ -189,6 +189,9 @@ export function intakePages(office: OfficeWeb) {
       setFlash(c, "flash.dossiers.office.intake", secure);
       return c.redirect(`/office/dossiers/${res.dossier.id}`, 303);
     } catch (err) {
+      if (err instanceof CodesExhaustedError) {
+        return intakePage(c, { ...state, errors: [{ field: "intent", code: err.code, message: err.messageKey, params: err.params }] }, 503);
+      }
       if (err instanceof AppError && err.fields.length > 0) return intakePage(c, { ...state, errors: err.fields }, 400);
       throw err;
     }

@@ -5,7 +5,7 @@ import type { Deps } from "../../../deps.ts";
 import { can, canOnOrWithin, type Principal } from "../../../platform/auth/authorise.ts";
 import { referenceCache } from "../../../platform/cache/reference-cache.ts";
 import { computeDueAt } from "../../../platform/calendar/working-time.ts";
-import type { Queryable } from "../../../platform/db/database.ts";
+import { type Queryable, type Session, withAdvisoryLock } from "../../../platform/db/database.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
 import { AppError, type FieldError } from "../../../platform/http/app-error.ts";
 import { type AdminUnitRow, getAdminUnit } from "../../admin-units/index.ts";
@@ -20,7 +20,7 @@ import { attachDocuments, type DocumentInput } from "./attach-documents.ts";
 import { checkFiling, communeError, type FilingInput, sanitiseRaw } from "./check-filing.ts";
 import { FilingThrottledError, reserveFiling, smsQuotaFor } from "./filing-limits.ts";
 import { release } from "../../../platform/throttle/throttle.ts";
-import { dossierCode, loadDeskSettings } from "./dossier-code.ts";
+import { dossierCode, loadDeskSettings, MAX_DAILY_NUMBER } from "./dossier-code.ts";
 import { notifyApplicant } from "./notify-applicant.ts";
 import { newlyFiledFacts } from "./workflow-facts.ts";
 import { toLocalDay } from "../../../platform/calendar/vietnam-time.ts";
@@ -52,6 +52,16 @@ export class DraftKeptError extends AppError {
   }
 }
 
+/**
+ * The agency's numbers for the day are used up (MAX_DAILY_NUMBER): nothing is filed. `dossierId` is the draft
+ * kept (as for a refused submission: an existing draft, or a page's uploads), else null.
+ */
+export class CodesExhaustedError extends AppError {
+  constructor(readonly dossierId: string | null) {
+    super("unavailable", "dossiers.error.codesExhausted", [], { max: MAX_DAILY_NUMBER });
+  }
+}
+
 type NewRecord = Omit<repo.NewDossier, "state" | "now">;
 /** What a filing is, once resolved: who files it, where, under which procedure version, and whether at the counter. */
 type Filing = { p: Principal; input: FileDossierInput; now: Date; commune: AdminUnitRow; procedure: ProcedureRecord; atCounter: boolean; assisted: boolean };
@@ -72,12 +82,33 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
   const checked = checkFiling(procedure.definition, input, { assisted, attachedBefore, now });
   const record = buildRecord(f, checked, await resolveOwner(deps, f, checked.applicant));
   if (checked.errors.length > 0) return refuse(deps, ctx, f, draft, record, checked.errors);
-  if (input.intent === "draft") return { dossier: await saveDraft(deps, ctx, draft, record, input.documents, now, input.clientIp ?? null), replayed: false };
-  const counted = await reserveFiling(deps, null, "submission", p, input.clientIp ?? null, now);
-  if (!counted.allowed) return keepOverLimit(deps, ctx, f, draft, record, counted.retryAfterSeconds);
-  return submit(deps, ctx, f, draft, record).catch(async (err: unknown) => {
-    await release(deps.db, counted); // a submission that did not happen is not counted
-    throw err;
+  if (input.intent === "draft") return keepDraft(deps, ctx, f, draft, record);
+  return submit(deps, ctx, f, draft, record);
+}
+
+/**
+ * Runs fn under the filing's lock: the filer and idempotency key (else the draft being submitted), so that
+ * twins of one submission run one after the other and the later ones find the first one's dossier. Without a
+ * key or draft there is no twin to wait for. All of fn's database work goes through the session it gets.
+ */
+function underFilingLock<T>(deps: D, f: Filing, draft: DossierRow | null, fn: (s: Session) => Promise<T>): Promise<T> {
+  const key = f.input.idempotencyKey ? `key:${f.p.userId}:${f.input.idempotencyKey}` : draft ? `draft:${draft.id}` : null;
+  if (!key) return fn(deps.db);
+  return withAdvisoryLock(deps.db, `dossier-filing:${key}`, fn);
+}
+
+/** Under the lock: what a twin that held it before us filed or saved (by key, else the draft as it is now). */
+async function twinOf(s: Session, f: Filing, draft: DossierRow | null): Promise<DossierRow | null> {
+  const byKey = f.input.idempotencyKey ? await repo.findByIdempotencyKey(s, f.p.userId, f.input.idempotencyKey) : null;
+  return byKey ?? (draft ? repo.findById(s, draft.id) : null);
+}
+
+/** Saves the draft; a twin's save of a new draft with the same key is answered with that draft. */
+function keepDraft(deps: D, ctx: Ctx, f: Filing, draft: DossierRow | null, record: NewRecord): Promise<FileDossierResult> {
+  return underFilingLock(deps, f, draft, async (s) => {
+    const twin = draft ? null : await twinOf(s, f, null);
+    if (twin) return { dossier: twin, replayed: true };
+    return { dossier: await saveDraft(s, ctx, draft, record, f.input.documents, f.now, deps, f.input.clientIp ?? null), replayed: false };
   });
 }
 
@@ -151,33 +182,61 @@ function buildRecord(f: Filing, checked: ReturnType<typeof checkFiling>, ownerUs
 
 /** A page's submission keeps what was typed and uploaded as a draft; the API gets a clean 400. */
 async function refuse(deps: D, ctx: Ctx, f: Filing, draft: DossierRow | null, record: NewRecord, errors: FieldError[]): Promise<never> {
-  if (f.input.intent === "submit" && (draft || f.input.documents.some((d) => d.upload)) && !f.atCounter) {
-    const kept = await saveDraft(deps, ctx, draft, record, f.input.documents, f.now, f.input.clientIp ?? null).catch((err: unknown) => {
+  if (keepsDraft(f, draft)) {
+    const kept = await keepDraft(deps, ctx, f, draft, record).catch((err: unknown) => {
       if (err instanceof AppError) throw new AppError(err.code, err.messageKey, [...errors, ...err.fields], err.params, err.retryAfterSeconds);
       throw err;
     });
-    throw new DraftKeptError(kept.id, errors);
+    if (kept.dossier.state === "draft") throw new DraftKeptError(kept.dossier.id, errors);
   }
   throw new AppError("validation", "error.validation", errors);
 }
 
-/** Over the filing limit (429): like a refused submission, what was typed and uploaded is kept as a draft. */
-async function keepOverLimit(deps: D, ctx: Ctx, f: Filing, draft: DossierRow | null, record: NewRecord, retryAfterSeconds: number): Promise<never> {
-  const keep = !f.atCounter && (draft || f.input.documents.some((d) => d.upload));
-  const kept = keep ? await saveDraft(deps, ctx, draft, record, f.input.documents, f.now, f.input.clientIp ?? null) : null;
-  throw new FilingThrottledError(kept?.id ?? null, retryAfterSeconds);
-}
+/** A page's submission that cannot be filed keeps what was typed and uploaded; the API and the counter keep nothing. */
+const keepsDraft = (f: Filing, draft: DossierRow | null) => f.input.intent === "submit" && !f.atCounter && (!!draft || f.input.documents.some((d) => d.upload));
 
-/** The code comes from its own short statement so the day's counter is never held by a long transaction. */
+/**
+ * Under the filing's lock, so that a retry never takes a number: the twin that holds the lock first files, the
+ * others then find its dossier. The code comes from its own short statement so the day's counter is never
+ * held by a long transaction.
+ */
 async function submit(deps: D, ctx: Ctx, f: Filing, draft: DossierRow | null, record: NewRecord): Promise<FileDossierResult> {
   const settings = await loadDeskSettings(deps, f.commune.code);
   const def = f.procedure.definition;
   const dueAt = f.atCounter ? computeDueAt(await loadWorkCalendar(deps), { receivedAt: f.now, duration: def.processing, cutOff: def.processing.cutOff }) : null;
   const day = toDay(f.now);
+  return underFilingLock(deps, f, draft, async (s) => {
+    const twin = await twinOf(s, f, draft);
+    if (twin && twin.state !== "draft") return { dossier: twin, replayed: true };
+    if (twin && twin.id !== draft?.id) throw new AppError("conflict", "dossiers.error.duplicate"); // a draft saved meanwhile under this key
+    if (draft && twin && twin.version !== draft.version) throw new AppError("conflict", "dossiers.error.changedMeanwhile");
+    // Counted only once no twin has filed it: a retry neither uses up the filer's limit nor a code number.
+    const counted = await reserveFiling(deps, s, "submission", f.p, f.input.clientIp ?? null, f.now);
+    if (!counted.allowed) throw await overLimit(deps, s, ctx, f, draft, record, counted.retryAfterSeconds);
+    return fileUnderCode(deps, s, ctx, f, draft, record, settings.agencyCode, day, dueAt).catch(async (err: unknown) => {
+      await release(s, counted); // a submission that did not happen is not counted
+      throw err;
+    });
+  });
+}
+
+async function fileUnderCode(
+  deps: D,
+  s: Session,
+  ctx: Ctx,
+  f: Filing,
+  draft: DossierRow | null,
+  record: NewRecord,
+  agencyCode: string,
+  day: string,
+  dueAt: Date | null,
+): Promise<FileDossierResult> {
   for (let attempt = 0; ; attempt++) {
-    const code = dossierCode(settings.agencyCode, f.now, await repo.nextCodeNumber(deps.db, settings.agencyCode, day));
+    const n = await repo.nextCodeNumber(s, agencyCode, day, MAX_DAILY_NUMBER);
+    if (n === null) throw await codesExhausted(deps, s, ctx, f, draft, record);
+    const code = dossierCode(agencyCode, f.now, n);
     try {
-      const filed = await deps.db.tx(async (q) => {
+      const filed = await s.tx(async (q) => {
         const row = await insertFiled(q, f, draft, record, code, dueAt);
         const documents = await attachDocuments(deps, q, f.p, row.id, f.commune.code, f.input.documents, f.atCounter ? "scan" : "upload", 0);
         const event = await recordFiled(deps, q, ctx, f, draft, row, dueAt);
@@ -187,9 +246,23 @@ async function submit(deps: D, ctx: Ctx, f: Filing, draft: DossierRow | null, re
       return { dossier: filed.row, replayed: false, view: draft ? undefined : filedView(f, filed.row, filed.documents, filed.event) };
     } catch (err) {
       if (!repo.isCodeCollision(err) || attempt >= 2) throw err;
-      await repo.resyncCodeNumber(deps.db, settings.agencyCode, day, code.replace(/\d+$/, ""));
+      await repo.resyncCodeNumber(s, agencyCode, day, code.replace(/\d+$/, ""));
     }
   }
+}
+
+/** Over the filing limit (429): like a refused submission, what was typed and uploaded is kept as a draft. */
+async function overLimit(deps: D, s: Session, ctx: Ctx, f: Filing, draft: DossierRow | null, record: NewRecord, retryAfterSeconds: number) {
+  const kept = keepsDraft(f, draft) ? await saveDraft(s, ctx, draft, record, f.input.documents, f.now, deps, f.input.clientIp ?? null) : null;
+  return new FilingThrottledError(kept?.id ?? null, retryAfterSeconds);
+}
+
+/** The day's numbers are used up: nothing is filed; a page's submission keeps its draft, as when refused. */
+async function codesExhausted(deps: D, s: Session, ctx: Ctx, f: Filing, draft: DossierRow | null, record: NewRecord): Promise<CodesExhaustedError> {
+  deps.log.warn({ commune: f.commune.code, max: MAX_DAILY_NUMBER }, "dossier numbers of the day used up");
+  if (!keepsDraft(f, draft)) return new CodesExhaustedError(null);
+  const kept = await saveDraft(s, ctx, draft, record, f.input.documents, f.now, deps, f.input.clientIp ?? null);
+  return new CodesExhaustedError(kept.id);
 }
 
 const stateOf = (f: Filing): DossierState => (f.atCounter ? "received" : "submitted");
@@ -253,16 +326,17 @@ function filedView(f: Filing, row: DossierRow, documents: DossierDocument[], eve
 }
 
 async function saveDraft(
-  deps: D,
+  s: Session,
   ctx: Ctx,
   draft: DossierRow | null,
   record: NewRecord,
   documents: DocumentInput[],
   now: Date,
+  deps: Pick<Deps, "db" | "config">,
   clientIp: string | null,
 ): Promise<DossierRow> {
   const p = ctx.principal!;
-  return deps.db.tx(async (q) => {
+  return s.tx(async (q) => {
     // A new draft is a new row with its uploads: counted like submissions (apart from them), with this transaction.
     const counted = draft ? null : await reserveFiling(deps, q, "draft", p, clientIp, now);
     if (counted && !counted.allowed) throw new FilingThrottledError(null, counted.retryAfterSeconds, "draft");
