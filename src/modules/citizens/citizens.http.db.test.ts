@@ -211,7 +211,7 @@ describeDb("citizens over HTTP", () => {
 
   it("sends at most the limit of codes when requests arrive at once, per number and per address", async () => {
     const send = (client: TestClient, phone: string) => client.request("/api/v1/auth/phone/code", json({ phone }));
-    const oneNumber = await Promise.all(Array.from({ length: 12 }, () => send(new TestClient(t.app), "0912555007")));
+    const oneNumber = await Promise.all(Array.from({ length: 12 }, () => send(new TestClient(fromAddress(t.app, "198.51.100.6")), "0912555017")));
     expect(oneNumber.filter((r) => r.status === 202)).toHaveLength(PHONE_CODE.perPhone);
     expect(oneNumber.filter((r) => r.status === 429)).toHaveLength(12 - PHONE_CODE.perPhone);
 
@@ -226,17 +226,17 @@ describeDb("citizens over HTTP", () => {
   });
 
   it("checks at most the allowed attempts of a code sent at once, and refuses the right code afterwards", async () => {
-    const api = new TestClient(t.app);
-    expect((await api.request("/api/v1/auth/phone/code", json({ phone: "0912555008" }))).status).toBe(202);
-    const code = await codeFor("0912555008");
+    const api = new TestClient(fromAddress(t.app, "198.51.100.8"));
+    expect((await api.request("/api/v1/auth/phone/code", json({ phone: "0912555018" }))).status).toBe(202);
+    const code = await codeFor("0912555018");
     const wrong = code === "000000" ? "111111" : "000000";
-    const answers = await Promise.all(Array.from({ length: 40 }, () => api.request("/api/v1/auth/phone/verify", json({ phone: "0912555008", code: wrong }))));
+    const answers = await Promise.all(Array.from({ length: 40 }, () => api.request("/api/v1/auth/phone/verify", json({ phone: "0912555018", code: wrong }))));
     // The last allowed wrong attempt already says "too many": the rest are refused unchecked.
     expect(answers.filter((r) => r.status === 400)).toHaveLength(PHONE_CODE.maxAttempts - 1);
     expect(answers.filter((r) => r.status === 429)).toHaveLength(40 - PHONE_CODE.maxAttempts + 1);
-    const { rows } = await t.db.query("SELECT attempts FROM phone_codes WHERE phone = '0912555008'");
+    const { rows } = await t.db.query("SELECT attempts FROM phone_codes WHERE phone = '0912555018'");
     expect(rows).toEqual([{ attempts: PHONE_CODE.maxAttempts }]);
-    expect((await api.request("/api/v1/auth/phone/verify", json({ phone: "0912555008", code }))).status).toBe(429);
+    expect((await api.request("/api/v1/auth/phone/verify", json({ phone: "0912555018", code }))).status).toBe(429);
   });
 
   it("stores uploads by their bytes, refuses other files beside the field, and downloads only to the owner", async () => {
