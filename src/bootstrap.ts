@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 import { systemClock, type Deps } from "./deps.ts";
 import { countUnits, importAdminUnits } from "./modules/admin-units/index.ts";
+import { subscribeDossierLinks } from "./modules/dossiers/index.ts";
 import { registerModuleMessages } from "./module-messages.ts";
 import { sealAudit, subscribeAudit } from "./platform/audit/index.ts";
 import { migrate } from "./platform/db/migrator.ts";
@@ -12,11 +13,15 @@ import { createEventBus, SYSTEM_ACTOR } from "./platform/events/domain-events.ts
 
 export type Runtime = Deps & { engine: "embedded" | "external"; close(): Promise<void> };
 
-/** Wires the dependencies every face and command shares. Audit subscribes before anything can publish. */
+/**
+ * Wires the dependencies every face and command shares. Audit subscribes before anything can publish; then what one
+ * module does on another's event (a citizen's verified phone or ID number links the dossiers filed for them).
+ */
 export function wireDeps(config: Config, db: Deps["db"], log: Logger, clock = systemClock): Deps {
   registerModuleMessages();
   const events = createEventBus();
   subscribeAudit(events, clock);
+  subscribeDossierLinks(events);
   return { config, db, events, clock, log };
 }
 

@@ -5,6 +5,7 @@ import { TestClient } from "../support/client.ts";
 import { BAO_THANG, buildUser, buildVillage, GIA_PHU, PASSWORD } from "../support/factories.ts";
 import { acting, buildDossier, COUNTER_PROCEDURE, ONLINE_PROCEDURE, withCatalogue } from "../support/dossier-factories.ts";
 import { confirmPayment } from "../../src/modules/payments/index.ts";
+import { verifyPhone } from "../support/citizen-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
 
@@ -88,6 +89,15 @@ const SCOPED: Record<string, Probe> = {
   "GET /payments/:id/receipt": (f) => ({ path: `/payments/${f.paymentB}/receipt` }),
   "POST /office/payments/:id/refund": (f) => ({ path: `/office/payments/${f.paymentB}/refund`, form: { refundReason: "x" } }),
   "POST /api/v1/payments/:id/refund": (f) => ({ path: `/api/v1/payments/${f.paymentB}/refund`, json: { reason: "x" } }),
+  // An ID card checked at a desk of commune B: only B's officers record checks there.
+  "POST /office/id-card-check": () => ({
+    path: "/office/id-card-check",
+    form: { adminUnitCode: BAO_THANG, phone: "0912000114", citizenIdNumber: "010090001234" },
+  }),
+  "POST /api/v1/citizens/id-card-checks": () => ({
+    path: "/api/v1/citizens/id-card-checks",
+    json: { adminUnitCode: BAO_THANG, phone: "0912000114", citizenIdNumber: "010090001234" },
+  }),
 };
 
 // Lists: they answer 200 but must not contain commune B's data.
@@ -124,6 +134,8 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /api/v1/me",
   "GET /office",
   "GET /office/users/new",
+  // The empty ID card check form: the units it offers are the officer's own.
+  "GET /office/id-card-check",
   "GET /office/tokens",
   "POST /office/tokens",
   // The working-day calendar is national data.
@@ -207,6 +219,8 @@ describeDb("access between communes", () => {
     const dossierB = await buildDossier(t.deps, deskB, { commune: BAO_THANG, channel: "counter", procedure: COUNTER_PROCEDURE.code });
     const documentB = (await t.db.query("SELECT id FROM dossier_documents WHERE dossier_id = $1 LIMIT 1", [dossierB.id])).rows[0]!.id as string;
     const paymentB = await confirmPayment(t.deps, deskB, dossierB.id, { method: "cash" });
+    // A citizen with a verified phone, whose ID card only an officer at a desk may vouch for.
+    await verifyPhone(t.deps, await acting(t.deps, await buildUser(t.deps, { kind: "citizen", home: BAO_THANG })), "0912000114");
     f = {
       villageB: villageB.code,
       userB: adminB.id,
@@ -266,6 +280,7 @@ describeDb("access between communes", () => {
     expect(dossier.rows[0]).toEqual({ state: "received", fee_status: "paid" });
     expect((await t.db.query("SELECT status FROM payments WHERE id = $1", [f.paymentB])).rows[0]!.status).toBe("paid");
     expect((await t.db.query("SELECT agency_code FROM commune_settings WHERE commune_code = $1", [BAO_THANG])).rowCount).toBe(0);
+    expect((await t.db.query("SELECT 1 FROM citizen_profiles WHERE verified_citizen_id_number IS NOT NULL")).rowCount).toBe(0);
   });
 
   it("leaves commune B's data out of every list officer A sees", async () => {

@@ -5,6 +5,7 @@ import { createApp } from "../../src/app.ts";
 import { confirmPayment, SIGNATURE_HEADER, signWebhook } from "../../src/modules/payments/index.ts";
 import { CSRF_FIELD, CSRF_HEADER } from "../../src/platform/http/csrf.ts";
 import { json, TestClient } from "../support/client.ts";
+import { verifyPhone } from "../support/citizen-factories.ts";
 import { acting, buildDossier, COUNTER_PROCEDURE, ONLINE_PROCEDURE, withCatalogue } from "../support/dossier-factories.ts";
 import { buildUser, buildVillage, GIA_PHU, LAO_CAI, PASSWORD } from "../support/factories.ts";
 import { aPdf, aProcedureInput, anApplicant, formValuesFor } from "../support/procedure-factories.ts";
@@ -26,6 +27,8 @@ type Problem = { status: number; type: string; errors?: { field: string; code: s
 type Who = "officer" | "citizen" | "anonymous" | "webhook";
 type Fixture = { village: string; userId: string; dossierId: string; dossierCode: string; paymentId: string; vaultItemId: string };
 type Base = { who: Who; path: string; body?: Record<string, unknown> };
+/** The citizen's verified phone: the account an officer's ID card check is for. */
+const CITIZEN_PHONE = "0912000113";
 
 // A valid request for every API write route, so that on the code before the edge check the bad string reached the
 // use case and the database; a new write route fails the sweep until it is added here.
@@ -48,6 +51,11 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
   "POST /api/v1/me/phone/code": () => ({ who: "citizen", path: "/api/v1/me/phone/code", body: { phone: "0912000112" } }),
   "POST /api/v1/me/phone/verify": () => ({ who: "citizen", path: "/api/v1/me/phone/verify", body: { phone: "0912000112", code: "123456" } }),
   "POST /api/v1/auth/phone/verify": () => ({ who: "anonymous", path: "/api/v1/auth/phone/verify", body: { phone: "0912000111", code: "123456" } }),
+  "POST /api/v1/citizens/id-card-checks": () => ({
+    who: "officer",
+    path: "/api/v1/citizens/id-card-checks",
+    body: { adminUnitCode: GIA_PHU, phone: CITIZEN_PHONE, citizenIdNumber: "010090001234" },
+  }),
   "PUT /api/v1/calendar/days/{day}": () => ({ who: "officer", path: "/api/v1/calendar/days/2026-12-01", body: { kind: "off", name: "Nghỉ bù" } }),
   "DELETE /api/v1/calendar/days/{day}": () => ({ who: "officer", path: "/api/v1/calendar/days/2026-12-01" }),
   "POST /api/v1/procedures/import": () => "file body",
@@ -170,6 +178,7 @@ describeDb("malformed text at the edge", () => {
     const person = await buildUser(t.deps, { kind: "citizen", roles: [["citizen", GIA_PHU]] });
     citizen = new TestClient(t.app);
     await citizen.signIn(person.username, PASSWORD);
+    await verifyPhone(t.deps, await acting(t.deps, person), CITIZEN_PHONE);
 
     const desk = await acting(t.deps, boss);
     const online = await buildDossier(t.deps, await acting(t.deps, person));

@@ -186,6 +186,7 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /api/v1/stats/dossiers": "totals per commune and procedure",
   "GET /api/v1/stats/dossiers.xlsx": "totals per commune and procedure",
   "GET /office/users/new": "an empty form",
+  "GET /office/id-card-check": "an empty form (the officer's units to choose from)",
   "GET /office/desk/intake": "an empty walk-in form and the procedure search",
   "GET /office/communes/:code/settings": "the commune's agency code, desk address and bank account",
   "GET /api/v1/communes/:code/settings": "the commune's agency code, desk address and bank account",

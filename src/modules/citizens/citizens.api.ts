@@ -1,4 +1,5 @@
-// /api/v1/me/profile, /api/v1/me/vault and /api/v1/auth/phone/*: the citizen's own data, and phone sign-in.
+// /api/v1/me/profile, /api/v1/me/vault and /api/v1/auth/phone/*: the citizen's own data, and phone sign-in;
+// /api/v1/citizens/id-card-checks: an officer records the ID card they checked at the desk.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { Deps } from "../../deps.ts";
@@ -10,7 +11,16 @@ import type { AppEnv } from "../../platform/http/hono-env.ts";
 import { json, problems } from "../../platform/http/openapi-shared.ts";
 import { clientIp } from "../../platform/http/client-ip.ts";
 import { startBrowserSession } from "../identity/index.ts";
-import { CitizenProfile, citizenProfileInput, PhoneCodeRequest, PhoneCodeVerify, VaultItem, VaultUploadJson } from "./citizens.contract.ts";
+import {
+  CitizenProfile,
+  citizenProfileInput,
+  IdCardCheck,
+  idCardCheckInput,
+  PhoneCodeRequest,
+  PhoneCodeVerify,
+  VaultItem,
+  VaultUploadJson,
+} from "./citizens.contract.ts";
 import { getProfile } from "./use-cases/get-profile.ts";
 import { PHONE_CODE, requestPhoneCode } from "./use-cases/request-phone-code.ts";
 import { saveProfile } from "./use-cases/save-profile.ts";
@@ -21,6 +31,7 @@ import { uploadToVault } from "./use-cases/upload-to-vault.ts";
 import type { VaultItem as VaultRow } from "./vault-item.ts";
 import { verifyPhoneCode } from "./use-cases/verify-phone-code.ts";
 import { verifyProfilePhone } from "./use-cases/verify-profile-phone.ts";
+import { recordIdCardCheck } from "./use-cases/record-id-card-check.ts";
 
 const tags = ["Citizens"];
 const security = [{ bearerAuth: [] }];
@@ -47,6 +58,7 @@ const me = (c: Context<AppEnv>) => {
 
 export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
   const ProfileInput = citizenProfileInput(() => deps.clock.now());
+  const IdCardCheckInput = idCardCheckInput(() => deps.clock.now());
   const PhoneCodeSent = z.object({ expiresAt: z.string() }).openapi("PhoneCodeSent");
 
   api.openapi(
@@ -122,6 +134,29 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       const ip = clientIp(c, deps.config.trustedProxies);
       return c.json(await verifyProfilePhone(deps, useCaseContext(c), me(c), { ...c.req.valid("json"), ip }), 200);
     },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/citizens/id-card-checks",
+      tags,
+      summary: "Record that you checked a citizen's ID card in person: the number read from it becomes their account's verified ID number",
+      description:
+        "For one-stop officers and commune admins, at one of their units. The account is the one that verified `phone` by a code. With that phone, the verified number links the dossiers filed for the citizen at the desk or by a volunteer, earlier ones included (their results reach the citizen's vault). 403 for anyone who checks cards nowhere, and for your own account; 404 for a unit outside your grants; 400 when no active citizen account verified the phone; 409 when the number is verified for another account, or the national SSO vouched for another number for this one. Audited.",
+      security,
+      request: { body: body(IdCardCheckInput) },
+      responses: {
+        200: json(IdCardCheck, "The number is the account's verified ID number"),
+        400: problems[400],
+        401: problems[401],
+        403: problems[403],
+        404: problems[404],
+        409: problems[409],
+        415: problems[415],
+      },
+    }),
+    async (c) => c.json(await recordIdCardCheck(deps, useCaseContext(c), c.req.valid("json")), 200),
   );
 
   api.openapi(

@@ -92,12 +92,41 @@ export const CitizenProfile = z
       .openapi({ description: "The number proven by a code: it signs in and receives the SMS about your own dossiers", example: "0912345678" }),
     citizenIdNumberVerified: z.boolean().openapi({
       description:
-        "`citizenIdNumber` comes from a verified source (the national SSO). With a verified phone, it links the dossiers an officer or volunteer files for you",
+        "`citizenIdNumber` comes from a verified source: the national SSO, or an officer who checked your ID card at a one-stop desk. With a verified phone, it links the dossiers an officer or volunteer files for you",
     }),
     updatedAt: z.string().openapi({ description: "ISO 8601" }),
   })
   .openapi("CitizenProfile");
 export type CitizenProfile = z.infer<typeof CitizenProfile>;
+
+/** An officer's record that they checked a citizen's ID card in person: the form and the API body. */
+export function idCardCheckInput(today: () => Date) {
+  return z
+    .strictObject({
+      adminUnitCode: z
+        .string()
+        .regex(/^\d{2}(\d{3})?$/)
+        .openapi({ description: "The commune (or province) whose desk the card was checked at: one of your units", example: "02923" }),
+      phone: phoneSchema().openapi({
+        description: "The phone number the citizen's account verified by a code: it says which account the card is checked for",
+        example: "0912345678",
+      }),
+      citizenIdNumber: citizenIdNumberSchema(today).openapi({
+        description: "The personal identification number read from the card (12 digits; spaces and dots are ignored)",
+        example: "001099012345",
+      }),
+    })
+    .openapi("IdCardCheckInput");
+}
+
+export const IdCardCheck = z
+  .object({
+    userId: z.uuid().openapi({ description: "The citizen's account" }),
+    citizenIdNumber: z.string().openapi({ description: "Now the account's verified ID number", example: "001099012345" }),
+    verifiedAt: z.string().openapi({ description: "ISO 8601" }),
+    adminUnitCode: z.string().openapi({ description: "Where the card was checked", example: "02923" }),
+  })
+  .openapi("IdCardCheck");
 
 export const PhoneCodeRequest = z.strictObject({ phone: phoneSchema() }).openapi("PhoneCodeRequest");
 export const PhoneCodeVerify = z

@@ -29,14 +29,32 @@ export const messagesVi = {
   "citizens.profile.phoneUnverified":
     "Chưa xác minh: số này chỉ để điền sẵn vào hồ sơ. Xác minh bằng mã gửi qua tin nhắn để đăng nhập và nhận tin nhắn bằng số này.",
   "citizens.profile.phoneVerifiedOther": "Số đã xác minh của bạn là {phone}: số này đăng nhập và nhận tin nhắn cho đến khi bạn xác minh số mới.",
-  "citizens.profile.idVerified": "Đã xác minh qua định danh điện tử (VNeID).",
+  "citizens.profile.idVerified": "Đã xác minh (qua định danh điện tử VNeID, hoặc cán bộ một cửa đã đối chiếu thẻ căn cước).",
   "citizens.profile.idUnverified":
-    "Chưa xác minh: hồ sơ do cán bộ hoặc tổ công nghệ số nộp hộ bạn chỉ hiện ở đây khi cả số điện thoại và số định danh đã được xác minh (đăng nhập bằng VNeID).",
+    "Chưa xác minh: hồ sơ do cán bộ hoặc tổ công nghệ số nộp hộ bạn chỉ hiện ở đây khi cả số điện thoại và số định danh đã được xác minh (đăng nhập bằng VNeID, hoặc mang thẻ căn cước đến bộ phận một cửa để cán bộ đối chiếu).",
   "citizens.profile.sendCode": "Gửi mã xác minh tới số {phone}",
   "citizens.phoneVerify.title": "Xác minh số điện thoại",
   "citizens.phoneVerify.submit": "Xác minh",
   "citizens.phoneVerify.noPhone": "Hãy nhập và lưu số điện thoại trong thông tin cá nhân trước.",
   "citizens.flash.phoneVerified": "Đã xác minh số điện thoại.",
+  "citizens.idCheck.title": "Đối chiếu thẻ căn cước",
+  "citizens.idCheck.intro":
+    "Dùng khi công dân có mặt cùng thẻ căn cước và bạn đã tự mình đối chiếu thẻ với người mang thẻ. Số định danh đọc trên thẻ trở thành số đã xác minh của tài khoản có số điện thoại dưới đây. Từ đó các hồ sơ nộp hộ công dân (tại bộ phận một cửa hoặc qua tổ công nghệ số) với số điện thoại và số định danh này, kể cả hồ sơ đã nộp trước, hiện trong tài khoản của họ.",
+  "citizens.idCheck.unit": "Nơi đối chiếu",
+  "citizens.idCheck.phone": "Số điện thoại đã xác minh của tài khoản",
+  "citizens.idCheck.phoneHint": "Số công dân dùng để đăng nhập bằng mã tin nhắn",
+  "citizens.idCheck.citizenIdNumber": "Số định danh cá nhân trên thẻ",
+  "citizens.idCheck.citizenIdNumberHint": "12 chữ số, đọc trên thẻ căn cước (không chép từ thông tin công dân tự khai)",
+  "citizens.idCheck.submit": "Đã đối chiếu CCCD",
+  "citizens.idCheck.noAccount":
+    "Trường “{field}”: không có tài khoản công dân nào đã xác minh số điện thoại này. Công dân cần đăng nhập bằng số này (hoặc xác minh số trong thông tin cá nhân) trước",
+  "citizens.idCheck.own": "Bạn không thể tự xác nhận thẻ căn cước của chính mình; hãy nhờ một cán bộ khác đối chiếu.",
+  "citizens.idCheck.ssoDiffers":
+    "Trường “{field}”: định danh điện tử (VNeID) đã xác thực một số định danh khác cho tài khoản này. Hãy kiểm tra lại thẻ và số điện thoại",
+  "citizens.idCheck.taken":
+    "Trường “{field}”: số định danh này đã được xác minh cho một tài khoản khác; mỗi số chỉ thuộc một tài khoản. Công dân hãy dùng tài khoản đó",
+  "citizens.flash.idCardChecked":
+    "Đã ghi nhận số định danh đã đối chiếu. Các hồ sơ nộp hộ công dân với cùng số điện thoại và số định danh đã hiện trong tài khoản của họ.",
   "citizens.phoneSignIn.title": "Đăng nhập bằng số điện thoại",
   "citizens.phoneSignIn.intro": "Chúng tôi gửi một mã gồm 6 chữ số qua tin nhắn SMS. Chưa có tài khoản thì tài khoản được tạo khi bạn nhập đúng mã.",
   "citizens.phoneSignIn.phone": "Số điện thoại di động",
@@ -110,14 +128,32 @@ export const messagesEn: Messages = {
   "citizens.profile.phoneUnverified":
     "Not verified: this number only prefills your applications. Verify it with a code sent by text message to sign in and receive messages with it.",
   "citizens.profile.phoneVerifiedOther": "Your verified number is {phone}: it signs you in and receives messages until you verify a new one.",
-  "citizens.profile.idVerified": "Verified through the national electronic identity (VNeID).",
+  "citizens.profile.idVerified": "Verified (through the national electronic identity VNeID, or by a one-stop desk officer who checked your ID card).",
   "citizens.profile.idUnverified":
-    "Not verified: applications an officer or volunteer files for you appear here only when both your phone number and your ID number are verified (sign in with VNeID).",
+    "Not verified: applications an officer or volunteer files for you appear here only when both your phone number and your ID number are verified (sign in with VNeID, or bring your ID card to the one-stop desk to have it checked).",
   "citizens.profile.sendCode": "Send a verification code to {phone}",
   "citizens.phoneVerify.title": "Verify your phone number",
   "citizens.phoneVerify.submit": "Verify",
   "citizens.phoneVerify.noPhone": "Enter and save your phone number in your personal details first.",
   "citizens.flash.phoneVerified": "Your phone number is verified.",
+  "citizens.idCheck.title": "Check an ID card",
+  "citizens.idCheck.intro":
+    "Use this when the citizen is present with their ID card and you have compared the card with its holder yourself. The number read from the card becomes the verified ID number of the account with the phone below. From then on the applications filed for the citizen (at the one-stop desk or by a volunteer) with this phone and ID number, earlier ones included, appear in their account.",
+  "citizens.idCheck.unit": "Checked at",
+  "citizens.idCheck.phone": "The account's verified phone number",
+  "citizens.idCheck.phoneHint": "The number the citizen signs in with by text-message code",
+  "citizens.idCheck.citizenIdNumber": "Personal identification number on the card",
+  "citizens.idCheck.citizenIdNumberHint": "12 digits, read from the ID card (not copied from what the citizen typed)",
+  "citizens.idCheck.submit": "ID card checked",
+  "citizens.idCheck.noAccount":
+    "Field “{field}”: no citizen account has verified this phone number. The citizen first signs in with this number (or verifies it in their personal details)",
+  "citizens.idCheck.own": "You cannot vouch for your own ID card; ask another officer to check it.",
+  "citizens.idCheck.ssoDiffers":
+    "Field “{field}”: the national electronic identity (VNeID) vouched for another ID number for this account. Check the card and the phone number again",
+  "citizens.idCheck.taken":
+    "Field “{field}”: this ID number is verified for another account; a number belongs to one account only. The citizen should use that account",
+  "citizens.flash.idCardChecked":
+    "The checked ID number is recorded. Applications filed for the citizen with the same phone and ID number now appear in their account.",
   "citizens.phoneSignIn.title": "Sign in with your phone number",
   "citizens.phoneSignIn.intro": "We send a 6-digit code by SMS. If you have no account yet, one is created when you enter the right code.",
   "citizens.phoneSignIn.phone": "Mobile phone number",

@@ -53,6 +53,44 @@ export async function markPhoneVerified(q: Queryable, userId: string, phone: str
   return rows[0]!;
 }
 
+// --- the ID number an officer checked on the card ------------------------------------------
+
+/** The number an officer read from this account's ID card, or null. */
+export async function findCheckedCitizenIdNumber(q: Queryable, userId: string): Promise<string | null> {
+  const { rows } = await q.query<{ id: string | null }>("SELECT verified_citizen_id_number AS id FROM citizen_profiles WHERE user_id = $1", [userId]);
+  return rows[0]?.id ?? null;
+}
+
+/** Which profile an officer checked this ID number for (a verified number is unique across profiles). */
+export async function checkedCitizenIdOwner(q: Queryable, citizenIdNumber: string): Promise<string | null> {
+  const { rows } = await q.query<{ userId: string }>(`SELECT user_id AS "userId" FROM citizen_profiles WHERE verified_citizen_id_number = $1`, [
+    citizenIdNumber,
+  ]);
+  return rows[0]?.userId ?? null;
+}
+
+/** Serialises checks of one ID number, so two desks cannot give it to two accounts at once. */
+export async function lockCitizenId(q: Queryable, citizenIdNumber: string): Promise<void> {
+  await q.query("SELECT pg_advisory_xact_lock(hashtext('citizen-id:' || $1))", [citizenIdNumber]);
+}
+
+/**
+ * An officer read the number from the card: it becomes the profile's verified ID number (and its typed one), with
+ * who checked it, when and where. False when the number is another profile's (the unique index).
+ */
+export async function markCitizenIdChecked(
+  q: Queryable,
+  c: { userId: string; citizenIdNumber: string; by: string; unitCode: string; now: Date },
+): Promise<boolean> {
+  const res = await q.query(
+    `UPDATE citizen_profiles SET verified_citizen_id_number = $2, citizen_id_number = $2, citizen_id_verified_at = $3,
+       citizen_id_verified_by = $4, citizen_id_verified_unit = $5, updated_at = $3
+     WHERE user_id = $1 AND NOT EXISTS (SELECT 1 FROM citizen_profiles o WHERE o.verified_citizen_id_number = $2 AND o.user_id <> $1)`,
+    [c.userId, c.citizenIdNumber, c.now, c.by, c.unitCode],
+  );
+  return (res.rowCount ?? 0) > 0;
+}
+
 // --- phone sign-in ------------------------------------------------------------------
 
 /** Serialises sign-ins of one phone so two tabs cannot create two accounts. */

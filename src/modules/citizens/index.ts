@@ -14,4 +14,5 @@ export { getVaultFile } from "./use-cases/get-vault-file.ts";
 export { removeFromVault } from "./use-cases/remove-from-vault.ts";
 export { uploadToVault } from "./use-cases/upload-to-vault.ts";
 export type { VaultItem } from "./vault-item.ts";
-export { citizenAccountFor, verifiedPhoneOf } from "./use-cases/citizen-accounts.ts";
+export { citizenAccountFor, VERIFIED_CONTACT_EVENTS, verifiedCitizenIdNumber, verifiedPhoneOf } from "./use-cases/citizen-accounts.ts";
+export { recordIdCardCheck } from "./use-cases/record-id-card-check.ts";

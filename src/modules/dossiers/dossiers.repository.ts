@@ -474,6 +474,36 @@ export async function listOwn(q: Queryable, userId: string, limit: number): Prom
   return rows;
 }
 
+/**
+ * Dossiers filed for this applicant by someone else (the desk, a volunteer) and linked to no account yet become
+ * this account's. The caller has checked that the account verified this very phone and ID number.
+ */
+export async function linkUnlinkedDossiers(
+  q: Queryable,
+  userId: string,
+  applicant: { phone: string; citizenIdNumber: string },
+): Promise<Array<{ id: string; communeCode: string; procedureId: string; procedureVersion: number }>> {
+  const { rows } = await q.query<{ id: string; communeCode: string; procedureId: string; procedureVersion: number }>(
+    `UPDATE dossiers SET owner_user_id = $1
+     WHERE owner_user_id IS NULL AND filed_by_user_id IS NOT NULL AND filed_by_user_id <> $1
+       AND applicant->>'citizenIdNumber' = $2 AND applicant->>'phone' = $3
+     RETURNING id, commune_code AS "communeCode", procedure_id AS "procedureId", procedure_version AS "procedureVersion"`,
+    [userId, applicant.citizenIdNumber, applicant.phone],
+  );
+  return rows;
+}
+
+/** The result files of these dossiers (what reaches the owner's vault). */
+export async function listResultFiles(q: Queryable, dossierIds: string[]): Promise<Array<{ dossierId: string; fileId: string }>> {
+  if (dossierIds.length === 0) return [];
+  const { rows } = await q.query<{ dossierId: string; fileId: string }>(
+    `SELECT dossier_id AS "dossierId", file_id AS "fileId" FROM dossier_documents
+     WHERE dossier_id = ANY($1::uuid[]) AND source = 'result' ORDER BY created_at, id`,
+    [dossierIds],
+  );
+  return rows;
+}
+
 /** Register (Mẫu 07) rows for a unit and period, in order of receipt. */
 export async function listRegister(q: Queryable, communeCode: string, from: Date, to: Date): Promise<Array<DossierRow & { procedureName: string }>> {
   const { rows } = await q.query<DossierRow & { procedureName: string }>(

@@ -24,6 +24,8 @@ export type {
   DossierView,
 } from "./dossiers.model.ts";
 export { QUEUES } from "./dossiers.model.ts";
+/** For the composition root: links earlier dossiers when a citizen's phone or ID number becomes verified. */
+export { subscribeDossierLinks } from "./use-cases/link-verified-applicant.ts";
 export { fileDossier, DraftKeptError, type FileDossierInput } from "./use-cases/file-dossier.ts";
 export type { DocumentInput } from "./use-cases/attach-documents.ts";
 export { actOnDossier, type ActRequest } from "./use-cases/act-on-dossier.ts";

@@ -259,6 +259,16 @@ export async function findSsoCitizenIdNumber(q: Queryable, userId: string): Prom
   return rows[0]?.id ?? null;
 }
 
+/** An active SSO citizen account, other than `exceptUserId`, whose provider vouched for this ID number; null if none. */
+export async function findOtherSsoHolderOfCitizenId(q: Queryable, citizenIdNumber: string, exceptUserId: string): Promise<string | null> {
+  const { rows } = await q.query<{ id: string }>(
+    `SELECT id FROM users WHERE citizen_id_number = $1 AND oidc_issuer IS NOT NULL AND kind = 'citizen' AND disabled_at IS NULL AND id <> $2
+     ORDER BY created_at LIMIT 1`,
+    [citizenIdNumber, exceptUserId],
+  );
+  return rows[0]?.id ?? null;
+}
+
 /** Null when the username is taken (ON CONFLICT covers the unique index on lower(username)). */
 export async function insertCitizenAccount(q: Queryable, u: { username: string; displayName: string; phone: string }): Promise<string | null> {
   const { rows } = await q.query<{ id: string }>(

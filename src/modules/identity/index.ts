@@ -23,7 +23,7 @@ export { principalOfUser } from "./use-cases/principal-of-user.ts";
 export { accountDetails, type AccountDetails } from "./use-cases/account-details.ts";
 /** For phone sign-in and assisted filing, inside the caller's transaction. */
 export { accountState } from "./use-cases/account-state.ts";
-export { ssoCitizenIdNumber } from "./use-cases/sso-citizen-id-number.ts";
+export { otherSsoHolderOfCitizenId, ssoCitizenIdNumber } from "./use-cases/sso-citizen-id-number.ts";
 export { createCitizenAccount } from "./use-cases/create-citizen-account.ts";
 export { displayNames } from "./use-cases/display-names.ts";
 export { createOidcClient, type OidcClient } from "./oidc-client.ts";

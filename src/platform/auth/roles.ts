@@ -35,6 +35,11 @@ export const PERMISSIONS = {
   "dossier.approve": ["leader"],
   /** File a dossier for a citizen who asked for help (their consent is recorded). */
   "dossier.assist": ["one_stop_officer", "team_leader", "volunteer"],
+  /**
+   * Record that the officer checked a citizen's ID card (CCCD) in person: the number read from the card becomes
+   * their account's verified ID number. Those who see cards at a commune's desk.
+   */
+  "citizen.verifyId": ["commune_admin", "one_stop_officer"],
   /** Figures computed from dossiers. */
   "stats.read": ["system_admin", "province_admin", "commune_admin", "one_stop_officer", "specialist", "leader"],
 } as const satisfies Record<string, readonly Role[]>;

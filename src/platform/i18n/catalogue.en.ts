@@ -16,6 +16,7 @@ export const coreEn: CoreMessages = {
   "nav.calendar": "Working-day calendar",
   "nav.procedures": "Procedure catalogue",
   "nav.deskSettings": "Desk settings and fee account",
+  "nav.idCardCheck": "Check an ID card",
   "footer.figures": "Published service figures",
   "nav.home": "Home",
   "nav.adminUnits": "Administrative units",

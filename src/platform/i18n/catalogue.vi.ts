@@ -14,6 +14,7 @@ export const coreVi = {
   "nav.calendar": "Lịch ngày làm việc",
   "nav.procedures": "Danh mục thủ tục",
   "nav.deskSettings": "Cài đặt một cửa và tài khoản nhận phí",
+  "nav.idCardCheck": "Đối chiếu thẻ căn cước",
   "footer.figures": "Công khai kết quả giải quyết hồ sơ",
   "nav.home": "Trang chủ",
   "nav.adminUnits": "Đơn vị hành chính",

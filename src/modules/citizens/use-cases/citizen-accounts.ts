@@ -1,5 +1,6 @@
 // Which citizen account a phone (and ID number) belongs to. Only verified details count: a number proven by an
-// SMS code, an ID number from the national SSO. What someone typed in a profile never links anything to them.
+// SMS code, an ID number from the national SSO or read from the card by an officer. What someone typed in a profile
+// never links anything to them.
 import type { Queryable } from "../../../platform/db/database.ts";
 import { accountState, ssoCitizenIdNumber } from "../../identity/index.ts";
 import * as repo from "../citizens.repository.ts";
@@ -15,8 +16,17 @@ export async function citizenForPhone(q: Queryable, phone: string): Promise<{ id
   return { id: owner, disabled: state?.disabled ?? true, office: state?.kind !== "citizen" };
 }
 
-/** The ID number this account has from a verified source, or null. */
-export const verifiedCitizenIdNumber = (q: Queryable, userId: string): Promise<string | null> => ssoCitizenIdNumber(q, userId);
+/** The ID number this account has from a verified source: the SSO's claim, else the one an officer checked on the card. */
+export async function verifiedCitizenIdNumber(q: Queryable, userId: string): Promise<string | null> {
+  return (await ssoCitizenIdNumber(q, userId)) ?? (await repo.findCheckedCitizenIdNumber(q, userId));
+}
+
+/**
+ * The events after which an account may have both a verified phone and a verified ID number for the first time
+ * (or a new one of either): the dossiers module then links the dossiers filed earlier for that applicant.
+ * Their target is the citizen's profile (`target.id` is the account).
+ */
+export const VERIFIED_CONTACT_EVENTS: readonly string[] = ["citizenProfile.phoneVerified", "citizenProfile.idCardChecked"];
 
 /**
  * The active citizen a dossier filed for someone belongs to, through a verified link only: their verified

@@ -85,6 +85,11 @@ export function deskPage(office: OfficeWeb) {
             </a>
           </p>
         )}
+        {can(p, "citizen.verifyId", desk.commune) && (
+          <p>
+            <a href={`/office/id-card-check?unit=${desk.commune.code}`}>{t("nav.idCardCheck")}</a>
+          </p>
+        )}
         <nav aria-label={t("dossiers.office.desk.queues")}>
           <ul class="cards">
             {QUEUES.map((q) => (

@@ -47,6 +47,11 @@ export function officeHomePage(iw: PageKit) {
               <a href="/office/desk">{t("nav.desk")}</a>
             </li>
           )}
+          {has("citizen.verifyId") && (
+            <li>
+              <a href="/office/id-card-check">{t("nav.idCardCheck")}</a>
+            </li>
+          )}
           {has("stats.read") && (
             <li>
               <a href="/office/stats">{t("nav.stats")}</a>
