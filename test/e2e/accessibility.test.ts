@@ -49,7 +49,7 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
   /** Sends a form with its text fields emptied, so that the page comes back with its errors shown. */
   const submitEmpty = (action: string) => async (x: XasoPage) => {
     const form = x.page.locator(`main form[action="${action}"]`);
-    for (const input of await form.locator("input[type=text], input[type=password]").all()) await input.fill("");
+    for (const input of await form.locator("input[type=text], input[type=password], input[type=tel]").all()) await input.fill("");
     const res = await x.navigateBy(form.locator("button[type=submit]"));
     expect(res.status()).toBe(400);
     expect(await x.page.locator(".error-summary li").count()).toBeGreaterThan(0);
@@ -136,6 +136,8 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "phone sign-in", who: "visitor", path: () => "/sign-in/phone" },
     { name: "phone sign-in with errors", who: "visitor", path: () => "/sign-in/phone", then: submitEmpty("/sign-in/phone") },
     { name: "profile", who: "citizen", path: () => "/me/profile" },
+    { name: "profile phone verification", who: "citizen", path: () => "/me/profile/phone" },
+    { name: "profile phone verification with errors", who: "citizen", path: () => "/me/profile/phone", then: submitEmpty("/me/profile/phone") },
     { name: "vault", who: "citizen", path: () => "/me/vault" },
     { name: "figures", who: "visitor", path: () => "/figures" },
     // Public services, office side.
@@ -167,6 +169,8 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
         expect(await x.page.locator(".error-summary li").count()).toBeGreaterThan(0);
       },
     },
+    { name: "ID card check", who: "desk", path: () => "/office/id-card-check" },
+    { name: "ID card check with errors", who: "desk", path: () => "/office/id-card-check", then: submitEmpty("/office/id-card-check") },
     { name: "office stats", who: "desk", path: () => "/office/stats" },
     { name: "office procedures", who: "province", path: () => "/office/procedures" },
     { name: "calendar", who: "province", path: () => "/office/calendar" },
