@@ -22,7 +22,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // Configuration variables of src/config.ts: none leaks in from the caller's shell, every one is set here.
 const CONFIG_KEYS =
-  /^(NODE_ENV|HOST|PORT|PUBLIC_URL|LOG_LEVEL|DATABASE_URL|DATABASE_POOL_SIZE|DATA_DIR|EMBEDDED_PG_PORT|SESSION_SECRET|SESSION_TTL_HOURS|COOKIE_SECURE|SERVED_PROVINCES|SEED_DEMO|TRUST_PROXY|TRUSTED_PROXIES|MAX_BODY_BYTES|SIGNIN_.*|FILING_.*|SMS_.*|OIDC_.*)$/;
+  /^(NODE_ENV|HOST|PORT|PUBLIC_URL|LOG_LEVEL|DATABASE_URL|DATABASE_POOL_SIZE|DATA_DIR|EMBEDDED_PG_PORT|SESSION_SECRET|SESSION_TTL_HOURS|COOKIE_SECURE|SERVED_PROVINCES|SEED_DEMO|TRUST_PROXY|TRUSTED_PROXIES|MAX_BODY_BYTES|SIGNIN_.*|FILING_.*|UPLOAD_.*|SMS_.*|OIDC_.*)$/;
 function baseEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !CONFIG_KEYS.test(k) && !k.startsWith("BENCH_")));
 }
@@ -161,10 +161,14 @@ async function main(opts: BenchOptions) {
       DATABASE_POOL_SIZE: String(opts.poolSize),
       SERVED_PROVINCES: "15",
       SEED_DEMO: "true",
-      // The benchmark files thousands of dossiers with one citizen's tokens from one address: the filing and SMS
-      // limits would refuse them, so they are off here (0); what is measured is the work of a filing.
+      // The benchmark files thousands of dossiers with one citizen's tokens from one address: the filing, upload and
+      // SMS limits would refuse them, so they are off here (0); what is measured is the work of a filing.
       FILING_MAX_PER_CITIZEN: "0",
       FILING_MAX_PER_ADDRESS: "0",
+      UPLOAD_MAX_FILES_PER_CITIZEN: "0",
+      UPLOAD_MAX_MB_PER_CITIZEN: "0",
+      UPLOAD_MAX_FILES_PER_ADDRESS: "0",
+      UPLOAD_MAX_MB_PER_ADDRESS: "0",
       SMS_MAX_PER_RECIPIENT: "0",
       SMS_MAX_PER_ACCOUNT: "0",
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),

@@ -88,6 +88,13 @@ const variables = z.object({
   FILING_MAX_PER_CITIZEN: limit(20),
   FILING_MAX_PER_ADDRESS: limit(60),
   FILING_MAX_PER_STAFF: limit(300),
+  UPLOAD_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  UPLOAD_MAX_FILES_PER_CITIZEN: limit(60),
+  UPLOAD_MAX_MB_PER_CITIZEN: limit(200),
+  UPLOAD_MAX_FILES_PER_ADDRESS: limit(200),
+  UPLOAD_MAX_MB_PER_ADDRESS: limit(600),
+  UPLOAD_MAX_FILES_PER_STAFF: limit(1000),
+  UPLOAD_MAX_MB_PER_STAFF: limit(2048),
   SMS_WINDOW_HOURS: z.coerce.number().int().min(1).max(24).default(24),
   SMS_MAX_PER_RECIPIENT: limit(10),
   SMS_MAX_PER_ACCOUNT: limit(30),
@@ -174,6 +181,8 @@ export type Config = {
   signIn: { maxFailures: number; windowMinutes: number };
   /** Submissions (and, counted apart, new drafts) per window; Infinity: no limit. */
   filing: { windowMinutes: number; perCitizen: number; perAddress: number; perStaff: number };
+  /** Files stored, and megabytes (each file counted in started MB), per window; Infinity: no limit. */
+  uploads: { windowMinutes: number; perCitizen: UploadCeiling; perAddress: UploadCeiling; perStaff: UploadCeiling };
   oidc:
     | {
         issuer: string;
@@ -188,6 +197,9 @@ export type Config = {
       }
     | undefined;
 };
+
+/** How many files and how many megabytes one key may store per window. */
+export type UploadCeiling = { files: number; megabytes: number };
 
 const orNone = (n: number) => (n === 0 ? Number.POSITIVE_INFINITY : n);
 
@@ -242,6 +254,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       perCitizen: orNone(c.FILING_MAX_PER_CITIZEN),
       perAddress: orNone(c.FILING_MAX_PER_ADDRESS),
       perStaff: orNone(c.FILING_MAX_PER_STAFF),
+    },
+    uploads: {
+      windowMinutes: c.UPLOAD_WINDOW_MINUTES,
+      perCitizen: { files: orNone(c.UPLOAD_MAX_FILES_PER_CITIZEN), megabytes: orNone(c.UPLOAD_MAX_MB_PER_CITIZEN) },
+      perAddress: { files: orNone(c.UPLOAD_MAX_FILES_PER_ADDRESS), megabytes: orNone(c.UPLOAD_MAX_MB_PER_ADDRESS) },
+      perStaff: { files: orNone(c.UPLOAD_MAX_FILES_PER_STAFF), megabytes: orNone(c.UPLOAD_MAX_MB_PER_STAFF) },
     },
     oidc: c.OIDC_ISSUER
       ? {

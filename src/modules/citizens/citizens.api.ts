@@ -179,7 +179,18 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       summary: "Upload a document to your vault (JSON, content in base64)",
       security,
       request: { body: body(VaultUploadJson) },
-      responses: { 201: json(VaultItem, "The stored document"), 400: problems[400], 401: problems[401], 413: problems[413], 415: problems[415] },
+      responses: {
+        201: json(VaultItem, "The stored document"),
+        400: problems[400],
+        401: problems[401],
+        413: problems[413],
+        415: problems[415],
+        429: {
+          ...problems[429],
+          description:
+            "Over the upload limit (files or megabytes) of the account or the address per window, shared with every other upload; Retry-After says when to try again. Nothing is stored; the vault keeps what it had",
+        },
+      },
     }),
     async (c) => {
       const input = c.req.valid("json");
@@ -188,6 +199,8 @@ export function registerCitizensApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
         documentType: input.documentType,
         name: input.name,
         bytes: Buffer.from(input.content, "base64"),
+        clientIp: clientIp(c, deps.config.trustedProxies),
+        field: "content",
       });
       return c.json(presentVaultItem(item), 201);
     },

@@ -48,6 +48,7 @@ describeDb("an officer checks a citizen's ID card", () => {
         bytes: aPdf("ket qua"),
         maxBytes: 1_000_000,
         field: "resultFile",
+        quota: null,
       }),
     );
 

@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import type { Deps } from "../../deps.ts";
 import { useCaseContext } from "../../platform/auth/use-case-context.ts";
 import { storeFile } from "../../platform/files/file-store.ts";
+import { uploadQuota } from "../../platform/files/upload-limits.ts";
 import { AppError, toProblem } from "../../platform/http/app-error.ts";
 import { encodeCursor } from "../../platform/http/cursor.ts";
 import { fileResponse } from "../../platform/http/file-response.ts";
@@ -110,7 +111,18 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       security,
       summary: "Upload a file (PDF, JPEG, PNG) to attach to a dossier or an action; only you can attach it",
       request: { body: { required: true, content: { "application/json": { schema: FileUploadInput } } } },
-      responses: { 201: json(StoredFileInfo, "The stored file"), 400: problems[400], 401: problems[401], 413: problems[413], 415: problems[415] },
+      responses: {
+        201: json(StoredFileInfo, "The stored file"),
+        400: problems[400],
+        401: problems[401],
+        413: problems[413],
+        415: problems[415],
+        429: {
+          ...problems[429],
+          description:
+            "Over the upload limit (files or megabytes) of the account (or, for a citizen, of the address) per window; Retry-After says when to try again. The file is not stored; files stored before are kept",
+        },
+      },
     }),
     async (c) => {
       const p = requirePrincipal(c);
@@ -125,6 +137,7 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
         bytes: new Uint8Array(Buffer.from(b64, "base64")),
         maxBytes: deps.config.uploadMaxBytes,
         field: "contentBase64",
+        quota: uploadQuota(deps.config, p, clientIp(c, deps.config.trustedProxies), deps.clock.now()),
       });
       return c.json({ id: stored.id, name: stored.name, mediaType: stored.mediaType, sizeBytes: stored.sizeBytes }, 201);
     },

@@ -434,6 +434,7 @@ describeDb("dossiers: citizen pages", () => {
         bytes: aPdf("ket qua"),
         maxBytes: 1_000_000,
         field: "f",
+        quota: null,
       }),
     );
     await act(deps, team.leader, d.id, "approve", { resultFileId: result.id });

@@ -323,6 +323,7 @@ describeDb("dossiers", () => {
         bytes: aPdf("ket qua"),
         maxBytes: 1_000_000,
         field: "resultFile",
+        quota: null,
       }),
     );
     await act(deps, team.leader, d.id, "approve", { resultFileId: result.id });
@@ -369,10 +370,26 @@ describeDb("dossiers", () => {
     const { deps } = app();
     const def = (await getProcedure(deps, ONLINE_PROCEDURE.code)).definition;
     const others = await deps.db.tx((q) =>
-      storeFile(q, { ownerUserId: team.desk.principal.userId, communeCode: "02923", name: "x.pdf", bytes: aPdf("x"), maxBytes: 1_000_000, field: "f" }),
+      storeFile(q, {
+        ownerUserId: team.desk.principal.userId,
+        communeCode: "02923",
+        name: "x.pdf",
+        bytes: aPdf("x"),
+        maxBytes: 1_000_000,
+        field: "f",
+        quota: null,
+      }),
     );
     const mine = await deps.db.tx((q) =>
-      storeFile(q, { ownerUserId: team.citizen.principal.userId, communeCode: "02923", name: "y.pdf", bytes: aPdf("y"), maxBytes: 1_000_000, field: "f" }),
+      storeFile(q, {
+        ownerUserId: team.citizen.principal.userId,
+        communeCode: "02923",
+        name: "y.pdf",
+        bytes: aPdf("y"),
+        maxBytes: 1_000_000,
+        field: "f",
+        quota: null,
+      }),
     );
     const before = (await deps.db.query("SELECT count(*)::int AS n FROM dossiers")).rows[0]!.n;
     const err = await rejection(

@@ -21,6 +21,7 @@ describeDb("file store", () => {
       bytes: pdf,
       maxBytes: 1024,
       field: "file",
+      quota: null,
     });
     expect(stored).toMatchObject({ name: "ảnh chụp.pdf", mediaType: "application/pdf", sizeBytes: pdf.byteLength });
     const read = await readStoredFile(t.db, stored.id);
@@ -41,9 +42,15 @@ describeDb("file store", () => {
       [Uint8Array.from([...pdf, ...new Uint8Array(2048)]), "tooLarge"],
     ];
     for (const [bytes, code] of cases) {
-      const err = await storeFile(t.db, { ownerUserId: null, communeCode: null, name: "x.pdf", bytes, maxBytes: 1024, field: "documents.birth" }).catch(
-        (e: unknown) => e,
-      );
+      const err = await storeFile(t.db, {
+        ownerUserId: null,
+        communeCode: null,
+        name: "x.pdf",
+        bytes,
+        maxBytes: 1024,
+        field: "documents.birth",
+        quota: null,
+      }).catch((e: unknown) => e);
       expect(err, code).toBeInstanceOf(AppError);
       expect((err as AppError).status).toBe(400);
       expect((err as AppError).fields).toEqual([

@@ -1,9 +1,10 @@
 // The only code that touches stored_files. Files live in PostgreSQL so backups and transactions cover them
 // (docs/adr/0005-files-in-postgres.md); the type is read from the bytes, never from the name.
-import type { Queryable } from "../db/database.ts";
+import { inTx, type Queryable } from "../db/database.ts";
 import { isUuid } from "../db/uuid.ts";
 import { AppError } from "../http/app-error.ts";
 import { checkUpload, UPLOAD_MESSAGE_KEYS, uploadMessageParams, type UploadMediaType } from "./sniff-upload.ts";
+import { reserveUpload, type UploadQuota } from "./upload-limits.ts";
 
 export const UPLOAD_MAX_BYTES_DEFAULT = 10 * 1024 * 1024;
 const MAX_NAME_CHARS = 120;
@@ -41,6 +42,8 @@ export async function storeFile(
     maxBytes: number;
     field: string;
     allowed?: readonly UploadMediaType[];
+    /** Whose upload limits the file counts against (upload-limits.ts); null only for a file no person uploads. */
+    quota: UploadQuota | null;
   },
 ): Promise<StoredFile> {
   const opts = { maxBytes: input.maxBytes, allowed: input.allowed };
@@ -51,20 +54,26 @@ export async function storeFile(
     ]);
   }
   const name = sanitiseFileName(input.name, check.extension);
-  const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO stored_files (owner_user_id, commune_code, name, media_type, size_bytes, sha256, content)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [
-      input.ownerUserId,
-      input.communeCode,
-      name,
-      check.mediaType,
-      input.bytes.byteLength,
-      check.sha256,
-      Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength),
-    ],
-  );
-  return { id: rows[0]!.id, name, mediaType: check.mediaType, sizeBytes: input.bytes.byteLength, sha256: check.sha256 };
+  // Counted and stored in one transaction: a refused file is not stored, a file that is not stored is not counted.
+  const insert = async (t: Queryable) => {
+    if (input.quota) await reserveUpload(t, input.quota, input.bytes.byteLength, input.field);
+    const { rows } = await t.query<{ id: string }>(
+      `INSERT INTO stored_files (owner_user_id, commune_code, name, media_type, size_bytes, sha256, content)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [
+        input.ownerUserId,
+        input.communeCode,
+        name,
+        check.mediaType,
+        input.bytes.byteLength,
+        check.sha256,
+        Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength),
+      ],
+    );
+    return rows[0]!.id;
+  };
+  const id = input.quota ? await inTx(q, insert) : await insert(q);
+  return { id, name, mediaType: check.mediaType, sizeBytes: input.bytes.byteLength, sha256: check.sha256 };
 }
 
 export async function readStoredFile(q: Queryable, id: string): Promise<StoredFileContent | null> {

@@ -207,6 +207,9 @@ export const coreEn: CoreMessages = {
   "error.notFound": "Page or data not found",
   "error.csrf": "The form has expired. Please go back, reload the page and send it again",
   "error.payloadTooLarge": "The body is too large",
+  "upload.throttled": "Too many files uploaded in a short time. Please try again in {minutes} minutes.",
+  "upload.throttledField":
+    "Field “{field}”: you have uploaded too many files, or too much, in a short time. This file was not stored; the files stored before are kept. Upload it again in {minutes} minutes",
   "error.unsupportedMediaType": "The body must be JSON (Content-Type: application/json)",
   "error.unavailable": "The service cannot reach its database right now. Please try again in a few minutes",
   "error.internal": "Something went wrong on our side",

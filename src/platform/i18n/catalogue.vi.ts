@@ -205,6 +205,9 @@ export const coreVi = {
   "error.notFound": "Không tìm thấy trang hoặc dữ liệu",
   "error.csrf": "Biểu mẫu đã hết hạn. Vui lòng quay lại, tải lại trang và gửi lại",
   "error.payloadTooLarge": "Nội dung gửi lên quá lớn",
+  "upload.throttled": "Đã tải lên quá nhiều tệp trong thời gian ngắn. Vui lòng thử lại sau {minutes} phút.",
+  "upload.throttledField":
+    "Trường “{field}”: bạn đã tải lên quá nhiều tệp hoặc quá nhiều dung lượng trong thời gian ngắn. Tệp này chưa được lưu; các tệp đã lưu trước đó vẫn được giữ. Hãy tải lên lại sau {minutes} phút",
   "error.unsupportedMediaType": "Nội dung phải là JSON (Content-Type: application/json)",
   "error.unavailable": "Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau ít phút",
   "error.internal": "Hệ thống đang gặp sự cố",

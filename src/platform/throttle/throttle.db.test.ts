@@ -69,6 +69,49 @@ describeDb("throttle: reserve", () => {
     expect(await hits("inTx", "tx")).toBe(5);
   });
 
+  it("reserves a weighted key only when its hits plus the weight fit, all keys or none, even all at once", async () => {
+    // Each call counts one hit on "files" (limit 100) and three on "mb" (limit 20): six calls fit, never a seventh.
+    const limits = [
+      { key: "files", limit: 100, windowMs: MINUTE },
+      { key: "mb", limit: 20, windowMs: MINUTE, weight: 3 },
+    ];
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => reserve(wide, "weighted", i % 2 ? [...limits].reverse() : limits, at)));
+    expect(results.filter((r) => r.allowed)).toHaveLength(6);
+    expect(await hits("weighted", "mb")).toBe(18);
+    expect(await hits("weighted", "files")).toBe(6);
+    expect(results.find((r) => !r.allowed)).toMatchObject({ key: "mb", retryAfterSeconds: 60 });
+    // Two more still fit; giving a reservation back returns all of its hits.
+    const two = await reserve(t.db, "weighted", [{ ...limits[1]!, weight: 2 }], at);
+    expect(two.allowed).toBe(true);
+    expect(await hits("weighted", "mb")).toBe(20);
+    await release(t.db, two);
+    expect(await hits("weighted", "mb")).toBe(18);
+    // Inside a transaction that rolls back, none of its hits stay.
+    await t.db
+      .tx(async (q) => {
+        expect((await reserve(q, "weighted", [{ ...limits[1]!, weight: 2 }], at)).allowed).toBe(true);
+        throw new Error("rolled back");
+      })
+      .catch(() => undefined);
+    expect(await hits("weighted", "mb")).toBe(18);
+  });
+
+  it("says when a weighted key has room again, and lets a weight above the limit through an empty window", async () => {
+    const mb = (weight: number, minutes: number) =>
+      reserve(t.db, "heavy", [{ key: "mb", limit: 10, windowMs: 10 * MINUTE, weight }], new Date(at.getTime() + minutes * MINUTE));
+    expect((await mb(4, 0)).allowed).toBe(true);
+    expect((await mb(4, 2)).allowed).toBe(true);
+    // 8 of 10 used: 3 more need the first 4 gone (at minute 10), 2 more fit now.
+    expect(await mb(3, 3)).toMatchObject({ allowed: false, retryAfterSeconds: 7 * 60 });
+    expect((await mb(2, 3)).allowed).toBe(true);
+    // Full: 1 more needs the oldest hit gone; 5 more need the first two reservations gone (minute 12).
+    expect(await mb(5, 4)).toMatchObject({ allowed: false, retryAfterSeconds: 8 * 60 });
+    // A weight of 50 against a limit of 10 counts as 10: it fits only an empty window.
+    expect(await mb(50, 11)).toMatchObject({ allowed: false, retryAfterSeconds: 2 * 60 });
+    expect((await mb(50, 13)).allowed).toBe(true);
+    expect(await hits("heavy", "mb")).toBe(4 + 4 + 2 + 10);
+  });
+
   it("slides its window, says when to retry, and gives back or clears hits", async () => {
     const limit = (n: number) => [{ key: "w", limit: n, windowMs: 10 * MINUTE }];
     const first = await reserve(t.db, "window", limit(2), at);

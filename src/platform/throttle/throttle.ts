@@ -6,10 +6,14 @@
 // under its limit. Parallel requests queue on the lock, and each one's count starts after the previous
 // holder committed, so on READ COMMITTED no burst gets past the limit. A wrong guess keeps its
 // reservation; a right one may give it back (release).
-import type { Queryable } from "../db/database.ts";
+import { inTx, type Queryable } from "../db/database.ts";
 
-/** One key counted in a bucket: at most `limit` hits inside the last `windowMs`. Infinity: not counted. */
-export type ThrottleLimit = { key: string; limit: number; windowMs: number };
+/**
+ * One key counted in a bucket: at most `limit` hits inside the last `windowMs`. Infinity: not counted.
+ * `weight` (default 1): how many hits this attempt records (an upload's size in megabytes); a weight above the
+ * limit counts as the limit, so that one attempt still fits in an empty window.
+ */
+export type ThrottleLimit = { key: string; limit: number; windowMs: number; weight?: number };
 
 export type Reservation =
   | { allowed: true; bucket: string; keys: string[]; at: Date; ids: number[] }
@@ -20,16 +24,47 @@ export type Reservation =
  * migration 0009). With the Database the reservation commits at once; with a transaction's client it commits
  * or rolls back with the caller's change, and its locks are held until that transaction ends. Keys must be
  * distinct; callers run on READ COMMITTED (the default), which the function relies on.
+ *
+ * A weighted key (weight w > 1) is reserved with the limit lowered by w - 1, so the function admits it only
+ * when its hits plus w fit; its other w - 1 hits are inserted by a second statement in the same transaction,
+ * under the locks the function took (with the Database, a transaction of its own is opened for the two).
  */
 export async function reserve(q: Queryable, bucket: string, limits: ThrottleLimit[], now: Date): Promise<Reservation> {
-  const counted = limits.filter((l) => Number.isFinite(l.limit));
+  const counted = limits
+    .filter((l) => Number.isFinite(l.limit))
+    .map((l) => {
+      const limit = Math.max(0, Math.floor(l.limit));
+      return { ...l, limit, weight: Math.min(Math.max(1, Math.floor(l.weight ?? 1)), Math.max(1, limit)) };
+    });
   if (counted.length === 0) return { allowed: true, bucket, keys: [], at: now, ids: [] };
-  const { rows } = await q.query<{ denied_key: string | null; free_at: Date | null; hit_id: number | null }>(
-    "SELECT denied_key, free_at, hit_id FROM throttle_reserve($1, $2::text[], $3::int[], $4::timestamptz[], $5)",
-    [bucket, counted.map((l) => l.key), counted.map((l) => Math.max(0, Math.floor(l.limit))), counted.map((l) => new Date(now.getTime() - l.windowMs)), now],
-  );
-  const denied = rows.filter((r) => r.denied_key !== null);
-  if (denied.length === 0) return { allowed: true, bucket, keys: counted.map((l) => l.key), at: now, ids: rows.map((r) => Number(r.hit_id)) };
+  const heavy = counted.filter((l) => l.weight > 1);
+  const run = heavy.length > 0 ? (fn: (t: Queryable) => Promise<Reservation>) => inTx(q, fn) : (fn: (t: Queryable) => Promise<Reservation>) => fn(q);
+  return run(async (t) => {
+    const { rows } = await t.query<{ denied_key: string | null; free_at: Date | null; hit_id: number | null }>(
+      "SELECT denied_key, free_at, hit_id FROM throttle_reserve($1, $2::text[], $3::int[], $4::timestamptz[], $5)",
+      [bucket, counted.map((l) => l.key), counted.map((l) => l.limit - l.weight + 1), counted.map((l) => new Date(now.getTime() - l.windowMs)), now],
+    );
+    const denied = rows.filter((r) => r.denied_key !== null);
+    if (denied.length > 0) return refusal(bucket, counted, denied, now);
+    const ids = rows.map((r) => Number(r.hit_id));
+    if (heavy.length > 0) {
+      const extra = await t.query<{ id: number }>(
+        `INSERT INTO throttle_hits (bucket, key, at)
+         SELECT $1, x.k, $4 FROM unnest($2::text[], $3::int[]) AS x(k, w), generate_series(2, x.w) RETURNING id`,
+        [bucket, heavy.map((l) => l.key), heavy.map((l) => l.weight), now],
+      );
+      ids.push(...extra.rows.map((r) => Number(r.id)));
+    }
+    return { allowed: true, bucket, keys: counted.map((l) => l.key), at: now, ids };
+  });
+}
+
+function refusal(
+  bucket: string,
+  counted: { key: string; windowMs: number }[],
+  denied: { denied_key: string | null; free_at: Date | null }[],
+  now: Date,
+): Reservation {
   // The wait until every full key has room again: its oldest hit that must leave the window.
   let waitMs = 0;
   let worst = denied[0]!.denied_key!;

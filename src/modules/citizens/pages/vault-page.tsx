@@ -2,10 +2,11 @@
 import type { Context } from "hono";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
 import { uploadMessageParams } from "../../../platform/files/sniff-upload.ts";
-import type { FieldError } from "../../../platform/http/app-error.ts";
+import { AppError, type FieldError, setRetryAfter } from "../../../platform/http/app-error.ts";
+import { clientIp } from "../../../platform/http/client-ip.ts";
 import { fileResponse } from "../../../platform/http/file-response.ts";
 import { setFlash } from "../../../platform/http/flash.ts";
-import { attempt, validateForm } from "../../../platform/http/forms.ts";
+import { validateForm } from "../../../platform/http/forms.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { formatDate, formatNumber } from "../../../platform/i18n/format.ts";
 import type { Locale, Translate } from "../../../platform/i18n/i18n.ts";
@@ -52,7 +53,7 @@ export function vaultPages(w: PageKit) {
   const limits = { maxBytes: deps.config.uploadMaxBytes };
 
   /** GET /me/vault, and the upload form again with its errors. */
-  const show = async (c: Context<AppEnv>, form: FormState = emptyForm(), status: 200 | 400 = 200) => {
+  const show = async (c: Context<AppEnv>, form: FormState = emptyForm(), status: 200 | 400 | 429 = 200) => {
     const p = requireSignedIn(c);
     const items = await listVault(deps, ctxOf(c), p.userId);
     const ctx = page(c);
@@ -107,16 +108,24 @@ export function vaultPages(w: PageKit) {
     if (!file) errors.push({ field: "file", code: "required", message: "citizens.vault.fileRequired" });
     if (!parsed.ok || !file || errors.length > 0) return show(c, { values, errors }, 400);
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const res = await attempt(() =>
-      uploadToVault(deps, ctxOf(c), p.userId, {
+    try {
+      await uploadToVault(deps, ctxOf(c), p.userId, {
         title: parsed.data.title,
         documentType: parsed.data.documentType,
         name: file.name,
         bytes,
         maxBytes: limits.maxBytes,
-      }),
-    );
-    if (!res.ok) return show(c, { values, errors: res.errors }, 400);
+        clientIp: clientIp(c, deps.config.trustedProxies),
+      });
+    } catch (err) {
+      if (!(err instanceof AppError) || err.fields.length === 0) throw err;
+      // Over the upload limit: the form again with the reason and Retry-After; the vault keeps what it had.
+      if (err.code === "too_many_requests") {
+        setRetryAfter(c, err);
+        return show(c, { values, errors: err.fields }, 429);
+      }
+      return show(c, { values, errors: err.fields }, 400);
+    }
     setFlash(c, "flash.saved", secure);
     return c.redirect("/me/vault", 303);
   };

@@ -1,6 +1,7 @@
 // The owner uploads a document to their vault, to reuse it in later dossiers.
 import type { Deps } from "../../../deps.ts";
 import { storeFile } from "../../../platform/files/file-store.ts";
+import { uploadQuota } from "../../../platform/files/upload-limits.ts";
 import * as repo from "../citizens.repository.ts";
 import type { VaultItem } from "../vault-item.ts";
 import { addToVault } from "./add-to-vault.ts";
@@ -10,9 +11,10 @@ export async function uploadToVault(
   deps: Pick<Deps, "db" | "events" | "clock" | "config">,
   ctx: OwnerCtx,
   userId: string,
-  input: { title: string; documentType?: string | null; name: string; bytes: Uint8Array; maxBytes?: number },
+  /** clientIp: the uploader's address, for the per-address upload limit; field: the one errors name (default "file"). */
+  input: { title: string; documentType?: string | null; name: string; bytes: Uint8Array; maxBytes?: number; clientIp?: string | null; field?: string },
 ): Promise<VaultItem> {
-  requireOwner(ctx, userId);
+  const p = requireOwner(ctx, userId);
   return deps.db.tx(async (q) => {
     const file = await storeFile(q, {
       ownerUserId: userId,
@@ -20,7 +22,8 @@ export async function uploadToVault(
       name: input.name,
       bytes: input.bytes,
       maxBytes: input.maxBytes ?? deps.config.uploadMaxBytes,
-      field: "file",
+      field: input.field ?? "file",
+      quota: uploadQuota(deps.config, p, input.clientIp ?? null, deps.clock.now()),
     });
     const id = await addToVault(q, { userId, fileId: file.id, title: input.title, kind: "upload", documentType: input.documentType, now: deps.clock.now() });
     await deps.events.publish(q, {

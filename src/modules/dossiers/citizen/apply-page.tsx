@@ -319,6 +319,11 @@ export function applyPages(citizen: CitizenWeb) {
         const reason: FieldError = { field: "intent", code: err.code, message: err.messageKey, params: err.params };
         return again([reason], err.dossierId ? await loadDraft(c, p, err.dossierId) : draftView, 503);
       }
+      // Over the upload limit: nothing of this request was stored; the draft as it was (with its earlier uploads) is shown.
+      if (err instanceof AppError && err.code === "too_many_requests" && err.fields.length > 0) {
+        setRetryAfter(c, err);
+        return again(err.fields, draftView, 429);
+      }
       if (err instanceof AppError && err.code === "validation" && err.fields.length > 0) return again(err.fields, draftView);
       throw err;
     }

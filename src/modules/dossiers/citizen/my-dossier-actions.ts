@@ -1,7 +1,8 @@
 // The applicant's actions on a dossier's page: withdraw, rate, answer a supplement request.
 import type { Context } from "hono";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
-import { AppError } from "../../../platform/http/app-error.ts";
+import { AppError, setRetryAfter } from "../../../platform/http/app-error.ts";
+import { clientIp } from "../../../platform/http/client-ip.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { setFlash } from "../../../platform/http/flash.ts";
 import { actOnDossier, type ActRequest } from "../use-cases/act-on-dossier.ts";
@@ -21,6 +22,11 @@ export function myDossierActions(citizen: CitizenWeb, dossierPage: ReturnType<ty
       await actOnDossier(deps, ctxOf(c), id, { ...req, version: Number.isInteger(version) && version > 0 ? version : 0 } as ActRequest);
     } catch (err) {
       if (err instanceof AppError && err.code === "conflict") return dossierPage(c, id, { which: "conflict" }, 409);
+      // Over the upload limit: the answer again with the reason and Retry-After; nothing of it was saved.
+      if (err instanceof AppError && err.code === "too_many_requests" && err.fields.length > 0) {
+        setRetryAfter(c, err);
+        return dossierPage(c, id, { which, form: { values, errors: err.fields } }, 429);
+      }
       if (err instanceof AppError && err.code === "validation" && err.fields.length > 0)
         return dossierPage(c, id, { which, form: { values, errors: err.fields } }, 400);
       throw err;
@@ -52,7 +58,12 @@ export function myDossierActions(citizen: CitizenWeb, dossierPage: ReturnType<ty
       const file = m ? fileOf(body, name) : null;
       if (m && file) documents.push({ requirementKey: m[1]!, upload: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
     }
-    return act(c, "supplement", values, { action: "answerSupplement", note: values.note?.trim() || undefined, documents });
+    return act(c, "supplement", values, {
+      action: "answerSupplement",
+      note: values.note?.trim() || undefined,
+      documents,
+      clientIp: clientIp(c, citizen.deps.config.trustedProxies),
+    });
   };
 
   return { cancel, rate, supplement };

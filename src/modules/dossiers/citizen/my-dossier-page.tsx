@@ -33,7 +33,7 @@ export type PanelState = { which: Panel; form: FormState } | { which: "conflict"
 export function myDossierPages(citizen: CitizenWeb, opts: CitizenPageOptions) {
   const { deps, page, uploadHint, signedIn } = citizen;
 
-  async function dossierPage(c: Context<AppEnv>, id: string, panel: PanelState = null, status: 200 | 400 | 409 = 200) {
+  async function dossierPage(c: Context<AppEnv>, id: string, panel: PanelState = null, status: 200 | 400 | 409 | 429 = 200) {
     const ctx = page(c);
     const { t, csrfToken } = ctx;
     const view = await getDossier(deps, ctxOf(c), id);

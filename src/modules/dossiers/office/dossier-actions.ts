@@ -1,7 +1,7 @@
 // POST /office/dossiers/:id/actions/:action: one officer action (POST → redirect → GET, or the page again with its errors).
 import type { Context } from "hono";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
-import { AppError, type FieldError } from "../../../platform/http/app-error.ts";
+import { AppError, type FieldError, setRetryAfter } from "../../../platform/http/app-error.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import type { MessageKey } from "../../../platform/i18n/i18n.ts";
 import { setFlash } from "../../../platform/http/flash.ts";
@@ -43,6 +43,11 @@ export function dossierActions(office: OfficeWeb, dossierPage: ReturnType<typeof
           notice: { key: err.messageKey, params: typeof state === "string" ? { ...err.params, state: stateLabel(c.get("t"), state) } : err.params },
           status: 409,
         });
+      }
+      // Over the upload limit: the form again with the reason and Retry-After; nothing of the action was saved.
+      if (err instanceof AppError && err.code === "too_many_requests" && err.fields.length > 0) {
+        setRetryAfter(c, err);
+        return dossierPage(c, id, { form: { action, values, errors: err.fields }, status: 429 });
       }
       if (err instanceof AppError && err.fields.length > 0) return fail(err.fields);
       throw err;

@@ -261,13 +261,13 @@ function DossierPage(props: {
   );
 }
 
-export type DossierPageOptions = { form?: ActionForm; notice?: Notice; status?: 200 | 400 | 409 };
+export type DossierPageOptions = { form?: ActionForm; notice?: Notice; status?: 200 | 400 | 409 | 429 };
 
 /** The fee panel is a slot filled by the payments module at composition (it shows and confirms payments). */
 export function dossierPages(office: OfficeWeb, slots: { paymentPanel?: PaymentPanel } = {}) {
   const { deps, page } = office;
 
-  /** GET /office/dossiers/:id, and the same page again after a failed action (400, 409). */
+  /** GET /office/dossiers/:id, and the same page again after a failed action (400, 409, 429). */
   const show = async (c: Context<AppEnv>, id: string, opts: DossierPageOptions = {}) => {
     const view = await getDossier(deps, ctxOf(c), id, { as: "office" });
     const d = view.dossier;

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { randomUUID } from "node:crypto";
 import { authorise } from "../../../platform/auth/authorise.ts";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
-import { AppError, type FieldError } from "../../../platform/http/app-error.ts";
+import { AppError, type FieldError, setRetryAfter } from "../../../platform/http/app-error.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { Breadcrumbs, Button, CsrfField, ErrorSummary, type FieldLabels, type FormState, Pagination } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
@@ -98,7 +98,7 @@ export function intakePages(office: OfficeWeb) {
   const { deps, secure, page } = office;
 
   /** GET /office/desk/intake: the procedure search, or the form once ?procedure is chosen. */
-  const intakePage = async (c: Context<AppEnv>, state: IntakeState | null, status: 200 | 400 | 503 = 200) => {
+  const intakePage = async (c: Context<AppEnv>, state: IntakeState | null, status: 200 | 400 | 429 | 503 = 200) => {
     const p = requireSignedIn(c);
     const commune = await getAdminUnit(deps, state?.communeCode ?? pickCommune(c, p, "dossier.receive").code);
     authorise(p, "dossier.receive", commune);
@@ -191,6 +191,11 @@ export function intakePages(office: OfficeWeb) {
     } catch (err) {
       if (err instanceof CodesExhaustedError) {
         return intakePage(c, { ...state, errors: [{ field: "intent", code: err.code, message: err.messageKey, params: err.params }] }, 503);
+      }
+      // Over the upload (or filing) limit: the form again with the reason and Retry-After; nothing was filed.
+      if (err instanceof AppError && err.code === "too_many_requests" && err.fields.length > 0) {
+        setRetryAfter(c, err);
+        return intakePage(c, { ...state, errors: err.fields }, 429);
       }
       if (err instanceof AppError && err.fields.length > 0) return intakePage(c, { ...state, errors: err.fields }, 400);
       throw err;

@@ -12,6 +12,7 @@ import {
 } from "../../../platform/calendar/working-time.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
 import { readFileMeta, storeFile } from "../../../platform/files/file-store.ts";
+import { uploadQuota } from "../../../platform/files/upload-limits.ts";
 import { AppError, type FieldError } from "../../../platform/http/app-error.ts";
 import { loadWorkCalendar } from "../../calendar/index.ts";
 import { addToVault } from "../../citizens/index.ts";
@@ -34,6 +35,8 @@ export type ActRequest = Omit<ActionInput, "documents"> & {
   documents?: DocumentInput[];
   /** A scan of the result sent with the action: stored in the action's own transaction, so a refused action leaves no file behind. */
   resultUpload?: { name: string; bytes: Uint8Array };
+  /** The caller's address, for the per-address upload limit (a citizen's supplement). */
+  clientIp?: string | null;
 };
 
 /** A deadline that runs from now, with no cut-off: a step, or a clock resumed with the hours it had left. */
@@ -203,7 +206,7 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
       case "answerSupplement": {
         const open = (await repo.listSupplementRequests(q, d.id)).find((r) => !r.answeredAt);
         round = open?.round ?? 1;
-        await attachDocuments(deps, q, p!, d.id, d.communeCode, req.documents ?? [], "upload", round);
+        await attachDocuments(deps, q, p!, d.id, d.communeCode, req.documents ?? [], { source: "upload", round, clientIp: req.clientIp ?? null, now });
         await repo.answerSupplementRequest(q, d.id, now, decision.clock === "resume" ? dueAt : d.dueAt);
         break;
       }
@@ -231,6 +234,7 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
           bytes: req.resultUpload.bytes,
           maxBytes: deps.config.uploadMaxBytes,
           field: "resultFile",
+          quota: p ? uploadQuota(deps.config, p, req.clientIp ?? null, now) : null,
         });
       } else {
         const found = await readFileMeta(q, req.resultFileId!);

@@ -4,12 +4,19 @@ import type { Deps } from "../../../deps.ts";
 import type { Principal } from "../../../platform/auth/authorise.ts";
 import type { Queryable } from "../../../platform/db/database.ts";
 import { storeFile } from "../../../platform/files/file-store.ts";
+import { uploadQuota } from "../../../platform/files/upload-limits.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { addToVault, vaultItemFile } from "../../citizens/index.ts";
 import type { DossierDocument } from "../dossiers.model.ts";
 import * as repo from "../dossiers.repository.ts";
 
 export type DocumentInput = { requirementKey: string; upload?: { name: string; bytes: Uint8Array }; fileId?: string; vaultItemId?: string };
+
+/**
+ * How uploads are recorded: their source and round; replace: a draft's (one document per requirement); the
+ * uploader's address and the time, for the upload limits every stored file counts against.
+ */
+export type AttachOptions = { source: "upload" | "scan"; round: number; replace?: boolean; clientIp: string | null; now: Date };
 
 /** Stores uploads (into the citizen's vault too, so they are never asked twice) and links vault items. */
 export async function attachDocuments(
@@ -19,10 +26,10 @@ export async function attachDocuments(
   dossierId: string,
   communeCode: string,
   documents: DocumentInput[],
-  uploadSource: "upload" | "scan",
-  round: number,
-  replace = false,
+  opts: AttachOptions,
 ): Promise<DossierDocument[]> {
+  const { source: uploadSource, round, replace = false } = opts;
+  const quota = uploadQuota(deps.config, p, opts.clientIp, opts.now);
   const rows: Parameters<typeof repo.insertDocuments>[3] = [];
   for (const d of documents) {
     const field = `documents.${d.requirementKey}`;
@@ -37,6 +44,7 @@ export async function attachDocuments(
         bytes: d.upload.bytes,
         maxBytes: deps.config.uploadMaxBytes,
         field,
+        quota,
       });
       fileId = stored.id;
       if (p.kind === "citizen")

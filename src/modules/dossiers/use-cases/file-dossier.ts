@@ -238,7 +238,12 @@ async function fileUnderCode(
     try {
       const filed = await s.tx(async (q) => {
         const row = await insertFiled(q, f, draft, record, code, dueAt);
-        const documents = await attachDocuments(deps, q, f.p, row.id, f.commune.code, f.input.documents, f.atCounter ? "scan" : "upload", 0);
+        const documents = await attachDocuments(deps, q, f.p, row.id, f.commune.code, f.input.documents, {
+          source: f.atCounter ? "scan" : "upload",
+          round: 0,
+          clientIp: f.input.clientIp ?? null,
+          now: f.now,
+        });
         const event = await recordFiled(deps, q, ctx, f, draft, row, dueAt);
         return { row, documents, event };
       });
@@ -349,7 +354,7 @@ async function saveDraft(
       if (!inserted) throw new AppError("conflict", "dossiers.error.duplicate");
       id = inserted;
     }
-    await attachDocuments(deps, q, p, id, record.communeCode, documents, "upload", 0, true);
+    await attachDocuments(deps, q, p, id, record.communeCode, documents, { source: "upload", round: 0, replace: true, clientIp, now });
     return (await repo.findById(q, id))!;
   });
 }
