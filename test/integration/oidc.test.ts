@@ -258,7 +258,7 @@ describeDb("OpenID Connect sign-in (national SSO)", () => {
     expect(hoa.rows.map((r) => r.id)).not.toContain(firstMe.id);
   });
 
-  it("links a dossier a volunteer files for an SSO citizen once they verify their phone by code: the ID number comes from the SSO", async () => {
+  it("links the dossiers a volunteer files for an SSO citizen once they verify their phone by code, earlier ones included: the ID number comes from the SSO", async () => {
     await withCatalogue(t.deps);
     const client = new TestClient(t.app);
     expect((await client.get((await untilCallback(client, "vneid-lan")).callbackPath)).status).toBe(303);
@@ -282,9 +282,11 @@ describeDb("OpenID Connect sign-in (national SSO)", () => {
     const mine = await client.get("/api/v1/me/dossiers");
     expect(mine.status).toBe(200);
     const text = await mine.text();
+    // Linked at filing once both are verified, and the one filed before the phone was proven linked by the proof.
     expect(text).toContain(after.id);
-    expect(text).not.toContain(before.id);
+    expect(text).toContain(before.id);
     expect((await client.get(`/api/v1/dossiers/${after.id}`)).status).toBe(200);
+    expect((await client.get(`/api/v1/dossiers/${before.id}`)).status).toBe(200);
   });
 
   it("refuses a callback whose state was tampered with, without a session", async () => {
