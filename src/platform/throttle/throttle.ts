@@ -76,6 +76,21 @@ function refusal(
   return { allowed: false, bucket, key: worst, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
 }
 
+/**
+ * Without reserving: the seconds until key has room again under its limit, or 0 when it has room now. For a
+ * ceiling that only failures fill (reserved when they happen), read without the lock so that the common,
+ * successful request does not queue behind every other request of a busy key.
+ */
+export async function waitBeforeRoom(q: Queryable, bucket: string, l: ThrottleLimit, now: Date): Promise<number> {
+  const { rows } = await q.query<{ n: number; free_at: Date | null }>(
+    "SELECT count(*)::int AS n, (array_agg(at ORDER BY at))[greatest(count(*) - $4 + 1, 1)] AS free_at FROM throttle_hits WHERE bucket = $1 AND key = $2 AND at > $3",
+    [bucket, l.key, new Date(now.getTime() - l.windowMs), l.limit],
+  );
+  const r = rows[0];
+  if (!r || r.n < l.limit || !r.free_at) return 0;
+  return Math.max(1, Math.ceil((new Date(r.free_at).getTime() + l.windowMs - now.getTime()) / 1000));
+}
+
 /** Gives a reservation back: the attempt turned out to be one that is not counted (a right answer). */
 export async function release(q: Queryable, r: Reservation): Promise<void> {
   if (!r.allowed || r.ids.length === 0) return;

@@ -4,12 +4,13 @@
 import type { Deps } from "../../../deps.ts";
 import { AppError, tooManyRequests } from "../../../platform/http/app-error.ts";
 import type { Translate } from "../../../platform/i18n/i18n.ts";
-import { release, reserve } from "../../../platform/throttle/throttle.ts";
+import { release, reserve, waitBeforeRoom } from "../../../platform/throttle/throttle.ts";
 import { NATIONAL_STATUS } from "../dossier-workflow.ts";
 import type { PublicStatus } from "../dossiers.contract.ts";
 import * as repo from "../dossiers.repository.ts";
 
 export const LOOKUP_WINDOW_MINUTES = 15;
+const BUCKET = "statusLookup";
 /** Wrong guesses per window from one address on one code. */
 export const LOOKUP_MAX_FAILURES = 10;
 /** Wrong guesses per window on one code from every address together: guessing from many addresses gains little. */
@@ -54,24 +55,34 @@ export async function lookupStatus(
   const windowMs = LOOKUP_WINDOW_MINUTES * 60_000;
   // Clients whose address is unknown share one.
   const client = input.client ?? "unknown";
-  // The guess is reserved before its answer is known; the look-up runs meanwhile, and its answer is used
-  // only if the reservation was granted, so a throttled client learns nothing from it.
-  const [r, d] = await Promise.all([
+  // The guess is reserved on this code (from this address, and from all) before its answer is known; the
+  // look-up runs meanwhile, and its answer is used only if the reservation was granted, so a throttled client
+  // learns nothing from it. The address's ceiling is filled by wrong guesses only: each is reserved there too
+  // before it is answered, and a right answer is refused while the address is at its ceiling, so at the ceiling
+  // no answer tells right from wrong. Right answers, most look-ups, do not queue on the address's lock.
+  const address = { key: `ip:${client}`, limit: LOOKUP_MAX_PER_ADDRESS, windowMs };
+  const [r, d, wait] = await Promise.all([
     reserve(
       deps.db,
-      "statusLookup",
+      BUCKET,
       [
         { key: `ipcode:${client}:${code}`, limit: LOOKUP_MAX_FAILURES, windowMs },
         { key: `code:${code}`, limit: LOOKUP_MAX_PER_CODE, windowMs },
-        { key: `ip:${client}`, limit: LOOKUP_MAX_PER_ADDRESS, windowMs },
       ],
       now,
     ),
     repo.findPublicStatus(deps.db, code, input.last4),
+    waitBeforeRoom(deps.db, BUCKET, address, now),
   ]);
   if (!r.allowed) throw tooManyRequests("dossiers.error.lookupThrottled", r.retryAfterSeconds);
+  if (wait > 0) {
+    await release(deps.db, r); // not checked, so not counted
+    throw tooManyRequests("dossiers.error.lookupThrottled", wait);
+  }
   if (!d || d.state === "draft") {
-    // The same answer for a wrong code and for wrong digits: a guess learns nothing. The reservation stays.
+    // The same answer for a wrong code and for wrong digits: a guess learns nothing. The reservations stay.
+    const atAddress = await reserve(deps.db, BUCKET, [address], now);
+    if (!atAddress.allowed) throw tooManyRequests("dossiers.error.lookupThrottled", atAddress.retryAfterSeconds);
     throw new AppError("not_found", "dossiers.error.lookupNotFound", [{ field: "code", code: "not_found", message: "dossiers.error.lookupNotFoundField" }]);
   }
   // A right answer is not a failed guess.
