@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDatabase, describeDb, type TestDatabase } from "../../../test/support/test-db.ts";
 import { createDatabase, type Database } from "../db/database.ts";
-import { clearThrottle, release, reserve } from "./throttle.ts";
+import { checkHeld, clearThrottle, recordHeld, release, reserve } from "./throttle.ts";
 
 const MINUTE = 60_000;
 const at = new Date("2026-11-23T03:00:00Z");
@@ -130,5 +130,63 @@ describeDb("throttle: reserve", () => {
     expect(await hits("window", "w")).toBe(0);
     // A limit of 0 refuses everything.
     expect((await reserve(t.db, "window", limit(0), at)).allowed).toBe(false);
+  });
+});
+
+describeDb("throttle: commits", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it("never lets a reservation made inside a caller's transaction relax that transaction's commit", async () => {
+    const inside = await t.db.tx(async (q) => {
+      const r = await reserve(q, "commit", [{ key: "k", limit: 5, windowMs: MINUTE }], at);
+      await release(q, r);
+      await reserve(q, "commit", [{ key: "w", limit: 50, windowMs: MINUTE, weight: 3 }], at);
+      return (await q.query<{ synchronous_commit: string }>("SHOW synchronous_commit")).rows[0]!.synchronous_commit;
+    });
+    expect(inside).toBe("on");
+    // On its own the call commits without waiting for the flush, and only itself: the session's setting is untouched.
+    await t.db.session(async (s) => {
+      expect((await reserve(s, "commit", [{ key: "own", limit: 5, windowMs: MINUTE }], at)).allowed).toBe(true);
+      expect((await s.query<{ synchronous_commit: string }>("SHOW synchronous_commit")).rows[0]!.synchronous_commit).toBe("on");
+    });
+  });
+});
+
+describeDb("throttle: check now, record if it counts", () => {
+  let t: TestDatabase;
+  let wide: Database;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    wide = createDatabase(t.url, { max: 24 });
+  });
+  afterAll(async () => {
+    await wide?.close();
+    await t?.drop();
+  });
+
+  it("lets exactly the limit of counted attempts through when 120 arrive at once, and writes nothing for those that do not count", async () => {
+    const limits = [{ key: "code", limit: 10, windowMs: MINUTE }];
+    // Every third attempt is a "right answer": checked but not recorded.
+    const outcomes = await Promise.all(
+      Array.from({ length: 120 }, (_, i) =>
+        wide.tx(async (q) => {
+          const r = await checkHeld(q, "held", limits, at);
+          if (!r.allowed) return "refused";
+          if (i % 3 === 0) return "right";
+          await recordHeld(q, r);
+          return "wrong";
+        }),
+      ),
+    );
+    expect(outcomes.filter((o) => o === "wrong")).toHaveLength(10);
+    const { rows } = await t.db.query("SELECT count(*)::int AS n FROM throttle_hits WHERE bucket = 'held'");
+    expect(rows[0]!.n).toBe(10);
+    await expect(checkHeld(t.db, "held", limits, at)).rejects.toThrow(/transaction/);
   });
 });

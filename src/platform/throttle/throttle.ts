@@ -41,8 +41,15 @@ export async function reserve(q: Queryable, bucket: string, limits: ThrottleLimi
   const run = heavy.length > 0 ? (fn: (t: Queryable) => Promise<Reservation>) => inTx(q, fn) : (fn: (t: Queryable) => Promise<Reservation>) => fn(q);
   return run(async (t) => {
     const { rows } = await t.query<{ denied_key: string | null; free_at: Date | null; hit_id: number | null }>(
-      "SELECT denied_key, free_at, hit_id FROM throttle_reserve($1, $2::text[], $3::int[], $4::timestamptz[], $5)",
-      [bucket, counted.map((l) => l.key), counted.map((l) => l.limit - l.weight + 1), counted.map((l) => new Date(now.getTime() - l.windowMs)), now],
+      "SELECT denied_key, free_at, hit_id FROM throttle_reserve($1, $2::text[], $3::int[], $4::timestamptz[], $5, $6)",
+      [
+        bucket,
+        counted.map((l) => l.key),
+        counted.map((l) => l.limit - l.weight + 1),
+        counted.map((l) => new Date(now.getTime() - l.windowMs)),
+        now,
+        ownCommit(q),
+      ],
     );
     const denied = rows.filter((r) => r.denied_key !== null);
     if (denied.length > 0) return refusal(bucket, counted, denied, now);
@@ -77,6 +84,30 @@ function refusal(
 }
 
 /**
+ * Inside the caller's transaction: takes the keys' locks (held until it ends) and says whether every key has
+ * room, recording nothing. If the attempt turns out to count, `recordHeld` records it in the same transaction,
+ * still under the locks, so parallel attempts cannot pass the limit; if not, nothing was written. For checks
+ * whose common outcome is not counted (a right answer), this spares the insert and the delete of reserve/release.
+ */
+export async function checkHeld(q: Queryable, bucket: string, limits: ThrottleLimit[], now: Date): Promise<Reservation> {
+  if (ownCommit(q)) throw new Error("checkHeld needs the caller's transaction");
+  const counted = limits.filter((l) => Number.isFinite(l.limit)).map((l) => ({ ...l, limit: Math.max(0, Math.floor(l.limit)) }));
+  if (counted.length === 0) return { allowed: true, bucket, keys: [], at: now, ids: [] };
+  const { rows } = await q.query<{ denied_key: string | null; free_at: Date | null }>(
+    "SELECT denied_key, free_at FROM throttle_reserve($1, $2::text[], $3::int[], $4::timestamptz[], $5, false, false)",
+    [bucket, counted.map((l) => l.key), counted.map((l) => l.limit), counted.map((l) => new Date(now.getTime() - l.windowMs)), now],
+  );
+  if (rows.length > 0) return refusal(bucket, counted, rows, now);
+  return { allowed: true, bucket, keys: counted.map((l) => l.key), at: now, ids: [] };
+}
+
+/** Records, in the transaction of `checkHeld`, the attempt it allowed. */
+export async function recordHeld(q: Queryable, r: Reservation): Promise<void> {
+  if (!r.allowed || r.keys.length === 0) return;
+  await q.query("INSERT INTO throttle_hits (bucket, key, at) SELECT $1, k, $3 FROM unnest($2::text[]) AS k", [r.bucket, r.keys, r.at]);
+}
+
+/**
  * Without reserving: the seconds until key has room again under its limit, or 0 when it has room now. For a
  * ceiling that only failures fill (reserved when they happen), read without the lock so that the common,
  * successful request does not queue behind every other request of a busy key.
@@ -94,13 +125,14 @@ export async function waitBeforeRoom(q: Queryable, bucket: string, l: ThrottleLi
 /** Gives a reservation back: the attempt turned out to be one that is not counted (a right answer). */
 export async function release(q: Queryable, r: Reservation): Promise<void> {
   if (!r.allowed || r.ids.length === 0) return;
-  await q.query("DELETE FROM throttle_hits WHERE bucket = $1 AND key = ANY($2::text[]) AND at = $3 AND id = ANY($4::bigint[])", [
-    r.bucket,
-    r.keys,
-    r.at,
-    r.ids,
-  ]);
+  await q.query("SELECT throttle_release($1, $2::text[], $3, $4::bigint[], $5)", [r.bucket, r.keys, r.at, r.ids, ownCommit(q)]);
 }
+
+/**
+ * Whether the call commits on its own (the Database, or a session outside a transaction) rather than with a
+ * caller's change: only then may its commit skip waiting for the WAL flush (migration 0009).
+ */
+const ownCommit = (q: Queryable) => "tx" in q;
 
 /** Forgets every hit of one key (a successful sign-in clears the account's failures). */
 export async function clearThrottle(q: Queryable, bucket: string, key: string): Promise<void> {

@@ -4,7 +4,7 @@
 import type { Deps } from "../../../deps.ts";
 import { AppError, tooManyRequests } from "../../../platform/http/app-error.ts";
 import type { Translate } from "../../../platform/i18n/i18n.ts";
-import { release, reserve, waitBeforeRoom } from "../../../platform/throttle/throttle.ts";
+import { checkHeld, recordHeld, reserve, waitBeforeRoom } from "../../../platform/throttle/throttle.ts";
 import { NATIONAL_STATUS } from "../dossier-workflow.ts";
 import type { PublicStatus } from "../dossiers.contract.ts";
 import * as repo from "../dossiers.repository.ts";
@@ -55,38 +55,38 @@ export async function lookupStatus(
   const windowMs = LOOKUP_WINDOW_MINUTES * 60_000;
   // Clients whose address is unknown share one.
   const client = input.client ?? "unknown";
-  // The guess is reserved on this code (from this address, and from all) before its answer is known; the
-  // look-up runs meanwhile, and its answer is used only if the reservation was granted, so a throttled client
-  // learns nothing from it. The address's ceiling is filled by wrong guesses only: each is reserved there too
-  // before it is answered, and a right answer is refused while the address is at its ceiling, so at the ceiling
-  // no answer tells right from wrong. Right answers, most look-ups, do not queue on the address's lock.
+  // In one transaction: the keys of this code (from this address, and from all) are locked and checked before
+  // the answer is known, and a wrong guess is recorded under those locks before it is answered, so parallel
+  // guesses cannot pass the limits; a right answer writes nothing. The address's ceiling is filled by wrong
+  // guesses only (each reserved there too), and while it is full no answer is given, right or wrong, so at the
+  // ceiling no answer tells one from the other; right answers do not queue on the address's lock.
   const address = { key: `ip:${client}`, limit: LOOKUP_MAX_PER_ADDRESS, windowMs };
-  const [r, d, wait] = await Promise.all([
-    reserve(
-      deps.db,
+  const outcome = await deps.db.tx(async (q): Promise<{ throttled: number } | { found: repo.PublicLookupRow | null }> => {
+    const r = await checkHeld(
+      q,
       BUCKET,
       [
         { key: `ipcode:${client}:${code}`, limit: LOOKUP_MAX_FAILURES, windowMs },
         { key: `code:${code}`, limit: LOOKUP_MAX_PER_CODE, windowMs },
       ],
       now,
-    ),
-    repo.findPublicStatus(deps.db, code, input.last4),
-    waitBeforeRoom(deps.db, BUCKET, address, now),
-  ]);
-  if (!r.allowed) throw tooManyRequests("dossiers.error.lookupThrottled", r.retryAfterSeconds);
-  if (wait > 0) {
-    await release(deps.db, r); // not checked, so not counted
-    throw tooManyRequests("dossiers.error.lookupThrottled", wait);
-  }
-  if (!d || d.state === "draft") {
-    // The same answer for a wrong code and for wrong digits: a guess learns nothing. The reservations stay.
-    const atAddress = await reserve(deps.db, BUCKET, [address], now);
-    if (!atAddress.allowed) throw tooManyRequests("dossiers.error.lookupThrottled", atAddress.retryAfterSeconds);
+    );
+    if (!r.allowed) return { throttled: r.retryAfterSeconds };
+    const wait = await waitBeforeRoom(q, BUCKET, address, now);
+    if (wait > 0) return { throttled: wait };
+    const d = await repo.findPublicStatus(q, code, input.last4);
+    if (d && d.state !== "draft") return { found: d };
+    const atAddress = await reserve(q, BUCKET, [address], now);
+    if (!atAddress.allowed) return { throttled: atAddress.retryAfterSeconds };
+    await recordHeld(q, r);
+    return { found: null };
+  });
+  if ("throttled" in outcome) throw tooManyRequests("dossiers.error.lookupThrottled", outcome.throttled);
+  const d = outcome.found;
+  if (!d) {
+    // The same answer for a wrong code and for wrong digits: a guess learns nothing.
     throw new AppError("not_found", "dossiers.error.lookupNotFound", [{ field: "code", code: "not_found", message: "dossiers.error.lookupNotFoundField" }]);
   }
-  // A right answer is not a failed guess.
-  await release(deps.db, r);
   const iso = (x: Date | null) => (x ? new Date(x).toISOString() : null);
   return {
     code: d.code!,
