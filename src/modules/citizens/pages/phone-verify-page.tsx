@@ -5,13 +5,13 @@ import { clientIp } from "../../../platform/http/client-ip.ts";
 import { setFlash } from "../../../platform/http/flash.ts";
 import { readForm, validateForm } from "../../../platform/http/forms.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
-import { Button, CsrfField, emptyForm, ErrorSummary, type FormState, TextField } from "../../../platform/views/components.tsx";
+import { emptyForm, ErrorSummary, type FormState } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import { startBrowserSession } from "../../identity/index.ts";
 import { PhoneCodeVerify } from "../citizens.contract.ts";
-import { maskPhone, PHONE_CODE } from "../use-cases/request-phone-code.ts";
 import { verifyPhoneCode } from "../use-cases/verify-phone-code.ts";
 import { attemptWithStatus } from "./citizens-web.ts";
+import { PhoneCodeForm } from "./phone-code-form.tsx";
 import type { PageKit } from "../../../platform/http/page-kit.ts";
 import { clearPhoneCookie, PHONE_PATH, readPhoneCookie } from "./phone-cookie.ts";
 
@@ -25,21 +25,7 @@ export function phoneVerifyPages(w: PageKit) {
       <Layout ctx={ctx} title={t("citizens.phoneSignIn.verifyTitle")}>
         <ErrorSummary t={t} errors={state.errors} labels={{ code: t("citizens.phoneSignIn.code") }} />
         <h1>{t("citizens.phoneSignIn.verifyTitle")}</h1>
-        <p>{t("citizens.phoneSignIn.sentTo", { phone: maskPhone(phone), minutes: PHONE_CODE.ttlMinutes })}</p>
-        <form method="post" action={`${PHONE_PATH}/verify`} novalidate>
-          <CsrfField token={ctx.csrfToken} />
-          <TextField
-            t={t}
-            form={state}
-            name="code"
-            label={t("citizens.phoneSignIn.code")}
-            hint={t("citizens.phoneSignIn.codeHint")}
-            autocomplete="one-time-code"
-            inputmode="numeric"
-            required
-          />
-          <Button>{t("citizens.phoneSignIn.verify")}</Button>
-        </form>
+        <PhoneCodeForm t={t} csrfToken={ctx.csrfToken} form={state} phone={phone} action={`${PHONE_PATH}/verify`} submit={t("citizens.phoneSignIn.verify")} />
         <p>
           <a href={PHONE_PATH}>{t("citizens.phoneSignIn.resend")}</a>
         </p>

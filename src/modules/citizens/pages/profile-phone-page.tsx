@@ -7,13 +7,14 @@ import { setFlash } from "../../../platform/http/flash.ts";
 import { readForm, validateForm } from "../../../platform/http/forms.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { type PageKit, requireSignedIn } from "../../../platform/http/page-kit.ts";
-import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, type FormState, TextField } from "../../../platform/views/components.tsx";
+import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, type FormState } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import { PhoneCodeVerify } from "../citizens.contract.ts";
 import { getProfileForPrefill } from "../use-cases/get-profile.ts";
-import { maskPhone, PHONE_CODE, requestPhoneCode } from "../use-cases/request-phone-code.ts";
+import { requestPhoneCode } from "../use-cases/request-phone-code.ts";
 import { verifyProfilePhone } from "../use-cases/verify-profile-phone.ts";
 import { attemptWithStatus } from "./citizens-web.ts";
+import { PhoneCodeForm } from "./phone-code-form.tsx";
 
 export const PROFILE_PHONE_PATH = "/me/profile/phone";
 
@@ -33,21 +34,7 @@ export function profilePhonePages(w: PageKit) {
         <h1>{t("citizens.phoneVerify.title")}</h1>
         {phone ? (
           <>
-            <p>{t("citizens.phoneSignIn.sentTo", { phone: maskPhone(phone), minutes: PHONE_CODE.ttlMinutes })}</p>
-            <form method="post" action={PROFILE_PHONE_PATH} novalidate>
-              <CsrfField token={ctx.csrfToken} />
-              <TextField
-                t={t}
-                form={state}
-                name="code"
-                label={t("citizens.phoneSignIn.code")}
-                hint={t("citizens.phoneSignIn.codeHint")}
-                autocomplete="one-time-code"
-                inputmode="numeric"
-                required
-              />
-              <Button>{t("citizens.phoneVerify.submit")}</Button>
-            </form>
+            <PhoneCodeForm t={t} csrfToken={ctx.csrfToken} form={state} phone={phone} action={PROFILE_PHONE_PATH} submit={t("citizens.phoneVerify.submit")} />
             <form method="post" action={`${PROFILE_PHONE_PATH}/code`}>
               <CsrfField token={ctx.csrfToken} />
               <Button variant="secondary">{t("citizens.phoneSignIn.resend")}</Button>
