@@ -6,7 +6,7 @@ import type { Config } from "../../config.ts";
 import type { Principal } from "../auth/authorise.ts";
 import type { Queryable } from "../db/database.ts";
 import { tooManyRequests } from "../http/app-error.ts";
-import { reserve, type ThrottleLimit } from "../throttle/throttle.ts";
+import { actorKeys, reserve, type ThrottleLimit } from "../throttle/throttle.ts";
 
 const BUCKET = "upload";
 const MEGABYTE = 1_048_576;
@@ -23,16 +23,13 @@ export function uploadQuota(config: Pick<Config, "uploads">, p: Principal, clien
  * was needed: the reservation is weighted, see reserve()). All four keys are reserved together or not at all.
  */
 function limitsFor(quota: UploadQuota, sizeBytes: number): ThrottleLimit[] {
-  const { windowMinutes, perCitizen, perAddress, perStaff } = quota.limits;
-  const windowMs = windowMinutes * 60_000;
+  const windowMs = quota.limits.windowMinutes * 60_000;
   const megabytes = Math.max(1, Math.ceil(sizeBytes / MEGABYTE));
   const both = (key: string, ceiling: { files: number; megabytes: number }): ThrottleLimit[] => [
     { key, limit: ceiling.files, windowMs },
     { key: `${key}:mb`, limit: ceiling.megabytes, windowMs, weight: megabytes },
   ];
-  const account = `user:${quota.userId}`;
-  if (!quota.citizen) return both(account, perStaff);
-  return [...both(account, perCitizen), ...(quota.clientIp ? both(`ip:${quota.clientIp}`, perAddress) : [])];
+  return actorKeys(quota, quota.limits).flatMap(({ key, ceiling }) => both(key, ceiling));
 }
 
 /**

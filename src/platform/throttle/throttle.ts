@@ -15,6 +15,20 @@ import { inTx, type Queryable } from "../db/database.ts";
  */
 export type ThrottleLimit = { key: string; limit: number; windowMs: number; weight?: number };
 
+/**
+ * Whose actions a per-person limit counts: a citizen per account and per address (many accounts behind one
+ * address are one source), an officer or volunteer, who acts for many people from one office, per account only.
+ * Each key comes with the ceiling that applies to it.
+ */
+export function actorKeys<C>(
+  who: { userId: string; citizen: boolean; clientIp: string | null },
+  ceilings: { perCitizen: C; perAddress: C; perStaff: C },
+): { key: string; ceiling: C }[] {
+  const account = `user:${who.userId}`;
+  if (!who.citizen) return [{ key: account, ceiling: ceilings.perStaff }];
+  return [{ key: account, ceiling: ceilings.perCitizen }, ...(who.clientIp ? [{ key: `ip:${who.clientIp}`, ceiling: ceilings.perAddress }] : [])];
+}
+
 export type Reservation =
   | { allowed: true; bucket: string; keys: string[]; at: Date; ids: number[] }
   | { allowed: false; bucket: string; key: string; retryAfterSeconds: number };

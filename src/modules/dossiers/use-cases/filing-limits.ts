@@ -6,7 +6,7 @@ import type { Deps } from "../../../deps.ts";
 import type { Principal } from "../../../platform/auth/authorise.ts";
 import type { Queryable } from "../../../platform/db/database.ts";
 import { AppError, type FieldError, tooManyRequests } from "../../../platform/http/app-error.ts";
-import { type Reservation, reserve, type ThrottleLimit } from "../../../platform/throttle/throttle.ts";
+import { actorKeys, type Reservation, reserve, type ThrottleLimit } from "../../../platform/throttle/throttle.ts";
 import type { SmsQuota } from "../../notifications/index.ts";
 
 export type FilingCount = "submission" | "draft";
@@ -14,10 +14,8 @@ export type FilingCount = "submission" | "draft";
 const BUCKET: Record<FilingCount, string> = { submission: "dossierSubmit", draft: "dossierDraft" };
 
 function limitsFor(config: Deps["config"], p: Principal, clientIp: string | null): ThrottleLimit[] {
-  const { windowMinutes, perCitizen, perAddress, perStaff } = config.filing;
-  const windowMs = windowMinutes * 60_000;
-  if (p.kind !== "citizen") return [{ key: `user:${p.userId}`, limit: perStaff, windowMs }];
-  return [{ key: `user:${p.userId}`, limit: perCitizen, windowMs }, ...(clientIp ? [{ key: `ip:${clientIp}`, limit: perAddress, windowMs }] : [])];
+  const windowMs = config.filing.windowMinutes * 60_000;
+  return actorKeys({ userId: p.userId, citizen: p.kind === "citizen", clientIp }, config.filing).map(({ key, ceiling }) => ({ key, limit: ceiling, windowMs }));
 }
 
 /** Reserves one submission or one new draft (in q's transaction when given one, else committed at once). */
