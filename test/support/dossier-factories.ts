@@ -32,6 +32,20 @@ export const COUNTER_PROCEDURE = aProcedureInput({
 /** The applicant of every dossier built here. */
 export const APPLICANT = anApplicant();
 
+/** What a browser types into ONLINE_PROCEDURE's application form for APPLICANT (no CSRF, key, intent or files). */
+export const TYPED_APPLICATION: Record<string, string> = {
+  procedure: ONLINE_PROCEDURE.code,
+  communeCode: GIA_PHU,
+  "applicant.fullName": APPLICANT.fullName,
+  "applicant.birthDate": APPLICANT.birthDate,
+  "applicant.citizenIdNumber": APPLICANT.citizenIdNumber,
+  "applicant.address": APPLICANT.address,
+  "applicant.phone": APPLICANT.phone,
+  "form.maritalStatus": "single",
+  "form.purpose": "Để đăng ký kết hôn",
+  "delivery.method": "desk",
+};
+
 const seeded = new WeakSet<object>();
 /** Publishes the test procedures once per database. */
 export async function withCatalogue(deps: Deps): Promise<void> {

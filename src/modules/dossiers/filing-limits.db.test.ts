@@ -1,7 +1,7 @@
 // Limits on filing and on the SMS a filing sends: per citizen account and address, a higher ceiling for the desk.
 import { beforeAll, expect, it } from "vitest";
 import { fromAddress, TestClient } from "../../../test/support/client.ts";
-import { acting, APPLICANT, buildDossier, COUNTER_PROCEDURE, deskTeam, ONLINE_PROCEDURE } from "../../../test/support/dossier-factories.ts";
+import { acting, APPLICANT, buildDossier, COUNTER_PROCEDURE, deskTeam, ONLINE_PROCEDURE, TYPED_APPLICATION } from "../../../test/support/dossier-factories.ts";
 import { verifyPhone } from "../../../test/support/citizen-factories.ts";
 import { buildUser, GIA_PHU, PASSWORD } from "../../../test/support/factories.ts";
 import { aPdf, anApplicant, formValuesFor } from "../../../test/support/procedure-factories.ts";
@@ -46,18 +46,9 @@ describeDb("dossiers: filing limits", () => {
     const body = new FormData();
     const fields: Record<string, string> = {
       [CSRF_FIELD]: client.csrfToken,
-      procedure: PROCEDURE,
+      ...TYPED_APPLICATION,
       idempotencyKey: `limits-form-${++seq}-0000`,
       intent: "submit",
-      communeCode: GIA_PHU,
-      "applicant.fullName": APPLICANT.fullName,
-      "applicant.birthDate": APPLICANT.birthDate,
-      "applicant.citizenIdNumber": APPLICANT.citizenIdNumber,
-      "applicant.address": APPLICANT.address,
-      "applicant.phone": APPLICANT.phone,
-      "form.maritalStatus": "single",
-      "form.purpose": "Để đăng ký kết hôn",
-      "delivery.method": "desk",
       ...over,
     };
     for (const [k, v] of Object.entries(fields)) body.append(k, v);
@@ -120,18 +111,8 @@ describeDb("dossiers: filing limits", () => {
     const edit = await (await client.get(`/dossiers/${draft.id}/edit`)).text();
     const key = /name="idempotencyKey" value="([^"]+)"/.exec(edit)![1]!;
     const body = new FormData();
-    for (const [k, v] of Object.entries({ [CSRF_FIELD]: client.csrfToken, idempotencyKey: key, intent: "submit", communeCode: GIA_PHU })) body.append(k, v);
-    for (const [k, v] of Object.entries({
-      "applicant.fullName": APPLICANT.fullName,
-      "applicant.birthDate": APPLICANT.birthDate,
-      "applicant.citizenIdNumber": APPLICANT.citizenIdNumber,
-      "applicant.address": APPLICANT.address,
-      "applicant.phone": APPLICANT.phone,
-      "form.maritalStatus": "single",
-      "form.purpose": "Để đăng ký kết hôn",
-      "delivery.method": "desk",
-    }))
-      body.append(k, v);
+    const { procedure: _, ...typed } = TYPED_APPLICATION; // the draft keeps its procedure
+    for (const [k, v] of Object.entries({ [CSRF_FIELD]: client.csrfToken, idempotencyKey: key, intent: "submit", ...typed })) body.append(k, v);
     const sent = await client.request(`/dossiers/${draft.id}/edit`, { method: "POST", body });
     expect(sent.status).toBe(303);
     expect((await dossiersOf(user.id)).map((d) => d.state)).toEqual(["submitted", "submitted", "submitted", "submitted"]);

@@ -2,7 +2,7 @@
 // desk, shared by every way a file is stored (the files API, the vault, the application form).
 import { beforeAll, expect, it } from "vitest";
 import { fromAddress, TestClient } from "../../../test/support/client.ts";
-import { APPLICANT, ONLINE_PROCEDURE, withCatalogue } from "../../../test/support/dossier-factories.ts";
+import { APPLICANT, TYPED_APPLICATION, withCatalogue } from "../../../test/support/dossier-factories.ts";
 import { buildUser, GIA_PHU, PASSWORD } from "../../../test/support/factories.ts";
 import { aPdf } from "../../../test/support/procedure-factories.ts";
 import { useTestApp } from "../../../test/support/test-app.ts";
@@ -145,18 +145,7 @@ describeDb("uploads: limits per account and address", () => {
       for (const [k, title] of Object.entries(files)) body.append(k, new File([new Uint8Array(aPdf(title))], `${title}.pdf`, { type: "application/pdf" }));
       return client.request(path, { method: "POST", body });
     };
-    const typed = {
-      procedure: ONLINE_PROCEDURE.code,
-      communeCode: GIA_PHU,
-      "applicant.fullName": APPLICANT.fullName,
-      "applicant.birthDate": APPLICANT.birthDate,
-      "applicant.citizenIdNumber": APPLICANT.citizenIdNumber,
-      "applicant.address": APPLICANT.address,
-      "applicant.phone": APPLICANT.phone,
-      "form.maritalStatus": "single",
-      "form.purpose": "Để đăng ký kết hôn",
-      "delivery.method": "desk",
-    };
+    const typed = TYPED_APPLICATION;
     // A draft with the declaration uploaded, then three more files through the API: four, the limit.
     const saved = await send("/dossiers/new", { ...typed, idempotencyKey: "upload-limits-draft-0001", intent: "draft" }, { "doc.declaration": "to-khai" });
     expect(saved.status).toBe(303);
