@@ -1,16 +1,15 @@
 // The profile is entered once and prefills every form. Its owner reads it freely; anyone else is audited.
-import { accountDetails } from "../../identity/index.ts";
 import type { Deps } from "../../../deps.ts";
 import { recordPersonalDataRead } from "../../../platform/audit/index.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
-import { getUser } from "../../identity/index.ts";
+import { accountDetails, getUser } from "../../identity/index.ts";
 import type { CitizenProfile } from "../citizens.contract.ts";
 import * as repo from "../citizens.repository.ts";
 import { checkPhone } from "../phone.ts";
 import { verifiedCitizenIdNumber } from "./citizen-accounts.ts";
 import type { OwnerCtx } from "./require-owner.ts";
 
-/** `verifiedId` is the account's ID number from a verified source (the SSO), if any. */
+/** `verifiedId` is the account's ID number from a verified source (the SSO, or an officer who saw the card), if any. */
 export const presentProfile = (r: Omit<repo.ProfileRow, "userId">, verifiedId: string | null): CitizenProfile => ({
   fullName: r.fullName,
   birthDate: r.birthDate,
