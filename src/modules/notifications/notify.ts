@@ -27,7 +27,7 @@ export type NotificationInput = {
   /** Not sent before this instant (e.g. outside quiet hours). */
   notBefore?: Date;
   /**
-   * An SMS that someone other than the office causes (a citizen's own filing, to whatever number they typed) is
+   * An SMS that someone other than the office causes (a citizen's own filing, to their verified phone) is
    * counted per recipient and per that account; over either limit the SMS is skipped (the email still goes).
    */
   smsQuota?: SmsQuota;

@@ -46,7 +46,7 @@ export class FilingThrottledError extends AppError {
   }
 }
 
-/** A citizen's own filing sends an SMS to whatever number they typed: it counts against the SMS limits (SMS_*). */
+/** The SMS a citizen's own filing sends (to their verified phone) counts against the SMS limits (SMS_*); the office's do not. */
 export function smsQuotaFor(config: Deps["config"], p: Principal, now: Date): SmsQuota | undefined {
   if (p.kind !== "citizen") return undefined;
   const { windowHours, perRecipient, perAccount } = config.sms.limits;
