@@ -1,8 +1,12 @@
 // A fresh database per test file, copied from the run's migrated template on the current engine.
 import { randomBytes } from "node:crypto";
+import { copyFile, mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { describe, inject } from "vitest";
 import { createDatabase, type Database } from "../../src/platform/db/database.ts";
+import { MIGRATIONS_DIR, migrate } from "../../src/platform/db/migrator.ts";
 import { type EngineInfo, withDatabase } from "./engines.ts";
 
 declare module "vitest" {
@@ -19,15 +23,16 @@ export const describeDb = (name: string, fn: () => void) => describe.skipIf(!eng
 
 export type TestDatabase = { db: Database; url: string; name: string; drop(): Promise<void> };
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(opts: { template?: boolean } = {}): Promise<TestDatabase> {
   const { adminUrl, template } = engine();
   const name = `xaso_t_${randomBytes(5).toString("hex")}`;
+  const from = opts.template === false ? "" : ` TEMPLATE ${template}`;
   const admin = new pg.Client(adminUrl);
   await admin.connect();
   try {
     for (let attempt = 0; ; attempt++) {
       try {
-        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+        await admin.query(`CREATE DATABASE ${name}${from}`);
         break;
       } catch (err) {
         // Two files copying the template at the same instant can collide; the copy itself is safe to retry.
@@ -52,4 +57,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await a.end();
     },
   };
+}
+
+/** A database as an installation that ran only the migrations numbered up to `last` left it: for upgrade tests. */
+export async function createDatabaseMigratedTo(last: number): Promise<TestDatabase> {
+  const t = await createTestDatabase({ template: false });
+  const dir = await mkdtemp(path.join(tmpdir(), `xaso-migrations-${last}-`));
+  try {
+    const upTo = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{4}_.*\.sql$/.test(f) && Number(f.slice(0, 4)) <= last);
+    for (const f of upTo) await copyFile(path.join(MIGRATIONS_DIR, f), path.join(dir, f));
+    await migrate(t.db, dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return t;
 }

@@ -1,29 +1,19 @@
 // Migration 0008 on a database as 0001–0007 left it: phones proven by phone sign-in become verified, typed ones
 // do not, and dossiers linked to an account through a typed phone lose that link (and the vault copy of their result).
-import { randomBytes } from "node:crypto";
-import { copyFile, mkdtemp, readdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { dropDatabase, withDatabase } from "../../../test/support/engines.ts";
-import { describeDb, engine } from "../../../test/support/test-db.ts";
-import { createDatabase, type Database } from "../../platform/db/database.ts";
-import { MIGRATIONS_DIR, migrate } from "../../platform/db/migrator.ts";
+import { createDatabaseMigratedTo, describeDb, type TestDatabase } from "../../../test/support/test-db.ts";
+import type { Database } from "../../platform/db/database.ts";
+import { migrate } from "../../platform/db/migrator.ts";
 
 describeDb("verified phones and dossier links across migration 0008", () => {
-  const name = `xaso_u_${randomBytes(5).toString("hex")}`;
+  let t: TestDatabase;
   let db: Database;
   beforeAll(async () => {
-    const admin = new pg.Client(engine().adminUrl);
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    db = createDatabase(withDatabase(engine().adminUrl, name));
+    t = await createDatabaseMigratedTo(7);
+    db = t.db;
   });
   afterAll(async () => {
-    await db.close();
-    await dropDatabase(engine().adminUrl, name);
+    await t?.drop();
   });
 
   let created = 0; // each account a second after the previous one
@@ -42,10 +32,6 @@ describeDb("verified phones and dossier links across migration 0008", () => {
       .rows[0];
 
   it("verifies the numbers that phone sign-in proved, and keeps only the dossier links made through a proven number", async () => {
-    const before = await mkdtemp(path.join(tmpdir(), "xaso-mig-0007-"));
-    for (const f of (await readdir(MIGRATIONS_DIR)).filter((f) => /^000[1-7]_/.test(f))) await copyFile(path.join(MIGRATIONS_DIR, f), path.join(before, f));
-    await migrate(db, before);
-
     // Accounts as phone sign-in made them (username phone-<hash>, no password), and others.
     const signedUp = await user("phone-aaaaaaaaaaa1", "0912000001");
     await profile(signedUp, "0912000001", "010090001234");

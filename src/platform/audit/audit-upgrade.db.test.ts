@@ -1,38 +1,24 @@
 // A commune that ran the platform core (#2) keeps a valid audit chain when migration 0005 moves sealing
 // after commit: the entries hashed under the old lock verify unchanged, and new ones chain after them.
-import { randomBytes } from "node:crypto";
-import { copyFile, mkdtemp, readdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { dropDatabase, withDatabase } from "../../../test/support/engines.ts";
-import { describeDb, engine } from "../../../test/support/test-db.ts";
-import { createDatabase, type Database } from "../db/database.ts";
-import { MIGRATIONS_DIR, migrate } from "../db/migrator.ts";
+import { createDatabaseMigratedTo, describeDb, type TestDatabase } from "../../../test/support/test-db.ts";
+import type { Database } from "../db/database.ts";
+import { migrate } from "../db/migrator.ts";
 import { GENESIS_HASH, hashEntry } from "./audit-chain.ts";
 import { appendAudit, sealAudit, verifyAudit } from "./audit.repository.ts";
 
 describeDb("audit chain across the upgrade to sealing after commit", () => {
-  const name = `xaso_u_${randomBytes(5).toString("hex")}`;
+  let t: TestDatabase;
   let db: Database;
   beforeAll(async () => {
-    const admin = new pg.Client(engine().adminUrl);
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    db = createDatabase(withDatabase(engine().adminUrl, name));
+    t = await createDatabaseMigratedTo(4); // the schema as #2 left it
+    db = t.db;
   });
   afterAll(async () => {
-    await db.close();
-    await dropDatabase(engine().adminUrl, name);
+    await t?.drop();
   });
 
   it("verifies the entries written under the old lock, then chains new ones after them", async () => {
-    // The schema as #2 left it: migrations 0001–0004 only.
-    const before = await mkdtemp(path.join(tmpdir(), "xaso-mig-old-"));
-    for (const f of (await readdir(MIGRATIONS_DIR)).filter((f) => /^000[1-4]_/.test(f))) await copyFile(path.join(MIGRATIONS_DIR, f), path.join(before, f));
-    await migrate(db, before);
     // Entries as #2 wrote them: a gap-free seq, hashed with it, and the head.
     let prev = GENESIS_HASH;
     for (let seq = 1; seq <= 3; seq++) {
