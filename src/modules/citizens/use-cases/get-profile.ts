@@ -45,9 +45,10 @@ export async function profileFromAccount(deps: Pick<Deps, "db">, userId: string)
 /** The owner's own profile, to prefill a form; null until entered. Not audited: it is the owner reading. */
 export async function getProfileForPrefill(deps: Pick<Deps, "db">, userId: string): Promise<CitizenProfile | null> {
   const row = await repo.findProfile(deps.db, userId);
-  const verifiedId = await verifiedCitizenIdNumber(deps.db, userId);
+  const start = row ? null : await profileFromAccount(deps, userId);
+  // Asked only when there is an ID number to call verified (every form render comes here).
+  const verifiedId = (row ?? start)?.citizenIdNumber ? await verifiedCitizenIdNumber(deps.db, userId) : null;
   if (row) return presentProfile(row, verifiedId);
-  const start = await profileFromAccount(deps, userId);
   return start ? presentProfile({ ...start, verifiedPhone: null, updatedAt: new Date(0) }, verifiedId) : null;
 }
 
