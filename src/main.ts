@@ -34,9 +34,8 @@ logFlusher.unref();
 const runtime = await startRuntime(config, log);
 if (config.seedDemo && (await isProductionDatabase(runtime.db))) {
   // A development-mode server pointed at a production database: no demo accounts there, and no start.
-  process.stderr.write(
-    "Invalid configuration:\n  - SEED_DEMO: the database is marked as a production database; start with SEED_DEMO=false (see docs/operations.md)\n",
-  );
+  const refused = new ConfigError(["SEED_DEMO: the database is marked as a production database; start with SEED_DEMO=false (see docs/operations.md)"]);
+  process.stderr.write(`${refused.message}\n`);
   await runtime.close();
   process.exit(78); // EX_CONFIG
 }
