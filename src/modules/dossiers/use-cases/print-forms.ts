@@ -15,7 +15,6 @@ import { renderApology } from "../forms/apology.pdf.ts";
 import type {
   ApologyData,
   Applicant,
-  DocumentKind,
   FeeReceiptData,
   FormBase,
   ReceiptData,
@@ -262,7 +261,7 @@ export function receiptData(
   const def = view.procedure.definition;
   const attached = new Set(view.documents.filter((x) => x.source !== "result").map((x) => x.requirementKey));
   const documents = [
-    ...def.documents.filter((doc) => attached.has(doc.key)).map((doc) => ({ name: doc.name, copies: doc.copies, kind: doc.form as DocumentKind })),
+    ...def.documents.filter((doc) => attached.has(doc.key)).map((doc) => ({ name: doc.name, copies: doc.copies, kind: doc.form })),
     ...def.form.filter((f) => f.type === "file" && attached.has(f.key)).map((f) => ({ name: f.label, copies: 1, kind: "copy" as const })),
   ];
   const intake = view.events.find((e) => e.action === "intake" || e.action === "receive");
