@@ -231,6 +231,8 @@ describeDb("payments over HTTP", () => {
       expect(text).toContain(s);
     expect(text).toMatch(/Số biên lai: BL-2026-02923-\d{6}/);
     expect((await stranger.get(`${receiptUrl}.pdf`)).status).toBe(404);
+    // The dossier page's payment history links the printed receipt too.
+    expect(await (await desk.get(`/office/dossiers/${d.id}`)).text()).toContain(`href="${receiptUrl}.pdf"`);
     expect((await findDossierRow(t.db, d.id))?.feeStatus).toBe("paid");
 
     const again = await desk.post(`/office/dossiers/${d.id}/payment/confirm`, { payMethod: "cash" });
