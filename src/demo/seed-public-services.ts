@@ -88,7 +88,9 @@ export async function seedPublicServicesDemo(
   await writeDeskSettings(deps.db, {
     communeCode: DEMO_COMMUNE,
     agencyCode: "000.29.23.H39",
-    deskAddress: "Bộ phận một cửa UBND xã Gia Phú, tỉnh Lào Cai",
+    deskAddress: "Thôn Phú Hà, xã Gia Phú, tỉnh Lào Cai",
+    // The demo's leader chairs the People's Committee: the letters they sign read "TM. Ủy ban nhân dân".
+    chairUserId: await findUserId(deps, "lanhdao.giaphu"),
     bankBin: "970418",
     accountNumber: "1234567890",
     accountName: "UBND XA GIA PHU",

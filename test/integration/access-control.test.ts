@@ -87,6 +87,7 @@ const SCOPED: Record<string, Probe> = {
   "POST /api/v1/dossiers/:id/payment/confirm": (f) => ({ path: `/api/v1/dossiers/${f.dossierB}/payment/confirm`, json: { method: "cash" } }),
   "POST /api/v1/dossiers/:id/payment/exempt": (f) => ({ path: `/api/v1/dossiers/${f.dossierB}/payment/exempt`, json: { reason: "x" } }),
   "GET /payments/:id/receipt": (f) => ({ path: `/payments/${f.paymentB}/receipt` }),
+  "GET /payments/:id/receipt.pdf": (f) => ({ path: `/payments/${f.paymentB}/receipt.pdf` }),
   "POST /office/payments/:id/refund": (f) => ({ path: `/office/payments/${f.paymentB}/refund`, form: { refundReason: "x" } }),
   "POST /api/v1/payments/:id/refund": (f) => ({ path: `/api/v1/payments/${f.paymentB}/refund`, json: { reason: "x" } }),
   // An ID card checked at a desk of commune B: only B's officers record checks there.

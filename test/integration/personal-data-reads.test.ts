@@ -92,6 +92,10 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
     { as: "officer", path: `/payments/${f.payment}/receipt`, kind: "page", target: dossierPart(f.dossier), shows: APPLICANT.fullName },
     { as: "volunteer", path: `/payments/${f.assistedPayment}/receipt`, kind: "page", target: dossierPart(f.assisted), shows: APPLICANT.fullName },
   ],
+  "GET /payments/:id/receipt.pdf": (f) => [
+    { as: "officer", path: `/payments/${f.payment}/receipt.pdf`, kind: "printed", target: dossierPart(f.dossier) },
+    { as: "volunteer", path: `/payments/${f.assistedPayment}/receipt.pdf`, kind: "printed", target: dossierPart(f.assisted) },
+  ],
   // The applicant's pages, read by an officer of the commune or by the volunteer who filed for someone else.
   "GET /me/dossiers/:id": (f) => [
     { as: "volunteer", path: `/me/dossiers/${f.assisted}`, kind: "page", target: dossierPart(f.assisted), shows: "identityDocument.pdf" },
@@ -145,6 +149,7 @@ const OWN: Record<string, (f: Fixture) => OwnProbe> = {
   "GET /dossiers/new": () => ({ as: "citizen", path: `/dossiers/new?procedure=${ONLINE_PROCEDURE.code}`, kind: "page" }),
   "GET /dossiers/:id/edit": (f) => ({ as: "citizen", path: `/dossiers/${f.citizenDraft}/edit`, kind: "page" }),
   "GET /payments/:id/receipt": (f) => ({ as: "citizen", path: `/payments/${f.payment}/receipt`, kind: "page" }),
+  "GET /payments/:id/receipt.pdf": (f) => ({ as: "citizen", path: `/payments/${f.payment}/receipt.pdf`, kind: "printed" }),
 };
 
 // No one's personal data, with the reason.

@@ -1,4 +1,4 @@
-// /api/v1 for a commune's desk settings: agency code, desk address, fee account. Handlers are thin.
+// /api/v1 for a commune's desk settings: agency code, desk name and address, chair, fee account. Handlers are thin.
 import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { Deps } from "../../deps.ts";
 import { useCaseContext } from "../../platform/auth/use-case-context.ts";
@@ -13,10 +13,13 @@ import { saveDeskSettings } from "./use-cases/save-desk-settings.ts";
 // Under "Payments" in the API docs, where clients have found them since the fee account was added.
 const tags = ["Payments"];
 
-const presentSettings = (s: DeskSettings): z.infer<typeof DeskSettingsView> => ({
+const presentSettings = (s: DeskSettings & { printedDeskName: string }): z.infer<typeof DeskSettingsView> => ({
   communeCode: s.communeCode,
   agencyCode: s.agencyCode,
   deskAddress: s.deskAddress,
+  deskName: s.deskName,
+  printedDeskName: s.printedDeskName,
+  chairUserId: s.chairUserId,
   bankBin: s.bankBin,
   bankName: s.bankBin ? bankLabel(s.bankBin) : null,
   accountNumber: s.accountNumber,
@@ -30,7 +33,7 @@ export function registerDeskSettingsApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       method: "get",
       path: "/api/v1/communes/{code}/settings",
       tags,
-      summary: "A commune's desk settings: agency code, desk address, fee account",
+      summary: "A commune's desk settings: agency code, desk name and address, chair, fee account",
       security: [{ bearerAuth: [] }],
       request: { params: CommuneCodeParam },
       responses: { 200: json(DeskSettingsView, "The settings"), 400: problems[400], 401: problems[401], 403: problems[403], 404: problems[404] },

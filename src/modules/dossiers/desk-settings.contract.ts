@@ -1,5 +1,6 @@
 // The one contract for a commune's desk settings: validates the settings form and the API body, and generates OpenAPI.
 import { z } from "@hono/zod-openapi";
+import { isUuid } from "../../platform/db/uuid.ts";
 import { toAsciiText } from "../../platform/text/ascii-text.ts";
 
 // Decision 20/2020/QĐ-TTg electronic IDs: dot-separated parts of letters and digits, e.g. 000.29.23.H39.
@@ -22,6 +23,16 @@ export const DeskSettingsInput = z
       .refine((s) => AGENCY_CODE.test(s), { params: { messageKey: "payments.error.agencyCode", code: "format" } })
       .openapi({ description: "Electronic ID of the commune (Decision 20/2020/QĐ-TTg); starts every dossier code", example: "000.29.23.H39" }),
     deskAddress: optionalText(300),
+    deskName: optionalText(200).openapi({
+      description: "The desk's name printed on the forms it issues; left out: the 2025 default, Trung tâm Phục vụ hành chính công <xã …>",
+      example: "Trung tâm Phục vụ hành chính công xã Gia Phú",
+    }),
+    chairUserId: z
+      .string()
+      .trim()
+      .refine((s) => s === "" || isUuid(s), { params: { messageKey: "forms.settings.error.chair", code: "choice" } })
+      .optional()
+      .openapi({ description: "The commune People's Committee chair, one of its leaders: signs TM. Ủy ban nhân dân; other leaders sign KT. Chủ tịch" }),
     bankBin: z
       .string()
       .trim()
@@ -68,6 +79,9 @@ export const DeskSettingsView = z
     communeCode: z.string(),
     agencyCode: z.string(),
     deskAddress: z.string().nullable(),
+    deskName: z.string().nullable().openapi({ description: "The name set; null when the default is printed" }),
+    printedDeskName: z.string().openapi({ description: "The desk's name as the forms print it" }),
+    chairUserId: z.string().nullable(),
     bankBin: z.string().nullable(),
     bankName: z.string().nullable(),
     accountNumber: z.string().nullable(),

@@ -4,6 +4,10 @@ export type DeskSettings = {
   communeCode: string;
   agencyCode: string;
   deskAddress: string | null;
+  /** The desk's name as the commune set it; null prints the 2025 default (defaultDeskName). */
+  deskName: string | null;
+  /** The chair of the commune's People's Committee (a leader of the commune): signs "TM. Ủy ban nhân dân / Chủ tịch". */
+  chairUserId: string | null;
   bankBin: string | null;
   accountNumber: string | null;
   accountName: string | null;
@@ -13,3 +17,15 @@ export type DeskSettings = {
 
 /** Until a commune enters its official electronic ID, codes use a recognisable placeholder built from its GSO code. */
 export const placeholderAgencyCode = (communeCode: string) => `XS.${communeCode}`;
+
+/**
+ * The desk's name in the 2025 two-tier model: each commune's public administrative service centre, e.g.
+ * "Trung tâm Phục vụ hành chính công xã Gia Phú" (`commune` is the unit type and name, "xã Gia Phú").
+ */
+export const defaultDeskName = (commune: string) => `Trung tâm Phục vụ hành chính công ${commune}`;
+
+/** The commune as a desk's name ends: its unit type in lower case and its name, "xã Gia Phú". */
+export const communeLabel = (u: { unitType: string; name: string }) => `${u.unitType.toLowerCase()} ${u.name}`;
+
+/** What the forms print: the name set, or the default for the commune. */
+export const printedDeskName = (s: Pick<DeskSettings, "deskName">, commune: string) => s.deskName ?? defaultDeskName(commune);

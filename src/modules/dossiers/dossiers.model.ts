@@ -43,6 +43,9 @@ export type DossierRow = {
   returnedAt: Date | null;
   apologyAt: Date | null;
   apologyDueAt: Date | null;
+  /** The entry in the commune desk's register book of that year (Mẫu 07), shared with the receipt (Mẫu 01). */
+  registerYear: number | null;
+  registerNumber: number | null;
   feeAmount: number;
   feeStatus: "none" | "unpaid" | "paid" | "exempt" | "refunded";
   rating: number | null;

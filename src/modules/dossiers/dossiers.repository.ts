@@ -25,7 +25,7 @@ const COLUMNS = `id, code, commune_code AS "communeCode", unit_path AS "unitPath
   forwarded_to AS "forwardedTo", step_due_at AS "stepDueAt", submitted_at AS "submittedAt", received_at AS "receivedAt",
   due_at AS "dueAt", remaining_hours::float8 AS "remainingHours", clock_stopped_at AS "clockStoppedAt",
   finished_at AS "finishedAt", returned_at AS "returnedAt", apology_at AS "apologyAt", apology_due_at AS "apologyDueAt",
-  fee_amount AS "feeAmount", fee_status AS "feeStatus", rating, rating_comment AS "ratingComment",
+  register_year AS "registerYear", register_number AS "registerNumber", fee_amount AS "feeAmount", fee_status AS "feeStatus", rating, rating_comment AS "ratingComment",
   idempotency_key AS "idempotencyKey", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export type NewDossier = {
@@ -512,6 +512,24 @@ export async function listRegister(q: Queryable, communeCode: string, from: Date
     [communeCode, from, to],
   );
   return rows;
+}
+
+/**
+ * The next entry of the commune's register book for the year, written on the dossier if it has none yet. The
+ * counter row stays locked until the caller's transaction ends: concurrent receipts queue for the number, so
+ * numbers are unique, and a receipt that rolls back gives its number to the next one (no gap).
+ */
+export async function takeRegisterEntry(q: Queryable, dossierId: string, communeCode: string, year: number): Promise<number | null> {
+  const { rows } = await q.query<{ n: number }>(
+    `WITH target AS (SELECT 1 FROM dossiers WHERE id = $1 AND register_number IS NULL),
+     next AS (
+       INSERT INTO dossier_register_counters (commune_code, year, last_value) SELECT $2, $3, 1 FROM target
+       ON CONFLICT (commune_code, year) DO UPDATE SET last_value = dossier_register_counters.last_value + 1
+       RETURNING last_value)
+     UPDATE dossiers SET register_year = $3, register_number = next.last_value FROM next WHERE id = $1 RETURNING register_number AS n`,
+    [dossierId, communeCode, year],
+  );
+  return rows[0]?.n ?? null;
 }
 
 /** Payments own the fee's state; this is the dossier's copy for queues and figures. */

@@ -46,6 +46,8 @@ export { saveDeskSettings, writeDeskSettings } from "./use-cases/save-desk-setti
 export { statusPath, shortStatusPath } from "./use-cases/notify-applicant.ts";
 export { checkFormData, nestFormFields, missingDocuments } from "./form-data.ts";
 export { recordFeeStatus } from "./use-cases/record-fee-status.ts";
+export { printFeeReceipt } from "./use-cases/print-forms.ts";
+export type { FeeReceiptData } from "./forms/forms.types.ts";
 export { findDossierForFee, findDossierForFeeByCode, findDossierForFee as findDossierRow } from "./use-cases/find-dossier-for-fee.ts";
 export { assertCanView, unitOf, isApplicantSide } from "./dossier-access.ts";
 export { recordDossierRead } from "./use-cases/dossier-reads.ts";

@@ -18,6 +18,7 @@ import { paymentsForDossier } from "./use-cases/list-dossier-payments.ts";
 export const statusTone = (s: FeeStatus | PaymentRow["status"]) => (s === "paid" ? "green" : s === "unpaid" ? "red" : "grey");
 export const methodLabel = (t: Translate, m: PaymentRow["method"]) => t(`payments.method.${m}` as MessageKey);
 export const receiptPath = (paymentId: string) => `/payments/${paymentId}/receipt`;
+export const receiptPdfPath = (paymentId: string) => `/payments/${paymentId}/receipt.pdf`;
 
 export type PaymentPanelProps = {
   t: Translate;
@@ -44,6 +45,15 @@ function paymentColumns(t: Translate, locale: Locale): Column<PaymentRow>[] {
         <a href={receiptPath(x.id)}>
           <span class="nowrap">{x.receiptNo}</span>
           <span class="visually-hidden"> – {t("payments.viewReceipt")}</span>
+        </a>
+      ),
+    },
+    {
+      header: t("forms.fee.pdf"),
+      cell: (x) => (
+        <a href={receiptPdfPath(x.id)}>
+          {t("forms.fee.pdfShort")}
+          <span class="visually-hidden"> – {x.receiptNo}</span>
         </a>
       ),
     },

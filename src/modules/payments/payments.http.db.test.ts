@@ -1,3 +1,4 @@
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, expect, it } from "vitest";
 import { json, TestClient } from "../../../test/support/client.ts";
 import { BAO_THANG, buildUser, GIA_PHU, LAO_CAI, PASSWORD } from "../../../test/support/factories.ts";
@@ -14,6 +15,14 @@ const ascii = (s: string) => new TextEncoder().encode(s);
 const pdf = ascii("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
 let procedureCode: string;
+
+async function pdfText(data: Uint8Array): Promise<string> {
+  const doc = await getDocument({ data, useSystemFonts: false, disableFontFace: true }).promise;
+  let text = "";
+  for (let i = 1; i <= doc.numPages; i++) for (const item of (await (await doc.getPage(i)).getTextContent()).items) if ("str" in item) text += `${item.str} `;
+  await doc.destroy();
+  return text.replace(/\s+/g, " ");
+}
 
 describeDb("payments over HTTP", () => {
   const app = useTestApp({ env: { PAYMENT_WEBHOOK_SECRET: SECRET } });
@@ -145,7 +154,37 @@ describeDb("payments over HTTP", () => {
       accountName: "UBND XA GIA PHU",
     });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ bankName: "VietinBank", configured: true });
+    expect(await ok.json()).toMatchObject({
+      bankName: "VietinBank",
+      configured: true,
+      deskName: null,
+      printedDeskName: "Trung tâm Phục vụ hành chính công xã Gia Phú",
+      chairUserId: null,
+    });
+    // The chair must be one of the commune's leaders.
+    const notLeader = await apiJson(admin, `/api/v1/communes/${GIA_PHU}/settings`, "PUT", { agencyCode: "000.29.23.H39", chairUserId: deskPrincipal.userId });
+    expect(notLeader.status).toBe(400);
+    expect((await notLeader.json()).errors).toEqual([expect.objectContaining({ field: "chairUserId" })]);
+    const chair = await buildUser(t.deps, { roles: [["leader", GIA_PHU]] });
+    const named = await apiJson(admin, `/api/v1/communes/${GIA_PHU}/settings`, "PUT", {
+      agencyCode: "000.29.23.H39",
+      deskName: "Bộ phận Một cửa xã Gia Phú",
+      chairUserId: chair.id,
+      bankBin: "970415",
+      accountNumber: "102010001234",
+      accountName: "UBND XA GIA PHU",
+    });
+    expect(await named.json()).toMatchObject({ deskName: "Bộ phận Một cửa xã Gia Phú", printedDeskName: "Bộ phận Một cửa xã Gia Phú", chairUserId: chair.id });
+    const page = await (await admin.get(`/office/communes/${GIA_PHU}/settings`)).text();
+    expect(page).toContain('value="Bộ phận Một cửa xã Gia Phú"');
+    expect(page).toContain(`<option value="${chair.id}" selected="">`);
+    // Back to the default, as the other tests expect.
+    await apiJson(admin, `/api/v1/communes/${GIA_PHU}/settings`, "PUT", {
+      agencyCode: "000.29.23.H39",
+      bankBin: "970415",
+      accountNumber: "102010001234",
+      accountName: "UBND XA GIA PHU",
+    });
   });
 
   it("gives the fee's VietQR through the API, and lets the desk confirm once through the page", async () => {
@@ -175,6 +214,25 @@ describeDb("payments over HTTP", () => {
     expect(receipt).toContain("Tiền mặt");
     expect(receipt).toContain("Chứng thực chữ ký");
     expect(receipt).toContain("Đã xác nhận thu phí và cấp biên lai.");
+    expect(receipt).toContain(`href="${receiptUrl}.pdf"`);
+    // The printed receipt: header, number, payer, the amount in figures and in words, and both signatures.
+    const printed = await desk.get(`${receiptUrl}.pdf`);
+    expect(printed.status).toBe(200);
+    expect(printed.headers.get("content-type")).toBe("application/pdf");
+    const text = await pdfText(new Uint8Array(await printed.arrayBuffer()));
+    for (const s of [
+      "ỦY BAN NHÂN DÂN XÃ GIA PHÚ",
+      "BIÊN LAI THU PHÍ, LỆ PHÍ",
+      "Người nộp: Trần Thị Bình",
+      "Số tiền: 10.000",
+      "Bằng chữ: Mười nghìn đồng",
+      "NGƯỜI THU TIỀN",
+    ])
+      expect(text).toContain(s);
+    expect(text).toMatch(/Số biên lai: BL-2026-02923-\d{6}/);
+    expect((await stranger.get(`${receiptUrl}.pdf`)).status).toBe(404);
+    // The dossier page's payment history links the printed receipt too.
+    expect(await (await desk.get(`/office/dossiers/${d.id}`)).text()).toContain(`href="${receiptUrl}.pdf"`);
     expect((await findDossierRow(t.db, d.id))?.feeStatus).toBe("paid");
 
     const again = await desk.post(`/office/dossiers/${d.id}/payment/confirm`, { payMethod: "cash" });

@@ -19,5 +19,6 @@ export function registerPaymentPages(app: Hono<AppEnv>, web: WebContext) {
 
   // the receipt
   app.get("/payments/:id/receipt", (c) => receipt.show(c, c.req.param("id")));
+  app.get("/payments/:id/receipt.pdf", (c) => receipt.pdf(c, c.req.param("id")));
   app.post("/office/payments/:id/refund", (c) => receipt.refund(c, c.req.param("id")));
 }

@@ -25,7 +25,8 @@ export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
 export const STEP_ROLES = ["one_stop_officer", "specialist", "leader", "inter_agency"] as const;
 export const DELIVERY_METHODS = ["desk", "post", "online"] as const;
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
-export const DOCUMENT_FORMS = ["original", "copy", "certifiedCopy", "originalOrCertifiedCopy"] as const;
+// How a document is handed in; "copyWithOriginal": a plain copy, checked against the original shown at the desk.
+export const DOCUMENT_FORMS = ["original", "copy", "certifiedCopy", "originalOrCertifiedCopy", "copyWithOriginal"] as const;
 
 const key = z
   .string()

@@ -66,6 +66,7 @@ export const messagesVi = {
   "procedures.documentForm.copy": "Bản sao",
   "procedures.documentForm.certifiedCopy": "Bản sao chứng thực",
   "procedures.documentForm.originalOrCertifiedCopy": "Bản chính hoặc bản sao chứng thực",
+  "procedures.documentForm.copyWithOriginal": "Bản sao kèm bản chính để đối chiếu",
 
   "procedures.stepRole.one_stop_officer": "Bộ phận một cửa",
   "procedures.stepRole.specialist": "Công chức chuyên môn",
@@ -245,6 +246,7 @@ export const messagesEn: Messages = {
   "procedures.documentForm.copy": "Copy",
   "procedures.documentForm.certifiedCopy": "Certified copy",
   "procedures.documentForm.originalOrCertifiedCopy": "Original or certified copy",
+  "procedures.documentForm.copyWithOriginal": "Copy with the original to compare",
 
   "procedures.stepRole.one_stop_officer": "One-stop desk",
   "procedures.stepRole.specialist": "Specialist",

@@ -3,6 +3,7 @@ import { translator } from "../../../platform/i18n/i18n.ts";
 import { formatDate } from "../../../platform/i18n/format.ts";
 import type { ApologyData } from "./forms.types.ts";
 import {
+  agencySignature,
   field,
   formDocument,
   formTitle,
@@ -35,9 +36,9 @@ export function apologyDefinition(d: ApologyData): TDocumentDefinitions {
     p(t("forms.apology.sorry", { agency })),
     { text: t("forms.apology.newDue", { agency, at: timeAt(t, d.newDueAt, d.locale) }), bold: true, margin: [0, 2, 0, 2] },
     p(t("forms.apology.thanks")),
-    signatures(d.locale, [{ title: d.signer.title ?? t("forms.signer.head"), hint: t("forms.signSealHint"), name: d.signer.name }]),
+    signatures(d.locale, [agencySignature(t, d.signer)]),
   ];
-  return formDocument({ base: d, title, creationDate: d.issuedAt, content });
+  return formDocument({ base: d, formNo: "04", title, creationDate: d.issuedAt, content });
 }
 
 export function renderApology(d: ApologyData): Promise<Buffer> {

@@ -5,15 +5,24 @@ import type { Locale } from "../../../platform/i18n/i18n.ts";
 export type Channel = "counter" | "online" | "post";
 export type DeliveryMethod = "desk" | "post" | "online";
 export type StepOutcome = "early" | "onTime" | "late";
+/** How a document is handed in (procedures' RequiredDocument.form). */
+export type DocumentKind = "original" | "copy" | "certifiedCopy" | "originalOrCertifiedCopy" | "copyWithOriginal";
 
 /** What every form carries in its header. */
 export interface FormBase {
   locale: Locale;
-  /** Left header, e.g. "Ủy ban nhân dân xã Gia Phú" (printed in capitals). */
+  /** The agency that handles the dossier as sentences name it, e.g. "Ủy ban nhân dân xã Gia Phú". */
   agencyName: string;
-  /** Optional line above the agency, e.g. "Ủy ban nhân dân tỉnh Lào Cai". */
-  parentAgencyName?: string;
-  /** The commune with its type, e.g. "xã Gia Phú": completes "Bộ phận tiếp nhận và trả kết quả …". */
+  /**
+   * The agency's header lines, printed in bold capitals (Decree 30/2020): a commune People's Committee is
+   * "Ủy ban nhân dân" / "xã Gia Phú", with no line of a governing body above it.
+   */
+  agencyLines: string[];
+  /** The commune's People's Committee, e.g. "Ủy ban nhân dân xã Gia Phú": the governing line above the desk. */
+  committeeName: string;
+  /** The commune's one-stop desk (a desk setting), e.g. "Trung tâm Phục vụ hành chính công xã Gia Phú". */
+  deskName: string;
+  /** The commune with its type, e.g. "xã Gia Phú". */
   communeName: string;
   /** Place of the date line, e.g. "Gia Phú". */
   placeName: string;
@@ -29,9 +38,14 @@ export interface Applicant {
   email?: string;
 }
 
-/** Who signs for the agency: title defaults to the form's usual signer. */
+/**
+ * Who signs for the agency (Decree 30/2020): the capacity line ("TM. Ủy ban nhân dân", "KT. Chủ tịch") when
+ * signing on behalf of the body or its head, then the signer's title ("Chủ tịch", "Phó Chủ tịch"); the title
+ * defaults to the form's usual signer.
+ */
 export interface Signer {
   name: string;
+  capacity?: string;
   title?: string;
 }
 
@@ -41,15 +55,20 @@ export interface ReceiptData extends FormBase {
   procedureName: string;
   applicant: Applicant;
   authorisedPerson?: string;
-  documents: Array<{ name: string; copies: number; original: boolean }>;
+  documents: Array<{ name: string; copies: number; kind: DocumentKind }>;
   /** Number of sets of the dossier; 1 when absent. */
   sets?: number;
   duration: { unit: "days" | "hours"; amount: number };
   receivedAt: Date;
+  /** The appointment given at receipt: a reprint keeps it. */
   dueAt: Date;
-  delivery: { method: DeliveryMethod; address?: string };
+  /** The new appointment of an apology (Mẫu 04), printed beside the first one. */
+  newDueAt?: Date;
+  /** Where the result is collected: the desk (its address), by post to an address, or online. */
+  delivery: { method: DeliveryMethod; address?: string; deskAddress?: string };
+  /** The register book (its year) and the entry's number in it, shared with Mẫu 07; null for an entry never numbered. */
   registerVolume: string;
-  registerNumber: number;
+  registerNumber: number | null;
   channel: Channel;
   /** In VND; the VietQR image is a PNG data URL ("data:image/png;base64,…"). */
   fee?: { amount: number; qrPngDataUrl?: string };
@@ -128,6 +147,7 @@ export interface TrackingSlipData extends FormBase {
   applicant: Applicant;
   receivedAt: Date;
   dueAt: Date;
+  newDueAt?: Date;
   processingUnit?: string;
   coordinatingUnits?: string[];
   rows: TrackingRow[];
@@ -135,7 +155,8 @@ export interface TrackingSlipData extends FormBase {
 }
 
 export interface RegisterRow {
-  number: number;
+  /** The entry's number in the register book of its year, shared with the receipt (Mẫu 01); null for an old entry. */
+  number: number | null;
   dossierCode: string;
   procedureName: string;
   applicantName: string;
@@ -143,6 +164,7 @@ export interface RegisterRow {
   phone?: string;
   receivedAt: Date;
   dueAt: Date;
+  newDueAt?: Date;
   sentToUnitAt: Date | null;
   processingUnit?: string;
   resultAt: Date | null;
@@ -159,4 +181,20 @@ export interface RegisterData extends FormBase {
   periodTo: Date;
   rows: RegisterRow[];
   printedAt: Date;
+}
+
+/** The fee receipt (biên lai thu phí, lệ phí) of a payment. The document date is paidAt. */
+export interface FeeReceiptData extends FormBase {
+  receiptNo: string;
+  /** "paid" or "exempt" (a waiver prints as such, with no amount to collect). */
+  status: "paid" | "exempt" | "refunded";
+  payer: { name: string; address?: string };
+  dossierCode: string;
+  procedureName: string;
+  amount: number;
+  method: string;
+  paidAt: Date;
+  note?: string;
+  /** The officer who collected it; absent when paid through the gateway. */
+  collectorName?: string;
 }

@@ -2,8 +2,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import QRCode from "qrcode";
-import type { FormBase, ReceiptData, TrackingSlipData } from "./forms.types.ts";
-import { placeDateLine, renderPdf } from "./pdf.ts";
+import type { FeeReceiptData, FormBase, ReceiptData, TrackingSlipData } from "./forms.types.ts";
+import { nationalHeader, placeDateLine, renderPdf } from "./pdf.ts";
+import { renderFeeReceipt } from "./fee-receipt.pdf.ts";
 import { renderReceipt } from "./receipt.pdf.ts";
 import { renderTrackingSlip } from "./tracking-slip.pdf.ts";
 import { renderRegister } from "./register.pdf.ts";
@@ -45,7 +46,9 @@ async function read(buf: Buffer): Promise<Read> {
 const base: FormBase = {
   locale: "vi",
   agencyName: "Ủy ban nhân dân xã Gia Phú",
-  parentAgencyName: "Ủy ban nhân dân tỉnh Lào Cai",
+  agencyLines: ["Ủy ban nhân dân", "xã Gia Phú"],
+  committeeName: "Ủy ban nhân dân xã Gia Phú",
+  deskName: "Trung tâm Phục vụ hành chính công xã Gia Phú",
   communeName: "xã Gia Phú",
   placeName: "Gia Phú",
 };
@@ -68,8 +71,10 @@ async function receiptData(): Promise<ReceiptData> {
     applicant,
     authorisedPerson: "Trần Văn Bình",
     documents: [
-      { name: "Tờ khai đăng ký khai sinh", copies: 1, original: true },
-      { name: "Giấy chứng sinh", copies: 2, original: false },
+      { name: "Tờ khai đăng ký khai sinh", copies: 1, kind: "original" },
+      { name: "Giấy chứng sinh", copies: 2, kind: "certifiedCopy" },
+      { name: "Giấy tờ chứng minh nơi cư trú", copies: 1, kind: "originalOrCertifiedCopy" },
+      { name: "Giấy chứng nhận kết hôn của cha mẹ", copies: 1, kind: "copyWithOriginal" },
     ],
     duration: { unit: "days", amount: 3 },
     receivedAt,
@@ -99,10 +104,12 @@ describe("Mẫu 01 receipt", () => {
       "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "Độc lập - Tự do - Hạnh phúc",
-      "ỦY BAN NHÂN DÂN XÃ GIA PHÚ",
+      "Mẫu số 01",
+      // Issued by the desk: its People's Committee above its name, no provincial line.
+      "ỦY BAN NHÂN DÂN XÃ GIA PHÚ TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ GIA PHÚ",
       "Gia Phú, ngày 23 tháng 11 năm 2026",
       `Mã hồ sơ: ${code}`,
-      "Bộ phận tiếp nhận và trả kết quả xã Gia Phú",
+      "Trung tâm Phục vụ hành chính công xã Gia Phú tiếp nhận hồ sơ của:",
       "Nguyễn Thị Hằng",
       "010190012345",
       "Thôn Phú Hợp, xã Gia Phú",
@@ -112,12 +119,15 @@ describe("Mẫu 01 receipt", () => {
       "Đăng ký khai sinh",
       "Tờ khai đăng ký khai sinh",
       "Giấy chứng sinh",
-      "Bản chính",
-      "Bản sao",
+      "Tờ khai đăng ký khai sinh Bản chính",
+      "Giấy chứng sinh Bản sao có chứng thực 2",
+      "Bản chính hoặc bản sao có chứng thực",
+      "Bản sao kèm bản chính để đối chiếu",
+      "Số lượng hồ sơ: 01 bộ",
       "3 ngày làm việc",
       "Thời gian nhận hồ sơ: 09 giờ 05 phút, ngày 23/11/2026",
       "Thời gian trả kết quả giải quyết hồ sơ: 16 giờ 30 phút, ngày 26/11/2026",
-      "Số 5, thôn Phú Hợp",
+      "Đăng ký nhận kết quả: Qua dịch vụ bưu chính công ích, đến địa chỉ: Số 5, thôn Phú Hợp",
       "Vào Sổ theo dõi hồ sơ, Quyển số: 02/2026, Số thứ tự: 137",
       "Trực tiếp tại Bộ phận tiếp nhận và trả kết quả",
       "8.000",
@@ -129,6 +139,20 @@ describe("Mẫu 01 receipt", () => {
       expect(r.text).toContain(s);
     expect(r.pages).toBe(1);
     expect(r.title).toBe("Giấy tiếp nhận hồ sơ và hẹn trả kết quả");
+    expect(r.text).not.toContain("TỈNH");
+    expect(r.text).not.toContain("Hẹn lại");
+  });
+
+  it("prints where to collect the result: the desk by name and address, or online", async () => {
+    const desk = await read(await renderReceipt({ ...data, delivery: { method: "desk", deskAddress: "Số 1 đường Trần Phú" } }));
+    expect(desk.text).toContain("Đăng ký nhận kết quả: Tại Trung tâm Phục vụ hành chính công xã Gia Phú, địa chỉ: Số 1 đường Trần Phú");
+    const online = await read(await renderReceipt({ ...data, delivery: { method: "online" } }));
+    expect(online.text).toContain("Đăng ký nhận kết quả: Trực tuyến, bản điện tử trên Cổng Dịch vụ công");
+  });
+
+  it("keeps the first appointment on a reprint after an apology and shows the new one beside it", async () => {
+    const r2 = await read(await renderReceipt({ ...data, newDueAt: new Date("2026-11-30T17:00:00+07:00") }));
+    expect(r2.text).toContain("Thời gian trả kết quả giải quyết hồ sơ: 16 giờ 30 phút, ngày 26/11/2026 Hẹn lại: 17 giờ 00 phút, ngày 30/11/2026");
   });
 
   it("embeds the VietQR image (the status QR is drawn as vectors)", () => {
@@ -158,6 +182,7 @@ describe("Mẫu 06 tracking slip", () => {
       applicant: { name: applicant.name, address: applicant.address },
       receivedAt,
       dueAt,
+      newDueAt: new Date("2026-11-30T10:00:00+07:00"),
       processingUnit: "Công chức Tư pháp - Hộ tịch",
       rows: [
         {
@@ -195,7 +220,10 @@ describe("Mẫu 06 tracking slip", () => {
     };
     const r = await read(await renderTrackingSlip(d));
     for (const s of [
+      "Mẫu số 06",
       "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+      "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ GIA PHÚ",
+      "Hẹn lại: 10 giờ 00 phút, ngày 30/11/2026",
       code,
       "Tên cơ quan/người giao – nhận",
       "Giao: Bộ phận một cửa (Lê Minh Tâm)",
@@ -219,8 +247,8 @@ describe("Mẫu 07 register", () => {
     const r = await read(
       await renderRegister({
         ...base,
-        unitName: "Bộ phận tiếp nhận và trả kết quả xã Gia Phú",
-        volume: "02/2026",
+        unitName: "Trung tâm Phục vụ hành chính công xã Gia Phú",
+        volume: "2026",
         periodFrom: new Date("2026-11-01T00:00:00+07:00"),
         periodTo: new Date("2026-11-30T00:00:00+07:00"),
         printedAt: new Date("2026-12-01T08:00:00+07:00"),
@@ -234,6 +262,7 @@ describe("Mẫu 07 register", () => {
             phone: applicant.phone,
             receivedAt,
             dueAt,
+            newDueAt: new Date("2026-11-30T10:00:00+07:00"),
             sentToUnitAt: new Date("2026-11-23T10:00:00+07:00"),
             processingUnit: "Tư pháp - Hộ tịch",
             resultAt: new Date("2026-11-25T17:00:00+07:00"),
@@ -258,7 +287,10 @@ describe("Mẫu 07 register", () => {
     );
     expect(r.landscape).toBe(true);
     for (const s of [
+      "Mẫu số 07",
       "SỔ THEO DÕI HỒ SƠ",
+      "Quyển số: 2026",
+      "Hẹn lại: 10:00 30/11/2026",
       "Từ ngày 01/11/2026 đến ngày 30/11/2026",
       "Ngày, tháng, năm",
       "Hẹn trả kết quả",
@@ -292,6 +324,7 @@ describe("Mẫu 02–05 notices", () => {
       }),
     );
     for (const s of [
+      "Mẫu số 02",
       "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
       "Giấy chứng sinh (bản chính)",
       "Bản nộp là bản chụp không rõ chữ",
@@ -318,6 +351,7 @@ describe("Mẫu 02–05 notices", () => {
       }),
     );
     for (const s of [
+      "Mẫu số 03",
       "PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ",
       "Hồ sơ không thuộc thẩm quyền giải quyết của xã",
       "Người yêu cầu chưa đủ tuổi kết hôn",
@@ -340,11 +374,13 @@ describe("Mẫu 02–05 notices", () => {
         newDueAt: new Date("2026-11-30T10:00:00+07:00"),
         reason: "Hệ thống cơ sở dữ liệu hộ tịch gián đoạn",
         issuedAt: new Date("2026-11-26T17:00:00+07:00"),
-        signer: { title: "Chủ tịch", name: "Đỗ Quang Vinh" },
+        signer: { capacity: "TM. Ủy ban nhân dân", title: "Chủ tịch", name: "Đỗ Quang Vinh" },
       }),
     );
     for (const s of [
+      "Mẫu số 04",
       "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+      "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH",
       "Số: 12/PXL-UBND",
       "Kính gửi: Ông/Bà Nguyễn Thị Hằng",
       "16 giờ 30 phút, ngày 26/11/2026",
@@ -368,14 +404,64 @@ describe("Mẫu 02–05 notices", () => {
         issuedAt: new Date("2026-11-25T08:00:00+07:00"),
         // Decomposed input (as some keyboards type it) comes out composed.
         reason: "Người yêu cầu đề nghị rút hồ sơ".normalize("NFD"),
-        signer: { name: "Đỗ Quang Vinh" },
+        signer: { capacity: "KT. Chủ tịch", title: "Phó Chủ tịch", name: "Đỗ Quang Vinh" },
       }),
     );
-    for (const s of ["THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "Lý do: Người yêu cầu đề nghị rút hồ sơ", "THỦ TRƯỞNG CƠ QUAN", code]) expect(r.text).toContain(s);
+    for (const s of ["KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Mẫu số 05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "Lý do: Người yêu cầu đề nghị rút hồ sơ", code])
+      expect(r.text).toContain(s);
+  });
+});
+
+describe("fee receipt", () => {
+  it("prints the receipt number, payer, dossier, the amount in figures and in words, and both signatures", async () => {
+    const fee: FeeReceiptData = {
+      ...base,
+      receiptNo: "BL-2026-02923-000012",
+      status: "paid",
+      payer: { name: applicant.name, address: applicant.address },
+      dossierCode: code,
+      procedureName: "Chứng thực bản sao từ bản chính",
+      amount: 20_000,
+      method: "Tiền mặt",
+      paidAt: new Date("2026-11-23T09:30:00+07:00"),
+      collectorName: "Lê Minh Tâm",
+    };
+    const r = await read(await renderFeeReceipt(fee));
+    for (const s of [
+      "ỦY BAN NHÂN DÂN XÃ GIA PHÚ TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ GIA PHÚ",
+      "BIÊN LAI THU PHÍ, LỆ PHÍ",
+      "Số biên lai: BL-2026-02923-000012",
+      "Người nộp: Nguyễn Thị Hằng",
+      `Mã hồ sơ: ${code}`,
+      "Chứng thực bản sao từ bản chính",
+      "Số tiền: 20.000",
+      "Bằng chữ: Hai mươi nghìn đồng",
+      "Hình thức thanh toán: Tiền mặt",
+      "09 giờ 30 phút, ngày 23/11/2026",
+      "NGƯỜI NỘP TIỀN",
+      "NGƯỜI THU TIỀN",
+      "Lê Minh Tâm",
+    ])
+      expect(r.text).toContain(s);
+    expect(r.pages).toBe(1);
   });
 });
 
 describe("shared pieces", () => {
+  it("heads a commune People's Committee's form with two lines and no governing body above it (Decree 30/2020)", () => {
+    const h = nationalHeader(base) as { columns: Array<{ stack: Array<{ text?: string; bold?: boolean }> }> };
+    const lines = h.columns[0]!.stack.filter((x) => typeof x.text === "string");
+    expect(lines).toEqual([
+      { text: "ỦY BAN NHÂN DÂN", bold: true },
+      { text: "XÃ GIA PHÚ", bold: true },
+    ]);
+    const desk = nationalHeader(base, "desk") as typeof h;
+    expect(desk.columns[0]!.stack.filter((x) => typeof x.text === "string").map((x) => x.text)).toEqual([
+      "ỦY BAN NHÂN DÂN XÃ GIA PHÚ",
+      "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ GIA PHÚ",
+    ]);
+  });
+
   it("pads days below 10 and months 1 and 2 only (Decree 30/2020)", () => {
     const line = (iso: string) => (placeDateLine(base, new Date(iso)) as { text: string }).text;
     expect(line("2027-02-05T12:00:00+07:00")).toBe("Gia Phú, ngày 05 tháng 02 năm 2027");

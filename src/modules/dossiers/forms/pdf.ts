@@ -5,7 +5,7 @@ import pdfmake from "pdfmake";
 import type { Column, Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { translator, type Locale, type Translate } from "../../../platform/i18n/i18n.ts";
 import { formatDate, formatDateTime } from "../../../platform/i18n/format.ts";
-import type { Applicant, FormBase } from "./forms.types.ts";
+import type { Applicant, FormBase, Signer } from "./forms.types.ts";
 
 export type { Column, Content, TableCell, TDocumentDefinitions };
 
@@ -48,6 +48,8 @@ const LANDSCAPE_MARGINS: [number, number, number, number] = [15 * MM, 15 * MM, 1
 
 export interface FormDocumentOptions {
   base: FormBase;
+  /** The form's number in Circular 03/2025 Annex I ("01" … "07"), printed top right; none for other documents. */
+  formNo?: string;
   title: string;
   creationDate: Date;
   content: Content[];
@@ -69,18 +71,34 @@ export function formDocument(o: FormDocumentOptions): TDocumentDefinitions {
       th: { bold: true, alignment: "center" },
     },
     footer: (page, pages) => (pages > 1 ? { text: t("forms.page", { page, pages }), alignment: "center", fontSize: 8, margin: [0, 10, 0, 0] } : ""),
-    content: o.content,
+    content: o.formNo ? [formNumber(t, o.formNo), ...o.content] : o.content,
   };
+}
+
+/** "Mẫu số 01", top right above the header, as Circular 03/2025 Annex I prints it. */
+function formNumber(t: Translate, n: string): Content {
+  return { text: t("forms.formNo", { n }), alignment: "right", bold: true, fontSize: 10, margin: [0, -8, 0, 4] };
 }
 
 const upper = (s: string, locale: Locale) => s.toLocaleUpperCase(locale === "vi" ? "vi-VN" : "en-GB");
 
-/** Agency (with its number line) on the left, the national title and motto on the right. */
-export function nationalHeader(base: FormBase): Content {
+/** Who issues a form: the handling agency, or the commune's one-stop desk (receipt, tracking slip, register). */
+export type Issuer = "agency" | "desk";
+
+/**
+ * The issuer (with its number line) on the left, the national title and motto on the right (Decree 30/2020).
+ * The agency prints its own lines only (a commune People's Committee has no governing body line above it); the
+ * desk prints its People's Committee above its own name.
+ */
+export function nationalHeader(base: FormBase, issuer: Issuer = "agency"): Content {
   const t = translator(base.locale);
   const left: Content[] = [];
-  if (base.parentAgencyName) left.push({ text: upper(base.parentAgencyName, base.locale) });
-  left.push({ text: upper(base.agencyName, base.locale), bold: true });
+  if (issuer === "desk") {
+    left.push({ text: upper(base.committeeName, base.locale) });
+    left.push({ text: upper(base.deskName, base.locale), bold: true });
+  } else {
+    for (const line of base.agencyLines) left.push({ text: upper(line, base.locale), bold: true });
+  }
   left.push(rule(60));
   if (base.documentNumber) left.push({ text: t("forms.numberLine", { number: base.documentNumber }), margin: [0, 4, 0, 0] });
   return {
@@ -149,15 +167,23 @@ export function applicantFields(t: Translate, a: Applicant): Content[] {
 }
 
 export interface SignatureBlock {
+  /** "TM. Ủy ban nhân dân" or "KT. Chủ tịch", above the title. */
+  capacity?: string;
   title: string;
   hint: string;
   name: string;
+}
+
+/** The agency's signer, with the seal: capacity and title as the caller decided, the head of the agency by default. */
+export function agencySignature(t: Translate, s: Signer): SignatureBlock {
+  return { ...(s.capacity ? { capacity: s.capacity } : {}), title: s.title ?? t("forms.signer.head"), hint: t("forms.signSealHint"), name: s.name };
 }
 
 /** Signature blocks side by side (or one on the right), with room to sign above the name. */
 export function signatures(locale: Locale, blocks: SignatureBlock[]): Content {
   const one = (b: SignatureBlock): Column => ({
     stack: [
+      ...(b.capacity ? [{ text: upper(b.capacity, locale), bold: true }] : []),
       { text: upper(b.title, locale), bold: true },
       { text: b.hint, italics: true, fontSize: 9 },
       { text: b.name, bold: true, margin: [0, 48, 0, 0] },

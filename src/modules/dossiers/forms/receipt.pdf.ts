@@ -29,13 +29,13 @@ export function receiptDefinition(d: ReceiptData): TDocumentDefinitions {
   const docs: Content = {
     table: {
       headerRows: 1,
-      widths: [28, "*", 90, 55],
+      widths: [28, "*", 120, 50],
       body: [
         [t("forms.docs.no"), t("forms.docs.name"), t("forms.docs.kind"), t("forms.docs.copies")].map((h) => ({ text: h, style: "th" })),
         ...d.documents.map((doc, i) => [
           { text: String(i + 1), alignment: "center" as const },
           doc.name,
-          { text: t(doc.original ? "forms.docs.original" : "forms.docs.copy"), alignment: "center" as const },
+          { text: t(`forms.docs.kind.${doc.kind}`), alignment: "center" as const },
           { text: formatNumber(doc.copies, d.locale), alignment: "center" as const },
         ]),
       ],
@@ -44,10 +44,15 @@ export function receiptDefinition(d: ReceiptData): TDocumentDefinitions {
     margin: [0, 2, 0, 6],
   };
 
+  // Where the result is collected: the desk by its name and address, an address by post, or online.
   const delivery =
     d.delivery.method === "post"
       ? t("forms.delivery.post", { address: d.delivery.address ?? d.applicant.address ?? "" })
-      : t(d.delivery.method === "online" ? "forms.delivery.online" : "forms.delivery.desk");
+      : d.delivery.method === "online"
+        ? t("forms.delivery.online")
+        : d.delivery.deskAddress
+          ? t("forms.delivery.deskAt", { desk: d.deskName, address: d.delivery.deskAddress })
+          : t("forms.delivery.desk", { desk: d.deskName });
 
   // QR codes: the public status page always, VietQR only when a fee is due and the caller made one.
   const qrs: Column[] = [];
@@ -72,11 +77,11 @@ export function receiptDefinition(d: ReceiptData): TDocumentDefinitions {
   });
 
   const content: Content[] = [
-    nationalHeader(d),
+    nationalHeader(d, "desk"),
     placeDateLine(d, d.receivedAt),
     formTitle(title, d.locale),
     { text: [`${t("forms.field.dossierCode")}: `, { text: d.dossierCode, bold: true }], alignment: "center", margin: [0, -6, 0, 10] },
-    { text: t("forms.receipt.intro", { unit: d.communeName }), margin: [0, 0, 0, 2] },
+    { text: t("forms.receipt.intro", { desk: d.deskName }), margin: [0, 0, 0, 2] },
     ...applicantFields(t, d.applicant),
     ...field(t("forms.field.authorisedPerson"), d.authorisedPerson),
     ...field(t("forms.field.procedure"), d.procedureName),
@@ -89,17 +94,19 @@ export function receiptDefinition(d: ReceiptData): TDocumentDefinitions {
     ),
     ...field(t("forms.field.receivedAt"), timeAt(t, d.receivedAt, d.locale)),
     ...field(t("forms.field.dueAt"), timeAt(t, d.dueAt, d.locale)),
+    ...(d.newDueAt ? [{ text: t("forms.newDueAt", { at: timeAt(t, d.newDueAt, d.locale) }), bold: true, margin: [0, 1, 0, 1] } satisfies Content] : []),
     ...field(t("forms.field.delivery"), delivery),
     ...field(t("forms.field.channel"), t(`forms.channel.${d.channel}`)),
     ...(d.fee && d.fee.amount > 0 ? field(t("forms.field.fee"), formatMoney(d.fee.amount, d.locale)) : []),
-    { text: t("forms.receipt.register", { volume: d.registerVolume, number: d.registerNumber }), italics: true, margin: [0, 6, 0, 4] },
+    { text: t("forms.receipt.register", { volume: d.registerVolume, number: d.registerNumber ?? "…" }), italics: true, margin: [0, 6, 0, 4] },
     { columns: qrs, columnGap: 16 },
     signatures(d.locale, [
       { title: t("forms.signer.applicant"), hint: t("forms.signHint"), name: d.applicant.name },
       { title: t("forms.signer.receivingOfficer"), hint: t("forms.signHint"), name: d.officerName },
     ]),
   ];
-  return formDocument({ base: d, title, creationDate: d.receivedAt, content });
+  // One page with the header, a long document list and both QR codes: a point smaller than the notices.
+  return formDocument({ base: d, formNo: "01", title, creationDate: d.receivedAt, content, fontSize: 10 });
 }
 
 export function renderReceipt(d: ReceiptData): Promise<Buffer> {

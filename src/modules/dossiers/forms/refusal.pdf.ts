@@ -3,6 +3,7 @@ import { translator } from "../../../platform/i18n/i18n.ts";
 import { formatDate } from "../../../platform/i18n/format.ts";
 import type { RefusalData } from "./forms.types.ts";
 import {
+  agencySignature,
   applicantFields,
   field,
   formDocument,
@@ -20,16 +21,16 @@ export function refusalDefinition(d: RefusalData): TDocumentDefinitions {
   const t = translator(d.locale);
   const title = t("forms.refusal.title");
   const intro = d.receivedAt
-    ? t("forms.refusal.introReceived", { date: formatDate(d.receivedAt, d.locale), unit: d.communeName })
-    : t("forms.refusal.intro", { unit: d.communeName });
+    ? t("forms.refusal.introReceived", { date: formatDate(d.receivedAt, d.locale), desk: d.deskName })
+    : t("forms.refusal.intro", { desk: d.deskName });
   // Refused at the desk: the receiving officer signs; refused later: the head of the agency, with the seal.
   const signer =
     d.stage === "intake"
       ? { title: d.signer.title ?? t("forms.signer.receivingOfficer"), hint: t("forms.signHint"), name: d.signer.name }
-      : { title: d.signer.title ?? t("forms.signer.head"), hint: t("forms.signSealHint"), name: d.signer.name };
+      : agencySignature(t, d.signer);
 
   const content: Content[] = [
-    nationalHeader(d),
+    nationalHeader(d, d.stage === "intake" ? "desk" : "agency"),
     placeDateLine(d, d.issuedAt),
     formTitle(title, d.locale),
     ...field(t("forms.field.dossierCode"), d.dossierCode),
@@ -41,7 +42,7 @@ export function refusalDefinition(d: RefusalData): TDocumentDefinitions {
     { text: t("forms.refusal.closing"), margin: [0, 4, 0, 0] },
     signatures(d.locale, [signer]),
   ];
-  return formDocument({ base: d, title, creationDate: d.issuedAt, content });
+  return formDocument({ base: d, formNo: "03", title, creationDate: d.issuedAt, content });
 }
 
 export function renderRefusal(d: RefusalData): Promise<Buffer> {

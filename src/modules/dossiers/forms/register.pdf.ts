@@ -40,13 +40,15 @@ export function registerDefinition(d: RegisterData): TDocumentDefinitions {
     {},
   ];
   const body: TableCell[][] = d.rows.map((r) => [
-    { text: String(r.number), alignment: "center" },
+    { text: r.number === null ? "" : String(r.number), alignment: "center" },
     r.dossierCode,
     r.procedureName,
     r.applicantName,
     [r.address, r.phone].filter(Boolean).join("; "),
     formatDateTime(r.receivedAt, d.locale),
-    formatDateTime(r.dueAt, d.locale),
+    r.newDueAt
+      ? { stack: [formatDateTime(r.dueAt, d.locale), { text: t("forms.newDueAt", { at: formatDateTime(r.newDueAt, d.locale) }), bold: true }] }
+      : formatDateTime(r.dueAt, d.locale),
     { stack: [day(r.sentToUnitAt), r.sentToUnitAt && r.processingUnit ? { text: r.processingUnit, fontSize: 7 } : ""] },
     day(r.resultAt),
     day(r.returnedAt),
@@ -60,7 +62,7 @@ export function registerDefinition(d: RegisterData): TDocumentDefinitions {
   if (d.volume) sub.push(t("forms.register.volume", { volume: d.volume }));
 
   const content: Content[] = [
-    nationalHeader(d),
+    nationalHeader(d, "desk"),
     formTitle(title, d.locale),
     { text: sub.join(" – "), alignment: "center", margin: [0, -6, 0, 8] },
     {
@@ -70,7 +72,7 @@ export function registerDefinition(d: RegisterData): TDocumentDefinitions {
       fontSize: 7,
     },
   ];
-  return formDocument({ base: d, title, creationDate: d.printedAt, content, landscape: true, fontSize: 10 });
+  return formDocument({ base: d, formNo: "07", title, creationDate: d.printedAt, content, landscape: true, fontSize: 10 });
 }
 
 export function renderRegister(d: RegisterData): Promise<Buffer> {

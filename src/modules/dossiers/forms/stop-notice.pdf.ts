@@ -3,6 +3,7 @@ import { translator } from "../../../platform/i18n/i18n.ts";
 import { formatDate } from "../../../platform/i18n/format.ts";
 import type { StopNoticeData } from "./forms.types.ts";
 import {
+  agencySignature,
   applicantFields,
   field,
   formDocument,
@@ -29,9 +30,9 @@ export function stopNoticeDefinition(d: StopNoticeData): TDocumentDefinitions {
     { text: t("forms.stop.body", { agency: d.agencyName }), margin: [0, 6, 0, 2] },
     ...field(t("forms.field.reason"), d.reason),
     { text: t("forms.stop.closing"), margin: [0, 4, 0, 0] },
-    signatures(d.locale, [{ title: d.signer.title ?? t("forms.signer.head"), hint: t("forms.signSealHint"), name: d.signer.name }]),
+    signatures(d.locale, [agencySignature(t, d.signer)]),
   ];
-  return formDocument({ base: d, title, creationDate: d.issuedAt, content });
+  return formDocument({ base: d, formNo: "05", title, creationDate: d.issuedAt, content });
 }
 
 export function renderStopNotice(d: StopNoticeData): Promise<Buffer> {

@@ -40,11 +40,11 @@ export function supplementRequestDefinition(d: SupplementRequestData): TDocument
   };
 
   const content: Content[] = [
-    nationalHeader(d),
+    nationalHeader(d, "desk"),
     placeDateLine(d, d.issuedAt),
     formTitle(title, d.locale),
     ...field(t("forms.field.dossierCode"), d.dossierCode),
-    { text: t("forms.supplement.intro", { date: formatDate(d.receivedAt, d.locale), unit: d.communeName }), margin: [0, 4, 0, 2] },
+    { text: t("forms.supplement.intro", { date: formatDate(d.receivedAt, d.locale), desk: d.deskName }), margin: [0, 4, 0, 2] },
     ...applicantFields(t, d.applicant),
     ...field(t("forms.field.procedure"), d.procedureName),
     { text: t("forms.supplement.heading"), margin: [0, 6, 0, 2] },
@@ -52,7 +52,7 @@ export function supplementRequestDefinition(d: SupplementRequestData): TDocument
     { text: t("forms.supplement.contact", { contact }), margin: [0, 4, 0, 0] },
     signatures(d.locale, [{ title: t("forms.signer.guide"), hint: t("forms.signHint"), name: d.officerName }]),
   ];
-  return formDocument({ base: d, title, creationDate: d.issuedAt, content });
+  return formDocument({ base: d, formNo: "02", title, creationDate: d.issuedAt, content });
 }
 
 export function renderSupplementRequest(d: SupplementRequestData): Promise<Buffer> {

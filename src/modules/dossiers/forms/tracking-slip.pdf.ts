@@ -50,7 +50,7 @@ export function trackingSlipDefinition(d: TrackingSlipData): TDocumentDefinition
   };
 
   const content: Content[] = [
-    nationalHeader(d),
+    nationalHeader(d, "desk"),
     placeDateLine(d, d.printedAt),
     formTitle(title, d.locale),
     ...field(t("forms.field.dossierCode"), d.dossierCode),
@@ -60,9 +60,10 @@ export function trackingSlipDefinition(d: TrackingSlipData): TDocumentDefinition
     ...field(t("forms.field.coordinatingUnits"), d.coordinatingUnits?.join("; ")),
     ...field(t("forms.field.receivedAt"), timeAt(t, d.receivedAt, d.locale)),
     ...field(t("forms.field.dueAt"), timeAt(t, d.dueAt, d.locale)),
+    ...(d.newDueAt ? [{ text: t("forms.newDueAt", { at: timeAt(t, d.newDueAt, d.locale) }), bold: true, margin: [0, 1, 0, 1] } satisfies Content] : []),
     d.rows.length > 0 ? table : { text: t("forms.tracking.empty"), italics: true, margin: [0, 6, 0, 0] },
   ];
-  return formDocument({ base: d, title, creationDate: d.printedAt, content });
+  return formDocument({ base: d, formNo: "06", title, creationDate: d.printedAt, content });
 }
 
 export function renderTrackingSlip(d: TrackingSlipData): Promise<Buffer> {

@@ -9,7 +9,9 @@ import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, type FormState
 import { Layout } from "../../../platform/views/layout.tsx";
 import { BANKS, bankByBin } from "../banks.ts";
 import { DeskSettingsInput } from "../desk-settings.contract.ts";
-import { getDeskSettings } from "../use-cases/get-desk-settings.ts";
+import { getDeskSettings, settingsCommune } from "../use-cases/get-desk-settings.ts";
+import { communeLabel, defaultDeskName } from "../desk-settings.model.ts";
+import { usersWithRole } from "../../identity/index.ts";
 import { saveDeskSettings } from "../use-cases/save-desk-settings.ts";
 import type { OfficeWeb } from "./office-context.ts";
 
@@ -23,11 +25,14 @@ export function deskSettingsPages(office: OfficeWeb) {
     const ctx = page(c);
     const { t } = ctx;
     const s = await getDeskSettings(deps, ctxOf(c), code);
+    const unit = await settingsCommune(deps, ctxOf(c), code);
     const f =
       form ??
       emptyForm({
         agencyCode: s.configured ? s.agencyCode : "",
         deskAddress: s.deskAddress ?? "",
+        deskName: s.deskName ?? "",
+        chairUserId: s.chairUserId ?? "",
         bankBin: s.bankBin ?? "",
         accountNumber: s.accountNumber ?? "",
         accountName: s.accountName ?? "",
@@ -39,9 +44,19 @@ export function deskSettingsPages(office: OfficeWeb) {
       // A BIN entered through the API for a bank outside the list stays selectable.
       ...(chosen && !bankByBin(chosen) ? [{ value: chosen, label: t("payments.settings.otherBank", { bin: chosen }) }] : []),
     ];
+    // The chair is chosen among the commune's leaders (a chair no longer a leader stays shown until changed).
+    const leaders = await usersWithRole(deps, "leader", unit.path);
+    const chosenChair = f.values.chairUserId ?? "";
+    const chairs = [
+      { value: "", label: t("forms.settings.noChair") },
+      ...leaders.map((u) => ({ value: u.id, label: u.displayName })),
+      ...(chosenChair && !leaders.some((u) => u.id === chosenChair) ? [{ value: chosenChair, label: chosenChair }] : []),
+    ];
     const labels = {
       agencyCode: t("payments.settings.agencyCode"),
+      deskName: t("forms.settings.deskName"),
       deskAddress: t("payments.settings.deskAddress"),
+      chairUserId: t("forms.settings.chair"),
       bankBin: t("payments.settings.bankBin"),
       accountNumber: t("payments.settings.accountNumber"),
       accountName: t("payments.settings.accountName"),
@@ -59,7 +74,16 @@ export function deskSettingsPages(office: OfficeWeb) {
         <form method="post" action={deskSettingsPath(code)} novalidate>
           <CsrfField token={ctx.csrfToken} />
           <TextField t={t} form={f} name="agencyCode" label={labels.agencyCode} hint={t("payments.settings.agencyCodeHint")} required autocomplete="off" />
+          <TextField
+            t={t}
+            form={f}
+            name="deskName"
+            label={labels.deskName}
+            hint={t("forms.settings.deskNameHint", { name: defaultDeskName(communeLabel(unit)) })}
+            autocomplete="off"
+          />
           <TextField t={t} form={f} name="deskAddress" label={labels.deskAddress} autocomplete="street-address" />
+          <SelectField t={t} form={f} name="chairUserId" label={labels.chairUserId} hint={t("forms.settings.chairHint")} options={chairs} />
           <fieldset>
             <legend>{t("payments.settings.bankSection")}</legend>
             <p class="hint">{t("payments.settings.bankSectionHint")}</p>

@@ -25,6 +25,7 @@ import * as repo from "../dossiers.repository.ts";
 import type { DossierRow } from "../dossiers.model.ts";
 import { attachDocuments, type DocumentInput } from "./attach-documents.ts";
 import { notifyApplicant } from "./notify-applicant.ts";
+import { takeRegisterEntry } from "./register-entry.ts";
 import { workflowFacts } from "./workflow-facts.ts";
 
 type D = Pick<Deps, "db" | "events" | "clock" | "config" | "log">;
@@ -248,6 +249,7 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
     }
 
     if (!(await repo.updateDossier(q, d.id, d.version, patch, now))) throw new AppError("conflict", "dossiers.error.changedMeanwhile");
+    if (decision.clock === "start") await takeRegisterEntry(q, d, now);
     await repo.insertEvent(q, d.id, {
       action: action.type,
       fromState: d.state,

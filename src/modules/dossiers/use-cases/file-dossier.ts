@@ -21,6 +21,7 @@ import { checkFiling, communeError, type FilingInput, sanitiseRaw } from "./chec
 import { FilingThrottledError, reserveFiling, smsQuotaFor } from "./filing-limits.ts";
 import { release } from "../../../platform/throttle/throttle.ts";
 import { dossierCode, loadDeskSettings, MAX_DAILY_NUMBER } from "./dossier-code.ts";
+import { takeRegisterEntry } from "./register-entry.ts";
 import { notifyApplicant } from "./notify-applicant.ts";
 import { newlyFiledFacts } from "./workflow-facts.ts";
 import { toLocalDay } from "../../../platform/calendar/vietnam-time.ts";
@@ -245,6 +246,8 @@ async function fileUnderCode(
           now: f.now,
         });
         const event = await recordFiled(deps, q, ctx, f, draft, row, dueAt);
+        // Last: the register's counter is held only until this commits.
+        if (f.atCounter) Object.assign(row, { registerYear: Number(day.slice(0, 4)), registerNumber: await takeRegisterEntry(q, row, f.now) });
         return { row, documents, event };
       });
       // What the filer sees next is known already: no need to read it back.

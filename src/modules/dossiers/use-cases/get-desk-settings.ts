@@ -3,7 +3,7 @@ import type { Deps } from "../../../deps.ts";
 import { authorise, type Principal } from "../../../platform/auth/authorise.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
-import type { DeskSettings } from "../desk-settings.model.ts";
+import { communeLabel, type DeskSettings, printedDeskName } from "../desk-settings.model.ts";
 import { loadDeskSettings } from "./load-desk-settings.ts";
 
 /** The commune whose settings the principal may change; 404 for anything that is not a commune. */
@@ -14,7 +14,11 @@ export async function settingsCommune(deps: Pick<Deps, "db" | "config">, ctx: { 
   return unit;
 }
 
-export async function getDeskSettings(deps: Pick<Deps, "db" | "config">, ctx: { principal: Principal | null }, communeCode: string): Promise<DeskSettings> {
+/** The settings with the desk's name as the forms print it (the default when none is set). */
+export type DeskSettingsRead = DeskSettings & { printedDeskName: string };
+
+export async function getDeskSettings(deps: Pick<Deps, "db" | "config">, ctx: { principal: Principal | null }, communeCode: string): Promise<DeskSettingsRead> {
   const unit = await settingsCommune(deps, ctx, communeCode);
-  return loadDeskSettings(deps, unit.code);
+  const s = await loadDeskSettings(deps, unit.code);
+  return { ...s, printedDeskName: printedDeskName(s, communeLabel(unit)) };
 }

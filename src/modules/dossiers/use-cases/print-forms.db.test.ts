@@ -3,13 +3,16 @@
 import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import QRCode from "qrcode";
 import { beforeAll, expect, it } from "vitest";
-import { act, buildDossier, deskTeam } from "../../../../test/support/dossier-factories.ts";
+import { act, acting, buildDossier, COUNTER_PROCEDURE, deskTeam } from "../../../../test/support/dossier-factories.ts";
 import { rejection } from "../../../../test/support/expect-error.ts";
 import { useTestApp } from "../../../../test/support/test-app.ts";
 import { describeDb } from "../../../../test/support/test-db.ts";
 import { getDossier } from "./get-dossier.ts";
-import { printableForms, printDossierForm, registerNumberOf, stepOutcome, trackingSlipData, formBase } from "./print-forms.ts";
+import { formBase, printableForms, printDossierForm, printRegister, signerOf, stepOutcome, trackingSlipData } from "./print-forms.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
+import { buildUser, GIA_PHU } from "../../../../test/support/factories.ts";
+import { forgetDeskSettings } from "./load-desk-settings.ts";
+import { writeDeskSettings } from "./save-desk-settings.ts";
 
 const vn = (s: string) => new Date(`${s}+07:00`);
 const opts = { locale: "vi" as const, origin: "https://xaso.example.vn" };
@@ -40,8 +43,6 @@ describeDb("printed forms of a dossier", () => {
     expect(stepOutcome(vn("2026-11-25T09:00:00"), due)).toBe("onTime");
     expect(stepOutcome(vn("2026-11-25T17:01:00"), due)).toBe("late");
     expect(stepOutcome(vn("2026-11-25T09:00:00"), null)).toBeNull();
-    expect(registerNumberOf("XS.02923-261123-0007")).toBe(7);
-    expect(registerNumberOf(null)).toBeNull();
   });
 
   it("marks a hand-over made after the step's deadline as late on the tracking slip", async () => {
@@ -54,14 +55,15 @@ describeDb("printed forms of a dossier", () => {
     await act(deps, team.leader, d.id, "assign", { assigneeId: team.specialist.actor.userId });
     const view = await getDossier(deps, team.desk, d.id);
     const commune = await getAdminUnit(deps, d.communeCode);
-    const roles = new Map([
-      [team.desk.actor.userId, "one_stop_officer" as const],
-      [team.leader.actor.userId, "leader" as const],
+    const officers = new Map([
+      [team.desk.actor.userId, { role: "one_stop_officer" as const, name: "Lê Minh Tâm" }],
+      [team.specialist.actor.userId, { role: "specialist" as const, name: "Phạm Thu Trang" }],
     ]);
-    const slip = trackingSlipData(view, formBase("vi", commune, null), roles, clock.now())!;
+    const slip = trackingSlipData(view, formBase("vi", commune, null), officers, clock.now())!;
     expect(slip.rows.map((r) => r.outcome)).toEqual([null, null, "late"]);
-    expect(slip.rows[1]).toMatchObject({ from: "Người nộp hồ sơ (Đỗ Văn Nam)", to: `Cán bộ một cửa (Test ${team.desk.actor.label})` });
-    expect(slip.rows[2]).toMatchObject({ from: `Cán bộ một cửa (Test ${team.desk.actor.label})`, to: `Lãnh đạo (Test ${team.leader.actor.label})` });
+    expect(slip.rows[1]).toMatchObject({ from: "Người nộp hồ sơ (Đỗ Văn Nam)", to: "Cán bộ một cửa (Lê Minh Tâm)" });
+    // The leader assigns, but the dossier goes from the desk officer who held it to the specialist.
+    expect(slip.rows[2]).toMatchObject({ from: "Cán bộ một cửa (Lê Minh Tâm)", to: "Chuyên viên (Phạm Thu Trang)" });
     const printed = await read((await printDossierForm(deps, team.desk, d.id, "trackingSlip", opts)).pdf);
     expect(printed.text).toContain("Quá hạn");
     expect(printed.text).toContain("ỦY BAN NHÂN DÂN XÃ GIA PHÚ");
@@ -114,5 +116,139 @@ describeDb("printed forms of a dossier", () => {
     const other = await deskTeam(deps, "02905");
     const d = await buildDossier(deps, team.citizen);
     expect((await rejection(printDossierForm(deps, other.desk, d.id, "trackingSlip", opts))).status).toBe(404);
+  });
+
+  it("names the giver and the receiver of every hand-over, from the desk to the specialist, leader and back to the applicant", async () => {
+    const { deps, clock } = app();
+    clock.set(vn("2026-11-23T09:00:00"));
+    const d = await buildDossier(deps, team.citizen);
+    await act(deps, team.desk, d.id, "receive");
+    clock.set(vn("2026-11-23T10:00:00"));
+    await act(deps, team.leader, d.id, "assign", { assigneeId: team.specialist.actor.userId });
+    await act(deps, team.specialist, d.id, "forward", { toUnit: "Công an xã Gia Phú", stepDays: 1 });
+    await act(deps, team.specialist, d.id, "forwardReturned", { note: "Đã xác minh" });
+    await act(deps, team.specialist, d.id, "propose", { note: "Đủ điều kiện" });
+    await act(deps, team.leader, d.id, "approve");
+    await act(deps, team.desk, d.id, "returnResult", { method: "desk", collectedBy: "Đỗ Văn Nam" });
+    const text = (await read((await printDossierForm(deps, team.desk, d.id, "trackingSlip", opts)).pdf)).text;
+    const [desk, specialist, leader] = [team.desk, team.specialist, team.leader].map((x) => x.principal.displayName);
+    for (const s of [
+      "Mẫu số 06",
+      "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ GIA PHÚ",
+      `Giao: Người nộp hồ sơ (Đỗ Văn Nam) Nhận: Trung tâm Phục vụ hành chính công xã Gia Phú`,
+      `Giao: Người nộp hồ sơ (Đỗ Văn Nam) Nhận: Cán bộ một cửa (${desk})`,
+      `Giao: Cán bộ một cửa (${desk}) Nhận: Chuyên viên (${specialist})`,
+      `Giao: Chuyên viên (${specialist}) Nhận: Công an xã Gia Phú`,
+      `Giao: Công an xã Gia Phú Nhận: Chuyên viên (${specialist})`,
+      `Giao: Chuyên viên (${specialist}) Nhận: Lãnh đạo (${leader})`,
+      `Giao: Lãnh đạo (${leader}) Nhận: Cán bộ một cửa (${desk})`,
+      `Giao: Cán bộ một cửa (${desk}) Nhận: Người nộp hồ sơ (Đỗ Văn Nam)`,
+      "Đúng hạn",
+    ])
+      expect(text).toContain(s);
+  });
+
+  it("numbers receipts in one register book per commune and year, shared by the receipt and the register, under concurrent receipts", async () => {
+    const { deps, clock } = app();
+    const other = await deskTeam(deps, "02905");
+    clock.set(vn("2027-01-04T08:30:00"));
+    const online = [];
+    for (let i = 0; i < 6; i++) online.push(await buildDossier(deps, team.citizen));
+    const elsewhere = await buildDossier(deps, other.citizen, { commune: "02905" });
+    // Six desks receive at once, with a counter intake and another commune's receipt in between.
+    const [counter] = await Promise.all([
+      buildDossier(deps, team.desk, { channel: "counter", procedure: COUNTER_PROCEDURE.code }),
+      ...online.map((d) => act(deps, team.desk, d.id, "receive")),
+      act(deps, other.desk, elsewhere.id, "receive"),
+    ]);
+    const numbers = (
+      await deps.db.query<{ n: number }>("SELECT register_number AS n FROM dossiers WHERE commune_code = $1 AND register_year = 2027", [GIA_PHU])
+    ).rows.map((r) => r.n);
+    expect(numbers.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect((await getDossier(deps, other.desk, elsewhere.id)).dossier).toMatchObject({ registerYear: 2027, registerNumber: 1 });
+
+    const entry = (await getDossier(deps, team.desk, counter!.id)).dossier;
+    expect(entry.registerYear).toBe(2027);
+    const receipt = (await read((await printDossierForm(deps, team.desk, counter!.id, "receipt", opts)).pdf)).text;
+    expect(receipt).toContain(`Vào Sổ theo dõi hồ sơ, Quyển số: 2027, Số thứ tự: ${entry.registerNumber}`);
+    const register = (await read((await printRegister(deps, team.desk, GIA_PHU, { from: "2027-01-04", to: "2027-01-04" }, { locale: "vi" })).pdf)).text;
+    expect(register).toContain("Mẫu số 07");
+    expect(register).toContain("Quyển số: 2027");
+    expect(register).toContain(`${entry.registerNumber} ${entry.code}`);
+
+    // A new year opens a new book.
+    clock.set(vn("2028-01-03T08:30:00"));
+    const next = await buildDossier(deps, team.desk, { channel: "counter", procedure: COUNTER_PROCEDURE.code });
+    expect((await getDossier(deps, team.desk, next.id)).dossier).toMatchObject({ registerYear: 2028, registerNumber: 1 });
+  });
+
+  it("keeps the first appointment on a reprinted receipt after an apology, with the new one beside it", async () => {
+    const { deps, clock } = app();
+    clock.set(vn("2026-11-23T09:30:00"));
+    const d = await act(deps, team.desk, (await buildDossier(deps, team.citizen)).id, "receive");
+    await act(deps, team.leader, d.id, "apologise", { reason: "Chờ xác minh", newDueDate: "2026-12-02" });
+    const text = (await read((await printDossierForm(deps, team.desk, d.id, "receipt", opts)).pdf)).text;
+    const due = d.dueAt!.toLocaleString("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" });
+    // The close of office of the promised day, whatever the office hours are.
+    expect(text).toMatch(new RegExp(`giải quyết hồ sơ: \\d\\d giờ \\d\\d phút, ngày ${due} Hẹn lại: \\d\\d giờ \\d\\d phút, ngày 02/12/2026`));
+  });
+
+  it("signs for the People's Committee as its chair or a vice-chair, decided from who signed, and prints the desk's name", async () => {
+    const { deps, clock } = app();
+    const vice = await acting(deps, await buildUser(deps, { roles: [["leader", GIA_PHU]] }));
+    await writeDeskSettings(deps.db, {
+      communeCode: GIA_PHU,
+      agencyCode: "000.29.23.H39",
+      deskAddress: "Thôn Phú Hợp",
+      deskName: "Bộ phận Một cửa xã Gia Phú",
+      chairUserId: team.leader.actor.userId,
+      bankBin: null,
+      accountNumber: null,
+      accountName: null,
+    });
+    forgetDeskSettings(deps.db, GIA_PHU);
+    try {
+      clock.set(vn("2026-11-23T09:30:00"));
+      const d = await act(deps, team.desk, (await buildDossier(deps, team.citizen)).id, "receive");
+      await act(deps, team.leader, d.id, "apologise", { reason: "Chờ xác minh", newDueDate: "2026-12-02" });
+      await act(deps, vice, d.id, "pause", { reason: "Có đơn đề nghị dừng" });
+      const apology = (await read((await printDossierForm(deps, team.desk, d.id, "apology", opts)).pdf)).text;
+      expect(apology).toContain("Mẫu số 04");
+      expect(apology).toContain(`TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Ký, ghi rõ họ tên và đóng dấu) ${team.leader.principal.displayName}`);
+      expect(apology).not.toContain("TỈNH");
+      const stop = (await read((await printDossierForm(deps, team.desk, d.id, "stopNotice", opts)).pdf)).text;
+      expect(stop).toContain(`KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Ký, ghi rõ họ tên và đóng dấu) ${vice.principal.displayName}`);
+      const receipt = (await read((await printDossierForm(deps, team.desk, d.id, "receipt", opts)).pdf)).text;
+      expect(receipt).toContain("ỦY BAN NHÂN DÂN XÃ GIA PHÚ BỘ PHẬN MỘT CỬA XÃ GIA PHÚ");
+      expect(receipt).toContain("Bộ phận Một cửa xã Gia Phú tiếp nhận hồ sơ của:");
+    } finally {
+      await deps.db.query("DELETE FROM commune_settings WHERE commune_code = $1", [GIA_PHU]);
+      forgetDeskSettings(deps.db, GIA_PHU);
+    }
+  });
+
+  it("prints another handling agency and its signer for its procedures, and the chair when a desk officer issued a letter", async () => {
+    const commune = await getAdminUnit(app().deps, GIA_PHU);
+    const police = { name: "Công an xã Gia Phú", signerTitle: "Trưởng Công an xã" };
+    expect(formBase("vi", commune, null, police)).toMatchObject({
+      agencyName: "Công an xã Gia Phú",
+      agencyLines: ["Công an xã Gia Phú"],
+      deskName: "Trung tâm Phục vụ hành chính công xã Gia Phú",
+    });
+    expect(formBase("vi", commune, null).agencyLines).toEqual(["Ủy ban nhân dân", "xã Gia Phú"]);
+    const positions = {
+      chairUserId: "c",
+      leaders: new Map([
+        ["c", "Đỗ Quang Vinh"],
+        ["v", "Hà Thị Lan"],
+      ]),
+    };
+    expect(signerOf("vi", { id: "x", name: "Lò Văn Sáng" }, positions, police)).toEqual({ title: "Trưởng Công an xã", name: "Lò Văn Sáng" });
+    expect(signerOf("vi", { id: "v", name: "Hà Thị Lan" }, positions, null)).toEqual({ capacity: "KT. Chủ tịch", title: "Phó Chủ tịch", name: "Hà Thị Lan" });
+    expect(signerOf("vi", { id: "desk", name: "Lê Minh Tâm" }, positions, null)).toEqual({
+      capacity: "TM. Ủy ban nhân dân",
+      title: "Chủ tịch",
+      name: "Đỗ Quang Vinh",
+    });
   });
 });

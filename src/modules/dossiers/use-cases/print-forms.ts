@@ -6,7 +6,7 @@ import type { Permission } from "../../../platform/auth/roles.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { type Locale, type MessageKey, translator } from "../../../platform/i18n/i18n.ts";
-import { type AdminUnitRow, getAdminUnitWithAncestors } from "../../admin-units/index.ts";
+import { type AdminUnitRow, getAdminUnit } from "../../admin-units/index.ts";
 import { usersWithRole } from "../../identity/index.ts";
 import { unitOf } from "../dossier-access.ts";
 import * as repo from "../dossiers.repository.ts";
@@ -15,10 +15,12 @@ import { renderApology } from "../forms/apology.pdf.ts";
 import type {
   ApologyData,
   Applicant,
+  FeeReceiptData,
   FormBase,
   ReceiptData,
   RefusalData,
   RegisterData,
+  Signer,
   StepOutcome,
   StopNoticeData,
   SupplementRequestData,
@@ -32,6 +34,8 @@ import { renderStopNotice } from "../forms/stop-notice.pdf.ts";
 import { renderSupplementRequest } from "../forms/supplement-request.pdf.ts";
 import { renderTrackingSlip } from "../forms/tracking-slip.pdf.ts";
 import { type DeskSettings, loadDeskSettings } from "./dossier-code.ts";
+import { communeLabel, printedDeskName } from "../desk-settings.model.ts";
+import { renderFeeReceipt } from "../forms/fee-receipt.pdf.ts";
 import { statusPath } from "./notify-applicant.ts";
 import { getDossier } from "./get-dossier.ts";
 import { dossierRegister } from "./list-dossier-register.ts";
@@ -51,23 +55,66 @@ const localDay = toLocalDay;
 
 const lastEvent = (events: DossierEvent[], action: string) => [...events].reverse().find((e) => e.action === action) ?? null;
 
-/** The header every form carries: the commune's People's Committee under its province. */
-export function formBase(locale: Locale, commune: AdminUnitRow, province: AdminUnitRow | null): FormBase {
+/** A procedure handled by another agency than the People's Committee (e.g. temporary residence: the commune police). */
+export type HandlingAgency = { name: string; signerTitle: string };
+
+/** Read defensively: the procedure definition may carry it (added with the inter-agency workflow). */
+export function handlingAgencyOf(def: object): HandlingAgency | null {
+  const a = (def as { handlingAgency?: unknown }).handlingAgency;
+  if (!a || typeof a !== "object") return null;
+  const { name, signerTitle } = a as { name?: unknown; signerTitle?: unknown };
+  return typeof name === "string" && name && typeof signerTitle === "string" && signerTitle ? { name, signerTitle } : null;
+}
+
+/**
+ * The header every form carries (Decree 30/2020): the commune's People's Committee with no governing line above
+ * it, or the agency that handles the procedure; the desk's name for the forms the desk issues.
+ */
+export function formBase(
+  locale: Locale,
+  commune: AdminUnitRow,
+  settings: Pick<DeskSettings, "deskName"> | null,
+  agency: HandlingAgency | null = null,
+): FormBase {
   const t = translator(locale);
-  const named = (u: AdminUnitRow) => (locale === "en" && u.fullNameEn ? u.fullNameEn : `${u.unitType.toLowerCase()} ${u.name}`);
-  const communeName = named(commune);
+  const communeName = locale === "en" && commune.fullNameEn ? commune.fullNameEn : communeLabel(commune);
+  const committeeName = t("dossiers.office.print.agency", { unit: communeName });
   return {
     locale,
-    agencyName: t("dossiers.office.print.agency", { unit: communeName }),
-    ...(province ? { parentAgencyName: t("dossiers.office.print.agency", { unit: named(province) }) } : {}),
+    agencyName: agency ? agency.name : committeeName,
+    agencyLines: agency ? [agency.name] : [t("forms.committee"), communeName],
+    committeeName,
+    deskName: printedDeskName(settings ?? { deskName: null }, communeLabel(commune)),
     communeName,
     placeName: locale === "en" && commune.nameEn ? commune.nameEn : commune.name,
   };
 }
 
-async function headerOf(deps: Pick<Deps, "db" | "config">, communeCode: string, locale: Locale): Promise<FormBase> {
-  const { unit, ancestors } = await getAdminUnitWithAncestors(deps, communeCode);
-  return formBase(locale, unit, ancestors.find((a) => a.level === "province") ?? null);
+async function headerOf(deps: Pick<Deps, "db" | "config">, communeCode: string, locale: Locale, agency: HandlingAgency | null = null): Promise<FormBase> {
+  const [commune, settings] = await Promise.all([getAdminUnit(deps, communeCode), loadDeskSettings(deps, communeCode)]);
+  return formBase(locale, commune, settings, agency);
+}
+
+/** Who holds which position among the commune's leaders: the chair (a desk setting); any other leader is a vice-chair. */
+export type Positions = { chairUserId: string | null; leaders: ReadonlyMap<string, string> };
+
+/**
+ * The signer block of a form the People's Committee (or the handling agency) issues, from who signed it:
+ * the chair signs "TM. Ủy ban nhân dân / Chủ tịch", another leader "KT. Chủ tịch / Phó Chủ tịch". An action
+ * taken by someone who is not a leader is signed on paper by the chair (named when the settings say who).
+ */
+export function signerOf(locale: Locale, actor: { id: string | null; name: string }, positions: Positions, agency: HandlingAgency | null): Signer {
+  const t = translator(locale);
+  if (agency) return { title: agency.signerTitle, name: actor.name };
+  const chair = { capacity: t("forms.signer.onBehalfCommittee"), title: t("forms.signer.chair") };
+  if (actor.id && actor.id === positions.chairUserId) return { ...chair, name: actor.name };
+  if (actor.id && positions.leaders.has(actor.id)) return { capacity: t("forms.signer.forChair"), title: t("forms.signer.viceChair"), name: actor.name };
+  return { ...chair, name: (positions.chairUserId && positions.leaders.get(positions.chairUserId)) || "" };
+}
+
+async function positionsOf(deps: Pick<Deps, "db">, d: DossierRow, settings: Pick<DeskSettings, "chairUserId">): Promise<Positions> {
+  const leaders = await usersWithRole(deps, "leader", d.unitPath);
+  return { chairUserId: settings.chairUserId, leaders: new Map(leaders.map((u) => [u.id, u.displayName])) };
 }
 
 const applicantOf = (d: DossierRow): Applicant => ({
@@ -85,25 +132,109 @@ export function stepOutcome(at: Date, stepDueAt: Date | null): StepOutcome | nul
   return localDay(at) < localDay(stepDueAt) ? "early" : "onTime";
 }
 
+/** An officer of the commune: the desk role they act in and their name. */
+export type Officer = { role: DeskRole; name: string };
+
 /** Officers named by their desk role on the commune, so the slip says who held the dossier in which capacity. */
-async function rolesOf(deps: Pick<Deps, "db">, unitPath: string): Promise<Map<string, DeskRole>> {
-  const map = new Map<string, DeskRole>();
+async function officersOf(deps: Pick<Deps, "db">, unitPath: string): Promise<Map<string, Officer>> {
+  const map = new Map<string, Officer>();
   // Listed from the most senior so that someone holding two roles is named by the one they usually act in.
-  for (const role of [...DESK_ROLES].reverse()) for (const u of await usersWithRole(deps, role, unitPath)) map.set(u.id, role);
+  for (const role of [...DESK_ROLES].reverse())
+    for (const u of await usersWithRole(deps, role, unitPath)) if (!map.has(u.id)) map.set(u.id, { role, name: u.displayName });
   return map;
 }
 
-export function trackingRows(locale: Locale, d: DossierRow, events: DossierEvent[], roles: ReadonlyMap<string, DeskRole>): TrackingRow[] {
+const HANDOVERS = new Set([
+  "submit",
+  "intake",
+  "receive",
+  "assign",
+  "propose",
+  "sendBack",
+  "approve",
+  "returnResult",
+  "forward",
+  "forwardReturned",
+  "requestSupplement",
+  "answerSupplement",
+  "refuse",
+]);
+
+/**
+ * Mẫu 06: one row per hand-over, naming who gave the dossier and who took it at each step — desk officer to
+ * specialist on assignment, specialist to leader on a proposal, leader to the desk on approval, desk to the
+ * applicant on return, to another agency and back — judged against the deadline of the step that ended.
+ */
+export function trackingRows(locale: Locale, d: DossierRow, events: DossierEvent[], officers: ReadonlyMap<string, Officer>, deskName: string): TrackingRow[] {
   const t = translator(locale);
-  const applicantSide = (id: string | null) => !!id && (id === d.ownerUserId || (id === d.filedByUserId && !roles.has(id)));
-  const who = (e: DossierEvent) => {
-    if (applicantSide(e.actorId) || !e.actorId) return `${t("forms.signer.applicant")} (${d.applicant.fullName})`;
-    const role = roles.get(e.actorId);
-    return role ? `${t(`role.${role}` as MessageKey)} (${e.actorLabel})` : e.actorLabel;
+  const applicant = `${t("forms.signer.applicant")} (${d.applicant.fullName})`;
+  const named = (id: string | null | undefined, label?: string, fallback: DeskRole = "one_stop_officer"): string => {
+    const o = id ? officers.get(id) : undefined;
+    const name = o?.name ?? label;
+    const role = t(`role.${o?.role ?? fallback}` as MessageKey);
+    return name ? `${role} (${name})` : role;
   };
-  return events.map((e, i) => {
-    const prev = events[i - 1];
-    const stepDueAt = prev?.stepDueAt ? new Date(prev.stepDueAt) : null;
+  const actor = (e: DossierEvent, fallback: DeskRole) => named(e.actorId, e.actorLabel, fallback);
+  const later = (i: number, actions: string[]) => events.slice(i + 1).find((x) => actions.includes(x.action));
+  const labelOf = (id: string | null) => (id ? events.find((x) => x.actorId === id)?.actorLabel : undefined);
+
+  const rows: TrackingRow[] = [];
+  let holder = applicant;
+  let assignee: string | null = null;
+  let agency = "";
+  for (const [i, e] of events.entries()) {
+    if (!HANDOVERS.has(e.action)) continue;
+    let from = holder;
+    let to = holder;
+    switch (e.action) {
+      case "submit":
+        [from, to] = [applicant, deskName];
+        break;
+      case "intake":
+      case "receive":
+        [from, to] = [applicant, actor(e, "one_stop_officer")];
+        break;
+      case "assign": {
+        assignee = typeof e.details.assigneeId === "string" ? e.details.assigneeId : null;
+        to = named(assignee, labelOf(assignee), "specialist");
+        break;
+      }
+      case "propose": {
+        const next = later(i, ["approve", "sendBack"]);
+        [from, to] = [actor(e, "specialist"), next ? actor(next, "leader") : t("role.leader")];
+        break;
+      }
+      case "sendBack":
+        [from, to] = [actor(e, "leader"), named(assignee, labelOf(assignee), "specialist")];
+        break;
+      case "approve": {
+        const ret = later(i, ["returnResult"]);
+        [from, to] = [actor(e, "leader"), ret ? actor(ret, "one_stop_officer") : deskName];
+        break;
+      }
+      case "forward":
+        agency = typeof e.details.toUnit === "string" ? e.details.toUnit : "";
+        [from, to] = [actor(e, "specialist"), agency];
+        break;
+      case "forwardReturned":
+        [from, to] = [agency || holder, actor(e, "specialist")];
+        break;
+      case "answerSupplement": {
+        const asked = [...events.slice(0, i)].reverse().find((x) => x.action === "requestSupplement");
+        [from, to] = [applicant, asked ? actor(asked, "one_stop_officer") : deskName];
+        break;
+      }
+      default: // returnResult, requestSupplement, refuse: back to the applicant
+        [from, to] = [actor(e, "one_stop_officer"), applicant];
+    }
+    holder = to;
+    const prevDue = e.details.previousStepDueAt;
+    const stepDueAt =
+      e.action === "submit" || e.action === "intake" || e.action === "receive"
+        ? null
+        : typeof prevDue === "string"
+          ? new Date(prevDue)
+          : (events[i - 1]?.stepDueAt ?? null);
     const details: string[] = [t(`dossiers.action.${e.action}` as MessageKey)];
     if (e.action === "returnResult") {
       const method = e.details.method;
@@ -111,35 +242,27 @@ export function trackingRows(locale: Locale, d: DossierRow, events: DossierEvent
       const tracking = e.details.trackingNumber;
       if (typeof tracking === "string" && tracking) details.push(tracking);
     } else if (e.reason) details.push(e.reason);
-    return {
-      from: prev ? who(prev) : `${t("forms.signer.applicant")} (${d.applicant.fullName})`,
-      to: who(e),
-      at: new Date(e.at),
-      stepDueAt,
-      outcome: stepOutcome(new Date(e.at), stepDueAt),
-      note: details.join(": "),
-    };
-  });
-}
-
-/** Number in the register: the day's sequence the code carries (…-YYMMDD-NNNN). */
-export function registerNumberOf(code: string | null): number | null {
-  const m = code ? /-(\d{6})-(\d{4,})$/.exec(code) : null;
-  return m ? Number(m[2]) : null;
+    const due = stepDueAt ? new Date(stepDueAt) : null;
+    rows.push({ from, to, at: new Date(e.at), stepDueAt: due, outcome: stepOutcome(new Date(e.at), due), note: details.join(": ") });
+  }
+  return rows;
 }
 
 export type ReceiptExtras = { feeQrPngDataUrl?: string | null };
 
-export function receiptData(view: DossierView, base: FormBase, opts: PrintOptions & ReceiptExtras): ReceiptData | null {
+export function receiptData(
+  view: DossierView,
+  base: FormBase,
+  settings: Pick<DeskSettings, "deskAddress">,
+  opts: PrintOptions & ReceiptExtras,
+): ReceiptData | null {
   const d = view.dossier;
   if (!d.code || !d.receivedAt || !d.dueAt) return null;
   const def = view.procedure.definition;
   const attached = new Set(view.documents.filter((x) => x.source !== "result").map((x) => x.requirementKey));
   const documents = [
-    ...def.documents
-      .filter((doc) => attached.has(doc.key))
-      .map((doc) => ({ name: doc.name, copies: doc.copies, original: doc.form === "original" || doc.form === "originalOrCertifiedCopy" })),
-    ...def.form.filter((f) => f.type === "file" && attached.has(f.key)).map((f) => ({ name: f.label, copies: 1, original: false })),
+    ...def.documents.filter((doc) => attached.has(doc.key)).map((doc) => ({ name: doc.name, copies: doc.copies, kind: doc.form })),
+    ...def.form.filter((f) => f.type === "file" && attached.has(f.key)).map((f) => ({ name: f.label, copies: 1, kind: "copy" as const })),
   ];
   const intake = view.events.find((e) => e.action === "intake" || e.action === "receive");
   const unpaid = d.feeStatus === "unpaid" && d.feeAmount > 0;
@@ -151,10 +274,16 @@ export function receiptData(view: DossierView, base: FormBase, opts: PrintOption
     documents,
     duration: { unit: def.processing.unit, amount: def.processing.amount },
     receivedAt: d.receivedAt,
-    dueAt: d.apologyDueAt ?? d.dueAt,
-    delivery: { method: d.delivery.method, ...(d.delivery.address ? { address: d.delivery.address } : {}) },
-    registerVolume: localDay(d.receivedAt).slice(0, 4),
-    registerNumber: registerNumberOf(d.code) ?? 1,
+    // A reprint keeps the appointment given at receipt and shows an apology's new one beside it.
+    dueAt: d.dueAt,
+    ...(d.apologyDueAt ? { newDueAt: d.apologyDueAt } : {}),
+    delivery: {
+      method: d.delivery.method,
+      ...(d.delivery.address ? { address: d.delivery.address } : {}),
+      ...(settings.deskAddress ? { deskAddress: settings.deskAddress } : {}),
+    },
+    registerVolume: String(d.registerYear ?? localDay(d.receivedAt).slice(0, 4)),
+    registerNumber: d.registerNumber,
     channel: d.channel,
     ...(unpaid ? { fee: { amount: d.feeAmount, ...(opts.feeQrPngDataUrl ? { qrPngDataUrl: opts.feeQrPngDataUrl } : {}) } } : {}),
     statusUrl: `${opts.origin.replace(/\/$/, "")}${statusPath(d.code)}`,
@@ -162,7 +291,7 @@ export function receiptData(view: DossierView, base: FormBase, opts: PrintOption
   };
 }
 
-export function trackingSlipData(view: DossierView, base: FormBase, roles: ReadonlyMap<string, DeskRole>, now: Date): TrackingSlipData | null {
+export function trackingSlipData(view: DossierView, base: FormBase, officers: ReadonlyMap<string, Officer>, now: Date): TrackingSlipData | null {
   const d = view.dossier;
   if (!d.code || !d.receivedAt || !d.dueAt) return null;
   const assignee = d.assigneeId ? view.events.find((e) => e.actorId === d.assigneeId) : undefined;
@@ -172,10 +301,11 @@ export function trackingSlipData(view: DossierView, base: FormBase, roles: Reado
     procedureName: view.procedure.definition.name,
     applicant: applicantOf(d),
     receivedAt: d.receivedAt,
-    dueAt: d.apologyDueAt ?? d.dueAt,
+    dueAt: d.dueAt,
+    ...(d.apologyDueAt ? { newDueAt: d.apologyDueAt } : {}),
     ...(assignee ? { processingUnit: `${translator(base.locale)("role.specialist")} (${assignee.actorLabel})` } : {}),
     ...(d.forwardedTo ? { coordinatingUnits: [d.forwardedTo] } : {}),
-    rows: trackingRows(base.locale, d, view.events, roles),
+    rows: trackingRows(base.locale, d, view.events, officers, base.deskName),
     printedAt: now,
   };
 }
@@ -187,7 +317,6 @@ export function supplementRequestData(view: DossierView, base: FormBase, setting
   // The event of that round names the officer who asked.
   const asked = [...view.events].reverse().find((e) => e.action === "requestSupplement" && e.details.round === s.round);
   const officer = asked?.actorLabel ?? "";
-  const t = translator(base.locale);
   return {
     ...base,
     dossierCode: d.code,
@@ -197,13 +326,13 @@ export function supplementRequestData(view: DossierView, base: FormBase, setting
     issuedAt: new Date(s.requestedAt),
     items: s.items.map((i) => ({ what: i.label, reason: i.note ?? s.note ?? "" })),
     contact: {
-      name: settings.deskAddress ? `${t("forms.deskOf", { unit: base.communeName })}, ${settings.deskAddress}` : t("forms.deskOf", { unit: base.communeName }),
+      name: settings.deskAddress ? `${base.deskName}, ${settings.deskAddress}` : base.deskName,
     },
     officerName: officer,
   };
 }
 
-export function refusalData(view: DossierView, base: FormBase): RefusalData | null {
+export function refusalData(view: DossierView, base: FormBase, positions: Positions): RefusalData | null {
   const d = view.dossier;
   const e = d.state === "refused" ? lastEvent(view.events, "refuse") : null;
   if (!e) return null;
@@ -220,11 +349,14 @@ export function refusalData(view: DossierView, base: FormBase): RefusalData | nu
       .filter(Boolean),
     // Refusing to receive is the desk's; after receipt the head of the agency signs.
     stage: e.fromState === "submitted" ? "intake" : "processing",
-    signer: { name: e.actorLabel },
+    signer:
+      e.fromState === "submitted"
+        ? { name: e.actorLabel }
+        : signerOf(base.locale, { id: e.actorId, name: e.actorLabel }, positions, handlingAgencyOf(view.procedure.definition)),
   };
 }
 
-export function apologyData(view: DossierView, base: FormBase): ApologyData | null {
+export function apologyData(view: DossierView, base: FormBase, positions: Positions): ApologyData | null {
   const d = view.dossier;
   const e = lastEvent(view.events, "apologise");
   if (!d.code || !d.receivedAt || !d.apologyDueAt || !e) return null;
@@ -239,11 +371,11 @@ export function apologyData(view: DossierView, base: FormBase): ApologyData | nu
     newDueAt: d.apologyDueAt,
     reason: e.reason ?? "",
     issuedAt: new Date(e.at),
-    signer: { name: e.actorLabel },
+    signer: signerOf(base.locale, { id: e.actorId, name: e.actorLabel }, positions, handlingAgencyOf(view.procedure.definition)),
   };
 }
 
-export function stopNoticeData(view: DossierView, base: FormBase): StopNoticeData | null {
+export function stopNoticeData(view: DossierView, base: FormBase, positions: Positions): StopNoticeData | null {
   const d = view.dossier;
   const e = d.state === "paused" ? lastEvent(view.events, "pause") : null;
   if (!d.code || !d.receivedAt || !e) return null;
@@ -255,7 +387,7 @@ export function stopNoticeData(view: DossierView, base: FormBase): StopNoticeDat
     receivedAt: d.receivedAt,
     reason: e.reason ?? "",
     issuedAt: new Date(e.at),
-    signer: { name: e.actorLabel },
+    signer: signerOf(base.locale, { id: e.actorId, name: e.actorLabel }, positions, handlingAgencyOf(view.procedure.definition)),
   };
 }
 
@@ -265,7 +397,7 @@ export type FeeQr = (deps: D, dossier: DossierRow) => Promise<string | null>;
 export type PrintedForm = { pdf: Buffer; filename: string };
 
 /** What a form's data loader gets: the dossier as the office reads it and the header of its commune. */
-type FormSource = { deps: D; view: DossierView; base: FormBase; opts: PrintOptions & { feeQr?: FeeQr }; now: Date };
+type FormSource = { deps: D; view: DossierView; base: FormBase; settings: DeskSettings; opts: PrintOptions & { feeQr?: FeeQr }; now: Date };
 
 /** One printable form: adding a form (Mẫu 08, …) is one entry of PRINTABLE_FORMS. */
 type PrintableForm<Data> = {
@@ -292,11 +424,11 @@ export const PRINTABLE_FORMS = {
     fileName: "giay-tiep-nhan",
     permission: "dossier.read",
     offered: hasReceipt,
-    load: async ({ deps, view, base, opts }) => {
+    load: async ({ deps, view, base, settings, opts }) => {
       const d = view.dossier;
       const unpaid = d.feeStatus === "unpaid" && d.feeAmount > 0;
       const qr = unpaid && opts.feeQr ? await opts.feeQr(deps, d).catch(() => null) : null;
-      return receiptData(view, base, { ...opts, feeQrPngDataUrl: qr });
+      return receiptData(view, base, settings, { ...opts, feeQrPngDataUrl: qr });
     },
     render: renderReceipt,
   }),
@@ -306,7 +438,7 @@ export const PRINTABLE_FORMS = {
     fileName: "phieu-kiem-soat",
     permission: "dossier.read",
     offered: hasReceipt,
-    load: async ({ deps, view, base, now }) => trackingSlipData(view, base, await rolesOf(deps, view.dossier.unitPath), now),
+    load: async ({ deps, view, base, now }) => trackingSlipData(view, base, await officersOf(deps, view.dossier.unitPath), now),
     render: renderTrackingSlip,
   }),
   supplementRequest: entry({
@@ -315,7 +447,7 @@ export const PRINTABLE_FORMS = {
     fileName: "phieu-yeu-cau-bo-sung",
     permission: "dossier.read",
     offered: (v) => v.supplements.length > 0,
-    load: async ({ deps, view, base }) => supplementRequestData(view, base, await loadDeskSettings(deps, view.dossier.communeCode)),
+    load: ({ view, base, settings }) => supplementRequestData(view, base, settings),
     render: renderSupplementRequest,
   }),
   refusal: entry({
@@ -324,7 +456,7 @@ export const PRINTABLE_FORMS = {
     fileName: "phieu-tu-choi",
     permission: "dossier.read",
     offered: (v) => v.dossier.state === "refused" && !!lastEvent(v.events, "refuse"),
-    load: ({ view, base }) => refusalData(view, base),
+    load: async ({ deps, view, base, settings }) => refusalData(view, base, await positionsOf(deps, view.dossier, settings)),
     render: renderRefusal,
   }),
   apology: entry({
@@ -333,7 +465,7 @@ export const PRINTABLE_FORMS = {
     fileName: "phieu-xin-loi",
     permission: "dossier.read",
     offered: (v) => !!(v.dossier.apologyAt && v.dossier.apologyDueAt && lastEvent(v.events, "apologise")),
-    load: ({ view, base }) => apologyData(view, base),
+    load: async ({ deps, view, base, settings }) => apologyData(view, base, await positionsOf(deps, view.dossier, settings)),
     render: renderApology,
   }),
   stopNotice: entry({
@@ -342,7 +474,7 @@ export const PRINTABLE_FORMS = {
     fileName: "thong-bao-dung",
     permission: "dossier.read",
     offered: (v) => v.dossier.state === "paused" && !!lastEvent(v.events, "pause"),
-    load: ({ view, base }) => stopNoticeData(view, base),
+    load: async ({ deps, view, base, settings }) => stopNoticeData(view, base, await positionsOf(deps, view.dossier, settings)),
     render: renderStopNotice,
   }),
 } satisfies Record<string, PrintableForm<unknown>>;
@@ -367,8 +499,9 @@ export async function printDossierForm(
   const view = opts.view ?? (await getDossier(deps, ctx, dossierId, { as: "office", part: { part: "form", form: kind } }));
   const d = view.dossier;
   authorise(ctx.principal, form.permission, unitOf(d));
-  const base = await headerOf(deps, d.communeCode, opts.locale);
-  const data = await form.load({ deps, view, base, opts, now: deps.clock.now() });
+  const [commune, settings] = await Promise.all([getAdminUnit(deps, d.communeCode), loadDeskSettings(deps, d.communeCode)]);
+  const base = formBase(opts.locale, commune, settings, handlingAgencyOf(view.procedure.definition));
+  const data = await form.load({ deps, view, base, settings, opts, now: deps.clock.now() });
   if (!data) throw new AppError("not_found", "error.notFound");
   return { pdf: await form.render(data), filename: `${form.fileName}-${(d.code ?? d.id).replace(/[^A-Za-z0-9.-]/g, "_")}.pdf` };
 }
@@ -396,18 +529,19 @@ export async function printRegister(
   const base = await headerOf(deps, commune.code, opts.locale);
   const t = translator(opts.locale);
   const registerRows = [];
-  for (const [i, r] of rows.entries()) {
+  for (const r of rows) {
     const events = await repo.listEvents(deps.db, r.id);
     const sent = events.find((e) => e.action === "assign" || e.action === "forward");
     registerRows.push({
-      number: i + 1,
+      number: r.registerNumber,
       dossierCode: r.code ?? "",
       procedureName: r.procedureName,
       applicantName: r.applicantName,
       ...(r.applicant.address ? { address: r.applicant.address } : {}),
       ...(r.applicant.phone ? { phone: r.applicant.phone } : {}),
       receivedAt: r.receivedAt!,
-      dueAt: r.apologyDueAt ?? r.dueAt ?? r.receivedAt!,
+      dueAt: r.dueAt ?? r.receivedAt!,
+      ...(r.apologyDueAt ? { newDueAt: r.apologyDueAt } : {}),
       sentToUnitAt: sent ? new Date(sent.at) : null,
       ...(r.forwardedTo ? { processingUnit: r.forwardedTo } : {}),
       resultAt: r.state === "resultReady" || r.state === "returned" ? r.finishedAt : null,
@@ -418,12 +552,23 @@ export async function printRegister(
   }
   const data: RegisterData = {
     ...base,
-    unitName: t("forms.deskOf", { unit: base.communeName }),
-    volume: period.from.slice(0, 4),
+    unitName: base.deskName,
+    // The book of each year the period covers: numbering restarts every year.
+    volume: [...new Set(rows.map((r) => r.registerYear ?? Number(localDay(r.receivedAt!).slice(0, 4))))].join(", ") || period.from.slice(0, 4),
     periodFrom: from,
     periodTo: toStart,
     rows: registerRows,
     printedAt: deps.clock.now(),
   };
   return { pdf: await renderRegister(data), filename: `so-theo-doi-${commune.code}-${period.from}-${period.to}.pdf` };
+}
+
+/** The fee receipt of a payment (the payments module fills it): the commune desk's header, rendered as a PDF. */
+export async function printFeeReceipt(
+  deps: Pick<Deps, "db" | "config">,
+  dossier: Pick<DossierRow, "communeCode">,
+  data: Omit<FeeReceiptData, keyof FormBase>,
+  locale: Locale,
+): Promise<Buffer> {
+  return renderFeeReceipt({ ...(await headerOf(deps, dossier.communeCode, locale)), ...data });
 }

@@ -8,7 +8,9 @@ import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { formatDateTime, formatMoney } from "../../../platform/i18n/format.ts";
 import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, type FormState, SummaryList, Tag, TextField } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
-import { methodLabel, receiptPath, statusTone } from "../payment-panel.tsx";
+import { methodLabel, receiptPath, receiptPdfPath, statusTone } from "../payment-panel.tsx";
+import { printFeeReceipt } from "../../dossiers/index.ts";
+import { translator } from "../../../platform/i18n/i18n.ts";
 import { RefundInput } from "../payments.contract.ts";
 import { getReceipt } from "../use-cases/get-receipt.ts";
 import { refundPayment } from "../use-cases/refund-payment.ts";
@@ -60,6 +62,9 @@ export function receiptPages(w: PageKit) {
           {x.refundedAt && <p>{t("payments.receipt.refundedOn", { date: formatDateTime(new Date(x.refundedAt), locale) })}</p>}
         </article>
         <p class="hint no-print">{t("payments.receipt.printHint")}</p>
+        <p class="no-print">
+          <a href={receiptPdfPath(x.id)}>{t("forms.fee.pdfLink")}</a>
+        </p>
         {r.canRefund && (
           <div class="no-print">
             <h2 id="refund">{t("payments.refund.title")}</h2>
@@ -78,6 +83,36 @@ export function receiptPages(w: PageKit) {
     );
   };
 
+  /** GET /payments/:id/receipt.pdf: the printed fee receipt, for the applicant and the commune's office alike. */
+  const pdf = async (c: Context<AppEnv>, paymentId: string) => {
+    const locale = c.get("locale");
+    const t = translator(locale);
+    const r = await getReceipt(deps, ctxOf(c), paymentId);
+    const { payment: x, dossier: d } = r;
+    const bytes = await printFeeReceipt(
+      deps,
+      d,
+      {
+        receiptNo: x.receiptNo,
+        status: x.status,
+        payer: { name: d.applicantName, ...(d.applicant.address ? { address: d.applicant.address } : {}) },
+        dossierCode: d.code ?? d.id,
+        procedureName: r.procedureName,
+        amount: x.amount,
+        method: methodLabel(t, x.method),
+        paidAt: new Date(x.confirmedAt),
+        ...(x.note ? { note: x.note } : {}),
+        ...(x.confirmedById && x.confirmedByName ? { collectorName: x.confirmedByName } : {}),
+      },
+      locale,
+    );
+    return c.body(new Uint8Array(bytes), 200, {
+      "content-type": "application/pdf",
+      "content-disposition": `inline; filename="bien-lai-${x.receiptNo.replace(/[^A-Za-z0-9.-]/g, "_")}.pdf"`,
+      "cache-control": "private, no-store",
+    });
+  };
+
   /** POST /office/payments/:id/refund */
   const refund = async (c: Context<AppEnv>, id: string) => {
     const values = await readForm(c);
@@ -89,5 +124,5 @@ export function receiptPages(w: PageKit) {
     return c.redirect(receiptPath(id), 303);
   };
 
-  return { show, refund };
+  return { show, pdf, refund };
 }
