@@ -47,7 +47,7 @@ export function dossierFieldLabels(t: Translate, def: Pick<ProcedureDefinition, 
   return labels;
 }
 
-const APPLICANT_KEYS = ["fullName", "birthDate", "citizenIdNumber", "address", "phone", "email"] as const;
+const APPLICANT_KEYS = ["fullName", "birthDate", "sex", "citizenIdNumber", "address", "phone", "email"] as const;
 const PERSON_KEYS = ["fullName", "birthDate", "citizenIdNumber"] as const;
 
 const describedBy = (id: string, hint: unknown, err: unknown) => [hint ? `${id}-hint` : "", err ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
@@ -171,6 +171,17 @@ export function ApplicantFields(props: { t: Translate; form: FormState; self?: b
         hint={t("dossiers.citizen.dateHint")}
         kind="date"
         autocomplete={auto("bday")}
+      />
+      <Select
+        t={t}
+        form={form}
+        name="applicant.sex"
+        label={`${t("dossiers.citizen.applicant.sex")}${optionalSuffix(t, false)}`}
+        options={[
+          { value: "", label: t("dossiers.citizen.sexUnset") },
+          { value: "male", label: t("dossiers.citizen.sex.male") },
+          { value: "female", label: t("dossiers.citizen.sex.female") },
+        ]}
       />
       <Field
         t={t}

@@ -1,6 +1,6 @@
 // The one contract for dossiers: validates page forms and API bodies, and generates OpenAPI.
 import { z } from "@hono/zod-openapi";
-import { citizenIdNumberSchema, phoneSchema } from "../citizens/index.ts";
+import { citizenIdNumberSchema, idDisagreement, phoneSchema, SEXES } from "../citizens/index.ts";
 import { ACTION_TYPES, STATES } from "./dossier-workflow.ts";
 
 const today = () => new Date();
@@ -16,6 +16,11 @@ export const ApplicantInput = z
   .strictObject({
     fullName: z.string().trim().min(2).max(120),
     birthDate: z.iso.date().optional().nullable(),
+    sex: z
+      .union([z.literal("").transform(() => null), z.enum(SEXES)])
+      .optional()
+      .nullable()
+      .openapi({ description: "Optional; when given with the ID number, it must agree with the number's 4th digit" }),
     citizenIdNumber: z
       .union([z.literal("").transform(() => null), citizenIdNumberSchema(today)])
       .optional()
@@ -31,6 +36,15 @@ export const ApplicantInput = z
       .nullable(),
   })
   .superRefine((a, ctx) => {
+    // The number encodes the century of birth with the sex, and the year: both must agree with what was typed.
+    const off = a.citizenIdNumber ? idDisagreement(a.citizenIdNumber, { birthDate: a.birthDate, sex: a.sex }) : null;
+    if (off)
+      ctx.addIssue({
+        code: "custom",
+        path: ["citizenIdNumber"],
+        message: off.code,
+        params: { messageKey: off.messageKey, code: off.code, params: off.params },
+      });
     // The public look-up and the notifications need one of them.
     if (!a.phone && !a.citizenIdNumber)
       ctx.addIssue({ code: "custom", path: ["phone"], message: "phone or ID", params: { messageKey: "dossiers.error.phoneOrId", code: "phoneOrId" } });
