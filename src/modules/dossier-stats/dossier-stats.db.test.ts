@@ -257,7 +257,6 @@ const BAO_THANG_SPECS: Spec[] = [
 ];
 
 const SECRET_NAME = "Nguyễn Thị Bí Mật";
-const share = (n: number, d: number) => (d > 0 ? n / d : null);
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
