@@ -233,6 +233,8 @@ export function DocumentInputs(props: {
   attached?: readonly AttachedDocument[];
   vault?: readonly VaultOption[];
   uploadHint: string;
+  /** At the desk: documents that may be marked "original seen" instead of scanned (checkbox `seen.<key>`). */
+  originalSeenKeys?: ReadonlySet<string>;
 }) {
   const { t, form } = props;
   return (
@@ -284,6 +286,12 @@ export function DocumentInputs(props: {
                   aria-invalid={err ? "true" : undefined}
                 />
               </div>
+              {props.originalSeenKeys?.has(d.key) && (
+                <div class="checkbox">
+                  <input type="checkbox" id={`${id}-seen`} name={`seen.${d.key}`} value="1" checked={form.values[`seen.${d.key}`] === "1"} />
+                  <label for={`${id}-seen`}>{t("dossiers.citizen.originalSeen")}</label>
+                </div>
+              )}
               {vault.length > 0 && (
                 <div class="field">
                   <label for={fieldId(vaultName)}>{t("dossiers.citizen.fromVault")}</label>

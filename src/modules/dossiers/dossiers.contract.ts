@@ -79,6 +79,13 @@ export const DocumentRef = z
   .refine((d) => !!d.fileId !== !!d.vaultItemId, { message: "fileId or vaultItemId", path: ["fileId"] })
   .openapi("DocumentRef");
 
+const requirementKey = z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/);
+/** Required documents whose original the desk saw at the counter without scanning it (Decree 104/2022). */
+const OriginalsSeen = z
+  .array(requirementKey)
+  .max(60)
+  .openapi({ description: "Required documents whose original was shown at the counter and not scanned: provided, but not digitised (desk only)" });
+
 export const SubmitDossierInput = z
   .strictObject({
     procedureCode: z.string().trim().min(3).max(30),
@@ -86,6 +93,7 @@ export const SubmitDossierInput = z
     applicant: ApplicantInput,
     form: z.record(z.string(), z.unknown()).default({}),
     documents: z.array(DocumentRef).max(60).default([]),
+    originalsSeen: OriginalsSeen.default([]),
     delivery: DeliveryInput,
     /** Filing for somebody else (officer or volunteer): their consent is recorded. */
     assistedConsent: ConsentInput.optional(),
@@ -109,6 +117,7 @@ export const ActionInput = z
     trackingNumber: z.string().trim().max(60).optional(),
     rating: z.number().int().min(1).max(5).optional(),
     documents: z.array(DocumentRef).max(30).optional(),
+    originalsSeen: OriginalsSeen.optional(),
     resultFileId: z.uuid().optional(),
   })
   .openapi("DossierActionInput");
@@ -188,6 +197,10 @@ export const DossierDocumentOut = z
   })
   .openapi("DossierDocument");
 
+export const OriginalSeenOut = z
+  .object({ requirementKey: z.string(), name: z.string(), seenAt: z.string() })
+  .openapi("DossierOriginalSeen", { description: "A required document shown in original at the counter, not scanned: no file to download" });
+
 export const SupplementRequestOut = z
   .object({
     round: z.number().int(),
@@ -222,6 +235,7 @@ export const DossierOut = z
     rating: z.number().int().nullable(),
     events: z.array(DossierEventOut),
     documents: z.array(DossierDocumentOut),
+    originalsSeen: z.array(OriginalSeenOut),
     supplements: z.array(SupplementRequestOut),
     actions: z.array(z.string()).openapi({ description: "What you may do now" }),
   })
