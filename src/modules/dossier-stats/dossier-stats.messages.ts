@@ -2,7 +2,7 @@
 export const messagesVi = {
   "stats.title": "Số liệu giải quyết hồ sơ",
   "stats.intro":
-    "Số liệu tính từ các hồ sơ được tiếp nhận trong khoảng thời gian đã chọn, theo công thức của Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg). Kết quả của từng hồ sơ được tính đến thời điểm xem.",
+    "Số liệu tính từ các hồ sơ được tiếp nhận (hoặc có quyết định, nếu chọn tính theo ngày quyết định) trong khoảng thời gian đã chọn, theo công thức của Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg). Kết quả của từng hồ sơ được tính đến thời điểm xem.",
   "stats.filters": "Chọn phạm vi và thời gian",
   "stats.field.commune": "Đơn vị",
   "stats.field.communeAll": "Tất cả đơn vị tôi được xem",
@@ -132,7 +132,7 @@ declare module "../../platform/i18n/i18n.ts" {
 export const messagesEn: Messages = {
   "stats.title": "Dossier figures",
   "stats.intro":
-    "Figures over the dossiers received in the chosen period, by the formulas of the citizen and business service index (Decision 766/QĐ-TTg). Each dossier's outcome is counted as of now.",
+    "Figures over the dossiers received (or decided, when counting by date of decision) in the chosen period, by the formulas of the citizen and business service index (Decision 766/QĐ-TTg). Each dossier's outcome is counted as of now.",
   "stats.filters": "Choose the scope and period",
   "stats.field.commune": "Unit",
   "stats.field.communeAll": "All units I may see",
