@@ -26,7 +26,7 @@ export const messagesVi = {
   "stats.def.refused":
     "Hồ sơ bị từ chối giải quyết sau khi đã tiếp nhận. Được tính là đã giải quyết (kết quả là văn bản từ chối), không phải “không được tiếp nhận”: trạng thái không được tiếp nhận (mã 3) chỉ dành cho hồ sơ bị từ chối trước khi tiếp nhận.",
   "stats.def.originalSeen":
-    "Số hồ sơ có ít nhất một giấy tờ bắt buộc chỉ được xem bản chính tại quầy, không scan (Nghị định 104/2022: căn cước được xuất trình, không phải nộp bản sao). Giấy tờ đó được tính là đã nộp nhưng không có bản điện tử.",
+    "Số hồ sơ có ít nhất một giấy tờ chỉ được xem bản chính tại quầy, không scan (Nghị định 104/2022: căn cước được xuất trình, không phải nộp bản sao). Giấy tờ đó được tính là đã nộp nhưng không có bản điện tử.",
   "stats.error.day": "{field} phải là một ngày có thật, dạng năm-tháng-ngày",
   "stats.error.order": "{field} phải bằng hoặc sau ngày bắt đầu",
   "stats.period": "Hồ sơ tiếp nhận từ {from} đến {to}",
@@ -156,7 +156,7 @@ export const messagesEn: Messages = {
   "stats.def.refused":
     "Dossiers refused after receipt. They count as processed (the result is the refusal letter), not as “not received”: the not-received status (code 3) is only for dossiers refused before receipt.",
   "stats.def.originalSeen":
-    "Dossiers with at least one required document only shown in original at the counter, not scanned (Decree 104/2022: the ID card is shown, not copied). The document counts as provided but has no electronic copy.",
+    "Dossiers with at least one document only shown in original at the counter, not scanned (Decree 104/2022: the ID card is shown, not copied). The document counts as provided but has no electronic copy.",
   "stats.error.day": "{field} must be a real day, as year-month-day",
   "stats.error.order": "{field} must be on or after the first day",
   "stats.period": "Dossiers received from {from} to {to}",
