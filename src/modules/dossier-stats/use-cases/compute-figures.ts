@@ -117,11 +117,11 @@ function report(input: FiguresInput, communeCode: string | null, counts: Counts)
 }
 
 /** The SQL counts and, from the decided dossiers' spans and the working calendar, the average processing time. */
-async function count(deps: D, paths: string[], input: FiguresInput): Promise<Counts> {
+async function count(deps: D, paths: string[], input: FiguresInput, processingTime = true): Promise<Counts> {
   const selection: repo.Selection = { paths, from: input.from, to: input.to, basis: input.basis ?? "received" };
   const [counts, spans, cal] = await Promise.all([
     repo.countFacts(deps.db, { ...selection, now: deps.clock.now(), groupBy: input.groupBy }),
-    repo.decidedSpans(deps.db, selection),
+    processingTime ? repo.decidedSpans(deps.db, selection) : [],
     loadWorkCalendar(deps),
   ]);
   const keyOf = input.groupBy === "procedure" ? (s: repo.DecidedSpan) => s.procedureCode : (s: repo.DecidedSpan) => s.communeCode;
@@ -146,7 +146,8 @@ export async function listStatsCommunes(deps: D, ctx: StatsContext) {
 export async function computePublicFigures(deps: D, year: number) {
   const input: FiguresInput = { ...periodOf(`${year}-01-01`, `${year}-12-31`), groupBy: "commune" };
   const paths = deps.config.servedProvinces.map((code) => `/${code}/`);
-  const full = report(input, null, await count(deps, paths, input));
+  // The public summary shows no processing time: its spans are not read.
+  const full = report(input, null, await count(deps, paths, input, false));
   const pick = (f: Figures) => ({
     received: f.received,
     onlineShare: f.onlineShare,
