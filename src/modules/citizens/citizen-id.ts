@@ -108,6 +108,36 @@ export function checkCitizenIdNumber(raw: string, today: Date): CitizenIdCheck {
   return { ok: true, value, provinceCode, sex: g % 2 === 0 ? "male" : "female", birthYear };
 }
 
+export const SEXES = ["male", "female"] as const;
+export type Sex = (typeof SEXES)[number];
+export type IdAgreementCode = "birthYear" | "sexMale" | "sexFemale";
+export const ID_AGREEMENT_MESSAGE_KEYS: Readonly<Record<IdAgreementCode, CitizensKey>> = {
+  birthYear: "citizens.idNumber.birthYear",
+  sexMale: "citizens.idNumber.sexMale",
+  sexFemale: "citizens.idNumber.sexFemale",
+};
+export type IdDisagreement = { code: IdAgreementCode; messageKey: CitizensKey; params: Record<string, number> };
+
+/**
+ * Whether a well-formed number's century/sex digit (G) and year (YY) agree with the birth date and sex given:
+ * G = 0/1 male/female born 1900–1999, 2/3 2000–2099, 4/5 2100–2199, … . Null when they agree, or when there is
+ * nothing to compare (no date, no sex, or a number that fails checkCitizenIdNumber, reported on its own).
+ */
+export function idDisagreement(idNumber: string, given: { birthDate?: string | null; sex?: Sex | null }): IdDisagreement | null {
+  const value = normalizeCitizenIdNumber(idNumber);
+  if (!/^\d{12}$/.test(value)) return null;
+  const g = Number(value[3]);
+  const idYear = 1900 + Math.floor(g / 2) * 100 + Number(value.slice(4, 6));
+  const idSex: Sex = g % 2 === 0 ? "male" : "female";
+  const year = given.birthDate && /^\d{4}-\d{2}-\d{2}$/.test(given.birthDate) ? Number(given.birthDate.slice(0, 4)) : null;
+  if (year !== null && year !== idYear) return { code: "birthYear", messageKey: ID_AGREEMENT_MESSAGE_KEYS.birthYear, params: { idYear, year } };
+  if (given.sex && given.sex !== idSex) {
+    const code = idSex === "male" ? "sexMale" : "sexFemale";
+    return { code, messageKey: ID_AGREEMENT_MESSAGE_KEYS[code], params: {} };
+  }
+  return null;
+}
+
 /**
  * The contract field: a string, normalised to its 12 digits. A bad number yields a zod custom issue whose
  * params carry `messageKey` (read by fieldErrorsFromZod) and `code` (one of CitizenIdErrorCode).

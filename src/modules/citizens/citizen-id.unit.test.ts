@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "@hono/zod-openapi";
 import { fieldErrorsFromZod } from "../../platform/http/app-error.ts";
-import { BIRTH_PROVINCE_CODES, checkCitizenIdNumber, citizenIdNumberSchema } from "./citizen-id.ts";
+import { BIRTH_PROVINCE_CODES, checkCitizenIdNumber, citizenIdNumberSchema, idDisagreement } from "./citizen-id.ts";
 import { messagesEn, messagesVi } from "./citizens.messages.ts";
 
 const today = new Date("2026-06-15T03:00:00Z");
@@ -43,6 +43,36 @@ describe("checkCitizenIdNumber", () => {
     expect(codes).toHaveLength(63);
     expect(codes.every((c) => /^0\d\d$/.test(c))).toBe(true);
     expect(BIRTH_PROVINCE_CODES["046"]).toBe("Thừa Thiên Huế");
+  });
+});
+
+describe("idDisagreement", () => {
+  it("agrees when the century/sex digit and the year match the birth date and sex", () => {
+    expect(idDisagreement("001099012345", { birthDate: "1999-03-04", sex: "male" })).toBeNull();
+    expect(idDisagreement("001199012345", { birthDate: "1999-03-04", sex: "female" })).toBeNull();
+    expect(idDisagreement("079205000123", { birthDate: "2005-12-31", sex: "male" })).toBeNull();
+    expect(idDisagreement("079 305 000123", { birthDate: "2005-01-01", sex: "female" })).toBeNull();
+  });
+
+  it("names a year of birth that differs, century included", () => {
+    expect(idDisagreement("001099012345", { birthDate: "1998-03-04" })).toMatchObject({ code: "birthYear", params: { idYear: 1999, year: 1998 } });
+    // Same two digits, other century: G = 0 is 1900–1999, so 2099 and 1999 differ.
+    expect(idDisagreement("001205012345", { birthDate: "1905-03-04" })).toMatchObject({ code: "birthYear", params: { idYear: 2005, year: 1905 } });
+    expect(idDisagreement("001005012345", { birthDate: "2005-03-04", sex: "male" })).toMatchObject({ code: "birthYear" });
+  });
+
+  it("names the sex the digit encodes when the sex chosen differs", () => {
+    expect(idDisagreement("001099012345", { birthDate: "1999-03-04", sex: "female" })).toMatchObject({
+      code: "sexMale",
+      messageKey: "citizens.idNumber.sexMale",
+    });
+    expect(idDisagreement("001305012345", { sex: "male" })).toMatchObject({ code: "sexFemale", messageKey: "citizens.idNumber.sexFemale" });
+  });
+
+  it("has nothing to compare without a date or sex, or with a malformed number", () => {
+    expect(idDisagreement("001099012345", {})).toBeNull();
+    expect(idDisagreement("001099012345", { birthDate: null, sex: null })).toBeNull();
+    expect(idDisagreement("00109901234", { birthDate: "1950-01-01", sex: "female" })).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 /** Citizens: the profile that prefills every form, the document vault, and sign-in with a phone number. */
 export * from "./citizens.contract.ts";
-export { checkCitizenIdNumber, citizenIdNumberSchema } from "./citizen-id.ts";
+export { checkCitizenIdNumber, citizenIdNumberSchema, idDisagreement, SEXES, type Sex } from "./citizen-id.ts";
 export { checkPhone, phoneSchema } from "./phone.ts";
 export { getProfile, getProfileForPrefill } from "./use-cases/get-profile.ts";
 export { saveProfile } from "./use-cases/save-profile.ts";

@@ -3,6 +3,9 @@ import { z } from "@hono/zod-openapi";
 
 export const GROUP_BY = ["procedure", "commune"] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
+/** Which dossiers a period selects: those received in it (a cohort), or those decided in it (by the decision's date). */
+export const BASES = ["received", "decided"] as const;
+export type Basis = (typeof BASES)[number];
 
 /** A calendar day as YYYY-MM-DD that exists (2026-02-30 does not). */
 const isDay = (s: string) =>
@@ -22,6 +25,10 @@ export const StatsQuery = z
     from: Day.optional().openapi({ description: "First day received (Vietnam time), inclusive; default 1 January of this year" }),
     to: Day.optional().openapi({ description: "Last day received, inclusive; default 31 December of this year" }),
     groupBy: z.enum(GROUP_BY).default("procedure"),
+    basis: z
+      .enum(BASES)
+      .default("received")
+      .openapi({ description: "received: dossiers received in the period (default); decided: decisions (result or refusal) made in the period" }),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "to before from", path: ["to"], params: { messageKey: "stats.error.order", code: "order" } });
 export type StatsQuery = z.infer<typeof StatsQuery>;
@@ -33,26 +40,34 @@ const count = z.number().int().min(0);
 
 export const Figures = z
   .object({
-    received: count.openapi({ description: "Dossiers received in the period" }),
-    online: count,
-    onlineShare: share,
+    received: count.openapi({ description: "Dossiers received in the period (basis decided: the decided dossiers)" }),
+    online: count.openapi({ description: "Received online, among the dossiers whose procedure offers an online service" }),
+    onlineOffered: count.openapi({ description: "Received dossiers whose procedure version offers an online service (full or partial)" }),
+    onlineShare: share.openapi({ description: "online ÷ onlineOffered" }),
     finished: count.openapi({ description: "Decided after receipt: result issued or refused (withdrawals not counted)" }),
-    onTime: count,
-    late: count,
-    onTimeShare: share,
+    refused: count.openapi({ description: "Of the decided, refused after receipt (a decision with a refusal result)" }),
+    early: count.openapi({ description: "Decided on a day before the due day" }),
+    onTime: count.openapi({ description: "Decided on the due day, by the due time" }),
+    late: count.openapi({ description: "Decided after the due time" }),
+    onTimeShare: share.openapi({ description: "(early + onTime) ÷ finished" }),
     withdrawn: count,
     inProgress: count,
     overdue: count.openapi({ description: "In progress, clock running, due time passed" }),
     digitised: count,
     digitisedShare: share,
+    originalSeen: count.openapi({ description: "Received dossiers with a document only shown in original at the counter (not digitised)" }),
     vaultReused: count,
     vaultReusedShare: share,
     resultDigitised: count,
     resultDigitisedShare: share,
+    withFee: count.openapi({ description: "Received dossiers with a fee to pay (amount above zero, not waived)" }),
     feePaid: count,
     cashless: count,
-    cashlessShare: share,
-    avgProcessingDays: z.number().nullable().openapi({ description: "Average calendar days from receipt to decision, one decimal" }),
+    cashlessShare: share.openapi({ description: "cashless ÷ withFee" }),
+    avgProcessingDays: z
+      .number()
+      .nullable()
+      .openapi({ description: "Average working days from receipt to decision, clock stops (supplements, pauses) left out, one decimal" }),
     ratings: count,
     avgRating: z.number().nullable(),
     goodRatings: count,
@@ -75,6 +90,7 @@ export const FiguresReport = z
     to: z.string().openapi({ example: "2026-12-31" }),
     commune: z.string().nullable(),
     groupBy: z.enum(GROUP_BY),
+    basis: z.enum(BASES),
     totals: Figures,
     rows: z.array(FigureRow),
   })

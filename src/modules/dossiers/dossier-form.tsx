@@ -47,7 +47,7 @@ export function dossierFieldLabels(t: Translate, def: Pick<ProcedureDefinition, 
   return labels;
 }
 
-const APPLICANT_KEYS = ["fullName", "birthDate", "citizenIdNumber", "address", "phone", "email"] as const;
+const APPLICANT_KEYS = ["fullName", "birthDate", "sex", "citizenIdNumber", "address", "phone", "email"] as const;
 const PERSON_KEYS = ["fullName", "birthDate", "citizenIdNumber"] as const;
 
 const describedBy = (id: string, hint: unknown, err: unknown) => [hint ? `${id}-hint` : "", err ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
@@ -172,6 +172,17 @@ export function ApplicantFields(props: { t: Translate; form: FormState; self?: b
         kind="date"
         autocomplete={auto("bday")}
       />
+      <Select
+        t={t}
+        form={form}
+        name="applicant.sex"
+        label={`${t("dossiers.citizen.applicant.sex")}${optionalSuffix(t, false)}`}
+        options={[
+          { value: "", label: t("dossiers.citizen.sexUnset") },
+          { value: "male", label: t("dossiers.citizen.sex.male") },
+          { value: "female", label: t("dossiers.citizen.sex.female") },
+        ]}
+      />
       <Field
         t={t}
         form={form}
@@ -222,6 +233,8 @@ export function DocumentInputs(props: {
   attached?: readonly AttachedDocument[];
   vault?: readonly VaultOption[];
   uploadHint: string;
+  /** At the desk: documents that may be marked "original seen" instead of scanned (checkbox `seen.<key>`). */
+  originalSeenKeys?: ReadonlySet<string>;
 }) {
   const { t, form } = props;
   return (
@@ -273,6 +286,12 @@ export function DocumentInputs(props: {
                   aria-invalid={err ? "true" : undefined}
                 />
               </div>
+              {props.originalSeenKeys?.has(d.key) && (
+                <div class="checkbox">
+                  <input type="checkbox" id={`${id}-seen`} name={`seen.${d.key}`} value="1" checked={form.values[`seen.${d.key}`] === "1"} />
+                  <label for={`${id}-seen`}>{t("dossiers.citizen.originalSeen")}</label>
+                </div>
+              )}
               {vault.length > 0 && (
                 <div class="field">
                   <label for={fieldId(vaultName)}>{t("dossiers.citizen.fromVault")}</label>

@@ -173,6 +173,29 @@ describeDb("dossiers: API", () => {
     expect((await app().db.query("SELECT count(*)::int AS n FROM dossiers WHERE idempotency_key = 'api-key-bad-01'")).rows[0]!.n).toBe(0);
   });
 
+  it("answers 400 on the ID number when its century/sex digit or year disagrees with the birth date or sex, in vi and en", async () => {
+    const base = await submission([]);
+    // APPLICANT's number 010090001234: G = 0, YY = 90, so a man born in 1990.
+    const bornLater = { ...base, applicant: { ...base.applicant, birthDate: "1991-05-12", sex: "male" } };
+    const vi = await citizen.post("/api/v1/dossiers", bornLater, { "idempotency-key": "api-key-id-01" });
+    expect(vi.status).toBe(400);
+    const viErrors = ((await vi.json()) as { errors: { field: string; message: string }[] }).errors;
+    expect(viErrors.map((e) => e.field)).toEqual(["applicant.citizenIdNumber"]);
+    expect(viErrors[0]!.message).toContain("năm sinh 1990");
+    const woman = { ...base, applicant: { ...base.applicant, sex: "female" } };
+    const en = await citizen.post("/api/v1/dossiers", woman, { "idempotency-key": "api-key-id-02", "accept-language": "en" });
+    expect(en.status).toBe(400);
+    const enErrors = ((await en.json()) as { errors: { field: string; message: string }[] }).errors;
+    expect(enErrors).toEqual([expect.objectContaining({ field: "applicant.citizenIdNumber", code: "sexMale" })]);
+    expect(enErrors[0]!.message).toContain("holder is male");
+    expect((await app().db.query("SELECT count(*)::int AS n FROM dossiers WHERE idempotency_key LIKE 'api-key-id-%'")).rows[0]!.n).toBe(0);
+    // Agreeing details file as before; the sex is kept with the applicant.
+    const agreeing = { ...base, applicant: { ...base.applicant, sex: "male" } };
+    const ok = await citizen.post("/api/v1/dossiers", { ...agreeing, intent: "draft" }, { "idempotency-key": "api-key-id-03" });
+    expect(ok.status).toBeLessThan(300);
+    expect(((await ok.json()) as { applicant: { sex: string } }).applicant.sex).toBe("male");
+  });
+
   it("acts with the version seen: receive, then a stale version is a 409 with the current one; documents and queues follow", async () => {
     const docs = [
       { requirementKey: "declaration", fileId: (await upload("a")).id },

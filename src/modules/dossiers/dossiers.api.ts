@@ -83,6 +83,11 @@ export function presentDossier(v: DossierView, t: Translate): z.infer<typeof Dos
       source: x.source,
       round: x.round,
     })),
+    originalsSeen: (v.originalsSeen ?? []).map((o) => ({
+      requirementKey: o.requirementKey,
+      name: v.procedure.definition.documents.find((x) => x.key === o.requirementKey)?.name ?? o.requirementKey,
+      seenAt: iso(o.seenAt)!,
+    })),
     supplements: v.supplements.map((r) => ({
       round: r.round,
       items: r.items.map((i) => ({ key: i.key, label: i.label })),
@@ -201,6 +206,7 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
         applicant: raw.applicant ?? {},
         form: body.form,
         documents: body.documents.map((d) => ({ requirementKey: d.requirementKey, fileId: d.fileId, vaultItemId: d.vaultItemId })),
+        originalsSeen: body.originalsSeen,
         delivery: raw.delivery ?? {},
         assistedConsent: raw.assistedConsent ?? null,
         channel: body.channel,

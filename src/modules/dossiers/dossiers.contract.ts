@@ -1,6 +1,6 @@
 // The one contract for dossiers: validates page forms and API bodies, and generates OpenAPI.
 import { z } from "@hono/zod-openapi";
-import { citizenIdNumberSchema, phoneSchema } from "../citizens/index.ts";
+import { citizenIdNumberSchema, idDisagreement, phoneSchema, SEXES } from "../citizens/index.ts";
 import { ACTION_TYPES, STATES } from "./dossier-workflow.ts";
 
 const today = () => new Date();
@@ -16,6 +16,11 @@ export const ApplicantInput = z
   .strictObject({
     fullName: z.string().trim().min(2).max(120),
     birthDate: z.iso.date().optional().nullable(),
+    sex: z
+      .union([z.literal("").transform(() => null), z.enum(SEXES)])
+      .optional()
+      .nullable()
+      .openapi({ description: "Optional; when given with the ID number, it must agree with the number's 4th digit" }),
     citizenIdNumber: z
       .union([z.literal("").transform(() => null), citizenIdNumberSchema(today)])
       .optional()
@@ -31,6 +36,15 @@ export const ApplicantInput = z
       .nullable(),
   })
   .superRefine((a, ctx) => {
+    // The number encodes the century of birth with the sex, and the year: both must agree with what was typed.
+    const off = a.citizenIdNumber ? idDisagreement(a.citizenIdNumber, { birthDate: a.birthDate, sex: a.sex }) : null;
+    if (off)
+      ctx.addIssue({
+        code: "custom",
+        path: ["citizenIdNumber"],
+        message: off.code,
+        params: { messageKey: off.messageKey, code: off.code, params: off.params },
+      });
     // The public look-up and the notifications need one of them.
     if (!a.phone && !a.citizenIdNumber)
       ctx.addIssue({ code: "custom", path: ["phone"], message: "phone or ID", params: { messageKey: "dossiers.error.phoneOrId", code: "phoneOrId" } });
@@ -65,6 +79,13 @@ export const DocumentRef = z
   .refine((d) => !!d.fileId !== !!d.vaultItemId, { message: "fileId or vaultItemId", path: ["fileId"] })
   .openapi("DocumentRef");
 
+const requirementKey = z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/);
+/** Required documents whose original the desk saw at the counter without scanning it (Decree 104/2022). */
+const OriginalsSeen = z
+  .array(requirementKey)
+  .max(60)
+  .openapi({ description: "Required documents whose original was shown at the counter and not scanned: provided, but not digitised (desk only)" });
+
 export const SubmitDossierInput = z
   .strictObject({
     procedureCode: z.string().trim().min(3).max(30),
@@ -72,6 +93,7 @@ export const SubmitDossierInput = z
     applicant: ApplicantInput,
     form: z.record(z.string(), z.unknown()).default({}),
     documents: z.array(DocumentRef).max(60).default([]),
+    originalsSeen: OriginalsSeen.default([]),
     delivery: DeliveryInput,
     /** Filing for somebody else (officer or volunteer): their consent is recorded. */
     assistedConsent: ConsentInput.optional(),
@@ -95,6 +117,7 @@ export const ActionInput = z
     trackingNumber: z.string().trim().max(60).optional(),
     rating: z.number().int().min(1).max(5).optional(),
     documents: z.array(DocumentRef).max(30).optional(),
+    originalsSeen: OriginalsSeen.optional(),
     resultFileId: z.uuid().optional(),
   })
   .openapi("DossierActionInput");
@@ -174,6 +197,10 @@ export const DossierDocumentOut = z
   })
   .openapi("DossierDocument");
 
+export const OriginalSeenOut = z
+  .object({ requirementKey: z.string(), name: z.string(), seenAt: z.string() })
+  .openapi("DossierOriginalSeen", { description: "A required document shown in original at the counter, not scanned: no file to download" });
+
 export const SupplementRequestOut = z
   .object({
     round: z.number().int(),
@@ -208,6 +235,7 @@ export const DossierOut = z
     rating: z.number().int().nullable(),
     events: z.array(DossierEventOut),
     documents: z.array(DossierDocumentOut),
+    originalsSeen: z.array(OriginalSeenOut),
     supplements: z.array(SupplementRequestOut),
     actions: z.array(z.string()).openapi({ description: "What you may do now" }),
   })

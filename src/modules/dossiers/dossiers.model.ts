@@ -79,6 +79,9 @@ export type DossierDocument = {
   sizeBytes: number;
 };
 
+/** A required document whose original was shown at the counter and not scanned (Decree 104/2022): provided, not digitised. */
+export type OriginalSeen = { requirementKey: string; seenAt: Date; seenBy: string | null };
+
 export type SupplementRequest = {
   id: string;
   round: number;
@@ -108,6 +111,8 @@ export type DossierView = {
   procedure: ProcedureRecord;
   events: DossierEvent[];
   documents: DossierDocument[];
+  /** Originals seen at the counter, without a file; absent where a view does not show documents. */
+  originalsSeen?: OriginalSeen[];
   supplements: SupplementRequest[];
   actions: ActionType[];
   capacity: "office" | "applicant";

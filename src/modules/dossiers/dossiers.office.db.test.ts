@@ -12,6 +12,8 @@ import { formatDate } from "../../platform/i18n/format.ts";
 import { getProcedure } from "../procedures/index.ts";
 import { flattenDossierValues } from "./dossier-form.tsx";
 import { findDossierRow } from "./index.ts";
+import type { AppError } from "../../platform/http/app-error.ts";
+import { fileDossier } from "./use-cases/file-dossier.ts";
 
 const vn = (s: string) => new Date(`${s}+07:00`);
 
@@ -335,6 +337,55 @@ describeDb("dossier office pages", () => {
       const receipt = await pdfText(await clients.desk.get(`/office/dossiers/${id}/receipt.pdf`));
       expect(receipt).toContain(row.code!);
       expect(receipt).toContain("Qua dịch vụ bưu chính công ích");
+    });
+
+    it("takes the ID card as an original seen, not scanned: provided, listed without a file, not digitised", async () => {
+      const form = await (await clients.desk.get(`/office/desk/intake?commune=${GIA_PHU}&procedure=${ONLINE_PROCEDURE.code}`)).text();
+      expect(form).toContain('name="seen.identityDocument"');
+      const res = await postMultipart(
+        clients.desk,
+        "/office/desk/intake",
+        await intakeFields({ "assistedConsent.method": "signature", "seen.identityDocument": "1" }),
+        { "doc.declaration": scans["doc.declaration"] },
+      );
+      expect(res.status).toBe(303);
+      const id = res.headers.get("location")!.split("/").pop()!;
+      const docs = await app().db.query("SELECT requirement_key FROM dossier_documents WHERE dossier_id = $1", [id]);
+      expect(docs.rows.map((r) => r.requirement_key)).toEqual(["declaration"]);
+      const seen = await app().db.query("SELECT requirement_key, seen_by FROM dossier_originals_seen WHERE dossier_id = $1", [id]);
+      expect(seen.rows).toEqual([{ requirement_key: "identityDocument", seen_by: team.desk.principal.userId }]);
+      const page = await (await clients.desk.get(`/office/dossiers/${id}`)).text();
+      expect(page).toContain("Đã xem bản chính tại quầy, không có bản điện tử");
+      expect(page).toMatch(/<li>Thẻ căn cước của người yêu cầu: đã xem bản chính lúc/);
+      // Only the scanned declaration has a download link.
+      expect(page.match(new RegExp(`/office/dossiers/${id}/files/`, "g"))).toHaveLength(1);
+      const facts = await app().db.query("SELECT digitised, original_seen FROM dossier_facts WHERE dossier_id = $1", [id]);
+      expect(facts.rows[0]).toEqual({ digitised: false, original_seen: true });
+    });
+
+    it("refuses an original seen outside the counter, and records one seen when receiving an online dossier", async () => {
+      const def = (await getProcedure(app().deps, ONLINE_PROCEDURE.code)).definition;
+      const online = {
+        idempotencyKey: crypto.randomUUID(),
+        procedureCode: ONLINE_PROCEDURE.code,
+        communeCode: GIA_PHU,
+        applicant: APPLICANT,
+        form: formValuesFor(def, APPLICANT),
+        documents: [],
+        originalsSeen: ["identityDocument", "declaration"],
+        delivery: { method: "desk" },
+        channel: "online" as const,
+        intent: "submit" as const,
+      };
+      const refused = await fileDossier(app().deps, team.citizen, online).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ status: 400 });
+      expect((refused as AppError).fields).toEqual(
+        expect.arrayContaining([expect.objectContaining({ field: "documents.identityDocument", code: "counterOnly" })]),
+      );
+      const d = await buildDossier(app().deps, team.citizen);
+      await act(app().deps, team.desk, d.id, "receive", { originalsSeen: ["identityDocument"] });
+      const seen = await app().db.query("SELECT requirement_key FROM dossier_originals_seen WHERE dossier_id = $1", [d.id]);
+      expect(seen.rows).toEqual([{ requirement_key: "identityDocument" }]);
     });
 
     it("keeps the typed form and says why when the day's dossier numbers are used up, filing nothing", async () => {

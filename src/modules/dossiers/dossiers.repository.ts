@@ -11,6 +11,7 @@ import {
   type DossierDocument,
   type DossierEvent,
   type DossierRow,
+  type OriginalSeen,
   type OwnDossier,
   type QueueItem,
   type QueueName,
@@ -535,4 +536,25 @@ export async function takeRegisterEntry(q: Queryable, dossierId: string, commune
 /** Payments own the fee's state; this is the dossier's copy for queues and figures. */
 export async function setFeeStatus(q: Queryable, dossierId: string, status: DossierRow["feeStatus"], now: Date): Promise<void> {
   await q.query(`UPDATE dossiers SET fee_status = $2, updated_at = $3, version = version + 1 WHERE id = $1`, [dossierId, status, now]);
+}
+
+/** Marks originals as seen at the counter (no file); marking one again keeps the first time. */
+export async function insertOriginalsSeen(q: Queryable, dossierId: string, keys: readonly string[], seenBy: string | null, at: Date): Promise<void> {
+  if (keys.length === 0) return;
+  await q.query(
+    `INSERT INTO dossier_originals_seen (dossier_id, requirement_key, seen_by, seen_at)
+     SELECT $1, k, $3, $4 FROM unnest($2::text[]) AS k ON CONFLICT DO NOTHING`,
+    [dossierId, [...new Set(keys)], seenBy, at],
+  );
+}
+
+export async function listOriginalsSeen(q: Queryable, dossierId: string): Promise<OriginalSeen[]> {
+  const { rows } = await queryPrepared<OriginalSeen>(
+    q,
+    "dossier_originals_seen_list",
+    `SELECT requirement_key AS "requirementKey", seen_at AS "seenAt", seen_by AS "seenBy" FROM dossier_originals_seen
+     WHERE dossier_id = $1 ORDER BY seen_at, requirement_key`,
+    [dossierId],
+  );
+  return rows;
 }

@@ -1,6 +1,6 @@
 // Checks a dossier's application form against the typed fields of its procedure version.
 import type { FieldError } from "../../platform/http/app-error.ts";
-import { checkCitizenIdNumber, checkPhone } from "../citizens/index.ts";
+import { checkCitizenIdNumber, checkPhone, idDisagreement } from "../citizens/index.ts";
 import type { FormField, ProcedureDefinition } from "../procedures/index.ts";
 
 export type PersonValue = { fullName: string; birthDate: string | null; citizenIdNumber: string | null };
@@ -37,6 +37,9 @@ export function checkFormData(
         const id = checkCitizenIdNumber(person.citizenIdNumber, opts.today);
         if (!id.ok) errors.push({ field: `${field}.citizenIdNumber`, code: id.code, message: `citizens.idNumber.${id.code}` });
         else person.citizenIdNumber = id.value;
+        // The number's century digit and year must agree with the person's date of birth, as for the applicant.
+        const off = id.ok && person.birthDate && isRealDate(person.birthDate) ? idDisagreement(id.value, { birthDate: person.birthDate }) : null;
+        if (off) errors.push({ field: `${field}.citizenIdNumber`, code: off.code, message: off.messageKey, params: off.params });
       }
       continue;
     }

@@ -10,7 +10,7 @@ import { Breadcrumbs, Button, ErrorSummary, type FormState, SelectField, Summary
 import { Layout } from "../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
-import { type FigureRow, type Figures, type FiguresReport, GROUP_BY, StatsQuery } from "../dossier-stats.contract.ts";
+import { BASES, type FigureRow, type Figures, type FiguresReport, GROUP_BY, StatsQuery } from "../dossier-stats.contract.ts";
 import { computeFigures, figuresInput, listStatsCommunes } from "../use-cases/compute-figures.ts";
 import { Definitions } from "./definitions.tsx";
 import { decimal, FiguresTable, formatShare, NotAvailable, OFFICE_FIGURES, rowLabel, Share } from "./figures-table.tsx";
@@ -34,13 +34,19 @@ function Headline(props: { ctx: PageContext; f: Figures }) {
     <SummaryList
       rows={[
         [t("stats.term.received"), formatNumber(f.received, locale)],
-        [t("stats.term.online"), <ShareOf ctx={ctx} share={f.onlineShare} n={f.online} of={f.received} />],
-        [t("stats.term.onTime"), <ShareOf ctx={ctx} share={f.onTimeShare} n={f.onTime} of={f.finished} />],
+        [t("stats.term.online"), <ShareOf ctx={ctx} share={f.onlineShare} n={f.online} of={f.onlineOffered} />],
+        [t("stats.term.onTime"), <ShareOf ctx={ctx} share={f.onTimeShare} n={f.early + f.onTime} of={f.finished} />],
+        [
+          t("stats.term.timing"),
+          t("stats.timingValue", { early: formatNumber(f.early, locale), onTime: formatNumber(f.onTime, locale), late: formatNumber(f.late, locale) }),
+        ],
+        [t("stats.term.refused"), formatNumber(f.refused, locale)],
         [t("stats.term.inProgress"), t("stats.inProgressValue", { n: formatNumber(f.inProgress, locale), overdue: formatNumber(f.overdue, locale) })],
         [t("stats.term.digitised"), <ShareOf ctx={ctx} share={f.digitisedShare} n={f.digitised} of={f.received} />],
+        [t("stats.term.originalSeen"), formatNumber(f.originalSeen, locale)],
         [t("stats.term.vaultReused"), <ShareOf ctx={ctx} share={f.vaultReusedShare} n={f.vaultReused} of={f.received} />],
         [t("stats.term.resultDigitised"), <ShareOf ctx={ctx} share={f.resultDigitisedShare} n={f.resultDigitised} of={f.finished} />],
-        [t("stats.term.cashless"), <ShareOf ctx={ctx} share={f.cashlessShare} n={f.cashless} of={f.feePaid} />],
+        [t("stats.term.cashless"), <ShareOf ctx={ctx} share={f.cashlessShare} n={f.cashless} of={f.withFee} />],
         [t("stats.term.avgDays"), f.avgProcessingDays === null ? <NotAvailable t={t} /> : t("stats.days", { n: decimal(f.avgProcessingDays, locale) })],
         [
           t("stats.term.satisfaction"),
@@ -101,9 +107,15 @@ export function officeStatsPage(web: WebContext) {
       communes.unshift({ code: unit.code, name: unit.fullName, nameEn: unit.fullNameEn });
     }
     const form: FormState = report
-      ? { values: { commune: selected ?? "", from: report.from, to: report.to, groupBy: report.groupBy }, errors: [] }
+      ? { values: { commune: selected ?? "", from: report.from, to: report.to, groupBy: report.groupBy, basis: report.basis }, errors: [] }
       : { values, errors: parsed.ok ? [] : parsed.errors };
-    const labels = { commune: t("stats.field.commune"), from: t("stats.field.from"), to: t("stats.field.to"), groupBy: t("stats.field.groupBy") };
+    const labels = {
+      commune: t("stats.field.commune"),
+      basis: t("stats.field.basis"),
+      from: t("stats.field.from"),
+      to: t("stats.field.to"),
+      groupBy: t("stats.field.groupBy"),
+    };
     const chosen = communes.find((u) => u.code === selected);
     const scopeName = chosen ? rowLabel(ctx, { label: chosen.name, labelEn: chosen.nameEn }) : t("stats.field.communeAll");
     return c.html(
@@ -124,6 +136,7 @@ export function officeStatsPage(web: WebContext) {
               ...communes.map((u) => ({ value: u.code, label: rowLabel(ctx, { label: u.name, labelEn: u.nameEn }) })),
             ]}
           />
+          <SelectField t={t} form={form} name="basis" label={labels.basis} options={BASES.map((b) => ({ value: b, label: t(`stats.basis.${b}`) }))} />
           <TextField t={t} form={form} name="from" label={labels.from} hint={t("stats.field.dayHint")} autocomplete="off" inputmode="numeric" />
           <TextField t={t} form={form} name="to" label={labels.to} hint={t("stats.field.dayHint")} autocomplete="off" inputmode="numeric" />
           <SelectField t={t} form={form} name="groupBy" label={labels.groupBy} options={GROUP_BY.map((g) => ({ value: g, label: t(`stats.groupBy.${g}`) }))} />
@@ -133,8 +146,11 @@ export function officeStatsPage(web: WebContext) {
           <>
             <h2 id="headline">{t("stats.headline")}</h2>
             <p>
-              {t("stats.period", { from: formatDate(dayDate(report.from), locale), to: formatDate(dayDate(report.to), locale) })}.{" "}
-              {t("stats.scope", { scope: scopeName })}
+              {t(report.basis === "decided" ? "stats.period.decided" : "stats.period", {
+                from: formatDate(dayDate(report.from), locale),
+                to: formatDate(dayDate(report.to), locale),
+              })}
+              . {t("stats.scope", { scope: scopeName })}
             </p>
             <Headline ctx={ctx} f={report.totals} />
             <p>

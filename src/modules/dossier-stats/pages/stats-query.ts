@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 
-const QUERY_KEYS = ["commune", "from", "to", "groupBy"] as const;
+const QUERY_KEYS = ["commune", "from", "to", "groupBy", "basis"] as const;
 
 /** The query string of the page without empty or unknown keys, for links. */
 export function queryOf(values: Record<string, string>): string {

@@ -6,8 +6,10 @@ import { toLocalDay } from "../../../platform/calendar/working-time.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
-import type { Figures, FigureRow, FiguresReport, GroupBy, StatsQuery } from "../dossier-stats.contract.ts";
+import { loadWorkCalendar } from "../../calendar/index.ts";
+import type { Basis, Figures, FigureRow, FiguresReport, GroupBy, StatsQuery } from "../dossier-stats.contract.ts";
 import * as repo from "../dossier-stats.repository.ts";
+import { averageWorkingDays } from "./processing-time.ts";
 import { localInstant, nextLocalDay } from "../../../platform/calendar/vietnam-time.ts";
 
 type D = Pick<Deps, "db" | "config" | "clock">;
@@ -20,6 +22,8 @@ export type FiguresInput = {
   /** First instant no longer counted (exclusive), so that whole days are [from, to). */
   to: Date;
   groupBy: GroupBy;
+  /** received (default): dossiers received in the period; decided: decisions made in it. */
+  basis?: Basis;
 };
 
 /** Inclusive Vietnam days → the half-open instant range the queries use. */
@@ -35,33 +39,40 @@ export function yearOf(deps: Pick<Deps, "clock">): number {
 export function figuresInput(deps: Pick<Deps, "clock">, q: StatsQuery): FiguresInput {
   const year = yearOf(deps);
   const { from, to } = periodOf(q.from ?? `${year}-01-01`, q.to ?? `${year}-12-31`);
-  return { ...(q.commune ? { communeCode: q.commune } : {}), from, to, groupBy: q.groupBy };
+  return { ...(q.commune ? { communeCode: q.commune } : {}), from, to, groupBy: q.groupBy, basis: q.basis };
 }
 
 // Four decimals are plenty for a share and keep the JSON and the spreadsheet identical.
 const ratio = (n: number, d: number): number | null => (d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null);
 
-function withShares(c: repo.FactCounts): Figures {
+type Counted = repo.FactCounts & { avgProcessingDays: number | null };
+
+function withShares(c: Counted): Figures {
   return {
     received: c.received,
     online: c.online,
-    onlineShare: ratio(c.online, c.received),
+    onlineOffered: c.onlineOffered,
+    onlineShare: ratio(c.online, c.onlineOffered),
     finished: c.finished,
+    refused: c.refused,
+    early: c.early,
     onTime: c.onTime,
     late: c.late,
-    onTimeShare: ratio(c.onTime, c.finished),
+    onTimeShare: ratio(c.early + c.onTime, c.finished),
     withdrawn: c.withdrawn,
     inProgress: c.inProgress,
     overdue: c.overdue,
     digitised: c.digitised,
     digitisedShare: ratio(c.digitised, c.received),
+    originalSeen: c.originalSeen,
     vaultReused: c.vaultReused,
     vaultReusedShare: ratio(c.vaultReused, c.received),
     resultDigitised: c.resultDigitised,
     resultDigitisedShare: ratio(c.resultDigitised, c.finished),
+    withFee: c.withFee,
     feePaid: c.feePaid,
     cashless: c.cashless,
-    cashlessShare: ratio(c.cashless, c.feePaid),
+    cashlessShare: ratio(c.cashless, c.withFee),
     avgProcessingDays: c.avgProcessingDays,
     ratings: c.ratings,
     avgRating: c.avgRating,
@@ -88,23 +99,38 @@ const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true })
 const byFieldThenLabel = (a: repo.FactCounts, b: repo.FactCounts) =>
   collator.compare(a.field ?? "", b.field ?? "") || collator.compare(a.label ?? "", b.label ?? "") || collator.compare(a.key ?? "", b.key ?? "");
 
-function report(input: FiguresInput, communeCode: string | null, counts: { totals: repo.FactCounts; rows: repo.FactCounts[] }): FiguresReport {
+type Counts = { totals: repo.FactCounts; rows: repo.FactCounts[]; avgDays: Map<string | null, number> };
+
+function report(input: FiguresInput, communeCode: string | null, counts: Counts): FiguresReport {
+  const avg = (key: string | null) => ({ avgProcessingDays: counts.avgDays.get(key) ?? null });
   return {
     from: toLocalDay(input.from),
     to: toLocalDay(new Date(input.to.getTime() - 1)),
     commune: communeCode,
     groupBy: input.groupBy,
-    totals: withShares(counts.totals),
+    basis: input.basis ?? "received",
+    totals: withShares({ ...counts.totals, ...avg(null) }),
     rows: [...counts.rows]
       .sort(byFieldThenLabel)
-      .map((r): FigureRow => ({ ...withShares(r), key: r.key ?? "", label: r.label ?? "", labelEn: r.labelEn, field: r.field })),
+      .map((r): FigureRow => ({ ...withShares({ ...r, ...avg(r.key) }), key: r.key ?? "", label: r.label ?? "", labelEn: r.labelEn, field: r.field })),
   };
+}
+
+/** The SQL counts and, from the decided dossiers' spans and the working calendar, the average processing time. */
+async function count(deps: D, paths: string[], input: FiguresInput, processingTime = true): Promise<Counts> {
+  const selection: repo.Selection = { paths, from: input.from, to: input.to, basis: input.basis ?? "received" };
+  const [counts, spans, cal] = await Promise.all([
+    repo.countFacts(deps.db, { ...selection, now: deps.clock.now(), groupBy: input.groupBy }),
+    processingTime ? repo.decidedSpans(deps.db, selection) : [],
+    loadWorkCalendar(deps),
+  ]);
+  const keyOf = input.groupBy === "procedure" ? (s: repo.DecidedSpan) => s.procedureCode : (s: repo.DecidedSpan) => s.communeCode;
+  return { ...counts, avgDays: averageWorkingDays(cal, spans, keyOf) };
 }
 
 export async function computeFigures(deps: D, ctx: StatsContext, input: FiguresInput): Promise<FiguresReport> {
   const paths = await scopeOf(deps, ctx.principal, input.communeCode);
-  const counts = await repo.countFacts(deps.db, { paths, from: input.from, to: input.to, now: deps.clock.now(), groupBy: input.groupBy });
-  return report(input, input.communeCode ?? null, counts);
+  return report(input, input.communeCode ?? null, await count(deps, paths, input));
 }
 
 /** The communes the filter form offers: those with received dossiers inside the viewer's scope. */
@@ -120,8 +146,8 @@ export async function listStatsCommunes(deps: D, ctx: StatsContext) {
 export async function computePublicFigures(deps: D, year: number) {
   const input: FiguresInput = { ...periodOf(`${year}-01-01`, `${year}-12-31`), groupBy: "commune" };
   const paths = deps.config.servedProvinces.map((code) => `/${code}/`);
-  const counts = await repo.countFacts(deps.db, { paths, from: input.from, to: input.to, now: deps.clock.now(), groupBy: "commune" });
-  const full = report(input, null, counts);
+  // The public summary shows no processing time: its spans are not read.
+  const full = report(input, null, await count(deps, paths, input, false));
   const pick = (f: Figures) => ({
     received: f.received,
     onlineShare: f.onlineShare,

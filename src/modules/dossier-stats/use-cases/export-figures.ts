@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import type { Deps } from "../../../deps.ts";
 import { translator } from "../../../platform/i18n/i18n.ts";
 import { neutraliseFormula, safeCells } from "../../../platform/text/spreadsheet-cell.ts";
+import { scopePaths } from "../../../platform/auth/authorise.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
 import type { Figures, FiguresReport } from "../dossier-stats.contract.ts";
 import { DEFINITIONS, METRICS } from "../dossier-stats.definitions.ts";
@@ -17,7 +18,10 @@ type D = Pick<Deps, "db" | "config" | "clock">;
 
 export async function exportFigures(deps: D, ctx: StatsContext, input: FiguresInput): Promise<{ bytes: Uint8Array; mediaType: string; filename: string }> {
   const report = await computeFigures(deps, ctx, input);
-  const scope = report.commune ? (await getAdminUnit(deps, report.commune)).fullName : null;
+  // The unit's name for the title: the one chosen, else the viewer's only unit (a commune officer's own commune).
+  const only = ctx.principal ? scopePaths(ctx.principal, "stats.read") : [];
+  const code = report.commune ?? (only.length === 1 ? only[0]!.split("/").filter(Boolean).at(-1) : undefined);
+  const scope = code ? (await getAdminUnit(deps, code)).fullName : null;
   const bytes = await writeFiguresXlsx(report, scope);
   const filename = `so-lieu-ho-so-${report.commune ?? "tat-ca"}-${report.from}-${report.to}.xlsx`;
   return { bytes, mediaType: XLSX_MEDIA_TYPE, filename };
@@ -41,8 +45,18 @@ export async function writeFiguresXlsx(report: FiguresReport, scopeName: string 
         { header: t("stats.col.communeCode"), width: 12 },
         { header: t("stats.col.commune"), width: 32 },
       ];
-  const ws = wb.addWorksheet(t("stats.sheet.figures"), { views: [{ state: "frozen", ySplit: 2, xSplit: keyCols.length }] });
-  const title = t("stats.sheet.title", { scope: scopeName ?? t("stats.field.communeAll"), from: dmy(report.from), to: dmy(report.to) });
+  // Printed for the report file: landscape, every column on the page's width (as many pages down as needed), the
+  // title and header rows repeated on each page.
+  const ws = wb.addWorksheet(t("stats.sheet.figures"), {
+    views: [{ state: "frozen", ySplit: 2, xSplit: keyCols.length }],
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2" },
+  });
+  const title = t("stats.sheet.title", {
+    scope: scopeName ?? t("stats.field.communeAll"),
+    basis: t(`stats.basisTitle.${report.basis}`),
+    from: dmy(report.from),
+    to: dmy(report.to),
+  });
   ws.addRow(safeCells([title])).font = { bold: true, size: 13 };
   const header = ws.addRow(safeCells([...keyCols.map((c) => c.header), ...METRICS.map((m) => t(m.label))]));
   header.font = { bold: true };

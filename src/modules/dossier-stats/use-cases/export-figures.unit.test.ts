@@ -12,6 +12,7 @@ describe("figures workbook", () => {
       to: "2026-12-31",
       commune: null,
       groupBy: "procedure",
+      basis: "received",
       totals: figures,
       rows: [row("1.000001", '=HYPERLINK("http://evil.example","Bấm")'), row("-1", "@cmd"), row("1.000002", "Đăng ký khai sinh")],
     };
@@ -31,5 +32,16 @@ describe("figures workbook", () => {
     expect(texts).toEqual(expect.arrayContaining(['\'=HYPERLINK("http://evil.example","Bấm")', "'@cmd", "'-1", "Đăng ký khai sinh"]));
     expect(numbers.length).toBeGreaterThan(0);
     expect(numbers.every((n) => typeof n === "number")).toBe(true);
+  });
+
+  it("names the unit and the period in a title row and prints landscape, fit to the page's width", async () => {
+    const figures = Object.fromEntries(Object.keys(Figures.shape).map((k) => [k, 1])) as Figures;
+    const report: FiguresReport = { from: "2026-01-01", to: "2026-03-31", commune: "02923", groupBy: "commune", basis: "decided", totals: figures, rows: [] };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await writeFiguresXlsx(report, "Xã Gia Phú")) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet("Số liệu")!;
+    expect(ws.getCell("A1").value).toBe("Số liệu giải quyết hồ sơ – Xã Gia Phú – quyết định từ 01/01/2026 đến 31/03/2026");
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
+    expect(ws.pageSetup.printTitlesRow).toBe("1:2");
   });
 });

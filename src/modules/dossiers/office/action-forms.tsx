@@ -58,7 +58,18 @@ export function ActionFields(props: { ctx: PageContext; view: DossierView; actio
   const reason = (hint?: MessageKey, required = true) => <TextArea {...f("reason", { required, ...(hint ? { hint: t(hint) } : {}) })} />;
   switch (action) {
     case "receive":
-      return <p>{t("dossiers.office.action.receiveHint")}</p>;
+      return (
+        <>
+          <p>{t("dossiers.office.action.receiveHint")}</p>
+          {/* Originals the citizen shows on receipt (the ID card): recorded as seen, with no scan. */}
+          {view.procedure.definition.documents.map((d) => (
+            <div class="checkbox">
+              <input type="checkbox" id={fieldId(`receive.seen.${d.key}`)} name={`seen.${d.key}`} value="1" checked={values[`seen.${d.key}`] === "1"} />
+              <label for={fieldId(`receive.seen.${d.key}`)}>{t("dossiers.office.action.originalSeen", { name: d.name })}</label>
+            </div>
+          ))}
+        </>
+      );
     case "requestSupplement":
       return (
         <>
@@ -161,6 +172,10 @@ export function actionInput(action: ActionType, v: Record<string, string>): { ok
       .split(/\r?\n/)
       .map((x) => x.trim())
       .filter(Boolean);
+  if (action === "receive") {
+    const seen = Object.keys(v).filter((k) => k.startsWith("seen.") && v[k] === "1");
+    if (seen.length > 0) raw.originalsSeen = seen.map((k) => k.slice("seen.".length));
+  }
   if (action === "forward" && s("stepDays") !== undefined) raw.stepDays = Number(s("stepDays")!.replace(",", "."));
   const r = ActionInput.safeParse(raw);
   if (r.success) return { ok: true, data: r.data };

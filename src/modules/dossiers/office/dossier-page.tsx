@@ -1,5 +1,6 @@
 // One dossier in the office face: its summary, print links, action forms, form data, documents and history.
 import type { Context } from "hono";
+import { OriginalsSeenList } from "./originals-seen.tsx";
 import type { Child } from "hono/jsx";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
 import { fileResponse } from "../../../platform/http/file-response.ts";
@@ -229,6 +230,7 @@ function DossierPage(props: {
         rows={view.documents}
         empty={<p>{t("dossiers.office.documents.none")}</p>}
       />
+      <OriginalsSeenList ctx={ctx} seen={view.originalsSeen} docName={docName} />
 
       {view.supplements.length > 0 && (
         <>

@@ -75,7 +75,13 @@ function IntakeForm(props: { ctx: PageContext; commune: AdminUnitRow; procedure:
         )}
         <h2>{t("dossiers.office.documents.title")}</h2>
         <p>{t("dossiers.office.intake.scans")}</p>
-        <DocumentInputs t={t} form={form} slots={documentSlots(def)} uploadHint={t("dossiers.office.intake.scanHint")} />
+        <DocumentInputs
+          t={t}
+          form={form}
+          slots={documentSlots(def)}
+          uploadHint={t("dossiers.office.intake.scanHint")}
+          originalSeenKeys={new Set(def.documents.map((d) => d.key))}
+        />
         <h2>{t("dossiers.office.summary.delivery")}</h2>
         <DeliveryFields t={t} form={form} methods={def.deliveryMethods} />
         <h2>{t("dossiers.office.intake.consent")}</h2>
@@ -181,6 +187,9 @@ export function intakePages(office: OfficeWeb) {
         applicant: prefixed("applicant."),
         form: nestFormFields(values),
         documents: await uploadsOf(body, "doc."),
+        originalsSeen: Object.keys(values)
+          .filter((k) => k.startsWith("seen.") && values[k] === "1")
+          .map((k) => k.slice("seen.".length)),
         delivery: { method: values["delivery.method"] ?? "", ...(values["delivery.address"]?.trim() ? { address: values["delivery.address"] } : {}) },
         assistedConsent: consent.method ? consent : null,
         channel: values.channel === "post" ? "post" : "counter",

@@ -224,6 +224,17 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
         });
         break;
     }
+    // Originals shown on receipt (the ID card): recorded as seen, no file; unknown documents are refused.
+    if (action.type === "receive" && req.originalsSeen?.length) {
+      const unknown = req.originalsSeen.filter((k) => !def.documents.some((x) => x.key === k));
+      if (unknown.length > 0)
+        throw new AppError(
+          "validation",
+          "error.validation",
+          unknown.map((k) => ({ field: `documents.${k}`, code: "unknown", message: "dossiers.error.unknownDocument" as const })),
+        );
+      await repo.insertOriginalsSeen(q, d.id, req.originalsSeen, p?.userId ?? null, now);
+    }
     // A result's electronic copy: attached by the leader on approval or digitised by the desk on return.
     if ((action.type === "approve" || action.type === "returnResult") && (req.resultFileId || req.resultUpload)) {
       let meta: { id: string } | null;

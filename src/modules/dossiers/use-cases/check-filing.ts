@@ -10,6 +10,8 @@ export type FilingInput = {
   applicant: Record<string, unknown>;
   form: Record<string, unknown>;
   documents: DocumentInput[];
+  /** Required documents whose original the desk saw without scanning it: counter filings only. */
+  originalsSeen?: readonly string[];
   delivery: Record<string, unknown>;
   assistedConsent?: Record<string, unknown> | null;
   intent: "draft" | "submit";
@@ -43,20 +45,30 @@ function prefillForm(def: ProcedureDefinition, input: FilingInput): Record<strin
   return formInput;
 }
 
-function checkDocuments(def: ProcedureDefinition, input: FilingInput, attachedBefore: ReadonlySet<string>): FieldError[] {
+function checkDocuments(def: ProcedureDefinition, input: FilingInput, attachedBefore: ReadonlySet<string>, atCounter: boolean): FieldError[] {
   const errors: FieldError[] = [];
   const known = new Set([...def.documents.map((d) => d.key), ...def.form.filter((f) => f.type === "file").map((f) => f.key)]);
   for (const d of input.documents)
     if (!known.has(d.requirementKey)) errors.push({ field: `documents.${d.requirementKey}`, code: "unknown", message: "dossiers.error.unknownDocument" });
+  const seen = input.originalsSeen ?? [];
+  for (const key of seen) {
+    // Only a document of the procedure's list is shown at a counter, and only a desk sees it.
+    if (!def.documents.some((d) => d.key === key)) errors.push({ field: `documents.${key}`, code: "unknown", message: "dossiers.error.unknownDocument" });
+    else if (!atCounter) errors.push({ field: `documents.${key}`, code: "counterOnly", message: "dossiers.error.originalSeenCounterOnly" });
+  }
   if (input.intent === "submit") {
-    const attached = new Set([...attachedBefore, ...input.documents.map((d) => d.requirementKey)]);
+    const attached = new Set([...attachedBefore, ...input.documents.map((d) => d.requirementKey), ...(atCounter ? seen : [])]);
     for (const key of missingDocuments(def, attached)) errors.push({ field: `documents.${key}`, code: "required", message: "dossiers.error.documentMissing" });
   }
   return errors;
 }
 
 /** Every check of a filing; the parsed parts are there even when others failed (a draft keeps them). */
-export function checkFiling(def: ProcedureDefinition, input: FilingInput, opts: { assisted: boolean; attachedBefore: ReadonlySet<string>; now: Date }) {
+export function checkFiling(
+  def: ProcedureDefinition,
+  input: FilingInput,
+  opts: { assisted: boolean; attachedBefore: ReadonlySet<string>; now: Date; atCounter?: boolean },
+) {
   const errors: FieldError[] = [];
   const applicant = ApplicantInput.safeParse(input.applicant);
   if (!applicant.success) errors.push(...prefixed("applicant", fieldErrorsFromZod(applicant.error.issues)));
@@ -67,7 +79,7 @@ export function checkFiling(def: ProcedureDefinition, input: FilingInput, opts: 
   const consent = opts.assisted ? ConsentInput.safeParse(input.assistedConsent ?? undefined) : null;
   if (consent && !consent.success) errors.push({ field: "assistedConsent.method", code: "required", message: "dossiers.error.consent" });
   const form = checkFormData(def.form, prefillForm(def, input), { partial: input.intent === "draft", today: opts.now });
-  errors.push(...form.errors, ...checkDocuments(def, input, opts.attachedBefore));
+  errors.push(...form.errors, ...checkDocuments(def, input, opts.attachedBefore, opts.atCounter ?? false));
   return {
     errors,
     applicant: applicant.success ? applicant.data : null,

@@ -80,7 +80,7 @@ export async function fileDossier(deps: D, ctx: Ctx, input: FileDossierInput): P
   const f: Filing = { p, input, now, commune, procedure, atCounter, assisted };
 
   const attachedBefore = draft ? new Set((await repo.listDocuments(deps.db, draft.id)).map((d) => d.requirementKey)) : new Set<string>();
-  const checked = checkFiling(procedure.definition, input, { assisted, attachedBefore, now });
+  const checked = checkFiling(procedure.definition, input, { assisted, attachedBefore, now, atCounter });
   const record = buildRecord(f, checked, await resolveOwner(deps, f, checked.applicant));
   if (checked.errors.length > 0) return refuse(deps, ctx, f, draft, record, checked.errors);
   if (input.intent === "draft") return keepDraft(deps, ctx, f, draft, record);
@@ -245,13 +245,20 @@ async function fileUnderCode(
           clientIp: f.input.clientIp ?? null,
           now: f.now,
         });
+        // Originals the desk saw without scanning: provided, with no file (not digitised).
+        const originalsSeen = f.atCounter ? [...new Set(f.input.originalsSeen ?? [])] : [];
+        await repo.insertOriginalsSeen(q, row.id, originalsSeen, f.p.userId, f.now);
         const event = await recordFiled(deps, q, ctx, f, draft, row, dueAt);
         // Last: the register's counter is held only until this commits.
         if (f.atCounter) Object.assign(row, { registerYear: Number(day.slice(0, 4)), registerNumber: await takeRegisterEntry(q, row, f.now) });
-        return { row, documents, event };
+        return { row, documents, event, originalsSeen: originalsSeen.map((requirementKey) => ({ requirementKey, seenAt: f.now, seenBy: f.p.userId })) };
       });
       // What the filer sees next is known already: no need to read it back.
-      return { dossier: filed.row, replayed: false, view: draft ? undefined : filedView(f, filed.row, filed.documents, filed.event) };
+      return {
+        dossier: filed.row,
+        replayed: false,
+        view: draft ? undefined : { ...filedView(f, filed.row, filed.documents, filed.event), originalsSeen: filed.originalsSeen },
+      };
     } catch (err) {
       if (!repo.isCodeCollision(err) || attempt >= 2) throw err;
       await repo.resyncCodeNumber(s, agencyCode, day, code.replace(/\d+$/, ""));
