@@ -77,6 +77,16 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
       shows: APPLICANT.fullName,
     },
   ],
+  // Found by the phone: the page names the applicant, which the query did not.
+  "GET /office/search": () => [
+    {
+      as: "officer",
+      path: `/office/search?q=${APPLICANT.phone}`,
+      kind: "page",
+      target: { type: "dossierSearch", id: null },
+      shows: APPLICANT.fullName,
+    },
+  ],
   "GET /office/desk/register.pdf": () => [
     {
       as: "officer",
