@@ -8,6 +8,7 @@ import { messagesEn as dossiersDossiersEn, messagesVi as dossiersDossiersVi } fr
 import { messagesEn as dossiersDossiersOfficeEn, messagesVi as dossiersDossiersOfficeVi } from "./modules/dossiers/dossiers.office.messages.ts";
 import { messagesEn as dossiersDossiersWorkEn, messagesVi as dossiersDossiersWorkVi } from "./modules/dossiers/dossiers.work.messages.ts";
 import { messagesEn as dossiersFormsFormsEn, messagesVi as dossiersFormsFormsVi } from "./modules/dossiers/forms/forms.messages.ts";
+import { messagesEn as identityIdentityEn, messagesVi as identityIdentityVi } from "./modules/identity/identity.messages.ts";
 import { messagesEn as notificationsNotificationsEn, messagesVi as notificationsNotificationsVi } from "./modules/notifications/notifications.messages.ts";
 import { messagesEn as paymentsPaymentsEn, messagesVi as paymentsPaymentsVi } from "./modules/payments/payments.messages.ts";
 import { messagesEn as proceduresProceduresEn, messagesVi as proceduresProceduresVi } from "./modules/procedures/procedures.messages.ts";
@@ -22,6 +23,7 @@ const MODULE_MESSAGES = [
   { vi: dossiersDossiersOfficeVi, en: dossiersDossiersOfficeEn },
   { vi: dossiersDossiersWorkVi, en: dossiersDossiersWorkEn },
   { vi: dossiersFormsFormsVi, en: dossiersFormsFormsEn },
+  { vi: identityIdentityVi, en: identityIdentityEn },
   { vi: notificationsNotificationsVi, en: notificationsNotificationsEn },
   { vi: paymentsPaymentsVi, en: paymentsPaymentsEn },
   { vi: proceduresProceduresVi, en: proceduresProceduresEn },

@@ -115,6 +115,8 @@ const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: strin
 const NOT_COMMUNE_DATA = new Set([
   "GET /",
   "GET /privacy",
+  "GET /help",
+  "GET /help/:guide",
   "POST /language",
   "GET /sign-in",
   "POST /sign-in",

@@ -167,6 +167,8 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /api/docs": "the API description",
   "GET /": "public page",
   "GET /privacy": "public page",
+  "GET /help": "the guides, public",
+  "GET /help/:guide": "the guides, public",
   "GET /sign-in": "the sign-in form",
   "GET /auth/oidc/start": "a redirect to the identity provider",
   "GET /auth/oidc/callback": "starts a session and redirects",

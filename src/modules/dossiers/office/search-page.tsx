@@ -2,6 +2,7 @@
 // units the officer's grants cover. A GET form: the address can be bookmarked, and it works without JavaScript.
 import type { Context } from "hono";
 import { AppError, type FieldError } from "../../../platform/http/app-error.ts";
+import { scopePaths } from "../../../platform/auth/authorise.ts";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { requireSignedIn } from "../../../platform/http/page-kit.ts";
@@ -21,8 +22,8 @@ export function searchPage(office: OfficeWeb) {
     const p = requireSignedIn(c);
     const q = c.req.query("q") ?? "";
     const askedCommune = c.req.query("commune") || undefined;
+    if (scopePaths(p, "dossier.read").length === 0) throw new AppError("forbidden", "error.forbidden");
     const choices = communesGranted(p, "dossier.read");
-    if (choices.length === 0) throw new AppError("forbidden", "error.forbidden");
     const commune = askedCommune && isCommuneCode(askedCommune) ? askedCommune : undefined;
     let result: SearchResult | null = null;
     let errors: FieldError[] = [];
