@@ -6,7 +6,9 @@ import { messagesEn as dossierStatsDossierStatsEn, messagesVi as dossierStatsDos
 import { messagesEn as dossiersDossiersCitizenEn, messagesVi as dossiersDossiersCitizenVi } from "./modules/dossiers/dossiers.citizen.messages.ts";
 import { messagesEn as dossiersDossiersEn, messagesVi as dossiersDossiersVi } from "./modules/dossiers/dossiers.messages.ts";
 import { messagesEn as dossiersDossiersOfficeEn, messagesVi as dossiersDossiersOfficeVi } from "./modules/dossiers/dossiers.office.messages.ts";
+import { messagesEn as dossiersDossiersWorkEn, messagesVi as dossiersDossiersWorkVi } from "./modules/dossiers/dossiers.work.messages.ts";
 import { messagesEn as dossiersFormsFormsEn, messagesVi as dossiersFormsFormsVi } from "./modules/dossiers/forms/forms.messages.ts";
+import { messagesEn as identityIdentityEn, messagesVi as identityIdentityVi } from "./modules/identity/identity.messages.ts";
 import { messagesEn as notificationsNotificationsEn, messagesVi as notificationsNotificationsVi } from "./modules/notifications/notifications.messages.ts";
 import { messagesEn as paymentsPaymentsEn, messagesVi as paymentsPaymentsVi } from "./modules/payments/payments.messages.ts";
 import { messagesEn as proceduresProceduresEn, messagesVi as proceduresProceduresVi } from "./modules/procedures/procedures.messages.ts";
@@ -19,7 +21,9 @@ const MODULE_MESSAGES = [
   { vi: dossiersDossiersCitizenVi, en: dossiersDossiersCitizenEn },
   { vi: dossiersDossiersVi, en: dossiersDossiersEn },
   { vi: dossiersDossiersOfficeVi, en: dossiersDossiersOfficeEn },
+  { vi: dossiersDossiersWorkVi, en: dossiersDossiersWorkEn },
   { vi: dossiersFormsFormsVi, en: dossiersFormsFormsEn },
+  { vi: identityIdentityVi, en: identityIdentityEn },
   { vi: notificationsNotificationsVi, en: notificationsNotificationsEn },
   { vi: paymentsPaymentsVi, en: paymentsPaymentsEn },
   { vi: proceduresProceduresVi, en: proceduresProceduresEn },

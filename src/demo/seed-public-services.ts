@@ -106,10 +106,10 @@ export async function seedPublicServicesDemo(
   if (!citizen || !desk || !specialist || !leader) return { procedures, dossiers: 0 };
   await saveProfile(deps, citizen, citizen.principal.userId, DEMO_APPLICANT);
 
-  const file = async (ctx: Ctx, code: string, channel: "online" | "counter") => {
+  const file = async (ctx: Ctx, code: string, channel: "online" | "counter", nth = "") => {
     const { definition: def } = await getProcedure(deps, code);
     const { dossier } = await fileDossier(deps, ctx, {
-      idempotencyKey: `demo-${code}-${channel}`,
+      idempotencyKey: `demo-${code}-${channel}${nth}`,
       procedureCode: code,
       communeCode: DEMO_COMMUNE,
       applicant: DEMO_APPLICANT,
@@ -142,5 +142,9 @@ export async function seedPublicServicesDemo(
   await act(leader, copy.id, "assign", { assigneeId: specialist.principal.userId });
   await act(specialist, copy.id, "propose", { note: "Đã đối chiếu bản chính, đề nghị ký chứng thực." });
   await act(leader, copy.id, "approve");
-  return { procedures, dossiers: 4 };
+  // Proposed by the specialist: on top of the leader's "waiting for my approval".
+  const proposed = await file(desk, "2.000815", "counter", "-2");
+  await act(leader, proposed.id, "assign", { assigneeId: specialist.principal.userId });
+  await act(specialist, proposed.id, "propose", { note: "Bản sao khớp với bản chính, đề nghị ký chứng thực." });
+  return { procedures, dossiers: 5 };
 }

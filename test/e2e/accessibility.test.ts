@@ -6,14 +6,14 @@ import { describeBrowser } from "./support/browser.ts";
 import { useE2e } from "./support/e2e-app.ts";
 import type { XasoPage } from "./support/xaso-page.ts";
 
-type Who = "visitor" | "officer" | "citizen" | "desk" | "province";
+type Who = "visitor" | "officer" | "citizen" | "desk" | "province" | "specialist" | "leader";
 type Case = { name: string; who: Who; path: () => string; status?: number; then?: (x: XasoPage) => Promise<unknown> };
 
 describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
   // With the public-services demo: the catalogue, Gia Phú's desk settings, the citizen's profile and dossiers in several states.
   const e2e = useE2e({ publicServices: true });
   const pages = {} as Record<Who, XasoPage>;
-  const found = { village: "", user: "", myWaitingDossier: "", waitingCode: "", deskNew: "", deskWaiting: "", deskReady: "" };
+  const found = { village: "", user: "", myWaitingDossier: "", waitingCode: "", deskNew: "", deskWaiting: "", deskReady: "", awaitingApproval: "" };
 
   beforeAll(async () => {
     pages.visitor = await e2e().openPage();
@@ -21,7 +21,11 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     pages.citizen = await e2e().openPage();
     pages.desk = await e2e().openPage();
     pages.province = await e2e().openPage();
+    pages.specialist = await e2e().openPage();
+    pages.leader = await e2e().openPage();
     await Promise.all([
+      pages.specialist.signIn("chuyenvien.giaphu"),
+      pages.leader.signIn("lanhdao.giaphu"),
       pages.officer.signIn("xa.giaphu"),
       pages.citizen.signIn("congdan.phuha"),
       pages.desk.signIn("motcua.giaphu"),
@@ -44,6 +48,8 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     found.deskNew = await firstOfQueue("newOnline");
     found.deskWaiting = await firstOfQueue("awaitingSupplement");
     found.deskReady = await firstOfQueue("readyToReturn");
+    await pages.leader.open(`/office/desk?commune=${DEMO_COMMUNE}&queue=awaitingApproval`);
+    found.awaitingApproval = (await pages.leader.page.locator("main table tbody a").first().getAttribute("href")) ?? "";
   });
 
   /** Sends a form with its text fields emptied, so that the page comes back with its errors shown. */
@@ -144,6 +150,21 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     ...["newOnline", "awaitingSupplement", "inProgress", "dueSoon", "overdue", "readyToReturn"].map(
       (q): Case => ({ name: `desk queue ${q}`, who: "desk", path: () => `/office/desk?commune=${DEMO_COMMUNE}&queue=${q}` }),
     ),
+    { name: "worklist assigned to me", who: "specialist", path: () => `/office/desk?commune=${DEMO_COMMUNE}` },
+    { name: "worklist waiting for my approval", who: "leader", path: () => `/office/desk?commune=${DEMO_COMMUNE}` },
+    { name: "queue print view", who: "desk", path: () => `/office/desk?commune=${DEMO_COMMUNE}&queue=inProgress&view=print` },
+    {
+      name: "office dossier awaiting approval, the proposal on top",
+      who: "leader",
+      path: () => found.awaitingApproval,
+      then: async (x) => expect(await x.page.locator("main h2#proposal").count()).toBe(1),
+    },
+    { name: "dossier search", who: "desk", path: () => "/office/search" },
+    { name: "dossier search results", who: "desk", path: () => "/office/search?q=do+van+nam" },
+    { name: "dossier search with an error", who: "desk", path: () => "/office/search?q=a", status: 400 },
+    { name: "office home of a specialist", who: "specialist", path: () => "/office" },
+    { name: "help", who: "visitor", path: () => "/help" },
+    { name: "help for the desk officer", who: "desk", path: () => "/help/desk" },
     { name: "office dossier, new online", who: "desk", path: () => found.deskNew },
     {
       name: "office dossier with action errors",

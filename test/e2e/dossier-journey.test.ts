@@ -176,6 +176,23 @@ describeBrowser("a dossier's whole journey, the citizen on a phone without JavaS
     expect(status.steps).toEqual(["Nộp hồ sơ trực tuyến", "Tiếp nhận hồ sơ"]);
   });
 
+  it("the desk finds it by the applicant's name typed without diacritics, and by its code", async () => {
+    await desk.open(`/office/search?commune=${DEMO_COMMUNE}`);
+    const search = async (q: string) => {
+      const form = desk.page.locator('main form[action="/office/search"]');
+      await form.getByLabel("Mã hồ sơ, họ tên, số điện thoại hoặc số định danh").fill(q);
+      expect((await desk.navigateBy(form.getByRole("button", { name: "Tìm", exact: true }))).status()).toBe(200);
+      return desk.page.locator("main table tbody tr");
+    };
+    const byName = await search("do van nam");
+    expect(await byName.filter({ hasText: code }).count()).toBe(1);
+    expect(await byName.filter({ hasText: code }).innerText()).toContain("Đỗ Văn Nam");
+    const byCode = await search(code);
+    expect(await byCode.count()).toBe(1);
+    await desk.followLink(code, byCode);
+    expect(desk.path).toBe(`/office/dossiers/${dossierId}`);
+  });
+
   it("the desk asks for a supplement listing one item", async () => {
     const flash = await officeAction(desk, "requestSupplement", "Yêu cầu bổ sung hồ sơ", async (form) => {
       await form.getByLabel("Giấy tờ, nội dung cần bổ sung").fill(SUPPLEMENT_ITEM);
@@ -218,7 +235,17 @@ describeBrowser("a dossier's whole journey, the citizen on a phone without JavaS
     expect(await officeAction(leader, "assign", "Chuyển xử lý", (form) => form.getByLabel("Chuyên viên xử lý").selectOption({ label: "Hoàng Thị Lan" }))).toBe(
       "Đã chuyển hồ sơ cho chuyên viên.",
     );
-    expect(await leader.page.locator("main dl.summary").first().innerText()).toContain("Hoàng Thị Lan");
+    expect(await leader.page.locator("main section#processing dl.summary").first().innerText()).toContain("Hoàng Thị Lan");
+
+    // The specialist's desk opens on their own worklist: this dossier is there, the overdue ones above the others.
+    await specialist.open(`/office/desk?commune=${DEMO_COMMUNE}`);
+    expect(await specialist.page.locator("main h2#queue").innerText()).toBe("Giao cho tôi");
+    const rows = await specialist.page.locator("main table tbody tr").allInnerTexts();
+    const mine = rows.find((r) => r.includes(code));
+    expect(mine).toContain("Hoàng Thị Lan");
+    expect(mine).toContain("Đang xử lý");
+    const late = rows.map((r) => r.includes("Quá hạn"));
+    expect(late.indexOf(false) === -1 || late.lastIndexOf(true) < late.indexOf(false), `overdue first: ${late}`).toBe(true);
     let status = await publicStatus();
     expect(status.state).toBe("Đang xử lý (mã trạng thái 4)");
     expect(status.steps.at(-1)).toBe("Chuyển xử lý");
@@ -248,9 +275,8 @@ describeBrowser("a dossier's whole journey, the citizen on a phone without JavaS
       await form.getByLabel("Bản quét kết quả").setInputFiles(pdf("ket-qua-da-ky.pdf", "Ban quet ket qua"));
     });
     expect(flash).toBe("Đã trả kết quả.");
-    const summary = await desk.page.locator("main dl.summary").first().innerText();
-    expect(summary).toContain("Đã trả kết quả");
-    expect(summary).toContain("người nhận: Đỗ Văn Nam");
+    expect(await desk.page.locator("main section#processing dl.summary").first().innerText()).toContain("Đã trả kết quả");
+    expect(await desk.page.locator("main section#application dl.summary").first().innerText()).toContain("người nhận: Đỗ Văn Nam");
     // The tracking slip lists every step too.
     const slip = await desk.page.request.get(new URL(`/office/dossiers/${dossierId}/tracking-slip.pdf`, e2e().baseUrl).toString());
     expect(slip.headers()["content-type"]).toBe("application/pdf");

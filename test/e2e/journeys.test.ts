@@ -17,7 +17,7 @@ describeBrowser("browser journeys", () => {
     expect(await x.flash()).toBe("Bạn đã đăng nhập.");
     const roles = x.page.locator("main table");
     expect(await roles.locator("caption").innerText()).toBe("Vai trò của bạn");
-    expect(await roles.locator("tbody tr").allInnerTexts()).toEqual([expect.stringMatching(/^Quản trị xã\s+02923$/)]);
+    expect(await roles.locator("tbody tr").allInnerTexts()).toEqual([expect.stringMatching(/^Quản trị xã\s+Xã Gia Phú$/)]);
     expect(await x.page.locator("main").getByRole("link", { name: "Người dùng" }).count()).toBe(1);
 
     await x.signOut();
@@ -29,6 +29,15 @@ describeBrowser("browser journeys", () => {
     // The session is really gone: the office sends us back to the sign-in page.
     await x.open("/office");
     expect(x.path).toBe("/sign-in?next=%2Foffice");
+  });
+
+  it("lands a citizen on their own dossiers after signing in, not in the officers' area", async () => {
+    const x = await e2e().openPage();
+    expect((await x.signIn("congdan.phuha")).status()).toBe(200);
+    expect(x.path).toBe("/me/dossiers");
+    expect(await x.page.locator("header").getByRole("link", { name: "Khu vực cán bộ" }).count()).toBe(0);
+    await x.open("/office");
+    expect(x.path).toBe("/me/dossiers");
   });
 
   it("keeps a wrong password on the sign-in page with the error summary", async () => {

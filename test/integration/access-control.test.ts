@@ -108,12 +108,16 @@ const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: strin
   "GET /office/audit": (f) => ({ path: "/office/audit", absent: f.villageB }),
   "GET /me/dossiers": (f) => ({ path: "/me/dossiers", absent: f.dossierCodeB }),
   "GET /api/v1/me/dossiers": (f) => ({ path: "/api/v1/me/dossiers", absent: f.dossierCodeB }),
+  // Searched by commune B's dossier code, officer A finds nothing.
+  "GET /office/search": (f) => ({ path: `/office/search?q=${encodeURIComponent(f.dossierCodeB)}`, absent: f.dossierB }),
 };
 
 // Public information (place names and codes, the API description) or the caller's own things.
 const NOT_COMMUNE_DATA = new Set([
   "GET /",
   "GET /privacy",
+  "GET /help",
+  "GET /help/:guide",
   "POST /language",
   "GET /sign-in",
   "POST /sign-in",

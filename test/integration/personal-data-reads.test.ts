@@ -77,6 +77,16 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
       shows: APPLICANT.fullName,
     },
   ],
+  // Found by the phone: the page names the applicant, which the query did not.
+  "GET /office/search": () => [
+    {
+      as: "officer",
+      path: `/office/search?q=${APPLICANT.phone}`,
+      kind: "page",
+      target: { type: "dossierSearch", id: null },
+      shows: APPLICANT.fullName,
+    },
+  ],
   "GET /office/desk/register.pdf": () => [
     {
       as: "officer",
@@ -162,6 +172,8 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /api/docs": "the API description",
   "GET /": "public page",
   "GET /privacy": "public page",
+  "GET /help": "the guides, public",
+  "GET /help/:guide": "the guides, public",
   "GET /sign-in": "the sign-in form",
   "GET /auth/oidc/start": "a redirect to the identity provider",
   "GET /auth/oidc/callback": "starts a session and redirects",

@@ -391,6 +391,7 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
             receivedAt: iso(i.receivedAt),
             dueAt: iso(i.dueAt),
             assigneeId: i.assigneeId,
+            assigneeName: i.assigneeName,
             version: i.version,
           })),
           nextCursor: r.next ? encodeCursor(r.next) : null,

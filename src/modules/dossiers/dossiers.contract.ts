@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { citizenIdNumberSchema, idDisagreement, phoneSchema, SEXES } from "../citizens/index.ts";
 import { ACTION_TYPES, STATES } from "./dossier-workflow.ts";
+import { QUEUES } from "./dossiers.model.ts";
 
 const today = () => new Date();
 const optionalText = (max: number) =>
@@ -255,7 +256,7 @@ export const OwnDossierOut = z
   .openapi("OwnDossier");
 
 export const QueueQuery = z.strictObject({
-  queue: z.enum(["newOnline", "awaitingSupplement", "inProgress", "dueSoon", "overdue", "readyToReturn"]).default("newOnline"),
+  queue: z.enum(QUEUES).default("newOnline"),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
@@ -273,6 +274,7 @@ export const QueueItemOut = z
     receivedAt: iso,
     dueAt: iso,
     assigneeId: z.string().nullable(),
+    assigneeName: z.string().nullable(),
     version: z.number().int(),
   })
   .openapi("QueueItem");

@@ -93,9 +93,14 @@ export type SupplementRequest = {
   newDueAt: Date | null;
 };
 
-export type QueueName = "newOnline" | "awaitingSupplement" | "inProgress" | "dueSoon" | "overdue" | "readyToReturn";
-
-export const QUEUES: readonly QueueName[] = ["newOnline", "awaitingSupplement", "inProgress", "dueSoon", "overdue", "readyToReturn"];
+/** The desk's queues; the first two are personal: the specialist's own dossiers, and those awaiting a leader's decision. */
+export const QUEUES = ["assignedToMe", "awaitingApproval", "newOnline", "awaitingSupplement", "inProgress", "dueSoon", "overdue", "readyToReturn"] as const;
+export type QueueName = (typeof QUEUES)[number];
+/** Who sees a personal queue: those holding this permission on the commune. */
+export const PERSONAL_QUEUES: Partial<Record<QueueName, "dossier.process" | "dossier.approve">> = {
+  assignedToMe: "dossier.process",
+  awaitingApproval: "dossier.approve",
+};
 
 export type QueueItem = Pick<
   DossierRow,

@@ -169,6 +169,19 @@ describeDb("dossier office pages", () => {
       ).toBe(303);
       const lPage = await (await clients.leader.get(`/office/dossiers/${id}`)).text();
       expect(lPage).not.toContain("/actions/propose");
+      // The leader reads the proposal first, then the application; approving comes before refusing, which stands apart.
+      const at = (needle: string) => {
+        const i = lPage.indexOf(needle);
+        expect(i, needle).toBeGreaterThan(-1);
+        return i;
+      };
+      expect(at('id="proposal"')).toBeLessThan(at('id="application"'));
+      expect(lPage.slice(at('id="proposal"'), at('id="application"'))).toContain("Đủ điều kiện cấp");
+      expect(at('id="application"')).toBeLessThan(at('id="documents"'));
+      expect(at('id="documents"')).toBeLessThan(at("/actions/approve"));
+      expect(at("/actions/approve")).toBeLessThan(at("/actions/refuse"));
+      expect(lPage.slice(at('class="dossier-apart"'))).toMatch(/<details>[\s\S]*\/actions\/refuse/);
+      expect(lPage.slice(0, at('class="dossier-apart"'))).not.toContain("/actions/refuse");
       expect((await clients.leader.post(`/office/dossiers/${id}/actions/approve`, { version: versionOf(lPage, "approve") })).status).toBe(303);
       expect((await findDossierRow(app().db, id))!.state).toBe("resultReady");
     });

@@ -12,6 +12,7 @@ import { dossierPages } from "./office/dossier-page.tsx";
 import { intakePages } from "./office/intake-page.tsx";
 import { officeWeb } from "./office/office-context.ts";
 import { PRINT_PATHS, printHandlers } from "./office/print-routes.ts";
+import { searchPage } from "./office/search-page.tsx";
 
 export { PRINT_PATHS };
 
@@ -25,6 +26,7 @@ export function registerDossierOfficePages(app: Hono<AppEnv>, web: WebContext, o
   // desk
   app.get("/office/desk", deskPage(office));
   app.get("/office/desk/register.pdf", (c) => print.register(c));
+  app.get("/office/search", searchPage(office));
 
   // one dossier
   app.get("/office/dossiers/:id", (c) => dossier.show(c, c.req.param("id")));

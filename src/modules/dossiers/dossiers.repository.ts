@@ -407,8 +407,13 @@ const IN_PROGRESS_STATES: readonly DossierState[] = [...CLOCK_RUNNING, "paused"]
  * Where each queue's dossiers are; $2 is now and $3 the "due soon" boundary, derived in working time by the
  * caller; `running` and `inProgress` name the parameters holding those state arrays.
  */
-function queueWhere(queue: QueueName, p: { running: string; inProgress: string }): string {
+function queueWhere(queue: QueueName, p: { running: string; inProgress: string; me: string }): string {
   switch (queue) {
+    case "assignedToMe":
+      // The specialist's turn: reviewing, or waiting on another agency's step they forwarded it to.
+      return `state IN ('inReview', 'forwarded') AND assignee_id = ${p.me}::uuid`;
+    case "awaitingApproval":
+      return `state = 'awaitingApproval'`;
     case "newOnline":
       return `state = 'submitted'`;
     case "awaitingSupplement":
@@ -424,8 +429,8 @@ function queueWhere(queue: QueueName, p: { running: string; inProgress: string }
   }
 }
 
-export async function countQueues(q: Queryable, communeCode: string, now: Date, dueSoonBoundary: Date): Promise<Record<QueueName, number>> {
-  const where = (name: QueueName) => queueWhere(name, { running: "$5", inProgress: "$6" });
+export async function countQueues(q: Queryable, communeCode: string, now: Date, dueSoonBoundary: Date, me: string | null): Promise<Record<QueueName, number>> {
+  const where = (name: QueueName) => queueWhere(name, { running: "$5", inProgress: "$6", me: "$7" });
   const counts = QUEUES.map((name) => `count(*) FILTER (WHERE ${where(name)})::int AS "${name}"`).join(",\n");
   // Only open dossiers: neither drafts nor final ones (FINAL_STATES) are on a queue.
   const { rows } = await q.query<Record<QueueName, number>>(`SELECT ${counts} FROM dossiers WHERE commune_code = $1 AND state = ANY($4::text[])`, [
@@ -435,11 +440,15 @@ export async function countQueues(q: Queryable, communeCode: string, now: Date, 
     OPEN_STATES,
     RUNNING_STATES,
     IN_PROGRESS_STATES,
+    me,
   ]);
   return rows[0]!;
 }
 
-/** One queue, oldest deadline first (or oldest submission while there is no deadline yet). */
+/**
+ * One queue, soonest deadline first, so the overdue ones come on top (or oldest submission while there is no
+ * deadline yet: the desk receives in order of arrival).
+ */
 export async function listQueue(
   q: Queryable,
   communeCode: string,
@@ -448,19 +457,54 @@ export async function listQueue(
   dueSoonBoundary: Date,
   after: [string, string] | null,
   limit: number,
+  me: string | null,
 ): Promise<QueueItem[]> {
   const { rows } = await q.query<QueueItem>(
     `SELECT d.id, d.code, d.state, d.applicant_name AS "applicantName", d.channel, d.submitted_at AS "submittedAt",
             d.received_at AS "receivedAt", d.due_at AS "dueAt", d.assignee_id AS "assigneeId", d.version,
             p.name AS "procedureName", p.code AS "procedureCode", d.sort_at AS "sortAt"
      FROM (SELECT *, coalesce(due_at, submitted_at, created_at) AS sort_at FROM dossiers
-           WHERE commune_code = $1 AND ${queueWhere(queue, { running: "$7", inProgress: "$8" })}
-             -- typed here too: the queues that do not use $2/$3/$7/$8 would leave them untyped
-             AND $2::timestamptz IS NOT NULL AND $3::timestamptz IS NOT NULL AND $7::text[] IS NOT NULL AND $8::text[] IS NOT NULL) d
+           WHERE commune_code = $1 AND ${queueWhere(queue, { running: "$7", inProgress: "$8", me: "$9" })}
+             -- typed here too: the queues that do not use $2/$3/$7/$8/$9 would leave them untyped
+             AND $2::timestamptz IS NOT NULL AND $3::timestamptz IS NOT NULL AND $7::text[] IS NOT NULL AND $8::text[] IS NOT NULL
+             AND ($9::uuid IS NULL OR true)) d
      JOIN procedure_refs p ON p.procedure_id = d.procedure_id
      WHERE ($4::timestamptz IS NULL OR (d.sort_at, d.id) > ($4::timestamptz, $5::uuid))
      ORDER BY d.sort_at, d.id LIMIT $6`,
-    [communeCode, now, dueSoonBoundary, after?.[0] ?? null, after?.[1] ?? null, limit, RUNNING_STATES, IN_PROGRESS_STATES],
+    [communeCode, now, dueSoonBoundary, after?.[0] ?? null, after?.[1] ?? null, limit, RUNNING_STATES, IN_PROGRESS_STATES, me],
+  );
+  return rows;
+}
+
+/** What a search looks for; every given part may match (OR), inside the unit paths. */
+export type DossierSearch = {
+  /** Unit path prefixes the searcher's grants cover. */
+  paths: readonly string[];
+  /** Folded words that must all appear in the applicant's folded name. */
+  words: readonly string[];
+  /** Part of a dossier code, upper case. */
+  code: string | null;
+  /** A phone or ID number, digits only. */
+  digits: string | null;
+  limit: number;
+};
+
+/** Dossiers found by an officer's search: open ones first by deadline (overdue on top), then finished ones, newest first. */
+export async function searchDossiers(q: Queryable, s: DossierSearch): Promise<QueueItem[]> {
+  const { rows } = await q.query<QueueItem>(
+    `SELECT d.id, d.code, d.state, d.applicant_name AS "applicantName", d.channel, d.submitted_at AS "submittedAt",
+            d.received_at AS "receivedAt", d.due_at AS "dueAt", d.assignee_id AS "assigneeId", d.version,
+            p.name AS "procedureName", p.code AS "procedureCode", coalesce(d.due_at, d.submitted_at, d.created_at) AS "sortAt"
+     FROM dossiers d JOIN procedure_refs p ON p.procedure_id = d.procedure_id
+     WHERE d.unit_path LIKE ANY (SELECT x || '%' FROM unnest($1::text[]) x) AND d.state <> 'draft'
+       AND ((cardinality($2::text[]) > 0 AND d.applicant_search LIKE ALL (SELECT '%' || w || '%' FROM unnest($2::text[]) w))
+         OR ($3::text IS NOT NULL AND upper(d.code) LIKE '%' || $3 || '%')
+         OR ($4::text IS NOT NULL AND (d.applicant->>'phone' = $4 OR d.applicant->>'citizenIdNumber' = $4)))
+     ORDER BY d.state = ANY($6::text[]) DESC,
+              CASE WHEN d.state = ANY($6::text[]) THEN coalesce(d.due_at, d.submitted_at, d.created_at) END,
+              d.updated_at DESC, d.id
+     LIMIT $5`,
+    [s.paths, s.words, s.code, s.digits, s.limit, OPEN_STATES],
   );
   return rows;
 }

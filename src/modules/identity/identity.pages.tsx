@@ -7,6 +7,7 @@ import type { OidcClient } from "./oidc-client.ts";
 import { auditPage } from "./pages/audit-page.tsx";
 import { pageKit } from "../../platform/http/page-kit.ts";
 import { newUserPages } from "./pages/new-user-page.tsx";
+import { helpPages } from "./pages/help-page.tsx";
 import { officeHomePage } from "./pages/office-home-page.tsx";
 import { signInPages } from "./pages/sign-in-page.tsx";
 import { ssoPages } from "./pages/sso-pages.tsx";
@@ -31,6 +32,11 @@ export function registerIdentityPages(app: Hono<AppEnv>, web: WebContext, oidc: 
 
   // the office
   app.get("/office", officeHomePage(iw));
+
+  // the guides, one per role
+  const help = helpPages(iw);
+  app.get("/help", (c) => help.index(c));
+  app.get("/help/:guide", (c) => help.guide(c, c.req.param("guide")));
 
   // users and their roles
   app.get("/office/users", usersPage(iw));

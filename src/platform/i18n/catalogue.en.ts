@@ -35,6 +35,7 @@ export const coreEn: CoreMessages = {
   "footer.about": "XãSố – the open-source digital-transformation platform for communes, wards and provinces.",
   "footer.api": "API documentation",
   "footer.privacy": "Personal data protection",
+  "footer.help": "Help",
 
   "home.title": "Digital government close to citizens",
   "home.lead": "Apply for administrative procedures online, track results, and follow the work of communes and wards.",

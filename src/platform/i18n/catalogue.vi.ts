@@ -33,6 +33,7 @@ export const coreVi = {
   "footer.about": "XãSố – nền tảng chuyển đổi số mã nguồn mở cho xã, phường và tỉnh.",
   "footer.api": "Tài liệu API",
   "footer.privacy": "Bảo vệ dữ liệu cá nhân",
+  "footer.help": "Hướng dẫn sử dụng",
 
   "home.title": "Chính quyền số gần dân",
   "home.lead": "Nộp hồ sơ thủ tục hành chính trực tuyến, tra cứu kết quả, và theo dõi công việc của xã, phường.",

@@ -90,7 +90,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
             <p>{t("footer.about")}</p>
             <p>
               <a href="/units">{t("nav.adminUnits")}</a> · <a href="/figures">{t("footer.figures")}</a> · <a href="/api/docs">{t("footer.api")}</a> ·{" "}
-              <a href="/privacy">{t("footer.privacy")}</a>
+              <a href="/privacy">{t("footer.privacy")}</a> · <a href="/help">{t("footer.help")}</a>
             </p>
           </div>
         </footer>

@@ -6,63 +6,66 @@ import { encodeCursor } from "../../../platform/http/cursor.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { formatDateTime, formatNumber } from "../../../platform/i18n/format.ts";
 import { Breadcrumbs, Button, Pagination, Tag } from "../../../platform/views/components.tsx";
-import { type Column, DataTable } from "../../../platform/views/data-table.tsx";
+import { DataTable } from "../../../platform/views/data-table.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import { getAdminUnit } from "../../admin-units/index.ts";
-import { type QueueItem, QUEUES } from "../dossiers.model.ts";
-import { deskQueues } from "../use-cases/list-desk-queues.ts";
+import { defaultQueue, deskQueues, queuesFor } from "../use-cases/list-desk-queues.ts";
 import { Input, Select } from "./fields.tsx";
 import { type OfficeWeb, pickCommune } from "./office-context.ts";
+import { workColumns } from "./work-columns.tsx";
 import { requireSignedIn } from "../../../platform/http/page-kit.ts";
 import { toLocalDay } from "../../../platform/calendar/vietnam-time.ts";
 
 const QUEUE_PAGE = 25;
+/** The print view lists a whole queue on one page, as far as a day's work goes. */
+const QUEUE_PRINT = 200;
 
-/** GET /office/desk: ?commune, ?queue and ?cursor pick what is shown. */
+/** GET /office/desk: ?commune, ?queue and ?cursor pick what is shown; ?view=print is the queue to print. */
 export function deskPage(office: OfficeWeb) {
   const { deps, page } = office;
   return async (c: Context<AppEnv>) => {
     const p = requireSignedIn(c);
     const { code, choices } = pickCommune(c, p, "dossier.read");
+    const unit = await getAdminUnit(deps, code);
+    const visible = queuesFor(p, unit);
     const askedQueue = c.req.query("queue");
-    const queue = QUEUES.find((q) => q === askedQueue) ?? "newOnline";
-    const cursor = c.req.query("cursor") || undefined;
-    const desk = await deskQueues(deps, ctxOf(c), code, queue, { cursor, limit: QUEUE_PAGE });
+    const queue = visible.find((q) => q === askedQueue) ?? defaultQueue(p, unit);
+    const print = c.req.query("view") === "print";
+    const cursor = print ? undefined : c.req.query("cursor") || undefined;
+    const desk = await deskQueues(deps, ctxOf(c), code, queue, { cursor, limit: print ? QUEUE_PRINT : QUEUE_PAGE });
     const ctx = page(c);
     const { t, locale } = ctx;
+    const queueHref = (q: string) => `/office/desk?commune=${desk.commune.code}&queue=${q}`;
+    const columns = workColumns(ctx, desk);
+    const table = (
+      <DataTable
+        caption={t(`dossiers.queue.${queue}`)}
+        columns={columns}
+        rows={desk.items}
+        empty={<p>{t("dossiers.office.desk.empty")}</p>}
+        rowClass={(i) => (i.dueAt && new Date(i.dueAt) < desk.now && i.state !== "paused" ? "row--late" : undefined)}
+      />
+    );
+    if (print) {
+      return c.html(
+        <Layout ctx={ctx} title={`${t(`dossiers.queue.${queue}`)} – ${desk.commune.fullName}`} office>
+          <p class="no-print">
+            <a href={queueHref(queue)}>{t("dossiers.work.print.back")}</a>
+          </p>
+          <h1>
+            {t(`dossiers.queue.${queue}`)} <span class="hint">{desk.commune.fullName}</span>
+          </h1>
+          <p>{t("dossiers.work.print.at", { at: formatDateTime(desk.now, locale), n: formatNumber(desk.items.length, locale) })}</p>
+          {table}
+          {desk.next && <p>{t("dossiers.work.print.more", { n: formatNumber(QUEUE_PRINT, locale) })}</p>}
+        </Layout>,
+      );
+    }
     const names = await Promise.all(
       choices.map(async (x) => ({ value: x, label: x === desk.commune.code ? desk.commune.fullName : (await getAdminUnit(deps, x)).fullName })),
     );
     const receives = can(p, "dossier.receive", desk.commune);
     const today = toLocalDay(deps.clock.now());
-    const queueHref = (q: string) => `/office/desk?commune=${desk.commune.code}&queue=${q}`;
-    const dueOf = (i: QueueItem) => (i.dueAt ? new Date(i.dueAt) : null);
-    const columns: Column<QueueItem>[] = [
-      { header: t("dossiers.office.col.code"), cell: (i) => <a href={`/office/dossiers/${i.id}`}>{i.code ?? t("dossiers.office.noCode")}</a> },
-      { header: t("dossiers.office.col.procedure"), cell: (i) => i.procedureName },
-      { header: t("dossiers.office.col.applicant"), cell: (i) => i.applicantName },
-      { header: t("dossiers.office.col.channel"), cell: (i) => t(`dossiers.channel.${i.channel}`) },
-      {
-        header: t("dossiers.office.col.received"),
-        nowrap: true,
-        cell: (i) => (i.receivedAt ? formatDateTime(new Date(i.receivedAt), locale) : i.submittedAt ? formatDateTime(new Date(i.submittedAt), locale) : "–"),
-      },
-      {
-        header: t("dossiers.office.col.due"),
-        nowrap: true,
-        cell: (i) => {
-          const due = dueOf(i);
-          const late = due !== null && due < desk.now && i.state !== "paused";
-          const soon = !late && due !== null && due < desk.dueSoon && i.state !== "paused";
-          return (
-            <>
-              {due ? formatDateTime(due, locale) : "–"} {late && <Tag tone="red">{t("dossiers.office.tag.late")}</Tag>}
-              {soon && <Tag>{t("dossiers.office.tag.dueSoon")}</Tag>}
-            </>
-          );
-        },
-      },
-    ];
     return c.html(
       <Layout ctx={ctx} title={t("dossiers.office.desk.title")} office>
         <Breadcrumbs t={t} items={[{ href: "/office", label: t("nav.office") }, { label: t("dossiers.office.desk.title") }]} />
@@ -70,7 +73,7 @@ export function deskPage(office: OfficeWeb) {
           {t("dossiers.office.desk.title")} <span class="hint">{desk.commune.fullName}</span>
         </h1>
         {choices.length > 1 && (
-          <form class="search-form" method="get" action="/office/desk">
+          <form class="search-form no-print" method="get" action="/office/desk">
             <Select t={t} id="desk-commune" name="commune" label={t("dossiers.office.desk.commune")} value={desk.commune.code} options={names} />
             <input type="hidden" name="queue" value={queue} />
             <button type="submit" class="button button--secondary">
@@ -78,21 +81,26 @@ export function deskPage(office: OfficeWeb) {
             </button>
           </form>
         )}
-        {receives && (
-          <p>
-            <a class="button" href={`/office/desk/intake?commune=${desk.commune.code}`}>
-              {t("dossiers.office.intake.title")}
-            </a>
-          </p>
-        )}
-        {can(p, "citizen.verifyId", desk.commune) && (
-          <p>
-            <a href={`/office/id-card-check?unit=${desk.commune.code}`}>{t("nav.idCardCheck")}</a>
-          </p>
-        )}
-        <nav aria-label={t("dossiers.office.desk.queues")}>
+        <ul class="desk-tools no-print">
+          {receives && (
+            <li>
+              <a class="button" href={`/office/desk/intake?commune=${desk.commune.code}`}>
+                {t("dossiers.office.intake.title")}
+              </a>
+            </li>
+          )}
+          <li>
+            <a href={`/office/search?commune=${desk.commune.code}`}>{t("dossiers.work.search.title")}</a>
+          </li>
+          {can(p, "citizen.verifyId", desk.commune) && (
+            <li>
+              <a href={`/office/id-card-check?unit=${desk.commune.code}`}>{t("nav.idCardCheck")}</a>
+            </li>
+          )}
+        </ul>
+        <nav aria-label={t("dossiers.office.desk.queues")} class="no-print">
           <ul class="cards">
-            {QUEUES.map((q) => (
+            {visible.map((q) => (
               <li>
                 <a href={queueHref(q)} aria-current={q === queue ? "page" : undefined}>
                   {q === queue ? <strong>{t(`dossiers.queue.${q}`)}</strong> : t(`dossiers.queue.${q}`)}
@@ -103,7 +111,10 @@ export function deskPage(office: OfficeWeb) {
           </ul>
         </nav>
         <h2 id="queue">{t(`dossiers.queue.${queue}`)}</h2>
-        <DataTable caption={t(`dossiers.queue.${queue}`)} columns={columns} rows={desk.items} empty={<p>{t("dossiers.office.desk.empty")}</p>} />
+        <p class="no-print">
+          <a href={`${queueHref(queue)}&view=print`}>{t("dossiers.work.print.link")}</a>
+        </p>
+        {table}
         <Pagination
           t={t}
           basePath="/office/desk"
@@ -112,21 +123,23 @@ export function deskPage(office: OfficeWeb) {
           isFirst={!cursor}
         />
 
-        <h2 id="register">{t("dossiers.office.register.title")}</h2>
-        <form method="get" action="/office/desk/register.pdf">
-          <input type="hidden" name="commune" value={desk.commune.code} />
-          <Input
-            t={t}
-            id="register-from"
-            name="from"
-            type="date"
-            label={t("dossiers.office.register.from")}
-            hint={t("dossiers.office.hint.date")}
-            value={`${today.slice(0, 8)}01`}
-          />
-          <Input t={t} id="register-to" name="to" type="date" label={t("dossiers.office.register.to")} hint={t("dossiers.office.hint.date")} value={today} />
-          <Button variant="secondary">{t("dossiers.office.register.print")}</Button>
-        </form>
+        <div class="no-print">
+          <h2 id="register">{t("dossiers.office.register.title")}</h2>
+          <form method="get" action="/office/desk/register.pdf">
+            <input type="hidden" name="commune" value={desk.commune.code} />
+            <Input
+              t={t}
+              id="register-from"
+              name="from"
+              type="date"
+              label={t("dossiers.office.register.from")}
+              hint={t("dossiers.office.hint.date")}
+              value={`${today.slice(0, 8)}01`}
+            />
+            <Input t={t} id="register-to" name="to" type="date" label={t("dossiers.office.register.to")} hint={t("dossiers.office.hint.date")} value={today} />
+            <Button variant="secondary">{t("dossiers.office.register.print")}</Button>
+          </form>
+        </div>
       </Layout>,
     );
   };

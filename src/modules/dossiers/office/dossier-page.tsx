@@ -13,7 +13,7 @@ import type { PageContext } from "../../../platform/views/page-context.ts";
 import { usersWithRole } from "../../identity/index.ts";
 import type { PaymentPanel } from "../citizen/my-dossier-page.tsx";
 import type { ProcedureRecord } from "../../procedures/index.ts";
-import { NATIONAL_STATUS } from "../dossier-workflow.ts";
+import { type ActionType, NATIONAL_STATUS } from "../dossier-workflow.ts";
 import { PRINTABLE_FORMS, printableForms } from "../use-cases/print-forms.ts";
 import { getDossier } from "../use-cases/get-dossier.ts";
 import { getDossierFile } from "../use-cases/get-dossier-file.ts";
@@ -108,6 +108,68 @@ function DossierPage(props: {
     .join(" · ");
   const national = NATIONAL_STATUS[d.state];
   const title = d.code ?? t("dossiers.office.noCode");
+  const optional = (show: unknown, row: () => [string, Child]): [string, Child][] => (show ? [row()] : []);
+  // The application as filed: who asks, for what, how the result goes back. Add rows about the application here.
+  const applicationRows: [string, Child][] = [
+    [
+      t("dossiers.office.summary.procedure"),
+      t("dossiers.office.procedureVersion", { name: def.name, code: view.procedure.code, version: view.procedure.version }),
+    ],
+    [
+      t("dossiers.office.summary.applicant"),
+      [d.applicant.fullName, d.applicant.citizenIdNumber, d.applicant.phone, d.applicant.email, d.applicant.address].filter(Boolean).join(" · "),
+    ],
+    [t("dossiers.office.summary.channel"), t(`dossiers.channel.${d.channel}`)],
+    [t("dossiers.office.summary.delivery"), delivery],
+    ...optional(d.assistedConsent, () => [
+      t("dossiers.office.summary.consent"),
+      [
+        t(`dossiers.consent.${d.assistedConsent!.method}`),
+        t("dossiers.office.consentBy", { name: d.assistedConsent!.recordedBy, at: at(new Date(d.assistedConsent!.at)) }),
+        d.assistedConsent!.note,
+      ]
+        .filter(Boolean)
+        .join(" · "),
+    ]),
+  ];
+  // Where the dossier stands: state, deadlines, handler, fee. Add rows about processing here.
+  const processingRows: [string, Child][] = [
+    [
+      t("dossiers.office.summary.state"),
+      <>
+        <Tag tone={d.state === "refused" || d.state === "cancelled" ? "red" : d.state === "returned" ? "green" : undefined}>{stateLabel(t, d.state)}</Tag>{" "}
+        {national !== null && t("dossiers.office.nationalStatus", { n: national })}
+      </>,
+    ],
+    [t("dossiers.office.summary.submitted"), at(d.submittedAt)],
+    [t("dossiers.office.summary.received"), at(d.receivedAt)],
+    [t("dossiers.office.summary.due"), at(d.dueAt)],
+    ...optional(d.apologyDueAt, () => [t("dossiers.office.summary.newDue"), at(d.apologyDueAt)]),
+    ...optional(d.stepDueAt, () => [t("dossiers.office.summary.stepDue"), at(d.stepDueAt)]),
+    ...optional(props.assigneeName, () => [t("dossiers.office.summary.assignee"), props.assigneeName ?? ""]),
+    ...optional(d.forwardedTo, () => [t("dossiers.office.summary.forwardedTo"), d.forwardedTo ?? ""]),
+    [
+      t("dossiers.office.summary.fee"),
+      d.feeAmount > 0 ? `${formatMoney(d.feeAmount, locale)} · ${t(`dossiers.office.fee.${d.feeStatus}`)}` : t("dossiers.office.fee.none"),
+    ],
+  ];
+  const proposal = d.state === "awaitingApproval" ? view.events.findLast((e) => e.action === "propose") : undefined;
+  const mainActions = sortActions(actions.filter((a) => !APART_ACTIONS.has(a)));
+  const apartActions = actions.filter((a) => APART_ACTIONS.has(a));
+  const actionForm = (a: ActionType) => (
+    <section aria-labelledby={`action-${a}`}>
+      <h3 id={`action-${a}`}>{actionLabel(t, a)}</h3>
+      <form method="post" action={`${base}/actions/${a}`} enctype={FILE_ACTIONS.has(a) ? "multipart/form-data" : undefined} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <input type="hidden" name="version" value={String(d.version)} />
+        <ActionFields ctx={ctx} view={view} action={a} form={props.form} />
+        {!(a === "assign" && view.specialists.length === 0) && <Button variant={WARNING_ACTIONS.has(a) ? "warning" : undefined}>{actionLabel(t, a)}</Button>}
+      </form>
+    </section>
+  );
+  // The page is a list of sections in reading order: the application and its documents first, then where it
+  // stands, what to do next (the positive action first), the refusal apart, prints and history. Add a section
+  // as one more <PageSection> at its place.
   return (
     <Layout ctx={ctx} title={title} office>
       <Breadcrumbs
@@ -128,6 +190,10 @@ function DossierPage(props: {
       <h1>
         <span class="hint">{t("dossiers.office.dossier")}</span> {title}
       </h1>
+      <p>
+        <Tag tone={d.state === "refused" || d.state === "cancelled" ? "red" : d.state === "returned" ? "green" : undefined}>{stateLabel(t, d.state)}</Tag>
+        {d.dueAt && <> {t("dossiers.work.dueLine", { at: at(d.apologyDueAt ?? d.dueAt) })}</>}
+      </p>
       {printable.includes("receipt") && (
         <p>
           <a class="button" href={`${base}/receipt.pdf`}>
@@ -135,58 +201,84 @@ function DossierPage(props: {
           </a>
         </p>
       )}
-      <SummaryList
-        rows={[
-          [
-            t("dossiers.office.summary.procedure"),
-            t("dossiers.office.procedureVersion", { name: def.name, code: view.procedure.code, version: view.procedure.version }),
-          ],
-          [
-            t("dossiers.office.summary.state"),
-            <>
-              <Tag tone={d.state === "refused" || d.state === "cancelled" ? "red" : d.state === "returned" ? "green" : undefined}>{stateLabel(t, d.state)}</Tag>{" "}
-              {national !== null && t("dossiers.office.nationalStatus", { n: national })}
-            </>,
-          ],
-          [t("dossiers.office.summary.channel"), t(`dossiers.channel.${d.channel}`)],
-          [
-            t("dossiers.office.summary.applicant"),
-            [d.applicant.fullName, d.applicant.citizenIdNumber, d.applicant.phone, d.applicant.email, d.applicant.address].filter(Boolean).join(" · "),
-          ],
-          [t("dossiers.office.summary.submitted"), at(d.submittedAt)],
-          [t("dossiers.office.summary.received"), at(d.receivedAt)],
-          [t("dossiers.office.summary.due"), at(d.dueAt)],
-          ...(d.apologyDueAt ? ([[t("dossiers.office.summary.newDue"), at(d.apologyDueAt)]] as [string, string][]) : []),
-          ...(d.stepDueAt ? ([[t("dossiers.office.summary.stepDue"), at(d.stepDueAt)]] as [string, string][]) : []),
-          ...(props.assigneeName ? ([[t("dossiers.office.summary.assignee"), props.assigneeName]] as [string, string][]) : []),
-          ...(d.forwardedTo ? ([[t("dossiers.office.summary.forwardedTo"), d.forwardedTo]] as [string, string][]) : []),
-          [
-            t("dossiers.office.summary.fee"),
-            d.feeAmount > 0 ? `${formatMoney(d.feeAmount, locale)} · ${t(`dossiers.office.fee.${d.feeStatus}`)}` : t("dossiers.office.fee.none"),
-          ],
-          [t("dossiers.office.summary.delivery"), delivery],
-          ...(d.assistedConsent
-            ? ([
-                [
-                  t("dossiers.office.summary.consent"),
-                  [
-                    t(`dossiers.consent.${d.assistedConsent.method}`),
-                    t("dossiers.office.consentBy", { name: d.assistedConsent.recordedBy, at: at(new Date(d.assistedConsent.at)) }),
-                    d.assistedConsent.note,
-                  ]
-                    .filter(Boolean)
-                    .join(" · "),
-                ],
-              ] as [string, string][])
-            : []),
-        ]}
-      />
 
-      {props.payment}
+      {proposal && (
+        <section class="dossier-proposal" aria-labelledby="proposal">
+          <h2 id="proposal">{t("dossiers.work.proposal.title")}</h2>
+          <p class="hint">{t("dossiers.work.proposal.by", { name: proposal.actorLabel, at: at(proposal.at) })}</p>
+          <p class="dossier-proposal__note">{proposal.reason ?? ""}</p>
+        </section>
+      )}
+
+      <PageSection id="application" title={t("dossiers.work.section.application")}>
+        <SummaryList rows={applicationRows} />
+        <h3>{t("dossiers.office.form.title")}</h3>
+        {def.form.filter((x) => x.type !== "file").length === 0 ? (
+          <p>{t("dossiers.office.form.none")}</p>
+        ) : (
+          <SummaryList rows={def.form.filter((x) => x.type !== "file").map((x) => [x.label, formValue(x, d.formData[x.key], locale)] as [string, string])} />
+        )}
+      </PageSection>
+
+      <PageSection id="documents" title={t("dossiers.office.documents.title")}>
+        <DataTable
+          caption={t("dossiers.office.documents.title")}
+          columns={documentColumns}
+          rows={view.documents}
+          empty={<p>{t("dossiers.office.documents.none")}</p>}
+        />
+        <OriginalsSeenList ctx={ctx} seen={view.originalsSeen} docName={docName} />
+        {view.supplements.length > 0 && (
+          <>
+            <h3>{t("dossiers.office.supplements.title")}</h3>
+            {view.supplements.map((s) => (
+              <section aria-labelledby={`round-${s.round}`}>
+                <h4 id={`round-${s.round}`}>{t("dossiers.office.supplements.round", { n: s.round })}</h4>
+                <p>
+                  {t("dossiers.office.supplements.requested", { at: at(s.requestedAt) })}{" "}
+                  {s.answeredAt ? (
+                    t("dossiers.office.supplements.answered", { at: at(s.answeredAt) })
+                  ) : (
+                    <Tag tone="grey">{t("dossiers.office.supplements.open")}</Tag>
+                  )}
+                </p>
+                <ul>
+                  {s.items.map((i) => (
+                    <li>{i.note ? `${i.label} – ${i.note}` : i.label}</li>
+                  ))}
+                </ul>
+                {s.note && <p>{s.note}</p>}
+              </section>
+            ))}
+          </>
+        )}
+      </PageSection>
+
+      <PageSection id="processing" title={t("dossiers.work.section.processing")}>
+        <SummaryList rows={processingRows} />
+        {props.payment}
+      </PageSection>
+
+      {mainActions.length > 0 && (
+        <PageSection id="actions" title={t("dossiers.office.actions.title")}>
+          {mainActions.map(actionForm)}
+        </PageSection>
+      )}
+
+      {apartActions.length > 0 && (
+        <section class="dossier-apart" aria-labelledby="apart">
+          <details open={apartActions.some((a) => props.form?.action === a) || undefined}>
+            <summary>
+              <h2 id="apart">{t("dossiers.work.section.apart")}</h2>
+            </summary>
+            <p class="hint">{t("dossiers.work.apartHint")}</p>
+            {apartActions.map(actionForm)}
+          </details>
+        </section>
+      )}
 
       {printable.length > 0 && (
-        <>
-          <h2>{t("dossiers.office.print.title")}</h2>
+        <PageSection id="print" title={t("dossiers.office.print.title")}>
           <ul>
             {PRINT_PATHS.filter(([, kind]) => printable.includes(kind)).map(([slug, kind]) => (
               <li>
@@ -194,74 +286,45 @@ function DossierPage(props: {
               </li>
             ))}
           </ul>
-        </>
+        </PageSection>
       )}
 
-      {actions.length > 0 && (
-        <>
-          <h2>{t("dossiers.office.actions.title")}</h2>
-          {actions.map((a) => (
-            <section aria-labelledby={`action-${a}`}>
-              <h3 id={`action-${a}`}>{actionLabel(t, a)}</h3>
-              <form method="post" action={`${base}/actions/${a}`} enctype={FILE_ACTIONS.has(a) ? "multipart/form-data" : undefined} novalidate>
-                <CsrfField token={ctx.csrfToken} />
-                <input type="hidden" name="version" value={String(d.version)} />
-                <ActionFields ctx={ctx} view={view} action={a} form={props.form} />
-                {!(a === "assign" && view.specialists.length === 0) && (
-                  <Button variant={WARNING_ACTIONS.has(a) ? "warning" : undefined}>{actionLabel(t, a)}</Button>
-                )}
-              </form>
-            </section>
-          ))}
-        </>
-      )}
-
-      <h2>{t("dossiers.office.form.title")}</h2>
-      {def.form.filter((x) => x.type !== "file").length === 0 ? (
-        <p>{t("dossiers.office.form.none")}</p>
-      ) : (
-        <SummaryList rows={def.form.filter((x) => x.type !== "file").map((x) => [x.label, formValue(x, d.formData[x.key], locale)] as [string, string])} />
-      )}
-
-      <h2>{t("dossiers.office.documents.title")}</h2>
-      <DataTable
-        caption={t("dossiers.office.documents.title")}
-        columns={documentColumns}
-        rows={view.documents}
-        empty={<p>{t("dossiers.office.documents.none")}</p>}
-      />
-      <OriginalsSeenList ctx={ctx} seen={view.originalsSeen} docName={docName} />
-
-      {view.supplements.length > 0 && (
-        <>
-          <h2>{t("dossiers.office.supplements.title")}</h2>
-          {view.supplements.map((s) => (
-            <section aria-labelledby={`round-${s.round}`}>
-              <h3 id={`round-${s.round}`}>{t("dossiers.office.supplements.round", { n: s.round })}</h3>
-              <p>
-                {t("dossiers.office.supplements.requested", { at: at(s.requestedAt) })}{" "}
-                {s.answeredAt ? (
-                  t("dossiers.office.supplements.answered", { at: at(s.answeredAt) })
-                ) : (
-                  <Tag tone="grey">{t("dossiers.office.supplements.open")}</Tag>
-                )}
-              </p>
-              <ul>
-                {s.items.map((i) => (
-                  <li>{i.note ? `${i.label} – ${i.note}` : i.label}</li>
-                ))}
-              </ul>
-              {s.note && <p>{s.note}</p>}
-            </section>
-          ))}
-        </>
-      )}
-
-      <h2>{t("dossiers.office.history.title")}</h2>
-      <DataTable caption={t("dossiers.office.history.title")} columns={eventColumns} rows={view.events} />
+      <PageSection id="history" title={t("dossiers.office.history.title")}>
+        <DataTable caption={t("dossiers.office.history.title")} columns={eventColumns} rows={view.events} />
+      </PageSection>
     </Layout>
   );
 }
+
+/** One titled part of the dossier page; its heading names it for screen readers and the in-page links (#id). */
+function PageSection(props: { id: string; title: string; children: Child }) {
+  return (
+    <section aria-labelledby={`${props.id}-title`} id={props.id}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      {props.children}
+    </section>
+  );
+}
+
+/** Refusing, pausing and cancelling stand apart from the way forward, so no one presses them by habit. */
+export const APART_ACTIONS: ReadonlySet<ActionType> = new Set(["refuse", "cancel", "pause"]);
+/** The way forward first: the action that moves the dossier on, then the detours. */
+const FORWARD_ORDER: readonly ActionType[] = [
+  "receive",
+  "approve",
+  "propose",
+  "assign",
+  "returnResult",
+  "answerSupplement",
+  "resume",
+  "forwardReturned",
+  "forward",
+  "requestSupplement",
+  "sendBack",
+  "apologise",
+];
+const sortActions = (as: ActionType[]) =>
+  [...as].sort((a, b) => (FORWARD_ORDER.indexOf(a) + 1 || FORWARD_ORDER.length + 1) - (FORWARD_ORDER.indexOf(b) + 1 || FORWARD_ORDER.length + 1));
 
 export type DossierPageOptions = { form?: ActionForm; notice?: Notice; status?: 200 | 400 | 409 | 429 };
 

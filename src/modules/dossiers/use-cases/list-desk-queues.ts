@@ -1,13 +1,14 @@
 // The office's work queues of a commune, one page at a time, with the count of every queue.
 import type { Deps } from "../../../deps.ts";
 import { recordPersonalDataRead } from "../../../platform/audit/index.ts";
-import { authorise } from "../../../platform/auth/authorise.ts";
+import { authorise, can, type Principal, type ScopedUnit } from "../../../platform/auth/authorise.ts";
 import { addWorkingHours, HOURS_PER_DAY } from "../../../platform/calendar/working-time.ts";
 import { decodeCursor } from "../../../platform/http/cursor.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
+import { displayNames } from "../../identity/index.ts";
 import { loadWorkCalendar } from "../../calendar/index.ts";
 import * as repo from "../dossiers.repository.ts";
-import type { QueueName } from "../dossiers.model.ts";
+import { PERSONAL_QUEUES, QUEUES, type QueueItem, type QueueName } from "../dossiers.model.ts";
 import type { ReadCtx, ReadDeps } from "./dossier-reads.ts";
 
 /** "Due soon" means within two working days, as desks plan their week. */
@@ -19,14 +20,38 @@ export async function queueBoundaries(deps: Pick<Deps, "db" | "clock">) {
   return { now, dueSoon: addWorkingHours(cal, now, DUE_SOON_WORKING_DAYS * HOURS_PER_DAY) };
 }
 
+/** The queues this person sees on a commune's desk: the shared ones, and the personal ones their role has. */
+export function queuesFor(p: Principal | null, commune: ScopedUnit): QueueName[] {
+  return QUEUES.filter((q) => {
+    const needs = PERSONAL_QUEUES[q];
+    return !needs || (p !== null && can(p, needs, commune));
+  });
+}
+
+/** The queue a person starts from: their own work first (a specialist's dossiers, a leader's approvals). */
+export const defaultQueue = (p: Principal | null, commune: ScopedUnit): QueueName => queuesFor(p, commune)[0] ?? "newOnline";
+
+/** A queue line with its handler's name (the assigned specialist), for the worklists' columns. */
+export type WorkItem = QueueItem & { assigneeName: string | null };
+
+/** Adds the handler's name to each line. */
+export async function withHandlers(deps: Pick<ReadDeps, "db">, items: QueueItem[]): Promise<WorkItem[]> {
+  const names = await displayNames(
+    deps.db,
+    items.map((i) => i.assigneeId),
+  );
+  return items.map((i) => ({ ...i, assigneeName: i.assigneeId ? (names.get(i.assigneeId) ?? null) : null }));
+}
+
 export async function deskQueues(deps: ReadDeps, ctx: ReadCtx, communeCode: string, queue: QueueName, page: { cursor?: string; limit: number }) {
   const commune = await getAdminUnit(deps, communeCode);
   authorise(ctx.principal, "dossier.read", commune);
   const { now, dueSoon } = await queueBoundaries(deps);
   const after = decodeCursor(page.cursor, 2) as [string, string] | null;
+  const me = ctx.principal?.userId ?? null;
   const [counts, items] = await Promise.all([
-    repo.countQueues(deps.db, commune.code, now, dueSoon),
-    repo.listQueue(deps.db, commune.code, queue, now, dueSoon, after, page.limit + 1),
+    repo.countQueues(deps.db, commune.code, now, dueSoon, me),
+    repo.listQueue(deps.db, commune.code, queue, now, dueSoon, after, page.limit + 1, me),
   ]);
   // The queue names every applicant on the page: one audit entry for the page, naming the queue and where it starts.
   await recordPersonalDataRead(deps, ctx, {
@@ -37,5 +62,12 @@ export async function deskQueues(deps: ReadDeps, ctx: ReadCtx, communeCode: stri
   const more = items.length > page.limit;
   const shown = items.slice(0, page.limit);
   const last = shown[shown.length - 1];
-  return { commune, counts, items: shown, next: more && last ? ([new Date(last.sortAt).toISOString(), last.id] as [string, string]) : null, now, dueSoon };
+  return {
+    commune,
+    counts,
+    items: await withHandlers(deps, shown),
+    next: more && last ? ([new Date(last.sortAt).toISOString(), last.id] as [string, string]) : null,
+    now,
+    dueSoon,
+  };
 }

@@ -1,76 +1,98 @@
-// GET /office: the officer's roles and the office pages their permissions open.
+// GET /office: the officer's roles on named units, and only the office pages their permissions open: daily work
+// (desks, their own worklists, search), administration, and the guides for their roles.
 import type { Context } from "hono";
-import { scopePaths } from "../../../platform/auth/authorise.ts";
-import type { Grant } from "../../../platform/auth/authorise.ts";
+import type { Child } from "hono/jsx";
+import { type Grant, scopePaths } from "../../../platform/auth/authorise.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
+import { type PageKit, requireSignedIn } from "../../../platform/http/page-kit.ts";
 import { type Column, DataTable } from "../../../platform/views/data-table.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
-import { communesGranted } from "../../admin-units/index.ts";
+import { communesGranted, getAdminUnit } from "../../admin-units/index.ts";
+import { guidesOf } from "./help-page.tsx";
 import { roleLabel } from "./identity-web.ts";
-import { type PageKit, requireSignedIn } from "../../../platform/http/page-kit.ts";
+
+type Link = { href: string; label: Child };
 
 export function officeHomePage(iw: PageKit) {
-  return (c: Context<AppEnv>) => {
+  return async (c: Context<AppEnv>) => {
     const p = requireSignedIn(c);
+    // Citizens have no office: their own page is their dossiers, with profile and vault beside them.
+    if (scopePaths(p, "office.access").length === 0) return c.redirect("/me/dossiers", 303);
     const ctx = iw.page(c);
     const { t } = ctx;
     const has = (permission: Parameters<typeof scopePaths>[1]) => scopePaths(p, permission).length > 0;
-    // Desk settings belong to a commune: one link per commune where a grant allows changing them.
-    const settingsCommunes = communesGranted(p, "commune.settings");
+    const codes = [...new Set(p.grants.map((g) => g.unitCode))];
+    const names = new Map(
+      await Promise.all(
+        codes.map(
+          async (code) =>
+            [
+              code,
+              await getAdminUnit(iw.deps, code).then(
+                (u) => u.fullName,
+                () => code,
+              ),
+            ] as const,
+        ),
+      ),
+    );
+    const unitName = (code: string) => names.get(code) ?? code;
+    const desks = communesGranted(p, "dossier.read");
+    const many = desks.length > 1;
+    const of = (code: string) => (many ? ` – ${unitName(code)}` : "");
+    const daily: Link[] = [
+      ...communesGranted(p, "dossier.process").map((code) => ({
+        href: `/office/desk?commune=${code}&queue=assignedToMe`,
+        label: `${t("office.worklist.assignedToMe")}${of(code)}`,
+      })),
+      ...communesGranted(p, "dossier.approve").map((code) => ({
+        href: `/office/desk?commune=${code}&queue=awaitingApproval`,
+        label: `${t("office.worklist.awaitingApproval")}${of(code)}`,
+      })),
+      ...desks.map((code) => ({ href: `/office/desk?commune=${code}`, label: t("office.deskOf", { unit: unitName(code) }) })),
+      ...(has("dossier.read") ? [{ href: "/office/search", label: t("office.search") }] : []),
+      ...(has("citizen.verifyId") ? [{ href: "/office/id-card-check", label: t("nav.idCardCheck") }] : []),
+      ...(has("stats.read") ? [{ href: "/office/stats", label: t("nav.stats") }] : []),
+    ];
+    const admin: Link[] = [
+      ...(has("user.read") ? [{ href: "/office/users", label: t("nav.users") }] : []),
+      ...(has("audit.read") ? [{ href: "/office/audit", label: t("nav.audit") }] : []),
+      ...communesGranted(p, "commune.settings").map((code) => ({
+        href: `/office/communes/${code}/settings`,
+        label: t("office.settingsOf", { unit: unitName(code) }),
+      })),
+      ...(has("procedure.manage") ? [{ href: "/office/procedures", label: t("nav.procedures") }] : []),
+    ];
+    const more: Link[] = [
+      ...guidesOf(p).map((g) => ({ href: `/help/${g}`, label: t("office.help", { role: t(`help.${g}.title`) }) })),
+      { href: "/office/calendar", label: t("nav.calendar") },
+      { href: "/units", label: t("nav.adminUnits") },
+      { href: "/office/tokens", label: t("nav.tokens") },
+    ];
     const columns: Column<Grant>[] = [
       { header: t("users.role"), cell: (g) => roleLabel(t, g.role) },
-      { header: t("users.unit"), cell: (g) => <a href={`/units/${g.unitCode}`}>{g.unitCode}</a> },
+      { header: t("users.unit"), cell: (g) => <a href={`/units/${g.unitCode}`}>{unitName(g.unitCode)}</a> },
     ];
+    const group = (id: string, title: string, links: Link[]) =>
+      links.length > 0 && (
+        <section aria-labelledby={id}>
+          <h2 id={id}>{title}</h2>
+          <ul class="cards">
+            {links.map((l) => (
+              <li>
+                <a href={l.href}>{l.label}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      );
     return c.html(
       <Layout ctx={ctx} title={t("office.title")} office>
         <h1>{t("office.welcome", { name: p.displayName })}</h1>
+        {group("office-daily", t("office.daily"), daily)}
+        {group("office-admin", t("office.admin"), admin)}
         <DataTable caption={t("office.yourRoles")} showCaption columns={columns} rows={p.grants} empty={<p>{t("office.noRoles")}</p>} />
-        <ul>
-          <li>
-            <a href="/units">{t("nav.adminUnits")}</a>
-          </li>
-          {has("user.read") && (
-            <li>
-              <a href="/office/users">{t("nav.users")}</a>
-            </li>
-          )}
-          {has("audit.read") && (
-            <li>
-              <a href="/office/audit">{t("nav.audit")}</a>
-            </li>
-          )}
-          <li>
-            <a href="/office/tokens">{t("nav.tokens")}</a>
-          </li>
-          {has("dossier.read") && (
-            <li>
-              <a href="/office/desk">{t("nav.desk")}</a>
-            </li>
-          )}
-          {has("citizen.verifyId") && (
-            <li>
-              <a href="/office/id-card-check">{t("nav.idCardCheck")}</a>
-            </li>
-          )}
-          {has("stats.read") && (
-            <li>
-              <a href="/office/stats">{t("nav.stats")}</a>
-            </li>
-          )}
-          {settingsCommunes.map((code) => (
-            <li>
-              <a href={`/office/communes/${code}/settings`}>
-                {t("nav.deskSettings")} ({code})
-              </a>
-            </li>
-          ))}
-          <li>
-            <a href="/office/procedures">{t("nav.procedures")}</a>
-          </li>
-          <li>
-            <a href="/office/calendar">{t("nav.calendar")}</a>
-          </li>
-        </ul>
+        {group("office-more", t("office.more"), more)}
       </Layout>,
     );
   };

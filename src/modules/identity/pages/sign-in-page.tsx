@@ -15,6 +15,8 @@ import { SignInInput } from "../identity.contract.ts";
 import { endSession } from "../use-cases/end-session.ts";
 import { signInWithPassword } from "../use-cases/sign-in-with-password.ts";
 import { startBrowserSession } from "../web-session.ts";
+import { principalOfUser } from "../use-cases/principal-of-user.ts";
+import { type Principal, scopePaths } from "../../../platform/auth/authorise.ts";
 import type { PageKit } from "../../../platform/http/page-kit.ts";
 
 export function SignInPage(props: { ctx: PageContext; form: FormState; oidcLabel: string | null; next: string }) {
@@ -26,7 +28,7 @@ export function SignInPage(props: { ctx: PageContext; form: FormState; oidcLabel
       {props.oidcLabel && (
         <>
           <p>
-            <a class="button" id={fieldId("sso")} href={`/auth/oidc/start?next=${encodeURIComponent(props.next)}`}>
+            <a class="button" id={fieldId("sso")} href={props.next === "" ? "/auth/oidc/start" : `/auth/oidc/start?next=${encodeURIComponent(props.next)}`}>
               {t("signIn.withSso", { provider: props.oidcLabel })}
             </a>
           </p>
@@ -41,7 +43,7 @@ export function SignInPage(props: { ctx: PageContext; form: FormState; oidcLabel
         <Button>{t("signIn.submit")}</Button>
       </form>
       <p>
-        <a href={props.next === "/office" ? "/sign-in/phone" : `/sign-in/phone?next=${encodeURIComponent(props.next)}`}>{t("citizens.phoneSignIn.title")}</a>
+        <a href={props.next === "" ? "/sign-in/phone" : `/sign-in/phone?next=${encodeURIComponent(props.next)}`}>{t("citizens.phoneSignIn.title")}</a>
       </p>
     </Layout>
   );
@@ -54,26 +56,36 @@ export async function beginSession(iw: PageKit, c: Context<AppEnv>, userId: stri
   return c.redirect(next, 303);
 }
 
+/**
+ * Where a sign-in ends: the page asked for, else the person's own start: the office home for those who work in
+ * the office, their own dossiers (with profile and vault beside them) for a citizen, who never lands in the office.
+ */
+export function landingOf(p: Principal | null, next: string): string {
+  const officer = scopePaths(p, "office.access").length > 0;
+  if (next !== "" && (officer || !next.startsWith("/office"))) return next;
+  return officer ? "/office" : "/me/dossiers";
+}
+
 export function signInPages(iw: PageKit, oidcLabel: string | null) {
   const { deps, secure, page } = iw;
 
-  /** GET /sign-in */
+  /** GET /sign-in; without ?next the person lands on their own start page (see landingOf). */
   const show = (c: Context<AppEnv>) => {
-    const next = safeNext(c.req.query("next"), "/office");
+    const next = safeNext(c.req.query("next"), "");
     return c.html(<SignInPage ctx={page(c)} form={emptyForm()} oidcLabel={oidcLabel} next={next} />);
   };
 
   /** POST /sign-in */
   const submit = async (c: Context<AppEnv>) => {
     const values = await readForm(c);
-    const next = safeNext(values.next, "/office");
+    const next = safeNext(values.next, "");
     const parsed = validateForm(SignInInput, values);
     const fail = (errors: FieldError[], status: 400 | 401 | 429) =>
       c.html(<SignInPage ctx={page(c)} form={{ values: { username: values.username ?? "" }, errors }} oidcLabel={oidcLabel} next={next} />, status);
     if (!parsed.ok) return fail(parsed.errors, 400);
     try {
       const { userId } = await signInWithPassword(deps, ctxOf(c), parsed.data, clientIp(c, deps.config.trustedProxies));
-      return await beginSession(iw, c, userId, "password", next);
+      return await beginSession(iw, c, userId, "password", landingOf(await principalOfUser(deps, userId), next));
     } catch (err) {
       if (err instanceof AppError && err.code === "too_many_requests") {
         setRetryAfter(c, err);
