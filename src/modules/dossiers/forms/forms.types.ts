@@ -44,7 +44,7 @@ export interface ReceiptData extends FormBase {
   documents: Array<{ name: string; copies: number; original: boolean }>;
   /** Number of sets of the dossier; 1 when absent. */
   sets?: number;
-  duration: { unit: "days" | "hours"; amount: number };
+  duration: { unit: "days" | "hours" | "sameDay"; amount: number };
   receivedAt: Date;
   dueAt: Date;
   delivery: { method: DeliveryMethod; address?: string };
