@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { citizenIdNumberSchema, phoneSchema } from "../citizens/index.ts";
 import { ACTION_TYPES, STATES } from "./dossier-workflow.ts";
+import { PAUSE_GROUNDS } from "./pause-grounds.ts";
 
 const today = () => new Date();
 const optionalText = (max: number) =>
@@ -86,6 +87,7 @@ export const ActionInput = z
     items: z.array(z.string().trim().min(1).max(300)).max(30).optional(),
     note: z.string().trim().max(2000).optional(),
     reason: z.string().trim().max(2000).optional(),
+    ground: z.enum(PAUSE_GROUNDS).optional().openapi({ description: "Legal ground of a pause (required for pause); 'other' is explained in the reason" }),
     assigneeId: z.uuid().optional(),
     toUnit: z.string().trim().max(200).optional(),
     stepDays: z.number().positive().max(60).optional().openapi({ description: "Working days the other agency has (forward)" }),
@@ -159,6 +161,7 @@ export const DossierEventOut = z
     at: z.string(),
     actor: z.string(),
     reason: z.string().nullable(),
+    ground: z.enum(PAUSE_GROUNDS).nullable().openapi({ description: "A pause's legal ground; null for other actions" }),
   })
   .openapi("DossierEvent");
 

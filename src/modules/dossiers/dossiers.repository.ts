@@ -417,7 +417,8 @@ function queueWhere(queue: QueueName, p: { running: string; inProgress: string }
     case "dueSoon":
       return `state = ANY(${p.running}::text[]) AND due_at >= $2 AND due_at < $3`;
     case "overdue":
-      return `state = ANY(${p.running}::text[]) AND due_at < $2`;
+      // A dossier whose clock stopped after its deadline stays late while stopped (and after: it keeps that deadline).
+      return `((state = ANY(${p.running}::text[]) AND due_at < $2) OR (state IN ('paused', 'supplementRequested') AND due_at < clock_stopped_at))`;
     case "readyToReturn":
       return `state = 'resultReady'`;
   }

@@ -30,6 +30,7 @@ import {
 } from "./action-forms.tsx";
 import type { OfficeWeb } from "./office-context.ts";
 import { PRINT_PATHS } from "./print-routes.ts";
+import { pauseGroundLabel, pauseGroundOf } from "../pause-grounds.ts";
 import { localNoon } from "../../../platform/calendar/vietnam-time.ts";
 
 function formValue(field: ProcedureRecord["definition"]["form"][number], v: unknown, locale: PageContext["locale"]): string {
@@ -78,7 +79,13 @@ function DossierPage(props: {
     { header: t("dossiers.office.history.action"), cell: (e) => actionLabel(t, e.action) },
     { header: t("dossiers.office.history.actor"), cell: (e) => e.actorLabel },
     { header: t("dossiers.office.history.state"), cell: (e) => stateLabel(t, e.toState) },
-    { header: t("dossiers.office.history.note"), cell: (e) => e.reason ?? "" },
+    {
+      header: t("dossiers.office.history.note"),
+      cell: (e) => {
+        const ground = pauseGroundOf(e);
+        return ground ? [pauseGroundLabel(t, ground), e.reason].filter(Boolean).join(": ") : (e.reason ?? "");
+      },
+    },
   ];
   const printable = printableForms(view);
   const labels = actionFieldLabels(t);
