@@ -180,6 +180,7 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /api/v1/procedures": "the public catalogue",
   "GET /api/v1/procedures/export": "the public catalogue",
   "GET /api/v1/procedures/:code": "the public catalogue",
+  "GET /api/v1/procedures/:code/due-date": "the public catalogue: a procedure's due date for a moment of receipt",
   "GET /figures": "totals per commune and procedure",
   "GET /office/stats": "totals per commune and procedure",
   "GET /office/stats.xlsx": "totals per commune and procedure",

@@ -177,3 +177,21 @@ export type ProcedureListItem = z.infer<typeof ProcedureListItem>;
 export const SetActiveInput = z.strictObject({ active: z.boolean() }).openapi("SetProcedureActiveInput");
 export const CATALOGUE_FORMATS = ["xlsx", "csv"] as const;
 export type CatalogueFormat = (typeof CATALOGUE_FORMATS)[number];
+
+// "If I file now, when is it ready?": the appointment for a receipt at any moment (docs/public-services.md, Deadlines).
+export const DueDateQuery = z.strictObject({
+  receivedAt: z.iso
+    .datetime({ offset: true, local: true })
+    .optional()
+    .openapi({ description: "Moment of receipt, ISO 8601; without an offset it is Vietnam time (UTC+7); default now", example: "2026-02-12T10:00:00+07:00" }),
+});
+export const DueDateEstimate = z
+  .object({
+    code: z.string(),
+    receivedAt: z.string().openapi({ description: "ISO 8601 (UTC)" }),
+    dueAt: z.string().openapi({ description: "ISO 8601 (UTC): the appointment for the result", example: "2026-02-26T10:30:00.000Z" }),
+    dueDate: z.string().openapi({ description: "The appointment's day in Vietnam, YYYY-MM-DD", example: "2026-02-26" }),
+    dueTime: z.string().openapi({ description: "The appointment's time in Vietnam, HH:MM", example: "17:30" }),
+    processing: z.object({ unit: z.enum(DURATION_UNITS), amount: z.number(), cutOff: z.string().nullable() }),
+  })
+  .openapi("DueDateEstimate");
