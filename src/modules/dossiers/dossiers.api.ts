@@ -386,6 +386,7 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
             submittedAt: iso(i.submittedAt),
             receivedAt: iso(i.receivedAt),
             dueAt: iso(i.dueAt),
+            receiveBy: iso(i.receiveBy),
             assigneeId: i.assigneeId,
             version: i.version,
           })),

@@ -247,6 +247,7 @@ export const QueueItemOut = z
     submittedAt: iso,
     receivedAt: iso,
     dueAt: iso,
+    receiveBy: iso.openapi({ description: "An online dossier waiting at the desk: received or refused by then (ISO 8601)" }),
     assigneeId: z.string().nullable(),
     version: z.number().int(),
   })

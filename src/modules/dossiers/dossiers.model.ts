@@ -110,4 +110,6 @@ export type DossierView = {
   capacity: "office" | "applicant";
   specialists: Array<{ id: string; displayName: string }>;
   hoursToDue: number | null;
+  /** An online dossier waiting at the desk: when it must be received or refused, and whether that has passed. */
+  receiveBy?: { at: Date; late: boolean } | null;
 };

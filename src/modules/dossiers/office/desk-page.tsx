@@ -37,7 +37,7 @@ export function deskPage(office: OfficeWeb) {
     const today = toLocalDay(deps.clock.now());
     const queueHref = (q: string) => `/office/desk?commune=${desk.commune.code}&queue=${q}`;
     const dueOf = (i: QueueItem) => (i.dueAt ? new Date(i.dueAt) : null);
-    const columns: Column<QueueItem>[] = [
+    const columns: Column<QueueItem & { receiveBy: Date | null }>[] = [
       { header: t("dossiers.office.col.code"), cell: (i) => <a href={`/office/dossiers/${i.id}`}>{i.code ?? t("dossiers.office.noCode")}</a> },
       { header: t("dossiers.office.col.procedure"), cell: (i) => i.procedureName },
       { header: t("dossiers.office.col.applicant"), cell: (i) => i.applicantName },
@@ -51,6 +51,14 @@ export function deskPage(office: OfficeWeb) {
         header: t("dossiers.office.col.due"),
         nowrap: true,
         cell: (i) => {
+          // An online dossier waiting at the desk has no deadline yet, but a time limit to be received or refused.
+          if (i.receiveBy)
+            return (
+              <>
+                {t("dossiers.office.receiveBy", { at: formatDateTime(i.receiveBy, locale) })}{" "}
+                {i.receiveBy < desk.now && <Tag tone="red">{t("dossiers.office.tag.lateToReceive")}</Tag>}
+              </>
+            );
           const due = dueOf(i);
           const late = due !== null && due < desk.now && i.state !== "paused";
           const soon = !late && due !== null && due < desk.dueSoon && i.state !== "paused";

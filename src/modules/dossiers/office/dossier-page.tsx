@@ -160,6 +160,16 @@ function DossierPage(props: {
             [d.applicant.fullName, d.applicant.citizenIdNumber, d.applicant.phone, d.applicant.email, d.applicant.address].filter(Boolean).join(" · "),
           ],
           [t("dossiers.office.summary.submitted"), at(d.submittedAt)],
+          ...(view.receiveBy
+            ? ([
+                [
+                  t("dossiers.office.summary.receiveBy"),
+                  <>
+                    {at(view.receiveBy.at)} {view.receiveBy.late && <Tag tone="red">{t("dossiers.office.tag.lateToReceive")}</Tag>}
+                  </>,
+                ],
+              ] as [string, Child][])
+            : []),
           [t("dossiers.office.summary.received"), at(d.receivedAt)],
           [t("dossiers.office.summary.due"), at(d.dueAt)],
           ...(d.apologyDueAt ? ([[t("dossiers.office.summary.newDue"), at(d.apologyDueAt)]] as [string, string][]) : []),

@@ -7,6 +7,7 @@ import { decodeCursor } from "../../../platform/http/cursor.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
 import { loadWorkCalendar } from "../../calendar/index.ts";
 import * as repo from "../dossiers.repository.ts";
+import { receiveByOf } from "../online-receipt.ts";
 import type { QueueName } from "../dossiers.model.ts";
 import type { ReadCtx, ReadDeps } from "./dossier-reads.ts";
 
@@ -35,7 +36,9 @@ export async function deskQueues(deps: ReadDeps, ctx: ReadCtx, communeCode: stri
     details: { queue, ...(page.cursor ? { cursor: page.cursor } : {}), limit: page.limit },
   });
   const more = items.length > page.limit;
-  const shown = items.slice(0, page.limit);
+  const cal = await loadWorkCalendar(deps);
+  // Online dossiers waiting at the desk carry the time by which they must be received or refused.
+  const shown = items.slice(0, page.limit).map((i) => ({ ...i, receiveBy: receiveByOf(cal, i) }));
   const last = shown[shown.length - 1];
   return { commune, counts, items: shown, next: more && last ? ([new Date(last.sortAt).toISOString(), last.id] as [string, string]) : null, now, dueSoon };
 }
