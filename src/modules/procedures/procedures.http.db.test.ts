@@ -246,6 +246,14 @@ describeDb("procedure catalogue over HTTP", () => {
     expect(after.definition.documents.at(-1)).toMatchObject({ required: false, copies: 1, form: "original" });
     expect({ ...after.definition, name: before.definition.name, documents: before.definition.documents }).toEqual(before.definition);
     expect((await manager.get(`/office/procedures/${DEATH.code}/edit`)).status).toBe(200);
+
+    // The same working day needs no amount; another amount is refused beside the field.
+    expect(html).toContain('<option value="sameDay"');
+    const twoSameDays = await post({ "processing.unit": "sameDay", "processing.amount": "2" });
+    expect(twoSameDays.status).toBe(400);
+    expect(await twoSameDays.text()).toContain('id="f-processing-amount-error"');
+    expect((await post({ "processing.unit": "sameDay", "processing.amount": "", "processing.cutOff": "15:00" })).status).toBe(303);
+    expect((await getProcedure(t.deps, DEATH.code)).definition.processing).toEqual({ unit: "sameDay", amount: 1, cutOff: "15:00" });
   });
 
   it("creates a procedure from the empty form and refuses a code that exists", async () => {
