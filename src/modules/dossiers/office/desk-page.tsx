@@ -60,8 +60,10 @@ export function deskPage(office: OfficeWeb) {
               </>
             );
           const due = dueOf(i);
-          const late = due !== null && due < desk.now && i.state !== "paused";
-          const soon = !late && due !== null && due < desk.dueSoon && i.state !== "paused";
+          // A stopped clock is late only if it stopped after its deadline: exactly those the overdue queue holds.
+          const stopped = i.state === "paused" || i.state === "supplementRequested";
+          const late = due !== null && due < desk.now && (!stopped || queue === "overdue");
+          const soon = !late && due !== null && due < desk.dueSoon && !stopped;
           return (
             <>
               {due ? formatDateTime(due, locale) : "–"} {late && <Tag tone="red">{t("dossiers.office.tag.late")}</Tag>}
