@@ -375,6 +375,7 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
         {
           communeCode: r.commune.code,
           counts: r.counts,
+          pausedByGround: r.pausedByGround,
           items: r.items.map((i) => ({
             id: i.id,
             code: i.code,

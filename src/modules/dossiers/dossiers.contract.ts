@@ -257,6 +257,9 @@ export const QueuePage = z
   .object({
     communeCode: z.string(),
     counts: z.record(z.string(), z.number().int()),
+    pausedByGround: z
+      .partialRecord(z.enum(PAUSE_GROUNDS), z.number().int())
+      .openapi({ description: "Paused dossiers by the legal ground of their pause (grounds with none left out)" }),
     items: z.array(QueueItemOut),
     nextCursor: z.string().nullable(),
   })

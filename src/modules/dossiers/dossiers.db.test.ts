@@ -10,9 +10,8 @@ import { acting, APPLICANT, COUNTER_PROCEDURE, ONLINE_PROCEDURE } from "../../..
 import { aPdf, documentsFor, formValuesFor } from "../../../test/support/procedure-factories.ts";
 import { getProcedure } from "../procedures/index.ts";
 import { ACTION_TYPES, NATIONAL_STATUS, STATES } from "./dossier-workflow.ts";
-import { actOnDossier, fileDossier, findDossierRow, getDossier, lookupStatus } from "./index.ts";
+import { actOnDossier, deskQueues, fileDossier, findDossierRow, getDossier, lookupStatus } from "./index.ts";
 import { CodesExhaustedError } from "./use-cases/file-dossier.ts";
-import { countQueues } from "./dossiers.repository.ts";
 import { translator } from "../../platform/i18n/i18n.ts";
 import { listVault } from "../citizens/index.ts";
 import { ssoCitizen, verifyPhone } from "../../../test/support/citizen-factories.ts";
@@ -186,11 +185,13 @@ describeDb("dossiers", () => {
     const received = await act(deps, team.desk, d.id, "receive");
     const dueAt = vn("2026-11-26T17:30:00");
     expect(received.dueAt).toEqual(dueAt);
-    const overdueCount = async () => (await countQueues(deps.db, "02923", deps.clock.now(), deps.clock.now())).overdue;
+    const desk = () => deskQueues(deps, team.desk, "02923", "overdue", { limit: 100 });
+    const overdueCount = async () => (await desk()).counts.overdue;
 
     // Friday 10:00, 2.5 office hours after the deadline.
     clock.set(vn("2026-11-27T10:00:00"));
     const lateBefore = await overdueCount();
+    const pausedBefore = (await desk()).pausedByGround.agencyVerification ?? 0;
     const noGround = await rejection(act(deps, team.leader, d.id, "pause", { reason: "Chờ xác minh" }));
     expect(noGround.status).toBe(400);
     expect(noGround.fields.map((f) => f.field)).toEqual(["ground"]);
@@ -201,6 +202,8 @@ describeDb("dossiers", () => {
     expect(paused.state).toBe("paused");
     expect(paused.remainingHours).toBe(-2.5);
     expect(await overdueCount()).toBe(lateBefore); // still on the overdue queue while paused
+    expect((await desk()).items.map((i) => i.id)).toContain(d.id);
+    expect((await desk()).pausedByGround.agencyVerification).toBe(pausedBefore + 1);
 
     // Resumed the next Monday: still due on Thursday 26, so still late, and on the overdue queue.
     clock.set(vn("2026-11-30T09:00:00"));

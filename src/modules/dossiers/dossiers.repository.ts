@@ -439,6 +439,19 @@ export async function countQueues(q: Queryable, communeCode: string, now: Date, 
   return rows[0]!;
 }
 
+/** Paused dossiers of a commune by the legal ground of their latest pause (a pause without one counts as null). */
+export async function countPausedByGround(q: Queryable, communeCode: string): Promise<Array<{ ground: string | null; n: number }>> {
+  const { rows } = await q.query<{ ground: string | null; n: number }>(
+    `SELECT e.details ->> 'ground' AS ground, count(*)::int AS n
+     FROM dossiers d
+     JOIN LATERAL (SELECT details FROM dossier_events WHERE dossier_id = d.id AND action = 'pause' ORDER BY id DESC LIMIT 1) e ON true
+     WHERE d.commune_code = $1 AND d.state = 'paused'
+     GROUP BY 1 ORDER BY 1`,
+    [communeCode],
+  );
+  return rows;
+}
+
 /** One queue, oldest deadline first (or oldest submission while there is no deadline yet). */
 export async function listQueue(
   q: Queryable,

@@ -11,6 +11,7 @@ import { Layout } from "../../../platform/views/layout.tsx";
 import { getAdminUnit } from "../../admin-units/index.ts";
 import { type QueueItem, QUEUES } from "../dossiers.model.ts";
 import { deskQueues } from "../use-cases/list-desk-queues.ts";
+import { PAUSE_GROUNDS, pauseGroundLabel } from "../pause-grounds.ts";
 import { Input, Select } from "./fields.tsx";
 import { type OfficeWeb, pickCommune } from "./office-context.ts";
 import { requireSignedIn } from "../../../platform/http/page-kit.ts";
@@ -112,6 +113,14 @@ export function deskPage(office: OfficeWeb) {
             ))}
           </ul>
         </nav>
+        {Object.keys(desk.pausedByGround).length > 0 && (
+          <p>
+            {t("dossiers.office.desk.pausedByGround")}{" "}
+            {PAUSE_GROUNDS.filter((g) => desk.pausedByGround[g])
+              .map((g) => `${pauseGroundLabel(t, g)}: ${formatNumber(desk.pausedByGround[g]!, locale)}`)
+              .join("; ")}
+          </p>
+        )}
         <h2 id="queue">{t(`dossiers.queue.${queue}`)}</h2>
         <DataTable caption={t(`dossiers.queue.${queue}`)} columns={columns} rows={desk.items} empty={<p>{t("dossiers.office.desk.empty")}</p>} />
         <Pagination

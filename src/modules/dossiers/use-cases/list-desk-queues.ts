@@ -8,6 +8,7 @@ import { getAdminUnit } from "../../admin-units/index.ts";
 import { loadWorkCalendar } from "../../calendar/index.ts";
 import * as repo from "../dossiers.repository.ts";
 import { receiveByOf } from "../online-receipt.ts";
+import { isPauseGround, type PauseGround } from "../pause-grounds.ts";
 import type { QueueName } from "../dossiers.model.ts";
 import type { ReadCtx, ReadDeps } from "./dossier-reads.ts";
 
@@ -25,9 +26,10 @@ export async function deskQueues(deps: ReadDeps, ctx: ReadCtx, communeCode: stri
   authorise(ctx.principal, "dossier.read", commune);
   const { now, dueSoon } = await queueBoundaries(deps);
   const after = decodeCursor(page.cursor, 2) as [string, string] | null;
-  const [counts, items] = await Promise.all([
+  const [counts, items, paused] = await Promise.all([
     repo.countQueues(deps.db, commune.code, now, dueSoon),
     repo.listQueue(deps.db, commune.code, queue, now, dueSoon, after, page.limit + 1),
+    repo.countPausedByGround(deps.db, commune.code),
   ]);
   // The queue names every applicant on the page: one audit entry for the page, naming the queue and where it starts.
   await recordPersonalDataRead(deps, ctx, {
@@ -40,5 +42,19 @@ export async function deskQueues(deps: ReadDeps, ctx: ReadCtx, communeCode: stri
   // Online dossiers waiting at the desk carry the time by which they must be received or refused.
   const shown = items.slice(0, page.limit).map((i) => ({ ...i, receiveBy: receiveByOf(cal, i) }));
   const last = shown[shown.length - 1];
-  return { commune, counts, items: shown, next: more && last ? ([new Date(last.sortAt).toISOString(), last.id] as [string, string]) : null, now, dueSoon };
+  // Pauses are reported by their legal ground; one recorded before grounds existed counts as "other".
+  const pausedByGround: Partial<Record<PauseGround, number>> = {};
+  for (const r of paused) {
+    const g = isPauseGround(r.ground) ? r.ground : "other";
+    pausedByGround[g] = (pausedByGround[g] ?? 0) + r.n;
+  }
+  return {
+    commune,
+    counts,
+    pausedByGround,
+    items: shown,
+    next: more && last ? ([new Date(last.sortAt).toISOString(), last.id] as [string, string]) : null,
+    now,
+    dueSoon,
+  };
 }
