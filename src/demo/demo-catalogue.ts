@@ -70,7 +70,7 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     name: "Đăng ký khai sinh",
     field: "civilStatus",
     onlineLevel: "full",
-    processing: { unit: "hours", amount: 8, cutOff: "15:00" },
+    processing: { unit: "sameDay", amount: 1, cutOff: "15:00" },
     fees: [
       {
         key: "registration",
@@ -126,7 +126,7 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     name: "Đăng ký khai tử",
     field: "civilStatus",
     onlineLevel: "full",
-    processing: { unit: "hours", amount: 8, cutOff: "15:00" },
+    processing: { unit: "sameDay", amount: 1, cutOff: "15:00" },
     fees: [
       {
         key: "registration",
@@ -249,7 +249,7 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     name: "Cấp bản sao trích lục hộ tịch",
     field: "civilStatus",
     onlineLevel: "full",
-    processing: { unit: "hours", amount: 8, cutOff: "15:00" },
+    processing: { unit: "sameDay", amount: 1, cutOff: "15:00" },
     fees: [{ key: "copy", label: "Phí cấp bản sao trích lục hộ tịch (mỗi bản)", amount: 8000, exemptions: "Giảm khi nộp trực tuyến theo nghị quyết của tỉnh" }],
     documents: [{ key: "request", name: "Tờ khai cấp bản sao trích lục hộ tịch (theo mẫu)" }, idDoc(), authorisation],
     form: applicant([
@@ -353,7 +353,7 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     name: "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan có thẩm quyền của Việt Nam cấp hoặc chứng nhận",
     field: "certification",
     onlineLevel: "partial",
-    processing: { unit: "hours", amount: 8, cutOff: "15:00" },
+    processing: { unit: "sameDay", amount: 1, cutOff: "15:00" },
     fees: [
       {
         key: "perPage",
@@ -387,7 +387,7 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
     name: "Chứng thực chữ ký trong các giấy tờ, văn bản (áp dụng cả cho chứng thực điểm chỉ và khi người yêu cầu không ký, không điểm chỉ được)",
     field: "certification",
     onlineLevel: "none",
-    processing: { unit: "hours", amount: 8, cutOff: "15:00" },
+    processing: { unit: "sameDay", amount: 1, cutOff: "15:00" },
     fees: [{ key: "signature", label: "Phí chứng thực chữ ký (mỗi trường hợp)", amount: 10000 }],
     documents: [{ key: "paper", name: "Giấy tờ, văn bản mà mình sẽ ký", form: "original", note: "Ký trước mặt người thực hiện chứng thực." }, idDoc()],
     form: [],

@@ -164,6 +164,7 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /api/v1/procedures/export",
   "POST /api/v1/procedures/import",
   "GET /api/v1/procedures/:code",
+  "GET /api/v1/procedures/:code/due-date",
   "PUT /api/v1/procedures/:code",
   "POST /api/v1/procedures/:code/active",
   // A citizen's own profile and vault, and phone sign-in.

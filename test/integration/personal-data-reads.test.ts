@@ -197,6 +197,7 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /api/v1/procedures": "the public catalogue",
   "GET /api/v1/procedures/export": "the public catalogue",
   "GET /api/v1/procedures/:code": "the public catalogue",
+  "GET /api/v1/procedures/:code/due-date": "the public catalogue: a procedure's due date for a moment of receipt",
   "GET /figures": "totals per commune and procedure",
   "GET /office/stats": "totals per commune and procedure",
   "GET /office/stats.xlsx": "totals per commune and procedure",
@@ -233,7 +234,7 @@ describeDb("reads of personal data", () => {
     await act(deps, team.desk, supplemented, "requestSupplement", { items: ["Ảnh chân dung 4x6"] });
     const paused = await received();
     await act(deps, team.desk, paused, "apologise", { reason: "Chờ xác minh", newDueDate: "2026-12-02" });
-    await act(deps, team.leader, paused, "pause", { reason: "Có đơn đề nghị dừng" });
+    await act(deps, team.leader, paused, "pause", { ground: "applicantRequest", reason: "Có đơn đề nghị dừng" });
     const refused = (await buildDossier(deps, citizen)).id;
     await act(deps, team.desk, refused, "refuse", { reason: "Thiếu tờ khai" });
 

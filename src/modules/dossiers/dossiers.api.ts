@@ -28,6 +28,7 @@ import {
 } from "./dossiers.contract.ts";
 import * as repo from "./dossiers.repository.ts";
 import type { DossierView } from "./dossiers.model.ts";
+import { pauseGroundOf } from "./pause-grounds.ts";
 import { actOnDossier } from "./use-cases/act-on-dossier.ts";
 import { fileDossier } from "./use-cases/file-dossier.ts";
 import { lookupStatus } from "./use-cases/lookup-status.ts";
@@ -73,6 +74,7 @@ export function presentDossier(v: DossierView, t: Translate): z.infer<typeof Dos
       at: iso(e.at)!,
       actor: e.actorLabel,
       reason: e.reason,
+      ground: pauseGroundOf(e),
     })),
     documents: v.documents.map((x) => ({
       id: x.id,
@@ -379,6 +381,7 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
         {
           communeCode: r.commune.code,
           counts: r.counts,
+          pausedByGround: r.pausedByGround,
           items: r.items.map((i) => ({
             id: i.id,
             code: i.code,
@@ -390,6 +393,7 @@ export function registerDossiersApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
             submittedAt: iso(i.submittedAt),
             receivedAt: iso(i.receivedAt),
             dueAt: iso(i.dueAt),
+            receiveBy: iso(i.receiveBy),
             assigneeId: i.assigneeId,
             assigneeName: i.assigneeName,
             version: i.version,

@@ -3,6 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { citizenIdNumberSchema, idDisagreement, phoneSchema, SEXES } from "../citizens/index.ts";
 import { ACTION_TYPES, STATES } from "./dossier-workflow.ts";
 import { QUEUES } from "./dossiers.model.ts";
+import { PAUSE_GROUNDS } from "./pause-grounds.ts";
 
 const today = () => new Date();
 const optionalText = (max: number) =>
@@ -109,6 +110,7 @@ export const ActionInput = z
     items: z.array(z.string().trim().min(1).max(300)).max(30).optional(),
     note: z.string().trim().max(2000).optional(),
     reason: z.string().trim().max(2000).optional(),
+    ground: z.enum(PAUSE_GROUNDS).optional().openapi({ description: "Legal ground of a pause (required for pause); 'other' is explained in the reason" }),
     assigneeId: z.uuid().optional(),
     toUnit: z.string().trim().max(200).optional(),
     stepDays: z.number().positive().max(60).optional().openapi({ description: "Working days the other agency has (forward)" }),
@@ -183,6 +185,7 @@ export const DossierEventOut = z
     at: z.string(),
     actor: z.string(),
     reason: z.string().nullable(),
+    ground: z.enum(PAUSE_GROUNDS).nullable().openapi({ description: "A pause's legal ground; null for other actions" }),
   })
   .openapi("DossierEvent");
 
@@ -273,6 +276,7 @@ export const QueueItemOut = z
     submittedAt: iso,
     receivedAt: iso,
     dueAt: iso,
+    receiveBy: iso.openapi({ description: "An online dossier waiting at the desk: received or refused by then (ISO 8601)" }),
     assigneeId: z.string().nullable(),
     assigneeName: z.string().nullable(),
     version: z.number().int(),
@@ -283,6 +287,9 @@ export const QueuePage = z
   .object({
     communeCode: z.string(),
     counts: z.record(z.string(), z.number().int()),
+    pausedByGround: z
+      .partialRecord(z.enum(PAUSE_GROUNDS), z.number().int())
+      .openapi({ description: "Paused dossiers by the legal ground of their pause (grounds with none left out)" }),
     items: z.array(QueueItemOut),
     nextCursor: z.string().nullable(),
   })

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, expect, it } from "vitest";
-import { AppError } from "../../platform/http/app-error.ts";
+import { AppError, localizeField } from "../../platform/http/app-error.ts";
 import { act, type Acting, buildDossier, deskTeam } from "../../../test/support/dossier-factories.ts";
 import { rejection } from "../../../test/support/expect-error.ts";
 import { BAO_THANG, buildUser } from "../../../test/support/factories.ts";
@@ -10,7 +10,7 @@ import { acting, APPLICANT, COUNTER_PROCEDURE, ONLINE_PROCEDURE } from "../../..
 import { aPdf, documentsFor, formValuesFor } from "../../../test/support/procedure-factories.ts";
 import { getProcedure } from "../procedures/index.ts";
 import { ACTION_TYPES, NATIONAL_STATUS, STATES } from "./dossier-workflow.ts";
-import { actOnDossier, fileDossier, findDossierRow, getDossier, lookupStatus } from "./index.ts";
+import { actOnDossier, deskQueues, fileDossier, findDossierRow, getDossier, lookupStatus } from "./index.ts";
 import { CodesExhaustedError } from "./use-cases/file-dossier.ts";
 import { translator } from "../../platform/i18n/i18n.ts";
 import { listVault } from "../citizens/index.ts";
@@ -124,12 +124,12 @@ describeDb("dossiers", () => {
 
   it("processes a dossier from receipt to result with deadlines in working days across Tết 2026", async () => {
     const { deps, clock } = app();
-    // Thursday 12 Feb 2026, 10:00, three working days: Thursday and Friday count, the Tết break (14–22 Feb)
-    // does not, so the third working day ends on Tuesday 24 Feb at 10:00.
+    // Thursday 12 Feb 2026, 10:00, three working days: the day of receipt does not count, Friday 13 is day 1,
+    // the Tết break (14–22 Feb) does not count, so day 3 is Tuesday 24 Feb, due at its close of office.
     clock.set(vn("2026-02-12T10:00:00"));
     const d = await buildDossier(deps, team.citizen);
     const received = await act(deps, team.desk, d.id, "receive");
-    expect(received.dueAt).toEqual(vn("2026-02-24T10:00:00"));
+    expect(received.dueAt).toEqual(vn("2026-02-24T17:30:00"));
     expect(NATIONAL_STATUS[received.state]).toBe(2);
 
     clock.set(vn("2026-02-23T08:00:00"));
@@ -154,11 +154,13 @@ describeDb("dossiers", () => {
     clock.set(vn("2026-11-23T09:00:00")); // Monday
     const d = await buildDossier(deps, team.citizen);
     const received = await act(deps, team.desk, d.id, "receive");
-    expect(received.dueAt).toEqual(vn("2026-11-26T09:00:00"));
-    clock.set(vn("2026-11-24T09:00:00")); // one working day used, two left
+    // Day 1 is Tuesday 24, day 3 Thursday 26, due at its close of office.
+    expect(received.dueAt).toEqual(vn("2026-11-26T17:30:00"));
+    // Stopped at 09:00 on day 1: its other 6.5 office hours and two whole days are left.
+    clock.set(vn("2026-11-24T09:00:00"));
     const asked = await act(deps, team.desk, d.id, "requestSupplement", { items: ["Bản sao giấy chứng tử của vợ/chồng đã mất"] });
     expect(asked.state).toBe("supplementRequested");
-    expect(asked.remainingHours).toBe(16);
+    expect(asked.remainingHours).toBe(22.5);
     clock.set(vn("2026-12-01T09:00:00")); // a week later, Tuesday
     const answered = await act(deps, team.citizen, d.id, "answerSupplement", {
       documents: [
@@ -169,10 +171,49 @@ describeDb("dossiers", () => {
       ],
     });
     expect(answered.state).toBe("received");
-    expect(answered.dueAt).toEqual(vn("2026-12-03T09:00:00"));
+    // 22.5 h from Tuesday 1/12 at 09:00 run out at 17:30 on Thursday 3/12 (6.5 + 8 + 8).
+    expect(answered.dueAt).toEqual(vn("2026-12-03T17:30:00"));
     const rounds = (await getDossier(deps, team.desk, d.id)).supplements;
     expect(rounds).toHaveLength(1);
     expect(rounds[0]!.answeredAt).not.toBeNull();
+  });
+
+  it("keeps a dossier late through a pause: the pause names its legal ground, resumption gives back no overrun time", async () => {
+    const { deps, clock } = app();
+    clock.set(vn("2026-11-23T09:00:00")); // Monday
+    const d = await buildDossier(deps, team.citizen);
+    const received = await act(deps, team.desk, d.id, "receive");
+    const dueAt = vn("2026-11-26T17:30:00");
+    expect(received.dueAt).toEqual(dueAt);
+    const desk = () => deskQueues(deps, team.desk, "02923", "overdue", { limit: 100 });
+    const overdueCount = async () => (await desk()).counts.overdue;
+
+    // Friday 10:00, 2.5 office hours after the deadline.
+    clock.set(vn("2026-11-27T10:00:00"));
+    const lateBefore = await overdueCount();
+    const pausedBefore = (await desk()).pausedByGround.agencyVerification ?? 0;
+    const noGround = await rejection(act(deps, team.leader, d.id, "pause", { reason: "Chờ xác minh" }));
+    expect(noGround.status).toBe(400);
+    expect(noGround.fields.map((f) => f.field)).toEqual(["ground"]);
+    expect(localizeField(noGround.fields[0]!, translator("vi"), "Căn cứ tạm dừng")).toContain("Căn cứ tạm dừng");
+    const badGround = await rejection(act(deps, team.leader, d.id, "pause", { ground: "whim" as never, reason: "x" }));
+    expect(badGround.fields.map((f) => f.field)).toContain("ground");
+    const paused = await act(deps, team.leader, d.id, "pause", { ground: "agencyVerification", reason: "Chờ công an xã xác minh nơi cư trú" });
+    expect(paused.state).toBe("paused");
+    expect(paused.remainingHours).toBe(-2.5);
+    expect(await overdueCount()).toBe(lateBefore); // still on the overdue queue while paused
+    expect((await desk()).items.map((i) => i.id)).toContain(d.id);
+    expect((await desk()).pausedByGround.agencyVerification).toBe(pausedBefore + 1);
+
+    // Resumed the next Monday: still due on Thursday 26, so still late, and on the overdue queue.
+    clock.set(vn("2026-11-30T09:00:00"));
+    const resumed = await act(deps, team.leader, d.id, "resume");
+    expect(resumed.state).toBe("received");
+    expect(resumed.dueAt).toEqual(dueAt);
+    expect(await overdueCount()).toBe(lateBefore);
+    const view = await getDossier(deps, team.desk, d.id);
+    expect(view.hoursToDue).toBeLessThan(0);
+    expect(view.events.find((e) => e.action === "pause")?.details.ground).toBe("agencyVerification");
   });
 
   it("lets one of two officers acting at once win and tells the other it changed meanwhile", async () => {
@@ -206,11 +247,11 @@ describeDb("dossiers", () => {
     const { deps, clock } = app();
     clock.set(vn("2026-11-23T09:00:00"));
     const d = await buildDossier(deps, team.citizen);
-    await act(deps, team.desk, d.id, "receive"); // due Thursday 26th, 09:00
+    await act(deps, team.desk, d.id, "receive"); // due Thursday 26th at the close of office
     clock.set(vn("2026-11-24T10:00:00"));
     const apologised = await act(deps, team.leader, d.id, "apologise", { reason: "Chờ xác minh", newDueDate: "2026-12-02" });
     expect(apologised.apologyDueAt).toEqual(vn("2026-12-02T17:30:00"));
-    expect(apologised.dueAt).toEqual(vn("2026-11-26T09:00:00")); // still measured against the statutory date
+    expect(apologised.dueAt).toEqual(vn("2026-11-26T17:30:00")); // still measured against the statutory date
     expect((await rejection(act(deps, team.leader, d.id, "apologise", { reason: "x", newDueDate: "2026-12-09" }))).messageKey).toBe(
       "dossiers.error.apologyOnce",
     );

@@ -104,7 +104,7 @@ export const PERSONAL_QUEUES: Partial<Record<QueueName, "dossier.process" | "dos
 
 export type QueueItem = Pick<
   DossierRow,
-  "id" | "code" | "state" | "applicantName" | "channel" | "submittedAt" | "receivedAt" | "dueAt" | "assigneeId" | "version"
+  "id" | "code" | "state" | "applicantName" | "channel" | "submittedAt" | "receivedAt" | "dueAt" | "clockStoppedAt" | "assigneeId" | "version"
 > & { procedureName: string; procedureCode: string; sortAt: Date };
 
 /** A line of the applicant's own list. */
@@ -123,4 +123,6 @@ export type DossierView = {
   capacity: "office" | "applicant";
   specialists: Array<{ id: string; displayName: string }>;
   hoursToDue: number | null;
+  /** An online dossier waiting at the desk: when it must be received or refused, and whether that has passed. */
+  receiveBy?: { at: Date; late: boolean } | null;
 };

@@ -107,6 +107,11 @@ describeDb("dossier office pages", () => {
       expect(html).toMatch(new RegExp(`aria-current="page"><strong>Hồ sơ trực tuyến mới</strong></a> <strong class="tag tag--grey">${submitted}</strong>`));
       expect(html).toContain(`href="/office/dossiers/${id}">${code}</a>`);
       expect(html).toContain(APPLICANT.fullName);
+      // Submitted online on Monday 23/11 at 09:00: to be received or refused by the close of office that day.
+      expect(html).toContain("Tiếp nhận trước 17:30 23/11/2026");
+      expect(html).not.toContain("Quá hạn tiếp nhận");
+      const page = await (await clients.desk.get(`/office/dossiers/${id}`)).text();
+      expect(page).toMatch(/Hạn tiếp nhận hoặc từ chối<\/dt>\s*<dd>17:30 23\/11\/2026/);
     });
 
     it("receives the dossier: POST, redirect, then the page with a flash and the new state", async () => {

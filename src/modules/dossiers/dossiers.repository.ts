@@ -423,7 +423,8 @@ function queueWhere(queue: QueueName, p: { running: string; inProgress: string; 
     case "dueSoon":
       return `state = ANY(${p.running}::text[]) AND due_at >= $2 AND due_at < $3`;
     case "overdue":
-      return `state = ANY(${p.running}::text[]) AND due_at < $2`;
+      // A dossier whose clock stopped after its deadline stays late while stopped (and after: it keeps that deadline).
+      return `((state = ANY(${p.running}::text[]) AND due_at < $2) OR (state IN ('paused', 'supplementRequested') AND due_at < clock_stopped_at))`;
     case "readyToReturn":
       return `state = 'resultReady'`;
   }
@@ -445,6 +446,19 @@ export async function countQueues(q: Queryable, communeCode: string, now: Date, 
   return rows[0]!;
 }
 
+/** Paused dossiers of a commune by the legal ground of their latest pause (a pause without one counts as null). */
+export async function countPausedByGround(q: Queryable, communeCode: string): Promise<Array<{ ground: string | null; n: number }>> {
+  const { rows } = await q.query<{ ground: string | null; n: number }>(
+    `SELECT e.details ->> 'ground' AS ground, count(*)::int AS n
+     FROM dossiers d
+     JOIN LATERAL (SELECT details FROM dossier_events WHERE dossier_id = d.id AND action = 'pause' ORDER BY id DESC LIMIT 1) e ON true
+     WHERE d.commune_code = $1 AND d.state = 'paused'
+     GROUP BY 1 ORDER BY 1`,
+    [communeCode],
+  );
+  return rows;
+}
+
 /**
  * One queue, soonest deadline first, so the overdue ones come on top (or oldest submission while there is no
  * deadline yet: the desk receives in order of arrival).
@@ -461,7 +475,7 @@ export async function listQueue(
 ): Promise<QueueItem[]> {
   const { rows } = await q.query<QueueItem>(
     `SELECT d.id, d.code, d.state, d.applicant_name AS "applicantName", d.channel, d.submitted_at AS "submittedAt",
-            d.received_at AS "receivedAt", d.due_at AS "dueAt", d.assignee_id AS "assigneeId", d.version,
+            d.received_at AS "receivedAt", d.due_at AS "dueAt", d.clock_stopped_at AS "clockStoppedAt", d.assignee_id AS "assigneeId", d.version,
             p.name AS "procedureName", p.code AS "procedureCode", d.sort_at AS "sortAt"
      FROM (SELECT *, coalesce(due_at, submitted_at, created_at) AS sort_at FROM dossiers
            WHERE commune_code = $1 AND ${queueWhere(queue, { running: "$7", inProgress: "$8", me: "$9" })}
@@ -493,7 +507,7 @@ export type DossierSearch = {
 export async function searchDossiers(q: Queryable, s: DossierSearch): Promise<QueueItem[]> {
   const { rows } = await q.query<QueueItem>(
     `SELECT d.id, d.code, d.state, d.applicant_name AS "applicantName", d.channel, d.submitted_at AS "submittedAt",
-            d.received_at AS "receivedAt", d.due_at AS "dueAt", d.assignee_id AS "assigneeId", d.version,
+            d.received_at AS "receivedAt", d.due_at AS "dueAt", d.clock_stopped_at AS "clockStoppedAt", d.assignee_id AS "assigneeId", d.version,
             p.name AS "procedureName", p.code AS "procedureCode", coalesce(d.due_at, d.submitted_at, d.created_at) AS "sortAt"
      FROM dossiers d JOIN procedure_refs p ON p.procedure_id = d.procedure_id
      WHERE d.unit_path LIKE ANY (SELECT x || '%' FROM unnest($1::text[]) x) AND d.state <> 'draft'

@@ -406,7 +406,12 @@ export async function parseCatalogue(bytes: Uint8Array, format: CatalogueFormat)
         field: g("field"),
         level: g("level"),
         onlineLevel: g("online_level"),
-        processing: { unit: g("processing_unit"), amount: num(g("processing_amount")), cutOff: g("cut_off") ?? null },
+        processing: {
+          unit: g("processing_unit"),
+          // A same-day procedure needs no amount: it is one working day.
+          amount: num(g("processing_amount")) ?? (g("processing_unit") === "sameDay" ? 1 : undefined),
+          cutOff: g("cut_off") ?? null,
+        },
         resultName: g("result_name"),
         deliveryMethods: (g("delivery_methods") ?? "")
           .split(/[,;]/)

@@ -13,7 +13,7 @@ import { buildZip, deflatedZeros } from "../../../test/support/zip-factories.ts"
 const catalogue = [
   aProcedureInput({
     code: "8.000010",
-    processing: { unit: "hours", amount: 8, cutOff: "15:00" },
+    processing: { unit: "sameDay", amount: 1, cutOff: "15:00" },
     fees: [{ key: "issue", label: "Lệ phí cấp giấy, mỗi bản", amount: 8000, exemptions: "Hộ nghèo; người khuyết tật" }],
     legalBasis: ["Luật thử nghiệm số 1/2020/QH14", "Nghị định số 2/2021/NĐ-CP, Điều 7"],
     summary: 'Giấy có giá trị 6 tháng, ghi rõ "mục đích sử dụng".',
@@ -129,6 +129,15 @@ describe("catalogue file", () => {
     expect(err.fields.map((f) => f.field)).toEqual([`documents!E${lineOf(docLine)}`, `steps!E${lineOf(stepLine)}`]);
     expect(localizeField(err.fields[0]!, translator("vi"))).toContain(`documents!E${lineOf(docLine)}`);
     expect(localizeField(err.fields[1]!, translator("en"))).toMatch(/steps!E\d+.*one of/);
+  });
+
+  it("reads a same-day procedure without an amount as one working day, and refuses another amount at its cell", async () => {
+    const text = csvText(writeCsv(catalogue.slice(0, 1)));
+    expect(text).toContain(",sameDay,1,15:00,");
+    expect(await parseCatalogue(csvBytes(text.replace(",sameDay,1,15:00,", ",sameDay,,15:00,")), "csv")).toEqual(catalogue.slice(0, 1));
+    const err = await rejection(parseCatalogue(csvBytes(text.replace(",sameDay,1,15:00,", ",sameDay,2,15:00,")), "csv"));
+    // Column A is the sheet name, so processing_amount (7th column) is H.
+    expect(err.fields.map((f) => f.field)).toEqual(["procedures!H2"]);
   });
 
   it("reports XLSX cells by their worksheet address", async () => {

@@ -2,12 +2,15 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Deps } from "../../deps.ts";
 import { useCaseContext } from "../../platform/auth/use-case-context.ts";
+import { toLocalDay, VIETNAM_OFFSET_MS } from "../../platform/calendar/vietnam-time.ts";
 import { AppError } from "../../platform/http/app-error.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
 import { json, pageOf, problems } from "../../platform/http/openapi-shared.ts";
 import { formatOf, MEDIA_TYPES } from "./catalogue-file.ts";
 import {
   CATALOGUE_FORMATS,
+  DueDateEstimate,
+  DueDateQuery,
   Procedure,
   ProcedureCode,
   ProcedureDefinition,
@@ -16,6 +19,7 @@ import {
   SetActiveInput,
 } from "./procedures.contract.ts";
 import { getProcedure, getProcedureVersionByCode, type ProcedureRecord, searchProcedures } from "./use-cases/browse-procedures.ts";
+import { estimateDueAt } from "./use-cases/estimate-due-at.ts";
 import { exportCatalogue } from "./use-cases/export-catalogue.ts";
 import { importCatalogue } from "./use-cases/import-catalogue.ts";
 import { publishProcedure } from "./use-cases/publish-procedure.ts";
@@ -99,6 +103,35 @@ export function registerProceduresApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       const { code } = c.req.valid("param");
       const { version } = c.req.valid("query");
       return c.json(present(version ? await getProcedureVersionByCode(deps, code, version) : await getProcedure(deps, code)), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/procedures/{code}/due-date",
+      tags,
+      summary: "When a dossier received at a given moment (default now) is due: the rule the desk applies on receipt",
+      request: { params: CodeParam, query: DueDateQuery },
+      responses: { 200: json(DueDateEstimate, "The appointment"), 400: problems[400], 404: problems[404] },
+    }),
+    async (c) => {
+      const { receivedAt } = c.req.valid("query");
+      // Without an offset the moment is Vietnam time, as a desk would say it.
+      const at = receivedAt === undefined ? undefined : new Date(/(Z|[+-]\d\d:\d\d)$/.test(receivedAt) ? receivedAt : `${receivedAt}+07:00`);
+      const e = await estimateDueAt(deps, c.req.valid("param").code, at);
+      const local = new Date(e.dueAt.getTime() + VIETNAM_OFFSET_MS).toISOString();
+      return c.json(
+        {
+          code: e.code,
+          receivedAt: e.receivedAt.toISOString(),
+          dueAt: e.dueAt.toISOString(),
+          dueDate: toLocalDay(e.dueAt),
+          dueTime: local.slice(11, 16),
+          processing: e.processing,
+        },
+        200,
+      );
     },
   );
 

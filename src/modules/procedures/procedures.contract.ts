@@ -1,6 +1,9 @@
 // The one contract for the procedure catalogue: validates the office form, imports and the API, and
 // generates OpenAPI. A procedure's definition is stored whole, as an immutable version.
 import { z } from "@hono/zod-openapi";
+import { DURATION_UNITS } from "../../platform/calendar/working-time.ts";
+
+export { DURATION_UNITS };
 
 export const PROCEDURE_FIELDS = [
   "civilStatus", // hộ tịch
@@ -100,7 +103,10 @@ export const ProcedureDefinition = z
     level: z.enum(PROCEDURE_LEVELS).default("commune"),
     onlineLevel: z.enum(ONLINE_LEVELS),
     processing: z.strictObject({
-      unit: z.enum(["days", "hours"]),
+      unit: z.enum(DURATION_UNITS).openapi({
+        description:
+          "days: working days, due at the close of office of the last one; hours: working hours; sameDay: the result on the day of receipt (the next working day when received after the cut-off), amount 1",
+      }),
       amount: z.number().positive().max(365),
       cutOff: z
         .string()
@@ -126,6 +132,8 @@ export const ProcedureDefinition = z
         seen.add(item.key);
       });
     }
+    if (p.processing.unit === "sameDay" && p.processing.amount !== 1)
+      ctx.addIssue({ code: "custom", message: "a same-day procedure takes one working day", path: ["processing", "amount"] });
     const shares = p.steps.reduce((s, step) => s + step.share, 0);
     if (shares > 1.0001) ctx.addIssue({ code: "custom", message: "step shares exceed the statutory time", path: ["steps"] });
     if (p.onlineLevel === "full" && !p.deliveryMethods.some((m) => m !== "desk"))
@@ -162,7 +170,7 @@ export const ProcedureSearchQuery = z.strictObject({
 
 // What a list of procedures shows beside each name: how long it takes and what it costs.
 export const ProcedureListItem = ProcedureSummary.extend({
-  processing: z.object({ unit: z.enum(["days", "hours"]), amount: z.number(), cutOff: z.string().nullable() }),
+  processing: z.object({ unit: z.enum(DURATION_UNITS), amount: z.number(), cutOff: z.string().nullable() }),
   totalFee: z.number().int(),
 }).openapi("ProcedureListItem");
 export type ProcedureListItem = z.infer<typeof ProcedureListItem>;
@@ -170,3 +178,21 @@ export type ProcedureListItem = z.infer<typeof ProcedureListItem>;
 export const SetActiveInput = z.strictObject({ active: z.boolean() }).openapi("SetProcedureActiveInput");
 export const CATALOGUE_FORMATS = ["xlsx", "csv"] as const;
 export type CatalogueFormat = (typeof CATALOGUE_FORMATS)[number];
+
+// "If I file now, when is it ready?": the appointment for a receipt at any moment (docs/public-services.md, Deadlines).
+export const DueDateQuery = z.strictObject({
+  receivedAt: z.iso
+    .datetime({ offset: true, local: true })
+    .optional()
+    .openapi({ description: "Moment of receipt, ISO 8601; without an offset it is Vietnam time (UTC+7); default now", example: "2026-02-12T10:00:00+07:00" }),
+});
+export const DueDateEstimate = z
+  .object({
+    code: z.string(),
+    receivedAt: z.string().openapi({ description: "ISO 8601 (UTC)" }),
+    dueAt: z.string().openapi({ description: "ISO 8601 (UTC): the appointment for the result", example: "2026-02-26T10:30:00.000Z" }),
+    dueDate: z.string().openapi({ description: "The appointment's day in Vietnam, YYYY-MM-DD", example: "2026-02-26" }),
+    dueTime: z.string().openapi({ description: "The appointment's time in Vietnam, HH:MM", example: "17:30" }),
+    processing: z.object({ unit: z.enum(DURATION_UNITS), amount: z.number(), cutOff: z.string().nullable() }),
+  })
+  .openapi("DueDateEstimate");

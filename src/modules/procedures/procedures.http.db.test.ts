@@ -3,7 +3,7 @@ import { json, TestClient } from "../../../test/support/client.ts";
 import { buildUser, GIA_PHU, LAO_CAI, PASSWORD } from "../../../test/support/factories.ts";
 import { type TestApp, useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
-import { aCatalogue, publishAll } from "../../../test/support/procedure-factories.ts";
+import { aCatalogue, aProcedureInput, publishAll } from "../../../test/support/procedure-factories.ts";
 import { buildZip, deflatedZeros } from "../../../test/support/zip-factories.ts";
 import { CSRF_FIELD } from "../../platform/http/csrf.ts";
 import { getProcedure } from "./index.ts";
@@ -93,6 +93,39 @@ describeDb("procedure catalogue over HTTP", () => {
     expect(await csv.text()).toContain("procedures,code,name,field");
     const xlsx = await t.app.request("/api/v1/procedures/export");
     expect(new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b])); // a zip
+  });
+
+  it("answers 'if I file now, when is it ready?' on the page and through the API, by the desk's rule", async () => {
+    const vn = (s: string) => new Date(`${s}+07:00`);
+    const sameDay = aProcedureInput({ code: "8.900001", name: "Chứng thực trong ngày", processing: { unit: "sameDay", amount: 1, cutOff: "15:00" } });
+    const fiveDays = aProcedureInput({ code: "8.900002", name: "Xác nhận năm ngày", processing: { unit: "days", amount: 5, cutOff: "15:00" } });
+    await publishAll(t.deps, [sameDay, fiveDays]);
+    const due = async (code: string, receivedAt?: string) =>
+      t.app.request(`/api/v1/procedures/${code}/due-date${receivedAt === undefined ? "" : `?receivedAt=${encodeURIComponent(receivedAt)}`}`);
+
+    // Received Thu 12/02/2026 10:00 with 5 working days: Friday 13, Tết (14–22/02), 23–26: the close of office on 26/02.
+    const five = await due(fiveDays.code, "2026-02-12T10:00:00+07:00");
+    expect(five.status).toBe(200);
+    expect(await five.json()).toMatchObject({ code: fiveDays.code, dueAt: "2026-02-26T10:30:00.000Z", dueDate: "2026-02-26", dueTime: "17:30" });
+    // Same day: before the cut-off that day; after it (a moment without offset is Vietnam time) the next working day,
+    // here after the Tết break.
+    expect(await (await due(sameDay.code, "2026-02-12T14:00")).json()).toMatchObject({ dueDate: "2026-02-12", dueTime: "17:30" });
+    expect(await (await due(sameDay.code, "2026-02-13T15:30")).json()).toMatchObject({ dueDate: "2026-02-23", dueTime: "17:30" });
+
+    // Without a moment: now, as the procedure page shows it, server-rendered.
+    t.clock.set(vn("2026-03-03T16:00"));
+    expect(await (await due(sameDay.code)).json()).toMatchObject({ receivedAt: "2026-03-03T09:00:00.000Z", dueDate: "2026-03-04" });
+    const page = await (await t.app.request(`/procedures/${sameDay.code}`)).text();
+    expect(page).toContain("Nếu nộp ngay bây giờ, hẹn trả kết quả");
+    expect(page).toContain("<strong>17:30 04/03/2026</strong>");
+    expect(page).toContain("Trong ngày làm việc");
+
+    const bad = await due(sameDay.code, "12/02/2026");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors).toEqual([expect.objectContaining({ field: "receivedAt" })]);
+    const badEn = await t.app.request(`/api/v1/procedures/${sameDay.code}/due-date?receivedAt=tomorrow`, { headers: { "accept-language": "en" } });
+    expect((await badEn.json()).errors).toEqual([expect.objectContaining({ field: "receivedAt" })]);
+    expect((await due("9.999999", "2026-02-12T10:00")).status).toBe(404);
   });
 
   it("publishes through the API only for procedure managers: 401, 403, 400, then a new version", async () => {
@@ -213,6 +246,14 @@ describeDb("procedure catalogue over HTTP", () => {
     expect(after.definition.documents.at(-1)).toMatchObject({ required: false, copies: 1, form: "original" });
     expect({ ...after.definition, name: before.definition.name, documents: before.definition.documents }).toEqual(before.definition);
     expect((await manager.get(`/office/procedures/${DEATH.code}/edit`)).status).toBe(200);
+
+    // The same working day needs no amount; another amount is refused beside the field.
+    expect(html).toContain('<option value="sameDay"');
+    const twoSameDays = await post({ "processing.unit": "sameDay", "processing.amount": "2" });
+    expect(twoSameDays.status).toBe(400);
+    expect(await twoSameDays.text()).toContain('id="f-processing-amount-error"');
+    expect((await post({ "processing.unit": "sameDay", "processing.amount": "", "processing.cutOff": "15:00" })).status).toBe(303);
+    expect((await getProcedure(t.deps, DEATH.code)).definition.processing).toEqual({ unit: "sameDay", amount: 1, cutOff: "15:00" });
   });
 
   it("creates a procedure from the empty form and refuses a code that exists", async () => {

@@ -19,6 +19,9 @@ export const messagesVi = {
   "procedures.time": "Thời hạn giải quyết",
   "procedures.processing.days": "{n} ngày làm việc",
   "procedures.processing.hours": "{n} giờ làm việc",
+  "procedures.processing.sameDay": "Trong ngày làm việc",
+  "procedures.ifFiledNow": "Nếu nộp ngay bây giờ, hẹn trả kết quả",
+  "procedures.ifFiledNowNote": "Tính cho hồ sơ đầy đủ được tiếp nhận lúc {at}; thời gian chờ bổ sung không tính.",
   "procedures.cutOffNote": "Hồ sơ nhận sau {time} được giải quyết từ ngày làm việc tiếp theo.",
   "procedures.feeLabel": "Phí, lệ phí",
   "procedures.free": "Miễn phí",
@@ -61,6 +64,7 @@ export const messagesVi = {
   "procedures.level.province": "Cấp tỉnh",
   "procedures.unit.days": "Ngày làm việc",
   "procedures.unit.hours": "Giờ làm việc",
+  "procedures.unit.sameDay": "Trong ngày làm việc",
 
   "procedures.documentForm.original": "Bản chính",
   "procedures.documentForm.copy": "Bản sao",
@@ -129,6 +133,7 @@ export const messagesVi = {
   "procedures.label.summary": "Mô tả ngắn",
   "procedures.hint.code": "Mã trên Cơ sở dữ liệu quốc gia về thủ tục hành chính, ví dụ 1.001193",
   "procedures.hint.cutOff": "Để trống nếu không có quy định",
+  "procedures.hint.processingAmount": "Số ngày hoặc số giờ; để trống khi giải quyết trong ngày",
 
   "procedures.section.documents": "Thành phần hồ sơ",
   "procedures.section.form": "Tờ khai trực tuyến",
@@ -199,6 +204,9 @@ export const messagesEn: Messages = {
   "procedures.time": "Processing time",
   "procedures.processing.days": "{n} working days",
   "procedures.processing.hours": "{n} working hours",
+  "procedures.processing.sameDay": "The same working day",
+  "procedures.ifFiledNow": "If you file now, result due",
+  "procedures.ifFiledNowNote": "For a complete application received at {at}; time waiting for missing documents is not counted.",
   "procedures.cutOffNote": "Applications received after {time} are processed from the next working day.",
   "procedures.feeLabel": "Fees",
   "procedures.free": "Free",
@@ -241,6 +249,7 @@ export const messagesEn: Messages = {
   "procedures.level.province": "Province",
   "procedures.unit.days": "Working days",
   "procedures.unit.hours": "Working hours",
+  "procedures.unit.sameDay": "Same working day",
 
   "procedures.documentForm.original": "Original",
   "procedures.documentForm.copy": "Copy",
@@ -309,6 +318,7 @@ export const messagesEn: Messages = {
   "procedures.label.summary": "Short description",
   "procedures.hint.code": "Code in the National Database of Administrative Procedures, e.g. 1.001193",
   "procedures.hint.cutOff": "Leave empty when the rules set none",
+  "procedures.hint.processingAmount": "Days or hours; leave empty for a same-day procedure",
 
   "procedures.section.documents": "Documents",
   "procedures.section.form": "Online application form",

@@ -13,7 +13,13 @@ export type WorkCalendar = {
   dayOffName(day: string): string | null;
   hours: OfficeHours;
 };
-export type Duration = { unit: "days" | "hours"; amount: number };
+/**
+ * How a procedure's time is counted: working days (to the close of office of the last one), working hours
+ * (by the hour), or the same working day (close of office of the day of receipt; the next working day after the cut-off).
+ */
+export const DURATION_UNITS = ["days", "hours", "sameDay"] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
+export type Duration = { unit: DurationUnit; amount: number };
 
 /** A working day is 8 hours (Decree 45/2013 for the public sector: 40 hours a week). */
 export const HOURS_PER_DAY = 8;
@@ -155,16 +161,101 @@ export function workingHoursBetween(cal: WorkCalendar, from: Date, to: Date): nu
   return total / HOUR_MS;
 }
 
+/** The working hours a duration stands for; a same-day procedure counts as one working day (its steps share it). */
 export function durationHours(d: Duration): number {
-  return d.unit === "days" ? d.amount * HOURS_PER_DAY : d.amount;
+  return d.unit === "hours" ? d.amount : d.unit === "sameDay" ? HOURS_PER_DAY : d.amount * HOURS_PER_DAY;
+}
+
+/** The next working day strictly after local day n. */
+function nextWorkingDay(isWorking: (n: number) => boolean, n: number): number {
+  for (let i = 0; i < MAX_DAYS; i++) if (isWorking(++n)) return n;
+  throw new RangeError("no working day found");
 }
 
 /**
- * The one due-date rule: counting starts per countingStart, then the duration runs through office sessions.
- * Every deadline (processing, a step, a clock resumed with what was left) is computed here.
+ * The day a receipt counts from: its local day, or the next working day when received after the cut-off of a
+ * working day (on a day off there is no office day to cut off: the period starts on the next working day anyway).
+ */
+export function dayOfReceipt(cal: WorkCalendar, receivedAt: Date, cutOff: string | null): string {
+  const { isWorking } = sessionWalker(cal);
+  const t = receivedAt.getTime();
+  const n = localDayNumber(t);
+  if (cutOff !== null && isWorking(n) && t - midnightOf(n) > clockMs(cutOff)) return dayFromNumber(nextWorkingDay(isWorking, n));
+  return dayFromNumber(n);
+}
+
+/**
+ * The end of the office session in which `at` falls (a session's own end included), else of the next session:
+ * the half-day boundary (11:30 or 17:30 with the default hours) that internal steps and resumed clocks end on.
+ */
+export function endOfSession(cal: WorkCalendar, at: Date): Date {
+  const { sessions, isWorking } = sessionWalker(cal);
+  const t = at.getTime();
+  let n = localDayNumber(t);
+  let within = t - midnightOf(n);
+  for (let i = 0; i < MAX_DAYS; i++, n++, within = -1) {
+    if (!isWorking(n)) continue;
+    for (const s of sessions) if (within <= s.end) return new Date(midnightOf(n) + s.end);
+  }
+  throw new RangeError("no working day found");
+}
+
+/** The close of office of local day n. */
+function closeOf(sessions: Session[], n: number): Date {
+  return new Date(midnightOf(n) + sessions[sessions.length - 1]!.end);
+}
+
+/**
+ * The one due-date rule, used for every deadline (processing, steps, the public "when is it ready?"):
+ * - days (Civil Code arts. 147–148): N working days start on the working day after the day of receipt
+ *   (dayOfReceipt: after the cut-off, the next working day) and end at the close of office of the N-th one;
+ *   a fraction of a day ends at the end of the session that completes it (half days: 11:30);
+ * - sameDay: received on a working day up to the cut-off (no cut-off: before the close of office), due at
+ *   the close of office that day; otherwise at the close of office of the next working day;
+ * - hours: counting starts per countingStart, then the hours run through office sessions.
  */
 export function computeDueAt(cal: WorkCalendar, input: { receivedAt: Date; duration: Duration; cutOff: string | null }): Date {
-  return addWorkingHours(cal, countingStart(cal, input.receivedAt, input.cutOff), durationHours(input.duration));
+  const { receivedAt, duration, cutOff } = input;
+  const { sessions, isWorking } = sessionWalker(cal);
+  if (duration.unit === "hours") return addWorkingHours(cal, countingStart(cal, receivedAt, cutOff), durationHours(duration));
+  const t = receivedAt.getTime();
+  const n = localDayNumber(t);
+  if (duration.unit === "sameDay") {
+    const within = t - midnightOf(n);
+    const close = sessions[sessions.length - 1]!.end;
+    const inTime = within < close && (cutOff === null || within <= clockMs(cutOff));
+    return closeOf(sessions, isWorking(n) && inTime ? n : nextWorkingDay(isWorking, n));
+  }
+  if (!Number.isFinite(duration.amount) || duration.amount <= 0) throw new RangeError(`days must be > 0, got ${duration.amount}`);
+  const whole = Math.floor(duration.amount);
+  const fraction = duration.amount - whole;
+  const receiptDay = dayOfReceipt(cal, receivedAt, cutOff);
+  if (fraction === 0) return closeOfOfficeDay(cal, addWorkingDays(cal, receiptDay, whole));
+  // The fraction is taken from the working day after the whole days, from its opening.
+  const lastDay = dayNumber(addWorkingDays(cal, receiptDay, whole + 1))!;
+  return endOfSession(cal, addWorkingHours(cal, new Date(midnightOf(lastDay)), fraction * HOURS_PER_DAY));
+}
+
+/**
+ * An internal step's deadline: its share of working hours from now, ending at the end of the session in which
+ * it runs out (a half-day boundary), never later than the dossier's own deadline while that is still ahead.
+ */
+export function stepDueAt(cal: WorkCalendar, from: Date, hours: number, dossierDueAt: Date | null): Date {
+  const end = endOfSession(cal, addWorkingHours(cal, countingStart(cal, from, null), hours));
+  return dossierDueAt && dossierDueAt.getTime() > from.getTime() && dossierDueAt.getTime() < end.getTime() ? dossierDueAt : end;
+}
+
+/**
+ * The deadline of a clock resumed after a stop (supplement request, pause). A dossier already past its deadline
+ * when the clock stopped stays late: it keeps that deadline. Otherwise the working hours left run from the
+ * resumption; for procedures counted in days (or the same day) the new deadline ends at the end of the session in
+ * which they run out, a half-day boundary, as internal steps do; procedures counted in hours keep the exact hour.
+ */
+export function resumedDueAt(cal: WorkCalendar, input: { dueAt: Date; stoppedAt: Date; resumedAt: Date; remainingHours: number; unit: DurationUnit }): Date {
+  // By the instants, not the hours: stopped on the Saturday after a Friday deadline overran no office hour but is late.
+  if (input.stoppedAt.getTime() > input.dueAt.getTime() || input.remainingHours < 0) return input.dueAt;
+  const end = addWorkingHours(cal, countingStart(cal, input.resumedAt, null), input.remainingHours);
+  return input.unit === "hours" ? end : endOfSession(cal, end);
 }
 
 /** The close of office on a local day ('YYYY-MM-DD'): the end of the last session of the office hours. */

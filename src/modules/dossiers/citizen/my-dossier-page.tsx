@@ -1,5 +1,6 @@
 // One dossier as its applicant sees it: status, result, the open supplement request, fee, steps, rating, withdrawal.
 import type { Context } from "hono";
+import { pauseGroundLabel, pauseGroundOf } from "../pause-grounds.ts";
 import type { Child } from "hono/jsx";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
 import { fileResponse } from "../../../platform/http/file-response.ts";
@@ -170,6 +171,12 @@ export function myDossierPages(citizen: CitizenWeb, opts: CitizenPageOptions) {
           {view.events.map((e) => (
             <li>
               <strong>{actionLabel(t, e.action)}</strong> – {timeOf(ctx, e.at)}
+              {pauseGroundOf(e) && (
+                <>
+                  <br />
+                  {pauseGroundLabel(t, pauseGroundOf(e)!)}
+                </>
+              )}
               {e.reason && REASON_SHOWN.has(e.action) && (
                 <>
                   <br />

@@ -58,7 +58,7 @@ export interface ReceiptData extends FormBase {
   documents: Array<{ name: string; copies: number; kind: DocumentKind }>;
   /** Number of sets of the dossier; 1 when absent. */
   sets?: number;
-  duration: { unit: "days" | "hours"; amount: number };
+  duration: { unit: "days" | "hours" | "sameDay"; amount: number };
   receivedAt: Date;
   /** The appointment given at receipt: a reprint keeps it. */
   dueAt: Date;

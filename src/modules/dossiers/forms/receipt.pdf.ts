@@ -88,10 +88,7 @@ export function receiptDefinition(d: ReceiptData): TDocumentDefinitions {
     { text: t("forms.docs.heading"), margin: [0, 4, 0, 2] },
     docs,
     ...field(t("forms.field.sets"), t("forms.setsValue", { n: pad2(d.sets ?? 1) })),
-    ...field(
-      t("forms.field.duration"),
-      t(d.duration.unit === "hours" ? "forms.duration.hours" : "forms.duration.days", { n: formatNumber(d.duration.amount, d.locale) }),
-    ),
+    ...field(t("forms.field.duration"), t(`forms.duration.${d.duration.unit}`, { n: formatNumber(d.duration.amount, d.locale) })),
     ...field(t("forms.field.receivedAt"), timeAt(t, d.receivedAt, d.locale)),
     ...field(t("forms.field.dueAt"), timeAt(t, d.dueAt, d.locale)),
     ...(d.newDueAt ? [{ text: t("forms.newDueAt", { at: timeAt(t, d.newDueAt, d.locale) }), bold: true, margin: [0, 1, 0, 1] } satisfies Content] : []),

@@ -6,6 +6,7 @@ import type { PageContext } from "../../../platform/views/page-context.ts";
 import { ACTION_TYPES, type ActionType } from "../dossier-workflow.ts";
 import { ActionInput } from "../dossiers.contract.ts";
 import type { DossierView } from "../dossiers.model.ts";
+import { PAUSE_GROUNDS, pauseGroundLabel } from "../pause-grounds.ts";
 import { errorOf, type FieldProps, Input, Radios, Select, TextArea } from "./fields.tsx";
 
 /** Actions an officer takes from this page; submitting and rating belong to the applicant. */
@@ -26,6 +27,7 @@ export function actionFieldLabels(t: Translate): Record<string, string> {
     items: t("dossiers.office.field.items"),
     note: t("dossiers.office.field.note"),
     reason: t("dossiers.office.field.reason"),
+    ground: t("dossiers.office.field.ground"),
     assigneeId: t("dossiers.office.field.assignee"),
     toUnit: t("dossiers.office.field.toUnit"),
     stepDays: t("dossiers.office.field.stepDays"),
@@ -113,8 +115,14 @@ export function ActionFields(props: { ctx: PageContext; view: DossierView; actio
     case "approve":
       return <Input {...f("resultFile", { hint: t("dossiers.office.hint.resultFile") })} type="file" accept="application/pdf,image/jpeg,image/png" />;
     case "sendBack":
-    case "pause":
       return reason();
+    case "pause":
+      return (
+        <>
+          <Radios {...f("ground")} options={PAUSE_GROUNDS.map((g) => ({ value: g, label: pauseGroundLabel(t, g) }))} />
+          {reason()}
+        </>
+      );
     case "resume":
       return reason(undefined, false);
     case "cancel":
@@ -160,7 +168,7 @@ export function actionInput(action: ActionType, v: Record<string, string>): { ok
     propose: ["note"],
     approve: [],
     sendBack: ["reason"],
-    pause: ["reason"],
+    pause: ["ground", "reason"],
     resume: ["reason"],
     cancel: ["reason"],
     returnResult: ["method", "collectedBy", "trackingNumber"],

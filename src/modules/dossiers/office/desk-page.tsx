@@ -10,9 +10,10 @@ import { DataTable } from "../../../platform/views/data-table.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import { getAdminUnit } from "../../admin-units/index.ts";
 import { defaultQueue, deskQueues, queuesFor } from "../use-cases/list-desk-queues.ts";
+import { PAUSE_GROUNDS, pauseGroundLabel } from "../pause-grounds.ts";
 import { Input, Select } from "./fields.tsx";
 import { type OfficeWeb, pickCommune } from "./office-context.ts";
-import { workColumns } from "./work-columns.tsx";
+import { isLate, workColumns } from "./work-columns.tsx";
 import { requireSignedIn } from "../../../platform/http/page-kit.ts";
 import { toLocalDay } from "../../../platform/calendar/vietnam-time.ts";
 
@@ -43,7 +44,7 @@ export function deskPage(office: OfficeWeb) {
         columns={columns}
         rows={desk.items}
         empty={<p>{t("dossiers.office.desk.empty")}</p>}
-        rowClass={(i) => (i.dueAt && new Date(i.dueAt) < desk.now && i.state !== "paused" ? "row--late" : undefined)}
+        rowClass={(i) => (isLate(i, desk.now) ? "row--late" : undefined)}
       />
     );
     if (print) {
@@ -110,6 +111,14 @@ export function deskPage(office: OfficeWeb) {
             ))}
           </ul>
         </nav>
+        {Object.keys(desk.pausedByGround).length > 0 && (
+          <p>
+            {t("dossiers.office.desk.pausedByGround")}{" "}
+            {PAUSE_GROUNDS.filter((g) => desk.pausedByGround[g])
+              .map((g) => `${pauseGroundLabel(t, g)}: ${formatNumber(desk.pausedByGround[g]!, locale)}`)
+              .join("; ")}
+          </p>
+        )}
         <h2 id="queue">{t(`dossiers.queue.${queue}`)}</h2>
         <p class="no-print">
           <a href={`${queueHref(queue)}&view=print`}>{t("dossiers.work.print.link")}</a>

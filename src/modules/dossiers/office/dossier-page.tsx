@@ -31,6 +31,7 @@ import {
 } from "./action-forms.tsx";
 import type { OfficeWeb } from "./office-context.ts";
 import { PRINT_PATHS } from "./print-routes.ts";
+import { pauseGroundLabel, pauseGroundOf } from "../pause-grounds.ts";
 import { localNoon } from "../../../platform/calendar/vietnam-time.ts";
 
 function formValue(field: ProcedureRecord["definition"]["form"][number], v: unknown, locale: PageContext["locale"]): string {
@@ -79,7 +80,13 @@ function DossierPage(props: {
     { header: t("dossiers.office.history.action"), cell: (e) => actionLabel(t, e.action) },
     { header: t("dossiers.office.history.actor"), cell: (e) => e.actorLabel },
     { header: t("dossiers.office.history.state"), cell: (e) => stateLabel(t, e.toState) },
-    { header: t("dossiers.office.history.note"), cell: (e) => e.reason ?? "" },
+    {
+      header: t("dossiers.office.history.note"),
+      cell: (e) => {
+        const ground = pauseGroundOf(e);
+        return ground ? [pauseGroundLabel(t, ground), e.reason].filter(Boolean).join(": ") : (e.reason ?? "");
+      },
+    },
   ];
   const printable = printableForms(view);
   const labels = actionFieldLabels(t);
@@ -142,6 +149,16 @@ function DossierPage(props: {
       </>,
     ],
     [t("dossiers.office.summary.submitted"), at(d.submittedAt)],
+    ...(view.receiveBy
+      ? ([
+          [
+            t("dossiers.office.summary.receiveBy"),
+            <>
+              {at(view.receiveBy.at)} {view.receiveBy.late && <Tag tone="red">{t("dossiers.office.tag.lateToReceive")}</Tag>}
+            </>,
+          ],
+        ] as [string, Child][])
+      : []),
     [t("dossiers.office.summary.received"), at(d.receivedAt)],
     [t("dossiers.office.summary.due"), at(d.dueAt)],
     ...optional(d.apologyDueAt, () => [t("dossiers.office.summary.newDue"), at(d.apologyDueAt)]),

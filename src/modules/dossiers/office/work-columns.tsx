@@ -14,15 +14,41 @@ export type WorkColumn = Column<WorkItem> & { key: WorkColumnKey | (string & {})
 /** Late and due-soon are marked against these instants (the caller's now, and now plus the due-soon margin). */
 export type Boundaries = { now: Date; dueSoon: Date };
 
+/**
+ * A stopped clock (paused, waiting for a supplement) is late only when it stopped after its deadline: the time
+ * overrun is never given back (see "Late stays late" in docs/public-services.md).
+ */
+export function isLate(item: Pick<WorkItem, "dueAt" | "state" | "clockStoppedAt">, now: Date): boolean {
+  if (!item.dueAt) return false;
+  const due = new Date(item.dueAt);
+  const stopped = item.state === "paused" || item.state === "supplementRequested";
+  if (stopped) return item.clockStoppedAt !== null && due < new Date(item.clockStoppedAt);
+  return due < now;
+}
+
 /** The due time with its flag in words (late, due soon), never by colour alone. */
-export function DueCell(props: { t: Translate; locale: PageContext["locale"]; item: Pick<WorkItem, "dueAt" | "state">; at: Boundaries }) {
-  const { t, item } = props;
+export function DueCell(props: {
+  t: Translate;
+  locale: PageContext["locale"];
+  item: Pick<WorkItem, "dueAt" | "state" | "clockStoppedAt" | "receiveBy">;
+  at: Boundaries;
+}) {
+  const { t, item, locale } = props;
+  // An online dossier waiting at the desk has no deadline yet, but a time limit to be received or refused.
+  if (item.receiveBy)
+    return (
+      <>
+        {t("dossiers.office.receiveBy", { at: formatDateTime(item.receiveBy, locale) })}{" "}
+        {item.receiveBy < props.at.now && <Tag tone="red">{t("dossiers.office.tag.lateToReceive")}</Tag>}
+      </>
+    );
   const due = item.dueAt ? new Date(item.dueAt) : null;
-  const late = due !== null && due < props.at.now && item.state !== "paused";
-  const soon = !late && due !== null && due < props.at.dueSoon && item.state !== "paused";
+  const stopped = item.state === "paused" || item.state === "supplementRequested";
+  const late = isLate(item, props.at.now);
+  const soon = !late && !stopped && due !== null && due < props.at.dueSoon;
   return (
     <>
-      {due ? formatDateTime(due, props.locale) : "–"} {late && <Tag tone="red">{t("dossiers.office.tag.late")}</Tag>}
+      {due ? formatDateTime(due, locale) : "–"} {late && <Tag tone="red">{t("dossiers.office.tag.late")}</Tag>}
       {soon && <Tag>{t("dossiers.office.tag.dueSoon")}</Tag>}
     </>
   );

@@ -5,8 +5,9 @@ import type { Principal } from "../../../platform/auth/authorise.ts";
 import {
   closeOfOfficeDay,
   computeDueAt,
-  type Duration,
   durationHours,
+  resumedDueAt,
+  stepDueAt,
   type WorkCalendar,
   workingHoursBetween,
 } from "../../../platform/calendar/working-time.ts";
@@ -27,6 +28,7 @@ import { attachDocuments, type DocumentInput } from "./attach-documents.ts";
 import { notifyApplicant } from "./notify-applicant.ts";
 import { takeRegisterEntry } from "./register-entry.ts";
 import { workflowFacts } from "./workflow-facts.ts";
+import { isPauseGround } from "../pause-grounds.ts";
 
 type D = Pick<Deps, "db" | "events" | "clock" | "config" | "log">;
 type Ctx = Context & { principal: Principal | null };
@@ -39,9 +41,6 @@ export type ActRequest = Omit<ActionInput, "documents"> & {
   /** The caller's address, for the per-address upload limit (a citizen's supplement). */
   clientIp?: string | null;
 };
-
-/** A deadline that runs from now, with no cut-off: a step, or a clock resumed with the hours it had left. */
-const dueFromNow = (cal: WorkCalendar, now: Date, duration: Duration) => computeDueAt(cal, { receivedAt: now, duration, cutOff: null });
 
 function toAction(r: ActRequest, cal: WorkCalendar): WorkflowAction {
   switch (r.action) {
@@ -125,12 +124,18 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
   const extraErrors: FieldError[] = [];
   if (action.type === "forward") {
     if (!req.stepDays) extraErrors.push({ field: "stepDays", code: "required", message: "validation.required" });
-    else action.stepDueAt = dueFromNow(cal, now, { unit: "days", amount: req.stepDays });
+    // N working days from today, to the close of office of the N-th (the same rule as the dossier's own period).
+    else action.stepDueAt = computeDueAt(cal, { receivedAt: now, duration: { unit: "days", amount: req.stepDays }, cutOff: null });
   }
   if (action.type === "assign" && action.assigneeId) {
     const specialists = await usersWithRole(deps, "specialist", current.unitPath);
     if (!specialists.some((s) => s.id === action.assigneeId)) extraErrors.push({ field: "assigneeId", code: "choice", message: "dossiers.error.assignee" });
   }
+  // A pause stops the statutory clock only on a legal ground from the list (the reason says more; "other" says which).
+  if (action.type === "pause" && !isPauseGround(req.ground))
+    extraErrors.push(
+      req.ground ? { field: "ground", code: "choice", message: "validation.invalid" } : { field: "ground", code: "required", message: "validation.required" },
+    );
   if (action.type === "answerSupplement" && !req.documents?.length && !req.note)
     extraErrors.push({ field: "documents", code: "required", message: "dossiers.error.supplementEmpty" });
 
@@ -174,11 +179,21 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
         Object.assign(patch, { receivedAt: now, dueAt });
         break;
       case "stop":
-        Object.assign(patch, { remainingHours: d.dueAt ? Math.max(0, workingHoursBetween(cal, now, d.dueAt)) : null, clockStoppedAt: now });
+        // Negative when already late: a stop never gives back time overrun (the deadline itself is kept).
+        Object.assign(patch, { remainingHours: d.dueAt ? workingHoursBetween(cal, now, d.dueAt) : null, clockStoppedAt: now });
         break;
       case "resume":
-        // The clock restarts with what was left; a dossier that was already late stays due "now".
-        dueAt = dueFromNow(cal, now, { unit: "hours", amount: d.remainingHours ?? 0 });
+        // The clock restarts with what was left; a dossier late before the stop keeps its passed deadline.
+        dueAt =
+          d.dueAt && d.clockStoppedAt
+            ? resumedDueAt(cal, {
+                dueAt: d.dueAt,
+                stoppedAt: d.clockStoppedAt,
+                resumedAt: now,
+                remainingHours: d.remainingHours ?? 0,
+                unit: def.processing.unit,
+              })
+            : computeDueAt(cal, { receivedAt: now, duration: { unit: "hours", amount: d.remainingHours ?? 0 }, cutOff: null });
         Object.assign(patch, { dueAt, remainingHours: null, clockStoppedAt: null });
         break;
       case "end":
@@ -189,7 +204,7 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
     if (action.type === "forward") Object.assign(patch, { forwardedTo: action.toUnit, stepDueAt: action.stepDueAt });
     else if (decision.to !== d.state) {
       const hours = stepHours(def, decision.to);
-      patch.stepDueAt = hours !== null ? dueFromNow(cal, now, { unit: "hours", amount: hours }) : null;
+      patch.stepDueAt = hours !== null ? stepDueAt(cal, now, hours, dueAt) : null;
       if (d.state === "forwarded") patch.forwardedTo = null;
     }
 
@@ -273,6 +288,7 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
       details: {
         ...(action.type === "assign" ? { assigneeId: action.assigneeId } : {}),
         ...(action.type === "forward" ? { toUnit: action.toUnit } : {}),
+        ...(action.type === "pause" ? { ground: req.ground } : {}),
         ...(action.type === "apologise" ? { oldDueAt: d.dueAt, newDueAt: action.newDueAt } : {}),
         ...(action.type === "returnResult"
           ? { method: action.method, collectedBy: action.collectedBy ?? null, trackingNumber: action.trackingNumber ?? null }

@@ -9,6 +9,7 @@ import * as repo from "../dossiers.repository.ts";
 import type { DossierView } from "../dossiers.model.ts";
 import { loadViewable, type ReadAs, type ReadCtx, type ReadDeps, recordDossierRead } from "./dossier-reads.ts";
 import { workflowFacts } from "./workflow-facts.ts";
+import { receiveByOf } from "../online-receipt.ts";
 
 /** Checks that the caller may open the dossier in the office face (before an office action). */
 export async function assertOfficeAccess(deps: Pick<Deps, "db">, ctx: ReadCtx, id: string): Promise<void> {
@@ -18,7 +19,9 @@ export async function assertOfficeAccess(deps: Pick<Deps, "db">, ctx: ReadCtx, i
 export async function getDossier(deps: ReadDeps, ctx: ReadCtx, id: string, opts: ReadAs = {}): Promise<DossierView> {
   const { d, capacity } = await loadViewable(deps, ctx, id, opts);
   const cal = await loadWorkCalendar(deps);
-  const facts = workflowFacts(d, cal, deps.clock.now());
+  const now = deps.clock.now();
+  const facts = workflowFacts(d, cal, now);
+  const receiveAt = receiveByOf(cal, d);
   const [procedure, events, documents, supplements, originalsSeen] = await Promise.all([
     getProcedureVersion(deps.db, d.procedureId, d.procedureVersion),
     repo.listEvents(deps.db, d.id),
@@ -29,5 +32,17 @@ export async function getDossier(deps: ReadDeps, ctx: ReadCtx, id: string, opts:
   const actions = availableActions(facts, actorFacts(ctx.principal, d));
   const specialists = actions.includes("assign") ? await usersWithRole(deps, "specialist", d.unitPath) : [];
   await recordDossierRead(deps, ctx, d, capacity, opts.part);
-  return { dossier: d, procedure, events, documents, originalsSeen, supplements, actions, capacity, specialists, hoursToDue: facts.hoursToDue };
+  return {
+    dossier: d,
+    procedure,
+    events,
+    documents,
+    originalsSeen,
+    supplements,
+    actions,
+    capacity,
+    specialists,
+    hoursToDue: facts.hoursToDue,
+    receiveBy: receiveAt ? { at: receiveAt, late: receiveAt.getTime() < now.getTime() } : null,
+  };
 }

@@ -9,6 +9,8 @@ import { displayNames } from "../../identity/index.ts";
 import { loadWorkCalendar } from "../../calendar/index.ts";
 import * as repo from "../dossiers.repository.ts";
 import { PERSONAL_QUEUES, QUEUES, type QueueItem, type QueueName } from "../dossiers.model.ts";
+import { receiveByOf } from "../online-receipt.ts";
+import { isPauseGround, type PauseGround } from "../pause-grounds.ts";
 import type { ReadCtx, ReadDeps } from "./dossier-reads.ts";
 
 /** "Due soon" means within two working days, as desks plan their week. */
@@ -31,11 +33,14 @@ export function queuesFor(p: Principal | null, commune: ScopedUnit): QueueName[]
 /** The queue a person starts from: their own work first (a specialist's dossiers, a leader's approvals). */
 export const defaultQueue = (p: Principal | null, commune: ScopedUnit): QueueName => queuesFor(p, commune)[0] ?? "newOnline";
 
-/** A queue line with its handler's name (the assigned specialist), for the worklists' columns. */
-export type WorkItem = QueueItem & { assigneeName: string | null };
+/**
+ * A queue line with its handler's name (the assigned specialist), for the worklists' columns; an online dossier
+ * waiting at the desk also carries the time by which it must be received or refused.
+ */
+export type WorkItem = QueueItem & { assigneeName: string | null; receiveBy?: Date | null };
 
 /** Adds the handler's name to each line. */
-export async function withHandlers(deps: Pick<ReadDeps, "db">, items: QueueItem[]): Promise<WorkItem[]> {
+export async function withHandlers<T extends QueueItem>(deps: Pick<ReadDeps, "db">, items: T[]): Promise<Array<T & { assigneeName: string | null }>> {
   const names = await displayNames(
     deps.db,
     items.map((i) => i.assigneeId),
@@ -49,9 +54,10 @@ export async function deskQueues(deps: ReadDeps, ctx: ReadCtx, communeCode: stri
   const { now, dueSoon } = await queueBoundaries(deps);
   const after = decodeCursor(page.cursor, 2) as [string, string] | null;
   const me = ctx.principal?.userId ?? null;
-  const [counts, items] = await Promise.all([
+  const [counts, items, paused] = await Promise.all([
     repo.countQueues(deps.db, commune.code, now, dueSoon, me),
     repo.listQueue(deps.db, commune.code, queue, now, dueSoon, after, page.limit + 1, me),
+    repo.countPausedByGround(deps.db, commune.code),
   ]);
   // The queue names every applicant on the page: one audit entry for the page, naming the queue and where it starts.
   await recordPersonalDataRead(deps, ctx, {
@@ -60,11 +66,20 @@ export async function deskQueues(deps: ReadDeps, ctx: ReadCtx, communeCode: stri
     details: { queue, ...(page.cursor ? { cursor: page.cursor } : {}), limit: page.limit },
   });
   const more = items.length > page.limit;
-  const shown = items.slice(0, page.limit);
+  const cal = await loadWorkCalendar(deps);
+  // Online dossiers waiting at the desk carry the time by which they must be received or refused.
+  const shown = items.slice(0, page.limit).map((i) => ({ ...i, receiveBy: receiveByOf(cal, i) }));
   const last = shown[shown.length - 1];
+  // Pauses are reported by their legal ground; one recorded before grounds existed counts as "other".
+  const pausedByGround: Partial<Record<PauseGround, number>> = {};
+  for (const r of paused) {
+    const g = isPauseGround(r.ground) ? r.ground : "other";
+    pausedByGround[g] = (pausedByGround[g] ?? 0) + r.n;
+  }
   return {
     commune,
     counts,
+    pausedByGround,
     items: await withHandlers(deps, shown),
     next: more && last ? ([new Date(last.sortAt).toISOString(), last.id] as [string, string]) : null,
     now,

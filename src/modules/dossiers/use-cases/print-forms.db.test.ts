@@ -92,7 +92,7 @@ describeDb("printed forms of a dossier", () => {
     expect((await rejection(printDossierForm(deps, team.desk, d.id, "stopNotice", opts))).status).toBe(404);
 
     await act(deps, team.desk, d.id, "apologise", { reason: "Chờ xác minh hộ tịch tại nơi cư trú cũ", newDueDate: "2026-12-02" });
-    await act(deps, team.leader, d.id, "pause", { reason: "Có đơn đề nghị dừng của người có quyền lợi liên quan" });
+    await act(deps, team.leader, d.id, "pause", { ground: "authorityRequest", reason: "Có đơn đề nghị dừng của người có quyền lợi liên quan" });
     const paused = await getDossier(deps, team.desk, d.id);
     expect(printableForms(paused)).toEqual(expect.arrayContaining(["apology", "stopNotice"]));
     const apology = await read((await printDossierForm(deps, team.desk, d.id, "apology", opts)).pdf);
@@ -100,6 +100,9 @@ describeDb("printed forms of a dossier", () => {
     expect(apology.text).toContain("02/12/2026");
     const stop = await read((await printDossierForm(deps, team.desk, d.id, "stopNotice", opts)).pdf);
     expect(stop.text).toContain("Có đơn đề nghị dừng của người có quyền lợi liên quan");
+    // The tracking slip names the pause's legal ground beside its reason.
+    const slip = await read((await printDossierForm(deps, team.desk, d.id, "trackingSlip", opts)).pdf);
+    expect(slip.text.replace(/\s+/g, " ")).toContain("Tạm dừng: Theo yêu cầu của Tòa án, cơ quan có thẩm quyền");
 
     const refusedAtDesk = await buildDossier(deps, team.citizen);
     await act(deps, team.desk, refusedAtDesk.id, "refuse", { reason: "Thiếu tờ khai có chữ ký\nẢnh không rõ" });

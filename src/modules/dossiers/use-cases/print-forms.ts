@@ -41,6 +41,7 @@ import { getDossier } from "./get-dossier.ts";
 import { dossierRegister } from "./list-dossier-register.ts";
 import type { DossierView } from "../dossiers.model.ts";
 import { localInstant, nextLocalDay, toLocalDay } from "../../../platform/calendar/vietnam-time.ts";
+import { pauseGroundLabel, pauseGroundOf } from "../pause-grounds.ts";
 
 type D = Pick<Deps, "db" | "events" | "clock" | "config">;
 type Ctx = Context & { principal: Principal | null };
@@ -241,7 +242,11 @@ export function trackingRows(locale: Locale, d: DossierRow, events: DossierEvent
       if (typeof method === "string") details.push(t(`dossiers.delivery.${method}` as MessageKey));
       const tracking = e.details.trackingNumber;
       if (typeof tracking === "string" && tracking) details.push(tracking);
-    } else if (e.reason) details.push(e.reason);
+    } else {
+      const ground = pauseGroundOf(e);
+      if (ground) details.push(pauseGroundLabel(t, ground));
+      if (e.reason) details.push(e.reason);
+    }
     const due = stepDueAt ? new Date(stepDueAt) : null;
     rows.push({ from, to, at: new Date(e.at), stepDueAt: due, outcome: stepOutcome(new Date(e.at), due), note: details.join(": ") });
   }

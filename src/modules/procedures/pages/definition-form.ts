@@ -119,7 +119,12 @@ export function valuesToInput(v: Record<string, string>): { input: Record<string
     field: opt(v.field),
     level: opt(v.level),
     onlineLevel: opt(v.onlineLevel),
-    processing: { unit: opt(v["processing.unit"]), amount: num(v["processing.amount"]), cutOff: opt(v["processing.cutOff"]) ?? null },
+    processing: {
+      unit: opt(v["processing.unit"]),
+      // A same-day procedure needs no amount: it is one working day.
+      amount: num(v["processing.amount"]) ?? (v["processing.unit"] === "sameDay" ? 1 : undefined),
+      cutOff: opt(v["processing.cutOff"]) ?? null,
+    },
     resultName: opt(v.resultName),
     deliveryMethods: (v.deliveryMethods ?? "").split(",").filter(Boolean),
     legalBasis: (v.legalBasis ?? "")

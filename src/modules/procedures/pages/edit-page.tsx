@@ -18,7 +18,7 @@ import {
 } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import { setFlash } from "../../../platform/http/flash.ts";
-import { DELIVERY_METHODS, ONLINE_LEVELS, PROCEDURE_FIELDS, PROCEDURE_LEVELS } from "../procedures.contract.ts";
+import { DELIVERY_METHODS, DURATION_UNITS, ONLINE_LEVELS, PROCEDURE_FIELDS, PROCEDURE_LEVELS } from "../procedures.contract.ts";
 import { getProcedure } from "../use-cases/browse-procedures.ts";
 import { authoriseManage, publishProcedure } from "../use-cases/publish-procedure.ts";
 import {
@@ -113,9 +113,16 @@ export function editPages(web: PageKit) {
             form={form}
             name="processing.unit"
             label={labels["processing.unit"]!}
-            options={(["days", "hours"] as const).map((u) => ({ value: u, label: t(`procedures.unit.${u}`) }))}
+            options={DURATION_UNITS.map((u) => ({ value: u, label: t(`procedures.unit.${u}`) }))}
           />
-          <TextField t={t} form={form} name="processing.amount" label={labels["processing.amount"]!} inputmode="numeric" required />
+          <TextField
+            t={t}
+            form={form}
+            name="processing.amount"
+            label={labels["processing.amount"]!}
+            inputmode="numeric"
+            hint={t("procedures.hint.processingAmount")}
+          />
           <TextField t={t} form={form} name="processing.cutOff" label={labels["processing.cutOff"]!} hint={t("procedures.hint.cutOff")} />
           <TextField t={t} form={form} name="resultName" label={labels.resultName!} required />
           <fieldset

@@ -3,7 +3,9 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { Breadcrumbs, SummaryList, Tag } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
+import { formatDateTime } from "../../../platform/i18n/format.ts";
 import { getProcedure } from "../use-cases/browse-procedures.ts";
+import { estimateDueAt } from "../use-cases/estimate-due-at.ts";
 import { feeText, fieldLabel, k, onlineTone, timeText } from "./labels.ts";
 import type { PageKit } from "../../../platform/http/page-kit.ts";
 
@@ -13,6 +15,8 @@ export function procedurePage(web: PageKit) {
     const ctx = page(c);
     const { t, locale } = ctx;
     const { definition: d, active, version, totalFee } = await getProcedure(deps, code);
+    // The appointment for a dossier received now, by the desk's own rule; rendered here, so no script is needed.
+    const now = await estimateDueAt(deps, d.code);
     return c.html(
       <Layout ctx={ctx} title={d.name}>
         <Breadcrumbs t={t} items={[{ href: "/procedures", label: t("procedures.title") }, { label: d.name }]} />
@@ -35,6 +39,14 @@ export function procedurePage(web: PageKit) {
                     {t("procedures.cutOffNote", { time: d.processing.cutOff })}
                   </>
                 )}
+              </>,
+            ],
+            [
+              t("procedures.ifFiledNow"),
+              <>
+                <strong>{formatDateTime(now.dueAt, locale)}</strong>
+                <br />
+                <small>{t("procedures.ifFiledNowNote", { at: formatDateTime(now.receivedAt, locale) })}</small>
               </>,
             ],
             [t("procedures.feeLabel"), feeText(ctx, totalFee)],
