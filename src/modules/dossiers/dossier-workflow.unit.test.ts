@@ -37,7 +37,7 @@ function sample(type: WorkflowAction["type"]): WorkflowAction {
   const later = new Date("2027-01-01T00:00:00Z");
   switch (type) {
     case "requestSupplement":
-      return { type, items: ["Bản sao CCCD"] };
+      return { type, items: [{ label: "Bản sao CCCD", reason: "Chưa nộp" }] };
     case "refuse":
     case "sendBack":
     case "pause":
@@ -118,7 +118,7 @@ describe("dossier workflow", () => {
     expect(decide(fresh({ state: "returned" }), sample("receive"), desk)).toEqual({ ok: false, error: "illegalState" });
     expect(decide(fresh({ state: "submitted" }), sample("receive"), citizen)).toEqual({ ok: false, error: "forbidden" });
     expect(decide(fresh({ state: "inReview", assigneeId: SPECIALIST }), sample("propose"), otherSpecialist)).toEqual({ ok: false, error: "forbidden" });
-    expect(decide(fresh({ state: "submitted" }), { type: "requestSupplement", items: [" "] }, desk)).toEqual({
+    expect(decide(fresh({ state: "submitted" }), { type: "requestSupplement", items: [{ label: " ", reason: "" }] }, desk)).toEqual({
       ok: false,
       error: "missingData",
       field: "items",

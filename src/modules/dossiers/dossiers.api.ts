@@ -12,7 +12,7 @@ import type { AppEnv } from "../../platform/http/hono-env.ts";
 import { json, Problem, problems } from "../../platform/http/openapi-shared.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import { clientIp } from "../../platform/http/client-ip.ts";
-import { type ActionType, NATIONAL_STATUS } from "./dossier-workflow.ts";
+import { type ActionType, nationalStatusOf } from "./dossier-workflow.ts";
 import {
   ActionInput,
   ActionName,
@@ -50,7 +50,7 @@ export function presentDossier(v: DossierView, t: Translate): z.infer<typeof Dos
     version: d.version,
     state: d.state,
     stateLabel: t(`dossiers.state.${d.state}`),
-    nationalStatus: NATIONAL_STATUS[d.state],
+    nationalStatus: nationalStatusOf(d),
     communeCode: d.communeCode,
     procedure: { code: v.procedure.code, version: v.procedure.version, name: v.procedure.definition.name },
     channel: d.channel,
@@ -85,14 +85,32 @@ export function presentDossier(v: DossierView, t: Translate): z.infer<typeof Dos
     })),
     supplements: v.supplements.map((r) => ({
       round: r.round,
-      items: r.items.map((i) => ({ key: i.key, label: i.label })),
+      // Rows stored before reasons were asked for carry none.
+      items: r.items.map((i) => ({ key: i.key, label: i.label, reason: i.note ?? null })),
+      afterReceipt: d.receivedAt !== null && new Date(r.requestedAt) >= new Date(d.receivedAt),
+      overrideReason: r.overrideReason ?? null,
       note: r.note,
       requestedAt: iso(r.requestedAt)!,
       answeredAt: iso(r.answeredAt),
     })),
+    supplementOverrides: v.supplements.filter((r) => r.overrideReason).length,
+    interagencySteps: (v.interagencySteps ?? []).map((s) => ({
+      agencyName: s.agencyName,
+      agencyCode: s.agencyCode,
+      sentAt: iso(s.sentAt)!,
+      stepDueAt: iso(s.stepDueAt)!,
+      returnedAt: iso(s.returnedAt),
+      result: s.result,
+      note: s.note,
+      late: interagencyLate(s, new Date()),
+    })),
     actions: v.actions,
   };
 }
+
+/** Returned after its deadline, or still out past it. */
+export const interagencyLate = (s: { stepDueAt: Date; returnedAt: Date | null }, now: Date) =>
+  new Date(s.returnedAt ?? now).getTime() > new Date(s.stepDueAt).getTime();
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 

@@ -292,7 +292,7 @@ describeDb("dossiers: citizen pages", () => {
     const key = await keyOf(await citizen.get(`/dossiers/new?procedure=${PROCEDURE}`));
     const res = await post(citizen, "/dossiers/new", application(citizen, key, { "doc.declaration": pdf("a"), "doc.identityDocument": pdf("b") }));
     const id = /\/me\/dossiers\/([0-9a-f-]{36})/.exec(res.headers.get("location")!)![1]!;
-    await act(app().deps, team.desk, id, "requestSupplement", { items: ["Bản sao giấy chứng nhận ly hôn"] });
+    await act(app().deps, team.desk, id, "requestSupplement", { items: [{ label: "Bản sao giấy chứng nhận ly hôn", reason: "Chưa có trong hồ sơ" }] });
 
     const pageHtml = await (await citizen.get(`/me/dossiers/${id}`)).text();
     expect(pageHtml).toContain("Bản sao giấy chứng nhận ly hôn");

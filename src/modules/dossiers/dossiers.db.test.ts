@@ -156,7 +156,7 @@ describeDb("dossiers", () => {
     const received = await act(deps, team.desk, d.id, "receive");
     expect(received.dueAt).toEqual(vn("2026-11-26T09:00:00"));
     clock.set(vn("2026-11-24T09:00:00")); // one working day used, two left
-    const asked = await act(deps, team.desk, d.id, "requestSupplement", { items: ["Bản sao giấy chứng tử của vợ/chồng đã mất"] });
+    const asked = await act(deps, team.desk, d.id, "requestSupplement", { items: [{ label: "Bản sao giấy chứng tử của vợ/chồng đã mất", reason: "Chưa có trong hồ sơ" }] });
     expect(asked.state).toBe("supplementRequested");
     expect(asked.remainingHours).toBe(16);
     clock.set(vn("2026-12-01T09:00:00")); // a week later, Tuesday
@@ -181,7 +181,7 @@ describeDb("dossiers", () => {
     const desk2 = await acting(deps, await buildUser(deps, { roles: [["one_stop_officer", "02923"]] }));
     const results = await Promise.allSettled([
       actOnDossier(deps, team.desk, d.id, { action: "receive", version: d.version }),
-      actOnDossier(deps, desk2, d.id, { action: "requestSupplement", version: d.version, items: ["Ảnh"] }),
+      actOnDossier(deps, desk2, d.id, { action: "requestSupplement", version: d.version, items: [{ label: "Ảnh", reason: "Thiếu" }] }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -252,7 +252,7 @@ describeDb("dossiers", () => {
             const who = actors[s.who]!;
             const before = (await findDossierRow(deps.db, d.id))!;
             const extra = {
-              items: ["x"],
+              items: [{ label: "x", reason: "y" }],
               reason: "r",
               note: "n",
               assigneeId: team.specialist.principal.userId,

@@ -2,7 +2,11 @@
 import type { ProcedureRecord } from "../procedures/index.ts";
 import type { ActionType, DossierState } from "./dossier-workflow.ts";
 
+export type Organisation = { name: string; taxCode: string; representative: string };
 export type Applicant = {
+  /** Absent on rows stored before organisations could apply: a citizen. */
+  type?: "citizen" | "organisation";
+  organisation?: Organisation | null;
   fullName: string;
   birthDate?: string | null;
   citizenIdNumber?: string | null;
@@ -52,6 +56,22 @@ export type DossierRow = {
   updatedAt: Date;
 };
 
+/** The name a dossier is filed under: the organisation's for an organisation, else the person's. */
+export const applicantDisplayName = (a: Applicant) => (a.type === "organisation" && a.organisation ? a.organisation.name : a.fullName);
+/** National applicant type: 1 citizen, 2 organisation. */
+export const nationalApplicantType = (a: Applicant) => (a.type === "organisation" ? 2 : 1);
+
+export type InteragencyStep = {
+  id: string;
+  agencyName: string;
+  agencyCode: string | null;
+  sentAt: Date;
+  stepDueAt: Date;
+  returnedAt: Date | null;
+  result: "done" | "refused" | "other" | null;
+  note: string | null;
+};
+
 export type DossierEvent = {
   id: number;
   action: string;
@@ -85,6 +105,8 @@ export type SupplementRequest = {
   answeredAt: Date | null;
   oldDueAt: Date | null;
   newDueAt: Date | null;
+  /** A leader's reason for a request beyond the one after receipt; null otherwise. */
+  overrideReason: string | null;
 };
 
 export type QueueName = "newOnline" | "awaitingSupplement" | "inProgress" | "dueSoon" | "overdue" | "readyToReturn";
@@ -106,6 +128,8 @@ export type DossierView = {
   events: DossierEvent[];
   documents: DossierDocument[];
   supplements: SupplementRequest[];
+  /** Inter-agency steps (liên thông), oldest first; absent where a view was built without them. */
+  interagencySteps?: InteragencyStep[];
   actions: ActionType[];
   capacity: "office" | "applicant";
   specialists: Array<{ id: string; displayName: string }>;

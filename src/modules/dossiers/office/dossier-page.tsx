@@ -12,7 +12,7 @@ import type { PageContext } from "../../../platform/views/page-context.ts";
 import { usersWithRole } from "../../identity/index.ts";
 import type { PaymentPanel } from "../citizen/my-dossier-page.tsx";
 import type { ProcedureRecord } from "../../procedures/index.ts";
-import { NATIONAL_STATUS } from "../dossier-workflow.ts";
+import { nationalStatusOf } from "../dossier-workflow.ts";
 import { PRINTABLE_FORMS, printableForms } from "../use-cases/print-forms.ts";
 import { getDossier } from "../use-cases/get-dossier.ts";
 import { getDossierFile } from "../use-cases/get-dossier-file.ts";
@@ -105,7 +105,7 @@ function DossierPage(props: {
   ]
     .filter(Boolean)
     .join(" · ");
-  const national = NATIONAL_STATUS[d.state];
+  const national = nationalStatusOf(d);
   const title = d.code ?? t("dossiers.office.noCode");
   return (
     <Layout ctx={ctx} title={title} office>

@@ -18,15 +18,16 @@ export async function assertOfficeAccess(deps: Pick<Deps, "db">, ctx: ReadCtx, i
 export async function getDossier(deps: ReadDeps, ctx: ReadCtx, id: string, opts: ReadAs = {}): Promise<DossierView> {
   const { d, capacity } = await loadViewable(deps, ctx, id, opts);
   const cal = await loadWorkCalendar(deps);
-  const facts = workflowFacts(d, cal, deps.clock.now());
-  const [procedure, events, documents, supplements] = await Promise.all([
+  const [procedure, events, documents, supplements, interagencySteps] = await Promise.all([
     getProcedureVersion(deps.db, d.procedureId, d.procedureVersion),
     repo.listEvents(deps.db, d.id),
     repo.listDocuments(deps.db, d.id),
     repo.listSupplementRequests(deps.db, d.id),
+    repo.listInteragencySteps(deps.db, d.id),
   ]);
+  const facts = workflowFacts(d, cal, deps.clock.now(), { supplements, procedure: procedure.definition });
   const actions = availableActions(facts, actorFacts(ctx.principal, d));
   const specialists = actions.includes("assign") ? await usersWithRole(deps, "specialist", d.unitPath) : [];
   await recordDossierRead(deps, ctx, d, capacity, opts.part);
-  return { dossier: d, procedure, events, documents, supplements, actions, capacity, specialists, hoursToDue: facts.hoursToDue };
+  return { dossier: d, procedure, events, documents, supplements, interagencySteps, actions, capacity, specialists, hoursToDue: facts.hoursToDue };
 }

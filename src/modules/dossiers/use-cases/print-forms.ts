@@ -65,7 +65,7 @@ export function formBase(locale: Locale, commune: AdminUnitRow, province: AdminU
   };
 }
 
-async function headerOf(deps: Pick<Deps, "db" | "config">, communeCode: string, locale: Locale): Promise<FormBase> {
+export async function headerOf(deps: Pick<Deps, "db" | "config">, communeCode: string, locale: Locale): Promise<FormBase> {
   const { unit, ancestors } = await getAdminUnitWithAncestors(deps, communeCode);
   return formBase(locale, unit, ancestors.find((a) => a.level === "province") ?? null);
 }
