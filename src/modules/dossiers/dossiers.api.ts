@@ -27,7 +27,7 @@ import {
   SubmitDossierRequest,
 } from "./dossiers.contract.ts";
 import * as repo from "./dossiers.repository.ts";
-import type { DossierView } from "./dossiers.model.ts";
+import { type DossierView, stepLate } from "./dossiers.model.ts";
 import { actOnDossier } from "./use-cases/act-on-dossier.ts";
 import { fileDossier } from "./use-cases/file-dossier.ts";
 import { lookupStatus } from "./use-cases/lookup-status.ts";
@@ -102,15 +102,11 @@ export function presentDossier(v: DossierView, t: Translate): z.infer<typeof Dos
       returnedAt: iso(s.returnedAt),
       result: s.result,
       note: s.note,
-      late: interagencyLate(s, new Date()),
+      late: stepLate(s, new Date()),
     })),
     actions: v.actions,
   };
 }
-
-/** Returned after its deadline, or still out past it. */
-export const interagencyLate = (s: { stepDueAt: Date; returnedAt: Date | null }, now: Date) =>
-  new Date(s.returnedAt ?? now).getTime() > new Date(s.stepDueAt).getTime();
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 

@@ -156,7 +156,9 @@ describeDb("dossiers", () => {
     const received = await act(deps, team.desk, d.id, "receive");
     expect(received.dueAt).toEqual(vn("2026-11-26T09:00:00"));
     clock.set(vn("2026-11-24T09:00:00")); // one working day used, two left
-    const asked = await act(deps, team.desk, d.id, "requestSupplement", { items: [{ label: "Bản sao giấy chứng tử của vợ/chồng đã mất", reason: "Chưa có trong hồ sơ" }] });
+    const asked = await act(deps, team.desk, d.id, "requestSupplement", {
+      items: [{ label: "Bản sao giấy chứng tử của vợ/chồng đã mất", reason: "Chưa có trong hồ sơ" }],
+    });
     expect(asked.state).toBe("supplementRequested");
     expect(asked.remainingHours).toBe(16);
     clock.set(vn("2026-12-01T09:00:00")); // a week later, Tuesday

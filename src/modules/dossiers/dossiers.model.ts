@@ -72,6 +72,10 @@ export type InteragencyStep = {
   note: string | null;
 };
 
+/** An inter-agency step returned after its deadline, or still out past it. */
+export const stepLate = (s: Pick<InteragencyStep, "stepDueAt" | "returnedAt">, now: Date) =>
+  new Date(s.returnedAt ?? now).getTime() > new Date(s.stepDueAt).getTime();
+
 export type DossierEvent = {
   id: number;
   action: string;
@@ -130,6 +134,8 @@ export type DossierView = {
   supplements: SupplementRequest[];
   /** Inter-agency steps (liên thông), oldest first; absent where a view was built without them. */
   interagencySteps?: InteragencyStep[];
+  /** Why a supplement request now needs a leader's override (asked once already, or past its time limit). */
+  supplementLimit?: "supplementOnce" | "supplementLate" | null;
   actions: ActionType[];
   capacity: "office" | "applicant";
   specialists: Array<{ id: string; displayName: string }>;

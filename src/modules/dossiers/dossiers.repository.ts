@@ -371,10 +371,14 @@ export async function insertInteragencyStep(
   dossierId: string,
   s: { agencyName: string; agencyCode: string | null; sentAt: Date; sentBy: string | null; stepDueAt: Date },
 ): Promise<void> {
-  await q.query(
-    `INSERT INTO dossier_interagency_steps (dossier_id, agency_name, agency_code, sent_at, sent_by, step_due_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [dossierId, s.agencyName, s.agencyCode, s.sentAt, s.sentBy, s.stepDueAt],
-  );
+  await q.query(`INSERT INTO dossier_interagency_steps (dossier_id, agency_name, agency_code, sent_at, sent_by, step_due_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    dossierId,
+    s.agencyName,
+    s.agencyCode,
+    s.sentAt,
+    s.sentBy,
+    s.stepDueAt,
+  ]);
 }
 
 /** Closes the open step with the other agency's answer; false when none was open (a dossier forwarded before steps were records). */
@@ -391,7 +395,9 @@ export async function closeInteragencyStep(
 }
 
 export async function listInteragencySteps(q: Queryable, dossierId: string): Promise<InteragencyStep[]> {
-  const { rows } = await q.query<InteragencyStep>(`SELECT ${STEP_COLUMNS} FROM dossier_interagency_steps WHERE dossier_id = $1 ORDER BY sent_at, id`, [dossierId]);
+  const { rows } = await q.query<InteragencyStep>(`SELECT ${STEP_COLUMNS} FROM dossier_interagency_steps WHERE dossier_id = $1 ORDER BY sent_at, id`, [
+    dossierId,
+  ]);
   return rows;
 }
 

@@ -30,6 +30,7 @@ import {
 } from "./action-forms.tsx";
 import type { OfficeWeb } from "./office-context.ts";
 import { PRINT_PATHS } from "./print-routes.ts";
+import { InteragencySteps, organisationRow, supplementItemText } from "./workflow-sections.tsx";
 import { localNoon } from "../../../platform/calendar/vietnam-time.ts";
 
 function formValue(field: ProcedureRecord["definition"]["form"][number], v: unknown, locale: PageContext["locale"]): string {
@@ -148,6 +149,7 @@ function DossierPage(props: {
             </>,
           ],
           [t("dossiers.office.summary.channel"), t(`dossiers.channel.${d.channel}`)],
+          ...organisationRow(ctx, d.applicant),
           [
             t("dossiers.office.summary.applicant"),
             [d.applicant.fullName, d.applicant.citizenIdNumber, d.applicant.phone, d.applicant.email, d.applicant.address].filter(Boolean).join(" · "),
@@ -246,14 +248,17 @@ function DossierPage(props: {
               </p>
               <ul>
                 {s.items.map((i) => (
-                  <li>{i.note ? `${i.label} – ${i.note}` : i.label}</li>
+                  <li>{supplementItemText(ctx, i)}</li>
                 ))}
               </ul>
+              {s.overrideReason && <p>{t("dossiers.office.supplements.override", { reason: s.overrideReason })}</p>}
               {s.note && <p>{s.note}</p>}
             </section>
           ))}
         </>
       )}
+
+      <InteragencySteps ctx={ctx} steps={view.interagencySteps ?? []} now={new Date()} />
 
       <h2>{t("dossiers.office.history.title")}</h2>
       <DataTable caption={t("dossiers.office.history.title")} columns={eventColumns} rows={view.events} />

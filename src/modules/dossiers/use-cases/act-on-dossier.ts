@@ -42,8 +42,7 @@ export type ActRequest = Omit<ActionInput, "documents"> & {
 };
 
 /** The items asked for, without empty rows, trimmed. */
-const supplementItems = (items: SupplementItem[]) =>
-  items.filter((i) => i.label.trim()).map((i) => ({ label: i.label.trim(), reason: i.reason.trim() }));
+const supplementItems = (items: SupplementItem[]) => items.filter((i) => i.label.trim()).map((i) => ({ label: i.label.trim(), reason: i.reason.trim() }));
 
 /** A deadline that runs from now, with no cut-off: a step, or a clock resumed with the hours it had left. */
 const dueFromNow = (cal: WorkCalendar, now: Date, duration: Duration) => computeDueAt(cal, { receivedAt: now, duration, cutOff: null });
@@ -212,8 +211,7 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
         sentBy: p?.userId ?? null,
         stepDueAt: action.stepDueAt,
       });
-    }
-    else if (decision.to !== d.state) {
+    } else if (decision.to !== d.state) {
       const hours = stepHours(def, decision.to);
       patch.stepDueAt = hours !== null ? dueFromNow(cal, now, { unit: "hours", amount: hours }) : null;
       if (d.state === "forwarded") patch.forwardedTo = null;
@@ -300,7 +298,9 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
         ...(action.type === "forward" ? { toUnit: action.toUnit, agencyCode: action.agencyCode ?? null } : {}),
         ...(action.type === "forwardReturned" ? { result: action.result ?? "done" } : {}),
         ...(action.type === "apologise" ? { oldDueAt: d.dueAt, newDueAt: action.newDueAt, late: decision.flags.late === true } : {}),
-        ...(decision.flags.override ? { override: decision.flags.override, overrideReason: action.type === "requestSupplement" ? action.overrideReason : null } : {}),
+        ...(decision.flags.override
+          ? { override: decision.flags.override, overrideReason: action.type === "requestSupplement" ? action.overrideReason : null }
+          : {}),
         ...(action.type === "refuse" ? { afterReceipt: d.receivedAt !== null } : {}),
         ...(action.type === "returnResult"
           ? { method: action.method, collectedBy: action.collectedBy ?? null, trackingNumber: action.trackingNumber ?? null }

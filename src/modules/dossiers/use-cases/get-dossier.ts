@@ -4,7 +4,7 @@ import { loadWorkCalendar } from "../../calendar/index.ts";
 import { usersWithRole } from "../../identity/index.ts";
 import { getProcedureVersion } from "../../procedures/index.ts";
 import { actorFacts } from "../dossier-access.ts";
-import { availableActions } from "../dossier-workflow.ts";
+import { availableActions, supplementLimit } from "../dossier-workflow.ts";
 import * as repo from "../dossiers.repository.ts";
 import type { DossierView } from "../dossiers.model.ts";
 import { loadViewable, type ReadAs, type ReadCtx, type ReadDeps, recordDossierRead } from "./dossier-reads.ts";
@@ -29,5 +29,17 @@ export async function getDossier(deps: ReadDeps, ctx: ReadCtx, id: string, opts:
   const actions = availableActions(facts, actorFacts(ctx.principal, d));
   const specialists = actions.includes("assign") ? await usersWithRole(deps, "specialist", d.unitPath) : [];
   await recordDossierRead(deps, ctx, d, capacity, opts.part);
-  return { dossier: d, procedure, events, documents, supplements, interagencySteps, actions, capacity, specialists, hoursToDue: facts.hoursToDue };
+  return {
+    dossier: d,
+    procedure,
+    events,
+    documents,
+    supplements,
+    interagencySteps,
+    supplementLimit: supplementLimit(facts),
+    actions,
+    capacity,
+    specialists,
+    hoursToDue: facts.hoursToDue,
+  };
 }
