@@ -1,6 +1,9 @@
 -- The one-stop workflow by the letter of the law (issue #9): a supplement request after receipt is made once,
 -- in full; a second one (or one after its time limit) needs a leader's override, whose reason is kept here.
+-- after_receipt: asked by the handling agency (counted), not the desk's guidance at intake; null on older rows,
+-- which are judged by their time against the dossier's receipt.
 ALTER TABLE supplement_requests
+  ADD COLUMN after_receipt boolean,
   ADD COLUMN override_reason text,
   ADD COLUMN overridden_by uuid REFERENCES users (id);
 

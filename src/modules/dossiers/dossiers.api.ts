@@ -87,7 +87,7 @@ export function presentDossier(v: DossierView, t: Translate): z.infer<typeof Dos
       round: r.round,
       // Rows stored before reasons were asked for carry none.
       items: r.items.map((i) => ({ key: i.key, label: i.label, reason: i.note ?? null })),
-      afterReceipt: d.receivedAt !== null && new Date(r.requestedAt) >= new Date(d.receivedAt),
+      afterReceipt: r.afterReceipt,
       overrideReason: r.overrideReason ?? null,
       note: r.note,
       requestedAt: iso(r.requestedAt)!,

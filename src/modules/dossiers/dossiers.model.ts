@@ -111,6 +111,8 @@ export type SupplementRequest = {
   newDueAt: Date | null;
   /** A leader's reason for a request beyond the one after receipt; null otherwise. */
   overrideReason: string | null;
+  /** Asked after receipt by the handling agency ("once, in full"), not the desk's guidance at intake. */
+  afterReceipt: boolean;
 };
 
 export type QueueName = "newOnline" | "awaitingSupplement" | "inProgress" | "dueSoon" | "overdue" | "readyToReturn";

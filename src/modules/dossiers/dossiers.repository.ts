@@ -336,9 +336,19 @@ export async function insertSupplementRequest(
   r: Omit<SupplementRequest, "id" | "answeredAt" | "newDueAt" | "round"> & { requestedBy: string | null },
 ): Promise<number> {
   const { rows } = await q.query<{ round: number }>(
-    `INSERT INTO supplement_requests (dossier_id, round, items, note, requested_by, requested_at, old_due_at, override_reason, overridden_by)
-     VALUES ($1, (SELECT coalesce(max(round), 0) + 1 FROM supplement_requests WHERE dossier_id = $1), $2, $3, $4, $5, $6, $7, $8) RETURNING round`,
-    [dossierId, JSON.stringify(r.items), r.note, r.requestedBy, r.requestedAt, r.oldDueAt, r.overrideReason, r.overrideReason ? r.requestedBy : null],
+    `INSERT INTO supplement_requests (dossier_id, round, items, note, requested_by, requested_at, old_due_at, override_reason, overridden_by, after_receipt)
+     VALUES ($1, (SELECT coalesce(max(round), 0) + 1 FROM supplement_requests WHERE dossier_id = $1), $2, $3, $4, $5, $6, $7, $8, $9) RETURNING round`,
+    [
+      dossierId,
+      JSON.stringify(r.items),
+      r.note,
+      r.requestedBy,
+      r.requestedAt,
+      r.oldDueAt,
+      r.overrideReason,
+      r.overrideReason ? r.requestedBy : null,
+      r.afterReceipt,
+    ],
   );
   return rows[0]!.round;
 }
@@ -354,9 +364,10 @@ export async function answerSupplementRequest(q: Queryable, dossierId: string, a
 
 export async function listSupplementRequests(q: Queryable, dossierId: string): Promise<SupplementRequest[]> {
   const { rows } = await q.query<SupplementRequest>(
-    `SELECT id, round, items, note, requested_at AS "requestedAt", answered_at AS "answeredAt", old_due_at AS "oldDueAt", new_due_at AS "newDueAt",
-       override_reason AS "overrideReason"
-     FROM supplement_requests WHERE dossier_id = $1 ORDER BY round`,
+    `SELECT s.id, s.round, s.items, s.note, s.requested_at AS "requestedAt", s.answered_at AS "answeredAt", s.old_due_at AS "oldDueAt",
+       s.new_due_at AS "newDueAt", s.override_reason AS "overrideReason",
+       coalesce(s.after_receipt, s.requested_at > d.received_at, false) AS "afterReceipt"
+     FROM supplement_requests s JOIN dossiers d ON d.id = s.dossier_id WHERE s.dossier_id = $1 ORDER BY s.round`,
     [dossierId],
   );
   return rows;

@@ -227,6 +227,7 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
           oldDueAt: d.dueAt,
           requestedBy: p?.userId ?? null,
           overrideReason: decision.flags.override ? (action.overrideReason?.trim() ?? null) : null,
+          afterReceipt: d.state !== "submitted",
         });
         break;
       case "forwardReturned":

@@ -5,7 +5,7 @@ import { CLOCK_RUNNING, SUPPLEMENT_WINDOW_WORKING_DAYS, type WorkflowFacts } fro
 import type { DossierRow, SupplementRequest } from "../dossiers.model.ts";
 
 /** What else the rules need: the supplement rounds (asked once after receipt) and the procedure (fee at collection). */
-export type FactsExtra = { supplements?: readonly Pick<SupplementRequest, "requestedAt">[]; procedure?: Pick<ProcedureDefinition, "payAtCollection"> };
+export type FactsExtra = { supplements?: readonly Pick<SupplementRequest, "afterReceipt">[]; procedure?: Pick<ProcedureDefinition, "payAtCollection"> };
 
 /** The end of the time to ask for a supplement after receipt: close of office of the N-th working day after the day of receipt. */
 export function supplementWindowEnd(cal: WorkCalendar, receivedAt: Date): Date {
@@ -30,7 +30,7 @@ export function workflowFacts(d: DossierRow, cal: WorkCalendar, now: Date, extra
           : null,
     received: receivedAt !== null,
     returned: d.returnedAt !== null,
-    supplementsAfterReceipt: receivedAt ? (extra.supplements ?? []).filter((s) => new Date(s.requestedAt) >= receivedAt).length : 0,
+    supplementsAfterReceipt: (extra.supplements ?? []).filter((s) => s.afterReceipt).length,
     supplementWindowOver: receivedAt ? now.getTime() > supplementWindowEnd(cal, receivedAt).getTime() : false,
     feeOutstanding: d.feeAmount > 0 && d.feeStatus === "unpaid" && !extra.procedure?.payAtCollection,
   };
