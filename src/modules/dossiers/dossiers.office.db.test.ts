@@ -122,15 +122,27 @@ describeDb("dossier office pages", () => {
     it("asks for a supplement; an empty list comes back with the error beside the field", async () => {
       const page = await (await clients.desk.get(`/office/dossiers/${id}`)).text();
       const version = versionOf(page, "requestSupplement");
-      const empty = await clients.desk.post(`/office/dossiers/${id}/actions/requestSupplement`, { version, items: " \n ", note: "" });
+      const empty = await clients.desk.post(`/office/dossiers/${id}/actions/requestSupplement`, { version, "items.0.label": " ", note: "" });
       expect(empty.status).toBe(400);
       const html = await empty.text();
       expect(html).toContain('class="error-summary"');
       expect(html).toContain('href="#f-requestSupplement-items"');
       expect(html).toMatch(/id="f-requestSupplement-items-error"/);
+      // A document without its reason comes back naming that row's reason.
+      const noReason = await clients.desk.post(`/office/dossiers/${id}/actions/requestSupplement`, {
+        version,
+        "items.0.label": "Bản sao giấy chứng nhận ly hôn",
+        "items.0.reason": "Tờ khai ghi đã ly hôn",
+        "items.2.label": "Ảnh chân dung 4x6",
+      });
+      expect(noReason.status).toBe(400);
+      expect(await noReason.text()).toContain('href="#f-requestSupplement-items-2-reason"');
       const ok = await clients.desk.post(`/office/dossiers/${id}/actions/requestSupplement`, {
         version,
-        items: "Bản sao giấy chứng nhận ly hôn\nẢnh chân dung 4x6",
+        "items.0.label": "Bản sao giấy chứng nhận ly hôn",
+        "items.0.reason": "Tờ khai ghi đã ly hôn",
+        "items.1.label": "Ảnh chân dung 4x6",
+        "items.1.reason": "Ảnh đã nộp chụp quá 6 tháng",
         note: "Nộp tại quầy hoặc trực tuyến",
       });
       expect(ok.status).toBe(303);
@@ -138,6 +150,9 @@ describeDb("dossier office pages", () => {
       const slip = await pdfText(await clients.desk.get(`/office/dossiers/${id}/supplement-request.pdf`));
       expect(slip).toContain("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ");
       expect(slip).toContain("Ảnh chân dung 4x6");
+      // Mẫu 02 gives the reason for each document.
+      expect(slip).toContain("Ảnh đã nộp chụp quá 6 tháng");
+      expect(slip).toContain("Tờ khai ghi đã ly hôn");
       expect(slip).toContain(`Test ${team.desk.actor.label}`);
     });
 
@@ -174,6 +189,17 @@ describeDb("dossier office pages", () => {
     it("returns the result by post with a tracking number and a scan of the result", async () => {
       const { db } = app();
       await moveClock("2026-11-25T08:30:00");
+      const unpaid = await (await clients.desk.get(`/office/dossiers/${id}`)).text();
+      // No result is handed over while the fee is unpaid: the form is not offered, and a post is refused naming the fee.
+      expect(unpaid).not.toContain("/actions/returnResult");
+      const early = await clients.desk.post(`/office/dossiers/${id}/actions/returnResult`, {
+        version: String((await findDossierRow(db, id))!.version),
+        method: "desk",
+        collectedBy: "A",
+      });
+      expect(early.status).toBe(409);
+      expect(await early.text()).toContain("lệ phí 5000 đồng chưa được nộp");
+      expect((await clients.desk.post(`/office/dossiers/${id}/payment/confirm`, { payMethod: "cash" })).status).toBe(303);
       const page = await (await clients.desk.get(`/office/dossiers/${id}`)).text();
       const noNumber = await postMultipart(clients.desk, `/office/dossiers/${id}/actions/returnResult`, {
         version: versionOf(page, "returnResult"),
