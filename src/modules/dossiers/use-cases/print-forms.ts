@@ -71,7 +71,11 @@ export async function headerOf(deps: Pick<Deps, "db" | "config">, communeCode: s
 }
 
 const applicantOf = (d: DossierRow): Applicant => ({
-  name: d.applicant.fullName,
+  // An organisation applies under its name and tax code, through the person who files for it.
+  name:
+    d.applicant.type === "organisation" && d.applicant.organisation
+      ? `${d.applicant.organisation.name} (MST ${d.applicant.organisation.taxCode}; ${d.applicant.organisation.representative})`
+      : d.applicant.fullName,
   ...(d.applicant.citizenIdNumber ? { citizenIdNumber: d.applicant.citizenIdNumber } : {}),
   ...(d.applicant.address ? { address: d.applicant.address } : {}),
   ...(d.applicant.phone ? { phone: d.applicant.phone } : {}),
