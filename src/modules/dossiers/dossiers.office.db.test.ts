@@ -267,6 +267,35 @@ describeDb("dossier office pages", () => {
     });
   });
 
+  it("forwards to another agency as a step with its own deadline, listed on the page, and closes it with the answer", async () => {
+    const { deps } = app();
+    const d = await buildDossier(deps, team.citizen);
+    await act(deps, team.desk, d.id, "receive");
+    await act(deps, team.leader, d.id, "assign", { assigneeId: team.specialist.actor.userId });
+    const page = await (await clients.specialist.get(`/office/dossiers/${d.id}`)).text();
+    const sent = await clients.specialist.post(`/office/dossiers/${d.id}/actions/forward`, {
+      version: versionOf(page, "forward"),
+      toUnit: "Công an xã Gia Phú",
+      agencyCode: "G01.H26.12",
+      stepDays: "2",
+    });
+    expect(sent.status).toBe(303);
+    const forwarded = await (await clients.specialist.get(`/office/dossiers/${d.id}`)).text();
+    expect(forwarded).toContain('<h2 id="interagency-title">Các bước liên thông</h2>');
+    expect(forwarded).toContain("Công an xã Gia Phú (G01.H26.12)");
+    expect(forwarded).toContain("Đang chờ");
+    const back = await clients.specialist.post(`/office/dossiers/${d.id}/actions/forwardReturned`, {
+      version: versionOf(forwarded, "forwardReturned"),
+      stepResult: "refused",
+      note: "Không xác nhận được nơi cư trú",
+    });
+    expect(back.status).toBe(303);
+    const after = await (await clients.specialist.get(`/office/dossiers/${d.id}`)).text();
+    expect(after).toContain("Không đồng ý: Không xác nhận được nơi cư trú");
+    const steps = await deps.db.query("SELECT result, returned_at FROM dossier_interagency_steps WHERE dossier_id = $1", [d.id]);
+    expect(steps.rows).toEqual([expect.objectContaining({ result: "refused" })]);
+  });
+
   it("tells the second of two officers acting on the same version that the dossier changed meanwhile", async () => {
     const d = await buildDossier(app().deps, team.citizen);
     const page1 = await (await clients.desk.get(`/office/dossiers/${d.id}`)).text();
@@ -361,6 +390,35 @@ describeDb("dossier office pages", () => {
       const receipt = await pdfText(await clients.desk.get(`/office/dossiers/${id}/receipt.pdf`));
       expect(receipt).toContain(row.code!);
       expect(receipt).toContain("Qua dịch vụ bưu chính công ích");
+    });
+
+    it("files for an organisation chosen on the form, names a bad tax code beside its field, and shows the organisation on the dossier", async () => {
+      const org = {
+        "applicant.type": "organisation",
+        "applicant.organisation.name": "Công ty TNHH Gia Phú Xanh",
+        "applicant.organisation.representative": "Đỗ Văn Nam",
+        "assistedConsent.method": "signature",
+      };
+      const form = await (await clients.desk.get(`/office/desk/intake?commune=${GIA_PHU}&procedure=${ONLINE_PROCEDURE.code}`)).text();
+      expect(form).toContain('name="applicant.organisation.taxCode"');
+      const bad = await postMultipart(clients.desk, "/office/desk/intake", await intakeFields({ ...org, "applicant.organisation.taxCode": "123" }), scans);
+      expect(bad.status).toBe(400);
+      const html = await bad.text();
+      expect(html).toContain('href="#f-applicant-organisation-taxCode"');
+      expect(html).toContain("mã số thuế gồm 10 chữ số");
+      const res = await postMultipart(
+        clients.desk,
+        "/office/desk/intake",
+        await intakeFields({ ...org, "applicant.organisation.taxCode": "0101234567001" }),
+        scans,
+      );
+      expect(res.status).toBe(303);
+      const id = res.headers.get("location")!.split("/").pop()!;
+      const row = (await findDossierRow(app().db, id))!;
+      expect(row.applicant).toMatchObject({ type: "organisation", organisation: { taxCode: "0101234567-001" } });
+      expect(row.applicantName).toBe("Công ty TNHH Gia Phú Xanh");
+      const page = await (await clients.desk.get(`/office/dossiers/${id}`)).text();
+      expect(page).toContain("Công ty TNHH Gia Phú Xanh · Mã số thuế 0101234567-001 · Người đại diện: Đỗ Văn Nam");
     });
 
     it("keeps the typed form and says why when the day's dossier numbers are used up, filing nothing", async () => {
