@@ -215,7 +215,7 @@ describeDb("reads of personal data", () => {
     const supplemented = await received();
     await act(deps, team.desk, supplemented, "requestSupplement", { items: [{ label: "Ảnh chân dung 4x6", reason: "Thiếu" }] });
     const paused = await received();
-    await act(deps, team.desk, paused, "apologise", { reason: "Chờ xác minh", newDueDate: "2026-12-02" });
+    await act(deps, team.leader, paused, "apologise", { reason: "Chờ xác minh", newDueDate: "2026-12-02" });
     await act(deps, team.leader, paused, "pause", { reason: "Có đơn đề nghị dừng" });
     const refused = (await buildDossier(deps, citizen)).id;
     await act(deps, team.desk, refused, "refuse", { reason: "Thiếu tờ khai" });
