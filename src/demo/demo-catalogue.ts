@@ -431,7 +431,9 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
         key: "registration",
         label: "Lệ phí đăng ký tạm trú",
         amount: 15000,
-        exemptions: "7.000 đồng khi nộp trực tuyến; miễn cho trẻ em, người có công, hộ nghèo, người khuyết tật",
+        // Thông tư 75/2022/TT-BTC: a lower rate when filed online.
+        onlineAmount: 7000,
+        exemptions: "Miễn cho trẻ em, người có công, hộ nghèo, người khuyết tật",
       },
     ],
     documents: [
@@ -450,7 +452,14 @@ export const DEMO_CATALOGUE: ProcedureDefinitionInput[] = [
       { key: "period", label: "Thời hạn tạm trú (tháng, tối đa 24)", type: "number" },
       { key: "householdHead", label: "Chủ hộ / chủ nhà", type: "person", required: false },
     ]),
-    steps: steps([0.1, 0.5, 0.3, 0.1], "Cán bộ công an xã kiểm tra, cập nhật Cơ sở dữ liệu về cư trú"),
+    // A commune-police procedure (Luật Cư trú Art. 27): the police receive, check and decide, not the People's Committee.
+    steps: [
+      { key: "receive", name: "Công an xã tiếp nhận, kiểm tra hồ sơ", role: "one_stop_officer", share: 0.1 },
+      { key: "review", name: "Cán bộ Công an xã thẩm định, cập nhật Cơ sở dữ liệu về cư trú", role: "specialist", share: 0.5 },
+      { key: "sign", name: "Trưởng Công an xã phê duyệt", role: "leader", share: 0.3 },
+      { key: "return", name: "Công an xã trả kết quả", role: "one_stop_officer", share: 0.1 },
+    ],
+    handlingAgency: { kind: "police", name: "Công an xã", signerTitle: "Trưởng Công an xã" },
     resultName: "Thông báo kết quả đăng ký tạm trú (cập nhật vào Cơ sở dữ liệu về cư trú)",
     deliveryMethods: ["desk", "online"],
     legalBasis: [

@@ -11,6 +11,14 @@ describe("demo catalogue", () => {
     expect(new Set(demo.map((d) => d.code)).size).toBe(demo.length);
   });
 
+  it("has temporary residence handled and signed by the commune police, cheaper online", () => {
+    const residence = demo.find((d) => d.name === "Đăng ký tạm trú")!;
+    expect(residence.handlingAgency).toEqual({ kind: "police", name: "Công an xã", signerTitle: "Trưởng Công an xã" });
+    expect(residence.steps.map((s) => s.name).join(" ")).not.toContain("UBND");
+    expect(residence.steps.find((s) => s.role === "leader")?.name).toContain("Trưởng Công an xã");
+    expect(residence.fees[0]).toMatchObject({ amount: 15000, onlineAmount: 7000 });
+  });
+
   it("round-trips through XLSX and CSV unchanged", async () => {
     for (const format of ["xlsx", "csv"] as const) expect(await parseCatalogue(await writeCatalogue(demo, format), format)).toEqual(demo);
   });

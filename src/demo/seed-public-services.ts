@@ -133,7 +133,11 @@ export async function seedPublicServicesDemo(
   // Received online, then a supplement was asked for.
   const marriage = await file(citizen, "1.004873", "online");
   await act(desk, marriage.id, "receive");
-  await act(desk, marriage.id, "requestSupplement", { items: ["Bản sao Giấy chứng nhận kết hôn trước đây (nếu đã từng kết hôn)"] });
+  await act(desk, marriage.id, "requestSupplement", {
+    items: [
+      { label: "Bản sao Giấy chứng nhận kết hôn trước đây (nếu đã từng kết hôn)", reason: "Tờ khai ghi đã từng kết hôn nhưng hồ sơ chưa có giấy tờ này" },
+    ],
+  });
   // Walk-in at the counter, assigned to the specialist.
   const death = await file(desk, "1.000656", "counter");
   await act(leader, death.id, "assign", { assigneeId: specialist.principal.userId });

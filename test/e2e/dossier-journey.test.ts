@@ -195,7 +195,8 @@ describeBrowser("a dossier's whole journey, the citizen on a phone without JavaS
 
   it("the desk asks for a supplement listing one item", async () => {
     const flash = await officeAction(desk, "requestSupplement", "Yêu cầu bổ sung hồ sơ", async (form) => {
-      await form.getByLabel("Giấy tờ, nội dung cần bổ sung").fill(SUPPLEMENT_ITEM);
+      await form.getByLabel("Giấy tờ, nội dung cần bổ sung (1)", { exact: true }).fill(SUPPLEMENT_ITEM);
+      await form.getByLabel("Lý do cần bổ sung (1)", { exact: true }).fill("Tờ khai ghi đã ly hôn");
       await form.getByLabel("Ghi chú").fill("Nộp trực tuyến hoặc tại quầy");
     });
     expect(flash).toBe("Đã gửi yêu cầu bổ sung hồ sơ.");
@@ -269,6 +270,12 @@ describeBrowser("a dossier's whole journey, the citizen on a phone without JavaS
   it("the desk returns the result at the desk, collected by the applicant, with a scan", async () => {
     await desk.open(`/office/desk?commune=${DEMO_COMMUNE}&queue=readyToReturn`);
     expect(await desk.linkNames("main table tbody")).toContain(code);
+    // No result is handed over while the fee is unpaid: the desk takes it first.
+    await desk.open(`/office/dossiers/${dossierId}`);
+    expect(await desk.page.locator(`main form[action="/office/dossiers/${dossierId}/actions/returnResult"]`).count()).toBe(0);
+    const pay = desk.page.locator(`main form[action="/office/dossiers/${dossierId}/payment/confirm"]`);
+    await pay.getByLabel("Hình thức nộp").selectOption("cash");
+    expect((await desk.navigateBy(pay.getByRole("button"))).status()).toBe(200);
     const flash = await officeAction(desk, "returnResult", "Trả kết quả", async (form) => {
       await form.getByRole("radio", { name: "Nhận tại Bộ phận một cửa" }).check();
       await form.getByLabel("Người nhận kết quả").fill("Đỗ Văn Nam");

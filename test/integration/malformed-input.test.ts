@@ -79,7 +79,7 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
   "POST /api/v1/dossiers/{id}/actions/{action}": (f) => ({
     who: "officer",
     path: `/api/v1/dossiers/${f.dossierId}/actions/requestSupplement`,
-    body: { version: 1, items: ["Bản sao giấy khai sinh"], note: "Bổ sung" },
+    body: { version: 1, items: [{ label: "Bản sao giấy khai sinh", reason: "Chưa có trong hồ sơ" }], note: "Bổ sung" },
   }),
   "POST /api/v1/status": (f) => ({ who: "anonymous", path: "/api/v1/status", body: { code: f.dossierCode, last4: "5678" } }),
   "PUT /api/v1/communes/{code}/settings": () => ({

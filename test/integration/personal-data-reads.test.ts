@@ -231,9 +231,9 @@ describeDb("reads of personal data", () => {
     const dossier = await received();
     const payment = await confirmPayment(deps, team.desk, dossier, { method: "cash" });
     const supplemented = await received();
-    await act(deps, team.desk, supplemented, "requestSupplement", { items: ["Ảnh chân dung 4x6"] });
+    await act(deps, team.desk, supplemented, "requestSupplement", { items: [{ label: "Ảnh chân dung 4x6", reason: "Thiếu" }] });
     const paused = await received();
-    await act(deps, team.desk, paused, "apologise", { reason: "Chờ xác minh", newDueDate: "2026-12-02" });
+    await act(deps, team.leader, paused, "apologise", { reason: "Chờ xác minh", newDueDate: "2026-12-02" });
     await act(deps, team.leader, paused, "pause", { ground: "applicantRequest", reason: "Có đơn đề nghị dừng" });
     const refused = (await buildDossier(deps, citizen)).id;
     await act(deps, team.desk, refused, "refuse", { reason: "Thiếu tờ khai" });

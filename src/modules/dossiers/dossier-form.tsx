@@ -39,6 +39,11 @@ export function dossierFieldLabels(t: Translate, def: Pick<ProcedureDefinition, 
     documents: t("dossiers.citizen.documents"),
   };
   for (const k of APPLICANT_KEYS) labels[`applicant.${k}`] = t(`dossiers.citizen.applicant.${k}`);
+  labels["applicant.type"] = t("dossiers.citizen.applicant.type");
+  labels["applicant.organisation"] = t("dossiers.citizen.applicant.organisation");
+  labels["applicant.organisation.name"] = t("dossiers.citizen.applicant.orgName");
+  labels["applicant.organisation.taxCode"] = t("dossiers.citizen.applicant.taxCode");
+  labels["applicant.organisation.representative"] = t("dossiers.citizen.applicant.representative");
   for (const f of def.form) {
     if (f.type === "person") for (const k of PERSON_KEYS) labels[`form.${f.key}.${k}`] = `${f.label}: ${t(`dossiers.citizen.person.${k}`)}`;
     else labels[`form.${f.key}`] = f.label;
@@ -353,7 +358,12 @@ export function flattenDossierValues(input: {
   communeCode?: string | null;
 }): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(input.applicant ?? {})) if (s(v)) out[`applicant.${k}`] = s(v);
+  for (const [k, v] of Object.entries(input.applicant ?? {})) {
+    if (s(v)) out[`applicant.${k}`] = s(v);
+    // An applying organisation's fields (name, tax code, representative).
+    else if (k === "organisation" && v && typeof v === "object")
+      for (const [sub, sv] of Object.entries(v)) if (s(sv)) out[`applicant.organisation.${sub}`] = s(sv);
+  }
   for (const [k, v] of Object.entries(input.formData ?? {})) {
     if (v && typeof v === "object")
       for (const [sub, sv] of Object.entries(v)) {

@@ -19,7 +19,11 @@ export const STATES = [
 ] as const;
 export type DossierState = (typeof STATES)[number];
 
-/** The national portal's ten status codes (1 newly submitted … 10 result delivered); drafts are not sent. */
+/**
+ * The national portal's ten status codes (1 newly submitted … 10 result delivered); drafts are not sent.
+ * By state alone: a refusal here is a refusal to receive (3). Use nationalStatusOf() for a dossier, which
+ * reports a refusal after receipt as processed.
+ */
 export const NATIONAL_STATUS: Record<DossierState, number | null> = {
   draft: null,
   submitted: 1,
@@ -36,6 +40,22 @@ export const NATIONAL_STATUS: Record<DossierState, number | null> = {
 };
 // Code 6 (financial obligation) belongs to procedures that assess taxes (land); none in the catalogue yet.
 
+/**
+ * A dossier's national status. A dossier refused after receipt was received and decided: it is "9 Đã xử lý
+ * xong" with a refusal result, and "10 Đã trả kết quả" once the refusal letter is handed over (returnResult
+ * on the refused dossier). Refused before receipt it stays "3 Không được tiếp nhận".
+ */
+export function nationalStatusOf(d: { state: DossierState; receivedAt: Date | string | null; returnedAt?: Date | string | null }): number | null {
+  if (d.state === "refused" && d.receivedAt) return d.returnedAt ? 10 : 9;
+  return NATIONAL_STATUS[d.state];
+}
+
+/**
+ * After receipt the handling agency asks for a supplement once, with all that is missing, within this many
+ * working days of receipt (Decree 61/2018 Art. 19, carried into Decree 118/2025; recalled, to verify).
+ */
+export const SUPPLEMENT_WINDOW_WORKING_DAYS = 3;
+
 /** States in which the statutory clock runs. */
 export const CLOCK_RUNNING: ReadonlySet<DossierState> = new Set(["received", "inReview", "forwarded", "awaitingApproval"]);
 export const FINAL_STATES: ReadonlySet<DossierState> = new Set(["returned", "refused", "cancelled"]);
@@ -49,12 +69,12 @@ export type WorkflowPermission = (typeof WORKFLOW_PERMISSIONS)[number];
 export type WorkflowAction =
   | { type: "submit" }
   | { type: "receive" }
-  | { type: "requestSupplement"; items: string[] }
+  | { type: "requestSupplement"; items: SupplementItem[]; overrideReason?: string }
   | { type: "answerSupplement" }
   | { type: "refuse"; reason: string }
   | { type: "assign"; assigneeId: string }
-  | { type: "forward"; toUnit: string; stepDueAt: Date }
-  | { type: "forwardReturned"; note: string }
+  | { type: "forward"; toUnit: string; agencyCode?: string; stepDueAt: Date }
+  | { type: "forwardReturned"; note: string; result?: InteragencyResult }
   | { type: "propose"; note: string }
   | { type: "approve" }
   | { type: "sendBack"; reason: string }
@@ -65,6 +85,10 @@ export type WorkflowAction =
   | { type: "apologise"; reason: string; newDueAt: Date }
   | { type: "rate"; rating: number };
 export type ActionType = WorkflowAction["type"];
+/** One document asked for, with why (Mẫu 02 prints both). */
+export type SupplementItem = { label: string; reason: string };
+export const INTERAGENCY_RESULTS = ["done", "refused", "other"] as const;
+export type InteragencyResult = (typeof INTERAGENCY_RESULTS)[number];
 export const ACTION_TYPES: readonly ActionType[] = [
   "submit",
   "receive",
@@ -94,6 +118,16 @@ export type WorkflowFacts = {
   rated: boolean;
   /** Working hours from now to the due time (negative when late); null while the clock is not set. */
   hoursToDue: number | null;
+  /** The dossier was received (a refusal after receipt is a decision, not a refusal to receive). */
+  received?: boolean;
+  /** The result (or the refusal letter) was handed over. */
+  returned?: boolean;
+  /** Supplement requests made after receipt so far. */
+  supplementsAfterReceipt?: number;
+  /** The time limit for asking after receipt has passed (SUPPLEMENT_WINDOW_WORKING_DAYS). */
+  supplementWindowOver?: boolean;
+  /** A fee is due and the procedure does not let it be paid at collection: no result is handed over. */
+  feeOutstanding?: boolean;
 };
 
 export type ActorFacts = {
@@ -105,8 +139,10 @@ export type ActorFacts = {
 };
 
 export type ClockEffect = "start" | "stop" | "resume" | "end" | "none";
+/** What a decision records beside the state: a leader's override of the supplement rule, an apology issued late. */
+export type DecisionFlags = { override?: "supplementOnce" | "supplementLate"; late?: boolean };
 export type Decision =
-  | { ok: true; to: DossierState; resumeState: DossierState | null; clock: ClockEffect; assigneeId: string | null }
+  | { ok: true; to: DossierState; resumeState: DossierState | null; clock: ClockEffect; assigneeId: string | null; flags: DecisionFlags }
   | { ok: false; error: "illegalState" | "forbidden" | "missingData"; field?: string };
 
 /** A permission, or a relation to the dossier: its applicant, or the specialist it is assigned to. */
@@ -126,16 +162,37 @@ const none = () => "none" as const;
 const blank = (s: string | undefined) => !s || s.trim() === "";
 const RUNNING_OR_PAUSABLE = ["received", "inReview", "forwarded", "awaitingApproval"] as const;
 
+/** Why a supplement request after receipt needs a leader's override; null when the desk may ask. */
+export function supplementLimit(f: WorkflowFacts): "supplementOnce" | "supplementLate" | null {
+  if (f.state === "submitted") return null; // guidance at intake: as often as needed
+  if ((f.supplementsAfterReceipt ?? 0) > 0) return "supplementOnce";
+  if (f.supplementWindowOver) return "supplementLate";
+  return null;
+}
+
+/** An apology is late when issued less than one working day (8 working hours) before the deadline, or after it. */
+export const apologyIsLate = (f: WorkflowFacts) => f.hoursToDue === null || f.hoursToDue < 8;
+
 const RULES: Record<ActionType, Rule> = {
   submit: { from: ["draft"], who: () => ["applicant"], to: () => "submitted", clock: none },
   receive: { from: ["submitted"], who: () => ["dossier.receive"], to: () => "received", clock: () => "start" },
   requestSupplement: {
     from: ["submitted", "received", "inReview"],
     // The desk asks before and after receipt; the specialist reviewing it may ask too (through the desk's form).
-    who: (_a, f) => (f.state === "inReview" ? ["dossier.receive", "assignee"] : ["dossier.receive"]),
+    // A second request after receipt, or one after the time limit, is a leader's override.
+    who: (_a, f) => [
+      ...(f.state === "inReview" ? (["dossier.receive", "assignee"] as const) : (["dossier.receive"] as const)),
+      ...(supplementLimit(f) ? (["dossier.approve"] as const) : []),
+    ],
     to: () => "supplementRequested",
     clock: (f) => (CLOCK_RUNNING.has(f.state) ? "stop" : "none"),
-    missing: (a) => (a.type === "requestSupplement" && a.items.filter((i) => i.trim()).length === 0 ? "items" : null),
+    missing: (a, f) => {
+      if (a.type !== "requestSupplement") return null;
+      if (a.items.filter((i) => i.label.trim()).length === 0) return "items";
+      if (a.items.some((i) => i.label.trim() && blank(i.reason))) return "items";
+      if (supplementLimit(f) && blank(a.overrideReason)) return "overrideReason";
+      return null;
+    },
   },
   answerSupplement: {
     from: ["supplementRequested"],
@@ -204,9 +261,10 @@ const RULES: Record<ActionType, Rule> = {
     missing: (a) => (a.type === "cancel" && blank(a.reason) ? "reason" : null),
   },
   returnResult: {
-    from: ["resultReady"],
+    // From "refused": handing over the refusal letter of a dossier refused after receipt (national status 10).
+    from: ["resultReady", "refused"],
     who: () => ["dossier.receive"],
-    to: () => "returned",
+    to: (f) => (f.state === "refused" ? "refused" : "returned"),
     clock: none,
     missing: (a) => {
       if (a.type !== "returnResult") return null;
@@ -217,7 +275,8 @@ const RULES: Record<ActionType, Rule> = {
   },
   apologise: {
     from: RUNNING_OR_PAUSABLE,
-    who: () => ["dossier.approve", "dossier.receive"],
+    // Mẫu 04 is signed by the head of the handling agency: a leader's act, not the desk's.
+    who: () => ["dossier.approve"],
     to: same,
     clock: none,
     missing: (a, f) => {
@@ -249,8 +308,10 @@ export function availableActions(facts: WorkflowFacts, actor: ActorFacts): Actio
   return ACTION_TYPES.filter((t) => {
     const rule = RULES[t];
     if (!rule.from.includes(facts.state) || !mayAct(rule.who({ type: t } as WorkflowAction, facts), actor, facts)) return false;
-    if (t === "apologise") return !facts.apologyIssued && facts.hoursToDue !== null && facts.hoursToDue >= 8;
+    if (t === "apologise") return !facts.apologyIssued;
     if (t === "rate") return !facts.rated;
+    if (t === "returnResult") return returnBlock(facts) === null;
+    if (t === "requestSupplement" && supplementLimit(facts)) return actor.permissions.has("dossier.approve");
     return true;
   });
 }
@@ -263,12 +324,17 @@ export function decide(facts: WorkflowFacts, action: WorkflowAction, actor: Acto
   const rule = RULES[action.type];
   if (!rule.from.includes(facts.state)) return { ok: false, error: "illegalState" };
   if (!mayAct(rule.who(action, facts), actor, facts)) return { ok: false, error: "forbidden" };
-  // The apology with a new date is owed once, and at least one working day before the deadline.
-  if (action.type === "apologise") {
-    if (facts.apologyIssued) return { ok: false, error: "illegalState", field: "apology" };
-    if (facts.hoursToDue === null || facts.hoursToDue < 8) return { ok: false, error: "illegalState", field: "dueAt" };
-  }
+  // The apology with a new date is made once; issued late (under one working day left, or after the deadline)
+  // it is still owed to the citizen, and marked late.
+  if (action.type === "apologise" && facts.apologyIssued) return { ok: false, error: "illegalState", field: "apology" };
   if (action.type === "rate" && facts.rated) return { ok: false, error: "illegalState", field: "rating" };
+  if (action.type === "returnResult") {
+    const block = returnBlock(facts);
+    if (block) return { ok: false, error: "illegalState", field: block };
+  }
+  const limit = action.type === "requestSupplement" ? supplementLimit(facts) : null;
+  // Only a leader overrides "once, in full"; the desk is told why it cannot ask again.
+  if (limit && !actor.permissions.has("dossier.approve")) return { ok: false, error: "illegalState", field: limit };
   const missing = rule.missing?.(action, facts) ?? null;
   if (missing) return { ok: false, error: "missingData", field: missing };
   const to = rule.to(facts, action);
@@ -279,5 +345,15 @@ export function decide(facts: WorkflowFacts, action: WorkflowAction, actor: Acto
     resumeState: stops ? facts.state : null,
     clock: rule.clock(facts),
     assigneeId: action.type === "assign" ? action.assigneeId : facts.assigneeId,
+    flags: {
+      ...(limit ? { override: limit } : {}),
+      ...(action.type === "apologise" && apologyIsLate(facts) ? { late: true } : {}),
+    },
   };
+}
+
+/** Why nothing can be handed over now: the fee, or a refusal letter that has nothing to hand over. */
+function returnBlock(f: WorkflowFacts): "fee" | "returned" | "notReceived" | null {
+  if (f.state === "refused") return !f.received ? "notReceived" : f.returned ? "returned" : null;
+  return f.feeOutstanding ? "fee" : null;
 }

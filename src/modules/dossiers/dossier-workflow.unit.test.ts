@@ -8,6 +8,7 @@ import {
   decide,
   FINAL_STATES,
   NATIONAL_STATUS,
+  nationalStatusOf,
   STATES,
   type WorkflowAction,
   type WorkflowFacts,
@@ -37,7 +38,7 @@ function sample(type: WorkflowAction["type"]): WorkflowAction {
   const later = new Date("2027-01-01T00:00:00Z");
   switch (type) {
     case "requestSupplement":
-      return { type, items: ["Bản sao CCCD"] };
+      return { type, items: [{ label: "Bản sao CCCD", reason: "Chưa nộp" }] };
     case "refuse":
     case "sendBack":
     case "pause":
@@ -74,6 +75,9 @@ function apply(f: WorkflowFacts, a: WorkflowAction, actor: ActorFacts): Workflow
     hoursToDue: d.clock === "start" ? 24 : f.hoursToDue,
     apologyIssued: f.apologyIssued || a.type === "apologise",
     rated: f.rated || a.type === "rate",
+    received: f.received || d.clock === "start",
+    returned: f.returned || a.type === "returnResult",
+    supplementsAfterReceipt: (f.supplementsAfterReceipt ?? 0) + (a.type === "requestSupplement" && f.state !== "submitted" ? 1 : 0),
   };
 }
 
@@ -118,7 +122,7 @@ describe("dossier workflow", () => {
     expect(decide(fresh({ state: "returned" }), sample("receive"), desk)).toEqual({ ok: false, error: "illegalState" });
     expect(decide(fresh({ state: "submitted" }), sample("receive"), citizen)).toEqual({ ok: false, error: "forbidden" });
     expect(decide(fresh({ state: "inReview", assigneeId: SPECIALIST }), sample("propose"), otherSpecialist)).toEqual({ ok: false, error: "forbidden" });
-    expect(decide(fresh({ state: "submitted" }), { type: "requestSupplement", items: [" "] }, desk)).toEqual({
+    expect(decide(fresh({ state: "submitted" }), { type: "requestSupplement", items: [{ label: " ", reason: "" }] }, desk)).toEqual({
       ok: false,
       error: "missingData",
       field: "items",
@@ -136,13 +140,54 @@ describe("dossier workflow", () => {
     expect(decide(fresh({ state: "received" }), sample("refuse"), leader)).toMatchObject({ ok: true, clock: "end" });
   });
 
-  it("allows the apology with a new date once, at least one working day before the deadline", () => {
+  it("lets the leader, not the desk, apologise once; late (under a working day left, or overdue) is allowed and flagged", () => {
     const due = new Date("2026-12-01T00:00:00Z");
     const f = fresh({ state: "inReview", dueAt: due, hoursToDue: 8 });
-    expect(decide(f, sample("apologise"), leader)).toMatchObject({ ok: true, to: "inReview" });
-    expect(decide({ ...f, hoursToDue: 7.5 }, sample("apologise"), leader)).toMatchObject({ ok: false, field: "dueAt" });
+    expect(decide(f, sample("apologise"), leader)).toMatchObject({ ok: true, to: "inReview", flags: {} });
+    expect(decide(f, sample("apologise"), desk)).toEqual({ ok: false, error: "forbidden" });
+    expect(availableActions(f, desk)).not.toContain("apologise");
+    expect(decide({ ...f, hoursToDue: 7.5 }, sample("apologise"), leader)).toMatchObject({ ok: true, flags: { late: true } });
+    expect(decide({ ...f, hoursToDue: -20 }, sample("apologise"), leader)).toMatchObject({ ok: true, flags: { late: true } });
+    expect(availableActions({ ...f, hoursToDue: -20 }, leader)).toContain("apologise");
     expect(decide({ ...f, apologyIssued: true }, sample("apologise"), leader)).toMatchObject({ ok: false, field: "apology" });
     expect(decide(f, { type: "apologise", reason: "x", newDueAt: due }, leader)).toMatchObject({ ok: false, field: "newDueAt" });
+  });
+
+  it("asks for a supplement once after receipt, within its time limit; beyond that only a leader's override with a reason", () => {
+    const received = fresh({ state: "received", received: true, hoursToDue: 30 });
+    expect(decide(received, sample("requestSupplement"), desk)).toMatchObject({ ok: true, flags: {} });
+    const again = { ...received, supplementsAfterReceipt: 1 };
+    expect(decide(again, sample("requestSupplement"), desk)).toEqual({ ok: false, error: "illegalState", field: "supplementOnce" });
+    expect(availableActions(again, desk)).not.toContain("requestSupplement");
+    expect(decide(again, sample("requestSupplement"), leader)).toEqual({ ok: false, error: "missingData", field: "overrideReason" });
+    expect(decide(again, { ...sample("requestSupplement"), overrideReason: "Thiếu xác nhận của công an" } as WorkflowAction, leader)).toMatchObject({
+      ok: true,
+      to: "supplementRequested",
+      flags: { override: "supplementOnce" },
+    });
+    const late = { ...received, supplementWindowOver: true };
+    expect(decide(late, sample("requestSupplement"), desk)).toEqual({ ok: false, error: "illegalState", field: "supplementLate" });
+    // Before receipt the desk guides the applicant as often as needed.
+    expect(decide(fresh({ state: "submitted", supplementsAfterReceipt: 3 }), sample("requestSupplement"), desk)).toMatchObject({ ok: true });
+    // Every document asked for says why.
+    expect(decide(received, { type: "requestSupplement", items: [{ label: "Ảnh", reason: " " }] }, desk)).toMatchObject({ field: "items" });
+  });
+
+  it("reports a refusal after receipt as processed (9, then 10 once its letter is handed over), before receipt as not received (3)", () => {
+    expect(nationalStatusOf({ state: "refused", receivedAt: null })).toBe(3);
+    expect(nationalStatusOf({ state: "refused", receivedAt: new Date(), returnedAt: null })).toBe(9);
+    expect(nationalStatusOf({ state: "refused", receivedAt: new Date(), returnedAt: new Date() })).toBe(10);
+    const refused = fresh({ state: "refused", received: true });
+    expect(decide(refused, sample("returnResult"), desk)).toMatchObject({ ok: true, to: "refused" });
+    expect(decide({ ...refused, returned: true }, sample("returnResult"), desk)).toMatchObject({ ok: false, field: "returned" });
+    expect(decide({ ...refused, received: false }, sample("returnResult"), desk)).toMatchObject({ ok: false, field: "notReceived" });
+  });
+
+  it("hands over no result while a fee is outstanding", () => {
+    const ready = fresh({ state: "resultReady", feeOutstanding: true });
+    expect(decide(ready, sample("returnResult"), desk)).toEqual({ ok: false, error: "illegalState", field: "fee" });
+    expect(availableActions(ready, desk)).not.toContain("returnResult");
+    expect(decide({ ...ready, feeOutstanding: false }, sample("returnResult"), desk)).toMatchObject({ ok: true, to: "returned" });
   });
 
   it("offers only the actions decide() would accept", () => {

@@ -1,8 +1,17 @@
 // The dossiers API: uploads, idempotent filing, reading, actions with optimistic versions, public status, queues.
-import { beforeAll, expect, it } from "vitest";
+import { afterEach, beforeAll, expect, it } from "vitest";
 import { TestClient } from "../../../test/support/client.ts";
-import { APPLICANT, deskTeam, ONLINE_PROCEDURE } from "../../../test/support/dossier-factories.ts";
-import { aPdf, formValuesFor } from "../../../test/support/procedure-factories.ts";
+import { act, APPLICANT, buildDossier, deskTeam, ONLINE_PROCEDURE } from "../../../test/support/dossier-factories.ts";
+import { aPdf, aProcedureInput, formValuesFor, publishInput } from "../../../test/support/procedure-factories.ts";
+import { rejection } from "../../../test/support/expect-error.ts";
+
+/** The AppError an action fails with, checked for its code (and message when given). */
+async function expectAppError(p: Promise<unknown>, code: string, messageKey?: string) {
+  const err = await rejection(p);
+  expect(err.code).toBe(code);
+  if (messageKey) expect(err.messageKey).toBe(messageKey);
+  return err;
+}
 import { BAO_THANG, buildUser, GIA_PHU, PASSWORD } from "../../../test/support/factories.ts";
 import { useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
@@ -45,6 +54,9 @@ describeDb("dossiers: API", () => {
     desk = await signedIn(team.desk.principal.username);
     outsider = await signedIn((await buildUser(app().deps, { roles: [["one_stop_officer", BAO_THANG]] })).username);
   });
+  // Tests that move the clock put it back, so the sessions signed in above stay valid.
+  const START = new Date("2026-11-23T03:00:00Z");
+  afterEach(() => app().clock.set(START));
 
   const upload = async (title: string) => {
     const res = await citizen.post("/api/v1/files", { name: `${title}.pdf`, contentBase64: Buffer.from(aPdf(title)).toString("base64") });
@@ -229,14 +241,20 @@ describeDb("dossiers: API", () => {
     expect(r.dueAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(r.events.map((e) => e.action)).toEqual(["submit", "receive"]);
 
-    const stale = await desk.post(`/api/v1/dossiers/${filed.id}/actions/requestSupplement`, { version: filed.version, items: ["Bản sao"] });
+    const stale = await desk.post(`/api/v1/dossiers/${filed.id}/actions/requestSupplement`, {
+      version: filed.version,
+      items: [{ label: "Bản sao", reason: "Thiếu" }],
+    });
     expect(stale.status).toBe(409);
     expect(stale.headers.get("content-type")).toContain("application/problem+json");
     expect(((await stale.json()) as { currentVersion: number }).currentVersion).toBe(r.version);
 
     // The applicant answers a supplement request with a file uploaded first.
     const asked = (await (
-      await desk.post(`/api/v1/dossiers/${filed.id}/actions/requestSupplement`, { version: r.version, items: ["Bản sao giấy ly hôn"] })
+      await desk.post(`/api/v1/dossiers/${filed.id}/actions/requestSupplement`, {
+        version: r.version,
+        items: [{ label: "Bản sao giấy ly hôn", reason: "Tờ khai ghi đã ly hôn" }],
+      })
     ).json()) as { version: number; state: string; actions: string[] };
     expect(asked.state).toBe("supplementRequested");
     const answer = await citizen.post(`/api/v1/dossiers/${filed.id}/actions/answerSupplement`, {
@@ -257,6 +275,217 @@ describeDb("dossiers: API", () => {
     expect(file.headers.get("content-type")).toBe("application/pdf");
     expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(100);
     expect((await outsider.get(`/api/v1/dossiers/${filed.id}/documents/${filed.documents[0]!.id}`)).status).toBe(404);
+  });
+
+  type Out = {
+    id: string;
+    version: number;
+    state: string;
+    nationalStatus: number | null;
+    supplements: { items: { label: string; reason: string | null }[]; afterReceipt: boolean; overrideReason: string | null }[];
+    supplementOverrides: number;
+    interagencySteps: { agencyName: string; agencyCode: string | null; returnedAt: string | null; result: string | null; late: boolean }[];
+    documents: { requirementKey: string; source: string }[];
+  };
+
+  it("asks for a supplement once after receipt, each document with its reason; asking again is a leader's override, recorded and reported", async () => {
+    const { deps } = app();
+    const leader = await signedIn(team.leader.principal.username);
+    const d = await buildDossier(deps, team.citizen);
+    const r = await act(deps, team.desk, d.id, "receive");
+    const path = `/api/v1/dossiers/${d.id}/actions/requestSupplement`;
+    // Plain labels without a reason are the old contract: refused, naming the item.
+    const plain = await desk.post(path, { version: r.version, items: ["Bản sao giấy ly hôn"] });
+    expect(plain.status).toBe(400);
+    expect(((await plain.json()) as { errors: { field: string }[] }).errors[0]?.field).toMatch(/^items\.0/);
+    const first = await desk.post(path, { version: r.version, items: [{ label: "Bản sao giấy ly hôn", reason: "Tờ khai ghi đã ly hôn" }] });
+    expect(first.status).toBe(200);
+    const asked = (await first.json()) as Out;
+    expect(asked.supplements[0]).toMatchObject({
+      afterReceipt: true,
+      overrideReason: null,
+      items: [{ label: "Bản sao giấy ly hôn", reason: "Tờ khai ghi đã ly hôn" }],
+    });
+    const answered = await act(deps, team.citizen, d.id, "answerSupplement", { note: "Đã nộp tại quầy" });
+    const item = { label: "Ảnh chân dung 4x6", reason: "Ảnh cũ quá 6 tháng" };
+    const again = await desk.post(path, { version: answered.version, items: [item] });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { title: string }).title).toContain("một lần");
+    const noReason = await leader.post(path, { version: answered.version, items: [item] });
+    expect(noReason.status).toBe(400);
+    expect(((await noReason.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(["overrideReason"]);
+    const overridden = await leader.post(path, { version: answered.version, items: [item], overrideReason: "Người dân nộp nhầm ảnh, cần bổ sung lại" });
+    expect(overridden.status).toBe(200);
+    const out = (await overridden.json()) as Out;
+    expect(out.state).toBe("supplementRequested");
+    expect(out.supplements[1]?.overrideReason).toBe("Người dân nộp nhầm ảnh, cần bổ sung lại");
+    expect(out.supplementOverrides).toBe(1);
+    const event = await deps.db.query<{ details: { override?: string } }>(
+      "SELECT details FROM dossier_events WHERE dossier_id = $1 AND action = 'requestSupplement' ORDER BY id DESC LIMIT 1",
+      [d.id],
+    );
+    expect(event.rows[0]!.details.override).toBe("supplementOnce");
+  });
+
+  it("refuses a supplement request after its time limit (3 working days from receipt) unless a leader overrides it; before receipt the desk guides freely", async () => {
+    const { deps, clock } = app();
+    const item = { label: "Bản sao giấy ly hôn", reason: "Tờ khai ghi đã ly hôn" };
+    clock.set(new Date("2026-11-23T09:00:00+07:00")); // Monday
+    const d = await buildDossier(deps, team.citizen);
+    // Before receipt: twice, no limit.
+    await act(deps, team.desk, d.id, "requestSupplement", { items: [item] });
+    await act(deps, team.citizen, d.id, "answerSupplement", { note: "Đã nộp" });
+    await act(deps, team.desk, d.id, "requestSupplement", { items: [item] });
+    await act(deps, team.citizen, d.id, "answerSupplement", { note: "Đã nộp" });
+    await act(deps, team.desk, d.id, "receive");
+    clock.set(new Date("2026-11-26T17:00:00+07:00")); // Thursday, the third working day after: still in time
+    const inTime = await act(deps, team.desk, d.id, "requestSupplement", { items: [item] });
+    expect(inTime.state).toBe("supplementRequested");
+    const e = await buildDossier(deps, team.citizen);
+    clock.set(new Date("2026-11-23T09:00:00+07:00"));
+    await act(deps, team.desk, e.id, "receive");
+    clock.set(new Date("2026-11-27T08:00:00+07:00")); // Friday: the limit passed at Thursday's close of office
+    await expectAppError(act(deps, team.desk, e.id, "requestSupplement", { items: [item] }), "conflict", "dossiers.error.supplementLate");
+    const late = await act(deps, team.leader, e.id, "requestSupplement", { items: [item], overrideReason: "Phát hiện thiếu khi thẩm định" });
+    expect(late.state).toBe("supplementRequested");
+  });
+
+  it("reports a refusal after receipt as processed (9, then 10 when the letter is handed over), returns the letter as the result and texts the reason", async () => {
+    const { deps } = app();
+    const leader = await signedIn(team.leader.principal.username);
+    const atDesk = await buildDossier(deps, team.citizen);
+    const refusedAtDesk = await act(deps, team.desk, atDesk.id, "refuse", { reason: "Hồ sơ không thuộc thẩm quyền" });
+    expect(((await (await desk.get(`/api/v1/dossiers/${refusedAtDesk.id}`)).json()) as Out).nationalStatus).toBe(3);
+
+    const d = await buildDossier(deps, team.citizen, { applicant: { ...APPLICANT, email: "nam@example.vn" } });
+    const r = await act(deps, team.desk, d.id, "receive");
+    const reason = "Người yêu cầu chưa đủ điều kiện theo Điều 42/2026";
+    const res = await leader.post(`/api/v1/dossiers/${d.id}/actions/refuse`, { version: r.version, reason });
+    expect(res.status).toBe(200);
+    const refused = (await res.json()) as Out;
+    expect(refused).toMatchObject({ state: "refused", nationalStatus: 9 });
+    expect(refused.documents).toContainEqual(expect.objectContaining({ requirementKey: "refusal", source: "result" }));
+    const vault = await deps.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM vault_items WHERE user_id = $1 AND source_dossier_id = $2 AND kind = 'result'",
+      [team.citizen.principal.userId, d.id],
+    );
+    expect(vault.rows[0]!.n).toBe(1);
+    const sms = await deps.db.query<{ p: string }>("SELECT payload::text AS p FROM outbox WHERE dedupe_key LIKE $1", [`dossier:${d.id}:dossierRefused%`]);
+    expect(sms.rows.length).toBeGreaterThan(0);
+    for (const row of sms.rows) expect(row.p).toContain("42/2026");
+    // The public status agrees.
+    const status = await app().app.request("/api/v1/status", {
+      method: "POST",
+      body: JSON.stringify({ code: d.code, last4: APPLICANT.phone!.slice(-4) }),
+      headers: { "content-type": "application/json" },
+    });
+    expect(((await status.json()) as { nationalStatus: number }).nationalStatus).toBe(9);
+    // Handing the letter over at the desk: delivered (10), still refused.
+    const handed = await desk.post(`/api/v1/dossiers/${d.id}/actions/returnResult`, {
+      version: refused.version,
+      method: "desk",
+      collectedBy: APPLICANT.fullName,
+    });
+    expect(handed.status).toBe(200);
+    expect((await handed.json()) as Out).toMatchObject({ state: "refused", nationalStatus: 10 });
+  });
+
+  it("hands over no result while the fee is unpaid (409 naming the fee), unless the procedure takes it at collection; online filing takes the online rate", async () => {
+    const { deps } = app();
+    const d = await buildDossier(deps, team.citizen);
+    await act(deps, team.desk, d.id, "receive");
+    await act(deps, team.leader, d.id, "assign", { assigneeId: team.specialist.principal.userId });
+    await act(deps, team.specialist, d.id, "propose", { note: "Đủ điều kiện" });
+    const ready = await act(deps, team.leader, d.id, "approve");
+    expect(ready.feeStatus).toBe("unpaid");
+    const blocked = await desk.post(`/api/v1/dossiers/${d.id}/actions/returnResult`, { version: ready.version, method: "online" });
+    expect(blocked.status).toBe(409);
+    const problem = (await blocked.json()) as { title: string; errors: { field: string }[] };
+    expect(problem.errors[0]?.field).toBe("fee");
+    expect(problem.title).toContain("5000");
+    expect(((await (await desk.get(`/api/v1/dossiers/${d.id}`)).json()) as { actions: string[] }).actions).not.toContain("returnResult");
+
+    const atCollection = aProcedureInput({ code: "8.100091", name: "Thủ tục nộp phí khi nhận kết quả (thử nghiệm)", fee: 20000 });
+    await publishInput(deps, {
+      ...atCollection,
+      payAtCollection: true,
+      fees: [{ key: "issue", label: "Lệ phí", amount: 20000, onlineAmount: 10000 }],
+    });
+    const online = await buildDossier(deps, team.citizen, { procedure: "8.100091" });
+    expect(online.feeAmount).toBe(10000);
+    const counter = await buildDossier(deps, team.desk, { procedure: "8.100091", channel: "counter" });
+    expect(counter.feeAmount).toBe(20000);
+    await act(deps, team.desk, online.id, "receive");
+    await act(deps, team.leader, online.id, "assign", { assigneeId: team.specialist.principal.userId });
+    await act(deps, team.specialist, online.id, "propose", { note: "Đủ điều kiện" });
+    await act(deps, team.leader, online.id, "approve");
+    expect((await act(deps, team.desk, online.id, "returnResult", { method: "online" })).state).toBe("returned");
+  });
+
+  it("lets only the leader apologise, on a working day, once; an overdue dossier still gets its apology, marked late, and the SMS", async () => {
+    const { deps, clock } = app();
+    clock.set(new Date("2026-11-23T09:00:00+07:00"));
+    const d = await buildDossier(deps, team.citizen, { applicant: { ...APPLICANT, email: "nam@example.vn" } });
+    const r = await act(deps, team.desk, d.id, "receive");
+    await expectAppError(act(deps, team.desk, d.id, "apologise", { reason: "Quá tải", newDueDate: "2026-12-02" }), "forbidden");
+    clock.set(new Date("2026-12-01T09:00:00+07:00")); // past the deadline
+    expect(r.dueAt!.getTime()).toBeLessThan(clock.now().getTime());
+    const saturday = act(deps, team.leader, d.id, "apologise", { reason: "Quá tải", newDueDate: "2026-12-05" });
+    const err = await expectAppError(saturday, "validation");
+    expect(err.fields.map((f) => f.field)).toEqual(["newDueDate"]);
+    const done = await act(deps, team.leader, d.id, "apologise", { reason: "Chờ xác minh", newDueDate: "2026-12-04" });
+    expect(done.apologyDueAt).not.toBeNull();
+    const event = await deps.db.query<{ details: { late?: boolean } }>("SELECT details FROM dossier_events WHERE dossier_id = $1 AND action = 'apologise'", [
+      d.id,
+    ]);
+    expect(event.rows[0]!.details.late).toBe(true);
+    const sms = await deps.db.query("SELECT 1 FROM outbox WHERE dedupe_key LIKE $1", [`dossier:${d.id}:dossierLate%`]);
+    expect(sms.rowCount).toBeGreaterThan(0);
+    await expectAppError(act(deps, team.leader, d.id, "apologise", { reason: "Lần nữa", newDueDate: "2026-12-07" }), "conflict", "dossiers.error.apologyOnce");
+  });
+
+  it("files for an organisation (national applicant type 2) with a checked tax code, and keeps inter-agency steps as records with their own deadline and answer", async () => {
+    const { deps } = app();
+    const docs = [
+      { requirementKey: "declaration", fileId: (await upload("a")).id },
+      { requirementKey: "identityDocument", fileId: (await upload("b")).id },
+    ];
+    const body = await submission(docs);
+    const org = { name: "Hợp tác xã Nông nghiệp Gia Phú", taxCode: "0101234567-001", representative: "Đỗ Văn Nam" };
+    const bad = await citizen.post(
+      "/api/v1/dossiers",
+      { ...body, applicant: { ...body.applicant, type: "organisation", organisation: { ...org, taxCode: "01012345" } } },
+      {
+        "idempotency-key": "api-org-bad",
+      },
+    );
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain("applicant.organisation.taxCode");
+    const ok = await citizen.post(
+      "/api/v1/dossiers",
+      { ...body, applicant: { ...body.applicant, type: "organisation", organisation: org } },
+      {
+        "idempotency-key": "api-org-ok",
+      },
+    );
+    expect(ok.status).toBe(201);
+    const filed = (await ok.json()) as Out & { applicant: { type: string; organisation: typeof org } };
+    expect(filed.applicant).toMatchObject({ type: "organisation", organisation: org });
+    const row = await deps.db.query<{ name: string }>("SELECT applicant_name AS name FROM dossiers WHERE id = $1", [filed.id]);
+    expect(row.rows[0]!.name).toBe(org.name);
+
+    await act(deps, team.desk, filed.id, "receive");
+    await act(deps, team.leader, filed.id, "assign", { assigneeId: team.specialist.principal.userId });
+    await act(deps, team.specialist, filed.id, "forward", { toUnit: "Công an xã Gia Phú", agencyCode: "G01.H26.12", stepDays: 2 });
+    const out = (await (await desk.get(`/api/v1/dossiers/${filed.id}`)).json()) as Out;
+    expect(out.interagencySteps).toEqual([
+      expect.objectContaining({ agencyName: "Công an xã Gia Phú", agencyCode: "G01.H26.12", returnedAt: null, result: null }),
+    ]);
+    await act(deps, team.specialist, filed.id, "forwardReturned", { note: "Đã xác minh nơi cư trú", stepResult: "done" });
+    const back = (await (await desk.get(`/api/v1/dossiers/${filed.id}`)).json()) as Out;
+    expect(back.state).toBe("inReview");
+    expect(back.interagencySteps[0]).toMatchObject({ result: "done", late: false });
+    expect(back.interagencySteps[0]!.returnedAt).not.toBeNull();
   });
 
   it("looks up the public status with the code and the last 4 digits, without signing in", async () => {

@@ -12,7 +12,7 @@ import type { AppEnv } from "../../platform/http/hono-env.ts";
 import { json, Problem, problems } from "../../platform/http/openapi-shared.ts";
 import type { Translate } from "../../platform/i18n/i18n.ts";
 import { clientIp } from "../../platform/http/client-ip.ts";
-import { type ActionType, NATIONAL_STATUS } from "./dossier-workflow.ts";
+import { type ActionType, nationalStatusOf } from "./dossier-workflow.ts";
 import {
   ActionInput,
   ActionName,
@@ -27,7 +27,7 @@ import {
   SubmitDossierRequest,
 } from "./dossiers.contract.ts";
 import * as repo from "./dossiers.repository.ts";
-import type { DossierView } from "./dossiers.model.ts";
+import { type DossierView, stepLate } from "./dossiers.model.ts";
 import { pauseGroundOf } from "./pause-grounds.ts";
 import { actOnDossier } from "./use-cases/act-on-dossier.ts";
 import { fileDossier } from "./use-cases/file-dossier.ts";
@@ -51,7 +51,7 @@ export function presentDossier(v: DossierView, t: Translate): z.infer<typeof Dos
     version: d.version,
     state: d.state,
     stateLabel: t(`dossiers.state.${d.state}`),
-    nationalStatus: NATIONAL_STATUS[d.state],
+    nationalStatus: nationalStatusOf(d),
     communeCode: d.communeCode,
     procedure: { code: v.procedure.code, version: v.procedure.version, name: v.procedure.definition.name },
     channel: d.channel,
@@ -92,10 +92,24 @@ export function presentDossier(v: DossierView, t: Translate): z.infer<typeof Dos
     })),
     supplements: v.supplements.map((r) => ({
       round: r.round,
-      items: r.items.map((i) => ({ key: i.key, label: i.label })),
+      // Rows stored before reasons were asked for carry none.
+      items: r.items.map((i) => ({ key: i.key, label: i.label, reason: i.note ?? null })),
+      afterReceipt: r.afterReceipt,
+      overrideReason: r.overrideReason ?? null,
       note: r.note,
       requestedAt: iso(r.requestedAt)!,
       answeredAt: iso(r.answeredAt),
+    })),
+    supplementOverrides: v.supplements.filter((r) => r.overrideReason).length,
+    interagencySteps: (v.interagencySteps ?? []).map((s) => ({
+      agencyName: s.agencyName,
+      agencyCode: s.agencyCode,
+      sentAt: iso(s.sentAt)!,
+      stepDueAt: iso(s.stepDueAt)!,
+      returnedAt: iso(s.returnedAt),
+      result: s.result,
+      note: s.note,
+      late: stepLate(s, new Date()),
     })),
     actions: v.actions,
   };

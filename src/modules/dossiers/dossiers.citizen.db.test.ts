@@ -10,6 +10,7 @@ import { buildUser, GIA_PHU, PASSWORD } from "../../../test/support/factories.ts
 import { useTestApp } from "../../../test/support/test-app.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
 import { aPdf } from "../../../test/support/procedure-factories.ts";
+import { confirmPayment } from "../payments/index.ts";
 import { CSRF_FIELD } from "../../platform/http/csrf.ts";
 import { LOOKUP_MAX_FAILURES, LOOKUP_MAX_PER_ADDRESS, LOOKUP_WINDOW_MINUTES } from "./index.ts";
 
@@ -292,7 +293,7 @@ describeDb("dossiers: citizen pages", () => {
     const key = await keyOf(await citizen.get(`/dossiers/new?procedure=${PROCEDURE}`));
     const res = await post(citizen, "/dossiers/new", application(citizen, key, { "doc.declaration": pdf("a"), "doc.identityDocument": pdf("b") }));
     const id = /\/me\/dossiers\/([0-9a-f-]{36})/.exec(res.headers.get("location")!)![1]!;
-    await act(app().deps, team.desk, id, "requestSupplement", { items: ["Bản sao giấy chứng nhận ly hôn"] });
+    await act(app().deps, team.desk, id, "requestSupplement", { items: [{ label: "Bản sao giấy chứng nhận ly hôn", reason: "Chưa có trong hồ sơ" }] });
 
     const pageHtml = await (await citizen.get(`/me/dossiers/${id}`)).text();
     expect(pageHtml).toContain("Bản sao giấy chứng nhận ly hôn");
@@ -339,6 +340,7 @@ describeDb("dossiers: citizen pages", () => {
     await act(deps, team.leader, d.id, "assign", { assigneeId: team.specialist.principal.userId });
     await act(deps, team.specialist, d.id, "propose", { note: "Đủ điều kiện" });
     await act(deps, team.leader, d.id, "approve");
+    await confirmPayment(deps, team.desk, d.id, { method: "cash" });
     await act(deps, team.desk, d.id, "returnResult", { method: "desk", collectedBy: APPLICANT.fullName });
     const html = await (await citizen.get(`/me/dossiers/${d.id}`)).text();
     expect(html).toContain("Đã trả kết quả");

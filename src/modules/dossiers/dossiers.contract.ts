@@ -1,7 +1,7 @@
 // The one contract for dossiers: validates page forms and API bodies, and generates OpenAPI.
 import { z } from "@hono/zod-openapi";
 import { citizenIdNumberSchema, idDisagreement, phoneSchema, SEXES } from "../citizens/index.ts";
-import { ACTION_TYPES, STATES } from "./dossier-workflow.ts";
+import { ACTION_TYPES, INTERAGENCY_RESULTS, STATES } from "./dossier-workflow.ts";
 import { QUEUES } from "./dossiers.model.ts";
 import { PAUSE_GROUNDS } from "./pause-grounds.ts";
 
@@ -14,9 +14,32 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 
+/** A Vietnamese tax code (mã số thuế): 10 digits, or a branch's 13 written 10-3; 13 bare digits are accepted and hyphenated. */
+export const taxCodeSchema = () =>
+  z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/\s/g, ""))
+    .transform((v) => (/^\d{13}$/.test(v) ? `${v.slice(0, 10)}-${v.slice(10)}` : v))
+    .refine((v) => /^\d{10}(-\d{3})?$/.test(v), { message: "tax code", params: { messageKey: "dossiers.error.taxCode", code: "format" } })
+    .openapi({ description: "10 digits, or 13 as 10-3 for a branch", example: "0101234567" });
+
+/** An organisation applying (national applicant type 2). */
+export const OrganisationInput = z
+  .strictObject({
+    name: z.string().trim().min(2).max(300),
+    taxCode: taxCodeSchema(),
+    representative: z.string().trim().min(2).max(120).openapi({ description: "Its legal representative (người đại diện)" }),
+  })
+  .openapi("ApplicantOrganisation");
+
+export const APPLICANT_TYPES = ["citizen", "organisation"] as const;
+
 export const ApplicantInput = z
   .strictObject({
-    fullName: z.string().trim().min(2).max(120),
+    type: z.enum(APPLICANT_TYPES).default("citizen").openapi({ description: "National applicant type: 1 citizen, 2 organisation" }),
+    organisation: OrganisationInput.optional().nullable().openapi({ description: "Required when type is organisation" }),
+    fullName: z.string().trim().min(2).max(120).openapi({ description: "The person filing (for an organisation: who files on its behalf)" }),
     birthDate: z.iso.date().optional().nullable(),
     sex: z
       .union([z.literal("").transform(() => null), z.enum(SEXES)])
@@ -38,6 +61,8 @@ export const ApplicantInput = z
       .nullable(),
   })
   .superRefine((a, ctx) => {
+    if (a.type === "organisation" && !a.organisation)
+      ctx.addIssue({ code: "custom", path: ["organisation"], message: "organisation", params: { messageKey: "validation.required", code: "required" } });
     // The number encodes the century of birth with the sex, and the year: both must agree with what was typed.
     const off = a.citizenIdNumber ? idDisagreement(a.citizenIdNumber, { birthDate: a.birthDate, sex: a.sex }) : null;
     if (off)
@@ -107,12 +132,24 @@ export type SubmitDossierInput = z.infer<typeof SubmitDossierInput>;
 export const ActionInput = z
   .strictObject({
     version: z.number().int().min(1).openapi({ description: "The version you saw; a newer one answers 409 'changed meanwhile'" }),
-    items: z.array(z.string().trim().min(1).max(300)).max(30).optional(),
+    items: z
+      .array(z.strictObject({ label: z.string().trim().min(1).max(300), reason: z.string().trim().min(1).max(500) }))
+      .max(30)
+      .optional()
+      .openapi({ description: "requestSupplement: every document asked for, each with why (Mẫu 02)" }),
+    overrideReason: z
+      .string()
+      .trim()
+      .max(2000)
+      .optional()
+      .openapi({ description: "requestSupplement: a leader's reason for a second request after receipt, or one after its time limit" }),
     note: z.string().trim().max(2000).optional(),
     reason: z.string().trim().max(2000).optional(),
     ground: z.enum(PAUSE_GROUNDS).optional().openapi({ description: "Legal ground of a pause (required for pause); 'other' is explained in the reason" }),
     assigneeId: z.uuid().optional(),
-    toUnit: z.string().trim().max(200).optional(),
+    toUnit: z.string().trim().max(200).optional().openapi({ description: "forward: the other agency's name" }),
+    agencyCode: z.string().trim().max(60).optional().openapi({ description: "forward: the other agency's electronic ID, if known" }),
+    stepResult: z.enum(INTERAGENCY_RESULTS).optional().openapi({ description: "forwardReturned: what the other agency answered (default done)" }),
     stepDays: z.number().positive().max(60).optional().openapi({ description: "Working days the other agency has (forward)" }),
     newDueDate: z.iso.date().optional().openapi({ description: "New appointment (apologise), YYYY-MM-DD" }),
     method: z.enum(["desk", "post", "online"]).optional(),
@@ -208,12 +245,27 @@ export const OriginalSeenOut = z
 export const SupplementRequestOut = z
   .object({
     round: z.number().int(),
-    items: z.array(z.object({ key: z.string(), label: z.string() })),
+    items: z.array(z.object({ key: z.string(), label: z.string(), reason: z.string().nullable() })),
+    afterReceipt: z.boolean(),
+    overrideReason: z.string().nullable().openapi({ description: "Set when a leader allowed a request beyond the one after receipt" }),
     note: z.string().nullable(),
     requestedAt: z.string(),
     answeredAt: iso,
   })
   .openapi("SupplementRequest");
+
+export const InteragencyStepOut = z
+  .object({
+    agencyName: z.string(),
+    agencyCode: z.string().nullable(),
+    sentAt: z.string(),
+    stepDueAt: z.string(),
+    returnedAt: iso,
+    result: z.enum(INTERAGENCY_RESULTS).nullable(),
+    note: z.string().nullable(),
+    late: z.boolean().openapi({ description: "Returned after its deadline, or still out past it" }),
+  })
+  .openapi("InteragencyStep");
 
 export const DossierOut = z
   .object({
@@ -241,6 +293,8 @@ export const DossierOut = z
     documents: z.array(DossierDocumentOut),
     originalsSeen: z.array(OriginalSeenOut),
     supplements: z.array(SupplementRequestOut),
+    supplementOverrides: z.number().int().openapi({ description: "Supplement requests after receipt that needed a leader's override" }),
+    interagencySteps: z.array(InteragencyStepOut),
     actions: z.array(z.string()).openapi({ description: "What you may do now" }),
   })
   .openapi("Dossier");

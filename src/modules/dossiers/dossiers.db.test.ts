@@ -9,6 +9,7 @@ import { useTestApp } from "../../../test/support/test-app.ts";
 import { acting, APPLICANT, COUNTER_PROCEDURE, ONLINE_PROCEDURE } from "../../../test/support/dossier-factories.ts";
 import { aPdf, documentsFor, formValuesFor } from "../../../test/support/procedure-factories.ts";
 import { getProcedure } from "../procedures/index.ts";
+import { confirmPayment } from "../payments/index.ts";
 import { ACTION_TYPES, NATIONAL_STATUS, STATES } from "./dossier-workflow.ts";
 import { actOnDossier, deskQueues, fileDossier, findDossierRow, getDossier, lookupStatus } from "./index.ts";
 import { CodesExhaustedError } from "./use-cases/file-dossier.ts";
@@ -138,6 +139,8 @@ describeDb("dossiers", () => {
     const approved = await act(deps, team.leader, d.id, "approve");
     expect(approved.state).toBe("resultReady");
     expect(approved.finishedAt!.getTime()).toBeLessThanOrEqual(approved.dueAt!.getTime());
+    // The fee is taken before the result is handed over.
+    await confirmPayment(deps, team.desk, d.id, { method: "cash" });
     const returned = await act(deps, team.desk, d.id, "returnResult", { method: "post", trackingNumber: "EL123456789VN" });
     expect(returned.state).toBe("returned");
     expect(returned.delivery).toMatchObject({ method: "post", trackingNumber: "EL123456789VN" });
@@ -158,7 +161,9 @@ describeDb("dossiers", () => {
     expect(received.dueAt).toEqual(vn("2026-11-26T17:30:00"));
     // Stopped at 09:00 on day 1: its other 6.5 office hours and two whole days are left.
     clock.set(vn("2026-11-24T09:00:00"));
-    const asked = await act(deps, team.desk, d.id, "requestSupplement", { items: ["Bản sao giấy chứng tử của vợ/chồng đã mất"] });
+    const asked = await act(deps, team.desk, d.id, "requestSupplement", {
+      items: [{ label: "Bản sao giấy chứng tử của vợ/chồng đã mất", reason: "Chưa có trong hồ sơ" }],
+    });
     expect(asked.state).toBe("supplementRequested");
     expect(asked.remainingHours).toBe(22.5);
     clock.set(vn("2026-12-01T09:00:00")); // a week later, Tuesday
@@ -222,7 +227,7 @@ describeDb("dossiers", () => {
     const desk2 = await acting(deps, await buildUser(deps, { roles: [["one_stop_officer", "02923"]] }));
     const results = await Promise.allSettled([
       actOnDossier(deps, team.desk, d.id, { action: "receive", version: d.version }),
-      actOnDossier(deps, desk2, d.id, { action: "requestSupplement", version: d.version, items: ["Ảnh"] }),
+      actOnDossier(deps, desk2, d.id, { action: "requestSupplement", version: d.version, items: [{ label: "Ảnh", reason: "Thiếu" }] }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -243,7 +248,7 @@ describeDb("dossiers", () => {
     expect((await rejection(getDossier(deps, stranger, d.id))).status).toBe(404);
   });
 
-  it("issues the apology with a new date once, at least a working day ahead, and tells the citizen", async () => {
+  it("issues the apology with a new date once and tells the citizen; less than a working day ahead it is still issued, marked late", async () => {
     const { deps, clock } = app();
     clock.set(vn("2026-11-23T09:00:00"));
     const d = await buildDossier(deps, team.citizen);
@@ -261,9 +266,12 @@ describeDb("dossiers", () => {
     const late = await buildDossier(deps, team.citizen);
     await act(deps, team.desk, late.id, "receive");
     clock.set(vn("2026-11-27T15:00:00")); // less than a working day before its deadline
-    expect((await rejection(act(deps, team.leader, late.id, "apologise", { reason: "x", newDueDate: "2026-12-09" }))).messageKey).toBe(
-      "dossiers.error.apologyTooLate",
-    );
+    const lateApology = await act(deps, team.leader, late.id, "apologise", { reason: "x", newDueDate: "2026-12-09" });
+    expect(lateApology.apologyDueAt).toEqual(vn("2026-12-09T17:30:00"));
+    const event = await deps.db.query<{ details: { late: boolean } }>("SELECT details FROM dossier_events WHERE dossier_id = $1 AND action = 'apologise'", [
+      late.id,
+    ]);
+    expect(event.rows[0]!.details.late).toBe(true);
   });
 
   it("shows the public status with the right last four digits only", async () => {
@@ -293,7 +301,7 @@ describeDb("dossiers", () => {
             const who = actors[s.who]!;
             const before = (await findDossierRow(deps.db, d.id))!;
             const extra = {
-              items: ["x"],
+              items: [{ label: "x", reason: "y" }],
               reason: "r",
               note: "n",
               assigneeId: team.specialist.principal.userId,

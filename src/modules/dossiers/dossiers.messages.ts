@@ -63,6 +63,14 @@ export const messagesVi = {
   "dossiers.error.apologyTooLate": "Phiếu xin lỗi phải được gửi trước hạn ít nhất một ngày làm việc.",
   "dossiers.error.apologyOnce": "Hồ sơ này đã được hẹn lại một lần; chỉ được hẹn lại một lần.",
   "dossiers.error.ratedOnce": "Bạn đã đánh giá hồ sơ này.",
+  "dossiers.error.feeUnpaid": "Chưa thể trả kết quả: lệ phí {amount} đồng chưa được nộp. Hãy thu lệ phí (hoặc ghi nhận miễn, giảm) trước khi trả kết quả.",
+  "dossiers.error.supplementOnce":
+    "Hồ sơ đã được yêu cầu bổ sung một lần sau khi tiếp nhận (một lần, đầy đủ). Yêu cầu thêm cần lãnh đạo cho phép và ghi rõ lý do.",
+  "dossiers.error.supplementLate":
+    "Đã quá thời hạn yêu cầu bổ sung (3 ngày làm việc kể từ ngày tiếp nhận). Yêu cầu lúc này cần lãnh đạo cho phép và ghi rõ lý do.",
+  "dossiers.error.refusalReturned": "Phiếu từ chối của hồ sơ này đã được trao cho người nộp.",
+  "dossiers.error.newDueDateWorkingDay": "Trường “{field}”: ngày hẹn mới phải là ngày làm việc",
+  "dossiers.error.taxCode": "Trường “{field}”: mã số thuế gồm 10 chữ số, hoặc 13 chữ số viết dạng 10-3 (ví dụ 0101234567-001)",
   "dossiers.error.newDueDate": "Trường “{field}”: ngày hẹn mới phải sau ngày hẹn cũ",
   "dossiers.error.commune": "Trường “{field}”: không phải là một xã, phường được phục vụ",
   "dossiers.error.procedure": "Trường “{field}”: không có thủ tục này",
@@ -161,6 +169,14 @@ export const messagesEn: Messages = {
   "dossiers.error.apologyTooLate": "The apology must be issued at least one working day before the deadline.",
   "dossiers.error.apologyOnce": "This dossier already has a new appointment; it can be set only once.",
   "dossiers.error.ratedOnce": "You have already rated this dossier.",
+  "dossiers.error.feeUnpaid": "The result cannot be handed over: the fee of {amount} đồng is unpaid. Take the fee (or record a waiver) first.",
+  "dossiers.error.supplementOnce":
+    "A supplement was already asked for once after receipt (once, in full). Asking again needs a leader's permission with a reason.",
+  "dossiers.error.supplementLate":
+    "The time to ask for a supplement (3 working days from receipt) has passed. Asking now needs a leader's permission with a reason.",
+  "dossiers.error.refusalReturned": "The refusal letter of this dossier has already been handed over.",
+  "dossiers.error.newDueDateWorkingDay": "Field “{field}”: the new date must be a working day",
+  "dossiers.error.taxCode": "Field “{field}”: a tax code has 10 digits, or 13 written 10-3 (e.g. 0101234567-001)",
   "dossiers.error.newDueDate": "Field “{field}”: the new date must be after the old one",
   "dossiers.error.commune": "Field “{field}”: not a commune served here",
   "dossiers.error.procedure": "Field “{field}”: no such procedure",

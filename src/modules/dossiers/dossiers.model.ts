@@ -2,7 +2,11 @@
 import type { ProcedureRecord } from "../procedures/index.ts";
 import type { ActionType, DossierState } from "./dossier-workflow.ts";
 
+export type Organisation = { name: string; taxCode: string; representative: string };
 export type Applicant = {
+  /** Absent on rows stored before organisations could apply: a citizen. */
+  type?: "citizen" | "organisation";
+  organisation?: Organisation | null;
   fullName: string;
   birthDate?: string | null;
   citizenIdNumber?: string | null;
@@ -55,6 +59,26 @@ export type DossierRow = {
   updatedAt: Date;
 };
 
+/** The name a dossier is filed under: the organisation's for an organisation, else the person's. */
+export const applicantDisplayName = (a: Applicant) => (a.type === "organisation" && a.organisation ? a.organisation.name : a.fullName);
+/** National applicant type: 1 citizen, 2 organisation. */
+export const nationalApplicantType = (a: Applicant) => (a.type === "organisation" ? 2 : 1);
+
+export type InteragencyStep = {
+  id: string;
+  agencyName: string;
+  agencyCode: string | null;
+  sentAt: Date;
+  stepDueAt: Date;
+  returnedAt: Date | null;
+  result: "done" | "refused" | "other" | null;
+  note: string | null;
+};
+
+/** An inter-agency step returned after its deadline, or still out past it. */
+export const stepLate = (s: Pick<InteragencyStep, "stepDueAt" | "returnedAt">, now: Date) =>
+  new Date(s.returnedAt ?? now).getTime() > new Date(s.stepDueAt).getTime();
+
 export type DossierEvent = {
   id: number;
   action: string;
@@ -91,6 +115,10 @@ export type SupplementRequest = {
   answeredAt: Date | null;
   oldDueAt: Date | null;
   newDueAt: Date | null;
+  /** A leader's reason for a request beyond the one after receipt; null otherwise. */
+  overrideReason: string | null;
+  /** Asked after receipt by the handling agency ("once, in full"), not the desk's guidance at intake. */
+  afterReceipt: boolean;
 };
 
 /** The desk's queues; the first two are personal: the specialist's own dossiers, and those awaiting a leader's decision. */
@@ -119,6 +147,10 @@ export type DossierView = {
   /** Originals seen at the counter, without a file; absent where a view does not show documents. */
   originalsSeen?: OriginalSeen[];
   supplements: SupplementRequest[];
+  /** Inter-agency steps (liên thông), oldest first; absent where a view was built without them. */
+  interagencySteps?: InteragencyStep[];
+  /** Why a supplement request now needs a leader's override (asked once already, or past its time limit). */
+  supplementLimit?: "supplementOnce" | "supplementLate" | null;
   actions: ActionType[];
   capacity: "office" | "applicant";
   specialists: Array<{ id: string; displayName: string }>;

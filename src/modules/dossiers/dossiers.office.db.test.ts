@@ -129,15 +129,27 @@ describeDb("dossier office pages", () => {
     it("asks for a supplement; an empty list comes back with the error beside the field", async () => {
       const page = await (await clients.desk.get(`/office/dossiers/${id}`)).text();
       const version = versionOf(page, "requestSupplement");
-      const empty = await clients.desk.post(`/office/dossiers/${id}/actions/requestSupplement`, { version, items: " \n ", note: "" });
+      const empty = await clients.desk.post(`/office/dossiers/${id}/actions/requestSupplement`, { version, "items.0.label": " ", note: "" });
       expect(empty.status).toBe(400);
       const html = await empty.text();
       expect(html).toContain('class="error-summary"');
       expect(html).toContain('href="#f-requestSupplement-items"');
       expect(html).toMatch(/id="f-requestSupplement-items-error"/);
+      // A document without its reason comes back naming that row's reason.
+      const noReason = await clients.desk.post(`/office/dossiers/${id}/actions/requestSupplement`, {
+        version,
+        "items.0.label": "Bản sao giấy chứng nhận ly hôn",
+        "items.0.reason": "Tờ khai ghi đã ly hôn",
+        "items.2.label": "Ảnh chân dung 4x6",
+      });
+      expect(noReason.status).toBe(400);
+      expect(await noReason.text()).toContain('href="#f-requestSupplement-items-2-reason"');
       const ok = await clients.desk.post(`/office/dossiers/${id}/actions/requestSupplement`, {
         version,
-        items: "Bản sao giấy chứng nhận ly hôn\nẢnh chân dung 4x6",
+        "items.0.label": "Bản sao giấy chứng nhận ly hôn",
+        "items.0.reason": "Tờ khai ghi đã ly hôn",
+        "items.1.label": "Ảnh chân dung 4x6",
+        "items.1.reason": "Ảnh đã nộp chụp quá 6 tháng",
         note: "Nộp tại quầy hoặc trực tuyến",
       });
       expect(ok.status).toBe(303);
@@ -145,6 +157,9 @@ describeDb("dossier office pages", () => {
       const slip = await pdfText(await clients.desk.get(`/office/dossiers/${id}/supplement-request.pdf`));
       expect(slip).toContain("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ");
       expect(slip).toContain("Ảnh chân dung 4x6");
+      // Mẫu 02 gives the reason for each document.
+      expect(slip).toContain("Ảnh đã nộp chụp quá 6 tháng");
+      expect(slip).toContain("Tờ khai ghi đã ly hôn");
       expect(slip).toContain(`Test ${team.desk.actor.label}`);
     });
 
@@ -194,6 +209,17 @@ describeDb("dossier office pages", () => {
     it("returns the result by post with a tracking number and a scan of the result", async () => {
       const { db } = app();
       await moveClock("2026-11-25T08:30:00");
+      const unpaid = await (await clients.desk.get(`/office/dossiers/${id}`)).text();
+      // No result is handed over while the fee is unpaid: the form is not offered, and a post is refused naming the fee.
+      expect(unpaid).not.toContain("/actions/returnResult");
+      const early = await clients.desk.post(`/office/dossiers/${id}/actions/returnResult`, {
+        version: String((await findDossierRow(db, id))!.version),
+        method: "desk",
+        collectedBy: "A",
+      });
+      expect(early.status).toBe(409);
+      expect(await early.text()).toContain("lệ phí 5000 đồng chưa được nộp");
+      expect((await clients.desk.post(`/office/dossiers/${id}/payment/confirm`, { payMethod: "cash" })).status).toBe(303);
       const page = await (await clients.desk.get(`/office/dossiers/${id}`)).text();
       const noNumber = await postMultipart(clients.desk, `/office/dossiers/${id}/actions/returnResult`, {
         version: versionOf(page, "returnResult"),
@@ -259,6 +285,35 @@ describeDb("dossier office pages", () => {
     it("answers 404 for forms that do not apply", async () => {
       for (const form of ["refusal", "apology", "stop-notice"]) expect((await clients.desk.get(`/office/dossiers/${id}/${form}.pdf`)).status, form).toBe(404);
     });
+  });
+
+  it("forwards to another agency as a step with its own deadline, listed on the page, and closes it with the answer", async () => {
+    const { deps } = app();
+    const d = await buildDossier(deps, team.citizen);
+    await act(deps, team.desk, d.id, "receive");
+    await act(deps, team.leader, d.id, "assign", { assigneeId: team.specialist.actor.userId });
+    const page = await (await clients.specialist.get(`/office/dossiers/${d.id}`)).text();
+    const sent = await clients.specialist.post(`/office/dossiers/${d.id}/actions/forward`, {
+      version: versionOf(page, "forward"),
+      toUnit: "Công an xã Gia Phú",
+      agencyCode: "G01.H26.12",
+      stepDays: "2",
+    });
+    expect(sent.status).toBe(303);
+    const forwarded = await (await clients.specialist.get(`/office/dossiers/${d.id}`)).text();
+    expect(forwarded).toContain('<h2 id="interagency-title">Các bước liên thông</h2>');
+    expect(forwarded).toContain("Công an xã Gia Phú (G01.H26.12)");
+    expect(forwarded).toContain("Đang chờ");
+    const back = await clients.specialist.post(`/office/dossiers/${d.id}/actions/forwardReturned`, {
+      version: versionOf(forwarded, "forwardReturned"),
+      stepResult: "refused",
+      note: "Không xác nhận được nơi cư trú",
+    });
+    expect(back.status).toBe(303);
+    const after = await (await clients.specialist.get(`/office/dossiers/${d.id}`)).text();
+    expect(after).toContain("Không đồng ý: Không xác nhận được nơi cư trú");
+    const steps = await deps.db.query("SELECT result, returned_at FROM dossier_interagency_steps WHERE dossier_id = $1", [d.id]);
+    expect(steps.rows).toEqual([expect.objectContaining({ result: "refused" })]);
   });
 
   it("tells the second of two officers acting on the same version that the dossier changed meanwhile", async () => {
@@ -404,6 +459,35 @@ describeDb("dossier office pages", () => {
       await act(app().deps, team.desk, d.id, "receive", { originalsSeen: ["identityDocument"] });
       const seen = await app().db.query("SELECT requirement_key FROM dossier_originals_seen WHERE dossier_id = $1", [d.id]);
       expect(seen.rows).toEqual([{ requirement_key: "identityDocument" }]);
+    });
+
+    it("files for an organisation chosen on the form, names a bad tax code beside its field, and shows the organisation on the dossier", async () => {
+      const org = {
+        "applicant.type": "organisation",
+        "applicant.organisation.name": "Công ty TNHH Gia Phú Xanh",
+        "applicant.organisation.representative": "Đỗ Văn Nam",
+        "assistedConsent.method": "signature",
+      };
+      const form = await (await clients.desk.get(`/office/desk/intake?commune=${GIA_PHU}&procedure=${ONLINE_PROCEDURE.code}`)).text();
+      expect(form).toContain('name="applicant.organisation.taxCode"');
+      const bad = await postMultipart(clients.desk, "/office/desk/intake", await intakeFields({ ...org, "applicant.organisation.taxCode": "123" }), scans);
+      expect(bad.status).toBe(400);
+      const html = await bad.text();
+      expect(html).toContain('href="#f-applicant-organisation-taxCode"');
+      expect(html).toContain("mã số thuế gồm 10 chữ số");
+      const res = await postMultipart(
+        clients.desk,
+        "/office/desk/intake",
+        await intakeFields({ ...org, "applicant.organisation.taxCode": "0101234567001" }),
+        scans,
+      );
+      expect(res.status).toBe(303);
+      const id = res.headers.get("location")!.split("/").pop()!;
+      const row = (await findDossierRow(app().db, id))!;
+      expect(row.applicant).toMatchObject({ type: "organisation", organisation: { taxCode: "0101234567-001" } });
+      expect(row.applicantName).toBe("Công ty TNHH Gia Phú Xanh");
+      const page = await (await clients.desk.get(`/office/dossiers/${id}`)).text();
+      expect(page).toContain("Công ty TNHH Gia Phú Xanh · Mã số thuế 0101234567-001 · Người đại diện: Đỗ Văn Nam");
     });
 
     it("keeps the typed form and says why when the day's dossier numbers are used up, filing nothing", async () => {

@@ -5,6 +5,7 @@ import { type Queryable, queryPrepared } from "../../platform/db/database.ts";
 import { readFilesMeta, type StoredFileMeta } from "../../platform/files/file-store.ts";
 import { CLOCK_RUNNING, type DossierState, OPEN_STATES } from "./dossier-workflow.ts";
 import {
+  applicantDisplayName,
   type Applicant,
   type Consent,
   type Delivery,
@@ -12,6 +13,7 @@ import {
   type DossierEvent,
   type DossierRow,
   type OriginalSeen,
+  type InteragencyStep,
   type OwnDossier,
   type QueueItem,
   type QueueName,
@@ -71,7 +73,7 @@ const insertParams = (d: NewDossier) => [
   d.filedByUserId,
   d.assistedConsent,
   d.applicant,
-  d.applicant.fullName,
+  applicantDisplayName(d.applicant),
   last4(d.applicant.phone),
   last4(d.applicant.citizenIdNumber),
   d.formData,
@@ -227,7 +229,7 @@ export async function updateDossier(q: Queryable, id: string, expectedVersion: n
     sets.push(`${PATCH_COLUMNS[k]} = $${values.length}`);
   }
   if (patch.applicant) {
-    values.push(last4(patch.applicant.phone), last4(patch.applicant.citizenIdNumber), patch.applicant.fullName);
+    values.push(last4(patch.applicant.phone), last4(patch.applicant.citizenIdNumber), applicantDisplayName(patch.applicant));
     sets.push(`lookup_phone4 = $${values.length - 2}`, `lookup_id4 = $${values.length - 1}`, `applicant_name = $${values.length}`);
   }
   const { rowCount } = await q.query(
@@ -335,9 +337,19 @@ export async function insertSupplementRequest(
   r: Omit<SupplementRequest, "id" | "answeredAt" | "newDueAt" | "round"> & { requestedBy: string | null },
 ): Promise<number> {
   const { rows } = await q.query<{ round: number }>(
-    `INSERT INTO supplement_requests (dossier_id, round, items, note, requested_by, requested_at, old_due_at)
-     VALUES ($1, (SELECT coalesce(max(round), 0) + 1 FROM supplement_requests WHERE dossier_id = $1), $2, $3, $4, $5, $6) RETURNING round`,
-    [dossierId, JSON.stringify(r.items), r.note, r.requestedBy, r.requestedAt, r.oldDueAt],
+    `INSERT INTO supplement_requests (dossier_id, round, items, note, requested_by, requested_at, old_due_at, override_reason, overridden_by, after_receipt)
+     VALUES ($1, (SELECT coalesce(max(round), 0) + 1 FROM supplement_requests WHERE dossier_id = $1), $2, $3, $4, $5, $6, $7, $8, $9) RETURNING round`,
+    [
+      dossierId,
+      JSON.stringify(r.items),
+      r.note,
+      r.requestedBy,
+      r.requestedAt,
+      r.oldDueAt,
+      r.overrideReason,
+      r.overrideReason ? r.requestedBy : null,
+      r.afterReceipt,
+    ],
   );
   return rows[0]!.round;
 }
@@ -353,10 +365,51 @@ export async function answerSupplementRequest(q: Queryable, dossierId: string, a
 
 export async function listSupplementRequests(q: Queryable, dossierId: string): Promise<SupplementRequest[]> {
   const { rows } = await q.query<SupplementRequest>(
-    `SELECT id, round, items, note, requested_at AS "requestedAt", answered_at AS "answeredAt", old_due_at AS "oldDueAt", new_due_at AS "newDueAt"
-     FROM supplement_requests WHERE dossier_id = $1 ORDER BY round`,
+    `SELECT s.id, s.round, s.items, s.note, s.requested_at AS "requestedAt", s.answered_at AS "answeredAt", s.old_due_at AS "oldDueAt",
+       s.new_due_at AS "newDueAt", s.override_reason AS "overrideReason",
+       coalesce(s.after_receipt, s.requested_at > d.received_at, false) AS "afterReceipt"
+     FROM supplement_requests s JOIN dossiers d ON d.id = s.dossier_id WHERE s.dossier_id = $1 ORDER BY s.round`,
     [dossierId],
   );
+  return rows;
+}
+
+const STEP_COLUMNS = `id, agency_name AS "agencyName", agency_code AS "agencyCode", sent_at AS "sentAt", step_due_at AS "stepDueAt",
+  returned_at AS "returnedAt", result, note`;
+
+/** Opens an inter-agency step (liên thông): the dossier goes to another agency with its own deadline. */
+export async function insertInteragencyStep(
+  q: Queryable,
+  dossierId: string,
+  s: { agencyName: string; agencyCode: string | null; sentAt: Date; sentBy: string | null; stepDueAt: Date },
+): Promise<void> {
+  await q.query(`INSERT INTO dossier_interagency_steps (dossier_id, agency_name, agency_code, sent_at, sent_by, step_due_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    dossierId,
+    s.agencyName,
+    s.agencyCode,
+    s.sentAt,
+    s.sentBy,
+    s.stepDueAt,
+  ]);
+}
+
+/** Closes the open step with the other agency's answer; false when none was open (a dossier forwarded before steps were records). */
+export async function closeInteragencyStep(
+  q: Queryable,
+  dossierId: string,
+  s: { returnedAt: Date; returnedBy: string | null; result: NonNullable<InteragencyStep["result"]>; note: string },
+): Promise<boolean> {
+  const { rowCount } = await q.query(
+    `UPDATE dossier_interagency_steps SET returned_at = $2, returned_by = $3, result = $4, note = $5 WHERE dossier_id = $1 AND returned_at IS NULL`,
+    [dossierId, s.returnedAt, s.returnedBy, s.result, s.note],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+export async function listInteragencySteps(q: Queryable, dossierId: string): Promise<InteragencyStep[]> {
+  const { rows } = await q.query<InteragencyStep>(`SELECT ${STEP_COLUMNS} FROM dossier_interagency_steps WHERE dossier_id = $1 ORDER BY sent_at, id`, [
+    dossierId,
+  ]);
   return rows;
 }
 

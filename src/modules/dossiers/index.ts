@@ -6,6 +6,8 @@ export {
   CLOCK_RUNNING,
   FINAL_STATES,
   NATIONAL_STATUS,
+  nationalStatusOf,
+  SUPPLEMENT_WINDOW_WORKING_DAYS,
   OPEN_STATES,
   STATES,
   type ActionType,

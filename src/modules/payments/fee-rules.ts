@@ -23,6 +23,14 @@ export function whyNotPayable(d: DossierRow): MessageKey | null {
   }
 }
 
+/**
+ * A fee is due while it is unpaid on a dossier that is filed and still going somewhere: not a draft, not refused
+ * nor withdrawn. Only then does a page offer the VietQR (a code to pay for a refused dossier invites a refund).
+ */
+export function feeDue(d: Pick<DossierRow, "state" | "feeStatus" | "feeAmount">): boolean {
+  return d.feeStatus === "unpaid" && d.feeAmount > 0 && d.state !== "draft" && d.state !== "refused" && d.state !== "cancelled";
+}
+
 export function assertUnpaid(d: DossierRow): void {
   const blocked = whyNotPayable(d);
   if (blocked) throw new AppError("conflict", blocked);

@@ -16,7 +16,7 @@ export const citizenPaymentPanel =
   (deps: Pick<Deps, "db">) =>
   async (_c: Context<AppEnv>, dossier: DossierRow, ctx: PageContext): Promise<Child | null> => {
     const props = await paymentPanelProps(deps, ctx, dossier);
-    if (!props.qr && props.payments.length === 0 && dossier.feeStatus !== "unpaid") return null;
+    if (!props.qr && props.payments.length === 0 && !props.due) return null;
     return <PaymentPanel {...props} canConfirm={false} showSummary={false} headingLevel={3} />;
   };
 

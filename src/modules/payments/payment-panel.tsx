@@ -9,6 +9,7 @@ import { Button, CsrfField, emptyForm, type FormState, SelectField, SummaryList,
 import { type Column, DataTable } from "../../platform/views/data-table.tsx";
 import type { PageContext } from "../../platform/views/page-context.ts";
 import type { DossierRow } from "../dossiers/index.ts";
+import { feeDue } from "./fee-rules.ts";
 import { DESK_METHODS, type FeeStatus } from "./payments.contract.ts";
 import type { PaymentRow } from "./payments.model.ts";
 import { canConfirmPayments } from "./use-cases/payment-access.ts";
@@ -25,6 +26,8 @@ export type PaymentPanelProps = {
   locale?: Locale;
   dossierId: string;
   fee: { amount: number; status: FeeStatus };
+  /** False when the fee is not (or no longer) due: no QR, no forms to take it (see feeDue). Default: due while unpaid. */
+  due?: boolean;
   /** From paymentQrFor(); null when nothing is to be paid by transfer. */
   qr: PaymentQr | null;
   payments: PaymentRow[];
@@ -71,7 +74,7 @@ export function PaymentPanel(p: PaymentPanelProps) {
   const H = p.headingLevel === 3 ? "h3" : "h2";
   const Sub = p.headingLevel === 3 ? "h4" : "h3";
   const money = (n: number) => formatMoney(n, locale);
-  const unpaid = p.fee.status === "unpaid" && p.fee.amount > 0;
+  const unpaid = p.fee.status === "unpaid" && p.fee.amount > 0 && p.due !== false;
   if (p.fee.amount <= 0 && p.payments.length === 0) {
     return p.showSummary === false ? null : <p>{t("payments.noFee")}</p>;
   }
@@ -154,12 +157,14 @@ export function PaymentPanel(p: PaymentPanelProps) {
 
 /** Everything PaymentPanel needs for one dossier, for a page that has already checked the viewer may see it. */
 export async function paymentPanelProps(deps: Pick<Deps, "db">, ctx: PageContext, dossier: DossierRow): Promise<PaymentPanelProps> {
-  const [qr, payments] = await Promise.all([paymentQrFor(deps, dossier, ctx.locale), paymentsForDossier(deps, dossier.id)]);
+  const due = feeDue(dossier);
+  const [qr, payments] = await Promise.all([due ? paymentQrFor(deps, dossier, ctx.locale) : null, paymentsForDossier(deps, dossier.id)]);
   return {
     t: ctx.t,
     locale: ctx.locale,
     dossierId: dossier.id,
     fee: { amount: dossier.feeAmount, status: dossier.feeStatus },
+    due,
     qr,
     payments,
     canConfirm: canConfirmPayments(ctx.principal, dossier),

@@ -7,7 +7,8 @@ import { describeDb } from "../../../test/support/test-db.ts";
 import { SIGNATURE_CERTIFICATION, aProcedureDefinition } from "../../../test/support/procedure-factories.ts";
 import type { Principal } from "../../platform/auth/authorise.ts";
 import { CSRF_HEADER } from "../../platform/http/csrf.ts";
-import { type DossierRow, fileDossier, findDossierRow, saveDeskSettings } from "../dossiers/index.ts";
+import { actOnDossier, type DossierRow, fileDossier, findDossierRow, saveDeskSettings } from "../dossiers/index.ts";
+import { acting } from "../../../test/support/dossier-factories.ts";
 import { readVietQr, SIGNATURE_HEADER, signWebhook } from "./index.ts";
 
 const SECRET = "http-webhook-secret-0123456789-abcdefghij";
@@ -243,6 +244,16 @@ describeDb("payments over HTTP", () => {
 
     expect((await stranger.get(receiptUrl)).status).toBe(404);
     expect((await citizen.get(receiptUrl)).status).toBe(404);
+  });
+
+  it("shows the VietQR only while the fee is due: not once the dossier is refused", async () => {
+    const d = await counterDossier();
+    expect(await (await desk.get(`/office/dossiers/${d.id}`)).text()).toContain("Quét mã bằng ứng dụng ngân hàng");
+    const leader = await acting(t.deps, await buildUser(t.deps, { roles: [["leader", GIA_PHU]] }));
+    await actOnDossier(t.deps, leader, d.id, { action: "refuse", version: (await findDossierRow(t.db, d.id))!.version, reason: "Không đủ điều kiện" });
+    const page = await (await desk.get(`/office/dossiers/${d.id}`)).text();
+    expect(page).not.toContain("Quét mã bằng ứng dụng ngân hàng");
+    expect(page).not.toContain(`/office/dossiers/${d.id}/payment/confirm`);
   });
 
   it("does not let a citizen or another commune confirm", async () => {

@@ -39,6 +39,15 @@ export const SHEETS = {
   fees: ["procedure_code", "key", "label", "amount", "exemptions"],
 } as const;
 export type SheetName = keyof typeof SHEETS;
+/** Columns written after a sheet's own and read when present: files made before them still import. */
+export const OPTIONAL_COLUMNS: Record<SheetName, readonly string[]> = {
+  procedures: ["pay_at_collection", "handling_agency_kind", "handling_agency_name", "signer_title"],
+  documents: [],
+  form_fields: [],
+  steps: [],
+  fees: ["online_amount"],
+};
+const columnsOf = (name: SheetName) => [...SHEETS[name], ...OPTIONAL_COLUMNS[name]];
 const SHEET_NAMES = Object.keys(SHEETS) as SheetName[];
 
 type Cell = string | number | boolean | null;
@@ -64,13 +73,17 @@ export function catalogueRows(defs: ProcedureDefinition[]): Record<SheetName, Ce
       d.deliveryMethods.join(", "),
       lines(d.legalBasis),
       d.summary ?? "",
+      d.payAtCollection ?? "",
+      d.handlingAgency?.kind ?? "",
+      d.handlingAgency?.name ?? "",
+      d.handlingAgency?.signerTitle ?? "",
     ]);
     for (const x of d.documents) out.documents.push([d.code, x.key, x.name, x.copies, x.form, x.required, x.fromVault, x.templateUrl ?? "", x.note ?? ""]);
     for (const x of d.form) {
       out.form_fields.push([d.code, x.key, x.label, x.type, x.required, x.prefill ?? "", lines(x.options?.map((o) => `${o.value}=${o.label}`)), x.help ?? ""]);
     }
     for (const x of d.steps) out.steps.push([d.code, x.key, x.name, x.role, x.share]);
-    for (const x of d.fees) out.fees.push([d.code, x.key, x.label, x.amount, x.exemptions ?? ""]);
+    for (const x of d.fees) out.fees.push([d.code, x.key, x.label, x.amount, x.exemptions ?? "", x.onlineAmount ?? ""]);
   }
   return out;
 }
@@ -81,7 +94,7 @@ export async function writeXlsx(defs: ProcedureDefinition[]): Promise<Uint8Array
   const rows = catalogueRows(defs);
   for (const name of SHEET_NAMES) {
     const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-    ws.columns = SHEETS[name].map((h) => ({
+    ws.columns = columnsOf(name).map((h) => ({
       header: h,
       key: h,
       width: h === "name" || h === "label" || h === "legal_basis" || h === "summary" ? 48 : 16,
@@ -103,7 +116,7 @@ export function writeCsv(defs: ProcedureDefinition[]): Uint8Array {
   const rows = catalogueRows(defs);
   const out: string[] = [];
   for (const name of SHEET_NAMES) {
-    out.push([name, ...SHEETS[name]].map(csvCell).join(","));
+    out.push([name, ...columnsOf(name)].map(csvCell).join(","));
     for (const r of rows[name]) out.push([name, ...r].map(csvCell).join(","));
   }
   // The BOM lets spreadsheet programs open the Vietnamese text as UTF-8.
@@ -336,9 +349,11 @@ const TOP_COLUMN: Record<string, string> = {
   deliveryMethods: "delivery_methods",
   legalBasis: "legal_basis",
   summary: "summary",
+  payAtCollection: "pay_at_collection",
+  handlingAgency: "handling_agency_name",
 };
 const PROCESSING_COLUMN: Record<string, string> = { unit: "processing_unit", amount: "processing_amount", cutOff: "cut_off" };
-const ITEM_COLUMN: Record<string, string> = { fromVault: "from_vault", templateUrl: "template_url" };
+const ITEM_COLUMN: Record<string, string> = { fromVault: "from_vault", templateUrl: "template_url", onlineAmount: "online_amount" };
 
 function itemOf(list: keyof ProcSource["lists"], v: Map<string, string>): Record<string, unknown> {
   const g = (c: string) => opt(v.get(c));
@@ -372,7 +387,7 @@ function itemOf(list: keyof ProcSource["lists"], v: Map<string, string>): Record
     case "steps":
       return { key: g("key"), name: g("name"), role: g("role"), share: num(g("share")) };
     case "fees":
-      return { key: g("key"), label: g("label"), amount: num(g("amount")), exemptions: g("exemptions") };
+      return { key: g("key"), label: g("label"), amount: num(g("amount")), onlineAmount: num(g("online_amount")), exemptions: g("exemptions") };
   }
 }
 
@@ -419,6 +434,10 @@ export async function parseCatalogue(bytes: Uint8Array, format: CatalogueFormat)
           .filter(Boolean),
         legalBasis: splitLines(g("legal_basis")),
         summary: g("summary"),
+        payAtCollection: bool(g("pay_at_collection")),
+        handlingAgency: g("handling_agency_name")
+          ? { kind: g("handling_agency_kind"), name: g("handling_agency_name"), signerTitle: g("signer_title") }
+          : undefined,
         documents: [],
         form: [],
         steps: [],

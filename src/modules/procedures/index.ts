@@ -7,6 +7,7 @@ export {
   getProcedureVersionByCode,
   searchProcedures,
   totalFeeOf,
+  feeForChannel,
 } from "./use-cases/browse-procedures.ts";
 export { publishProcedure, authoriseManage, searchTextOf } from "./use-cases/publish-procedure.ts";
 export { publishMissingProcedures } from "./use-cases/publish-missing-procedures.ts";

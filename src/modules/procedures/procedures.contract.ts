@@ -49,6 +49,13 @@ export const FeeItem = z
     key,
     label: text(200),
     amount: z.number().int().min(0).max(1_000_000_000).openapi({ description: "VND", example: 8000 }),
+    onlineAmount: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000_000)
+      .optional()
+      .openapi({ description: "VND when the dossier is filed online, where the online rate is lower; `amount` otherwise", example: 4000 }),
     exemptions: z.string().trim().max(500).optional().openapi({ description: "Who is exempt, in words" }),
   })
   .openapi("FeeItem");
@@ -95,6 +102,19 @@ export const ProcessingStep = z
   })
   .openapi("ProcessingStep");
 
+/**
+ * Who handles the procedure and signs its result when it is not the commune People's Committee, e.g. temporary
+ * residence: the commune police (Công an xã), signed by its head (Trưởng Công an xã).
+ */
+export const HandlingAgency = z
+  .strictObject({
+    kind: z.enum(["peoplesCommittee", "police", "other"]),
+    name: text(200).openapi({ example: "Công an xã" }),
+    signerTitle: text(200).openapi({ description: "Title printed in the signer block", example: "Trưởng Công an xã" }),
+  })
+  .openapi("HandlingAgency");
+export type HandlingAgency = z.infer<typeof HandlingAgency>;
+
 export const ProcedureDefinition = z
   .strictObject({
     code: ProcedureCode,
@@ -123,6 +143,11 @@ export const ProcedureDefinition = z
     deliveryMethods: z.array(z.enum(DELIVERY_METHODS)).min(1).max(3),
     legalBasis: z.array(text(300)).max(20).default([]),
     summary: z.string().trim().max(2000).optional(),
+    payAtCollection: z
+      .boolean()
+      .optional()
+      .openapi({ description: "The fee may be paid when the result is collected; otherwise no result is handed over while it is unpaid" }),
+    handlingAgency: HandlingAgency.optional().openapi({ description: "Absent: the commune People's Committee handles and signs" }),
   })
   .superRefine((p, ctx) => {
     for (const list of ["fees", "documents", "form", "steps"] as const) {

@@ -29,6 +29,7 @@ import {
   type VaultOption,
 } from "../dossier-form.tsx";
 import type { DossierRow } from "../dossiers.model.ts";
+import { nestApplicant, OrganisationFields } from "../applicant-organisation.tsx";
 import { nestFormFields } from "../form-data.ts";
 import type { DocumentInput } from "../use-cases/attach-documents.ts";
 import { CodesExhaustedError, DraftKeptError, fileDossier } from "../use-cases/file-dossier.ts";
@@ -158,6 +159,7 @@ export function applyPages(citizen: CitizenWeb) {
             </p>
           )}
           <ApplicantFields t={t} form={s.form} self={!assisting} />
+          <OrganisationFields t={t} form={s.form} />
           {def.form.some((f) => f.type !== "file") && (
             <>
               <h2>{t("dossiers.citizen.formSection")}</h2>
@@ -292,7 +294,7 @@ export function applyPages(citizen: CitizenWeb) {
         idempotencyKey: IDEMPOTENCY_KEY.test(key) ? key : null,
         procedureCode: def.code,
         communeCode: values.communeCode ?? "",
-        applicant: nonEmpty("applicant."),
+        applicant: nestApplicant(nonEmpty("applicant.")),
         form: nestFormFields(values),
         documents,
         delivery: nonEmpty("delivery."),

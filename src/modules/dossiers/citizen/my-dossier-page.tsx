@@ -13,7 +13,7 @@ import { maskPhone } from "../../citizens/index.ts";
 import type { ProcedureDefinition } from "../../procedures/index.ts";
 import { isApplicantSide } from "../dossier-access.ts";
 import { ACCEPT_UPLOADS, documentSlots, Field, RadioGroup } from "../dossier-form.tsx";
-import { NATIONAL_STATUS } from "../dossier-workflow.ts";
+import { nationalStatusOf } from "../dossier-workflow.ts";
 import type { DossierRow } from "../dossiers.model.ts";
 import { getDossier } from "../use-cases/get-dossier.ts";
 import { getDossierFile } from "../use-cases/get-dossier-file.ts";
@@ -56,7 +56,7 @@ export function myDossierPages(citizen: CitizenWeb, opts: CitizenPageOptions) {
     const payment = opts.paymentPanel ? await opts.paymentPanel(c, d, ctx) : null;
     const fileHref = (docId: string) => `/me/dossiers/${d.id}/files/${docId}`;
     const submitted = c.req.query("submitted") === "1" && d.code;
-    const national = NATIONAL_STATUS[d.state];
+    const national = nationalStatusOf(d);
     return c.html(
       <Layout ctx={ctx} title={d.code ?? def.name}>
         <Breadcrumbs

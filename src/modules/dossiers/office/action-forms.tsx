@@ -3,7 +3,7 @@ import { type FieldError, fieldErrorsFromZod } from "../../../platform/http/app-
 import type { MessageKey, Translate } from "../../../platform/i18n/i18n.ts";
 import { fieldId } from "../../../platform/views/components.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
-import { ACTION_TYPES, type ActionType } from "../dossier-workflow.ts";
+import { ACTION_TYPES, type ActionType, INTERAGENCY_RESULTS } from "../dossier-workflow.ts";
 import { ActionInput } from "../dossiers.contract.ts";
 import type { DossierView } from "../dossiers.model.ts";
 import { PAUSE_GROUNDS, pauseGroundLabel } from "../pause-grounds.ts";
@@ -32,6 +32,15 @@ export function actionFieldLabels(t: Translate): Record<string, string> {
     toUnit: t("dossiers.office.field.toUnit"),
     stepDays: t("dossiers.office.field.stepDays"),
     newDueDate: t("dossiers.office.field.newDueDate"),
+    overrideReason: t("dossiers.office.field.overrideReason"),
+    agencyCode: t("dossiers.office.field.agencyCode"),
+    stepResult: t("dossiers.office.field.stepResult"),
+    ...Object.fromEntries(
+      Array.from({ length: SUPPLEMENT_ROWS }, (_, i) => [
+        [`items.${i}.label`, t("dossiers.office.field.itemLabel", { n: i + 1 })],
+        [`items.${i}.reason`, t("dossiers.office.field.itemReason", { n: i + 1 })],
+      ]).flat(),
+    ),
     method: t("dossiers.office.field.method"),
     collectedBy: t("dossiers.office.field.collectedBy"),
     trackingNumber: t("dossiers.office.field.trackingNumber"),
@@ -41,6 +50,9 @@ export function actionFieldLabels(t: Translate): Record<string, string> {
     action: t("dossiers.office.field.action"),
   };
 }
+
+/** Rows of the supplement request form (document + reason); more are rarely needed, and the API takes up to 30. */
+export const SUPPLEMENT_ROWS = 4;
 
 export function ActionFields(props: { ctx: PageContext; view: DossierView; action: ActionType; form: ActionForm | null }) {
   const { t } = props.ctx;
@@ -75,7 +87,29 @@ export function ActionFields(props: { ctx: PageContext; view: DossierView; actio
     case "requestSupplement":
       return (
         <>
-          <TextArea {...f("items", { hint: t("dossiers.office.hint.items"), required: true })} rows={4} />
+          <p class="hint">{t("dossiers.office.hint.items")}</p>
+          {Array.from({ length: SUPPLEMENT_ROWS }, (_, i) => (
+            <>
+              {/* The first row carries the list's id and error ("nothing asked for") as well as its own. */}
+              <Input
+                {...f(`items.${i}.label`, {
+                  required: i === 0,
+                  ...(i === 0 ? { id: fieldId(`${action}.items`), error: errorOf(errors, "items") ?? errorOf(errors, "items.0.label") } : {}),
+                })}
+              />
+              <Input {...f(`items.${i}.reason`, { required: i === 0 })} />
+            </>
+          ))}
+          {view.supplementLimit && (
+            <TextArea
+              {...f("overrideReason", {
+                required: true,
+                hint: t(
+                  view.supplementLimit === "supplementOnce" ? "dossiers.office.hint.overrideSupplementOnce" : "dossiers.office.hint.overrideSupplementLate",
+                ),
+              })}
+            />
+          )}
           <TextArea {...f("note")} />
         </>
       );
@@ -106,10 +140,20 @@ export function ActionFields(props: { ctx: PageContext; view: DossierView; actio
       return (
         <>
           <Input {...f("toUnit", { required: true })} />
+          <Input {...f("agencyCode")} />
           <Input {...f("stepDays", { required: true, hint: t("dossiers.office.hint.stepDays") })} type="number" inputmode="decimal" />
         </>
       );
     case "forwardReturned":
+      return (
+        <>
+          <Radios
+            {...f("stepResult", { value: values.stepResult ?? "done" })}
+            options={INTERAGENCY_RESULTS.map((r) => ({ value: r, label: t(`dossiers.office.interagency.result.${r}`) }))}
+          />
+          <TextArea {...f("note", { required: true })} />
+        </>
+      );
     case "propose":
       return <TextArea {...f("note", { required: true })} />;
     case "approve":
@@ -159,12 +203,12 @@ export function actionInput(action: ActionType, v: Record<string, string>): { ok
     submit: [],
     receive: [],
     rate: [],
-    requestSupplement: ["note"],
+    requestSupplement: ["note", "overrideReason"],
     answerSupplement: ["note"],
     refuse: ["reason"],
     assign: ["assigneeId"],
-    forward: ["toUnit"],
-    forwardReturned: ["note"],
+    forward: ["toUnit", "agencyCode"],
+    forwardReturned: ["note", "stepResult"],
     propose: ["note"],
     approve: [],
     sendBack: ["reason"],
@@ -175,11 +219,11 @@ export function actionInput(action: ActionType, v: Record<string, string>): { ok
     apologise: ["reason", "newDueDate"],
   };
   for (const k of pick[action]) if (s(k) !== undefined) raw[k] = s(k);
-  if (action === "requestSupplement")
-    raw.items = (v.items ?? "")
-      .split(/\r?\n/)
-      .map((x) => x.trim())
-      .filter(Boolean);
+  // Rows left empty are not items; a row with only one half comes back with the other half's error.
+  const rows = Array.from({ length: SUPPLEMENT_ROWS }, (_, i) => ({ row: i, label: s(`items.${i}.label`) ?? "", reason: s(`items.${i}.reason`) ?? "" })).filter(
+    (it) => it.label || it.reason,
+  );
+  if (action === "requestSupplement") raw.items = rows.map(({ label, reason }) => ({ label, reason }));
   if (action === "receive") {
     const seen = Object.keys(v).filter((k) => k.startsWith("seen.") && v[k] === "1");
     if (seen.length > 0) raw.originalsSeen = seen.map((k) => k.slice("seen.".length));
@@ -189,7 +233,8 @@ export function actionInput(action: ActionType, v: Record<string, string>): { ok
   if (r.success) return { ok: true, data: r.data };
   const errors = fieldErrorsFromZod(r.error.issues).map((e) => ({
     ...e,
-    field: e.field.replace(/^items\.\d+$/, "items"),
+    // An item's error names the form row it came from (empty rows were left out).
+    field: e.field.replace(/^items\.\d+$/, "items").replace(/^items\.(\d+)\./, (_m, k: string) => `items.${rows[Number(k)]?.row ?? k}.`),
     ...(e.field === "newDueDate" ? { message: "dossiers.error.date" as const } : {}),
   }));
   return { ok: false, errors };

@@ -13,7 +13,7 @@ import type { PageContext } from "../../../platform/views/page-context.ts";
 import { usersWithRole } from "../../identity/index.ts";
 import type { PaymentPanel } from "../citizen/my-dossier-page.tsx";
 import type { ProcedureRecord } from "../../procedures/index.ts";
-import { type ActionType, NATIONAL_STATUS } from "../dossier-workflow.ts";
+import { type ActionType, nationalStatusOf } from "../dossier-workflow.ts";
 import { PRINTABLE_FORMS, printableForms } from "../use-cases/print-forms.ts";
 import { getDossier } from "../use-cases/get-dossier.ts";
 import { getDossierFile } from "../use-cases/get-dossier-file.ts";
@@ -32,6 +32,7 @@ import {
 import type { OfficeWeb } from "./office-context.ts";
 import { PRINT_PATHS } from "./print-routes.ts";
 import { pauseGroundLabel, pauseGroundOf } from "../pause-grounds.ts";
+import { InteragencySteps, organisationRow, supplementItemText } from "./workflow-sections.tsx";
 import { localNoon } from "../../../platform/calendar/vietnam-time.ts";
 
 function formValue(field: ProcedureRecord["definition"]["form"][number], v: unknown, locale: PageContext["locale"]): string {
@@ -113,7 +114,7 @@ function DossierPage(props: {
   ]
     .filter(Boolean)
     .join(" · ");
-  const national = NATIONAL_STATUS[d.state];
+  const national = nationalStatusOf(d);
   const title = d.code ?? t("dossiers.office.noCode");
   const optional = (show: unknown, row: () => [string, Child]): [string, Child][] => (show ? [row()] : []);
   // The application as filed: who asks, for what, how the result goes back. Add rows about the application here.
@@ -122,6 +123,7 @@ function DossierPage(props: {
       t("dossiers.office.summary.procedure"),
       t("dossiers.office.procedureVersion", { name: def.name, code: view.procedure.code, version: view.procedure.version }),
     ],
+    ...organisationRow(ctx, d.applicant),
     [
       t("dossiers.office.summary.applicant"),
       [d.applicant.fullName, d.applicant.citizenIdNumber, d.applicant.phone, d.applicant.email, d.applicant.address].filter(Boolean).join(" · "),
@@ -261,9 +263,10 @@ function DossierPage(props: {
                 </p>
                 <ul>
                   {s.items.map((i) => (
-                    <li>{i.note ? `${i.label} – ${i.note}` : i.label}</li>
+                    <li>{supplementItemText(ctx, i)}</li>
                   ))}
                 </ul>
+                {s.overrideReason && <p>{t("dossiers.office.supplements.override", { reason: s.overrideReason })}</p>}
                 {s.note && <p>{s.note}</p>}
               </section>
             ))}
@@ -305,6 +308,8 @@ function DossierPage(props: {
           </ul>
         </PageSection>
       )}
+
+      <InteragencySteps ctx={ctx} steps={view.interagencySteps ?? []} now={new Date()} />
 
       <PageSection id="history" title={t("dossiers.office.history.title")}>
         <DataTable caption={t("dossiers.office.history.title")} columns={eventColumns} rows={view.events} />

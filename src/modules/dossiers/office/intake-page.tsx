@@ -11,6 +11,7 @@ import type { PageContext } from "../../../platform/views/page-context.ts";
 import { setFlash } from "../../../platform/http/flash.ts";
 import { type AdminUnitRow, getAdminUnit } from "../../admin-units/index.ts";
 import { getProcedure, searchProcedures, type ProcedureRecord } from "../../procedures/index.ts";
+import { nestApplicant, OrganisationFields } from "../applicant-organisation.tsx";
 import { ApplicantFields, DeliveryFields, DocumentInputs, DossierFormFields, dossierFieldLabels, documentSlots, Field, RadioGroup } from "../dossier-form.tsx";
 import { nestFormFields } from "../form-data.ts";
 import { CodesExhaustedError, fileDossier } from "../use-cases/file-dossier.ts";
@@ -66,6 +67,7 @@ function IntakeForm(props: { ctx: PageContext; commune: AdminUnitRow; procedure:
           options={(["counter", "post"] as const).map((ch) => ({ value: ch, label: t(`dossiers.channel.${ch}`) }))}
         />
         <h2>{t("dossiers.office.intake.applicant")}</h2>
+        <OrganisationFields t={t} form={form} />
         <ApplicantFields t={t} form={form} self={false} />
         {def.form.some((f) => f.type !== "file") && (
           <>
@@ -184,7 +186,7 @@ export function intakePages(office: OfficeWeb) {
         idempotencyKey: isUuid(values.idempotencyKey ?? "") ? values.idempotencyKey! : null,
         procedureCode: state.procedureCode,
         communeCode: commune.code,
-        applicant: prefixed("applicant."),
+        applicant: nestApplicant(prefixed("applicant.")),
         form: nestFormFields(values),
         documents: await uploadsOf(body, "doc."),
         originalsSeen: Object.keys(values)

@@ -15,18 +15,20 @@ import type { Context } from "../../../platform/events/domain-events.ts";
 import { readFileMeta, storeFile } from "../../../platform/files/file-store.ts";
 import { uploadQuota } from "../../../platform/files/upload-limits.ts";
 import { AppError, type FieldError } from "../../../platform/http/app-error.ts";
+import type { MessageKey } from "../../../platform/i18n/i18n.ts";
 import { loadWorkCalendar } from "../../calendar/index.ts";
 import { addToVault } from "../../citizens/index.ts";
 import { usersWithRole } from "../../identity/index.ts";
 import { getProcedureVersion, type ProcedureDefinition } from "../../procedures/index.ts";
 import { actorFacts, assertCanView } from "../dossier-access.ts";
-import { type ActionType, decide, type DossierState, type WorkflowAction } from "../dossier-workflow.ts";
+import { type ActionType, decide, type DossierState, type SupplementItem, type WorkflowAction } from "../dossier-workflow.ts";
 import type { ActionInput } from "../dossiers.contract.ts";
 import * as repo from "../dossiers.repository.ts";
 import type { DossierRow } from "../dossiers.model.ts";
 import { attachDocuments, type DocumentInput } from "./attach-documents.ts";
 import { notifyApplicant } from "./notify-applicant.ts";
 import { takeRegisterEntry } from "./register-entry.ts";
+import { issueRefusalLetter, reasonLines } from "./refusal-letter.ts";
 import { workflowFacts } from "./workflow-facts.ts";
 import { isPauseGround } from "../pause-grounds.ts";
 
@@ -42,10 +44,13 @@ export type ActRequest = Omit<ActionInput, "documents"> & {
   clientIp?: string | null;
 };
 
+/** The items asked for, without empty rows, trimmed. */
+const supplementItems = (items: SupplementItem[]) => items.filter((i) => i.label.trim()).map((i) => ({ label: i.label.trim(), reason: i.reason.trim() }));
+
 function toAction(r: ActRequest, cal: WorkCalendar): WorkflowAction {
   switch (r.action) {
     case "requestSupplement":
-      return { type: r.action, items: r.items ?? [] };
+      return { type: r.action, items: r.items ?? [], overrideReason: r.overrideReason };
     case "refuse":
     case "sendBack":
     case "pause":
@@ -54,8 +59,9 @@ function toAction(r: ActRequest, cal: WorkCalendar): WorkflowAction {
     case "assign":
       return { type: r.action, assigneeId: r.assigneeId ?? "" };
     case "forward":
-      return { type: r.action, toUnit: r.toUnit ?? "", stepDueAt: new Date(0) };
+      return { type: r.action, toUnit: r.toUnit ?? "", agencyCode: r.agencyCode, stepDueAt: new Date(0) };
     case "forwardReturned":
+      return { type: r.action, note: r.note ?? "", result: r.stepResult ?? "done" };
     case "propose":
       return { type: r.action, note: r.note ?? "" };
     case "returnResult":
@@ -107,6 +113,18 @@ const FIELD_OF: Partial<Record<string, string>> = {
   newDueAt: "newDueDate",
   dueAt: "newDueDate",
   apology: "action",
+  overrideReason: "overrideReason",
+};
+
+/** The 409 message for each rule the machine names (illegalState with a field). */
+const CONFLICT_MESSAGE: Partial<Record<string, MessageKey>> = {
+  dueAt: "dossiers.error.apologyTooLate",
+  apology: "dossiers.error.apologyOnce",
+  rating: "dossiers.error.ratedOnce",
+  fee: "dossiers.error.feeUnpaid",
+  supplementOnce: "dossiers.error.supplementOnce",
+  supplementLate: "dossiers.error.supplementLate",
+  returned: "dossiers.error.refusalReturned",
 };
 
 export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: ActRequest): Promise<DossierRow> {
@@ -138,27 +156,27 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
     );
   if (action.type === "answerSupplement" && !req.documents?.length && !req.note)
     extraErrors.push({ field: "documents", code: "required", message: "dossiers.error.supplementEmpty" });
+  // The new appointment is a day the office is open.
+  if (action.type === "apologise" && req.newDueDate && action.newDueAt.getTime() > 0 && !cal.isWorkingDay(req.newDueDate))
+    extraErrors.push({ field: "newDueDate", code: "workingDay", message: "dossiers.error.newDueDateWorkingDay" });
 
   return deps.db.tx(async (q) => {
     const d = await repo.findById(q, dossierId, true);
     if (!d) throw new AppError("not_found", "error.notFound");
     // Optimistic check: the page the officer acted on must still be the dossier as it is.
     if (d.version !== req.version) throw new AppError("conflict", "dossiers.error.changedMeanwhile", [], { version: d.version });
-    const decision = decide(workflowFacts(d, cal, now), action, actorFacts(p, d));
+    const proc = await getProcedureVersion(q, d.procedureId, d.procedureVersion);
+    const supplements = await repo.listSupplementRequests(q, d.id);
+    const decision = decide(workflowFacts(d, cal, now, { supplements, procedure: proc.definition }), action, actorFacts(p, d));
     if (!decision.ok) {
       if (decision.error === "forbidden") throw new AppError("forbidden", "error.forbidden");
       if (decision.error === "illegalState") {
+        const fee = decision.field === "fee";
         throw new AppError(
           "conflict",
-          decision.field === "dueAt"
-            ? "dossiers.error.apologyTooLate"
-            : decision.field === "apology"
-              ? "dossiers.error.apologyOnce"
-              : decision.field === "rating"
-                ? "dossiers.error.ratedOnce"
-                : "dossiers.error.illegalState",
-          [],
-          { state: d.state },
+          CONFLICT_MESSAGE[decision.field ?? ""] ?? "dossiers.error.illegalState",
+          fee ? [{ field: "fee", code: "unpaid", message: "dossiers.error.feeUnpaid", params: { amount: d.feeAmount } }] : [],
+          fee ? { state: d.state, amount: d.feeAmount } : { state: d.state },
         );
       }
       const field = FIELD_OF[decision.field ?? ""] ?? decision.field ?? "body";
@@ -169,7 +187,6 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
     }
     if (extraErrors.length) throw new AppError("validation", "error.validation", extraErrors);
 
-    const proc = await getProcedureVersion(q, d.procedureId, d.procedureVersion);
     const def = proc.definition;
     const patch: repo.DossierPatch = { state: decision.to, resumeState: decision.resumeState, assigneeId: decision.assigneeId };
     let dueAt = d.dueAt;
@@ -201,8 +218,16 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
         break;
     }
     if (decision.to === "refused" || decision.to === "cancelled") patch.finishedAt = now;
-    if (action.type === "forward") Object.assign(patch, { forwardedTo: action.toUnit, stepDueAt: action.stepDueAt });
-    else if (decision.to !== d.state) {
+    if (action.type === "forward") {
+      Object.assign(patch, { forwardedTo: action.toUnit, stepDueAt: action.stepDueAt });
+      await repo.insertInteragencyStep(q, d.id, {
+        agencyName: action.toUnit.trim(),
+        agencyCode: action.agencyCode?.trim() || null,
+        sentAt: now,
+        sentBy: p?.userId ?? null,
+        stepDueAt: action.stepDueAt,
+      });
+    } else if (decision.to !== d.state) {
       const hours = stepHours(def, decision.to);
       patch.stepDueAt = hours !== null ? stepDueAt(cal, now, hours, dueAt) : null;
       if (d.state === "forwarded") patch.forwardedTo = null;
@@ -212,12 +237,17 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
     switch (action.type) {
       case "requestSupplement":
         round = await repo.insertSupplementRequest(q, d.id, {
-          items: action.items.filter((i) => i.trim()).map((label, i) => ({ key: `item${i + 1}`, label: label.trim() })),
+          items: supplementItems(action.items).map((it, i) => ({ key: `item${i + 1}`, label: it.label, note: it.reason })),
           note: req.note ?? null,
           requestedAt: now,
           oldDueAt: d.dueAt,
           requestedBy: p?.userId ?? null,
+          overrideReason: decision.flags.override ? (action.overrideReason?.trim() ?? null) : null,
+          afterReceipt: d.state !== "submitted",
         });
+        break;
+      case "forwardReturned":
+        await repo.closeInteragencyStep(q, d.id, { returnedAt: now, returnedBy: p?.userId ?? null, result: action.result ?? "done", note: action.note.trim() });
         break;
       case "answerSupplement": {
         const open = (await repo.listSupplementRequests(q, d.id)).find((r) => !r.answeredAt);
@@ -283,13 +313,25 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
       actorId: p?.userId ?? null,
       actorLabel: p?.displayName ?? "—",
       at: now,
-      reason: req.reason ?? req.note ?? (action.type === "requestSupplement" ? action.items.join("; ") : null),
+      reason:
+        req.reason ??
+        req.note ??
+        (action.type === "requestSupplement"
+          ? supplementItems(action.items)
+              .map((i) => `${i.label}: ${i.reason}`)
+              .join("; ")
+          : null),
       stepDueAt: patch.stepDueAt ?? null,
       details: {
         ...(action.type === "assign" ? { assigneeId: action.assigneeId } : {}),
-        ...(action.type === "forward" ? { toUnit: action.toUnit } : {}),
+        ...(action.type === "forward" ? { toUnit: action.toUnit, agencyCode: action.agencyCode ?? null } : {}),
         ...(action.type === "pause" ? { ground: req.ground } : {}),
-        ...(action.type === "apologise" ? { oldDueAt: d.dueAt, newDueAt: action.newDueAt } : {}),
+        ...(action.type === "forwardReturned" ? { result: action.result ?? "done" } : {}),
+        ...(action.type === "apologise" ? { oldDueAt: d.dueAt, newDueAt: action.newDueAt, late: decision.flags.late === true } : {}),
+        ...(decision.flags.override
+          ? { override: decision.flags.override, overrideReason: action.type === "requestSupplement" ? action.overrideReason : null }
+          : {}),
+        ...(action.type === "refuse" ? { afterReceipt: d.receivedAt !== null } : {}),
         ...(action.type === "returnResult"
           ? { method: action.method, collectedBy: action.collectedBy ?? null, trackingNumber: action.trackingNumber ?? null }
           : {}),
@@ -310,9 +352,17 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
     const procedureName = def.name;
     if (action.type === "receive") await notifyApplicant(q, deps.config.publicUrl, updated, "dossierReceived", { procedureName, dueAt });
     if (action.type === "requestSupplement")
-      await notifyApplicant(q, deps.config.publicUrl, updated, "supplementRequested", { procedureName, items: action.items, round });
+      await notifyApplicant(q, deps.config.publicUrl, updated, "supplementRequested", {
+        procedureName,
+        items: supplementItems(action.items).map((i) => i.label),
+        round,
+      });
     if (action.type === "approve") await notifyApplicant(q, deps.config.publicUrl, updated, "resultReady", { procedureName });
-    if (action.type === "refuse") await notifyApplicant(q, deps.config.publicUrl, updated, "dossierRefused", { procedureName });
+    if (action.type === "refuse") {
+      // After receipt the refusal is the dossier's result: its letter (Mẫu 03) goes to the owner like a result.
+      if (d.receivedAt) await issueRefusalLetter(deps, q, { dossier: updated, procedure: proc, ownerUserId: updated.ownerUserId });
+      await notifyApplicant(q, deps.config.publicUrl, updated, "dossierRefused", { procedureName, items: reasonLines(action.reason) });
+    }
     if (action.type === "apologise") await notifyApplicant(q, deps.config.publicUrl, updated, "dossierLate", { procedureName, newDueAt: action.newDueAt });
     return updated;
   });

@@ -93,5 +93,8 @@ export function checkFiling(
 export function sanitiseRaw(raw: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw ?? {})) if (typeof v === "string" && k.length < 40) out[k] = v.slice(0, 300);
+  // An organisation's name, tax code and representative are kept too (a draft keeps what was typed).
+  const org = raw?.organisation;
+  if (org && typeof org === "object" && !Array.isArray(org)) (out as Record<string, unknown>).organisation = sanitiseRaw(org as Record<string, unknown>);
   return out;
 }

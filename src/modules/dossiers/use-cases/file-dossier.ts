@@ -11,7 +11,7 @@ import { AppError, type FieldError } from "../../../platform/http/app-error.ts";
 import { type AdminUnitRow, getAdminUnit } from "../../admin-units/index.ts";
 import { loadWorkCalendar } from "../../calendar/index.ts";
 import { citizenAccountFor } from "../../citizens/index.ts";
-import { getProcedure, type ProcedureRecord } from "../../procedures/index.ts";
+import { feeForChannel, getProcedure, type ProcedureRecord } from "../../procedures/index.ts";
 import { actorFacts } from "../dossier-access.ts";
 import { availableActions, type DossierState } from "../dossier-workflow.ts";
 import type { DossierDocument, DossierEvent, DossierRow, DossierView } from "../dossiers.model.ts";
@@ -176,7 +176,8 @@ function buildRecord(f: Filing, checked: ReturnType<typeof checkFiling>, ownerUs
     applicant: { ...raw, fullName: String(raw.fullName ?? "") },
     formData: checked.formValues,
     delivery: checked.delivery ?? { method: "desk" as const },
-    feeAmount: f.procedure.totalFee,
+    // Online filing may cost less (a per-channel rate on the procedure): the dossier keeps the amount it was filed at.
+    feeAmount: feeForChannel(f.procedure.definition, f.input.channel),
     idempotencyKey: f.input.idempotencyKey,
   };
 }

@@ -4,7 +4,7 @@ import { loadWorkCalendar } from "../../calendar/index.ts";
 import { usersWithRole } from "../../identity/index.ts";
 import { getProcedureVersion } from "../../procedures/index.ts";
 import { actorFacts } from "../dossier-access.ts";
-import { availableActions } from "../dossier-workflow.ts";
+import { availableActions, supplementLimit } from "../dossier-workflow.ts";
 import * as repo from "../dossiers.repository.ts";
 import type { DossierView } from "../dossiers.model.ts";
 import { loadViewable, type ReadAs, type ReadCtx, type ReadDeps, recordDossierRead } from "./dossier-reads.ts";
@@ -20,15 +20,16 @@ export async function getDossier(deps: ReadDeps, ctx: ReadCtx, id: string, opts:
   const { d, capacity } = await loadViewable(deps, ctx, id, opts);
   const cal = await loadWorkCalendar(deps);
   const now = deps.clock.now();
-  const facts = workflowFacts(d, cal, now);
   const receiveAt = receiveByOf(cal, d);
-  const [procedure, events, documents, supplements, originalsSeen] = await Promise.all([
+  const [procedure, events, documents, supplements, originalsSeen, interagencySteps] = await Promise.all([
     getProcedureVersion(deps.db, d.procedureId, d.procedureVersion),
     repo.listEvents(deps.db, d.id),
     repo.listDocuments(deps.db, d.id),
     repo.listSupplementRequests(deps.db, d.id),
     repo.listOriginalsSeen(deps.db, d.id),
+    repo.listInteragencySteps(deps.db, d.id),
   ]);
+  const facts = workflowFacts(d, cal, now, { supplements, procedure: procedure.definition });
   const actions = availableActions(facts, actorFacts(ctx.principal, d));
   const specialists = actions.includes("assign") ? await usersWithRole(deps, "specialist", d.unitPath) : [];
   await recordDossierRead(deps, ctx, d, capacity, opts.part);
@@ -39,6 +40,8 @@ export async function getDossier(deps: ReadDeps, ctx: ReadCtx, id: string, opts:
     documents,
     originalsSeen,
     supplements,
+    interagencySteps,
+    supplementLimit: supplementLimit(facts),
     actions,
     capacity,
     specialists,

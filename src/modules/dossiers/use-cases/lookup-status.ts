@@ -5,7 +5,7 @@ import type { Deps } from "../../../deps.ts";
 import { AppError, tooManyRequests } from "../../../platform/http/app-error.ts";
 import type { Translate } from "../../../platform/i18n/i18n.ts";
 import { checkHeld, recordHeld, reserve, waitBeforeRoom } from "../../../platform/throttle/throttle.ts";
-import { NATIONAL_STATUS } from "../dossier-workflow.ts";
+import { nationalStatusOf } from "../dossier-workflow.ts";
 import type { PublicStatus } from "../dossiers.contract.ts";
 import * as repo from "../dossiers.repository.ts";
 
@@ -92,7 +92,7 @@ export async function lookupStatus(
     code: d.code!,
     procedureName: d.procedureName,
     state: d.state,
-    nationalStatus: NATIONAL_STATUS[d.state],
+    nationalStatus: nationalStatusOf(d),
     stateLabel: t(`dossiers.state.${d.state}`),
     applicantName: maskName(d.applicantName),
     submittedAt: iso(d.submittedAt),

@@ -91,7 +91,7 @@ describeDb("printed forms of a dossier", () => {
     expect(printableForms(await getDossier(deps, team.desk, d.id))).toEqual(["receipt", "trackingSlip"]);
     expect((await rejection(printDossierForm(deps, team.desk, d.id, "stopNotice", opts))).status).toBe(404);
 
-    await act(deps, team.desk, d.id, "apologise", { reason: "Chờ xác minh hộ tịch tại nơi cư trú cũ", newDueDate: "2026-12-02" });
+    await act(deps, team.leader, d.id, "apologise", { reason: "Chờ xác minh hộ tịch tại nơi cư trú cũ", newDueDate: "2026-12-02" });
     await act(deps, team.leader, d.id, "pause", { ground: "authorityRequest", reason: "Có đơn đề nghị dừng của người có quyền lợi liên quan" });
     const paused = await getDossier(deps, team.desk, d.id);
     expect(printableForms(paused)).toEqual(expect.arrayContaining(["apology", "stopNotice"]));

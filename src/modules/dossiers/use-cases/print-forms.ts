@@ -91,7 +91,12 @@ export function formBase(
   };
 }
 
-async function headerOf(deps: Pick<Deps, "db" | "config">, communeCode: string, locale: Locale, agency: HandlingAgency | null = null): Promise<FormBase> {
+export async function headerOf(
+  deps: Pick<Deps, "db" | "config">,
+  communeCode: string,
+  locale: Locale,
+  agency: HandlingAgency | null = null,
+): Promise<FormBase> {
   const [commune, settings] = await Promise.all([getAdminUnit(deps, communeCode), loadDeskSettings(deps, communeCode)]);
   return formBase(locale, commune, settings, agency);
 }
@@ -113,13 +118,17 @@ export function signerOf(locale: Locale, actor: { id: string | null; name: strin
   return { ...chair, name: (positions.chairUserId && positions.leaders.get(positions.chairUserId)) || "" };
 }
 
-async function positionsOf(deps: Pick<Deps, "db">, d: DossierRow, settings: Pick<DeskSettings, "chairUserId">): Promise<Positions> {
+export async function positionsOf(deps: Pick<Deps, "db">, d: DossierRow, settings: Pick<DeskSettings, "chairUserId">): Promise<Positions> {
   const leaders = await usersWithRole(deps, "leader", d.unitPath);
   return { chairUserId: settings.chairUserId, leaders: new Map(leaders.map((u) => [u.id, u.displayName])) };
 }
 
 const applicantOf = (d: DossierRow): Applicant => ({
-  name: d.applicant.fullName,
+  // An organisation applies under its name and tax code, through the person who files for it.
+  name:
+    d.applicant.type === "organisation" && d.applicant.organisation
+      ? `${d.applicant.organisation.name} (MST ${d.applicant.organisation.taxCode}; ${d.applicant.organisation.representative})`
+      : d.applicant.fullName,
   ...(d.applicant.citizenIdNumber ? { citizenIdNumber: d.applicant.citizenIdNumber } : {}),
   ...(d.applicant.address ? { address: d.applicant.address } : {}),
   ...(d.applicant.phone ? { phone: d.applicant.phone } : {}),

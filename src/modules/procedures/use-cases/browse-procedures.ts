@@ -10,6 +10,9 @@ import * as repo from "../procedures.repository.ts";
 export type ProcedureRecord = { id: string; code: string; version: number; active: boolean; definition: ProcedureDefinition; totalFee: number };
 
 export const totalFeeOf = (def: Pick<ProcedureDefinition, "fees">) => def.fees.reduce((s, f) => s + f.amount, 0);
+/** The fee for a dossier filed through this channel: online filing takes each line's online rate where it has one. */
+export const feeForChannel = (def: Pick<ProcedureDefinition, "fees">, channel: "online" | "counter" | "post") =>
+  def.fees.reduce((s, f) => s + (channel === "online" ? (f.onlineAmount ?? f.amount) : f.amount), 0);
 export const toRecord = (row: repo.ProcedureRow): ProcedureRecord => ({ ...row, totalFee: totalFeeOf(row.definition) });
 
 /** The current version, active or not (a withdrawn procedure still explains the dossiers filed under it). */
