@@ -6,7 +6,7 @@ import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context
 import { AppError, type FieldError, setRetryAfter } from "../../../platform/http/app-error.ts";
 import { clientIp } from "../../../platform/http/client-ip.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
-import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, type FormState, TextField } from "../../../platform/views/components.tsx";
+import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, type FormState, inFieldOrder, TextField } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
 import { setFlash } from "../../../platform/http/flash.ts";
@@ -15,7 +15,13 @@ import { getProfileForPrefill, listVault } from "../../citizens/index.ts";
 import { getProcedure, type ProcedureRecord } from "../../procedures/index.ts";
 import {
   type AttachedDocument,
+  ACCEPT_UPLOADS,
   ApplicantFields,
+  applicantKeysRequired,
+  dossierDateFields,
+  dossierFieldOrder,
+  foldPrefilledErrors,
+  type FormSection,
   DeliveryFields,
   DocumentInputs,
   documentSlots,
@@ -31,7 +37,8 @@ import {
 import type { DossierRow } from "../dossiers.model.ts";
 import { nestFormFields } from "../form-data.ts";
 import type { DocumentInput } from "../use-cases/attach-documents.ts";
-import { CodesExhaustedError, DraftKeptError, fileDossier } from "../use-cases/file-dossier.ts";
+import { CodesExhaustedError, CONSENT_PHOTO_KEY, DraftKeptError, fileDossier } from "../use-cases/file-dossier.ts";
+import { readDayFields, withDayErrors } from "../../../platform/text/day-input.ts";
 import { FilingThrottledError } from "../use-cases/filing-limits.ts";
 import { getDossier } from "../use-cases/get-dossier.ts";
 import type { DossierView } from "../dossiers.model.ts";
@@ -102,7 +109,11 @@ export function applyPages(citizen: CitizenWeb) {
         <ErrorSummary
           t={t}
           errors={s.form.errors}
-          labels={{ ...dossierFieldLabels(t, def), "assistedConsent.method": t("dossiers.citizen.assistedConsent") }}
+          labels={{
+            ...dossierFieldLabels(t, def),
+            "assistedConsent.method": t("dossiers.citizen.assistedConsent"),
+            "assistedConsent.photo": t("dossiers.citizen.assistedPhoto"),
+          }}
         />
         <h1>
           <span class="hint">{title}</span> {def.name}
@@ -141,6 +152,7 @@ export function applyPages(citizen: CitizenWeb) {
           {assisting ? (
             <>
               <p class="hint">{t("dossiers.citizen.assistedLead")}</p>
+              <p>{t("dossiers.citizen.assistedBy", { name: p.displayName })}</p>
               <RadioGroup
                 t={t}
                 form={s.form}
@@ -151,13 +163,22 @@ export function applyPages(citizen: CitizenWeb) {
                 required
               />
               <Field t={t} form={s.form} name="assistedConsent.note" label={t("dossiers.citizen.assistedNote")} />
+              <Field
+                t={t}
+                form={s.form}
+                name="assistedConsent.photo"
+                kind="file"
+                label={`${t("dossiers.citizen.assistedPhoto")} ${t("dossiers.citizen.optional")}`}
+                hint={uploadHint(t)}
+                accept={ACCEPT_UPLOADS}
+              />
             </>
           ) : (
             <p class="hint">
               {t("dossiers.citizen.applicantFromProfile")} <a href="/me/profile">{t("dossiers.citizen.profileLink")}</a>
             </p>
           )}
-          <ApplicantFields t={t} form={s.form} self={!assisting} />
+          <ApplicantFields t={t} form={s.form} self={!assisting} required={applicantKeysRequired(def)} />
           {def.form.some((f) => f.type !== "file") && (
             <>
               <h2>{t("dossiers.citizen.formSection")}</h2>
@@ -256,6 +277,26 @@ export function applyPages(citizen: CitizenWeb) {
     const draftView = draftId ? await loadDraft(c, p, draftId) : null;
     const procedure = await getProcedure(deps, draftView?.procedure.code ?? values.procedure ?? "");
     const def = procedure.definition;
+    // Days are typed as dd/mm/yyyy; the use case takes YYYY-MM-DD. What was typed is what the form shows again.
+    const dated = readDayFields(values, dossierDateFields(def));
+    const assisting = p.kind !== "citizen";
+    const sections: FormSection[] = [
+      "procedureCode",
+      "communeCode",
+      ...(assisting ? (["consent"] as const) : []),
+      "applicant",
+      "form",
+      "documents",
+      "delivery",
+    ];
+    const inOrder = (errors: FieldError[]) =>
+      inFieldOrder(
+        foldPrefilledErrors(def, withDayErrors(errors, dated.errors)).map((e) =>
+          e.field === `documents.${CONSENT_PHOTO_KEY}` ? { ...e, field: "assistedConsent.photo" } : e,
+        ),
+        dossierFieldOrder(def, sections),
+      );
+    const consentFile = assisting ? fileOf(body, "assistedConsent.photo") : null;
     const documents: DocumentInput[] = [];
     for (const slot of documentSlots(def)) {
       const file = fileOf(body, `doc.${slot.key}`);
@@ -265,7 +306,7 @@ export function applyPages(citizen: CitizenWeb) {
     }
     const nonEmpty = (prefix: string) =>
       Object.fromEntries(
-        Object.entries(values)
+        Object.entries(dated.values)
           .filter(([k, v]) => k.startsWith(prefix) && v.trim() !== "")
           .map(([k, v]) => [k.slice(prefix.length), v.trim()]),
       );
@@ -278,7 +319,7 @@ export function applyPages(citizen: CitizenWeb) {
         p,
         {
           procedure: fresh,
-          form: { values, errors },
+          form: { values, errors: inOrder(errors) },
           idempotencyKey: IDEMPOTENCY_KEY.test(key) ? key : randomUUID(),
           draft: draft?.dossier ?? null,
           attached: draft ? attachedOf(draft) : [],
@@ -293,10 +334,11 @@ export function applyPages(citizen: CitizenWeb) {
         procedureCode: def.code,
         communeCode: values.communeCode ?? "",
         applicant: nonEmpty("applicant."),
-        form: nestFormFields(values),
+        form: nestFormFields(dated.values),
         documents,
         delivery: nonEmpty("delivery."),
-        assistedConsent: p.kind !== "citizen" ? nonEmpty("assistedConsent.") : null,
+        assistedConsent: assisting ? nonEmpty("assistedConsent.") : null,
+        consentPhoto: consentFile ? { name: consentFile.name, bytes: new Uint8Array(await consentFile.arrayBuffer()) } : null,
         channel: "online",
         intent,
         clientIp: clientIp(c, deps.config.trustedProxies),

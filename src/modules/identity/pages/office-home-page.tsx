@@ -25,6 +25,15 @@ export function officeHomePage(iw: PageKit) {
       <Layout ctx={ctx} title={t("office.title")} office>
         <h1>{t("office.welcome", { name: p.displayName })}</h1>
         <DataTable caption={t("office.yourRoles")} showCaption columns={columns} rows={p.grants} empty={<p>{t("office.noRoles")}</p>} />
+        {has("dossier.assist") && (
+          // A volunteer's day starts here: filing for someone who asked for help.
+          <p>
+            <a class="button" href="/procedures">
+              {t("nav.fileForCitizen")}
+            </a>
+            <span class="hint">{t("nav.fileForCitizenHint")}</span>
+          </p>
+        )}
         <ul>
           <li>
             <a href="/units">{t("nav.adminUnits")}</a>
