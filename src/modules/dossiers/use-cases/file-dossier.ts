@@ -113,7 +113,10 @@ function keepDraft(deps: D, ctx: Ctx, f: Filing, draft: DossierRow | null, recor
   return underFilingLock(deps, f, draft, async (s) => {
     const twin = draft ? null : await twinOf(s, f, null);
     if (twin) return { dossier: twin, replayed: true };
-    return { dossier: await saveDraft(s, ctx, draft, record, documentsOf(f), f.now, deps, f.input.clientIp ?? null), replayed: false };
+    return {
+      dossier: await saveDraft(s, ctx, draft, record, documentsOf(f), f.now, deps, f.input.clientIp ?? null, documentNames(f.procedure)),
+      replayed: false,
+    };
   });
 }
 
@@ -214,6 +217,13 @@ async function refuse(deps: D, ctx: Ctx, f: Filing, draft: DossierRow | null, re
 const keepsDraft = (f: Filing, draft: DossierRow | null) =>
   f.input.intent === "submit" && !f.atCounter && (!!draft || (!f.assisted && f.input.documents.some((d) => d.upload)));
 
+/** Each requirement's name (listed documents and file fields): uploads kept in the citizen's vault are named by it. */
+const documentNames = (procedure: ProcedureRecord): Record<string, string> =>
+  Object.fromEntries([
+    ...procedure.definition.documents.map((d) => [d.key, d.name]),
+    ...procedure.definition.form.filter((x) => x.type === "file").map((x) => [x.key, x.label]),
+  ]);
+
 /** The documents to attach: the filing's, and the consent paper's photo when filing for someone. */
 const documentsOf = (f: Filing): DocumentInput[] =>
   f.assisted && f.input.consentPhoto ? [...f.input.documents, { requirementKey: CONSENT_PHOTO_KEY, upload: f.input.consentPhoto }] : f.input.documents;
@@ -262,6 +272,7 @@ async function fileUnderCode(
       const filed = await s.tx(async (q) => {
         const row = await insertFiled(q, f, draft, record, code, dueAt);
         const documents = await attachDocuments(deps, q, f.p, row.id, f.commune.code, documentsOf(f), {
+          names: documentNames(f.procedure),
           source: f.atCounter ? "scan" : "upload",
           round: 0,
           clientIp: f.input.clientIp ?? null,
@@ -281,7 +292,9 @@ async function fileUnderCode(
 
 /** Over the filing limit (429): like a refused submission, what was typed and uploaded is kept as a draft. */
 async function overLimit(deps: D, s: Session, ctx: Ctx, f: Filing, draft: DossierRow | null, record: NewRecord, retryAfterSeconds: number) {
-  const kept = keepsDraft(f, draft) ? await saveDraft(s, ctx, draft, record, documentsOf(f), f.now, deps, f.input.clientIp ?? null) : null;
+  const kept = keepsDraft(f, draft)
+    ? await saveDraft(s, ctx, draft, record, documentsOf(f), f.now, deps, f.input.clientIp ?? null, documentNames(f.procedure))
+    : null;
   return new FilingThrottledError(kept?.id ?? null, retryAfterSeconds);
 }
 
@@ -289,7 +302,7 @@ async function overLimit(deps: D, s: Session, ctx: Ctx, f: Filing, draft: Dossie
 async function codesExhausted(deps: D, s: Session, ctx: Ctx, f: Filing, draft: DossierRow | null, record: NewRecord): Promise<CodesExhaustedError> {
   deps.log.warn({ commune: f.commune.code, max: MAX_DAILY_NUMBER }, "dossier numbers of the day used up");
   if (!keepsDraft(f, draft)) return new CodesExhaustedError(null);
-  const kept = await saveDraft(s, ctx, draft, record, documentsOf(f), f.now, deps, f.input.clientIp ?? null);
+  const kept = await saveDraft(s, ctx, draft, record, documentsOf(f), f.now, deps, f.input.clientIp ?? null, documentNames(f.procedure));
   return new CodesExhaustedError(kept.id);
 }
 
@@ -362,6 +375,7 @@ async function saveDraft(
   now: Date,
   deps: Pick<Deps, "db" | "config">,
   clientIp: string | null,
+  names?: Readonly<Record<string, string>>,
 ): Promise<DossierRow> {
   const p = ctx.principal!;
   return s.tx(async (q) => {
@@ -377,7 +391,7 @@ async function saveDraft(
       if (!inserted) throw new AppError("conflict", "dossiers.error.duplicate");
       id = inserted;
     }
-    await attachDocuments(deps, q, p, id, record.communeCode, documents, { source: "upload", round: 0, replace: true, clientIp, now });
+    await attachDocuments(deps, q, p, id, record.communeCode, documents, { source: "upload", round: 0, replace: true, clientIp, now, names });
     return (await repo.findById(q, id))!;
   });
 }
