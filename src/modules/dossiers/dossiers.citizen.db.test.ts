@@ -400,6 +400,7 @@ describeDb("dossiers: citizen pages", () => {
     expect(fieldNames(errorPage)).toEqual(fieldNames(form));
     expect(errorPage).toContain('action="/dossiers/new"');
     expect(errorPage).toContain('value="cu.nam@example.vn"');
+    expect(errorPage).toContain("Các tệp đã chọn không được giữ lại");
     expect(await countByKey(key)).toBe(0);
 
     const filed = await post(

@@ -54,6 +54,8 @@ type ApplyState = {
   idempotencyKey: string;
   draft: DossierRow | null;
   attached: AttachedDocument[];
+  /** A helper's failed submit keeps no draft: the files they chose are not kept, and the page says so. */
+  filesNotKept?: boolean;
 };
 
 /** The commune the citizen most likely applies to: their grant's commune, if any. */
@@ -119,6 +121,11 @@ export function applyPages(citizen: CitizenWeb) {
           <span class="hint">{title}</span> {def.name}
         </h1>
         <p>{t("dossiers.citizen.applyLead")}</p>
+        {s.filesNotKept && (
+          <p class="notice" role="status">
+            {t("dossiers.citizen.filesNotKept")}
+          </p>
+        )}
         <h2 id="commune">{t("dossiers.citizen.communeSection")}</h2>
         <form class="search-form" method="get" action={searchAction} role="search">
           {!s.draft && <input type="hidden" name="procedure" value={def.code} />}
@@ -323,6 +330,7 @@ export function applyPages(citizen: CitizenWeb) {
           idempotencyKey: IDEMPOTENCY_KEY.test(key) ? key : randomUUID(),
           draft: draft?.dossier ?? null,
           attached: draft ? attachedOf(draft) : [],
+          filesNotKept: !draft && (documents.some((d) => d.upload) || !!consentFile),
         },
         status,
       );
