@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ProcedureDefinition, parseCatalogue, writeCatalogue } from "../modules/procedures/index.ts";
 import { DEMO_CATALOGUE } from "./demo-catalogue.ts";
+import { DEMO_APPLICANT, demoFormValues } from "./seed-public-services.ts";
 
 const demo = DEMO_CATALOGUE.map((d) => ProcedureDefinition.parse(d));
 
@@ -21,5 +22,18 @@ describe("demo catalogue", () => {
 
   it("round-trips through XLSX and CSV unchanged", async () => {
     for (const format of ["xlsx", "csv"] as const) expect(await parseCatalogue(await writeCatalogue(demo, format), format)).toEqual(demo);
+  });
+
+  it("names each person of a demo form differently: not father, mother and child under one name", () => {
+    for (const def of demo) {
+      const values = demoFormValues(def);
+      const people = def.form.filter((f) => f.type === "person").map((f) => (values[f.key] as { fullName: string }).fullName);
+      const others = people.filter((name) => name !== DEMO_APPLICANT.fullName);
+      expect(new Set(people).size, def.code).toBe(people.length);
+      for (const name of others) expect(name, def.code).toMatch(/^\p{Lu}\p{Ll}* (\p{Lu}\p{Ll}* )+\p{Lu}\p{Ll}*$/u);
+    }
+    const birth = demo.find((d) => d.form.some((f) => f.key === "child" && f.type === "person"));
+    const family = birth && demoFormValues(birth);
+    expect(family && new Set(["child", "mother", "father"].map((k) => (family[k] as { fullName: string }).fullName)).size).toBe(3);
   });
 });

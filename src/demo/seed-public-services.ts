@@ -22,13 +22,29 @@ export const DEMO_APPLICANT = {
   email: "",
 };
 
+/**
+ * The people a demo form names, one realistic name each (a family is not three people called alike): the applicant
+ * Đỗ Văn Nam is the father; the child takes his family name, the mother keeps hers.
+ */
+const DEMO_PEOPLE: Record<string, { fullName: string; birthDate: string; citizenIdNumber: string }> = {
+  child: { fullName: "Đỗ Bảo Ngọc", birthDate: "2026-10-20", citizenIdNumber: "" },
+  mother: { fullName: "Hoàng Thị Mai", birthDate: "1993-04-17", citizenIdNumber: "" },
+  father: { fullName: DEMO_APPLICANT.fullName, birthDate: DEMO_APPLICANT.birthDate, citizenIdNumber: "" },
+  deceased: { fullName: "Đỗ Văn Thịnh", birthDate: "1941-02-08", citizenIdNumber: "" },
+  spouse: { fullName: "Hoàng Thị Mai", birthDate: "1993-04-17", citizenIdNumber: "" },
+  subject: { fullName: "Đỗ Bảo Ngọc", birthDate: "2026-10-20", citizenIdNumber: "" },
+  otherParty: { fullName: "Triệu Minh Khang", birthDate: "2019-06-30", citizenIdNumber: "" },
+  householdHead: { fullName: "Vàng A Páo", birthDate: "1970-12-01", citizenIdNumber: "" },
+  beneficiary: { fullName: "Đỗ Thị Lan", birthDate: "1950-03-15", citizenIdNumber: "" },
+};
+
 /** Plausible values for every field of a procedure's form (the demo dossiers and the benchmarks; tests use their own factories). */
 export function demoFormValues(def: ProcedureDefinition): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of def.form) {
     switch (f.type) {
       case "person":
-        out[f.key] = { fullName: "Đỗ Minh An", birthDate: "2026-10-20", citizenIdNumber: "" };
+        out[f.key] = DEMO_PEOPLE[f.key] ?? { fullName: "Lương Thị Thu", birthDate: "1978-09-02", citizenIdNumber: "" };
         break;
       case "date":
         out[f.key] = f.prefill === "birthDate" ? DEMO_APPLICANT.birthDate : "2026-10-20";

@@ -6,6 +6,7 @@ import { formatViolations } from "./support/axe.ts";
 import { describeBrowser, NARROW_VIEWPORT } from "./support/browser.ts";
 import { useE2e } from "./support/e2e-app.ts";
 import type { XasoPage } from "./support/xaso-page.ts";
+import { labelledPdf } from "../../src/platform/files/labelled-pdf.ts";
 
 const CITIZEN_PAGES: { name: string; path: string; status?: number }[] = [
   { name: "home", path: "/" },
@@ -188,5 +189,94 @@ describeBrowser("without JavaScript, at 360 px", () => {
     expect((await noJs.horizontalOverflow()).scrollWidth).toBeLessThanOrEqual(360);
     await noJs.chooseLanguage("vi");
     expect(await noJs.h1()).toBe("Đơn vị hành chính");
+  });
+
+  it("shows “Hồ sơ của tôi” as cards at 360 px: nothing scrolls sideways, not even inside a box", async () => {
+    await citizenNoJs.open("/me/dossiers");
+    await expectFits(citizenNoJs);
+    const scrollers = await citizenNoJs.page.locator("main *").evaluateAll((els) =>
+      els
+        // Visually hidden text (a 1-px clip) is not a box anyone scrolls.
+        .filter((e) => e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== "visible")
+        .map((e) => e.tagName),
+    );
+    expect(scrollers).toEqual([]);
+    // Each dossier is a card whose cells say what they are (the column headers are hidden at this width).
+    const row = citizenNoJs.page.locator("main table tbody tr").first();
+    expect(await row.evaluate((tr) => getComputedStyle(tr).display)).toBe("block");
+    expect(await row.locator("td[data-label]").count()).toBe(4);
+  });
+
+  it("speaks Vietnamese to a browser set to English until the person picks English, on /api/docs too", async () => {
+    const english = await e2e().openPage({ locale: "en-US", javaScriptEnabled: false, viewport: NARROW_VIEWPORT });
+    const res = await english.open("/units");
+    expect(await res.request().headerValue("accept-language")).toMatch(/^en/);
+    expect(await english.lang()).toBe("vi");
+    expect(await english.h1()).toBe("Đơn vị hành chính");
+    await english.signIn("congdan.phuha");
+    await english.open("/api/docs");
+    expect(await english.lang()).toBe("vi");
+    const switched = await english.chooseLanguage("en");
+    expect(switched.status()).toBe(200);
+    expect(english.path).toBe("/api/docs");
+    expect(await english.lang()).toBe("en");
+  });
+
+  it("lets a volunteer file for a citizen: a failed submit keeps the form and makes no draft; with consent it files", async () => {
+    const volunteer = await e2e().openPage({ javaScriptEnabled: false, viewport: NARROW_VIEWPORT, isMobile: true, hasTouch: true });
+    await volunteer.signIn("tinhnguyen.phuha");
+    await volunteer.open("/office");
+    await volunteer.followLink("Nộp hồ sơ cho người dân");
+    expect(volunteer.path).toBe("/procedures");
+    const db = e2e().app.db;
+    const filedByVolunteer = async () =>
+      (
+        await db.query<{ state: string; n: number }>(
+          "SELECT d.state, count(*)::int AS n FROM dossiers d JOIN users u ON u.id = d.filed_by_user_id WHERE u.username = 'tinhnguyen.phuha' GROUP BY d.state",
+        )
+      ).rows;
+    const before = await filedByVolunteer();
+
+    await volunteer.open("/dossiers/new?procedure=1.004873");
+    const form = volunteer.page.locator('main form[action="/dossiers/new"][method="post"]');
+    const shape = () =>
+      form.locator("input:not([type=hidden]), select, textarea").evaluateAll((els) => els.map((e) => `${e.tagName}:${e.getAttribute("name")}`));
+    const shapeBefore = await shape();
+    expect(await volunteer.page.locator("main").innerText()).toContain("Người nộp hộ và ghi nhận sự đồng ý: Lý Thị Mai");
+    await form.getByLabel("Họ, chữ đệm và tên", { exact: true }).fill("Hà Thị Lụa");
+    await form.locator("#f-applicant-birthDate").fill("31/02/1988");
+    await form.locator("#f-applicant-phone").fill("0912777001");
+    const pdf = (name: string) => ({ name: `${name}.pdf`, mimeType: "application/pdf", buffer: Buffer.from(labelledPdf(`XaSo e2e - ${name}`)) });
+    await form.locator("#f-documents-declaration").setInputFiles(pdf("to-khai"));
+    const failed = await volunteer.navigateBy(form.getByRole("button", { name: "Nộp hồ sơ", exact: true }));
+    expect(failed.status()).toBe(400);
+    expect(volunteer.path).toBe("/dossiers/new");
+    expect(await shape()).toEqual(shapeBefore);
+    expect(await form.locator("#f-applicant-fullName").inputValue()).toBe("Hà Thị Lụa");
+    expect(await form.locator("#f-applicant-birthDate").inputValue()).toBe("31/02/1988");
+    const summary = await volunteer.page.locator(".error-summary li").allInnerTexts();
+    expect(summary[0]).toContain("người dân ký, đồng ý bằng lời có người làm chứng hoặc điểm chỉ");
+    expect(summary.join("\n")).toContain("không có ngày này trong lịch");
+    expect(await filedByVolunteer()).toEqual(before);
+    await expectFits(volunteer);
+
+    await form.getByLabel("Người dân ký xác nhận").check();
+    await form.locator("#f-assistedConsent-photo").setInputFiles(pdf("giay-dong-y"));
+    await form.locator("#f-applicant-birthDate").fill("3/8/1988");
+    await form.locator("#f-applicant-address").fill("Thôn Phú Hà, xã Gia Phú");
+    await form.locator("#f-applicant-citizenIdNumber").fill("001188001234");
+    await form.locator("#f-delivery-method").check();
+    await form.locator("#f-form-maritalStatus").check();
+    await form.locator("#f-form-purpose").fill("Để đăng ký kết hôn");
+    for (const input of await form.locator('input[type=file][name^="doc."]').all()) await input.setInputFiles(pdf("giay-to"));
+    const filed = await volunteer.navigateBy(form.getByRole("button", { name: "Nộp hồ sơ", exact: true }));
+    expect(filed.status()).toBe(200);
+    expect(volunteer.path).toMatch(/^\/me\/dossiers\/[0-9a-f-]{36}\?submitted=1$/);
+    const id = volunteer.path.slice("/me/dossiers/".length, -"?submitted=1".length);
+    const row = (await db.query("SELECT applicant, assisted_consent FROM dossiers WHERE id = $1", [id])).rows[0]!;
+    expect(row.applicant).toMatchObject({ fullName: "Hà Thị Lụa", birthDate: "1988-08-03" });
+    expect(row.assisted_consent).toMatchObject({ method: "signature", recordedByName: "Lý Thị Mai", photo: true });
+    const kept = await db.query("SELECT 1 FROM dossier_documents WHERE dossier_id = $1 AND requirement_key = 'assistedConsent'", [id]);
+    expect(kept.rowCount).toBe(1);
   });
 });

@@ -292,7 +292,8 @@ describeDb("HTTP edge", () => {
     const etag = first.headers.get("etag");
     expect(etag).toMatch(/^"[\w-]+"$/);
     expect(first.headers.get("cache-control")).toBe("no-cache");
-    expect(first.headers.get("vary")).toMatch(/Accept-Language.*Cookie/);
+    expect(first.headers.get("vary")).toMatch(/Cookie/);
+    expect(first.headers.get("vary")).not.toMatch(/Accept-Language/);
     expect(await first.text()).not.toContain('name="_csrf"');
     expect(app.pageCache.size()).toBe(1);
     const kept = await app.request("/");
@@ -300,7 +301,11 @@ describeDb("HTTP edge", () => {
     expect(kept.headers.get("content-security-policy")).toContain("script-src 'self'");
     expect(kept.headers.getSetCookie()).toEqual([]);
     expect((await app.request("/", { headers: { "if-none-match": etag! } })).status).toBe(304);
-    const en = await app.request("/", { headers: { "accept-language": "en" } });
+    // A browser set to English still gets the Vietnamese page; the language cookie gets English.
+    const browserEn = await app.request("/", { headers: { "accept-language": "en-US,en;q=0.9" } });
+    expect(await browserEn.text()).toContain('<html lang="vi">');
+    expect(browserEn.headers.get("etag")).toBe(etag);
+    const en = await app.request("/", { headers: { cookie: "xaso_lang=en" } });
     expect(await en.text()).toContain('<html lang="en">');
     expect(en.headers.get("etag")).not.toBe(etag);
     const gzip = await app.request("/", { headers: { "accept-encoding": "gzip" } });
@@ -319,6 +324,23 @@ describeDb("HTTP edge", () => {
       headers: { "content-type": "application/x-www-form-urlencoded" },
     });
     expect(app.pageCache.size()).toBe(0);
+  });
+
+  it("switches a signed-in user's language from the API docs page, whose form carries a valid token", async () => {
+    const user = await buildUser(t.deps, { roles: [["commune_admin", GIA_PHU]] });
+    const client = new TestClient(t.app);
+    await client.signIn(user.username, PASSWORD);
+    const html = await (await client.get("/api/docs", { "accept-language": "en" })).text();
+    expect(html).toContain('<html lang="vi">');
+    const token = /name="_csrf" value="([^"]*)"/.exec(html)?.[1];
+    expect(token).toBeTruthy();
+    const res = await client.request("/language", {
+      method: "POST",
+      body: new URLSearchParams({ _csrf: token!, lang: "en", next: "/api/docs" }),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(res.status).toBe(303);
+    expect(await (await client.get("/api/docs")).text()).toContain('<html lang="en">');
   });
 
   it("lets an anonymous visitor switch language without a token, but not a signed-in user", async () => {

@@ -6,6 +6,7 @@ import { toLocalDay } from "../../platform/calendar/working-time.ts";
 import { AppError } from "../../platform/http/app-error.ts";
 import { setFlash } from "../../platform/http/flash.ts";
 import { attempt, readForm, validateForm } from "../../platform/http/forms.ts";
+import { readDayFields, withDayErrors } from "../../platform/text/day-input.ts";
 import type { AppEnv } from "../../platform/http/hono-env.ts";
 import type { WebContext } from "../../platform/http/web-context.ts";
 import { CalendarYearParam, SetCalendarDayForm } from "./calendar.contract.ts";
@@ -29,11 +30,13 @@ export function registerCalendarPages(app: Hono<AppEnv>, web: WebContext) {
 
   app.post("/office/calendar/days", async (c) => {
     const values = await readForm(c);
+    // Typed as dd/mm/yyyy; the use case and the API take YYYY-MM-DD.
+    const dated = readDayFields(values, ["day"]);
     // The page shown again with errors stays on the year being edited, if the date says which.
-    const typed = CalendarYearParam.safeParse({ year: /^(\d{4})-/.exec(values.day ?? "")?.[1] });
+    const typed = CalendarYearParam.safeParse({ year: /^(\d{4})-/.exec(dated.values.day ?? "")?.[1] });
     const shownYear = typed.success ? typed.data.year : thisYear();
-    const parsed = validateForm(SetCalendarDayForm, values);
-    if (!parsed.ok) return calendarPage(c, shownYear, { values, errors: parsed.errors }, 400);
+    const parsed = validateForm(SetCalendarDayForm, dated.values);
+    if (!parsed.ok) return calendarPage(c, shownYear, { values, errors: withDayErrors(parsed.errors, dated.errors) }, 400);
     const { day, ...input } = parsed.data;
     const res = await attempt(() => setCalendarDay(deps, ctxOf(c), day, input));
     if (!res.ok) return calendarPage(c, shownYear, { values, errors: res.errors }, 400);

@@ -3,22 +3,15 @@ import { z } from "@hono/zod-openapi";
 import { checkCitizenIdNumber, citizenIdNumberSchema } from "./citizen-id.ts";
 import { phoneSchema } from "./phone.ts";
 import { toLocalDay } from "../../platform/calendar/vietnam-time.ts";
+import { parseDayInput } from "../../platform/text/day-input.ts";
 
 // "Today" for a date of birth is the date in Hà Nội.
 export const vietnamDate = toLocalDay;
 
-/** People write 25/12/1990 or 25-12-1990; machines send 1990-12-25. Both become YYYY-MM-DD, or null. */
+/** People write 25/12/1990 or 25-12-1990; machines send 1990-12-25. Both become YYYY-MM-DD, or null (the shared day parser). */
 export function parseBirthDate(raw: string): string | null {
-  const s = raw.trim();
-  let y: number, m: number, d: number;
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else if (dmy) [d, m, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
-  else return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
+  const day = parseDayInput(raw);
+  return day.ok && day.iso >= "1900-01-01" ? day.iso : null;
 }
 
 const issue = (messageKey: string, code: string, params: Record<string, string | number> = {}) => ({

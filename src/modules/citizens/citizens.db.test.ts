@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../test/support/test-app.ts";
+import { formatDate } from "../../platform/i18n/format.ts";
 import { describeDb } from "../../../test/support/test-db.ts";
 import { buildUser, GIA_PHU } from "../../../test/support/factories.ts";
 import type { Principal } from "../../platform/auth/authorise.ts";
@@ -273,7 +274,7 @@ describeDb("citizens", () => {
       bytes: pdf,
     });
     expect(item).toMatchObject({
-      title: "Giấy khai sinh",
+      title: `Giấy khai sinh — ${formatDate(t.clock.now(), "vi")}`,
       kind: "upload",
       fileName: "scan.pdf",
       mediaType: "application/pdf",
@@ -294,9 +295,31 @@ describeDb("citizens", () => {
     expect(await vaultItemFile(t.db, b.id, item.id)).toBeNull();
     expect(await vaultItemFile(t.db, a.id, item.id)).toMatchObject({ fileId: expect.any(String) });
 
-    const result = await t.db.tx((q) => addToVault(q, { userId: a.id, fileId: item.fileId, title: "Kết quả", kind: "result", sourceDossierId: null }));
     await removeFromVault(t.deps, ctx(citizen(a.id)), a.id, item.id);
-    expect((await listVault(t.deps, ctx(citizen(a.id)), a.id)).map((v) => v.id)).toEqual([result]);
+    expect(await listVault(t.deps, ctx(citizen(a.id)), a.id)).toEqual([]);
     expect((await t.db.query("SELECT 1 FROM stored_files WHERE id = $1", [item.fileId])).rowCount).toBe(1);
+  });
+
+  it("holds each content once per person, named by its document type and date, whichever way it came", async () => {
+    const a = await buildUser(t.deps, { kind: "citizen" });
+    const b = await buildUser(t.deps, { kind: "citizen" });
+    const upload = (who: string, title: string, bytes = pdf) => uploadToVault(t.deps, ctx(citizen(who)), who, { title, name: "scan.pdf", bytes });
+    const first = await upload(a.id, "Giấy khai sinh");
+    // The same bytes again (another scan name, another title): the item the vault has, not a second one.
+    const again = await upload(a.id, "Khai sinh của con");
+    expect(again.id).toBe(first.id);
+    // A dossier's result with the same content lands on the same item too.
+    const result = await t.db.tx((q) => addToVault(q, { userId: a.id, fileId: again.fileId, title: "Kết quả", kind: "result", sourceDossierId: null }));
+    expect(result).toEqual({ id: first.id, added: false });
+    // Another content is another item; another person's vault is their own.
+    const other = await upload(a.id, "Thẻ căn cước", ascii(`%PDF-1.4\n% another scan\n%%EOF\n`));
+    const theirs = await upload(b.id, "Giấy khai sinh");
+    expect(other.id).not.toBe(first.id);
+    expect(theirs.id).not.toBe(first.id);
+    const items = await listVault(t.deps, ctx(citizen(a.id)), a.id);
+    expect(items.map((v) => v.title).sort()).toEqual(
+      [`Giấy khai sinh — ${formatDate(t.clock.now(), "vi")}`, `Thẻ căn cước — ${formatDate(t.clock.now(), "vi")}`].sort(),
+    );
+    expect(formatDate(new Date("2026-02-12T03:00:00Z"), "vi")).toBe("12/02/2026");
   });
 });

@@ -139,24 +139,29 @@ export async function markCodeUsed(q: Queryable, id: string, now: Date): Promise
 const VAULT_COLUMNS = `id, user_id AS "userId", file_id AS "fileId", title, kind, document_type AS "documentType",
   source_dossier_id AS "sourceDossierId", created_at AS "createdAt"`;
 
+/** One item per person and content: a file whose content the vault holds already gives the existing item (added: false). */
 export async function insertVaultItem(
   q: Queryable,
   v: {
     userId: string;
     fileId: string;
+    contentSha256: string;
     title: string;
     kind: "upload" | "result";
     documentType: string | null;
     sourceDossierId: string | null;
     now: Date | null;
   },
-): Promise<string> {
+): Promise<{ id: string; added: boolean }> {
   const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO vault_items (user_id, file_id, title, kind, document_type, source_dossier_id, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, now())) RETURNING id`,
-    [v.userId, v.fileId, v.title, v.kind, v.documentType, v.sourceDossierId, v.now],
+    `INSERT INTO vault_items (user_id, file_id, content_sha256, title, kind, document_type, source_dossier_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, coalesce($8, now()))
+     ON CONFLICT (user_id, content_sha256) DO NOTHING RETURNING id`,
+    [v.userId, v.fileId, v.contentSha256, v.title, v.kind, v.documentType, v.sourceDossierId, v.now],
   );
-  return rows[0]!.id;
+  if (rows[0]) return { id: rows[0].id, added: true };
+  const same = await q.query<{ id: string }>("SELECT id FROM vault_items WHERE user_id = $1 AND content_sha256 = $2", [v.userId, v.contentSha256]);
+  return { id: same.rows[0]!.id, added: false };
 }
 
 export async function listVaultItems(q: Queryable, userId: string, limit: number): Promise<VaultItemRecord[]> {

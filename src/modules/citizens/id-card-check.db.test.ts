@@ -82,7 +82,10 @@ describeDb("an officer checks a citizen's ID card", () => {
     expect(mine).not.toContain(otherPhone.id);
     expect((await citizen.get(`/me/dossiers/${walkIn.id}`)).status).toBe(200);
     const vault = (await (await citizen.get("/api/v1/me/vault")).json()).items;
-    expect(vault).toEqual([expect.objectContaining({ kind: "result", sourceDossierId: walkIn.id, title: "Giấy xác nhận" })]);
+    // Named by the result's name and the day it was issued (dd/mm/yyyy).
+    expect(vault).toEqual([
+      expect.objectContaining({ kind: "result", sourceDossierId: walkIn.id, title: expect.stringMatching(/^Giấy xác nhận — \d{2}\/\d{2}\/\d{4}$/) }),
+    ]);
     const profile = await (await citizen.get("/api/v1/me/profile")).json();
     expect(profile).toMatchObject({ citizenIdNumber: id, citizenIdNumberVerified: true, phoneVerified: true });
     expect(await (await citizen.get("/me/profile")).text()).toContain(

@@ -77,7 +77,13 @@ describeDb("verified phones and dossier links across migration 0008", () => {
     const throughProven = await dossier(signedUp, volunteer, { phone: "0912000001", citizenIdNumber: "010090001234" });
     const throughTyped = await dossier(typist, volunteer, { phone: "0912000003", citizenIdNumber: "010185004321" });
     const own = await dossier(typist, typist, { phone: "0912000003", citizenIdNumber: "010185004321" });
-    await db.query("INSERT INTO vault_items (user_id, file_id, title, kind) VALUES ($1, $2, 'Upload', 'upload')", [typist, file]);
+    // Another content (migration 0017 holds one item per person and content).
+    const uploaded = (
+      await db.query<{ id: string }>(
+        "INSERT INTO stored_files (name, media_type, size_bytes, sha256, content) VALUES ('u.pdf', 'application/pdf', 1, 'y', '\\x25') RETURNING id",
+      )
+    ).rows[0]!.id;
+    await db.query("INSERT INTO vault_items (user_id, file_id, title, kind) VALUES ($1, $2, 'Upload', 'upload')", [typist, uploaded]);
 
     expect((await migrate(db)).applied).toContain("0008_verified_contact.sql");
 

@@ -1,5 +1,6 @@
 // The application form's building blocks, shared by the citizen's form and the desk's walk-in intake:
 // a procedure's typed fields, the applicant, and the documents. Plain HTML controls, no JavaScript.
+import type { FieldError } from "../../platform/http/app-error.ts";
 import type { MessageKey, Translate } from "../../platform/i18n/i18n.ts";
 import { ErrorText, errorOf, Field, type FieldLabels, fieldId, type FormState, RadioGroup, SelectField as Select } from "../../platform/views/components.tsx";
 import type { FormField, ProcedureDefinition } from "../procedures/index.ts";
@@ -54,6 +55,52 @@ export function dossierFieldLabels(t: Translate, def: Pick<ProcedureDefinition, 
 
 const APPLICANT_KEYS = ["fullName", "birthDate", "sex", "citizenIdNumber", "address", "phone", "email"] as const;
 const PERSON_KEYS = ["fullName", "birthDate", "citizenIdNumber"] as const;
+
+/** The parts of a dossier form, as a page lays them out top to bottom. */
+export type FormSection = "procedureCode" | "communeCode" | "channel" | "consent" | "applicant" | "form" | "documents" | "delivery";
+
+/** Every field name of the form in the order the page shows them, for the error summary (inFieldOrder). */
+export function dossierFieldOrder(def: Pick<ProcedureDefinition, "documents" | "form">, sections: readonly FormSection[]): string[] {
+  const out: string[] = [];
+  for (const section of sections) {
+    if (section === "consent") out.push("assistedConsent.method", "assistedConsent.note", "assistedConsent.photo", "assistedConsent");
+    else if (section === "applicant") out.push(...APPLICANT_KEYS.map((k) => `applicant.${k}`), "applicant");
+    else if (section === "form")
+      for (const f of def.form) {
+        if (f.type === "file") continue; // asked for with the documents
+        if (f.type === "person") out.push(...PERSON_KEYS.map((k) => `form.${f.key}.${k}`));
+        out.push(`form.${f.key}`);
+      }
+    else if (section === "documents") out.push(...documentSlots(def).map((d) => `documents.${d.key}`), "documents");
+    else if (section === "delivery") out.push("delivery.method", "delivery.address", "delivery");
+    else out.push(section);
+  }
+  return out;
+}
+
+/** The form's day fields, typed as dd/mm/yyyy: the applicant's birth date, date fields, and people's birth dates. */
+export function dossierDateFields(def: Pick<ProcedureDefinition, "form">): string[] {
+  return ["applicant.birthDate", ...def.form.flatMap((f) => (f.type === "date" ? [`form.${f.key}`] : f.type === "person" ? [`form.${f.key}.birthDate`] : []))];
+}
+
+/** Applicant details a required field of the procedure's form is filled from: not optional on this form. */
+export function applicantKeysRequired(def: Pick<ProcedureDefinition, "form">): Set<string> {
+  return new Set(def.form.flatMap((f) => (f.prefill && f.required ? [f.prefill] : [])));
+}
+
+/**
+ * Fields that repeat the applicant's details are not on the page (hidePrefilled): their errors are shown on the
+ * applicant field they are filled from, so the form keeps its shape after a failed submit.
+ */
+export function foldPrefilledErrors(def: Pick<ProcedureDefinition, "form">, errors: readonly FieldError[]): FieldError[] {
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    const f = def.form.find((x) => x.prefill && (e.field === `form.${x.key}` || e.field.startsWith(`form.${x.key}.`)));
+    const moved = f?.prefill ? { ...e, field: `applicant.${f.prefill}` } : e;
+    if (!out.some((o) => o.field === moved.field)) out.push(moved);
+  }
+  return out;
+}
 
 const describedBy = (id: string, hint: unknown, err: unknown) => [hint ? `${id}-hint` : "", err ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 const optionalSuffix = (t: Translate, required: boolean) => (required ? "" : ` ${t("dossiers.citizen.optional")}`);
@@ -146,11 +193,9 @@ function FormFieldControl(p: { t: Translate; form: FormState; field: FormField; 
  * `prefillHint` is shown on fields that repeat the applicant's details, which filing fills from the applicant section.
  */
 export function DossierFormFields(props: { t: Translate; form: FormState; fields: readonly FormField[]; prefillHint?: string; hidePrefilled?: boolean }) {
-  // Entered once: fields that repeat the applicant's details are filled from the applicant section, so they
-  // are shown only when something about them needs the person's attention.
-  const shown = props.hidePrefilled
-    ? props.fields.filter((f) => !f.prefill || props.form.errors.some((e) => e.field.startsWith(`form.${f.key}`)))
-    : props.fields;
+  // Entered once: fields that repeat the applicant's details are filled from the applicant section, so they are
+  // never shown (their errors are shown on the applicant's field: foldPrefilledErrors), and the form keeps its shape.
+  const shown = props.hidePrefilled ? props.fields.filter((f) => !f.prefill) : props.fields;
   return (
     <>
       {shown.map((f) => (
@@ -160,9 +205,13 @@ export function DossierFormFields(props: { t: Translate; form: FormState; fields
   );
 }
 
-/** Who applies, named `applicant.*`; a phone or an ID number is needed for the status look-up and the SMS. */
-export function ApplicantFields(props: { t: Translate; form: FormState; self?: boolean }) {
+/**
+ * Who applies, named `applicant.*`; a phone or an ID number is needed for the status look-up and the SMS, so
+ * neither is marked optional. `required`: details the procedure's form needs (applicantKeysRequired).
+ */
+export function ApplicantFields(props: { t: Translate; form: FormState; self?: boolean; required?: ReadonlySet<string> }) {
   const { t, form } = props;
+  const need = (key: string) => props.required?.has(key) ?? false;
   // The citizen's own details may come from the browser; a desk officer typing a walk-in's must not get theirs.
   const auto = (token: string) => (props.self === false ? "off" : token);
   return (
@@ -172,7 +221,7 @@ export function ApplicantFields(props: { t: Translate; form: FormState; self?: b
         t={t}
         form={form}
         name="applicant.birthDate"
-        label={`${t("dossiers.citizen.applicant.birthDate")}${optionalSuffix(t, false)}`}
+        label={`${t("dossiers.citizen.applicant.birthDate")}${optionalSuffix(t, need("birthDate"))}`}
         hint={t("dossiers.citizen.dateHint")}
         kind="date"
         autocomplete={auto("bday")}
@@ -192,8 +241,8 @@ export function ApplicantFields(props: { t: Translate; form: FormState; self?: b
         t={t}
         form={form}
         name="applicant.citizenIdNumber"
-        label={`${t("dossiers.citizen.applicant.citizenIdNumber")}${optionalSuffix(t, false)}`}
-        hint={t("dossiers.citizen.idHint")}
+        label={t("dossiers.citizen.applicant.citizenIdNumber")}
+        hint={`${t("dossiers.citizen.idHint")} ${t("dossiers.citizen.phoneHint")}`}
         kind="numericId"
         autocomplete="off"
       />
@@ -201,7 +250,7 @@ export function ApplicantFields(props: { t: Translate; form: FormState; self?: b
         t={t}
         form={form}
         name="applicant.address"
-        label={`${t("dossiers.citizen.applicant.address")}${optionalSuffix(t, false)}`}
+        label={`${t("dossiers.citizen.applicant.address")}${optionalSuffix(t, need("address"))}`}
         kind="textarea"
         rows={2}
         autocomplete={auto("street-address")}
@@ -210,7 +259,7 @@ export function ApplicantFields(props: { t: Translate; form: FormState; self?: b
         t={t}
         form={form}
         name="applicant.phone"
-        label={`${t("dossiers.citizen.applicant.phone")}${optionalSuffix(t, false)}`}
+        label={t("dossiers.citizen.applicant.phone")}
         hint={t("dossiers.citizen.phoneHint")}
         kind="tel"
         autocomplete={auto("tel")}
@@ -219,7 +268,7 @@ export function ApplicantFields(props: { t: Translate; form: FormState; self?: b
         t={t}
         form={form}
         name="applicant.email"
-        label={`${t("dossiers.citizen.applicant.email")}${optionalSuffix(t, false)}`}
+        label={`${t("dossiers.citizen.applicant.email")}${optionalSuffix(t, need("email"))}`}
         kind="email"
         autocomplete={auto("email")}
       />

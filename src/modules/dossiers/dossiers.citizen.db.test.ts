@@ -86,7 +86,9 @@ describeDb("dossiers: citizen pages", () => {
     expect(html).toContain('enctype="multipart/form-data"');
     expect(html).toMatch(/<fieldset[^>]*><legend>Tình trạng hôn nhân hiện tại<\/legend>/);
     expect(html).toMatch(/type="radio" id="f-form-maritalStatus" name="form.maritalStatus" value="single"/);
-    expect(html).toMatch(/name="applicant.birthDate"[^>]*type="date"/);
+    // A date is typed as dd/mm/yyyy in a text input, not the browser's locale-formatted date picker.
+    expect(html).toMatch(/name="applicant.birthDate"[^>]*type="text"[^>]*inputmode="numeric"[^>]*placeholder="dd\/mm\/yyyy"/);
+    expect(html).not.toContain('type="date"');
     expect(html).toMatch(/name="applicant.citizenIdNumber"[^>]*autocomplete="off"/);
     // Entered once: the declaration's copies of the applicant's details are not asked again.
     expect(html).not.toContain('name="form.applicantBirthDate"');
@@ -229,13 +231,20 @@ describeDb("dossiers: citizen pages", () => {
     const res = await post(
       citizen,
       "/dossiers/new",
-      application(citizen, key, {}, { "applicant.phone": "12345", "delivery.method": "post", "form.applicantBirthDate": "1990-02-31" }),
+      application(citizen, key, {}, { "applicant.phone": "12345", "delivery.method": "post", "applicant.birthDate": "31/02/1990" }),
     );
     expect(res.status).toBe(400);
     const html = await res.text();
-    for (const id of ["f-applicant-phone", "f-delivery-address", "f-form-applicantBirthDate", "f-documents-declaration"])
-      expect(html).toContain(`href="#${id}"`);
+    // The summary lists the errors in the order of the fields on the form: applicant, documents, then delivery.
+    const summary = html.slice(html.indexOf('class="error-summary"'), html.indexOf("</ul>", html.indexOf('class="error-summary"')));
+    const links = ["f-applicant-birthDate", "f-applicant-phone", "f-documents-declaration", "f-delivery-address"].map((id) => summary.indexOf(`href="#${id}"`));
+    expect(links.every((i) => i >= 0)).toBe(true);
+    expect(links).toEqual([...links].sort((a, b) => a - b));
+    expect(summary).toContain("Ngày sinh”: không có ngày này trong lịch");
+    // The hidden copy of the birth date is never shown: the form keeps its shape.
+    expect(html).not.toContain('name="form.applicantBirthDate"');
     expect(html).toContain('value="12345"');
+    expect(html).toContain('value="31/02/1990"');
     expect(await countByKey(key)).toBe(0);
   });
 
@@ -379,16 +388,32 @@ describeDb("dossiers: citizen pages", () => {
     const key = /name="idempotencyKey" value="([^"]+)"/.exec(form)![1]!;
     const files = { "doc.declaration": pdf("to khai"), "doc.identityDocument": pdf("can cuoc") };
 
-    const refused = await post(volunteer, "/dossiers/new", application(volunteer, key, files));
+    expect(form).toContain(`Người nộp hộ và ghi nhận sự đồng ý: ${`Test ${volunteerUser.username}`}`);
+    // Optional means optional: only the e-mail (and the note, the photo) say so; phone and ID say one of them is needed.
+    expect(form).not.toMatch(/Số điện thoại di động \(không bắt buộc\)|Số định danh cá nhân \(không bắt buộc\)/);
+
+    const refused = await post(volunteer, "/dossiers/new", application(volunteer, key, files, { "applicant.email": "cu.nam@example.vn" }));
     expect(refused.status).toBe(400);
     const errorPage = await refused.text();
     expect(errorPage).toContain('href="#f-assistedConsent-method"');
-    expect(errorPage).toContain("cần ghi nhận sự đồng ý của người dân khi nộp hộ");
+    expect(errorPage).toContain("người dân ký, đồng ý bằng lời có người làm chứng hoặc điểm chỉ");
+    // The same form, same fields in the same order, values kept; no draft was made behind the volunteer's back.
+    const fieldNames = (html: string) => [...html.matchAll(/ name="((?:applicant|form|doc|delivery|assistedConsent)\.[^"]+)"/g)].map((m) => m[1]);
+    expect(fieldNames(errorPage)).toEqual(fieldNames(form));
+    expect(errorPage).toContain('action="/dossiers/new"');
+    expect(errorPage).toContain('value="cu.nam@example.vn"');
+    expect(errorPage).toContain("Các tệp đã chọn không được giữ lại");
+    expect(await countByKey(key)).toBe(0);
 
     const filed = await post(
       volunteer,
       "/dossiers/new",
-      application(volunteer, key, files, { "assistedConsent.method": "verbal", "assistedConsent.note": "Cụ Nam nhờ tổ công nghệ số nộp hộ" }),
+      application(
+        volunteer,
+        key,
+        { ...files, "assistedConsent.photo": pdf("giay dong y da ky") },
+        { "assistedConsent.method": "verbal", "assistedConsent.note": "Cụ Nam nhờ tổ công nghệ số nộp hộ" },
+      ),
     );
     expect(filed.status).toBe(303);
     const row = (
@@ -398,7 +423,19 @@ describeDb("dossiers: citizen pages", () => {
       )
     ).rows[0]!;
     expect(row).toMatchObject({ state: "submitted", channel: "online", filed_by_user_id: volunteerUser.id });
-    expect(row.assisted_consent).toMatchObject({ given: true, method: "verbal", recordedBy: volunteerUser.username });
+    expect(row.assisted_consent).toMatchObject({
+      given: true,
+      method: "verbal",
+      recordedBy: volunteerUser.username,
+      recordedByName: `Test ${volunteerUser.username}`,
+      photo: true,
+    });
+    // The photo of the signed paper is kept with the dossier's documents.
+    const photo = await app().db.query(
+      "SELECT d.requirement_key FROM dossier_documents d JOIN dossiers x ON x.id = d.dossier_id WHERE x.idempotency_key = $1",
+      [key],
+    );
+    expect(photo.rows.map((r) => r.requirement_key)).toContain("assistedConsent");
     // The volunteer follows what they filed.
     expect(await (await volunteer.get("/me/dossiers")).text()).toContain("Mới nộp, chờ tiếp nhận");
   });

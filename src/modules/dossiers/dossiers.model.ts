@@ -15,7 +15,16 @@ export type Applicant = {
   email?: string | null;
 };
 export type Delivery = { method: "desk" | "post" | "online"; address?: string | null; collectedBy?: string | null; trackingNumber?: string | null };
-export type Consent = { given: true; method: "signature" | "verbal" | "fingerprint"; recordedBy: string; at: string; note?: string | null };
+/** recordedBy: the helper's username; recordedByName: their name as shown; photo: the signed paper is among the documents. */
+export type Consent = {
+  given: true;
+  method: "signature" | "verbal" | "fingerprint";
+  recordedBy: string;
+  recordedByName?: string;
+  photo?: boolean;
+  at: string;
+  note?: string | null;
+};
 
 export type DossierRow = {
   id: string;

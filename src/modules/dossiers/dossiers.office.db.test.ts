@@ -382,7 +382,8 @@ describeDb("dossier office pages", () => {
       const html = await res.text();
       expect(html).toContain('href="#f-assistedConsent-method"');
       expect(html).toContain("Người dân đồng ý cho cán bộ nộp hộ bằng cách");
-      expect(html).toContain("cần ghi nhận sự đồng ý của người dân khi nộp hộ");
+      // The choices named in words, never their stored values (signature, verbal, fingerprint).
+      expect(html).toContain("Ghi nhận cách người dân đồng ý cho nộp hộ: người dân ký, đồng ý bằng lời có người làm chứng hoặc điểm chỉ");
       expect((await app().db.query<{ n: number }>("SELECT count(*)::int AS n FROM dossiers")).rows[0]!.n).toBe(before);
     });
 

@@ -112,7 +112,7 @@ export const messagesVi = {
   "dossiers.office.hint.scanResult": "Không bắt buộc. Bản quét được lưu vào kho dữ liệu của người dân. PDF, JPG hoặc PNG.",
   "dossiers.office.hint.resultFile": "Không bắt buộc. Bản điện tử của kết quả. PDF, JPG hoặc PNG.",
   "dossiers.office.hint.stepDays": "Ví dụ: 3",
-  "dossiers.office.hint.date": "Năm-tháng-ngày, ví dụ 2026-11-30",
+  "dossiers.office.hint.date": "Ngày/tháng/năm, ví dụ 30/11/2026",
 
   "dossiers.office.form.title": "Thông tin trong tờ khai",
   "dossiers.office.form.none": "Thủ tục này không có tờ khai trực tuyến.",
@@ -318,7 +318,7 @@ export const messagesEn: Messages = {
   "dossiers.office.hint.scanResult": "Optional. The scan is kept in the citizen's vault. PDF, JPG or PNG.",
   "dossiers.office.hint.resultFile": "Optional. The electronic copy of the result. PDF, JPG or PNG.",
   "dossiers.office.hint.stepDays": "For example: 3",
-  "dossiers.office.hint.date": "Year-month-day, for example 2026-11-30",
+  "dossiers.office.hint.date": "Day/month/year, for example 30/11/2026",
 
   "dossiers.office.form.title": "Application form",
   "dossiers.office.form.none": "This procedure has no online application form.",

@@ -606,10 +606,10 @@ export async function linkUnlinkedDossiers(
 }
 
 /** The result files of these dossiers (what reaches the owner's vault). */
-export async function listResultFiles(q: Queryable, dossierIds: string[]): Promise<Array<{ dossierId: string; fileId: string }>> {
+export async function listResultFiles(q: Queryable, dossierIds: string[]): Promise<Array<{ dossierId: string; fileId: string; at: Date }>> {
   if (dossierIds.length === 0) return [];
-  const { rows } = await q.query<{ dossierId: string; fileId: string }>(
-    `SELECT dossier_id AS "dossierId", file_id AS "fileId" FROM dossier_documents
+  const { rows } = await q.query<{ dossierId: string; fileId: string; at: Date }>(
+    `SELECT dossier_id AS "dossierId", file_id AS "fileId", created_at AS "at" FROM dossier_documents
      WHERE dossier_id = ANY($1::uuid[]) AND source = 'result' ORDER BY created_at, id`,
     [dossierIds],
   );

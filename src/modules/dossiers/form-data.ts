@@ -10,6 +10,14 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 const str = (v: unknown) => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "");
 
+/** A choice missing or unknown: the message names the options by their labels, never their stored values. */
+const choiceError = (field: string, f: FormField): FieldError => ({
+  field,
+  code: "choice",
+  message: "dossiers.error.choice",
+  options: (f.options ?? []).map((o) => ({ text: o.label })),
+});
+
 /**
  * Returns the cleaned values and one error per bad field (named `form.<key>`).
  * A draft may be incomplete (`partial`), but what it holds must still be well-formed.
@@ -45,7 +53,7 @@ export function checkFormData(
     }
     const s = str(v);
     if (!s) {
-      if (f.required && !opts.partial) errors.push({ field, code: "required", message: "validation.required" });
+      if (f.required && !opts.partial) errors.push(f.type === "choice" ? choiceError(field, f) : { field, code: "required", message: "validation.required" });
       values[f.key] = null;
       continue;
     }
@@ -61,7 +69,7 @@ export function checkFormData(
         values[f.key] = s;
         break;
       case "choice":
-        if (!f.options?.some((o) => o.value === s)) errors.push({ field, code: "choice", message: "dossiers.error.choice" });
+        if (!f.options?.some((o) => o.value === s)) errors.push(choiceError(field, f));
         values[f.key] = s;
         break;
       case "idNumber": {

@@ -75,7 +75,7 @@ describeDb("procedure catalogue over HTTP", () => {
     expect(desk).not.toContain("/dossiers/new");
     expect(desk).toContain("nộp trực tiếp tại Bộ phận một cửa");
     expect(desk).toContain("10.000");
-    const en = await (await t.app.request(`/procedures/${SIGNATURE.code}`, { headers: { "accept-language": "en" } })).text();
+    const en = await (await t.app.request(`/procedures/${SIGNATURE.code}`, { headers: { cookie: "xaso_lang=en" } })).text();
     expect(en).toContain("What to bring");
     expect((await t.app.request("/procedures/9.999999")).status).toBe(404);
   });

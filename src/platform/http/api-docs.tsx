@@ -13,7 +13,8 @@ export function openApiDocument(api: OpenAPIHono<AppEnv>) {
     info: {
       title: "XãSố API",
       version: "1.0.0",
-      description: "Vietnamese first; send Accept-Language: en for English messages. Errors are RFC 9457 problem+json.",
+      description:
+        "Vietnamese first; send Accept-Language: en for English messages (pages ignore it: they are Vietnamese until the person picks English). Errors are RFC 9457 problem+json.",
     },
     servers: [{ url: "/" }],
   });

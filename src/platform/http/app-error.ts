@@ -2,7 +2,14 @@
 import type { z } from "zod";
 import type { MessageKey, Translate } from "../i18n/i18n.ts";
 
-export type FieldError = { field: string; code: string; message: MessageKey; params?: Record<string, string | number> };
+/** One option of a choice, for a message that names them: a catalogue key, or a text given in one language (a procedure's own). */
+export type ChoiceWord = { key: MessageKey } | { text: string };
+
+/**
+ * `options`: the choices a choice error names in words ("tại bộ phận một cửa, qua bưu điện hoặc trực tuyến"),
+ * filled into the message's {options} in the reader's language; never the raw values.
+ */
+export type FieldError = { field: string; code: string; message: MessageKey; params?: Record<string, string | number>; options?: readonly ChoiceWord[] };
 
 export const ERROR_STATUS = {
   validation: 400,
@@ -129,5 +136,17 @@ export function toProblem(err: AppError, t: Translate, instance: string, request
 
 /** A field error in words; pages pass the field's visible label, the API names the wire field. */
 export function localizeField(f: FieldError, t: Translate, label?: string): string {
-  return t(f.message, { field: label ?? f.field, ...f.params });
+  const params: Record<string, string | number> = { field: label ?? f.field, ...f.params };
+  if (f.options)
+    params.options = wordList(
+      f.options.map((o) => ("key" in o ? t(o.key) : o.text)),
+      t,
+    );
+  return t(f.message, params);
+}
+
+/** "a, b hoặc c" / "a, b or c". */
+export function wordList(words: readonly string[], t: Translate): string {
+  if (words.length <= 1) return words[0] ?? "";
+  return `${words.slice(0, -1).join(", ")} ${t("form.or")} ${words[words.length - 1]}`;
 }

@@ -20,6 +20,9 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export const UNAVAILABLE_RETRY_AFTER_S = 5;
 
 export const isApiPath = (path: string) => path.startsWith("/api/");
+/** The API's reference is a page (a person reads it, switches its language) though it sits under /api/. */
+export const API_DOCS_PAGE = "/api/docs";
+const isApiCall = (path: string) => isApiPath(path) && path !== API_DOCS_PAGE;
 
 export function sessionCookieName(secure: boolean) {
   // __Host- binds the cookie to this exact origin over HTTPS, so a sibling subdomain cannot plant one.
@@ -76,14 +79,14 @@ function observeDuration(metrics: Metrics, method: string, route: string, status
 
 export function localeMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const locale = negotiateLocale(getCookie(c, LANG_COOKIE), c.req.header("accept-language"));
+    const locale = negotiateLocale(getCookie(c, LANG_COOKIE), c.req.header("accept-language"), { api: isApiCall(c.req.path) });
     c.set("locale", locale);
     c.set("t", translator(locale));
     await next();
   };
 }
 
-/** After the principal is known, a signed-in user's saved language wins over the browser's. */
+/** After the principal is known, a signed-in user's saved language wins over the default (and the API's Accept-Language). */
 export function userLocaleMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const p = c.get("principal");
@@ -140,7 +143,8 @@ export function csrfMiddleware(secret: string, cookieSecure: boolean, opts: { an
       return next();
     }
     const session = c.get("sessionToken");
-    if (isApiPath(c.req.path)) {
+    // The API docs page carries the language switch, so it gets a token like every other page.
+    if (isApiCall(c.req.path)) {
       // The API renders no forms: no seed to mint, only cookie-authenticated writes to check.
       const usesCookie = UNSAFE.has(c.req.method) && c.req.header("authorization") === undefined && session !== null;
       if (usesCookie && !csrfValid(csrfSeed(c, cookieSecure), c.req.header(CSRF_HEADER), secret, session)) throw new AppError("csrf", "error.csrf");

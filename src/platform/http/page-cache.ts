@@ -68,7 +68,7 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
     const etag = `"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`;
     for (const [name, value] of Object.entries(HEADERS)) res.headers.set(name, value);
     res.headers.set("etag", etag);
-    addVary(c, "Accept-Language");
+    // Pages are Vietnamese unless the language cookie says otherwise: Accept-Language changes nothing.
     addVary(c, "Cookie");
     if (body.includes(`name="${CSRF_FIELD}"`) || started !== generation) return;
     if (entries.size >= opts.maxEntries) entries.delete(entries.keys().next().value as string);
@@ -80,7 +80,7 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
 }
 
 function answer(c: Parameters<MiddlewareHandler<AppEnv>>[0], entry: Entry): Response {
-  const headers: Record<string, string> = { ...HEADERS, etag: entry.etag, vary: "Accept-Language, Cookie, Accept-Encoding" };
+  const headers: Record<string, string> = { ...HEADERS, etag: entry.etag, vary: "Cookie, Accept-Encoding" };
   const given = c.req.header("if-none-match");
   if (given?.split(/\s*,\s*/).some((tag) => tag === entry.etag || tag === `W/${entry.etag}` || tag === "*")) {
     return c.body(null, 304, headers);

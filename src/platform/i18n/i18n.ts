@@ -51,10 +51,14 @@ export function translator(locale: Locale): Translate {
   };
 }
 
-/** Picks the locale from the user's cookie, else the browser's Accept-Language, else Vietnamese. */
-export function negotiateLocale(cookie: string | undefined, acceptLanguage: string | undefined): Locale {
+/**
+ * Pages: the person's own choice (the language cookie), else Vietnamese, whatever the browser's language: a
+ * commune office's browser set to English must not turn the desk English. The API (`api: true`) keeps
+ * honouring Accept-Language, which a program sets on purpose.
+ */
+export function negotiateLocale(cookie: string | undefined, acceptLanguage: string | undefined, opts: { api?: boolean } = {}): Locale {
   if (isLocale(cookie)) return cookie;
-  if (acceptLanguage) {
+  if (opts.api && acceptLanguage) {
     const ranked = acceptLanguage
       .split(",")
       .map((part) => {

@@ -8,12 +8,18 @@ const vi = messagesOf("vi");
 const en = messagesOf("en");
 
 describe("i18n", () => {
-  it("defaults to Vietnamese and honours the cookie before the browser", () => {
+  it("gives pages Vietnamese whatever the browser's language, until the person picks English", () => {
     expect(negotiateLocale(undefined, undefined)).toBe("vi");
-    expect(negotiateLocale(undefined, "fr-FR,en;q=0.8")).toBe("en");
-    expect(negotiateLocale(undefined, "en;q=0.5,vi;q=0.9")).toBe("vi");
-    expect(negotiateLocale("vi", "en-US")).toBe("vi");
+    expect(negotiateLocale(undefined, "en-US,en;q=0.9")).toBe("vi");
+    expect(negotiateLocale("en", "vi-VN")).toBe("en");
     expect(negotiateLocale("xx", "de")).toBe("vi");
+  });
+
+  it("lets API clients ask for English with Accept-Language, the cookie still first", () => {
+    expect(negotiateLocale(undefined, "fr-FR,en;q=0.8", { api: true })).toBe("en");
+    expect(negotiateLocale(undefined, "en;q=0.5,vi;q=0.9", { api: true })).toBe("vi");
+    expect(negotiateLocale("vi", "en-US", { api: true })).toBe("vi");
+    expect(negotiateLocale(undefined, undefined, { api: true })).toBe("vi");
   });
 
   it("fills parameters and speaks both languages", () => {

@@ -3,6 +3,7 @@ import type { Child } from "hono/jsx";
 import { type FieldError, localizeField } from "../http/app-error.ts";
 import type { Translate } from "../i18n/i18n.ts";
 import { CSRF_FIELD } from "../http/csrf.ts";
+import { DAY_PATTERN, DAY_PLACEHOLDER, dayInputValue } from "../text/day-input.ts";
 
 export type FormState = { values: Record<string, string>; errors: FieldError[] };
 export const emptyForm = (values: Record<string, string> = {}): FormState => ({ values, errors: [] });
@@ -17,6 +18,22 @@ export function CsrfField(props: { token: string }) {
 export type FieldLabels = Record<string, string>;
 
 const labelFor = (labels: FieldLabels | undefined, field: string) => labels?.[field] ?? labels?.[field.split(".")[0] ?? field];
+
+/**
+ * Errors in the order of the fields on the form (the summary is read top to bottom, as the form is): `order`
+ * lists field names top to bottom; an entry also ranks the fields under it (`applicant` ranks `applicant.phone`).
+ * Errors on fields it does not list keep their order, after the others.
+ */
+export function inFieldOrder(errors: readonly FieldError[], order: readonly string[]): FieldError[] {
+  const rank = (field: string) => {
+    const i = order.findIndex((name) => field === name || field.startsWith(`${name}.`));
+    return i < 0 ? order.length : i;
+  };
+  return errors
+    .map((e, i) => ({ e, i, r: rank(e.field) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.e);
+}
 
 /**
  * Listed first on the page, each error linking to its field (GOV.UK error summary). It takes the focus
@@ -156,20 +173,22 @@ export function Field(p: {
   const err = errorOf(p.form.errors, errorName);
   const kind = p.kind ?? "text";
   const value = p.form.values[p.name] ?? "";
+  // A date is typed as dd/mm/yyyy: <input type="date"> would show the browser's locale format instead.
+  const hint = kind === "date" ? (p.hint ?? p.t("form.dateHint")) : p.hint;
   const common = {
     id,
     name: p.name,
     required: p.required,
     autocomplete: p.autocomplete,
-    "aria-describedby": describedBy(id, p.hint, err),
+    "aria-describedby": describedBy(id, hint, err),
     "aria-invalid": err ? ("true" as const) : undefined,
   };
   return (
     <div class={err ? "field field--error" : "field"}>
       <label for={id}>{p.label}</label>
-      {p.hint && (
+      {hint && (
         <span class="hint" id={`${id}-hint`}>
-          {p.hint}
+          {hint}
         </span>
       )}
       {err && <ErrorText t={p.t} id={id} err={err} label={p.label} />}
@@ -179,6 +198,17 @@ export function Field(p: {
         </textarea>
       ) : kind === "file" ? (
         <input {...common} type="file" accept={p.accept} />
+      ) : kind === "date" ? (
+        <input
+          {...common}
+          type="text"
+          class="input--date"
+          value={dayInputValue(value)}
+          inputmode="numeric"
+          pattern={DAY_PATTERN}
+          placeholder={DAY_PLACEHOLDER}
+          spellcheck={false}
+        />
       ) : (
         <input
           {...common}

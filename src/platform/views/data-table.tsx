@@ -44,12 +44,14 @@ export function DataTable<Row>(props: {
   describedBy?: string;
   /** A class for one row, e.g. to mark a late dossier. */
   rowClass?: (row: Row) => string | undefined;
+  /** On a narrow screen each row becomes a card, each cell labelled by its column's header (text headers only). */
+  stack?: boolean;
 }) {
   if (props.rows.length === 0 && props.empty !== undefined) return <>{props.empty}</>;
   const captionId = props.id ?? `table-${foldId(props.caption)}`;
   return (
     <div class="table-wrap" role="region" aria-labelledby={captionId} aria-describedby={props.describedBy} tabindex={0}>
-      <table>
+      <table class={props.stack ? "table--stack" : undefined}>
         <caption id={captionId} class={props.showCaption ? undefined : "visually-hidden"}>
           {props.caption}
         </caption>
@@ -71,7 +73,9 @@ export function DataTable<Row>(props: {
                     {c.cell(row, i)}
                   </th>
                 ) : (
-                  <td class={classOf(c)}>{c.cell(row, i)}</td>
+                  <td class={classOf(c)} data-label={props.stack && typeof c.header === "string" ? c.header : undefined}>
+                    {c.cell(row, i)}
+                  </td>
                 ),
               )}
             </tr>

@@ -18,6 +18,7 @@ import {
   SelectField,
   SummaryList,
   Tag,
+  Field,
   TextField,
 } from "../../../platform/views/components.tsx";
 import { type Column, DataTable } from "../../../platform/views/data-table.tsx";
@@ -105,7 +106,7 @@ export function calendarPage(web: WebContext): CalendarPage {
             <p>{t("calendar.setDayHint")}</p>
             <form method="post" action="/office/calendar/days" novalidate>
               <CsrfField token={ctx.csrfToken} />
-              <TextField t={t} form={f} name="day" label={labels.day} hint={t("calendar.field.dayHint")} autocomplete="off" required />
+              <Field t={t} form={f} name="day" kind="date" label={labels.day} hint={t("calendar.field.dayHint")} autocomplete="off" required />
               <SelectField t={t} form={f} name="kind" label={labels.kind} options={DAY_KINDS.map((k) => ({ value: k, label: t(`calendar.kind.${k}`) }))} />
               <TextField t={t} form={f} name="name" label={labels.name} hint={t("calendar.field.nameHint")} autocomplete="off" required />
               <Button>{t("calendar.save")}</Button>

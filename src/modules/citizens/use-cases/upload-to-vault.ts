@@ -25,15 +25,24 @@ export async function uploadToVault(
       field: input.field ?? "file",
       quota: uploadQuota(deps.config, p, input.clientIp ?? null, deps.clock.now()),
     });
-    const id = await addToVault(q, { userId, fileId: file.id, title: input.title, kind: "upload", documentType: input.documentType, now: deps.clock.now() });
-    await deps.events.publish(q, {
-      type: "vault.itemAdded",
-      actor: ctx.actor,
-      target: { type: "vaultItem", id },
-      adminUnitCode: null,
-      requestId: ctx.requestId,
-      details: { mediaType: file.mediaType, sizeBytes: file.sizeBytes },
+    const { id, added } = await addToVault(q, {
+      userId,
+      fileId: file.id,
+      title: input.title,
+      kind: "upload",
+      documentType: input.documentType,
+      now: deps.clock.now(),
     });
+    // The same content again: the vault keeps the item it has, and nothing was added to record.
+    if (added)
+      await deps.events.publish(q, {
+        type: "vault.itemAdded",
+        actor: ctx.actor,
+        target: { type: "vaultItem", id },
+        adminUnitCode: null,
+        requestId: ctx.requestId,
+        details: { mediaType: file.mediaType, sizeBytes: file.sizeBytes },
+      });
     const record = (await repo.findVaultItem(q, userId, id))!;
     return { ...record, fileName: file.name, mediaType: file.mediaType, sizeBytes: file.sizeBytes };
   });

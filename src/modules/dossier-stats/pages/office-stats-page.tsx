@@ -6,7 +6,7 @@ import { validateForm } from "../../../platform/http/forms.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import type { WebContext } from "../../../platform/http/web-context.ts";
 import { formatDate, formatNumber } from "../../../platform/i18n/format.ts";
-import { Breadcrumbs, Button, ErrorSummary, type FormState, SelectField, SummaryList, TextField } from "../../../platform/views/components.tsx";
+import { Breadcrumbs, Button, ErrorSummary, Field, type FormState, SelectField, SummaryList } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
@@ -14,7 +14,8 @@ import { BASES, type FigureRow, type Figures, type FiguresReport, GROUP_BY, Stat
 import { computeFigures, figuresInput, listStatsCommunes } from "../use-cases/compute-figures.ts";
 import { Definitions } from "./definitions.tsx";
 import { decimal, FiguresTable, formatShare, NotAvailable, OFFICE_FIGURES, rowLabel, Share } from "./figures-table.tsx";
-import { queryOf, queryValues } from "./stats-query.ts";
+import { queryOf, typedQuery } from "./stats-query.ts";
+import { withDayErrors } from "../../../platform/text/day-input.ts";
 import { localNoon } from "../../../platform/calendar/vietnam-time.ts";
 import { pageKit } from "../../../platform/http/page-kit.ts";
 
@@ -96,7 +97,7 @@ export function officeStatsPage(web: WebContext) {
   return async (c: Context<AppEnv>) => {
     const ctx = page(c);
     const { t, locale } = ctx;
-    const values = queryValues(c);
+    const { raw, values, dayErrors } = typedQuery(c);
     const parsed = validateForm(StatsQuery, values);
     const uc = ctxOf(c);
     const report = parsed.ok ? await computeFigures(deps, uc, figuresInput(deps, parsed.data)) : null;
@@ -108,7 +109,7 @@ export function officeStatsPage(web: WebContext) {
     }
     const form: FormState = report
       ? { values: { commune: selected ?? "", from: report.from, to: report.to, groupBy: report.groupBy, basis: report.basis }, errors: [] }
-      : { values, errors: parsed.ok ? [] : parsed.errors };
+      : { values: raw, errors: parsed.ok ? [] : withDayErrors(parsed.errors, dayErrors) };
     const labels = {
       commune: t("stats.field.commune"),
       basis: t("stats.field.basis"),
@@ -137,8 +138,8 @@ export function officeStatsPage(web: WebContext) {
             ]}
           />
           <SelectField t={t} form={form} name="basis" label={labels.basis} options={BASES.map((b) => ({ value: b, label: t(`stats.basis.${b}`) }))} />
-          <TextField t={t} form={form} name="from" label={labels.from} hint={t("stats.field.dayHint")} autocomplete="off" inputmode="numeric" />
-          <TextField t={t} form={form} name="to" label={labels.to} hint={t("stats.field.dayHint")} autocomplete="off" inputmode="numeric" />
+          <Field t={t} form={form} name="from" kind="date" label={labels.from} hint={t("stats.field.dayHint")} autocomplete="off" />
+          <Field t={t} form={form} name="to" kind="date" label={labels.to} hint={t("stats.field.dayHint")} autocomplete="off" />
           <SelectField t={t} form={form} name="groupBy" label={labels.groupBy} options={GROUP_BY.map((g) => ({ value: g, label: t(`stats.groupBy.${g}`) }))} />
           <Button>{t("stats.show")}</Button>
         </form>

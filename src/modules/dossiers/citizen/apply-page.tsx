@@ -6,7 +6,7 @@ import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context
 import { AppError, type FieldError, setRetryAfter } from "../../../platform/http/app-error.ts";
 import { clientIp } from "../../../platform/http/client-ip.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
-import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, type FormState, TextField } from "../../../platform/views/components.tsx";
+import { Breadcrumbs, Button, CsrfField, emptyForm, ErrorSummary, type FormState, inFieldOrder, TextField } from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
 import { setFlash } from "../../../platform/http/flash.ts";
@@ -15,7 +15,13 @@ import { getProfileForPrefill, listVault } from "../../citizens/index.ts";
 import { getProcedure, type ProcedureRecord } from "../../procedures/index.ts";
 import {
   type AttachedDocument,
+  ACCEPT_UPLOADS,
   ApplicantFields,
+  applicantKeysRequired,
+  dossierDateFields,
+  dossierFieldOrder,
+  foldPrefilledErrors,
+  type FormSection,
   DeliveryFields,
   DocumentInputs,
   documentSlots,
@@ -32,7 +38,8 @@ import type { DossierRow } from "../dossiers.model.ts";
 import { nestApplicant, OrganisationFields } from "../applicant-organisation.tsx";
 import { nestFormFields } from "../form-data.ts";
 import type { DocumentInput } from "../use-cases/attach-documents.ts";
-import { CodesExhaustedError, DraftKeptError, fileDossier } from "../use-cases/file-dossier.ts";
+import { CodesExhaustedError, CONSENT_PHOTO_KEY, DraftKeptError, fileDossier } from "../use-cases/file-dossier.ts";
+import { readDayFields, withDayErrors } from "../../../platform/text/day-input.ts";
 import { FilingThrottledError } from "../use-cases/filing-limits.ts";
 import { getDossier } from "../use-cases/get-dossier.ts";
 import type { DossierView } from "../dossiers.model.ts";
@@ -48,6 +55,8 @@ type ApplyState = {
   idempotencyKey: string;
   draft: DossierRow | null;
   attached: AttachedDocument[];
+  /** A helper's failed submit keeps no draft: the files they chose are not kept, and the page says so. */
+  filesNotKept?: boolean;
 };
 
 /** The commune the citizen most likely applies to: their grant's commune, if any. */
@@ -103,12 +112,21 @@ export function applyPages(citizen: CitizenWeb) {
         <ErrorSummary
           t={t}
           errors={s.form.errors}
-          labels={{ ...dossierFieldLabels(t, def), "assistedConsent.method": t("dossiers.citizen.assistedConsent") }}
+          labels={{
+            ...dossierFieldLabels(t, def),
+            "assistedConsent.method": t("dossiers.citizen.assistedConsent"),
+            "assistedConsent.photo": t("dossiers.citizen.assistedPhoto"),
+          }}
         />
         <h1>
           <span class="hint">{title}</span> {def.name}
         </h1>
         <p>{t("dossiers.citizen.applyLead")}</p>
+        {s.filesNotKept && (
+          <p class="notice" role="status">
+            {t("dossiers.citizen.filesNotKept")}
+          </p>
+        )}
         <h2 id="commune">{t("dossiers.citizen.communeSection")}</h2>
         <form class="search-form" method="get" action={searchAction} role="search">
           {!s.draft && <input type="hidden" name="procedure" value={def.code} />}
@@ -142,6 +160,7 @@ export function applyPages(citizen: CitizenWeb) {
           {assisting ? (
             <>
               <p class="hint">{t("dossiers.citizen.assistedLead")}</p>
+              <p>{t("dossiers.citizen.assistedBy", { name: p.displayName })}</p>
               <RadioGroup
                 t={t}
                 form={s.form}
@@ -152,13 +171,22 @@ export function applyPages(citizen: CitizenWeb) {
                 required
               />
               <Field t={t} form={s.form} name="assistedConsent.note" label={t("dossiers.citizen.assistedNote")} />
+              <Field
+                t={t}
+                form={s.form}
+                name="assistedConsent.photo"
+                kind="file"
+                label={`${t("dossiers.citizen.assistedPhoto")} ${t("dossiers.citizen.optional")}`}
+                hint={uploadHint(t)}
+                accept={ACCEPT_UPLOADS}
+              />
             </>
           ) : (
             <p class="hint">
               {t("dossiers.citizen.applicantFromProfile")} <a href="/me/profile">{t("dossiers.citizen.profileLink")}</a>
             </p>
           )}
-          <ApplicantFields t={t} form={s.form} self={!assisting} />
+          <ApplicantFields t={t} form={s.form} self={!assisting} required={applicantKeysRequired(def)} />
           <OrganisationFields t={t} form={s.form} />
           {def.form.some((f) => f.type !== "file") && (
             <>
@@ -258,6 +286,26 @@ export function applyPages(citizen: CitizenWeb) {
     const draftView = draftId ? await loadDraft(c, p, draftId) : null;
     const procedure = await getProcedure(deps, draftView?.procedure.code ?? values.procedure ?? "");
     const def = procedure.definition;
+    // Days are typed as dd/mm/yyyy; the use case takes YYYY-MM-DD. What was typed is what the form shows again.
+    const dated = readDayFields(values, dossierDateFields(def));
+    const assisting = p.kind !== "citizen";
+    const sections: FormSection[] = [
+      "procedureCode",
+      "communeCode",
+      ...(assisting ? (["consent"] as const) : []),
+      "applicant",
+      "form",
+      "documents",
+      "delivery",
+    ];
+    const inOrder = (errors: FieldError[]) =>
+      inFieldOrder(
+        foldPrefilledErrors(def, withDayErrors(errors, dated.errors)).map((e) =>
+          e.field === `documents.${CONSENT_PHOTO_KEY}` ? { ...e, field: "assistedConsent.photo" } : e,
+        ),
+        dossierFieldOrder(def, sections),
+      );
+    const consentFile = assisting ? fileOf(body, "assistedConsent.photo") : null;
     const documents: DocumentInput[] = [];
     for (const slot of documentSlots(def)) {
       const file = fileOf(body, `doc.${slot.key}`);
@@ -267,7 +315,7 @@ export function applyPages(citizen: CitizenWeb) {
     }
     const nonEmpty = (prefix: string) =>
       Object.fromEntries(
-        Object.entries(values)
+        Object.entries(dated.values)
           .filter(([k, v]) => k.startsWith(prefix) && v.trim() !== "")
           .map(([k, v]) => [k.slice(prefix.length), v.trim()]),
       );
@@ -280,10 +328,11 @@ export function applyPages(citizen: CitizenWeb) {
         p,
         {
           procedure: fresh,
-          form: { values, errors },
+          form: { values, errors: inOrder(errors) },
           idempotencyKey: IDEMPOTENCY_KEY.test(key) ? key : randomUUID(),
           draft: draft?.dossier ?? null,
           attached: draft ? attachedOf(draft) : [],
+          filesNotKept: !draft && (documents.some((d) => d.upload) || !!consentFile),
         },
         status,
       );
@@ -295,10 +344,11 @@ export function applyPages(citizen: CitizenWeb) {
         procedureCode: def.code,
         communeCode: values.communeCode ?? "",
         applicant: nestApplicant(nonEmpty("applicant.")),
-        form: nestFormFields(values),
+        form: nestFormFields(dated.values),
         documents,
         delivery: nonEmpty("delivery."),
-        assistedConsent: p.kind !== "citizen" ? nonEmpty("assistedConsent.") : null,
+        assistedConsent: assisting ? nonEmpty("assistedConsent.") : null,
+        consentPhoto: consentFile ? { name: consentFile.name, bytes: new Uint8Array(await consentFile.arrayBuffer()) } : null,
         channel: "online",
         intent,
         clientIp: clientIp(c, deps.config.trustedProxies),

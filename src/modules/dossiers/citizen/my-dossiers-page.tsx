@@ -30,7 +30,8 @@ export function myDossiersPage(citizen: CitizenWeb) {
       <Layout ctx={ctx} title={t("dossiers.citizen.myTitle")}>
         <Breadcrumbs t={t} items={[{ href: "/", label: t("nav.home") }, { label: t("dossiers.citizen.myTitle") }]} />
         <h1>{t("dossiers.citizen.myTitle")}</h1>
-        <DataTable caption={t("dossiers.citizen.myTitle")} columns={columns} rows={rows} empty={<p>{t("dossiers.citizen.myEmpty")}</p>} />
+        {/* A phone at 360 px shows each dossier as a card, not a table scrolling sideways. */}
+        <DataTable caption={t("dossiers.citizen.myTitle")} columns={columns} rows={rows} empty={<p>{t("dossiers.citizen.myEmpty")}</p>} stack />
         <p>
           <a href="/procedures">{t("dossiers.citizen.findProcedure")}</a>
         </p>

@@ -1,5 +1,6 @@
 // The officer's action forms on a dossier's page: which actions, their fields, and the posted form read back.
 import { type FieldError, fieldErrorsFromZod } from "../../../platform/http/app-error.ts";
+import { dayError, parseDayInput } from "../../../platform/text/day-input.ts";
 import type { MessageKey, Translate } from "../../../platform/i18n/i18n.ts";
 import { fieldId } from "../../../platform/views/components.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
@@ -219,6 +220,9 @@ export function actionInput(action: ActionType, v: Record<string, string>): { ok
     apologise: ["reason", "newDueDate"],
   };
   for (const k of pick[action]) if (s(k) !== undefined) raw[k] = s(k);
+  // The new appointment is typed as dd/mm/yyyy; the contract takes YYYY-MM-DD.
+  const typedDay = typeof raw.newDueDate === "string" ? parseDayInput(raw.newDueDate) : null;
+  if (typedDay?.ok) raw.newDueDate = typedDay.iso;
   // Rows left empty are not items; a row with only one half comes back with the other half's error.
   const rows = Array.from({ length: SUPPLEMENT_ROWS }, (_, i) => ({ row: i, label: s(`items.${i}.label`) ?? "", reason: s(`items.${i}.reason`) ?? "" })).filter(
     (it) => it.label || it.reason,
@@ -235,7 +239,7 @@ export function actionInput(action: ActionType, v: Record<string, string>): { ok
     ...e,
     // An item's error names the form row it came from (empty rows were left out).
     field: e.field.replace(/^items\.\d+$/, "items").replace(/^items\.(\d+)\./, (_m, k: string) => `items.${rows[Number(k)]?.row ?? k}.`),
-    ...(e.field === "newDueDate" ? { message: "dossiers.error.date" as const } : {}),
+    ...(e.field === "newDueDate" ? dayError("newDueDate", typedDay && !typedDay.ok ? typedDay.code : "format") : {}),
   }));
   return { ok: false, errors };
 }

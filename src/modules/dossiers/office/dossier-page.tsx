@@ -134,7 +134,10 @@ function DossierPage(props: {
       t("dossiers.office.summary.consent"),
       [
         t(`dossiers.consent.${d.assistedConsent!.method}`),
-        t("dossiers.office.consentBy", { name: d.assistedConsent!.recordedBy, at: at(new Date(d.assistedConsent!.at)) }),
+        t("dossiers.office.consentBy", {
+          name: d.assistedConsent!.recordedByName ?? d.assistedConsent!.recordedBy,
+          at: at(new Date(d.assistedConsent!.at)),
+        }),
         d.assistedConsent!.note,
       ]
         .filter(Boolean)

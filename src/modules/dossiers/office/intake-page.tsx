@@ -5,16 +5,40 @@ import { authorise } from "../../../platform/auth/authorise.ts";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
 import { AppError, type FieldError, setRetryAfter } from "../../../platform/http/app-error.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
-import { Breadcrumbs, Button, CsrfField, ErrorSummary, type FieldLabels, type FormState, Pagination } from "../../../platform/views/components.tsx";
+import {
+  Breadcrumbs,
+  Button,
+  CsrfField,
+  ErrorSummary,
+  type FieldLabels,
+  type FormState,
+  inFieldOrder,
+  Pagination,
+} from "../../../platform/views/components.tsx";
 import { Layout } from "../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
 import { setFlash } from "../../../platform/http/flash.ts";
 import { type AdminUnitRow, getAdminUnit } from "../../admin-units/index.ts";
 import { getProcedure, searchProcedures, type ProcedureRecord } from "../../procedures/index.ts";
 import { nestApplicant, OrganisationFields } from "../applicant-organisation.tsx";
-import { ApplicantFields, DeliveryFields, DocumentInputs, DossierFormFields, dossierFieldLabels, documentSlots, Field, RadioGroup } from "../dossier-form.tsx";
+import {
+  ACCEPT_UPLOADS,
+  ApplicantFields,
+  applicantKeysRequired,
+  DeliveryFields,
+  DocumentInputs,
+  DossierFormFields,
+  dossierDateFields,
+  dossierFieldLabels,
+  dossierFieldOrder,
+  documentSlots,
+  Field,
+  foldPrefilledErrors,
+  RadioGroup,
+} from "../dossier-form.tsx";
 import { nestFormFields } from "../form-data.ts";
-import { CodesExhaustedError, fileDossier } from "../use-cases/file-dossier.ts";
+import { CodesExhaustedError, CONSENT_PHOTO_KEY, fileDossier } from "../use-cases/file-dossier.ts";
+import { readDayFields, withDayErrors } from "../../../platform/text/day-input.ts";
 import { Input } from "./fields.tsx";
 import { textFields, uploadsOf } from "./form-body.ts";
 import { type OfficeWeb, pickCommune } from "./office-context.ts";
@@ -34,6 +58,7 @@ function IntakeForm(props: { ctx: PageContext; commune: AdminUnitRow; procedure:
     channel: t("dossiers.office.intake.channel"),
     "assistedConsent.method": t("dossiers.office.intake.consentMethod"),
     "assistedConsent.note": t("dossiers.office.intake.consentNote"),
+    "assistedConsent.photo": t("dossiers.citizen.assistedPhoto"),
   };
   return (
     <Layout ctx={ctx} title={t("dossiers.office.intake.title")} office>
@@ -68,7 +93,7 @@ function IntakeForm(props: { ctx: PageContext; commune: AdminUnitRow; procedure:
         />
         <h2>{t("dossiers.office.intake.applicant")}</h2>
         <OrganisationFields t={t} form={form} />
-        <ApplicantFields t={t} form={form} self={false} />
+        <ApplicantFields t={t} form={form} self={false} required={applicantKeysRequired(def)} />
         {def.form.some((f) => f.type !== "file") && (
           <>
             <h2>{t("dossiers.office.form.title")}</h2>
@@ -96,6 +121,15 @@ function IntakeForm(props: { ctx: PageContext; commune: AdminUnitRow; procedure:
           options={(["signature", "verbal", "fingerprint"] as const).map((m) => ({ value: m, label: t(`dossiers.consent.${m}`) }))}
         />
         <Field t={t} form={form} name="assistedConsent.note" label={t("dossiers.office.intake.consentNote")} kind="textarea" rows={2} />
+        <Field
+          t={t}
+          form={form}
+          name="assistedConsent.photo"
+          kind="file"
+          label={`${t("dossiers.citizen.assistedPhoto")} ${t("dossiers.citizen.optional")}`}
+          hint={t("dossiers.office.intake.scanHint")}
+          accept={ACCEPT_UPLOADS}
+        />
         <Button>{t("dossiers.office.intake.submit")}</Button>
       </form>
     </Layout>
@@ -170,13 +204,24 @@ export function intakePages(office: OfficeWeb) {
     const p = requireSignedIn(c);
     const body = await c.req.parseBody({ all: true });
     const values = textFields(body);
+    const def = (await getProcedure(deps, values.procedure ?? "").catch(() => null))?.definition;
+    // Days are typed as dd/mm/yyyy; the use case takes YYYY-MM-DD. What was typed is what the form shows again.
+    const dated = readDayFields(values, def ? dossierDateFields(def) : []);
+    const inOrder = (errors: FieldError[]) => {
+      const mine = withDayErrors(errors, dated.errors).map((e) =>
+        e.field === `documents.${CONSENT_PHOTO_KEY}` ? { ...e, field: "assistedConsent.photo" } : e,
+      );
+      if (!def) return mine;
+      const order = dossierFieldOrder(def, ["procedureCode", "communeCode", "channel", "applicant", "form", "documents", "delivery", "consent"]);
+      return inFieldOrder(foldPrefilledErrors(def, mine), order);
+    };
     const communeCode = /^\d{5}$/.test(values.commune ?? "") ? values.commune! : "";
     const commune = await getAdminUnit(deps, communeCode);
     authorise(p, "dossier.receive", commune);
     const state: IntakeState = { communeCode: commune.code, procedureCode: values.procedure ?? "", values, errors: [] };
     const prefixed = (prefix: string) =>
       Object.fromEntries(
-        Object.entries(values)
+        Object.entries(dated.values)
           .filter(([k, v]) => k.startsWith(prefix) && v.trim() !== "")
           .map(([k, v]) => [k.slice(prefix.length), v]),
       );
@@ -187,11 +232,12 @@ export function intakePages(office: OfficeWeb) {
         procedureCode: state.procedureCode,
         communeCode: commune.code,
         applicant: nestApplicant(prefixed("applicant.")),
-        form: nestFormFields(values),
+        form: nestFormFields(dated.values),
         documents: await uploadsOf(body, "doc."),
         originalsSeen: Object.keys(values)
           .filter((k) => k.startsWith("seen.") && values[k] === "1")
           .map((k) => k.slice("seen.".length)),
+        consentPhoto: (await uploadsOf(body, "assistedConsent.photo"))[0]?.upload ?? null,
         delivery: { method: values["delivery.method"] ?? "", ...(values["delivery.address"]?.trim() ? { address: values["delivery.address"] } : {}) },
         assistedConsent: consent.method ? consent : null,
         channel: values.channel === "post" ? "post" : "counter",
@@ -206,9 +252,9 @@ export function intakePages(office: OfficeWeb) {
       // Over the upload (or filing) limit: the form again with the reason and Retry-After; nothing was filed.
       if (err instanceof AppError && err.code === "too_many_requests" && err.fields.length > 0) {
         setRetryAfter(c, err);
-        return intakePage(c, { ...state, errors: err.fields }, 429);
+        return intakePage(c, { ...state, errors: inOrder(err.fields) }, 429);
       }
-      if (err instanceof AppError && err.fields.length > 0) return intakePage(c, { ...state, errors: err.fields }, 400);
+      if (err instanceof AppError && err.fields.length > 0) return intakePage(c, { ...state, errors: inOrder(err.fields) }, 400);
       throw err;
     }
   };

@@ -1,7 +1,9 @@
 // The printable PDFs of the desk: the register of a period and the forms (Mẫu 01–06) of one dossier.
 import type { Context } from "hono";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
+import { AppError } from "../../../platform/http/app-error.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
+import { readDayFields } from "../../../platform/text/day-input.ts";
 import { vietQrPngForDossier } from "../../payments/index.ts";
 import { PRINT_KINDS, PRINTABLE_FORMS, printDossierForm, printRegister, type PrintedForm, type PrintKind } from "../use-cases/print-forms.ts";
 import { type OfficeWeb, pickCommune } from "./office-context.ts";
@@ -25,7 +27,11 @@ export function printHandlers(office: OfficeWeb) {
   const register = async (c: Context<AppEnv>) => {
     const p = requireSignedIn(c);
     const { code } = pickCommune(c, p, "dossier.read");
-    const f = await printRegister(deps, ctxOf(c), code, { from: c.req.query("from") ?? "", to: c.req.query("to") ?? "" }, { locale: c.get("locale") });
+    // The filter is typed as dd/mm/yyyy (YYYY-MM-DD still reads); a day that does not exist is a 400 naming the field.
+    const dated = readDayFields({ from: c.req.query("from") ?? "", to: c.req.query("to") ?? "" }, ["from", "to"]);
+    if (dated.errors.length > 0) throw new AppError("validation", "error.validation", dated.errors);
+    const period = { from: dated.values.from ?? "", to: dated.values.to ?? "" };
+    const f = await printRegister(deps, ctxOf(c), code, period, { locale: c.get("locale") });
     return pdfResponse(c, f);
   };
 

@@ -301,7 +301,15 @@ export async function actOnDossier(deps: D, ctx: Ctx, dossierId: string, req: Ac
       if (!meta) throw new AppError("validation", "error.validation", [{ field: "resultFile", code: "unknown", message: "dossiers.error.file" }]);
       await repo.insertDocument(q, d.id, { requirementKey: "result", fileId: meta.id, source: "result", round: 0 });
       if (d.ownerUserId)
-        await addToVault(q, { userId: d.ownerUserId, fileId: meta.id, title: def.resultName, kind: "result", documentType: "result", sourceDossierId: d.id });
+        await addToVault(q, {
+          userId: d.ownerUserId,
+          fileId: meta.id,
+          title: def.resultName,
+          kind: "result",
+          documentType: "result",
+          sourceDossierId: d.id,
+          now,
+        });
     }
 
     if (!(await repo.updateDossier(q, d.id, d.version, patch, now))) throw new AppError("conflict", "dossiers.error.changedMeanwhile");

@@ -16,7 +16,15 @@ export type DocumentInput = { requirementKey: string; upload?: { name: string; b
  * How uploads are recorded: their source and round; replace: a draft's (one document per requirement); the
  * uploader's address and the time, for the upload limits every stored file counts against.
  */
-export type AttachOptions = { source: "upload" | "scan"; round: number; replace?: boolean; clientIp: string | null; now: Date };
+export type AttachOptions = {
+  source: "upload" | "scan";
+  round: number;
+  replace?: boolean;
+  clientIp: string | null;
+  now: Date;
+  /** Each requirement's document name: an upload kept in the vault is named by it (else by its file name). */
+  names?: Readonly<Record<string, string>>;
+};
 
 /** Stores uploads (into the citizen's vault too, so they are never asked twice) and links vault items. */
 export async function attachDocuments(
@@ -48,7 +56,15 @@ export async function attachDocuments(
       });
       fileId = stored.id;
       if (p.kind === "citizen")
-        await addToVault(q, { userId: p.userId, fileId, title: stored.name, kind: "upload", documentType: d.requirementKey, sourceDossierId: dossierId });
+        await addToVault(q, {
+          userId: p.userId,
+          fileId,
+          title: opts.names?.[d.requirementKey] ?? stored.name,
+          kind: "upload",
+          documentType: d.requirementKey,
+          sourceDossierId: dossierId,
+          now: opts.now,
+        });
     } else if (d.vaultItemId) {
       const item = await vaultItemFile(q, p.userId, d.vaultItemId);
       if (!item) throw new AppError("validation", "error.validation", [{ field, code: "unknown", message: "dossiers.error.vaultItem" }]);

@@ -29,8 +29,23 @@ export function communeError(communeCode: string, input: Pick<FilingInput, "appl
   const a = ApplicantInput.safeParse(input.applicant);
   if (!a.success) errs.push(...prefixed("applicant", fieldErrorsFromZod(a.error.issues)));
   const dl = DeliveryInput.safeParse(input.delivery);
-  if (!dl.success) errs.push(...prefixed("delivery", fieldErrorsFromZod(dl.error.issues)));
+  if (!dl.success) errs.push(...deliveryErrors(fieldErrorsFromZod(dl.error.issues), DELIVERY_METHODS));
   return new AppError("validation", "error.validation", errs);
+}
+
+const DELIVERY_METHODS = ["desk", "post", "online"] as const;
+const CONSENT_METHODS = ["signature", "verbal", "fingerprint"] as const;
+
+/** The delivery choice missing, unknown or not offered: one error naming the procedure's ways in words. */
+const deliveryChoiceError = (methods: readonly (typeof DELIVERY_METHODS)[number][]): FieldError => ({
+  field: "delivery.method",
+  code: "choice",
+  message: "dossiers.error.deliveryChoice",
+  options: methods.map((m) => ({ key: `dossiers.deliveryWord.${m}` as const })),
+});
+
+function deliveryErrors(errors: FieldError[], methods: readonly (typeof DELIVERY_METHODS)[number][]): FieldError[] {
+  return prefixed("delivery", errors).map((e) => (e.field === "delivery.method" ? deliveryChoiceError(methods) : e));
 }
 
 /** Data entered once: the form's own copies of the applicant's details come from the applicant section. */
@@ -73,11 +88,16 @@ export function checkFiling(
   const applicant = ApplicantInput.safeParse(input.applicant);
   if (!applicant.success) errors.push(...prefixed("applicant", fieldErrorsFromZod(applicant.error.issues)));
   const delivery = DeliveryInput.safeParse(input.delivery);
-  if (!delivery.success) errors.push(...prefixed("delivery", fieldErrorsFromZod(delivery.error.issues)));
-  else if (!def.deliveryMethods.includes(delivery.data.method))
-    errors.push({ field: "delivery.method", code: "choice", message: "dossiers.error.deliveryMethod" });
+  if (!delivery.success) errors.push(...deliveryErrors(fieldErrorsFromZod(delivery.error.issues), def.deliveryMethods));
+  else if (!def.deliveryMethods.includes(delivery.data.method)) errors.push(deliveryChoiceError(def.deliveryMethods));
   const consent = opts.assisted ? ConsentInput.safeParse(input.assistedConsent ?? undefined) : null;
-  if (consent && !consent.success) errors.push({ field: "assistedConsent.method", code: "required", message: "dossiers.error.consent" });
+  if (consent && !consent.success)
+    errors.push({
+      field: "assistedConsent.method",
+      code: "required",
+      message: "dossiers.error.consent",
+      options: CONSENT_METHODS.map((m) => ({ key: `dossiers.consentWord.${m}` as const })),
+    });
   const form = checkFormData(def.form, prefillForm(def, input), { partial: input.intent === "draft", today: opts.now });
   errors.push(...form.errors, ...checkDocuments(def, input, opts.attachedBefore, opts.atCounter ?? false));
   return {

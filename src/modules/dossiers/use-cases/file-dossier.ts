@@ -37,7 +37,12 @@ export type FileDossierInput = FilingInput & {
   channel: "online" | "counter" | "post";
   /** The filer's address, for the per-address filing limit (citizens filing their own). */
   clientIp?: string | null;
+  /** Filing for someone: a photo (or PDF) of the consent paper they signed, kept with the dossier's documents. */
+  consentPhoto?: { name: string; bytes: Uint8Array } | null;
 };
+
+/** The requirement key the consent paper's photo is kept under, among the dossier's documents. */
+export const CONSENT_PHOTO_KEY = "assistedConsent";
 export type FileDossierResult = { dossier: DossierRow; replayed: boolean; view?: DossierView };
 
 // Communes are read on every filing and change only with an import of the official list.
@@ -109,7 +114,10 @@ function keepDraft(deps: D, ctx: Ctx, f: Filing, draft: DossierRow | null, recor
   return underFilingLock(deps, f, draft, async (s) => {
     const twin = draft ? null : await twinOf(s, f, null);
     if (twin) return { dossier: twin, replayed: true };
-    return { dossier: await saveDraft(s, ctx, draft, record, f.input.documents, f.now, deps, f.input.clientIp ?? null), replayed: false };
+    return {
+      dossier: await saveDraft(s, ctx, draft, record, documentsOf(f), f.now, deps, f.input.clientIp ?? null, documentNames(f.procedure)),
+      replayed: false,
+    };
   });
 }
 
@@ -172,7 +180,17 @@ function buildRecord(f: Filing, checked: ReturnType<typeof checkFiling>, ownerUs
     channel: f.input.channel,
     ownerUserId,
     filedByUserId: f.p.userId,
-    assistedConsent: consent ? { given: true as const, method: consent.method, note: consent.note, recordedBy: f.p.username, at: f.now.toISOString() } : null,
+    assistedConsent: consent
+      ? {
+          given: true as const,
+          method: consent.method,
+          note: consent.note,
+          recordedBy: f.p.username,
+          recordedByName: f.p.displayName,
+          photo: !!f.input.consentPhoto,
+          at: f.now.toISOString(),
+        }
+      : null,
     applicant: { ...raw, fullName: String(raw.fullName ?? "") },
     formData: checked.formValues,
     delivery: checked.delivery ?? { method: "desk" as const },
@@ -194,8 +212,23 @@ async function refuse(deps: D, ctx: Ctx, f: Filing, draft: DossierRow | null, re
   throw new AppError("validation", "error.validation", errors);
 }
 
-/** A page's submission that cannot be filed keeps what was typed and uploaded; the API and the counter keep nothing. */
-const keepsDraft = (f: Filing, draft: DossierRow | null) => f.input.intent === "submit" && !f.atCounter && (!!draft || f.input.documents.some((d) => d.upload));
+/**
+ * A page's submission that cannot be filed keeps what was typed and uploaded; the API and the counter keep nothing,
+ * and neither does a helper filing for someone (no draft appears behind their back: their form comes back as it was).
+ */
+const keepsDraft = (f: Filing, draft: DossierRow | null) =>
+  f.input.intent === "submit" && !f.atCounter && (!!draft || (!f.assisted && f.input.documents.some((d) => d.upload)));
+
+/** Each requirement's name (listed documents and file fields): uploads kept in the citizen's vault are named by it. */
+const documentNames = (procedure: ProcedureRecord): Record<string, string> =>
+  Object.fromEntries([
+    ...procedure.definition.documents.map((d) => [d.key, d.name]),
+    ...procedure.definition.form.filter((x) => x.type === "file").map((x) => [x.key, x.label]),
+  ]);
+
+/** The documents to attach: the filing's, and the consent paper's photo when filing for someone. */
+const documentsOf = (f: Filing): DocumentInput[] =>
+  f.assisted && f.input.consentPhoto ? [...f.input.documents, { requirementKey: CONSENT_PHOTO_KEY, upload: f.input.consentPhoto }] : f.input.documents;
 
 /**
  * Under the filing's lock, so that a retry never takes a number: the twin that holds the lock first files, the
@@ -240,7 +273,8 @@ async function fileUnderCode(
     try {
       const filed = await s.tx(async (q) => {
         const row = await insertFiled(q, f, draft, record, code, dueAt);
-        const documents = await attachDocuments(deps, q, f.p, row.id, f.commune.code, f.input.documents, {
+        const documents = await attachDocuments(deps, q, f.p, row.id, f.commune.code, documentsOf(f), {
+          names: documentNames(f.procedure),
           source: f.atCounter ? "scan" : "upload",
           round: 0,
           clientIp: f.input.clientIp ?? null,
@@ -269,7 +303,9 @@ async function fileUnderCode(
 
 /** Over the filing limit (429): like a refused submission, what was typed and uploaded is kept as a draft. */
 async function overLimit(deps: D, s: Session, ctx: Ctx, f: Filing, draft: DossierRow | null, record: NewRecord, retryAfterSeconds: number) {
-  const kept = keepsDraft(f, draft) ? await saveDraft(s, ctx, draft, record, f.input.documents, f.now, deps, f.input.clientIp ?? null) : null;
+  const kept = keepsDraft(f, draft)
+    ? await saveDraft(s, ctx, draft, record, documentsOf(f), f.now, deps, f.input.clientIp ?? null, documentNames(f.procedure))
+    : null;
   return new FilingThrottledError(kept?.id ?? null, retryAfterSeconds);
 }
 
@@ -277,7 +313,7 @@ async function overLimit(deps: D, s: Session, ctx: Ctx, f: Filing, draft: Dossie
 async function codesExhausted(deps: D, s: Session, ctx: Ctx, f: Filing, draft: DossierRow | null, record: NewRecord): Promise<CodesExhaustedError> {
   deps.log.warn({ commune: f.commune.code, max: MAX_DAILY_NUMBER }, "dossier numbers of the day used up");
   if (!keepsDraft(f, draft)) return new CodesExhaustedError(null);
-  const kept = await saveDraft(s, ctx, draft, record, f.input.documents, f.now, deps, f.input.clientIp ?? null);
+  const kept = await saveDraft(s, ctx, draft, record, documentsOf(f), f.now, deps, f.input.clientIp ?? null, documentNames(f.procedure));
   return new CodesExhaustedError(kept.id);
 }
 
@@ -350,6 +386,7 @@ async function saveDraft(
   now: Date,
   deps: Pick<Deps, "db" | "config">,
   clientIp: string | null,
+  names?: Readonly<Record<string, string>>,
 ): Promise<DossierRow> {
   const p = ctx.principal!;
   return s.tx(async (q) => {
@@ -365,7 +402,7 @@ async function saveDraft(
       if (!inserted) throw new AppError("conflict", "dossiers.error.duplicate");
       id = inserted;
     }
-    await attachDocuments(deps, q, p, id, record.communeCode, documents, { source: "upload", round: 0, replace: true, clientIp, now });
+    await attachDocuments(deps, q, p, id, record.communeCode, documents, { source: "upload", round: 0, replace: true, clientIp, now, names });
     return (await repo.findById(q, id))!;
   });
 }

@@ -27,8 +27,17 @@ export async function linkEarlierDossiers(events: EventBus, q: Queryable, userId
     const files = results.filter((r) => r.dossierId === d.id);
     if (files.length > 0) {
       const { definition } = await getProcedureVersion(q, d.procedureId, d.procedureVersion);
+      // Named by the day the result was issued, not the day the account was linked.
       for (const f of files)
-        await addToVault(q, { userId, fileId: f.fileId, title: definition.resultName, kind: "result", documentType: "result", sourceDossierId: d.id });
+        await addToVault(q, {
+          userId,
+          fileId: f.fileId,
+          title: definition.resultName,
+          kind: "result",
+          documentType: "result",
+          sourceDossierId: d.id,
+          now: f.at,
+        });
     }
     await events.publish(q, {
       type: "dossier.linkedToAccount",

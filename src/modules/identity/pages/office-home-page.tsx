@@ -92,6 +92,15 @@ export function officeHomePage(iw: PageKit) {
         {group("office-daily", t("office.daily"), daily)}
         {group("office-admin", t("office.admin"), admin)}
         <DataTable caption={t("office.yourRoles")} showCaption columns={columns} rows={p.grants} empty={<p>{t("office.noRoles")}</p>} />
+        {has("dossier.assist") && (
+          // A volunteer's day starts here: filing for someone who asked for help.
+          <p>
+            <a class="button" href="/procedures">
+              {t("nav.fileForCitizen")}
+            </a>
+            <span class="hint">{t("nav.fileForCitizenHint")}</span>
+          </p>
+        )}
         {group("office-more", t("office.more"), more)}
       </Layout>,
     );
