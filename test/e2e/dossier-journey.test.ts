@@ -94,10 +94,11 @@ describeBrowser("a dossier's whole journey, the citizen on a phone without JavaS
     // The citizen’s commune and their details come from the grant and the profile; every required field is set anyway.
     await form.getByLabel("Xã, phường nhận hồ sơ").selectOption(DEMO_COMMUNE);
     await form.getByLabel("Họ, chữ đệm và tên", { exact: true }).fill("Đỗ Văn Nam");
-    await form.getByLabel("Ngày sinh (không bắt buộc)").fill("1990-05-12");
-    await form.getByLabel("Số định danh cá nhân (không bắt buộc)").fill("010090001234");
-    await form.getByLabel("Nơi cư trú (không bắt buộc)").fill("Thôn Phú Hà, xã Gia Phú, tỉnh Lào Cai");
-    await form.getByLabel("Số điện thoại di động (không bắt buộc)").fill("0912345678");
+    // Dates are typed as dd/mm/yyyy; a phone or the ID number is needed, so neither says "optional".
+    await form.getByLabel(/^Ngày sinh/).fill("12/05/1990");
+    await form.getByLabel("Số định danh cá nhân", { exact: true }).fill("010090001234");
+    await form.getByLabel(/^Nơi cư trú/).fill("Thôn Phú Hà, xã Gia Phú, tỉnh Lào Cai");
+    await form.getByLabel("Số điện thoại di động", { exact: true }).fill("0912345678");
     // The procedure's own questions; those that repeat the applicant's details are not asked again.
     await form.getByRole("radio", { name: "Chưa đăng ký kết hôn với ai" }).check();
     await form.getByLabel("Mục đích sử dụng giấy xác nhận").fill("Để đăng ký kết hôn");

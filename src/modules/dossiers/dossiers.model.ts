@@ -142,7 +142,7 @@ export const PERSONAL_QUEUES: Partial<Record<QueueName, "dossier.process" | "dos
 export type QueueItem = Pick<
   DossierRow,
   "id" | "code" | "state" | "applicantName" | "channel" | "submittedAt" | "receivedAt" | "dueAt" | "clockStoppedAt" | "assigneeId" | "version"
-> & { procedureName: string; procedureCode: string; sortAt: Date };
+> & { procedureName: string; procedureCode: string; sortAt: Date; arrivedAt: Date };
 
 /** A line of the applicant's own list. */
 export type OwnDossier = Pick<DossierRow, "id" | "code" | "state" | "submittedAt" | "dueAt" | "createdAt" | "updatedAt"> & { procedureName: string };

@@ -522,23 +522,24 @@ export async function listQueue(
   queue: QueueName,
   now: Date,
   dueSoonBoundary: Date,
-  after: [string, string] | null,
+  after: [string, string, string] | null,
   limit: number,
   me: string | null,
 ): Promise<QueueItem[]> {
   const { rows } = await q.query<QueueItem>(
     `SELECT d.id, d.code, d.state, d.applicant_name AS "applicantName", d.channel, d.submitted_at AS "submittedAt",
             d.received_at AS "receivedAt", d.due_at AS "dueAt", d.clock_stopped_at AS "clockStoppedAt", d.assignee_id AS "assigneeId", d.version,
-            p.name AS "procedureName", p.code AS "procedureCode", d.sort_at AS "sortAt"
-     FROM (SELECT *, coalesce(due_at, submitted_at, created_at) AS sort_at FROM dossiers
+            p.name AS "procedureName", p.code AS "procedureCode", d.sort_at AS "sortAt", d.arrived_at AS "arrivedAt"
+     FROM (SELECT *, coalesce(due_at, submitted_at, created_at) AS sort_at, coalesce(received_at, submitted_at, created_at) AS arrived_at FROM dossiers
            WHERE commune_code = $1 AND ${queueWhere(queue, { running: "$7", inProgress: "$8", me: "$9" })}
              -- typed here too: the queues that do not use $2/$3/$7/$8/$9 would leave them untyped
              AND $2::timestamptz IS NOT NULL AND $3::timestamptz IS NOT NULL AND $7::text[] IS NOT NULL AND $8::text[] IS NOT NULL
              AND ($9::uuid IS NULL OR true)) d
      JOIN procedure_refs p ON p.procedure_id = d.procedure_id
-     WHERE ($4::timestamptz IS NULL OR (d.sort_at, d.id) > ($4::timestamptz, $5::uuid))
-     ORDER BY d.sort_at, d.id LIMIT $6`,
-    [communeCode, now, dueSoonBoundary, after?.[0] ?? null, after?.[1] ?? null, limit, RUNNING_STATES, IN_PROGRESS_STATES, me],
+     -- Days end at close of office, so many dossiers share a deadline: among them, the first to arrive comes first.
+     WHERE ($4::timestamptz IS NULL OR (d.sort_at, d.arrived_at, d.id) > ($4::timestamptz, $10::timestamptz, $5::uuid))
+     ORDER BY d.sort_at, d.arrived_at, d.id LIMIT $6`,
+    [communeCode, now, dueSoonBoundary, after?.[0] ?? null, after?.[2] ?? null, limit, RUNNING_STATES, IN_PROGRESS_STATES, me, after?.[1] ?? null],
   );
   return rows;
 }
@@ -561,7 +562,8 @@ export async function searchDossiers(q: Queryable, s: DossierSearch): Promise<Qu
   const { rows } = await q.query<QueueItem>(
     `SELECT d.id, d.code, d.state, d.applicant_name AS "applicantName", d.channel, d.submitted_at AS "submittedAt",
             d.received_at AS "receivedAt", d.due_at AS "dueAt", d.clock_stopped_at AS "clockStoppedAt", d.assignee_id AS "assigneeId", d.version,
-            p.name AS "procedureName", p.code AS "procedureCode", coalesce(d.due_at, d.submitted_at, d.created_at) AS "sortAt"
+            p.name AS "procedureName", p.code AS "procedureCode", coalesce(d.due_at, d.submitted_at, d.created_at) AS "sortAt",
+            coalesce(d.received_at, d.submitted_at, d.created_at) AS "arrivedAt"
      FROM dossiers d JOIN procedure_refs p ON p.procedure_id = d.procedure_id
      WHERE d.unit_path LIKE ANY (SELECT x || '%' FROM unnest($1::text[]) x) AND d.state <> 'draft'
        AND ((cardinality($2::text[]) > 0 AND d.applicant_search LIKE ALL (SELECT '%' || w || '%' FROM unnest($2::text[]) w))
@@ -569,6 +571,7 @@ export async function searchDossiers(q: Queryable, s: DossierSearch): Promise<Qu
          OR ($4::text IS NOT NULL AND (d.applicant->>'phone' = $4 OR d.applicant->>'citizenIdNumber' = $4)))
      ORDER BY d.state = ANY($6::text[]) DESC,
               CASE WHEN d.state = ANY($6::text[]) THEN coalesce(d.due_at, d.submitted_at, d.created_at) END,
+              CASE WHEN d.state = ANY($6::text[]) THEN coalesce(d.received_at, d.submitted_at, d.created_at) END,
               d.updated_at DESC, d.id
      LIMIT $5`,
     [s.paths, s.words, s.code, s.digits, s.limit, OPEN_STATES],

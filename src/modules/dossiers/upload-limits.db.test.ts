@@ -133,7 +133,11 @@ describeDb("uploads: limits per account and address", () => {
     expect(html).toContain(throttledField("Tệp"));
     expect(html).toContain("Giấy khai sinh"); // the list as it was
     const items = (await (await client.get("/api/v1/me/vault")).json()).items as { title: string }[];
-    expect(items.map((i) => i.title).sort()).toEqual(["Giấy khai sinh", "Sổ hộ khẩu"]);
+    // Vault items are named by document and day.
+    expect(items.map((i) => i.title).sort()).toEqual([
+      expect.stringMatching(/^Giấy khai sinh — \d{2}\/\d{2}\/\d{4}$/),
+      expect.stringMatching(/^Sổ hộ khẩu — \d{2}\/\d{2}\/\d{4}$/),
+    ]);
     expect(await storedBy(user.id)).toBe(4);
   });
 

@@ -52,7 +52,7 @@ export async function deskQueues(deps: ReadDeps, ctx: ReadCtx, communeCode: stri
   const commune = await getAdminUnit(deps, communeCode);
   authorise(ctx.principal, "dossier.read", commune);
   const { now, dueSoon } = await queueBoundaries(deps);
-  const after = decodeCursor(page.cursor, 2) as [string, string] | null;
+  const after = decodeCursor(page.cursor, 3) as [string, string, string] | null;
   const me = ctx.principal?.userId ?? null;
   const [counts, items, paused] = await Promise.all([
     repo.countQueues(deps.db, commune.code, now, dueSoon, me),
@@ -81,7 +81,7 @@ export async function deskQueues(deps: ReadDeps, ctx: ReadCtx, communeCode: stri
     counts,
     pausedByGround,
     items: await withHandlers(deps, shown),
-    next: more && last ? ([new Date(last.sortAt).toISOString(), last.id] as [string, string]) : null,
+    next: more && last ? ([new Date(last.sortAt).toISOString(), new Date(last.arrivedAt).toISOString(), last.id] as [string, string, string]) : null,
     now,
     dueSoon,
   };

@@ -10,6 +10,7 @@ import { describeDb } from "../../../../test/support/test-db.ts";
 import { getDossier } from "./get-dossier.ts";
 import { formBase, printableForms, printDossierForm, printRegister, signerOf, stepOutcome, trackingSlipData } from "./print-forms.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
+import { confirmPayment } from "../../payments/index.ts";
 import { buildUser, GIA_PHU } from "../../../../test/support/factories.ts";
 import { forgetDeskSettings } from "./load-desk-settings.ts";
 import { writeDeskSettings } from "./save-desk-settings.ts";
@@ -132,6 +133,7 @@ describeDb("printed forms of a dossier", () => {
     await act(deps, team.specialist, d.id, "forwardReturned", { note: "Đã xác minh" });
     await act(deps, team.specialist, d.id, "propose", { note: "Đủ điều kiện" });
     await act(deps, team.leader, d.id, "approve");
+    await confirmPayment(deps, team.desk, d.id, { method: "cash" });
     await act(deps, team.desk, d.id, "returnResult", { method: "desk", collectedBy: "Đỗ Văn Nam" });
     const text = (await read((await printDossierForm(deps, team.desk, d.id, "trackingSlip", opts)).pdf)).text;
     const [desk, specialist, leader] = [team.desk, team.specialist, team.leader].map((x) => x.principal.displayName);
@@ -214,7 +216,7 @@ describeDb("printed forms of a dossier", () => {
       clock.set(vn("2026-11-23T09:30:00"));
       const d = await act(deps, team.desk, (await buildDossier(deps, team.citizen)).id, "receive");
       await act(deps, team.leader, d.id, "apologise", { reason: "Chờ xác minh", newDueDate: "2026-12-02" });
-      await act(deps, vice, d.id, "pause", { reason: "Có đơn đề nghị dừng" });
+      await act(deps, vice, d.id, "pause", { ground: "applicantRequest", reason: "Có đơn đề nghị dừng" });
       const apology = (await read((await printDossierForm(deps, team.desk, d.id, "apology", opts)).pdf)).text;
       expect(apology).toContain("Mẫu số 04");
       expect(apology).toContain(`TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Ký, ghi rõ họ tên và đóng dấu) ${team.leader.principal.displayName}`);

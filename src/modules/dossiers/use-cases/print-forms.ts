@@ -168,6 +168,8 @@ const HANDOVERS = new Set([
   "requestSupplement",
   "answerSupplement",
   "refuse",
+  // Not a hand-over, but the stop notice goes to the applicant and the slip must say on what ground.
+  "pause",
 ]);
 
 /**
@@ -237,7 +239,7 @@ export function trackingRows(locale: Locale, d: DossierRow, events: DossierEvent
       default: // returnResult, requestSupplement, refuse: back to the applicant
         [from, to] = [actor(e, "one_stop_officer"), applicant];
     }
-    holder = to;
+    if (e.action !== "pause") holder = to;
     const prevDue = e.details.previousStepDueAt;
     const stepDueAt =
       e.action === "submit" || e.action === "intake" || e.action === "receive"
