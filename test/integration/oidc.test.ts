@@ -205,7 +205,8 @@ describeDb("OpenID Connect sign-in (national SSO)", () => {
 
     const callback = await client.get(callbackPath);
     expect(callback.status).toBe(303);
-    expect(callback.headers.get("location")).toBe("/office");
+    // A citizen never lands in the office, even when the sign-in started there: their own dossiers instead.
+    expect(callback.headers.get("location")).toBe("/me/dossiers");
     expect(client.cookies.has(SESSION_COOKIE)).toBe(true);
     expect(client.cookies.has(OIDC_COOKIE)).toBe(false); // used once
 

@@ -9,7 +9,8 @@ import type { MessageKey } from "../../../platform/i18n/i18n.ts";
 import { type OidcClient, type OidcIdentity, OidcLevelError } from "../oidc-client.ts";
 import { signInWithOidc } from "../use-cases/sign-in-with-oidc.ts";
 import type { PageKit } from "../../../platform/http/page-kit.ts";
-import { beginSession, SignInPage } from "./sign-in-page.tsx";
+import { principalOfUser } from "../use-cases/principal-of-user.ts";
+import { beginSession, landingOf, SignInPage } from "./sign-in-page.tsx";
 
 const OIDC_COOKIE = "xaso_oidc";
 
@@ -29,7 +30,7 @@ export function ssoPages(iw: PageKit, oidc: OidcClient | null) {
     if (!oidc) throw new AppError("not_found", "error.notFound");
     const redirectUri = `${deps.config.publicUrl ?? new URL(c.req.url).origin}/auth/oidc/callback`;
     const begun = await oidc.start(redirectUri);
-    const next = safeNext(c.req.query("next"), "/");
+    const next = safeNext(c.req.query("next"), "");
     await setSignedCookie(c, OIDC_COOKIE, JSON.stringify({ s: begun.state, n: begun.nonce, v: begun.verifier, next }), deps.config.sessionSecret, {
       path: "/auth/oidc",
       httpOnly: true,
@@ -62,7 +63,8 @@ export function ssoPages(iw: PageKit, oidc: OidcClient | null) {
     }
     const { userId } = await signInWithOidc(deps, ctxOf(c), who);
     if (!userId) throw new AppError("forbidden", "signIn.accountDisabled");
-    return beginSession(iw, c, userId, "oidc", safeNext(saved.next, "/"));
+    // Like a password sign-in: the page asked for, else the person's own start (a citizen's dossiers).
+    return beginSession(iw, c, userId, "oidc", landingOf(await principalOfUser(deps, userId), safeNext(saved.next, "")));
   };
 
   return { start, callback };
