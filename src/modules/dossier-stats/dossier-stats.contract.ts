@@ -52,7 +52,7 @@ export const Figures = z
     onTimeShare: share.openapi({ description: "(early + onTime) ÷ finished" }),
     withdrawn: count,
     inProgress: count,
-    overdue: count.openapi({ description: "In progress, clock running, due time passed" }),
+    overdue: count.openapi({ description: "In progress and past due: the clock running, or stopped after the due time (late stays late)" }),
     digitised: count,
     digitisedShare: share,
     originalSeen: count.openapi({ description: "Received dossiers with a document only shown in original at the counter (not digitised)" }),

@@ -23,6 +23,8 @@ type Spec = {
   finishedAt?: string;
   apologyDueAt?: string;
   docs?: [string, Source][];
+  /** When the clock of a dossier still stopped (paused, waiting for a supplement) stopped. */
+  clockStoppedAt?: string;
   /** Clock stops recorded as events: [start, end, the stopped state]. */
   stops?: [string, string, "paused" | "supplementRequested"][];
   /** Working days from receipt to decision without the stops, counted by hand (8 office hours a day). */
@@ -142,12 +144,23 @@ const SPECS: Spec[] = [
     is: { received: true, open: "overdue", digitised: true },
   },
   {
-    name: "online, paused: its old due time has passed but the clock is stopped",
+    name: "online, paused before its due time: its old due time has passed but the clock is stopped",
     state: "paused",
     channel: "online",
     receivedAt: "2026-11-02T02:00:00Z",
     dueAt: "2026-11-05T10:00:00Z",
+    clockStoppedAt: "2026-11-04T02:00:00Z",
     is: { received: true, open: "stopped" },
+  },
+  {
+    name: "counter, P2, paused after its due time: late stays late",
+    proc: "P2",
+    state: "paused",
+    channel: "counter",
+    receivedAt: "2026-11-09T02:00:00Z",
+    dueAt: "2026-11-12T10:00:00Z",
+    clockStoppedAt: "2026-11-13T02:00:00Z",
+    is: { received: true, open: "overdue", digitised: true },
   },
   {
     name: "post, received, not yet due, P2, VietQR payment refunded",
@@ -348,8 +361,8 @@ describeDb("dossier figures", () => {
     const commune = s.commune ?? GIA_PHU;
     const { rows } = await t.db.query<{ id: string }>(
       `INSERT INTO dossiers (commune_code, unit_path, procedure_id, procedure_version, state, channel, applicant, applicant_name,
-         submitted_at, received_at, due_at, finished_at, apology_at, apology_due_at, fee_amount, fee_status, rating)
-       VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+         submitted_at, received_at, due_at, finished_at, apology_at, apology_due_at, fee_amount, fee_status, rating, clock_stopped_at)
+       VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
       [
         commune,
         `/${LAO_CAI}/${commune}/`,
@@ -366,6 +379,7 @@ describeDb("dossier figures", () => {
         s.fee ?? 0,
         !s.fee ? "none" : s.payment ? (s.payment.status === "paid" ? "paid" : s.payment.status) : "unpaid",
         s.rating ?? null,
+        s.clockStoppedAt ?? null,
       ],
     );
     const id = rows[0]!.id;
@@ -456,7 +470,10 @@ describeDb("dossier figures", () => {
     expect(r.totals).toMatchObject({ early: 5, onTime: 1, late: 3, finished: 9, refused: 1, originalSeen: 1 });
     expect(r.totals.onTimeShare).toBeCloseTo(6 / 9, 4);
     // The in-person-only procedure is out of the online share's denominator; the exempt fee is out of the cashless one.
-    expect(r.totals).toMatchObject({ received: 13, onlineOffered: 12, online: 6, withFee: 5, cashless: 2 });
+    expect(r.totals).toMatchObject({ received: 14, onlineOffered: 13, online: 6, withFee: 5, cashless: 2 });
+    // Late stays late: of the 4 open, the one in review past due and the one paused after its due time are overdue;
+    // the one paused before its due time is not, nor the one not yet due.
+    expect(r.totals).toMatchObject({ inProgress: 4, overdue: 2 });
     // The seen-only ID card makes its dossier count as not digitised, like the two with paper only.
     expect(r.totals.digitised).toBe(r.totals.received - 3);
     // Working days without clock stops, over the 9 decided, to one decimal.

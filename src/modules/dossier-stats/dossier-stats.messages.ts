@@ -88,7 +88,7 @@ export const messagesVi = {
   "stats.def.onTime":
     "Theo Quyết định 766: trước hạn là hồ sơ có quyết định vào một ngày trước ngày hết hạn; đúng hạn là có quyết định trong chính ngày hết hạn, không muộn hơn giờ hết hạn; quá hạn là có quyết định sau thời điểm hết hạn. Tỷ lệ = (trước hạn + đúng hạn) chia cho số hồ sơ đã giải quyết. Hạn giải quyết đã được lùi theo thời gian chờ bổ sung hồ sơ và tạm dừng. Ngày hẹn mới trong văn bản xin lỗi không làm hồ sơ trễ hạn thành đúng hạn: hồ sơ đó vẫn tính là quá hạn.",
   "stats.def.inProgress":
-    "Hồ sơ đã tiếp nhận, chưa có quyết định, chưa bị rút. Trong đó quá hạn: đồng hồ đang chạy (không chờ bổ sung, không tạm dừng) và hạn giải quyết đã qua tại thời điểm xem.",
+    "Hồ sơ đã tiếp nhận, chưa có quyết định, chưa bị rút. Trong đó quá hạn: hạn giải quyết đã qua tại thời điểm xem khi đồng hồ đang chạy, hoặc đã qua trước khi đồng hồ dừng (chờ bổ sung, tạm dừng): hồ sơ đã trễ hạn vẫn là trễ hạn.",
   "stats.def.digitised":
     "Số hồ sơ có bản điện tử của mọi giấy tờ bắt buộc của thủ tục (tải lên trực tuyến, lấy từ kho dữ liệu của công dân, hoặc scan tại bộ phận một cửa, kể cả khi bổ sung), chia cho tổng số hồ sơ tiếp nhận. Giấy tờ chỉ xem bản chính tại quầy (không scan) không có bản điện tử: hồ sơ đó không tính là số hóa đủ.",
   "stats.def.vaultReused": "Số hồ sơ có ít nhất một giấy tờ lấy lại từ kho dữ liệu điện tử của công dân, chia cho tổng số hồ sơ tiếp nhận.",
@@ -218,7 +218,7 @@ export const messagesEn: Messages = {
   "stats.def.onTime":
     "Decision 766: early is decided on a day before the due day; on time is decided on the due day itself, by the due time; late is decided after the due time. Share = (early + on time) divided by decided dossiers. The due time has already moved for supplement requests and pauses. The new date of an apology does not turn a late dossier into an on-time one: it still counts as late.",
   "stats.def.inProgress":
-    "Received dossiers without a decision and not withdrawn. Of those, overdue: the clock is running (not waiting for a supplement, not paused) and the due time has passed as of now.",
+    "Received dossiers without a decision and not withdrawn. Of those, overdue: the due time has passed as of now with the clock running, or had passed before the clock stopped (waiting for a supplement, paused): a dossier already late stays late.",
   "stats.def.digitised":
     "Dossiers with an electronic copy of every document the procedure requires (uploaded online, reused from the citizen's store, or scanned at the desk, supplements included) divided by all dossiers received. A document only shown in original at the counter (not scanned) has no electronic copy: the dossier does not count as digitised.",
   "stats.def.vaultReused": "Dossiers with at least one document reused from the citizen's electronic vault, divided by all dossiers received.",

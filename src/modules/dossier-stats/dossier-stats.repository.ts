@@ -43,6 +43,8 @@ const GROUP_KEYS: Record<GroupBy, string> = {
 };
 
 const DECIDED = `outcome IN ('result', 'refused')`;
+// As the desk's overdue queue: past due with the clock running, or the clock stopped after the due time (late stays late).
+const OVERDUE = `((state NOT IN ('paused', 'supplementRequested') AND due_at < $4) OR (state IN ('paused', 'supplementRequested') AND due_at < clock_stopped_at))`;
 const AGGREGATES = `
   count(*)::int AS received,
   count(*) FILTER (WHERE channel = 'online' AND online_offered)::int AS online,
@@ -54,7 +56,7 @@ const AGGREGATES = `
   count(*) FILTER (WHERE timing = 'late')::int AS late,
   count(*) FILTER (WHERE outcome = 'withdrawn')::int AS withdrawn,
   count(*) FILTER (WHERE outcome = 'open')::int AS "inProgress",
-  count(*) FILTER (WHERE outcome = 'open' AND state NOT IN ('paused', 'supplementRequested') AND due_at < $4)::int AS overdue,
+  count(*) FILTER (WHERE outcome = 'open' AND ${OVERDUE})::int AS overdue,
   count(*) FILTER (WHERE digitised)::int AS digitised,
   count(*) FILTER (WHERE original_seen)::int AS "originalSeen",
   count(*) FILTER (WHERE vault_reused)::int AS "vaultReused",

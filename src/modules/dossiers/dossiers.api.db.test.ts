@@ -218,7 +218,9 @@ describeDb("dossiers: API", () => {
       version: number;
       code: string;
       documents: { id: string }[];
+      register: unknown;
     };
+    expect(filed.register).toBeNull();
 
     // The queue shows it to its own desk, not to another commune's.
     const queue = await desk.get(`/api/v1/communes/${GIA_PHU}/queues?queue=newOnline&limit=100`);
@@ -235,8 +237,21 @@ describeDb("dossiers: API", () => {
 
     const received = await desk.post(`/api/v1/dossiers/${filed.id}/actions/receive`, { version: filed.version });
     expect(received.status).toBe(200);
-    const r = (await received.json()) as { state: string; version: number; dueAt: string; nationalStatus: number; events: { action: string }[] };
+    const r = (await received.json()) as {
+      state: string;
+      version: number;
+      dueAt: string;
+      nationalStatus: number;
+      events: { action: string }[];
+      register: { year: number; number: number };
+    };
     expect(r).toMatchObject({ state: "received", nationalStatus: 2 });
+    // The register entry taken on receipt: this year's book, the number stored on the dossier.
+    const entry = (await app().db.query<{ y: number; n: number }>("SELECT register_year AS y, register_number AS n FROM dossiers WHERE id = $1", [filed.id]))
+      .rows[0]!;
+    expect(entry.n).toBeGreaterThan(0);
+    expect(entry.y).toBe(2026);
+    expect(r.register).toEqual({ year: entry.y, number: entry.n });
     expect(r.version).toBeGreaterThan(filed.version);
     expect(r.dueAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(r.events.map((e) => e.action)).toEqual(["submit", "receive"]);

@@ -66,6 +66,7 @@ export function presentDossier(v: DossierView, t: Translate): z.infer<typeof Dos
     returnedAt: iso(d.returnedAt),
     fee: { amount: d.feeAmount, status: d.feeStatus },
     rating: d.rating,
+    register: d.registerYear !== null && d.registerNumber !== null ? { year: d.registerYear, number: d.registerNumber } : null,
     events: v.events.map((e) => ({
       action: e.action,
       label: t(`dossiers.action.${e.action}` as never),

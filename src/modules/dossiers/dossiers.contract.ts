@@ -289,6 +289,10 @@ export const DossierOut = z
     returnedAt: iso,
     fee: z.object({ amount: z.number().int(), status: z.enum(["none", "unpaid", "paid", "exempt", "refunded"]) }),
     rating: z.number().int().nullable(),
+    register: z
+      .object({ year: z.number().int(), number: z.number().int() })
+      .nullable()
+      .openapi({ description: "The register entry (Quyển số / Số thứ tự, as on the receipt Mẫu 01 and the register Mẫu 07); null until received" }),
     events: z.array(DossierEventOut),
     documents: z.array(DossierDocumentOut),
     originalsSeen: z.array(OriginalSeenOut),

@@ -116,10 +116,16 @@ describeDb("dossier office pages", () => {
 
     it("receives the dossier: POST, redirect, then the page with a flash and the new state", async () => {
       const page = await (await clients.desk.get(`/office/dossiers/${id}`)).text();
+      // Submitted, not received: no register entry yet.
+      expect(page).not.toContain("Sổ theo dõi hồ sơ</dt>");
       const res = await clients.desk.post(`/office/dossiers/${id}/actions/receive`, { version: versionOf(page, "receive") });
       expect(res.status).toBe(303);
       expect(res.headers.get("location")).toBe(`/office/dossiers/${id}`);
       const after = await (await clients.desk.get(`/office/dossiers/${id}`)).text();
+      // The entry taken on receipt, as the receipt (Mẫu 01) and the register (Mẫu 07) print it.
+      const entry = (await app().db.query<{ n: number }>("SELECT register_number AS n FROM dossiers WHERE id = $1", [id])).rows[0]!.n;
+      expect(entry).toBeGreaterThan(0);
+      expect(after).toMatch(new RegExp(`Sổ theo dõi hồ sơ</dt>\\s*<dd>Quyển số 2026, số thứ tự ${entry}</dd>`));
       expect(after).toContain("Đã tiếp nhận hồ sơ.");
       expect(after).toContain("Đã tiếp nhận");
       expect(after).toContain("(mã trạng thái quốc gia: 2)");

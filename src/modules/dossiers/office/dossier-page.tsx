@@ -165,6 +165,11 @@ function DossierPage(props: {
         ] as [string, Child][])
       : []),
     [t("dossiers.office.summary.received"), at(d.receivedAt)],
+    // The receipt's (Mẫu 01) and the register's (Mẫu 07) entry, one numbering per book and year.
+    ...optional(d.registerNumber !== null, () => [
+      t("dossiers.office.summary.register"),
+      t("dossiers.office.registerEntry", { year: d.registerYear ?? "", number: d.registerNumber ?? "" }),
+    ]),
     [t("dossiers.office.summary.due"), at(d.dueAt)],
     ...optional(d.apologyDueAt, () => [t("dossiers.office.summary.newDue"), at(d.apologyDueAt)]),
     ...optional(d.stepDueAt, () => [t("dossiers.office.summary.stepDue"), at(d.stepDueAt)]),
