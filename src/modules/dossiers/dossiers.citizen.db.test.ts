@@ -305,7 +305,8 @@ describeDb("dossiers: citizen pages", () => {
     await act(app().deps, team.desk, id, "requestSupplement", { items: [{ label: "Bản sao giấy chứng nhận ly hôn", reason: "Chưa có trong hồ sơ" }] });
 
     const pageHtml = await (await citizen.get(`/me/dossiers/${id}`)).text();
-    expect(pageHtml).toContain("Bản sao giấy chứng nhận ly hôn");
+    // Each item of the request with the desk's reason for it.
+    expect(pageHtml).toContain("<li>Bản sao giấy chứng nhận ly hôn – lý do: Chưa có trong hồ sơ</li>");
     const version = /name="version" value="(\d+)"/.exec(pageHtml)![1]!;
     const supplement = (files: Record<string, File>, v = version) => {
       const body = new FormData();
@@ -340,6 +341,14 @@ describeDb("dossiers: citizen pages", () => {
     expect(await noReason.text()).toContain('href="#f-reason"');
     expect((await citizen.post(`/me/dossiers/${id}/cancel`, { version: v2, reason: "Không cần nữa" })).status).toBe(303);
     expect((await app().db.query("SELECT state FROM dossiers WHERE id = $1", [id])).rows[0]!.state).toBe("cancelled");
+  });
+
+  it("shows the applicant the documents whose original the desk saw at the counter, with no file to download", async () => {
+    const d = await buildDossier(app().deps, team.citizen);
+    await act(app().deps, team.desk, d.id, "receive", { originalsSeen: ["identityDocument"] });
+    const html = await (await citizen.get(`/me/dossiers/${d.id}`)).text();
+    expect(html).toContain("<h2>Đã xem bản chính tại quầy, không có bản điện tử</h2>");
+    expect(html).toMatch(/<li>Thẻ căn cước của người yêu cầu: đã xem bản chính lúc \d\d:\d\d \d\d\/\d\d\/\d{4}<\/li>/);
   });
 
   it("offers the rating once the result is returned, as five radios in a fieldset, and takes it once", async () => {

@@ -295,6 +295,7 @@ describeDb("dossier office pages", () => {
 
   it("forwards to another agency as a step with its own deadline, listed on the page, and closes it with the answer", async () => {
     const { deps } = app();
+    await moveClock("2026-11-23T09:00:00");
     const d = await buildDossier(deps, team.citizen);
     await act(deps, team.desk, d.id, "receive");
     await act(deps, team.leader, d.id, "assign", { assigneeId: team.specialist.actor.userId });
@@ -310,6 +311,11 @@ describeDb("dossier office pages", () => {
     expect(forwarded).toContain('<h2 id="interagency-title">Các bước liên thông</h2>');
     expect(forwarded).toContain("Công an xã Gia Phú (G01.H26.12)");
     expect(forwarded).toContain("Đang chờ");
+    // Late or not by the application's clock, not the machine's: two working days are not over yet.
+    const stepsSection = (html: string) => html.slice(html.indexOf('<section aria-labelledby="interagency-title">')).split("</section>")[0]!;
+    expect(stepsSection(forwarded)).not.toContain("Quá hạn");
+    await moveClock("2026-11-30T09:00:00");
+    expect(stepsSection(await (await clients.specialist.get(`/office/dossiers/${d.id}`)).text())).toContain("Quá hạn");
     const back = await clients.specialist.post(`/office/dossiers/${d.id}/actions/forwardReturned`, {
       version: versionOf(forwarded, "forwardReturned"),
       stepResult: "refused",

@@ -20,6 +20,7 @@ import { getDossierFile } from "../use-cases/get-dossier-file.ts";
 import type { DossierView } from "../dossiers.model.ts";
 import { actionLabel, type CitizenWeb, dateOf, stateTone, timeOf } from "./citizen-context.ts";
 import { FeePanel } from "./fee.tsx";
+import { OriginalsSeenList, supplementItemText } from "../dossier-records.tsx";
 
 /** What the payments module puts on a dossier's page (the VietQR SVG and how to pay); null when nothing is due. */
 export type PaymentPanel = (c: Context<AppEnv>, dossier: DossierRow, ctx: PageContext) => Promise<Child | null>;
@@ -133,7 +134,7 @@ export function myDossierPages(citizen: CitizenWeb, opts: CitizenPageOptions) {
             <p>{t("dossiers.citizen.supplementLead", { date: dateOf(ctx, openRequest.requestedAt) })}</p>
             <ul>
               {openRequest.items.map((i) => (
-                <li>{i.label}</li>
+                <li>{supplementItemText(ctx, i)}</li>
               ))}
             </ul>
             {openRequest.note && <p>{openRequest.note}</p>}
@@ -198,6 +199,7 @@ export function myDossierPages(citizen: CitizenWeb, opts: CitizenPageOptions) {
             </ul>
           </>
         )}
+        <OriginalsSeenList ctx={ctx} seen={view.originalsSeen} docName={(key) => names(key, 0)} level={2} />
         {mine && view.actions.includes("rate") && (
           <>
             <h2 id="rate">{t("dossiers.citizen.rateSection")}</h2>

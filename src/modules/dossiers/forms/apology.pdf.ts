@@ -31,6 +31,7 @@ export function apologyDefinition(d: ApologyData): TDocumentDefinitions {
     p(t("forms.apology.received", { date: formatDate(d.receivedAt, d.locale), agency })),
     ...field(t("forms.field.procedure"), d.procedureName),
     ...field(t("forms.field.dueAt"), timeAt(t, d.oldDueAt, d.locale)),
+    ...(d.late ? [{ text: t(`forms.apology.late.${d.late}`), bold: true, margin: [0, 2, 0, 2] } satisfies Content] : []),
     p(t("forms.apology.notYet", { agency })),
     ...field(t("forms.field.reason"), d.reason),
     p(t("forms.apology.sorry", { agency })),

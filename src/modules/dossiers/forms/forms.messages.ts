@@ -66,6 +66,7 @@ export const messagesVi = {
   "forms.docs.kind.certifiedCopy": "Bản sao có chứng thực",
   "forms.docs.kind.originalOrCertifiedCopy": "Bản chính hoặc bản sao có chứng thực",
   "forms.docs.kind.copyWithOriginal": "Bản sao kèm bản chính để đối chiếu",
+  "forms.docs.kind.originalSeen": "Bản chính (đã xem, không lưu bản sao)",
 
   "forms.receipt.title": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
   "forms.receipt.intro": "{desk} tiếp nhận hồ sơ của:",
@@ -90,6 +91,8 @@ export const messagesVi = {
   "forms.apology.title": "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
   "forms.apology.to": "Kính gửi: Ông/Bà {name}",
   "forms.apology.received": "Ngày {date}, {agency} tiếp nhận giải quyết hồ sơ của ông/bà.",
+  "forms.apology.late.overdue": "Hồ sơ đã quá hạn giải quyết: thời hạn hẹn trả kết quả nêu trên đã qua.",
+  "forms.apology.late.lastDay": "Phiếu này được lập muộn, khi còn chưa đến một ngày làm việc trước thời hạn hẹn trả kết quả nêu trên.",
   "forms.apology.notYet": "Tuy nhiên đến nay, {agency} chưa trả kết quả giải quyết hồ sơ cho ông/bà.",
   "forms.apology.sorry": "Sự chậm trễ này đã gây phiền hà cho ông/bà. {agency} xin lỗi ông/bà vì sự bất tiện này.",
   "forms.apology.newDue": "{agency} sẽ trả kết quả giải quyết hồ sơ cho ông/bà vào: {at}.",
@@ -226,6 +229,7 @@ export const messagesEn: Messages = {
   "forms.docs.kind.certifiedCopy": "Certified copy",
   "forms.docs.kind.originalOrCertifiedCopy": "Original or certified copy",
   "forms.docs.kind.copyWithOriginal": "Copy with the original to compare",
+  "forms.docs.kind.originalSeen": "Original (seen, no copy kept)",
 
   "forms.receipt.title": "Dossier receipt and result appointment",
   "forms.receipt.intro": "{desk} has received the dossier of:",
@@ -250,6 +254,8 @@ export const messagesEn: Messages = {
   "forms.apology.title": "Apology and new appointment for the result",
   "forms.apology.to": "To: {name}",
   "forms.apology.received": "On {date}, {agency} received your dossier for processing.",
+  "forms.apology.late.overdue": "The dossier is overdue: the appointment given above has passed.",
+  "forms.apology.late.lastDay": "This letter is issued late, less than one working day before the appointment given above.",
   "forms.apology.notYet": "However, {agency} has not yet returned the result of your dossier.",
   "forms.apology.sorry": "We regret the trouble this delay has caused you. {agency} apologises for the inconvenience.",
   "forms.apology.newDue": "{agency} will return the result of your dossier at: {at}.",

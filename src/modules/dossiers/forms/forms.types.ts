@@ -55,7 +55,8 @@ export interface ReceiptData extends FormBase {
   procedureName: string;
   applicant: Applicant;
   authorisedPerson?: string;
-  documents: Array<{ name: string; copies: number; kind: DocumentKind }>;
+  /** "originalSeen": an original shown at the counter and handed back, with no copy kept. */
+  documents: Array<{ name: string; copies: number; kind: DocumentKind | "originalSeen" }>;
   /** Number of sets of the dossier; 1 when absent. */
   sets?: number;
   duration: { unit: "days" | "hours" | "sameDay"; amount: number };
@@ -115,6 +116,8 @@ export interface ApologyData extends FormBase {
   newDueAt: Date;
   reason: string;
   issuedAt: Date;
+  /** Issued late: after the deadline ("overdue") or less than one working day before it ("lastDay"). */
+  late?: "overdue" | "lastDay";
   signer: Signer;
 }
 

@@ -1,6 +1,6 @@
 // One dossier in the office face: its summary, print links, action forms, form data, documents and history.
 import type { Context } from "hono";
-import { OriginalsSeenList } from "./originals-seen.tsx";
+import { OriginalsSeenList, supplementItemText } from "../dossier-records.tsx";
 import type { Child } from "hono/jsx";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
 import { fileResponse } from "../../../platform/http/file-response.ts";
@@ -32,7 +32,7 @@ import {
 import type { OfficeWeb } from "./office-context.ts";
 import { PRINT_PATHS } from "./print-routes.ts";
 import { pauseGroundLabel, pauseGroundOf } from "../pause-grounds.ts";
-import { InteragencySteps, organisationRow, supplementItemText } from "./workflow-sections.tsx";
+import { InteragencySteps, organisationRow } from "./workflow-sections.tsx";
 import { localNoon } from "../../../platform/calendar/vietnam-time.ts";
 
 function formValue(field: ProcedureRecord["definition"]["form"][number], v: unknown, locale: PageContext["locale"]): string {
@@ -54,6 +54,8 @@ function DossierPage(props: {
   form: ActionForm | null;
   notice: Notice | null;
   payment: Child | null;
+  /** The application clock's time, so a fake clock judges lateness like everything else. */
+  now: Date;
 }) {
   const { ctx, view } = props;
   const { t, locale } = ctx;
@@ -317,7 +319,7 @@ function DossierPage(props: {
         </PageSection>
       )}
 
-      <InteragencySteps ctx={ctx} steps={view.interagencySteps ?? []} now={new Date()} />
+      <InteragencySteps ctx={ctx} steps={view.interagencySteps ?? []} now={props.now} />
 
       <PageSection id="history" title={t("dossiers.office.history.title")}>
         <DataTable caption={t("dossiers.office.history.title")} columns={eventColumns} rows={view.events} />
@@ -370,7 +372,15 @@ export function dossierPages(office: OfficeWeb, slots: { paymentPanel?: PaymentP
     const pageCtx = page(c);
     const payment = d.feeAmount > 0 && slots.paymentPanel ? await slots.paymentPanel(c, d, pageCtx) : null;
     return c.html(
-      <DossierPage ctx={pageCtx} view={view} assigneeName={assigneeName} form={opts.form ?? null} notice={opts.notice ?? null} payment={payment} />,
+      <DossierPage
+        ctx={pageCtx}
+        view={view}
+        assigneeName={assigneeName}
+        form={opts.form ?? null}
+        notice={opts.notice ?? null}
+        payment={payment}
+        now={deps.clock.now()}
+      />,
       opts.status ?? 200,
     );
   };

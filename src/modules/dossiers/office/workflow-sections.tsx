@@ -4,7 +4,7 @@ import { formatDateTime } from "../../../platform/i18n/format.ts";
 import { Tag } from "../../../platform/views/components.tsx";
 import { type Column, DataTable } from "../../../platform/views/data-table.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
-import { type Applicant, type InteragencyStep, type SupplementRequest, stepLate } from "../dossiers.model.ts";
+import { type Applicant, type InteragencyStep, stepLate } from "../dossiers.model.ts";
 
 export function InteragencySteps(props: { ctx: PageContext; steps: readonly InteragencyStep[]; now: Date }) {
   const { t, locale } = props.ctx;
@@ -46,7 +46,3 @@ export function organisationRow(ctx: PageContext, a: Applicant): Array<[string, 
   if (a.type !== "organisation" || !a.organisation) return [];
   return [[ctx.t("dossiers.office.summary.organisation"), ctx.t("dossiers.office.organisationValue", { ...a.organisation })]];
 }
-
-/** One supplement item as the office reads it: what, and why (rows stored before reasons show the label alone). */
-export const supplementItemText = (ctx: PageContext, i: SupplementRequest["items"][number]) =>
-  i.note ? ctx.t("dossiers.office.supplements.reason", { label: i.label, reason: i.note }) : i.label;

@@ -3,7 +3,10 @@
 import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import QRCode from "qrcode";
 import { beforeAll, expect, it } from "vitest";
-import { act, acting, buildDossier, COUNTER_PROCEDURE, deskTeam } from "../../../../test/support/dossier-factories.ts";
+import { act, acting, APPLICANT, buildDossier, COUNTER_PROCEDURE, deskTeam, ONLINE_PROCEDURE } from "../../../../test/support/dossier-factories.ts";
+import { documentsFor, formValuesFor } from "../../../../test/support/procedure-factories.ts";
+import { getProcedure } from "../../procedures/index.ts";
+import { fileDossier } from "./file-dossier.ts";
 import { rejection } from "../../../../test/support/expect-error.ts";
 import { useTestApp } from "../../../../test/support/test-app.ts";
 import { describeDb } from "../../../../test/support/test-db.ts";
@@ -99,6 +102,9 @@ describeDb("printed forms of a dossier", () => {
     const apology = await read((await printDossierForm(deps, team.desk, d.id, "apology", opts)).pdf);
     expect(apology.text).toContain("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ");
     expect(apology.text).toContain("02/12/2026");
+    // Issued days before the deadline: nothing to say about lateness.
+    expect(apology.text).not.toContain("quá hạn");
+    expect(apology.text).not.toContain("lập muộn");
     const stop = await read((await printDossierForm(deps, team.desk, d.id, "stopNotice", opts)).pdf);
     expect(stop.text).toContain("Có đơn đề nghị dừng của người có quyền lợi liên quan");
     // The tracking slip names the pause's legal ground beside its reason.
@@ -196,6 +202,45 @@ describeDb("printed forms of a dossier", () => {
     const due = d.dueAt!.toLocaleString("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" });
     // The close of office of the promised day, whatever the office hours are.
     expect(text).toMatch(new RegExp(`giải quyết hồ sơ: \\d\\d giờ \\d\\d phút, ngày ${due} Hẹn lại: \\d\\d giờ \\d\\d phút, ngày 02/12/2026`));
+  });
+
+  it("says on the apology that the dossier is overdue when it was issued after the deadline, or late on its last day", async () => {
+    const { deps, clock } = app();
+    clock.set(vn("2026-11-23T09:30:00"));
+    const overdue = await act(deps, team.desk, (await buildDossier(deps, team.citizen)).id, "receive");
+    const lastDay = await act(deps, team.desk, (await buildDossier(deps, team.citizen)).id, "receive");
+    // Three working days: due at close of office on Thu 26/11.
+    clock.set(vn("2026-11-26T10:00:00"));
+    await act(deps, team.leader, lastDay.id, "apologise", { reason: "Chờ xác minh", newDueDate: "2026-12-02" });
+    clock.set(vn("2026-11-27T09:00:00"));
+    await act(deps, team.leader, overdue.id, "apologise", { reason: "Chờ xác minh", newDueDate: "2026-12-02" });
+    const late = (await read((await printDossierForm(deps, team.desk, overdue.id, "apology", opts)).pdf)).text;
+    expect(late).toContain("Hồ sơ đã quá hạn giải quyết: thời hạn hẹn trả kết quả nêu trên đã qua.");
+    const onLastDay = (await read((await printDossierForm(deps, team.desk, lastDay.id, "apology", opts)).pdf)).text;
+    expect(onLastDay).toContain("Phiếu này được lập muộn, khi còn chưa đến một ngày làm việc trước thời hạn hẹn trả kết quả nêu trên.");
+    expect(onLastDay).not.toContain("quá hạn");
+  });
+
+  it("lists on the receipt the documents whose original was seen at the counter, not scanned", async () => {
+    const { deps, clock } = app();
+    clock.set(vn("2026-11-23T09:30:00"));
+    const def = (await getProcedure(deps, ONLINE_PROCEDURE.code)).definition;
+    const { dossier } = await fileDossier(deps, team.desk, {
+      idempotencyKey: crypto.randomUUID(),
+      procedureCode: ONLINE_PROCEDURE.code,
+      communeCode: GIA_PHU,
+      applicant: APPLICANT,
+      form: formValuesFor(def, APPLICANT),
+      documents: documentsFor(def).filter((x) => x.requirementKey !== "identityDocument"),
+      originalsSeen: ["identityDocument"],
+      delivery: { method: "desk" },
+      assistedConsent: { method: "signature" },
+      channel: "counter",
+      intent: "submit",
+    });
+    const text = (await read((await printDossierForm(deps, team.desk, dossier.id, "receipt", opts)).pdf)).text;
+    // The scanned declaration first, then the ID card shown and handed back: one original, no copy kept.
+    expect(text).toContain("1 Tờ khai theo mẫu Bản chính 1 2 Thẻ căn cước của người yêu cầu Bản chính (đã xem, không lưu bản sao) 1 Số lượng hồ sơ");
   });
 
   it("signs for the People's Committee as its chair or a vice-chair, decided from who signed, and prints the desk's name", async () => {

@@ -276,9 +276,12 @@ export function receiptData(
   if (!d.code || !d.receivedAt || !d.dueAt) return null;
   const def = view.procedure.definition;
   const attached = new Set(view.documents.filter((x) => x.source !== "result").map((x) => x.requirementKey));
+  const seen = new Set((view.originalsSeen ?? []).map((o) => o.requirementKey));
   const documents = [
     ...def.documents.filter((doc) => attached.has(doc.key)).map((doc) => ({ name: doc.name, copies: doc.copies, kind: doc.form })),
     ...def.form.filter((f) => f.type === "file" && attached.has(f.key)).map((f) => ({ name: f.label, copies: 1, kind: "copy" as const })),
+    // Shown at the counter and handed back (Decree 104/2022): received, though no copy is kept.
+    ...def.documents.filter((doc) => !attached.has(doc.key) && seen.has(doc.key)).map((doc) => ({ name: doc.name, copies: 1, kind: "originalSeen" as const })),
   ];
   const intake = view.events.find((e) => e.action === "intake" || e.action === "receive");
   const unpaid = d.feeStatus === "unpaid" && d.feeAmount > 0;
@@ -377,16 +380,19 @@ export function apologyData(view: DossierView, base: FormBase, positions: Positi
   const e = lastEvent(view.events, "apologise");
   if (!d.code || !d.receivedAt || !d.apologyDueAt || !e) return null;
   const old = e.details.oldDueAt;
+  const oldDueAt = typeof old === "string" ? new Date(old) : (d.dueAt ?? d.apologyDueAt);
   return {
     ...base,
     dossierCode: d.code,
     procedureName: view.procedure.definition.name,
     applicant: applicantOf(d),
     receivedAt: d.receivedAt,
-    oldDueAt: typeof old === "string" ? new Date(old) : (d.dueAt ?? d.apologyDueAt),
+    oldDueAt,
     newDueAt: d.apologyDueAt,
     reason: e.reason ?? "",
     issuedAt: new Date(e.at),
+    // Issued under one working day before the deadline or after it (the workflow marked it): the letter says so.
+    ...(e.details.late === true ? { late: new Date(e.at) > oldDueAt ? ("overdue" as const) : ("lastDay" as const) } : {}),
     signer: signerOf(base.locale, { id: e.actorId, name: e.actorLabel }, positions, handlingAgencyOf(view.procedure.definition)),
   };
 }
