@@ -31,6 +31,12 @@ export function feeDue(d: Pick<DossierRow, "state" | "feeStatus" | "feeAmount">)
   return d.feeStatus === "unpaid" && d.feeAmount > 0 && d.state !== "draft" && d.state !== "refused" && d.state !== "cancelled";
 }
 
+/** The desk takes money only for a fee that is due: never for a refused or withdrawn dossier (see feeDue). */
+export function assertDue(d: DossierRow): void {
+  assertUnpaid(d);
+  if (!feeDue(d)) throw new AppError("conflict", "payments.error.closed");
+}
+
 export function assertUnpaid(d: DossierRow): void {
   const blocked = whyNotPayable(d);
   if (blocked) throw new AppError("conflict", blocked);

@@ -5,7 +5,7 @@ import { describeDb } from "../../../test/support/test-db.ts";
 import { SIGNATURE_CERTIFICATION, aProcedureDefinition } from "../../../test/support/procedure-factories.ts";
 import type { Principal } from "../../platform/auth/authorise.ts";
 import type { Role } from "../../platform/auth/roles.ts";
-import { type DossierRow, fileDossier, findDossierRow, saveDeskSettings } from "../dossiers/index.ts";
+import { actOnDossier, type DossierRow, fileDossier, findDossierRow, saveDeskSettings } from "../dossiers/index.ts";
 import {
   confirmPayment,
   getReceipt,
@@ -147,6 +147,14 @@ describeDb("payments", () => {
     expect((await findDossierRow(t.db, d.id))?.feeStatus).toBe("exempt");
     await expect(confirmPayment(t.deps, ctx(desk), d.id, { method: "cash" })).rejects.toMatchObject({ status: 409, messageKey: "payments.error.state.exempt" });
     await expect(refundPayment(t.deps, ctx(desk), waived.id, { reason: "x" })).rejects.toMatchObject({ status: 409 });
+  });
+
+  it("takes no money at the desk for a dossier refused after receipt", async () => {
+    const d = await counterDossier();
+    const leader = await person("leader", GIA_PHU);
+    await actOnDossier(t.deps, ctx(leader), d.id, { action: "refuse", version: d.version, reason: "Không đủ điều kiện" });
+    await expect(confirmPayment(t.deps, ctx(desk), d.id, { method: "cash" })).rejects.toMatchObject({ status: 409, messageKey: "payments.error.closed" });
+    expect(await countPayments(d.id)).toBe(0);
   });
 
   it("refunds a paid fee once", async () => {

@@ -4,7 +4,7 @@ import type { Deps } from "../../../deps.ts";
 import type { Principal } from "../../../platform/auth/authorise.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
 import { findDossierForFee, recordFeeStatus } from "../../dossiers/index.ts";
-import { assertUnpaid, parseInput, takeReceiptNumber } from "../fee-rules.ts";
+import { assertDue, parseInput, takeReceiptNumber } from "../fee-rules.ts";
 import { withOfficerName } from "../officer-names.ts";
 import { ConfirmPaymentInput } from "../payments.contract.ts";
 import type { PaymentRow } from "../payments.model.ts";
@@ -24,7 +24,8 @@ export async function confirmPayment(
   return deps.db.tx(async (q) => {
     // The row lock makes a second desk (or the gateway) wait, then see the fee already paid.
     const locked = (await findDossierForFee(q, d.id, { lock: true }))!;
-    assertUnpaid(locked);
+    // A gateway payment that arrives anyway is recorded by the webhook (and refunded); the desk takes none.
+    assertDue(locked);
     const receiptNo = await takeReceiptNumber(q, "BL", locked.communeCode, now);
     const id = await repo.insertPayment(q, {
       dossierId: locked.id,
