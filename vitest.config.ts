@@ -8,6 +8,9 @@ export default defineConfig({
   esbuild: { jsx: "automatic", jsxImportSource: "hono/jsx" },
   test: {
     pool: "forks",
+    // Vitest's default is one worker fewer than the CPUs: a single one on a 2-core CI machine, idle while
+    // PostgreSQL or the browser works. Two keep both cores busy.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
     reporters: ["default", "./test/support/summary-reporter.ts"],

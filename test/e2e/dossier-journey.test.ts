@@ -216,7 +216,8 @@ describeBrowser("a dossier's whole journey, the citizen on a phone without JavaS
     expect(await citizen.page.locator("main h2#supplement").innerText()).toBe("Cần bổ sung hồ sơ");
     const section = citizen.page.locator(`main form[action="/me/dossiers/${dossierId}/supplement"]`);
     const items = await citizen.page.locator("main h2#supplement ~ ul").first().locator("li").allInnerTexts();
-    expect(items).toEqual([SUPPLEMENT_ITEM]);
+    // Each item with its reason (Mẫu 02 asks why).
+    expect(items).toEqual([`${SUPPLEMENT_ITEM} – lý do: Tờ khai ghi đã ly hôn`]);
     expect(await citizen.page.locator("main").innerText()).toContain("Nộp trực tuyến hoặc tại quầy");
 
     await section.getByLabel(SUPPLEMENT_ITEM).setInputFiles(pdf("ly-hon.pdf", SUPPLEMENT_ITEM));
