@@ -1,5 +1,7 @@
 // A commune's desk settings as read: the agency code that starts every dossier code, the desk's address, and
 // the bank account its VietQR codes pay into.
+import { type Locale, translator } from "../../platform/i18n/i18n.ts";
+
 export type DeskSettings = {
   communeCode: string;
   agencyCode: string;
@@ -20,12 +22,13 @@ export const placeholderAgencyCode = (communeCode: string) => `XS.${communeCode}
 
 /**
  * The desk's name in the 2025 two-tier model: each commune's public administrative service centre, e.g.
- * "Trung tâm Phục vụ hành chính công xã Gia Phú" (`commune` is the unit type and name, "xã Gia Phú").
+ * "Trung tâm Phục vụ hành chính công xã Gia Phú" (`commune` is the unit type and name, "xã Gia Phú"). Forms
+ * print in Vietnamese unless asked otherwise, so that is the default language here too.
  */
-export const defaultDeskName = (commune: string) => `Trung tâm Phục vụ hành chính công ${commune}`;
+export const defaultDeskName = (commune: string, locale: Locale = "vi") => translator(locale)("forms.deskDefaultName", { commune });
 
 /** The commune as a desk's name ends: its unit type in lower case and its name, "xã Gia Phú". */
 export const communeLabel = (u: { unitType: string; name: string }) => `${u.unitType.toLowerCase()} ${u.name}`;
 
 /** What the forms print: the name set, or the default for the commune. */
-export const printedDeskName = (s: Pick<DeskSettings, "deskName">, commune: string) => s.deskName ?? defaultDeskName(commune);
+export const printedDeskName = (s: Pick<DeskSettings, "deskName">, commune: string, locale: Locale = "vi") => s.deskName ?? defaultDeskName(commune, locale);

@@ -58,6 +58,20 @@ export const SUPPLEMENT_WINDOW_WORKING_DAYS = 3;
 
 /** States in which the statutory clock runs. */
 export const CLOCK_RUNNING: ReadonlySet<DossierState> = new Set(["received", "inReview", "forwarded", "awaitingApproval"]);
+/** States in which a stop holds the clock (a pause, a supplement request). */
+export const CLOCK_STOPPED: ReadonlySet<DossierState> = new Set(["paused", "supplementRequested"]);
+
+/**
+ * Late stays late: a running clock is late past its deadline; a stopped one only when it stopped after it, since
+ * a stop never gives back time already overrun. The desk's overdue queue and the figures count the same in SQL.
+ */
+export function isOverdue(d: { state: DossierState; dueAt: Date | string | null; clockStoppedAt: Date | string | null }, now: Date): boolean {
+  if (!d.dueAt) return false;
+  const due = new Date(d.dueAt).getTime();
+  if (CLOCK_STOPPED.has(d.state)) return d.clockStoppedAt !== null && due < new Date(d.clockStoppedAt).getTime();
+  return due < now.getTime();
+}
+
 export const FINAL_STATES: ReadonlySet<DossierState> = new Set(["returned", "refused", "cancelled"]);
 /** States counted as "being processed" on queues and figures. */
 export const OPEN_STATES: readonly DossierState[] = STATES.filter((s) => s !== "draft" && !FINAL_STATES.has(s));

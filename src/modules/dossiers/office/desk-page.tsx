@@ -13,7 +13,8 @@ import { defaultQueue, deskQueues, queuesFor } from "../use-cases/list-desk-queu
 import { PAUSE_GROUNDS, pauseGroundLabel } from "../pause-grounds.ts";
 import { Input, Select } from "./fields.tsx";
 import { type OfficeWeb, pickCommune } from "./office-context.ts";
-import { isLate, workColumns } from "./work-columns.tsx";
+import { isOverdue } from "../dossier-workflow.ts";
+import { workColumns } from "./work-columns.tsx";
 import { requireSignedIn } from "../../../platform/http/page-kit.ts";
 import { toLocalDay } from "../../../platform/calendar/vietnam-time.ts";
 
@@ -44,7 +45,7 @@ export function deskPage(office: OfficeWeb) {
         columns={columns}
         rows={desk.items}
         empty={<p>{t("dossiers.office.desk.empty")}</p>}
-        rowClass={(i) => (isLate(i, desk.now) ? "row--late" : undefined)}
+        rowClass={(i) => (isOverdue(i, desk.now) ? "row--late" : undefined)}
       />
     );
     if (print) {

@@ -5,6 +5,7 @@ import type { Translate } from "../../../platform/i18n/i18n.ts";
 import { Tag } from "../../../platform/views/components.tsx";
 import type { Column } from "../../../platform/views/data-table.tsx";
 import type { PageContext } from "../../../platform/views/page-context.ts";
+import { CLOCK_STOPPED, isOverdue } from "../dossier-workflow.ts";
 import type { WorkItem } from "../use-cases/list-desk-queues.ts";
 import { stateLabel } from "./action-forms.tsx";
 
@@ -13,18 +14,6 @@ export type WorkColumn = Column<WorkItem> & { key: WorkColumnKey | (string & {})
 
 /** Late and due-soon are marked against these instants (the caller's now, and now plus the due-soon margin). */
 export type Boundaries = { now: Date; dueSoon: Date };
-
-/**
- * A stopped clock (paused, waiting for a supplement) is late only when it stopped after its deadline: the time
- * overrun is never given back (see "Late stays late" in docs/public-services.md).
- */
-export function isLate(item: Pick<WorkItem, "dueAt" | "state" | "clockStoppedAt">, now: Date): boolean {
-  if (!item.dueAt) return false;
-  const due = new Date(item.dueAt);
-  const stopped = item.state === "paused" || item.state === "supplementRequested";
-  if (stopped) return item.clockStoppedAt !== null && due < new Date(item.clockStoppedAt);
-  return due < now;
-}
 
 /** The due time with its flag in words (late, due soon), never by colour alone. */
 export function DueCell(props: {
@@ -43,8 +32,8 @@ export function DueCell(props: {
       </>
     );
   const due = item.dueAt ? new Date(item.dueAt) : null;
-  const stopped = item.state === "paused" || item.state === "supplementRequested";
-  const late = isLate(item, props.at.now);
+  const stopped = CLOCK_STOPPED.has(item.state);
+  const late = isOverdue(item, props.at.now);
   const soon = !late && !stopped && due !== null && due < props.at.dueSoon;
   return (
     <>

@@ -28,7 +28,8 @@ import type { DossierRow } from "../dossiers.model.ts";
 import { attachDocuments, type DocumentInput } from "./attach-documents.ts";
 import { notifyApplicant } from "./notify-applicant.ts";
 import { takeRegisterEntry } from "./register-entry.ts";
-import { issueRefusalLetter, reasonLines } from "./refusal-letter.ts";
+import { reasonLines } from "./print-forms.ts";
+import { issueRefusalLetter } from "./refusal-letter.ts";
 import { workflowFacts } from "./workflow-facts.ts";
 import { isPauseGround } from "../pause-grounds.ts";
 

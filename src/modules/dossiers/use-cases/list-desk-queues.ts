@@ -19,7 +19,7 @@ export const DUE_SOON_WORKING_DAYS = 2;
 export async function queueBoundaries(deps: Pick<Deps, "db" | "clock">) {
   const now = deps.clock.now();
   const cal = await loadWorkCalendar(deps);
-  return { now, dueSoon: addWorkingHours(cal, now, DUE_SOON_WORKING_DAYS * HOURS_PER_DAY) };
+  return { now, cal, dueSoon: addWorkingHours(cal, now, DUE_SOON_WORKING_DAYS * HOURS_PER_DAY) };
 }
 
 /** The queues this person sees on a commune's desk: the shared ones, and the personal ones their role has. */
@@ -51,7 +51,7 @@ export async function withHandlers<T extends QueueItem>(deps: Pick<ReadDeps, "db
 export async function deskQueues(deps: ReadDeps, ctx: ReadCtx, communeCode: string, queue: QueueName, page: { cursor?: string; limit: number }) {
   const commune = await getAdminUnit(deps, communeCode);
   authorise(ctx.principal, "dossier.read", commune);
-  const { now, dueSoon } = await queueBoundaries(deps);
+  const { now, cal, dueSoon } = await queueBoundaries(deps);
   const after = decodeCursor(page.cursor, 3) as [string, string, string] | null;
   const me = ctx.principal?.userId ?? null;
   const [counts, items, paused] = await Promise.all([
@@ -66,7 +66,6 @@ export async function deskQueues(deps: ReadDeps, ctx: ReadCtx, communeCode: stri
     details: { queue, ...(page.cursor ? { cursor: page.cursor } : {}), limit: page.limit },
   });
   const more = items.length > page.limit;
-  const cal = await loadWorkCalendar(deps);
   // Online dossiers waiting at the desk carry the time by which they must be received or refused.
   const shown = items.slice(0, page.limit).map((i) => ({ ...i, receiveBy: receiveByOf(cal, i) }));
   const last = shown[shown.length - 1];

@@ -85,18 +85,13 @@ export function formBase(
     agencyName: agency ? agency.name : committeeName,
     agencyLines: agency ? [agency.name] : [t("forms.committee"), communeName],
     committeeName,
-    deskName: printedDeskName(settings ?? { deskName: null }, communeLabel(commune)),
+    deskName: printedDeskName(settings ?? { deskName: null }, communeName, locale),
     communeName,
     placeName: locale === "en" && commune.nameEn ? commune.nameEn : commune.name,
   };
 }
 
-export async function headerOf(
-  deps: Pick<Deps, "db" | "config">,
-  communeCode: string,
-  locale: Locale,
-  agency: HandlingAgency | null = null,
-): Promise<FormBase> {
+async function headerOf(deps: Pick<Deps, "db" | "config">, communeCode: string, locale: Locale, agency: HandlingAgency | null = null): Promise<FormBase> {
   const [commune, settings] = await Promise.all([getAdminUnit(deps, communeCode), loadDeskSettings(deps, communeCode)]);
   return formBase(locale, commune, settings, agency);
 }
@@ -351,7 +346,14 @@ export function supplementRequestData(view: DossierView, base: FormBase, setting
   };
 }
 
-export function refusalData(view: DossierView, base: FormBase, positions: Positions): RefusalData | null {
+/** The reasons of a refusal, one per line as the officer wrote them (the letter's list, the SMS's items). */
+export const reasonLines = (reason: string) =>
+  reason
+    .split(/\r?\n/)
+    .map((r) => r.trim())
+    .filter(Boolean);
+
+export function refusalData(view: Pick<DossierView, "dossier" | "procedure" | "events">, base: FormBase, positions: Positions): RefusalData | null {
   const d = view.dossier;
   const e = d.state === "refused" ? lastEvent(view.events, "refuse") : null;
   if (!e) return null;
@@ -362,10 +364,7 @@ export function refusalData(view: DossierView, base: FormBase, positions: Positi
     applicant: applicantOf(d),
     receivedAt: d.receivedAt,
     issuedAt: new Date(e.at),
-    reasons: (e.reason ?? "")
-      .split(/\r?\n/)
-      .map((r) => r.trim())
-      .filter(Boolean),
+    reasons: reasonLines(e.reason ?? ""),
     // Refusing to receive is the desk's; after receipt the head of the agency signs.
     stage: e.fromState === "submitted" ? "intake" : "processing",
     signer:

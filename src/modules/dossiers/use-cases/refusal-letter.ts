@@ -4,20 +4,14 @@ import type { Deps } from "../../../deps.ts";
 import type { Queryable } from "../../../platform/db/database.ts";
 import { storeFile } from "../../../platform/files/file-store.ts";
 import { translator } from "../../../platform/i18n/i18n.ts";
+import { getAdminUnit } from "../../admin-units/index.ts";
 import { addToVault } from "../../citizens/index.ts";
 import type { ProcedureRecord } from "../../procedures/index.ts";
 import * as repo from "../dossiers.repository.ts";
-import type { DossierRow, DossierView } from "../dossiers.model.ts";
+import type { DossierRow } from "../dossiers.model.ts";
 import { renderRefusal } from "../forms/refusal.pdf.ts";
 import { loadDeskSettings } from "./dossier-code.ts";
-import { handlingAgencyOf, headerOf, positionsOf, refusalData } from "./print-forms.ts";
-
-/** The reasons, one per line as the officer wrote them. */
-export const reasonLines = (reason: string) =>
-  reason
-    .split(/\r?\n/)
-    .map((r) => r.trim())
-    .filter(Boolean);
+import { formBase, handlingAgencyOf, positionsOf, refusalData } from "./print-forms.ts";
 
 /** Renders the refusal letter in Vietnamese, stores it as the dossier's result and gives the owner a copy. */
 export async function issueRefusalLetter(
@@ -27,13 +21,10 @@ export async function issueRefusalLetter(
 ): Promise<void> {
   const d = input.dossier;
   const events = await repo.listEvents(q, d.id);
-  const view = { dossier: d, procedure: input.procedure, events, documents: [], supplements: [] } as unknown as DossierView;
-  const [base, settings] = await Promise.all([
-    headerOf(deps, d.communeCode, "vi", handlingAgencyOf(input.procedure.definition)),
-    loadDeskSettings(deps, d.communeCode),
-  ]);
+  const [commune, settings] = await Promise.all([getAdminUnit(deps, d.communeCode), loadDeskSettings(deps, d.communeCode)]);
+  const base = formBase("vi", commune, settings, handlingAgencyOf(input.procedure.definition));
   // Signed as the printed letter is: by who refused (chair or vice-chair), or for the handling agency.
-  const data = refusalData(view, base, await positionsOf(deps, d, settings));
+  const data = refusalData({ dossier: d, procedure: input.procedure, events }, base, await positionsOf(deps, d, settings));
   if (!data) return;
   const pdf = await renderRefusal(data);
   const title = translator("vi")("forms.refusal.title");
