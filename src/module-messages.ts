@@ -12,6 +12,13 @@ import { messagesEn as identityIdentityEn, messagesVi as identityIdentityVi } fr
 import { messagesEn as notificationsNotificationsEn, messagesVi as notificationsNotificationsVi } from "./modules/notifications/notifications.messages.ts";
 import { messagesEn as paymentsPaymentsEn, messagesVi as paymentsPaymentsVi } from "./modules/payments/payments.messages.ts";
 import { messagesEn as proceduresProceduresEn, messagesVi as proceduresProceduresVi } from "./modules/procedures/procedures.messages.ts";
+import { messagesEn as registryRegistryEn, messagesVi as registryRegistryVi } from "./modules/registry/registry.messages.ts";
+import { messagesEn as registryImportEn, messagesVi as registryImportVi } from "./modules/registry/import/import.messages.ts";
+import { messagesEn as registryTeamsEn, messagesVi as registryTeamsVi } from "./modules/registry/teams/teams.messages.ts";
+import { messagesEn as outreachCoverageEn, messagesVi as outreachCoverageVi } from "./modules/outreach/coverage/coverage.messages.ts";
+import { messagesEn as outreachSyncEn, messagesVi as outreachSyncVi } from "./modules/outreach/sync/sync.messages.ts";
+import { messagesEn as outreachFieldEn, messagesVi as outreachFieldVi } from "./modules/outreach/field/field.messages.ts";
+import { messagesEn as outreachCampaignsEn, messagesVi as outreachCampaignsVi } from "./modules/outreach/campaigns/campaigns.messages.ts";
 import { registerMessages } from "./platform/i18n/i18n.ts";
 
 const MODULE_MESSAGES = [
@@ -27,6 +34,13 @@ const MODULE_MESSAGES = [
   { vi: notificationsNotificationsVi, en: notificationsNotificationsEn },
   { vi: paymentsPaymentsVi, en: paymentsPaymentsEn },
   { vi: proceduresProceduresVi, en: proceduresProceduresEn },
+  { vi: registryRegistryVi, en: registryRegistryEn },
+  { vi: registryImportVi, en: registryImportEn },
+  { vi: registryTeamsVi, en: registryTeamsEn },
+  { vi: outreachCoverageVi, en: outreachCoverageEn },
+  { vi: outreachSyncVi, en: outreachSyncEn },
+  { vi: outreachFieldVi, en: outreachFieldEn },
+  { vi: outreachCampaignsVi, en: outreachCampaignsEn },
 ] as const;
 
 /** Idempotent: registering the same texts again changes nothing (the registry refuses only a conflicting text). */

@@ -42,6 +42,30 @@ export const PERMISSIONS = {
   "citizen.verifyId": ["commune_admin", "one_stop_officer"],
   /** Figures computed from dossiers. */
   "stats.read": ["system_admin", "province_admin", "commune_admin", "one_stop_officer", "specialist", "leader"],
+  /** The household registry of a unit, every household in it (officers of the commune and above). */
+  "registry.read": ["system_admin", "province_admin", "commune_admin", "one_stop_officer", "specialist", "leader"],
+  /** The households assigned to the holder (a volunteer) or to the teams they lead (a team leader): see household-access.ts. */
+  "registry.readAssigned": ["team_leader", "volunteer"],
+  /** Add, edit and move households and residents; import and export the registry. */
+  "registry.manage": ["system_admin", "province_admin", "commune_admin", "one_stop_officer"],
+  /** Edit an assigned household in the field and add households found on the way (checked against assignments). */
+  "registry.fieldEdit": ["team_leader", "volunteer"],
+  /** Create teams, name leaders and members. */
+  "team.manage": ["system_admin", "province_admin", "commune_admin"],
+  /** Assign households to teams and members (a team leader: within their own team). */
+  "team.assign": ["system_admin", "province_admin", "commune_admin", "team_leader"],
+  /** Record visits and confirm skills (through the field app or the office). */
+  "outreach.record": ["team_leader", "volunteer"],
+  /** Settle sync conflicts between two field edits. */
+  "outreach.settle": ["commune_admin", "team_leader"],
+  /** Coverage, gap lists, campaign progress and recognition. */
+  "coverage.read": ["system_admin", "province_admin", "commune_admin", "one_stop_officer", "specialist", "leader", "team_leader"],
+  /** The province's skill checklist. */
+  "skills.manage": ["system_admin", "province_admin"],
+  /** Campaigns with targets. */
+  "campaign.manage": ["system_admin", "province_admin", "commune_admin"],
+  /** Training sessions and their attendance. */
+  "training.manage": ["system_admin", "province_admin", "commune_admin", "team_leader"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -1,0 +1,6 @@
+// Pages of registry: households, residents, moves, account links, search. Routes only; each page is its own file.
+import type { Hono } from "hono";
+import type { AppEnv } from "../../platform/http/hono-env.ts";
+import type { WebContext } from "../../platform/http/web-context.ts";
+
+export function registerRegistryPages(_app: Hono<AppEnv>, _web: WebContext) {}
