@@ -14,6 +14,7 @@ import { messagesEn as paymentsPaymentsEn, messagesVi as paymentsPaymentsVi } fr
 import { messagesEn as proceduresProceduresEn, messagesVi as proceduresProceduresVi } from "./modules/procedures/procedures.messages.ts";
 import { messagesEn as registryRegistryEn, messagesVi as registryRegistryVi } from "./modules/registry/registry.messages.ts";
 import { messagesEn as registryImportEn, messagesVi as registryImportVi } from "./modules/registry/import/import.messages.ts";
+import { messagesEn as registryLinksEn, messagesVi as registryLinksVi } from "./modules/registry/links/links.messages.ts";
 import { messagesEn as registryTeamsEn, messagesVi as registryTeamsVi } from "./modules/registry/teams/teams.messages.ts";
 import { messagesEn as outreachCoverageEn, messagesVi as outreachCoverageVi } from "./modules/outreach/coverage/coverage.messages.ts";
 import { messagesEn as outreachSyncEn, messagesVi as outreachSyncVi } from "./modules/outreach/sync/sync.messages.ts";
@@ -37,6 +38,7 @@ const MODULE_MESSAGES = [
   { vi: registryRegistryVi, en: registryRegistryEn },
   { vi: registryImportVi, en: registryImportEn },
   { vi: registryTeamsVi, en: registryTeamsEn },
+  { vi: registryLinksVi, en: registryLinksEn },
   { vi: outreachCoverageVi, en: outreachCoverageEn },
   { vi: outreachSyncVi, en: outreachSyncEn },
   { vi: outreachFieldVi, en: outreachFieldEn },
