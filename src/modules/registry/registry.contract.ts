@@ -29,8 +29,8 @@ const optionalText = (max: number) =>
     .trim()
     .max(max)
     .nullable()
-    .optional()
-    .transform((v) => (v === "" ? null : v));
+    .transform((v) => (v === "" ? null : v))
+    .optional();
 
 /** The resident's own fields, as entered; a birth date or a birth year is required (checked by residentInput). */
 function residentShape(today: () => Date) {
