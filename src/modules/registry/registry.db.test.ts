@@ -243,5 +243,32 @@ describeDb("the household registry", () => {
     });
     expect(ok.status).toBe(303);
     expect(ok.headers.get("location")).toMatch(/^\/office\/registry\/households\/[0-9a-f-]{36}$/);
+    // The resident's edit form: an emptied name is refused beside its field; a stale version shows the latest.
+    const page = await client.get(ok.headers.get("location")!);
+    const rid = /\/office\/registry\/residents\/([0-9a-f-]{36})/.exec(await page.text())![1]!;
+    const emptied = await client.post(`/office/registry/residents/${rid}`, { version: "1", fullName: "", birthYear: "1980" });
+    expect(emptied.status).toBe(400);
+    expect(await emptied.text()).toContain('href="#f-fullName"');
+    const saved = await client.post(`/office/registry/residents/${rid}`, {
+      version: "1",
+      fullName: "Vi Văn Sơn",
+      birthYear: "1981",
+      phone: "0912 345 679",
+      flags: "disability",
+    });
+    expect(saved.status).toBe(303);
+    const staleForm = await client.post(`/office/registry/residents/${rid}`, { version: "1", fullName: "Vi Văn Sờn", birthYear: "1981" });
+    expect(staleForm.status).toBe(409);
+    const r = await getResident(t.deps, officer, rid);
+    expect([r.resident.fullName, r.resident.birthYear, r.resident.phone, r.resident.flags, r.resident.version]).toEqual([
+      "Vi Văn Sơn",
+      1981,
+      "0912345679",
+      ["disability"],
+      2,
+    ]);
+    const moved = await client.post(`/office/registry/residents/${rid}/move`, { version: "2", "move.kind": "newHousehold", "move.toVillageCode": village2 });
+    expect(moved.status).toBe(400);
+    expect(await moved.text()).toContain('href="#f-move-address"');
   });
 });

@@ -60,7 +60,9 @@ export function residentFromForm(
   const value: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(days.values)) {
     if (v.trim() === "") {
-      if (blank === "null" && k !== "fullName" && k !== "birthYear" && k !== "relationToHead") value[k] = null;
+      // On an edit, an emptied name is refused (required) and an emptied optional field is cleared.
+      if (blank === "null" && k === "fullName") value[k] = "";
+      else if (blank === "null" && k !== "birthYear" && k !== "relationToHead") value[k] = null;
     } else value[k] = k === "birthYear" && /^\d+$/.test(v.trim()) ? Number(v) : v;
   }
   value.flags = flags;
