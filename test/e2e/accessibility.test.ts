@@ -13,7 +13,18 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
   // With the public-services demo: the catalogue, Gia Phú's desk settings, the citizen's profile and dossiers in several states.
   const e2e = useE2e({ publicServices: true });
   const pages = {} as Record<Who, XasoPage>;
-  const found = { village: "", user: "", myWaitingDossier: "", waitingCode: "", deskNew: "", deskWaiting: "", deskReady: "", awaitingApproval: "" };
+  const found = {
+    village: "",
+    user: "",
+    myWaitingDossier: "",
+    waitingCode: "",
+    deskNew: "",
+    deskWaiting: "",
+    deskReady: "",
+    awaitingApproval: "",
+    household: "",
+    resident: "",
+  };
 
   beforeAll(async () => {
     pages.visitor = await e2e().openPage();
@@ -50,6 +61,15 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     found.deskReady = await firstOfQueue("readyToReturn");
     await pages.leader.open(`/office/desk?commune=${DEMO_COMMUNE}&queue=awaitingApproval`);
     found.awaitingApproval = (await pages.leader.page.locator("main table tbody a").first().getAttribute("href")) ?? "";
+    // A household entered through the registry's form, as the desk would: its page and its head's page.
+    await pages.desk.open("/office/registry/households/new");
+    const household = pages.desk.page.locator('main form[action="/office/registry/households/new"]');
+    await household.locator('input[name="address"]').fill("Số 8, Thôn Phú Hà");
+    await household.locator('input[name="members.0.fullName"]').fill("Lò Văn Hạnh");
+    await household.locator('input[name="members.0.birthYear"]').fill("1961");
+    await pages.desk.navigateBy(household.locator("button[type=submit]"));
+    found.household = new URL(pages.desk.page.url()).pathname;
+    found.resident = (await pages.desk.page.locator("main table tbody a").first().getAttribute("href")) ?? "";
   });
 
   /** Sends a form with its text fields emptied, so that the page comes back with its errors shown. */
@@ -193,6 +213,15 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "ID card check", who: "desk", path: () => "/office/id-card-check" },
     { name: "ID card check with errors", who: "desk", path: () => "/office/id-card-check", then: submitEmpty("/office/id-card-check") },
     { name: "office stats", who: "desk", path: () => "/office/stats" },
+    // The household registry.
+    { name: "registry search", who: "desk", path: () => "/office/registry" },
+    { name: "registry search results", who: "desk", path: () => "/office/registry?q=lo+van+hanh" },
+    { name: "registry search with an error", who: "desk", path: () => "/office/registry?q=a", status: 400 },
+    { name: "new household", who: "desk", path: () => "/office/registry/households/new" },
+    { name: "new household with errors", who: "desk", path: () => "/office/registry/households/new", then: submitEmpty("/office/registry/households/new") },
+    { name: "a household", who: "desk", path: () => found.household },
+    { name: "a resident", who: "desk", path: () => found.resident },
+    { name: "a resident with edit errors", who: "desk", path: () => found.resident, then: (x) => submitEmpty(found.resident)(x) },
     { name: "office procedures", who: "province", path: () => "/office/procedures" },
     { name: "calendar", who: "province", path: () => "/office/calendar" },
     { name: "commune settings", who: "officer", path: () => `/office/communes/${DEMO_COMMUNE}/settings` },

@@ -8,6 +8,7 @@ import { confirmPayment } from "../../src/modules/payments/index.ts";
 import { verifyPhone } from "../support/citizen-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
+import { buildHousehold } from "../support/registry-factories.ts";
 
 type Fixture = {
   villageB: string;
@@ -18,7 +19,10 @@ type Fixture = {
   dossierCodeB: string;
   documentB: string;
   paymentB: string;
+  householdB: string;
+  residentB: string;
 };
+const RESIDENT_B = "Bí Mật Người Xã Bên";
 type Probe = (f: Fixture) => { path: string; form?: Record<string, string>; json?: unknown };
 
 // Routes that act on one resource: called as officer A with commune B's resource, they must answer 404.
@@ -99,6 +103,43 @@ const SCOPED: Record<string, Probe> = {
     path: "/api/v1/citizens/id-card-checks",
     json: { adminUnitCode: BAO_THANG, phone: "0912000114", citizenIdNumber: "010090001234" },
   }),
+  // The household registry: commune B's household and resident.
+  "GET /office/registry/households/:id": (f) => ({ path: `/office/registry/households/${f.householdB}` }),
+  "POST /office/registry/households/:id": (f) => ({ path: `/office/registry/households/${f.householdB}`, form: { version: "1", address: "Xâm nhập" } }),
+  "POST /office/registry/households/:id/residents": (f) => ({
+    path: `/office/registry/households/${f.householdB}/residents`,
+    form: { "new.fullName": "Xâm Nhập", "new.birthYear": "1990" },
+  }),
+  "POST /office/registry/households/:id/head": (f) => ({
+    path: `/office/registry/households/${f.householdB}/head`,
+    form: { version: "1", residentId: f.residentB },
+  }),
+  "POST /office/registry/households/new": (f) => ({
+    path: "/office/registry/households/new",
+    form: { villageCode: f.villageB, address: "Xâm nhập", "members.0.fullName": "Xâm Nhập", "members.0.birthYear": "1990" },
+  }),
+  "GET /office/registry/residents/:id": (f) => ({ path: `/office/registry/residents/${f.residentB}` }),
+  "POST /office/registry/residents/:id": (f) => ({
+    path: `/office/registry/residents/${f.residentB}`,
+    form: { version: "1", fullName: "Đổi Trộm", birthYear: "1990" },
+  }),
+  "POST /office/registry/residents/:id/move": (f) => ({ path: `/office/registry/residents/${f.residentB}/move`, form: { version: "1", "move.kind": "away" } }),
+  "POST /office/registry/residents/:id/archive": (f) => ({
+    path: `/office/registry/residents/${f.residentB}/archive`,
+    form: { version: "1", "archive.reason": "died" },
+  }),
+  "POST /api/v1/households": (f) => ({
+    path: "/api/v1/households",
+    json: { villageCode: f.villageB, address: "Xâm nhập", members: [{ fullName: "Xâm Nhập", birthYear: 1990 }] },
+  }),
+  "GET /api/v1/households/:id": (f) => ({ path: `/api/v1/households/${f.householdB}` }),
+  "PATCH /api/v1/households/:id": (f) => ({ path: `/api/v1/households/${f.householdB}`, json: { version: 1, address: "Xâm nhập" } }),
+  "POST /api/v1/households/:id/head": (f) => ({ path: `/api/v1/households/${f.householdB}/head`, json: { version: 1, residentId: f.residentB } }),
+  "POST /api/v1/households/:id/residents": (f) => ({ path: `/api/v1/households/${f.householdB}/residents`, json: { fullName: "Xâm Nhập", birthYear: 1990 } }),
+  "GET /api/v1/residents/:id": (f) => ({ path: `/api/v1/residents/${f.residentB}` }),
+  "PATCH /api/v1/residents/:id": (f) => ({ path: `/api/v1/residents/${f.residentB}`, json: { version: 1, fullName: "Đổi Trộm" } }),
+  "POST /api/v1/residents/:id/move": (f) => ({ path: `/api/v1/residents/${f.residentB}/move`, json: { version: 1, kind: "away" } }),
+  "POST /api/v1/residents/:id/archive": (f) => ({ path: `/api/v1/residents/${f.residentB}/archive`, json: { version: 1, reason: "died" } }),
 };
 
 // Lists: they answer 200 but must not contain commune B's data.
@@ -110,6 +151,9 @@ const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: strin
   "GET /api/v1/me/dossiers": (f) => ({ path: "/api/v1/me/dossiers", absent: f.dossierCodeB }),
   // Searched by commune B's dossier code, officer A finds nothing.
   "GET /office/search": (f) => ({ path: `/office/search?q=${encodeURIComponent(f.dossierCodeB)}`, absent: f.dossierB }),
+  // Searched by the name of commune B's resident, and asking for commune B's registry (it shows A's).
+  "GET /office/registry": (f) => ({ path: `/office/registry?q=${encodeURIComponent(RESIDENT_B)}&commune=${BAO_THANG}`, absent: f.householdB }),
+  "GET /api/v1/households": (f) => ({ path: `/api/v1/households?q=${encodeURIComponent(RESIDENT_B)}`, absent: f.householdB }),
 };
 
 // Public information (place names and codes, the API description) or the caller's own things.
@@ -139,6 +183,8 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /api/v1/me",
   "GET /office",
   "GET /office/users/new",
+  // The empty new-household form: the villages it offers are the officer's own communes'.
+  "GET /office/registry/households/new",
   // The empty ID card check form: the units it offers are the officer's own.
   "GET /office/id-card-check",
   "GET /office/tokens",
@@ -227,7 +273,10 @@ describeDb("access between communes", () => {
     const paymentB = await confirmPayment(t.deps, deskB, dossierB.id, { method: "cash" });
     // A citizen with a verified phone, whose ID card only an officer at a desk may vouch for.
     await verifyPhone(t.deps, await acting(t.deps, await buildUser(t.deps, { kind: "citizen", home: BAO_THANG })), "0912000114");
+    const householdB = await buildHousehold(t.deps, { villageCode: villageB.code, members: [{ fullName: RESIDENT_B }, {}] });
     f = {
+      householdB: householdB.id,
+      residentB: householdB.residentIds[1]!,
       villageB: villageB.code,
       userB: adminB.id,
       tokenB,
@@ -287,6 +336,10 @@ describeDb("access between communes", () => {
     expect((await t.db.query("SELECT status FROM payments WHERE id = $1", [f.paymentB])).rows[0]!.status).toBe("paid");
     expect((await t.db.query("SELECT agency_code FROM commune_settings WHERE commune_code = $1", [BAO_THANG])).rowCount).toBe(0);
     expect((await t.db.query("SELECT 1 FROM citizen_profiles WHERE verified_citizen_id_number IS NOT NULL")).rowCount).toBe(0);
+    const household = await t.db.query("SELECT version, address FROM households WHERE id = $1", [f.householdB]);
+    expect(household.rows[0]!.version).toBe(1);
+    expect((await t.db.query("SELECT count(*)::int AS n FROM residents WHERE household_id = $1 AND archived_at IS NULL", [f.householdB])).rows[0]!.n).toBe(2);
+    expect((await t.db.query("SELECT count(*)::int AS n FROM households WHERE commune_code = $1", [BAO_THANG])).rows[0]!.n).toBe(1);
   });
 
   it("leaves commune B's data out of every list officer A sees", async () => {

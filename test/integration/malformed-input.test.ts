@@ -11,6 +11,7 @@ import { buildUser, buildVillage, GIA_PHU, LAO_CAI, PASSWORD } from "../support/
 import { aPdf, aProcedureInput, anApplicant, formValuesFor } from "../support/procedure-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
+import { buildHousehold } from "../support/registry-factories.ts";
 import { getProcedure } from "../../src/modules/procedures/index.ts";
 import type { Role } from "../../src/platform/auth/roles.ts";
 
@@ -25,7 +26,17 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 
 type Problem = { status: number; type: string; errors?: { field: string; code: string; message: string }[] };
 type Who = "officer" | "citizen" | "anonymous" | "webhook";
-type Fixture = { village: string; userId: string; dossierId: string; dossierCode: string; paymentId: string; vaultItemId: string };
+type Fixture = {
+  village: string;
+  userId: string;
+  dossierId: string;
+  dossierCode: string;
+  paymentId: string;
+  vaultItemId: string;
+  /** A household of the registry (in `village`) and its second member. */
+  householdId: string;
+  residentId: string;
+};
 type Base = { who: Who; path: string; body?: Record<string, unknown> };
 /** The citizen's verified phone: the account an officer's ID card check is for. */
 const CITIZEN_PHONE = "0912000113";
@@ -103,6 +114,52 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     path: "/api/v1/payments/webhook",
     body: { dossierCode: f.dossierCode, amount: 2000, gatewayRef: "PAY-1", paidAt: "2026-11-23T09:00:00+07:00" },
   }),
+  "POST /api/v1/households": (f) => ({
+    who: "officer",
+    path: "/api/v1/households",
+    body: {
+      villageCode: f.village,
+      address: "Số 4, Thôn Mới",
+      poverty: "poor",
+      members: [
+        {
+          fullName: "Lường Văn Pả",
+          birthDate: "1970-01-02",
+          sex: "male",
+          phone: "0912000115",
+          ethnicity: "Thái",
+          language: "Tiếng Thái",
+          flags: ["no_smartphone"],
+        },
+      ],
+    },
+  }),
+  "PATCH /api/v1/households/{id}": (f) => ({
+    who: "officer",
+    path: `/api/v1/households/${f.householdId}`,
+    body: { version: 1, address: "Số 5", villageCode: f.village },
+  }),
+  "POST /api/v1/households/{id}/head": (f) => ({
+    who: "officer",
+    path: `/api/v1/households/${f.householdId}/head`,
+    body: { version: 1, residentId: f.residentId, formerHeadRelation: "parent" },
+  }),
+  "POST /api/v1/households/{id}/residents": (f) => ({
+    who: "officer",
+    path: `/api/v1/households/${f.householdId}/residents`,
+    body: { fullName: "Lường Thị Ón", birthYear: 2001, relationToHead: "child" },
+  }),
+  "PATCH /api/v1/residents/{id}": (f) => ({
+    who: "officer",
+    path: `/api/v1/residents/${f.residentId}`,
+    body: { version: 1, fullName: "Lường Văn Ón", phone: "0912000116" },
+  }),
+  "POST /api/v1/residents/{id}/move": (f) => ({
+    who: "officer",
+    path: `/api/v1/residents/${f.residentId}/move`,
+    body: { version: 1, kind: "newHousehold", toVillageCode: f.village, address: "Số 6", reason: "Ra ở riêng" },
+  }),
+  "POST /api/v1/residents/{id}/archive": (f) => ({ who: "officer", path: `/api/v1/residents/${f.residentId}/archive`, body: { version: 1, reason: "died" } }),
 };
 
 type Schema = {
@@ -188,8 +245,12 @@ describeDb("malformed text at the edge", () => {
       ...json({ title: "Căn cước", name: "cccd.pdf", content: base64(aPdf()) }),
       headers: { "content-type": "application/json", [CSRF_HEADER]: citizen.csrfToken },
     });
+    const village = (await buildVillage(t.deps, GIA_PHU)).code;
+    const household = await buildHousehold(t.deps, { villageCode: village, members: [{}, {}] });
     f = {
-      village: (await buildVillage(t.deps, GIA_PHU)).code,
+      householdId: household.id,
+      residentId: household.residentIds[1]!,
+      village,
       userId: (await buildUser(t.deps, { roles: [["volunteer", GIA_PHU]] })).id,
       dossierId: online.id,
       dossierCode: counter.code!,

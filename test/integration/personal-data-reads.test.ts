@@ -8,6 +8,7 @@ import { buildUser, GIA_PHU, PASSWORD } from "../support/factories.ts";
 import { aPdf, documentsFor, formValuesFor } from "../support/procedure-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
+import { buildHousehold, buildRegistryVillage } from "../support/registry-factories.ts";
 import { uploadToVault } from "../../src/modules/citizens/index.ts";
 import { fileDossier } from "../../src/modules/dossiers/index.ts";
 import { confirmPayment } from "../../src/modules/payments/index.ts";
@@ -35,10 +36,15 @@ type Fixture = {
   volunteerDraft: string;
   citizenDraft: string;
   vaultItem: string;
+  /** A household of the registry and one of its members. */
+  household: string;
+  resident: string;
 };
 type Kind = "page" | "api" | "download" | "printed";
 type Probe = { as: Reader; path: string; kind: Kind; target: { type: string; id: string | null }; shows?: string };
 
+const REGISTRY_PERSON = "Hà Thị Sổ Hộ";
+const REGISTRY_PHONE = "0912777888";
 const dossierPart = (id: string) => ({ type: "dossier", id });
 
 // Reads of someone else's personal data: each probe must answer 200 and add exactly one entry naming the reader
@@ -134,6 +140,31 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
       shows: APPLICANT.fullName,
     },
   ],
+  // The household registry: a household, a resident, a page of search results (one entry per page).
+  "GET /office/registry": () => [
+    {
+      as: "officer",
+      path: `/office/registry?commune=${GIA_PHU}&q=${encodeURIComponent(REGISTRY_PERSON)}`,
+      kind: "page",
+      target: { type: "residentSearch", id: null },
+      shows: REGISTRY_PHONE,
+    },
+  ],
+  "GET /office/registry/households/:id": (f) => [
+    { as: "officer", path: `/office/registry/households/${f.household}`, kind: "page", target: { type: "household", id: f.household }, shows: REGISTRY_PERSON },
+  ],
+  "GET /office/registry/residents/:id": (f) => [
+    { as: "officer", path: `/office/registry/residents/${f.resident}`, kind: "page", target: { type: "resident", id: f.resident }, shows: REGISTRY_PHONE },
+  ],
+  "GET /api/v1/households": () => [
+    { as: "token", path: `/api/v1/households?q=${REGISTRY_PHONE}`, kind: "api", target: { type: "residentSearch", id: null }, shows: REGISTRY_PERSON },
+  ],
+  "GET /api/v1/households/:id": (f) => [
+    { as: "token", path: `/api/v1/households/${f.household}`, kind: "api", target: { type: "household", id: f.household }, shows: REGISTRY_PERSON },
+  ],
+  "GET /api/v1/residents/:id": (f) => [
+    { as: "token", path: `/api/v1/residents/${f.resident}`, kind: "api", target: { type: "resident", id: f.resident }, shows: REGISTRY_PHONE },
+  ],
   "GET /api/v1/users": () => [{ as: "token", path: "/api/v1/users", kind: "api", target: { type: "userList", id: null } }],
   "GET /api/v1/users/:id": (f) => [{ as: "token", path: `/api/v1/users/${f.citizenId}`, kind: "api", target: { type: "user", id: f.citizenId } }],
 };
@@ -204,6 +235,7 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /api/v1/stats/dossiers": "totals per commune and procedure",
   "GET /api/v1/stats/dossiers.xlsx": "totals per commune and procedure",
   "GET /office/users/new": "an empty form",
+  "GET /office/registry/households/new": "an empty form (the officer's villages to choose from)",
   "GET /office/id-card-check": "an empty form (the officer's units to choose from)",
   "GET /office/desk/intake": "an empty walk-in form and the procedure search",
   "GET /office/communes/:code/settings": "the commune's agency code, desk address and bank account",
@@ -259,7 +291,13 @@ describeDb("reads of personal data", () => {
     const citizenDraft = (await fileDossier(deps, citizen, { ...assistedInput("draft", "reads-citizen-draft"), assistedConsent: null })).dossier.id;
     const vault = await uploadToVault(deps, citizen, citizen.actor.userId, { title: "CCCD", name: "cccd.pdf", bytes: aPdf("cccd") });
 
+    const household = await buildHousehold(deps, {
+      villageCode: await buildRegistryVillage(deps),
+      members: [{ fullName: REGISTRY_PERSON, phone: REGISTRY_PHONE }],
+    });
     f = {
+      household: household.id,
+      resident: household.residentIds[0]!,
       officerId: officer.id,
       volunteerId: volunteerUser.id,
       citizenId: citizen.actor.userId,

@@ -1,2 +1,15 @@
 /** The household registry: households, residents, teams and who looks after whom (docs/community.md). */
 export { type HouseholdAccess, householdAccess, householdVisibleSql, seesNothing } from "./household-access.ts";
+export * from "./registry.contract.ts";
+export type { HouseholdRow, HouseholdView, MoveRow, ResidentRow, ResidentView, SearchRow } from "./registry.model.ts";
+export { createHousehold, type CreateHouseholdInput, type MemberInput } from "./use-cases/create-household.ts";
+export { updateHousehold } from "./use-cases/update-household.ts";
+export { addResident } from "./use-cases/add-resident.ts";
+export { updateResident, type UpdateResidentInput } from "./use-cases/update-resident.ts";
+export { changeHead } from "./use-cases/change-head.ts";
+export { moveResident } from "./use-cases/move-resident.ts";
+export { archiveResident } from "./use-cases/archive-resident.ts";
+export { getHousehold } from "./use-cases/get-household.ts";
+export { getResident } from "./use-cases/get-resident.ts";
+export { searchResidents, parseQuery } from "./use-cases/search-residents.ts";
+export { type RegistryCtx, type RegistryDeps, visibleHousehold, visibleResident } from "./use-cases/registry-access.ts";
