@@ -21,20 +21,22 @@ export type TeamDetail = Team & {
 
 export const UNASSIGNED_SHOWN = 200;
 
-export async function getTeam(
-  deps: Pick<Deps, "db" | "events">,
-  ctx: Ctx,
-  teamId: string,
-  opts: { part?: string; withUnassigned?: boolean } = {},
-): Promise<TeamDetail> {
+export type TeamReadOptions = {
+  /** Also list the area's households with no team (the team page's assign form). */
+  withUnassigned?: boolean;
+  /** false: the caller records the page's one read itself. */
+  record?: boolean;
+};
+
+export async function getTeam(deps: Pick<Deps, "db" | "events">, ctx: Ctx, teamId: string, opts: TeamReadOptions = {}): Promise<TeamDetail> {
   const team = await loadTeam(deps.db, ctx, teamId, "read");
   const [members, unassignedCount] = await Promise.all([repo.listMembers(deps.db, team.id), repo.unassignedToMember(deps.db, team.id)]);
   const names = await displayNames(deps.db, [team.leaderUserId, ...members.map((m) => m.userId)]);
-  await recordPersonalDataRead(deps, ctx, {
-    target: { type: "team", id: team.id },
-    adminUnitCode: team.villageCode ?? team.communeCode,
-    ...(opts.part ? { details: { part: opts.part } } : {}),
-  });
+  if (opts.record !== false)
+    await recordPersonalDataRead(deps, ctx, {
+      target: { type: "team", id: team.id },
+      adminUnitCode: team.villageCode ?? team.communeCode,
+    });
   const manage = managesTeam(ctx.principal, team) && !team.archivedAt;
   const unassigned = manage && opts.withUnassigned ? await repo.listUnassigned(deps.db, householdAccess(ctx.principal), team.unitPath, UNASSIGNED_SHOWN) : [];
   return {

@@ -1,5 +1,6 @@
 // A form with repeated fields (ticked checkboxes): single values as readForm gives them, and the named lists whole.
 import type { Context } from "hono";
+import type { FieldError } from "../../../../platform/http/app-error.ts";
 
 export async function readAll(c: Context, listNames: readonly string[]): Promise<{ values: Record<string, string>; lists: Record<string, string[]> }> {
   const body = await c.req.parseBody({ all: true });
@@ -12,4 +13,15 @@ export async function readAll(c: Context, listNames: readonly string[]): Promise
     else if (all.length) values[k] = all[all.length - 1]!;
   }
   return { values, lists };
+}
+
+/** Errors on one ticked row ("householdIds.3") point at the table as a whole: the summary links to it, once per message. */
+export function listErrors(errors: readonly FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errors
+    .map((e) => (/^householdIds\.\d+$/.test(e.field) ? { ...e, field: "householdIds" } : e))
+    .filter((e) => {
+      const key = `${e.field} ${e.message}`;
+      return !seen.has(key) && !!seen.add(key);
+    });
 }

@@ -16,14 +16,14 @@ import { assignHouseholds } from "../../use-cases/team-assign.ts";
 import { getTeam } from "../../use-cases/team-get.ts";
 import { type AssignedHousehold, listTeamHouseholds } from "../../use-cases/team-households.ts";
 import { unassignHousehold } from "../../use-cases/team-unassign.ts";
-import { readAll } from "./form-lists.ts";
+import { listErrors, readAll } from "./form-lists.ts";
 
 export function teamHouseholdsPages(kit: PageKit) {
   const { deps, secure, page } = kit;
 
   const show = async (c: Context<AppEnv>, id: string, form: FormState = emptyForm(), status: 200 | 400 = 200) => {
     if (!isUuid(id)) throw notFound();
-    const team = await getTeam(deps, ctxOf(c), id, { part: "households" });
+    const team = await getTeam(deps, ctxOf(c), id, { record: false });
     const households = await listTeamHouseholds(deps, ctxOf(c), id);
     const ctx = page(c);
     const { t, locale } = ctx;
@@ -63,14 +63,14 @@ export function teamHouseholdsPages(kit: PageKit) {
             { label: t("teams.households") },
           ]}
         />
-        <ErrorSummary t={t} errors={form.errors} labels={{ memberUserId: t("teams.assignTo"), householdIds: t("teams.select") }} />
+        <ErrorSummary t={t} errors={listErrors(form.errors)} labels={{ memberUserId: t("teams.assignTo"), householdIds: t("teams.select") }} />
         <h1>
           {t("teams.households")} – {team.name}
         </h1>
         {team.may.assign && households.length > 0 ? (
           <form method="post" action={`${base}/households`} novalidate>
             <CsrfField token={ctx.csrfToken} />
-            {table}
+            <div id="f-householdIds">{table}</div>
             <SelectField t={t} form={form} name="memberUserId" label={t("teams.assignTo")} options={memberOptions} />
             <Button name="action" value="assign">
               {t("teams.assignSelected")}

@@ -34,7 +34,7 @@ import { removeTeamMember } from "../../use-cases/team-remove-member.ts";
 import { updateTeam } from "../../use-cases/team-update.ts";
 import type { UnassignedRow } from "../teams.repository.ts";
 import { AddMemberInput, AssignInput, UpdateTeamInput } from "../teams.contract.ts";
-import { readAll } from "./form-lists.ts";
+import { listErrors, readAll } from "./form-lists.ts";
 
 export function teamPages(kit: PageKit) {
   const { deps, secure, page } = kit;
@@ -106,7 +106,7 @@ export function teamPages(kit: PageKit) {
         <Breadcrumbs t={t} items={[{ href: "/office", label: t("nav.office") }, { href: "/office/teams", label: t("teams.title") }, { label: team.name }]} />
         <ErrorSummary
           t={t}
-          errors={form.errors}
+          errors={listErrors(form.errors)}
           labels={{
             name: t("teams.name"),
             leaderUserId: t("teams.leader"),
@@ -168,7 +168,7 @@ export function teamPages(kit: PageKit) {
                 options={villages}
                 required
               />
-              <SelectField t={t} form={state} name="memberUserId" id="f-memberUserId-village" label={t("teams.assignTo")} options={memberOptions} />
+              <SelectField t={t} form={state} name="memberUserId" label={t("teams.assignTo")} options={memberOptions} />
               <Button>{t("teams.assign")}</Button>
             </form>
           </section>
@@ -178,7 +178,9 @@ export function teamPages(kit: PageKit) {
             <h2 id="assign-selected">{t("teams.assignSelected")}</h2>
             <form method="post" action={`/office/teams/${team.id}/assign`} novalidate>
               <CsrfField token={ctx.csrfToken} />
-              <DataTable caption={t("teams.assignSelected")} id="unassigned-households" columns={unassignedColumns} rows={team.unassigned} stack />
+              <div id="f-householdIds">
+                <DataTable caption={t("teams.assignSelected")} id="unassigned-households" columns={unassignedColumns} rows={team.unassigned} stack />
+              </div>
               <SelectField t={t} form={state} name="memberUserId" id="f-memberUserId-list" label={t("teams.assignTo")} options={memberOptions} />
               <Button>{t("teams.assignSelected")}</Button>
             </form>
