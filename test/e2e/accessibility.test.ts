@@ -6,14 +6,14 @@ import { describeBrowser } from "./support/browser.ts";
 import { useE2e } from "./support/e2e-app.ts";
 import type { XasoPage } from "./support/xaso-page.ts";
 
-type Who = "visitor" | "officer" | "citizen" | "desk" | "province" | "specialist" | "leader";
+type Who = "visitor" | "officer" | "citizen" | "desk" | "province" | "specialist" | "leader" | "volunteer";
 type Case = { name: string; who: Who; path: () => string; status?: number; then?: (x: XasoPage) => Promise<unknown> };
 
 describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
   // With the public-services demo: the catalogue, Gia Phú's desk settings, the citizen's profile and dossiers in several states.
   const e2e = useE2e({ publicServices: true });
   const pages = {} as Record<Who, XasoPage>;
-  const found = { village: "", user: "", myWaitingDossier: "", waitingCode: "", deskNew: "", deskWaiting: "", deskReady: "", awaitingApproval: "" };
+  const found = { village: "", user: "", myWaitingDossier: "", waitingCode: "", deskNew: "", deskWaiting: "", deskReady: "", awaitingApproval: "", team: "" };
 
   beforeAll(async () => {
     pages.visitor = await e2e().openPage();
@@ -23,6 +23,7 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     pages.province = await e2e().openPage();
     pages.specialist = await e2e().openPage();
     pages.leader = await e2e().openPage();
+    pages.volunteer = await e2e().openPage();
     await Promise.all([
       pages.specialist.signIn("chuyenvien.giaphu"),
       pages.leader.signIn("lanhdao.giaphu"),
@@ -30,6 +31,7 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
       pages.citizen.signIn("congdan.phuha"),
       pages.desk.signIn("motcua.giaphu"),
       pages.province.signIn("tinh.laocai"),
+      pages.volunteer.signIn("tinhnguyen.phuha"),
     ]);
     // Links we need, found the way a person would find them.
     await pages.visitor.open(`/units/${DEMO_COMMUNE}`);
@@ -50,6 +52,12 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     found.deskReady = await firstOfQueue("readyToReturn");
     await pages.leader.open(`/office/desk?commune=${DEMO_COMMUNE}&queue=awaitingApproval`);
     found.awaitingApproval = (await pages.leader.page.locator("main table tbody a").first().getAttribute("href")) ?? "";
+    // A team, created with the form as a commune admin would (the first area offered: the whole commune).
+    await pages.officer.open("/office/teams");
+    const teamForm = pages.officer.page.locator('main form[action="/office/teams"]');
+    await teamForm.getByLabel("Tên tổ").fill("Tổ CNSCĐ thử nghiệm");
+    await pages.officer.navigateBy(teamForm.locator("button[type=submit]"));
+    found.team = new URL(pages.officer.page.url()).pathname;
   });
 
   /** Sends a form with its text fields emptied, so that the page comes back with its errors shown. */
@@ -196,6 +204,12 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "office procedures", who: "province", path: () => "/office/procedures" },
     { name: "calendar", who: "province", path: () => "/office/calendar" },
     { name: "commune settings", who: "officer", path: () => `/office/communes/${DEMO_COMMUNE}/settings` },
+    // Community digital teams and assignments.
+    { name: "teams", who: "officer", path: () => "/office/teams" },
+    { name: "teams with errors", who: "officer", path: () => "/office/teams", then: submitEmpty("/office/teams") },
+    { name: "a team", who: "officer", path: () => found.team },
+    { name: "a team's households", who: "officer", path: () => `${found.team}/households` },
+    { name: "my households", who: "volunteer", path: () => "/office/my-households" },
     { name: "API docs", who: "visitor", path: () => "/api/docs" },
     { name: "privacy", who: "visitor", path: () => "/privacy" },
     { name: "404 page", who: "visitor", path: () => "/no-such-page", status: 404 },

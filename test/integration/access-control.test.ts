@@ -8,6 +8,7 @@ import { confirmPayment } from "../../src/modules/payments/index.ts";
 import { verifyPhone } from "../support/citizen-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
+import { assignHouseholds, buildHousehold, buildTeam } from "../support/registry-factories.ts";
 
 type Fixture = {
   villageB: string;
@@ -18,6 +19,9 @@ type Fixture = {
   dossierCodeB: string;
   documentB: string;
   paymentB: string;
+  teamB: string;
+  householdB: string;
+  volunteerB: string;
 };
 type Probe = (f: Fixture) => { path: string; form?: Record<string, string>; json?: unknown };
 
@@ -99,6 +103,25 @@ const SCOPED: Record<string, Probe> = {
     path: "/api/v1/citizens/id-card-checks",
     json: { adminUnitCode: BAO_THANG, phone: "0912000114", citizenIdNumber: "010090001234" },
   }),
+  // Teams and assignments of commune B.
+  "POST /office/teams": () => ({ path: "/office/teams", form: { name: "Tổ xâm nhập", unitCode: BAO_THANG } }),
+  "GET /office/teams/:id": (f) => ({ path: `/office/teams/${f.teamB}` }),
+  "POST /office/teams/:id": (f) => ({ path: `/office/teams/${f.teamB}`, form: { name: "Đổi trộm" } }),
+  "POST /office/teams/:id/archive": (f) => ({ path: `/office/teams/${f.teamB}/archive` }),
+  "POST /office/teams/:id/members": (f) => ({ path: `/office/teams/${f.teamB}/members`, form: { userId: f.volunteerB } }),
+  "POST /office/teams/:id/members/:userId/remove": (f) => ({ path: `/office/teams/${f.teamB}/members/${f.volunteerB}/remove` }),
+  "POST /office/teams/:id/assign": (f) => ({ path: `/office/teams/${f.teamB}/assign`, form: { villageCode: f.villageB } }),
+  "GET /office/teams/:id/households": (f) => ({ path: `/office/teams/${f.teamB}/households` }),
+  "POST /office/teams/:id/households": (f) => ({ path: `/office/teams/${f.teamB}/households`, form: { householdIds: f.householdB, action: "unassign" } }),
+  "POST /api/v1/teams": () => ({ path: "/api/v1/teams", json: { name: "Tổ xâm nhập", unitCode: BAO_THANG } }),
+  "GET /api/v1/teams/:id": (f) => ({ path: `/api/v1/teams/${f.teamB}` }),
+  "PATCH /api/v1/teams/:id": (f) => ({ path: `/api/v1/teams/${f.teamB}`, json: { name: "Đổi trộm" } }),
+  "DELETE /api/v1/teams/:id": (f) => ({ path: `/api/v1/teams/${f.teamB}`, json: {} }),
+  "POST /api/v1/teams/:id/members": (f) => ({ path: `/api/v1/teams/${f.teamB}/members`, json: { userId: f.volunteerB } }),
+  "DELETE /api/v1/teams/:id/members/:userId": (f) => ({ path: `/api/v1/teams/${f.teamB}/members/${f.volunteerB}`, json: {} }),
+  "GET /api/v1/teams/:id/households": (f) => ({ path: `/api/v1/teams/${f.teamB}/households` }),
+  "POST /api/v1/assignments": (f) => ({ path: "/api/v1/assignments", json: { teamId: f.teamB, householdIds: [f.householdB] } }),
+  "DELETE /api/v1/assignments/:householdId": (f) => ({ path: `/api/v1/assignments/${f.householdB}`, json: {} }),
 };
 
 // Lists: they answer 200 but must not contain commune B's data.
@@ -110,6 +133,11 @@ const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: strin
   "GET /api/v1/me/dossiers": (f) => ({ path: "/api/v1/me/dossiers", absent: f.dossierCodeB }),
   // Searched by commune B's dossier code, officer A finds nothing.
   "GET /office/search": (f) => ({ path: `/office/search?q=${encodeURIComponent(f.dossierCodeB)}`, absent: f.dossierB }),
+  "GET /office/teams": (f) => ({ path: "/office/teams", absent: f.teamB }),
+  "GET /api/v1/teams": (f) => ({ path: "/api/v1/teams", absent: f.teamB }),
+  // The caller's own assignments: none of commune B's households.
+  "GET /office/my-households": (f) => ({ path: "/office/my-households", absent: f.householdB }),
+  "GET /api/v1/me/households": (f) => ({ path: "/api/v1/me/households", absent: f.householdB }),
 };
 
 // Public information (place names and codes, the API description) or the caller's own things.
@@ -227,6 +255,11 @@ describeDb("access between communes", () => {
     const paymentB = await confirmPayment(t.deps, deskB, dossierB.id, { method: "cash" });
     // A citizen with a verified phone, whose ID card only an officer at a desk may vouch for.
     await verifyPhone(t.deps, await acting(t.deps, await buildUser(t.deps, { kind: "citizen", home: BAO_THANG })), "0912000114");
+    // A team of commune B's village with a volunteer looking after one household.
+    const volunteerB = await buildUser(t.deps, { kind: "volunteer", roles: [["volunteer", villageB.code]] });
+    const teamB = await buildTeam(t.deps, { communeCode: BAO_THANG, villageCode: villageB.code, name: "Tổ Bí Mật", memberUserIds: [volunteerB.id] });
+    const householdB = await buildHousehold(t.deps, { villageCode: villageB.code });
+    await assignHouseholds(t.deps, [householdB.id], teamB.id, volunteerB.id);
     f = {
       villageB: villageB.code,
       userB: adminB.id,
@@ -236,6 +269,9 @@ describeDb("access between communes", () => {
       dossierCodeB: dossierB.code!,
       documentB,
       paymentB: paymentB.id,
+      teamB: teamB.id,
+      householdB: householdB.id,
+      volunteerB: volunteerB.id,
     };
     officerA = new TestClient(t.app);
     await officerA.signIn(adminA.username, PASSWORD);
@@ -287,6 +323,12 @@ describeDb("access between communes", () => {
     expect((await t.db.query("SELECT status FROM payments WHERE id = $1", [f.paymentB])).rows[0]!.status).toBe("paid");
     expect((await t.db.query("SELECT agency_code FROM commune_settings WHERE commune_code = $1", [BAO_THANG])).rowCount).toBe(0);
     expect((await t.db.query("SELECT 1 FROM citizen_profiles WHERE verified_citizen_id_number IS NOT NULL")).rowCount).toBe(0);
+    const team = await t.db.query("SELECT name, archived_at FROM digital_teams WHERE id = $1", [f.teamB]);
+    expect(team.rows[0]).toEqual({ name: "Tổ Bí Mật", archived_at: null });
+    expect((await t.db.query("SELECT 1 FROM digital_teams WHERE name = 'Tổ xâm nhập'")).rowCount).toBe(0);
+    expect((await t.db.query("SELECT 1 FROM team_members WHERE team_id = $1 AND left_at IS NULL", [f.teamB])).rowCount).toBe(1);
+    const assignment = await t.db.query("SELECT team_id, member_user_id FROM household_assignments WHERE household_id = $1", [f.householdB]);
+    expect(assignment.rows[0]).toEqual({ team_id: f.teamB, member_user_id: f.volunteerB });
   });
 
   it("leaves commune B's data out of every list officer A sees", async () => {

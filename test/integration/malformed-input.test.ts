@@ -11,6 +11,7 @@ import { buildUser, buildVillage, GIA_PHU, LAO_CAI, PASSWORD } from "../support/
 import { aPdf, aProcedureInput, anApplicant, formValuesFor } from "../support/procedure-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
+import { buildHousehold, buildTeam } from "../support/registry-factories.ts";
 import { getProcedure } from "../../src/modules/procedures/index.ts";
 import type { Role } from "../../src/platform/auth/roles.ts";
 
@@ -25,7 +26,16 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 
 type Problem = { status: number; type: string; errors?: { field: string; code: string; message: string }[] };
 type Who = "officer" | "citizen" | "anonymous" | "webhook";
-type Fixture = { village: string; userId: string; dossierId: string; dossierCode: string; paymentId: string; vaultItemId: string };
+type Fixture = {
+  village: string;
+  userId: string;
+  dossierId: string;
+  dossierCode: string;
+  paymentId: string;
+  vaultItemId: string;
+  teamId: string;
+  householdId: string;
+};
 type Base = { who: Who; path: string; body?: Record<string, unknown> };
 /** The citizen's verified phone: the account an officer's ID card check is for. */
 const CITIZEN_PHONE = "0912000113";
@@ -103,6 +113,17 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     path: "/api/v1/payments/webhook",
     body: { dossierCode: f.dossierCode, amount: 2000, gatewayRef: "PAY-1", paidAt: "2026-11-23T09:00:00+07:00" },
   }),
+  "POST /api/v1/teams": (f) => ({ who: "officer", path: "/api/v1/teams", body: { name: "Tổ CNSCĐ", unitCode: f.village, leaderUserId: f.userId } }),
+  "PATCH /api/v1/teams/{id}": (f) => ({ who: "officer", path: `/api/v1/teams/${f.teamId}`, body: { name: "Tổ mới", leaderUserId: null } }),
+  "DELETE /api/v1/teams/{id}": (f) => ({ who: "officer", path: `/api/v1/teams/${f.teamId}` }),
+  "POST /api/v1/teams/{id}/members": (f) => ({ who: "officer", path: `/api/v1/teams/${f.teamId}/members`, body: { userId: f.userId } }),
+  "DELETE /api/v1/teams/{id}/members/{userId}": (f) => ({ who: "officer", path: `/api/v1/teams/${f.teamId}/members/${f.userId}` }),
+  "POST /api/v1/assignments": (f) => ({
+    who: "officer",
+    path: "/api/v1/assignments",
+    body: { teamId: f.teamId, memberUserId: f.userId, householdIds: [f.householdId] },
+  }),
+  "DELETE /api/v1/assignments/{householdId}": (f) => ({ who: "officer", path: `/api/v1/assignments/${f.householdId}` }),
 };
 
 type Schema = {
@@ -188,9 +209,13 @@ describeDb("malformed text at the edge", () => {
       ...json({ title: "Căn cước", name: "cccd.pdf", content: base64(aPdf()) }),
       headers: { "content-type": "application/json", [CSRF_HEADER]: citizen.csrfToken },
     });
+    const village = (await buildVillage(t.deps, GIA_PHU)).code;
+    const volunteerId = (await buildUser(t.deps, { roles: [["volunteer", GIA_PHU]] })).id;
     f = {
-      village: (await buildVillage(t.deps, GIA_PHU)).code,
-      userId: (await buildUser(t.deps, { roles: [["volunteer", GIA_PHU]] })).id,
+      village,
+      userId: volunteerId,
+      teamId: (await buildTeam(t.deps, { villageCode: village, memberUserIds: [volunteerId] })).id,
+      householdId: (await buildHousehold(t.deps, { villageCode: village })).id,
       dossierId: online.id,
       dossierCode: counter.code!,
       paymentId: payment.id,
