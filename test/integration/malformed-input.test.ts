@@ -117,6 +117,11 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
   "PATCH /api/v1/teams/{id}": (f) => ({ who: "officer", path: `/api/v1/teams/${f.teamId}`, body: { name: "Tổ mới", leaderUserId: null } }),
   "DELETE /api/v1/teams/{id}": (f) => ({ who: "officer", path: `/api/v1/teams/${f.teamId}` }),
   "POST /api/v1/teams/{id}/members": (f) => ({ who: "officer", path: `/api/v1/teams/${f.teamId}/members`, body: { userId: f.userId } }),
+  "POST /api/v1/teams/{id}/volunteers": (f) => ({
+    who: "officer",
+    path: `/api/v1/teams/${f.teamId}/volunteers`,
+    body: { username: "tnv.moi", displayName: "Lò Văn Mới", phone: "0912000199", password: "mat-khau-dai-du", role: "volunteer" },
+  }),
   "DELETE /api/v1/teams/{id}/members/{userId}": (f) => ({ who: "officer", path: `/api/v1/teams/${f.teamId}/members/${f.userId}` }),
   "POST /api/v1/assignments": (f) => ({
     who: "officer",

@@ -8,6 +8,7 @@ import { addTeamMember } from "../use-cases/team-add-member.ts";
 import { archiveTeam } from "../use-cases/team-archive.ts";
 import { assignHouseholds } from "../use-cases/team-assign.ts";
 import { createTeam } from "../use-cases/team-create.ts";
+import { enrolVolunteer } from "../use-cases/team-enrol-volunteer.ts";
 import { getTeam, type TeamDetail } from "../use-cases/team-get.ts";
 import { type AssignedHousehold, listMyHouseholds, listTeamHouseholds } from "../use-cases/team-households.ts";
 import { listTeams, type TeamListItem } from "../use-cases/team-list.ts";
@@ -20,6 +21,7 @@ import {
   AssignInput,
   AssignResult,
   CreateTeamInput,
+  EnrolVolunteerInput,
   HouseholdIdParam,
   MemberParams,
   TeamDetailView,
@@ -161,6 +163,19 @@ export function registerTeamsApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
       responses: { 201: json(z.object({ added: z.boolean() }).openapi("TeamMemberAdded"), "false: already a member"), ...writes },
     }),
     async (c) => c.json({ added: await addTeamMember(deps, useCaseContext(c), c.req.valid("param").id, c.req.valid("json").userId) }, 201),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/teams/{id}/volunteers",
+      tags,
+      security,
+      summary: "Open an account for a new volunteer (or team leader): the account, its role on the team's village or commune, and its membership",
+      request: { params: TeamIdParam, ...body(EnrolVolunteerInput) },
+      responses: { 201: json(z.object({ userId: z.uuid() }).openapi("VolunteerEnrolled"), "The new account, now a member"), ...writes },
+    }),
+    async (c) => c.json({ userId: await enrolVolunteer(deps, useCaseContext(c), c.req.valid("param").id, c.req.valid("json")) }, 201),
   );
 
   api.openapi(

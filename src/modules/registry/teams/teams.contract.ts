@@ -1,5 +1,6 @@
 // Teams, members and assignments: one schema each for page forms and API bodies (and the OpenAPI document).
 import { z } from "@hono/zod-openapi";
+import { Password, Username, VnPhone } from "../../identity/index.ts";
 
 const UnitCode = z.string().regex(/^\d{5}(\.\d{3})?$/);
 const TeamName = z.string().trim().min(2).max(120);
@@ -92,3 +93,14 @@ export const AssignedHouseholdView = z
   .openapi("AssignedHousehold");
 
 export const AssignResult = z.object({ assigned: z.number().int().openapi({ description: "How many households changed hands" }) }).openapi("AssignResult");
+
+/** A commune admin opens an account for a new volunteer from the team page: the account, its role on the team's unit, the membership. */
+export const EnrolVolunteerInput = z
+  .strictObject({
+    username: Username,
+    displayName: z.string().trim().min(1).max(120),
+    phone: z.union([z.literal(""), VnPhone]).optional(),
+    password: Password.optional().openapi({ description: "An initial password; without one the person signs in another way (phone, SSO)" }),
+    role: z.enum(["volunteer", "team_leader"]).default("volunteer"),
+  })
+  .openapi("EnrolVolunteerInput");

@@ -163,6 +163,26 @@ describeDb("teams: pages and API", () => {
     expect(((await notVolunteer.json()) as Problem).errors).toMatchObject([{ field: "userId", code: "not_eligible" }]);
   });
 
+  it("opens an account for a new volunteer from the team page, who can sign in and is a member at once", async () => {
+    const res = await who.admin.client.post(`/office/teams/${teamId}/volunteers`, {
+      displayName: "Lò Thị Mới",
+      username: "tnv.moi",
+      phone: "0912000177",
+      password: "mat-khau-dai-du",
+      role: "volunteer",
+    });
+    expect(res.status).toBe(303);
+    const again = await who.admin.client.post(`/office/teams/${teamId}/volunteers`, { displayName: "Trùng", username: "tnv.moi" });
+    expect(again.status).toBe(400);
+    const detail = (await (await api("admin", "GET", `/api/v1/teams/${teamId}`)).json()) as { members: { displayName: string }[] };
+    expect(detail.members.map((m) => m.displayName)).toContain("Lò Thị Mới");
+    const newcomer = new TestClient(t.app);
+    await newcomer.signIn("tnv.moi", "mat-khau-dai-du");
+    expect((await newcomer.get("/office/my-households")).status).toBe(200);
+    // A team leader does not open accounts from the team page.
+    expect((await api("leader", "POST", `/api/v1/teams/${teamId}/volunteers`, { username: "tnv.khac", displayName: "Khác" })).status).toBe(403);
+  });
+
   it("gives a removed member's households back to the team; the member then sees none", async () => {
     const res = await api("admin", "DELETE", `/api/v1/teams/${teamId}/members/${who.volunteer.id}`);
     expect(await res.json()).toEqual({ returned: 2 });

@@ -21,6 +21,7 @@ export function registerTeamsPages(app: Hono<AppEnv>, web: WebContext) {
   app.post("/office/teams/:id/archive", (c) => team.archive(c, c.req.param("id")));
   app.post("/office/teams/:id/members", (c) => team.addMember(c, c.req.param("id")));
   app.post("/office/teams/:id/members/:userId/remove", (c) => team.removeMember(c, c.req.param("id"), c.req.param("userId")));
+  app.post("/office/teams/:id/volunteers", (c) => team.enrol(c, c.req.param("id")));
   app.post("/office/teams/:id/assign", (c) => team.assign(c, c.req.param("id")));
   app.get("/office/teams/:id/households", (c) => households.show(c, c.req.param("id")));
   app.post("/office/teams/:id/households", (c) => households.submit(c, c.req.param("id")));

@@ -27,13 +27,14 @@ import { type Column, DataTable } from "../../../../platform/views/data-table.ts
 import { Layout } from "../../../../platform/views/layout.tsx";
 import { listAdminUnitChildren } from "../../../admin-units/index.ts";
 import { addTeamMember } from "../../use-cases/team-add-member.ts";
+import { enrolVolunteer } from "../../use-cases/team-enrol-volunteer.ts";
 import { archiveTeam } from "../../use-cases/team-archive.ts";
 import { assignHouseholds } from "../../use-cases/team-assign.ts";
 import { getTeam, type TeamMember, teamCandidates } from "../../use-cases/team-get.ts";
 import { removeTeamMember } from "../../use-cases/team-remove-member.ts";
 import { updateTeam } from "../../use-cases/team-update.ts";
 import type { UnassignedRow } from "../teams.repository.ts";
-import { AddMemberInput, AssignInput, UpdateTeamInput } from "../teams.contract.ts";
+import { AddMemberInput, AssignInput, EnrolVolunteerInput, UpdateTeamInput } from "../teams.contract.ts";
 import { listErrors, readAll } from "./form-lists.ts";
 
 export function teamPages(kit: PageKit) {
@@ -114,6 +115,11 @@ export function teamPages(kit: PageKit) {
             villageCode: t("teams.village"),
             memberUserId: t("teams.assignTo"),
             householdIds: t("teams.select"),
+            displayName: t("teams.displayName"),
+            username: t("teams.username"),
+            phone: t("teams.phone"),
+            password: t("teams.password"),
+            role: t("teams.enrolRole"),
           }}
         />
         <h1>{team.name}</h1>
@@ -152,6 +158,35 @@ export function teamPages(kit: PageKit) {
                 <Button>{t("teams.addMember")}</Button>
               </form>
             )}
+          </section>
+        )}
+        {team.may.manage && (
+          <section aria-labelledby="enrol">
+            <h2 id="enrol">{t("teams.enrol")}</h2>
+            <p class="hint">{t("teams.enrolHint")}</p>
+            <form method="post" action={`/office/teams/${team.id}/volunteers`} novalidate>
+              <CsrfField token={ctx.csrfToken} />
+              <TextField t={t} form={state} name="displayName" label={t("teams.displayName")} autocomplete="off" required />
+              <TextField t={t} form={state} name="username" label={t("teams.username")} autocomplete="off" required />
+              <TextField t={t} form={state} name="phone" type="tel" label={t("teams.phone")} autocomplete="off" />
+              <TextField
+                t={t}
+                form={state}
+                name="password"
+                type="password"
+                label={t("teams.password")}
+                hint={t("teams.passwordHint")}
+                autocomplete="new-password"
+              />
+              <SelectField
+                t={t}
+                form={state}
+                name="role"
+                label={t("teams.enrolRole")}
+                options={(["volunteer", "team_leader"] as const).map((r) => ({ value: r, label: t(`teams.role.${r}`) }))}
+              />
+              <Button>{t("teams.enrol")}</Button>
+            </form>
           </section>
         )}
         {team.may.assign && (
@@ -256,6 +291,18 @@ export function teamPages(kit: PageKit) {
     return back(c, id, "teams.flash.memberRemoved");
   };
 
+  /** POST /office/teams/:id/volunteers: a new account, its role and its membership. */
+  const enrol = async (c: Context<AppEnv>, id: string) => {
+    if (!isUuid(id)) throw notFound();
+    const values = await readForm(c);
+    const parsed = validateForm(EnrolVolunteerInput, values);
+    const shown = { ...values, password: "" };
+    if (!parsed.ok) return show(c, id, { values: shown, errors: parsed.errors }, 400);
+    const res = await attempt(() => enrolVolunteer(deps, ctxOf(c), id, parsed.data));
+    if (!res.ok) return show(c, id, { values: shown, errors: res.errors }, 400);
+    return back(c, id, "teams.flash.enrolled");
+  };
+
   /** POST /office/teams/:id/assign: a village, or the ticked households, to the team or one member. */
   const assign = async (c: Context<AppEnv>, id: string) => {
     if (!isUuid(id)) throw notFound();
@@ -274,5 +321,5 @@ export function teamPages(kit: PageKit) {
     return back(c, id, res.data.assigned > 0 ? "teams.flash.assigned" : "teams.flash.nothingAssigned");
   };
 
-  return { show, update, archive, addMember, removeMember, assign };
+  return { show, update, archive, addMember, removeMember, enrol, assign };
 }
