@@ -78,6 +78,10 @@ describeDb("teams: pages and API", () => {
       headers: { "content-type": "application/x-www-form-urlencoded" },
     });
     expect(ticked.status).toBe(303);
+    // Nothing chosen: a 400 beside the village select, nothing written.
+    const nothing = await admin.post(`/office/teams/${teamId}/assign`, { villageCode: "", memberUserId: "" });
+    expect(nothing.status).toBe(400);
+    expect(await nothing.text()).toContain('href="#f-villageCode"');
     // The rest of the village goes to the team as a whole.
     expect((await admin.post(`/office/teams/${teamId}/assign`, { villageCode: village, memberUserId: "" })).status).toBe(303);
     const detail = (await (await api("admin", "GET", `/api/v1/teams/${teamId}`)).json()) as {
@@ -128,6 +132,9 @@ describeDb("teams: pages and API", () => {
     });
     expect(res.status).toBe(303);
     expect(await (await who.other.client.get("/office/my-households")).text()).toContain(households[2]!.address);
+    const none = await leader.post(`/office/teams/${teamId}/households`, { memberUserId: who.other.id, action: "assign" });
+    expect(none.status).toBe(400);
+    expect(await none.text()).toContain('href="#f-householdIds"');
 
     const rival = (await (await api("admin", "POST", "/api/v1/teams", { name: "Tổ xã", unitCode: GIA_PHU })).json()) as { id: string };
     const stolen = await api("leader", "POST", "/api/v1/assignments", { teamId: rival.id, householdIds: [households[3]!.id] });

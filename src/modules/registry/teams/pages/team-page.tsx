@@ -308,6 +308,11 @@ export function teamPages(kit: PageKit) {
     if (!isUuid(id)) throw notFound();
     const { values, lists } = await readAll(c, ["householdIds"]);
     const householdIds = lists.householdIds ?? [];
+    // Nothing chosen: the error goes beside the control of the form that was sent (the village select, or the table).
+    if (!values.villageCode && householdIds.length === 0) {
+      const field = "villageCode" in values ? "villageCode" : "householdIds";
+      return show(c, id, { values, errors: [{ field, code: "required", message: "validation.required" }] }, 400);
+    }
     const candidate = {
       teamId: id,
       ...(values.memberUserId ? { memberUserId: values.memberUserId } : {}),
