@@ -6,7 +6,7 @@ import { describeBrowser } from "./support/browser.ts";
 import { useE2e } from "./support/e2e-app.ts";
 import type { XasoPage } from "./support/xaso-page.ts";
 
-type Who = "visitor" | "officer" | "citizen" | "desk" | "province" | "specialist" | "leader";
+type Who = "visitor" | "officer" | "citizen" | "desk" | "province" | "specialist" | "leader" | "volunteer";
 type Case = { name: string; who: Who; path: () => string; status?: number; then?: (x: XasoPage) => Promise<unknown> };
 
 describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
@@ -24,6 +24,7 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     awaitingApproval: "",
     household: "",
     resident: "",
+    team: "",
   };
 
   beforeAll(async () => {
@@ -34,6 +35,7 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     pages.province = await e2e().openPage();
     pages.specialist = await e2e().openPage();
     pages.leader = await e2e().openPage();
+    pages.volunteer = await e2e().openPage();
     await Promise.all([
       pages.specialist.signIn("chuyenvien.giaphu"),
       pages.leader.signIn("lanhdao.giaphu"),
@@ -41,6 +43,7 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
       pages.citizen.signIn("congdan.phuha"),
       pages.desk.signIn("motcua.giaphu"),
       pages.province.signIn("tinh.laocai"),
+      pages.volunteer.signIn("tinhnguyen.phuha"),
     ]);
     // Links we need, found the way a person would find them.
     await pages.visitor.open(`/units/${DEMO_COMMUNE}`);
@@ -70,6 +73,12 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     await pages.desk.navigateBy(household.locator("button[type=submit]"));
     found.household = new URL(pages.desk.page.url()).pathname;
     found.resident = (await pages.desk.page.locator("main table tbody a").first().getAttribute("href")) ?? "";
+    // A team, created with the form as a commune admin would (the first area offered: the whole commune).
+    await pages.officer.open("/office/teams");
+    const teamForm = pages.officer.page.locator('main form[action="/office/teams"]');
+    await teamForm.getByLabel("Tên tổ").fill("Tổ CNSCĐ thử nghiệm");
+    await pages.officer.navigateBy(teamForm.locator("button[type=submit]"));
+    found.team = new URL(pages.officer.page.url()).pathname;
   });
 
   /** Sends a form with its text fields emptied, so that the page comes back with its errors shown. */
@@ -225,6 +234,12 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "office procedures", who: "province", path: () => "/office/procedures" },
     { name: "calendar", who: "province", path: () => "/office/calendar" },
     { name: "commune settings", who: "officer", path: () => `/office/communes/${DEMO_COMMUNE}/settings` },
+    // Community digital teams and assignments.
+    { name: "teams", who: "officer", path: () => "/office/teams" },
+    { name: "teams with errors", who: "officer", path: () => "/office/teams", then: submitEmpty("/office/teams") },
+    { name: "a team", who: "officer", path: () => found.team },
+    { name: "a team's households", who: "officer", path: () => `${found.team}/households` },
+    { name: "my households", who: "volunteer", path: () => "/office/my-households" },
     { name: "API docs", who: "visitor", path: () => "/api/docs" },
     { name: "privacy", who: "visitor", path: () => "/privacy" },
     { name: "404 page", who: "visitor", path: () => "/no-such-page", status: 404 },

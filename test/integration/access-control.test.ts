@@ -8,7 +8,7 @@ import { confirmPayment } from "../../src/modules/payments/index.ts";
 import { verifyPhone } from "../support/citizen-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
-import { buildHousehold } from "../support/registry-factories.ts";
+import { assignHouseholds, buildHousehold, buildTeam } from "../support/registry-factories.ts";
 
 type Fixture = {
   villageB: string;
@@ -21,6 +21,8 @@ type Fixture = {
   paymentB: string;
   householdB: string;
   residentB: string;
+  teamB: string;
+  volunteerB: string;
 };
 const RESIDENT_B = "Bí Mật Người Xã Bên";
 type Probe = (f: Fixture) => { path: string; form?: Record<string, string>; json?: unknown };
@@ -140,6 +142,27 @@ const SCOPED: Record<string, Probe> = {
   "PATCH /api/v1/residents/:id": (f) => ({ path: `/api/v1/residents/${f.residentB}`, json: { version: 1, fullName: "Đổi Trộm" } }),
   "POST /api/v1/residents/:id/move": (f) => ({ path: `/api/v1/residents/${f.residentB}/move`, json: { version: 1, kind: "away" } }),
   "POST /api/v1/residents/:id/archive": (f) => ({ path: `/api/v1/residents/${f.residentB}/archive`, json: { version: 1, reason: "died" } }),
+  // Teams and assignments of commune B.
+  "POST /office/teams": () => ({ path: "/office/teams", form: { name: "Tổ xâm nhập", unitCode: BAO_THANG } }),
+  "GET /office/teams/:id": (f) => ({ path: `/office/teams/${f.teamB}` }),
+  "POST /office/teams/:id": (f) => ({ path: `/office/teams/${f.teamB}`, form: { name: "Đổi trộm" } }),
+  "POST /office/teams/:id/archive": (f) => ({ path: `/office/teams/${f.teamB}/archive` }),
+  "POST /office/teams/:id/members": (f) => ({ path: `/office/teams/${f.teamB}/members`, form: { userId: f.volunteerB } }),
+  "POST /office/teams/:id/members/:userId/remove": (f) => ({ path: `/office/teams/${f.teamB}/members/${f.volunteerB}/remove` }),
+  "POST /office/teams/:id/volunteers": (f) => ({ path: `/office/teams/${f.teamB}/volunteers`, form: { username: "intruder.b", displayName: "X" } }),
+  "POST /office/teams/:id/assign": (f) => ({ path: `/office/teams/${f.teamB}/assign`, form: { villageCode: f.villageB } }),
+  "GET /office/teams/:id/households": (f) => ({ path: `/office/teams/${f.teamB}/households` }),
+  "POST /office/teams/:id/households": (f) => ({ path: `/office/teams/${f.teamB}/households`, form: { householdIds: f.householdB, action: "unassign" } }),
+  "POST /api/v1/teams": () => ({ path: "/api/v1/teams", json: { name: "Tổ xâm nhập", unitCode: BAO_THANG } }),
+  "GET /api/v1/teams/:id": (f) => ({ path: `/api/v1/teams/${f.teamB}` }),
+  "PATCH /api/v1/teams/:id": (f) => ({ path: `/api/v1/teams/${f.teamB}`, json: { name: "Đổi trộm" } }),
+  "DELETE /api/v1/teams/:id": (f) => ({ path: `/api/v1/teams/${f.teamB}`, json: {} }),
+  "POST /api/v1/teams/:id/members": (f) => ({ path: `/api/v1/teams/${f.teamB}/members`, json: { userId: f.volunteerB } }),
+  "POST /api/v1/teams/:id/volunteers": (f) => ({ path: `/api/v1/teams/${f.teamB}/volunteers`, json: { username: "intruder.b", displayName: "X" } }),
+  "DELETE /api/v1/teams/:id/members/:userId": (f) => ({ path: `/api/v1/teams/${f.teamB}/members/${f.volunteerB}`, json: {} }),
+  "GET /api/v1/teams/:id/households": (f) => ({ path: `/api/v1/teams/${f.teamB}/households` }),
+  "POST /api/v1/assignments": (f) => ({ path: "/api/v1/assignments", json: { teamId: f.teamB, householdIds: [f.householdB] } }),
+  "DELETE /api/v1/assignments/:householdId": (f) => ({ path: `/api/v1/assignments/${f.householdB}`, json: {} }),
 };
 
 // Lists: they answer 200 but must not contain commune B's data.
@@ -154,6 +177,11 @@ const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: strin
   // Searched by the name of commune B's resident, and asking for commune B's registry (it shows A's).
   "GET /office/registry": (f) => ({ path: `/office/registry?q=${encodeURIComponent(RESIDENT_B)}&commune=${BAO_THANG}`, absent: f.householdB }),
   "GET /api/v1/households": (f) => ({ path: `/api/v1/households?q=${encodeURIComponent(RESIDENT_B)}`, absent: f.householdB }),
+  "GET /office/teams": (f) => ({ path: "/office/teams", absent: f.teamB }),
+  "GET /api/v1/teams": (f) => ({ path: "/api/v1/teams", absent: f.teamB }),
+  // The caller's own assignments: none of commune B's households.
+  "GET /office/my-households": (f) => ({ path: "/office/my-households", absent: f.householdB }),
+  "GET /api/v1/me/households": (f) => ({ path: "/api/v1/me/households", absent: f.householdB }),
 };
 
 // Public information (place names and codes, the API description) or the caller's own things.
@@ -274,6 +302,10 @@ describeDb("access between communes", () => {
     // A citizen with a verified phone, whose ID card only an officer at a desk may vouch for.
     await verifyPhone(t.deps, await acting(t.deps, await buildUser(t.deps, { kind: "citizen", home: BAO_THANG })), "0912000114");
     const householdB = await buildHousehold(t.deps, { villageCode: villageB.code, members: [{ fullName: RESIDENT_B }, {}] });
+    // A team of commune B's village with a volunteer looking after one household.
+    const volunteerB = await buildUser(t.deps, { kind: "volunteer", roles: [["volunteer", villageB.code]] });
+    const teamB = await buildTeam(t.deps, { communeCode: BAO_THANG, villageCode: villageB.code, name: "Tổ Bí Mật", memberUserIds: [volunteerB.id] });
+    await assignHouseholds(t.deps, [householdB.id], teamB.id, volunteerB.id);
     f = {
       householdB: householdB.id,
       residentB: householdB.residentIds[1]!,
@@ -285,6 +317,8 @@ describeDb("access between communes", () => {
       dossierCodeB: dossierB.code!,
       documentB,
       paymentB: paymentB.id,
+      teamB: teamB.id,
+      volunteerB: volunteerB.id,
     };
     officerA = new TestClient(t.app);
     await officerA.signIn(adminA.username, PASSWORD);
@@ -340,6 +374,12 @@ describeDb("access between communes", () => {
     expect(household.rows[0]!.version).toBe(1);
     expect((await t.db.query("SELECT count(*)::int AS n FROM residents WHERE household_id = $1 AND archived_at IS NULL", [f.householdB])).rows[0]!.n).toBe(2);
     expect((await t.db.query("SELECT count(*)::int AS n FROM households WHERE commune_code = $1", [BAO_THANG])).rows[0]!.n).toBe(1);
+    const team = await t.db.query("SELECT name, archived_at FROM digital_teams WHERE id = $1", [f.teamB]);
+    expect(team.rows[0]).toEqual({ name: "Tổ Bí Mật", archived_at: null });
+    expect((await t.db.query("SELECT 1 FROM digital_teams WHERE name = 'Tổ xâm nhập'")).rowCount).toBe(0);
+    expect((await t.db.query("SELECT 1 FROM team_members WHERE team_id = $1 AND left_at IS NULL", [f.teamB])).rowCount).toBe(1);
+    const assignment = await t.db.query("SELECT team_id, member_user_id FROM household_assignments WHERE household_id = $1", [f.householdB]);
+    expect(assignment.rows[0]).toEqual({ team_id: f.teamB, member_user_id: f.volunteerB });
   });
 
   it("leaves commune B's data out of every list officer A sees", async () => {

@@ -11,7 +11,7 @@ import { buildUser, buildVillage, GIA_PHU, LAO_CAI, PASSWORD } from "../support/
 import { aPdf, aProcedureInput, anApplicant, formValuesFor } from "../support/procedure-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
-import { buildHousehold } from "../support/registry-factories.ts";
+import { buildHousehold, buildTeam } from "../support/registry-factories.ts";
 import { getProcedure } from "../../src/modules/procedures/index.ts";
 import type { Role } from "../../src/platform/auth/roles.ts";
 
@@ -36,6 +36,7 @@ type Fixture = {
   /** A household of the registry (in `village`) and its second member. */
   householdId: string;
   residentId: string;
+  teamId: string;
 };
 type Base = { who: Who; path: string; body?: Record<string, unknown> };
 /** The citizen's verified phone: the account an officer's ID card check is for. */
@@ -160,6 +161,22 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     body: { version: 1, kind: "newHousehold", toVillageCode: f.village, address: "Số 6", reason: "Ra ở riêng" },
   }),
   "POST /api/v1/residents/{id}/archive": (f) => ({ who: "officer", path: `/api/v1/residents/${f.residentId}/archive`, body: { version: 1, reason: "died" } }),
+  "POST /api/v1/teams": (f) => ({ who: "officer", path: "/api/v1/teams", body: { name: "Tổ CNSCĐ", unitCode: f.village, leaderUserId: f.userId } }),
+  "PATCH /api/v1/teams/{id}": (f) => ({ who: "officer", path: `/api/v1/teams/${f.teamId}`, body: { name: "Tổ mới", leaderUserId: null } }),
+  "DELETE /api/v1/teams/{id}": (f) => ({ who: "officer", path: `/api/v1/teams/${f.teamId}` }),
+  "POST /api/v1/teams/{id}/members": (f) => ({ who: "officer", path: `/api/v1/teams/${f.teamId}/members`, body: { userId: f.userId } }),
+  "POST /api/v1/teams/{id}/volunteers": (f) => ({
+    who: "officer",
+    path: `/api/v1/teams/${f.teamId}/volunteers`,
+    body: { username: "tnv.moi", displayName: "Lò Văn Mới", phone: "0912000199", password: "mat-khau-dai-du", role: "volunteer" },
+  }),
+  "DELETE /api/v1/teams/{id}/members/{userId}": (f) => ({ who: "officer", path: `/api/v1/teams/${f.teamId}/members/${f.userId}` }),
+  "POST /api/v1/assignments": (f) => ({
+    who: "officer",
+    path: "/api/v1/assignments",
+    body: { teamId: f.teamId, memberUserId: f.userId, householdIds: [f.householdId] },
+  }),
+  "DELETE /api/v1/assignments/{householdId}": (f) => ({ who: "officer", path: `/api/v1/assignments/${f.householdId}` }),
 };
 
 type Schema = {
@@ -247,11 +264,13 @@ describeDb("malformed text at the edge", () => {
     });
     const village = (await buildVillage(t.deps, GIA_PHU)).code;
     const household = await buildHousehold(t.deps, { villageCode: village, members: [{}, {}] });
+    const volunteerId = (await buildUser(t.deps, { roles: [["volunteer", GIA_PHU]] })).id;
     f = {
       householdId: household.id,
       residentId: household.residentIds[1]!,
       village,
-      userId: (await buildUser(t.deps, { roles: [["volunteer", GIA_PHU]] })).id,
+      userId: volunteerId,
+      teamId: (await buildTeam(t.deps, { villageCode: village, memberUserIds: [volunteerId] })).id,
       dossierId: online.id,
       dossierCode: counter.code!,
       paymentId: payment.id,

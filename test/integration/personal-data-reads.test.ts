@@ -8,7 +8,7 @@ import { buildUser, GIA_PHU, PASSWORD } from "../support/factories.ts";
 import { aPdf, documentsFor, formValuesFor } from "../support/procedure-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
-import { buildHousehold, buildRegistryVillage } from "../support/registry-factories.ts";
+import { assignHouseholds, buildHousehold, buildRegistryVillage, buildTeam } from "../support/registry-factories.ts";
 import { uploadToVault } from "../../src/modules/citizens/index.ts";
 import { fileDossier } from "../../src/modules/dossiers/index.ts";
 import { confirmPayment } from "../../src/modules/payments/index.ts";
@@ -39,6 +39,9 @@ type Fixture = {
   /** A household of the registry and one of its members. */
   household: string;
   resident: string;
+  /** A commune-wide team of GIA_PHU; the volunteer looks after one of its households. */
+  team: string;
+  householdAddress: string;
 };
 type Kind = "page" | "api" | "download" | "printed";
 type Probe = { as: Reader; path: string; kind: Kind; target: { type: string; id: string | null }; shows?: string };
@@ -167,6 +170,23 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
   ],
   "GET /api/v1/users": () => [{ as: "token", path: "/api/v1/users", kind: "api", target: { type: "userList", id: null } }],
   "GET /api/v1/users/:id": (f) => [{ as: "token", path: `/api/v1/users/${f.citizenId}`, kind: "api", target: { type: "user", id: f.citizenId } }],
+  // Teams name their leaders and members; assignment lists name household heads and addresses.
+  "GET /office/teams": () => [{ as: "officer", path: "/office/teams", kind: "page", target: { type: "teamList", id: null } }],
+  "GET /office/teams/:id": (f) => [{ as: "officer", path: `/office/teams/${f.team}`, kind: "page", target: { type: "team", id: f.team } }],
+  "GET /office/teams/:id/households": (f) => [
+    { as: "officer", path: `/office/teams/${f.team}/households`, kind: "page", target: { type: "teamHouseholds", id: f.team }, shows: f.householdAddress },
+  ],
+  "GET /office/my-households": (f) => [
+    { as: "volunteer", path: "/office/my-households", kind: "page", target: { type: "assignedHouseholds", id: f.volunteerId }, shows: f.householdAddress },
+  ],
+  "GET /api/v1/teams": () => [{ as: "token", path: "/api/v1/teams", kind: "api", target: { type: "teamList", id: null } }],
+  "GET /api/v1/teams/:id": (f) => [{ as: "token", path: `/api/v1/teams/${f.team}`, kind: "api", target: { type: "team", id: f.team } }],
+  "GET /api/v1/teams/:id/households": (f) => [
+    { as: "token", path: `/api/v1/teams/${f.team}/households`, kind: "api", target: { type: "teamHouseholds", id: f.team }, shows: f.householdAddress },
+  ],
+  "GET /api/v1/me/households": (f) => [
+    { as: "volunteer", path: "/api/v1/me/households", kind: "api", target: { type: "assignedHouseholds", id: f.volunteerId }, shows: f.householdAddress },
+  ],
 };
 
 type OwnProbe = { as: "citizen" | "officer"; path: string; kind: Kind };
@@ -290,11 +310,14 @@ describeDb("reads of personal data", () => {
     const volunteerDraft = (await fileDossier(deps, volunteer, assistedInput("draft", "reads-volunteer-draft"))).dossier.id;
     const citizenDraft = (await fileDossier(deps, citizen, { ...assistedInput("draft", "reads-citizen-draft"), assistedConsent: null })).dossier.id;
     const vault = await uploadToVault(deps, citizen, citizen.actor.userId, { title: "CCCD", name: "cccd.pdf", bytes: aPdf("cccd") });
-
+    const householdAddress = "Số 7 ngõ Đọc";
     const household = await buildHousehold(deps, {
       villageCode: await buildRegistryVillage(deps),
+      address: householdAddress,
       members: [{ fullName: REGISTRY_PERSON, phone: REGISTRY_PHONE }],
     });
+    const digitalTeam = await buildTeam(deps, { memberUserIds: [volunteerUser.id] });
+    await assignHouseholds(deps, [household.id], digitalTeam.id, volunteerUser.id);
     f = {
       household: household.id,
       resident: household.residentIds[0]!,
@@ -313,6 +336,8 @@ describeDb("reads of personal data", () => {
       volunteerDraft,
       citizenDraft,
       vaultItem: vault.id,
+      team: digitalTeam.id,
+      householdAddress,
     };
     for (const [name, username] of [
       ["officer", officer.username],

@@ -13,3 +13,7 @@ export { getHousehold } from "./use-cases/get-household.ts";
 export { getResident } from "./use-cases/get-resident.ts";
 export { searchResidents, parseQuery } from "./use-cases/search-residents.ts";
 export { type RegistryCtx, type RegistryDeps, visibleHousehold, visibleResident } from "./use-cases/registry-access.ts";
+export { type AssignedHousehold, listMyHouseholds, listTeamHouseholds } from "./use-cases/team-households.ts";
+export { assignHouseholds } from "./use-cases/team-assign.ts";
+export { listTeams, type TeamListItem } from "./use-cases/team-list.ts";
+export { getTeam, type TeamDetail } from "./use-cases/team-get.ts";
