@@ -261,21 +261,21 @@ describeDb("registry: enter once", () => {
     const res = await volunteer.get(`/dossiers/new?procedure=${ONLINE_PROCEDURE.code}&resident=${resident}`);
     expect(res.status).toBe(200);
     const form = await res.text();
-    const valueOf = (name: string) => new RegExp(`name="${name.replace(".", "\\.")}"[^>]*value="([^"]*)"`).exec(form)?.[1];
-    expect(valueOf("applicant.fullName")).toBe("Đỗ Văn Nam");
-    expect(valueOf("applicant.birthDate")).toBe("12/05/1990");
-    expect(valueOf("applicant.citizenIdNumber")).toBe("010090001234");
-    expect(valueOf("applicant.phone")).toBe("0912100007");
+    const typed = (name: string) => new RegExp(`name="${name.replace(".", "\\.")}"[^>]*value="([^"]*)"`).exec(form)?.[1];
+    expect(typed("applicant.fullName")).toBe("Đỗ Văn Nam");
+    expect(typed("applicant.birthDate")).toBe("12/05/1990");
+    expect(typed("applicant.citizenIdNumber")).toBe("010090001234");
+    expect(typed("applicant.phone")).toBe("0912100007");
     expect(form).toMatch(/name="applicant\.address"[^>]*>Số 12 đường Mường Hoa, Thôn /);
     expect(form).toMatch(/<option value="male" selected/);
     expect(form).toMatch(new RegExp(`<option value="${GIA_PHU}" selected`));
-    expect(valueOf("residentId")).toBe(resident);
+    expect(typed("residentId")).toBe(resident);
     expect(form).toContain("Thông tin người nộp lấy từ sổ hộ gia đình của xã");
     expect(form).toContain('name="assistedConsent.method"');
     // The read of the resident's details is audited.
     expect(await audited("personalData.read", resident)).toEqual([expect.objectContaining({ details: { part: "applicant" } })]);
 
-    const key = valueOf("idempotencyKey")!;
+    const key = typed("idempotencyKey")!;
     const fields: Record<string, string> = {
       [CSRF_FIELD]: volunteer.csrfToken,
       procedure: ONLINE_PROCEDURE.code,
@@ -283,12 +283,12 @@ describeDb("registry: enter once", () => {
       residentId: resident,
       intent: "submit",
       communeCode: GIA_PHU,
-      "applicant.fullName": valueOf("applicant.fullName")!,
-      "applicant.birthDate": valueOf("applicant.birthDate")!,
+      "applicant.fullName": typed("applicant.fullName")!,
+      "applicant.birthDate": typed("applicant.birthDate")!,
       "applicant.sex": "male",
-      "applicant.citizenIdNumber": valueOf("applicant.citizenIdNumber")!,
+      "applicant.citizenIdNumber": typed("applicant.citizenIdNumber")!,
       "applicant.address": "Số 12 đường Mường Hoa",
-      "applicant.phone": valueOf("applicant.phone")!,
+      "applicant.phone": typed("applicant.phone")!,
       "form.maritalStatus": "single",
       "form.purpose": "Để đăng ký kết hôn",
       "delivery.method": "desk",
