@@ -6,6 +6,7 @@ import { BAO_THANG, buildUser, buildVillage, GIA_PHU, PASSWORD } from "../suppor
 import { acting, buildDossier, COUNTER_PROCEDURE, ONLINE_PROCEDURE, withCatalogue } from "../support/dossier-factories.ts";
 import { confirmPayment } from "../../src/modules/payments/index.ts";
 import { verifyPhone } from "../support/citizen-factories.ts";
+import { buildHousehold } from "../support/registry-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
 
@@ -18,6 +19,9 @@ type Fixture = {
   dossierCodeB: string;
   documentB: string;
   paymentB: string;
+  /** A registry resident of commune B, and the link proposed to the citizen whose verified phone is theirs. */
+  residentB: string;
+  linkB: string;
 };
 type Probe = (f: Fixture) => { path: string; form?: Record<string, string>; json?: unknown };
 
@@ -99,6 +103,13 @@ const SCOPED: Record<string, Probe> = {
     path: "/api/v1/citizens/id-card-checks",
     json: { adminUnitCode: BAO_THANG, phone: "0912000114", citizenIdNumber: "010090001234" },
   }),
+  // Enter once: a resident of commune B, their link, and filing for them; a citizen's link is only that citizen's.
+  "GET /office/registry/residents/:id/link": (f) => ({ path: `/office/registry/residents/${f.residentB}/link` }),
+  "POST /office/registry/residents/:id/link": (f) => ({ path: `/office/registry/residents/${f.residentB}/link`, form: { linkId: f.linkB, decision: "confirm" } }),
+  "GET /office/registry/residents/:id/assist": (f) => ({ path: `/office/registry/residents/${f.residentB}/assist` }),
+  "POST /api/v1/residents/:id/link": (f) => ({ path: `/api/v1/residents/${f.residentB}/link`, json: { linkId: f.linkB, decision: "confirm" } }),
+  "POST /me/household/links/:linkId": (f) => ({ path: `/me/household/links/${f.linkB}`, form: { decision: "confirm" } }),
+  "POST /api/v1/me/household/link/:linkId": (f) => ({ path: `/api/v1/me/household/link/${f.linkB}`, json: { decision: "confirm" } }),
 };
 
 // Lists: they answer 200 but must not contain commune B's data.
@@ -186,6 +197,9 @@ const NOT_COMMUNE_DATA = new Set([
   "POST /api/v1/me/phone/code",
   "POST /api/v1/me/phone/verify",
   "GET /api/v1/me/vault",
+  // The citizen's own household, as the registry knows it.
+  "GET /me/household",
+  "GET /api/v1/me/household",
   "POST /api/v1/me/vault",
   "GET /api/v1/me/vault/:id/file",
   "DELETE /api/v1/me/vault/:id",
@@ -225,6 +239,8 @@ describeDb("access between communes", () => {
     const dossierB = await buildDossier(t.deps, deskB, { commune: BAO_THANG, channel: "counter", procedure: COUNTER_PROCEDURE.code });
     const documentB = (await t.db.query("SELECT id FROM dossier_documents WHERE dossier_id = $1 LIMIT 1", [dossierB.id])).rows[0]!.id as string;
     const paymentB = await confirmPayment(t.deps, deskB, dossierB.id, { method: "cash" });
+    // A resident of commune B with the phone the citizen below verifies: a link is proposed to that citizen.
+    const homeB = await buildHousehold(t.deps, { villageCode: villageB.code, members: [{ fullName: "Bàn Văn Bí", birthYear: 1970, phone: "0912000114" }] });
     // A citizen with a verified phone, whose ID card only an officer at a desk may vouch for.
     await verifyPhone(t.deps, await acting(t.deps, await buildUser(t.deps, { kind: "citizen", home: BAO_THANG })), "0912000114");
     f = {
@@ -236,6 +252,8 @@ describeDb("access between communes", () => {
       dossierCodeB: dossierB.code!,
       documentB,
       paymentB: paymentB.id,
+      residentB: homeB.residentIds[0]!,
+      linkB: (await t.db.query("SELECT id FROM resident_account_links WHERE resident_id = $1", [homeB.residentIds[0]])).rows[0]!.id as string,
     };
     officerA = new TestClient(t.app);
     await officerA.signIn(adminA.username, PASSWORD);
@@ -287,6 +305,8 @@ describeDb("access between communes", () => {
     expect((await t.db.query("SELECT status FROM payments WHERE id = $1", [f.paymentB])).rows[0]!.status).toBe("paid");
     expect((await t.db.query("SELECT agency_code FROM commune_settings WHERE commune_code = $1", [BAO_THANG])).rowCount).toBe(0);
     expect((await t.db.query("SELECT 1 FROM citizen_profiles WHERE verified_citizen_id_number IS NOT NULL")).rowCount).toBe(0);
+    expect((await t.db.query("SELECT user_id FROM residents WHERE id = $1", [f.residentB])).rows[0]!.user_id).toBeNull();
+    expect((await t.db.query("SELECT status FROM resident_account_links WHERE id = $1", [f.linkB])).rows[0]!.status).toBe("proposed");
   });
 
   it("leaves commune B's data out of every list officer A sees", async () => {

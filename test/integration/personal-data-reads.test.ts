@@ -12,6 +12,7 @@ import { uploadToVault } from "../../src/modules/citizens/index.ts";
 import { fileDossier } from "../../src/modules/dossiers/index.ts";
 import { confirmPayment } from "../../src/modules/payments/index.ts";
 import { getProcedure } from "../../src/modules/procedures/index.ts";
+import { assignHouseholds, buildHousehold, buildRegistryVillage, buildTeam } from "../support/registry-factories.ts";
 
 /** What every file download answers with: an uploaded file runs nothing in our origin. */
 const DOWNLOAD_CSP = "default-src 'none'; sandbox";
@@ -35,11 +36,15 @@ type Fixture = {
   volunteerDraft: string;
   citizenDraft: string;
   vaultItem: string;
+  /** A registry resident of GIA_PHU, in a household assigned to the volunteer. */
+  resident: string;
 };
 type Kind = "page" | "api" | "download" | "printed";
 type Probe = { as: Reader; path: string; kind: Kind; target: { type: string; id: string | null }; shows?: string };
 
 const dossierPart = (id: string) => ({ type: "dossier", id });
+/** The registry resident's name: what the pages reading their record show. */
+const RESIDENT = "Phàn Thị Mẩy";
 
 // Reads of someone else's personal data: each probe must answer 200 and add exactly one entry naming the reader
 // and what was read (a list is one entry for the page).
@@ -136,6 +141,22 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
   ],
   "GET /api/v1/users": () => [{ as: "token", path: "/api/v1/users", kind: "api", target: { type: "userList", id: null } }],
   "GET /api/v1/users/:id": (f) => [{ as: "token", path: `/api/v1/users/${f.citizenId}`, kind: "api", target: { type: "user", id: f.citizenId } }],
+  // Enter once and assisted filing from the registry: a resident's link status, and the applicant pre-filled from the registry.
+  "GET /office/registry/residents/:id/link": (f) => [
+    { as: "officer", path: `/office/registry/residents/${f.resident}/link`, kind: "page", target: { type: "resident", id: f.resident }, shows: RESIDENT },
+  ],
+  "GET /office/registry/residents/:id/assist": (f) => [
+    { as: "volunteer", path: `/office/registry/residents/${f.resident}/assist`, kind: "page", target: { type: "resident", id: f.resident }, shows: RESIDENT },
+  ],
+  "GET /dossiers/new": (f) => [
+    {
+      as: "volunteer",
+      path: `/dossiers/new?procedure=${ONLINE_PROCEDURE.code}&resident=${f.resident}`,
+      kind: "page",
+      target: { type: "resident", id: f.resident },
+      shows: RESIDENT,
+    },
+  ],
 };
 
 type OwnProbe = { as: "citizen" | "officer"; path: string; kind: Kind };
@@ -154,6 +175,8 @@ const OWN: Record<string, (f: Fixture) => OwnProbe> = {
   "GET /me/vault": () => ({ as: "citizen", path: "/me/vault", kind: "page" }),
   "GET /me/vault/:id/file": (f) => ({ as: "citizen", path: `/me/vault/${f.vaultItem}/file`, kind: "download" }),
   "GET /me/dossiers": () => ({ as: "citizen", path: "/me/dossiers", kind: "page" }),
+  "GET /me/household": () => ({ as: "citizen", path: "/me/household", kind: "page" }),
+  "GET /api/v1/me/household": () => ({ as: "citizen", path: "/api/v1/me/household", kind: "api" }),
   "GET /me/dossiers/:id": (f) => ({ as: "citizen", path: `/me/dossiers/${f.dossier}`, kind: "page" }),
   "GET /me/dossiers/:id/files/:docId": (f) => ({ as: "citizen", path: `/me/dossiers/${f.dossier}/files/${f.document}`, kind: "download" }),
   "GET /dossiers/new": () => ({ as: "citizen", path: `/dossiers/new?procedure=${ONLINE_PROCEDURE.code}`, kind: "page" }),
@@ -258,6 +281,9 @@ describeDb("reads of personal data", () => {
     const volunteerDraft = (await fileDossier(deps, volunteer, assistedInput("draft", "reads-volunteer-draft"))).dossier.id;
     const citizenDraft = (await fileDossier(deps, citizen, { ...assistedInput("draft", "reads-citizen-draft"), assistedConsent: null })).dossier.id;
     const vault = await uploadToVault(deps, citizen, citizen.actor.userId, { title: "CCCD", name: "cccd.pdf", bytes: aPdf("cccd") });
+    const village = await buildRegistryVillage(deps);
+    const home = await buildHousehold(deps, { villageCode: village, members: [{ fullName: RESIDENT, birthYear: 1958, phone: "0912300001" }] });
+    await assignHouseholds(deps, [home.id], (await buildTeam(deps, { villageCode: village, memberUserIds: [volunteerUser.id] })).id, volunteerUser.id);
 
     f = {
       officerId: officer.id,
@@ -275,6 +301,7 @@ describeDb("reads of personal data", () => {
       volunteerDraft,
       citizenDraft,
       vaultItem: vault.id,
+      resident: home.residentIds[0]!,
     };
     for (const [name, username] of [
       ["officer", officer.username],
