@@ -6,4 +6,4 @@ export { decideMyLink, decideResidentLink, type DecidedLink, type LinkDecision }
 export { myHousehold, type MyHousehold } from "./use-cases/link-my-household.ts";
 export { residentLinkStatus, type ResidentLinkStatus } from "./use-cases/link-status.ts";
 /** Assisted filing from the registry: the dossiers module prefills the applicant and finds the linked owner. */
-export { residentApplicant, accountOfResidentApplicant, type ResidentApplicant } from "./use-cases/assist-prefill.ts";
+export { residentApplicant, accountOfResidentApplicant, ownResidentApplicant, type ResidentApplicant } from "./use-cases/assist-prefill.ts";

@@ -13,7 +13,7 @@ import { setFlash } from "../../../platform/http/flash.ts";
 import { type AdminUnitRow, listAdminUnitChildren, listServedProvinces, searchAdminUnits } from "../../admin-units/index.ts";
 import { getProfileForPrefill, listVault } from "../../citizens/index.ts";
 import { getProcedure, type ProcedureRecord } from "../../procedures/index.ts";
-import { residentApplicant } from "../../registry/index.ts";
+import { ownResidentApplicant, residentApplicant } from "../../registry/index.ts";
 import {
   type AttachedDocument,
   ACCEPT_UPLOADS,
@@ -256,11 +256,20 @@ export function applyPages(citizen: CitizenWeb) {
     const residentId = c.req.query("resident");
     const resident = p.kind !== "citizen" && residentId && isUuid(residentId) ? await residentApplicant(deps, ctxOf(c), residentId) : null;
     const profile = p.kind === "citizen" ? await getProfileForPrefill(deps, p.userId) : (resident?.applicant ?? null);
+    // Entered once: a citizen linked to the registry finds what their profile lacks filled from the registry's record.
+    const own = p.kind === "citizen" ? await ownResidentApplicant(deps, p.userId) : null;
     const commune = resident?.communeCode ?? c.req.query("commune");
-    const values = prefillFromProfile(def.form, profile, {
-      ...(commune && /^\d{5}$/.test(commune) ? { communeCode: commune } : homeCommune(p) ? { communeCode: homeCommune(p)! } : {}),
+    const start = {
+      ...(commune && /^\d{5}$/.test(commune)
+        ? { communeCode: commune }
+        : homeCommune(p)
+          ? { communeCode: homeCommune(p)! }
+          : own
+            ? { communeCode: own.communeCode }
+            : {}),
       ...(def.deliveryMethods.length === 1 ? { "delivery.method": def.deliveryMethods[0]! } : {}),
-    });
+    };
+    const values = prefillFromProfile(def.form, own?.applicant ?? null, prefillFromProfile(def.form, profile, start));
     return applyPage(c, p, {
       procedure,
       form: emptyForm(values),

@@ -114,6 +114,10 @@ describeDb("registry: enter once", () => {
     });
     expect(decided.status).toBe(200);
     expect(await decided.json()).toMatchObject({ residentId: home.residentIds[0], status: "confirmed" });
+    // Entered once: the profile phone sign-in left empty, their own application takes the name from the registry.
+    const form = await (await client.get(`/dossiers/new?procedure=${ONLINE_PROCEDURE.code}`)).text();
+    expect(form).toMatch(/name="applicant\.fullName"[^>]*value="Lý Thị Sen"/);
+    expect(form).toMatch(/name="applicant\.phone"[^>]*value="0912100008"/);
   });
 
   it("links nothing on a no, and never proposes the same person again", async () => {

@@ -27,6 +27,19 @@ export type ResidentApplicant = {
   linked: boolean;
 };
 
+/** The household's address, with the village's name when the address does not already say it. */
+function applicantOf(r: repo.ResidentRow, villageName: string | null): ResidentApplicant["applicant"] {
+  const address = r.address && villageName && !searchKey(r.address).includes(searchKey(villageName)) ? `${r.address}, ${villageName}` : (r.address ?? "");
+  return {
+    fullName: r.fullName,
+    ...(r.birthDate ? { birthDate: r.birthDate } : {}),
+    ...(r.sex ? { sex: r.sex } : {}),
+    ...(r.citizenIdNumber ? { citizenIdNumber: r.citizenIdNumber } : {}),
+    ...(r.phone ? { phone: r.phone } : {}),
+    ...(address ? { address } : {}),
+  };
+}
+
 async function assistable(db: Queryable, p: Principal, residentId: string) {
   const params: unknown[] = [];
   const resident = await repo.findVisibleResident(db, residentId, householdVisibleSql(householdAccess(p), "h", params), params);
@@ -46,21 +59,13 @@ export async function residentApplicant(deps: D, ctx: Ctx, residentId: string): 
   if (!r) throw notFound();
   if (r === "forbidden") throw new AppError("forbidden", "error.forbidden");
   const village = await getAdminUnit(deps, r.villageCode).catch(() => null);
-  const address = r.address && village && !searchKey(r.address).includes(searchKey(village.name)) ? `${r.address}, ${village.name}` : (r.address ?? "");
   await recordPersonalDataRead(deps, ctx, { target: { type: "resident", id: r.id }, adminUnitCode: r.communeCode, details: { part: "applicant" } });
   return {
     residentId: r.id,
     communeCode: r.communeCode,
     villageCode: r.villageCode,
     birthYear: r.birthYear,
-    applicant: {
-      fullName: r.fullName,
-      ...(r.birthDate ? { birthDate: r.birthDate } : {}),
-      ...(r.sex ? { sex: r.sex } : {}),
-      ...(r.citizenIdNumber ? { citizenIdNumber: r.citizenIdNumber } : {}),
-      ...(r.phone ? { phone: r.phone } : {}),
-      ...(address ? { address } : {}),
-    },
+    applicant: applicantOf(r, village?.name ?? null),
     linked: r.userId !== null,
   };
 }
@@ -83,4 +88,18 @@ export async function accountOfResidentApplicant(
   if (id && r.citizenIdNumber && id !== r.citizenIdNumber) return null;
   const state = await accountState(q, r.userId);
   return state?.kind === "citizen" && !state.disabled ? r.userId : null;
+}
+
+/**
+ * A citizen's own registry record in the applicant shape, once their account is linked: what their own application
+ * form takes where their profile is empty (enter once). Their own data: not audited.
+ */
+export async function ownResidentApplicant(
+  deps: Pick<Deps, "db" | "config">,
+  userId: string,
+): Promise<Pick<ResidentApplicant, "communeCode" | "applicant"> | null> {
+  const r = await repo.findResidentOfUser(deps.db, userId);
+  if (!r?.householdId) return null;
+  const village = await getAdminUnit(deps, r.villageCode).catch(() => null);
+  return { communeCode: r.communeCode, applicant: applicantOf(r, village?.name ?? null) };
 }
