@@ -105,7 +105,10 @@ const SCOPED: Record<string, Probe> = {
   }),
   // Enter once: a resident of commune B, their link, and filing for them; a citizen's link is only that citizen's.
   "GET /office/registry/residents/:id/link": (f) => ({ path: `/office/registry/residents/${f.residentB}/link` }),
-  "POST /office/registry/residents/:id/link": (f) => ({ path: `/office/registry/residents/${f.residentB}/link`, form: { linkId: f.linkB, decision: "confirm" } }),
+  "POST /office/registry/residents/:id/link": (f) => ({
+    path: `/office/registry/residents/${f.residentB}/link`,
+    form: { linkId: f.linkB, decision: "confirm" },
+  }),
   "GET /office/registry/residents/:id/assist": (f) => ({ path: `/office/registry/residents/${f.residentB}/assist` }),
   "POST /api/v1/residents/:id/link": (f) => ({ path: `/api/v1/residents/${f.residentB}/link`, json: { linkId: f.linkB, decision: "confirm" } }),
   "POST /me/household/links/:linkId": (f) => ({ path: `/me/household/links/${f.linkB}`, form: { decision: "confirm" } }),
