@@ -5,6 +5,7 @@ import { formatViolations } from "./support/axe.ts";
 import { describeBrowser } from "./support/browser.ts";
 import { useE2e } from "./support/e2e-app.ts";
 import type { XasoPage } from "./support/xaso-page.ts";
+import { buildHousehold } from "../support/registry-factories.ts";
 
 type Who = "visitor" | "officer" | "citizen" | "desk" | "province" | "specialist" | "leader";
 type Case = { name: string; who: Who; path: () => string; status?: number; then?: (x: XasoPage) => Promise<unknown> };
@@ -13,7 +14,17 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
   // With the public-services demo: the catalogue, Gia Phú's desk settings, the citizen's profile and dossiers in several states.
   const e2e = useE2e({ publicServices: true });
   const pages = {} as Record<Who, XasoPage>;
-  const found = { village: "", user: "", myWaitingDossier: "", waitingCode: "", deskNew: "", deskWaiting: "", deskReady: "", awaitingApproval: "" };
+  const found = {
+    village: "",
+    user: "",
+    myWaitingDossier: "",
+    waitingCode: "",
+    deskNew: "",
+    deskWaiting: "",
+    deskReady: "",
+    awaitingApproval: "",
+    resident: "",
+  };
 
   beforeAll(async () => {
     pages.visitor = await e2e().openPage();
@@ -50,6 +61,21 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     found.deskReady = await firstOfQueue("readyToReturn");
     await pages.leader.open(`/office/desk?commune=${DEMO_COMMUNE}&queue=awaitingApproval`);
     found.awaitingApproval = (await pages.leader.page.locator("main table tbody a").first().getAttribute("href")) ?? "";
+    // Enter once: a household of Thôn Phú Hà whose head is proposed to the demo citizen as being them.
+    const deps = e2e().app.deps;
+    const home = await buildHousehold(deps, {
+      villageCode: found.village.split("/").pop()!,
+      address: "Số 3 đường Phú Hà",
+      members: [
+        { fullName: "Đỗ Văn Nam", birthDate: "1990-05-12", sex: "male" },
+        { fullName: "Đỗ Thị Hằng", birthYear: 1992, relationToHead: "spouse" },
+      ],
+    });
+    found.resident = home.residentIds[0]!;
+    await deps.db.query(
+      "INSERT INTO resident_account_links (resident_id, user_id, matched_on) SELECT $1, id, 'phone' FROM users WHERE username = 'congdan.phuha'",
+      [found.resident],
+    );
   });
 
   /** Sends a form with its text fields emptied, so that the page comes back with its errors shown. */
@@ -145,6 +171,7 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "profile phone verification", who: "citizen", path: () => "/me/profile/phone" },
     { name: "profile phone verification with errors", who: "citizen", path: () => "/me/profile/phone", then: submitEmpty("/me/profile/phone") },
     { name: "vault", who: "citizen", path: () => "/me/vault" },
+    { name: "my household, asked whether a resident is me", who: "citizen", path: () => "/me/household" },
     { name: "figures", who: "visitor", path: () => "/figures" },
     // Public services, office side.
     ...["newOnline", "awaitingSupplement", "inProgress", "dueSoon", "overdue", "readyToReturn"].map(
@@ -191,6 +218,10 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
       },
     },
     { name: "ID card check", who: "desk", path: () => "/office/id-card-check" },
+    // Enter once and assisted filing from the registry.
+    { name: "resident account link", who: "desk", path: () => `/office/registry/residents/${found.resident}/link` },
+    { name: "assisted filing: choose a procedure", who: "desk", path: () => `/office/registry/residents/${found.resident}/assist` },
+    { name: "assisted form pre-filled from the registry", who: "desk", path: () => `/dossiers/new?procedure=1.004873&resident=${found.resident}` },
     { name: "ID card check with errors", who: "desk", path: () => "/office/id-card-check", then: submitEmpty("/office/id-card-check") },
     { name: "office stats", who: "desk", path: () => "/office/stats" },
     { name: "office procedures", who: "province", path: () => "/office/procedures" },
