@@ -109,6 +109,7 @@ const SCOPED: Record<string, Probe> = {
     path: `/office/registry/residents/${f.residentB}/link`,
     form: { linkId: f.linkB, decision: "confirm" },
   }),
+  "GET /api/v1/residents/:id/link": (f) => ({ path: `/api/v1/residents/${f.residentB}/link` }),
   "GET /office/registry/residents/:id/assist": (f) => ({ path: `/office/registry/residents/${f.residentB}/assist` }),
   "POST /api/v1/residents/:id/link": (f) => ({ path: `/api/v1/residents/${f.residentB}/link`, json: { linkId: f.linkB, decision: "confirm" } }),
   "POST /me/household/links/:linkId": (f) => ({ path: `/me/household/links/${f.linkB}`, form: { decision: "confirm" } }),

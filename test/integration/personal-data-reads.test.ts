@@ -145,6 +145,9 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
   "GET /office/registry/residents/:id/link": (f) => [
     { as: "officer", path: `/office/registry/residents/${f.resident}/link`, kind: "page", target: { type: "resident", id: f.resident }, shows: RESIDENT },
   ],
+  "GET /api/v1/residents/:id/link": (f) => [
+    { as: "token", path: `/api/v1/residents/${f.resident}/link`, kind: "api", target: { type: "resident", id: f.resident }, shows: RESIDENT },
+  ],
   "GET /office/registry/residents/:id/assist": (f) => [
     { as: "volunteer", path: `/office/registry/residents/${f.resident}/assist`, kind: "page", target: { type: "resident", id: f.resident }, shows: RESIDENT },
   ],

@@ -7,3 +7,4 @@ export { myHousehold, type MyHousehold } from "./use-cases/link-my-household.ts"
 export { residentLinkStatus, type ResidentLinkStatus } from "./use-cases/link-status.ts";
 /** Assisted filing from the registry: the dossiers module prefills the applicant and finds the linked owner. */
 export { residentApplicant, accountOfResidentApplicant, ownResidentApplicant, type ResidentApplicant } from "./use-cases/assist-prefill.ts";
+export { MY_HOUSEHOLD_PATH, residentAssistPath, residentLinkPath } from "./links/link-paths.ts";

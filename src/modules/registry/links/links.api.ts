@@ -7,10 +7,12 @@ import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { json, problems } from "../../../platform/http/openapi-shared.ts";
 import { decideMyLink, decideResidentLink } from "../use-cases/link-decide.ts";
 import { myHousehold } from "../use-cases/link-my-household.ts";
-import { DecidedLink, LinkDecisionInput, MyHousehold, ResidentLinkDecisionInput } from "./links.contract.ts";
+import { residentLinkStatus } from "../use-cases/link-status.ts";
+import { DecidedLink, LinkDecisionInput, MyHousehold, ResidentLinkDecisionInput, ResidentLinkStatus } from "./links.contract.ts";
 
 const tags = ["Registry"];
 const security = [{ bearerAuth: [] }];
+const ResidentParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });
 const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
 
 export function registerLinksApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
@@ -51,13 +53,27 @@ export function registerLinksApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
 
   api.openapi(
     createRoute({
+      method: "get",
+      path: "/api/v1/residents/{id}/link",
+      tags,
+      summary: "A resident's account link: the linked account and the links proposed and decided",
+      description: "For anyone who sees the resident's household; the read is audited. A household you do not see answers 404.",
+      security,
+      request: { params: ResidentParam },
+      responses: { 200: json(ResidentLinkStatus, "The link status"), 400: problems[400], 401: problems[401], 404: problems[404] },
+    }),
+    async (c) => c.json(await residentLinkStatus(deps, useCaseContext(c), c.req.valid("param").id), 200),
+  );
+
+  api.openapi(
+    createRoute({
       method: "post",
       path: "/api/v1/residents/{id}/link",
       tags,
       summary: "Confirm or reject a link proposed for a resident (officer)",
       description: "Needs registry.manage on the resident's household; a household you do not see answers 404.",
       security,
-      request: { params: z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) }), body: body(ResidentLinkDecisionInput) },
+      request: { params: ResidentParam, body: body(ResidentLinkDecisionInput) },
       responses: {
         200: json(DecidedLink, "The decided link"),
         400: problems[400],

@@ -56,3 +56,31 @@ export const MyHousehold = z
       .openapi({ description: "Once your account is linked to a resident: your household as the registry knows it" }),
   })
   .openapi("MyHousehold");
+
+export const ResidentLinkStatus = z
+  .object({
+    resident: z.object({
+      id: z.uuid(),
+      fullName: z.string(),
+      birthYear: z.number().int(),
+      householdId: z.uuid().nullable(),
+      communeCode: z.string(),
+      villageCode: z.string(),
+    }),
+    account: z.object({ userId: z.uuid(), displayName: z.string() }).nullable().openapi({ description: "The linked citizen account, if any" }),
+    links: z.array(
+      z.object({
+        id: z.uuid(),
+        userId: z.uuid(),
+        displayName: z.string(),
+        matchedOn: MatchedOn,
+        status: z.enum(["proposed", "confirmed", "rejected"]),
+        decidedHow: z.enum(["citizen", "officer"]).nullable(),
+        decidedByName: z.string().nullable(),
+        proposedAt: z.string(),
+        decidedAt: z.string().nullable(),
+      }),
+    ),
+    canDecide: z.boolean().openapi({ description: "Whether you may confirm or reject (registry.manage on the household)" }),
+  })
+  .openapi("ResidentLinkStatus");

@@ -207,6 +207,13 @@ describeDb("registry: enter once", () => {
     expect(await userOfResident(father)).toBe(one.user.id);
     expect((await linksOf(one.user.id))[0]).toMatchObject({ status: "confirmed", decided_how: "officer", decided_by: desk.user.id });
     expect(await (await desk.client.get(`/office/registry/residents/${father}/link`)).text()).toContain("Đã liên kết");
+    const status = await desk.client.get(`/api/v1/residents/${father}/link`);
+    expect(await status.json()).toMatchObject({
+      account: { userId: one.user.id },
+      links: [{ id: link!.id, status: "confirmed", decidedHow: "officer" }],
+      canDecide: true,
+    });
+    expect((await elsewhere.client.get(`/api/v1/residents/${father}/link`)).status).toBe(404);
 
     // Through the API: the daughter's proposal rejected by the officer.
     const api = await desk.client.request(`/api/v1/residents/${daughter}/link`, {

@@ -5,7 +5,8 @@ import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { pageKit } from "../../../platform/http/page-kit.ts";
 import type { WebContext } from "../../../platform/http/web-context.ts";
 import { assistPages } from "./pages/assist-page.tsx";
-import { MY_HOUSEHOLD_PATH, myHouseholdPages } from "./pages/my-household-page.tsx";
+import { MY_HOUSEHOLD_PATH } from "./link-paths.ts";
+import { myHouseholdPages } from "./pages/my-household-page.tsx";
 import { residentLinkPages } from "./pages/resident-link-page.tsx";
 
 export function registerLinksPages(app: Hono<AppEnv>, web: WebContext) {

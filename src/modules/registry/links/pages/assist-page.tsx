@@ -10,7 +10,7 @@ import { Breadcrumbs, Pagination, TextField } from "../../../../platform/views/c
 import { Layout } from "../../../../platform/views/layout.tsx";
 import { searchProcedures } from "../../../procedures/index.ts";
 import { residentApplicant } from "../../use-cases/assist-prefill.ts";
-import { residentAssistPath } from "./resident-link-page.tsx";
+import { residentAssistPath } from "../link-paths.ts";
 
 /** Where the assisted form of the dossiers module opens for this resident and procedure. */
 export const assistedFormPath = (residentId: string, procedureCode: string) =>

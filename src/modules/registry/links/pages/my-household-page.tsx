@@ -12,9 +12,8 @@ import { Breadcrumbs, Button, CsrfField, SummaryList } from "../../../../platfor
 import { Layout } from "../../../../platform/views/layout.tsx";
 import { decideMyLink } from "../../use-cases/link-decide.ts";
 import { myHousehold } from "../../use-cases/link-my-household.ts";
+import { MY_HOUSEHOLD_PATH } from "../link-paths.ts";
 import { relationLabel } from "./link-words.ts";
-
-export const MY_HOUSEHOLD_PATH = "/me/household";
 
 const birthText = (birthDate: string | null, birthYear: number) =>
   birthDate ? `${birthDate.slice(8, 10)}/${birthDate.slice(5, 7)}/${birthDate.slice(0, 4)}` : String(birthYear);

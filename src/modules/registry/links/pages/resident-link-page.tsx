@@ -13,10 +13,8 @@ import { Breadcrumbs, CsrfField, SummaryList, Tag } from "../../../../platform/v
 import { DataTable } from "../../../../platform/views/data-table.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
 import { decideResidentLink } from "../../use-cases/link-decide.ts";
+import { residentAssistPath, residentLinkPath } from "../link-paths.ts";
 import { residentLinkStatus } from "../../use-cases/link-status.ts";
-
-export const residentLinkPath = (id: string) => `/office/registry/residents/${id}/link`;
-export const residentAssistPath = (id: string) => `/office/registry/residents/${id}/assist`;
 
 export function residentLinkPages(w: PageKit) {
   const { deps, secure, page } = w;
