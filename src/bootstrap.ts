@@ -4,6 +4,7 @@ import type { Config } from "./config.ts";
 import { systemClock, type Deps } from "./deps.ts";
 import { countUnits, importAdminUnits } from "./modules/admin-units/index.ts";
 import { subscribeDossierLinks } from "./modules/dossiers/index.ts";
+import { subscribeResidentLinks } from "./modules/registry/index.ts";
 import { registerModuleMessages } from "./module-messages.ts";
 import { sealAudit, subscribeAudit } from "./platform/audit/index.ts";
 import { migrate } from "./platform/db/migrator.ts";
@@ -15,13 +16,15 @@ export type Runtime = Deps & { engine: "embedded" | "external"; close(): Promise
 
 /**
  * Wires the dependencies every face and command shares. Audit subscribes before anything can publish; then what one
- * module does on another's event (a citizen's verified phone or ID number links the dossiers filed for them).
+ * module does on another's event (a citizen's verified phone or ID number links the dossiers filed for them, and
+ * proposes links to the registry's residents).
  */
 export function wireDeps(config: Config, db: Deps["db"], log: Logger, clock = systemClock): Deps {
   registerModuleMessages();
   const events = createEventBus();
   subscribeAudit(events, clock);
   subscribeDossierLinks(events);
+  subscribeResidentLinks(events, clock);
   return { config, db, events, clock, log };
 }
 

@@ -5,6 +5,7 @@ import { formatViolations } from "./support/axe.ts";
 import { describeBrowser } from "./support/browser.ts";
 import { useE2e } from "./support/e2e-app.ts";
 import type { XasoPage } from "./support/xaso-page.ts";
+import { buildHousehold } from "../support/registry-factories.ts";
 
 type Who = "visitor" | "officer" | "citizen" | "desk" | "province" | "specialist" | "leader" | "volunteer";
 type Case = { name: string; who: Who; path: () => string; status?: number; then?: (x: XasoPage) => Promise<unknown> };
@@ -25,6 +26,7 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     household: "",
     resident: "",
     team: "",
+    linkedResident: "",
   };
 
   beforeAll(async () => {
@@ -79,6 +81,21 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     await teamForm.getByLabel("Tên tổ").fill("Tổ CNSCĐ thử nghiệm");
     await pages.officer.navigateBy(teamForm.locator("button[type=submit]"));
     found.team = new URL(pages.officer.page.url()).pathname;
+    // Enter once: a household of Thôn Phú Hà whose head is proposed to the demo citizen as being them.
+    const deps = e2e().app.deps;
+    const home = await buildHousehold(deps, {
+      villageCode: found.village.split("/").pop()!,
+      address: "Số 3 đường Phú Hà",
+      members: [
+        { fullName: "Đỗ Văn Nam", birthDate: "1990-05-12", sex: "male" },
+        { fullName: "Đỗ Thị Hằng", birthYear: 1992, relationToHead: "spouse" },
+      ],
+    });
+    found.linkedResident = home.residentIds[0]!;
+    await deps.db.query(
+      "INSERT INTO resident_account_links (resident_id, user_id, matched_on) SELECT $1, id, 'phone' FROM users WHERE username = 'congdan.phuha'",
+      [found.linkedResident],
+    );
   });
 
   /** Sends a form with its text fields emptied, so that the page comes back with its errors shown. */
@@ -174,6 +191,7 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "profile phone verification", who: "citizen", path: () => "/me/profile/phone" },
     { name: "profile phone verification with errors", who: "citizen", path: () => "/me/profile/phone", then: submitEmpty("/me/profile/phone") },
     { name: "vault", who: "citizen", path: () => "/me/vault" },
+    { name: "my household, asked whether a resident is me", who: "citizen", path: () => "/me/household" },
     { name: "figures", who: "visitor", path: () => "/figures" },
     // Public services, office side.
     ...["newOnline", "awaitingSupplement", "inProgress", "dueSoon", "overdue", "readyToReturn"].map(
@@ -220,6 +238,10 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
       },
     },
     { name: "ID card check", who: "desk", path: () => "/office/id-card-check" },
+    // Enter once and assisted filing from the registry.
+    { name: "resident account link", who: "desk", path: () => `/office/registry/residents/${found.linkedResident}/link` },
+    { name: "assisted filing: choose a procedure", who: "desk", path: () => `/office/registry/residents/${found.linkedResident}/assist` },
+    { name: "assisted form pre-filled from the registry", who: "desk", path: () => `/dossiers/new?procedure=1.004873&resident=${found.linkedResident}` },
     { name: "ID card check with errors", who: "desk", path: () => "/office/id-card-check", then: submitEmpty("/office/id-card-check") },
     { name: "office stats", who: "desk", path: () => "/office/stats" },
     // The household registry.

@@ -6,6 +6,7 @@ import { formatViolations } from "./support/axe.ts";
 import { describeBrowser, NARROW_VIEWPORT } from "./support/browser.ts";
 import { useE2e } from "./support/e2e-app.ts";
 import type { XasoPage } from "./support/xaso-page.ts";
+import { buildHousehold } from "../support/registry-factories.ts";
 import { labelledPdf } from "../../src/platform/files/labelled-pdf.ts";
 
 const CITIZEN_PAGES: { name: string; path: string; status?: number }[] = [
@@ -33,6 +34,7 @@ const SIGNED_IN_PAGES: { name: string; path: () => string }[] = [
   { name: "my dossier (supplement requested, fee to pay)", path: () => found.myDossier },
   { name: "profile", path: () => "/me/profile" },
   { name: "vault", path: () => "/me/vault" },
+  { name: "my household, asked whether a resident is me", path: () => "/me/household" },
 ];
 const found = { myDossier: "", code: "" };
 
@@ -55,6 +57,20 @@ describeBrowser("without JavaScript, at 360 px", () => {
     const link = citizenNoJs.page.locator("main table tbody tr").filter({ hasText: "Chờ bổ sung hồ sơ" }).first().locator("a");
     found.myDossier = (await link.getAttribute("href")) ?? "";
     found.code = (await link.innerText()).trim();
+    // Enter once: a household of Thôn Phú Hà whose head is proposed to the demo citizen as being them.
+    const deps = e2e().app.deps;
+    const home = await buildHousehold(deps, {
+      villageCode: `${DEMO_COMMUNE}.001`,
+      address: "Số 3 đường Phú Hà",
+      members: [
+        { fullName: "Đỗ Văn Nam", birthDate: "1990-05-12", sex: "male" },
+        { fullName: "Đỗ Thị Hằng Nguyễn Phương Thảo", birthYear: 1992, relationToHead: "spouse" },
+      ],
+    });
+    await deps.db.query(
+      "INSERT INTO resident_account_links (resident_id, user_id, matched_on) SELECT $1, id, 'phone' FROM users WHERE username = 'congdan.phuha'",
+      [home.residentIds[0]],
+    );
   });
 
   /** No sideways scrolling, and when there is, which elements stick out. */
@@ -115,6 +131,15 @@ describeBrowser("without JavaScript, at 360 px", () => {
     const hrefs = await citizenNoJs.page.locator(".error-summary a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     expect(hrefs).toEqual(expect.arrayContaining(["#f-applicant-fullName", "#f-documents-declaration", "#f-documents-identityDocument"]));
     await citizenNoJs.page.locator(".error-summary:focus").waitFor({ timeout: 5_000 });
+    await expectFits(citizenNoJs);
+  });
+
+  it("answers “is this you?” and shows the household at 360 px without JavaScript", async () => {
+    await citizenNoJs.open("/me/household");
+    const res = await citizenNoJs.navigateBy(citizenNoJs.page.getByRole("button", { name: "Đúng, đây là tôi" }));
+    expect(res.status()).toBe(200);
+    expect(citizenNoJs.path).toBe("/me/household");
+    expect(await citizenNoJs.page.locator("main table").innerText()).toContain("Đỗ Thị Hằng Nguyễn Phương Thảo");
     await expectFits(citizenNoJs);
   });
 

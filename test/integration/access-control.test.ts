@@ -23,6 +23,9 @@ type Fixture = {
   residentB: string;
   teamB: string;
   volunteerB: string;
+  /** A registry resident of commune B, and the link proposed to the citizen whose verified phone is theirs. */
+  linkResidentB: string;
+  linkB: string;
 };
 const RESIDENT_B = "Bí Mật Người Xã Bên";
 type Probe = (f: Fixture) => { path: string; form?: Record<string, string>; json?: unknown };
@@ -163,6 +166,17 @@ const SCOPED: Record<string, Probe> = {
   "GET /api/v1/teams/:id/households": (f) => ({ path: `/api/v1/teams/${f.teamB}/households` }),
   "POST /api/v1/assignments": (f) => ({ path: "/api/v1/assignments", json: { teamId: f.teamB, householdIds: [f.householdB] } }),
   "DELETE /api/v1/assignments/:householdId": (f) => ({ path: `/api/v1/assignments/${f.householdB}`, json: {} }),
+  // Enter once: a resident of commune B, their link, and filing for them; a citizen's link is only that citizen's.
+  "GET /office/registry/residents/:id/link": (f) => ({ path: `/office/registry/residents/${f.linkResidentB}/link` }),
+  "POST /office/registry/residents/:id/link": (f) => ({
+    path: `/office/registry/residents/${f.linkResidentB}/link`,
+    form: { linkId: f.linkB, decision: "confirm" },
+  }),
+  "GET /api/v1/residents/:id/link": (f) => ({ path: `/api/v1/residents/${f.linkResidentB}/link` }),
+  "GET /office/registry/residents/:id/assist": (f) => ({ path: `/office/registry/residents/${f.linkResidentB}/assist` }),
+  "POST /api/v1/residents/:id/link": (f) => ({ path: `/api/v1/residents/${f.linkResidentB}/link`, json: { linkId: f.linkB, decision: "confirm" } }),
+  "POST /me/household/links/:linkId": (f) => ({ path: `/me/household/links/${f.linkB}`, form: { decision: "confirm" } }),
+  "POST /api/v1/me/household/link/:linkId": (f) => ({ path: `/api/v1/me/household/link/${f.linkB}`, json: { decision: "confirm" } }),
 };
 
 // Lists: they answer 200 but must not contain commune B's data.
@@ -260,6 +274,9 @@ const NOT_COMMUNE_DATA = new Set([
   "POST /api/v1/me/phone/code",
   "POST /api/v1/me/phone/verify",
   "GET /api/v1/me/vault",
+  // The citizen's own household, as the registry knows it.
+  "GET /me/household",
+  "GET /api/v1/me/household",
   "POST /api/v1/me/vault",
   "GET /api/v1/me/vault/:id/file",
   "DELETE /api/v1/me/vault/:id",
@@ -299,6 +316,8 @@ describeDb("access between communes", () => {
     const dossierB = await buildDossier(t.deps, deskB, { commune: BAO_THANG, channel: "counter", procedure: COUNTER_PROCEDURE.code });
     const documentB = (await t.db.query("SELECT id FROM dossier_documents WHERE dossier_id = $1 LIMIT 1", [dossierB.id])).rows[0]!.id as string;
     const paymentB = await confirmPayment(t.deps, deskB, dossierB.id, { method: "cash" });
+    // A resident of commune B with the phone the citizen below verifies: a link is proposed to that citizen.
+    const homeB = await buildHousehold(t.deps, { villageCode: villageB.code, members: [{ fullName: "Bàn Văn Bí", birthYear: 1970, phone: "0912000114" }] });
     // A citizen with a verified phone, whose ID card only an officer at a desk may vouch for.
     await verifyPhone(t.deps, await acting(t.deps, await buildUser(t.deps, { kind: "citizen", home: BAO_THANG })), "0912000114");
     const householdB = await buildHousehold(t.deps, { villageCode: villageB.code, members: [{ fullName: RESIDENT_B }, {}] });
@@ -319,6 +338,8 @@ describeDb("access between communes", () => {
       paymentB: paymentB.id,
       teamB: teamB.id,
       volunteerB: volunteerB.id,
+      linkResidentB: homeB.residentIds[0]!,
+      linkB: (await t.db.query("SELECT id FROM resident_account_links WHERE resident_id = $1", [homeB.residentIds[0]])).rows[0]!.id as string,
     };
     officerA = new TestClient(t.app);
     await officerA.signIn(adminA.username, PASSWORD);
@@ -373,13 +394,15 @@ describeDb("access between communes", () => {
     const household = await t.db.query("SELECT version, address FROM households WHERE id = $1", [f.householdB]);
     expect(household.rows[0]!.version).toBe(1);
     expect((await t.db.query("SELECT count(*)::int AS n FROM residents WHERE household_id = $1 AND archived_at IS NULL", [f.householdB])).rows[0]!.n).toBe(2);
-    expect((await t.db.query("SELECT count(*)::int AS n FROM households WHERE commune_code = $1", [BAO_THANG])).rows[0]!.n).toBe(1);
+    expect((await t.db.query("SELECT count(*)::int AS n FROM households WHERE commune_code = $1", [BAO_THANG])).rows[0]!.n).toBe(2);
     const team = await t.db.query("SELECT name, archived_at FROM digital_teams WHERE id = $1", [f.teamB]);
     expect(team.rows[0]).toEqual({ name: "Tổ Bí Mật", archived_at: null });
     expect((await t.db.query("SELECT 1 FROM digital_teams WHERE name = 'Tổ xâm nhập'")).rowCount).toBe(0);
     expect((await t.db.query("SELECT 1 FROM team_members WHERE team_id = $1 AND left_at IS NULL", [f.teamB])).rowCount).toBe(1);
     const assignment = await t.db.query("SELECT team_id, member_user_id FROM household_assignments WHERE household_id = $1", [f.householdB]);
     expect(assignment.rows[0]).toEqual({ team_id: f.teamB, member_user_id: f.volunteerB });
+    expect((await t.db.query("SELECT user_id FROM residents WHERE id = $1", [f.linkResidentB])).rows[0]!.user_id).toBeNull();
+    expect((await t.db.query("SELECT status FROM resident_account_links WHERE id = $1", [f.linkB])).rows[0]!.status).toBe("proposed");
   });
 
   it("leaves commune B's data out of every list officer A sees", async () => {

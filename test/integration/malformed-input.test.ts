@@ -110,6 +110,17 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     body: { reason: "Hộ nghèo" },
   }),
   "POST /api/v1/payments/{id}/refund": (f) => ({ who: "officer", path: `/api/v1/payments/${f.paymentId}/refund`, body: { reason: "Thu nhầm" } }),
+  // Enter once: the edge refuses bad text before any link is looked up, so made-up ids do.
+  "POST /api/v1/me/household/link/{linkId}": () => ({
+    who: "citizen",
+    path: "/api/v1/me/household/link/6f1c2f3e-0000-4000-8000-000000000001",
+    body: { decision: "confirm" },
+  }),
+  "POST /api/v1/residents/{id}/link": () => ({
+    who: "officer",
+    path: "/api/v1/residents/6f1c2f3e-0000-4000-8000-000000000002/link",
+    body: { linkId: "6f1c2f3e-0000-4000-8000-000000000003", decision: "confirm" },
+  }),
   "POST /api/v1/payments/webhook": (f) => ({
     who: "webhook",
     path: "/api/v1/payments/webhook",

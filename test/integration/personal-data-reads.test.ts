@@ -42,6 +42,8 @@ type Fixture = {
   /** A commune-wide team of GIA_PHU; the volunteer looks after one of its households. */
   team: string;
   householdAddress: string;
+  /** A registry resident of GIA_PHU, in a household assigned to the volunteer. */
+  linkResident: string;
 };
 type Kind = "page" | "api" | "download" | "printed";
 type Probe = { as: Reader; path: string; kind: Kind; target: { type: string; id: string | null }; shows?: string };
@@ -49,6 +51,8 @@ type Probe = { as: Reader; path: string; kind: Kind; target: { type: string; id:
 const REGISTRY_PERSON = "Hà Thị Sổ Hộ";
 const REGISTRY_PHONE = "0912777888";
 const dossierPart = (id: string) => ({ type: "dossier", id });
+/** The registry resident's name: what the pages reading their record show. */
+const RESIDENT = "Phàn Thị Mẩy";
 
 // Reads of someone else's personal data: each probe must answer 200 and add exactly one entry naming the reader
 // and what was read (a list is one entry for the page).
@@ -187,6 +191,37 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
   "GET /api/v1/me/households": (f) => [
     { as: "volunteer", path: "/api/v1/me/households", kind: "api", target: { type: "assignedHouseholds", id: f.volunteerId }, shows: f.householdAddress },
   ],
+  // Enter once and assisted filing from the registry: a resident's link status, and the applicant pre-filled from the registry.
+  "GET /office/registry/residents/:id/link": (f) => [
+    {
+      as: "officer",
+      path: `/office/registry/residents/${f.linkResident}/link`,
+      kind: "page",
+      target: { type: "resident", id: f.linkResident },
+      shows: RESIDENT,
+    },
+  ],
+  "GET /api/v1/residents/:id/link": (f) => [
+    { as: "token", path: `/api/v1/residents/${f.linkResident}/link`, kind: "api", target: { type: "resident", id: f.linkResident }, shows: RESIDENT },
+  ],
+  "GET /office/registry/residents/:id/assist": (f) => [
+    {
+      as: "volunteer",
+      path: `/office/registry/residents/${f.linkResident}/assist`,
+      kind: "page",
+      target: { type: "resident", id: f.linkResident },
+      shows: RESIDENT,
+    },
+  ],
+  "GET /dossiers/new": (f) => [
+    {
+      as: "volunteer",
+      path: `/dossiers/new?procedure=${ONLINE_PROCEDURE.code}&resident=${f.linkResident}`,
+      kind: "page",
+      target: { type: "resident", id: f.linkResident },
+      shows: RESIDENT,
+    },
+  ],
 };
 
 type OwnProbe = { as: "citizen" | "officer"; path: string; kind: Kind };
@@ -205,6 +240,8 @@ const OWN: Record<string, (f: Fixture) => OwnProbe> = {
   "GET /me/vault": () => ({ as: "citizen", path: "/me/vault", kind: "page" }),
   "GET /me/vault/:id/file": (f) => ({ as: "citizen", path: `/me/vault/${f.vaultItem}/file`, kind: "download" }),
   "GET /me/dossiers": () => ({ as: "citizen", path: "/me/dossiers", kind: "page" }),
+  "GET /me/household": () => ({ as: "citizen", path: "/me/household", kind: "page" }),
+  "GET /api/v1/me/household": () => ({ as: "citizen", path: "/api/v1/me/household", kind: "api" }),
   "GET /me/dossiers/:id": (f) => ({ as: "citizen", path: `/me/dossiers/${f.dossier}`, kind: "page" }),
   "GET /me/dossiers/:id/files/:docId": (f) => ({ as: "citizen", path: `/me/dossiers/${f.dossier}/files/${f.document}`, kind: "download" }),
   "GET /dossiers/new": () => ({ as: "citizen", path: `/dossiers/new?procedure=${ONLINE_PROCEDURE.code}`, kind: "page" }),
@@ -318,6 +355,10 @@ describeDb("reads of personal data", () => {
     });
     const digitalTeam = await buildTeam(deps, { memberUserIds: [volunteerUser.id] });
     await assignHouseholds(deps, [household.id], digitalTeam.id, volunteerUser.id);
+    const village = await buildRegistryVillage(deps);
+    const home = await buildHousehold(deps, { villageCode: village, members: [{ fullName: RESIDENT, birthYear: 1958, phone: "0912300001" }] });
+    await assignHouseholds(deps, [home.id], (await buildTeam(deps, { villageCode: village, memberUserIds: [volunteerUser.id] })).id, volunteerUser.id);
+
     f = {
       household: household.id,
       resident: household.residentIds[0]!,
@@ -338,6 +379,7 @@ describeDb("reads of personal data", () => {
       vaultItem: vault.id,
       team: digitalTeam.id,
       householdAddress,
+      linkResident: home.residentIds[0]!,
     };
     for (const [name, username] of [
       ["officer", officer.username],

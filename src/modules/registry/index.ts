@@ -17,3 +17,11 @@ export { type AssignedHousehold, listMyHouseholds, listTeamHouseholds } from "./
 export { assignHouseholds } from "./use-cases/team-assign.ts";
 export { listTeams, type TeamListItem } from "./use-cases/team-list.ts";
 export { getTeam, type TeamDetail } from "./use-cases/team-get.ts";
+/** Enter once: wired by bootstrap.ts; a citizen's verified ID number or phone proposes links to matching residents. */
+export { subscribeResidentLinks, proposeResidentLinks, LINK_TRIGGER_EVENTS } from "./use-cases/link-propose.ts";
+export { decideMyLink, decideResidentLink, type DecidedLink, type LinkDecision } from "./use-cases/link-decide.ts";
+export { myHousehold, type MyHousehold } from "./use-cases/link-my-household.ts";
+export { residentLinkStatus, type ResidentLinkStatus } from "./use-cases/link-status.ts";
+/** Assisted filing from the registry: the dossiers module prefills the applicant and finds the linked owner. */
+export { residentApplicant, accountOfResidentApplicant, ownResidentApplicant, type ResidentApplicant } from "./use-cases/assist-prefill.ts";
+export { MY_HOUSEHOLD_PATH, residentAssistPath, residentLinkPath } from "./links/link-paths.ts";

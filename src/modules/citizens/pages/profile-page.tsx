@@ -79,9 +79,14 @@ export function profilePages(w: PageKit) {
             <Button variant="secondary">{t("citizens.profile.sendCode", { phone: profile.phone })}</Button>
           </form>
         )}
-        <p>
-          <a href="/me/vault">{t("citizens.vault.title")}</a>
-        </p>
+        <ul>
+          <li>
+            <a href="/me/vault">{t("citizens.vault.title")}</a>
+          </li>
+          <li>
+            <a href="/me/household">{t("citizens.profile.householdLink")}</a>
+          </li>
+        </ul>
       </Layout>,
       status,
     );

@@ -13,6 +13,7 @@ import { setFlash } from "../../../platform/http/flash.ts";
 import { type AdminUnitRow, listAdminUnitChildren, listServedProvinces, searchAdminUnits } from "../../admin-units/index.ts";
 import { getProfileForPrefill, listVault } from "../../citizens/index.ts";
 import { getProcedure, type ProcedureRecord } from "../../procedures/index.ts";
+import { ownResidentApplicant, residentApplicant } from "../../registry/index.ts";
 import {
   type AttachedDocument,
   ACCEPT_UPLOADS,
@@ -57,6 +58,8 @@ type ApplyState = {
   attached: AttachedDocument[];
   /** A helper's failed submit keeps no draft: the files they chose are not kept, and the page says so. */
   filesNotKept?: boolean;
+  /** Filing for a registry resident: the applicant came from the registry, and a linked account will own the dossier. */
+  residentId?: string | null;
 };
 
 /** The commune the citizen most likely applies to: their grant's commune, if any. */
@@ -146,6 +149,7 @@ export function applyPages(citizen: CitizenWeb) {
           <CsrfField token={ctx.csrfToken} />
           <input type="hidden" name="procedure" value={def.code} />
           <input type="hidden" name="idempotencyKey" value={s.idempotencyKey} />
+          {s.residentId && !s.draft && <input type="hidden" name="residentId" value={s.residentId} />}
           <Select
             t={t}
             form={s.form}
@@ -161,6 +165,7 @@ export function applyPages(citizen: CitizenWeb) {
             <>
               <p class="hint">{t("dossiers.citizen.assistedLead")}</p>
               <p>{t("dossiers.citizen.assistedBy", { name: p.displayName })}</p>
+              {s.residentId && <p class="notice">{t("dossiers.citizen.fromRegistry")}</p>}
               <RadioGroup
                 t={t}
                 form={s.form}
@@ -247,14 +252,32 @@ export function applyPages(citizen: CitizenWeb) {
         </Layout>,
       );
     }
-    // A helper's own profile must not end up as the applicant's details.
-    const profile = p.kind === "citizen" ? await getProfileForPrefill(deps, p.userId) : null;
-    const commune = c.req.query("commune");
-    const values = prefillFromProfile(def.form, profile, {
-      ...(commune && /^\d{5}$/.test(commune) ? { communeCode: commune } : homeCommune(p) ? { communeCode: homeCommune(p)! } : {}),
+    // A helper's own profile must not end up as the applicant's details; a registry resident's may (?resident=).
+    const residentId = c.req.query("resident");
+    const resident = p.kind !== "citizen" && residentId && isUuid(residentId) ? await residentApplicant(deps, ctxOf(c), residentId) : null;
+    const profile = p.kind === "citizen" ? await getProfileForPrefill(deps, p.userId) : (resident?.applicant ?? null);
+    // Entered once: a citizen linked to the registry finds what their profile lacks filled from the registry's record.
+    const own = p.kind === "citizen" ? await ownResidentApplicant(deps, p.userId) : null;
+    const commune = resident?.communeCode ?? c.req.query("commune");
+    const start = {
+      ...(commune && /^\d{5}$/.test(commune)
+        ? { communeCode: commune }
+        : homeCommune(p)
+          ? { communeCode: homeCommune(p)! }
+          : own
+            ? { communeCode: own.communeCode }
+            : {}),
       ...(def.deliveryMethods.length === 1 ? { "delivery.method": def.deliveryMethods[0]! } : {}),
+    };
+    const values = prefillFromProfile(def.form, own?.applicant ?? null, prefillFromProfile(def.form, profile, start));
+    return applyPage(c, p, {
+      procedure,
+      form: emptyForm(values),
+      idempotencyKey: randomUUID(),
+      draft: null,
+      attached: [],
+      residentId: resident?.residentId ?? null,
     });
-    return applyPage(c, p, { procedure, form: emptyForm(values), idempotencyKey: randomUUID(), draft: null, attached: [] });
   };
 
   /** GET /dossiers/:id/edit: a saved draft; once submitted, its page instead. */
@@ -333,6 +356,7 @@ export function applyPages(citizen: CitizenWeb) {
           draft: draft?.dossier ?? null,
           attached: draft ? attachedOf(draft) : [],
           filesNotKept: !draft && (documents.some((d) => d.upload) || !!consentFile),
+          residentId: !draft && assisting && values.residentId && isUuid(values.residentId) ? values.residentId : null,
         },
         status,
       );
@@ -349,6 +373,7 @@ export function applyPages(citizen: CitizenWeb) {
         delivery: nonEmpty("delivery."),
         assistedConsent: assisting ? nonEmpty("assistedConsent.") : null,
         consentPhoto: consentFile ? { name: consentFile.name, bytes: new Uint8Array(await consentFile.arrayBuffer()) } : null,
+        residentId: assisting && values.residentId && isUuid(values.residentId) ? values.residentId : null,
         channel: "online",
         intent,
         clientIp: clientIp(c, deps.config.trustedProxies),

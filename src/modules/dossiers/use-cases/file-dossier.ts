@@ -11,6 +11,8 @@ import { AppError, type FieldError } from "../../../platform/http/app-error.ts";
 import { type AdminUnitRow, getAdminUnit } from "../../admin-units/index.ts";
 import { loadWorkCalendar } from "../../calendar/index.ts";
 import { citizenAccountFor } from "../../citizens/index.ts";
+import { accountOfResidentApplicant } from "../../registry/index.ts";
+import { isUuid } from "../../../platform/db/uuid.ts";
 import { feeForChannel, getProcedure, type ProcedureRecord } from "../../procedures/index.ts";
 import { actorFacts } from "../dossier-access.ts";
 import { availableActions, type DossierState } from "../dossier-workflow.ts";
@@ -39,6 +41,8 @@ export type FileDossierInput = FilingInput & {
   clientIp?: string | null;
   /** Filing for someone: a photo (or PDF) of the consent paper they signed, kept with the dossier's documents. */
   consentPhoto?: { name: string; bytes: Uint8Array } | null;
+  /** Filing for a registry resident (assisted filing from the registry): a resident linked to an account makes it the owner. */
+  residentId?: string | null;
 };
 
 /** The requirement key the consent paper's photo is kept under, among the dossier's documents. */
@@ -161,11 +165,14 @@ async function resolveProcedure(deps: D, code: string, atCounter: boolean): Prom
 }
 
 /**
- * Filed for someone who has an account (same phone and ID number in their profile): it shows in their
- * dossiers and the result reaches their vault, as if they had filed it themselves.
+ * Filed for someone who has an account (same phone and ID number in their profile, or the registry resident filed
+ * for is linked to it): it shows in their dossiers and the result reaches their vault, as if they had filed it themselves.
  */
 async function resolveOwner(deps: D, f: Filing, applicant: ReturnType<typeof checkFiling>["applicant"]): Promise<string | null> {
   if (!f.assisted) return f.p.userId;
+  const resident = f.input.residentId && isUuid(f.input.residentId) ? f.input.residentId : null;
+  const linked = resident ? await accountOfResidentApplicant(deps.db, f.p, resident, applicant ?? f.input.applicant) : null;
+  if (linked) return linked;
   return applicant?.phone && applicant.citizenIdNumber ? citizenAccountFor(deps.db, applicant.phone, applicant.citizenIdNumber) : null;
 }
 
@@ -358,7 +365,13 @@ async function recordFiled(deps: D, q: Queryable, ctx: Ctx, f: Filing, draft: Do
     target: { type: "dossier", id: row.id },
     adminUnitCode: f.commune.code,
     requestId: ctx.requestId,
-    details: { code: row.code, procedure: procedure.code, version: procedure.version, channel: f.input.channel },
+    details: {
+      code: row.code,
+      procedure: procedure.code,
+      version: procedure.version,
+      channel: f.input.channel,
+      ...(f.input.residentId && isUuid(f.input.residentId) ? { residentId: f.input.residentId } : {}),
+    },
   });
   return event;
 }
