@@ -44,7 +44,7 @@ export const CampaignInput = z
     startsOn: Day,
     endsOn: Day,
   })
-  .refine((c) => c.endsOn >= c.startsOn, order("ends before it starts"))
+  .refine((c) => !isDay(c.startsOn) || !isDay(c.endsOn) || c.endsOn >= c.startsOn, order("ends before it starts"))
   .openapi("CampaignInput");
 export type CampaignInput = z.infer<typeof CampaignInput>;
 
@@ -161,7 +161,7 @@ export const RecognitionQuery = z
     to: Day.optional().openapi({ description: "Last day, inclusive; default today" }),
     unit: UnitCode.optional().openapi({ description: "A unit in your scope; all you may see when absent" }),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+  .refine((q) => !q.from || !q.to || !isDay(q.from) || !isDay(q.to) || q.from <= q.to, {
     message: "to before from",
     path: ["to"],
     params: { messageKey: "campaigns.error.order", code: "order" },
