@@ -25,7 +25,7 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 
 type Problem = { status: number; type: string; errors?: { field: string; code: string; message: string }[] };
 type Who = "officer" | "citizen" | "anonymous" | "webhook";
-type Fixture = { village: string; userId: string; dossierId: string; dossierCode: string; paymentId: string; vaultItemId: string };
+type Fixture = { village: string; userId: string; dossierId: string; dossierCode: string; paymentId: string; vaultItemId: string; trainingId: string };
 type Base = { who: Who; path: string; body?: Record<string, unknown> };
 /** The citizen's verified phone: the account an officer's ID card check is for. */
 const CITIZEN_PHONE = "0912000113";
@@ -103,6 +103,22 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     path: "/api/v1/payments/webhook",
     body: { dossierCode: f.dossierCode, amount: 2000, gatewayRef: "PAY-1", paidAt: "2026-11-23T09:00:00+07:00" },
   }),
+  "POST /api/v1/campaigns": () => ({
+    who: "officer",
+    path: "/api/v1/campaigns",
+    body: { name: "69 ngày VNeID", unitCode: GIA_PHU, skillKey: "vneid2", measure: "adults", targetPercent: 80, startsOn: "2026-11-20", endsOn: "2026-12-31" },
+  }),
+  "POST /api/v1/trainings": (f) => ({
+    who: "officer",
+    path: "/api/v1/trainings",
+    body: { unitCode: f.village, heldOn: "2026-11-22", place: "Nhà văn hoá", topic: "VNeID", trainer: "Cán bộ xã", skillKeys: ["vneid2"] },
+  }),
+  "POST /api/v1/trainings/{id}/attendees": (f) => ({
+    who: "officer",
+    path: `/api/v1/trainings/${f.trainingId}/attendees`,
+    body: { residentIds: [f.dossierId], confirmSkills: "none" },
+  }),
+  "POST /api/v1/trainings/{id}/materials": () => "file body",
 };
 
 type Schema = {
@@ -188,8 +204,15 @@ describeDb("malformed text at the edge", () => {
       ...json({ title: "Căn cước", name: "cccd.pdf", content: base64(aPdf()) }),
       headers: { "content-type": "application/json", [CSRF_HEADER]: citizen.csrfToken },
     });
+    const village = (await buildVillage(t.deps, GIA_PHU)).code;
+    const training = await t.db.query<{ id: string }>(
+      `INSERT INTO trainings (commune_code, unit_path, held_on, place, topic, trainer) SELECT parent_code, path, '2026-11-22', 'Nhà văn hoá', 'VNeID', 'Cán bộ xã'
+       FROM admin_units WHERE code = $1 RETURNING id`,
+      [village],
+    );
     f = {
-      village: (await buildVillage(t.deps, GIA_PHU)).code,
+      village,
+      trainingId: training.rows[0]!.id,
       userId: (await buildUser(t.deps, { roles: [["volunteer", GIA_PHU]] })).id,
       dossierId: online.id,
       dossierCode: counter.code!,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { TestClient } from "../support/client.ts";
 import { act, acting, APPLICANT, buildDossier, deskTeam, ONLINE_PROCEDURE } from "../support/dossier-factories.ts";
 import { buildUser, GIA_PHU, PASSWORD } from "../support/factories.ts";
+import { buildHousehold, buildRegistryVillage } from "../support/registry-factories.ts";
 import { aPdf, documentsFor, formValuesFor } from "../support/procedure-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
@@ -35,7 +36,11 @@ type Fixture = {
   volunteerDraft: string;
   citizenDraft: string;
   vaultItem: string;
+  /** A training in GIA_PHU with one attendee (TRAINEE). */
+  training: string;
 };
+/** The attendee of the fixture's training: the training page names them. */
+const TRAINEE = "Lò Thị Tập Huấn";
 type Kind = "page" | "api" | "download" | "printed";
 type Probe = { as: Reader; path: string; kind: Kind; target: { type: string; id: string | null }; shows?: string };
 
@@ -136,6 +141,16 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
   ],
   "GET /api/v1/users": () => [{ as: "token", path: "/api/v1/users", kind: "api", target: { type: "userList", id: null } }],
   "GET /api/v1/users/:id": (f) => [{ as: "token", path: `/api/v1/users/${f.citizenId}`, kind: "api", target: { type: "user", id: f.citizenId } }],
+  // Outreach: a training's attendees and who still needs training; recognition names volunteers with their figures.
+  "GET /office/trainings/:id": (f) => [
+    { as: "officer", path: `/office/trainings/${f.training}`, kind: "page", target: { type: "training", id: f.training }, shows: TRAINEE },
+  ],
+  "GET /api/v1/trainings/:id": (f) => [
+    { as: "token", path: `/api/v1/trainings/${f.training}`, kind: "api", target: { type: "training", id: f.training }, shows: TRAINEE },
+  ],
+  "GET /office/recognition": () => [{ as: "officer", path: "/office/recognition", kind: "page", target: { type: "recognition", id: null } }],
+  "GET /office/recognition/print": () => [{ as: "officer", path: "/office/recognition/print", kind: "page", target: { type: "recognition", id: null } }],
+  "GET /api/v1/recognition": () => [{ as: "token", path: "/api/v1/recognition", kind: "api", target: { type: "recognition", id: null } }],
 };
 
 type OwnProbe = { as: "citizen" | "officer"; path: string; kind: Kind };
@@ -208,6 +223,17 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /office/desk/intake": "an empty walk-in form and the procedure search",
   "GET /office/communes/:code/settings": "the commune's agency code, desk address and bank account",
   "GET /api/v1/communes/:code/settings": "the commune's agency code, desk address and bank account",
+  "GET /office/campaigns": "campaign names, targets and dates",
+  "GET /office/campaigns/new": "an empty form (the officer's units to choose from)",
+  "GET /office/campaigns/:id": "counts and shares per village or team, no one's name",
+  "GET /api/v1/campaigns": "campaign names, targets and dates",
+  "GET /api/v1/campaigns/:id": "counts and shares per village or team, no one's name",
+  "GET /api/v1/campaigns/:id/progress": "counts and shares per village or team, no one's name",
+  "GET /office/trainings": "date, place, topic, trainer and counts of training sessions",
+  "GET /office/trainings/new": "an empty form (the officer's units to choose from)",
+  "GET /api/v1/trainings": "date, place, topic, trainer and counts of training sessions",
+  "GET /office/trainings/:id/materials/:fileId": "a training's slides and handouts",
+  "GET /api/v1/trainings/:id/materials/:fileId": "a training's slides and handouts",
 };
 
 describeDb("reads of personal data", () => {
@@ -257,6 +283,18 @@ describeDb("reads of personal data", () => {
     const assistedPayment = await confirmPayment(deps, team.desk, assisted, { method: "cash" });
     const volunteerDraft = (await fileDossier(deps, volunteer, assistedInput("draft", "reads-volunteer-draft"))).dossier.id;
     const citizenDraft = (await fileDossier(deps, citizen, { ...assistedInput("draft", "reads-citizen-draft"), assistedConsent: null })).dossier.id;
+    // A training of a village of the commune with one attendee, written as rows (outreach's own tests drive its use cases).
+    const aTraining = async () => {
+      const village = await buildRegistryVillage(deps);
+      const household = await buildHousehold(deps, { villageCode: village, members: [{ fullName: TRAINEE, birthYear: 1980 }] });
+      const { rows } = await t.db.query<{ id: string }>(
+        `INSERT INTO trainings (commune_code, unit_path, held_on, place, topic, trainer, skill_keys)
+         SELECT parent_code, path, '2026-11-20', 'Nhà văn hoá', 'VNeID', 'Cán bộ xã', '{vneid2}' FROM admin_units WHERE code = $1 RETURNING id`,
+        [village],
+      );
+      await t.db.query("INSERT INTO training_attendees (training_id, resident_id) VALUES ($1, $2)", [rows[0]!.id, household.residentIds[0]]);
+      return rows[0]!.id;
+    };
     const vault = await uploadToVault(deps, citizen, citizen.actor.userId, { title: "CCCD", name: "cccd.pdf", bytes: aPdf("cccd") });
 
     f = {
@@ -275,6 +313,7 @@ describeDb("reads of personal data", () => {
       volunteerDraft,
       citizenDraft,
       vaultItem: vault.id,
+      training: await aTraining(),
     };
     for (const [name, username] of [
       ["officer", officer.username],

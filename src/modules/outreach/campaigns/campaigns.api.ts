@@ -221,15 +221,21 @@ export function registerCampaignsApi(api: OpenAPIHono<AppEnv>, deps: Deps) {
         params: IdParam,
         body: {
           required: true,
-          content: { "multipart/form-data": { schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }) } },
+          // A plain schema, not zod: the handler reads the file itself, after checking the training (404 before 415).
+          content: {
+            "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } }, required: ["file"] } },
+          },
         },
       },
       responses: { 201: json(Material, "The stored material"), ...writes },
     }),
     async (c) => {
+      const ctx = useCaseContext(c);
+      const { id } = c.req.valid("param");
+      await loadTraining(deps, ctx.principal, id, { manage: true });
       const { file } = await readMultipartFile(c);
       const bytes = file ? new Uint8Array(await file.arrayBuffer()) : null;
-      const stored = await addTrainingMaterial(deps, useCaseContext(c), c.req.valid("param").id, {
+      const stored = await addTrainingMaterial(deps, ctx, id, {
         name: file?.name ?? "",
         bytes,
         clientIp: clientIp(c, deps.config.trustedProxies),

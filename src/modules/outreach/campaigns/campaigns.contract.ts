@@ -145,7 +145,7 @@ export const TrainingDetail = z
   .object({
     training: Training,
     attendees: z.array(Attendee).openapi({ description: "The attendees whose households you may see" }),
-    attendeesHidden: z.number().int().openapi({ description: "Attendees from households outside what you may see" }),
+    attendeesHidden: z.number().int().openapi({ description: "Attendees whose households you may not see" }),
     materials: z.array(Material),
     needsTraining: z
       .array(NeedsTraining)

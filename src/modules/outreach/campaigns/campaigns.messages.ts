@@ -224,7 +224,7 @@ export const messagesEn: Messages = {
   "trainings.flash.material": "Material uploaded.",
   "trainings.attendees.title": "Attendees",
   "trainings.attendees.none": "No attendee recorded yet.",
-  "trainings.attendees.hidden": "And {n} people from households outside what you may see.",
+  "trainings.attendees.hidden": "And {n} people whose households you may not see.",
   "trainings.attendees.add": "Add attendees",
   "trainings.attendees.search": "Find people in the registry by name",
   "trainings.attendees.searchHint": "Type a name, with or without diacritics; at least 2 characters",
