@@ -138,6 +138,7 @@ Object.assign(SCOPED, {
   "GET /office/trainings/:id/materials/:fileId": (f) => ({ path: `/office/trainings/${f.trainingB}/materials/${f.materialB}` }),
   "GET /api/v1/trainings/:id/materials/:fileId": (f) => ({ path: `/api/v1/trainings/${f.trainingB}/materials/${f.materialB}` }),
   "GET /api/v1/recognition": () => ({ path: `/api/v1/recognition?unit=${BAO_THANG}` }),
+  "GET /office/recognition.xlsx": () => ({ path: `/office/recognition.xlsx?unit=${BAO_THANG}` }),
 } satisfies Record<string, Probe>);
 
 // Lists: they answer 200 but must not contain commune B's data.

@@ -150,6 +150,7 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
   ],
   "GET /office/recognition": () => [{ as: "officer", path: "/office/recognition", kind: "page", target: { type: "recognition", id: null } }],
   "GET /office/recognition/print": () => [{ as: "officer", path: "/office/recognition/print", kind: "page", target: { type: "recognition", id: null } }],
+  "GET /office/recognition.xlsx": () => [{ as: "officer", path: "/office/recognition.xlsx", kind: "printed", target: { type: "recognition", id: null } }],
   "GET /api/v1/recognition": () => [{ as: "token", path: "/api/v1/recognition", kind: "api", target: { type: "recognition", id: null } }],
 };
 

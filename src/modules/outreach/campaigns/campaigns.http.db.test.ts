@@ -1,5 +1,6 @@
 // The office pages and /api/v1 routes of campaigns, trainings and recognition, through the app: forms typed as
 // people type them (dd/mm/yyyy), errors naming the field, multipart uploads, downloads, 404 outside the scope.
+import ExcelJS from "exceljs";
 import { beforeAll, expect, it } from "vitest";
 import { json, TestClient } from "../../../../test/support/client.ts";
 import { BAO_THANG, buildUser, GIA_PHU, PASSWORD } from "../../../../test/support/factories.ts";
@@ -160,6 +161,21 @@ describeDb("campaigns, trainings and recognition over HTTP", () => {
     const html = await print.text();
     expect(html).not.toContain('class="nav"');
     expect(html).toContain("01/11/2026");
+    // The spreadsheet: a sheet of teams and one of members, a name typed as a formula kept as text.
+    const volunteer = await buildUser(x.deps, { kind: "volunteer", roles: [["volunteer", village]] });
+    await x.db.query("UPDATE users SET display_name = '=HYPERLINK(\"x\")' WHERE id = $1", [volunteer.id]);
+    await x.db.query(
+      `INSERT INTO visits (id, household_id, commune_code, unit_path, volunteer_user_id, visited_on, outcome, recorded_at)
+       SELECT gen_random_uuid(), h.id, h.commune_code, h.unit_path, $2, '2026-11-20', 'helped', now() FROM residents r JOIN households h ON h.id = r.household_id WHERE r.id = $1`,
+      [resident, volunteer.id],
+    );
+    const xlsx = await officer.get("/office/recognition.xlsx?from=2026-11-01&to=2026-11-23");
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get("content-disposition")).toContain("vinh-danh-tat-ca-2026-11-01-2026-11-23.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["Tổ công nghệ số", "Thành viên"]);
+    expect(wb.worksheets[1]!.getRow(4).values).toEqual([undefined, 1, `'=HYPERLINK("x")`, "", "", 1, 1, 0]);
     const bad = await officer.get("/office/recognition?from=32/11/2026");
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Từ ngày");

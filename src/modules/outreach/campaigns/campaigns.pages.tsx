@@ -27,4 +27,5 @@ export function registerCampaignsPages(app: Hono<AppEnv>, web: WebContext) {
   const recognition = recognitionPages(kit);
   app.get("/office/recognition", recognition.show);
   app.get("/office/recognition/print", recognition.print);
+  app.get("/office/recognition.xlsx", recognition.xlsx);
 }

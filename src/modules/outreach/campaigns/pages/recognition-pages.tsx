@@ -12,6 +12,7 @@ import { DataTable } from "../../../../platform/views/data-table.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../../platform/views/page-context.ts";
 import { type Recognition, recognise } from "../../use-cases/recognition.ts";
+import { exportRecognition } from "../../use-cases/recognition-export.ts";
 import { RecognitionQuery } from "../campaigns.contract.ts";
 import { dayText, filled, unitOptions } from "./shared.tsx";
 
@@ -98,6 +99,8 @@ export function recognitionPages(kit: PageKit) {
             {r.members.length > 0 && (
               <p>
                 <a href={`/office/recognition/print?${qs}`}>{t("recognition.print")}</a>
+                {" · "}
+                <a href={`/office/recognition.xlsx?${qs}`}>{t("recognition.xlsx")}</a>
               </p>
             )}
             <Tables ctx={ctx} r={r} />
@@ -148,5 +151,17 @@ export function recognitionPages(kit: PageKit) {
     );
   };
 
-  return { show, print };
+  /** GET /office/recognition.xlsx?from=&to=&unit= */
+  const xlsx = async (c: Context<AppEnv>) => {
+    requireSignedIn(c);
+    const { errors, query } = read(c);
+    if (!query) throw new AppError("validation", "error.validation", errors);
+    const file = await exportRecognition(deps, ctxOf(c), query);
+    return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+      "content-type": file.mediaType,
+      "content-disposition": `attachment; filename="${file.filename}"`,
+    });
+  };
+
+  return { show, print, xlsx };
 }
