@@ -147,19 +147,28 @@ export async function needsTraining(
   if (opts.skillKeys.length === 0) return { rows: [], missing: new Map(), total: 0 };
   const params: unknown[] = [opts.skillKeys, `${opts.unitPath}%`, opts.adultBornBy, opts.limit];
   const visible = householdVisibleSql(opts.access, "h", params);
+  // Set-based (one anti-join of people × skills against what they hold or were trained on): a subquery per
+  // person took 0.3 s for a commune of 15,000 residents.
   const { rows } = await q.query<NeedRow>(
-    `SELECT *, count(*) OVER ()::int AS total FROM (
-       SELECT ${PERSON}, r.search_name,
-         array(SELECT k FROM unnest($1::text[]) k
-               WHERE NOT EXISTS (SELECT 1 FROM resident_skills rs WHERE rs.resident_id = r.id AND rs.skill_key = k)
-                 AND NOT EXISTS (SELECT 1 FROM training_attendees ta JOIN trainings tr ON tr.id = ta.training_id
-                                 WHERE ta.resident_id = r.id AND k = ANY (tr.skill_keys))) AS missing
-       FROM resident_refs r
-       JOIN household_refs h ON h.id = r.household_id
-       LEFT JOIN admin_unit_refs v ON v.code = r.village_code
-       WHERE r.archived_at IS NULL AND h.archived_at IS NULL AND h.unit_path LIKE $2 AND r.birth_year <= $3 AND ${visible}) x
-     WHERE cardinality(x.missing) > 0
-     ORDER BY x."villageName", x.search_name, x."residentId"
+    `WITH people AS (
+       SELECT r.id, r.full_name, r.birth_year, r.village_code, r.search_name
+       FROM resident_refs r JOIN household_refs h ON h.id = r.household_id
+       WHERE r.archived_at IS NULL AND h.archived_at IS NULL AND h.unit_path LIKE $2 AND r.birth_year <= $3 AND ${visible}),
+     done AS (
+       SELECT rs.resident_id, rs.skill_key AS k FROM resident_skills rs JOIN people p ON p.id = rs.resident_id WHERE rs.skill_key = ANY ($1::text[])
+       UNION
+       SELECT ta.resident_id, k FROM training_attendees ta JOIN people p ON p.id = ta.resident_id
+         JOIN trainings tr ON tr.id = ta.training_id CROSS JOIN unnest(tr.skill_keys) k WHERE k = ANY ($1::text[])),
+     missing AS (
+       SELECT p.id, array_agg(s.k ORDER BY s.n) AS missing
+       FROM people p CROSS JOIN unnest($1::text[]) WITH ORDINALITY s (k, n)
+       LEFT JOIN done d ON d.resident_id = p.id AND d.k = s.k
+       WHERE d.resident_id IS NULL
+       GROUP BY p.id)
+     SELECT p.id AS "residentId", p.full_name AS "fullName", p.birth_year AS "birthYear", p.village_code AS "villageCode",
+       coalesce(v.full_name, v.name, p.village_code) AS "villageName", m.missing, count(*) OVER ()::int AS total
+     FROM missing m JOIN people p ON p.id = m.id LEFT JOIN admin_unit_refs v ON v.code = p.village_code
+     ORDER BY "villageName", p.search_name, p.id
      LIMIT $4`,
     params,
   );
