@@ -39,7 +39,10 @@ export const CampaignInput = z
       .number()
       .gt(0)
       .max(100)
-      .refine((n) => Math.round(n * 100) === n * 100, { message: "two decimals", params: { messageKey: "campaigns.error.decimals", code: "decimals" } })
+      .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, {
+        message: "two decimals",
+        params: { messageKey: "campaigns.error.decimals", code: "decimals" },
+      })
       .openapi({ example: 80 }),
     startsOn: Day,
     endsOn: Day,

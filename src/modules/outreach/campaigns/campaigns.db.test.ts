@@ -157,9 +157,10 @@ describeDb("campaigns, trainings and recognition", () => {
     it("refuses bad input naming the field, and a unit outside the creator's grants with 404", async () => {
       expect(await refusal(createCampaign(x.deps, admin, { ...input, endsOn: "2026-11-19" }))).toEqual({ status: 400, fields: ["endsOn"] });
       expect(await refusal(createCampaign(x.deps, admin, { ...input, startsOn: "2026-02-30" }))).toEqual({ status: 400, fields: ["startsOn"] });
-      for (const targetPercent of [0, 100.5, "many"]) {
+      for (const targetPercent of [0, 100.5, "many", 33.333]) {
         expect(await refusal(createCampaign(x.deps, admin, { ...input, targetPercent }))).toEqual({ status: 400, fields: ["targetPercent"] });
       }
+      expect((await createCampaign(x.deps, admin, { ...input, targetPercent: 33.33 })).id).toMatch(/^[0-9a-f-]{36}$/);
       expect(await refusal(createCampaign(x.deps, admin, { ...input, skillKey: "Bad key" }))).toEqual({ status: 400, fields: ["skillKey"] });
       expect(await refusal(createCampaign(x.deps, admin, { ...input, unitCode: "99999" }))).toEqual({ status: 404, fields: ["unitCode"] });
       expect(await refusal(createCampaign(x.deps, admin, { ...input, unitCode: BAO_THANG }))).toMatchObject({ status: 404 });
