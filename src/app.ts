@@ -106,8 +106,10 @@ export function createApp(deps: AppDeps) {
   // so that anonymous pages hold none and can be kept (a signed-in user's switch saves their profile: token checked).
   app.use(csrfMiddleware(deps.config.sessionSecret, deps.config.cookieSecure, { anonymousPaths: ["/language"] }));
   const jsonOnly = requireJsonBody();
-  // The catalogue import takes the file itself as the body (xlsx or csv); its handler checks the media type.
-  app.use("/api/v1/*", (c, next) => (c.req.path === "/api/v1/procedures/import" ? next() : jsonOnly(c, next)));
+  // The catalogue import takes the file itself as the body (xlsx or csv), a training's material comes as multipart;
+  // their handlers check the media type.
+  const fileBody = (path: string) => path === "/api/v1/procedures/import" || /^\/api\/v1\/trainings\/[^/]+\/materials$/.test(path);
+  app.use("/api/v1/*", (c, next) => (fileBody(c.req.path) ? next() : jsonOnly(c, next)));
   // Set before the handler, so it costs no rewrite of the answer; a handler may only make it stricter.
   app.use("/api/*", async (c, next) => {
     c.header("cache-control", "no-store");

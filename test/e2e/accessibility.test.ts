@@ -8,6 +8,8 @@ import type { XasoPage } from "./support/xaso-page.ts";
 import { buildHousehold } from "../support/registry-factories.ts";
 
 type Who = "visitor" | "officer" | "citizen" | "desk" | "province" | "specialist" | "leader" | "volunteer";
+const CAMPAIGN_FORM = { name: "Cao điểm VNeID", skillKey: "vneid2", targetPercent: "80", startsOn: "20/11/2026", endsOn: "31/12/2026" };
+const TRAINING_FORM = { heldOn: "22/11/2026", place: "Nhà văn hoá thôn", topic: "Cài đặt VNeID", trainer: "Cán bộ xã", skillKeys: "vneid2" };
 type Case = { name: string; who: Who; path: () => string; status?: number; then?: (x: XasoPage) => Promise<unknown> };
 
 describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
@@ -97,6 +99,14 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
       [found.linkedResident],
     );
   });
+
+  /** Fills a form's text fields by name and sends it: the page it lands on (the new record) is the one checked. */
+  const createThrough = (action: string, values: Record<string, string>) => async (x: XasoPage) => {
+    const form = x.page.locator(`main form[action="${action}"]`);
+    for (const [name, value] of Object.entries(values)) await form.locator(`input[name="${name}"]`).fill(value);
+    const res = await x.navigateBy(form.locator("button[type=submit]"));
+    expect(res.status()).toBe(200);
+  };
 
   /** Sends a form with its text fields emptied, so that the page comes back with its errors shown. */
   const submitEmpty = (action: string) => async (x: XasoPage) => {
@@ -262,6 +272,17 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "a team", who: "officer", path: () => found.team },
     { name: "a team's households", who: "officer", path: () => `${found.team}/households` },
     { name: "my households", who: "volunteer", path: () => "/office/my-households" },
+    // Outreach: campaigns, trainings, recognition (a campaign and a training are created through their forms).
+    { name: "campaigns", who: "officer", path: () => "/office/campaigns" },
+    { name: "new campaign", who: "officer", path: () => "/office/campaigns/new" },
+    { name: "new campaign with errors", who: "officer", path: () => "/office/campaigns/new", then: submitEmpty("/office/campaigns/new") },
+    { name: "a campaign's progress", who: "officer", path: () => "/office/campaigns/new", then: createThrough("/office/campaigns/new", CAMPAIGN_FORM) },
+    { name: "trainings", who: "officer", path: () => "/office/trainings" },
+    { name: "new training", who: "officer", path: () => "/office/trainings/new" },
+    { name: "new training with errors", who: "officer", path: () => "/office/trainings/new", then: submitEmpty("/office/trainings/new") },
+    { name: "a training", who: "officer", path: () => "/office/trainings/new", then: createThrough("/office/trainings/new", TRAINING_FORM) },
+    { name: "recognition", who: "officer", path: () => "/office/recognition" },
+    { name: "recognition print list", who: "officer", path: () => "/office/recognition/print" },
     { name: "API docs", who: "visitor", path: () => "/api/docs" },
     { name: "privacy", who: "visitor", path: () => "/privacy" },
     { name: "404 page", who: "visitor", path: () => "/no-such-page", status: 404 },

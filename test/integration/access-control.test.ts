@@ -9,6 +9,8 @@ import { verifyPhone } from "../support/citizen-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
 import { assignHouseholds, buildHousehold, buildTeam } from "../support/registry-factories.ts";
+import { aPdf } from "../support/procedure-factories.ts";
+import { storeFile } from "../../src/platform/files/file-store.ts";
 
 type Fixture = {
   villageB: string;
@@ -26,6 +28,9 @@ type Fixture = {
   /** A registry resident of commune B, and the link proposed to the citizen whose verified phone is theirs. */
   linkResidentB: string;
   linkB: string;
+  campaignB: string;
+  trainingB: string;
+  materialB: string;
 };
 const RESIDENT_B = "Bí Mật Người Xã Bên";
 type Probe = (f: Fixture) => { path: string; form?: Record<string, string>; json?: unknown };
@@ -179,6 +184,39 @@ const SCOPED: Record<string, Probe> = {
   "POST /api/v1/me/household/link/:linkId": (f) => ({ path: `/api/v1/me/household/link/${f.linkB}`, json: { decision: "confirm" } }),
 };
 
+// Outreach: commune B's campaign, training, its material and a resident of B to record as an attendee.
+Object.assign(SCOPED, {
+  "GET /office/campaigns/:id": (f) => ({ path: `/office/campaigns/${f.campaignB}` }),
+  "GET /api/v1/campaigns/:id": (f) => ({ path: `/api/v1/campaigns/${f.campaignB}` }),
+  "GET /api/v1/campaigns/:id/progress": (f) => ({ path: `/api/v1/campaigns/${f.campaignB}/progress?by=team` }),
+  "POST /office/campaigns/new": () => ({
+    path: "/office/campaigns/new",
+    form: { name: "X", unitCode: BAO_THANG, skillKey: "vneid2", measure: "adults", targetPercent: "80", startsOn: "20/11/2026", endsOn: "30/11/2026" },
+  }),
+  "POST /api/v1/campaigns": () => ({
+    path: "/api/v1/campaigns",
+    json: { name: "X", unitCode: BAO_THANG, skillKey: "vneid2", targetPercent: 80, startsOn: "2026-11-20", endsOn: "2026-11-30" },
+  }),
+  "GET /office/trainings/:id": (f) => ({ path: `/office/trainings/${f.trainingB}` }),
+  "GET /api/v1/trainings/:id": (f) => ({ path: `/api/v1/trainings/${f.trainingB}` }),
+  "POST /office/trainings/new": () => ({
+    path: "/office/trainings/new",
+    form: { unitCode: BAO_THANG, heldOn: "22/11/2026", place: "X", topic: "X", trainer: "X", skillKeys: "vneid2" },
+  }),
+  "POST /api/v1/trainings": () => ({
+    path: "/api/v1/trainings",
+    json: { unitCode: BAO_THANG, heldOn: "2026-11-22", place: "X", topic: "X", trainer: "X", skillKeys: ["vneid2"] },
+  }),
+  "POST /office/trainings/:id/attendees": (f) => ({ path: `/office/trainings/${f.trainingB}/attendees`, form: { residentIds: f.residentB } }),
+  "POST /api/v1/trainings/:id/attendees": (f) => ({ path: `/api/v1/trainings/${f.trainingB}/attendees`, json: { residentIds: [f.residentB] } }),
+  "POST /office/trainings/:id/materials": (f) => ({ path: `/office/trainings/${f.trainingB}/materials` }),
+  "POST /api/v1/trainings/:id/materials": (f) => ({ path: `/api/v1/trainings/${f.trainingB}/materials`, json: {} }),
+  "GET /office/trainings/:id/materials/:fileId": (f) => ({ path: `/office/trainings/${f.trainingB}/materials/${f.materialB}` }),
+  "GET /api/v1/trainings/:id/materials/:fileId": (f) => ({ path: `/api/v1/trainings/${f.trainingB}/materials/${f.materialB}` }),
+  "GET /api/v1/recognition": () => ({ path: `/api/v1/recognition?unit=${BAO_THANG}` }),
+  "GET /office/recognition.xlsx": () => ({ path: `/office/recognition.xlsx?unit=${BAO_THANG}` }),
+} satisfies Record<string, Probe>);
+
 // Lists: they answer 200 but must not contain commune B's data.
 const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: string }> = {
   "GET /office/users": (f) => ({ path: "/office/users", absent: f.usernameB }),
@@ -196,6 +234,12 @@ const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: strin
   // The caller's own assignments: none of commune B's households.
   "GET /office/my-households": (f) => ({ path: "/office/my-households", absent: f.householdB }),
   "GET /api/v1/me/households": (f) => ({ path: "/api/v1/me/households", absent: f.householdB }),
+  "GET /office/campaigns": (f) => ({ path: "/office/campaigns", absent: f.campaignB }),
+  "GET /api/v1/campaigns": (f) => ({ path: "/api/v1/campaigns", absent: f.campaignB }),
+  "GET /office/trainings": (f) => ({ path: "/office/trainings", absent: f.trainingB }),
+  "GET /api/v1/trainings": (f) => ({ path: "/api/v1/trainings", absent: f.trainingB }),
+  "GET /office/recognition": () => ({ path: "/office/recognition", absent: "Tổ Bí Mật" }),
+  "GET /office/recognition/print": () => ({ path: "/office/recognition/print", absent: "Tổ Bí Mật" }),
 };
 
 // Public information (place names and codes, the API description) or the caller's own things.
@@ -227,6 +271,9 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /office/users/new",
   // The empty new-household form: the villages it offers are the officer's own communes'.
   "GET /office/registry/households/new",
+  // Empty forms: the units they offer are the officer's own.
+  "GET /office/campaigns/new",
+  "GET /office/trainings/new",
   // The empty ID card check form: the units it offers are the officer's own.
   "GET /office/id-card-check",
   "GET /office/tokens",
@@ -325,7 +372,36 @@ describeDb("access between communes", () => {
     const volunteerB = await buildUser(t.deps, { kind: "volunteer", roles: [["volunteer", villageB.code]] });
     const teamB = await buildTeam(t.deps, { communeCode: BAO_THANG, villageCode: villageB.code, name: "Tổ Bí Mật", memberUserIds: [volunteerB.id] });
     await assignHouseholds(t.deps, [householdB.id], teamB.id, volunteerB.id);
+    // Commune B's outreach: a campaign, a training with a material, a team with a visit (for recognition).
+    const campaignB = await t.db.query<{ id: string }>(
+      `INSERT INTO campaigns (unit_code, unit_path, name, skill_key, target_percent, starts_on, ends_on)
+       SELECT code, path, 'Chiến dịch B', 'vneid2', 80, '2026-11-01', '2026-12-31' FROM admin_units WHERE code = $1 RETURNING id`,
+      [BAO_THANG],
+    );
+    const trainingB = await t.db.query<{ id: string }>(
+      `INSERT INTO trainings (commune_code, unit_path, held_on, place, topic, trainer)
+       SELECT $1, path, '2026-11-20', 'B', 'B', 'B' FROM admin_units WHERE code = $2 RETURNING id`,
+      [BAO_THANG, villageB.code],
+    );
+    const fileB = await storeFile(t.db, {
+      ownerUserId: adminB.id,
+      communeCode: BAO_THANG,
+      name: "b.pdf",
+      bytes: aPdf("b"),
+      maxBytes: 1_000_000,
+      field: "file",
+      quota: null,
+    });
+    await t.db.query("INSERT INTO training_materials (training_id, file_id, file_name) VALUES ($1, $2, 'b.pdf')", [trainingB.rows[0]!.id, fileB.id]);
+    await t.db.query(
+      `INSERT INTO visits (id, household_id, commune_code, unit_path, team_id, volunteer_user_id, visited_on, outcome, recorded_at)
+       SELECT gen_random_uuid(), id, commune_code, unit_path, $2, $3, '2026-11-20', 'helped', now() FROM households WHERE id = $1`,
+      [householdB.id, teamB.id, volunteerB.id],
+    );
     f = {
+      campaignB: campaignB.rows[0]!.id,
+      trainingB: trainingB.rows[0]!.id,
+      materialB: fileB.id,
       householdB: householdB.id,
       residentB: householdB.residentIds[1]!,
       villageB: villageB.code,

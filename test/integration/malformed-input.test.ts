@@ -37,6 +37,7 @@ type Fixture = {
   householdId: string;
   residentId: string;
   teamId: string;
+  trainingId: string;
 };
 type Base = { who: Who; path: string; body?: Record<string, unknown> };
 /** The citizen's verified phone: the account an officer's ID card check is for. */
@@ -188,6 +189,22 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     body: { teamId: f.teamId, memberUserId: f.userId, householdIds: [f.householdId] },
   }),
   "DELETE /api/v1/assignments/{householdId}": (f) => ({ who: "officer", path: `/api/v1/assignments/${f.householdId}` }),
+  "POST /api/v1/campaigns": () => ({
+    who: "officer",
+    path: "/api/v1/campaigns",
+    body: { name: "69 ngày VNeID", unitCode: GIA_PHU, skillKey: "vneid2", measure: "adults", targetPercent: 80, startsOn: "2026-11-20", endsOn: "2026-12-31" },
+  }),
+  "POST /api/v1/trainings": (f) => ({
+    who: "officer",
+    path: "/api/v1/trainings",
+    body: { unitCode: f.village, heldOn: "2026-11-22", place: "Nhà văn hoá", topic: "VNeID", trainer: "Cán bộ xã", skillKeys: ["vneid2"] },
+  }),
+  "POST /api/v1/trainings/{id}/attendees": (f) => ({
+    who: "officer",
+    path: `/api/v1/trainings/${f.trainingId}/attendees`,
+    body: { residentIds: [f.dossierId], confirmSkills: "none" },
+  }),
+  "POST /api/v1/trainings/{id}/materials": () => "file body",
 };
 
 type Schema = {
@@ -276,12 +293,18 @@ describeDb("malformed text at the edge", () => {
     const village = (await buildVillage(t.deps, GIA_PHU)).code;
     const household = await buildHousehold(t.deps, { villageCode: village, members: [{}, {}] });
     const volunteerId = (await buildUser(t.deps, { roles: [["volunteer", GIA_PHU]] })).id;
+    const training = await t.db.query<{ id: string }>(
+      `INSERT INTO trainings (commune_code, unit_path, held_on, place, topic, trainer) SELECT parent_code, path, '2026-11-22', 'Nhà văn hoá', 'VNeID', 'Cán bộ xã'
+       FROM admin_units WHERE code = $1 RETURNING id`,
+      [village],
+    );
     f = {
       householdId: household.id,
       residentId: household.residentIds[1]!,
       village,
       userId: volunteerId,
       teamId: (await buildTeam(t.deps, { villageCode: village, memberUserIds: [volunteerId] })).id,
+      trainingId: training.rows[0]!.id,
       dossierId: online.id,
       dossierCode: counter.code!,
       paymentId: payment.id,

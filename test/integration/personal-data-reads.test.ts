@@ -44,7 +44,11 @@ type Fixture = {
   householdAddress: string;
   /** A registry resident of GIA_PHU, in a household assigned to the volunteer. */
   linkResident: string;
+  /** A training in GIA_PHU with one attendee (TRAINEE). */
+  training: string;
 };
+/** The attendee of the fixture's training: the training page names them. */
+const TRAINEE = "Lò Thị Tập Huấn";
 type Kind = "page" | "api" | "download" | "printed";
 type Probe = { as: Reader; path: string; kind: Kind; target: { type: string; id: string | null }; shows?: string };
 
@@ -222,6 +226,17 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
       shows: RESIDENT,
     },
   ],
+  // Outreach: a training's attendees and who still needs training; recognition names volunteers with their figures.
+  "GET /office/trainings/:id": (f) => [
+    { as: "officer", path: `/office/trainings/${f.training}`, kind: "page", target: { type: "training", id: f.training }, shows: TRAINEE },
+  ],
+  "GET /api/v1/trainings/:id": (f) => [
+    { as: "token", path: `/api/v1/trainings/${f.training}`, kind: "api", target: { type: "training", id: f.training }, shows: TRAINEE },
+  ],
+  "GET /office/recognition": () => [{ as: "officer", path: "/office/recognition", kind: "page", target: { type: "recognition", id: null } }],
+  "GET /office/recognition/print": () => [{ as: "officer", path: "/office/recognition/print", kind: "page", target: { type: "recognition", id: null } }],
+  "GET /office/recognition.xlsx": () => [{ as: "officer", path: "/office/recognition.xlsx", kind: "printed", target: { type: "recognition", id: null } }],
+  "GET /api/v1/recognition": () => [{ as: "token", path: "/api/v1/recognition", kind: "api", target: { type: "recognition", id: null } }],
 };
 
 type OwnProbe = { as: "citizen" | "officer"; path: string; kind: Kind };
@@ -297,6 +312,17 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /office/desk/intake": "an empty walk-in form and the procedure search",
   "GET /office/communes/:code/settings": "the commune's agency code, desk address and bank account",
   "GET /api/v1/communes/:code/settings": "the commune's agency code, desk address and bank account",
+  "GET /office/campaigns": "campaign names, targets and dates",
+  "GET /office/campaigns/new": "an empty form (the officer's units to choose from)",
+  "GET /office/campaigns/:id": "counts and shares per village or team, no one's name",
+  "GET /api/v1/campaigns": "campaign names, targets and dates",
+  "GET /api/v1/campaigns/:id": "counts and shares per village or team, no one's name",
+  "GET /api/v1/campaigns/:id/progress": "counts and shares per village or team, no one's name",
+  "GET /office/trainings": "date, place, topic, trainer and counts of training sessions",
+  "GET /office/trainings/new": "an empty form (the officer's units to choose from)",
+  "GET /api/v1/trainings": "date, place, topic, trainer and counts of training sessions",
+  "GET /office/trainings/:id/materials/:fileId": "a training's slides and handouts",
+  "GET /api/v1/trainings/:id/materials/:fileId": "a training's slides and handouts",
 };
 
 describeDb("reads of personal data", () => {
@@ -346,6 +372,18 @@ describeDb("reads of personal data", () => {
     const assistedPayment = await confirmPayment(deps, team.desk, assisted, { method: "cash" });
     const volunteerDraft = (await fileDossier(deps, volunteer, assistedInput("draft", "reads-volunteer-draft"))).dossier.id;
     const citizenDraft = (await fileDossier(deps, citizen, { ...assistedInput("draft", "reads-citizen-draft"), assistedConsent: null })).dossier.id;
+    // A training of a village of the commune with one attendee, written as rows (outreach's own tests drive its use cases).
+    const aTraining = async () => {
+      const village = await buildRegistryVillage(deps);
+      const household = await buildHousehold(deps, { villageCode: village, members: [{ fullName: TRAINEE, birthYear: 1980 }] });
+      const { rows } = await t.db.query<{ id: string }>(
+        `INSERT INTO trainings (commune_code, unit_path, held_on, place, topic, trainer, skill_keys)
+         SELECT parent_code, path, '2026-11-20', 'Nhà văn hoá', 'VNeID', 'Cán bộ xã', '{vneid2}' FROM admin_units WHERE code = $1 RETURNING id`,
+        [village],
+      );
+      await t.db.query("INSERT INTO training_attendees (training_id, resident_id) VALUES ($1, $2)", [rows[0]!.id, household.residentIds[0]]);
+      return rows[0]!.id;
+    };
     const vault = await uploadToVault(deps, citizen, citizen.actor.userId, { title: "CCCD", name: "cccd.pdf", bytes: aPdf("cccd") });
     const householdAddress = "Số 7 ngõ Đọc";
     const household = await buildHousehold(deps, {
@@ -380,6 +418,7 @@ describeDb("reads of personal data", () => {
       team: digitalTeam.id,
       householdAddress,
       linkResident: home.residentIds[0]!,
+      training: await aTraining(),
     };
     for (const [name, username] of [
       ["officer", officer.username],

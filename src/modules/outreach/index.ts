@@ -1,2 +1,9 @@
-/** The community digital teams' work: skills, visits, field sync, coverage, campaigns, trainings (docs/community.md). */
-export {};
+export { createCampaign } from "./use-cases/campaign-create.ts";
+export { getCampaign } from "./use-cases/campaign-get.ts";
+export { listCampaigns } from "./use-cases/campaign-list.ts";
+export { assertKnownSkills } from "./use-cases/campaign-skills.ts";
+export { createTraining } from "./use-cases/training-create.ts";
+export { getTraining } from "./use-cases/training-get.ts";
+export { listTrainings } from "./use-cases/training-list.ts";
+export { recordAttendees } from "./use-cases/training-attendees.ts";
+export { recognise } from "./use-cases/recognition.ts";

@@ -231,6 +231,8 @@ function toAppError(err: Error): AppError | null {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) {
     if (err.status === 413) return new AppError("payload_too_large", "error.payloadTooLarge");
+    // A body of a media type the route does not declare (zod-openapi's gate on a multipart or file route).
+    if (err.status === 415) return new AppError("unsupported_media_type", "error.unsupportedMediaType");
     if (/json/i.test(err.message)) return new AppError("bad_json", "error.badJson");
     if (err.status === 400) return new AppError("validation", "error.badRequest");
     if (err.status === 401) return new AppError("unauthenticated", "error.unauthenticated");
