@@ -1,7 +1,7 @@
 // POST /api/v1/field/sync: a device's queue, applied item by item (each under its own savepoint, committed in chunks),
 // so that a batch cut halfway is simply sent again. Every item id is recorded with its first answer: a replay changes nothing.
 import type { Deps } from "../../../deps.ts";
-import { can, type Principal, scopePaths } from "../../../platform/auth/authorise.ts";
+import { type Principal, scopePaths } from "../../../platform/auth/authorise.ts";
 import type { Queryable } from "../../../platform/db/database.ts";
 import type { Actor } from "../../../platform/events/domain-events.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
@@ -14,8 +14,6 @@ import {
   createFieldResident,
   type FieldWriter,
   type FieldWriteResult,
-  householdAccess,
-  householdVisibleSql,
 } from "../../registry/index.ts";
 import { skillsOf } from "../sync/field-skills.ts";
 import type { SyncItem, SyncRequest } from "../sync/sync.contract.ts";
