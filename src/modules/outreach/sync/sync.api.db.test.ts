@@ -214,6 +214,38 @@ describeDb("field sync over HTTP", () => {
     expect(await l.get("/office/field/conflicts").then((r) => r.text())).not.toContain(conflictId);
   });
 
+  it("keeps a person's conflicting edit; a commune administrator keeps the server's values, once", async () => {
+    const a = await signedIn(volunteer);
+    const l = await signedIn(leader);
+    const h = mine[3]!;
+    const rid = h.residentIds[1]!;
+    const base = (await t.db.query<{ version: number }>("SELECT version FROM residents WHERE id = $1", [rid])).rows[0]!.version;
+    const edit = (changes: Record<string, unknown>) => ({
+      batchId: randomUUID(),
+      items: [{ itemId: randomUUID(), kind: "resident.update", residentId: rid, baseVersion: base, changes }],
+    });
+    expect(((await (await sync(a, edit({ birthYear: 1990, flags: ["disability"] }))).json()) as SyncAnswer).results[0]?.outcome).toBe("applied");
+    const conflict = ((await (await sync(l, edit({ birthYear: 1991 }))).json()) as SyncAnswer).results[0]!;
+    expect(conflict).toMatchObject({ outcome: "conflict", version: base + 1 });
+    // Proposing what the server already holds is no conflict.
+    expect(((await (await sync(l, edit({ birthYear: 1990 }))).json()) as SyncAnswer).results[0]).toMatchObject({ outcome: "applied", version: base + 1 });
+    const admin = await signedIn(await buildUser(t.deps, { roles: [["commune_admin", GIA_PHU]] }));
+    const page = await admin.get(`/office/field/conflicts/${conflict.conflictId}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("1991");
+    const kept = await admin.post(`/office/field/conflicts/${conflict.conflictId}`, { version: String(base + 1), "choice.birthYear": "server" });
+    expect(kept.status).toBe(303);
+    expect((await t.db.query("SELECT birth_year, flags, version FROM residents WHERE id = $1", [rid])).rows[0]).toEqual({
+      birth_year: 1990,
+      flags: ["disability"],
+      version: base + 1,
+    });
+    expect((await t.db.query("SELECT status FROM sync_conflicts WHERE id = $1", [conflict.conflictId])).rows[0]).toEqual({ status: "kept_server" });
+    // Another village's team leader does not see it at all.
+    const stranger = await buildUser(t.deps, { kind: "volunteer", roles: [["team_leader", await buildRegistryVillage(t.deps)]] });
+    expect((await (await signedIn(stranger)).get(`/office/field/conflicts/${conflict.conflictId}`)).status).toBe(404);
+  });
+
   it("answers a revoked volunteer 403 for the whole request, and applies nothing", async () => {
     const gone = await buildUser(t.deps, { kind: "volunteer", roles: [["volunteer", village]] });
     const c = await signedIn(gone);
