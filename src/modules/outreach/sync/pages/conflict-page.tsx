@@ -46,7 +46,7 @@ export function conflictPages(kit: PageKit) {
             ],
             [t("sync.conflicts.submittedBy"), names.get(view.submittedBy) ?? ""],
             [t("sync.conflicts.receivedAt"), formatDateTime(view.createdAt, locale)],
-            ["", <Tag tone={view.status === "open" ? undefined : "green"}>{t(`sync.conflict.status.${view.status}`)}</Tag>],
+            [t("sync.conflict.state"), <Tag tone={view.status === "open" ? undefined : "green"}>{t(`sync.conflict.status.${view.status}`)}</Tag>],
           ]}
         />
         <p>{t("sync.conflict.versions", { base: view.baseVersion, server: view.serverVersion })}</p>
