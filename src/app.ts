@@ -106,9 +106,10 @@ export function createApp(deps: AppDeps) {
   // so that anonymous pages hold none and can be kept (a signed-in user's switch saves their profile: token checked).
   app.use(csrfMiddleware(deps.config.sessionSecret, deps.config.cookieSecure, { anonymousPaths: ["/language"] }));
   const jsonOnly = requireJsonBody();
-  // The catalogue import takes the file itself as the body (xlsx or csv), a training's material comes as multipart;
-  // their handlers check the media type.
-  const fileBody = (path: string) => path === "/api/v1/procedures/import" || /^\/api\/v1\/trainings\/[^/]+\/materials$/.test(path);
+  // The catalogue import takes the file itself as the body (xlsx or csv); a training's material and a field photo
+  // (the device's Blob, no base64) come as multipart. Their handlers check the media type.
+  const fileBody = (path: string) =>
+    path === "/api/v1/procedures/import" || path === "/api/v1/field/photos" || /^\/api\/v1\/trainings\/[^/]+\/materials$/.test(path);
   app.use("/api/v1/*", (c, next) => (fileBody(c.req.path) ? next() : jsonOnly(c, next)));
   // Set before the handler, so it costs no rewrite of the answer; a handler may only make it stricter.
   app.use("/api/*", async (c, next) => {
@@ -140,7 +141,7 @@ export function createApp(deps: AppDeps) {
   return Object.assign(app, { openapi: api, metrics, pageCache });
 }
 
-/** API routes whose JSON bodies may carry base64 files. */
-const UPLOAD_API_PATHS = /^\/api\/v1\/(files|me\/vault|procedures\/import|dossiers(\/[^/]+\/actions\/[^/]+)?)$/;
+/** API routes whose JSON bodies may carry base64 files (and the field sync, up to 1,000 queued items). */
+const UPLOAD_API_PATHS = /^\/api\/v1\/(files|me\/vault|procedures\/import|field\/sync|dossiers(\/[^/]+\/actions\/[^/]+)?)$/;
 
 export type App = ReturnType<typeof createApp>;

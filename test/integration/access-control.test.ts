@@ -1,6 +1,7 @@
 // The rule every module must keep: an officer of commune A gets 404 for every resource of commune B.
 // This test walks every route the app has; a new route fails it until it is classified below.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
 import { TestClient } from "../support/client.ts";
 import { BAO_THANG, buildUser, buildVillage, GIA_PHU, PASSWORD } from "../support/factories.ts";
 import { acting, buildDossier, COUNTER_PROCEDURE, ONLINE_PROCEDURE, withCatalogue } from "../support/dossier-factories.ts";
@@ -31,12 +32,16 @@ type Fixture = {
   campaignB: string;
   trainingB: string;
   materialB: string;
+  conflictB: string;
 };
 const RESIDENT_B = "Bí Mật Người Xã Bên";
 type Probe = (f: Fixture) => { path: string; form?: Record<string, string>; json?: unknown };
 
 // Routes that act on one resource: called as officer A with commune B's resource, they must answer 404.
 const SCOPED: Record<string, Probe> = {
+  "GET /api/v1/households/:id/visits": (f) => ({ path: `/api/v1/households/${f.householdB}/visits` }),
+  "GET /office/field/conflicts/:id": (f) => ({ path: `/office/field/conflicts/${f.conflictB}` }),
+  "POST /office/field/conflicts/:id": (f) => ({ path: `/office/field/conflicts/${f.conflictB}`, form: { version: "1", "choice.address": "device" } }),
   "GET /office/users/:id": (f) => ({ path: `/office/users/${f.userB}` }),
   "POST /office/users/:id/roles": (f) => ({ path: `/office/users/${f.userB}/roles`, form: { role: "volunteer", adminUnitCode: GIA_PHU } }),
   "POST /office/users/:id/roles/revoke": (f) => ({ path: `/office/users/${f.userB}/roles/revoke`, form: { role: "commune_admin", adminUnitCode: BAO_THANG } }),
@@ -219,6 +224,8 @@ Object.assign(SCOPED, {
 
 // Lists: they answer 200 but must not contain commune B's data.
 const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: string }> = {
+  "GET /office/visits": () => ({ path: "/office/visits", absent: "Nhà Bí Mật" }),
+  "GET /office/field/conflicts": (f) => ({ path: "/office/field/conflicts", absent: f.conflictB }),
   "GET /office/users": (f) => ({ path: "/office/users", absent: f.usernameB }),
   "GET /api/v1/users": (f) => ({ path: "/api/v1/users", absent: f.usernameB }),
   "GET /office/audit": (f) => ({ path: "/office/audit", absent: f.villageB }),
@@ -340,6 +347,11 @@ const NOT_COMMUNE_DATA = new Set([
   "POST /api/v1/files",
   "POST /api/v1/status",
   "POST /api/v1/payments/webhook",
+  // The field app's own assignment (outreach.record): an item about another commune's household is rejected with
+  // 404 one by one, the rest of the batch applied (src/modules/outreach/sync/sync.api.db.test.ts).
+  "GET /api/v1/field/snapshot",
+  "POST /api/v1/field/sync",
+  "POST /api/v1/field/photos",
 ]);
 
 describeDb("access between communes", () => {
@@ -398,12 +410,28 @@ describeDb("access between communes", () => {
        SELECT gen_random_uuid(), id, commune_code, unit_path, $2, $3, '2026-11-20', 'helped', now() FROM households WHERE id = $1`,
       [householdB.id, teamB.id, volunteerB.id],
     );
+    // An open field-sync conflict about commune B's household.
+    const batch = randomUUID();
+    const item = randomUUID();
+    await t.db.query("INSERT INTO sync_batches (id, user_id, item_count) VALUES ($1, $2, 1)", [batch, adminB.id]);
+    await t.db.query("INSERT INTO sync_items (item_id, batch_id, user_id, kind, outcome) VALUES ($1, $2, $3, 'household.update', 'conflict')", [
+      item,
+      batch,
+      adminB.id,
+    ]);
+    const conflictB = await t.db.query<{ id: string }>(
+      `INSERT INTO sync_conflicts (item_id, entity, entity_id, household_id, commune_code, unit_path, submitted_by, base_version, server_version, proposed, server_state)
+       SELECT $1, 'household', h.id, h.id, h.commune_code, h.unit_path, $2, 1, 1, '{"address": "Đổi trộm"}', jsonb_build_object('address', h.address, 'poverty', h.poverty)
+       FROM households h WHERE h.id = $3 RETURNING id`,
+      [item, adminB.id, householdB.id],
+    );
     f = {
       campaignB: campaignB.rows[0]!.id,
       trainingB: trainingB.rows[0]!.id,
       materialB: fileB.id,
       householdB: householdB.id,
       residentB: householdB.residentIds[1]!,
+      conflictB: conflictB.rows[0]!.id,
       villageB: villageB.code,
       userB: adminB.id,
       tokenB,
@@ -479,6 +507,7 @@ describeDb("access between communes", () => {
     expect(assignment.rows[0]).toEqual({ team_id: f.teamB, member_user_id: f.volunteerB });
     expect((await t.db.query("SELECT user_id FROM residents WHERE id = $1", [f.linkResidentB])).rows[0]!.user_id).toBeNull();
     expect((await t.db.query("SELECT status FROM resident_account_links WHERE id = $1", [f.linkB])).rows[0]!.status).toBe("proposed");
+    expect((await t.db.query("SELECT status FROM sync_conflicts WHERE id = $1", [f.conflictB])).rows[0]!.status).toBe("open");
   });
 
   it("leaves commune B's data out of every list officer A sees", async () => {

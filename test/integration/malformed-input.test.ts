@@ -122,6 +122,28 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     path: "/api/v1/residents/6f1c2f3e-0000-4000-8000-000000000002/link",
     body: { linkId: "6f1c2f3e-0000-4000-8000-000000000003", decision: "confirm" },
   }),
+  "POST /api/v1/field/photos": () => "file body",
+  "POST /api/v1/field/sync": () => ({
+    who: "officer",
+    path: "/api/v1/field/sync",
+    body: {
+      batchId: "7d4b1c2e-9a1f-4c3b-8e2d-1f0a9b8c7d6e",
+      items: [
+        {
+          itemId: "0e8f7a6b-5c4d-4e3f-9a2b-1c0d9e8f7a6b",
+          kind: "visit",
+          visit: {
+            id: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+            householdId: "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+            visitedOn: "2026-11-20",
+            outcome: "helped",
+            notes: "Đã hướng dẫn",
+            recordedAt: "2026-11-20T09:00:00+07:00",
+          },
+        },
+      ],
+    },
+  }),
   "POST /api/v1/payments/webhook": (f) => ({
     who: "webhook",
     path: "/api/v1/payments/webhook",

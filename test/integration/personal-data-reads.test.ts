@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { TestClient } from "../support/client.ts";
 import { act, acting, APPLICANT, buildDossier, deskTeam, ONLINE_PROCEDURE } from "../support/dossier-factories.ts";
+import { randomUUID } from "node:crypto";
 import { buildUser, GIA_PHU, PASSWORD } from "../support/factories.ts";
 import { aPdf, documentsFor, formValuesFor } from "../support/procedure-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
@@ -46,6 +47,8 @@ type Fixture = {
   linkResident: string;
   /** A training in GIA_PHU with one attendee (TRAINEE). */
   training: string;
+  /** An open field-sync conflict about a household of the commune. */
+  conflict: string;
 };
 /** The attendee of the fixture's training: the training page names them. */
 const TRAINEE = "Lò Thị Tập Huấn";
@@ -175,6 +178,23 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
   ],
   "GET /api/v1/residents/:id": (f) => [
     { as: "token", path: `/api/v1/residents/${f.resident}`, kind: "api", target: { type: "resident", id: f.resident }, shows: REGISTRY_PHONE },
+  ],
+  "GET /api/v1/field/snapshot": () => [{ as: "volunteer", path: "/api/v1/field/snapshot", kind: "api", target: { type: "fieldSnapshot", id: null } }],
+  "GET /api/v1/households/:id/visits": (f) => [
+    { as: "token", path: `/api/v1/households/${f.household}/visits`, kind: "api", target: { type: "household", id: f.household } },
+  ],
+  "GET /office/visits": () => [{ as: "officer", path: `/office/visits?commune=${GIA_PHU}`, kind: "page", target: { type: "visitList", id: null } }],
+  "GET /office/field/conflicts": (f) => [
+    {
+      as: "officer",
+      path: "/office/field/conflicts",
+      kind: "page",
+      target: { type: "syncConflictList", id: null },
+      shows: `/office/field/conflicts/${f.conflict}`,
+    },
+  ],
+  "GET /office/field/conflicts/:id": (f) => [
+    { as: "officer", path: `/office/field/conflicts/${f.conflict}`, kind: "page", target: { type: "syncConflict", id: f.conflict }, shows: "Số 9, ngõ 1" },
   ],
   "GET /api/v1/users": () => [{ as: "token", path: "/api/v1/users", kind: "api", target: { type: "userList", id: null } }],
   "GET /api/v1/users/:id": (f) => [{ as: "token", path: `/api/v1/users/${f.citizenId}`, kind: "api", target: { type: "user", id: f.citizenId } }],
@@ -397,9 +417,27 @@ describeDb("reads of personal data", () => {
     const home = await buildHousehold(deps, { villageCode: village, members: [{ fullName: RESIDENT, birthYear: 1958, phone: "0912300001" }] });
     await assignHouseholds(deps, [home.id], (await buildTeam(deps, { villageCode: village, memberUserIds: [volunteerUser.id] })).id, volunteerUser.id);
 
+    // A household with an open conflict: a volunteer's edit that arrived on an old version.
+    const conflictHousehold = await buildHousehold(deps, { villageCode: await buildRegistryVillage(deps), address: "Số 7, ngõ 1" });
+    const batch = randomUUID();
+    const item = randomUUID();
+    await t.db.query("INSERT INTO sync_batches (id, user_id, item_count) VALUES ($1, $2, 1)", [batch, volunteerUser.id]);
+    await t.db.query("INSERT INTO sync_items (item_id, batch_id, user_id, kind, outcome) VALUES ($1, $2, $3, 'household.update', 'conflict')", [
+      item,
+      batch,
+      volunteerUser.id,
+    ]);
+    const conflict = await t.db.query<{ id: string }>(
+      `INSERT INTO sync_conflicts (item_id, entity, entity_id, household_id, commune_code, unit_path, submitted_by, base_version, server_version, proposed, server_state)
+       SELECT $1, 'household', h.id, h.id, h.commune_code, h.unit_path, $2, 1, 1, '{"address": "Số 9, ngõ 1"}', '{"address": "Số 7, ngõ 1", "poverty": null}'
+       FROM households h WHERE h.id = $3 RETURNING id`,
+      [item, volunteerUser.id, conflictHousehold.id],
+    );
+
     f = {
       household: household.id,
       resident: household.residentIds[0]!,
+      conflict: conflict.rows[0]!.id,
       officerId: officer.id,
       volunteerId: volunteerUser.id,
       citizenId: citizen.actor.userId,

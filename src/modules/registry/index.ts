@@ -25,3 +25,9 @@ export { residentLinkStatus, type ResidentLinkStatus } from "./use-cases/link-st
 /** Assisted filing from the registry: the dossiers module prefills the applicant and finds the linked owner. */
 export { residentApplicant, accountOfResidentApplicant, ownResidentApplicant, type ResidentApplicant } from "./use-cases/assist-prefill.ts";
 export { MY_HOUSEHOLD_PATH, residentAssistPath, residentLinkPath } from "./links/link-paths.ts";
+export type { FieldWriteResult, FieldWriter, HouseholdChanges, ResidentChanges } from "./use-cases/field-common.ts";
+export { applyFieldHouseholdUpdate } from "./use-cases/field-household-update.ts";
+export { applyFieldResidentUpdate } from "./use-cases/field-resident-update.ts";
+export { createFieldHousehold, type FieldHousehold, type FieldMember } from "./use-cases/field-household-create.ts";
+export { createFieldResident } from "./use-cases/field-resident-create.ts";
+export { type FieldHouseholdRecord, type FieldResidentRecord, listFieldHouseholds } from "./use-cases/field-households.ts";
