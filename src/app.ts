@@ -107,7 +107,9 @@ export function createApp(deps: AppDeps) {
   app.use(csrfMiddleware(deps.config.sessionSecret, deps.config.cookieSecure, { anonymousPaths: ["/language"] }));
   const jsonOnly = requireJsonBody();
   // The catalogue import takes the file itself as the body (xlsx or csv); its handler checks the media type.
-  app.use("/api/v1/*", (c, next) => (c.req.path === "/api/v1/procedures/import" ? next() : jsonOnly(c, next)));
+  // The registry import takes a multipart form (the file and its commune), checked by its route's contract.
+  const notJson = new Set(["/api/v1/procedures/import", "/api/v1/registry/imports"]);
+  app.use("/api/v1/*", (c, next) => (notJson.has(c.req.path) ? next() : jsonOnly(c, next)));
   // Set before the handler, so it costs no rewrite of the answer; a handler may only make it stricter.
   app.use("/api/*", async (c, next) => {
     c.header("cache-control", "no-store");
