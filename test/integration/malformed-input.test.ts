@@ -98,6 +98,13 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     body: { reason: "Hộ nghèo" },
   }),
   "POST /api/v1/payments/{id}/refund": (f) => ({ who: "officer", path: `/api/v1/payments/${f.paymentId}/refund`, body: { reason: "Thu nhầm" } }),
+  "POST /api/v1/registry/imports": () => "file body",
+  // An id no import has: the edge answers before the use case would say 404.
+  "POST /api/v1/registry/imports/{id}/commit": (f) => ({
+    who: "officer",
+    path: `/api/v1/registry/imports/${f.dossierId}/commit`,
+    body: { decisions: [{ row: 2, action: "skip" }] },
+  }),
   "POST /api/v1/payments/webhook": (f) => ({
     who: "webhook",
     path: "/api/v1/payments/webhook",

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { TestClient } from "../support/client.ts";
 import { act, acting, APPLICANT, buildDossier, deskTeam, ONLINE_PROCEDURE } from "../support/dossier-factories.ts";
-import { buildUser, GIA_PHU, PASSWORD } from "../support/factories.ts";
+import { buildUser, buildVillage, GIA_PHU, PASSWORD } from "../support/factories.ts";
 import { aPdf, documentsFor, formValuesFor } from "../support/procedure-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
@@ -12,6 +12,10 @@ import { uploadToVault } from "../../src/modules/citizens/index.ts";
 import { fileDossier } from "../../src/modules/dossiers/index.ts";
 import { confirmPayment } from "../../src/modules/payments/index.ts";
 import { getProcedure } from "../../src/modules/procedures/index.ts";
+import { checkImport, REGISTRY_FILE_COLUMNS } from "../../src/modules/registry/index.ts";
+
+/** A person of the registry file the fixture checks (twice, so the preview lists them as a possible duplicate). */
+const REGISTRY_PERSON = "Đinh Thị Hoa";
 
 /** What every file download answers with: an uploaded file runs nothing in our origin. */
 const DOWNLOAD_CSP = "default-src 'none'; sandbox";
@@ -35,6 +39,8 @@ type Fixture = {
   volunteerDraft: string;
   citizenDraft: string;
   vaultItem: string;
+  /** A registry file checked for Gia Phú, not yet committed. */
+  registryImport: string;
 };
 type Kind = "page" | "api" | "download" | "printed";
 type Probe = { as: Reader; path: string; kind: Kind; target: { type: string; id: string | null }; shows?: string };
@@ -135,6 +141,31 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
     },
   ],
   "GET /api/v1/users": () => [{ as: "token", path: "/api/v1/users", kind: "api", target: { type: "userList", id: null } }],
+  // A registry import's preview names the people of the file; the export is the registry itself.
+  "GET /office/registry/imports/:id": (f) => [
+    {
+      as: "officer",
+      path: `/office/registry/imports/${f.registryImport}`,
+      kind: "page",
+      target: { type: "registryImport", id: f.registryImport },
+      shows: REGISTRY_PERSON,
+    },
+  ],
+  "GET /api/v1/registry/imports/:id": (f) => [
+    {
+      as: "token",
+      path: `/api/v1/registry/imports/${f.registryImport}`,
+      kind: "api",
+      target: { type: "registryImport", id: f.registryImport },
+      shows: REGISTRY_PERSON,
+    },
+  ],
+  "GET /office/registry/export": () => [
+    { as: "officer", path: `/office/registry/export?commune=${GIA_PHU}&format=csv`, kind: "download", target: { type: "registryExport", id: GIA_PHU } },
+  ],
+  "GET /api/v1/registry/export": () => [
+    { as: "token", path: `/api/v1/registry/export?commune=${GIA_PHU}&format=xlsx`, kind: "download", target: { type: "registryExport", id: GIA_PHU } },
+  ],
   "GET /api/v1/users/:id": (f) => [{ as: "token", path: `/api/v1/users/${f.citizenId}`, kind: "api", target: { type: "user", id: f.citizenId } }],
 };
 
@@ -208,6 +239,7 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /office/desk/intake": "an empty walk-in form and the procedure search",
   "GET /office/communes/:code/settings": "the commune's agency code, desk address and bank account",
   "GET /api/v1/communes/:code/settings": "the commune's agency code, desk address and bank account",
+  "GET /office/registry/imports": "the registry imports: file names, statuses and counts",
 };
 
 describeDb("reads of personal data", () => {
@@ -258,6 +290,15 @@ describeDb("reads of personal data", () => {
     const volunteerDraft = (await fileDossier(deps, volunteer, assistedInput("draft", "reads-volunteer-draft"))).dossier.id;
     const citizenDraft = (await fileDossier(deps, citizen, { ...assistedInput("draft", "reads-citizen-draft"), assistedConsent: null })).dossier.id;
     const vault = await uploadToVault(deps, citizen, citizen.actor.userId, { title: "CCCD", name: "cccd.pdf", bytes: aPdf("cccd") });
+    const registryVillage = await buildVillage(deps, GIA_PHU);
+    const head = (key: string) => [key, registryVillage.name, `Số ${key}`, "Chủ hộ", REGISTRY_PERSON, "", "1980"];
+    const registryFile = [REGISTRY_FILE_COLUMNS.map((c) => c.vi), head("H1"), head("H2")].map((r) => r.join(",")).join("\n");
+    const registryImport = await checkImport(deps, await acting(deps, officer), {
+      communeCode: GIA_PHU,
+      fileName: "ho.csv",
+      format: "csv",
+      bytes: new TextEncoder().encode(registryFile),
+    });
 
     f = {
       officerId: officer.id,
@@ -275,6 +316,7 @@ describeDb("reads of personal data", () => {
       volunteerDraft,
       citizenDraft,
       vaultItem: vault.id,
+      registryImport: registryImport.id,
     };
     for (const [name, username] of [
       ["officer", officer.username],

@@ -10,6 +10,8 @@ import { DataTable } from "../../../../platform/views/data-table.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
 import { communesGranted } from "../../../admin-units/index.ts";
 import { checkImport } from "../../use-cases/import-check.ts";
+import { manageableCommune } from "../../use-cases/import-context.ts";
+import { attempt } from "../../../../platform/http/forms.ts";
 import { listImports } from "../../use-cases/import-read.ts";
 import { formatOf, MAX_FILE_BYTES, MAX_ROWS } from "../household-file.ts";
 import type { ImportStatus } from "../import.repository.ts";
@@ -107,6 +109,9 @@ export function importsPages(web: PageKit) {
     const values = { communeCode };
     const file = body.file;
     const refuse = (errors: FieldError[], status: 400 | 413 = 400) => list(c, { values, errors }, status);
+    // The commune first: another commune's is a 404 whatever the upload holds.
+    const commune = await attempt(() => manageableCommune(deps, ctxOf(c), communeCode));
+    if (!commune.ok) return refuse(commune.errors);
     if (!(file instanceof File) || file.size === 0) return refuse([{ field: "file", code: "required", message: "registryImport.file.required" }]);
     const format = formatOf(file.type, file.name);
     if (!format) return refuse([{ field: "file", code: "format", message: "registryImport.file.format" }]);
