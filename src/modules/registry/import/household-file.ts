@@ -469,6 +469,9 @@ export function parsePeople(sheet: RawSheet, villages: VillageRef[], today: Date
     if (!members.some((m) => m.address)) at(first, "address", "registryImport.problem.required");
   }
   if (people.length === 0) add({ sheet: sheet.sheet, row: headerLine, column: null, field: "file", message: "registryImport.problem.noRows" });
+  // In reading order: row by row, left to right (a household's problems were found after its rows).
+  const col = (c: string | null) => (c === null ? "" : c.padStart(3, " "));
+  problems.sort((a, b) => a.row - b.row || col(a.column).localeCompare(col(b.column)));
   return { people, problems, problemCount, households: byHousehold.size };
 }
 

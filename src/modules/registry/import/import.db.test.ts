@@ -80,14 +80,14 @@ describeDb("importing the household registry", () => {
       ["csv", 2, "F", "registryImport.problem.dateImpossible"],
       ["csv", 3, "J", "registryImport.problem.id.length"],
       ["csv", 4, "B", "registryImport.problem.villageUnknown"],
-      ["csv", 4, "D", "registryImport.problem.noHead"],
       ["csv", 4, "C", "registryImport.problem.required"],
+      ["csv", 4, "D", "registryImport.problem.noHead"],
     ]);
     expect(await counts()).toEqual(before);
     // Committing it is refused, naming each cell; still nothing written.
     const err = await errorOf(commitImport(t.deps, officer, imp.id, { decisions: [] }));
     expect(err.status).toBe(400);
-    expect(err.fields.map((f) => f.field)).toEqual(["csv!F2", "csv!J3", "csv!B4", "csv!D4", "csv!C4"]);
+    expect(err.fields.map((f) => f.field)).toEqual(["csv!F2", "csv!J3", "csv!B4", "csv!C4", "csv!D4"]);
     expect(await counts()).toEqual(before);
   });
 

@@ -116,7 +116,7 @@ export function importPages(web: PageKit) {
               columns={[
                 { header: t("registryImport.col.row"), num: true, cell: (p) => p.row },
                 { header: t("registryImport.col.person"), rowHeader: true, cell: (p) => p.fullName },
-                { header: "", cell: (p) => `${RELATION_LABELS[p.relation]} · ${p.birthYear || ""} · ${p.household}` },
+                { header: t("registryImport.col.details"), cell: (p) => `${RELATION_LABELS[p.relation]} · ${p.birthYear || ""} · ${p.household}` },
               ]}
             />
           </>

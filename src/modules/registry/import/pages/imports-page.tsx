@@ -8,8 +8,8 @@ import { formatDateTime, formatNumber } from "../../../../platform/i18n/format.t
 import { Breadcrumbs, Button, CsrfField, ErrorSummary, Field, type FormState, SelectField, Tag, TextField } from "../../../../platform/views/components.tsx";
 import { DataTable } from "../../../../platform/views/data-table.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
-import { communesGranted } from "../../../admin-units/index.ts";
 import { checkImport } from "../../use-cases/import-check.ts";
+import { importChoices } from "../../use-cases/import-choices.ts";
 import { manageableCommune } from "../../use-cases/import-context.ts";
 import { attempt } from "../../../../platform/http/forms.ts";
 import { listImports } from "../../use-cases/import-read.ts";
@@ -33,12 +33,12 @@ export function importsPages(web: PageKit) {
     const imports = await listImports(deps, uc);
     const ctx = page(c);
     const { t, locale } = ctx;
-    const communes = uc.principal ? communesGranted(uc.principal, "registry.manage") : [];
-    const communeValue = form.values.communeCode ?? communes[0] ?? "";
+    const { communes, villages } = await importChoices(deps, uc);
+    const communeValue = form.values.communeCode ?? communes[0]?.code ?? "";
     const labels = { communeCode: t("registryImport.field.commune"), file: t("registryImport.field.file") };
     const communeField = (name: string, f: FormState) =>
       communes.length > 0 ? (
-        <SelectField t={t} form={f} name={name} label={labels.communeCode} options={communes.map((code) => ({ value: code, label: code }))} />
+        <SelectField t={t} form={f} name={name} label={labels.communeCode} options={communes.map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }))} />
       ) : (
         <TextField t={t} form={f} name={name} label={labels.communeCode} />
       );
@@ -84,7 +84,17 @@ export function importsPages(web: PageKit) {
         <p>{t("registryImport.exportLead")}</p>
         <form method="get" action="/office/registry/export" novalidate aria-labelledby="export">
           {communeField("commune", { values: { commune: communeValue }, errors: [] })}
-          <TextField t={t} form={{ values: {}, errors: [] }} name="village" label={t("registryImport.field.village")} />
+          {villages.length > 0 ? (
+            <SelectField
+              t={t}
+              form={{ values: { village: "" }, errors: [] }}
+              name="village"
+              label={t("registryImport.field.village")}
+              options={[{ value: "", label: t("registryImport.field.villageAll") }, ...villages.map((v) => ({ value: v.code, label: v.name }))]}
+            />
+          ) : (
+            <TextField t={t} form={{ values: {}, errors: [] }} name="village" label={t("registryImport.field.village")} />
+          )}
           <SelectField
             t={t}
             form={{ values: { format: "xlsx" }, errors: [] }}
