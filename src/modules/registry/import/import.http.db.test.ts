@@ -118,6 +118,8 @@ describeDb("the registry import, by API and in the office", () => {
     const at = uploaded.headers.get("location")!;
     const page = await (await office.get(at)).text();
     expect(page).toContain("Người có thể đã có");
+    // The first people of the file, as a preview.
+    expect(page).toContain("Lã Văn Đôi");
     expect(page).toContain("Cùng họ tên, năm sinh và thôn với dòng 2 của tệp");
     expect(page).not.toContain('http-equiv="refresh"');
     const id = at.split("/").pop()!;

@@ -88,6 +88,15 @@ export async function importRows(q: Queryable, id: string): Promise<PersonRow[]>
   return ((await q.query<{ rows: PersonRow[] | null }>("SELECT rows FROM registry_imports WHERE id = $1", [id])).rows[0]?.rows ?? []) as PersonRow[];
 }
 
+/** The first `n` people of a checked file, sliced in the database (a preview need not load 20,000). */
+export async function firstImportRows(q: Queryable, id: string, n: number): Promise<PersonRow[]> {
+  const r = await q.query<{ rows: PersonRow[] | null }>(
+    "SELECT jsonb_path_query_array(rows, ('$[0 to ' || $2::int || ']')::jsonpath) AS rows FROM registry_imports WHERE id = $1",
+    [id, Math.max(0, n - 1)],
+  );
+  return (r.rows[0]?.rows ?? []) as PersonRow[];
+}
+
 /** The imports of the communes under these unit paths, newest first. */
 export async function listImports(q: Queryable, paths: string[], limit: number): Promise<ImportRow[]> {
   return (

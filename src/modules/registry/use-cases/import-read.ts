@@ -24,7 +24,7 @@ export async function getImport(
   await manageableCommune(deps, ctx, imp.communeCode).catch((err: unknown) => {
     throw err instanceof AppError && err.code === "validation" ? notFound() : err;
   });
-  const sample = opts.sample && imp.status !== "committed" ? (await repo.importRows(deps.db, id)).slice(0, opts.sample) : [];
+  const sample = opts.sample && (imp.status === "checked" || imp.status === "failed") ? await repo.firstImportRows(deps.db, id, opts.sample) : [];
   if (opts.audit !== false) {
     await recordPersonalDataRead(deps, ctx, { target: { type: "registryImport", id }, adminUnitCode: imp.communeCode, details: { part: "preview" } });
   }
