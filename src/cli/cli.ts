@@ -9,6 +9,7 @@ import { dbCommand } from "./commands/db.ts";
 import { makeHelpCommand, overview } from "./commands/help.ts";
 import { importAdminUnitsCommand } from "./commands/import-admin-units.ts";
 import { migrateCommand } from "./commands/migrate.ts";
+import { registryCommand } from "./commands/registry.ts";
 import { seedDemoCommand } from "./commands/seed-demo.ts";
 import { type CliStreams, type Command, EXIT, InputError, UsageError, withLanguage } from "./io.ts";
 
@@ -19,6 +20,7 @@ export const COMMANDS: Command[] = [
   createAdminCommand,
   auditVerifyCommand,
   dbCommand,
+  registryCommand,
   makeHelpCommand(() => COMMANDS),
 ];
 

@@ -1,6 +1,7 @@
 // axe (WCAG 2.1 A and AA) on every page, as a visitor and as a commune officer. Any violation fails and is printed.
 import { beforeAll, expect, it } from "vitest";
 import { DEMO_COMMUNE, DEMO_PROVINCE } from "../../src/demo/seed-demo.ts";
+import { REGISTRY_FILE_COLUMNS } from "../../src/modules/registry/index.ts";
 import { formatViolations } from "./support/axe.ts";
 import { describeBrowser } from "./support/browser.ts";
 import { useE2e } from "./support/e2e-app.ts";
@@ -109,6 +110,16 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
   };
 
   /** Sends a form with its text fields emptied, so that the page comes back with its errors shown. */
+  /** Uploads a registry file (rows after the header; `v` is a village code of the demo commune) and lands on its preview. */
+  const uploadRegistry = (rows: (village: string) => string[]) => async (x: XasoPage) => {
+    const form = x.page.locator('main form[action="/office/registry/imports"]');
+    const text = [REGISTRY_FILE_COLUMNS.map((c) => c.vi).join(","), ...rows(found.village.split("/").pop()!)].join("\n");
+    await form.locator("input[type=file]").setInputFiles({ name: "ho.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+    const res = await x.navigateBy(form.locator("button[type=submit]"));
+    expect(res.status()).toBe(200);
+    expect(x.page.url()).toMatch(/\/office\/registry\/imports\/[0-9a-f-]{36}$/);
+  };
+
   const submitEmpty = (action: string) => async (x: XasoPage) => {
     const form = x.page.locator(`main form[action="${action}"]`);
     for (const input of await form.locator("input[type=text], input[type=password], input[type=tel]").all()) await input.fill("");
@@ -162,6 +173,20 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "village with the rename form", who: "officer", path: () => found.village },
     { name: "office", who: "officer", path: () => "/office" },
     { name: "office users", who: "officer", path: () => "/office/users" },
+    { name: "registry imports", who: "officer", path: () => "/office/registry/imports" },
+    { name: "registry imports with errors", who: "officer", path: () => "/office/registry/imports", then: submitEmpty("/office/registry/imports") },
+    {
+      name: "registry import preview with problems",
+      who: "officer",
+      path: () => "/office/registry/imports",
+      then: uploadRegistry((v) => [`A,${v},Số 1,Con,Lã Văn Đôi,31/02/2001,,Nam`, "B,Thôn Không Có,Số 2,Chủ hộ,X,,1975"]),
+    },
+    {
+      name: "registry import preview with a duplicate to decide",
+      who: "officer",
+      path: () => "/office/registry/imports",
+      then: uploadRegistry((v) => [`A,${v},Số 1,Chủ hộ,Lã Văn Đôi,,1975,Nam`, `B,${v},Số 2,Chủ hộ,La Van Doi,,1975,Nam`]),
+    },
     { name: "a user", who: "officer", path: () => found.user },
     { name: "new user", who: "officer", path: () => "/office/users/new" },
     { name: "new user with errors", who: "officer", path: () => "/office/users/new", then: submitEmpty("/office/users") },

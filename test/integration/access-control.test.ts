@@ -6,6 +6,7 @@ import { TestClient } from "../support/client.ts";
 import { BAO_THANG, buildUser, buildVillage, GIA_PHU, PASSWORD } from "../support/factories.ts";
 import { acting, buildDossier, COUNTER_PROCEDURE, ONLINE_PROCEDURE, withCatalogue } from "../support/dossier-factories.ts";
 import { confirmPayment } from "../../src/modules/payments/index.ts";
+import { checkImport, REGISTRY_FILE_COLUMNS } from "../../src/modules/registry/index.ts";
 import { verifyPhone } from "../support/citizen-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
@@ -33,9 +34,10 @@ type Fixture = {
   trainingB: string;
   materialB: string;
   conflictB: string;
+  importB: string;
 };
 const RESIDENT_B = "Bí Mật Người Xã Bên";
-type Probe = (f: Fixture) => { path: string; form?: Record<string, string>; json?: unknown };
+type Probe = (f: Fixture) => { path: string; form?: Record<string, string>; json?: unknown; multipart?: Record<string, string | File> };
 
 // Routes that act on one resource: called as officer A with commune B's resource, they must answer 404.
 const SCOPED: Record<string, Probe> = {
@@ -109,6 +111,18 @@ const SCOPED: Record<string, Probe> = {
   "GET /payments/:id/receipt.pdf": (f) => ({ path: `/payments/${f.paymentB}/receipt.pdf` }),
   "POST /office/payments/:id/refund": (f) => ({ path: `/office/payments/${f.paymentB}/refund`, form: { refundReason: "x" } }),
   "POST /api/v1/payments/:id/refund": (f) => ({ path: `/api/v1/payments/${f.paymentB}/refund`, json: { reason: "x" } }),
+  // The registry import of commune B: its preview, its commit, an upload for B and B's export.
+  "GET /office/registry/imports/:id": (f) => ({ path: `/office/registry/imports/${f.importB}` }),
+  "POST /office/registry/imports/:id/commit": (f) => ({ path: `/office/registry/imports/${f.importB}/commit`, form: {} }),
+  "POST /office/registry/imports": () => ({ path: "/office/registry/imports", form: { communeCode: BAO_THANG } }),
+  "GET /office/registry/export": () => ({ path: `/office/registry/export?commune=${BAO_THANG}&format=csv` }),
+  "GET /api/v1/registry/imports/:id": (f) => ({ path: `/api/v1/registry/imports/${f.importB}` }),
+  "POST /api/v1/registry/imports/:id/commit": (f) => ({ path: `/api/v1/registry/imports/${f.importB}/commit`, json: { decisions: [] } }),
+  "POST /api/v1/registry/imports": () => ({
+    path: "/api/v1/registry/imports",
+    multipart: { communeCode: BAO_THANG, file: new File(["Mã hộ\n"], "b.csv", { type: "text/csv" }) },
+  }),
+  "GET /api/v1/registry/export": () => ({ path: `/api/v1/registry/export?commune=${BAO_THANG}&format=csv` }),
   // An ID card checked at a desk of commune B: only B's officers record checks there.
   "POST /office/id-card-check": () => ({
     path: "/office/id-card-check",
@@ -231,6 +245,7 @@ const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: strin
   "GET /office/audit": (f) => ({ path: "/office/audit", absent: f.villageB }),
   "GET /me/dossiers": (f) => ({ path: "/me/dossiers", absent: f.dossierCodeB }),
   "GET /api/v1/me/dossiers": (f) => ({ path: "/api/v1/me/dossiers", absent: f.dossierCodeB }),
+  "GET /office/registry/imports": () => ({ path: "/office/registry/imports", absent: "so-ho-bi-mat.csv" }),
   // Searched by commune B's dossier code, officer A finds nothing.
   "GET /office/search": (f) => ({ path: `/office/search?q=${encodeURIComponent(f.dossierCodeB)}`, absent: f.dossierB }),
   // Searched by the name of commune B's resident, and asking for commune B's registry (it shows A's).
@@ -425,7 +440,15 @@ describeDb("access between communes", () => {
        FROM households h WHERE h.id = $3 RETURNING id`,
       [item, adminB.id, householdB.id],
     );
+    // A registry file checked for commune B (its village, one household), not committed.
+    const importB = await checkImport(t.deps, await acting(t.deps, adminB), {
+      communeCode: BAO_THANG,
+      fileName: "so-ho-bi-mat.csv",
+      format: "csv",
+      bytes: new TextEncoder().encode(`${REGISTRY_FILE_COLUMNS.map((c) => c.vi).join(",")}\nH1,Thôn Bí Mật,Số 1,Chủ hộ,Bí Mật,,1970\n`),
+    });
     f = {
+      importB: importB.id,
       campaignB: campaignB.rows[0]!.id,
       trainingB: trainingB.rows[0]!.id,
       materialB: fileB.id,
@@ -464,7 +487,11 @@ describeDb("access between communes", () => {
       const [method] = route.split(" ");
       const probe = SCOPED[route]!(f);
       let res: Response;
-      if (probe.json !== undefined) {
+      if (probe.multipart !== undefined) {
+        const form = new FormData();
+        for (const [k, v] of Object.entries(probe.multipart)) form.set(k, v);
+        res = await t.app.request(probe.path, { method, body: form, headers: { authorization: `Bearer ${tokenA}` } });
+      } else if (probe.json !== undefined) {
         res = await t.app.request(probe.path, {
           method,
           body: JSON.stringify(probe.json),

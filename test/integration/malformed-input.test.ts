@@ -144,6 +144,13 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
       ],
     },
   }),
+  "POST /api/v1/registry/imports": () => "file body",
+  // An id no import has: the edge answers before the use case would say 404.
+  "POST /api/v1/registry/imports/{id}/commit": (f) => ({
+    who: "officer",
+    path: `/api/v1/registry/imports/${f.dossierId}/commit`,
+    body: { decisions: [{ row: 2, action: "skip" }] },
+  }),
   "POST /api/v1/payments/webhook": (f) => ({
     who: "webhook",
     path: "/api/v1/payments/webhook",

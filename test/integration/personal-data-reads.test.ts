@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { TestClient } from "../support/client.ts";
 import { act, acting, APPLICANT, buildDossier, deskTeam, ONLINE_PROCEDURE } from "../support/dossier-factories.ts";
 import { randomUUID } from "node:crypto";
-import { buildUser, GIA_PHU, PASSWORD } from "../support/factories.ts";
+import { buildUser, buildVillage, GIA_PHU, PASSWORD } from "../support/factories.ts";
 import { aPdf, documentsFor, formValuesFor } from "../support/procedure-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
@@ -14,6 +14,10 @@ import { uploadToVault } from "../../src/modules/citizens/index.ts";
 import { fileDossier } from "../../src/modules/dossiers/index.ts";
 import { confirmPayment } from "../../src/modules/payments/index.ts";
 import { getProcedure } from "../../src/modules/procedures/index.ts";
+import { checkImport, REGISTRY_FILE_COLUMNS } from "../../src/modules/registry/index.ts";
+
+/** A person of the registry file the fixture checks (twice, so the preview lists them as a possible duplicate). */
+const IMPORT_PERSON = "Đinh Thị Hoa";
 
 /** What every file download answers with: an uploaded file runs nothing in our origin. */
 const DOWNLOAD_CSP = "default-src 'none'; sandbox";
@@ -49,6 +53,8 @@ type Fixture = {
   training: string;
   /** An open field-sync conflict about a household of the commune. */
   conflict: string;
+  /** A registry file checked for Gia Phú, not yet committed. */
+  registryImport: string;
 };
 /** The attendee of the fixture's training: the training page names them. */
 const TRAINEE = "Lò Thị Tập Huấn";
@@ -197,6 +203,31 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
     { as: "officer", path: `/office/field/conflicts/${f.conflict}`, kind: "page", target: { type: "syncConflict", id: f.conflict }, shows: "Số 9, ngõ 1" },
   ],
   "GET /api/v1/users": () => [{ as: "token", path: "/api/v1/users", kind: "api", target: { type: "userList", id: null } }],
+  // A registry import's preview names the people of the file; the export is the registry itself.
+  "GET /office/registry/imports/:id": (f) => [
+    {
+      as: "officer",
+      path: `/office/registry/imports/${f.registryImport}`,
+      kind: "page",
+      target: { type: "registryImport", id: f.registryImport },
+      shows: IMPORT_PERSON,
+    },
+  ],
+  "GET /api/v1/registry/imports/:id": (f) => [
+    {
+      as: "token",
+      path: `/api/v1/registry/imports/${f.registryImport}`,
+      kind: "api",
+      target: { type: "registryImport", id: f.registryImport },
+      shows: IMPORT_PERSON,
+    },
+  ],
+  "GET /office/registry/export": () => [
+    { as: "officer", path: `/office/registry/export?commune=${GIA_PHU}&format=csv`, kind: "download", target: { type: "registryExport", id: GIA_PHU } },
+  ],
+  "GET /api/v1/registry/export": () => [
+    { as: "token", path: `/api/v1/registry/export?commune=${GIA_PHU}&format=xlsx`, kind: "download", target: { type: "registryExport", id: GIA_PHU } },
+  ],
   "GET /api/v1/users/:id": (f) => [{ as: "token", path: `/api/v1/users/${f.citizenId}`, kind: "api", target: { type: "user", id: f.citizenId } }],
   // Teams name their leaders and members; assignment lists name household heads and addresses.
   "GET /office/teams": () => [{ as: "officer", path: "/office/teams", kind: "page", target: { type: "teamList", id: null } }],
@@ -343,6 +374,7 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /api/v1/trainings": "date, place, topic, trainer and counts of training sessions",
   "GET /office/trainings/:id/materials/:fileId": "a training's slides and handouts",
   "GET /api/v1/trainings/:id/materials/:fileId": "a training's slides and handouts",
+  "GET /office/registry/imports": "the registry imports: file names, statuses and counts",
 };
 
 describeDb("reads of personal data", () => {
@@ -433,6 +465,15 @@ describeDb("reads of personal data", () => {
        FROM households h WHERE h.id = $3 RETURNING id`,
       [item, volunteerUser.id, conflictHousehold.id],
     );
+    const registryVillage = await buildVillage(deps, GIA_PHU);
+    const head = (key: string) => [key, registryVillage.name, `Số ${key}`, "Chủ hộ", IMPORT_PERSON, "", "1980"];
+    const registryFile = [REGISTRY_FILE_COLUMNS.map((c) => c.vi), head("H1"), head("H2")].map((r) => r.join(",")).join("\n");
+    const registryImport = await checkImport(deps, await acting(deps, officer), {
+      communeCode: GIA_PHU,
+      fileName: "ho.csv",
+      format: "csv",
+      bytes: new TextEncoder().encode(registryFile),
+    });
 
     f = {
       household: household.id,
@@ -457,6 +498,7 @@ describeDb("reads of personal data", () => {
       householdAddress,
       linkResident: home.residentIds[0]!,
       training: await aTraining(),
+      registryImport: registryImport.id,
     };
     for (const [name, username] of [
       ["officer", officer.username],

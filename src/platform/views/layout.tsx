@@ -3,7 +3,8 @@ import type { Child } from "hono/jsx";
 import { CsrfField } from "./components.tsx";
 import type { PageContext } from "./page-context.ts";
 
-export function Layout(props: { ctx: PageContext; title: string; children: Child; office?: boolean }) {
+/** `refreshSeconds`: the page reloads itself (a progress page that needs no JavaScript). */
+export function Layout(props: { ctx: PageContext; title: string; children: Child; office?: boolean; refreshSeconds?: number }) {
   const { t, locale, principal, csrfToken, assets, returnTo } = props.ctx;
   const isOfficer = !!principal && principal.grants.some((g) => g.role !== "citizen");
   return (
@@ -11,6 +12,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
         <title>{`${props.title} – ${t("app.name")}`}</title>
         <link rel="stylesheet" href={assets.url("app.css")} />
         <link rel="icon" href={assets.url("favicon.svg")} type="image/svg+xml" />
