@@ -16,6 +16,7 @@ import { messagesEn as registryRegistryEn, messagesVi as registryRegistryVi } fr
 import { messagesEn as registryImportEn, messagesVi as registryImportVi } from "./modules/registry/import/import.messages.ts";
 import { messagesEn as registryLinksEn, messagesVi as registryLinksVi } from "./modules/registry/links/links.messages.ts";
 import { messagesEn as registryTeamsEn, messagesVi as registryTeamsVi } from "./modules/registry/teams/teams.messages.ts";
+import { messagesEn as registryFieldEditsEn, messagesVi as registryFieldEditsVi } from "./modules/registry/field-edits.messages.ts";
 import { messagesEn as outreachCoverageEn, messagesVi as outreachCoverageVi } from "./modules/outreach/coverage/coverage.messages.ts";
 import { messagesEn as outreachSyncEn, messagesVi as outreachSyncVi } from "./modules/outreach/sync/sync.messages.ts";
 import { messagesEn as outreachFieldEn, messagesVi as outreachFieldVi } from "./modules/outreach/field/field.messages.ts";
@@ -39,6 +40,7 @@ const MODULE_MESSAGES = [
   { vi: registryImportVi, en: registryImportEn },
   { vi: registryTeamsVi, en: registryTeamsEn },
   { vi: registryLinksVi, en: registryLinksEn },
+  { vi: registryFieldEditsVi, en: registryFieldEditsEn },
   { vi: outreachCoverageVi, en: outreachCoverageEn },
   { vi: outreachSyncVi, en: outreachSyncEn },
   { vi: outreachFieldVi, en: outreachFieldEn },
