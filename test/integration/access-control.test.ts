@@ -202,6 +202,16 @@ const NOT_COMMUNE_DATA = new Set([
   "POST /api/v1/files",
   "POST /api/v1/status",
   "POST /api/v1/payments/webhook",
+  // The field app: its shell and files, the same for everyone (its data comes from the snapshot API).
+  "GET /field",
+  "GET /field/",
+  "GET /field/app.js",
+  "GET /field/app.css",
+  "GET /field/icon.svg",
+  "GET /field/icon-192.png",
+  "GET /field/icon-512.png",
+  "GET /field/sw.js",
+  "GET /field/manifest.webmanifest",
 ]);
 
 describeDb("access between communes", () => {
