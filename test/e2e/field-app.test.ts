@@ -3,6 +3,7 @@
 // waiting), the network comes back and the app syncs; the server holds each visit once; the same batch sent again
 // changes nothing; an edit made on the phone against an older version of the household is kept as a conflict for
 // the team leader. axe finds nothing on the app's screens. Test data from the registry factories, no demo seed.
+import { readFileSync } from "node:fs";
 import type { ServerType } from "@hono/node-server";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -19,8 +20,10 @@ const M = messagesVi;
 const tr = (key: keyof typeof M, params: Record<string, string | number> = {}) => M[key].replace(/\{(\w+)\}/g, (_, n: string) => String(params[n]));
 const PHONE = { viewport: NARROW_VIEWPORT, isMobile: true, hasTouch: true, locale: "vi-VN" } as const;
 const VISITED_ON = "2026-11-20";
+/** A real PNG (the app's own icon), as the camera would hand it over. */
+const CONSENT_PHOTO = readFileSync(new URL("../../public/field/icon-512.png", import.meta.url));
 
-type Queued = { itemId: string; kind: string; visit?: { id: string } };
+type Queued = { itemId: string; kind: string; visit?: { id: string; photoId?: string } };
 
 /** The service worker has installed the shell and controls the page: a promise kept, not a wait for time. */
 const serviceWorkerControls = (page: Page) =>
@@ -137,6 +140,11 @@ describeBrowser("the field app offline on a phone", () => {
       }
       await page.getByLabel(M["field.app.visit.outcome"]).selectOption(i === 2 ? "follow_up" : "helped");
       await page.getByLabel(M["field.app.visit.notes"]).fill(`Ghi chú lần thăm ${i}`);
+      if (i === 1) {
+        // A photo of the signed consent: made smaller on the phone, kept as a Blob until it is uploaded.
+        await page.getByLabel(M["field.app.visit.photo"]).setInputFiles({ name: "consent.png", mimeType: "image/png", buffer: CONSENT_PHOTO });
+        await page.getByText(/Ảnh đã thu nhỏ: \d+ KB/).waitFor();
+      }
       await page.getByRole("button", { name: M["field.app.visit.save"] }).click();
       await page.locator("#flash", { hasText: M["field.app.saved"] }).waitFor();
       await page.waitForURL((u) => u.hash === `#/h/${h.id}`);
@@ -157,6 +165,7 @@ describeBrowser("the field app offline on a phone", () => {
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
     queued = await queuedItems(page);
     expect(queued.map((q) => q.kind)).toEqual(["visit", "visit", "visit"]);
+    expect(queued.map((q) => !!q.visit?.photoId)).toEqual([false, true, false]);
   });
 
   it("syncs when the network comes back, and the server holds each visit once", async () => {
@@ -169,12 +178,24 @@ describeBrowser("the field app offline on a phone", () => {
       "SELECT id, household_id, notes, to_char(visited_on, 'YYYY-MM-DD') AS visited_on, volunteer_user_id FROM visits ORDER BY notes",
     );
     expect(rows.rows).toEqual(
-      households.map((h, i) => ({ id: visitIds[i], household_id: h.id, notes: `Ghi chú lần thăm ${i}`, visited_on: VISITED_ON, volunteer_user_id: volunteer.id })),
+      households.map((h, i) => ({
+        id: visitIds[i],
+        household_id: h.id,
+        notes: `Ghi chú lần thăm ${i}`,
+        visited_on: VISITED_ON,
+        volunteer_user_id: volunteer.id,
+      })),
     );
     expect(await count("SELECT count(*) AS n FROM resident_skills WHERE resident_id = $1 AND method = 'seen'", [households[0]!.residentIds[0]])).toBe(1);
+    // The photo went up before the visit that names it.
+    expect(await count("SELECT count(*) AS n FROM field_photos WHERE id = $1", [queued[1]!.visit!.photoId])).toBe(1);
+    expect(await count("SELECT count(*) AS n FROM visits WHERE id = $1 AND photo_file_id IS NOT NULL", [visitIds[1]])).toBe(1);
     // The list now shows the visit date the server returned.
     await page.getByRole("link", { name: M["field.app.nav.list"] }).click();
-    await page.getByRole("link", { name: new RegExp(households[0]!.address) }).getByText(tr("field.app.list.lastVisit", { date: "20/11/2026" })).waitFor();
+    await page
+      .getByRole("link", { name: new RegExp(households[0]!.address) })
+      .getByText(tr("field.app.list.lastVisit", { date: "20/11/2026" }))
+      .waitFor();
   });
 
   it("changes nothing when the same batch is sent again", async () => {
