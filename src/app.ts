@@ -107,7 +107,8 @@ export function createApp(deps: AppDeps) {
   app.use(csrfMiddleware(deps.config.sessionSecret, deps.config.cookieSecure, { anonymousPaths: ["/language"] }));
   const jsonOnly = requireJsonBody();
   // The catalogue import takes the file itself as the body (xlsx or csv); its handler checks the media type.
-  app.use("/api/v1/*", (c, next) => (c.req.path === "/api/v1/procedures/import" ? next() : jsonOnly(c, next)));
+  // A field photo comes as multipart (the device's Blob, no base64): its handler reads the form.
+  app.use("/api/v1/*", (c, next) => (c.req.path === "/api/v1/procedures/import" || c.req.path === "/api/v1/field/photos" ? next() : jsonOnly(c, next)));
   // Set before the handler, so it costs no rewrite of the answer; a handler may only make it stricter.
   app.use("/api/*", async (c, next) => {
     c.header("cache-control", "no-store");
@@ -138,7 +139,7 @@ export function createApp(deps: AppDeps) {
   return Object.assign(app, { openapi: api, metrics, pageCache });
 }
 
-/** API routes whose JSON bodies may carry base64 files. */
-const UPLOAD_API_PATHS = /^\/api\/v1\/(files|me\/vault|procedures\/import|dossiers(\/[^/]+\/actions\/[^/]+)?)$/;
+/** API routes whose JSON bodies may carry base64 files (and the field sync, up to 1,000 queued items). */
+const UPLOAD_API_PATHS = /^\/api\/v1\/(files|me\/vault|procedures\/import|field\/sync|dossiers(\/[^/]+\/actions\/[^/]+)?)$/;
 
 export type App = ReturnType<typeof createApp>;

@@ -35,7 +35,12 @@ export const provinceOf = (unitPath: string): string | null => unitPath.split("/
  */
 export async function confirmSkillsFromVisit(
   q: Queryable,
-  input: { visitId: string; confirmedBy: string; at: Date; skills: { residentId: string; skillKey: string; method: "seen" | "self_declared"; unitPath: string }[] },
+  input: {
+    visitId: string;
+    confirmedBy: string;
+    at: Date;
+    skills: { residentId: string; skillKey: string; method: "seen" | "self_declared"; unitPath: string }[];
+  },
 ): Promise<void> {
   if (input.skills.length === 0) return;
   await q.query(

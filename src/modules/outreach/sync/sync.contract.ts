@@ -3,7 +3,10 @@ import { z } from "@hono/zod-openapi";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const realDay = (s: string) => DAY.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
-const Day = z.string().refine(realDay, { params: { code: "format", messageKey: "validation.format" } }).openapi({ format: "date", example: "2026-11-23" });
+const Day = z
+  .string()
+  .refine(realDay, { params: { code: "format", messageKey: "validation.format" } })
+  .openapi({ format: "date", example: "2026-11-23" });
 const Id = z.uuid();
 const Sex = z.enum(["male", "female"]);
 const Poverty = z.enum(["poor", "near_poor"]);
@@ -79,9 +82,7 @@ export const SyncItem = z
   .openapi("FieldSyncItem");
 export type SyncItem = z.infer<typeof SyncItem>;
 
-export const SyncRequest = z
-  .object({ batchId: Id, deviceId: Id.optional(), items: z.array(SyncItem).min(1).max(1000) })
-  .openapi("FieldSyncRequest");
+export const SyncRequest = z.object({ batchId: Id, deviceId: Id.optional(), items: z.array(SyncItem).min(1).max(1000) }).openapi("FieldSyncRequest");
 export type SyncRequest = z.infer<typeof SyncRequest>;
 
 export const ResidentRecord = z.object({
@@ -117,9 +118,7 @@ export const SyncResult = z.object({
   conflictId: z.string().optional(),
   version: z.number().int().optional(),
 });
-export const SyncResponse = z
-  .object({ batchId: z.string(), results: z.array(SyncResult), households: z.array(HouseholdRecord) })
-  .openapi("FieldSyncResponse");
+export const SyncResponse = z.object({ batchId: z.string(), results: z.array(SyncResult), households: z.array(HouseholdRecord) }).openapi("FieldSyncResponse");
 
 export const Snapshot = z
   .object({

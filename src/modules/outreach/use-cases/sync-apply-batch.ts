@@ -32,7 +32,11 @@ export type StoredResult = {
   version?: number;
   householdId?: string;
 };
-export type ItemAnswer = Omit<StoredResult, "outcome"> & { itemId: string; outcome: StoredResult["outcome"] | "duplicate"; firstOutcome?: StoredResult["outcome"] };
+export type ItemAnswer = Omit<StoredResult, "outcome"> & {
+  itemId: string;
+  outcome: StoredResult["outcome"] | "duplicate";
+  firstOutcome?: StoredResult["outcome"];
+};
 
 const rejected = (status: number, field: string, message: MessageKey, params?: Record<string, string | number>): StoredResult => ({
   outcome: "rejected",
@@ -94,7 +98,8 @@ export async function applySyncBatch(deps: Pick<Deps, "db" | "events" | "clock">
         result = rejected(409, `${at}.itemId`, "sync.idTaken");
       }
       if (result.outcome === "rejected") await q.query("ROLLBACK TO SAVEPOINT item");
-      const stored: StoredResult = result.outcome === "duplicate" ? { outcome: "applied", ...(result.householdId ? { householdId: result.householdId } : {}) } : result;
+      const stored: StoredResult =
+        result.outcome === "duplicate" ? { outcome: "applied", ...(result.householdId ? { householdId: result.householdId } : {}) } : result;
       await q.query("UPDATE sync_items SET outcome = $2, result = $3 WHERE item_id = $1", [item.itemId, stored.outcome, JSON.stringify(stored)]);
       if (result.outcome === "duplicate") return { ...stored, itemId: item.itemId, outcome: "duplicate", firstOutcome: "applied" };
       return { ...stored, itemId: item.itemId };
@@ -133,7 +138,14 @@ async function applyItem(q: Queryable, w: FieldWriter, item: SyncItem, env: Item
     case "resident.update":
       return fromRegistry(q, w, item, `${at}.residentId`, await applyFieldResidentUpdate(q, w, { ...item, thisYear: env.thisYear }), at);
     case "household.create":
-      return fromRegistry(q, w, item, `${at}.household.villageCode`, await createFieldHousehold(q, w, { household: item.household, thisYear: env.thisYear }), at);
+      return fromRegistry(
+        q,
+        w,
+        item,
+        `${at}.household.villageCode`,
+        await createFieldHousehold(q, w, { household: item.household, thisYear: env.thisYear }),
+        at,
+      );
     case "resident.create":
       return fromRegistry(q, w, item, `${at}.resident.householdId`, await createFieldResident(q, w, { resident: item.resident, thisYear: env.thisYear }), at);
   }
@@ -157,7 +169,19 @@ async function fromRegistry(q: Queryable, w: FieldWriter, item: SyncItem, notFou
       const { rows } = await q.query<{ id: string }>(
         `INSERT INTO sync_conflicts (item_id, entity, entity_id, household_id, commune_code, unit_path, submitted_by, base_version, server_version, proposed, server_state)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [item.itemId, entity, entityId, r.householdId, r.communeCode, r.unitPath, w.principal.userId, update.baseVersion, r.serverVersion, JSON.stringify(update.changes), JSON.stringify(r.serverState)],
+        [
+          item.itemId,
+          entity,
+          entityId,
+          r.householdId,
+          r.communeCode,
+          r.unitPath,
+          w.principal.userId,
+          update.baseVersion,
+          r.serverVersion,
+          JSON.stringify(update.changes),
+          JSON.stringify(r.serverState),
+        ],
       );
       return { outcome: "conflict", status: 409, conflictId: rows[0]!.id, version: r.serverVersion, householdId: r.householdId };
     }
@@ -178,7 +202,9 @@ async function applyVisit(q: Queryable, w: FieldWriter, v: VisitIn, env: ItemEnv
   const h = rows[0];
   if (!h || !can(p, "outreach.record", { code: h.village_code, path: h.unit_path })) return rejected(404, `${at}.householdId`, "sync.notFound");
 
-  const existing = await q.query<{ volunteer_user_id: string; household_id: string }>("SELECT volunteer_user_id, household_id FROM visits WHERE id = $1", [v.id]);
+  const existing = await q.query<{ volunteer_user_id: string; household_id: string }>("SELECT volunteer_user_id, household_id FROM visits WHERE id = $1", [
+    v.id,
+  ]);
   const same = existing.rows[0];
   if (same) {
     // The same visit queued twice under two item ids: recorded once.

@@ -48,7 +48,15 @@ export const mayEdit = (p: Principal, unit: { code: string; path: string }) => c
 export async function lockVisibleHousehold(q: Queryable, p: Principal, id: string) {
   const params: unknown[] = [id];
   const visible = householdVisibleSql(householdAccess(p), "h", params);
-  const { rows } = await q.query<{ id: string; version: number; address: string; poverty: string | null; commune_code: string; village_code: string; unit_path: string }>(
+  const { rows } = await q.query<{
+    id: string;
+    version: number;
+    address: string;
+    poverty: string | null;
+    commune_code: string;
+    village_code: string;
+    unit_path: string;
+  }>(
     `SELECT h.id, h.version, h.address, h.poverty, h.commune_code, h.village_code, h.unit_path FROM households h
      WHERE h.id = $1 AND h.archived_at IS NULL AND ${visible} FOR UPDATE OF h`,
     params,

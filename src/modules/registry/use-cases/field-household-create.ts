@@ -26,7 +26,8 @@ export async function createFieldHousehold(q: Queryable, w: FieldWriter, input: 
     members.push(checked.value);
   }
   const heads = members.filter((m) => m.relationToHead === "head");
-  if (heads.length > 1) return { outcome: "invalid", field: `household.members[${members.lastIndexOf(heads[1]!)}].relationToHead`, message: "registryField.oneHead" };
+  if (heads.length > 1)
+    return { outcome: "invalid", field: `household.members[${members.lastIndexOf(heads[1]!)}].relationToHead`, message: "registryField.oneHead" };
   const { rows: teams } = await q.query<{ id: string }>(
     `SELECT t.id FROM digital_teams t
      WHERE t.archived_at IS NULL AND $2 LIKE t.unit_path || '%'
@@ -40,15 +41,34 @@ export async function createFieldHousehold(q: Queryable, w: FieldWriter, input: 
   const taken = await q.query<{ id: string }>("SELECT id FROM residents WHERE id = ANY($1::uuid[])", [members.map((m) => m.id)]);
   if (taken.rows.length) return { outcome: "exists", field: `household.members[${members.findIndex((m) => m.id === taken.rows[0]!.id)}].id` };
 
-  await q.query(
-    `INSERT INTO households (id, commune_code, village_code, unit_path, address, poverty, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [hh.id, village.parent_code, village.code, village.path, address, hh.poverty ?? null, p.userId],
-  );
+  await q.query(`INSERT INTO households (id, commune_code, village_code, unit_path, address, poverty, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+    hh.id,
+    village.parent_code,
+    village.code,
+    village.path,
+    address,
+    hh.poverty ?? null,
+    p.userId,
+  ]);
   for (const m of members) {
     await q.query(
       `INSERT INTO residents (id, household_id, commune_code, village_code, unit_path, relation_to_head, full_name, search_name, birth_year, sex, phone, flags, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [m.id, hh.id, village.parent_code, village.code, village.path, m.relationToHead, m.fullName, searchKey(m.fullName), m.birthYear, m.sex ?? null, m.phone ?? null, m.flags ?? [], p.userId],
+      [
+        m.id,
+        hh.id,
+        village.parent_code,
+        village.code,
+        village.path,
+        m.relationToHead,
+        m.fullName,
+        searchKey(m.fullName),
+        m.birthYear,
+        m.sex ?? null,
+        m.phone ?? null,
+        m.flags ?? [],
+        p.userId,
+      ],
     );
   }
   const head = heads[0] ?? members[0];

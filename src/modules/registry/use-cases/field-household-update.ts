@@ -1,7 +1,15 @@
 // A household's address or poverty status changed in the field. Applied only on the version the device started
 // from; otherwise nothing is written and both sides go back to the caller, to be kept for a team leader.
 import type { Queryable } from "../../../platform/db/database.ts";
-import { cleanAddress, type FieldWriteResult, type FieldWriter, HOUSEHOLD_FIELDS, type HouseholdChanges, lockVisibleHousehold, sameValue } from "./field-common.ts";
+import {
+  cleanAddress,
+  type FieldWriteResult,
+  type FieldWriter,
+  HOUSEHOLD_FIELDS,
+  type HouseholdChanges,
+  lockVisibleHousehold,
+  sameValue,
+} from "./field-common.ts";
 
 export async function applyFieldHouseholdUpdate(
   q: Queryable,

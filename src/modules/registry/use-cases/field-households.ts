@@ -25,7 +25,11 @@ export type FieldHouseholdRecord = {
   residents: FieldResidentRecord[];
 };
 
-export async function listFieldHouseholds(q: Queryable, p: Principal, opts: { ids?: readonly string[]; assignedOnly?: boolean } = {}): Promise<FieldHouseholdRecord[]> {
+export async function listFieldHouseholds(
+  q: Queryable,
+  p: Principal,
+  opts: { ids?: readonly string[]; assignedOnly?: boolean } = {},
+): Promise<FieldHouseholdRecord[]> {
   const full = householdAccess(p);
   const access = opts.assignedOnly ? { ...full, allPaths: [] } : full;
   const params: unknown[] = [];
@@ -35,7 +39,15 @@ export async function listFieldHouseholds(q: Queryable, p: Principal, opts: { id
     params.push(opts.ids);
     only = `AND h.id = ANY($${params.length}::uuid[])`;
   }
-  const { rows } = await q.query<{ id: string; version: number; village_code: string; commune_code: string; address: string; poverty: FieldHouseholdRecord["poverty"]; residents: FieldResidentRecord[] | null }>(
+  const { rows } = await q.query<{
+    id: string;
+    version: number;
+    village_code: string;
+    commune_code: string;
+    address: string;
+    poverty: FieldHouseholdRecord["poverty"];
+    residents: FieldResidentRecord[] | null;
+  }>(
     `SELECT h.id, h.version, h.village_code, h.commune_code, h.address, h.poverty,
        (SELECT json_agg(json_build_object('id', r.id, 'version', r.version, 'fullName', r.full_name, 'birthYear', r.birth_year, 'sex', r.sex,
                 'relationToHead', r.relation_to_head, 'phone', r.phone, 'flags', r.flags)

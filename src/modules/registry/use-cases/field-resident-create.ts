@@ -18,7 +18,21 @@ export async function createFieldResident(
   await q.query(
     `INSERT INTO residents (id, household_id, commune_code, village_code, unit_path, relation_to_head, full_name, search_name, birth_year, sex, phone, flags, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [m.id, h.id, h.commune_code, h.village_code, h.unit_path, m.relationToHead, m.fullName, searchKey(m.fullName), m.birthYear, m.sex ?? null, m.phone ?? null, m.flags ?? [], w.principal.userId],
+    [
+      m.id,
+      h.id,
+      h.commune_code,
+      h.village_code,
+      h.unit_path,
+      m.relationToHead,
+      m.fullName,
+      searchKey(m.fullName),
+      m.birthYear,
+      m.sex ?? null,
+      m.phone ?? null,
+      m.flags ?? [],
+      w.principal.userId,
+    ],
   );
   await w.events.publish(q, {
     type: "resident.fieldCreated",

@@ -2,7 +2,15 @@
 // field-household-update.ts). The phone follows the citizens' rule; the ID number never travels to devices.
 import type { Queryable } from "../../../platform/db/database.ts";
 import { searchKey as searchKeyOf } from "../../../platform/text/search-key.ts";
-import { checkPerson, type FieldWriteResult, type FieldWriter, lockVisibleHousehold, RESIDENT_FIELDS, type ResidentChanges, sameValue } from "./field-common.ts";
+import {
+  checkPerson,
+  type FieldWriteResult,
+  type FieldWriter,
+  lockVisibleHousehold,
+  RESIDENT_FIELDS,
+  type ResidentChanges,
+  sameValue,
+} from "./field-common.ts";
 
 type Row = {
   id: string;
@@ -39,7 +47,9 @@ export async function applyFieldResidentUpdate(
   if (!("ok" in checked)) return checked;
   const changes = checked.value;
   const server = { fullName: r.full_name, birthYear: r.birth_year, sex: r.sex, phone: r.phone, flags: r.flags, relationToHead: r.relation_to_head };
-  const changed = RESIDENT_FIELDS.filter((f) => f in changes && !sameValue(f === "flags" ? [...(changes.flags ?? [])].sort() : changes[f], f === "flags" ? [...server.flags].sort() : server[f]));
+  const changed = RESIDENT_FIELDS.filter(
+    (f) => f in changes && !sameValue(f === "flags" ? [...(changes.flags ?? [])].sort() : changes[f], f === "flags" ? [...server.flags].sort() : server[f]),
+  );
   if (changed.length === 0) return { outcome: "applied", householdId, version: r.version };
   if (r.version !== input.baseVersion)
     return { outcome: "conflict", householdId, communeCode: h.commune_code, unitPath: h.unit_path, serverVersion: r.version, serverState: server };
