@@ -207,6 +207,7 @@ describeBrowser("the field app offline on a phone", () => {
     expect(before.visits).toBe(3);
     // The very request the app sent, when the browser reported it; else the same items from the phone's queue.
     const batch = sentBatches.length ? JSON.parse(sentBatches.at(-1)!) : { batchId: crypto.randomUUID(), items: queued };
+    console.log(`replaying ${sentBatches.length ? "the captured request" : "the queue read from IndexedDB"} (${JSON.stringify(batch).length} bytes)`);
     expect(batch.items.map((i: Queued) => i.itemId)).toEqual(queued.map((q) => q.itemId));
     const answer = await page.evaluate(async (body) => {
       const snap = await (await fetch("/api/v1/field/snapshot")).json();
@@ -254,7 +255,13 @@ describeBrowser("the field app offline on a phone", () => {
     const office = new XasoPage(await (await newContext({ isMobile: false, hasTouch: false, viewport: { width: 1280, height: 800 } })).newPage(), baseUrl);
     await office.signIn(leader.username, PASSWORD);
     await office.open("/office/field/conflicts");
-    expect(await office.page.locator("main").innerText()).toContain("Số 99, sửa trên điện thoại");
+    const row = office.page.locator("main tr", { hasText: "Số 11, sửa ở văn phòng" });
+    expect(await row.innerText()).toContain(volunteer.username);
+    // Both sides, for the leader to choose.
+    await office.navigateBy(row.getByRole("link"));
+    const detail = await office.page.locator("main").innerText();
+    expect(detail).toContain("Số 99, sửa trên điện thoại");
+    expect(detail).toContain("Số 11, sửa ở văn phòng");
   });
 
   it("ran without a single Content-Security-Policy violation", () => {
