@@ -416,20 +416,22 @@
 
   function syncScreen() {
     const list = (items, extra) => h("ul", { class: "cards" }, items.map((q) => h("li", { class: "card" }, h("span", { text: q.label }), extra?.(q))));
+    const remove = (store, q) =>
+      h("button", {
+        type: "button",
+        class: "button secondary",
+        text: t("field.app.sync.dismiss"),
+        onclick: async () => {
+          await write([store], (s) => s(store).delete(q.itemId));
+          await load();
+          render();
+        },
+      });
     const dismiss = (q) => [
       h("span", { class: "error", text: [q.status, q.message].filter(Boolean).join(" — ") }),
       q.held
         ? h("button", { type: "button", class: "button secondary", text: t("field.app.sync.dropPhoto"), onclick: () => dropPhoto(q.itemId) })
-        : h("button", {
-            type: "button",
-            class: "button secondary",
-            text: t("field.app.sync.dismiss"),
-            onclick: async () => {
-              await write(["attention"], (s) => s("attention").delete(q.itemId));
-              await load();
-              render();
-            },
-          }),
+        : remove("attention", q),
     ];
     const held = S.queue.filter((q) => q.photoError).map((q) => ({ ...q, held: true, message: q.photoError }));
     const attention = [...held, ...S.attention];
@@ -441,7 +443,7 @@
       h("p", { id: "last-sync", text: S.lastSync ? t("field.app.sync.last", { time: fmtTime(S.lastSync) }) : t("field.app.sync.never") }),
       attention.length ? [h("h3", { text: t("field.app.sync.attention", { n: attention.length }) }), h("p", { class: "hint", text: t("field.app.sync.attentionHint") }), list(attention, dismiss)] : null,
       S.conflicts.length
-        ? [h("h3", { text: t("field.app.sync.conflicts", { n: S.conflicts.length }) }), h("p", { class: "hint", text: t("field.app.sync.conflictsHint") }), list(S.conflicts)]
+        ? [h("h3", { text: t("field.app.sync.conflicts", { n: S.conflicts.length }) }), h("p", { class: "hint", text: t("field.app.sync.conflictsHint") }), list(S.conflicts, (q) => remove("conflicts", q))]
         : null,
     ];
   }

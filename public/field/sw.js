@@ -50,6 +50,8 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(
       fromNetwork(req)
         .then((res) => {
+          // A server in trouble (5xx) is no better than no network: the kept shell opens instead.
+          if (res.status >= 500) throw new Error(`HTTP ${res.status}`);
           // Only the signed-in page is kept; a redirect to the sign-in page passes through untouched.
           if (res.ok && res.type === "basic" && !res.redirected) {
             const copy = res.clone();
@@ -57,7 +59,7 @@ self.addEventListener("fetch", (event) => {
           }
           return res;
         })
-        .catch(() => caches.match(PAGE, { ignoreSearch: true }).then((r) => r || Response.error())),
+        .catch(() => caches.match(PAGE, { ignoreSearch: true }).then((r) => r || fetch(req))),
     );
     return;
   }

@@ -264,6 +264,20 @@ describeBrowser("the field app offline on a phone", () => {
     expect(detail).toContain("Số 11, sửa ở văn phòng");
   });
 
+  it("says, without JavaScript, that the app needs it, and links to the office pages", async () => {
+    const x = new XasoPage(await (await newContext({ javaScriptEnabled: false })).newPage(), baseUrl);
+    x.page.setDefaultTimeout(5_000);
+    await x.signIn(volunteer.username, PASSWORD);
+    await x.open("/field");
+    // Playwright's text and role locators skip <noscript>; it is shown, so CSS finds it and it has a size.
+    const message = x.page.locator("main noscript p").first();
+    expect(await message.isVisible()).toBe(true);
+    expect(await message.innerText()).toBe(M["field.noScript"]);
+    const link = x.page.locator('main noscript a[href="/office"]');
+    expect(await link.innerText()).toBe(M["field.noScriptLink"]);
+    expect((await link.boundingBox())?.height).toBeGreaterThan(0);
+  });
+
   it("ran without a single Content-Security-Policy violation", () => {
     expect(cspErrors).toEqual([]);
   });
