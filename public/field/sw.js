@@ -52,6 +52,8 @@ self.addEventListener("fetch", (event) => {
         .then((res) => {
           // A server in trouble (5xx) is no better than no network: the kept shell opens instead.
           if (res.status >= 500) throw new Error(`HTTP ${res.status}`);
+          // A volunteer whose grant was taken away still sees what waits on the phone (the app says why it cannot send).
+          if (res.status === 403) return caches.match(PAGE).then((r) => r || res);
           // Only the signed-in page is kept; a redirect to the sign-in page passes through untouched.
           if (res.ok && res.type === "basic" && !res.redirected) {
             const copy = res.clone();

@@ -309,4 +309,36 @@ describeBrowser("the field app offline on a phone", () => {
       expect({ scrollWidth, viewport }, `/field${hash} scrolls sideways`).toEqual({ scrollWidth: 360, viewport: 360 });
     }
   });
+  // Last: it ends the volunteer's session and takes their grant away.
+  it("keeps the queue when the session has ended (401) and when the grant was taken away (403)", async () => {
+    const h = households[2]!;
+    await phone.setOffline(true);
+    await page.getByRole("link", { name: M["field.app.nav.list"] }).click();
+    await page.getByRole("link", { name: new RegExp(h.address) }).click();
+    await page.getByRole("link", { name: M["field.app.hh.visit"] }).click();
+    await page.getByLabel(M["field.app.visit.date"]).fill(VISITED_ON);
+    await page.getByLabel(M["field.app.visit.outcome"]).selectOption("not_home");
+    await page.getByRole("button", { name: M["field.app.visit.save"] }).click();
+    await page.getByRole("link", { name: tr("field.app.nav.sync", { n: 1 }) }).click();
+
+    // The session ends while the phone is away: back online, the app asks for a new sign-in and sends nothing.
+    await app.db.query("DELETE FROM sessions WHERE user_id = $1", [volunteer.id]);
+    await phone.setOffline(false);
+    const signIn = page.locator("#flash a", { hasText: M["field.app.sync.signInLink"] });
+    await signIn.waitFor();
+    expect(await signIn.getAttribute("href")).toBe("/sign-in?next=/field");
+    expect(await queuedItems(page)).toHaveLength(1);
+
+    // Meanwhile the volunteer left the team: signed in again, the phone still opens the app with its queue, and says why
+    // nothing is sent.
+    await app.db.query("DELETE FROM role_grants WHERE user_id = $1", [volunteer.id]);
+    const x = new XasoPage(page, baseUrl);
+    await x.navigateBy(signIn);
+    await x.submitSignIn(volunteer.username, PASSWORD);
+    expect(x.path).toBe("/field");
+    await page.locator("#flash", { hasText: M["field.app.sync.forbidden"] }).waitFor();
+    await page.getByRole("link", { name: tr("field.app.nav.sync", { n: 1 }) }).waitFor();
+    expect(await queuedItems(page)).toHaveLength(1);
+    expect(await count("SELECT count(*) AS n FROM visits WHERE household_id = $1", [h.id])).toBe(1);
+  });
 });

@@ -112,7 +112,6 @@ export const messagesVi = {
   "field.app.kind.household.update": "Sửa hộ — {address}",
   "field.app.kind.household.create": "Hộ mới — {address}",
   "field.app.kind.resident.create": "Người mới — {name}",
-  "field.app.kind.resident.update": "Sửa người — {name}",
 };
 
 type Messages = { [K in keyof typeof messagesVi]: string };
@@ -232,5 +231,4 @@ export const messagesEn: Messages = {
   "field.app.kind.household.update": "Household edit — {address}",
   "field.app.kind.household.create": "New household — {address}",
   "field.app.kind.resident.create": "New person — {name}",
-  "field.app.kind.resident.update": "Person edit — {name}",
 };
