@@ -101,6 +101,8 @@
     }
     return [...hs.values()];
   }
+  /** Queued by the account now signed in (or before the phone knew any account). */
+  const mine = (q) => !q.by || !S.snap?.user || q.by.id === S.snap.user.id;
   const skillLabel = (k) => S.snap?.skills.find((s) => s.key === k)?.label || k;
   const villageName = (c) => S.snap?.villages.find((v) => v.code === c)?.name || c;
   const headOf = (h) => h.residents.find((r) => r.relationToHead === "head") || h.residents[0];
@@ -252,7 +254,9 @@
   }
 
   async function enqueue(item, label, photo) {
-    const record = { itemId: item.itemId, seq: Date.now() + Math.random(), createdAt: new Date().toISOString(), label, item, photoId: photo?.id || null };
+    // The account that recorded it: a phone passed to another volunteer never sends it under their name.
+    const by = S.snap?.user || null;
+    const record = { itemId: item.itemId, seq: Date.now() + Math.random(), createdAt: new Date().toISOString(), label, item, photoId: photo?.id || null, by };
     await write(photo ? ["queue", "photos"] : ["queue"], (s) => {
       if (photo) s("photos").put(photo);
       s("queue").put(record);
@@ -429,11 +433,15 @@
       });
     const dismiss = (q) => [
       h("span", { class: "error", text: [q.status, q.message].filter(Boolean).join(" — ") }),
-      q.held
+      q.held === "user"
+        ? null
+        : q.held
         ? h("button", { type: "button", class: "button secondary", text: t("field.app.sync.dropPhoto"), onclick: () => dropPhoto(q.itemId) })
         : remove("attention", q),
     ];
-    const held = S.queue.filter((q) => q.photoError).map((q) => ({ ...q, held: true, message: q.photoError }));
+    const held = S.queue
+      .filter((q) => q.photoError || !mine(q))
+      .map((q) => (mine(q) ? { ...q, held: "photo", message: q.photoError } : { ...q, held: "user", message: t("field.app.sync.otherUser", { name: q.by.displayName }) }));
     const attention = [...held, ...S.attention];
     return [
       h("h2", { tabindex: "-1", text: t("field.app.sync.title") }),
@@ -532,7 +540,7 @@
     if (!(await pull())) return;
     await load();
     let sent = 0;
-    for (const q of S.queue.filter((x) => x.photoId && !x.photoSent && !x.photoError)) {
+    for (const q of S.queue.filter((x) => mine(x) && x.photoId && !x.photoSent && !x.photoError)) {
       const photo = await read("photos", q.photoId);
       if (!photo) continue;
       const body = new FormData();
@@ -553,7 +561,7 @@
     await load();
     let rounds = 0;
     for (;;) {
-      const ready = S.queue.filter((q) => !q.photoError && (!q.photoId || q.photoSent)).slice(0, BATCH_MAX);
+      const ready = S.queue.filter((q) => mine(q) && !q.photoError && (!q.photoId || q.photoSent)).slice(0, BATCH_MAX);
       if (!ready.length || rounds++ > S.queue.length + 1) break;
       const batch = { batchId: uuid(), deviceId: S.deviceId, items: ready.map((q) => q.item) };
       const res = await fetch("/api/v1/field/sync", {

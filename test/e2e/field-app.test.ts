@@ -58,6 +58,7 @@ describeBrowser("the field app offline on a phone", () => {
   const contexts: BrowserContext[] = [];
   let volunteer = { id: "", username: "" };
   let leader = { id: "", username: "" };
+  let secondVolunteer = { id: "", username: "" };
   const households: { id: string; residentIds: string[]; address: string }[] = [];
   let phone: BrowserContext;
   let page: Page;
@@ -86,6 +87,7 @@ describeBrowser("the field app offline on a phone", () => {
     const village = await buildRegistryVillage(app.deps);
     volunteer = await buildUser(app.deps, { roles: [["volunteer", GIA_PHU]], kind: "volunteer" });
     leader = await buildUser(app.deps, { roles: [["team_leader", GIA_PHU]], kind: "volunteer" });
+    secondVolunteer = await buildUser(app.deps, { roles: [["volunteer", GIA_PHU]], kind: "volunteer" });
     for (let i = 0; i < 3; i++) {
       const address = `Số ${10 + i}, đường Hoa Ban`;
       const h = await buildHousehold(app.deps, { villageCode: village, address, members: [{ fullName: `Lò Văn Chủ${i}` }, { fullName: `Lò Thị Con${i}` }] });
@@ -310,7 +312,7 @@ describeBrowser("the field app offline on a phone", () => {
     }
   });
   // Last: it ends the volunteer's session and takes their grant away.
-  it("keeps the queue when the session has ended (401) and when the grant was taken away (403)", async () => {
+  it("keeps the queue when the session has ended (401), when the grant was taken away (403) and when the phone passes to another volunteer", async () => {
     const h = households[2]!;
     await phone.setOffline(true);
     await page.getByRole("link", { name: M["field.app.nav.list"] }).click();
@@ -338,6 +340,14 @@ describeBrowser("the field app offline on a phone", () => {
     expect(x.path).toBe("/field");
     await page.locator("#flash", { hasText: M["field.app.sync.forbidden"] }).waitFor();
     await page.getByRole("link", { name: tr("field.app.nav.sync", { n: 1 }) }).waitFor();
+    expect(await queuedItems(page)).toHaveLength(1);
+    expect(await count("SELECT count(*) AS n FROM visits WHERE household_id = $1", [h.id])).toBe(1);
+
+    // The phone passes to another volunteer: the first one's visit is never sent under the second one's name.
+    await x.signIn(secondVolunteer.username, PASSWORD);
+    await x.open("/field#/sync");
+    await page.locator("#flash", { hasText: tr("field.app.sync.done", { applied: 0 }) }).waitFor();
+    await page.getByText(tr("field.app.sync.otherUser", { name: `Test ${volunteer.username}` })).waitFor();
     expect(await queuedItems(page)).toHaveLength(1);
     expect(await count("SELECT count(*) AS n FROM visits WHERE household_id = $1", [h.id])).toBe(1);
   });
