@@ -2,7 +2,6 @@
 // (docs/community/field-sync.md). Plain JavaScript for Chrome 109 / Android WebView; no build step, no library.
 // Every text comes from the page (#field-messages, from field.messages.ts); data is shown with textContent only.
 (() => {
-  "use strict";
   const M = JSON.parse(document.getElementById("field-messages").textContent);
   const CFG = JSON.parse(document.getElementById("field-config").textContent);
   const t = (k, p) => {
@@ -81,7 +80,13 @@
     for (const { item } of S.queue) {
       if (item.kind === "household.create") {
         const x = item.household;
-        hs.set(x.id, { ...x, version: 0, lastVisitOn: null, pending: true, residents: x.members.map((m) => ({ ...m, flags: m.flags || [], skills: [], pending: true })) });
+        hs.set(x.id, {
+          ...x,
+          version: 0,
+          lastVisitOn: null,
+          pending: true,
+          residents: x.members.map((m) => ({ ...m, flags: m.flags || [], skills: [], pending: true })),
+        });
       } else if (item.kind === "resident.create") {
         hs.get(item.resident.householdId)?.residents.push({ ...item.resident, flags: item.resident.flags || [], skills: [], pending: true });
       } else if (item.kind === "household.update") {
@@ -127,7 +132,11 @@
     return h("div", { class: "f" }, h("label", { for: id, text: label }), hint ? h("span", { class: "hint", text: hint }) : null, control);
   };
   const select = (name, options, value, attrs) =>
-    h("select", { name, ...attrs }, options.map(([v, l]) => h("option", { value: v, selected: v === value, text: l })));
+    h(
+      "select",
+      { name, ...attrs },
+      options.map(([v, l]) => h("option", { value: v, selected: v === value, text: l })),
+    );
   const checks = (legend, name, options, values) =>
     h(
       "fieldset",
@@ -146,11 +155,15 @@
   function nav(active) {
     const n = S.queue.length;
     const item = (href, label, key) => h("li", null, h("a", { href, "aria-current": active === key ? "page" : null, text: label }));
-    return h("nav", { "aria-label": t("field.app.nav.list") }, h("ul", { class: "tabs" }, [
-      item("#/", t("field.app.nav.list"), "list"),
-      item("#/new", t("field.app.nav.new"), "new"),
-      item("#/sync", t("field.app.nav.sync", { n }), "sync"),
-    ]));
+    return h(
+      "nav",
+      { "aria-label": t("field.app.nav.list") },
+      h("ul", { class: "tabs" }, [
+        item("#/", t("field.app.nav.list"), "list"),
+        item("#/new", t("field.app.nav.new"), "new"),
+        item("#/sync", t("field.app.nav.sync", { n }), "sync"),
+      ]),
+    );
   }
 
   function listScreen() {
@@ -166,20 +179,24 @@
       results.replaceChildren(
         h("p", { class: "count", role: "status", text: t("field.app.list.count", { n: rows.length }) }),
         rows.length
-          ? h("ul", { class: "cards" }, rows.map((x) => {
-              const need = needs(x);
-              return h(
-                "li",
-                null,
-                h("a", { href: `#/h/${x.id}`, class: "card" }, [
-                  h("strong", { text: headOf(x)?.fullName || x.address }),
-                  h("span", { text: `${x.address} · ${villageName(x.villageCode)}` }),
-                  h("span", { text: x.lastVisitOn ? t("field.app.list.lastVisit", { date: fmtDate(x.lastVisitOn) }) : t("field.app.list.never") }),
-                  h("span", { text: need.length ? t("field.app.list.needs", { skills: need.map((s) => s.label).join(", ") }) : t("field.app.list.noNeeds") }),
-                  x.pending ? h("span", { class: "tag", text: t("field.app.list.pending") }) : null,
-                ]),
-              );
-            }))
+          ? h(
+              "ul",
+              { class: "cards" },
+              rows.map((x) => {
+                const need = needs(x);
+                return h(
+                  "li",
+                  null,
+                  h("a", { href: `#/h/${x.id}`, class: "card" }, [
+                    h("strong", { text: headOf(x)?.fullName || x.address }),
+                    h("span", { text: `${x.address} · ${villageName(x.villageCode)}` }),
+                    h("span", { text: x.lastVisitOn ? t("field.app.list.lastVisit", { date: fmtDate(x.lastVisitOn) }) : t("field.app.list.never") }),
+                    h("span", { text: need.length ? t("field.app.list.needs", { skills: need.map((s) => s.label).join(", ") }) : t("field.app.list.noNeeds") }),
+                    x.pending ? h("span", { class: "tag", text: t("field.app.list.pending") }) : null,
+                  ]),
+                );
+              }),
+            )
           : h("p", { text: t("field.app.list.empty") }),
       );
     };
@@ -189,8 +206,26 @@
     return [
       h("h2", { tabindex: "-1", text: t("field.app.nav.list") }),
       h("div", { class: "filters" }, [
-        field(t("field.app.list.search"), h("input", { type: "search", value: S.q, oninput: (e) => ((S.q = e.target.value), draw()) })),
-        field(t("field.app.list.village"), select("village", villages, S.village, { onchange: (e) => ((S.village = e.target.value), draw()) })),
+        field(
+          t("field.app.list.search"),
+          h("input", {
+            type: "search",
+            value: S.q,
+            oninput: (e) => {
+              S.q = e.target.value;
+              draw();
+            },
+          }),
+        ),
+        field(
+          t("field.app.list.village"),
+          select("village", villages, S.village, {
+            onchange: (e) => {
+              S.village = e.target.value;
+              draw();
+            },
+          }),
+        ),
       ]),
       results,
     ];
@@ -210,16 +245,24 @@
         h("a", { class: "button secondary", href: `#/h/${x.id}/person`, text: t("field.app.hh.addPerson") }),
       ]),
       h("h3", { text: t("field.app.hh.members") }),
-      h("ul", { class: "cards" }, x.residents.map((r) =>
-        h("li", { class: "card" }, [
-          h("strong", { text: r.fullName }),
-          h("span", { text: [t(`field.app.relation.${r.relationToHead}`), r.birthYear ? t("field.app.hh.born", { year: r.birthYear }) : "", r.phone || ""].filter(Boolean).join(" · ") }),
-          r.flags.length ? h("span", { text: r.flags.map((f) => t(`field.app.flag.${f}`)).join(", ") }) : null,
-          h("span", { text: r.skills.length ? t("field.app.hh.skills", { skills: r.skills.map(skillLabel).join(", ") }) : t("field.app.hh.noSkills") }),
-          r.pending ? h("span", { class: "tag", text: t("field.app.list.pending") }) : null,
-          online && !r.pending ? h("a", { href: CFG.assist.replace("{id}", r.id), text: t("field.app.hh.assist") }) : null,
-        ]),
-      )),
+      h(
+        "ul",
+        { class: "cards" },
+        x.residents.map((r) =>
+          h("li", { class: "card" }, [
+            h("strong", { text: r.fullName }),
+            h("span", {
+              text: [t(`field.app.relation.${r.relationToHead}`), r.birthYear ? t("field.app.hh.born", { year: r.birthYear }) : "", r.phone || ""]
+                .filter(Boolean)
+                .join(" · "),
+            }),
+            r.flags.length ? h("span", { text: r.flags.map((f) => t(`field.app.flag.${f}`)).join(", ") }) : null,
+            h("span", { text: r.skills.length ? t("field.app.hh.skills", { skills: r.skills.map(skillLabel).join(", ") }) : t("field.app.hh.noSkills") }),
+            r.pending ? h("span", { class: "tag", text: t("field.app.list.pending") }) : null,
+            online && !r.pending ? h("a", { href: CFG.assist.replace("{id}", r.id), text: t("field.app.hh.assist") }) : null,
+          ]),
+        ),
+      ),
     ];
   }
 
@@ -249,7 +292,7 @@
       if (!el.value.trim()) return t("field.app.required", { field: form.querySelector(`label[for="${el.id}"]`)?.textContent || el.name });
     }
     const year = form.querySelector("[name=birthYear]");
-    if (year && year.value && !(Number(year.value) >= 1900 && Number(year.value) <= new Date().getFullYear())) return t("field.app.badYear");
+    if (year?.value && !(Number(year.value) >= 1900 && Number(year.value) <= new Date().getFullYear())) return t("field.app.badYear");
     return null;
   }
 
@@ -296,20 +339,44 @@
     });
     const people = x.residents.filter((r) => !r.pending);
     const skillRows = people.map((r) =>
-      h("details", null, h("summary", { text: r.fullName }), (S.snap?.skills || []).map((s) =>
-        field(
-          t("field.app.visit.confirm", { skill: s.label, name: r.fullName }),
-          select(`skill:${r.id}:${s.key}`, ["none", "helped", "seen", "self_declared"].map((v) => [v, t(`field.app.visit.confirm.${v}`)]), "none"),
+      h(
+        "details",
+        null,
+        h("summary", { text: r.fullName }),
+        (S.snap?.skills || []).map((s) =>
+          field(
+            t("field.app.visit.confirm", { skill: s.label, name: r.fullName }),
+            select(
+              `skill:${r.id}:${s.key}`,
+              ["none", "helped", "seen", "self_declared"].map((v) => [v, t(`field.app.visit.confirm.${v}`)]),
+              "none",
+            ),
+          ),
         ),
-      )),
+      ),
     );
     return formScreen(
       t("field.app.visit.title", { address: x.address }),
       [
         field(t("field.app.visit.date"), h("input", { type: "date", name: "visitedOn", value: today(), max: today(), required: true })),
-        people.length ? checks(t("field.app.visit.present"), "present", people.map((r) => [r.id, r.fullName]), []) : null,
+        people.length
+          ? checks(
+              t("field.app.visit.present"),
+              "present",
+              people.map((r) => [r.id, r.fullName]),
+              [],
+            )
+          : null,
         people.length ? h("fieldset", null, h("legend", { text: t("field.app.visit.skills") }), skillRows) : null,
-        field(t("field.app.visit.outcome"), select("outcome", OUTCOMES.map((o) => [o, t(`field.app.outcome.${o}`)]), "helped", { required: true })),
+        field(
+          t("field.app.visit.outcome"),
+          select(
+            "outcome",
+            OUTCOMES.map((o) => [o, t(`field.app.outcome.${o}`)]),
+            "helped",
+            { required: true },
+          ),
+        ),
         field(t("field.app.visit.nextStep"), h("input", { type: "text", name: "nextStep", maxlength: 500 })),
         field(t("field.app.visit.notes"), h("textarea", { name: "notes", rows: 3, maxlength: 2000 })),
         field(t("field.app.visit.photo"), photoInput),
@@ -341,7 +408,11 @@
     );
   }
 
-  const povertyOptions = () => [["", t("field.app.poverty.none")], ["poor", t("field.app.poverty.poor")], ["near_poor", t("field.app.poverty.near_poor")]];
+  const povertyOptions = () => [
+    ["", t("field.app.poverty.none")],
+    ["poor", t("field.app.poverty.poor")],
+    ["near_poor", t("field.app.poverty.near_poor")],
+  ];
 
   function editScreen(x) {
     return formScreen(
@@ -373,11 +444,39 @@
   function personControls(withRelation) {
     return [
       field(t("field.app.person.fullName"), h("input", { type: "text", name: "fullName", required: true, maxlength: 200, autocomplete: "off" })),
-      field(t("field.app.person.birthYear"), h("input", { type: "text", name: "birthYear", inputmode: "numeric", pattern: "[0-9]{4}", required: true, maxlength: 4 })),
-      field(t("field.app.person.sex"), select("sex", [["", t("field.app.person.sex.none")], ["male", t("field.app.person.sex.male")], ["female", t("field.app.person.sex.female")]], "")),
-      withRelation ? field(t("field.app.person.relation"), select("relationToHead", RELATIONS.map((r) => [r, t(`field.app.relation.${r}`)]), "child")) : null,
+      field(
+        t("field.app.person.birthYear"),
+        h("input", { type: "text", name: "birthYear", inputmode: "numeric", pattern: "[0-9]{4}", required: true, maxlength: 4 }),
+      ),
+      field(
+        t("field.app.person.sex"),
+        select(
+          "sex",
+          [
+            ["", t("field.app.person.sex.none")],
+            ["male", t("field.app.person.sex.male")],
+            ["female", t("field.app.person.sex.female")],
+          ],
+          "",
+        ),
+      ),
+      withRelation
+        ? field(
+            t("field.app.person.relation"),
+            select(
+              "relationToHead",
+              RELATIONS.map((r) => [r, t(`field.app.relation.${r}`)]),
+              "child",
+            ),
+          )
+        : null,
       field(t("field.app.person.phone"), h("input", { type: "tel", name: "phone", maxlength: 20, autocomplete: "off" })),
-      checks(t("field.app.person.flags"), "flags", FLAGS.map((f) => [f, t(`field.app.flag.${f}`)]), []),
+      checks(
+        t("field.app.person.flags"),
+        "flags",
+        FLAGS.map((f) => [f, t(`field.app.flag.${f}`)]),
+        [],
+      ),
     ];
   }
   const person = (fd, relation) => {
@@ -401,7 +500,15 @@
     return formScreen(
       t("field.app.new.title"),
       [
-        field(t("field.app.list.village"), select("villageCode", S.snap.villages.map((v) => [v.code, v.name]), S.village || S.snap.villages[0]?.code, { required: true })),
+        field(
+          t("field.app.list.village"),
+          select(
+            "villageCode",
+            S.snap.villages.map((v) => [v.code, v.name]),
+            S.village || S.snap.villages[0]?.code,
+            { required: true },
+          ),
+        ),
         field(t("field.app.address"), h("input", { type: "text", name: "address", required: true, maxlength: 300 })),
         field(t("field.app.poverty"), select("poverty", povertyOptions(), "")),
         h("h3", { text: t("field.app.new.head") }),
@@ -419,7 +526,12 @@
   }
 
   function syncScreen() {
-    const list = (items, extra) => h("ul", { class: "cards" }, items.map((q) => h("li", { class: "card" }, h("span", { text: q.label }), extra?.(q))));
+    const list = (items, extra) =>
+      h(
+        "ul",
+        { class: "cards" },
+        items.map((q) => h("li", { class: "card" }, h("span", { text: q.label }), extra?.(q))),
+      );
     const remove = (store, q) =>
       h("button", {
         type: "button",
@@ -436,12 +548,14 @@
       q.held === "user"
         ? null
         : q.held
-        ? h("button", { type: "button", class: "button secondary", text: t("field.app.sync.dropPhoto"), onclick: () => dropPhoto(q.itemId) })
-        : remove("attention", q),
+          ? h("button", { type: "button", class: "button secondary", text: t("field.app.sync.dropPhoto"), onclick: () => dropPhoto(q.itemId) })
+          : remove("attention", q),
     ];
     const held = S.queue
       .filter((q) => q.photoError || !mine(q))
-      .map((q) => (mine(q) ? { ...q, held: "photo", message: q.photoError } : { ...q, held: "user", message: t("field.app.sync.otherUser", { name: q.by.displayName }) }));
+      .map((q) =>
+        mine(q) ? { ...q, held: "photo", message: q.photoError } : { ...q, held: "user", message: t("field.app.sync.otherUser", { name: q.by.displayName }) },
+      );
     const attention = [...held, ...S.attention];
     return [
       h("h2", { tabindex: "-1", text: t("field.app.sync.title") }),
@@ -449,9 +563,19 @@
       S.queue.length ? list(S.queue) : null,
       h("p", null, h("button", { type: "button", class: "button", id: "sync-now", text: t("field.app.sync.now"), onclick: () => sync() })),
       h("p", { id: "last-sync", text: S.lastSync ? t("field.app.sync.last", { time: fmtTime(S.lastSync) }) : t("field.app.sync.never") }),
-      attention.length ? [h("h3", { text: t("field.app.sync.attention", { n: attention.length }) }), h("p", { class: "hint", text: t("field.app.sync.attentionHint") }), list(attention, dismiss)] : null,
+      attention.length
+        ? [
+            h("h3", { text: t("field.app.sync.attention", { n: attention.length }) }),
+            h("p", { class: "hint", text: t("field.app.sync.attentionHint") }),
+            list(attention, dismiss),
+          ]
+        : null,
       S.conflicts.length
-        ? [h("h3", { text: t("field.app.sync.conflicts", { n: S.conflicts.length }) }), h("p", { class: "hint", text: t("field.app.sync.conflictsHint") }), list(S.conflicts, (q) => remove("conflicts", q))]
+        ? [
+            h("h3", { text: t("field.app.sync.conflicts", { n: S.conflicts.length }) }),
+            h("p", { class: "hint", text: t("field.app.sync.conflictsHint") }),
+            list(S.conflicts, (q) => remove("conflicts", q)),
+          ]
         : null,
     ];
   }
@@ -476,9 +600,13 @@
     const m = /^\/h\/([0-9a-f-]{36})(?:\/(visit|edit|person))?$/.exec(route);
     let body;
     let active = "list";
-    if (route === "/sync") (body = syncScreen()), (active = "sync");
-    else if (route === "/new") (body = newHouseholdScreen()), (active = "new");
-    else if (m) {
+    if (route === "/sync") {
+      body = syncScreen();
+      active = "sync";
+    } else if (route === "/new") {
+      body = newHouseholdScreen();
+      active = "new";
+    } else if (m) {
       const x = findHousehold(m[1]);
       body = !x
         ? [h("h2", { tabindex: "-1", text: t("field.app.hh.notFound") })]

@@ -44,7 +44,7 @@ export function fieldShell(c: Context<AppEnv>, _web: WebContext, assets: FieldAs
         <link rel="icon" href={assets.url("icon.svg")} type="image/svg+xml" />
         <link rel="apple-touch-icon" href={assets.url("icon-192.png")} />
         <link rel="stylesheet" href={assets.url("app.css")} />
-        <script src={assets.url("app.js")} defer />
+        <script type="module" src={assets.url("app.js")} />
       </head>
       <body>
         <header class="bar">
