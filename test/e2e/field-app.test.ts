@@ -266,6 +266,33 @@ describeBrowser("the field app offline on a phone", () => {
     expect(detail).toContain("Số 11, sửa ở văn phòng");
   });
 
+  it("sends a household and a person met on the way", async () => {
+    await phone.setOffline(true);
+    await page.getByRole("link", { name: M["field.app.nav.new"] }).click();
+    await page.getByLabel(M["field.app.address"]).fill("Nhà mới ven suối");
+    await page.getByLabel(M["field.app.person.fullName"]).fill("Giàng A Mới");
+    await page.getByLabel(M["field.app.person.birthYear"]).fill("1975");
+    await page.getByRole("button", { name: M["field.app.new.save"] }).click();
+    await page.getByRole("heading", { level: 2, name: "Giàng A Mới" }).waitFor();
+    await page.getByRole("link", { name: M["field.app.hh.addPerson"] }).click();
+    await page.getByLabel(M["field.app.person.fullName"]).fill("Giàng Thị Nhỏ");
+    await page.getByLabel(M["field.app.person.birthYear"]).fill("2001");
+    await page.getByLabel(M["field.app.person.relation"]).selectOption("spouse");
+    await page.getByRole("button", { name: M["field.app.person.save"] }).click();
+    await page.getByText("Giàng Thị Nhỏ").waitFor();
+    expect((await queuedItems(page)).map((q) => q.kind)).toEqual(["household.create", "resident.create"]);
+    await phone.setOffline(false);
+    await page.getByRole("link", { name: tr("field.app.nav.sync", { n: 0 }) }).waitFor();
+    const members = await app.db.query<{ full_name: string; relation_to_head: string; birth_year: number }>(
+      `SELECT r.full_name, r.relation_to_head, r.birth_year FROM residents r JOIN households h ON h.id = r.household_id
+       WHERE h.address = 'Nhà mới ven suối' ORDER BY r.birth_year`,
+    );
+    expect(members.rows).toEqual([
+      { full_name: "Giàng A Mới", relation_to_head: "head", birth_year: 1975 },
+      { full_name: "Giàng Thị Nhỏ", relation_to_head: "spouse", birth_year: 2001 },
+    ]);
+  });
+
   it("says, without JavaScript, that the app needs it, and links to the office pages", async () => {
     const x = new XasoPage(await (await newContext({ javaScriptEnabled: false })).newPage(), baseUrl);
     x.page.setDefaultTimeout(5_000);
@@ -291,7 +318,7 @@ describeBrowser("the field app offline on a phone", () => {
     x.page.setDefaultTimeout(10_000);
     await x.signIn(volunteer.username, PASSWORD);
     await x.open("/field");
-    await x.page.getByText(tr("field.app.list.count", { n: 3 })).waitFor();
+    await x.page.getByRole("link", { name: new RegExp(households[0]!.address) }).waitFor();
     const h = households[0]!;
     for (const [hash, heading] of [
       ["#/", M["field.app.nav.list"]],
