@@ -12,6 +12,7 @@ import { freePort, REPO_ROOT, startChild, type Ready } from "./lib/child.ts";
 import { measure, type LoadResult, type RequestSpec } from "./lib/load.ts";
 import { CITIZEN, LAST4, PROCEDURE, prepareDossiers, statusRequest, submitRequest, type DossierFixture } from "./lib/dossiers.ts";
 import { DEMO_COMMUNE } from "../src/demo/seed-demo.ts";
+import { runFieldSyncBench } from "./lib/field-sync.ts";
 import { parseOptions, USAGE, type BenchOptions } from "./lib/options.ts";
 import { cpuDelta, cpuSnapshot, machineCpuMs, parentPid, processGroup, rssKb, pssKb, sumMemory, type MemorySum } from "./lib/procfs.ts";
 import { printReport, type Report, type Scenario } from "./lib/report.ts";
@@ -105,6 +106,8 @@ function machine() {
 }
 
 async function main(opts: BenchOptions) {
+  // The field sync is measured in process against the system server (bench/lib/field-sync.ts).
+  if (opts.suite === "field-sync") return runFieldSyncBench(opts);
   const cleanups: (() => Promise<unknown>)[] = [];
   const cleanup = async () => {
     for (const fn of cleanups.splice(0).reverse()) await fn().catch((err) => process.stderr.write(`cleanup: ${String(err)}\n`));

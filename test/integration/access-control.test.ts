@@ -1,7 +1,9 @@
 // The rule every module must keep: an officer of commune A gets 404 for every resource of commune B.
 // This test walks every route the app has; a new route fails it until it is classified below.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
 import { TestClient } from "../support/client.ts";
+import { buildHousehold } from "../support/registry-factories.ts";
 import { BAO_THANG, buildUser, buildVillage, GIA_PHU, PASSWORD } from "../support/factories.ts";
 import { acting, buildDossier, COUNTER_PROCEDURE, ONLINE_PROCEDURE, withCatalogue } from "../support/dossier-factories.ts";
 import { confirmPayment } from "../../src/modules/payments/index.ts";
@@ -18,11 +20,16 @@ type Fixture = {
   dossierCodeB: string;
   documentB: string;
   paymentB: string;
+  householdB: string;
+  conflictB: string;
 };
 type Probe = (f: Fixture) => { path: string; form?: Record<string, string>; json?: unknown };
 
 // Routes that act on one resource: called as officer A with commune B's resource, they must answer 404.
 const SCOPED: Record<string, Probe> = {
+  "GET /api/v1/households/:id/visits": (f) => ({ path: `/api/v1/households/${f.householdB}/visits` }),
+  "GET /office/field/conflicts/:id": (f) => ({ path: `/office/field/conflicts/${f.conflictB}` }),
+  "POST /office/field/conflicts/:id": (f) => ({ path: `/office/field/conflicts/${f.conflictB}`, form: { version: "1", "choice.address": "device" } }),
   "GET /office/users/:id": (f) => ({ path: `/office/users/${f.userB}` }),
   "POST /office/users/:id/roles": (f) => ({ path: `/office/users/${f.userB}/roles`, form: { role: "volunteer", adminUnitCode: GIA_PHU } }),
   "POST /office/users/:id/roles/revoke": (f) => ({ path: `/office/users/${f.userB}/roles/revoke`, form: { role: "commune_admin", adminUnitCode: BAO_THANG } }),
@@ -103,6 +110,8 @@ const SCOPED: Record<string, Probe> = {
 
 // Lists: they answer 200 but must not contain commune B's data.
 const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: string }> = {
+  "GET /office/visits": () => ({ path: "/office/visits", absent: "Nhà Bí Mật" }),
+  "GET /office/field/conflicts": (f) => ({ path: "/office/field/conflicts", absent: f.conflictB }),
   "GET /office/users": (f) => ({ path: "/office/users", absent: f.usernameB }),
   "GET /api/v1/users": (f) => ({ path: "/api/v1/users", absent: f.usernameB }),
   "GET /office/audit": (f) => ({ path: "/office/audit", absent: f.villageB }),
@@ -212,6 +221,11 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /field/icon-512.png",
   "GET /field/sw.js",
   "GET /field/manifest.webmanifest",
+  // The field app's own assignment (outreach.record): an item about another commune's household is rejected with
+  // 404 one by one, the rest of the batch applied (src/modules/outreach/sync/sync.api.db.test.ts).
+  "GET /api/v1/field/snapshot",
+  "POST /api/v1/field/sync",
+  "POST /api/v1/field/photos",
 ]);
 
 describeDb("access between communes", () => {
@@ -237,7 +251,30 @@ describeDb("access between communes", () => {
     const paymentB = await confirmPayment(t.deps, deskB, dossierB.id, { method: "cash" });
     // A citizen with a verified phone, whose ID card only an officer at a desk may vouch for.
     await verifyPhone(t.deps, await acting(t.deps, await buildUser(t.deps, { kind: "citizen", home: BAO_THANG })), "0912000114");
+    // A household of commune B with a visit and an open field-sync conflict.
+    const householdB = await buildHousehold(t.deps, { villageCode: villageB.code, address: "Nhà Bí Mật" });
+    await t.db.query(
+      `INSERT INTO visits (id, household_id, commune_code, unit_path, volunteer_user_id, visited_on, outcome, recorded_at)
+       SELECT $1, h.id, h.commune_code, h.unit_path, $2, '2026-11-20', 'helped', now() FROM households h WHERE h.id = $3`,
+      [randomUUID(), adminB.id, householdB.id],
+    );
+    const batch = randomUUID();
+    const item = randomUUID();
+    await t.db.query("INSERT INTO sync_batches (id, user_id, item_count) VALUES ($1, $2, 1)", [batch, adminB.id]);
+    await t.db.query("INSERT INTO sync_items (item_id, batch_id, user_id, kind, outcome) VALUES ($1, $2, $3, 'household.update', 'conflict')", [
+      item,
+      batch,
+      adminB.id,
+    ]);
+    const conflictB = await t.db.query<{ id: string }>(
+      `INSERT INTO sync_conflicts (item_id, entity, entity_id, household_id, commune_code, unit_path, submitted_by, base_version, server_version, proposed, server_state)
+       SELECT $1, 'household', h.id, h.id, h.commune_code, h.unit_path, $2, 1, 1, '{"address": "Đổi trộm"}', '{"address": "Nhà Bí Mật", "poverty": null}'
+       FROM households h WHERE h.id = $3 RETURNING id`,
+      [item, adminB.id, householdB.id],
+    );
     f = {
+      householdB: householdB.id,
+      conflictB: conflictB.rows[0]!.id,
       villageB: villageB.code,
       userB: adminB.id,
       tokenB,
@@ -297,6 +334,8 @@ describeDb("access between communes", () => {
     expect((await t.db.query("SELECT status FROM payments WHERE id = $1", [f.paymentB])).rows[0]!.status).toBe("paid");
     expect((await t.db.query("SELECT agency_code FROM commune_settings WHERE commune_code = $1", [BAO_THANG])).rowCount).toBe(0);
     expect((await t.db.query("SELECT 1 FROM citizen_profiles WHERE verified_citizen_id_number IS NOT NULL")).rowCount).toBe(0);
+    expect((await t.db.query("SELECT status FROM sync_conflicts WHERE id = $1", [f.conflictB])).rows[0]!.status).toBe("open");
+    expect((await t.db.query("SELECT address FROM households WHERE id = $1", [f.householdB])).rows[0]!.address).toBe("Nhà Bí Mật");
   });
 
   it("leaves commune B's data out of every list officer A sees", async () => {

@@ -98,6 +98,28 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     body: { reason: "Hộ nghèo" },
   }),
   "POST /api/v1/payments/{id}/refund": (f) => ({ who: "officer", path: `/api/v1/payments/${f.paymentId}/refund`, body: { reason: "Thu nhầm" } }),
+  "POST /api/v1/field/photos": () => "file body",
+  "POST /api/v1/field/sync": () => ({
+    who: "officer",
+    path: "/api/v1/field/sync",
+    body: {
+      batchId: "7d4b1c2e-9a1f-4c3b-8e2d-1f0a9b8c7d6e",
+      items: [
+        {
+          itemId: "0e8f7a6b-5c4d-4e3f-9a2b-1c0d9e8f7a6b",
+          kind: "visit",
+          visit: {
+            id: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+            householdId: "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+            visitedOn: "2026-11-20",
+            outcome: "helped",
+            notes: "Đã hướng dẫn",
+            recordedAt: "2026-11-20T09:00:00+07:00",
+          },
+        },
+      ],
+    },
+  }),
   "POST /api/v1/payments/webhook": (f) => ({
     who: "webhook",
     path: "/api/v1/payments/webhook",

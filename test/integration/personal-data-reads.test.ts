@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { TestClient } from "../support/client.ts";
 import { act, acting, APPLICANT, buildDossier, deskTeam, ONLINE_PROCEDURE } from "../support/dossier-factories.ts";
+import { randomUUID } from "node:crypto";
 import { buildUser, GIA_PHU, PASSWORD } from "../support/factories.ts";
+import { buildHousehold, buildRegistryVillage } from "../support/registry-factories.ts";
 import { aPdf, documentsFor, formValuesFor } from "../support/procedure-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
@@ -35,6 +37,9 @@ type Fixture = {
   volunteerDraft: string;
   citizenDraft: string;
   vaultItem: string;
+  /** A household of the commune, and an open field-sync conflict about it. */
+  household: string;
+  conflict: string;
 };
 type Kind = "page" | "api" | "download" | "printed";
 type Probe = { as: Reader; path: string; kind: Kind; target: { type: string; id: string | null }; shows?: string };
@@ -133,6 +138,23 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
       target: { type: "deskQueue", id: GIA_PHU },
       shows: APPLICANT.fullName,
     },
+  ],
+  "GET /api/v1/field/snapshot": () => [{ as: "volunteer", path: "/api/v1/field/snapshot", kind: "api", target: { type: "fieldSnapshot", id: null } }],
+  "GET /api/v1/households/:id/visits": (f) => [
+    { as: "token", path: `/api/v1/households/${f.household}/visits`, kind: "api", target: { type: "household", id: f.household } },
+  ],
+  "GET /office/visits": () => [{ as: "officer", path: `/office/visits?commune=${GIA_PHU}`, kind: "page", target: { type: "visitList", id: null } }],
+  "GET /office/field/conflicts": (f) => [
+    {
+      as: "officer",
+      path: "/office/field/conflicts",
+      kind: "page",
+      target: { type: "syncConflictList", id: null },
+      shows: `/office/field/conflicts/${f.conflict}`,
+    },
+  ],
+  "GET /office/field/conflicts/:id": (f) => [
+    { as: "officer", path: `/office/field/conflicts/${f.conflict}`, kind: "page", target: { type: "syncConflict", id: f.conflict }, shows: "Số 9, ngõ 1" },
   ],
   "GET /api/v1/users": () => [{ as: "token", path: "/api/v1/users", kind: "api", target: { type: "userList", id: null } }],
   "GET /api/v1/users/:id": (f) => [{ as: "token", path: `/api/v1/users/${f.citizenId}`, kind: "api", target: { type: "user", id: f.citizenId } }],
@@ -268,7 +290,26 @@ describeDb("reads of personal data", () => {
     const citizenDraft = (await fileDossier(deps, citizen, { ...assistedInput("draft", "reads-citizen-draft"), assistedConsent: null })).dossier.id;
     const vault = await uploadToVault(deps, citizen, citizen.actor.userId, { title: "CCCD", name: "cccd.pdf", bytes: aPdf("cccd") });
 
+    // A household with an open conflict: a volunteer's edit that arrived on an old version.
+    const household = await buildHousehold(deps, { villageCode: await buildRegistryVillage(deps), address: "Số 7, ngõ 1" });
+    const batch = randomUUID();
+    const item = randomUUID();
+    await t.db.query("INSERT INTO sync_batches (id, user_id, item_count) VALUES ($1, $2, 1)", [batch, volunteerUser.id]);
+    await t.db.query("INSERT INTO sync_items (item_id, batch_id, user_id, kind, outcome) VALUES ($1, $2, $3, 'household.update', 'conflict')", [
+      item,
+      batch,
+      volunteerUser.id,
+    ]);
+    const conflict = await t.db.query<{ id: string }>(
+      `INSERT INTO sync_conflicts (item_id, entity, entity_id, household_id, commune_code, unit_path, submitted_by, base_version, server_version, proposed, server_state)
+       SELECT $1, 'household', h.id, h.id, h.commune_code, h.unit_path, $2, 1, 1, '{"address": "Số 9, ngõ 1"}', '{"address": "Số 7, ngõ 1", "poverty": null}'
+       FROM households h WHERE h.id = $3 RETURNING id`,
+      [item, volunteerUser.id, household.id],
+    );
+
     f = {
+      household: household.id,
+      conflict: conflict.rows[0]!.id,
       officerId: officer.id,
       volunteerId: volunteerUser.id,
       citizenId: citizen.actor.userId,

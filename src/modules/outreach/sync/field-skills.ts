@@ -30,23 +30,30 @@ export async function skillsOf(q: Queryable, provinceCode: string | null, locale
 export const provinceOf = (unitPath: string): string | null => unitPath.split("/").filter(Boolean)[0] ?? null;
 
 /**
- * Records confirmed skills. Seen in person outranks self-declared: a self-declaration never replaces a skill
+ * Records confirmed skills (of one visit or many). Seen in person outranks self-declared: a self-declaration never replaces a skill
  * someone saw; a newer confirmation of the same or a stronger kind replaces the older one.
  */
-export async function confirmSkillsFromVisit(
+export async function confirmSkills(
   q: Queryable,
   input: {
-    visitId: string;
     confirmedBy: string;
     at: Date;
-    skills: { residentId: string; skillKey: string; method: "seen" | "self_declared"; unitPath: string }[];
+    skills: { residentId: string; skillKey: string; method: "seen" | "self_declared"; unitPath: string; visitId: string }[];
   },
 ): Promise<void> {
-  if (input.skills.length === 0) return;
+  // One row per person and skill (an upsert may touch a row once): the strongest, then the latest, wins.
+  const best = new Map<string, (typeof input.skills)[number]>();
+  for (const s of input.skills) {
+    const key = `${s.residentId} ${s.skillKey}`;
+    if (best.get(key)?.method === "seen" && s.method !== "seen") continue;
+    best.set(key, s);
+  }
+  const skills = [...best.values()];
+  if (skills.length === 0) return;
   await q.query(
     `INSERT INTO resident_skills (resident_id, skill_key, unit_path, method, confirmed_by, confirmed_at, visit_id)
-     SELECT s.resident_id, s.skill_key, s.unit_path, s.method, $1, $2, $3
-     FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[]) AS s (resident_id, skill_key, unit_path, method)
+     SELECT s.resident_id, s.skill_key, s.unit_path, s.method, $1, $2, s.visit_id
+     FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[]) AS s (resident_id, skill_key, unit_path, method, visit_id)
      ON CONFLICT (resident_id, skill_key) DO UPDATE
        SET method = excluded.method, unit_path = excluded.unit_path, confirmed_by = excluded.confirmed_by,
            confirmed_at = excluded.confirmed_at, visit_id = excluded.visit_id, training_id = NULL
@@ -54,11 +61,11 @@ export async function confirmSkillsFromVisit(
     [
       input.confirmedBy,
       input.at,
-      input.visitId,
-      input.skills.map((s) => s.residentId),
-      input.skills.map((s) => s.skillKey),
-      input.skills.map((s) => s.unitPath),
-      input.skills.map((s) => s.method),
+      skills.map((s) => s.residentId),
+      skills.map((s) => s.skillKey),
+      skills.map((s) => s.unitPath),
+      skills.map((s) => s.method),
+      skills.map((s) => s.visitId),
     ],
   );
 }

@@ -1,7 +1,7 @@
-// POST /api/v1/field/sync: a device's queue, applied item by item (each in its own transaction), so that a batch
-// cut halfway is simply sent again. Every item id is recorded with its first answer: a replay changes nothing.
+// POST /api/v1/field/sync: a device's queue, applied item by item (each under its own savepoint, committed in chunks),
+// so that a batch cut halfway is simply sent again. Every item id is recorded with its first answer: a replay changes nothing.
 import type { Deps } from "../../../deps.ts";
-import { can, type Principal, scopePaths } from "../../../platform/auth/authorise.ts";
+import { type Principal, scopePaths } from "../../../platform/auth/authorise.ts";
 import type { Queryable } from "../../../platform/db/database.ts";
 import type { Actor } from "../../../platform/events/domain-events.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
@@ -14,12 +14,14 @@ import {
   createFieldResident,
   type FieldWriter,
   type FieldWriteResult,
-  householdAccess,
-  householdVisibleSql,
 } from "../../registry/index.ts";
-import { confirmSkillsFromVisit, provinceOf, skillsOf } from "../sync/field-skills.ts";
+import { skillsOf } from "../sync/field-skills.ts";
 import type { SyncItem, SyncRequest } from "../sync/sync.contract.ts";
 import { fieldRecords } from "./sync-field-records.ts";
+import { applyVisitRun } from "./sync-visit-run.ts";
+
+/** Items per transaction. */
+const CHUNK = 100;
 
 type Ctx = { actor: Actor; requestId: string | null; principal: Principal | null };
 
@@ -69,46 +71,70 @@ export async function applySyncBatch(deps: Pick<Deps, "db" | "events" | "clock">
     return skillKeys.get(province)!;
   };
 
+  const applyOne = async (q: Queryable, item: SyncItem, at: string): Promise<ItemAnswer> => {
+    const claimed = await q.query(
+      `INSERT INTO sync_items (item_id, batch_id, user_id, kind, outcome) VALUES ($1, $2, $3, $4, 'rejected') ON CONFLICT (item_id) DO NOTHING RETURNING item_id`,
+      [item.itemId, input.batchId, p.userId, item.kind],
+    );
+    if (!claimed.rowCount) {
+      const prev = await q.query<{ user_id: string; outcome: StoredResult["outcome"]; result: StoredResult }>(
+        "SELECT user_id, outcome, result FROM sync_items WHERE item_id = $1",
+        [item.itemId],
+      );
+      const first = prev.rows[0]!;
+      if (first.user_id !== p.userId) return { itemId: item.itemId, ...rejected(409, `${at}.itemId`, "sync.itemTaken") };
+      return { ...first.result, itemId: item.itemId, outcome: "duplicate", firstOutcome: first.outcome };
+    }
+    await q.query("SAVEPOINT item");
+    let result: Applied;
+    try {
+      result = await applyItem(q, writer, item, { at, batchId: input.batchId, now, thisYear, knownSkills });
+    } catch (err) {
+      // A row the device's ids collide with after all (a race with another sync): refused, the rest goes on.
+      if ((err as { code?: string }).code !== "23505") throw err;
+      result = rejected(409, `${at}.itemId`, "sync.idTaken");
+    }
+    await q.query(result.outcome === "rejected" ? "ROLLBACK TO SAVEPOINT item" : "RELEASE SAVEPOINT item");
+    const stored: StoredResult =
+      result.outcome === "duplicate" ? { outcome: "applied", ...(result.householdId ? { householdId: result.householdId } : {}) } : result;
+    await q.query("UPDATE sync_items SET outcome = $2, result = $3 WHERE item_id = $1", [item.itemId, stored.outcome, JSON.stringify(stored)]);
+    if (result.outcome === "duplicate") return { ...stored, itemId: item.itemId, outcome: "duplicate", firstOutcome: "applied" };
+    return { ...stored, itemId: item.itemId };
+  };
+
   const answers: ItemAnswer[] = [];
   const touched = new Set<string>();
   const counts = { applied: 0, conflicts: 0, rejected: 0 };
-  for (const [i, item] of input.items.entries()) {
-    const at = `items[${i}]`;
-    const answer = await deps.db.tx(async (q): Promise<ItemAnswer> => {
-      const claimed = await q.query(
-        `INSERT INTO sync_items (item_id, batch_id, user_id, kind, outcome) VALUES ($1, $2, $3, $4, 'rejected') ON CONFLICT (item_id) DO NOTHING RETURNING item_id`,
-        [item.itemId, input.batchId, p.userId, item.kind],
-      );
-      if (!claimed.rowCount) {
-        const prev = await q.query<{ user_id: string; outcome: StoredResult["outcome"]; result: StoredResult }>(
-          "SELECT user_id, outcome, result FROM sync_items WHERE item_id = $1",
-          [item.itemId],
-        );
-        const first = prev.rows[0]!;
-        if (first.user_id !== p.userId) return { itemId: item.itemId, ...rejected(409, `${at}.itemId`, "sync.itemTaken") };
-        return { ...first.result, itemId: item.itemId, outcome: "duplicate", firstOutcome: first.outcome };
+  // Items go in chunks, one transaction each, a savepoint per item: a commit per item would cost a disk flush each
+  // (500 visits took 5.7 s that way; see docs/performance.md). A chunk that fails as a whole (the database lost)
+  // leaves the chunks before it committed: the device sends the batch again and gets them back as duplicates.
+  for (let start = 0; start < input.items.length; start += CHUNK) {
+    const chunk = input.items.slice(start, start + CHUNK);
+    const chunkAnswers = await deps.db.tx(async (q) => {
+      const out: ItemAnswer[] = [];
+      let run: { item: Extract<SyncItem, { kind: "visit" }>; at: string }[] = [];
+      const flush = async () => {
+        if (run.length) out.push(...(await applyVisitRun(q, writer, run, { batchId: input.batchId, now, knownSkills })));
+        run = [];
+      };
+      for (const [k, item] of chunk.entries()) {
+        const at = `items[${start + k}]`;
+        if (item.kind === "visit") run.push({ item, at });
+        else {
+          await flush();
+          out.push(await applyOne(q, item, at));
+        }
       }
-      await q.query("SAVEPOINT item");
-      let result: Applied;
-      try {
-        result = await applyItem(q, writer, item, { at, batchId: input.batchId, now, thisYear, knownSkills });
-      } catch (err) {
-        // A row the device's ids collide with after all (a race with another sync): refused, the rest goes on.
-        if ((err as { code?: string }).code !== "23505") throw err;
-        result = rejected(409, `${at}.itemId`, "sync.idTaken");
-      }
-      if (result.outcome === "rejected") await q.query("ROLLBACK TO SAVEPOINT item");
-      const stored: StoredResult =
-        result.outcome === "duplicate" ? { outcome: "applied", ...(result.householdId ? { householdId: result.householdId } : {}) } : result;
-      await q.query("UPDATE sync_items SET outcome = $2, result = $3 WHERE item_id = $1", [item.itemId, stored.outcome, JSON.stringify(stored)]);
-      if (result.outcome === "duplicate") return { ...stored, itemId: item.itemId, outcome: "duplicate", firstOutcome: "applied" };
-      return { ...stored, itemId: item.itemId };
+      await flush();
+      return out;
     });
-    if (answer.outcome === "applied") counts.applied++;
-    else if (answer.outcome === "conflict") counts.conflicts++;
-    else if (answer.outcome === "rejected") counts.rejected++;
-    if ((answer.outcome === "applied" || answer.outcome === "duplicate") && answer.householdId) touched.add(answer.householdId);
-    answers.push(answer);
+    for (const answer of chunkAnswers) {
+      if (answer.outcome === "applied") counts.applied++;
+      else if (answer.outcome === "conflict") counts.conflicts++;
+      else if (answer.outcome === "rejected") counts.rejected++;
+      if ((answer.outcome === "applied" || answer.outcome === "duplicate") && answer.householdId) touched.add(answer.householdId);
+      answers.push(answer);
+    }
   }
   await deps.db.query("UPDATE sync_batches SET applied = applied + $2, conflicts = conflicts + $3, rejected = rejected + $4 WHERE id = $1", [
     input.batchId,
@@ -132,7 +158,7 @@ async function applyItem(q: Queryable, w: FieldWriter, item: SyncItem, env: Item
   const { at } = env;
   switch (item.kind) {
     case "visit":
-      return applyVisit(q, w, item.visit, env);
+      throw new Error("visits are applied in runs (sync-visit-run.ts)");
     case "household.update":
       return fromRegistry(q, w, item, `${at}.householdId`, await applyFieldHouseholdUpdate(q, w, item), at);
     case "resident.update":
@@ -186,93 +212,4 @@ async function fromRegistry(q: Queryable, w: FieldWriter, item: SyncItem, notFou
       return { outcome: "conflict", status: 409, conflictId: rows[0]!.id, version: r.serverVersion, householdId: r.householdId };
     }
   }
-}
-
-type VisitIn = Extract<SyncItem, { kind: "visit" }>["visit"];
-
-async function applyVisit(q: Queryable, w: FieldWriter, v: VisitIn, env: ItemEnv): Promise<Applied> {
-  const at = `${env.at}.visit`;
-  const p = w.principal;
-  const params: unknown[] = [v.householdId];
-  const visible = householdVisibleSql(householdAccess(p), "h", params);
-  const { rows } = await q.query<{ id: string; commune_code: string; village_code: string; unit_path: string; team_id: string | null }>(
-    `SELECT h.id, h.commune_code, h.village_code, h.unit_path, h.team_id FROM household_refs h WHERE h.id = $1 AND h.archived_at IS NULL AND ${visible}`,
-    params,
-  );
-  const h = rows[0];
-  if (!h || !can(p, "outreach.record", { code: h.village_code, path: h.unit_path })) return rejected(404, `${at}.householdId`, "sync.notFound");
-
-  const existing = await q.query<{ volunteer_user_id: string; household_id: string }>("SELECT volunteer_user_id, household_id FROM visits WHERE id = $1", [
-    v.id,
-  ]);
-  const same = existing.rows[0];
-  if (same) {
-    // The same visit queued twice under two item ids: recorded once.
-    if (same.volunteer_user_id === p.userId && same.household_id === h.id) return { outcome: "duplicate", householdId: h.id };
-    return rejected(409, `${at}.id`, "sync.idTaken");
-  }
-
-  const people = [...new Set([...v.present, ...v.skills.map((s) => s.residentId)])];
-  if (people.length) {
-    const members = await q.query<{ id: string; unit_path: string }>(
-      "SELECT id, unit_path FROM resident_refs WHERE household_id = $1 AND archived_at IS NULL AND id = ANY($2::uuid[])",
-      [h.id, people],
-    );
-    const known = new Set(members.rows.map((r) => r.id));
-    const presentAt = v.present.findIndex((id) => !known.has(id));
-    if (presentAt >= 0) return rejected(422, `${at}.present[${presentAt}]`, "sync.notMember");
-    const skillAt = v.skills.findIndex((s) => !known.has(s.residentId));
-    if (skillAt >= 0) return rejected(422, `${at}.skills[${skillAt}].residentId`, "sync.notMember");
-  }
-  const skills = await env.knownSkills(q, provinceOf(h.unit_path));
-  const unknownSkill = v.skills.findIndex((s) => !skills.has(s.skillKey));
-  if (unknownSkill >= 0) return rejected(422, `${at}.skills[${unknownSkill}].skillKey`, "sync.unknownSkill");
-
-  let photoFileId: string | null = null;
-  if (v.photoId) {
-    const photo = await q.query<{ file_id: string }>("SELECT file_id FROM field_photos WHERE id = $1 AND user_id = $2", [v.photoId, p.userId]);
-    if (!photo.rows[0]) return rejected(422, `${at}.photoId`, "sync.photoMissing");
-    photoFileId = photo.rows[0].file_id;
-  }
-
-  await q.query(
-    `INSERT INTO visits (id, household_id, commune_code, unit_path, team_id, volunteer_user_id, visited_on, present, skills_helped, outcome,
-       next_step, notes, photo_file_id, recorded_at, sync_batch_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-    [
-      v.id,
-      h.id,
-      h.commune_code,
-      h.unit_path,
-      h.team_id,
-      p.userId,
-      v.visitedOn,
-      v.present,
-      JSON.stringify(v.skills),
-      v.outcome,
-      v.nextStep?.trim() || null,
-      v.notes?.trim() || null,
-      photoFileId,
-      v.recordedAt,
-      env.batchId,
-    ],
-  );
-  // One confirmation per person and skill: the strongest the visit records.
-  const strongest = new Map<string, { residentId: string; skillKey: string; method: "seen" | "self_declared"; unitPath: string }>();
-  for (const s of v.skills) {
-    if (!s.confirmed) continue;
-    const key = `${s.residentId} ${s.skillKey}`;
-    if (strongest.get(key)?.method === "seen") continue;
-    strongest.set(key, { residentId: s.residentId, skillKey: s.skillKey, method: s.confirmed, unitPath: h.unit_path });
-  }
-  await confirmSkillsFromVisit(q, { visitId: v.id, confirmedBy: p.userId, at: env.now, skills: [...strongest.values()] });
-  await w.events.publish(q, {
-    type: "visit.recorded",
-    actor: w.actor,
-    target: { type: "visit", id: v.id },
-    adminUnitCode: h.commune_code,
-    requestId: w.requestId,
-    details: { householdId: h.id, visitedOn: v.visitedOn, outcome: v.outcome, skillsConfirmed: strongest.size, batchId: env.batchId },
-  });
-  return { outcome: "applied", householdId: h.id };
 }
