@@ -362,6 +362,16 @@ const NOT_COMMUNE_DATA = new Set([
   "POST /api/v1/files",
   "POST /api/v1/status",
   "POST /api/v1/payments/webhook",
+  // The field app: its shell and files, the same for everyone (its data comes from the snapshot API).
+  "GET /field",
+  "GET /field/",
+  "GET /field/app.js",
+  "GET /field/app.css",
+  "GET /field/icon.svg",
+  "GET /field/icon-192.png",
+  "GET /field/icon-512.png",
+  "GET /field/sw.js",
+  "GET /field/manifest.webmanifest",
   // The field app's own assignment (outreach.record): an item about another commune's household is rejected with
   // 404 one by one, the rest of the batch applied (src/modules/outreach/sync/sync.api.db.test.ts).
   "GET /api/v1/field/snapshot",

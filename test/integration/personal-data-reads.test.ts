@@ -375,6 +375,15 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /office/trainings/:id/materials/:fileId": "a training's slides and handouts",
   "GET /api/v1/trainings/:id/materials/:fileId": "a training's slides and handouts",
   "GET /office/registry/imports": "the registry imports: file names, statuses and counts",
+  "GET /field": "the field app's shell: texts only (its data comes from the snapshot API)",
+  "GET /field/": "a redirect to /field",
+  "GET /field/app.js": "the field app's static files",
+  "GET /field/app.css": "the field app's static files",
+  "GET /field/icon.svg": "the field app's static files",
+  "GET /field/icon-192.png": "the field app's static files",
+  "GET /field/icon-512.png": "the field app's static files",
+  "GET /field/sw.js": "the field app's static files",
+  "GET /field/manifest.webmanifest": "the field app's manifest",
 };
 
 describeDb("reads of personal data", () => {
