@@ -42,18 +42,31 @@ CREATE TABLE village_skill_counts (
 );
 CREATE INDEX village_skill_counts_path_idx ON village_skill_counts (unit_path text_pattern_ops);
 
+-- Set-based (joins on unnest, not a subquery per person): the same function serves one household and 500,000.
 CREATE FUNCTION coverage_refresh_households(ids uuid[]) RETURNS void LANGUAGE sql AS $$
-  DELETE FROM household_coverage hc WHERE hc.household_id = ANY(ids)
-    AND NOT EXISTS (SELECT 1 FROM household_refs h WHERE h.id = hc.household_id AND h.archived_at IS NULL);
+  DELETE FROM household_coverage hc USING unnest(ids) AS x(id)
+  WHERE hc.household_id = x.id AND NOT EXISTS (SELECT 1 FROM household_refs h WHERE h.id = x.id AND h.archived_at IS NULL);
+  WITH hh AS (
+    SELECT h.id, h.commune_code, h.village_code, h.unit_path, split_part(h.unit_path, '/', 2) AS province
+    FROM unnest(ids) AS x(id) JOIN household_refs h ON h.id = x.id AND h.archived_at IS NULL
+  ),
+  active AS (SELECT p.province, coverage_active_skills(p.province) AS keys FROM (SELECT DISTINCT province FROM hh) p),
+  members AS (
+    SELECT r.id, r.household_id, a.keys FROM hh JOIN resident_refs r ON r.household_id = hh.id AND r.archived_at IS NULL
+    JOIN active a ON a.province = hh.province
+  ),
+  held AS (
+    SELECT m.id, count(*) AS n FROM members m JOIN resident_skills s ON s.resident_id = m.id AND s.skill_key = ANY(m.keys) GROUP BY m.id
+  ),
+  per_household AS (
+    SELECT m.household_id, count(*) AS members,
+           count(*) FILTER (WHERE cardinality(m.keys) > 0 AND coalesce(held.n, 0) = cardinality(m.keys)) AS proficient
+    FROM members m LEFT JOIN held ON held.id = m.id GROUP BY m.household_id
+  ),
+  last_visit AS (SELECT v.household_id, max(v.visited_on) AS day FROM hh JOIN visits v ON v.household_id = hh.id GROUP BY v.household_id)
   INSERT INTO household_coverage (household_id, commune_code, village_code, unit_path, members, proficient_members, last_visit_on)
-  SELECT h.id, h.commune_code, h.village_code, h.unit_path,
-    (SELECT count(*) FROM resident_refs r WHERE r.household_id = h.id AND r.archived_at IS NULL),
-    (SELECT count(*) FROM resident_refs r
-       CROSS JOIN LATERAL (SELECT coverage_active_skills(split_part(h.unit_path, '/', 2)) AS keys) a
-       WHERE r.household_id = h.id AND r.archived_at IS NULL AND cardinality(a.keys) > 0
-         AND (SELECT count(*) FROM resident_skills s WHERE s.resident_id = r.id AND s.skill_key = ANY(a.keys)) = cardinality(a.keys)),
-    (SELECT max(v.visited_on) FROM visits v WHERE v.household_id = h.id)
-  FROM household_refs h WHERE h.id = ANY(ids) AND h.archived_at IS NULL
+  SELECT hh.id, hh.commune_code, hh.village_code, hh.unit_path, coalesce(p.members, 0), coalesce(p.proficient, 0), lv.day
+  FROM hh LEFT JOIN per_household p ON p.household_id = hh.id LEFT JOIN last_visit lv ON lv.household_id = hh.id
   ON CONFLICT (household_id) DO UPDATE SET commune_code = excluded.commune_code, village_code = excluded.village_code,
     unit_path = excluded.unit_path, members = excluded.members, proficient_members = excluded.proficient_members,
     last_visit_on = excluded.last_visit_on;
@@ -61,12 +74,54 @@ $$;
 
 CREATE FUNCTION coverage_refresh_villages(codes text[]) RETURNS void LANGUAGE sql AS $$
   DELETE FROM village_skill_counts WHERE village_code = ANY(codes);
+  WITH people AS (
+    SELECT r.id, r.village_code, r.commune_code, r.unit_path, coverage_year_bucket(r.birth_year) AS bucket
+    FROM unnest(codes) AS x(code) JOIN resident_refs r ON r.village_code = x.code AND r.archived_at IS NULL AND r.household_id IS NOT NULL
+  )
   INSERT INTO village_skill_counts (village_code, commune_code, unit_path, birth_year, skill_key, people)
-  SELECT r.village_code, min(r.commune_code), min(r.unit_path), coverage_year_bucket(r.birth_year), k.key, count(*)
-  FROM resident_refs r
-  CROSS JOIN LATERAL (SELECT '' AS key UNION ALL SELECT s.skill_key FROM resident_skills s WHERE s.resident_id = r.id) k
-  WHERE r.village_code = ANY(codes) AND r.archived_at IS NULL AND r.household_id IS NOT NULL
-  GROUP BY r.village_code, coverage_year_bucket(r.birth_year), k.key;
+  SELECT village_code, min(commune_code), min(unit_path), bucket, '', count(*) FROM people GROUP BY village_code, bucket
+  UNION ALL
+  SELECT p.village_code, min(p.commune_code), min(p.unit_path), p.bucket, s.skill_key, count(*)
+  FROM people p JOIN resident_skills s ON s.resident_id = p.id GROUP BY p.village_code, p.bucket, s.skill_key;
+$$;
+
+-- Everything under a path at once (a province whose checklist changed, rows present before this migration, a bulk
+-- load): full scans and hash joins, where the id-list functions above would look up 500,000 households one by one.
+-- Its hash joins need memory: the default work_mem (4 MB) spills a province's 2 million people to disk many times.
+CREATE FUNCTION coverage_refresh_under(prefix text) RETURNS void LANGUAGE sql SET work_mem = '256MB' AS $$
+  DELETE FROM household_coverage WHERE unit_path LIKE prefix || '%';
+  WITH hh AS (
+    SELECT h.id, h.commune_code, h.village_code, h.unit_path, split_part(h.unit_path, '/', 2) AS province
+    FROM household_refs h WHERE h.unit_path LIKE prefix || '%' AND h.archived_at IS NULL
+  ),
+  active AS (SELECT p.province, coverage_active_skills(p.province) AS keys FROM (SELECT DISTINCT province FROM hh) p),
+  members AS (
+    SELECT r.id, r.household_id, a.keys FROM hh JOIN resident_refs r ON r.household_id = hh.id AND r.archived_at IS NULL
+    JOIN active a ON a.province = hh.province
+  ),
+  held AS (
+    SELECT m.id, count(*) AS n FROM members m JOIN resident_skills s ON s.resident_id = m.id AND s.skill_key = ANY(m.keys) GROUP BY m.id
+  ),
+  per_household AS (
+    SELECT m.household_id, count(*) AS members,
+           count(*) FILTER (WHERE cardinality(m.keys) > 0 AND coalesce(held.n, 0) = cardinality(m.keys)) AS proficient
+    FROM members m LEFT JOIN held ON held.id = m.id GROUP BY m.household_id
+  ),
+  last_visit AS (SELECT v.household_id, max(v.visited_on) AS day FROM visits v WHERE v.unit_path LIKE prefix || '%' GROUP BY v.household_id)
+  INSERT INTO household_coverage (household_id, commune_code, village_code, unit_path, members, proficient_members, last_visit_on)
+  SELECT hh.id, hh.commune_code, hh.village_code, hh.unit_path, coalesce(p.members, 0), coalesce(p.proficient, 0), lv.day
+  FROM hh LEFT JOIN per_household p ON p.household_id = hh.id LEFT JOIN last_visit lv ON lv.household_id = hh.id;
+
+  DELETE FROM village_skill_counts WHERE unit_path LIKE prefix || '%';
+  WITH people AS (
+    SELECT r.id, r.village_code, r.commune_code, r.unit_path, coverage_year_bucket(r.birth_year) AS bucket
+    FROM resident_refs r WHERE r.unit_path LIKE prefix || '%' AND r.archived_at IS NULL AND r.household_id IS NOT NULL
+  )
+  INSERT INTO village_skill_counts (village_code, commune_code, unit_path, birth_year, skill_key, people)
+  SELECT village_code, min(commune_code), min(unit_path), bucket, '', count(*) FROM people GROUP BY village_code, bucket
+  UNION ALL
+  SELECT p.village_code, min(p.commune_code), min(p.unit_path), p.bucket, s.skill_key, count(*)
+  FROM people p JOIN resident_skills s ON s.resident_id = p.id GROUP BY p.village_code, p.bucket, s.skill_key;
 $$;
 
 -- residents: the old and the new household and village of every changed row.
@@ -140,8 +195,7 @@ BEGIN
   ELSIF TG_OP = 'DELETE' THEN provinces := ARRAY(SELECT DISTINCT province_code FROM old_rows);
   ELSE provinces := ARRAY(SELECT province_code FROM new_rows UNION SELECT province_code FROM old_rows);
   END IF;
-  PERFORM coverage_refresh_households(ARRAY(
-    SELECT hc.household_id FROM household_coverage hc WHERE hc.unit_path LIKE ANY (ARRAY(SELECT '/' || p || '/%' FROM unnest(provinces) p))));
+  PERFORM coverage_refresh_under('/' || p || '/') FROM unnest(provinces) p;
   RETURN NULL;
 END $$;
 CREATE TRIGGER coverage_skill_definitions_ins AFTER INSERT ON skill_definitions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION coverage_on_skill_definitions();
@@ -149,5 +203,4 @@ CREATE TRIGGER coverage_skill_definitions_upd AFTER UPDATE ON skill_definitions 
 CREATE TRIGGER coverage_skill_definitions_del AFTER DELETE ON skill_definitions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION coverage_on_skill_definitions();
 
 -- Rows already in the registry when this migration runs.
-SELECT coverage_refresh_households(ARRAY(SELECT id FROM household_refs WHERE archived_at IS NULL));
-SELECT coverage_refresh_villages(ARRAY(SELECT DISTINCT village_code FROM resident_refs));
+SELECT coverage_refresh_under('/');
