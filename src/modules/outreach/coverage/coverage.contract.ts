@@ -106,18 +106,25 @@ export const SkillDefinition = z
   })
   .openapi("SkillDefinition");
 
-export const SkillsQuery = z.strictObject({ province: z.string().regex(/^\d{2}$/).optional().openapi({ example: "15" }) });
+export const SkillsQuery = z.strictObject({
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .openapi({ example: "15" }),
+});
 export const SaveSkillsInput = z
   .strictObject({
-    province: z.string().regex(/^\d{2}$/).openapi({ example: "15" }),
+    province: z
+      .string()
+      .regex(/^\d{2}$/)
+      .openapi({ example: "15" }),
     skills: z.array(SkillDefinition).min(1).max(32),
   })
   .openapi("SaveSkillsInput");
 export type SaveSkillsInput = z.infer<typeof SaveSkillsInput>;
 
-export const Checklist = z
-  .object({ provinceCode: z.string(), custom: z.boolean(), skills: z.array(SkillDefinition) })
-  .openapi("SkillChecklist");
+export const Checklist = z.object({ provinceCode: z.string(), custom: z.boolean(), skills: z.array(SkillDefinition) }).openapi("SkillChecklist");
 
 export const ConfirmSkillInput = z
   .strictObject({

@@ -32,7 +32,14 @@ describeDb("skills and coverage", () => {
   const hh: Record<string, { id: string; residentIds: string[] }> = {};
 
   const give = async (residentId: string, keys: readonly string[], method: "seen" | "self_declared" = "seen") =>
-    t.db.tx((q) => confirmSkills(q, t.deps, officer, keys.map((skillKey) => ({ residentId, skillKey, method, unitPath: villagePath }))));
+    t.db.tx((q) =>
+      confirmSkills(
+        q,
+        t.deps,
+        officer,
+        keys.map((skillKey) => ({ residentId, skillKey, method, unitPath: villagePath })),
+      ),
+    );
   const visit = (householdId: string, day: string) =>
     t.db.query(
       `INSERT INTO visits (id, household_id, commune_code, unit_path, volunteer_user_id, visited_on, outcome, recorded_at)
@@ -62,9 +69,24 @@ describeDb("skills and coverage", () => {
     village = await buildRegistryVillage(t.deps);
     villagePath = (await t.db.query<{ path: string }>("SELECT path FROM admin_unit_refs WHERE code = $1", [village])).rows[0]!.path;
     // H1: A (1980, every skill), B (1985, VNeID), C (2012, a child with VNeID). Never visited.
-    hh.h1 = await buildHousehold(t.deps, { villageCode: village, address: "Số 2, đường Bờ Sông", members: [{ birthYear: 1980, fullName: "Lê Văn An" }, { birthYear: 1985, fullName: "Trần Thị Bình" }, { birthYear: 2012, fullName: "Lê Văn Cường" }] });
+    hh.h1 = await buildHousehold(t.deps, {
+      villageCode: village,
+      address: "Số 2, đường Bờ Sông",
+      members: [
+        { birthYear: 1980, fullName: "Lê Văn An" },
+        { birthYear: 1985, fullName: "Trần Thị Bình" },
+        { birthYear: 2012, fullName: "Lê Văn Cường" },
+      ],
+    });
     // H2: D (1970, nothing), E (2010, a minor with every skill: the household still has a proficient person). Never visited.
-    hh.h2 = await buildHousehold(t.deps, { villageCode: village, address: "Số 10, đường Bờ Sông", members: [{ birthYear: 1970, fullName: "Phạm Văn Dũng" }, { birthYear: 2010, fullName: "Phạm Thị Em" }] });
+    hh.h2 = await buildHousehold(t.deps, {
+      villageCode: village,
+      address: "Số 10, đường Bờ Sông",
+      members: [
+        { birthYear: 1970, fullName: "Phạm Văn Dũng" },
+        { birthYear: 2010, fullName: "Phạm Thị Em" },
+      ],
+    });
     // H3: F (1990, every skill but the citizen app). Last visited 100 days ago.
     hh.h3 = await buildHousehold(t.deps, { villageCode: village, address: "Số 9, đường Bờ Sông", members: [{ birthYear: 1990, fullName: "Hoàng Văn Phúc" }] });
     // H4: G (1950, nothing). Visited 120 days ago, then 10 days ago.
@@ -73,7 +95,10 @@ describeDb("skills and coverage", () => {
     await give(hh.h1!.residentIds[1]!, ["vneid_level2"], "self_declared");
     await give(hh.h1!.residentIds[2]!, ["vneid_level2"]);
     await give(hh.h2!.residentIds[1]!, ALL);
-    await give(hh.h3!.residentIds[0]!, ALL.filter((k) => k !== "citizen_app"));
+    await give(
+      hh.h3!.residentIds[0]!,
+      ALL.filter((k) => k !== "citizen_app"),
+    );
     await visit(hh.h3!.id, daysAgo(100));
     await visit(hh.h4!.id, daysAgo(120));
     await visit(hh.h4!.id, daysAgo(10));
@@ -149,13 +174,18 @@ describeDb("skills and coverage", () => {
     ]);
     expect(g.rows.find((x) => x.fullName === "Hoàng Văn Phúc")).toMatchObject({ missing: ["citizen_app"], lastVisitOn: daysAgo(100) });
     expect(g.rows.find((x) => x.fullName === "Trần Thị Bình")!.missing).toEqual(ALL.filter((k) => k !== "vneid_level2"));
-    expect((await listGaps(t.deps, officer, { unit: village, skill: "vneid_level2" })).rows.map((x) => x.fullName).sort()).toEqual(["Phạm Văn Dũng", "Đỗ Thị Giang"].sort());
+    expect((await listGaps(t.deps, officer, { unit: village, skill: "vneid_level2" })).rows.map((x) => x.fullName).sort()).toEqual(
+      ["Phạm Văn Dũng", "Đỗ Thị Giang"].sort(),
+    );
     const audit = await t.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM audit_log WHERE action = 'personalData.read' AND target_type = 'coverageGaps' AND actor_id = $1",
       [officer.actor.userId],
     );
     expect(audit.rows[0]!.n).toBeGreaterThanOrEqual(2);
-    await expect(listGaps(t.deps, officer, { unit: village, skill: "no_such_skill" })).rejects.toMatchObject({ code: "validation", fields: [{ field: "skill" }] });
+    await expect(listGaps(t.deps, officer, { unit: village, skill: "no_such_skill" })).rejects.toMatchObject({
+      code: "validation",
+      fields: [{ field: "skill" }],
+    });
   });
 
   it("exports the figures and the gap list as a workbook that opens and holds the rows", async () => {
@@ -209,8 +239,13 @@ describeDb("skills and coverage", () => {
     await confirmResidentSkill(t.deps, leader, d, { skillKey: "online_shopping", method: "self_declared" });
     expect(await confirmResidentSkill(t.deps, leader, d, { skillKey: "online_shopping", method: "seen" })).toMatchObject({ method: "seen", changed: true });
     // Outside the leader's households, and a skill not on the checklist.
-    await expect(confirmResidentSkill(t.deps, leader, hh.h1!.residentIds[0]!, { skillKey: "cyber_safety", method: "seen" })).rejects.toMatchObject({ code: "not_found" });
-    await expect(confirmResidentSkill(t.deps, leader, d, { skillKey: "flying", method: "seen" })).rejects.toMatchObject({ code: "validation", fields: [{ field: "skillKey" }] });
+    await expect(confirmResidentSkill(t.deps, leader, hh.h1!.residentIds[0]!, { skillKey: "cyber_safety", method: "seen" })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(confirmResidentSkill(t.deps, leader, d, { skillKey: "flying", method: "seen" })).rejects.toMatchObject({
+      code: "validation",
+      fields: [{ field: "skillKey" }],
+    });
     await t.db.query("DELETE FROM resident_skills WHERE resident_id = $1", [d]);
     await t.db.query("DELETE FROM household_assignments WHERE team_id = $1", [team.id]);
   });
@@ -245,19 +280,32 @@ describeDb("skills and coverage", () => {
       const base = await skillsFor(t.deps, "15");
       expect(base.map((s) => s.key)).toEqual(ALL);
       expect(base[0]!.labelVi).toBe("Đã kích hoạt VNeID mức 2");
-      await expect(
-        saveChecklist(t.deps, officer, { province: "15", skills: base.map((s) => ({ ...s })) }),
-      ).rejects.toBeInstanceOf(AppError); // a commune admin may not
-      const skills = base.map((s) => (s.key === "citizen_app" ? { ...s, active: false } : s.key === "cyber_safety" ? { ...s, labelVi: "An toàn số", sort: 1 } : s));
-      const saved = await saveChecklist(t.deps, admin, { province: "15", skills: [...skills, { key: "digital_signature", labelVi: "Chữ ký số", labelEn: "Digital signature", sort: 99, active: false }] });
+      await expect(saveChecklist(t.deps, officer, { province: "15", skills: base.map((s) => ({ ...s })) })).rejects.toBeInstanceOf(AppError); // a commune admin may not
+      const skills = base.map((s) =>
+        s.key === "citizen_app" ? { ...s, active: false } : s.key === "cyber_safety" ? { ...s, labelVi: "An toàn số", sort: 1 } : s,
+      );
+      const saved = await saveChecklist(t.deps, admin, {
+        province: "15",
+        skills: [...skills, { key: "digital_signature", labelVi: "Chữ ký số", labelEn: "Digital signature", sort: 99, active: false }],
+      });
       expect(saved.custom).toBe(true);
-      expect(saved.skills.map((s) => s.key)).toEqual(["cyber_safety", "vneid_level2", "cashless_payment", "online_public_service", "online_shopping", "citizen_app", "digital_signature"]);
+      expect(saved.skills.map((s) => s.key)).toEqual([
+        "cyber_safety",
+        "vneid_level2",
+        "cashless_payment",
+        "online_public_service",
+        "online_shopping",
+        "citizen_app",
+        "digital_signature",
+      ]);
       // Without the app, F (H3) holds every active skill: three proficient households.
       const r = await computeCoverage(t.deps, officer, { unit: village, staleDays: 90 });
       expect(r.total.proficientHouseholds).toBe(3);
       expect(r.skills.map((s) => s.key)).not.toContain("citizen_app");
       expect((await recount(villagePath)).proficient).toBe(3);
-      await expect(saveChecklist(t.deps, admin, { province: "15", skills: [skills[0]!, skills[0]!] })).rejects.toMatchObject({ fields: [{ field: "skills.1.key" }] });
+      await expect(saveChecklist(t.deps, admin, { province: "15", skills: [skills[0]!, skills[0]!] })).rejects.toMatchObject({
+        fields: [{ field: "skills.1.key" }],
+      });
     });
 
     it("keeps the migration's built-in keys equal to skills.ts", async () => {

@@ -33,9 +33,12 @@ export const messagesVi = {
   "coverage.gapsLink": "Danh sách còn thiếu (kế hoạch đi thăm)",
   "coverage.download": "Tải bảng tính (XLSX)",
   "coverage.definitions": "Cách tính",
-  "coverage.def.proficient": "Người thành thạo: người có đủ mọi kỹ năng đang dùng trong danh mục của tỉnh (đã xác nhận tận mắt hoặc tự khai). Hộ có người thành thạo: ít nhất một thành viên hiện tại thành thạo, ở mọi độ tuổi.",
-  "coverage.def.adults": "Người lớn: người có năm sinh không muộn hơn năm nay trừ 18. Tỷ lệ người lớn có một kỹ năng chia cho số người lớn hiện là thành viên các hộ.",
-  "coverage.def.visits": "Hộ chưa được thăm: không có lần thăm nào được ghi. Hộ thăm quá N ngày: lần thăm gần nhất trước hôm nay quá N ngày; hộ chưa thăm không tính vào đây.",
+  "coverage.def.proficient":
+    "Người thành thạo: người có đủ mọi kỹ năng đang dùng trong danh mục của tỉnh (đã xác nhận tận mắt hoặc tự khai). Hộ có người thành thạo: ít nhất một thành viên hiện tại thành thạo, ở mọi độ tuổi.",
+  "coverage.def.adults":
+    "Người lớn: người có năm sinh không muộn hơn năm nay trừ 18. Tỷ lệ người lớn có một kỹ năng chia cho số người lớn hiện là thành viên các hộ.",
+  "coverage.def.visits":
+    "Hộ chưa được thăm: không có lần thăm nào được ghi. Hộ thăm quá N ngày: lần thăm gần nhất trước hôm nay quá N ngày; hộ chưa thăm không tính vào đây.",
   "coverage.gaps.title": "Ai còn thiếu kỹ năng gì",
   "coverage.gaps.intro": "Người lớn còn thiếu kỹ năng, xếp theo thôn rồi theo địa chỉ: kế hoạch cho vòng thăm tiếp theo.",
   "coverage.gaps.print": "In danh sách",
@@ -58,7 +61,8 @@ export const messagesVi = {
   "coverage.error.skill": "Không có kỹ năng này trong danh mục của tỉnh.",
   "coverage.error.method": "Cách xác nhận phải là tận mắt (seen) hoặc tự khai (self_declared).",
   "skills.title": "Danh mục kỹ năng số",
-  "skills.intro": "Các kỹ năng mỗi người dân được hướng dẫn. Tỉnh có thể thêm, đổi tên, sắp xếp lại hoặc ngừng dùng một kỹ năng; kỹ năng đã ngừng không tính vào độ phủ nhưng các xác nhận cũ được giữ.",
+  "skills.intro":
+    "Các kỹ năng mỗi người dân được hướng dẫn. Tỉnh có thể thêm, đổi tên, sắp xếp lại hoặc ngừng dùng một kỹ năng; kỹ năng đã ngừng không tính vào độ phủ nhưng các xác nhận cũ được giữ.",
   "skills.province": "Tỉnh",
   "skills.col.key": "Mã",
   "skills.col.labelVi": "Tên tiếng Việt",
@@ -91,7 +95,8 @@ declare module "../../../platform/i18n/i18n.ts" {
 
 export const messagesEn: Messages = {
   "coverage.title": "Digital skills coverage",
-  "coverage.intro": "Share of households with at least one proficient person, share of adults with each skill, households never visited and not visited for long, computed from the records.",
+  "coverage.intro":
+    "Share of households with at least one proficient person, share of adults with each skill, households never visited and not visited for long, computed from the records.",
   "coverage.field.unit": "Unit",
   "coverage.field.staleDays": "Days after which a visit is old",
   "coverage.field.staleDaysHint": "From 1 to 3650 days; 90 by default.",
@@ -123,9 +128,12 @@ export const messagesEn: Messages = {
   "coverage.gapsLink": "Who still needs what (the visit plan)",
   "coverage.download": "Download the spreadsheet (XLSX)",
   "coverage.definitions": "How it is counted",
-  "coverage.def.proficient": "A proficient person holds every active skill of the province's checklist (seen in person or self-declared). A household with a proficient person: at least one current member is proficient, at any age.",
-  "coverage.def.adults": "Adults: people born no later than this year minus 18. The share of adults with a skill is over the adults who are current household members.",
-  "coverage.def.visits": "Never visited: no visit recorded. Last visited over N days ago: the latest visit is more than N days before today; households never visited are not counted there.",
+  "coverage.def.proficient":
+    "A proficient person holds every active skill of the province's checklist (seen in person or self-declared). A household with a proficient person: at least one current member is proficient, at any age.",
+  "coverage.def.adults":
+    "Adults: people born no later than this year minus 18. The share of adults with a skill is over the adults who are current household members.",
+  "coverage.def.visits":
+    "Never visited: no visit recorded. Last visited over N days ago: the latest visit is more than N days before today; households never visited are not counted there.",
   "coverage.gaps.title": "Who still needs what",
   "coverage.gaps.intro": "Adults still missing skills, by village, then by address: the plan for the next round of visits.",
   "coverage.gaps.print": "Print the list",
@@ -148,7 +156,8 @@ export const messagesEn: Messages = {
   "coverage.error.skill": "This skill is not in the province's checklist.",
   "coverage.error.method": "The method must be seen (in person) or self_declared.",
   "skills.title": "Digital skills checklist",
-  "skills.intro": "The skills every resident is helped with. A province may add, rename, reorder or stop using a skill; a skill no longer used does not count toward coverage, and past confirmations are kept.",
+  "skills.intro":
+    "The skills every resident is helped with. A province may add, rename, reorder or stop using a skill; a skill no longer used does not count toward coverage, and past confirmations are kept.",
   "skills.province": "Province",
   "skills.col.key": "Key",
   "skills.col.labelVi": "Vietnamese name",

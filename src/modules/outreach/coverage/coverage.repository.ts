@@ -21,8 +21,10 @@ type PeopleRow = { key: string | null; skill: string; people: number };
 function merge(households: HouseholdRow[], people: PeopleRow[]): KeyedCounts[] {
   const out = new Map<string | null, KeyedCounts>();
   const at = (key: string | null) => {
-    let c = out.get(key);
-    if (!c) out.set(key, (c = { key, ...emptyCounts() }));
+    const found = out.get(key);
+    if (found) return found;
+    const c: KeyedCounts = { key, ...emptyCounts() };
+    out.set(key, c);
     return c;
   };
   for (const h of households) Object.assign(at(h.key), { households: h.households, proficient: h.proficient, neverVisited: h.never, staleVisited: h.stale });
@@ -115,14 +117,16 @@ export async function childUnits(q: Queryable, parentCode: string): Promise<Unit
 export type TeamName = { id: string; name: string; unitPath: string };
 
 export async function teamsUnder(q: Queryable, pathPrefix: string): Promise<TeamName[]> {
-  const { rows } = await q.query<TeamName>(
-    `SELECT id, name, unit_path AS "unitPath" FROM digital_team_refs WHERE unit_path LIKE $1 AND archived_at IS NULL`,
-    [`${pathPrefix}%`],
-  );
+  const { rows } = await q.query<TeamName>(`SELECT id, name, unit_path AS "unitPath" FROM digital_team_refs WHERE unit_path LIKE $1 AND archived_at IS NULL`, [
+    `${pathPrefix}%`,
+  ]);
   return rows;
 }
 
-export async function teamById(q: Queryable, id: string): Promise<(TeamName & { communeCode: string; villageCode: string | null; leaderUserId: string | null }) | null> {
+export async function teamById(
+  q: Queryable,
+  id: string,
+): Promise<(TeamName & { communeCode: string; villageCode: string | null; leaderUserId: string | null }) | null> {
   const { rows } = await q.query(
     `SELECT id, name, unit_path AS "unitPath", commune_code AS "communeCode", village_code AS "villageCode", leader_user_id AS "leaderUserId"
      FROM digital_team_refs WHERE id = $1 AND archived_at IS NULL`,
@@ -238,7 +242,14 @@ export async function replaceChecklist(
      ON CONFLICT (province_code, key) DO UPDATE SET label_vi = excluded.label_vi, label_en = excluded.label_en, sort = excluded.sort, active = excluded.active
      WHERE (skill_definitions.label_vi, skill_definitions.label_en, skill_definitions.sort, skill_definitions.active)
        IS DISTINCT FROM (excluded.label_vi, excluded.label_en, excluded.sort, excluded.active)`,
-    [provinceCode, skills.map((s) => s.key), skills.map((s) => s.labelVi), skills.map((s) => s.labelEn), skills.map((s) => s.sort), skills.map((s) => s.active)],
+    [
+      provinceCode,
+      skills.map((s) => s.key),
+      skills.map((s) => s.labelVi),
+      skills.map((s) => s.labelEn),
+      skills.map((s) => s.sort),
+      skills.map((s) => s.active),
+    ],
   );
 }
 

@@ -63,7 +63,9 @@ function Figures(props: { ctx: PageContext; report: CoverageReport }) {
 function Rows(props: { ctx: PageContext; report: CoverageReport }) {
   const { ctx, report } = props;
   const { t, locale } = ctx;
-  const caption = report.partial ? t("coverage.rows.teams") : t(`coverage.rows.${report.unit.level === "commune" ? "commune" : report.unit.level === "village" ? "village" : "province"}`);
+  const caption = report.partial
+    ? t("coverage.rows.teams")
+    : t(`coverage.rows.${report.unit.level === "commune" ? "commune" : report.unit.level === "village" ? "village" : "province"}`);
   return (
     <DataTable
       caption={caption}
@@ -73,7 +75,11 @@ function Rows(props: { ctx: PageContext; report: CoverageReport }) {
       columns={[
         { header: t("coverage.col.unit"), cell: (r: CoverageRow) => <RowName ctx={ctx} row={r} report={report} />, rowHeader: true },
         { header: t("coverage.col.households"), num: true, cell: (r) => formatNumber(r.households, locale) },
-        { header: t("coverage.col.proficient"), num: true, cell: (r) => <ShareOf ctx={ctx} share={r.proficientShare} n={r.proficientHouseholds} of={r.households} /> },
+        {
+          header: t("coverage.col.proficient"),
+          num: true,
+          cell: (r) => <ShareOf ctx={ctx} share={r.proficientShare} n={r.proficientHouseholds} of={r.households} />,
+        },
         { header: t("coverage.col.never"), num: true, cell: (r) => formatNumber(r.neverVisited, locale) },
         { header: t("coverage.col.stale", { days: report.staleDays }), num: true, cell: (r) => formatNumber(r.staleVisited, locale) },
         { header: t("coverage.col.adults"), num: true, cell: (r) => formatNumber(r.adults, locale) },

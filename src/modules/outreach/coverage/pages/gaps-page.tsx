@@ -75,7 +75,11 @@ export function gapsPage(web: WebContext) {
       <Layout ctx={ctx} title={`${t("coverage.gaps.title")} – ${scope}`} office>
         <Breadcrumbs
           t={t}
-          items={[{ href: "/office", label: t("nav.office") }, { href: `/office/coverage?${queryOf({ unit: input.unit })}`, label: t("coverage.title") }, { label: t("coverage.gaps.title") }]}
+          items={[
+            { href: "/office", label: t("nav.office") },
+            { href: `/office/coverage?${queryOf({ unit: input.unit })}`, label: t("coverage.title") },
+            { label: t("coverage.gaps.title") },
+          ]}
         />
         <h1>
           {t("coverage.gaps.title")}: <span>{scope}</span>
@@ -120,22 +124,22 @@ export function gapsPrintPage(web: WebContext) {
     const { report } = await load(web, c);
     const title = t("coverage.gaps.printTitle", { scope: nameOf(report.unit, ctx) });
     return c.html(
-          <html lang={locale}>
-            <head>
-              <meta charset="utf-8" />
-              <meta name="viewport" content="width=device-width, initial-scale=1" />
-              <title>{`${title} – ${t("app.name")}`}</title>
-              <link rel="stylesheet" href={ctx.assets.url("app.css")} />
-            </head>
-            <body>
-              <main id="main" class="print-sheet">
-                <h1>{title}</h1>
-                <p>{formatDate(web.deps.clock.now(), locale)}</p>
-                <Counted ctx={ctx} report={report} />
-                <GapTable ctx={ctx} report={report} />
-              </main>
-            </body>
-          </html>,
+      <html lang={locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} – ${t("app.name")}`}</title>
+          <link rel="stylesheet" href={ctx.assets.url("app.css")} />
+        </head>
+        <body>
+          <main id="main" class="print-sheet">
+            <h1>{title}</h1>
+            <p>{formatDate(web.deps.clock.now(), locale)}</p>
+            <Counted ctx={ctx} report={report} />
+            <GapTable ctx={ctx} report={report} />
+          </main>
+        </body>
+      </html>,
     );
   };
 }

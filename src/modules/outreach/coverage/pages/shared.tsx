@@ -12,7 +12,11 @@ export function queryValues(c: Context<AppEnv>): Record<string, string> {
 }
 
 export const queryOf = (values: Record<string, string | number | undefined | null>) =>
-  new URLSearchParams(Object.entries(values).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== null && e[1] !== "").map(([k, v]) => [k, String(v)])).toString();
+  new URLSearchParams(
+    Object.entries(values)
+      .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== null && e[1] !== "")
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
 
 /** "66,7 % (2/3)", or a dash when there is nothing to divide by. */
 export function ShareOf(props: { ctx: PageContext; share: number | null; n: number; of: number }) {

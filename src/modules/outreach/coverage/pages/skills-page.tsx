@@ -16,7 +16,12 @@ import { SaveSkillsInput } from "../coverage.contract.ts";
 import type { SkillChecklist } from "../../skills.ts";
 import { z } from "@hono/zod-openapi";
 
-const ProvinceQuery = z.strictObject({ province: z.string().regex(/^\d{2}$/).optional() });
+const ProvinceQuery = z.strictObject({
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
+});
 
 function valuesOf(list: SkillChecklist): Record<string, string> {
   const v: Record<string, string> = { province: list.provinceCode };
