@@ -72,19 +72,6 @@ CREATE FUNCTION coverage_refresh_households(ids uuid[]) RETURNS void LANGUAGE sq
     last_visit_on = excluded.last_visit_on;
 $$;
 
-CREATE FUNCTION coverage_refresh_villages(codes text[]) RETURNS void LANGUAGE sql AS $$
-  DELETE FROM village_skill_counts WHERE village_code = ANY(codes);
-  WITH people AS (
-    SELECT r.id, r.village_code, r.commune_code, r.unit_path, coverage_year_bucket(r.birth_year) AS bucket
-    FROM unnest(codes) AS x(code) JOIN resident_refs r ON r.village_code = x.code AND r.archived_at IS NULL AND r.household_id IS NOT NULL
-  )
-  INSERT INTO village_skill_counts (village_code, commune_code, unit_path, birth_year, skill_key, people)
-  SELECT village_code, min(commune_code), min(unit_path), bucket, '', count(*) FROM people GROUP BY village_code, bucket
-  UNION ALL
-  SELECT p.village_code, min(p.commune_code), min(p.unit_path), p.bucket, s.skill_key, count(*)
-  FROM people p JOIN resident_skills s ON s.resident_id = p.id GROUP BY p.village_code, p.bucket, s.skill_key;
-$$;
-
 -- Everything under a path at once (a province whose checklist changed, rows present before this migration, a bulk
 -- load): full scans and hash joins, where the id-list functions above would look up 500,000 households one by one.
 -- Its hash joins need memory: the default work_mem (4 MB) spills a province's 2 million people to disk many times.
@@ -124,17 +111,53 @@ CREATE FUNCTION coverage_refresh_under(prefix text) RETURNS void LANGUAGE sql SE
   FROM people p JOIN resident_skills s ON s.resident_id = p.id GROUP BY p.village_code, p.bucket, s.skill_key;
 $$;
 
--- residents: the old and the new household and village of every changed row.
+-- Village counts change by deltas: minus what the old rows counted, plus what the new rows count (a recount of a
+-- village would scan the residents by village, which has no index of its own). Zero rows are removed.
+CREATE FUNCTION coverage_bump(deltas jsonb) RETURNS void LANGUAGE sql AS $$
+  WITH d AS (
+    SELECT x.village_code, x.commune_code, x.unit_path, x.birth_year, x.skill_key, x.people
+    FROM jsonb_to_recordset(deltas) AS x(village_code text, commune_code text, unit_path text, birth_year int, skill_key text, people int)
+  ),
+  summed AS (
+    SELECT village_code, min(commune_code) AS commune_code, min(unit_path) AS unit_path, birth_year, skill_key, sum(people)::int AS people
+    FROM d GROUP BY village_code, birth_year, skill_key HAVING sum(people) <> 0
+  ),
+  upserted AS (
+    INSERT INTO village_skill_counts AS v (village_code, commune_code, unit_path, birth_year, skill_key, people)
+    SELECT * FROM summed
+    ON CONFLICT (village_code, birth_year, skill_key) DO UPDATE SET people = v.people + excluded.people
+    RETURNING v.village_code, v.birth_year, v.skill_key, v.people
+  )
+  DELETE FROM village_skill_counts v USING upserted u
+  WHERE u.people = 0 AND v.village_code = u.village_code AND v.birth_year = u.birth_year AND v.skill_key = u.skill_key;
+$$;
+
+-- What a set of residents (as rows: id, village, commune, path, birth year) counts, with a sign.
+CREATE FUNCTION coverage_people_deltas(people jsonb, sign int) RETURNS jsonb LANGUAGE sql STABLE AS $$
+  WITH p AS (
+    SELECT x.id, x.village_code, x.commune_code, x.unit_path, coverage_year_bucket(x.birth_year) AS birth_year
+    FROM jsonb_to_recordset(people) AS x(id uuid, village_code text, commune_code text, unit_path text, birth_year int, household_id uuid, archived_at timestamptz)
+    WHERE x.archived_at IS NULL AND x.household_id IS NOT NULL
+  )
+  SELECT coalesce(jsonb_agg(jsonb_build_object('village_code', village_code, 'commune_code', commune_code, 'unit_path', unit_path,
+    'birth_year', birth_year, 'skill_key', skill_key, 'people', sign)), '[]')
+  FROM (SELECT p.*, '' AS skill_key FROM p UNION ALL SELECT p.*, s.skill_key FROM p JOIN resident_skills s ON s.resident_id = p.id) c;
+$$;
+
+-- residents: the old and the new household of every changed row; the village counts by deltas.
 CREATE FUNCTION coverage_on_residents() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  deltas jsonb := '[]';
 BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
     PERFORM coverage_refresh_households(ARRAY(SELECT DISTINCT household_id FROM old_rows WHERE household_id IS NOT NULL));
-    PERFORM coverage_refresh_villages(ARRAY(SELECT DISTINCT village_code FROM old_rows));
+    deltas := deltas || coverage_people_deltas((SELECT coalesce(jsonb_agg(to_jsonb(o)), '[]') FROM old_rows o), -1);
   END IF;
   IF TG_OP IN ('UPDATE', 'INSERT') THEN
     PERFORM coverage_refresh_households(ARRAY(SELECT DISTINCT household_id FROM new_rows WHERE household_id IS NOT NULL));
-    PERFORM coverage_refresh_villages(ARRAY(SELECT DISTINCT village_code FROM new_rows));
+    deltas := deltas || coverage_people_deltas((SELECT coalesce(jsonb_agg(to_jsonb(n)), '[]') FROM new_rows n), 1);
   END IF;
+  PERFORM coverage_bump(deltas);
   RETURN NULL;
 END $$;
 CREATE TRIGGER coverage_residents_ins AFTER INSERT ON residents REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION coverage_on_residents();
@@ -155,17 +178,28 @@ CREATE TRIGGER coverage_households_ins AFTER INSERT ON households REFERENCING NE
 CREATE TRIGGER coverage_households_upd AFTER UPDATE ON households REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION coverage_on_households();
 CREATE TRIGGER coverage_households_del AFTER DELETE ON households REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION coverage_on_households();
 
--- resident_skills: the households and villages of the residents concerned.
+-- resident_skills: the households of the residents concerned; the village counts by deltas of the skill rows.
 CREATE FUNCTION coverage_on_resident_skills() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  people uuid[];
+  changed jsonb;
 BEGIN
-  IF TG_OP = 'INSERT' THEN people := ARRAY(SELECT DISTINCT resident_id FROM new_rows);
-  ELSIF TG_OP = 'DELETE' THEN people := ARRAY(SELECT DISTINCT resident_id FROM old_rows);
-  ELSE people := ARRAY(SELECT resident_id FROM new_rows UNION SELECT resident_id FROM old_rows);
+  IF TG_OP = 'INSERT' THEN
+    changed := (SELECT coalesce(jsonb_agg(jsonb_build_object('resident_id', resident_id, 'skill_key', skill_key, 'sign', 1)), '[]') FROM new_rows);
+  ELSIF TG_OP = 'DELETE' THEN
+    changed := (SELECT coalesce(jsonb_agg(jsonb_build_object('resident_id', resident_id, 'skill_key', skill_key, 'sign', -1)), '[]') FROM old_rows);
+  ELSE
+    changed := (SELECT coalesce(jsonb_agg(x), '[]') FROM (
+      SELECT jsonb_build_object('resident_id', resident_id, 'skill_key', skill_key, 'sign', -1) AS x FROM old_rows
+      UNION ALL SELECT jsonb_build_object('resident_id', resident_id, 'skill_key', skill_key, 'sign', 1) FROM new_rows) u);
   END IF;
-  PERFORM coverage_refresh_households(ARRAY(SELECT DISTINCT household_id FROM resident_refs WHERE id = ANY(people) AND household_id IS NOT NULL));
-  PERFORM coverage_refresh_villages(ARRAY(SELECT DISTINCT village_code FROM resident_refs WHERE id = ANY(people)));
+  PERFORM coverage_refresh_households(ARRAY(
+    SELECT DISTINCT r.household_id FROM jsonb_to_recordset(changed) AS c(resident_id uuid)
+    JOIN resident_refs r ON r.id = c.resident_id WHERE r.household_id IS NOT NULL));
+  PERFORM coverage_bump((
+    SELECT coalesce(jsonb_agg(jsonb_build_object('village_code', r.village_code, 'commune_code', r.commune_code, 'unit_path', r.unit_path,
+      'birth_year', coverage_year_bucket(r.birth_year), 'skill_key', c.skill_key, 'people', c.sign)), '[]')
+    FROM jsonb_to_recordset(changed) AS c(resident_id uuid, skill_key text, sign int)
+    JOIN resident_refs r ON r.id = c.resident_id AND r.archived_at IS NULL AND r.household_id IS NOT NULL));
   RETURN NULL;
 END $$;
 CREATE TRIGGER coverage_resident_skills_ins AFTER INSERT ON resident_skills REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION coverage_on_resident_skills();

@@ -161,6 +161,20 @@ describeDb("skills and coverage", () => {
     await t.db.query("DELETE FROM visits WHERE household_id = $1", [hh.h1!.id]);
     expect(await recount(villagePath)).toEqual({ households: 4, proficient: 2, adults: 5, vneid: 3 });
     expect((await computeCoverage(t.deps, officer, { unit: village, staleDays: 90 })).total.neverVisited).toBe(2);
+    // A skill withdrawn and given again, a birth year corrected: the village's counts equal a recount, row for row.
+    await t.db.query("DELETE FROM resident_skills WHERE resident_id = $1 AND skill_key = 'vneid_level2'", [b]);
+    await t.db.query("UPDATE residents SET birth_year = 2011 WHERE id = $1", [hh.h3!.residentIds[0]]);
+    const rolled = await t.db.query("SELECT birth_year, skill_key, people FROM village_skill_counts WHERE village_code = $1 ORDER BY 1, 2", [village]);
+    const counted = await t.db.query(
+      `SELECT greatest(r.birth_year, 2000) AS birth_year, k.skill_key, count(*)::int AS people
+       FROM resident_refs r CROSS JOIN LATERAL (SELECT '' AS skill_key UNION ALL SELECT s.skill_key FROM resident_skills s WHERE s.resident_id = r.id) k
+       WHERE r.village_code = $1 AND r.archived_at IS NULL AND r.household_id IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+      [village],
+    );
+    expect(rolled.rows).toEqual(counted.rows);
+    await t.db.query("UPDATE residents SET birth_year = 1990 WHERE id = $1", [hh.h3!.residentIds[0]]);
+    await give(b, ["vneid_level2"], "self_declared");
+    expect(await recount(villagePath)).toEqual({ households: 4, proficient: 2, adults: 5, vneid: 3 });
   });
 
   it("lists who still needs what, by village then address, audited as a read of personal data", async () => {
