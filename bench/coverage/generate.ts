@@ -90,6 +90,8 @@ export async function generateProvince(c: pg.Client, log: (msg: string) => void)
      WHERE (hashint4(n) & 1023) < 720 AND (j = 0 OR (hashint4(n) & 1) = 1)`,
   );
   await c.query("SET session_replication_role = origin");
+  // Fresh tables have no statistics: without them the rollup's joins are planned as nested loops over millions of rows.
+  await step("analyze", "ANALYZE");
   await step("rollups", `SELECT coverage_refresh_under('/${PROVINCE}/')`);
   return ms;
 }
