@@ -16,6 +16,7 @@ import { runFieldSyncBench } from "./lib/field-sync.ts";
 import { parseOptions, USAGE, type BenchOptions } from "./lib/options.ts";
 import { cpuDelta, cpuSnapshot, machineCpuMs, parentPid, processGroup, rssKb, pssKb, sumMemory, type MemorySum } from "./lib/procfs.ts";
 import { printReport, type Report, type Scenario } from "./lib/report.ts";
+import { runCoverageSuite } from "./coverage/suite.ts";
 
 const READY_TEXT = "XãSố is listening";
 const START_TIMEOUT_MS = 240_000;
@@ -719,6 +720,7 @@ if (opts === "help") {
   process.stdout.write(`${USAGE}\n`);
 } else {
   if (!existsSync("/proc/self/status")) throw new Error("the benchmark reads /proc: Linux only");
-  await main(opts);
+  if (opts.suite === "coverage") await runCoverageSuite(opts);
+  else await main(opts);
   process.exit(0);
 }

@@ -61,6 +61,16 @@ const SCOPED: Record<string, Probe> = {
   "GET /office/stats.xlsx": () => ({ path: `/office/stats.xlsx?commune=${BAO_THANG}` }),
   "GET /api/v1/stats/dossiers": () => ({ path: `/api/v1/stats/dossiers?commune=${BAO_THANG}` }),
   "GET /api/v1/stats/dossiers.xlsx": () => ({ path: `/api/v1/stats/dossiers.xlsx?commune=${BAO_THANG}` }),
+  // Skills and coverage: another commune's figures, gap list and residents.
+  "GET /office/coverage": () => ({ path: `/office/coverage?unit=${BAO_THANG}` }),
+  "GET /office/coverage.xlsx": () => ({ path: `/office/coverage.xlsx?unit=${BAO_THANG}` }),
+  "GET /office/coverage/gaps": () => ({ path: `/office/coverage/gaps?unit=${BAO_THANG}` }),
+  "GET /office/coverage/gaps/print": (f) => ({ path: `/office/coverage/gaps/print?unit=${GIA_PHU}&village=${f.villageB}` }),
+  "GET /api/v1/coverage": () => ({ path: `/api/v1/coverage?unit=${BAO_THANG}` }),
+  "GET /api/v1/coverage/gaps": (f) => ({ path: `/api/v1/coverage/gaps?village=${f.villageB}` }),
+  "GET /api/v1/coverage.xlsx": () => ({ path: `/api/v1/coverage.xlsx?unit=${BAO_THANG}` }),
+  "POST /office/residents/:id/skills": (f) => ({ path: `/office/residents/${f.residentB}/skills`, form: { skillKey: "vneid_level2", method: "seen" } }),
+  "POST /api/v1/residents/:id/skills": (f) => ({ path: `/api/v1/residents/${f.residentB}/skills`, json: { skillKey: "vneid_level2", method: "seen" } }),
   // Dossiers: the desk, one dossier, its files, actions and printable forms.
   "GET /office/desk": () => ({ path: `/office/desk?commune=${BAO_THANG}` }),
   "GET /office/desk/register.pdf": () => ({ path: `/office/desk/register.pdf?commune=${BAO_THANG}&from=2026-01-01&to=2026-12-31` }),
@@ -300,6 +310,11 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /office/id-card-check",
   "GET /office/tokens",
   "POST /office/tokens",
+  // A province's skill checklist is province-wide; changing it needs skills.manage, which no commune role has.
+  "GET /office/skills",
+  "POST /office/skills",
+  "GET /api/v1/skills",
+  "PUT /api/v1/skills",
   // The working-day calendar is national data.
   "GET /api/v1/calendar/:year",
   "PUT /api/v1/calendar/days/:day",

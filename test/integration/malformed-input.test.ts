@@ -46,6 +46,16 @@ const CITIZEN_PHONE = "0912000113";
 // A valid request for every API write route, so that on the code before the edge check the bad string reached the
 // use case and the database; a new write route fails the sweep until it is added here.
 const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
+  "PUT /api/v1/skills": () => ({
+    who: "officer",
+    path: "/api/v1/skills",
+    body: { province: "15", skills: [{ key: "vneid_level2", labelVi: "VNeID mức 2", labelEn: "VNeID level 2", sort: 10, active: true }] },
+  }),
+  "POST /api/v1/residents/{id}/skills": (f) => ({
+    who: "officer",
+    path: `/api/v1/residents/${f.userId}/skills`,
+    body: { skillKey: "vneid_level2", method: "seen" },
+  }),
   "PATCH /api/v1/admin-units/{code}": (f) => ({ who: "officer", path: `/api/v1/admin-units/${f.village}`, body: { name: "Thôn Mới", unitType: "Thôn" } }),
   "POST /api/v1/admin-units/{code}/villages": () => ({
     who: "officer",

@@ -66,10 +66,17 @@ const REGISTRY_PHONE = "0912777888";
 const dossierPart = (id: string) => ({ type: "dossier", id });
 /** The registry resident's name: what the pages reading their record show. */
 const RESIDENT = "Phàn Thị Mẩy";
+/** The gap list of skills and coverage: who still needs what (one entry per list). */
+const GAPS = { type: "coverageGaps", id: null };
 
 // Reads of someone else's personal data: each probe must answer 200 and add exactly one entry naming the reader
 // and what was read (a list is one entry for the page).
 const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
+  "GET /office/coverage/gaps": () => [{ as: "officer", path: `/office/coverage/gaps?unit=${GIA_PHU}`, kind: "page", target: GAPS }],
+  "GET /office/coverage/gaps/print": () => [{ as: "officer", path: `/office/coverage/gaps/print?unit=${GIA_PHU}`, kind: "page", target: GAPS }],
+  "GET /office/coverage.xlsx": () => [{ as: "officer", path: `/office/coverage.xlsx?unit=${GIA_PHU}`, kind: "printed", target: GAPS }],
+  "GET /api/v1/coverage/gaps": () => [{ as: "token", path: `/api/v1/coverage/gaps?unit=${GIA_PHU}`, kind: "api", target: GAPS }],
+  "GET /api/v1/coverage.xlsx": () => [{ as: "token", path: `/api/v1/coverage.xlsx?unit=${GIA_PHU}`, kind: "api", target: GAPS }],
   "GET /office/dossiers/:id": (f) => [
     { as: "officer", path: `/office/dossiers/${f.dossier}`, kind: "page", target: dossierPart(f.dossier), shows: APPLICANT.phone },
   ],
@@ -384,6 +391,10 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /field/icon-512.png": "the field app's static files",
   "GET /field/sw.js": "the field app's static files",
   "GET /field/manifest.webmanifest": "the field app's manifest",
+  "GET /office/coverage": "counts of households and adults per unit or team",
+  "GET /api/v1/coverage": "counts of households and adults per unit or team",
+  "GET /office/skills": "the province's skill checklist",
+  "GET /api/v1/skills": "the province's skill checklist",
 };
 
 describeDb("reads of personal data", () => {

@@ -53,6 +53,7 @@ export function officeHomePage(iw: PageKit) {
       ...(has("dossier.read") ? [{ href: "/office/search", label: t("office.search") }] : []),
       ...(has("citizen.verifyId") ? [{ href: "/office/id-card-check", label: t("nav.idCardCheck") }] : []),
       ...(has("stats.read") ? [{ href: "/office/stats", label: t("nav.stats") }] : []),
+      ...(has("coverage.read") ? [{ href: "/office/coverage", label: t("coverage.title") }] : []),
     ];
     const admin: Link[] = [
       ...(has("user.read") ? [{ href: "/office/users", label: t("nav.users") }] : []),
@@ -62,6 +63,7 @@ export function officeHomePage(iw: PageKit) {
         label: t("office.settingsOf", { unit: unitName(code) }),
       })),
       ...(has("procedure.manage") ? [{ href: "/office/procedures", label: t("nav.procedures") }] : []),
+      ...(has("skills.manage") ? [{ href: "/office/skills", label: t("skills.title") }] : []),
     ];
     const more: Link[] = [
       ...guidesOf(p).map((g) => ({ href: `/help/${g}`, label: t("office.help", { role: t(`help.${g}.title`) }) })),
