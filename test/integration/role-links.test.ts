@@ -15,7 +15,9 @@ const PEOPLE: Person[] = [
   { label: "specialist", roles: [["specialist", GIA_PHU]], lands: "/office" },
   { label: "leader", roles: [["leader", GIA_PHU]], lands: "/office" },
   { label: "volunteer", kind: "volunteer", roles: [["volunteer", GIA_PHU]], lands: "/office" },
+  { label: "team leader", kind: "volunteer", roles: [["team_leader", GIA_PHU]], lands: "/office" },
   { label: "commune admin", roles: [["commune_admin", GIA_PHU]], lands: "/office" },
+  { label: "province admin", roles: [["province_admin", "15"]], lands: "/office" },
 ];
 
 /** The links of a page that stay in the app, without fragments; what a person could click. */

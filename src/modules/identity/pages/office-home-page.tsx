@@ -53,7 +53,21 @@ export function officeHomePage(iw: PageKit) {
       ...(has("dossier.read") ? [{ href: "/office/search", label: t("office.search") }] : []),
       ...(has("citizen.verifyId") ? [{ href: "/office/id-card-check", label: t("nav.idCardCheck") }] : []),
       ...(has("stats.read") ? [{ href: "/office/stats", label: t("nav.stats") }] : []),
-      ...(has("coverage.read") ? [{ href: "/office/coverage", label: t("coverage.title") }] : []),
+    ];
+    // The digital teams' work: a volunteer's day starts with their households and the field app.
+    const community: Link[] = [
+      ...(has("registry.readAssigned") ? [{ href: "/office/my-households", label: t("nav.myHouseholds") }] : []),
+      ...(has("outreach.record") ? [{ href: "/field", label: t("nav.fieldApp") }] : []),
+      ...(has("registry.read") ? [{ href: "/office/registry", label: t("nav.registry") }] : []),
+      ...(has("registry.manage") ? [{ href: "/office/registry/imports", label: t("nav.registryImports") }] : []),
+      ...(has("registry.read") || has("team.manage") || has("team.assign") ? [{ href: "/office/teams", label: t("nav.teams") }] : []),
+      ...(has("outreach.settle") ? [{ href: "/office/field/conflicts", label: t("nav.conflicts") }] : []),
+      ...(has("registry.read") || has("registry.readAssigned") ? [{ href: "/office/visits", label: t("nav.visits") }] : []),
+      ...(has("coverage.read") ? [{ href: "/office/coverage", label: t("nav.coverage") }] : []),
+      ...(has("coverage.read") ? [{ href: "/office/coverage/gaps", label: t("nav.gaps") }] : []),
+      ...(has("coverage.read") || has("campaign.manage") ? [{ href: "/office/campaigns", label: t("nav.campaigns") }] : []),
+      ...(has("coverage.read") || has("training.manage") ? [{ href: "/office/trainings", label: t("nav.trainings") }] : []),
+      ...(has("coverage.read") ? [{ href: "/office/recognition", label: t("nav.recognition") }] : []),
     ];
     const admin: Link[] = [
       ...(has("user.read") ? [{ href: "/office/users", label: t("nav.users") }] : []),
@@ -63,7 +77,7 @@ export function officeHomePage(iw: PageKit) {
         label: t("office.settingsOf", { unit: unitName(code) }),
       })),
       ...(has("procedure.manage") ? [{ href: "/office/procedures", label: t("nav.procedures") }] : []),
-      ...(has("skills.manage") ? [{ href: "/office/skills", label: t("skills.title") }] : []),
+      ...(has("skills.manage") ? [{ href: "/office/skills", label: t("nav.skills") }] : []),
     ];
     const more: Link[] = [
       ...guidesOf(p).map((g) => ({ href: `/help/${g}`, label: t("office.help", { role: t(`help.${g}.title`) }) })),
@@ -92,6 +106,7 @@ export function officeHomePage(iw: PageKit) {
       <Layout ctx={ctx} title={t("office.title")} office>
         <h1>{t("office.welcome", { name: p.displayName })}</h1>
         {group("office-daily", t("office.daily"), daily)}
+        {group("office-community", t("office.community"), community)}
         {group("office-admin", t("office.admin"), admin)}
         <DataTable caption={t("office.yourRoles")} showCaption columns={columns} rows={p.grants} empty={<p>{t("office.noRoles")}</p>} />
         {has("dossier.assist") && (

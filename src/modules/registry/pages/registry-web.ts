@@ -27,6 +27,12 @@ export async function registryCommunes(deps: Pick<Deps, "db" | "config">, p: Pri
     if (!["system_admin", "province_admin", "commune_admin", "one_stop_officer", "specialist", "leader", "team_leader", "volunteer"].includes(g.role)) continue;
     const unit = await getAdminUnit(deps, g.unitCode).catch(() => null);
     if (!unit) continue;
+    // A province's officer picks one of its communes: the registry is kept per commune.
+    if (unit.level === "province" || unit.level === "district") {
+      const children = await listAdminUnitChildren(deps, unit.code, { limit: 500 });
+      for (const c of children.items) if (c.level === "commune" && !out.some((x) => x.code === c.code)) out.push({ code: c.code, name: c.fullName });
+      continue;
+    }
     const commune = unit.level === "village" ? await getAdminUnit(deps, unit.parentCode as string).catch(() => null) : unit.level === "commune" ? unit : null;
     if (commune && !out.some((c) => c.code === commune.code)) out.push({ code: commune.code, name: commune.fullName });
   }
