@@ -4,6 +4,7 @@ import { createApp } from "./app.ts";
 import { startRuntime } from "./bootstrap.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { seedDemo } from "./demo/seed-demo.ts";
+import { seedCommunityDemo } from "./demo/seed-community.ts";
 import { seedPublicServicesDemo } from "./demo/seed-public-services.ts";
 import { createOidcClient } from "./modules/identity/index.ts";
 import { purgeExpired } from "./modules/identity/use-cases/purge-expired.ts";
@@ -44,6 +45,7 @@ if (config.seedDemo) {
   if (seeded.created) log.info({ users: seeded.users }, "demo data loaded");
   const services = await seedPublicServicesDemo(runtime);
   if (services.procedures || services.dossiers) log.info(services, "demo public services loaded");
+  await seedCommunityDemo(runtime);
 }
 const app = createApp({ ...runtime, oidc: config.oidc ? createOidcClient(config.oidc) : null });
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {

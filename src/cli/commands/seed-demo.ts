@@ -1,6 +1,7 @@
 // xaso seed-demo: loads the demo commune and accounts (once); never on a production database.
 import { loadConfig } from "../../config.ts";
 import { DEMO_PASSWORD, seedDemo } from "../../demo/seed-demo.ts";
+import { seedCommunityDemo } from "../../demo/seed-community.ts";
 import { seedPublicServicesDemo } from "../../demo/seed-public-services.ts";
 import { isProductionDatabase } from "../../platform/db/production-mark.ts";
 import { parse } from "../args.ts";
@@ -26,6 +27,7 @@ export const seedDemoCommand: Command = {
       }
       const result = await seedDemo(rt);
       await seedPublicServicesDemo(rt);
+      await seedCommunityDemo(rt);
       if (!result.created) {
         io.out(`${io.t("cli.seedDemo.exists")}\n`);
       } else {

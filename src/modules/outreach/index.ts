@@ -11,3 +11,5 @@ export { BUILT_IN_SKILLS, type Skill, type SkillChecklist, skillsFor } from "./s
 export { confirmResidentSkill, confirmSkills, type SkillConfirmationInput } from "./use-cases/skills-confirm.ts";
 export { computeCoverage, type CoverageInput } from "./use-cases/coverage-compute.ts";
 export { GAP_LIMIT, type GapsInput, listGaps } from "./use-cases/coverage-gaps.ts";
+/** The field sync, for the demo seed and the CLI (the device posts to /api/v1/field/sync). */
+export { applySyncBatch } from "./use-cases/sync-apply-batch.ts";
