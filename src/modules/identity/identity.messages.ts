@@ -65,13 +65,22 @@ export const messagesVi = {
   "help.leader.b3":
     "Các việc này nằm riêng ở cuối trang hồ sơ, trong mục “Từ chối, tạm dừng hoặc hủy hồ sơ”. Luôn ghi rõ lý do: người nộp sẽ nhận được lý do đó.",
 
-  "help.volunteer.title": "Tình nguyện viên",
-  "help.volunteer.intro": "Bạn giúp người dân nộp hồ sơ trực tuyến, với sự đồng ý của họ.",
+  "help.volunteer.title": "Tổ công nghệ số cộng đồng",
+  "help.volunteer.intro": "Bạn đi từng nhà hướng dẫn kỹ năng số, ghi lại từng lượt hỗ trợ (kể cả khi mất sóng) và nộp hồ sơ giúp người dân, với sự đồng ý của họ.",
   "help.volunteer.t1": "Nộp hồ sơ giúp người dân",
   "help.volunteer.b1":
     "Chọn thủ tục trong “Dịch vụ công”, bấm nộp trực tuyến, nhập thông tin của người dân và ghi nhận sự đồng ý của họ (ký, điểm chỉ hoặc đồng ý bằng lời).",
   "help.volunteer.t2": "Theo dõi hồ sơ đã nộp giúp",
   "help.volunteer.b2": "Các hồ sơ bạn nộp giúp nằm trong “Hồ sơ của tôi”. Người dân cũng tra cứu được bằng mã hồ sơ trên giấy hẹn.",
+  "help.volunteer.t3": "Cài ứng dụng đi từng nhà trên điện thoại",
+  "help.volunteer.b3":
+    "Khi có sóng, mở “Ứng dụng đi từng nhà” (/field) một lần và chọn “Thêm vào màn hình chính”. Ứng dụng giữ danh sách hộ bạn được phân công; sau đó mở được cả khi không có sóng.",
+  "help.volunteer.t4": "Ghi lượt hỗ trợ khi mất sóng",
+  "help.volunteer.b4":
+    "Chọn hộ, ghi ai có mặt, kỹ năng đã hướng dẫn và đã thấy người dân tự làm, kết quả và việc lần sau. Lượt hỗ trợ được lưu trên máy, kể cả khi tắt trình duyệt hay tắt máy; khi có sóng lại, ứng dụng tự gửi (hoặc bấm “Đồng bộ ngay”). Không lượt nào bị gửi hai lần.",
+  "help.volunteer.t5": "Tổ trưởng: phân công và xử lý thay đổi trùng nhau",
+  "help.volunteer.b5":
+    "Trong “Các tổ công nghệ số cộng đồng”, giao hộ cho từng thành viên. Khi hai người cùng sửa một hộ từ hai phiên bản khác nhau, thay đổi sau chờ bạn trong “Thay đổi trùng nhau chờ xử lý”: chọn giữ giá trị nào cho từng trường.",
 
   "help.citizen.title": "Người dân",
   "help.citizen.intro": "Bạn nộp hồ sơ trực tuyến, theo dõi hồ sơ và giữ giấy tờ trong kho của mình.",
@@ -164,13 +173,22 @@ export const messagesEn: Messages = {
   "help.leader.b3":
     "These stand apart at the end of the dossier page, under “Refuse, pause or cancel the dossier”. Always give the reason: the applicant receives it.",
 
-  "help.volunteer.title": "Volunteer",
-  "help.volunteer.intro": "You help citizens file online, with their consent.",
+  "help.volunteer.title": "Community digital team",
+  "help.volunteer.intro": "You go door to door teaching digital skills, record each visit (even without signal), and file for citizens with their consent.",
   "help.volunteer.t1": "File for a citizen",
   "help.volunteer.b1":
     "Choose the procedure under “Public services”, file online, enter the citizen's details and record their consent (signature, fingerprint or spoken).",
   "help.volunteer.t2": "Follow the dossiers you filed",
   "help.volunteer.b2": "The dossiers you filed are under “My dossiers”. Citizens can also look them up by the code on the receipt.",
+  "help.volunteer.t3": "Install the door-to-door app on your phone",
+  "help.volunteer.b3":
+    "With signal, open the “Door-to-door app” (/field) once and choose “Add to home screen”. The app keeps the households assigned to you; it then opens without signal too.",
+  "help.volunteer.t4": "Record visits without signal",
+  "help.volunteer.b4":
+    "Pick the household, note who was there, the skills you helped with and saw the person use, the outcome and the next step. Visits stay on the phone, even if the browser or the phone is switched off; when signal is back the app sends them (or tap “Sync now”). No visit is sent twice.",
+  "help.volunteer.t5": "Team leaders: assignments and clashing changes",
+  "help.volunteer.b5":
+    "In “Community digital teams”, give households to each member. When two people changed the same household from different versions, the later change waits for you in “Clashing changes to settle”: choose which value to keep for each field.",
 
   "help.citizen.title": "Citizen",
   "help.citizen.intro": "You file online, follow your dossiers and keep your documents in your vault.",
