@@ -37,3 +37,4 @@ export { consolePrincipal } from "./use-cases/import-context.ts";
 export { exportRegistry } from "./use-cases/import-export.ts";
 export { getImport } from "./use-cases/import-read.ts";
 export { formatOf as registryFileFormat, COLUMNS as REGISTRY_FILE_COLUMNS } from "./import/household-file.ts";
+export type { HouseholdPanel, HouseholdPanelInput, RegistrySlots, ResidentPanel, ResidentPanelInput } from "./registry-slots.ts";

@@ -44,6 +44,14 @@ export function searchPage(web: RegistryWeb) {
     const form = emptyForm({ q: raw.q ?? "", village: raw.village ?? "", flag: raw.flag ?? "", commune, heads: raw.heads ?? "" });
     form.errors = errors;
     const labels = { q: t("registry.search.label"), village: t("registry.search.village"), flag: t("registry.search.flag"), cursor: "cursor" };
+    // The gap list (outreach's coverage page) asks for the unit and village by these names; someone who reads
+    // coverage only in a village (a volunteer) asks for that village as the unit.
+    const chosenVillage = villages.some((v) => v.value === raw.village) ? raw.village : undefined;
+    const communeUnit = communes.find((x) => x.code === commune)!;
+    const wholeCommune = can(p, "coverage.read", { code: communeUnit.code, path: communeUnit.path });
+    const gapsQuery = new URLSearchParams(
+      wholeCommune ? { unit: commune, ...(chosenVillage ? { village: chosenVillage } : {}) } : chosenVillage ? { unit: chosenVillage } : {},
+    ).toString();
     const mayAdd = p.grants.some((g) => can(p, "registry.manage", { code: g.unitCode, path: g.unitPath }));
     return c.html(
       <Layout ctx={ctx} title={t("registry.search.title")} office>
@@ -57,7 +65,7 @@ export function searchPage(web: RegistryWeb) {
               {" · "}
             </>
           )}
-          <a href={`/office/coverage/gaps?commune=${commune}`}>{t("registry.search.gaps")}</a>
+          <a href={`/office/coverage/gaps${gapsQuery ? `?${gapsQuery}` : ""}`}>{t("registry.search.gaps")}</a>
         </p>
         <form class="search-form" method="get" action="/office/registry" role="search">
           <TextField t={t} form={form} name="q" type="search" label={labels.q} hint={t("registry.search.hint")} />
