@@ -3,7 +3,7 @@
 // JavaScript and can be bookmarked. Each page of results is one audited read.
 import type { Context } from "hono";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
-import { can } from "../../../platform/auth/authorise.ts";
+import { can, scopePaths } from "../../../platform/auth/authorise.ts";
 import { AppError, type FieldError, fieldErrorsFromZod } from "../../../platform/http/app-error.ts";
 import type { Page } from "../../../platform/http/cursor.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
@@ -49,6 +49,7 @@ export function searchPage(web: RegistryWeb) {
     const chosenVillage = villages.some((v) => v.value === raw.village) ? raw.village : undefined;
     const communeUnit = communes.find((x) => x.code === commune)!;
     const wholeCommune = can(p, "coverage.read", { code: communeUnit.code, path: communeUnit.path });
+    const readsCoverage = scopePaths(p, "coverage.read").length > 0;
     const gapsQuery = new URLSearchParams(
       wholeCommune ? { unit: commune, ...(chosenVillage ? { village: chosenVillage } : {}) } : chosenVillage ? { unit: chosenVillage } : {},
     ).toString();
@@ -62,10 +63,10 @@ export function searchPage(web: RegistryWeb) {
           {mayAdd && (
             <>
               <a href={`/office/registry/households/new?commune=${commune}`}>{t("registry.search.newHousehold")}</a>
-              {" · "}
+              {readsCoverage && " · "}
             </>
           )}
-          <a href={`/office/coverage/gaps${gapsQuery ? `?${gapsQuery}` : ""}`}>{t("registry.search.gaps")}</a>
+          {readsCoverage && <a href={`/office/coverage/gaps${gapsQuery ? `?${gapsQuery}` : ""}`}>{t("registry.search.gaps")}</a>}
         </p>
         <form class="search-form" method="get" action="/office/registry" role="search">
           <TextField t={t} form={form} name="q" type="search" label={labels.q} hint={t("registry.search.hint")} />
