@@ -9,7 +9,7 @@ import { identityModule } from "./modules/identity/mount.ts";
 import type { OidcClient } from "./modules/identity/oidc-client.ts";
 import { notificationsModule } from "./modules/notifications/mount.ts";
 import { citizenPaymentPanel, officePaymentPanel, paymentsModule } from "./modules/payments/mount.ts";
-import { outreachModule } from "./modules/outreach/mount.ts";
+import { householdOutreachPanel, outreachModule, residentOutreachPanel } from "./modules/outreach/mount.ts";
 import { proceduresModule } from "./modules/procedures/mount.ts";
 import { registryModule } from "./modules/registry/mount.ts";
 import type { ModuleMount } from "./platform/http/module-mount.ts";
@@ -25,7 +25,7 @@ export function moduleMounts(opts: { oidc: OidcClient | null }): ModuleMount[] {
     dossiersModule({ citizenPaymentPanel, officePaymentPanel }),
     paymentsModule,
     notificationsModule,
-    registryModule,
+    registryModule({ residentPanel: residentOutreachPanel, householdPanel: householdOutreachPanel }),
     outreachModule,
   ];
 }

@@ -8,6 +8,9 @@ import { registerFieldPages } from "./field/field.pages.tsx";
 import { registerSyncApi } from "./sync/sync.api.ts";
 import { registerSyncPages } from "./sync/sync.pages.tsx";
 
+/** The outreach panels of the registry's resident and household pages: the composition root hands them over. */
+export { householdOutreachPanel, residentOutreachPanel } from "./coverage/registry-panels.tsx";
+
 export const outreachModule: ModuleMount = {
   name: "outreach",
   api: (api, deps) => {

@@ -39,3 +39,4 @@ export { getImport } from "./use-cases/import-read.ts";
 export { formatOf as registryFileFormat, COLUMNS as REGISTRY_FILE_COLUMNS } from "./import/household-file.ts";
 export { createTeam } from "./use-cases/team-create.ts";
 export { addTeamMember } from "./use-cases/team-add-member.ts";
+export type { HouseholdPanel, HouseholdPanelInput, RegistrySlots, ResidentPanel, ResidentPanelInput } from "./registry-slots.ts";

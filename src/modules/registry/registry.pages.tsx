@@ -7,12 +7,17 @@ import { newHouseholdPages } from "./pages/new-household-page.tsx";
 import { registryWeb } from "./pages/registry-web.ts";
 import { residentPages } from "./pages/resident-page.tsx";
 import { searchPage } from "./pages/search-page.tsx";
+import type { HouseholdPanel, ResidentPanel } from "./registry-slots.ts";
 
-export function registerRegistryPages(app: Hono<AppEnv>, web: WebContext) {
+export function registerRegistryPages(
+  app: Hono<AppEnv>,
+  web: WebContext,
+  panels: { residentPanel?: ResidentPanel | undefined; householdPanel?: HouseholdPanel | undefined } = {},
+) {
   const kit = registryWeb(web);
   const created = newHouseholdPages(kit);
-  const household = householdPages(kit);
-  const resident = residentPages(kit);
+  const household = householdPages(kit, panels.householdPanel);
+  const resident = residentPages(kit, panels.residentPanel);
 
   app.get("/office/registry", searchPage(kit));
   app.get("/office/registry/households/new", (c) => created.show(c));

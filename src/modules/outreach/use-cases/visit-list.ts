@@ -3,6 +3,7 @@
 import type { Deps } from "../../../deps.ts";
 import type { Principal } from "../../../platform/auth/authorise.ts";
 import { recordPersonalDataRead } from "../../../platform/audit/index.ts";
+import type { Queryable } from "../../../platform/db/database.ts";
 import type { Actor } from "../../../platform/events/domain-events.ts";
 import { AppError, notFound } from "../../../platform/http/app-error.ts";
 import { householdAccess, householdVisibleSql, seesNothing } from "../../registry/index.ts";
@@ -95,7 +96,16 @@ export async function householdVisits(deps: Pick<Deps, "db" | "events">, ctx: Ct
   const found = await deps.db.query<{ commune_code: string }>(`SELECT h.commune_code FROM household_refs h WHERE h.id = $1 AND ${visible}`, params);
   const h = found.rows[0];
   if (!h) throw notFound();
-  const { rows } = await deps.db.query<Raw>(`${SELECT} WHERE v.household_id = $1 ORDER BY v.visited_on DESC, v.synced_at DESC`, [householdId]);
+  const rows = await queryVisits(deps.db, "v.household_id = $1", [householdId]);
   await recordPersonalDataRead(deps, ctx, { target: { type: "household", id: householdId }, adminUnitCode: h.commune_code, details: { part: "visits" } });
+  return rows;
+}
+
+/** Visits matching a condition on v (visits) and h (household_refs), newest first. The caller has checked access. */
+export async function queryVisits(q: Queryable, where: string, params: unknown[], limit?: number): Promise<VisitRow[]> {
+  const { rows } = await q.query<Raw>(
+    `${SELECT} WHERE ${where} ORDER BY v.visited_on DESC, v.synced_at DESC${limit ? ` LIMIT ${Math.trunc(limit)}` : ""}`,
+    params,
+  );
   return rows.map(toRow);
 }

@@ -29,12 +29,13 @@ import { changeHead } from "../use-cases/change-head.ts";
 import { getHousehold } from "../use-cases/get-household.ts";
 import { mayEdit } from "../use-cases/registry-access.ts";
 import { updateHousehold } from "../use-cases/update-household.ts";
+import type { HouseholdPanel } from "../registry-slots.ts";
 import { ResidentFields, residentLabels } from "./resident-fields.tsx";
 import { flagLabel, type RegistryWeb, relationLabel, relationOptions, residentFromForm, villagesOf } from "./registry-web.ts";
 
 type Forms = { form?: FormState; notice?: MessageKey };
 
-export function householdPages(web: RegistryWeb) {
+export function householdPages(web: RegistryWeb, panel?: HouseholdPanel) {
   const { deps, page, secure } = web;
 
   const show = async (c: Context<AppEnv>, id: string, opts: Forms = {}, status: 200 | 400 | 409 = 200) => {
@@ -60,6 +61,9 @@ export function householdPages(web: RegistryWeb) {
       formerHeadRelation: t("registry.field.formerHeadRelation"),
       ...residentLabels(t, "new."),
     };
+    // The outreach slot (src/modules.ts): the household's visits and coverage.
+    const outreach =
+      panel && !h.archivedAt ? await panel(c, ctx, { householdId: h.id, communeCode: h.communeCode, villageCode: h.villageCode, unitPath: h.unitPath }) : null;
     const title = head ? t("registry.household.title", { head: head.fullName }) : t("registry.household.noHead");
     return c.html(
       <Layout ctx={ctx} title={title} office>
@@ -109,6 +113,12 @@ export function householdPages(web: RegistryWeb) {
               : []),
           ]}
         />
+        {outreach && (
+          <section aria-labelledby="outreach" class="registry-outreach">
+            <h2 id="outreach">{t("registry.household.outreach")}</h2>
+            {outreach}
+          </section>
+        )}
         <h2>{t("registry.household.moves")}</h2>
         <DataTable
           caption={t("registry.household.moves")}

@@ -21,8 +21,8 @@ export const relationOptions = (t: Translate, withHead = false) =>
   RELATIONS.filter((r) => withHead || r !== "head").map((r) => ({ value: r, label: relationLabel(t, r) }));
 
 /** The communes whose registry the person may read (a village grant counts for its commune). */
-export async function registryCommunes(deps: Pick<Deps, "db" | "config">, p: Principal): Promise<{ code: string; name: string }[]> {
-  const out: { code: string; name: string }[] = [];
+export async function registryCommunes(deps: Pick<Deps, "db" | "config">, p: Principal): Promise<{ code: string; name: string; path: string }[]> {
+  const out: { code: string; name: string; path: string }[] = [];
   for (const g of p.grants) {
     if (!["system_admin", "province_admin", "commune_admin", "one_stop_officer", "specialist", "leader", "team_leader", "volunteer"].includes(g.role)) continue;
     const unit = await getAdminUnit(deps, g.unitCode).catch(() => null);
@@ -34,7 +34,7 @@ export async function registryCommunes(deps: Pick<Deps, "db" | "config">, p: Pri
       continue;
     }
     const commune = unit.level === "village" ? await getAdminUnit(deps, unit.parentCode as string).catch(() => null) : unit.level === "commune" ? unit : null;
-    if (commune && !out.some((c) => c.code === commune.code)) out.push({ code: commune.code, name: commune.fullName });
+    if (commune && !out.some((c) => c.code === commune.code)) out.push({ code: commune.code, name: commune.fullName, path: commune.path });
   }
   return out;
 }

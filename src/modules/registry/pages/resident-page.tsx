@@ -30,12 +30,13 @@ import { getResident } from "../use-cases/get-resident.ts";
 import { moveResident } from "../use-cases/move-resident.ts";
 import { mayEdit } from "../use-cases/registry-access.ts";
 import { updateResident } from "../use-cases/update-resident.ts";
+import type { ResidentPanel } from "../registry-slots.ts";
 import { ResidentFields, residentLabels } from "./resident-fields.tsx";
 import { flagLabel, type RegistryWeb, relationLabel, relationOptions, residentFromForm, villagesOf } from "./registry-web.ts";
 
 type Forms = { form?: FormState; notice?: MessageKey };
 
-export function residentPages(web: RegistryWeb) {
+export function residentPages(web: RegistryWeb, panel?: ResidentPanel) {
   const { deps, page, secure } = web;
 
   const show = async (c: Context<AppEnv>, id: string, opts: Forms = {}, status: 200 | 400 | 409 = 200) => {
@@ -77,6 +78,18 @@ export function residentPages(web: RegistryWeb) {
       "archive.mergedInto": t("registry.field.mergedInto"),
     };
     const isHead = first.household?.headId === r.id;
+    // The outreach slot (src/modules.ts): the person's skills, a form to confirm one, their visits.
+    const outreach =
+      panel && !r.archivedAt
+        ? await panel(c, ctx, {
+            residentId: r.id,
+            householdId: r.householdId,
+            communeCode: r.communeCode,
+            villageCode: r.villageCode,
+            unitPath: r.unitPath,
+            returnTo: `/office/registry/residents/${r.id}#outreach`,
+          })
+        : null;
     return c.html(
       <Layout ctx={ctx} title={r.fullName} office>
         <Breadcrumbs
@@ -116,6 +129,12 @@ export function residentPages(web: RegistryWeb) {
             [t("registry.field.flags"), r.flags.map((f) => flagLabel(t, f)).join("; ") || "—"],
           ]}
         />
+        {outreach && (
+          <section aria-labelledby="outreach" class="registry-outreach">
+            <h2 id="outreach">{t("registry.resident.outreach")}</h2>
+            {outreach}
+          </section>
+        )}
         {/* The links area (links/) serves these two routes: assisted filing and the account link. */}
         <section aria-labelledby="links-place" class="registry-links">
           <h2 id="links-place">{t("registry.resident.linksPlace")}</h2>

@@ -3,7 +3,7 @@
 // JavaScript and can be bookmarked. Each page of results is one audited read.
 import type { Context } from "hono";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
-import { can } from "../../../platform/auth/authorise.ts";
+import { can, scopePaths } from "../../../platform/auth/authorise.ts";
 import { AppError, type FieldError, fieldErrorsFromZod } from "../../../platform/http/app-error.ts";
 import type { Page } from "../../../platform/http/cursor.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
@@ -44,6 +44,15 @@ export function searchPage(web: RegistryWeb) {
     const form = emptyForm({ q: raw.q ?? "", village: raw.village ?? "", flag: raw.flag ?? "", commune, heads: raw.heads ?? "" });
     form.errors = errors;
     const labels = { q: t("registry.search.label"), village: t("registry.search.village"), flag: t("registry.search.flag"), cursor: "cursor" };
+    // The gap list (outreach's coverage page) asks for the unit and village by these names; someone who reads
+    // coverage only in a village (a volunteer) asks for that village as the unit.
+    const chosenVillage = villages.some((v) => v.value === raw.village) ? raw.village : undefined;
+    const communeUnit = communes.find((x) => x.code === commune)!;
+    const wholeCommune = can(p, "coverage.read", { code: communeUnit.code, path: communeUnit.path });
+    const readsCoverage = scopePaths(p, "coverage.read").length > 0;
+    const gapsQuery = new URLSearchParams(
+      wholeCommune ? { unit: commune, ...(chosenVillage ? { village: chosenVillage } : {}) } : chosenVillage ? { unit: chosenVillage } : {},
+    ).toString();
     const mayAdd = p.grants.some((g) => can(p, "registry.manage", { code: g.unitCode, path: g.unitPath }));
     return c.html(
       <Layout ctx={ctx} title={t("registry.search.title")} office>
@@ -54,10 +63,10 @@ export function searchPage(web: RegistryWeb) {
           {mayAdd && (
             <>
               <a href={`/office/registry/households/new?commune=${commune}`}>{t("registry.search.newHousehold")}</a>
-              {" · "}
+              {readsCoverage && " · "}
             </>
           )}
-          <a href={`/office/coverage/gaps?commune=${commune}`}>{t("registry.search.gaps")}</a>
+          {readsCoverage && <a href={`/office/coverage/gaps${gapsQuery ? `?${gapsQuery}` : ""}`}>{t("registry.search.gaps")}</a>}
         </p>
         <form class="search-form" method="get" action="/office/registry" role="search">
           <TextField t={t} form={form} name="q" type="search" label={labels.q} hint={t("registry.search.hint")} />

@@ -1,5 +1,6 @@
 // POST /office/residents/:id/skills: the office's form to confirm one skill of a resident (a resident's page in
-// the registry may carry it). Back to the page it came from, with the message; bad input is a 400 naming the field.
+// the registry carries it). Back to the page it came from, with the message (a "flash." key: only those are
+// shown); bad input is a 400 naming the field.
 import type { Context } from "hono";
 import { useCaseContext as ctxOf } from "../../../../platform/auth/use-case-context.ts";
 import { AppError } from "../../../../platform/http/app-error.ts";
@@ -22,7 +23,7 @@ export function confirmSkillForm(web: WebContext) {
     const parsed = validateForm(ConfirmSkillInput, values);
     if (!parsed.ok) throw new AppError("validation", "error.validation", parsed.errors);
     await confirmResidentSkill(web.deps, ctxOf(c), id, parsed.data);
-    setFlash(c, "skills.confirmed", web.deps.config.cookieSecure);
+    setFlash(c, "coverage.flash.skillConfirmed", web.deps.config.cookieSecure);
     return c.redirect(safeReturn(returnTo), 303);
   };
 }
