@@ -179,8 +179,8 @@ export async function runFieldSyncBench(opts: BenchOptions): Promise<void> {
             visitedOn: `2026-11-${String(10 + (i % 18)).padStart(2, "0")}`,
             present: h.residents.slice(0, 2),
             skills: [
-              { residentId: h.residents[0]!, skillKey: "vneid2", confirmed: "seen" as const },
-              { residentId: h.residents[1]!, skillKey: "cashless", confirmed: i % 3 ? ("self_declared" as const) : null },
+              { residentId: h.residents[0]!, skillKey: "vneid_level2", confirmed: "seen" as const },
+              { residentId: h.residents[1]!, skillKey: "cashless_payment", confirmed: i % 3 ? ("self_declared" as const) : null },
             ],
             outcome: (["helped", "not_home", "follow_up"] as const)[i % 3]!,
             nextStep: i % 3 === 2 ? "Quay lại cài VNeID mức 2 cho bà" : undefined,

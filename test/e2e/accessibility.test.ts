@@ -9,8 +9,8 @@ import type { XasoPage } from "./support/xaso-page.ts";
 import { buildHousehold } from "../support/registry-factories.ts";
 
 type Who = "visitor" | "officer" | "citizen" | "desk" | "province" | "specialist" | "leader" | "volunteer";
-const CAMPAIGN_FORM = { name: "Cao điểm VNeID", skillKey: "vneid2", targetPercent: "80", startsOn: "20/11/2026", endsOn: "31/12/2026" };
-const TRAINING_FORM = { heldOn: "22/11/2026", place: "Nhà văn hoá thôn", topic: "Cài đặt VNeID", trainer: "Cán bộ xã", skillKeys: "vneid2" };
+const CAMPAIGN_FORM = { name: "Cao điểm VNeID", skillKey: "vneid_level2", targetPercent: "80", startsOn: "20/11/2026", endsOn: "31/12/2026" };
+const TRAINING_FORM = { heldOn: "22/11/2026", place: "Nhà văn hoá thôn", topic: "Cài đặt VNeID", trainer: "Cán bộ xã", "skill.vneid_level2": "1" };
 type Case = { name: string; who: Who; path: () => string; status?: number; then?: (x: XasoPage) => Promise<unknown> };
 
 describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
@@ -104,7 +104,14 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
   /** Fills a form's text fields by name and sends it: the page it lands on (the new record) is the one checked. */
   const createThrough = (action: string, values: Record<string, string>) => async (x: XasoPage) => {
     const form = x.page.locator(`main form[action="${action}"]`);
-    for (const [name, value] of Object.entries(values)) await form.locator(`input[name="${name}"]`).fill(value);
+    // Text fields are filled, a <select> picks the value, a checkbox is ticked.
+    for (const [name, value] of Object.entries(values)) {
+      const control = form.locator(`[name="${name}"]`);
+      const kind = await control.evaluate((el) => (el instanceof HTMLSelectElement ? "select" : el instanceof HTMLInputElement ? el.type : "text"));
+      if (kind === "select") await control.selectOption(value);
+      else if (kind === "checkbox") await control.check();
+      else await control.fill(value);
+    }
     const res = await x.navigateBy(form.locator("button[type=submit]"));
     expect(res.status()).toBe(200);
   };

@@ -220,21 +220,21 @@ Object.assign(SCOPED, {
   "GET /api/v1/campaigns/:id/progress": (f) => ({ path: `/api/v1/campaigns/${f.campaignB}/progress?by=team` }),
   "POST /office/campaigns/new": () => ({
     path: "/office/campaigns/new",
-    form: { name: "X", unitCode: BAO_THANG, skillKey: "vneid2", measure: "adults", targetPercent: "80", startsOn: "20/11/2026", endsOn: "30/11/2026" },
+    form: { name: "X", unitCode: BAO_THANG, skillKey: "vneid_level2", measure: "adults", targetPercent: "80", startsOn: "20/11/2026", endsOn: "30/11/2026" },
   }),
   "POST /api/v1/campaigns": () => ({
     path: "/api/v1/campaigns",
-    json: { name: "X", unitCode: BAO_THANG, skillKey: "vneid2", targetPercent: 80, startsOn: "2026-11-20", endsOn: "2026-11-30" },
+    json: { name: "X", unitCode: BAO_THANG, skillKey: "vneid_level2", targetPercent: 80, startsOn: "2026-11-20", endsOn: "2026-11-30" },
   }),
   "GET /office/trainings/:id": (f) => ({ path: `/office/trainings/${f.trainingB}` }),
   "GET /api/v1/trainings/:id": (f) => ({ path: `/api/v1/trainings/${f.trainingB}` }),
   "POST /office/trainings/new": () => ({
     path: "/office/trainings/new",
-    form: { unitCode: BAO_THANG, heldOn: "22/11/2026", place: "X", topic: "X", trainer: "X", skillKeys: "vneid2" },
+    form: { unitCode: BAO_THANG, heldOn: "22/11/2026", place: "X", topic: "X", trainer: "X", "skill.vneid_level2": "1" },
   }),
   "POST /api/v1/trainings": () => ({
     path: "/api/v1/trainings",
-    json: { unitCode: BAO_THANG, heldOn: "2026-11-22", place: "X", topic: "X", trainer: "X", skillKeys: ["vneid2"] },
+    json: { unitCode: BAO_THANG, heldOn: "2026-11-22", place: "X", topic: "X", trainer: "X", skillKeys: ["vneid_level2"] },
   }),
   "POST /office/trainings/:id/attendees": (f) => ({ path: `/office/trainings/${f.trainingB}/attendees`, form: { residentIds: f.residentB } }),
   "POST /api/v1/trainings/:id/attendees": (f) => ({ path: `/api/v1/trainings/${f.trainingB}/attendees`, json: { residentIds: [f.residentB] } }),
@@ -427,7 +427,7 @@ describeDb("access between communes", () => {
     // Commune B's outreach: a campaign, a training with a material, a team with a visit (for recognition).
     const campaignB = await t.db.query<{ id: string }>(
       `INSERT INTO campaigns (unit_code, unit_path, name, skill_key, target_percent, starts_on, ends_on)
-       SELECT code, path, 'Chiến dịch B', 'vneid2', 80, '2026-11-01', '2026-12-31' FROM admin_units WHERE code = $1 RETURNING id`,
+       SELECT code, path, 'Chiến dịch B', 'vneid_level2', 80, '2026-11-01', '2026-12-31' FROM admin_units WHERE code = $1 RETURNING id`,
       [BAO_THANG],
     );
     const trainingB = await t.db.query<{ id: string }>(

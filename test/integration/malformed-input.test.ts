@@ -231,12 +231,20 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
   "POST /api/v1/campaigns": () => ({
     who: "officer",
     path: "/api/v1/campaigns",
-    body: { name: "69 ngày VNeID", unitCode: GIA_PHU, skillKey: "vneid2", measure: "adults", targetPercent: 80, startsOn: "2026-11-20", endsOn: "2026-12-31" },
+    body: {
+      name: "69 ngày VNeID",
+      unitCode: GIA_PHU,
+      skillKey: "vneid_level2",
+      measure: "adults",
+      targetPercent: 80,
+      startsOn: "2026-11-20",
+      endsOn: "2026-12-31",
+    },
   }),
   "POST /api/v1/trainings": (f) => ({
     who: "officer",
     path: "/api/v1/trainings",
-    body: { unitCode: f.village, heldOn: "2026-11-22", place: "Nhà văn hoá", topic: "VNeID", trainer: "Cán bộ xã", skillKeys: ["vneid2"] },
+    body: { unitCode: f.village, heldOn: "2026-11-22", place: "Nhà văn hoá", topic: "VNeID", trainer: "Cán bộ xã", skillKeys: ["vneid_level2"] },
   }),
   "POST /api/v1/trainings/{id}/attendees": (f) => ({
     who: "officer",

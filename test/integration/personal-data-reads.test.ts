@@ -450,7 +450,7 @@ describeDb("reads of personal data", () => {
       const household = await buildHousehold(deps, { villageCode: village, members: [{ fullName: TRAINEE, birthYear: 1980 }] });
       const { rows } = await t.db.query<{ id: string }>(
         `INSERT INTO trainings (commune_code, unit_path, held_on, place, topic, trainer, skill_keys)
-         SELECT parent_code, path, '2026-11-20', 'Nhà văn hoá', 'VNeID', 'Cán bộ xã', '{vneid2}' FROM admin_units WHERE code = $1 RETURNING id`,
+         SELECT parent_code, path, '2026-11-20', 'Nhà văn hoá', 'VNeID', 'Cán bộ xã', '{vneid_level2}' FROM admin_units WHERE code = $1 RETURNING id`,
         [village],
       );
       await t.db.query("INSERT INTO training_attendees (training_id, resident_id) VALUES ($1, $2)", [rows[0]!.id, household.residentIds[0]]);

@@ -1,3 +1,4 @@
+/** The community digital teams' work: skills, visits, field sync, coverage, campaigns, trainings (docs/community.md). */
 export { createCampaign } from "./use-cases/campaign-create.ts";
 export { getCampaign } from "./use-cases/campaign-get.ts";
 export { listCampaigns } from "./use-cases/campaign-list.ts";

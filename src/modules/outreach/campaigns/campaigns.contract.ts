@@ -16,7 +16,7 @@ export const Day = z
 export const SkillKey = z
   .string()
   .regex(/^[a-z][a-z0-9_]{1,39}$/)
-  .openapi({ example: "vneid2" });
+  .openapi({ example: "vneid_level2" });
 const UnitCode = z
   .string()
   .regex(/^\d{2}(\d{3}(\.\d{3})?)?$/)

@@ -90,17 +90,17 @@ describeDb("campaigns, trainings and recognition", () => {
 
     // Vietnam days: A1 on 19/11 (before the start), A2 on 22/11 (01:00 local, still 21/11 in UTC), B1 on 23/11;
     // the child (not an adult) on 21/11; B2 holds another skill only.
-    await skill(r.a1, "vneid2", "2026-11-19T03:00:00Z");
-    await skill(r.a2, "vneid2", "2026-11-21T18:00:00Z");
-    await skill(r.b1, "vneid2", "2026-11-23T02:00:00Z");
-    await skill(r.child, "vneid2", "2026-11-21T03:00:00Z");
-    await skill(r.b2, "cashless", "2026-11-20T03:00:00Z");
+    await skill(r.a1, "vneid_level2", "2026-11-19T03:00:00Z");
+    await skill(r.a2, "vneid_level2", "2026-11-21T18:00:00Z");
+    await skill(r.b1, "vneid_level2", "2026-11-23T02:00:00Z");
+    await skill(r.child, "vneid_level2", "2026-11-21T03:00:00Z");
+    await skill(r.b2, "cashless_payment", "2026-11-20T03:00:00Z");
   });
 
   describe("campaigns", () => {
     let adults: string;
     let households: string;
-    const input = { name: "69 ngày VNeID", unitCode: GIA_PHU, skillKey: "vneid2", targetPercent: 80, startsOn: "2026-11-20", endsOn: "2026-11-29" };
+    const input = { name: "69 ngày VNeID", unitCode: GIA_PHU, skillKey: "vneid_level2", targetPercent: 80, startsOn: "2026-11-20", endsOn: "2026-11-29" };
 
     beforeAll(async () => {
       adults = (await createCampaign(x.deps, admin, { ...input, measure: "adults" })).id;
@@ -167,13 +167,23 @@ describeDb("campaigns, trainings and recognition", () => {
       expect(await refusal(createCampaign(x.deps, leader, { ...input, unitCode: villageA }))).toMatchObject({ status: 403 });
     });
 
+    it("checks the skill against the built-in checklist while the province has none", async () => {
+      for (const skillKey of ["vneid2", "shopping"]) {
+        expect(await refusal(createCampaign(x.deps, admin, { ...input, skillKey }))).toEqual({ status: 400, fields: ["skillKey"] });
+      }
+      expect((await createCampaign(x.deps, admin, { ...input, skillKey: "cyber_safety" })).id).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
     it("checks the skill against the province's checklist when it has one", async () => {
-      await x.db.query("INSERT INTO skill_definitions (province_code, key, label_vi, label_en) VALUES ($1, 'vneid2', 'VNeID mức 2', 'VNeID level 2')", [
+      await x.db.query("INSERT INTO skill_definitions (province_code, key, label_vi, label_en) VALUES ($1, 'vneid_level2', 'VNeID mức 2', 'VNeID level 2')", [
         THAI_NGUYEN,
       ]);
       const root = await who({ roles: [["province_admin", THAI_NGUYEN]] });
       const tn = { ...input, unitCode: THAI_NGUYEN };
-      expect(await refusal(createCampaign(x.deps, root, { ...tn, skillKey: "shopping" }))).toEqual({ status: 400, fields: ["skillKey"] });
+      // cashless_payment is built in, but this province's own list leaves it out.
+      for (const skillKey of ["shopping", "cashless_payment"]) {
+        expect(await refusal(createCampaign(x.deps, root, { ...tn, skillKey }))).toEqual({ status: 400, fields: ["skillKey"] });
+      }
       expect((await createCampaign(x.deps, root, tn)).id).toMatch(/^[0-9a-f-]{36}$/);
     });
   });
@@ -189,7 +199,7 @@ describeDb("campaigns, trainings and recognition", () => {
           place: "Nhà văn hoá thôn",
           topic: "VNeID và thanh toán không tiền mặt",
           trainer: "Cán bộ xã",
-          skillKeys: ["vneid2", "cashless"],
+          skillKeys: ["vneid_level2", "cashless_payment"],
         })
       ).id;
     });
@@ -199,19 +209,19 @@ describeDb("campaigns, trainings and recognition", () => {
     it("lists who still needs training: adults of the unit lacking a skill and not trained on it", async () => {
       expect(new Map(await needs())).toEqual(
         new Map([
-          ["Lò Thị Mai", ["cashless"]],
-          ["Lò Văn Sinh", ["cashless"]],
-          ["Hoàng Văn Đức", ["vneid2", "cashless"]],
+          ["Lò Thị Mai", ["cashless_payment"]],
+          ["Lò Văn Sinh", ["cashless_payment"]],
+          ["Hoàng Văn Đức", ["vneid_level2", "cashless_payment"]],
         ]),
       );
     });
 
     it("records attendees; seen confirms the skills, seen is never downgraded, attendance alone takes people off the list", async () => {
-      // A2 declared cashless earlier; A1's vneid2 was seen on 19/11.
-      await skill(r.a2, "cashless", "2026-11-10T03:00:00Z", "self_declared");
+      // A2 declared cashless earlier; A1's vneid_level2 was seen on 19/11.
+      await skill(r.a2, "cashless_payment", "2026-11-10T03:00:00Z", "self_declared");
       expect(await recordAttendees(x.deps, admin, training, { residentIds: [r.a3, r.a2, r.a1], confirmSkills: "seen" })).toEqual({
         added: 3,
-        // A3: two new; A2: cashless upgraded (vneid2 seen already); A1: cashless new.
+        // A3: two new; A2: cashless upgraded (vneid_level2 seen already); A1: cashless new.
         skillsConfirmed: 4,
       });
       const rows = (
@@ -221,9 +231,9 @@ describeDb("campaigns, trainings and recognition", () => {
         )
       ).rows;
       const of = (id: string, key: string) => rows.find((s) => s.resident_id === id && s.skill_key === key);
-      expect(of(r.a1, "vneid2")).toMatchObject({ method: "seen", confirmed_at: new Date("2026-11-19T03:00:00Z"), training_id: null });
-      expect(of(r.a2, "cashless")).toMatchObject({ method: "seen", training_id: training });
-      expect(of(r.a3, "cashless")).toMatchObject({ method: "seen", training_id: training });
+      expect(of(r.a1, "vneid_level2")).toMatchObject({ method: "seen", confirmed_at: new Date("2026-11-19T03:00:00Z"), training_id: null });
+      expect(of(r.a2, "cashless_payment")).toMatchObject({ method: "seen", training_id: training });
+      expect(of(r.a3, "cashless_payment")).toMatchObject({ method: "seen", training_id: training });
       expect(await needs()).toEqual([]);
       // Recorded twice: nothing added, nothing changed.
       expect(await recordAttendees(x.deps, admin, training, { residentIds: [r.a3], confirmSkills: "seen" })).toEqual({ added: 0, skillsConfirmed: 0 });
@@ -257,7 +267,10 @@ describeDb("campaigns, trainings and recognition", () => {
       const stranger = await who({ roles: [["commune_admin", BAO_THANG]] });
       expect(await refusal(getTraining(x.deps, stranger, training))).toMatchObject({ status: 404 });
       expect((await listTrainings(x.deps, stranger)).map((tr) => tr.id)).not.toContain(training);
-      expect((await listTrainings(x.deps, leader)).find((tr) => tr.id === training)).toMatchObject({ attendeeCount: 3, skillKeys: ["vneid2", "cashless"] });
+      expect((await listTrainings(x.deps, leader)).find((tr) => tr.id === training)).toMatchObject({
+        attendeeCount: 3,
+        skillKeys: ["vneid_level2", "cashless_payment"],
+      });
     });
 
     it("stores materials within the upload rules and gives them back", async () => {
@@ -280,10 +293,10 @@ describeDb("campaigns, trainings and recognition", () => {
     });
 
     it("refuses a bad training naming the field", async () => {
-      const base = { unitCode: villageA, heldOn: "2026-11-22", place: "Nhà văn hoá", topic: "VNeID", trainer: "Cán bộ xã", skillKeys: ["vneid2"] };
+      const base = { unitCode: villageA, heldOn: "2026-11-22", place: "Nhà văn hoá", topic: "VNeID", trainer: "Cán bộ xã", skillKeys: ["vneid_level2"] };
       expect(await refusal(createTraining(x.deps, admin, { ...base, heldOn: "22/11/2026" }))).toEqual({ status: 400, fields: ["heldOn"] });
       expect(await refusal(createTraining(x.deps, admin, { ...base, place: " " }))).toEqual({ status: 400, fields: ["place"] });
-      expect(await refusal(createTraining(x.deps, admin, { ...base, skillKeys: ["vneid2", "No"] }))).toEqual({ status: 400, fields: ["skillKeys.1"] });
+      expect(await refusal(createTraining(x.deps, admin, { ...base, skillKeys: ["vneid_level2", "No"] }))).toEqual({ status: 400, fields: ["skillKeys.1"] });
       expect(await refusal(createTraining(x.deps, admin, { ...base, unitCode: "15" }))).toMatchObject({ status: 404 });
       expect(await refusal(createTraining(x.deps, volunteers[0]!, base))).toMatchObject({ status: 403 });
     });
@@ -301,7 +314,7 @@ describeDb("campaigns, trainings and recognition", () => {
           v.actor.userId,
           on,
           outcome,
-          JSON.stringify(skills.map((confirmed) => ({ residentId: r.a1, skillKey: "vneid2", confirmed }))),
+          JSON.stringify(skills.map((confirmed) => ({ residentId: r.a1, skillKey: "vneid_level2", confirmed }))),
         ],
       );
 

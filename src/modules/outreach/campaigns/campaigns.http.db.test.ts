@@ -39,22 +39,28 @@ describeDb("campaigns, trainings and recognition over HTTP", () => {
   it("creates a campaign from the office form with typed days, and shows its progress as a table and a chart", async () => {
     const form = await officer.get("/office/campaigns/new");
     expect(form.status).toBe(200);
-    expect(await form.text()).toContain(`value="${village}"`);
+    const formHtml = await form.text();
+    expect(formHtml).toContain(`value="${village}"`);
+    // The skill is picked from the checklist by its label, not typed.
+    expect(formHtml).toMatch(/<select[^>]*name="skillKey"/);
+    expect(formHtml).toContain('<option value="vneid_level2">Đã kích hoạt VNeID mức 2</option>');
     const bad = await officer.post("/office/campaigns/new", {
       name: "Cao điểm",
       unitCode: GIA_PHU,
-      skillKey: "vneid2",
+      skillKey: "vneid_level2",
       measure: "adults",
       targetPercent: "80",
       startsOn: "20/11/2026",
       endsOn: "31/02/2026",
     });
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain("Ngày kết thúc");
+    const badHtml = await bad.text();
+    expect(badHtml).toContain("Ngày kết thúc");
+    expect(badHtml).toContain('<option value="vneid_level2" selected="">');
     const res = await officer.post("/office/campaigns/new", {
       name: "Cao điểm VNeID",
       unitCode: GIA_PHU,
-      skillKey: "vneid2",
+      skillKey: "vneid_level2",
       measure: "households",
       targetPercent: "80,5",
       startsOn: "20/11/2026",
@@ -73,7 +79,7 @@ describeDb("campaigns, trainings and recognition over HTTP", () => {
   });
 
   it("creates and reads campaigns through the API, refusing bad input with the field named", async () => {
-    const body = { name: "69 ngày", unitCode: village, skillKey: "vneid2", targetPercent: 80, startsOn: "2026-11-20", endsOn: "2026-11-29" };
+    const body = { name: "69 ngày", unitCode: village, skillKey: "vneid_level2", targetPercent: 80, startsOn: "2026-11-20", endsOn: "2026-11-29" };
     const created = await api(officer, "/api/v1/campaigns", body);
     expect(created.status).toBe(201);
     const { campaign } = (await created.json()) as { campaign: { id: string; measure: string } };
@@ -98,13 +104,19 @@ describeDb("campaigns, trainings and recognition over HTTP", () => {
   });
 
   it("records a training, picks an attendee by a name typed without diacritics, uploads and downloads a material", async () => {
+    const form = await (await officer.get("/office/trainings/new")).text();
+    expect(form).toContain('name="skill.cashless_payment" value="1"');
+    expect(form).toContain("Có tài khoản thanh toán không dùng tiền mặt");
+    const unticked = await officer.post("/office/trainings/new", { unitCode: village, heldOn: "22/11/2026", place: "X", topic: "X", trainer: "X" });
+    expect(unticked.status).toBe(303);
     const res = await officer.post("/office/trainings/new", {
       unitCode: village,
       heldOn: "22/11/2026",
       place: "Nhà văn hoá",
       topic: "Cài VNeID",
       trainer: "Cán bộ xã",
-      skillKeys: "vneid2, cashless",
+      "skill.vneid_level2": "1",
+      "skill.cashless_payment": "1",
     });
     expect(res.status).toBe(303);
     const path = res.headers.get("location")!;
@@ -117,8 +129,8 @@ describeDb("campaigns, trainings and recognition over HTTP", () => {
     expect((await officer.post(`${path}/attendees`, { residentIds: resident, confirmSkills: "seen" })).status).toBe(303);
     const skills = await x.db.query("SELECT skill_key, method FROM resident_skills WHERE resident_id = $1 ORDER BY skill_key", [resident]);
     expect(skills.rows).toEqual([
-      { skill_key: "cashless", method: "seen" },
-      { skill_key: "vneid2", method: "seen" },
+      { skill_key: "cashless_payment", method: "seen" },
+      { skill_key: "vneid_level2", method: "seen" },
     ]);
     const none = await officer.post(`${path}/attendees`, {});
     expect(none.status).toBe(400);

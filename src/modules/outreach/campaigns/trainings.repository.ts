@@ -95,28 +95,6 @@ export async function insertAttendees(q: Queryable, trainingId: string, resident
   return rowCount ?? 0;
 }
 
-/**
- * Records each skill for each resident. `seen` outranks `self_declared`: a seen skill is never downgraded nor
- * re-dated, a self-declared one becomes seen (with who saw it and when). Returns the rows written.
- */
-export async function upsertSkills(
-  q: Queryable,
-  s: { residents: { id: string; unitPath: string }[]; skillKeys: string[]; method: "seen" | "self_declared"; by: string; at: Date; trainingId: string },
-): Promise<number> {
-  if (s.residents.length === 0 || s.skillKeys.length === 0) return 0;
-  const { rowCount } = await q.query(
-    `INSERT INTO resident_skills (resident_id, skill_key, unit_path, method, confirmed_by, confirmed_at, training_id)
-     SELECT r.id, k, r.path, $4, $5, $6, $7
-     FROM unnest($1::uuid[], $2::text[]) AS r (id, path) CROSS JOIN unnest($3::text[]) AS k
-     ON CONFLICT (resident_id, skill_key) DO UPDATE
-       SET method = excluded.method, confirmed_by = excluded.confirmed_by, confirmed_at = excluded.confirmed_at,
-           unit_path = excluded.unit_path, training_id = excluded.training_id, visit_id = NULL
-       WHERE excluded.method = 'seen' AND resident_skills.method = 'self_declared'`,
-    [s.residents.map((r) => r.id), s.residents.map((r) => r.unitPath), s.skillKeys, s.method, s.by, s.at, s.trainingId],
-  );
-  return rowCount ?? 0;
-}
-
 export async function insertMaterial(q: Queryable, trainingId: string, fileId: string, fileName: string): Promise<void> {
   await q.query("INSERT INTO training_materials (training_id, file_id, file_name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", [trainingId, fileId, fileName]);
 }

@@ -201,7 +201,8 @@ export type SkillConfirmation = {
 
 /**
  * Upserts skills: a new confirmation replaces the old unless the old one was seen in person and the new one is
- * only self-declared. Returns the confirmations that were written.
+ * only self-declared, or comes from a training (a training never re-dates a skill already seen: campaign progress
+ * counts it from the day it was first seen). Returns the confirmations that were written.
  */
 export async function upsertSkills(q: Queryable, rows: SkillConfirmation[]): Promise<{ residentId: string; skillKey: string; method: string }[]> {
   if (rows.length === 0) return [];
@@ -210,7 +211,7 @@ export async function upsertSkills(q: Queryable, rows: SkillConfirmation[]): Pro
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::timestamptz[], $7::uuid[], $8::uuid[])
      ON CONFLICT (resident_id, skill_key) DO UPDATE SET unit_path = excluded.unit_path, method = excluded.method,
        confirmed_by = excluded.confirmed_by, confirmed_at = excluded.confirmed_at, visit_id = excluded.visit_id, training_id = excluded.training_id
-     WHERE NOT (resident_skills.method = 'seen' AND excluded.method = 'self_declared')
+     WHERE NOT (resident_skills.method = 'seen' AND (excluded.method = 'self_declared' OR excluded.training_id IS NOT NULL))
      RETURNING resident_id AS "residentId", skill_key AS "skillKey", method`,
     [
       rows.map((r) => r.residentId),

@@ -85,7 +85,7 @@ describeDb("field sync over HTTP", () => {
     const c = await signedIn(volunteer);
     const h = mine[0]!;
     const items = [
-      visitItem(h.id, { present: [h.residentIds[0]], skills: [{ residentId: h.residentIds[0], skillKey: "vneid2", confirmed: "seen" }] }),
+      visitItem(h.id, { present: [h.residentIds[0]], skills: [{ residentId: h.residentIds[0], skillKey: "vneid_level2", confirmed: "seen" }] }),
       visitItem(mine[1]!.id, { outcome: "not_home" }),
       visitItem(mine[2]!.id, { notes: "Hẹn quay lại", outcome: "follow_up", nextStep: "Cài VNeID" }),
     ];
@@ -98,7 +98,7 @@ describeDb("field sync over HTTP", () => {
     expect(await visitsOf(volunteer.id)).toBe(before.visits + 3);
     expect(await count("audit_log WHERE action = 'visit.recorded'")).toBe(before.audit + 3);
     expect(answer.households.find((x) => x.id === h.id)).toMatchObject({ lastVisitOn: "2026-11-20" });
-    expect(answer.households.find((x) => x.id === h.id)?.residents.find((r) => r.id === h.residentIds[0])?.skills).toEqual(["vneid2"]);
+    expect(answer.households.find((x) => x.id === h.id)?.residents.find((r) => r.id === h.residentIds[0])?.skills).toEqual(["vneid_level2"]);
     const skill = await t.db.query("SELECT method, confirmed_by, visit_id FROM resident_skills WHERE resident_id = $1", [h.residentIds[0]]);
     expect(skill.rows).toEqual([{ method: "seen", confirmed_by: volunteer.id, visit_id: items[0]!.visit.id }]);
 
@@ -115,9 +115,33 @@ describeDb("field sync over HTTP", () => {
     // A self-declaration later never replaces a skill someone saw.
     await sync(c, {
       batchId: randomUUID(),
-      items: [visitItem(h.id, { skills: [{ residentId: h.residentIds[0], skillKey: "vneid2", confirmed: "self_declared" }] })],
+      items: [visitItem(h.id, { skills: [{ residentId: h.residentIds[0], skillKey: "vneid_level2", confirmed: "self_declared" }] })],
     });
     expect((await t.db.query("SELECT method FROM resident_skills WHERE resident_id = $1", [h.residentIds[0]])).rows).toEqual([{ method: "seen" }]);
+  });
+
+  it("checks a visit's skills against the checklist: an unknown key rejects that item only (422 naming it)", async () => {
+    const c = await signedIn(volunteer);
+    const h = mine[1]!;
+    const [a, b] = [h.residentIds[0]!, h.residentIds[1] ?? h.residentIds[0]!];
+    const before = await count("audit_log WHERE action = 'skill.confirmed'");
+    const items = [
+      // The same person's skill twice in one batch, self-declared then seen: one record, seen.
+      visitItem(h.id, { skills: [{ residentId: a, skillKey: "online_shopping", confirmed: "self_declared" }] }),
+      visitItem(h.id, { skills: [{ residentId: b, skillKey: "vneid2", confirmed: "seen" }] }),
+      visitItem(h.id, { skills: [{ residentId: a, skillKey: "online_shopping", confirmed: "seen" }] }),
+    ];
+    const answer = (await (await sync(c, { batchId: randomUUID(), items })).json()) as SyncAnswer;
+    expect(answer.results.map((r) => [r.outcome, r.status ?? null])).toEqual([
+      ["applied", null],
+      ["rejected", 422],
+      ["applied", null],
+    ]);
+    expect(answer.results[1]?.error?.field).toBe("items[1].visit.skills[0].skillKey");
+    const rows = await t.db.query("SELECT skill_key, method, visit_id FROM resident_skills WHERE resident_id = $1 AND skill_key = 'online_shopping'", [a]);
+    expect(rows.rows).toEqual([{ skill_key: "online_shopping", method: "seen", visit_id: items[2]!.visit.id }]);
+    expect(await count("resident_skills WHERE skill_key = 'vneid2'")).toBe(0);
+    expect(await count("audit_log WHERE action = 'skill.confirmed'")).toBe(before + 1);
   });
 
   it("resumes a batch cut halfway: the first 2 items, then all 5, record 5 visits exactly once", async () => {
@@ -364,7 +388,7 @@ describeDb("field sync over HTTP", () => {
     expect(text).not.toContain("00109000000");
     expect(snap.csrfToken).toBe(c.csrfToken);
     expect(snap.villages.map((v) => v.code)).toContain(village);
-    expect(snap.skills.map((s) => s.key)).toContain("vneid2");
+    expect(snap.skills.map((s) => s.key)).toContain("vneid_level2");
     const reads = await t.db.query("SELECT target_type, actor_id FROM audit_log WHERE seq > $1 AND action = 'personalData.read'", [before]);
     expect(reads.rows).toEqual([{ target_type: "fieldSnapshot", actor_id: volunteer.id }]);
     expect(res.headers.get("cache-control")).toBe("no-store");

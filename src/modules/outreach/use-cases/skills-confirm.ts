@@ -1,6 +1,6 @@
 // Confirming a person's skill: who, when and how (seen in person, self-declared). A confirmation seen in person
-// outranks a self-declared one: a later self-declaration never replaces it. The field sync reuses confirmSkills
-// inside its own transaction; the office confirms one skill with confirmResidentSkill.
+// outranks a self-declared one: a later self-declaration never replaces it. The field sync and training attendance
+// reuse confirmSkills inside their own transactions; the office confirms one skill with confirmResidentSkill.
 import type { Deps } from "../../../deps.ts";
 import { can, type Principal } from "../../../platform/auth/authorise.ts";
 import type { Queryable } from "../../../platform/db/database.ts";
@@ -43,9 +43,16 @@ export async function confirmSkills(
     }
   }
   const now = deps.clock.now();
+  // One row per person and skill (an upsert may touch a row once): seen before self-declared, then the later item.
+  const best = new Map<string, SkillConfirmationInput>();
+  for (const it of items) {
+    const key = `${it.residentId}:${it.skillKey}`;
+    if (best.get(key)?.method === "seen" && it.method !== "seen") continue;
+    best.set(key, it);
+  }
   const written = await upsertSkills(
     q,
-    items.map((it) => ({ ...it, confirmedBy: ctx.actor.userId, confirmedAt: it.confirmedAt ?? now })),
+    [...best.values()].map((it) => ({ ...it, confirmedBy: ctx.actor.userId, confirmedAt: it.confirmedAt ?? now })),
   );
   const done = new Set(written.map((w) => `${w.residentId}:${w.skillKey}`));
   for (const w of written) {

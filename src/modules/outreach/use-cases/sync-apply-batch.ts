@@ -15,7 +15,7 @@ import {
   type FieldWriter,
   type FieldWriteResult,
 } from "../../registry/index.ts";
-import { skillsOf } from "../sync/field-skills.ts";
+import { loadChecklist } from "../skills.ts";
 import type { SyncItem, SyncRequest } from "../sync/sync.contract.ts";
 import { fieldRecords } from "./sync-field-records.ts";
 import { applyVisitRun } from "./sync-visit-run.ts";
@@ -65,9 +65,10 @@ export async function applySyncBatch(deps: Pick<Deps, "db" | "events" | "clock">
   const writer: FieldWriter = { principal: p, actor: ctx.actor, requestId: ctx.requestId, events: deps.events };
   const now = deps.clock.now();
   const thisYear = localYear(now);
-  const skillKeys = new Map<string | null, Set<string>>();
-  const knownSkills = async (q: Queryable, province: string | null) => {
-    if (!skillKeys.has(province)) skillKeys.set(province, new Set((await skillsOf(q, province, "vi")).map((s) => s.key)));
+  // The active keys of each province's checklist (outreach/skills.ts), read once per batch.
+  const skillKeys = new Map<string, Set<string>>();
+  const knownSkills = async (q: Queryable, province: string) => {
+    if (!skillKeys.has(province)) skillKeys.set(province, new Set((await loadChecklist(q, province)).skills.filter((s) => s.active).map((s) => s.key)));
     return skillKeys.get(province)!;
   };
 
@@ -151,7 +152,7 @@ type ItemEnv = {
   batchId: string;
   now: Date;
   thisYear: number;
-  knownSkills: (q: Queryable, province: string | null) => Promise<Set<string>>;
+  knownSkills: (q: Queryable, province: string) => Promise<Set<string>>;
 };
 
 async function applyItem(q: Queryable, w: FieldWriter, item: SyncItem, env: ItemEnv): Promise<Applied> {

@@ -4,7 +4,7 @@ import { type Principal, scopePaths, scopeUnitCodes } from "../../../platform/au
 import { recordPersonalDataRead } from "../../../platform/audit/index.ts";
 import type { Actor } from "../../../platform/events/domain-events.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
-import { provinceOf, skillsOf } from "../sync/field-skills.ts";
+import { loadChecklist, provinceOfPath, skillLabel } from "../skills.ts";
 import { fieldRecords } from "./sync-field-records.ts";
 
 type Ctx = { actor: Actor; requestId: string | null; principal: Principal | null };
@@ -20,7 +20,10 @@ export async function fieldSnapshot(deps: Pick<Deps, "db" | "events" | "clock">,
     `SELECT code, name FROM admin_unit_refs WHERE level = 'village' AND (path LIKE ANY($1::text[]) OR code = ANY($2::text[])) ORDER BY name, code`,
     [paths.map((x) => `${x}%`), villageCodes],
   );
-  const skills = await skillsOf(deps.db, provinceOf(paths[0]!), locale);
+  // The province's active checklist, labelled in the reader's language.
+  const skills = (await loadChecklist(deps.db, provinceOfPath(paths[0]!))).skills
+    .filter((s) => s.active)
+    .map((s) => ({ key: s.key, label: skillLabel(s, locale) }));
   await recordPersonalDataRead(deps, ctx, {
     target: { type: "fieldSnapshot", id: null },
     adminUnitCode: scopeUnitCodes(p, "outreach.record")[0] ?? null,

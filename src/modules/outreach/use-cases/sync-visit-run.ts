@@ -6,8 +6,9 @@ import { can } from "../../../platform/auth/authorise.ts";
 import type { Queryable } from "../../../platform/db/database.ts";
 import type { MessageKey } from "../../../platform/i18n/i18n.ts";
 import { type FieldWriter, householdAccess, householdVisibleSql } from "../../registry/index.ts";
-import { confirmSkills, provinceOf } from "../sync/field-skills.ts";
+import { provinceOfPath } from "../skills.ts";
 import type { SyncItem } from "../sync/sync.contract.ts";
+import { confirmSkills } from "./skills-confirm.ts";
 
 type VisitItem = Extract<SyncItem, { kind: "visit" }>;
 type Stored = {
@@ -24,7 +25,7 @@ export async function applyVisitRun(
   q: Queryable,
   w: FieldWriter,
   run: { item: VisitItem; at: string }[],
-  env: { batchId: string; now: Date; knownSkills: (q: Queryable, province: string | null) => Promise<Set<string>> },
+  env: { batchId: string; now: Date; knownSkills: (q: Queryable, province: string) => Promise<Set<string>> },
 ): Promise<RunAnswer[]> {
   const p = w.principal;
   const ids = run.map((r) => r.item.itemId);
@@ -121,7 +122,7 @@ export async function applyVisitRun(
       if (presentAt >= 0) return { stored: reject(422, `${at}.present[${presentAt}]`, "sync.notMember") };
       const skillAt = v.skills.findIndex((s) => memberOf.get(s.residentId) !== h.id);
       if (skillAt >= 0) return { stored: reject(422, `${at}.skills[${skillAt}].residentId`, "sync.notMember") };
-      const skills = await env.knownSkills(q, provinceOf(h.unit_path));
+      const skills = await env.knownSkills(q, provinceOfPath(h.unit_path));
       const unknownSkill = v.skills.findIndex((s) => !skills.has(s.skillKey));
       if (unknownSkill >= 0) return { stored: reject(422, `${at}.skills[${unknownSkill}].skillKey`, "sync.unknownSkill") };
       const photoFileId = v.photoId ? (photoFile.get(v.photoId) ?? null) : null;
@@ -167,15 +168,19 @@ export async function applyVisitRun(
       const i = answers.findIndex((a) => a.itemId === x.itemId);
       answers[i] = { ...stored, itemId: x.itemId };
     }
-    await confirmSkills(q, {
-      confirmedBy: p.userId,
-      at: env.now,
-      skills: written.flatMap(({ v, h }) =>
+    // Every key was checked against the active checklist above (a wrong one rejected its own item only).
+    await confirmSkills(
+      q,
+      { events: w.events, clock: { now: () => env.now } },
+      { actor: w.actor, requestId: w.requestId },
+      written.flatMap(({ v, h }) =>
         v.skills.flatMap((s) =>
-          s.confirmed ? [{ residentId: s.residentId, skillKey: s.skillKey, method: s.confirmed, unitPath: h.unit_path, visitId: v.id }] : [],
+          s.confirmed
+            ? [{ residentId: s.residentId, skillKey: s.skillKey, method: s.confirmed, unitPath: h.unit_path, confirmedAt: env.now, visitId: v.id }]
+            : [],
         ),
       ),
-    });
+    );
     for (const { v, h } of written) {
       await w.events.publish(q, {
         type: "visit.recorded",

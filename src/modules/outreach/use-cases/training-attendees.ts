@@ -9,6 +9,7 @@ import { AppError, type FieldError, validationError } from "../../../platform/ht
 import { householdAccess } from "../../registry/index.ts";
 import { AttendeesInput } from "../campaigns/campaigns.contract.ts";
 import * as repo from "../campaigns/trainings.repository.ts";
+import { confirmSkills } from "./skills-confirm.ts";
 import { loadTraining } from "./training-access.ts";
 
 export async function recordAttendees(
@@ -31,19 +32,23 @@ export async function recordAttendees(
     visible.has(rid) ? [] : [{ field: `residentIds.${i}`, code: "not_found", message: "trainings.error.attendeeUnknown" as const }],
   );
   if (unseen.length) throw new AppError("not_found", "error.notFound", unseen);
-  const p = ctx.principal as Principal;
   return deps.db.tx(async (q) => {
     const added = await repo.insertAttendees(q, training.id, ids);
+    // The one upsert of skills (skills-confirm.ts): a skill already seen keeps its date and its visit.
+    const keys = training.skillKeys;
     const skillsConfirmed =
       input.confirmSkills === "seen"
-        ? await repo.upsertSkills(q, {
-            residents: ids.map((rid) => ({ id: rid, unitPath: visible.get(rid)!.unitPath })),
-            skillKeys: training.skillKeys,
-            method: "seen",
-            by: p.userId,
-            at: deps.clock.now(),
-            trainingId: training.id,
-          })
+        ? (
+            await confirmSkills(
+              q,
+              deps,
+              ctx,
+              ids.flatMap((rid) =>
+                keys.map((skillKey) => ({ residentId: rid, skillKey, method: "seen" as const, unitPath: visible.get(rid)!.unitPath, trainingId: training.id })),
+              ),
+              (i) => `skillKeys.${i % keys.length}`,
+            )
+          ).filter((r) => r.changed).length
         : 0;
     await deps.events.publish(q, {
       type: "training.attendeesRecorded",

@@ -29,7 +29,7 @@ import { getCampaign } from "../../use-cases/campaign-get.ts";
 import { listCampaigns } from "../../use-cases/campaign-list.ts";
 import type { ProgressRow } from "../../use-cases/campaign-progress.ts";
 import { MEASURES, type ProgressBy } from "../campaigns.contract.ts";
-import { dayText, filled, percentText, ProgressChart, unitOptions } from "./shared.tsx";
+import { dayText, filled, percentText, ProgressChart, skillOptions, unitOptions } from "./shared.tsx";
 
 const FIELDS = ["name", "unitCode", "skillKey", "measure", "targetPercent", "startsOn", "endsOn"] as const;
 
@@ -78,9 +78,10 @@ export function campaignPages(kit: PageKit) {
   const form = async (c: Context<AppEnv>, f: FormState = emptyForm({ measure: "adults", targetPercent: "80" }), status: 200 | 400 | 404 = 200) => {
     const p = requireSignedIn(c);
     const ctx = page(c);
-    const { t } = ctx;
+    const { t, locale } = ctx;
     const units = await unitOptions(deps, p, "campaign.manage", ["province", "commune", "village"]);
     if (units.length === 0) throw new AppError("forbidden", "error.forbidden");
+    const skills = await skillOptions(deps, p, "campaign.manage", locale);
     const labels = Object.fromEntries(FIELDS.map((k) => [k, t(`campaigns.field.${k}`)]));
     return c.html(
       <Layout ctx={ctx} title={t("campaigns.new")} office>
@@ -94,7 +95,16 @@ export function campaignPages(kit: PageKit) {
           <CsrfField token={ctx.csrfToken} />
           <Field t={t} form={f} name="name" label={labels.name!} required />
           <SelectField t={t} form={f} name="unitCode" label={labels.unitCode!} options={units} required />
-          <Field t={t} form={f} name="skillKey" label={labels.skillKey!} hint={t("campaigns.field.skillKeyHint")} required autocomplete="off" />
+          <SelectField
+            t={t}
+            form={f}
+            name="skillKey"
+            label={labels.skillKey!}
+            hint={t("campaigns.field.skillKeyHint")}
+            options={skills}
+            placeholder={t("campaigns.field.skillKeyPick")}
+            required
+          />
           <RadioGroup
             t={t}
             form={f}

@@ -7,12 +7,53 @@ import type { FieldError } from "../../../../platform/http/app-error.ts";
 import { formatNumber } from "../../../../platform/i18n/format.ts";
 import type { Locale, Translate } from "../../../../platform/i18n/i18n.ts";
 import { dayInputValue } from "../../../../platform/text/day-input.ts";
+import { ErrorText, errorOf, type FormState, fieldId } from "../../../../platform/views/components.tsx";
 import { getAdminUnit, listAdminUnitChildren } from "../../../admin-units/index.ts";
+import { loadChecklist, provinceOfPath, skillLabel } from "../../skills.ts";
 import type { ProgressPoint } from "../../use-cases/campaign-progress.ts";
 
 /** 2026-11-23 → 23/11/2026. */
 export const dayText = (iso: string) => dayInputValue(iso);
 export const percentText = (p: number | null, locale: Locale) => (p === null ? "–" : `${formatNumber(p, locale)}%`);
+
+/**
+ * The skills a form offers: the active checklist of the province the person works in (the first grant holding the
+ * permission), labelled in their language. The use case checks the key against the chosen unit's province.
+ */
+export async function skillOptions(deps: Pick<Deps, "db">, p: Principal, permission: Permission, locale: Locale) {
+  const grant = p.grants.find((g) => can(p, permission, { code: g.unitCode, path: g.unitPath }));
+  const { skills } = await loadChecklist(deps.db, provinceOfPath(grant?.unitPath ?? ""));
+  return skills.filter((s) => s.active).map((s) => ({ value: s.key, label: skillLabel(s, locale) }));
+}
+
+/**
+ * The checklist as checkboxes named `skill.<key>` (value 1), in a fieldset whose first box carries the id the
+ * error summary links to (`skillKeys`, errors `skillKeys.i` included).
+ */
+export function SkillBoxes(p: { t: Translate; form: FormState; legend: string; hint?: string; options: { value: string; label: string }[] }) {
+  const id = fieldId("skillKeys");
+  const err = errorOf(p.form.errors, "skillKeys");
+  const described = [p.hint ? `${id}-hint` : "", err ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div class={err ? "field field--error" : "field"}>
+      <fieldset aria-describedby={described}>
+        <legend>{p.legend}</legend>
+        {p.hint && (
+          <span class="hint" id={`${id}-hint`}>
+            {p.hint}
+          </span>
+        )}
+        {err && <ErrorText t={p.t} id={id} err={err} label={p.legend} />}
+        {p.options.map((o, i) => (
+          <div class="checkbox">
+            <input type="checkbox" id={i === 0 ? id : `${id}-${i}`} name={`skill.${o.value}`} value="1" checked={p.form.values[`skill.${o.value}`] === "1"} />
+            <label for={i === 0 ? id : `${id}-${i}`}>{o.label}</label>
+          </div>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
 
 /**
  * The units a form offers: each unit the person holds the permission on, and the villages of those that are

@@ -33,7 +33,7 @@ import { getTraining, NEEDS_LIMIT } from "../../use-cases/training-get.ts";
 import { listTrainings } from "../../use-cases/training-list.ts";
 import { addTrainingMaterial, getTrainingMaterial } from "../../use-cases/training-materials.ts";
 import { CONFIRM } from "../campaigns.contract.ts";
-import { dayText, filled, unitOptions } from "./shared.tsx";
+import { dayText, filled, SkillBoxes, skillOptions, unitOptions } from "./shared.tsx";
 
 const FIELDS = ["unitCode", "heldOn", "place", "topic", "trainer", "skillKeys"] as const;
 const sizeText = (bytes: number) => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
@@ -81,9 +81,10 @@ export function trainingPages(kit: PageKit) {
   const form = async (c: Context<AppEnv>, f: FormState = emptyForm(), status: 200 | 400 | 404 = 200) => {
     const p = requireSignedIn(c);
     const ctx = page(c);
-    const { t } = ctx;
+    const { t, locale } = ctx;
     const units = await unitOptions(deps, p, "training.manage", ["commune", "village"]);
     if (units.length === 0) throw new AppError("forbidden", "error.forbidden");
+    const skills = await skillOptions(deps, p, "training.manage", locale);
     const labels = Object.fromEntries(FIELDS.map((k) => [k, t(`trainings.field.${k}`)]));
     return c.html(
       <Layout ctx={ctx} title={t("trainings.new")} office>
@@ -100,7 +101,7 @@ export function trainingPages(kit: PageKit) {
           <Field t={t} form={f} name="place" label={labels.place!} required />
           <Field t={t} form={f} name="topic" label={labels.topic!} required />
           <Field t={t} form={f} name="trainer" label={labels.trainer!} required />
-          <Field t={t} form={f} name="skillKeys" label={labels.skillKeys!} hint={t("trainings.field.skillKeysHint")} autocomplete="off" />
+          <SkillBoxes t={t} form={f} legend={labels.skillKeys!} hint={t("trainings.field.skillKeysHint")} options={skills} />
           <Button>{t("trainings.create")}</Button>
         </form>
       </Layout>,
@@ -113,14 +114,13 @@ export function trainingPages(kit: PageKit) {
     requireSignedIn(c);
     const values = await readForm(c);
     const days = readDayFields(values, ["heldOn"]);
-    const input: Record<string, unknown> = filled(days.values);
-    input.skillKeys = (values.skillKeys ?? "")
-      .split(/[,;\s]+/)
-      .map((s) => s.trim())
-      .filter(Boolean);
+    // One checkbox per skill of the checklist, named skill.<key>: gathered into skillKeys.
+    const boxes = Object.keys(days.values).filter((k) => k.startsWith("skill."));
+    const input: Record<string, unknown> = filled(Object.fromEntries(Object.entries(days.values).filter(([k]) => !boxes.includes(k))));
+    input.skillKeys = boxes.filter((k) => days.values[k] === "1").map((k) => k.slice("skill.".length));
     const res = await attempt(() => createTraining(deps, ctxOf(c), input));
     if (!res.ok) {
-      // skillKeys.1 is the second key typed in the one text field.
+      // skillKeys.1 is the second box ticked: the error goes to the group.
       const errors = res.errors.map((e) => (e.field.startsWith("skillKeys.") ? { ...e, field: "skillKeys" } : e));
       return form(c, { values, errors: withDayErrors(errors, days.errors) }, errors.some((e) => e.code === "not_found") ? 404 : 400);
     }
