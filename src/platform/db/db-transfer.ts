@@ -84,7 +84,7 @@ async function readSchema(q: Queryable, t: Translate): Promise<Schema> {
      JOIN pg_class r ON r.oid = k.confrelid
      JOIN pg_namespace n ON n.oid = c.relnamespace
      JOIN pg_namespace rn ON rn.oid = r.relnamespace
-     WHERE k.contype = 'f' AND n.nspname = $1 AND rn.nspname = $1`,
+     WHERE k.contype = 'f' AND NOT k.condeferrable AND n.nspname = $1 AND rn.nspname = $1`,
     [schema],
   );
   for (const fk of fks.rows) tables.get(fk.table)?.references.add(fk.references);
@@ -241,6 +241,11 @@ export async function transferDatabase(source: Database, target: Database, opts:
     }
     if (nonEmpty.length) throw new TransferError(t("cli.transfer.notEmpty", { tables: nonEmpty.join("\n  ") }));
 
+    // Rows arrive as they were: the triggers that keep rollups (coverage) stay off while the rollups are copied too,
+    // and deferrable foreign keys (a household's head, who lives in it) are checked at commit, not row by row.
+    const qualified = (name: string) => `${ident(targetSchema.schema)}.${ident(name)}`;
+    for (const name of order) await dst.query(`ALTER TABLE ${qualified(name)} DISABLE TRIGGER USER`);
+    await dst.query("SET CONSTRAINTS ALL DEFERRED");
     for (const name of order) {
       const table = sourceSchema.tables.get(name)!;
       const n = await copyTable(src, dst, sourceSchema, targetSchema, table).catch((err: unknown) => {
@@ -249,6 +254,8 @@ export async function transferDatabase(source: Database, target: Database, opts:
       });
       progress(`${t("cli.transfer.copied", { table: name, rows: formatNumber(n, locale) })}\n`);
     }
+    await dst.query("SET CONSTRAINTS ALL IMMEDIATE");
+    for (const name of order) await dst.query(`ALTER TABLE ${qualified(name)} ENABLE TRIGGER USER`);
 
     const sequences: SequenceReport[] = [];
     for (const s of sourceSchema.sequences) {
