@@ -240,6 +240,10 @@ describeDb("the household registry", () => {
       address: "Số 3",
       "members.0.fullName": "Vi Văn Sơn",
       "members.0.birthYear": "1980",
+      // What a browser also sends: the untouched member blocks with their preselected relation.
+      "members.1.relationToHead": "spouse",
+      "members.1.fullName": "",
+      "members.2.relationToHead": "spouse",
     });
     expect(ok.status).toBe(303);
     expect(ok.headers.get("location")).toMatch(/^\/office\/registry\/households\/[0-9a-f-]{36}$/);

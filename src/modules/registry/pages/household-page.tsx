@@ -46,6 +46,7 @@ export function householdPages(web: RegistryWeb, panel?: HouseholdPanel) {
     const head = v.members.find((m) => m.id === h.headId);
     const names = await moverNames(deps.db, v.moves);
     const editable = !h.archivedAt && mayEdit(ctx.principal, { code: h.villageCode, path: h.unitPath });
+    const villages = await villagesOf(deps, h.communeCode);
     const form = opts.form ?? emptyForm();
     const value = (k: string, fallback: string) => form.values[k] ?? fallback;
     const editForm: FormState = {
@@ -86,7 +87,7 @@ export function householdPages(web: RegistryWeb, panel?: HouseholdPanel) {
         <SummaryList
           rows={[
             [t("registry.field.address"), h.address],
-            [t("registry.field.village"), h.villageCode],
+            [t("registry.field.village"), villages.find((v) => v.value === h.villageCode)?.label ?? h.villageCode],
             [t("registry.field.poverty"), h.poverty ? flagLabel(t, h.poverty) : t("registry.poverty.none")],
           ]}
         />
@@ -148,7 +149,7 @@ export function householdPages(web: RegistryWeb, panel?: HouseholdPanel) {
               <CsrfField token={ctx.csrfToken} />
               <input type="hidden" name="version" value={String(h.version)} />
               <Field t={t} form={editForm} name="address" label={labels.address} />
-              <SelectField t={t} form={editForm} name="villageCode" label={labels.villageCode} options={await villagesOf(deps, h.communeCode)} />
+              <SelectField t={t} form={editForm} name="villageCode" label={labels.villageCode} options={villages} />
               <SelectField
                 t={t}
                 form={editForm}

@@ -72,7 +72,8 @@ export function residentFromForm(
     } else value[k] = k === "birthYear" && /^\d+$/.test(v.trim()) ? Number(v) : v;
   }
   value.flags = flags;
-  const empty = Object.values(values).every((v) => v.trim() === "") && flags.length === 0;
+  // A block whose only values are the preselected relation is a member nobody typed in.
+  const empty = Object.entries(values).every(([k, v]) => k === "relationToHead" || v.trim() === "") && flags.length === 0;
   return {
     value,
     values: { ...values, flags: flags.join(",") },
