@@ -66,7 +66,8 @@ export const messagesVi = {
     "Các việc này nằm riêng ở cuối trang hồ sơ, trong mục “Từ chối, tạm dừng hoặc hủy hồ sơ”. Luôn ghi rõ lý do: người nộp sẽ nhận được lý do đó.",
 
   "help.volunteer.title": "Tổ công nghệ số cộng đồng",
-  "help.volunteer.intro": "Bạn đi từng nhà hướng dẫn kỹ năng số, ghi lại từng lượt hỗ trợ (kể cả khi mất sóng) và nộp hồ sơ giúp người dân, với sự đồng ý của họ.",
+  "help.volunteer.intro":
+    "Bạn đi từng nhà hướng dẫn kỹ năng số, ghi lại từng lượt hỗ trợ (kể cả khi mất sóng) và nộp hồ sơ giúp người dân, với sự đồng ý của họ.",
   "help.volunteer.t1": "Nộp hồ sơ giúp người dân",
   "help.volunteer.b1":
     "Chọn thủ tục trong “Dịch vụ công”, bấm nộp trực tuyến, nhập thông tin của người dân và ghi nhận sự đồng ý của họ (ký, điểm chỉ hoặc đồng ý bằng lời).",

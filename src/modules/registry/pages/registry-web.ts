@@ -30,7 +30,8 @@ export async function registryCommunes(deps: Pick<Deps, "db" | "config">, p: Pri
     // A province's officer picks one of its communes: the registry is kept per commune.
     if (unit.level === "province" || unit.level === "district") {
       const children = await listAdminUnitChildren(deps, unit.code, { limit: 500 });
-      for (const c of children.items) if (c.level === "commune" && !out.some((x) => x.code === c.code)) out.push({ code: c.code, name: c.fullName, path: c.path });
+      for (const c of children.items)
+        if (c.level === "commune" && !out.some((x) => x.code === c.code)) out.push({ code: c.code, name: c.fullName, path: c.path });
       continue;
     }
     const commune = unit.level === "village" ? await getAdminUnit(deps, unit.parentCode as string).catch(() => null) : unit.level === "commune" ? unit : null;
