@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { checkZip, type ZipCheck, type ZipLimits } from "../../platform/files/zip-limits.ts";
 import { AppError, type FieldError, fieldErrorsFromZod } from "../../platform/http/app-error.ts";
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
+import { parseCsv } from "../../platform/text/csv-records.ts";
 import { restoreNeutralised, safeCell } from "../../platform/text/spreadsheet-cell.ts";
 import { type CatalogueFormat, ProcedureDefinition } from "./procedures.contract.ts";
 
@@ -245,46 +246,6 @@ async function readXlsx(bytes: Uint8Array, problems: Problems): Promise<Partial<
     if (sheet) out[name] = sheet;
   }
   return out;
-}
-
-/** RFC 4180 records, each with the line it starts on (a quoted cell may span lines). */
-export function parseCsv(text: string): { line: number; cells: string[] }[] {
-  const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const endRecord = () => {
-    cells.push(cell);
-    if (!(cells.length === 1 && cells[0] === "")) records.push({ line: start, cells });
-    cells = [];
-    cell = "";
-  };
-  for (; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === "\n") line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell === "") quoted = true;
-    else if (ch === ",") {
-      cells.push(cell);
-      cell = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") continue;
-    else if (ch === "\n" || ch === "\r") {
-      endRecord();
-      start = ++line;
-    } else cell += ch;
-  }
-  if (cell !== "" || cells.length) endRecord();
-  return records;
 }
 
 function readCsv(bytes: Uint8Array, problems: Problems): Partial<Record<SheetName, Sheet>> {

@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { checkZip, type ZipCheck, type ZipLimits } from "../../../platform/files/zip-limits.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import type { MessageKey } from "../../../platform/i18n/i18n.ts";
+import { parseCsv } from "../../../platform/text/csv-records.ts";
 import { parseDayInput } from "../../../platform/text/day-input.ts";
 import { searchKey } from "../../../platform/text/search-key.ts";
 import { restoreNeutralised, safeCell } from "../../../platform/text/spreadsheet-cell.ts";
@@ -142,45 +143,6 @@ export function formatOf(mediaType: string | undefined, fileName?: string): File
 }
 
 // --- reading ---------------------------------------------------------------------------------------------------
-
-/** RFC 4180 records with the line each starts on (a quoted cell may span lines); `delimiter` "," or ";". */
-export function parseCsv(text: string, delimiter = ","): { line: number; cells: string[] }[] {
-  const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  const end = () => {
-    cells.push(cell);
-    if (!(cells.length === 1 && cells[0] === "")) records.push({ line: start, cells });
-    cells = [];
-    cell = "";
-  };
-  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === "\n") line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell === "") quoted = true;
-    else if (ch === delimiter) {
-      cells.push(cell);
-      cell = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") continue;
-    else if (ch === "\n" || ch === "\r") {
-      end();
-      start = ++line;
-    } else cell += ch;
-  }
-  if (cell !== "" || cells.length) end();
-  return records;
-}
 
 function readCsv(bytes: Uint8Array): RawSheet {
   let text: string;
