@@ -2,6 +2,7 @@
 // one CSV holding the same sheets (first column names the sheet). Format: docs/catalogue-format.md.
 // Every problem is reported at its cell ("documents!C7") so a person can find it.
 import ExcelJS from "exceljs";
+import { SPREADSHEET_MEDIA_TYPES, spreadsheetFormatOf } from "../../platform/files/spreadsheet-format.ts";
 import { checkZip, type ZipCheck, type ZipLimits } from "../../platform/files/zip-limits.ts";
 import { AppError, type FieldError, fieldErrorsFromZod } from "../../platform/http/app-error.ts";
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
@@ -450,17 +451,6 @@ export async function writeCatalogue(defs: ProcedureDefinition[], format: Catalo
   return format === "xlsx" ? writeXlsx(defs) : writeCsv(defs);
 }
 
-export const MEDIA_TYPES: Record<CatalogueFormat, string> = {
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  csv: "text/csv; charset=utf-8",
-};
+export const MEDIA_TYPES = SPREADSHEET_MEDIA_TYPES;
 
-/** The format of an upload, from its media type or else its file name. */
-export function formatOf(mediaType: string | undefined, fileName?: string): CatalogueFormat | null {
-  const t = (mediaType ?? "").toLowerCase();
-  if (t.startsWith(MEDIA_TYPES.xlsx)) return "xlsx";
-  if (t.startsWith("text/csv")) return "csv";
-  if (fileName && /\.xlsx$/i.test(fileName)) return "xlsx";
-  if (fileName && /\.csv$/i.test(fileName)) return "csv";
-  return null;
-}
+export const formatOf = spreadsheetFormatOf;
