@@ -2,9 +2,11 @@
 // one CSV holding the same sheets (first column names the sheet). Format: docs/catalogue-format.md.
 // Every problem is reported at its cell ("documents!C7") so a person can find it.
 import ExcelJS from "exceljs";
+import { SPREADSHEET_MEDIA_TYPES, spreadsheetFormatOf } from "../../platform/files/spreadsheet-format.ts";
 import { checkZip, type ZipCheck, type ZipLimits } from "../../platform/files/zip-limits.ts";
 import { AppError, type FieldError, fieldErrorsFromZod } from "../../platform/http/app-error.ts";
 import type { MessageKey } from "../../platform/i18n/i18n.ts";
+import { parseCsv } from "../../platform/text/csv-records.ts";
 import { restoreNeutralised, safeCell } from "../../platform/text/spreadsheet-cell.ts";
 import { type CatalogueFormat, ProcedureDefinition } from "./procedures.contract.ts";
 
@@ -247,46 +249,6 @@ async function readXlsx(bytes: Uint8Array, problems: Problems): Promise<Partial<
   return out;
 }
 
-/** RFC 4180 records, each with the line it starts on (a quoted cell may span lines). */
-export function parseCsv(text: string): { line: number; cells: string[] }[] {
-  const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const endRecord = () => {
-    cells.push(cell);
-    if (!(cells.length === 1 && cells[0] === "")) records.push({ line: start, cells });
-    cells = [];
-    cell = "";
-  };
-  for (; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === "\n") line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell === "") quoted = true;
-    else if (ch === ",") {
-      cells.push(cell);
-      cell = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") continue;
-    else if (ch === "\n" || ch === "\r") {
-      endRecord();
-      start = ++line;
-    } else cell += ch;
-  }
-  if (cell !== "" || cells.length) endRecord();
-  return records;
-}
-
 function readCsv(bytes: Uint8Array, problems: Problems): Partial<Record<SheetName, Sheet>> {
   let text: string;
   try {
@@ -489,17 +451,6 @@ export async function writeCatalogue(defs: ProcedureDefinition[], format: Catalo
   return format === "xlsx" ? writeXlsx(defs) : writeCsv(defs);
 }
 
-export const MEDIA_TYPES: Record<CatalogueFormat, string> = {
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  csv: "text/csv; charset=utf-8",
-};
+export const MEDIA_TYPES = SPREADSHEET_MEDIA_TYPES;
 
-/** The format of an upload, from its media type or else its file name. */
-export function formatOf(mediaType: string | undefined, fileName?: string): CatalogueFormat | null {
-  const t = (mediaType ?? "").toLowerCase();
-  if (t.startsWith(MEDIA_TYPES.xlsx)) return "xlsx";
-  if (t.startsWith("text/csv")) return "csv";
-  if (fileName && /\.xlsx$/i.test(fileName)) return "xlsx";
-  if (fileName && /\.csv$/i.test(fileName)) return "csv";
-  return null;
-}
+export const formatOf = spreadsheetFormatOf;

@@ -41,6 +41,23 @@ export type ResidentRow = {
   mergedInto: string | null;
 };
 
+/** Who and where a resident is: the fields every resident row carries. */
+export type ResidentCore = Pick<
+  ResidentRow,
+  | "id"
+  | "householdId"
+  | "communeCode"
+  | "villageCode"
+  | "unitPath"
+  | "fullName"
+  | "searchName"
+  | "birthDate"
+  | "birthYear"
+  | "sex"
+  | "phone"
+  | "citizenIdNumber"
+>;
+
 export type MoveRow = {
   id: number;
   residentId: string;

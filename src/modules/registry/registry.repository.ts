@@ -3,8 +3,8 @@
 import type { Queryable } from "../../platform/db/database.ts";
 import type { HouseholdAccess } from "./household-access.ts";
 import { householdVisibleSql } from "./household-access.ts";
-import type { Relation, ResidentFlag, SearchFlag } from "./registry.contract.ts";
-import type { HouseholdRow, MoveRow, ResidentRow, SearchRow } from "./registry.model.ts";
+import type { Relation, SearchFlag } from "./registry.contract.ts";
+import type { HouseholdRow, MoveRow, ResidentCore, ResidentRow, SearchRow } from "./registry.model.ts";
 
 const HOUSEHOLD = `h.id, h.commune_code AS "communeCode", h.village_code AS "villageCode", h.unit_path AS "unitPath", h.address,
   h.head_id AS "headId", h.poverty, h.version, h.created_at AS "createdAt", h.updated_at AS "updatedAt", h.archived_at AS "archivedAt"`;
@@ -97,25 +97,7 @@ export async function insertHousehold(q: Queryable, h: NewHousehold, now: Date):
   );
 }
 
-export type NewResident = {
-  id: string;
-  householdId: string | null;
-  communeCode: string;
-  villageCode: string;
-  unitPath: string;
-  relationToHead: Relation;
-  fullName: string;
-  searchName: string;
-  birthDate: string | null;
-  birthYear: number;
-  sex: ResidentRow["sex"];
-  phone: string | null;
-  citizenIdNumber: string | null;
-  ethnicity: string | null;
-  language: string | null;
-  flags: ResidentFlag[];
-  createdBy: string | null;
-};
+export type NewResident = ResidentCore & Pick<ResidentRow, "relationToHead" | "ethnicity" | "language" | "flags"> & { createdBy: string | null };
 
 export async function insertResident(q: Queryable, r: NewResident, now: Date): Promise<void> {
   await q.query(

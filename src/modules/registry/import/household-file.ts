@@ -2,9 +2,11 @@
 // Read from XLSX (first sheet) or CSV (UTF-8, with or without BOM, comma or semicolon); written back the same way.
 // Format and columns: docs/community/import.md. Every problem names its sheet, row and column.
 import ExcelJS from "exceljs";
+import { SPREADSHEET_MEDIA_TYPES, spreadsheetFormatOf } from "../../../platform/files/spreadsheet-format.ts";
 import { checkZip, type ZipCheck, type ZipLimits } from "../../../platform/files/zip-limits.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import type { MessageKey } from "../../../platform/i18n/i18n.ts";
+import { parseCsv } from "../../../platform/text/csv-records.ts";
 import { parseDayInput } from "../../../platform/text/day-input.ts";
 import { searchKey } from "../../../platform/text/search-key.ts";
 import { restoreNeutralised, safeCell } from "../../../platform/text/spreadsheet-cell.ts";
@@ -22,10 +24,7 @@ export const MAX_PROBLEMS = 500;
 
 export const FORMATS = ["xlsx", "csv"] as const;
 export type FileFormat = (typeof FORMATS)[number];
-export const MEDIA_TYPES: Record<FileFormat, string> = {
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  csv: "text/csv; charset=utf-8",
-};
+export const MEDIA_TYPES = SPREADSHEET_MEDIA_TYPES;
 
 export const RELATIONS = ["head", "spouse", "child", "parent", "grandchild", "grandparent", "sibling", "in_law", "other"] as const;
 export type Relation = (typeof RELATIONS)[number];
@@ -131,56 +130,9 @@ export function columnLetter(n: number): string {
 const refuse = (message: MessageKey, params?: Record<string, string | number>, code: "validation" | "payload_too_large" = "validation") =>
   new AppError(code, "error.validation", [{ field: "file", code: code === "validation" ? "format" : "too_big", message, ...(params ? { params } : {}) }]);
 
-/** The format of an upload, from its media type or else its file name. */
-export function formatOf(mediaType: string | undefined, fileName?: string): FileFormat | null {
-  const t = (mediaType ?? "").toLowerCase();
-  if (t.startsWith(MEDIA_TYPES.xlsx)) return "xlsx";
-  if (t.startsWith("text/csv")) return "csv";
-  if (fileName && /\.xlsx$/i.test(fileName)) return "xlsx";
-  if (fileName && /\.csv$/i.test(fileName)) return "csv";
-  return null;
-}
+export const formatOf = spreadsheetFormatOf;
 
 // --- reading ---------------------------------------------------------------------------------------------------
-
-/** RFC 4180 records with the line each starts on (a quoted cell may span lines); `delimiter` "," or ";". */
-export function parseCsv(text: string, delimiter = ","): { line: number; cells: string[] }[] {
-  const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  const end = () => {
-    cells.push(cell);
-    if (!(cells.length === 1 && cells[0] === "")) records.push({ line: start, cells });
-    cells = [];
-    cell = "";
-  };
-  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === "\n") line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell === "") quoted = true;
-    else if (ch === delimiter) {
-      cells.push(cell);
-      cell = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") continue;
-    else if (ch === "\n" || ch === "\r") {
-      end();
-      start = ++line;
-    } else cell += ch;
-  }
-  if (cell !== "" || cells.length) end();
-  return records;
-}
 
 function readCsv(bytes: Uint8Array): RawSheet {
   let text: string;

@@ -3,7 +3,8 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../../platform/http/app-error.ts";
-import { COLUMNS, type ExportPerson, parseCsv, parsePeople, type RawSheet, readSheet, writeCsv, writeXlsx } from "./household-file.ts";
+import { parseCsv } from "../../../platform/text/csv-records.ts";
+import { COLUMNS, type ExportPerson, parsePeople, type RawSheet, readSheet, writeCsv, writeXlsx } from "./household-file.ts";
 
 const TODAY = new Date("2026-11-23T03:00:00Z");
 const VILLAGES = [

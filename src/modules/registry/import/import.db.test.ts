@@ -11,7 +11,8 @@ import { checkImport } from "../use-cases/import-check.ts";
 import { commitImport } from "../use-cases/import-commit.ts";
 import { exportRegistry } from "../use-cases/import-export.ts";
 import { getImport } from "../use-cases/import-read.ts";
-import { COLUMNS, parseCsv } from "./household-file.ts";
+import { parseCsv } from "../../../platform/text/csv-records.ts";
+import { COLUMNS } from "./household-file.ts";
 
 type Cells = Partial<Record<(typeof COLUMNS)[number]["key"], string>>;
 const csvCell = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);

@@ -1,6 +1,7 @@
 // SQL of enter once: residents matched to citizen accounts, the links proposed and decided, and the household a
 // linked citizen sees. Only registry tables; who may see a household is the caller's `householdVisibleSql`.
 import type { Queryable } from "../../../platform/db/database.ts";
+import type { ResidentRow as RegistryResident, ResidentCore } from "../registry.model.ts";
 
 export type LinkStatus = "proposed" | "confirmed" | "rejected";
 export type MatchedOn = "id_number" | "phone";
@@ -20,23 +21,7 @@ export type LinkRow = {
 const LINK_COLUMNS = `l.id, l.resident_id AS "residentId", l.user_id AS "userId", l.matched_on AS "matchedOn", l.status,
   l.decided_how AS "decidedHow", l.decided_by AS "decidedBy", l.proposed_at AS "proposedAt", l.decided_at AS "decidedAt"`;
 
-export type ResidentRow = {
-  id: string;
-  householdId: string | null;
-  communeCode: string;
-  villageCode: string;
-  unitPath: string;
-  relationToHead: string;
-  fullName: string;
-  searchName: string;
-  birthDate: string | null;
-  birthYear: number;
-  sex: "male" | "female" | null;
-  phone: string | null;
-  citizenIdNumber: string | null;
-  userId: string | null;
-  address: string | null;
-};
+export type ResidentRow = ResidentCore & Pick<RegistryResident, "userId"> & { relationToHead: string; address: string | null };
 
 const RESIDENT_COLUMNS = `r.id, r.household_id AS "householdId", r.commune_code AS "communeCode", r.village_code AS "villageCode",
   r.unit_path AS "unitPath", r.relation_to_head AS "relationToHead", r.full_name AS "fullName", r.search_name AS "searchName",

@@ -3,8 +3,7 @@
 // page again with the errors beside the fields (409 with the latest data when someone saved first).
 import type { Context } from "hono";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
-import { AppError, type FieldError, fieldErrorsFromZod } from "../../../platform/http/app-error.ts";
-import { setFlash } from "../../../platform/http/flash.ts";
+import { type FieldError, fieldErrorsFromZod } from "../../../platform/http/app-error.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { requireSignedIn } from "../../../platform/http/page-kit.ts";
 import type { MessageKey } from "../../../platform/i18n/i18n.ts";
@@ -30,8 +29,9 @@ import { getHousehold } from "../use-cases/get-household.ts";
 import { mayEdit } from "../use-cases/registry-access.ts";
 import { updateHousehold } from "../use-cases/update-household.ts";
 import type { HouseholdPanel } from "../registry-slots.ts";
+import { moveFromToColumns, moveReasonByColumns } from "./move-columns.tsx";
 import { ResidentFields, residentLabels } from "./resident-fields.tsx";
-import { flagLabel, type RegistryWeb, relationLabel, relationOptions, residentFromForm, villagesOf } from "./registry-web.ts";
+import { bodyText, flagLabel, type RegistryWeb, relationLabel, relationOptions, residentFromForm, runRecordWrite, villagesOf } from "./registry-web.ts";
 
 type Forms = { form?: FormState; notice?: MessageKey };
 
@@ -129,17 +129,8 @@ export function householdPages(web: RegistryWeb, panel?: HouseholdPanel) {
           columns={[
             { header: t("registry.col.when"), nowrap: true, cell: (m) => formatDate(m.movedAt, locale) },
             { header: t("registry.col.name"), cell: (m) => <a href={`/office/registry/residents/${m.residentId}`}>{m.residentName}</a> },
-            {
-              header: t("registry.col.from"),
-              cell: (m) => (m.fromHouseholdId ? <a href={`/office/registry/households/${m.fromHouseholdId}`}>{m.fromVillageCode ?? ""}</a> : "—"),
-            },
-            {
-              header: t("registry.col.to"),
-              cell: (m) =>
-                m.toHouseholdId ? <a href={`/office/registry/households/${m.toHouseholdId}`}>{m.toVillageCode ?? ""}</a> : t("registry.resident.noHousehold"),
-            },
-            { header: t("registry.col.reason"), cell: (m) => m.reason ?? "" },
-            { header: t("registry.col.by"), cell: (m) => (m.movedBy ? (names.get(m.movedBy) ?? "") : "") },
+            ...moveFromToColumns(t),
+            ...moveReasonByColumns(t, names),
           ]}
         />
         {editable && (
@@ -192,25 +183,13 @@ export function householdPages(web: RegistryWeb, panel?: HouseholdPanel) {
   };
 
   /** Runs a write; its field errors come back on the page, a stale version shows the latest with a notice. */
-  const run = async (c: Context<AppEnv>, id: string, values: Record<string, string>, fn: () => Promise<unknown>, flash: MessageKey, prefix = "") => {
-    try {
-      await fn();
-    } catch (err) {
-      if (err instanceof AppError && err.code === "conflict" && err.fields.some((f) => f.field === "version"))
-        return show(c, id, { notice: "registry.error.stale" }, 409);
-      if (err instanceof AppError && err.fields.length > 0)
-        return show(c, id, { form: { values, errors: err.fields.map((e) => ({ ...e, field: `${prefix}${e.field}` })) } }, err.code === "conflict" ? 409 : 400);
-      if (err instanceof AppError && err.code === "conflict") return show(c, id, { notice: err.messageKey }, 409);
-      throw err;
-    }
-    setFlash(c, flash, secure);
-    return c.redirect(`/office/registry/households/${id}`, 303);
-  };
+  const run = (c: Context<AppEnv>, id: string, values: Record<string, string>, fn: () => Promise<unknown>, flash: MessageKey, prefix = "") =>
+    runRecordWrite(c, secure, (opts, status) => show(c, id, opts, status), { values, fn, flash, prefix, redirectTo: `/office/registry/households/${id}` });
   const form = async (c: Context<AppEnv>) => {
     requireSignedIn(c);
     return c.req.parseBody({ all: true });
   };
-  const text = (body: Record<string, unknown>, k: string) => (typeof body[k] === "string" ? (body[k] as string) : "");
+  const text = bodyText;
   const bad = (c: Context<AppEnv>, id: string, values: Record<string, string>, errors: FieldError[]) => show(c, id, { form: { values, errors } }, 400);
 
   const edit = async (c: Context<AppEnv>, id: string) => {

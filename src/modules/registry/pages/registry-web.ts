@@ -2,11 +2,13 @@
 // and reading a posted resident form (dates typed dd/mm/yyyy, repeated checkboxes) into the contract's shape.
 import type { Context } from "hono";
 import type { Principal } from "../../../platform/auth/authorise.ts";
-import type { FieldError } from "../../../platform/http/app-error.ts";
+import { AppError, type FieldError } from "../../../platform/http/app-error.ts";
+import { setFlash } from "../../../platform/http/flash.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { type PageKit, pageKit } from "../../../platform/http/page-kit.ts";
 import type { WebContext } from "../../../platform/http/web-context.ts";
 import type { MessageKey, Translate } from "../../../platform/i18n/i18n.ts";
+import type { FormState } from "../../../platform/views/components.tsx";
 import { readDayFields } from "../../../platform/text/day-input.ts";
 import { getAdminUnit, listAdminUnitChildren } from "../../admin-units/index.ts";
 import type { Deps } from "../../../deps.ts";
@@ -87,3 +89,36 @@ export function residentFromForm(
 export const prefixed = (errors: FieldError[], prefix: string) => errors.map((e) => ({ ...e, field: `${prefix}${e.field}` }));
 
 export const idFromPath = (c: Context<AppEnv>) => c.req.param("id") ?? "";
+
+/** How a record page shows itself again after a failed write. */
+export type ShowAgain = (opts: { form?: FormState; notice?: MessageKey }, status: 400 | 409) => Promise<Response>;
+
+/**
+ * Runs a write of a record page: its field errors come back on the page (named `prefix + field`), a stale version
+ * shows the latest with a notice; else a flash and a redirect.
+ */
+export async function runRecordWrite(
+  c: Context<AppEnv>,
+  secure: boolean,
+  showAgain: ShowAgain,
+  write: { values: Record<string, string>; fn: () => Promise<unknown>; flash: MessageKey; prefix: string; redirectTo: string },
+): Promise<Response> {
+  try {
+    await write.fn();
+  } catch (err) {
+    if (err instanceof AppError && err.code === "conflict" && err.fields.some((f) => f.field === "version"))
+      return showAgain({ notice: "registry.error.stale" }, 409);
+    if (err instanceof AppError && err.fields.length > 0)
+      return showAgain(
+        { form: { values: write.values, errors: err.fields.map((e) => ({ ...e, field: `${write.prefix}${e.field}` })) } },
+        err.code === "conflict" ? 409 : 400,
+      );
+    if (err instanceof AppError && err.code === "conflict") return showAgain({ notice: err.messageKey }, 409);
+    throw err;
+  }
+  setFlash(c, write.flash, secure);
+  return c.redirect(write.redirectTo, 303);
+}
+
+/** A posted text field, or "" (a file or a repeated field is not one). */
+export const bodyText = (body: Record<string, unknown>, k: string) => (typeof body[k] === "string" ? (body[k] as string) : "");

@@ -3,8 +3,7 @@
 // holds the place for the links area: assisted filing and the citizen-account link (routes of links/).
 import type { Context } from "hono";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
-import { AppError, type FieldError, fieldErrorsFromZod } from "../../../platform/http/app-error.ts";
-import { setFlash } from "../../../platform/http/flash.ts";
+import { type FieldError, fieldErrorsFromZod } from "../../../platform/http/app-error.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { requireSignedIn } from "../../../platform/http/page-kit.ts";
 import type { MessageKey } from "../../../platform/i18n/i18n.ts";
@@ -31,8 +30,9 @@ import { moveResident } from "../use-cases/move-resident.ts";
 import { mayEdit } from "../use-cases/registry-access.ts";
 import { updateResident } from "../use-cases/update-resident.ts";
 import type { ResidentPanel } from "../registry-slots.ts";
+import { moveFromToColumns, moveReasonByColumns } from "./move-columns.tsx";
 import { ResidentFields, residentLabels } from "./resident-fields.tsx";
-import { flagLabel, type RegistryWeb, relationLabel, relationOptions, residentFromForm, villagesOf } from "./registry-web.ts";
+import { bodyText, flagLabel, type RegistryWeb, relationLabel, relationOptions, residentFromForm, runRecordWrite, villagesOf } from "./registry-web.ts";
 
 type Forms = { form?: FormState; notice?: MessageKey };
 
@@ -214,18 +214,9 @@ export function residentPages(web: RegistryWeb, panel?: ResidentPanel) {
           empty={<p>{t("registry.resident.noHistory")}</p>}
           columns={[
             { header: t("registry.col.when"), nowrap: true, cell: (m) => formatDate(m.movedAt, locale) },
-            {
-              header: t("registry.col.from"),
-              cell: (m) => (m.fromHouseholdId ? <a href={`/office/registry/households/${m.fromHouseholdId}`}>{m.fromVillageCode ?? ""}</a> : "—"),
-            },
-            {
-              header: t("registry.col.to"),
-              cell: (m) =>
-                m.toHouseholdId ? <a href={`/office/registry/households/${m.toHouseholdId}`}>{m.toVillageCode ?? ""}</a> : t("registry.resident.noHousehold"),
-            },
+            ...moveFromToColumns(t),
             { header: t("registry.col.relation"), cell: (m) => (m.relationToHead ? relationLabel(t, m.relationToHead) : "") },
-            { header: t("registry.col.reason"), cell: (m) => m.reason ?? "" },
-            { header: t("registry.col.by"), cell: (m) => (m.movedBy ? (names.get(m.movedBy) ?? "") : "") },
+            ...moveReasonByColumns(t, names),
           ]}
         />
       </Layout>,
@@ -233,33 +224,19 @@ export function residentPages(web: RegistryWeb, panel?: ResidentPanel) {
     );
   };
 
-  const run = async (
-    c: Context<AppEnv>,
-    id: string,
-    values: Record<string, string>,
-    fn: () => Promise<unknown>,
-    flash: MessageKey,
-    prefix: string,
-    anchor: string,
-  ) => {
-    try {
-      await fn();
-    } catch (err) {
-      if (err instanceof AppError && err.code === "conflict" && err.fields.some((f) => f.field === "version"))
-        return show(c, id, { notice: "registry.error.stale" }, 409);
-      if (err instanceof AppError && err.fields.length > 0)
-        return show(c, id, { form: { values, errors: err.fields.map((e) => ({ ...e, field: `${prefix}${e.field}` })) } }, err.code === "conflict" ? 409 : 400);
-      if (err instanceof AppError && err.code === "conflict") return show(c, id, { notice: err.messageKey }, 409);
-      throw err;
-    }
-    setFlash(c, flash, secure);
-    return c.redirect(`/office/registry/residents/${id}${anchor}`, 303);
-  };
+  const run = (c: Context<AppEnv>, id: string, values: Record<string, string>, fn: () => Promise<unknown>, flash: MessageKey, prefix: string, anchor: string) =>
+    runRecordWrite(c, secure, (opts, status) => show(c, id, opts, status), {
+      values,
+      fn,
+      flash,
+      prefix,
+      redirectTo: `/office/registry/residents/${id}${anchor}`,
+    });
   const body = async (c: Context<AppEnv>) => {
     requireSignedIn(c);
     return c.req.parseBody({ all: true });
   };
-  const text = (b: Record<string, unknown>, k: string) => (typeof b[k] === "string" ? (b[k] as string) : "");
+  const text = bodyText;
   const version = (b: Record<string, unknown>) => Number(text(b, "version")) || 0;
   const bad = (c: Context<AppEnv>, id: string, values: Record<string, string>, errors: FieldError[]) => show(c, id, { form: { values, errors } }, 400);
 

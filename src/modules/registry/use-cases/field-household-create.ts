@@ -50,27 +50,8 @@ export async function createFieldHousehold(q: Queryable, w: FieldWriter, input: 
     hh.poverty ?? null,
     p.userId,
   ]);
-  for (const m of members) {
-    await q.query(
-      `INSERT INTO residents (id, household_id, commune_code, village_code, unit_path, relation_to_head, full_name, search_name, birth_year, sex, phone, flags, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [
-        m.id,
-        hh.id,
-        village.parent_code,
-        village.code,
-        village.path,
-        m.relationToHead,
-        m.fullName,
-        searchKey(m.fullName),
-        m.birthYear,
-        m.sex ?? null,
-        m.phone ?? null,
-        m.flags ?? [],
-        p.userId,
-      ],
-    );
-  }
+  const place = { householdId: hh.id, communeCode: village.parent_code, villageCode: village.code, unitPath: village.path };
+  for (const m of members) await insertFieldResident(q, m, place, p.userId);
   const head = heads[0] ?? members[0];
   if (head) await q.query("UPDATE households SET head_id = $2 WHERE id = $1", [hh.id, head.id]);
   await q.query("INSERT INTO household_assignments (household_id, team_id, member_user_id, assigned_by) VALUES ($1, $2, $3, $3)", [hh.id, team.id, p.userId]);
@@ -83,4 +64,32 @@ export async function createFieldHousehold(q: Queryable, w: FieldWriter, input: 
     details: { villageCode: village.code, members: members.length, teamId: team.id },
   });
   return { outcome: "applied", householdId: hh.id, version: 1 };
+}
+
+/** One person made in the field, written into a household at its place. */
+export async function insertFieldResident(
+  q: Queryable,
+  m: FieldMember,
+  place: { householdId: string; communeCode: string; villageCode: string; unitPath: string },
+  userId: string,
+): Promise<void> {
+  await q.query(
+    `INSERT INTO residents (id, household_id, commune_code, village_code, unit_path, relation_to_head, full_name, search_name, birth_year, sex, phone, flags, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [
+      m.id,
+      place.householdId,
+      place.communeCode,
+      place.villageCode,
+      place.unitPath,
+      m.relationToHead,
+      m.fullName,
+      searchKey(m.fullName),
+      m.birthYear,
+      m.sex ?? null,
+      m.phone ?? null,
+      m.flags ?? [],
+      userId,
+    ],
+  );
 }

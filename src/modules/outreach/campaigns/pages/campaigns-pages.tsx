@@ -9,19 +9,7 @@ import type { AppEnv } from "../../../../platform/http/hono-env.ts";
 import { type PageKit, requireSignedIn } from "../../../../platform/http/page-kit.ts";
 import { formatNumber } from "../../../../platform/i18n/format.ts";
 import { readDayFields, withDayErrors } from "../../../../platform/text/day-input.ts";
-import {
-  Breadcrumbs,
-  Button,
-  CsrfField,
-  emptyForm,
-  ErrorSummary,
-  Field,
-  type FormState,
-  RadioGroup,
-  SelectField,
-  SummaryList,
-  Tag,
-} from "../../../../platform/views/components.tsx";
+import { Breadcrumbs, emptyForm, Field, type FormState, RadioGroup, SelectField, SummaryList, Tag } from "../../../../platform/views/components.tsx";
 import { DataTable } from "../../../../platform/views/data-table.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
 import { createCampaign } from "../../use-cases/campaign-create.ts";
@@ -29,7 +17,7 @@ import { getCampaign } from "../../use-cases/campaign-get.ts";
 import { listCampaigns } from "../../use-cases/campaign-list.ts";
 import type { ProgressRow } from "../../use-cases/campaign-progress.ts";
 import { MEASURES, type ProgressBy } from "../campaigns.contract.ts";
-import { dayText, filled, percentText, ProgressChart, skillOptions, unitOptions } from "./shared.tsx";
+import { dayText, filled, ListHead, NewRecordPage, percentText, ProgressChart, skillOptions, unitOptions } from "./shared.tsx";
 
 const FIELDS = ["name", "unitCode", "skillKey", "measure", "targetPercent", "startsOn", "endsOn"] as const;
 
@@ -45,16 +33,14 @@ export function campaignPages(kit: PageKit) {
     const manages = scopePaths(p, "campaign.manage").length > 0;
     return c.html(
       <Layout ctx={ctx} title={t("campaigns.title")} office>
-        <Breadcrumbs t={t} items={[{ href: "/office", label: t("nav.office") }, { label: t("campaigns.title") }]} />
-        <h1>{t("campaigns.title")}</h1>
-        <p class="lead">{t("campaigns.lead")}</p>
-        {manages && (
-          <p>
-            <a class="button" href="/office/campaigns/new">
-              {t("campaigns.new")}
-            </a>
-          </p>
-        )}
+        <ListHead
+          t={t}
+          title={t("campaigns.title")}
+          lead={t("campaigns.lead")}
+          newHref="/office/campaigns/new"
+          newLabel={t("campaigns.new")}
+          mayCreate={manages}
+        />
         <DataTable
           caption={t("campaigns.title")}
           stack
@@ -84,40 +70,32 @@ export function campaignPages(kit: PageKit) {
     const skills = await skillOptions(deps, p, "campaign.manage", locale);
     const labels = Object.fromEntries(FIELDS.map((k) => [k, t(`campaigns.field.${k}`)]));
     return c.html(
-      <Layout ctx={ctx} title={t("campaigns.new")} office>
-        <Breadcrumbs
+      <NewRecordPage
+        ctx={ctx}
+        listHref="/office/campaigns"
+        listTitle={t("campaigns.title")}
+        title={t("campaigns.new")}
+        form={f}
+        labels={labels}
+        submit={t("campaigns.create")}
+      >
+        <Field t={t} form={f} name="name" label={labels.name!} required />
+        <SelectField t={t} form={f} name="unitCode" label={labels.unitCode!} options={units} required />
+        <SelectField
           t={t}
-          items={[{ href: "/office", label: t("nav.office") }, { href: "/office/campaigns", label: t("campaigns.title") }, { label: t("campaigns.new") }]}
+          form={f}
+          name="skillKey"
+          label={labels.skillKey!}
+          hint={t("campaigns.field.skillKeyHint")}
+          options={skills}
+          placeholder={t("campaigns.field.skillKeyPick")}
+          required
         />
-        <ErrorSummary t={t} errors={f.errors} labels={labels} />
-        <h1>{t("campaigns.new")}</h1>
-        <form method="post" action="/office/campaigns/new" novalidate>
-          <CsrfField token={ctx.csrfToken} />
-          <Field t={t} form={f} name="name" label={labels.name!} required />
-          <SelectField t={t} form={f} name="unitCode" label={labels.unitCode!} options={units} required />
-          <SelectField
-            t={t}
-            form={f}
-            name="skillKey"
-            label={labels.skillKey!}
-            hint={t("campaigns.field.skillKeyHint")}
-            options={skills}
-            placeholder={t("campaigns.field.skillKeyPick")}
-            required
-          />
-          <RadioGroup
-            t={t}
-            form={f}
-            name="measure"
-            legend={labels.measure!}
-            options={MEASURES.map((m) => ({ value: m, label: t(`campaigns.measure.${m}`) }))}
-          />
-          <Field t={t} form={f} name="targetPercent" label={labels.targetPercent!} hint={t("campaigns.field.targetPercentHint")} kind="decimal" required />
-          <Field t={t} form={f} name="startsOn" label={labels.startsOn!} kind="date" required />
-          <Field t={t} form={f} name="endsOn" label={labels.endsOn!} kind="date" required />
-          <Button>{t("campaigns.create")}</Button>
-        </form>
-      </Layout>,
+        <RadioGroup t={t} form={f} name="measure" legend={labels.measure!} options={MEASURES.map((m) => ({ value: m, label: t(`campaigns.measure.${m}`) }))} />
+        <Field t={t} form={f} name="targetPercent" label={labels.targetPercent!} hint={t("campaigns.field.targetPercentHint")} kind="decimal" required />
+        <Field t={t} form={f} name="startsOn" label={labels.startsOn!} kind="date" required />
+        <Field t={t} form={f} name="endsOn" label={labels.endsOn!} kind="date" required />
+      </NewRecordPage>,
       status,
     );
   };

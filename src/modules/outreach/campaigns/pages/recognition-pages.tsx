@@ -9,6 +9,7 @@ import { formatNumber } from "../../../../platform/i18n/format.ts";
 import { readDayFields, withDayErrors } from "../../../../platform/text/day-input.ts";
 import { Breadcrumbs, Button, ErrorSummary, Field, type FormState, SelectField } from "../../../../platform/views/components.tsx";
 import { DataTable } from "../../../../platform/views/data-table.tsx";
+import { PrintLayout } from "../../../../platform/views/print-layout.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../../platform/views/page-context.ts";
 import { type Recognition, recognise } from "../../use-cases/recognition.ts";
@@ -115,39 +116,31 @@ export function recognitionPages(kit: PageKit) {
   const print = async (c: Context<AppEnv>) => {
     requireSignedIn(c);
     const ctx = page(c);
-    const { t, locale } = ctx;
+    const { t } = ctx;
     const { errors, query } = read(c);
     if (!query) throw new AppError("validation", "error.validation", errors);
     const r = await recognise(deps, ctxOf(c), query);
     const title = t("recognition.certificate");
     return c.html(
-      <html lang={locale}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{`${title} – ${t("app.name")}`}</title>
-          <link rel="stylesheet" href={ctx.assets.url("app.css")} />
-        </head>
-        <body>
-          <div class="container">
-            <main id="main">
-              <p class="no-print">
-                <a href={`/office/recognition?${new URLSearchParams({ from: r.from, to: r.to, ...(r.unitCode ? { unit: r.unitCode } : {}) })}`}>
-                  {t("recognition.back")}
-                </a>
-              </p>
-              <h1>{title}</h1>
-              <p>
-                {r.unitName ? `${r.unitName}. ` : ""}
-                {t("recognition.period", { from: dayText(r.from), to: dayText(r.to) })}
-              </p>
-              <p>{t("recognition.rule")}</p>
-              <Tables ctx={ctx} r={r} />
-              <p>{t("recognition.signature")}</p>
-            </main>
-          </div>
-        </body>
-      </html>,
+      <PrintLayout ctx={ctx} title={title}>
+        <div class="container">
+          <main id="main">
+            <p class="no-print">
+              <a href={`/office/recognition?${new URLSearchParams({ from: r.from, to: r.to, ...(r.unitCode ? { unit: r.unitCode } : {}) })}`}>
+                {t("recognition.back")}
+              </a>
+            </p>
+            <h1>{title}</h1>
+            <p>
+              {r.unitName ? `${r.unitName}. ` : ""}
+              {t("recognition.period", { from: dayText(r.from), to: dayText(r.to) })}
+            </p>
+            <p>{t("recognition.rule")}</p>
+            <Tables ctx={ctx} r={r} />
+            <p>{t("recognition.signature")}</p>
+          </main>
+        </div>
+      </PrintLayout>,
     );
   };
 

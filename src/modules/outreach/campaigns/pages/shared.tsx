@@ -7,7 +7,20 @@ import type { FieldError } from "../../../../platform/http/app-error.ts";
 import { formatNumber } from "../../../../platform/i18n/format.ts";
 import type { Locale, Translate } from "../../../../platform/i18n/i18n.ts";
 import { dayInputValue } from "../../../../platform/text/day-input.ts";
-import { ErrorText, errorOf, type FormState, fieldId } from "../../../../platform/views/components.tsx";
+import type { Child } from "hono/jsx";
+import {
+  Breadcrumbs,
+  Button,
+  CsrfField,
+  ErrorSummary,
+  ErrorText,
+  errorOf,
+  type FieldLabels,
+  type FormState,
+  fieldId,
+} from "../../../../platform/views/components.tsx";
+import { Layout } from "../../../../platform/views/layout.tsx";
+import type { PageContext } from "../../../../platform/views/page-context.ts";
 import { getAdminUnit, listAdminUnitChildren } from "../../../admin-units/index.ts";
 import { loadChecklist, provinceOfPath, skillLabel } from "../../skills.ts";
 import type { ProgressPoint } from "../../use-cases/campaign-progress.ts";
@@ -140,5 +153,50 @@ export function ProgressChart(props: { t: Translate; locale: Locale; series: rea
         </text>
       </svg>
     </figure>
+  );
+}
+
+/** The head of a list page: breadcrumbs, title, lead and, for who may create one, the button to the form. */
+export function ListHead(p: { t: Translate; title: string; lead: string; newHref: string; newLabel: string; mayCreate: boolean }) {
+  return (
+    <>
+      <Breadcrumbs t={p.t} items={[{ href: "/office", label: p.t("nav.office") }, { label: p.title }]} />
+      <h1>{p.title}</h1>
+      <p class="lead">{p.lead}</p>
+      {p.mayCreate && (
+        <p>
+          <a class="button" href={p.newHref}>
+            {p.newLabel}
+          </a>
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The page of a new record's form (posted to the page's own path): breadcrumbs under its list, errors, the fields. */
+export function NewRecordPage(p: {
+  ctx: PageContext;
+  listHref: string;
+  listTitle: string;
+  title: string;
+  form: FormState;
+  labels: FieldLabels;
+  submit: string;
+  children: Child;
+}) {
+  const { t } = p.ctx;
+  const action = `${p.listHref}/new`;
+  return (
+    <Layout ctx={p.ctx} title={p.title} office>
+      <Breadcrumbs t={t} items={[{ href: "/office", label: t("nav.office") }, { href: p.listHref, label: p.listTitle }, { label: p.title }]} />
+      <ErrorSummary t={t} errors={p.form.errors} labels={p.labels} />
+      <h1>{p.title}</h1>
+      <form method="post" action={action} novalidate>
+        <CsrfField token={p.ctx.csrfToken} />
+        {p.children}
+        <Button>{p.submit}</Button>
+      </form>
+    </Layout>
   );
 }

@@ -33,7 +33,7 @@ import { getTraining, NEEDS_LIMIT } from "../../use-cases/training-get.ts";
 import { listTrainings } from "../../use-cases/training-list.ts";
 import { addTrainingMaterial, getTrainingMaterial } from "../../use-cases/training-materials.ts";
 import { CONFIRM } from "../campaigns.contract.ts";
-import { dayText, filled, SkillBoxes, skillOptions, unitOptions } from "./shared.tsx";
+import { dayText, filled, ListHead, NewRecordPage, SkillBoxes, skillOptions, unitOptions } from "./shared.tsx";
 
 const FIELDS = ["unitCode", "heldOn", "place", "topic", "trainer", "skillKeys"] as const;
 const sizeText = (bytes: number) => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
@@ -49,16 +49,14 @@ export function trainingPages(kit: PageKit) {
     const items = await listTrainings(deps, ctxOf(c));
     return c.html(
       <Layout ctx={ctx} title={t("trainings.title")} office>
-        <Breadcrumbs t={t} items={[{ href: "/office", label: t("nav.office") }, { label: t("trainings.title") }]} />
-        <h1>{t("trainings.title")}</h1>
-        <p class="lead">{t("trainings.lead")}</p>
-        {scopePaths(p, "training.manage").length > 0 && (
-          <p>
-            <a class="button" href="/office/trainings/new">
-              {t("trainings.new")}
-            </a>
-          </p>
-        )}
+        <ListHead
+          t={t}
+          title={t("trainings.title")}
+          lead={t("trainings.lead")}
+          newHref="/office/trainings/new"
+          newLabel={t("trainings.new")}
+          mayCreate={scopePaths(p, "training.manage").length > 0}
+        />
         <DataTable
           caption={t("trainings.title")}
           stack
@@ -87,24 +85,22 @@ export function trainingPages(kit: PageKit) {
     const skills = await skillOptions(deps, p, "training.manage", locale);
     const labels = Object.fromEntries(FIELDS.map((k) => [k, t(`trainings.field.${k}`)]));
     return c.html(
-      <Layout ctx={ctx} title={t("trainings.new")} office>
-        <Breadcrumbs
-          t={t}
-          items={[{ href: "/office", label: t("nav.office") }, { href: "/office/trainings", label: t("trainings.title") }, { label: t("trainings.new") }]}
-        />
-        <ErrorSummary t={t} errors={f.errors} labels={labels} />
-        <h1>{t("trainings.new")}</h1>
-        <form method="post" action="/office/trainings/new" novalidate>
-          <CsrfField token={ctx.csrfToken} />
-          <SelectField t={t} form={f} name="unitCode" label={labels.unitCode!} options={units} required />
-          <Field t={t} form={f} name="heldOn" label={labels.heldOn!} kind="date" required />
-          <Field t={t} form={f} name="place" label={labels.place!} required />
-          <Field t={t} form={f} name="topic" label={labels.topic!} required />
-          <Field t={t} form={f} name="trainer" label={labels.trainer!} required />
-          <SkillBoxes t={t} form={f} legend={labels.skillKeys!} hint={t("trainings.field.skillKeysHint")} options={skills} />
-          <Button>{t("trainings.create")}</Button>
-        </form>
-      </Layout>,
+      <NewRecordPage
+        ctx={ctx}
+        listHref="/office/trainings"
+        listTitle={t("trainings.title")}
+        title={t("trainings.new")}
+        form={f}
+        labels={labels}
+        submit={t("trainings.create")}
+      >
+        <SelectField t={t} form={f} name="unitCode" label={labels.unitCode!} options={units} required />
+        <Field t={t} form={f} name="heldOn" label={labels.heldOn!} kind="date" required />
+        <Field t={t} form={f} name="place" label={labels.place!} required />
+        <Field t={t} form={f} name="topic" label={labels.topic!} required />
+        <Field t={t} form={f} name="trainer" label={labels.trainer!} required />
+        <SkillBoxes t={t} form={f} legend={labels.skillKeys!} hint={t("trainings.field.skillKeysHint")} options={skills} />
+      </NewRecordPage>,
       status,
     );
   };

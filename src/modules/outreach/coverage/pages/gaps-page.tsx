@@ -11,6 +11,7 @@ import { formatDate, formatNumber } from "../../../../platform/i18n/format.ts";
 import { localNoon } from "../../../../platform/calendar/vietnam-time.ts";
 import { Breadcrumbs, Button, type FormState, SelectField } from "../../../../platform/views/components.tsx";
 import { DataTable } from "../../../../platform/views/data-table.tsx";
+import { PrintLayout } from "../../../../platform/views/print-layout.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../../platform/views/page-context.ts";
 import { listGaps } from "../../use-cases/coverage-gaps.ts";
@@ -124,22 +125,14 @@ export function gapsPrintPage(web: WebContext) {
     const { report } = await load(web, c);
     const title = t("coverage.gaps.printTitle", { scope: nameOf(report.unit, ctx) });
     return c.html(
-      <html lang={locale}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{`${title} – ${t("app.name")}`}</title>
-          <link rel="stylesheet" href={ctx.assets.url("app.css")} />
-        </head>
-        <body>
-          <main id="main" class="print-sheet">
-            <h1>{title}</h1>
-            <p>{formatDate(web.deps.clock.now(), locale)}</p>
-            <Counted ctx={ctx} report={report} />
-            <GapTable ctx={ctx} report={report} />
-          </main>
-        </body>
-      </html>,
+      <PrintLayout ctx={ctx} title={title}>
+        <main id="main" class="print-sheet">
+          <h1>{title}</h1>
+          <p>{formatDate(web.deps.clock.now(), locale)}</p>
+          <Counted ctx={ctx} report={report} />
+          <GapTable ctx={ctx} report={report} />
+        </main>
+      </PrintLayout>,
     );
   };
 }
