@@ -177,17 +177,6 @@ export async function gapRows(
   return rows;
 }
 
-/** A resident the viewer may see (the access condition on its household), with its village path. */
-export async function visibleResident(q: Queryable, residentId: string, visibleSql: string, params: unknown[]) {
-  const { rows } = await q.query<{ id: string; unitPath: string; villageCode: string; householdId: string }>(
-    `SELECT r.id, r.unit_path AS "unitPath", r.village_code AS "villageCode", h.id AS "householdId"
-     FROM resident_refs r JOIN household_refs h ON h.id = r.household_id
-     WHERE r.id = $${params.length + 1}::uuid AND r.archived_at IS NULL AND h.archived_at IS NULL AND ${visibleSql}`,
-    [...params, residentId],
-  );
-  return rows[0] ?? null;
-}
-
 export type SkillConfirmation = {
   residentId: string;
   skillKey: string;

@@ -4,9 +4,10 @@
 // already recorded its read of the person or household, and the audit log keeps one entry per page read.
 import type { Deps } from "../../../deps.ts";
 import { can, type Principal } from "../../../platform/auth/authorise.ts";
+import { actorOf } from "../../../platform/auth/use-case-context.ts";
+import { AppError } from "../../../platform/http/app-error.ts";
 import { displayNames } from "../../identity/index.ts";
-import { householdAccess, householdVisibleSql } from "../../registry/index.ts";
-import { visibleResident } from "../coverage/coverage.repository.ts";
+import { householdAccess, householdVisibleSql, visibleResident } from "../../registry/index.ts";
 import { loadChecklist, provinceOfPath, type Skill } from "../skills.ts";
 import { queryVisits, type VisitRow } from "./visit-list.ts";
 
@@ -32,8 +33,11 @@ export async function residentOutreach(deps: D, principal: Principal | null, res
   if (!principal) return null;
   const params: unknown[] = [];
   const visible = householdVisibleSql(householdAccess(principal), "h", params);
-  const resident = await visibleResident(deps.db, residentId, visible, params);
-  if (!resident) return null;
+  const resident = await visibleResident(deps.db, { actor: actorOf(principal), requestId: null, principal }, residentId).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "not_found") return null;
+    throw err;
+  });
+  if (!resident || resident.archivedAt || !resident.householdId) return null;
   const [checklist, heldRows, visits] = await Promise.all([
     loadChecklist(deps.db, provinceOfPath(resident.unitPath)),
     deps.db.query<HeldSkill>(

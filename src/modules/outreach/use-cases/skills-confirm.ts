@@ -6,9 +6,9 @@ import { can, type Principal } from "../../../platform/auth/authorise.ts";
 import type { Queryable } from "../../../platform/db/database.ts";
 import type { Context, EventBus } from "../../../platform/events/domain-events.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
-import { householdAccess, householdVisibleSql } from "../../registry/index.ts";
+import { visibleResident } from "../../registry/index.ts";
 import type { ConfirmSkillInput } from "../coverage/coverage.contract.ts";
-import { skillRecord, upsertSkills, visibleResident } from "../coverage/coverage.repository.ts";
+import { skillRecord, upsertSkills } from "../coverage/coverage.repository.ts";
 import { loadChecklist, provinceOfPath } from "../skills.ts";
 
 export type SkillConfirmationInput = {
@@ -85,11 +85,10 @@ export async function confirmResidentSkill(
 ) {
   const p = ctx.principal;
   if (!p) throw new AppError("unauthenticated", "error.unauthenticated");
-  const params: unknown[] = [];
-  const visible = householdVisibleSql(householdAccess(p), "h", params);
   return deps.db.tx(async (q) => {
-    const resident = await visibleResident(q, residentId, visible, params);
-    if (!resident) throw new AppError("not_found", "error.notFound");
+    // The registry's own look-up (404 outside the viewer's households); a person no longer in a household has no skills to gain.
+    const resident = await visibleResident(q, ctx, residentId);
+    if (resident.archivedAt || !resident.householdId) throw new AppError("not_found", "error.notFound");
     const unit = { code: resident.villageCode, path: resident.unitPath };
     if (!can(p, "outreach.record", unit) && !can(p, "registry.manage", unit)) throw new AppError("forbidden", "error.forbidden");
     const [result] = await confirmSkills(
