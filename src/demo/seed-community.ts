@@ -6,7 +6,7 @@ import type { Deps } from "../deps.ts";
 import { listAdminUnitChildren } from "../modules/admin-units/index.ts";
 import { findUserId, principalOfUser } from "../modules/identity/index.ts";
 import { applySyncBatch, createCampaign, createTraining, recordAttendees } from "../modules/outreach/index.ts";
-import { addTeamMember, assignHouseholds, createHousehold, createTeam, listTeams } from "../modules/registry/index.ts";
+import { addTeamMember, assignHouseholds, createHousehold, createTeam, hasTeams } from "../modules/registry/index.ts";
 import type { Principal } from "../platform/auth/authorise.ts";
 import { toLocalDay } from "../platform/calendar/vietnam-time.ts";
 import { DEMO_COMMUNE } from "./seed-demo.ts";
@@ -47,6 +47,8 @@ function family(i: number) {
 }
 
 export async function seedCommunityDemo(deps: Pick<Deps, "db" | "events" | "config" | "clock" | "log">): Promise<{ households: number; visits: number }> {
+  // Once: a commune with a team has its community data (and an audited team list is not read at every start).
+  if (await hasTeams(deps, DEMO_COMMUNE)) return { households: 0, visits: 0 };
   const as = async (username: string): Promise<Ctx | null> => {
     const id = await findUserId(deps, username);
     const principal = id ? await principalOfUser(deps, id) : null;
@@ -54,7 +56,6 @@ export async function seedCommunityDemo(deps: Pick<Deps, "db" | "events" | "conf
   };
   const [admin, leader, volunteer] = await Promise.all([as("xa.giaphu"), as("totruong.phuha"), as("tinhnguyen.phuha")]);
   if (!admin || !leader || !volunteer) return { households: 0, visits: 0 };
-  if ((await listTeams(deps, admin)).length > 0) return { households: 0, visits: 0 };
   const villages = (await listAdminUnitChildren(deps, DEMO_COMMUNE, { limit: 10 })).items.filter((u) => u.level === "village");
   const phuHa = villages.find((v) => v.name === "Phú Hà");
   const phuThinh = villages.find((v) => v.name === "Phú Thịnh");

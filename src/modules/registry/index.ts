@@ -40,3 +40,4 @@ export { formatOf as registryFileFormat, COLUMNS as REGISTRY_FILE_COLUMNS } from
 export { createTeam } from "./use-cases/team-create.ts";
 export { addTeamMember } from "./use-cases/team-add-member.ts";
 export type { HouseholdPanel, HouseholdPanelInput, RegistrySlots, ResidentPanel, ResidentPanelInput } from "./registry-slots.ts";
+export { hasTeams } from "./use-cases/team-exists.ts";

@@ -216,3 +216,9 @@ export async function listUnassigned(q: Queryable, access: HouseholdAccess, unit
   );
   return rows;
 }
+
+/** Whether a commune has any team yet: a count, no one's data (the demo seed runs once on it). */
+export async function communeHasTeams(q: Queryable, communeCode: string): Promise<boolean> {
+  const { rowCount } = await q.query("SELECT 1 FROM digital_teams WHERE commune_code = $1 LIMIT 1", [communeCode]);
+  return (rowCount ?? 0) > 0;
+}
