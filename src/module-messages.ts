@@ -21,6 +21,14 @@ import { messagesEn as outreachCoverageEn, messagesVi as outreachCoverageVi } fr
 import { messagesEn as outreachSyncEn, messagesVi as outreachSyncVi } from "./modules/outreach/sync/sync.messages.ts";
 import { messagesEn as outreachFieldEn, messagesVi as outreachFieldVi } from "./modules/outreach/field/field.messages.ts";
 import { messagesEn as outreachCampaignsEn, messagesVi as outreachCampaignsVi } from "./modules/outreach/campaigns/campaigns.messages.ts";
+import { messagesEn as reportsReportingEn, messagesVi as reportsReportingVi } from "./modules/reports/reporting/reporting.messages.ts";
+import { messagesEn as reportsPhotosEn, messagesVi as reportsPhotosVi } from "./modules/reports/photos/photos.messages.ts";
+import { messagesEn as reportsHandlingEn, messagesVi as reportsHandlingVi } from "./modules/reports/handling/handling.messages.ts";
+import { messagesEn as reportsDeskEn, messagesVi as reportsDeskVi } from "./modules/reports/desk/desk.messages.ts";
+import { messagesEn as reportsCategoriesEn, messagesVi as reportsCategoriesVi } from "./modules/reports/categories/categories.messages.ts";
+import { messagesEn as reportsFiguresEn, messagesVi as reportsFiguresVi } from "./modules/reports/figures/figures.messages.ts";
+import { messagesEn as reportsPublicEn, messagesVi as reportsPublicVi } from "./modules/reports/public/public.messages.ts";
+import { messagesEn as reportsOpen311En, messagesVi as reportsOpen311Vi } from "./modules/reports/open311/open311.messages.ts";
 import { registerMessages } from "./platform/i18n/i18n.ts";
 
 const MODULE_MESSAGES = [
@@ -45,6 +53,14 @@ const MODULE_MESSAGES = [
   { vi: outreachSyncVi, en: outreachSyncEn },
   { vi: outreachFieldVi, en: outreachFieldEn },
   { vi: outreachCampaignsVi, en: outreachCampaignsEn },
+  { vi: reportsReportingVi, en: reportsReportingEn },
+  { vi: reportsPhotosVi, en: reportsPhotosEn },
+  { vi: reportsHandlingVi, en: reportsHandlingEn },
+  { vi: reportsDeskVi, en: reportsDeskEn },
+  { vi: reportsCategoriesVi, en: reportsCategoriesEn },
+  { vi: reportsFiguresVi, en: reportsFiguresEn },
+  { vi: reportsPublicVi, en: reportsPublicEn },
+  { vi: reportsOpen311Vi, en: reportsOpen311En },
 ] as const;
 
 /** Idempotent: registering the same texts again changes nothing (the registry refuses only a conflicting text). */

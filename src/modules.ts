@@ -12,6 +12,7 @@ import { citizenPaymentPanel, officePaymentPanel, paymentsModule } from "./modul
 import { householdOutreachPanel, outreachModule, residentOutreachPanel } from "./modules/outreach/mount.ts";
 import { proceduresModule } from "./modules/procedures/mount.ts";
 import { registryModule } from "./modules/registry/mount.ts";
+import { reportsModule } from "./modules/reports/mount.ts";
 import type { ModuleMount } from "./platform/http/module-mount.ts";
 
 export function moduleMounts(opts: { oidc: OidcClient | null }): ModuleMount[] {
@@ -27,5 +28,6 @@ export function moduleMounts(opts: { oidc: OidcClient | null }): ModuleMount[] {
     notificationsModule,
     registryModule({ residentPanel: residentOutreachPanel, householdPanel: householdOutreachPanel }),
     outreachModule,
+    reportsModule,
   ];
 }

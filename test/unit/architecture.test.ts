@@ -50,7 +50,7 @@ function ownership(): Map<string, string> {
   for (const line of section.split("\n")) {
     const cells = line.split("|").map((c) => c.trim());
     if (cells.length < 4 || !cells[1]?.includes("`")) continue;
-    for (const m of cells[1].matchAll(/`([a-z_]+)`/g)) owners.set(m[1]!, cells[2]!);
+    for (const m of cells[1].matchAll(/`([a-z_][a-z0-9_]*)`/g)) owners.set(m[1]!, cells[2]!);
   }
   return owners;
 }
@@ -60,7 +60,7 @@ function publishedViews(): Set<string> {
   const doc = readFileSync(path.join(ROOT, "docs/architecture.md"), "utf8");
   const section = doc.split("### Table ownership")[1]?.split("\n## ")[0] ?? "";
   const out = new Set<string>();
-  for (const line of section.split("\n")) if (/published view/.test(line)) for (const m of line.matchAll(/`([a-z_]+)`/g)) out.add(m[1]!);
+  for (const line of section.split("\n")) if (/published view/.test(line)) for (const m of line.matchAll(/`([a-z_][a-z0-9_]*)`/g)) out.add(m[1]!);
   return out;
 }
 

@@ -66,6 +66,18 @@ export const PERMISSIONS = {
   "campaign.manage": ["system_admin", "province_admin", "commune_admin"],
   /** Training sessions and their attendance. */
   "training.manage": ["system_admin", "province_admin", "commune_admin", "team_leader"],
+  /** Citizen reports of a unit in the office face (every report, its reporter's contact, its photos as received). */
+  "report.read": ["system_admin", "province_admin", "commune_admin", "one_stop_officer", "specialist", "leader"],
+  /** Accept, reject, assign, work on, forward and answer citizen reports. */
+  "report.handle": ["commune_admin", "one_stop_officer", "specialist", "leader"],
+  /** Hide a report or a photo from the public page, with a reason (audited). */
+  "report.moderate": ["system_admin", "province_admin", "commune_admin", "leader"],
+  /** Report categories: the province's defaults (granted on the province) or a commune's own (on the commune). */
+  "report.categories": ["system_admin", "province_admin", "commune_admin"],
+  /** Record a report heard in person or at a village meeting, for a resident who consented. */
+  "report.assist": ["one_stop_officer", "specialist", "team_leader", "volunteer"],
+  /** Register Open311 clients and their api keys. */
+  "open311.manage": ["system_admin", "province_admin", "commune_admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -1,0 +1,13 @@
+// Messages of reports' open311 part: Vietnamese first; English must have every key (the type checks it).
+export const messagesVi = {
+  "reports.open311.title": "TODO",
+} as const;
+type Messages = Record<keyof typeof messagesVi, string>;
+
+declare module "../../../platform/i18n/i18n.ts" {
+  interface MessageCatalogue extends Messages {}
+}
+
+export const messagesEn: Messages = {
+  "reports.open311.title": "TODO",
+};
