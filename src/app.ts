@@ -142,6 +142,6 @@ export function createApp(deps: AppDeps) {
 }
 
 /** API routes whose JSON bodies may carry base64 files (and the field sync, up to 1,000 queued items). */
-const UPLOAD_API_PATHS = /^\/api\/v1\/(files|me\/vault|procedures\/import|field\/sync|dossiers(\/[^/]+\/actions\/[^/]+)?)$/;
+const UPLOAD_API_PATHS = /^\/api\/v1\/(files|me\/vault|procedures\/import|field\/sync|dossiers(\/[^/]+\/actions\/[^/]+)?|reports\/[^/]+\/actions\/resolve)$/;
 
 export type App = ReturnType<typeof createApp>;

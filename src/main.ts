@@ -11,6 +11,8 @@ import { purgeExpired } from "./modules/identity/use-cases/purge-expired.ts";
 import pino from "pino";
 import { createLogger } from "./platform/observability/logger.ts";
 import { createOutboxWorker, purgeSent } from "./platform/jobs/outbox.ts";
+import { startJobQueue } from "./platform/jobs/job-queue.ts";
+import { moduleMounts } from "./modules.ts";
 import { createDevEmailSink, createDevSmsSink, createHttpSmsGateway, createSmtpSender, notificationHandlers } from "./modules/notifications/index.ts";
 import { purgeThrottleHits } from "./platform/throttle/throttle.ts";
 import { sealAudit } from "./platform/audit/index.ts";
@@ -76,6 +78,13 @@ const outbox = createOutboxWorker({
 });
 outbox.start({ pollMs: config.outboxPollMs });
 
+// Scheduled and background tasks of the modules (reminders, auto-close) on pg-boss, in the database's `pgboss` schema.
+const jobs = await startJobQueue({
+  db: runtime.db,
+  log: log.child({ component: "jobs" }),
+  tasks: moduleMounts({ oidc: null }).flatMap((m) => m.jobs?.(runtime) ?? []),
+});
+
 // Audit entries are written without a lock and joined to the hash chain here, about once a second.
 let sealing = false;
 const sealer = setInterval(() => {
@@ -112,7 +121,7 @@ async function shutdown(signal: string) {
     (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
   }, 10_000);
   force.unref();
-  await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), outbox.stop()]);
+  await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), outbox.stop(), jobs.stop()]);
   clearTimeout(force);
   smtp?.close();
   await runtime.close();

@@ -6,6 +6,7 @@ import { registerDeskPages } from "./desk/desk.pages.tsx";
 import { registerFiguresApi } from "./figures/figures.api.ts";
 import { registerFiguresPages } from "./figures/figures.pages.tsx";
 import { registerHandlingApi } from "./handling/handling.api.ts";
+import { handlingJobs } from "./handling/handling.jobs.ts";
 import { registerHandlingPages } from "./handling/handling.pages.tsx";
 import { registerOpen311Api } from "./open311/open311.api.ts";
 import { registerOpen311Pages } from "./open311/open311.pages.tsx";
@@ -38,4 +39,5 @@ export const reportsModule: ModuleMount = {
     registerPublicPages(app, web);
     registerOpen311Pages(app, web);
   },
+  jobs: (deps) => [...handlingJobs(deps)],
 };
