@@ -13,6 +13,7 @@ import { describeDb } from "../support/test-db.ts";
 import { assignHouseholds, buildHousehold, buildTeam } from "../support/registry-factories.ts";
 import { aPdf } from "../support/procedure-factories.ts";
 import { storeFile } from "../../src/platform/files/file-store.ts";
+import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 
 type Fixture = {
   villageB: string;
@@ -35,12 +36,20 @@ type Fixture = {
   materialB: string;
   conflictB: string;
   importB: string;
+  /** A citizen report of commune B (reports module). */
+  reportB: string;
 };
 const RESIDENT_B = "Bí Mật Người Xã Bên";
+/** The office report page's id parameter: a UUID, so that the desk's own /office/reports/new, /print, ... never match it. */
+const REPORT_ID = ":id{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
 type Probe = (f: Fixture) => { path: string; form?: Record<string, string>; json?: unknown; multipart?: Record<string, string | File> };
 
 // Routes that act on one resource: called as officer A with commune B's resource, they must answer 404.
 const SCOPED: Record<string, Probe> = {
+  [`GET /office/reports/${REPORT_ID}`]: (f) => ({ path: `/office/reports/${f.reportB}` }),
+  [`POST /office/reports/${REPORT_ID}/actions/:action`]: (f) => ({ path: `/office/reports/${f.reportB}/actions/accept`, form: { version: "1" } }),
+  "GET /api/v1/reports/:id": (f) => ({ path: `/api/v1/reports/${f.reportB}` }),
+  "POST /api/v1/reports/:id/actions/:action": (f) => ({ path: `/api/v1/reports/${f.reportB}/actions/accept`, json: { version: 1 } }),
   "GET /api/v1/households/:id/visits": (f) => ({ path: `/api/v1/households/${f.householdB}/visits` }),
   "GET /office/field/conflicts/:id": (f) => ({ path: `/office/field/conflicts/${f.conflictB}` }),
   "POST /office/field/conflicts/:id": (f) => ({ path: `/office/field/conflicts/${f.conflictB}`, form: { version: "1", "choice.address": "device" } }),
@@ -472,7 +481,10 @@ describeDb("access between communes", () => {
       format: "csv",
       bytes: new TextEncoder().encode(`${REGISTRY_FILE_COLUMNS.map((c) => c.vi).join(",")}\nH1,Thôn Bí Mật,Số 1,Chủ hộ,Bí Mật,,1970\n`),
     });
+    const reportCategoryB = await buildReportCategory(t.deps, { communeCode: BAO_THANG });
+    const reportB = await buildReport(t.deps, { categoryId: reportCategoryB.id, communeCode: BAO_THANG, reporterName: RESIDENT_B });
     f = {
+      reportB: reportB.id,
       importB: importB.id,
       campaignB: campaignB.rows[0]!.id,
       trainingB: trainingB.rows[0]!.id,

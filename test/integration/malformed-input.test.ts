@@ -11,6 +11,7 @@ import { buildUser, buildVillage, GIA_PHU, LAO_CAI, PASSWORD } from "../support/
 import { aPdf, aProcedureInput, anApplicant, formValuesFor } from "../support/procedure-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
+import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 import { buildHousehold, buildTeam } from "../support/registry-factories.ts";
 import { getProcedure } from "../../src/modules/procedures/index.ts";
 import type { Role } from "../../src/platform/auth/roles.ts";
@@ -38,6 +39,8 @@ type Fixture = {
   residentId: string;
   teamId: string;
   trainingId: string;
+  /** A citizen report of GIA_PHU being worked on. */
+  reportId: string;
 };
 type Base = { who: Who; path: string; body?: Record<string, unknown> };
 /** The citizen's verified phone: the account an officer's ID card check is for. */
@@ -252,6 +255,11 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     body: { residentIds: [f.dossierId], confirmSkills: "none" },
   }),
   "POST /api/v1/trainings/{id}/materials": () => "file body",
+  "POST /api/v1/reports/{id}/actions/{action}": (f) => ({
+    who: "officer",
+    path: `/api/v1/reports/${f.reportId}/actions/resolve`,
+    body: { version: 1, answer: "Đã vá ổ gà", note: "Đội công trình", photos: [{ name: "sau.png", contentBase64: base64(PNG) }] },
+  }),
 };
 
 type Schema = {
@@ -345,7 +353,10 @@ describeDb("malformed text at the edge", () => {
        FROM admin_units WHERE code = $1 RETURNING id`,
       [village],
     );
+    const reportCategory = await buildReportCategory(t.deps);
+    const report = await buildReport(t.deps, { categoryId: reportCategory.id, status: "in_progress" });
     f = {
+      reportId: report.id,
       householdId: household.id,
       residentId: household.residentIds[1]!,
       village,

@@ -9,6 +9,7 @@ import { buildUser, buildVillage, GIA_PHU, PASSWORD } from "../support/factories
 import { aPdf, documentsFor, formValuesFor } from "../support/procedure-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
+import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 import { assignHouseholds, buildHousehold, buildRegistryVillage, buildTeam } from "../support/registry-factories.ts";
 import { uploadToVault } from "../../src/modules/citizens/index.ts";
 import { fileDossier } from "../../src/modules/dossiers/index.ts";
@@ -55,6 +56,8 @@ type Fixture = {
   conflict: string;
   /** A registry file checked for Gia Phú, not yet committed. */
   registryImport: string;
+  /** A citizen report of GIA_PHU with its reporter's name and phone (REPORTER). */
+  report: string;
 };
 /** The attendee of the fixture's training: the training page names them. */
 const TRAINEE = "Lò Thị Tập Huấn";
@@ -68,10 +71,20 @@ const dossierPart = (id: string) => ({ type: "dossier", id });
 const RESIDENT = "Phàn Thị Mẩy";
 /** The gap list of skills and coverage: who still needs what (one entry per list). */
 const GAPS = { type: "coverageGaps", id: null };
+/** The reporter of the fixture's citizen report: the office report page and API show their contact. */
+const REPORTER = "Vàng Thị Phản Ánh";
+const REPORT_ID = ":id{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
 
 // Reads of someone else's personal data: each probe must answer 200 and add exactly one entry naming the reader
 // and what was read (a list is one entry for the page).
 const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
+  // Reports: the office view of one report shows its reporter's contact.
+  [`GET /office/reports/${REPORT_ID}`]: (f) => [
+    { as: "officer", path: `/office/reports/${f.report}`, kind: "page", target: { type: "report", id: f.report }, shows: REPORTER },
+  ],
+  "GET /api/v1/reports/:id": (f) => [
+    { as: "token", path: `/api/v1/reports/${f.report}`, kind: "api", target: { type: "report", id: f.report }, shows: REPORTER },
+  ],
   "GET /office/coverage/gaps": () => [{ as: "officer", path: `/office/coverage/gaps?unit=${GIA_PHU}`, kind: "page", target: GAPS }],
   "GET /office/coverage/gaps/print": () => [{ as: "officer", path: `/office/coverage/gaps/print?unit=${GIA_PHU}`, kind: "page", target: GAPS }],
   "GET /office/coverage.xlsx": () => [{ as: "officer", path: `/office/coverage.xlsx?unit=${GIA_PHU}`, kind: "printed", target: GAPS }],
@@ -495,7 +508,10 @@ describeDb("reads of personal data", () => {
       bytes: new TextEncoder().encode(registryFile),
     });
 
+    const reportCategory = await buildReportCategory(deps);
+    const report = await buildReport(deps, { categoryId: reportCategory.id, reporterName: REPORTER, reporterPhone: "0912777999" });
     f = {
+      report: report.id,
       household: household.id,
       resident: household.residentIds[0]!,
       conflict: conflict.rows[0]!.id,
