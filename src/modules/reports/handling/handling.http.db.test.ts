@@ -17,7 +17,7 @@ describeDb("reports: handling routes", () => {
   let x: TestApp;
   let officer: TestClient;
   let categoryId: string;
-  let png: Uint8Array;
+  let png: Uint8Array<ArrayBuffer>;
 
   const api = (path: string, body: unknown) =>
     officer.request(path, { ...json(body), headers: { "content-type": "application/json", [CSRF_HEADER]: officer.csrfToken, "accept-language": "en" } });
@@ -29,7 +29,11 @@ describeDb("reports: handling routes", () => {
     officer = new TestClient(x.app);
     await officer.signIn(user.username, PASSWORD);
     categoryId = (await buildReportCategory(x.deps, { responsibleUserId: user.id })).id;
-    png = new Uint8Array(await sharp({ create: { width: 20, height: 10, channels: 3, background: "#3a3" } }).png().toBuffer());
+    png = new Uint8Array(
+      await sharp({ create: { width: 20, height: 10, channels: 3, background: "#3a3" } })
+        .png()
+        .toBuffer(),
+    );
   });
 
   it("API: reads the report with the steps open now, acts, and refuses a stale version, a bad step and bad photos", async () => {

@@ -54,8 +54,8 @@ const KNOWN_EVENTS = new Set([
   "photo_hidden",
 ]);
 
-/** The form of the step that failed, with what was typed and why. */
-type Failed = { action: HandlingAction; form: FormState };
+/** The form of the step that failed, with what was typed and why; a conflict (stale version, a step no longer open) has no field to fix. */
+type Failed = { action: HandlingAction; form: FormState; conflict?: string };
 
 const eventLabel = (t: Translate, kind: string) =>
   KNOWN_EVENTS.has(kind) ? t(`reports.handling.event.${kind}` as MessageKey) : t("reports.handling.event.other", { kind });
@@ -97,7 +97,14 @@ export function officeReportPages(kit: PageKit) {
           t={t}
           items={[{ href: "/office", label: t("nav.office") }, { href: reportPaths.desk, label: t("reports.handling.desk") }, { label: r.code }]}
         />
-        {failed && <ErrorSummary t={t} errors={failed.form.errors} labels={labelsOf(t)} />}
+        {failed?.conflict ? (
+          <div class="error-summary" role="alert" tabindex={-1} aria-labelledby="conflict-title">
+            <h2 id="conflict-title">{t("form.errorSummary")}</h2>
+            <p>{failed.conflict}</p>
+          </div>
+        ) : (
+          failed && <ErrorSummary t={t} errors={failed.form.errors} labels={labelsOf(t)} />
+        )}
         <h1>{heading}</h1>
         <p>
           <Tag tone={r.status === "rejected" ? "red" : r.status === "closed" ? "grey" : undefined}>{t(`reports.handling.status.${r.status}`)}</Tag>{" "}
@@ -249,13 +256,18 @@ export function officeReportPages(kit: PageKit) {
       if (days.errors.length) throw new AppError("validation", "error.validation", days.errors);
       await actOnReport(deps, ctxOf(c), id, action, input);
     } catch (err) {
-      if (err instanceof AppError && err.fields.length > 0 && [400, 409, 413, 429].includes(err.status)) {
-        const errors: FieldError[] = withDayErrors(err.fields, days.errors);
-        return render(c, { action, form: { values: raw, errors } }, err.status as 400 | 409 | 413 | 429);
+      if (err instanceof AppError && err.status === 409) {
+        // The page comes back with the report as it is now (its new version) and says why the step did not happen.
+        return render(c, { action, form: { values: raw, errors: [] }, conflict: c.get("t")(err.messageKey, err.params) }, 409);
+      }
+      if (err instanceof AppError && err.fields.length > 0 && [400, 413, 429].includes(err.status)) {
+        // A photo's own error (photos.1) points at the one file input.
+        const errors: FieldError[] = withDayErrors(err.fields, days.errors).map((e) => (e.field.startsWith("photos.") ? { ...e, field: "photos" } : e));
+        return render(c, { action, form: { values: raw, errors } }, err.status as 400 | 413 | 429);
       }
       throw err;
     }
-    setFlash(c, `reports.handling.flash.${action}`, secure);
+    setFlash(c, `reports.flash.handling.${action}`, secure);
     return c.redirect(reportPaths.officeReport(id), 303);
   };
 
