@@ -7,6 +7,7 @@ import { describeBrowser } from "./support/browser.ts";
 import { useE2e } from "./support/e2e-app.ts";
 import type { XasoPage } from "./support/xaso-page.ts";
 import { buildHousehold } from "../support/registry-factories.ts";
+import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 
 type Who = "visitor" | "officer" | "citizen" | "desk" | "province" | "specialist" | "leader" | "volunteer";
 const CAMPAIGN_FORM = { name: "Cao điểm VNeID", skillKey: "vneid_level2", targetPercent: "80", startsOn: "20/11/2026", endsOn: "31/12/2026" };
@@ -30,9 +31,20 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     resident: "",
     team: "",
     linkedResident: "",
+    report: "",
+    forwardedReport: "",
   };
 
   beforeAll(async () => {
+    // Citizen reports of the demo commune: a new one, and one forwarded to another agency (forwards and timeline shown).
+    const reportCategory = await buildReportCategory(e2e().app.deps, { communeCode: DEMO_COMMUNE });
+    found.report = `/office/reports/${(await buildReport(e2e().app.deps, { categoryId: reportCategory.id, communeCode: DEMO_COMMUNE, reporterPhone: "0912345678" })).id}`;
+    const forwarded = await buildReport(e2e().app.deps, { categoryId: reportCategory.id, communeCode: DEMO_COMMUNE, status: "forwarded" });
+    await e2e().app.db.query(
+      "INSERT INTO report_forwards (report_id, agency, due_date, note) VALUES ($1, 'Điện lực Bảo Thắng', '2026-11-27', 'Dây điện võng')",
+      [forwarded.id],
+    );
+    found.forwardedReport = `/office/reports/${forwarded.id}`;
     pages.visitor = await e2e().openPage();
     pages.officer = await e2e().openPage();
     pages.citizen = await e2e().openPage();
@@ -125,6 +137,18 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     const res = await x.navigateBy(form.locator("button[type=submit]"));
     expect(res.status()).toBe(200);
     expect(x.page.url()).toMatch(/\/office\/registry\/imports\/[0-9a-f-]{36}$/);
+  };
+
+  /** Unfolds every step form of an office report page (they are <details>), so that axe checks their controls. */
+  const unfoldSteps = async (x: XasoPage) => {
+    for (const summary of await x.page.locator("main details summary").all()) await summary.click();
+  };
+  /** The reject step sent without a reason or a text: the page comes back with its errors beside the fields. */
+  const rejectEmpty = async (x: XasoPage) => {
+    await x.page.locator("main details summary", { hasText: "Từ chối" }).click();
+    const res = await x.navigateBy(x.page.locator('main form[action$="/actions/reject"] button[type=submit]'));
+    expect(res.status()).toBe(400);
+    expect(await x.page.locator(".error-summary li").count()).toBe(2);
   };
 
   const submitEmpty = (action: string) => async (x: XasoPage) => {
@@ -322,6 +346,10 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "recognition print list", who: "officer", path: () => "/office/recognition/print" },
     { name: "field sync conflicts", who: "officer", path: () => "/office/field/conflicts" },
     { name: "household visits", who: "officer", path: () => "/office/visits" },
+    // Citizen reports: one report in the office, its step forms unfolded, and a step sent back with its errors.
+    { name: "office report", who: "desk", path: () => found.report, then: unfoldSteps },
+    { name: "office report with errors", who: "desk", path: () => found.report, then: rejectEmpty },
+    { name: "office report, forwarded", who: "specialist", path: () => found.forwardedReport, then: unfoldSteps },
     { name: "API docs", who: "visitor", path: () => "/api/docs" },
     { name: "privacy", who: "visitor", path: () => "/privacy" },
     { name: "404 page", who: "visitor", path: () => "/no-such-page", status: 404 },
