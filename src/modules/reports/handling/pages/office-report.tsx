@@ -122,7 +122,7 @@ export function officeReportPages(kit: PageKit) {
               ? [[t("reports.handling.field.coordinates"), `${r.lat.toFixed(5)}, ${r.lon.toFixed(5)}`] as [string, string]]
               : []),
             [t("reports.handling.field.createdAt"), when(r.createdAt)],
-            [t("reports.handling.field.channel"), r.channel],
+            [t("reports.handling.field.channel"), t(`reports.handling.channel.${r.channel}`)],
             [t("reports.handling.field.public"), t(r.public && !r.hiddenAt ? "reports.handling.yes" : "reports.handling.no")],
             [t("reports.handling.field.supports"), String(r.supportCount)],
           ]}
