@@ -4,6 +4,7 @@
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Acting, acting } from "../../../../test/support/dossier-factories.ts";
+import { verifyPhone } from "../../../../test/support/citizen-factories.ts";
 import { rejection } from "../../../../test/support/expect-error.ts";
 import { BAO_THANG, buildUser, GIA_PHU } from "../../../../test/support/factories.ts";
 import { buildReport, buildReportCategory } from "../../../../test/support/report-factories.ts";
@@ -193,6 +194,15 @@ describeDb("reports: handling steps", () => {
     const noSms = await buildReport(x.deps, { categoryId, reporterPhone: "0912345679" });
     await act(officer, noSms.id, "accept");
     expect(await outbox(noSms.code)).toEqual([]);
+  });
+
+  it("reaches a signed-in reporter who typed no phone at their account's verified phone", async () => {
+    const resident = await acting(x.deps, await buildUser(x.deps, { kind: "citizen", roles: [] }));
+    await verifyPhone(x.deps, resident, "0987654321");
+    const r = await buildReport(x.deps, { categoryId, reporterUserId: resident.actor.userId });
+    await x.db.query("UPDATE reports SET notify_sms = true WHERE id = $1", [r.id]);
+    await act(officer, r.id, "accept");
+    expect((await outbox(r.code)).map((m) => [m.topic, m.payload.to])).toEqual([["sms", "+84987654321"]]);
   });
 
   it("audits the read of the reporter's contact on the office view", async () => {

@@ -6,6 +6,7 @@ import type { Queryable } from "../../../platform/db/database.ts";
 import { formatDateTime } from "../../../platform/i18n/format.ts";
 import { type Locale, translator } from "../../../platform/i18n/i18n.ts";
 import { enqueue } from "../../../platform/jobs/outbox.ts";
+import { verifiedPhoneOf } from "../../citizens/index.ts";
 import { accountDetails } from "../../identity/index.ts";
 import { EMAIL_TOPIC, SMS_MAX_SEGMENTS, SMS_TOPIC, toE164Vn, toSmsText } from "../../notifications/index.ts";
 import { reportPaths } from "../report-paths.ts";
@@ -35,20 +36,23 @@ async function queue(q: Queryable, to: { phone: string | null; email: string | n
 const base = (config: Deps["config"]) => (config.publicUrl ?? "").replace(/\/$/, "");
 
 /**
- * The reporter, unless anonymous: SMS only when they asked for it (notify_sms) and gave a phone, e-mail when they gave
- * an address. The follow link's secret is known only at submission, so messages carry the code and the look-up page.
+ * The reporter, unless anonymous: SMS only when they asked for it (notify_sms) and gave a phone (or their account has a
+ * verified one), e-mail when they gave an address (or their account has one). The follow link's secret is known only at submission, so messages carry the code and the look-up page.
  * `round` tells apart the same notice sent again (an answer after a reopening).
  */
 export async function notifyReporter(
   q: Queryable,
-  deps: Pick<Deps, "config">,
+  deps: Pick<Deps, "config" | "db">,
   r: ReportRow,
   notice: ReporterNotice,
   round = 0,
 ): Promise<{ sms: boolean; email: boolean }> {
   if (r.anonymous) return { sms: false, email: false };
-  const phone = r.notifySms ? r.reporterPhone : null;
-  const email = r.reporterEmail;
+  // A signed-in reporter who typed no contact is reached at their account: its verified phone (never an unverified
+  // one), its e-mail.
+  const account = r.reporterUserId && (!r.reporterPhone || !r.reporterEmail) ? r.reporterUserId : null;
+  const phone = r.notifySms ? (r.reporterPhone ?? (account ? await verifiedPhoneOf(q, account) : null)) : null;
+  const email = r.reporterEmail ?? (account ? ((await accountDetails({ db: deps.db }, account))?.email ?? null) : null);
   if (!phone && !validEmail(email)) return { sms: false, email: false };
   const locale: Locale = "vi";
   const t = translator(locale);
