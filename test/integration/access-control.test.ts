@@ -35,6 +35,8 @@ type Fixture = {
   materialB: string;
   conflictB: string;
   importB: string;
+  /** An Open311 client registered by commune B. */
+  open311ClientB: string;
 };
 const RESIDENT_B = "Bí Mật Người Xã Bên";
 type Probe = (f: Fixture) => { path: string; form?: Record<string, string>; json?: unknown; multipart?: Record<string, string | File> };
@@ -243,6 +245,11 @@ Object.assign(SCOPED, {
   "GET /office/trainings/:id/materials/:fileId": (f) => ({ path: `/office/trainings/${f.trainingB}/materials/${f.materialB}` }),
   "GET /api/v1/trainings/:id/materials/:fileId": (f) => ({ path: `/api/v1/trainings/${f.trainingB}/materials/${f.materialB}` }),
   "GET /api/v1/recognition": () => ({ path: `/api/v1/recognition?unit=${BAO_THANG}` }),
+  // Open311 clients: registering one on commune B, revoking B's.
+  "POST /office/open311-clients": () => ({ path: "/office/open311-clients", form: { name: "Xâm nhập", unitCode: BAO_THANG } }),
+  "POST /api/v1/open311-clients": () => ({ path: "/api/v1/open311-clients", json: { name: "Xâm nhập", unitCode: BAO_THANG } }),
+  "POST /office/open311-clients/:id/revoke": (f) => ({ path: `/office/open311-clients/${f.open311ClientB}/revoke` }),
+  "POST /api/v1/open311-clients/:id/revoke": (f) => ({ path: `/api/v1/open311-clients/${f.open311ClientB}/revoke`, json: {} }),
   "GET /office/recognition.xlsx": () => ({ path: `/office/recognition.xlsx?unit=${BAO_THANG}` }),
 } satisfies Record<string, Probe>);
 
@@ -272,10 +279,22 @@ const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: strin
   "GET /api/v1/trainings": (f) => ({ path: "/api/v1/trainings", absent: f.trainingB }),
   "GET /office/recognition": () => ({ path: "/office/recognition", absent: "Tổ Bí Mật" }),
   "GET /office/recognition/print": () => ({ path: "/office/recognition/print", absent: "Tổ Bí Mật" }),
+  "GET /office/open311-clients": () => ({ path: "/office/open311-clients", absent: "Ứng dụng Bí Mật" }),
+  "GET /api/v1/open311-clients": () => ({ path: "/api/v1/open311-clients", absent: "Ứng dụng Bí Mật" }),
 };
 
 // Public information (place names and codes, the API description) or the caller's own things.
 const NOT_COMMUNE_DATA = new Set([
+  // Open311 GeoReport v2: public reads of published reports; posts authenticated by a client's api_key, never by
+  // the session (open311.http.db.test.ts checks a key of one commune cannot post to another).
+  "OPTIONS /open311/v2/*",
+  "GET /open311/v2/:file{discovery\\.(?:json|xml)}",
+  "GET /open311/v2/:file{services\\.(?:json|xml)}",
+  "GET /open311/v2/services/:file{[^/]+\\.(?:json|xml)}",
+  "GET /open311/v2/:file{requests\\.(?:json|xml)}",
+  "POST /open311/v2/:file{requests\\.(?:json|xml)}",
+  "GET /open311/v2/requests/:file{[^/]+\\.(?:json|xml)}",
+  "GET /open311/v2/tokens/:file{[^/]+\\.(?:json|xml)}",
   "GET /",
   "GET /privacy",
   "GET /help",
@@ -472,7 +491,13 @@ describeDb("access between communes", () => {
       format: "csv",
       bytes: new TextEncoder().encode(`${REGISTRY_FILE_COLUMNS.map((c) => c.vi).join(",")}\nH1,Thôn Bí Mật,Số 1,Chủ hộ,Bí Mật,,1970\n`),
     });
+    const open311ClientB = await t.db.query<{ id: string }>(
+      `INSERT INTO open311_clients (name, unit_code, unit_path, key_hash, key_hint)
+       SELECT 'Ứng dụng Bí Mật', code, path, repeat('b', 64), 'bbbb' FROM admin_units WHERE code = $1 RETURNING id`,
+      [BAO_THANG],
+    );
     f = {
+      open311ClientB: open311ClientB.rows[0]!.id,
       importB: importB.id,
       campaignB: campaignB.rows[0]!.id,
       trainingB: trainingB.rows[0]!.id,

@@ -31,7 +31,7 @@ export function registerOpen311Routes(app: Hono<AppEnv>, deps: Deps, submit: Sub
   // Public reads may be kept a minute; a read with an api_key may hold the client's own unpublished requests.
   app.use(`${base}/*`, async (c, next) => {
     c.header("access-control-allow-origin", "*");
-    c.header("vary", "Accept-Language");
+    c.header("vary", "Accept-Language", { append: true });
     const keyed = c.req.method !== "GET" || c.req.query("api_key") !== undefined;
     c.header("cache-control", keyed ? "no-store" : "public, max-age=60");
     await next();
