@@ -23,7 +23,9 @@ function loadClient(): new (options: Record<string, unknown>) => Open311Client {
   for (const name of ["sparkxml", "xml2json"]) {
     const resolved = clientRequire.resolve(name);
     const shim = require.resolve(`../open311-client/${name}/index.cjs`);
-    if (resolved !== shim) require.cache[resolved] = require.cache[shim] ?? (require(shim), require.cache[shim]);
+    if (resolved === shim) continue;
+    require(shim);
+    require.cache[resolved] = require.cache[shim];
   }
   return require("open311");
 }

@@ -33,7 +33,10 @@ function responseOf(heading: string, text = spec): Method {
     const [, name, mark, rest] = m;
     if (mark) {
       method.containers.push({ name: name!, list: mark === "⇊" });
-      if (mark === "↴") method.groups.push((group = { container: name!, list: false, fields: [], options: new Map() }));
+      if (mark === "↴") {
+        group = { container: name!, list: false, fields: [], options: new Map() };
+        method.groups.push(group);
+      }
       continue;
     }
     const options = /(?:Options|Possible values):\s*((?:`[^`]+`[,.\s]*)+)/.exec(rest!);

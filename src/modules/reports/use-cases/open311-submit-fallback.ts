@@ -2,7 +2,6 @@
 // makes, so that this part runs end to end on its own. At the merge, open311.pages.tsx passes submitReport instead
 // and this file is deleted.
 import { randomBytes } from "node:crypto";
-import type { Deps } from "../../../deps.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { searchKey } from "../../../platform/text/search-key.ts";
 import { effectiveServices, findCommune } from "../open311/open311.repository.ts";
