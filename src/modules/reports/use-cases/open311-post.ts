@@ -45,7 +45,7 @@ export const OPEN311_POST_LIMITS = { perClient: 300, perAddress: 60, windowMs: 3
 const NAME_MAX = 100;
 const EMAIL_MAX = 254;
 const PHONE_MAX = 20;
-const MEDIA_URL_MAX = 2000;
+const MEDIA_URL_MAX = 1000;
 
 export type Open311PostResult = { code: string; token: string; serviceNotice: { responsibleUnit: string; timeLimitDays: number } };
 
@@ -135,29 +135,56 @@ export async function postOpen311Request(
   if (errors.length) throw new AppError("validation", "error.validation", errors);
 
   const anonymous = !name && !phone && !email;
-  const result = await io.submit(
-    deps,
-    { actor: { userId: null, label: `open311:${client.name}`.slice(0, 120) }, requestId: io.requestId, principal: null },
-    {
-      communeCode: commune.code,
-      categoryCode: service.code,
-      description,
-      villageCode,
-      landmark: landmark || null,
-      lat,
-      lon,
-      locationSource: lat === null ? null : "open311",
-      attributes: checked.answers,
-      contact: anonymous ? undefined : { name: name || null, phone: phone || null, email: email || null },
-      anonymous,
-      photoUrls: mediaUrl ? [mediaUrl] : [],
-      channel: "open311",
-      open311ClientId: client.id,
-      clientIp: io.clientIp,
-    },
+  const result = await submitNamingOpen311Fields(() =>
+    io.submit(
+      deps,
+      { actor: { userId: null, label: `open311:${client.name}`.slice(0, 120) }, requestId: io.requestId, principal: null },
+      {
+        communeCode: commune.code,
+        categoryCode: service.code,
+        description,
+        villageCode,
+        landmark: landmark || null,
+        lat,
+        lon,
+        locationSource: lat === null ? null : "open311",
+        attributes: checked.answers,
+        contact: anonymous ? undefined : { name: name || null, phone: phone || null, email: email || null },
+        anonymous,
+        photoUrls: mediaUrl ? [mediaUrl] : [],
+        channel: "open311",
+        open311ClientId: client.id,
+        clientIp: io.clientIp,
+      },
+    ),
   );
   // The token lets a client that lost the id find the request again (tokens/{token}).
   const token = randomBytes(12).toString("base64url");
   await setOpen311Token(deps.db, result.id, token);
   return { code: result.code, token, serviceNotice: service };
+}
+
+/** submitReport's field names in a refusal, as the Open311 client sent them. */
+const OPEN311_FIELD: Record<string, string> = {
+  communeCode: "jurisdiction_id",
+  categoryCode: "service_code",
+  description: "description",
+  landmark: "address_string",
+  villageCode: "address_id",
+  lat: "lat",
+  lon: "long",
+  "contact.name": "first_name",
+  "contact.phone": "phone",
+  "contact.email": "email",
+  photoUrls: "media_url",
+};
+
+async function submitNamingOpen311Fields<T>(submit: () => Promise<T>): Promise<T> {
+  try {
+    return await submit();
+  } catch (err) {
+    if (!(err instanceof AppError) || err.fields.length === 0) throw err;
+    const fields = err.fields.map((f) => ({ ...f, field: OPEN311_FIELD[f.field] ?? f.field }));
+    throw new AppError(err.code, err.messageKey, fields, err.params, err.retryAfterSeconds);
+  }
 }
