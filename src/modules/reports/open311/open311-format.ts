@@ -23,11 +23,14 @@ function toJsonValue(n: XNode): unknown {
   return n;
 }
 
+/** Characters XML 1.0 cannot carry at all (a report's text may hold a stray control character). */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 function toXmlValue(n: XNode): unknown {
   if (n instanceof XList) return { [n.tag]: n.items.map(toXmlValue) };
   if (n === null) return "";
   if (typeof n === "object") return Object.fromEntries(Object.entries(n).map(([k, v]) => [k, toXmlValue(v)]));
-  return String(n);
+  return String(n).replace(NOT_XML, "");
 }
 
 const builder = new XMLBuilder({ format: true, indentBy: "  ", suppressEmptyNode: false, processEntities: true });
