@@ -19,7 +19,7 @@ import { CONTENT_TYPE, type Fmt, list, serialise, type XNode } from "./open311-f
 import { presentRequest, serviceNotice } from "./open311-present.ts";
 import { servicesChangedAt } from "./open311.repository.ts";
 
-type Answer = { root: string; body: XNode; status?: 200 | 201 };
+type Answer = { root: string; body: XNode };
 const FMT = /\.(json|xml)$/;
 const base = reportPaths.open311Base;
 
@@ -62,7 +62,7 @@ export function registerOpen311Routes(app: Hono<AppEnv>, deps: Deps, submit: Sub
       const fmt = (FMT.exec(file)?.[1] ?? "json") as Fmt;
       try {
         const a = await fn(c, fmt, decodeURIComponent(file.replace(FMT, "")));
-        return send(c, fmt, a.root, a.body, a.status ?? 200);
+        return send(c, fmt, a.root, a.body, 200);
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         if (err.retryAfterSeconds) c.header("retry-after", String(err.retryAfterSeconds));
@@ -152,8 +152,8 @@ export function registerOpen311Routes(app: Hono<AppEnv>, deps: Deps, submit: Sub
       );
       const accountId = form.get("account_id")?.trim().slice(0, 100) || null;
       return {
+        // 200, not 201: the specification shows none, and clients written against its examples expect 200.
         root: "service_requests",
-        status: 201,
         body: list("request", [
           {
             service_request_id: posted.code,
