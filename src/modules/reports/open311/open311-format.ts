@@ -23,14 +23,23 @@ function toJsonValue(n: XNode): unknown {
   return n;
 }
 
-/** Characters XML 1.0 cannot carry at all (a report's text may hold a stray control character). */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+/** Drops the characters XML 1.0 cannot carry at all (a report's text may hold a stray control character). */
+function xmlText(s: string): string {
+  if (!/[\p{Cc}\uFFFE\uFFFF]/u.test(s)) return s;
+  let out = "";
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffe || c === 0xffff) continue;
+    out += ch;
+  }
+  return out;
+}
 
 function toXmlValue(n: XNode): unknown {
   if (n instanceof XList) return { [n.tag]: n.items.map(toXmlValue) };
   if (n === null) return "";
   if (typeof n === "object") return Object.fromEntries(Object.entries(n).map(([k, v]) => [k, toXmlValue(v)]));
-  return String(n).replace(NOT_XML, "");
+  return xmlText(String(n));
 }
 
 const builder = new XMLBuilder({ format: true, indentBy: "  ", suppressEmptyNode: false, processEntities: true });
