@@ -8,6 +8,7 @@ import { BAO_THANG, buildUser, buildVillage, GIA_PHU, PASSWORD } from "../../../
 import { buildReport, buildReportCategory } from "../../../../test/support/report-factories.ts";
 import { type TestApp, useTestApp } from "../../../../test/support/test-app.ts";
 import { describeDb } from "../../../../test/support/test-db.ts";
+import { CSRF_HEADER } from "../../../platform/http/csrf.ts";
 import { OPEN311_POST_LIMITS } from "../use-cases/open311-post.ts";
 
 type O311Error = { code: number; description: string };
@@ -333,6 +334,25 @@ describeDb("Open311 GeoReport v2 over HTTP", () => {
       }
       const listXml = xml.parse(await (await get(`requests.xml?jurisdiction_id=${GIA_PHU}&service_request_id=${open.code}`)).text());
       expect(listXml.service_requests.request.service_request_id).toBe(open.code);
+    });
+  });
+
+  describe("the clients API", () => {
+    it("registers (the key once), lists (never the key) and revokes", async () => {
+      const send = (path: string, body: unknown) =>
+        admin.request(path, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", [CSRF_HEADER]: admin.csrfToken } });
+      const created = await send("/api/v1/open311-clients", { name: "API client", unitCode: "15" });
+      expect(created.status).toBe(404);
+      const ok = await send("/api/v1/open311-clients", { name: "API client", unitCode: GIA_PHU });
+      expect(ok.status).toBe(201);
+      const { client, apiKey: key } = (await ok.json()) as { client: { id: string; keyHint: string }; apiKey: string };
+      expect(key.endsWith(client.keyHint)).toBe(true);
+      const listed = await (await admin.get("/api/v1/open311-clients")).text();
+      expect(listed).toContain(client.id);
+      expect(listed).not.toContain(key);
+      const revoked = await send(`/api/v1/open311-clients/${client.id}/revoke`, {});
+      expect(revoked.status).toBe(200);
+      expect(((await revoked.json()) as { revokedAt: string | null }).revokedAt).not.toBeNull();
     });
   });
 
