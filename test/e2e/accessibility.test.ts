@@ -222,6 +222,7 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "new user", who: "officer", path: () => "/office/users/new" },
     { name: "new user with errors", who: "officer", path: () => "/office/users/new", then: submitEmpty("/office/users") },
     { name: "API tokens", who: "officer", path: () => "/office/tokens" },
+    { name: "Open311 clients with errors", who: "officer", path: () => "/office/open311-clients", then: submitEmpty("/office/open311-clients") },
     { name: "audit log", who: "officer", path: () => "/office/audit" },
     // Public services, citizen side.
     { name: "procedures", who: "visitor", path: () => "/procedures" },

@@ -38,6 +38,8 @@ type Fixture = {
   importB: string;
   /** A citizen report of commune B (reports module). */
   reportB: string;
+  /** An Open311 client registered by commune B. */
+  open311ClientB: string;
 };
 const RESIDENT_B = "Bí Mật Người Xã Bên";
 /** The office report page's id parameter: a UUID, so that the desk's own /office/reports/new, /print, ... never match it. */
@@ -252,6 +254,11 @@ Object.assign(SCOPED, {
   "GET /office/trainings/:id/materials/:fileId": (f) => ({ path: `/office/trainings/${f.trainingB}/materials/${f.materialB}` }),
   "GET /api/v1/trainings/:id/materials/:fileId": (f) => ({ path: `/api/v1/trainings/${f.trainingB}/materials/${f.materialB}` }),
   "GET /api/v1/recognition": () => ({ path: `/api/v1/recognition?unit=${BAO_THANG}` }),
+  // Open311 clients: registering one on commune B, revoking B's.
+  "POST /office/open311-clients": () => ({ path: "/office/open311-clients", form: { name: "Xâm nhập", unitCode: BAO_THANG } }),
+  "POST /api/v1/open311-clients": () => ({ path: "/api/v1/open311-clients", json: { name: "Xâm nhập", unitCode: BAO_THANG } }),
+  "POST /office/open311-clients/:id/revoke": (f) => ({ path: `/office/open311-clients/${f.open311ClientB}/revoke` }),
+  "POST /api/v1/open311-clients/:id/revoke": (f) => ({ path: `/api/v1/open311-clients/${f.open311ClientB}/revoke`, json: {} }),
   "GET /office/recognition.xlsx": () => ({ path: `/office/recognition.xlsx?unit=${BAO_THANG}` }),
 } satisfies Record<string, Probe>);
 
@@ -281,10 +288,22 @@ const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: strin
   "GET /api/v1/trainings": (f) => ({ path: "/api/v1/trainings", absent: f.trainingB }),
   "GET /office/recognition": () => ({ path: "/office/recognition", absent: "Tổ Bí Mật" }),
   "GET /office/recognition/print": () => ({ path: "/office/recognition/print", absent: "Tổ Bí Mật" }),
+  "GET /office/open311-clients": () => ({ path: "/office/open311-clients", absent: "Ứng dụng Bí Mật" }),
+  "GET /api/v1/open311-clients": () => ({ path: "/api/v1/open311-clients", absent: "Ứng dụng Bí Mật" }),
 };
 
 // Public information (place names and codes, the API description) or the caller's own things.
 const NOT_COMMUNE_DATA = new Set([
+  // Open311 GeoReport v2: public reads of published reports; posts authenticated by a client's api_key, never by
+  // the session (open311.http.db.test.ts checks a key of one commune cannot post to another).
+  "OPTIONS /open311/v2/*",
+  "GET /open311/v2/:file{discovery\\.(?:json|xml)}",
+  "GET /open311/v2/:file{services\\.(?:json|xml)}",
+  "GET /open311/v2/services/:file{[^/]+\\.(?:json|xml)}",
+  "GET /open311/v2/:file{requests\\.(?:json|xml)}",
+  "POST /open311/v2/:file{requests\\.(?:json|xml)}",
+  "GET /open311/v2/requests/:file{[^/]+\\.(?:json|xml)}",
+  "GET /open311/v2/tokens/:file{[^/]+\\.(?:json|xml)}",
   "GET /",
   "GET /privacy",
   "GET /help",
@@ -483,8 +502,14 @@ describeDb("access between communes", () => {
     });
     const reportCategoryB = await buildReportCategory(t.deps, { communeCode: BAO_THANG });
     const reportB = await buildReport(t.deps, { categoryId: reportCategoryB.id, communeCode: BAO_THANG, reporterName: RESIDENT_B });
+    const open311ClientB = await t.db.query<{ id: string }>(
+      `INSERT INTO open311_clients (name, unit_code, unit_path, key_hash, key_hint)
+       SELECT 'Ứng dụng Bí Mật', code, path, repeat('b', 64), 'bbbb' FROM admin_units WHERE code = $1 RETURNING id`,
+      [BAO_THANG],
+    );
     f = {
       reportB: reportB.id,
+      open311ClientB: open311ClientB.rows[0]!.id,
       importB: importB.id,
       campaignB: campaignB.rows[0]!.id,
       trainingB: trainingB.rows[0]!.id,

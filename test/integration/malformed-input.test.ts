@@ -231,6 +231,12 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     body: { teamId: f.teamId, memberUserId: f.userId, householdIds: [f.householdId] },
   }),
   "DELETE /api/v1/assignments/{householdId}": (f) => ({ who: "officer", path: `/api/v1/assignments/${f.householdId}` }),
+  "POST /api/v1/open311-clients": () => ({
+    who: "officer",
+    path: "/api/v1/open311-clients",
+    body: { name: "Ứng dụng tỉnh", contact: "cntt", unitCode: GIA_PHU },
+  }),
+  "POST /api/v1/open311-clients/{id}/revoke": () => ({ who: "officer", path: "/api/v1/open311-clients/00000000-0000-4000-8000-000000000311/revoke", body: {} }),
   "POST /api/v1/campaigns": () => ({
     who: "officer",
     path: "/api/v1/campaigns",

@@ -134,9 +134,20 @@ export function principalMiddleware(resolvers: PrincipalResolvers, cookieSecure:
  * session cookie, carry the token in a header), rendered for this session. Bearer-token API calls are not sent
  * by browsers on their own.
  */
-export function csrfMiddleware(secret: string, cookieSecure: boolean, opts: { anonymousPaths?: readonly string[] } = {}): MiddlewareHandler<AppEnv> {
+export function csrfMiddleware(
+  secret: string,
+  cookieSecure: boolean,
+  opts: { anonymousPaths?: readonly string[]; keyAuthenticatedPrefixes?: readonly string[] } = {},
+): MiddlewareHandler<AppEnv> {
   const anonymousPaths = new Set(opts.anonymousPaths);
+  const keyPrefixes = opts.keyAuthenticatedPrefixes ?? [];
   return async (c, next) => {
+    // Routes that authenticate each call by a key in the request (never by the cookie, whose principal they ignore)
+    // render no forms and have nothing a forged cross-site post could borrow.
+    if (keyPrefixes.some((prefix) => c.req.path.startsWith(prefix))) {
+      c.set("csrfToken", "");
+      return next();
+    }
     if (UNSAFE.has(c.req.method) && anonymousPaths.has(c.req.path) && c.get("principal") === null) {
       // Posts that change nothing but the anonymous visitor's own cookies need no token (see createApp).
       c.set("csrfToken", "");
