@@ -3,7 +3,7 @@
 // turned upright from their EXIF orientation, downsized and re-encoded as JPEG with every metadata field dropped
 // (GPS position, camera, time): the public copy and a thumbnail for lists. The original is the caller's to keep.
 import { fileTypeFromBuffer } from "file-type";
-import sharp from "sharp";
+import sharp, { type Sharp } from "sharp";
 import { decodeHeic, HeicDecodeError } from "./image-heic.ts";
 
 export const IMAGE_MEDIA_TYPES = ["image/jpeg", "image/png", "image/heic", "image/heif"] as const;
@@ -143,7 +143,7 @@ export async function processImage(
 ): Promise<ProcessedImage> {
   const mediaType = await sniffImage(bytes, claim, limits);
   const started = Date.now();
-  let source: sharp.Sharp;
+  let source: Sharp;
   if (mediaType === "image/heic" || mediaType === "image/heif") {
     let raw: Awaited<ReturnType<typeof decodeHeic>>;
     try {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { crc32, deflateSync } from "node:zlib";
-import sharp from "sharp";
+import sharp, { type Sharp } from "sharp";
 import { describe, expect, it } from "vitest";
 import { decodeHeic } from "./image-heic.ts";
 import { claimedTypes, DEFAULT_IMAGE_LIMITS, IMAGE_FAILURE_STATUS, ImageRejected, processImage } from "./image-pipeline.ts";
@@ -10,7 +10,7 @@ const RED = [220, 30, 30];
 const BLUE = [30, 30, 220];
 
 /** Left half red, right half blue: where the colours land tells the orientation. */
-function halves(width: number, height: number): sharp.Sharp {
+function halves(width: number, height: number): Sharp {
   const buf = Buffer.alloc(width * height * 3);
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) buf.set(x < width / 2 ? RED : BLUE, (y * width + x) * 3);
   return sharp(buf, { raw: { width, height, channels: 3 } });
