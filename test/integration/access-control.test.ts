@@ -13,6 +13,9 @@ import { describeDb } from "../support/test-db.ts";
 import { assignHouseholds, buildHousehold, buildTeam } from "../support/registry-factories.ts";
 import { aPdf } from "../support/procedure-factories.ts";
 import { storeFile } from "../../src/platform/files/file-store.ts";
+import sharp from "sharp";
+import { preparePhotos, saveReportPhotos } from "../../src/modules/reports/use-cases/photo-store.ts";
+import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 
 type Fixture = {
   villageB: string;
@@ -35,6 +38,9 @@ type Fixture = {
   materialB: string;
   conflictB: string;
   importB: string;
+  /** A citizen report of commune B and one of its photos. */
+  reportB: string;
+  reportPhotoB: string;
 };
 const RESIDENT_B = "Bí Mật Người Xã Bên";
 type Probe = (f: Fixture) => { path: string; form?: Record<string, string>; json?: unknown; multipart?: Record<string, string | File> };
@@ -244,6 +250,21 @@ Object.assign(SCOPED, {
   "GET /api/v1/trainings/:id/materials/:fileId": (f) => ({ path: `/api/v1/trainings/${f.trainingB}/materials/${f.materialB}` }),
   "GET /api/v1/recognition": () => ({ path: `/api/v1/recognition?unit=${BAO_THANG}` }),
   "GET /office/recognition.xlsx": () => ({ path: `/office/recognition.xlsx?unit=${BAO_THANG}` }),
+  // Reports: photos seen from the office (hidden ones too), originals, moderation.
+  "GET /office/reports/photos/:file": (f) => ({ path: `/office/reports/photos/${f.reportPhotoB}.jpg` }),
+  "GET /office/reports/photos/:id/original": (f) => ({ path: `/office/reports/photos/${f.reportPhotoB}/original` }),
+  "GET /office/reports/:id/moderation": (f) => ({ path: `/office/reports/${f.reportB}/moderation` }),
+  "POST /office/reports/:id/moderation/hide": (f) => ({ path: `/office/reports/${f.reportB}/moderation/hide`, form: { reason: "Xâm nhập" } }),
+  "POST /office/reports/:id/moderation/unhide": (f) => ({ path: `/office/reports/${f.reportB}/moderation/unhide` }),
+  "POST /office/reports/:id/moderation/photos/:photoId/hide": (f) => ({
+    path: `/office/reports/${f.reportB}/moderation/photos/${f.reportPhotoB}/hide`,
+    form: { reason: "Xâm nhập" },
+  }),
+  "POST /office/reports/:id/moderation/photos/:photoId/unhide": (f) => ({ path: `/office/reports/${f.reportB}/moderation/photos/${f.reportPhotoB}/unhide` }),
+  "POST /api/v1/reports/:id/hide": (f) => ({ path: `/api/v1/reports/${f.reportB}/hide`, json: { reason: "Xâm nhập" } }),
+  "POST /api/v1/reports/:id/unhide": (f) => ({ path: `/api/v1/reports/${f.reportB}/unhide`, json: {} }),
+  "POST /api/v1/report-photos/:id/hide": (f) => ({ path: `/api/v1/report-photos/${f.reportPhotoB}/hide`, json: { reason: "Xâm nhập" } }),
+  "POST /api/v1/report-photos/:id/unhide": (f) => ({ path: `/api/v1/report-photos/${f.reportPhotoB}/unhide`, json: {} }),
 } satisfies Record<string, Probe>);
 
 // Lists: they answer 200 but must not contain commune B's data.
@@ -392,6 +413,9 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /api/v1/field/snapshot",
   "POST /api/v1/field/sync",
   "POST /api/v1/field/photos",
+  // A public report's photo (404 once hidden, whatever the commune), and the reporter's own through their secret link.
+  "GET /reports/photos/:file",
+  "GET /reports/follow/:code/:token/photos/:file",
 ]);
 
 describeDb("access between communes", () => {
@@ -472,7 +496,20 @@ describeDb("access between communes", () => {
       format: "csv",
       bytes: new TextEncoder().encode(`${REGISTRY_FILE_COLUMNS.map((c) => c.vi).join(",")}\nH1,Thôn Bí Mật,Số 1,Chủ hộ,Bí Mật,,1970\n`),
     });
+    // A public citizen report of commune B with one photo; officer A may neither see it from the office nor hide it.
+    const reportB = await buildReport(t.deps, { categoryId: (await buildReportCategory(t.deps, { communeCode: BAO_THANG })).id, communeCode: BAO_THANG });
+    const photoJpeg = new Uint8Array(
+      await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3a7" } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const preparedB = await preparePhotos([{ name: "b.jpg", claimedType: "image/jpeg", bytes: photoJpeg }]);
+    const [photoB] = await t.db.tx((q) =>
+      saveReportPhotos(q, { reportId: reportB.id, communeCode: BAO_THANG, stage: "report", photos: preparedB, actorUserId: null, quota: null }),
+    );
     f = {
+      reportB: reportB.id,
+      reportPhotoB: photoB!.id,
       importB: importB.id,
       campaignB: campaignB.rows[0]!.id,
       trainingB: trainingB.rows[0]!.id,
@@ -542,6 +579,8 @@ describeDb("access between communes", () => {
     expect((await t.db.query("SELECT 1 FROM users WHERE username = 'intruder.b'")).rowCount).toBe(0);
     expect((await t.db.query("SELECT revoked_at FROM api_tokens WHERE id = $1", [f.tokenB])).rows[0]!.revoked_at).toBeNull();
     expect((await t.db.query("SELECT count(*)::int AS n FROM admin_units WHERE parent_code = $1", [BAO_THANG])).rows[0]!.n).toBe(1);
+    expect((await t.db.query("SELECT hidden_at FROM reports WHERE id = $1", [f.reportB])).rows[0]!.hidden_at).toBeNull();
+    expect((await t.db.query("SELECT hidden_at FROM report_photos WHERE id = $1", [f.reportPhotoB])).rows[0]!.hidden_at).toBeNull();
     const dossier = await t.db.query("SELECT state, fee_status FROM dossiers WHERE id = $1", [f.dossierB]);
     expect(dossier.rows[0]).toEqual({ state: "received", fee_status: "paid" });
     expect((await t.db.query("SELECT status FROM payments WHERE id = $1", [f.paymentB])).rows[0]!.status).toBe("paid");

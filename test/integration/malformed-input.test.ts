@@ -14,6 +14,9 @@ import { describeDb } from "../support/test-db.ts";
 import { buildHousehold, buildTeam } from "../support/registry-factories.ts";
 import { getProcedure } from "../../src/modules/procedures/index.ts";
 import type { Role } from "../../src/platform/auth/roles.ts";
+import sharp from "sharp";
+import { preparePhotos, saveReportPhotos } from "../../src/modules/reports/use-cases/photo-store.ts";
+import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 
 const SECRET = "edge-webhook-secret-0123456789-abcdefghij";
 const NUL = "Thôn\u0000Một";
@@ -38,6 +41,9 @@ type Fixture = {
   residentId: string;
   teamId: string;
   trainingId: string;
+  /** A citizen report of GIA_PHU and one of its photos (moderation routes). */
+  reportId: string;
+  reportPhotoId: string;
 };
 type Base = { who: Who; path: string; body?: Record<string, unknown> };
 /** The citizen's verified phone: the account an officer's ID card check is for. */
@@ -252,6 +258,14 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     body: { residentIds: [f.dossierId], confirmSkills: "none" },
   }),
   "POST /api/v1/trainings/{id}/materials": () => "file body",
+  "POST /api/v1/reports/{id}/hide": (f) => ({ who: "officer", path: `/api/v1/reports/${f.reportId}/hide`, body: { reason: "Có số điện thoại" } }),
+  "POST /api/v1/reports/{id}/unhide": (f) => ({ who: "officer", path: `/api/v1/reports/${f.reportId}/unhide`, body: { reason: "Đã xem lại" } }),
+  "POST /api/v1/report-photos/{id}/hide": (f) => ({ who: "officer", path: `/api/v1/report-photos/${f.reportPhotoId}/hide`, body: { reason: "Có khuôn mặt" } }),
+  "POST /api/v1/report-photos/{id}/unhide": (f) => ({
+    who: "officer",
+    path: `/api/v1/report-photos/${f.reportPhotoId}/unhide`,
+    body: { reason: "Đã xem lại" },
+  }),
 };
 
 type Schema = {
@@ -345,7 +359,25 @@ describeDb("malformed text at the edge", () => {
        FROM admin_units WHERE code = $1 RETURNING id`,
       [village],
     );
+    const report = await buildReport(t.deps, { categoryId: (await buildReportCategory(t.deps)).id, status: "accepted" });
+    const jpeg = new Uint8Array(
+      await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3a7" } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const [reportPhoto] = await t.db.tx(async (q) =>
+      saveReportPhotos(q, {
+        reportId: report.id,
+        communeCode: GIA_PHU,
+        stage: "report",
+        photos: await preparePhotos([{ name: "anh.jpg", claimedType: "image/jpeg", bytes: jpeg }]),
+        actorUserId: null,
+        quota: null,
+      }),
+    );
     f = {
+      reportId: report.id,
+      reportPhotoId: reportPhoto!.id,
       householdId: household.id,
       residentId: household.residentIds[1]!,
       village,

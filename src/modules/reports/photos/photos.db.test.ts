@@ -193,7 +193,7 @@ describeDb("report photos: storage, serving and moderation", () => {
     expect((await anonymous.get(reportPaths.photoThumb(photoId))).status).toBe(404);
     expect((await reader.get(reportPaths.officePhoto(photoId))).status).toBe(200);
     const follow = await anonymous.get(reportPaths.followPhoto(r.code, token, photoId));
-    expect([follow.status, follow.headers.get("cache-control")]).toEqual([200, "private, max-age=3600"]);
+    expect([follow.status, follow.headers.get("cache-control")]).toEqual([200, "private, no-store"]);
     expect((await anonymous.get(reportPaths.followPhoto(r.code, `${token.slice(0, -2)}xx`, photoId))).status).toBe(404);
     expect((await stranger.get(reportPaths.officePhoto(photoId))).status).toBe(404);
 

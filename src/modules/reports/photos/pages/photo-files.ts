@@ -11,10 +11,11 @@ import { getFollowPhoto, getOfficePhoto, getOriginalPhoto, getPublicPhoto, type 
 
 /**
  * Browsers keep a public photo a day; shared caches (a proxy, a CDN) only ten minutes, so that a photo an officer
- * hides stops being served to other people soon. Private views are kept by the browser only, an hour.
+ * hides stops being served to other people soon. Private views (possibly a hidden photo) are kept by no cache, as
+ * every answer that may hold personal data (test/integration/personal-data-reads.test.ts).
  */
 export const PUBLIC_PHOTO_CACHE = "public, max-age=86400, s-maxage=600";
-export const PRIVATE_PHOTO_CACHE = "private, max-age=3600";
+export const PRIVATE_PHOTO_CACHE = "private, no-store";
 
 /** `<uuid>.jpg` → the id; anything else is not one of our addresses. */
 function photoIdOf(file: string | undefined): string {
