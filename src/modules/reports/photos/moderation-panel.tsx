@@ -33,7 +33,8 @@ export function moderationPanel(props: ModerationPanelProps) {
       t={t}
       form={stateOf(form)}
       name="reason"
-      id={`f-reason-${form}`}
+      // The form shown again with its errors takes the id its error summary links to.
+      id={props.failed?.form === form ? "f-reason" : `f-reason-${form}`}
       label={t("reports.photos.moderation.reason")}
       hint={t("reports.photos.moderation.reasonHint", { max: String(MODERATION_REASON_MAX) })}
       kind="textarea"
