@@ -145,6 +145,7 @@ describeDb("report photos: storage, serving and moderation", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("image/jpeg");
     expect(res.headers.get("cache-control")).toBe("public, max-age=86400, s-maxage=600");
+    expect(res.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
     const etag = res.headers.get("etag")!;
     expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
     const full = await bytesOf(res);
@@ -193,7 +194,11 @@ describeDb("report photos: storage, serving and moderation", () => {
     expect((await anonymous.get(reportPaths.photoThumb(photoId))).status).toBe(404);
     expect((await reader.get(reportPaths.officePhoto(photoId))).status).toBe(200);
     const follow = await anonymous.get(reportPaths.followPhoto(r.code, token, photoId));
-    expect([follow.status, follow.headers.get("cache-control")]).toEqual([200, "private, no-store"]);
+    expect([follow.status, follow.headers.get("cache-control"), follow.headers.get("cross-origin-resource-policy")]).toEqual([
+      200,
+      "private, no-store",
+      "same-origin",
+    ]);
     expect((await anonymous.get(reportPaths.followPhoto(r.code, `${token.slice(0, -2)}xx`, photoId))).status).toBe(404);
     expect((await stranger.get(reportPaths.officePhoto(photoId))).status).toBe(404);
 

@@ -30,10 +30,12 @@ function variantOf(c: Context<AppEnv>): PhotoVariant {
   return Number.isFinite(w) && w > 0 && w <= 320 ? "thumb" : "full";
 }
 
-async function photoResponse(c: Context<AppEnv>, file: PhotoFile, cacheControl: string): Promise<Response> {
+async function photoResponse(c: Context<AppEnv>, file: PhotoFile, cacheControl: string, scope: "public" | "private"): Promise<Response> {
   const etag = `"${file.meta.sha256}"`;
   const headers = {
     "cache-control": cacheControl,
+    // A public photo may be shown by another site (an Open311 client's media_url); a private view never.
+    "cross-origin-resource-policy": scope === "public" ? "cross-origin" : "same-origin",
     etag,
     "x-content-type-options": "nosniff",
     // Shown in a page of ours only; opened on its own it runs nothing.
@@ -49,7 +51,8 @@ export function photoFilePages(kit: PageKit) {
   const { deps } = kit;
   return {
     /** GET /reports/photos/:file */
-    publicCopy: async (c: Context<AppEnv>) => photoResponse(c, await getPublicPhoto(deps, photoIdOf(c.req.param("file")), variantOf(c)), PUBLIC_PHOTO_CACHE),
+    publicCopy: async (c: Context<AppEnv>) =>
+      photoResponse(c, await getPublicPhoto(deps, photoIdOf(c.req.param("file")), variantOf(c)), PUBLIC_PHOTO_CACHE, "public"),
 
     /** GET /reports/follow/:code/:token/photos/:file */
     followCopy: async (c: Context<AppEnv>) => {
@@ -59,13 +62,13 @@ export function photoFilePages(kit: PageKit) {
         photoId: photoIdOf(c.req.param("file")),
         variant: variantOf(c),
       });
-      return photoResponse(c, file, PRIVATE_PHOTO_CACHE);
+      return photoResponse(c, file, PRIVATE_PHOTO_CACHE, "private");
     },
 
     /** GET /office/reports/photos/:file */
     officeCopy: async (c: Context<AppEnv>) => {
       const p = requireSignedIn(c);
-      return photoResponse(c, await getOfficePhoto(deps, p, photoIdOf(c.req.param("file")), variantOf(c)), PRIVATE_PHOTO_CACHE);
+      return photoResponse(c, await getOfficePhoto(deps, p, photoIdOf(c.req.param("file")), variantOf(c)), PRIVATE_PHOTO_CACHE, "private");
     },
 
     /** GET /office/reports/photos/:id/original: a download, never cached (it may carry the GPS position). */
