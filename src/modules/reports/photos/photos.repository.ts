@@ -27,8 +27,9 @@ export async function insertPhoto(
   },
 ): Promise<PhotoRow> {
   const { rows } = await q.query<PhotoRow>(
-    `INSERT INTO report_photos AS p (report_id, stage, file_id, thumb_file_id, original_file_id, width, height, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${PHOTO_COLUMNS}`,
+    // clock_timestamp(), not now(): photos saved in one transaction keep the order they were sent in (lists sort by it).
+    `INSERT INTO report_photos AS p (report_id, stage, file_id, thumb_file_id, original_file_id, width, height, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, clock_timestamp()) RETURNING ${PHOTO_COLUMNS}`,
     [p.reportId, p.stage, p.fileId, p.thumbFileId, p.originalFileId, p.width, p.height, p.createdBy],
   );
   return rows[0]!;
