@@ -56,3 +56,9 @@ export function ReportPhotos(props: { t: Translate; viewer: PhotoViewer; photos:
     </ul>
   );
 }
+
+/** For the reporter's private page: their report was withdrawn from the public page, and why (null when it was not). */
+export function ReportHiddenNotice(props: { t: Translate; report: { hiddenAt: Date | null; hiddenReason: string | null } }) {
+  if (!props.report.hiddenAt) return null;
+  return <p class="notice">{props.t("reports.photos.reportHiddenNotice", { reason: props.report.hiddenReason ?? "" })}</p>;
+}

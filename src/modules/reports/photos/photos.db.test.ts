@@ -209,6 +209,10 @@ describeDb("report photos: storage, serving and moderation", () => {
       { action: "report.photoHidden", actor_id: moderatorId, target_type: "reportPhoto", details: { reason: "Có khuôn mặt trẻ em" } },
     ]);
 
+    // Who sees the report without report.moderate sees the states, not the forms.
+    const readOnly = await (await reader.get(reportPaths.moderation(r.id))).text();
+    expect(readOnly).toContain("Đã ẩn. Lý do: Có khuôn mặt trẻ em");
+    expect(readOnly).not.toContain("/unhide");
     // The moderation page says so and offers to show it again; showing it again is recorded too.
     const page = await moderator.get(reportPaths.moderation(r.id));
     expect(await page.text()).toContain("Đã ẩn. Lý do: Có khuôn mặt trẻ em");
