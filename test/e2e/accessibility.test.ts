@@ -7,6 +7,8 @@ import { describeBrowser } from "./support/browser.ts";
 import { useE2e } from "./support/e2e-app.ts";
 import type { XasoPage } from "./support/xaso-page.ts";
 import { buildHousehold } from "../support/registry-factories.ts";
+import sharp from "sharp";
+import { preparePhotos, saveReportPhotos } from "../../src/modules/reports/use-cases/photo-store.ts";
 import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 
 type Who = "visitor" | "officer" | "citizen" | "desk" | "province" | "specialist" | "leader" | "volunteer";
@@ -33,6 +35,7 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     linkedResident: "",
     report: "",
     forwardedReport: "",
+    moderatedReport: "",
   };
 
   beforeAll(async () => {
@@ -107,6 +110,22 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
       ],
     });
     found.linkedResident = home.residentIds[0]!;
+    // A citizen report of the demo commune with two photos (reports' factories; the photos part's own pipeline).
+    const report = await buildReport(deps, { categoryId: (await buildReportCategory(deps, { communeCode: DEMO_COMMUNE })).id, communeCode: DEMO_COMMUNE });
+    const photo = async (background: string) =>
+      new Uint8Array(
+        await sharp({ create: { width: 64, height: 48, channels: 3, background } })
+          .jpeg()
+          .toBuffer(),
+      );
+    const prepared = await preparePhotos([
+      { name: "a.jpg", claimedType: "image/jpeg", bytes: await photo("#3a7") },
+      { name: "b.jpg", claimedType: "image/jpeg", bytes: await photo("#a37") },
+    ]);
+    await deps.db.tx((q) =>
+      saveReportPhotos(q, { reportId: report.id, communeCode: DEMO_COMMUNE, stage: "report", photos: prepared, actorUserId: null, quota: null }),
+    );
+    found.moderatedReport = report.id;
     await deps.db.query(
       "INSERT INTO resident_account_links (resident_id, user_id, matched_on) SELECT $1, id, 'phone' FROM users WHERE username = 'congdan.phuha'",
       [found.linkedResident],
@@ -149,6 +168,14 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     const res = await x.navigateBy(x.page.locator('main form[action$="/actions/reject"] button[type=submit]'));
     expect(res.status()).toBe(400);
     expect(await x.page.locator(".error-summary li").count()).toBe(2);
+  };
+  /** Hides the first photo shown on a moderation page, with a reason, and comes back to the page. */
+  const hideFirstPhoto = async (x: XasoPage) => {
+    const form = x.page.locator('main form[action$="/hide"][action*="/photos/"]').first();
+    await form.locator("textarea[name=reason]").fill("Có khuôn mặt trẻ em");
+    const res = await x.navigateBy(form.locator("button[type=submit]"));
+    expect(res.status()).toBe(200);
+    expect(await x.page.locator("main").innerText()).toContain("Đã ẩn. Lý do: Có khuôn mặt trẻ em");
   };
 
   const submitEmpty = (action: string) => async (x: XasoPage) => {
@@ -351,6 +378,16 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "office report", who: "desk", path: () => found.report, then: unfoldSteps },
     { name: "office report with errors", who: "desk", path: () => found.report, then: rejectEmpty },
     { name: "office report, forwarded", who: "specialist", path: () => found.forwardedReport, then: unfoldSteps },
+    // Reports: moderation of a report and its photos (the panel the office report page includes).
+    { name: "report moderation", who: "officer", path: () => `/office/reports/${found.moderatedReport}/moderation` },
+    {
+      name: "report moderation with errors",
+      who: "officer",
+      path: () => `/office/reports/${found.moderatedReport}/moderation`,
+      // found.moderatedReport is known only once beforeAll has run.
+      then: (x: XasoPage) => submitEmpty(`/office/reports/${found.moderatedReport}/moderation/hide`)(x),
+    },
+    { name: "report moderation, a photo hidden", who: "officer", path: () => `/office/reports/${found.moderatedReport}/moderation`, then: hideFirstPhoto },
     { name: "API docs", who: "visitor", path: () => "/api/docs" },
     { name: "privacy", who: "visitor", path: () => "/privacy" },
     { name: "404 page", who: "visitor", path: () => "/no-such-page", status: 404 },

@@ -13,6 +13,8 @@ import { describeDb } from "../support/test-db.ts";
 import { assignHouseholds, buildHousehold, buildTeam } from "../support/registry-factories.ts";
 import { aPdf } from "../support/procedure-factories.ts";
 import { storeFile } from "../../src/platform/files/file-store.ts";
+import sharp from "sharp";
+import { preparePhotos, saveReportPhotos } from "../../src/modules/reports/use-cases/photo-store.ts";
 import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 
 type Fixture = {
@@ -40,6 +42,8 @@ type Fixture = {
   reportB: string;
   /** An Open311 client registered by commune B. */
   open311ClientB: string;
+  /** One photo of commune B's report. */
+  reportPhotoB: string;
 };
 const RESIDENT_B = "Bí Mật Người Xã Bên";
 /** The office report page's id parameter: a UUID, so that the desk's own /office/reports/new, /print, ... never match it. */
@@ -260,6 +264,21 @@ Object.assign(SCOPED, {
   "POST /office/open311-clients/:id/revoke": (f) => ({ path: `/office/open311-clients/${f.open311ClientB}/revoke` }),
   "POST /api/v1/open311-clients/:id/revoke": (f) => ({ path: `/api/v1/open311-clients/${f.open311ClientB}/revoke`, json: {} }),
   "GET /office/recognition.xlsx": () => ({ path: `/office/recognition.xlsx?unit=${BAO_THANG}` }),
+  // Reports: photos seen from the office (hidden ones too), originals, moderation.
+  "GET /office/reports/photos/:file": (f) => ({ path: `/office/reports/photos/${f.reportPhotoB}.jpg` }),
+  "GET /office/reports/photos/:id/original": (f) => ({ path: `/office/reports/photos/${f.reportPhotoB}/original` }),
+  "GET /office/reports/:id/moderation": (f) => ({ path: `/office/reports/${f.reportB}/moderation` }),
+  "POST /office/reports/:id/moderation/hide": (f) => ({ path: `/office/reports/${f.reportB}/moderation/hide`, form: { reason: "Xâm nhập" } }),
+  "POST /office/reports/:id/moderation/unhide": (f) => ({ path: `/office/reports/${f.reportB}/moderation/unhide` }),
+  "POST /office/reports/:id/moderation/photos/:photoId/hide": (f) => ({
+    path: `/office/reports/${f.reportB}/moderation/photos/${f.reportPhotoB}/hide`,
+    form: { reason: "Xâm nhập" },
+  }),
+  "POST /office/reports/:id/moderation/photos/:photoId/unhide": (f) => ({ path: `/office/reports/${f.reportB}/moderation/photos/${f.reportPhotoB}/unhide` }),
+  "POST /api/v1/reports/:id/hide": (f) => ({ path: `/api/v1/reports/${f.reportB}/hide`, json: { reason: "Xâm nhập" } }),
+  "POST /api/v1/reports/:id/unhide": (f) => ({ path: `/api/v1/reports/${f.reportB}/unhide`, json: {} }),
+  "POST /api/v1/report-photos/:id/hide": (f) => ({ path: `/api/v1/report-photos/${f.reportPhotoB}/hide`, json: { reason: "Xâm nhập" } }),
+  "POST /api/v1/report-photos/:id/unhide": (f) => ({ path: `/api/v1/report-photos/${f.reportPhotoB}/unhide`, json: {} }),
 } satisfies Record<string, Probe>);
 
 // Lists: they answer 200 but must not contain commune B's data.
@@ -420,6 +439,9 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /api/v1/field/snapshot",
   "POST /api/v1/field/sync",
   "POST /api/v1/field/photos",
+  // A public report's photo (404 once hidden, whatever the commune), and the reporter's own through their secret link.
+  "GET /reports/photos/:file",
+  "GET /reports/follow/:code/:token/photos/:file",
 ]);
 
 describeDb("access between communes", () => {
@@ -500,8 +522,18 @@ describeDb("access between communes", () => {
       format: "csv",
       bytes: new TextEncoder().encode(`${REGISTRY_FILE_COLUMNS.map((c) => c.vi).join(",")}\nH1,Thôn Bí Mật,Số 1,Chủ hộ,Bí Mật,,1970\n`),
     });
+    // A public citizen report of commune B with one photo; officer A may neither see it from the office nor hide it.
     const reportCategoryB = await buildReportCategory(t.deps, { communeCode: BAO_THANG });
     const reportB = await buildReport(t.deps, { categoryId: reportCategoryB.id, communeCode: BAO_THANG, reporterName: RESIDENT_B });
+    const photoJpeg = new Uint8Array(
+      await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3a7" } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const preparedB = await preparePhotos([{ name: "b.jpg", claimedType: "image/jpeg", bytes: photoJpeg }]);
+    const [photoB] = await t.db.tx((q) =>
+      saveReportPhotos(q, { reportId: reportB.id, communeCode: BAO_THANG, stage: "report", photos: preparedB, actorUserId: null, quota: null }),
+    );
     const open311ClientB = await t.db.query<{ id: string }>(
       `INSERT INTO open311_clients (name, unit_code, unit_path, key_hash, key_hint)
        SELECT 'Ứng dụng Bí Mật', code, path, repeat('b', 64), 'bbbb' FROM admin_units WHERE code = $1 RETURNING id`,
@@ -509,6 +541,7 @@ describeDb("access between communes", () => {
     );
     f = {
       reportB: reportB.id,
+      reportPhotoB: photoB!.id,
       open311ClientB: open311ClientB.rows[0]!.id,
       importB: importB.id,
       campaignB: campaignB.rows[0]!.id,
@@ -579,6 +612,8 @@ describeDb("access between communes", () => {
     expect((await t.db.query("SELECT 1 FROM users WHERE username = 'intruder.b'")).rowCount).toBe(0);
     expect((await t.db.query("SELECT revoked_at FROM api_tokens WHERE id = $1", [f.tokenB])).rows[0]!.revoked_at).toBeNull();
     expect((await t.db.query("SELECT count(*)::int AS n FROM admin_units WHERE parent_code = $1", [BAO_THANG])).rows[0]!.n).toBe(1);
+    expect((await t.db.query("SELECT hidden_at FROM reports WHERE id = $1", [f.reportB])).rows[0]!.hidden_at).toBeNull();
+    expect((await t.db.query("SELECT hidden_at FROM report_photos WHERE id = $1", [f.reportPhotoB])).rows[0]!.hidden_at).toBeNull();
     const dossier = await t.db.query("SELECT state, fee_status FROM dossiers WHERE id = $1", [f.dossierB]);
     expect(dossier.rows[0]).toEqual({ state: "received", fee_status: "paid" });
     expect((await t.db.query("SELECT status FROM payments WHERE id = $1", [f.paymentB])).rows[0]!.status).toBe("paid");

@@ -15,6 +15,8 @@ import { buildReport, buildReportCategory } from "../support/report-factories.ts
 import { buildHousehold, buildTeam } from "../support/registry-factories.ts";
 import { getProcedure } from "../../src/modules/procedures/index.ts";
 import type { Role } from "../../src/platform/auth/roles.ts";
+import sharp from "sharp";
+import { preparePhotos, saveReportPhotos } from "../../src/modules/reports/use-cases/photo-store.ts";
 
 const SECRET = "edge-webhook-secret-0123456789-abcdefghij";
 const NUL = "Thôn\u0000Một";
@@ -39,8 +41,9 @@ type Fixture = {
   residentId: string;
   teamId: string;
   trainingId: string;
-  /** A citizen report of GIA_PHU being worked on. */
+  /** A citizen report of GIA_PHU and one of its photos (moderation routes). */
   reportId: string;
+  reportPhotoId: string;
 };
 type Base = { who: Who; path: string; body?: Record<string, unknown> };
 /** The citizen's verified phone: the account an officer's ID card check is for. */
@@ -266,6 +269,14 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     path: `/api/v1/reports/${f.reportId}/actions/resolve`,
     body: { version: 1, answer: "Đã vá ổ gà", note: "Đội công trình", photos: [{ name: "sau.png", contentBase64: base64(PNG) }] },
   }),
+  "POST /api/v1/reports/{id}/hide": (f) => ({ who: "officer", path: `/api/v1/reports/${f.reportId}/hide`, body: { reason: "Có số điện thoại" } }),
+  "POST /api/v1/reports/{id}/unhide": (f) => ({ who: "officer", path: `/api/v1/reports/${f.reportId}/unhide`, body: { reason: "Đã xem lại" } }),
+  "POST /api/v1/report-photos/{id}/hide": (f) => ({ who: "officer", path: `/api/v1/report-photos/${f.reportPhotoId}/hide`, body: { reason: "Có khuôn mặt" } }),
+  "POST /api/v1/report-photos/{id}/unhide": (f) => ({
+    who: "officer",
+    path: `/api/v1/report-photos/${f.reportPhotoId}/unhide`,
+    body: { reason: "Đã xem lại" },
+  }),
 };
 
 type Schema = {
@@ -361,8 +372,24 @@ describeDb("malformed text at the edge", () => {
     );
     const reportCategory = await buildReportCategory(t.deps);
     const report = await buildReport(t.deps, { categoryId: reportCategory.id, status: "in_progress" });
+    const jpeg = new Uint8Array(
+      await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3a7" } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const [reportPhoto] = await t.db.tx(async (q) =>
+      saveReportPhotos(q, {
+        reportId: report.id,
+        communeCode: GIA_PHU,
+        stage: "report",
+        photos: await preparePhotos([{ name: "anh.jpg", claimedType: "image/jpeg", bytes: jpeg }]),
+        actorUserId: null,
+        quota: null,
+      }),
+    );
     f = {
       reportId: report.id,
+      reportPhotoId: reportPhoto!.id,
       householdId: household.id,
       residentId: household.residentIds[1]!,
       village,

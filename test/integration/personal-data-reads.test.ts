@@ -4,12 +4,14 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { TestClient } from "../support/client.ts";
 import { act, acting, APPLICANT, buildDossier, deskTeam, ONLINE_PROCEDURE } from "../support/dossier-factories.ts";
-import { randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import sharp from "sharp";
+import { buildReport, buildReportCategory } from "../support/report-factories.ts";
+import { preparePhotos, saveReportPhotos } from "../../src/modules/reports/use-cases/photo-store.ts";
 import { buildUser, buildVillage, GIA_PHU, PASSWORD } from "../support/factories.ts";
 import { aPdf, documentsFor, formValuesFor } from "../support/procedure-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
-import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 import { assignHouseholds, buildHousehold, buildRegistryVillage, buildTeam } from "../support/registry-factories.ts";
 import { uploadToVault } from "../../src/modules/citizens/index.ts";
 import { fileDossier } from "../../src/modules/dossiers/index.ts";
@@ -58,6 +60,8 @@ type Fixture = {
   registryImport: string;
   /** A citizen report of GIA_PHU with its reporter's name and phone (REPORTER). */
   report: string;
+  /** A photo of a public citizen report of GIA_PHU, with the report's code and its private follow secret. */
+  reportPhoto: { id: string; code: string; token: string };
 };
 /** The attendee of the fixture's training: the training page names them. */
 const TRAINEE = "Lò Thị Tập Huấn";
@@ -305,6 +309,10 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
     { as: "token", path: `/api/v1/trainings/${f.training}`, kind: "api", target: { type: "training", id: f.training }, shows: TRAINEE },
   ],
   "GET /office/recognition": () => [{ as: "officer", path: "/office/recognition", kind: "page", target: { type: "recognition", id: null } }],
+  // Reports: a photo's original as received may carry where and when it was taken.
+  "GET /office/reports/photos/:id/original": (f) => [
+    { as: "officer", path: `/office/reports/photos/${f.reportPhoto.id}/original`, kind: "download", target: { type: "reportPhoto", id: f.reportPhoto.id } },
+  ],
   "GET /office/recognition/print": () => [{ as: "officer", path: "/office/recognition/print", kind: "page", target: { type: "recognition", id: null } }],
   "GET /office/recognition.xlsx": () => [{ as: "officer", path: "/office/recognition.xlsx", kind: "printed", target: { type: "recognition", id: null } }],
   "GET /api/v1/recognition": () => [{ as: "token", path: "/api/v1/recognition", kind: "api", target: { type: "recognition", id: null } }],
@@ -334,6 +342,12 @@ const OWN: Record<string, (f: Fixture) => OwnProbe> = {
   "GET /dossiers/:id/edit": (f) => ({ as: "citizen", path: `/dossiers/${f.citizenDraft}/edit`, kind: "page" }),
   "GET /payments/:id/receipt": (f) => ({ as: "citizen", path: `/payments/${f.payment}/receipt`, kind: "page" }),
   "GET /payments/:id/receipt.pdf": (f) => ({ as: "citizen", path: `/payments/${f.payment}/receipt.pdf`, kind: "printed" }),
+  // The reporter's private link (the secret in the address, no account needed): their photos, hidden ones too.
+  "GET /reports/follow/:code/:token/photos/:file": (f) => ({
+    as: "citizen",
+    path: `/reports/follow/${f.reportPhoto.code}/${f.reportPhoto.token}/photos/${f.reportPhoto.id}.jpg`,
+    kind: "page",
+  }),
 };
 
 // No one's personal data, with the reason.
@@ -416,6 +430,9 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /api/v1/coverage": "counts of households and adults per unit or team",
   "GET /office/skills": "the province's skill checklist",
   "GET /api/v1/skills": "the province's skill checklist",
+  "GET /reports/photos/:file": "a public report's photo: the downsized copy with every metadata field stripped (404 once hidden)",
+  "GET /office/reports/photos/:file": "the same stripped copy of a report's photo, for officers who see the report (hidden ones too)",
+  "GET /office/reports/:id/moderation": "whether a report and its photos are on the public page, and why not: no reporter's details",
 };
 
 describeDb("reads of personal data", () => {
@@ -465,6 +482,22 @@ describeDb("reads of personal data", () => {
     const assistedPayment = await confirmPayment(deps, team.desk, assisted, { method: "cash" });
     const volunteerDraft = (await fileDossier(deps, volunteer, assistedInput("draft", "reads-volunteer-draft"))).dossier.id;
     const citizenDraft = (await fileDossier(deps, citizen, { ...assistedInput("draft", "reads-citizen-draft"), assistedConsent: null })).dossier.id;
+    // A public report with one photo, stored as the reporting part stores it; its private follow secret.
+    const aReportPhoto = async () => {
+      const report = await buildReport(deps, { categoryId: (await buildReportCategory(deps)).id, status: "accepted" });
+      const token = randomBytes(24).toString("base64url");
+      await t.db.query("UPDATE reports SET follow_token_hash = $2 WHERE id = $1", [report.id, createHash("sha256").update(token).digest("hex")]);
+      const jpeg = new Uint8Array(
+        await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3a7" } })
+          .jpeg()
+          .toBuffer(),
+      );
+      const prepared = await preparePhotos([{ name: "anh.jpg", claimedType: "image/jpeg", bytes: jpeg }]);
+      const [photo] = await t.db.tx((q) =>
+        saveReportPhotos(q, { reportId: report.id, communeCode: GIA_PHU, stage: "report", photos: prepared, actorUserId: null, quota: null }),
+      );
+      return { id: photo!.id, code: report.code, token };
+    };
     // A training of a village of the commune with one attendee, written as rows (outreach's own tests drive its use cases).
     const aTraining = async () => {
       const village = await buildRegistryVillage(deps);
@@ -543,6 +576,7 @@ describeDb("reads of personal data", () => {
       linkResident: home.residentIds[0]!,
       training: await aTraining(),
       registryImport: registryImport.id,
+      reportPhoto: await aReportPhoto(),
     };
     for (const [name, username] of [
       ["officer", officer.username],

@@ -16,8 +16,16 @@ export const reportPaths = {
   followLookup: "/reports/follow",
   /** The public copy of a photo (downsized, no metadata); 404 when the photo or its report is hidden. */
   photo: (photoId: string) => `/reports/photos/${photoId}.jpg`,
+  /** Its 320-px thumbnail (stored, not resized per request): for lists and map popups. */
+  photoThumb: (photoId: string) => `/reports/photos/${photoId}.jpg?w=320`,
+  /** The public copy for the reporter's private page, even when hidden from the public (`?w=320` for the thumbnail). */
+  followPhoto: (code: string, token: string, photoId: string) => `/reports/follow/${encodeURIComponent(code)}/${token}/photos/${photoId}.jpg`,
+  /** The public copy for officers who see the report, even when hidden (`?w=320` for the thumbnail). */
+  officePhoto: (photoId: string) => `/office/reports/photos/${photoId}.jpg`,
   /** The original as received (officers with report.read on the report). */
   photoOriginal: (photoId: string) => `/office/reports/photos/${photoId}/original`,
+  /** Hide or show again a report or its photos (report.moderate); the same forms as moderationPanel(). */
+  moderation: (id: string) => `/office/reports/${id}/moderation`,
   myReports: "/me/reports",
   desk: "/office/reports",
   officeReport: (id: string) => `/office/reports/${id}`,

@@ -4,7 +4,9 @@ import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import type { MessageKey } from "../i18n/i18n.ts";
 
-export const UPLOAD_TYPES = { "application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png" } as const;
+// HEIC/HEIF are stored only where a caller allows them by name (a report photo's original as received): they are
+// not in the default list, so no other upload starts accepting files most browsers cannot show.
+export const UPLOAD_TYPES = { "application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png", "image/heic": "heic", "image/heif": "heif" } as const;
 export type UploadMediaType = keyof typeof UPLOAD_TYPES;
 export type UploadErrorCode = "empty" | "tooLarge" | "type";
 export type UploadCheck =
@@ -18,7 +20,7 @@ export const UPLOAD_MESSAGE_KEYS: Readonly<Record<UploadErrorCode, MessageKey>> 
   type: "citizens.upload.type",
 };
 
-const ALL = Object.keys(UPLOAD_TYPES) as UploadMediaType[];
+const ALL: readonly UploadMediaType[] = ["application/pdf", "image/jpeg", "image/png"];
 const isUploadType = (m: string): m is UploadMediaType => m in UPLOAD_TYPES;
 
 export async function checkUpload(bytes: Uint8Array, opts: { maxBytes: number; allowed?: readonly UploadMediaType[] }): Promise<UploadCheck> {
