@@ -395,6 +395,13 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /api/v1/coverage": "counts of households and adults per unit or team",
   "GET /office/skills": "the province's skill checklist",
   "GET /api/v1/skills": "the province's skill checklist",
+  "GET /reports": "the communes served, with counts of public reports",
+  "GET /reports/:commune{[0-9]{5}}": "a commune's public reports: no reporter's name, phone, e-mail or home address",
+  "GET /reports/:commune{[0-9]{5}}/map": "a commune's public reports on a map: no personal data",
+  "GET /reports/r/:code": "one public report: no reporter's name or contact, officers named by their unit",
+  "GET /reports/map-assets/:name": "the map's static files",
+  "GET /reports/map-assets/images/:name": "the map's static files",
+  "GET /api/v1/public/reports.geojson": "public reports' places as GeoJSON: no personal data",
 };
 
 describeDb("reads of personal data", () => {
