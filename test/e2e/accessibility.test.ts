@@ -7,6 +7,7 @@ import { describeBrowser } from "./support/browser.ts";
 import { useE2e } from "./support/e2e-app.ts";
 import type { XasoPage } from "./support/xaso-page.ts";
 import { buildHousehold } from "../support/registry-factories.ts";
+import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 
 type Who = "visitor" | "officer" | "citizen" | "desk" | "province" | "specialist" | "leader" | "volunteer";
 const CAMPAIGN_FORM = { name: "Cao điểm VNeID", skillKey: "vneid_level2", targetPercent: "80", startsOn: "20/11/2026", endsOn: "31/12/2026" };
@@ -30,6 +31,7 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     resident: "",
     team: "",
     linkedResident: "",
+    publicReport: "",
   };
 
   beforeAll(async () => {
@@ -95,6 +97,11 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
       ],
     });
     found.linkedResident = home.residentIds[0]!;
+    // A public citizen report with an answer (reports' factories), for the public list and report pages.
+    const category = await buildReportCategory(deps, { communeCode: DEMO_COMMUNE, nameVi: "Đường giao thông" });
+    const report = await buildReport(deps, { categoryId: category.id, communeCode: DEMO_COMMUNE, status: "resolved", lat: 22.4, lon: 104 });
+    await deps.db.query("UPDATE reports SET answer = 'Đã vá ổ gà.', answered_at = now() WHERE id = $1", [report.id]);
+    found.publicReport = `/reports/r/${report.code}`;
     await deps.db.query(
       "INSERT INTO resident_account_links (resident_id, user_id, matched_on) SELECT $1, id, 'phone' FROM users WHERE username = 'congdan.phuha'",
       [found.linkedResident],
@@ -235,6 +242,11 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "vault", who: "citizen", path: () => "/me/vault" },
     { name: "my household, asked whether a resident is me", who: "citizen", path: () => "/me/household" },
     { name: "figures", who: "visitor", path: () => "/figures" },
+    { name: "citizen reports: choose a commune", who: "visitor", path: () => "/reports" },
+    { name: "citizen reports: a commune's public list", who: "visitor", path: () => `/reports/${DEMO_COMMUNE}` },
+    { name: "citizen reports: the list filtered", who: "visitor", path: () => `/reports/${DEMO_COMMUNE}?status=answered` },
+    { name: "citizen reports: bad filters", who: "visitor", path: () => `/reports/${DEMO_COMMUNE}?month=2026-13`, status: 400 },
+    { name: "citizen reports: one report in public", who: "visitor", path: () => found.publicReport },
     // Public services, office side.
     ...["newOnline", "awaitingSupplement", "inProgress", "dueSoon", "overdue", "readyToReturn"].map(
       (q): Case => ({ name: `desk queue ${q}`, who: "desk", path: () => `/office/desk?commune=${DEMO_COMMUNE}&queue=${q}` }),
