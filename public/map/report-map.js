@@ -10,6 +10,7 @@
     attribution: script.getAttribute("data-attribution") || "",
     leafletJs: script.getAttribute("data-leaflet-js"),
     leafletCss: script.getAttribute("data-leaflet-css"),
+    mapCss: script.getAttribute("data-map-css"),
     texts: {},
   };
   try {
@@ -35,10 +36,14 @@
     if (window.L) return Promise.resolve(window.L);
     if (!leaflet) {
       leaflet = new Promise(function (resolve, reject) {
-        var link = document.createElement("link");
-        link.rel = "stylesheet";
-        link.href = cfg.leafletCss;
-        document.head.appendChild(link);
+        // Leaflet's CSS, then ours over it (contrast of its links, for axe and for people).
+        [cfg.leafletCss, cfg.mapCss].forEach(function (href) {
+          if (!href) return;
+          var link = document.createElement("link");
+          link.rel = "stylesheet";
+          link.href = href;
+          document.head.appendChild(link);
+        });
         var s = document.createElement("script");
         s.src = cfg.leafletJs;
         s.onload = function () {

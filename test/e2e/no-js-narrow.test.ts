@@ -29,8 +29,7 @@ const CITIZEN_PAGES: { name: string; path: string; status?: number }[] = [
   { name: "citizen reports", path: "/reports" },
   { name: "a commune's public reports", path: `/reports/${DEMO_COMMUNE}` },
   { name: "public reports filtered", path: `/reports/${DEMO_COMMUNE}?status=open&month=2026-11` },
-  // The map page without JavaScript: its text and the link to the list (the map is in test/e2e/report-map.test.ts).
-  { name: "the reports' map page", path: `/reports/${DEMO_COMMUNE}/map` },
+  // The map page is checked in test/e2e/report-map.test.ts, whose tiles come from a local stub (no network here).
 ];
 
 /** Pages of a signed-in citizen; `path` is a function where the address is found on the way (a dossier's id). */

@@ -12,7 +12,7 @@ import { PUBLIC_DIR } from "../../../platform/http/static-assets.ts";
 /** Where the map's files are served: under /reports so that no other route is shadowed. */
 export const MAP_ASSETS_BASE = "/reports/map-assets";
 
-export type MapFile = "leaflet.js" | "leaflet.css" | "report-map.js";
+export type MapFile = "leaflet.js" | "leaflet.css" | "report-map.js" | "report-map.css";
 const IMAGES = ["layers.png", "layers-2x.png", "marker-icon.png", "marker-icon-2x.png", "marker-shadow.png"] as const;
 
 type Asset = { type: string; raw: Buffer; compressible: boolean; gzip?: Buffer; br?: Buffer; hash: string };
@@ -37,6 +37,7 @@ export function loadMapAssets(): MapAssets {
   byName.set("leaflet.js", asset("leaflet.js", readFileSync(path.join(leafletDir, "leaflet.js"))));
   byName.set("leaflet.css", asset("leaflet.css", readFileSync(path.join(leafletDir, "leaflet.css"))));
   byName.set("report-map.js", asset("report-map.js", readFileSync(path.join(PUBLIC_DIR, "map", "report-map.js"))));
+  byName.set("report-map.css", asset("report-map.css", readFileSync(path.join(PUBLIC_DIR, "map", "report-map.css"))));
   for (const img of IMAGES) byName.set(`images/${img}`, asset(img, readFileSync(path.join(leafletDir, "images", img))));
   return {
     url: (name) => `${MAP_ASSETS_BASE}/${name}?v=${(byName.get(name) as Asset).hash}`,

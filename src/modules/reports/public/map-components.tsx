@@ -34,6 +34,7 @@ export function MapScript(props: { map: MapSettings; t: Translate }) {
       data-attribution={map.attribution}
       data-leaflet-js={map.assets.url("leaflet.js")}
       data-leaflet-css={map.assets.url("leaflet.css")}
+      data-map-css={map.assets.url("report-map.css")}
       data-texts={texts(props.t)}
     />
   );

@@ -88,7 +88,6 @@ export const ReportFeature = z
       category: z.string(),
       village: z.string().nullable(),
       landmark: z.string(),
-      summary: z.string(),
       createdAt: z.string(),
       supportCount: z.number().int(),
     }),

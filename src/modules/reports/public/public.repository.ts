@@ -97,7 +97,10 @@ export async function listPublicReports(
   return rows;
 }
 
-export type MapPoint = Omit<PublicListItem, "photoId" | "photoWidth" | "photoHeight" | "answerLine"> & { lat: number; lon: number };
+export type MapPoint = Omit<PublicListItem, "photoId" | "photoWidth" | "photoHeight" | "answerLine" | "summary" | "categoryCode" | "villageCode"> & {
+  lat: number;
+  lon: number;
+};
 
 export async function listPublicPoints(
   q: Queryable,
@@ -115,7 +118,8 @@ export async function listPublicPoints(
   }
   params.push(limit);
   const { rows } = await q.query<MapPoint>(
-    `SELECT ${ITEM_COLUMNS}, r.lat, r.lon
+    `SELECT r.code, r.status, c.name_vi AS "categoryVi", c.name_en AS "categoryEn", v.name AS "villageVi", v.name_en AS "villageEn",
+            r.landmark, r.support_count AS "supportCount", r.created_at AS "createdAt", r.lat, r.lon
      FROM reports r
      JOIN report_categories c ON c.id = r.category_id
      LEFT JOIN admin_unit_refs v ON v.code = r.village_code

@@ -36,7 +36,6 @@ export async function publicReportsGeoJson(
         category: locale === "en" ? r.categoryEn : r.categoryVi,
         village: (locale === "en" ? r.villageEn : null) ?? r.villageVi,
         landmark: r.landmark,
-        summary: r.summary,
         createdAt: r.createdAt.toISOString(),
         supportCount: r.supportCount,
       },
