@@ -14,6 +14,7 @@ import { migrate } from "../../src/platform/db/migrator.ts";
 import { sessionCookieName } from "../../src/platform/http/middleware.ts";
 import { freePort, REPO_ROOT, startChild } from "../lib/child.ts";
 import type { BenchOptions } from "../lib/options.ts";
+import { machineCpuMs } from "../lib/procfs.ts";
 
 export const PROVINCE = "98";
 export const COMMUNE = "98001";
@@ -22,7 +23,20 @@ const VILLAGES = 12;
 const CATEGORIES = 8;
 
 type Stats = { n: number; p50: number; p99: number; mean: number; max: number };
-type Row = { id: string; label: string; stats: Stats; bytes?: number; rps?: number };
+type Row = { id: string; label: string; stats: Stats; bytes?: number; rps?: number; busyPctBefore?: number };
+
+/** Waits (at most maxS seconds) for the machine to be under 10 % busy: other jobs on a shared machine skew the figures. */
+async function waitForQuiet(maxS: number): Promise<number> {
+  const capacity = 1000 * os.availableParallelism();
+  let busyPct = Number.NaN;
+  for (let i = 0; i <= maxS; i++) {
+    const a = machineCpuMs().busy;
+    await new Promise((r) => setTimeout(r, 1000));
+    busyPct = (100 * (machineCpuMs().busy - a)) / capacity;
+    if (busyPct < 10) break;
+  }
+  return busyPct;
+}
 
 const SAMPLES_PER_ROUND = 40;
 // Enough for the server's JIT to settle on each route before its latency counts.
@@ -235,11 +249,14 @@ export async function runReportsPublicSuite(opts: BenchOptions): Promise<void> {
     const n = SAMPLES_PER_ROUND * opts.rounds;
     const rows: Row[] = [];
     const measure = async (rowId: string, label: string, fn: () => Promise<unknown>, bytes = false) => {
-      log(`${rowId}: ${label} — ${WARMUP} warm-up + ${n} one at a time, then ${CONCURRENCY} at a time for ${THROUGHPUT_MS / 1000} s`);
+      const busyPctBefore = await waitForQuiet(Math.min(opts.quietWaitS, 30));
+      log(
+        `${rowId}: ${label} — ${WARMUP} warm-up + ${n} one at a time, then ${CONCURRENCY} at a time for ${THROUGHPUT_MS / 1000} s (machine ${busyPctBefore.toFixed(0)} % busy)`,
+      );
       const s = await series(n, fn);
       const size = lastBytes;
       const rps = await throughput(fn);
-      rows.push({ id: rowId, label, stats: s, rps, ...(bytes ? { bytes: size } : {}) });
+      rows.push({ id: rowId, label, stats: s, rps, busyPctBefore: Math.round(busyPctBefore), ...(bytes ? { bytes: size } : {}) });
       log(`   p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, ${rps.toFixed(0)} req/s`);
     };
     const bbox = { west: 103.95, south: 22.35, east: 104.0, north: 22.4 };
@@ -250,24 +267,35 @@ export async function runReportsPublicSuite(opts: BenchOptions): Promise<void> {
     await measure("lf-sql", `bare SQL: filtered (open, cat3, month ${month})`, () =>
       listPublicReports(pool, COMMUNE, { status: "open", category: "cat3", month }, null, 21),
     );
-    await measure("lf-page", `XãSố GET /reports/${COMMUNE}?status=open&category=cat3&month=${month}`, () =>
-      get(`/reports/${COMMUNE}?status=open&category=cat3&month=${month}`, true),
-    true);
+    await measure(
+      "lf-page",
+      `XãSố GET /reports/${COMMUNE}?status=open&category=cat3&month=${month}`,
+      () => get(`/reports/${COMMUNE}?status=open&category=cat3&month=${month}`, true),
+      true,
+    );
     await measure("ld-sql", "bare SQL: the 10th page (keyset)", () => listPublicReports(pool, COMMUNE, {}, { createdAt, id }, 21));
     await measure("ld-page", `XãSố GET ${deep.slice(0, 40)}… (10th page)`, () => get(deep, true), true);
     await measure("g-sql", "bare SQL: the map's points, whole commune (500 newest)", () => listPublicPoints(pool, COMMUNE, {}, undefined, 501));
     await measure("g-api", `XãSố GET /api/v1/public/reports.geojson?commune=${COMMUNE}`, () => get(`/api/v1/public/reports.geojson?commune=${COMMUNE}`), true);
     await measure("gb-sql", "bare SQL: the map's points in a bounding box (1/16 of the commune)", () => listPublicPoints(pool, COMMUNE, {}, bbox, 501));
-    await measure("gb-api", "XãSố GET /api/v1/public/reports.geojson?commune=…&bbox=…", () =>
-      get(`/api/v1/public/reports.geojson?commune=${COMMUNE}&bbox=${bbox.west},${bbox.south},${bbox.east},${bbox.north}`),
-    true);
+    await measure(
+      "gb-api",
+      "XãSố GET /api/v1/public/reports.geojson?commune=…&bbox=…",
+      () => get(`/api/v1/public/reports.geojson?commune=${COMMUNE}&bbox=${bbox.west},${bbox.south},${bbox.east},${bbox.north}`),
+      true,
+    );
 
     const report = {
       suite: "reports-public",
       command: `npm run bench -- ${process.argv.slice(2).join(" ")}`,
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
-      machine: { nproc: os.availableParallelism(), cpuModel: os.cpus()[0]?.model ?? "unknown", memTotalMiB: Math.round(os.totalmem() / 1048576), node: process.version },
+      machine: {
+        nproc: os.availableParallelism(),
+        cpuModel: os.cpus()[0]?.model ?? "unknown",
+        memTotalMiB: Math.round(os.totalmem() / 1048576),
+        node: process.version,
+      },
       data: { ...counts, generationMs: Math.round(generationMs), generationSteps: steps },
       rows,
     };

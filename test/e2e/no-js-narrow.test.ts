@@ -78,7 +78,11 @@ describeBrowser("without JavaScript, at 360 px", () => {
     );
     // Public citizen reports on the commune's list (reports' factories): a long landmark must wrap, not scroll.
     const category = await buildReportCategory(deps, { communeCode: DEMO_COMMUNE, nameVi: "Vệ sinh môi trường" });
-    await buildReport(deps, { categoryId: category.id, communeCode: DEMO_COMMUNE, landmark: "Cạnh cầu tràn, đối diện nhà văn hoá thôn Phú Hà, đường liên thôn" });
+    await buildReport(deps, {
+      categoryId: category.id,
+      communeCode: DEMO_COMMUNE,
+      landmark: "Cạnh cầu tràn, đối diện nhà văn hoá thôn Phú Hà, đường liên thôn",
+    });
   });
 
   /** No sideways scrolling, and when there is, which elements stick out. */

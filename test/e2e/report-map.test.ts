@@ -94,7 +94,12 @@ describeBrowser("the citizen-report map", () => {
     // Older reports without a place fill the list's first page (20), so that its weight is measured full.
     const long = "Nước thải từ khu chợ chảy tràn ra đường liên thôn sau mỗi trận mưa, bốc mùi và làm trơn trượt; học sinh đi qua phải lội nước. ";
     for (let i = 0; i < 20; i++) {
-      await buildReport(app.deps, { categoryId: cat.id, description: long.repeat(2), landmark: `Ngõ ${i + 1} chợ trung tâm`, createdAt: new Date(Date.UTC(2026, 8, 1 + i)) });
+      await buildReport(app.deps, {
+        categoryId: cat.id,
+        description: long.repeat(2),
+        landmark: `Ngõ ${i + 1} chợ trung tâm`,
+        createdAt: new Date(Date.UTC(2026, 8, 1 + i)),
+      });
     }
     const started = await startServer(app.app);
     server = started.server;

@@ -19,7 +19,10 @@ export function registerPublicApi(api: OpenAPIHono<AppEnv>, deps: Deps): void {
         "Only reports shown in public (published, not hidden, not rejected) that have coordinates; newest first, at most `limit`, within `bbox` when given. Properties carry no personal data (no name, phone, e-mail or home address). Coordinates are [longitude, latitude] (RFC 7946). 404 for a commune this installation does not serve.",
       request: { query: GeoJsonQuery },
       responses: {
-        200: { description: "A FeatureCollection; `truncated` says more reports matched", content: { [GEOJSON_MEDIA_TYPE]: { schema: ReportFeatureCollection } } },
+        200: {
+          description: "A FeatureCollection; `truncated` says more reports matched",
+          content: { [GEOJSON_MEDIA_TYPE]: { schema: ReportFeatureCollection } },
+        },
         400: problems[400],
         404: problems[404],
       },

@@ -71,7 +71,13 @@ export const GeoJsonQuery = PublicFilters.extend({
     .regex(/^\d{5}$/)
     .openapi({ description: "The commune's code", example: "02923" }),
   bbox: BBox.optional(),
-  limit: z.coerce.number().int().min(1).max(MAP_MAX_FEATURES).default(500).openapi({ description: `At most ${MAP_MAX_FEATURES}` }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAP_MAX_FEATURES)
+    .default(500)
+    .openapi({ description: `At most ${MAP_MAX_FEATURES}` }),
 });
 
 export const ReportFeature = z

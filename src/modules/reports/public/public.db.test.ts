@@ -62,19 +62,38 @@ describeDb("the public pages of citizen reports", () => {
       [r.answered.id, new Date("2026-10-10T02:00:00Z"), EMAIL],
     );
     await insertReportEvent(x.db, { reportId: r.answered.id, kind: "accepted", fromStatus: "received", toStatus: "accepted", actorUserId: null });
-    await insertReportEvent(x.db, { reportId: r.answered.id, kind: "resolved", fromStatus: "in_progress", toStatus: "resolved", note: "Đã dọn", actorUserId: null });
+    await insertReportEvent(x.db, {
+      reportId: r.answered.id,
+      kind: "resolved",
+      fromStatus: "in_progress",
+      toStatus: "resolved",
+      note: "Đã dọn",
+      actorUserId: null,
+    });
     await insertReportEvent(x.db, { reportId: r.answered.id, kind: "assigned", public: false, note: `Giao anh ${NAME} kiểm tra` });
     const photos = await preparePhotos([{ name: "a.png", claimedType: "image/png", bytes: PNG }]);
     const [photo] = await saveReportPhotos(x.db, { reportId: r.answered.id, communeCode: GIA_PHU, stage: "report", photos, actorUserId: null, quota: null });
     r.photo = { id: photo!.id, code: "" };
-    r.unpublished = await buildReport(x.deps, { ...person, categoryId: road.id, description: "Không công khai: tranh chấp đất", public: false, lat: 22.4, lon: 104 });
+    r.unpublished = await buildReport(x.deps, {
+      ...person,
+      categoryId: road.id,
+      description: "Không công khai: tranh chấp đất",
+      public: false,
+      lat: 22.4,
+      lon: 104,
+    });
     r.hidden = await buildReport(x.deps, { ...person, categoryId: road.id, description: "Bị ẩn bởi kiểm duyệt", lat: 22.4, lon: 104 });
     await x.db.query("UPDATE reports SET hidden_at = now(), hidden_reason = 'ảnh có mặt người' WHERE id = $1", [r.hidden.id]);
     r.abusive = await buildReport(x.deps, { ...person, categoryId: road.id, description: "Lời lẽ xúc phạm", lat: 22.4, lon: 104 });
     await x.db.query("UPDATE reports SET status = 'rejected', reject_reason = 'abusive' WHERE id = $1", [r.abusive.id]);
     r.duplicate = await buildReport(x.deps, { ...person, categoryId: road.id, description: "Ổ gà trước nhà văn hoá (lần 2)" });
     await x.db.query("UPDATE reports SET status = 'rejected', reject_reason = 'duplicate', duplicate_of = $2 WHERE id = $1", [r.duplicate.id, r.open.id]);
-    r.elsewhere = await buildReport(x.deps, { categoryId: (await buildReportCategory(x.deps, { communeCode: BAO_THANG })).id, communeCode: BAO_THANG, lat: 22.3, lon: 104.1 });
+    r.elsewhere = await buildReport(x.deps, {
+      categoryId: (await buildReportCategory(x.deps, { communeCode: BAO_THANG })).id,
+      communeCode: BAO_THANG,
+      lat: 22.3,
+      lon: 104.1,
+    });
   });
 
   const listHtml = async (query = "") => {

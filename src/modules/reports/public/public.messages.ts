@@ -10,7 +10,8 @@ export const messagesVi = {
   "reports.public.publicCount": "{count} phản ánh",
   "reports.public.noCommunes": "Chưa có xã, phường nào có phản ánh công khai.",
   "reports.public.listTitle": "Phản ánh hiện trường – {commune}",
-  "reports.public.listLead": "Các phản ánh công khai của người dân và câu trả lời của chính quyền. Tên, số điện thoại và địa chỉ nhà của người phản ánh không bao giờ được hiển thị.",
+  "reports.public.listLead":
+    "Các phản ánh công khai của người dân và câu trả lời của chính quyền. Tên, số điện thoại và địa chỉ nhà của người phản ánh không bao giờ được hiển thị.",
   "reports.public.newReport": "Gửi phản ánh",
   "reports.public.viewMap": "Xem trên bản đồ",
   "reports.public.viewList": "Xem danh sách",
@@ -93,7 +94,8 @@ export const messagesVi = {
   "reports.public.picker.hint": "Chạm vào bản đồ để đánh dấu nơi có sự cố. Có thể kéo điểm đánh dấu.",
   "reports.public.picker.locating": "Đang xác định vị trí…",
   "reports.public.picker.located": "Đã ghi vị trí: {lat}, {lon}",
-  "reports.public.picker.denied": "Không lấy được vị trí (chưa cho phép hoặc không có tín hiệu). Bạn vẫn có thể chọn trên bản đồ hoặc chỉ ghi thôn và mô tả vị trí.",
+  "reports.public.picker.denied":
+    "Không lấy được vị trí (chưa cho phép hoặc không có tín hiệu). Bạn vẫn có thể chọn trên bản đồ hoặc chỉ ghi thôn và mô tả vị trí.",
   "reports.public.picker.clear": "Bỏ vị trí",
 } as const;
 type Messages = Record<keyof typeof messagesVi, string>;

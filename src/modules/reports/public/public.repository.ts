@@ -97,7 +97,7 @@ export async function listPublicReports(
   return rows;
 }
 
-export type MapPoint = Omit<PublicListItem, "photoId" | "photoWidth" | "photoHeight" | "answerLine" | "summary" | "categoryCode" | "villageCode"> & {
+export type MapPoint = Omit<PublicListItem, "id" | "photoId" | "photoWidth" | "photoHeight" | "answerLine" | "summary" | "categoryCode" | "villageCode"> & {
   lat: number;
   lon: number;
 };

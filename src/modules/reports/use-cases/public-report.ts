@@ -15,7 +15,14 @@ const NOT_PUBLIC_STEPS = new Set(["supported", "hidden", "unhidden", "photo_hidd
 export type PublicStep = { kind: string; actor: "citizen" | "office" | "system"; at: Date; reason: string | null; note: string | null };
 
 export type PublicReport =
-  | { kind: "report"; report: repo.PublicReportRow; photos: { id: string; width: number | null; height: number | null }[]; answerPhotos: { id: string; width: number | null; height: number | null }[]; steps: PublicStep[]; unit: string }
+  | {
+      kind: "report";
+      report: repo.PublicReportRow;
+      photos: { id: string; width: number | null; height: number | null }[];
+      answerPhotos: { id: string; width: number | null; height: number | null }[];
+      steps: PublicStep[];
+      unit: string;
+    }
   | { kind: "duplicate"; originalCode: string };
 
 export async function getPublicReport(deps: D, rawCode: string): Promise<PublicReport> {

@@ -36,10 +36,7 @@ export function listPage(kit: PageKit) {
     return c.html(
       <Layout ctx={ctx} title={t("reports.public.listTitle", { commune: name })}>
         <ReportsCss assets={ctx.assets} />
-        <Breadcrumbs
-          t={t}
-          items={[{ href: "/", label: t("nav.home") }, { href: reportPaths.index, label: t("reports.public.title") }, { label: name }]}
-        />
+        <Breadcrumbs t={t} items={[{ href: "/", label: t("nav.home") }, { href: reportPaths.index, label: t("reports.public.title") }, { label: name }]} />
         <ErrorSummary
           t={t}
           errors={errors}
@@ -75,7 +72,9 @@ export function listPage(kit: PageKit) {
           villages={result.villages}
           months={recentMonths(kit.deps.clock.now())}
         />
-        {result.items.length === 0 && <p>{Object.values(filtered).some(Boolean) || !parsed.ok ? t("reports.public.noResults") : t("reports.public.noReports")}</p>}
+        {result.items.length === 0 && (
+          <p>{Object.values(filtered).some(Boolean) || !parsed.ok ? t("reports.public.noResults") : t("reports.public.noReports")}</p>
+        )}
         <ul class="cards">
           {result.items.map((r) => (
             <li>

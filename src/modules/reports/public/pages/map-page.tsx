@@ -69,7 +69,14 @@ export function mapPage(kit: PageKit, map: MapSettings) {
         <p role="status" aria-live="polite" data-map-status />
         {map.tileUrl && parsed.ok && (
           <>
-            <div class="report-map" hidden data-report-map data-geojson={`/api/v1/public/reports.geojson?${qs}`} role="region" aria-label={t("reports.public.mapLabel")} />
+            <div
+              class="report-map"
+              hidden
+              data-report-map
+              data-geojson={`/api/v1/public/reports.geojson?${qs}`}
+              role="region"
+              aria-label={t("reports.public.mapLabel")}
+            />
             <MapScript map={map} t={t} />
           </>
         )}

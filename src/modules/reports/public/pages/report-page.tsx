@@ -13,7 +13,19 @@ import { REJECT_REASONS, type RejectReason } from "../../reports.model.ts";
 import { getPublicReport } from "../../use-cases/public-report.ts";
 import { localName, ReportPhoto, ReportsCss, StatusTag } from "./shared.tsx";
 
-const KNOWN_STEPS = new Set(["submitted", "accepted", "rejected", "assigned", "started", "forwarded", "forward_returned", "resolved", "confirmed", "reopened", "closed"]);
+const KNOWN_STEPS = new Set([
+  "submitted",
+  "accepted",
+  "rejected",
+  "assigned",
+  "started",
+  "forwarded",
+  "forward_returned",
+  "resolved",
+  "confirmed",
+  "reopened",
+  "closed",
+]);
 const CHANNEL_NOTES: Record<string, MessageKey> = {
   assisted: "reports.public.channel.assisted",
   meeting: "reports.public.channel.meeting",
@@ -36,11 +48,7 @@ export function reportPage(kit: PageKit) {
         <ReportsCss assets={ctx.assets} />
         <Breadcrumbs
           t={t}
-          items={[
-            { href: "/", label: t("nav.home") },
-            { href: reportPaths.publicList(r.communeCode), label: t("reports.public.title") },
-            { label: r.code },
-          ]}
+          items={[{ href: "/", label: t("nav.home") }, { href: reportPaths.publicList(r.communeCode), label: t("reports.public.title") }, { label: r.code }]}
         />
         <h1>
           {category} <span class="report-meta">({r.code})</span>
