@@ -145,6 +145,11 @@ describeDb("the public pages of citizen reports", () => {
     const { html } = await listHtml("?status=open");
     expect(html).toMatch(/<form class="report-filters" method="get"/);
     expect(html).toContain('<option value="open" selected="">');
+    // A cursor that is not ours: 400 naming it, never a 500.
+    for (const cursor of [Buffer.from("[123,456]").toString("base64url"), Buffer.from('["2026-01-01T00:00:00Z","x"]').toString("base64url"), "%%%"]) {
+      const res = await anon().get(`${reportPaths.publicList(GIA_PHU)}?cursor=${cursor}`);
+      expect(res.status, cursor).toBe(400);
+    }
     const bad = await listHtml("?month=2026-13&status=soon");
     expect(bad.status).toBe(400);
     expect(bad.html).toContain('href="#f-month"');

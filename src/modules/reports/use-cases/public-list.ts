@@ -4,6 +4,7 @@ import type { Deps } from "../../../deps.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { decodeCursor, encodeCursor } from "../../../platform/http/cursor.ts";
+import { isUuid } from "../../../platform/db/uuid.ts";
 import type { PublicListQuery } from "../public/public.contract.ts";
 import * as repo from "../public/public.repository.ts";
 
@@ -21,7 +22,12 @@ export async function publicCommune(deps: D, code: string) {
 export async function listPublicReportPage(deps: D, communeCode: string, query: PublicListQuery) {
   const commune = await publicCommune(deps, communeCode);
   const key = decodeCursor(query.cursor, 2) as [string, string] | null;
-  const after = key && /^[0-9a-f-]{36}$/.test(key[1]) && !Number.isNaN(Date.parse(key[0])) ? { createdAt: key[0], id: key[1] } : null;
+  // A cursor is ours (base64url JSON) but comes back from the URL: check its parts before they reach SQL.
+  const [at, id] = key ?? [];
+  const after =
+    typeof at === "string" && /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(at) && !Number.isNaN(Date.parse(at)) && typeof id === "string" && isUuid(id)
+      ? { createdAt: at, id }
+      : null;
   if (key && !after) throw new AppError("validation", "error.validation", [{ field: "cursor", code: "format", message: "validation.cursor" }]);
   const { cursor: _cursor, ...filters } = query;
   const rows = await repo.listPublicReports(deps.db, communeCode, filters, after, PUBLIC_PAGE_SIZE + 1);
