@@ -230,6 +230,14 @@
               place(L, e.latlng);
               set(e.latlng.lat, e.latlng.lng, "map");
             });
+            // Without a pointer: arrows move the map (Leaflet's keyboard), Enter marks its centre.
+            holder.addEventListener("keydown", function (e) {
+              if (e.key !== "Enter" || e.target !== holder) return;
+              e.preventDefault();
+              var c = map.getCenter();
+              place(L, c);
+              set(c.lat, c.lng, "map");
+            });
             holder.setAttribute("data-ready", "true");
           },
           function () {

@@ -180,6 +180,12 @@ describeBrowser("the citizen-report map", () => {
     expect(lon).toBeLessThan(110);
     expect(await page.locator("#src").inputValue()).toBe("map");
     expect(await page.getByRole("status").innerText()).toContain(await page.locator("#lat").inputValue());
+    // Without a pointer: focus the map, Enter marks its centre.
+    await map.focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("#lon").inputValue()).not.toBe(String(lon.toFixed(6)));
+    expect(await page.locator("#src").inputValue()).toBe("map");
     // "Remove the place" empties both.
     await page.getByRole("button", { name: M["reports.public.picker.clear"] }).click();
     expect(await page.locator("#lat").inputValue()).toBe("");

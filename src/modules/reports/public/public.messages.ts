@@ -91,7 +91,8 @@ export const messagesVi = {
   "reports.public.mapLoadFailed": "Không tải được các điểm phản ánh. Hãy xem danh sách.",
   "reports.public.picker.locate": "Dùng vị trí hiện tại của tôi",
   "reports.public.picker.pick": "Chọn vị trí trên bản đồ",
-  "reports.public.picker.hint": "Chạm vào bản đồ để đánh dấu nơi có sự cố. Có thể kéo điểm đánh dấu.",
+  "reports.public.picker.hint":
+    "Chạm vào bản đồ để đánh dấu nơi có sự cố (hoặc dùng phím mũi tên rồi nhấn Enter để chọn giữa bản đồ). Có thể kéo điểm đánh dấu.",
   "reports.public.picker.locating": "Đang xác định vị trí…",
   "reports.public.picker.located": "Đã ghi vị trí: {lat}, {lon}",
   "reports.public.picker.denied":
@@ -195,7 +196,8 @@ export const messagesEn: Messages = {
   "reports.public.mapLoadFailed": "The report points could not be loaded. Please see the list.",
   "reports.public.picker.locate": "Use my current location",
   "reports.public.picker.pick": "Pick the place on a map",
-  "reports.public.picker.hint": "Tap the map to mark where the problem is. You can drag the marker.",
+  "reports.public.picker.hint":
+    "Tap the map to mark where the problem is (or move it with the arrow keys and press Enter to pick its centre). You can drag the marker.",
   "reports.public.picker.locating": "Finding your location…",
   "reports.public.picker.located": "Place recorded: {lat}, {lon}",
   "reports.public.picker.denied": "No location (not allowed or no signal). You can still pick it on the map, or give only the village and the place.",
