@@ -269,6 +269,26 @@ describeDb("the public pages of citizen reports", () => {
     expect((await anon().get("/reports/map-assets/nothing.js")).status).toBe(404);
   });
 
+  it("speaks English when the visitor chose it: texts, category and status", async () => {
+    const en = anon();
+    en.cookies.set("xaso_lang", "en");
+    const html = await (await en.get(reportPaths.publicList(GIA_PHU))).text();
+    expect(html).toContain('<html lang="en"');
+    expect(html).toContain("Citizen reports – ");
+    expect(html).toContain(">Rubbish</a>");
+    expect(html).toContain("Answered");
+    const geo = (await (await en.request(`/api/v1/public/reports.geojson?commune=${GIA_PHU}`, { headers: { "accept-language": "en" } })).json()) as Collection;
+    expect(geo.features.find((f) => f.id === r.answered!.code)?.properties).toMatchObject({ category: "Rubbish", statusLabel: "Answered" });
+  });
+
+  it("names a bad filter on the map page too (400), and then shows no map", async () => {
+    const res = await anon().get(`${reportPaths.publicMap(GIA_PHU)}?status=soon`);
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('href="#f-status"');
+    expect(html).not.toContain("data-report-map");
+  });
+
   it("allows images from the tile host in the CSP, and only that host", async () => {
     const csp = (await anon().get(reportPaths.publicMap(GIA_PHU))).headers.get("content-security-policy") ?? "";
     expect(csp).toMatch(/img-src 'self' data: https:\/\/tile\.openstreetmap\.org(;|$)/);
