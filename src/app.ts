@@ -47,6 +47,11 @@ export const CSP = {
   objectSrc: ["'none'"],
 };
 
+/** The site's CSP, with the report map's tile host (MAP_TILE_URL) allowed for images, and only it. */
+export function cspFor(config: AppDeps["config"]): typeof CSP {
+  return config.map.tileOrigin ? { ...CSP, imgSrc: [...CSP.imgSrc, config.map.tileOrigin] } : CSP;
+}
+
 export function createApp(deps: AppDeps) {
   const metrics = deps.metrics ?? createMetrics();
   const assets = deps.assets ?? loadStaticAssets();
@@ -55,7 +60,9 @@ export function createApp(deps: AppDeps) {
   registerModuleMessages();
   const app = new Hono<AppEnv>();
   const pageCache = createPageCache({
-    paths: ["/", "/procedures"],
+    paths: ["/", "/procedures", "/reports"],
+    // A commune's public reports and their map (reports' public part): the same for every anonymous visitor.
+    patterns: [/^\/reports\/\d{5}(\/map)?$/],
     personalCookies: [sessionCookieName(deps.config.cookieSecure), FLASH_COOKIE],
     ttlMs: 30_000,
     maxEntries: 200,
@@ -63,7 +70,10 @@ export function createApp(deps: AppDeps) {
 
   app.use(requestContext(deps.log, metrics));
   app.use(localeMiddleware());
-  app.use(securityHeaders({ csp: CSP, hsts: deps.config.cookieSecure, deniedFeatures: ["camera", "microphone", "geolocation"] }));
+  // Geolocation stays for our own pages only: the report form's "use my location" (reports' map picker).
+  app.use(
+    securityHeaders({ csp: cspFor(deps.config), hsts: deps.config.cookieSecure, deniedFeatures: ["camera", "microphone"], selfFeatures: ["geolocation"] }),
+  );
   app.get("/assets/*", (c) => assets.serve(c));
   registerOpsRoutes(app, deps, metrics);
 

@@ -109,7 +109,27 @@ const variables = z.object({
   OIDC_CLAIM_PHONE: z.string().default("phone_number"),
   OIDC_LABEL: z.string().default("VNeID"),
   OIDC_ALLOW_HTTP: bool.default(false),
+  // The citizen-report map's tiles: an http(s) template with {z}, {x}, {y} (and optionally {s}), or "none" (offline).
+  MAP_TILE_URL: z
+    .string()
+    .default("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    .refine((s) => s === "none" || mapTileOrigin(s) !== null, 'must be "none" or an http(s) address with {z}, {x} and {y}'),
+  MAP_TILE_ATTRIBUTION: z.string().max(300).default("© OpenStreetMap contributors"),
 });
+
+/**
+ * The origin a tile template loads from, for the CSP's img-src ("https://*.tile.example.org" for "{s}."), or null
+ * when the template is not a usable http(s) address with {z}, {x} and {y}.
+ */
+export function mapTileOrigin(template: string): string | null {
+  if (!["{z}", "{x}", "{y}"].every((p) => template.includes(p))) return null;
+  const probe = template.replace(/\{s\}/g, "a").replace(/\{[a-z]+\}/g, "0");
+  if (!URL.canParse(probe)) return null;
+  const url = new URL(probe);
+  if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+  const host = template.includes("{s}.") ? url.host.replace(/^a\./, "*.") : url.host;
+  return `${url.protocol}//${host}`;
+}
 
 /** Every variable XãSố reads; .env.example must document each (a test checks). */
 export const CONFIG_VARIABLES = Object.keys(variables.shape);
@@ -183,6 +203,8 @@ export type Config = {
   filing: { windowMinutes: number; perCitizen: number; perAddress: number; perStaff: number };
   /** Files stored, and megabytes (each file counted in started MB), per window; Infinity: no limit. */
   uploads: { windowMinutes: number; perCitizen: UploadCeiling; perAddress: UploadCeiling; perStaff: UploadCeiling };
+  /** The report map's tiles: null when the installation has none (MAP_TILE_URL=none): the map is then not offered. */
+  map: { tileUrl: string | null; tileOrigin: string | null; attribution: string };
   oidc:
     | {
         issuer: string;
@@ -261,6 +283,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       perAddress: { files: orNone(c.UPLOAD_MAX_FILES_PER_ADDRESS), megabytes: orNone(c.UPLOAD_MAX_MB_PER_ADDRESS) },
       perStaff: { files: orNone(c.UPLOAD_MAX_FILES_PER_STAFF), megabytes: orNone(c.UPLOAD_MAX_MB_PER_STAFF) },
     },
+    map:
+      c.MAP_TILE_URL === "none"
+        ? { tileUrl: null, tileOrigin: null, attribution: c.MAP_TILE_ATTRIBUTION }
+        : { tileUrl: c.MAP_TILE_URL, tileOrigin: mapTileOrigin(c.MAP_TILE_URL), attribution: c.MAP_TILE_ATTRIBUTION },
     oidc: c.OIDC_ISSUER
       ? {
           issuer: c.OIDC_ISSUER,

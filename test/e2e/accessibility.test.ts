@@ -36,6 +36,7 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     report: "",
     forwardedReport: "",
     moderatedReport: "",
+    publicReport: "",
   };
 
   beforeAll(async () => {
@@ -126,6 +127,11 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
       saveReportPhotos(q, { reportId: report.id, communeCode: DEMO_COMMUNE, stage: "report", photos: prepared, actorUserId: null, quota: null }),
     );
     found.moderatedReport = report.id;
+    // A public citizen report with an answer (reports' factories), for the public list and report pages.
+    const publicCategory = await buildReportCategory(deps, { communeCode: DEMO_COMMUNE, nameVi: "Đường giao thông" });
+    const publicRep = await buildReport(deps, { categoryId: publicCategory.id, communeCode: DEMO_COMMUNE, status: "resolved", lat: 22.4, lon: 104 });
+    await deps.db.query("UPDATE reports SET answer = 'Đã vá ổ gà.', answered_at = now() WHERE id = $1", [publicRep.id]);
+    found.publicReport = `/reports/r/${publicRep.code}`;
     await deps.db.query(
       "INSERT INTO resident_account_links (resident_id, user_id, matched_on) SELECT $1, id, 'phone' FROM users WHERE username = 'congdan.phuha'",
       [found.linkedResident],
@@ -287,6 +293,11 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "vault", who: "citizen", path: () => "/me/vault" },
     { name: "my household, asked whether a resident is me", who: "citizen", path: () => "/me/household" },
     { name: "figures", who: "visitor", path: () => "/figures" },
+    { name: "citizen reports: choose a commune", who: "visitor", path: () => "/reports" },
+    { name: "citizen reports: a commune's public list", who: "visitor", path: () => `/reports/${DEMO_COMMUNE}` },
+    { name: "citizen reports: the list filtered", who: "visitor", path: () => `/reports/${DEMO_COMMUNE}?status=answered` },
+    { name: "citizen reports: bad filters", who: "visitor", path: () => `/reports/${DEMO_COMMUNE}?month=2026-13`, status: 400 },
+    { name: "citizen reports: one report in public", who: "visitor", path: () => found.publicReport },
     // Public services, office side.
     ...["newOnline", "awaitingSupplement", "inProgress", "dueSoon", "overdue", "readyToReturn"].map(
       (q): Case => ({ name: `desk queue ${q}`, who: "desk", path: () => `/office/desk?commune=${DEMO_COMMUNE}&queue=${q}` }),

@@ -7,6 +7,7 @@ import { describeBrowser, NARROW_VIEWPORT } from "./support/browser.ts";
 import { useE2e } from "./support/e2e-app.ts";
 import type { XasoPage } from "./support/xaso-page.ts";
 import { buildHousehold } from "../support/registry-factories.ts";
+import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 import { labelledPdf } from "../../src/platform/files/labelled-pdf.ts";
 
 const CITIZEN_PAGES: { name: string; path: string; status?: number }[] = [
@@ -25,6 +26,10 @@ const CITIZEN_PAGES: { name: string; path: string; status?: number }[] = [
   { name: "status", path: "/status" },
   { name: "phone sign-in", path: "/sign-in/phone" },
   { name: "figures", path: "/figures" },
+  { name: "citizen reports", path: "/reports" },
+  { name: "a commune's public reports", path: `/reports/${DEMO_COMMUNE}` },
+  { name: "public reports filtered", path: `/reports/${DEMO_COMMUNE}?status=open&month=2026-11` },
+  // The map page is checked in test/e2e/report-map.test.ts, whose tiles come from a local stub (no network here).
 ];
 
 /** Pages of a signed-in citizen; `path` is a function where the address is found on the way (a dossier's id). */
@@ -71,6 +76,13 @@ describeBrowser("without JavaScript, at 360 px", () => {
       "INSERT INTO resident_account_links (resident_id, user_id, matched_on) SELECT $1, id, 'phone' FROM users WHERE username = 'congdan.phuha'",
       [home.residentIds[0]],
     );
+    // Public citizen reports on the commune's list (reports' factories): a long landmark must wrap, not scroll.
+    const category = await buildReportCategory(deps, { communeCode: DEMO_COMMUNE, nameVi: "Vệ sinh môi trường" });
+    await buildReport(deps, {
+      categoryId: category.id,
+      communeCode: DEMO_COMMUNE,
+      landmark: "Cạnh cầu tràn, đối diện nhà văn hoá thôn Phú Hà, đường liên thôn",
+    });
   });
 
   /** No sideways scrolling, and when there is, which elements stick out. */

@@ -442,6 +442,15 @@ const NOT_COMMUNE_DATA = new Set([
   // A public report's photo (404 once hidden, whatever the commune), and the reporter's own through their secret link.
   "GET /reports/photos/:file",
   "GET /reports/follow/:code/:token/photos/:file",
+  // Citizen reports in public (reports' public part): only reports published, not hidden, not rejected; no personal
+  // data (src/modules/reports/public/public.db.test.ts). The map's files are the same for everyone.
+  "GET /reports",
+  "GET /reports/:commune{[0-9]{5}}",
+  "GET /reports/:commune{[0-9]{5}}/map",
+  "GET /reports/r/:code",
+  "GET /reports/map-assets/:name",
+  "GET /reports/map-assets/images/:name",
+  "GET /api/v1/public/reports.geojson",
 ]);
 
 describeDb("access between communes", () => {

@@ -433,6 +433,13 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /reports/photos/:file": "a public report's photo: the downsized copy with every metadata field stripped (404 once hidden)",
   "GET /office/reports/photos/:file": "the same stripped copy of a report's photo, for officers who see the report (hidden ones too)",
   "GET /office/reports/:id/moderation": "whether a report and its photos are on the public page, and why not: no reporter's details",
+  "GET /reports": "the communes served, with counts of public reports",
+  "GET /reports/:commune{[0-9]{5}}": "a commune's public reports: no reporter's name, phone, e-mail or home address",
+  "GET /reports/:commune{[0-9]{5}}/map": "a commune's public reports on a map: no personal data",
+  "GET /reports/r/:code": "one public report: no reporter's name or contact, officers named by their unit",
+  "GET /reports/map-assets/:name": "the map's static files",
+  "GET /reports/map-assets/images/:name": "the map's static files",
+  "GET /api/v1/public/reports.geojson": "public reports' places as GeoJSON: no personal data",
 };
 
 describeDb("reads of personal data", () => {

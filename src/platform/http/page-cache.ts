@@ -13,6 +13,8 @@ import { addVary } from "./middleware.ts";
 export type PageCacheOptions = {
   /** Exact paths (any query) whose anonymous GET answers may be kept. */
   paths: readonly string[];
+  /** Paths matching one of these (whole path) may be kept too: pages with a code in their path. */
+  patterns?: readonly RegExp[];
   /** A visitor carrying any of these cookies gets a freshly rendered page (the session, a flash message). */
   personalCookies: readonly string[];
   /** How long a kept page is served before it is rendered again: writes from other processes show after this. */
@@ -53,7 +55,8 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
       }
       return;
     }
-    if (!paths.has(c.req.path) || !anonymous(c)) return next();
+    const path = c.req.path;
+    if (!(paths.has(path) || opts.patterns?.some((p) => p.test(path))) || !anonymous(c)) return next();
 
     const url = c.req.url;
     const key = `${c.get("locale")} ${url.slice(url.indexOf("/", url.indexOf("//") + 2))}`;

@@ -12,6 +12,8 @@ export type SecurityHeaderOptions = {
   hsts: boolean;
   /** Features the pages never use, switched off (Permissions-Policy). */
   deniedFeatures: readonly string[];
+  /** Features allowed to this origin only, not to frames of others (Permissions-Policy `feature=(self)`). */
+  selfFeatures?: readonly string[];
 };
 
 const kebab = (s: string) => s.replace(/[A-Z]+(?![a-z])|[A-Z]/g, (m, offset: number) => (offset ? `-${m.toLowerCase()}` : m.toLowerCase()));
@@ -33,7 +35,7 @@ export function securityHeaderList(o: SecurityHeaderOptions): [string, string][]
     ["X-Permitted-Cross-Domain-Policies", "none"],
     ["X-XSS-Protection", "0"],
     ["Content-Security-Policy", csp],
-    ["Permissions-Policy", o.deniedFeatures.map((f) => `${kebab(f)}=()`).join(", ")],
+    ["Permissions-Policy", [...o.deniedFeatures.map((f) => `${kebab(f)}=()`), ...(o.selfFeatures ?? []).map((f) => `${kebab(f)}=(self)`)].join(", ")],
   ];
 }
 

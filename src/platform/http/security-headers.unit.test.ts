@@ -26,7 +26,7 @@ async function headersOf(mw: MiddlewareHandler) {
 describe("security headers", () => {
   for (const hsts of [false, true]) {
     it(`are exactly Hono's secureHeaders() with the same options (HSTS ${hsts ? "on" : "off"}), on answers and on errors`, async () => {
-      const ours = await headersOf(securityHeaders({ csp: CSP, hsts, deniedFeatures: ["camera", "microphone", "geolocation"] }));
+      const ours = await headersOf(securityHeaders({ csp: CSP, hsts, deniedFeatures: ["camera", "microphone"], selfFeatures: ["geolocation"] }));
       const hono = await headersOf(
         secureHeaders({
           contentSecurityPolicy: CSP,
@@ -34,7 +34,7 @@ describe("security headers", () => {
           referrerPolicy: "strict-origin-when-cross-origin",
           strictTransportSecurity: hsts ? "max-age=31536000; includeSubDomains" : false,
           crossOriginEmbedderPolicy: false,
-          permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+          permissionsPolicy: { camera: [], microphone: [], geolocation: ["self"] },
         }),
       );
       expect(Object.keys(ours.ok).length).toBeGreaterThanOrEqual(12);
