@@ -33,7 +33,7 @@ import { actOnReport, type HandlingInput } from "../../use-cases/handling-act.ts
 import { getOfficeReport, type OfficeReport } from "../../use-cases/handling-get.ts";
 import type { IncomingPhoto } from "../../use-cases/photo-store.ts";
 import { type HandlingAction, isHandlingAction } from "../handling-steps.ts";
-import { moderationSlot } from "../moderation-slot.tsx";
+import { moderationPanel } from "../../photos/moderation-panel.tsx";
 
 const KNOWN_EVENTS = new Set([
   "submitted",
@@ -89,8 +89,6 @@ export function officeReportPages(kit: PageKit) {
     const place = [r.landmark, v.villageName, v.communeName].filter(Boolean).join(", ");
     const title = t("reports.handling.title");
     const heading = `${title} ${r.code}`;
-    const reportPhotos = v.photos.filter((p) => p.stage === "report");
-    const answerPhotos = v.photos.filter((p) => p.stage === "answer");
     return c.html(
       <Layout ctx={ctx} title={heading} office>
         <Breadcrumbs
@@ -155,10 +153,8 @@ export function officeReportPages(kit: PageKit) {
           ]}
         />
 
-        {v.photos.length > 0 && <h2>{t("reports.handling.section.photos")}</h2>}
-        <PhotoList ctx={ctx} code={r.code} title={t("reports.handling.photo.stage.report")} photos={reportPhotos} />
-        <PhotoList ctx={ctx} code={r.code} title={t("reports.handling.photo.stage.answer")} photos={answerPhotos} />
-        {moderationSlot({ ctx, report: r, photos: v.photos })}
+        {/* The photos (hidden ones too, each with its original) and, for report.moderate, the hide/show forms. */}
+        {moderationPanel({ ctx, report: r, photos: v.photos, returnTo: reportPaths.officeReport(r.id) })}
 
         {v.forwards.length > 0 && (
           <>
@@ -303,32 +299,6 @@ function labelsOf(t: Translate): Record<string, string> {
     answer: t("reports.handling.form.answer"),
     photos: t("reports.handling.form.photos", { max: MAX_REPORT_PHOTOS }),
   } satisfies Record<(typeof FORM_FIELDS)[number], string>;
-}
-
-function PhotoList(props: { ctx: PageContext; code: string; title: string; photos: OfficeReport["photos"] }) {
-  const { t } = props.ctx;
-  if (props.photos.length === 0) return null;
-  return (
-    <>
-      <h3>{props.title}</h3>
-      <ul class="photo-list">
-        {props.photos.map((p, i) => (
-          <li>
-            {p.hiddenAt ? (
-              <p>{t("reports.handling.photo.hidden", { reason: p.hiddenReason ?? "" })}</p>
-            ) : (
-              <img src={reportPaths.photo(p.id)} alt={t("reports.handling.photo.alt", { n: i + 1, code: props.code })} width={240} loading="lazy" />
-            )}
-            {p.originalFileId && (
-              <p>
-                <a href={reportPaths.photoOriginal(p.id)}>{t("reports.handling.photo.original")}</a>
-              </p>
-            )}
-          </li>
-        ))}
-      </ul>
-    </>
-  );
 }
 
 /** One step's form, folded in a <details> (no script needed); the one that failed comes open, with its errors. */
