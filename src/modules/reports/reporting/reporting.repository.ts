@@ -224,10 +224,11 @@ export async function markConfirmed(q: Queryable, id: string, satisfaction: numb
 }
 
 /** The reporter's "not fixed": resolved → reopened; handling starts again (the handling part takes it from there). */
-export async function markReopened(q: Queryable, id: string, reason: string, now: Date): Promise<void> {
+// The reason stays in the event (the reporter's words), not in status_note, which the public page shows.
+export async function markReopened(q: Queryable, id: string, now: Date): Promise<void> {
   await q.query(
-    `UPDATE reports SET status = 'reopened', reopen_count = reopen_count + 1, status_note = $3, confirm_until = NULL, version = version + 1,
-       updated_at = $2 WHERE id = $1`,
-    [id, now, reason],
+    `UPDATE reports SET status = 'reopened', reopen_count = reopen_count + 1, confirm_until = NULL, version = version + 1, updated_at = $2
+     WHERE id = $1`,
+    [id, now],
   );
 }
