@@ -1,7 +1,8 @@
 // Messages of reports' reporting part: Vietnamese first; English must have every key (the type checks it).
 export const messagesVi = {
   "reports.reporting.title": "Gửi phản ánh",
-  "reports.reporting.lead": "Báo cho xã {commune} một việc cần khắc phục ở nơi bạn sống: đường hỏng, cống tắc, rác, dây điện đứt, xây dựng trái phép, mất trật tự…",
+  "reports.reporting.lead":
+    "Báo cho xã {commune} một việc cần khắc phục ở nơi bạn sống: đường hỏng, cống tắc, rác, dây điện đứt, xây dựng trái phép, mất trật tự…",
   "reports.reporting.publicNote": "Phản ánh được xã trả lời công khai. Tên, số điện thoại và địa chỉ của bạn không bao giờ hiện trên trang công khai.",
   "reports.reporting.noCategories": "Xã chưa mở nhận phản ánh trực tuyến. Bạn có thể báo trực tiếp tại trụ sở xã hoặc qua trưởng thôn.",
   "reports.reporting.field.categoryCode": "Loại việc",
@@ -18,7 +19,8 @@ export const messagesVi = {
   "reports.reporting.field.placeHint": "Nếu trình duyệt cho phép, bấm “Dùng vị trí của tôi” hoặc chọn trên bản đồ. Không có cũng được: thôn và địa điểm là đủ.",
   "reports.reporting.field.useLocation": "Dùng vị trí của tôi",
   "reports.reporting.field.photos": "Ảnh (tối đa {max} ảnh)",
-  "reports.reporting.field.photosHint": "JPEG, PNG hoặc HEIC, mỗi ảnh tối đa 10 MB. Ảnh công khai được thu nhỏ và xoá thông tin vị trí, máy chụp. Tránh chụp rõ mặt người.",
+  "reports.reporting.field.photosHint":
+    "JPEG, PNG hoặc HEIC, mỗi ảnh tối đa 10 MB. Ảnh công khai được thu nhỏ và xoá thông tin vị trí, máy chụp. Tránh chụp rõ mặt người.",
   "reports.reporting.field.photo": "Ảnh {n}",
   "reports.reporting.field.contact": "Liên hệ (không bắt buộc)",
   "reports.reporting.field.contactHint": "Để cán bộ xã hỏi thêm khi cần và để nhận tin nhắn khi có kết quả.",
@@ -27,13 +29,15 @@ export const messagesVi = {
   "reports.reporting.field.contact.phoneHint": "Nhận tin nhắn SMS: mã phản ánh, khi xã tiếp nhận, trả lời và kết thúc.",
   "reports.reporting.field.contact.email": "Thư điện tử",
   "reports.reporting.field.anonymous": "Gửi ẩn danh",
-  "reports.reporting.field.anonymousHint": "Xã không biết ai gửi và không lưu tên, số điện thoại, thư điện tử. Bạn sẽ không nhận được tin nhắn SMS; chỉ theo dõi được bằng mã và đường dẫn riêng hiện ra sau khi gửi.",
+  "reports.reporting.field.anonymousHint":
+    "Xã không biết ai gửi và không lưu tên, số điện thoại, thư điện tử. Bạn sẽ không nhận được tin nhắn SMS; chỉ theo dõi được bằng mã và đường dẫn riêng hiện ra sau khi gửi.",
   "reports.reporting.field.anonymousYes": "Có, gửi ẩn danh (không nhận SMS)",
   "reports.reporting.check": "Tiếp tục",
   "reports.reporting.send": "Gửi phản ánh",
   "reports.reporting.sendAnyway": "Vẫn gửi phản ánh của tôi",
   "reports.reporting.similar.title": "Có phải việc này đã được báo?",
-  "reports.reporting.similar.lead": "Những phản ánh đang xử lý cùng loại, gần nơi bạn báo. Nếu là cùng một việc, bấm “Tôi cũng gặp” để xã biết nhiều người cùng gặp, thay vì gửi thêm một phản ánh.",
+  "reports.reporting.similar.lead":
+    "Những phản ánh đang xử lý cùng loại, gần nơi bạn báo. Nếu là cùng một việc, bấm “Tôi cũng gặp” để xã biết nhiều người cùng gặp, thay vì gửi thêm một phản ánh.",
   "reports.reporting.similar.none": "Không thấy phản ánh đang xử lý nào giống vậy.",
   "reports.reporting.similar.support": "Tôi cũng gặp",
   "reports.reporting.similar.supporters": "{n} người cũng gặp",
@@ -43,10 +47,12 @@ export const messagesVi = {
   "reports.reporting.support.already": "Bạn đã báo “Tôi cũng gặp” cho phản ánh này rồi.",
   "reports.reporting.sent.title": "Đã gửi phản ánh",
   "reports.reporting.sent.code": "Mã phản ánh của bạn",
-  "reports.reporting.sent.keep": "Hãy ghi lại mã này. Đường dẫn dưới đây là riêng của bạn: ai có nó đều xem được thông tin liên hệ bạn đã ghi, nên đừng chia sẻ.",
+  "reports.reporting.sent.keep":
+    "Hãy ghi lại mã này. Đường dẫn dưới đây là riêng của bạn: ai có nó đều xem được thông tin liên hệ bạn đã ghi, nên đừng chia sẻ.",
   "reports.reporting.sent.link": "Đường dẫn theo dõi riêng",
   "reports.reporting.sent.sms": "Chúng tôi đã gửi mã và đường dẫn này qua tin nhắn đến số {phone}.",
-  "reports.reporting.sent.noSms": "Bạn không để lại số điện thoại (hoặc gửi ẩn danh) nên sẽ không nhận SMS. Mở lại đường dẫn trên, hoặc vào “Tra cứu phản ánh” với mã của bạn.",
+  "reports.reporting.sent.noSms":
+    "Bạn không để lại số điện thoại (hoặc gửi ẩn danh) nên sẽ không nhận SMS. Mở lại đường dẫn trên, hoặc vào “Tra cứu phản ánh” với mã của bạn.",
   "reports.reporting.sent.next": "Tiếp theo",
   "reports.reporting.sent.next1": "Cán bộ xã xem và tiếp nhận phản ánh (hoặc cho biết lý do không tiếp nhận).",
   "reports.reporting.sent.next2": "Người phụ trách ({unit}) xử lý và trả lời, chậm nhất {due}.",
@@ -163,7 +169,8 @@ export const messagesVi = {
   "reports.reporting.error.supportThrottled": "Quá nhiều lượt “Tôi cũng gặp” từ nơi này. Vui lòng thử lại sau {minutes} phút.",
   "reports.reporting.sms.received": "XaSo: da nhan phan anh {code}. Theo doi: {url}",
   "reports.reporting.email.receivedSubject": "Đã nhận phản ánh {code}",
-  "reports.reporting.email.receivedText": "Xã đã nhận phản ánh {code} của bạn.\n\nTheo dõi, xác nhận hoặc báo chưa khắc phục tại đường dẫn riêng (đừng chia sẻ):\n{url}",
+  "reports.reporting.email.receivedText":
+    "Xã đã nhận phản ánh {code} của bạn.\n\nTheo dõi, xác nhận hoặc báo chưa khắc phục tại đường dẫn riêng (đừng chia sẻ):\n{url}",
 } as const;
 type Messages = Record<keyof typeof messagesVi, string>;
 
@@ -173,9 +180,11 @@ declare module "../../../platform/i18n/i18n.ts" {
 
 export const messagesEn: Messages = {
   "reports.reporting.title": "Report a problem",
-  "reports.reporting.lead": "Tell {commune} commune about something to fix where you live: a broken road, a blocked drain, rubbish, a power line down, illegal building, disorder…",
+  "reports.reporting.lead":
+    "Tell {commune} commune about something to fix where you live: a broken road, a blocked drain, rubbish, a power line down, illegal building, disorder…",
   "reports.reporting.publicNote": "The commune answers reports in public. Your name, phone and address are never shown on the public page.",
-  "reports.reporting.noCategories": "The commune does not take reports online yet. You can report in person at the commune office or through your village head.",
+  "reports.reporting.noCategories":
+    "The commune does not take reports online yet. You can report in person at the commune office or through your village head.",
   "reports.reporting.field.categoryCode": "Kind of problem",
   "reports.reporting.field.categoryHint": "Choose the closest; a commune officer will correct it if needed.",
   "reports.reporting.field.description": "Description",
@@ -187,10 +196,12 @@ export const messagesEn: Messages = {
   "reports.reporting.field.lat": "Latitude",
   "reports.reporting.field.lon": "Longitude",
   "reports.reporting.field.place": "Place on the map (optional)",
-  "reports.reporting.field.placeHint": "If your browser allows it, press “Use my location” or pick the place on the map. Without it the village and the place are enough.",
+  "reports.reporting.field.placeHint":
+    "If your browser allows it, press “Use my location” or pick the place on the map. Without it the village and the place are enough.",
   "reports.reporting.field.useLocation": "Use my location",
   "reports.reporting.field.photos": "Photos (at most {max})",
-  "reports.reporting.field.photosHint": "JPEG, PNG or HEIC, at most 10 MB each. Public copies are downsized with location and camera data removed. Avoid showing faces clearly.",
+  "reports.reporting.field.photosHint":
+    "JPEG, PNG or HEIC, at most 10 MB each. Public copies are downsized with location and camera data removed. Avoid showing faces clearly.",
   "reports.reporting.field.photo": "Photo {n}",
   "reports.reporting.field.contact": "Contact (optional)",
   "reports.reporting.field.contactHint": "So that the commune can ask you more when needed and you get a message when there is an answer.",
@@ -199,13 +210,15 @@ export const messagesEn: Messages = {
   "reports.reporting.field.contact.phoneHint": "SMS updates: the report's code, when the commune accepts it, answers and closes it.",
   "reports.reporting.field.contact.email": "Email",
   "reports.reporting.field.anonymous": "Report anonymously",
-  "reports.reporting.field.anonymousHint": "The commune does not know who sent it and keeps no name, phone or email. You will get no SMS updates; you can follow it only with the code and the private link shown after sending.",
+  "reports.reporting.field.anonymousHint":
+    "The commune does not know who sent it and keeps no name, phone or email. You will get no SMS updates; you can follow it only with the code and the private link shown after sending.",
   "reports.reporting.field.anonymousYes": "Yes, report anonymously (no SMS)",
   "reports.reporting.check": "Continue",
   "reports.reporting.send": "Send the report",
   "reports.reporting.sendAnyway": "Send my report anyway",
   "reports.reporting.similar.title": "Has this been reported already?",
-  "reports.reporting.similar.lead": "Open reports of the same kind near the place you gave. If it is the same problem, press “Me too” so the commune knows more people face it, instead of sending another report.",
+  "reports.reporting.similar.lead":
+    "Open reports of the same kind near the place you gave. If it is the same problem, press “Me too” so the commune knows more people face it, instead of sending another report.",
   "reports.reporting.similar.none": "No similar open report was found.",
   "reports.reporting.similar.support": "Me too",
   "reports.reporting.similar.supporters": "{n} people face it too",
@@ -218,7 +231,8 @@ export const messagesEn: Messages = {
   "reports.reporting.sent.keep": "Write this code down. The link below is yours alone: whoever has it sees the contact details you gave, so do not share it.",
   "reports.reporting.sent.link": "Your private follow-up link",
   "reports.reporting.sent.sms": "We sent the code and this link by SMS to {phone}.",
-  "reports.reporting.sent.noSms": "You left no phone number (or reported anonymously), so you will get no SMS. Open the link above again, or use “Find a report” with your code.",
+  "reports.reporting.sent.noSms":
+    "You left no phone number (or reported anonymously), so you will get no SMS. Open the link above again, or use “Find a report” with your code.",
   "reports.reporting.sent.next": "What happens next",
   "reports.reporting.sent.next1": "A commune officer reviews and accepts the report (or says why not).",
   "reports.reporting.sent.next2": "The person responsible ({unit}) handles and answers it, by {due} at the latest.",
@@ -335,5 +349,6 @@ export const messagesEn: Messages = {
   "reports.reporting.error.supportThrottled": "Too many “Me too” from here. Please try again in {minutes} minutes.",
   "reports.reporting.sms.received": "XaSo: report {code} received. Follow it: {url}",
   "reports.reporting.email.receivedSubject": "Report {code} received",
-  "reports.reporting.email.receivedText": "The commune has received your report {code}.\n\nFollow it, confirm it is fixed or say it is not at your private link (do not share it):\n{url}",
+  "reports.reporting.email.receivedText":
+    "The commune has received your report {code}.\n\nFollow it, confirm it is fixed or say it is not at your private link (do not share it):\n{url}",
 };

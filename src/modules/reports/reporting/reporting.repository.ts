@@ -143,20 +143,24 @@ export async function findSimilar(
   q: Queryable,
   s: { communeCode: string; categoryId: string; villageCode: string | null; lat: number | null; lon: number | null; radiusM: number; limit: number },
 ): Promise<SimilarReport[]> {
-  const distance =
-    s.lat === null || s.lon === null
-      ? "NULL::double precision"
-      : `6371000 * sqrt(power(radians(r.lat - $4), 2) + power(radians(r.lon - $5) * cos(radians($4)), 2))`;
-  const params: unknown[] = [s.communeCode, s.categoryId, s.villageCode, s.lat, s.lon, s.radiusM, s.limit];
-  const near = s.lat === null ? "false" : `(r.lat IS NOT NULL AND ${distance} <= $6)`;
+  const params: unknown[] = [s.communeCode, s.categoryId, s.villageCode, s.limit];
+  let distance = "NULL::double precision";
+  let near = "false";
+  if (s.lat !== null && s.lon !== null) {
+    params.push(s.lat, s.lon, s.radiusM);
+    distance = "6371000 * sqrt(power(radians(r.lat - $5), 2) + power(radians(r.lon - $6) * cos(radians($5)), 2))";
+    near = `(r.lat IS NOT NULL AND ${distance} <= $7)`;
+  }
+  // No village and no coordinates: the whole commune is "nearby".
+  const anywhere = s.villageCode === null && s.lat === null ? "true" : "false";
   const { rows } = await q.query<SimilarReport>(
     `SELECT r.id, r.code, r.description, r.landmark, r.village_code AS "villageCode", r.status, r.support_count AS "supportCount",
             r.created_at AS "createdAt", CASE WHEN r.lat IS NULL THEN NULL ELSE ${distance} END AS "distanceM"
      FROM reports r
      WHERE r.commune_code = $1 AND r.category_id = $2 AND r.status IN ${OPEN} AND r.public AND r.hidden_at IS NULL
-       AND ((($3::text IS NOT NULL AND r.village_code = $3) OR ${near}) OR ($3::text IS NULL AND $4::double precision IS NULL))
+       AND (r.village_code = $3::text OR ${near} OR ${anywhere})
      ORDER BY "distanceM" NULLS LAST, r.support_count DESC, r.created_at DESC
-     LIMIT $7`,
+     LIMIT $4`,
     params,
   );
   return rows;
@@ -191,17 +195,20 @@ export async function setFollowTokenHash(q: Queryable, id: string, tokenHash: st
 }
 
 export async function listReporterReports(q: Queryable, userId: string, limit: number): Promise<ReportRow[]> {
-  const { rows } = await q.query<ReportRow>(
-    `SELECT ${REPORT_COLUMNS} FROM reports r WHERE r.reporter_user_id = $1 ORDER BY r.created_at DESC, r.id LIMIT $2`,
-    [userId, limit],
-  );
+  const { rows } = await q.query<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports r WHERE r.reporter_user_id = $1 ORDER BY r.created_at DESC, r.id LIMIT $2`, [
+    userId,
+    limit,
+  ]);
   return rows;
 }
 
-export async function categoryNames(q: Queryable, ids: readonly string[]): Promise<Map<string, { nameVi: string; nameEn: string; code: string }>> {
+export async function categoryNames(
+  q: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, { nameVi: string; nameEn: string; code: string; responsibleUnit: string }>> {
   if (ids.length === 0) return new Map();
-  const { rows } = await q.query<{ id: string; code: string; nameVi: string; nameEn: string }>(
-    `SELECT id, code, name_vi AS "nameVi", name_en AS "nameEn" FROM report_categories WHERE id = ANY($1::uuid[])`,
+  const { rows } = await q.query<{ id: string; code: string; nameVi: string; nameEn: string; responsibleUnit: string }>(
+    `SELECT id, code, name_vi AS "nameVi", name_en AS "nameEn", responsible_unit AS "responsibleUnit" FROM report_categories WHERE id = ANY($1::uuid[])`,
     [[...new Set(ids)]],
   );
   return new Map(rows.map((r) => [r.id, r]));

@@ -36,7 +36,14 @@ export async function confirmReport(deps: D, ctx: Ctx, proof: ReporterProof, inp
     assertAwaitingReporter(r, now);
     if (!canMove(r.status, "closed")) throw new AppError("conflict", "reports.reporting.error.notResolved");
     await repo.markConfirmed(q, r.id, satisfaction, now);
-    await insertReportEvent(q, { reportId: r.id, kind: "confirmed", fromStatus: "resolved", toStatus: "closed", actorUserId: ctx.principal?.userId ?? null, data: satisfaction ? { satisfaction } : {} });
+    await insertReportEvent(q, {
+      reportId: r.id,
+      kind: "confirmed",
+      fromStatus: "resolved",
+      toStatus: "closed",
+      actorUserId: ctx.principal?.userId ?? null,
+      data: satisfaction ? { satisfaction } : {},
+    });
     await deps.events.publish(q, {
       type: "report.confirmed",
       actor: ctx.actor,

@@ -21,7 +21,7 @@ export type ReporterProof = { code: string; token: string } | { code: string; ac
 
 export type FollowView = {
   report: ReportRow;
-  category: { code: string; nameVi: string; nameEn: string } | null;
+  category: { code: string; nameVi: string; nameEn: string; responsibleUnit: string } | null;
   placeName: string | null;
   events: ReportEventRow[];
   photos: ReportPhotoRow[];

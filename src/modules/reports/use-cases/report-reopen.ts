@@ -19,7 +19,9 @@ export async function reopenReport(deps: D, ctx: Ctx, proof: ReporterProof, inpu
   const reason = typeof input.reason === "string" ? input.reason.trim() : "";
   if (!reason) throw new AppError("validation", "error.validation", [{ field: "reason", code: "required", message: "reports.reporting.error.reopenReason" }]);
   if (reason.length > REOPEN_REASON_MAX) {
-    throw new AppError("validation", "error.validation", [{ field: "reason", code: "too_big", message: "reports.reporting.error.tooLong", params: { max: REOPEN_REASON_MAX } }]);
+    throw new AppError("validation", "error.validation", [
+      { field: "reason", code: "too_big", message: "reports.reporting.error.tooLong", params: { max: REOPEN_REASON_MAX } },
+    ]);
   }
   const now = deps.clock.now();
   return deps.db.tx(async (q) => {
@@ -27,7 +29,14 @@ export async function reopenReport(deps: D, ctx: Ctx, proof: ReporterProof, inpu
     assertAwaitingReporter(r, now);
     if (!canMove(r.status, "reopened")) throw new AppError("conflict", "reports.reporting.error.notResolved");
     await repo.markReopened(q, r.id, now);
-    await insertReportEvent(q, { reportId: r.id, kind: "reopened", fromStatus: "resolved", toStatus: "reopened", actorUserId: ctx.principal?.userId ?? null, reason });
+    await insertReportEvent(q, {
+      reportId: r.id,
+      kind: "reopened",
+      fromStatus: "resolved",
+      toStatus: "reopened",
+      actorUserId: ctx.principal?.userId ?? null,
+      reason,
+    });
     await deps.events.publish(q, {
       type: "report.reopened",
       actor: ctx.actor,

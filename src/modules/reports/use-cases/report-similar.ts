@@ -15,7 +15,8 @@ export async function similarReports(deps: Pick<Deps, "db" | "config">, query: S
   const commune = await reportCommune(deps, query.communeCode ?? "");
   const categories = await listCommuneCategories(deps.db, commune.code, provinceOf(commune));
   const category = categories.find((c) => c.code === (query.categoryCode ?? "").trim());
-  if (!category) throw new AppError("validation", "error.validation", [{ field: "categoryCode", code: "unknown", message: "reports.reporting.error.categoryUnknown" }]);
+  if (!category)
+    throw new AppError("validation", "error.validation", [{ field: "categoryCode", code: "unknown", message: "reports.reporting.error.categoryUnknown" }]);
   const lat = query.lat ?? null;
   const lon = query.lon ?? null;
   // Coordinates that could not be sent are no filter either: the village still is.

@@ -38,7 +38,8 @@ const CONSENT_METHODS = ["signature", "verbal", "fingerprint"] as const;
 /** The commune a report goes to, or a 4xx naming `communeCode`. */
 export async function reportCommune(deps: Pick<Deps, "db" | "config">, code: string): Promise<AdminUnitRow> {
   const unit = /^\d{5}$/.test(code) ? await getAdminUnit(deps, code).catch(() => null) : null;
-  if (unit?.level !== "commune") throw new AppError("validation", "error.validation", [{ field: "communeCode", code: "unknown", message: "reports.reporting.error.commune" }]);
+  if (unit?.level !== "commune")
+    throw new AppError("validation", "error.validation", [{ field: "communeCode", code: "unknown", message: "reports.reporting.error.commune" }]);
   return unit;
 }
 
@@ -74,7 +75,10 @@ type Checked = {
 };
 
 /** Every field at once: the person sees all that is wrong in one go. */
-export function checkReport(input: SubmitReportInput, choices: { categories: CategoryChoice[]; villages: VillageChoice[] }): { errors: FieldError[]; checked: Checked | null } {
+export function checkReport(
+  input: SubmitReportInput,
+  choices: { categories: CategoryChoice[]; villages: VillageChoice[] },
+): { errors: FieldError[]; checked: Checked | null } {
   const errors: FieldError[] = [];
   const categoryCode = (input.categoryCode ?? "").trim();
   const category = choices.categories.find((c) => c.code === categoryCode) ?? null;
@@ -120,8 +124,10 @@ export function checkReport(input: SubmitReportInput, choices: { categories: Cat
   }
 
   const photoUrls = (input.photoUrls ?? []).map((u) => u.trim()).filter(Boolean);
-  if (photoUrls.length > MAX_REPORT_PHOTOS) errors.push(fieldError("photoUrls", "too_big", "reports.reporting.error.tooManyPhotos", { max: MAX_REPORT_PHOTOS }));
-  else if (photoUrls.some((u) => u.length > 1000 || !/^https?:\/\/[^\s]+$/i.test(u))) errors.push(fieldError("photoUrls", "format", "reports.reporting.error.photoUrl"));
+  if (photoUrls.length > MAX_REPORT_PHOTOS)
+    errors.push(fieldError("photoUrls", "too_big", "reports.reporting.error.tooManyPhotos", { max: MAX_REPORT_PHOTOS }));
+  else if (photoUrls.some((u) => u.length > 1000 || !/^https?:\/\/[^\s]+$/i.test(u)))
+    errors.push(fieldError("photoUrls", "format", "reports.reporting.error.photoUrl"));
   const photoCount = (input.photos ?? []).filter((p) => p.bytes.byteLength > 0).length;
   if (photoCount > MAX_REPORT_PHOTOS) errors.push(fieldError("photos", "too_big", "reports.reporting.error.tooManyPhotos", { max: MAX_REPORT_PHOTOS }));
 
@@ -250,7 +256,9 @@ async function write(
         channel: input.channel,
         assistedBy: assisted ? (p?.userId ?? null) : null,
         assistedConsent:
-          assisted && c.consent ? { given: true, method: c.consent.method, note: c.consent.note, recordedBy: p?.username, recordedByName: p?.displayName, at: now.toISOString() } : null,
+          assisted && c.consent
+            ? { given: true, method: c.consent.method, note: c.consent.note, recordedBy: p?.username, recordedByName: p?.displayName, at: now.toISOString() }
+            : null,
         open311ClientId: input.channel === "open311" ? (input.open311ClientId ?? null) : null,
         dueAt,
         searchText: searchKey(`${code} ${c.description} ${c.landmark}`),

@@ -30,7 +30,12 @@ export async function supportReport(deps: D, ctx: Ctx, input: SupportInput): Pro
   if (!key) throw new AppError("validation", "error.validation", [{ field: "browserKey", code: "required", message: "validation.required" }]);
   const now = deps.clock.now();
   if (input.clientIp) {
-    const counted = await reserve(deps.db, "reportSupport", [{ key: `ip:${input.clientIp}`, limit: SUPPORT_MAX_PER_ADDRESS, windowMs: SUPPORT_WINDOW_MS }], now);
+    const counted = await reserve(
+      deps.db,
+      "reportSupport",
+      [{ key: `ip:${input.clientIp}`, limit: SUPPORT_MAX_PER_ADDRESS, windowMs: SUPPORT_WINDOW_MS }],
+      now,
+    );
     if (!counted.allowed) throw tooManyRequests("reports.reporting.error.supportThrottled", counted.retryAfterSeconds);
   }
   return deps.db.tx(async (q) => {
