@@ -96,7 +96,7 @@ export async function lookupReport(deps: D, input: { code: string; phone: string
   });
 }
 
-export type MyReport = ReportRow & { categoryNameVi: string; categoryNameEn: string; placeName: string | null };
+export type MyReport = ReportRow & { categoryCode: string | null; categoryNameVi: string; categoryNameEn: string; placeName: string | null };
 
 /** The signed-in reporter's own reports, newest first. */
 export async function listMyReports(deps: D, ctx: Ctx, limit = 100): Promise<MyReport[]> {
@@ -115,6 +115,7 @@ export async function listMyReports(deps: D, ctx: Ctx, limit = 100): Promise<MyR
   ]);
   return rows.map((r) => ({
     ...r,
+    categoryCode: cats.get(r.categoryId)?.code ?? null,
     categoryNameVi: cats.get(r.categoryId)?.nameVi ?? "",
     categoryNameEn: cats.get(r.categoryId)?.nameEn ?? "",
     placeName: places.get(r.villageCode ?? r.communeCode) ?? null,
