@@ -15,6 +15,8 @@ import { fileDossier } from "../../src/modules/dossiers/index.ts";
 import { confirmPayment } from "../../src/modules/payments/index.ts";
 import { getProcedure } from "../../src/modules/procedures/index.ts";
 import { checkImport, REGISTRY_FILE_COLUMNS } from "../../src/modules/registry/index.ts";
+import { submitReport } from "../../src/modules/reports/index.ts";
+import { buildReportCategory } from "../support/report-factories.ts";
 
 /** A person of the registry file the fixture checks (twice, so the preview lists them as a possible duplicate). */
 const IMPORT_PERSON = "Đinh Thị Hoa";
@@ -55,6 +57,8 @@ type Fixture = {
   conflict: string;
   /** A registry file checked for Gia Phú, not yet committed. */
   registryImport: string;
+  /** The private page of a citizen report (code and secret). */
+  reportFollow: string;
 };
 /** The attendee of the fixture's training: the training page names them. */
 const TRAINEE = "Lò Thị Tập Huấn";
@@ -321,6 +325,11 @@ const OWN: Record<string, (f: Fixture) => OwnProbe> = {
   "GET /dossiers/:id/edit": (f) => ({ as: "citizen", path: `/dossiers/${f.citizenDraft}/edit`, kind: "page" }),
   "GET /payments/:id/receipt": (f) => ({ as: "citizen", path: `/payments/${f.payment}/receipt`, kind: "page" }),
   "GET /payments/:id/receipt.pdf": (f) => ({ as: "citizen", path: `/payments/${f.payment}/receipt.pdf`, kind: "printed" }),
+  // A citizen report's private page opens with its secret (whoever holds the link is the reporter); /me/reports lists
+  // the account's own.
+  "GET /reports/follow/:code/:token": (f) => ({ as: "citizen", path: f.reportFollow, kind: "page" }),
+  "GET /me/reports": () => ({ as: "citizen", path: "/me/reports", kind: "page" }),
+  "GET /api/v1/me/reports": () => ({ as: "citizen", path: "/api/v1/me/reports", kind: "api" }),
 };
 
 // No one's personal data, with the reason.
@@ -332,6 +341,10 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /api/openapi.json": "the API description",
   "GET /api/docs": "the API description",
   "GET /": "public page",
+  "GET /reports/:commune{[0-9]{5}}/new": "the report form, with open public reports nearby (no reporter's data)",
+  "GET /reports/follow": "the look-up form of a report (code and phone typed by the reporter)",
+  "GET /api/v1/reports/similar": "open public reports: code, text, place, status; no reporter's data",
+  "GET /office/reports/new": "the form to record a report for a resident",
   "GET /privacy": "public page",
   "GET /help": "the guides, public",
   "GET /help/:guide": "the guides, public",
@@ -495,6 +508,21 @@ describeDb("reads of personal data", () => {
       bytes: new TextEncoder().encode(registryFile),
     });
 
+    const aReportFollow = async () => {
+      const category = await buildReportCategory(deps, { code: "pdr_road" });
+      const sent = await submitReport(
+        deps,
+        { actor: { userId: null, label: "anonymous" }, requestId: null, principal: null },
+        {
+          communeCode: GIA_PHU,
+          categoryCode: category.code,
+          description: "Ổ gà",
+          contact: { name: "Lò Văn Phản Ánh", phone: "0912000199" },
+          channel: "web",
+        },
+      );
+      return sent.followUrl;
+    };
     f = {
       household: household.id,
       resident: household.residentIds[0]!,
@@ -519,6 +547,7 @@ describeDb("reads of personal data", () => {
       linkResident: home.residentIds[0]!,
       training: await aTraining(),
       registryImport: registryImport.id,
+      reportFollow: await aReportFollow(),
     };
     for (const [name, username] of [
       ["officer", officer.username],
