@@ -1,17 +1,22 @@
-// The report form's one enhancement of its own: "use my location" fills the hidden lat/lon fields. The map picker
-// (the public part's script) reads and writes the same fields, named by data-lat-input/data-lon-input.
+// The report form's one enhancement of its own: a "use my location" button that fills the hidden lat/lon fields.
+// The map picker (the public part's script) reads and writes the same fields, named by data-lat-input/data-lon-input,
+// and hears "report:located" when the device gave a position.
 (function () {
   "use strict";
   if (!("geolocation" in navigator)) return;
-  var boxes = document.querySelectorAll("[data-map-picker]");
+  var boxes = document.querySelectorAll("[data-map-picker][data-locate-label]");
   for (var i = 0; i < boxes.length; i++) {
     (function (box) {
-      var button = box.querySelector("[data-locate]");
       var lat = document.getElementById(box.getAttribute("data-lat-input"));
       var lon = document.getElementById(box.getAttribute("data-lon-input"));
       var source = document.getElementById(box.getAttribute("data-source-input"));
-      if (!button || !lat || !lon) return;
-      button.hidden = false;
+      if (!lat || !lon) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "button button--secondary";
+      button.setAttribute("data-locate", "");
+      button.textContent = box.getAttribute("data-locate-label");
+      box.appendChild(button);
       button.addEventListener("click", function () {
         navigator.geolocation.getCurrentPosition(
           function (pos) {

@@ -68,7 +68,10 @@ function SentPanel(p: { t: Translate; view: FollowView; link: string; locale: "v
       </p>
       <p>{t("reports.reporting.sent.keep")}</p>
       <p>
-        {t("reports.reporting.sent.link")}: <a href={p.link}>{p.link}</a>
+        {t("reports.reporting.sent.link")}:{" "}
+        <a href={p.link} class="code-value">
+          {p.link}
+        </a>
       </p>
       <p>{r.notifySms && r.reporterPhone ? t("reports.reporting.sent.sms", { phone: r.reporterPhone }) : t("reports.reporting.sent.noSms")}</p>
       <h2>{t("reports.reporting.sent.next")}</h2>
@@ -131,20 +134,21 @@ export function ReportDetails(p: { ctx: PageContext; view: FollowView }) {
   );
 }
 
+/** One photo a line, no list indent: at 360 px a list's padding would push a 300-px photo off the screen. */
 function Photos(p: { t: Translate; code: string; ids: string[]; offset?: number }) {
   return (
-    <ul class="report-photos">
+    <div class="report-photos">
       {p.ids.map((id, i) => (
-        <li>
+        <p>
           <img
             src={reportPaths.photo(id)}
             alt={p.t("reports.reporting.follow.photoAlt", { n: i + 1 + (p.offset ?? 0), code: p.code })}
             loading="lazy"
-            width="320"
+            width="300"
           />
-        </li>
+        </p>
       ))}
-    </ul>
+    </div>
   );
 }
 

@@ -86,13 +86,18 @@ function PlaceFields(p: { t: Translate; locale: Locale; form: FormState; categor
       />
       <Field t={t} form={form} name="landmark" label={t("reports.reporting.field.landmark")} hint={t("reports.reporting.field.landmarkHint")} />
       {/* The map picker (the public part's script) and "use my location" fill these when JavaScript is on. */}
-      <div class="field report-place" data-map-picker data-lat-input="f-lat" data-lon-input="f-lon" data-source-input="f-locationSource">
+      {/* "Use my location" is a button the script adds (data-locate-label): without JavaScript there is none to press. */}
+      <div
+        class="field report-place"
+        data-map-picker
+        data-lat-input="f-lat"
+        data-lon-input="f-lon"
+        data-source-input="f-locationSource"
+        data-locate-label={t("reports.reporting.field.useLocation")}
+      >
         <p class="hint" id="report-place-hint">
           {t("reports.reporting.field.placeHint")}
         </p>
-        <button type="button" class="button button--secondary" data-locate hidden>
-          {t("reports.reporting.field.useLocation")}
-        </button>
         <input type="hidden" id="f-lat" name="lat" value={form.values.lat ?? ""} />
         <input type="hidden" id="f-lon" name="lon" value={form.values.lon ?? ""} />
         <input type="hidden" id="f-locationSource" name="locationSource" value={form.values.locationSource ?? ""} />
