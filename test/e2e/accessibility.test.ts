@@ -7,6 +7,8 @@ import { describeBrowser } from "./support/browser.ts";
 import { useE2e } from "./support/e2e-app.ts";
 import type { XasoPage } from "./support/xaso-page.ts";
 import { buildHousehold } from "../support/registry-factories.ts";
+import { buildReportCategory } from "../support/report-factories.ts";
+import { submitReport } from "../../src/modules/reports/index.ts";
 
 type Who = "visitor" | "officer" | "citizen" | "desk" | "province" | "specialist" | "leader" | "volunteer";
 const CAMPAIGN_FORM = { name: "Cao điểm VNeID", skillKey: "vneid_level2", targetPercent: "80", startsOn: "20/11/2026", endsOn: "31/12/2026" };
@@ -30,6 +32,7 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     resident: "",
     team: "",
     linkedResident: "",
+    reportFollow: "",
   };
 
   beforeAll(async () => {
@@ -95,6 +98,21 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
       ],
     });
     found.linkedResident = home.residentIds[0]!;
+    // A citizen report of the commune (factories, not the demo): the form's category and a private page to open.
+    await buildReportCategory(deps, { communeCode: DEMO_COMMUNE, code: "a11y_drain", nameVi: "Cống, rãnh", nameEn: "Drains" });
+    found.reportFollow = (
+      await submitReport(
+        deps,
+        { actor: { userId: null, label: "anonymous" }, requestId: null, principal: null },
+        {
+          communeCode: DEMO_COMMUNE,
+          categoryCode: "a11y_drain",
+          description: "Cống tắc",
+          contact: { name: "Hoàng Thị Lan", phone: "0912777889" },
+          channel: "web",
+        },
+      )
+    ).followUrl;
     await deps.db.query(
       "INSERT INTO resident_account_links (resident_id, user_id, matched_on) SELECT $1, id, 'phone' FROM users WHERE username = 'congdan.phuha'",
       [found.linkedResident],
@@ -163,6 +181,18 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "home", who: "visitor", path: () => "/" },
     { name: "home in English", who: "visitor", path: () => "/", then: (x) => x.chooseLanguage("en").then(() => x.chooseLanguage("vi")) },
     { name: "sign-in", who: "visitor", path: () => "/sign-in" },
+    { name: "report form, the place", who: "visitor", path: () => `/reports/${DEMO_COMMUNE}/new` },
+    { name: "report form, in full", who: "visitor", path: () => `/reports/${DEMO_COMMUNE}/new?step=full&categoryCode=a11y_drain` },
+    {
+      name: "report form with errors",
+      who: "visitor",
+      path: () => `/reports/${DEMO_COMMUNE}/new?step=full&categoryCode=a11y_drain`,
+      then: submitEmpty(`/reports/${DEMO_COMMUNE}/new`),
+    },
+    { name: "report look-up", who: "visitor", path: () => "/reports/follow" },
+    { name: "a report's private page", who: "visitor", path: () => found.reportFollow },
+    { name: "my reports", who: "citizen", path: () => "/me/reports" },
+    { name: "a report recorded for a resident", who: "volunteer", path: () => "/office/reports/new" },
     { name: "sign-in with errors", who: "visitor", path: () => "/sign-in", then: submitEmpty("/sign-in") },
     { name: "units", who: "visitor", path: () => "/units" },
     { name: "search results", who: "visitor", path: () => "/units?q=gia+phu" },
