@@ -15,12 +15,11 @@ describeDb("reporting API", () => {
   const app = useTestApp();
   let x: TestApp;
   let village: string;
-  let category: { id: string; code: string };
 
   beforeAll(async () => {
     x = app();
     village = (await buildVillage(x.deps, GIA_PHU)).code;
-    category = await buildReportCategory(x.deps, { code: "drain", publicByDefault: false });
+    await buildReportCategory(x.deps, { code: "drain", publicByDefault: false });
   });
 
   it("takes a report with a base64 photo and answers with the code and the private link", async () => {

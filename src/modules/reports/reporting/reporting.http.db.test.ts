@@ -3,7 +3,7 @@
 // "tôi cũng gặp", the assisted form; bad input is a 400 naming each field with nothing written.
 import { createHash } from "node:crypto";
 import sharp from "sharp";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { fromAddress, TestClient } from "../../../../test/support/client.ts";
 import { BAO_THANG, buildUser, buildVillage, GIA_PHU, PASSWORD } from "../../../../test/support/factories.ts";
 import { buildReport, buildReportCategory } from "../../../../test/support/report-factories.ts";
@@ -300,4 +300,3 @@ describeDb("reporting flood limit", () => {
     expect((await multipart(elsewhere, `/reports/${GIA_PHU}/new`, { categoryCode: "trash", description: "Rác 4" })).status).toBe(303);
   });
 });
-void describe;

@@ -41,7 +41,7 @@ export async function supportReport(deps: D, ctx: Ctx, input: SupportInput): Pro
   return deps.db.tx(async (q) => {
     const r = await repo.findByCode(q, normaliseReportCode(input.code ?? ""), true);
     // Only what the public page shows can be supported: a private or hidden report is not confirmed to exist.
-    if (!r || !r.public || r.hiddenAt || r.status === "rejected") throw new AppError("not_found", "error.notFound");
+    if (!r?.public || r.hiddenAt || r.status === "rejected") throw new AppError("not_found", "error.notFound");
     if (!OPEN_STATUSES.includes(r.status)) throw new AppError("conflict", "reports.reporting.error.notOpen");
     if (p && r.reporterUserId === p.userId) throw new AppError("conflict", "reports.reporting.error.ownReport");
     const added = await repo.addSupport(q, r.id, key, p?.userId ?? null, now);
