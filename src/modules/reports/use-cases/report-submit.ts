@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Deps } from "../../../deps.ts";
 import { canOnOrWithin, type Principal } from "../../../platform/auth/authorise.ts";
+import { referenceCache } from "../../../platform/cache/reference-cache.ts";
 import { computeDueAt } from "../../../platform/calendar/working-time.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
 import { uploadQuota } from "../../../platform/files/upload-limits.ts";
@@ -35,9 +36,12 @@ export const CONSENT_NOTE_MAX = 500;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const CONSENT_METHODS = ["signature", "verbal", "fingerprint"] as const;
 
+// Communes change only with an import of the official list: read once a minute per process, as dossiers do.
+const communes = referenceCache<AdminUnitRow | null>(60_000);
+
 /** The commune a report goes to, or a 4xx naming `communeCode`. */
 export async function reportCommune(deps: Pick<Deps, "db" | "config">, code: string): Promise<AdminUnitRow> {
-  const unit = /^\d{5}$/.test(code) ? await getAdminUnit(deps, code).catch(() => null) : null;
+  const unit = /^\d{5}$/.test(code) ? await communes.get(deps.db, code, () => getAdminUnit(deps, code).catch(() => null)) : null;
   if (unit?.level !== "commune")
     throw new AppError("validation", "error.validation", [{ field: "communeCode", code: "unknown", message: "reports.reporting.error.commune" }]);
   return unit;
