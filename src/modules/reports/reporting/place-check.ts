@@ -1,6 +1,7 @@
 // Where a report may be placed. The project holds no geometry of provinces or communes, and no bounding boxes of
 // provinces could be sourced under a licence we can ship, so coordinates are checked against Vietnam's national
-// extent, islands included (docs/reports/reporting.md): a point in the sea off Cà Mau passes, one in Laos does not.
+// extent, islands included (docs/reports/reporting.md): a point in the sea off Cà Mau passes, one in Bangkok does not;
+// the box is coarse (Vientiane and Phnom Penh fall inside it).
 // Everything closer than that (the village, the landmark) is the resident's word and the officer's judgement.
 
 /** Southernmost Trường Sa features to Lũng Cú; A Pa Chải to the eastern Trường Sa features. */
