@@ -224,6 +224,9 @@ describeDb("reporting pages", () => {
     const citizen = await buildUser(x.deps, { kind: "citizen", roles: [["citizen", GIA_PHU]] });
     const client = new TestClient(x.app);
     await client.signIn(citizen.username, PASSWORD);
+    // The full form starts from the citizen's own contact; they may clear it or report anonymously.
+    const prefilled = await (await client.get(`/reports/${GIA_PHU}/new?step=full&categoryCode=road`)).text();
+    expect(prefilled).toContain(`value="Test ${citizen.username}"`);
     const res = await multipart(client, `/reports/${GIA_PHU}/new`, { categoryCode: "road", description: "Cây đổ chắn đường" });
     expect(res.status).toBe(303);
     const code = res.headers.get("location")!.split("/")[3]!;

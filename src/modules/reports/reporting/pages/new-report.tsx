@@ -8,6 +8,7 @@ import type { PageKit } from "../../../../platform/http/page-kit.ts";
 import { Layout } from "../../../../platform/views/layout.tsx";
 import type { FormState } from "../../../../platform/views/components.tsx";
 import type { AdminUnitRow } from "../../../admin-units/index.ts";
+import { getProfileForPrefill } from "../../../citizens/index.ts";
 import { reportPaths } from "../../report-paths.ts";
 import { similarReports } from "../../use-cases/report-similar.ts";
 import { checkReport, reportChoices, reportCommune, submitReport } from "../../use-cases/report-submit.ts";
@@ -83,7 +84,20 @@ export function newReportPages(kit: PageKit) {
     );
     const placeErrors = errors.filter((e) => (PLACE_FIELDS as readonly string[]).includes(e.field));
     if (placeErrors.length > 0) return render(c, commune, "place", { values, errors: placeErrors }, 400);
-    return render(c, commune, "full", { values, errors: [] });
+    return render(c, commune, "full", { values: { ...values, ...(await contactOf(c)) }, errors: [] });
+  };
+
+  /** A signed-in citizen's contact, from their profile: they may clear it or tick "anonymous". */
+  const contactOf = async (c: Context<AppEnv>): Promise<Record<string, string>> => {
+    const p = c.get("principal");
+    if (p?.kind !== "citizen") return {};
+    const profile = await getProfileForPrefill(deps, p.userId);
+    if (!profile) return {};
+    return Object.fromEntries(
+      Object.entries({ "contact.name": profile.fullName, "contact.phone": profile.phone, "contact.email": profile.email }).filter(
+        (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "",
+      ),
+    );
   };
 
   /** POST: send; the form comes back with every error and what was typed (the photos must be chosen again). */
