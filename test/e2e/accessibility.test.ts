@@ -191,6 +191,7 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     },
     { name: "report look-up", who: "visitor", path: () => "/reports/follow" },
     { name: "a report's private page", who: "visitor", path: () => found.reportFollow },
+    { name: "a report just sent", who: "visitor", path: () => `${found.reportFollow}?sent=1` },
     { name: "my reports", who: "citizen", path: () => "/me/reports" },
     { name: "a report recorded for a resident", who: "volunteer", path: () => "/office/reports/new" },
     { name: "sign-in with errors", who: "visitor", path: () => "/sign-in", then: submitEmpty("/sign-in") },

@@ -287,7 +287,7 @@ describeDb("reporting pages", () => {
 });
 
 describeDb("reporting flood limit", () => {
-  const app = useTestApp({ env: { FILING_MAX_PER_ADDRESS: "2" } });
+  const app = useTestApp({ env: { FILING_MAX_PER_ADDRESS: "2", SMS_MAX_PER_RECIPIENT: "1" } });
   it("answers 429 with a clear message once an address has sent its share, and writes nothing more", async () => {
     const x = app();
     await buildReportCategory(x.deps, { code: "trash" });
@@ -301,5 +301,24 @@ describeDb("reporting flood limit", () => {
     // Another address is not held back.
     const elsewhere = new TestClient(fromAddress(x.app, "203.0.113.8"));
     expect((await multipart(elsewhere, `/reports/${GIA_PHU}/new`, { categoryCode: "trash", description: "Rác 4" })).status).toBe(303);
+  });
+
+  it("skips the SMS over the SMS limits, keeps the report, and says so on the sent page", async () => {
+    const x = app();
+    await buildReportCategory(x.deps, { code: "smoke" });
+    const sent: string[] = [];
+    for (const ip of ["198.51.100.1", "198.51.100.2"]) {
+      const res = await multipart(new TestClient(fromAddress(x.app, ip)), `/reports/${GIA_PHU}/new`, {
+        categoryCode: "smoke",
+        description: "Đốt rác gây khói",
+        "contact.phone": "0912000333",
+      });
+      expect(res.status).toBe(303);
+      sent.push(await (await new TestClient(x.app).get(res.headers.get("location")!)).text());
+    }
+    expect(sent[0]).toContain("qua tin nhắn đến số 0912000333");
+    expect(sent[1]).toContain("chưa gửi SMS");
+    expect(await count(x, "SELECT count(*) AS n FROM outbox WHERE topic = 'sms' AND payload->>'to' = '+84912000333'")).toBe(1);
+    expect(await count(x, "SELECT count(*) AS n FROM reports WHERE category_id IN (SELECT id FROM report_categories WHERE code = 'smoke')")).toBe(2);
   });
 });

@@ -51,6 +51,8 @@ export const messagesVi = {
     "Hãy ghi lại mã này. Đường dẫn dưới đây là riêng của bạn: ai có nó đều xem được thông tin liên hệ bạn đã ghi, nên đừng chia sẻ.",
   "reports.reporting.sent.link": "Đường dẫn theo dõi riêng",
   "reports.reporting.sent.sms": "Chúng tôi đã gửi mã và đường dẫn này qua tin nhắn đến số {phone}.",
+  "reports.reporting.sent.smsLater":
+    "Số điện thoại đã nhận quá nhiều tin nhắn trong thời gian ngắn nên lần này chưa gửi SMS; bạn vẫn nhận tin khi xã trả lời. Hãy ghi lại mã và đường dẫn trên.",
   "reports.reporting.sent.noSms":
     "Bạn không để lại số điện thoại (hoặc gửi ẩn danh) nên sẽ không nhận SMS. Mở lại đường dẫn trên, hoặc vào “Tra cứu phản ánh” với mã của bạn.",
   "reports.reporting.sent.next": "Tiếp theo",
@@ -231,6 +233,8 @@ export const messagesEn: Messages = {
   "reports.reporting.sent.keep": "Write this code down. The link below is yours alone: whoever has it sees the contact details you gave, so do not share it.",
   "reports.reporting.sent.link": "Your private follow-up link",
   "reports.reporting.sent.sms": "We sent the code and this link by SMS to {phone}.",
+  "reports.reporting.sent.smsLater":
+    "This number has had too many messages in a short time, so no SMS was sent now; you will still get one when the commune answers. Write down the code and the link above.",
   "reports.reporting.sent.noSms":
     "You left no phone number (or reported anonymously), so you will get no SMS. Open the link above again, or use “Find a report” with your code.",
   "reports.reporting.sent.next": "What happens next",

@@ -271,24 +271,25 @@ async function write(
       if (inserted) break;
       if (attempt >= 4) throw new Error("no free report code after 5 draws");
     }
-    await insertReportEvent(q, {
-      reportId: id,
-      kind: "submitted",
-      toStatus: "received",
-      actorUserId: p?.userId ?? null,
-      data: { channel: input.channel, ...(c.photoUrls.length ? { mediaUrls: c.photoUrls } : {}) },
-    });
     const quota = p ? uploadQuota(deps.config, p, input.clientIp ?? null, now) : null;
     await saveReportPhotos(q, { reportId: id, communeCode: commune.code, stage: "report", photos, actorUserId: p?.userId ?? null, quota });
     const followPath = reportPaths.follow(code, token);
     const followUrl = publicBase ? `${publicBase}${followPath}` : followPath;
-    await notifyReportReceived(deps, q, {
+    const told = await notifyReportReceived(deps, q, {
       reportId: id,
       code,
       followUrl,
       phone: notifySms ? c.phone : null,
       email: c.email,
       sender: smsSender(ctx, input),
+    });
+    // Whether the SMS was queued (not over the SMS limits): the sent page says so only when it was.
+    await insertReportEvent(q, {
+      reportId: id,
+      kind: "submitted",
+      toStatus: "received",
+      actorUserId: p?.userId ?? null,
+      data: { channel: input.channel, sms: told.sms, ...(c.photoUrls.length ? { mediaUrls: c.photoUrls } : {}) },
     });
     await deps.events.publish(q, {
       type: "report.submitted",

@@ -57,6 +57,9 @@ export function ReporterAnswer(p: { ctx: PageContext; r: ReportRow; base: string
   );
 }
 
+/** The first event says whether the SMS with the code and link was queued (it is skipped over the SMS limits). */
+const smsQueued = (view: FollowView) => view.events.find((e) => e.kind === "submitted")?.data.sms === true;
+
 function SentPanel(p: { t: Translate; view: FollowView; link: string; locale: "vi" | "en"; unit: string }) {
   const { t, view } = p;
   const r = view.report;
@@ -73,7 +76,13 @@ function SentPanel(p: { t: Translate; view: FollowView; link: string; locale: "v
           {p.link}
         </a>
       </p>
-      <p>{r.notifySms && r.reporterPhone ? t("reports.reporting.sent.sms", { phone: r.reporterPhone }) : t("reports.reporting.sent.noSms")}</p>
+      <p>
+        {smsQueued(view) && r.reporterPhone
+          ? t("reports.reporting.sent.sms", { phone: r.reporterPhone })
+          : r.notifySms
+            ? t("reports.reporting.sent.smsLater")
+            : t("reports.reporting.sent.noSms")}
+      </p>
       <h2>{t("reports.reporting.sent.next")}</h2>
       <ol>
         <li>{t("reports.reporting.sent.next1")}</li>
