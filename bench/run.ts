@@ -18,6 +18,7 @@ import { cpuDelta, cpuSnapshot, machineCpuMs, parentPid, processGroup, rssKb, ps
 import { printReport, type Report, type Scenario } from "./lib/report.ts";
 import { runCoverageSuite } from "./coverage/suite.ts";
 import { runReportsPublicSuite } from "./reports-public/suite.ts";
+import { runReportsSubmitBench } from "./reports-submit/suite.ts";
 
 const READY_TEXT = "XãSố is listening";
 const START_TIMEOUT_MS = 240_000;
@@ -110,6 +111,8 @@ function machine() {
 async function main(opts: BenchOptions) {
   // The field sync is measured in process against the system server (bench/lib/field-sync.ts).
   if (opts.suite === "field-sync") return runFieldSyncBench(opts);
+  // Citizen reports sent with a 200 KB photo, in process against the system server (bench/reports-submit/suite.ts).
+  if (opts.suite === "reports-submit") return runReportsSubmitBench(opts);
   const cleanups: (() => Promise<unknown>)[] = [];
   const cleanup = async () => {
     for (const fn of cleanups.splice(0).reverse()) await fn().catch((err) => process.stderr.write(`cleanup: ${String(err)}\n`));

@@ -152,7 +152,8 @@ export function createApp(deps: AppDeps) {
   return Object.assign(app, { openapi: api, metrics, pageCache });
 }
 
-/** API routes whose JSON bodies may carry base64 files (and the field sync, up to 1,000 queued items). */
-const UPLOAD_API_PATHS = /^\/api\/v1\/(files|me\/vault|procedures\/import|field\/sync|dossiers(\/[^/]+\/actions\/[^/]+)?|reports\/[^/]+\/actions\/resolve)$/;
+/** API routes whose JSON bodies may carry base64 files (a citizen report's or its answer's photos too; and the field sync, up to 1,000 queued items). */
+const UPLOAD_API_PATHS =
+  /^\/api\/v1\/(files|me\/vault|procedures\/import|field\/sync|reports|dossiers(\/[^/]+\/actions\/[^/]+)?|reports\/[^/]+\/actions\/resolve)$/;
 
 export type App = ReturnType<typeof createApp>;

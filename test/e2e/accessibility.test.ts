@@ -10,6 +10,7 @@ import { buildHousehold } from "../support/registry-factories.ts";
 import sharp from "sharp";
 import { preparePhotos, saveReportPhotos } from "../../src/modules/reports/use-cases/photo-store.ts";
 import { buildReport, buildReportCategory } from "../support/report-factories.ts";
+import { submitReport } from "../../src/modules/reports/index.ts";
 
 type Who = "visitor" | "officer" | "citizen" | "desk" | "province" | "specialist" | "leader" | "volunteer";
 const CAMPAIGN_FORM = { name: "Cao điểm VNeID", skillKey: "vneid_level2", targetPercent: "80", startsOn: "20/11/2026", endsOn: "31/12/2026" };
@@ -37,6 +38,7 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     forwardedReport: "",
     moderatedReport: "",
     publicReport: "",
+    reportFollow: "",
   };
 
   beforeAll(async () => {
@@ -132,6 +134,21 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     const publicRep = await buildReport(deps, { categoryId: publicCategory.id, communeCode: DEMO_COMMUNE, status: "resolved", lat: 22.4, lon: 104 });
     await deps.db.query("UPDATE reports SET answer = 'Đã vá ổ gà.', answered_at = now() WHERE id = $1", [publicRep.id]);
     found.publicReport = `/reports/r/${publicRep.code}`;
+    // A citizen report of the commune (factories, not the demo): the form's category and a private page to open.
+    await buildReportCategory(deps, { communeCode: DEMO_COMMUNE, code: "a11y_drain", nameVi: "Cống, rãnh", nameEn: "Drains" });
+    found.reportFollow = (
+      await submitReport(
+        deps,
+        { actor: { userId: null, label: "anonymous" }, requestId: null, principal: null },
+        {
+          communeCode: DEMO_COMMUNE,
+          categoryCode: "a11y_drain",
+          description: "Cống tắc",
+          contact: { name: "Hoàng Thị Lan", phone: "0912777889" },
+          channel: "web",
+        },
+      )
+    ).followUrl;
     await deps.db.query(
       "INSERT INTO resident_account_links (resident_id, user_id, matched_on) SELECT $1, id, 'phone' FROM users WHERE username = 'congdan.phuha'",
       [found.linkedResident],
@@ -220,6 +237,19 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "home", who: "visitor", path: () => "/" },
     { name: "home in English", who: "visitor", path: () => "/", then: (x) => x.chooseLanguage("en").then(() => x.chooseLanguage("vi")) },
     { name: "sign-in", who: "visitor", path: () => "/sign-in" },
+    { name: "report form, the place", who: "visitor", path: () => `/reports/${DEMO_COMMUNE}/new` },
+    { name: "report form, in full", who: "visitor", path: () => `/reports/${DEMO_COMMUNE}/new?step=full&categoryCode=a11y_drain` },
+    {
+      name: "report form with errors",
+      who: "visitor",
+      path: () => `/reports/${DEMO_COMMUNE}/new?step=full&categoryCode=a11y_drain`,
+      then: submitEmpty(`/reports/${DEMO_COMMUNE}/new`),
+    },
+    { name: "report look-up", who: "visitor", path: () => "/reports/follow" },
+    { name: "a report's private page", who: "visitor", path: () => found.reportFollow },
+    { name: "a report just sent", who: "visitor", path: () => `${found.reportFollow}?sent=1` },
+    { name: "my reports", who: "citizen", path: () => "/me/reports" },
+    { name: "a report recorded for a resident", who: "volunteer", path: () => "/office/reports/new" },
     { name: "sign-in with errors", who: "visitor", path: () => "/sign-in", then: submitEmpty("/sign-in") },
     { name: "units", who: "visitor", path: () => "/units" },
     { name: "search results", who: "visitor", path: () => "/units?q=gia+phu" },

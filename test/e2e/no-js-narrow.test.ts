@@ -9,6 +9,7 @@ import type { XasoPage } from "./support/xaso-page.ts";
 import { buildHousehold } from "../support/registry-factories.ts";
 import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 import { labelledPdf } from "../../src/platform/files/labelled-pdf.ts";
+import { submitReport } from "../../src/modules/reports/index.ts";
 
 const CITIZEN_PAGES: { name: string; path: string; status?: number }[] = [
   { name: "home", path: "/" },
@@ -30,6 +31,9 @@ const CITIZEN_PAGES: { name: string; path: string; status?: number }[] = [
   { name: "a commune's public reports", path: `/reports/${DEMO_COMMUNE}` },
   { name: "public reports filtered", path: `/reports/${DEMO_COMMUNE}?status=open&month=2026-11` },
   // The map page is checked in test/e2e/report-map.test.ts, whose tiles come from a local stub (no network here).
+  { name: "report form, the place", path: `/reports/${DEMO_COMMUNE}/new` },
+  { name: "report form, in full", path: `/reports/${DEMO_COMMUNE}/new?step=full&categoryCode=nj_drain` },
+  { name: "report look-up", path: "/reports/follow" },
 ];
 
 /** Pages of a signed-in citizen; `path` is a function where the address is found on the way (a dossier's id). */
@@ -40,8 +44,10 @@ const SIGNED_IN_PAGES: { name: string; path: () => string }[] = [
   { name: "profile", path: () => "/me/profile" },
   { name: "vault", path: () => "/me/vault" },
   { name: "my household, asked whether a resident is me", path: () => "/me/household" },
+  { name: "my reports", path: () => "/me/reports" },
+  { name: "a report's private page", path: () => found.reportFollow },
 ];
-const found = { myDossier: "", code: "" };
+const found = { myDossier: "", code: "", reportFollow: "" };
 
 describeBrowser("without JavaScript, at 360 px", () => {
   const e2e = useE2e({ publicServices: true });
@@ -64,6 +70,21 @@ describeBrowser("without JavaScript, at 360 px", () => {
     found.code = (await link.innerText()).trim();
     // Enter once: a household of Thôn Phú Hà whose head is proposed to the demo citizen as being them.
     const deps = e2e().app.deps;
+    // A citizen report category of the commune and a report's private page (factories, not the demo).
+    await buildReportCategory(deps, { communeCode: DEMO_COMMUNE, code: "nj_drain", nameVi: "Cống, rãnh", nameEn: "Drains" });
+    found.reportFollow = (
+      await submitReport(
+        deps,
+        { actor: { userId: null, label: "anonymous" }, requestId: null, principal: null },
+        {
+          communeCode: DEMO_COMMUNE,
+          categoryCode: "nj_drain",
+          description: "Cống tắc",
+          contact: { name: "Hoàng Thị Lan", phone: "0912777889" },
+          channel: "web",
+        },
+      )
+    ).followUrl;
     const home = await buildHousehold(deps, {
       villageCode: `${DEMO_COMMUNE}.001`,
       address: "Số 3 đường Phú Hà",

@@ -281,6 +281,14 @@ Object.assign(SCOPED, {
   "POST /api/v1/report-photos/:id/unhide": (f) => ({ path: `/api/v1/report-photos/${f.reportPhotoB}/unhide`, json: {} }),
 } satisfies Record<string, Probe>);
 
+// Reports, recorded for a resident: a helper of commune A recording into commune B is a 404 (report.assist there).
+Object.assign(SCOPED, {
+  "POST /office/reports/new": () => ({
+    path: "/office/reports/new",
+    form: { communeCode: BAO_THANG, categoryCode: "road", description: "X", channel: "assisted", "contact.name": "X", "consent.method": "verbal" },
+  }),
+} satisfies Record<string, Probe>);
+
 // Lists: they answer 200 but must not contain commune B's data.
 const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: string }> = {
   "GET /office/visits": () => ({ path: "/office/visits", absent: "Nhà Bí Mật" }),
@@ -451,6 +459,28 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /reports/map-assets/:name",
   "GET /reports/map-assets/images/:name",
   "GET /api/v1/public/reports.geojson",
+  // Citizen reports, reporting part: anyone may report to any commune (throttled); similar reports and "tôi cũng gặp"
+  // reach only public reports; the private page, confirm and reopen need the private link's secret or the account
+  // that sent the report (404 otherwise); /me/reports lists the caller's own; the assisted form lists the caller's
+  // own communes (recording into another is SCOPED above).
+  "GET /reports/:commune{[0-9]{5}}/new",
+  "POST /reports/:commune{[0-9]{5}}/new",
+  "GET /reports/follow",
+  "POST /reports/follow",
+  "GET /reports/follow/:code/:token",
+  "POST /reports/follow/:code/:token/confirm",
+  "POST /reports/follow/:code/:token/reopen",
+  "POST /reports/r/:code/support",
+  "GET /me/reports",
+  "POST /me/reports/:code/confirm",
+  "POST /me/reports/:code/reopen",
+  "GET /office/reports/new",
+  "POST /api/v1/reports",
+  "GET /api/v1/reports/similar",
+  "POST /api/v1/reports/:code/support",
+  "POST /api/v1/reports/:code/confirm",
+  "POST /api/v1/reports/:code/reopen",
+  "GET /api/v1/me/reports",
 ]);
 
 describeDb("access between communes", () => {

@@ -139,6 +139,27 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     body: { linkId: "6f1c2f3e-0000-4000-8000-000000000003", decision: "confirm" },
   }),
   "POST /api/v1/field/photos": () => "file body",
+  // Citizen reports: a report (no such category here: the use case answers 400 too, after the edge), "tôi cũng gặp",
+  // and the reporter's confirm and reopen by the private link's secret.
+  "POST /api/v1/reports": (f) => ({
+    who: "anonymous",
+    path: "/api/v1/reports",
+    body: {
+      communeCode: GIA_PHU,
+      categoryCode: "road",
+      description: "Ổ gà",
+      villageCode: f.village,
+      landmark: "Cầu",
+      contact: { name: "Mai", phone: "0912000150", email: "mai@example.vn" },
+    },
+  }),
+  "POST /api/v1/reports/{code}/support": () => ({
+    who: "anonymous",
+    path: "/api/v1/reports/PA-XXXXXX/support",
+    body: { browserKey: "browser-key-0123456789" },
+  }),
+  "POST /api/v1/reports/{code}/confirm": () => ({ who: "anonymous", path: "/api/v1/reports/PA-XXXXXX/confirm", body: { token: "A".repeat(24) } }),
+  "POST /api/v1/reports/{code}/reopen": () => ({ who: "anonymous", path: "/api/v1/reports/PA-XXXXXX/reopen", body: { token: "A".repeat(24), reason: "Chưa" } }),
   "POST /api/v1/field/sync": () => ({
     who: "officer",
     path: "/api/v1/field/sync",

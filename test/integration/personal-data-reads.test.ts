@@ -18,6 +18,7 @@ import { fileDossier } from "../../src/modules/dossiers/index.ts";
 import { confirmPayment } from "../../src/modules/payments/index.ts";
 import { getProcedure } from "../../src/modules/procedures/index.ts";
 import { checkImport, REGISTRY_FILE_COLUMNS } from "../../src/modules/registry/index.ts";
+import { submitReport } from "../../src/modules/reports/index.ts";
 
 /** A person of the registry file the fixture checks (twice, so the preview lists them as a possible duplicate). */
 const IMPORT_PERSON = "Đinh Thị Hoa";
@@ -62,6 +63,8 @@ type Fixture = {
   report: string;
   /** A photo of a public citizen report of GIA_PHU, with the report's code and its private follow secret. */
   reportPhoto: { id: string; code: string; token: string };
+  /** The private page of a citizen report (code and secret). */
+  reportFollow: string;
 };
 /** The attendee of the fixture's training: the training page names them. */
 const TRAINEE = "Lò Thị Tập Huấn";
@@ -348,6 +351,11 @@ const OWN: Record<string, (f: Fixture) => OwnProbe> = {
     path: `/reports/follow/${f.reportPhoto.code}/${f.reportPhoto.token}/photos/${f.reportPhoto.id}.jpg`,
     kind: "page",
   }),
+  // A citizen report's private page opens with its secret (whoever holds the link is the reporter); /me/reports lists
+  // the account's own.
+  "GET /reports/follow/:code/:token": (f) => ({ as: "citizen", path: f.reportFollow, kind: "page" }),
+  "GET /me/reports": () => ({ as: "citizen", path: "/me/reports", kind: "page" }),
+  "GET /api/v1/me/reports": () => ({ as: "citizen", path: "/api/v1/me/reports", kind: "api" }),
 };
 
 // No one's personal data, with the reason.
@@ -359,6 +367,10 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /api/openapi.json": "the API description",
   "GET /api/docs": "the API description",
   "GET /": "public page",
+  "GET /reports/:commune{[0-9]{5}}/new": "the report form, with open public reports nearby (no reporter's data)",
+  "GET /reports/follow": "the look-up form of a report (code and phone typed by the reporter)",
+  "GET /api/v1/reports/similar": "open public reports: code, text, place, status; no reporter's data",
+  "GET /office/reports/new": "the form to record a report for a resident",
   "GET /privacy": "public page",
   "GET /help": "the guides, public",
   "GET /help/:guide": "the guides, public",
@@ -558,6 +570,21 @@ describeDb("reads of personal data", () => {
 
     const reportCategory = await buildReportCategory(deps);
     const report = await buildReport(deps, { categoryId: reportCategory.id, reporterName: REPORTER, reporterPhone: "0912777999" });
+    const aReportFollow = async () => {
+      const category = await buildReportCategory(deps, { code: "pdr_road" });
+      const sent = await submitReport(
+        deps,
+        { actor: { userId: null, label: "anonymous" }, requestId: null, principal: null },
+        {
+          communeCode: GIA_PHU,
+          categoryCode: category.code,
+          description: "Ổ gà",
+          contact: { name: "Lò Văn Phản Ánh", phone: "0912000199" },
+          channel: "web",
+        },
+      );
+      return sent.followUrl;
+    };
     f = {
       report: report.id,
       household: household.id,
@@ -584,6 +611,7 @@ describeDb("reads of personal data", () => {
       training: await aTraining(),
       registryImport: registryImport.id,
       reportPhoto: await aReportPhoto(),
+      reportFollow: await aReportFollow(),
     };
     for (const [name, username] of [
       ["officer", officer.username],
