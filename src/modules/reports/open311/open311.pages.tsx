@@ -5,13 +5,13 @@ import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { pageKit } from "../../../platform/http/page-kit.ts";
 import type { WebContext } from "../../../platform/http/web-context.ts";
 import { reportPaths } from "../report-paths.ts";
-import { submitReportFallback } from "../use-cases/open311-submit-fallback.ts";
+import { submitReport } from "../use-cases/report-submit.ts";
 import { registerOpen311Routes } from "./open311-routes.ts";
 import { clientsPages } from "./pages/clients-page.tsx";
 
 export function registerOpen311Pages(app: Hono<AppEnv>, web: WebContext): void {
-  // MERGE: pass the reporting part's submitReport here, then delete use-cases/open311-submit-fallback.ts.
-  registerOpen311Routes(app, web.deps, submitReportFallback);
+  // A post becomes a report through the same use case as the web form (checks, code, deadline, SMS, flood limit).
+  registerOpen311Routes(app, web.deps, submitReport);
 
   const clients = clientsPages(pageKit(web));
   app.get(reportPaths.open311Clients, clients.show);
