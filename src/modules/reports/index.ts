@@ -1,2 +1,5 @@
 /** Citizen reports (phản ánh hiện trường): report, handle, answer in public, Open311 (docs/reports.md). */
 export { type ReportStatus, REPORT_STATUSES, open311Status } from "./reports.model.ts";
+export { type ActiveCategory, activeCategories } from "./use-cases/categories-active.ts";
+export { ensureDefaultCategories } from "./use-cases/categories-ensure-defaults.ts";
+export type { CategoryAttribute } from "./categories/categories.contract.ts";
