@@ -72,33 +72,41 @@ const attributes = z
       ctx.addIssue({ code: "custom", message: "duplicate code", params: { messageKey: "reports.categories.error.duplicateKey", code: "duplicate" } });
   });
 
-/** What an admin edits. `communeCode` absent or null: the province's default; a commune: its own row (an override). */
+/** The fields an admin edits on any row. */
+const editable = {
+  nameVi: z.string().trim().min(1).max(120),
+  nameEn: z.string().trim().min(1).max(120),
+  descriptionVi: z.string().trim().max(500).default(""),
+  descriptionEn: z.string().trim().max(500).default(""),
+  keywords: z.string().trim().max(300).default("").openapi({ description: "Comma separated (Open311 keywords)" }),
+  responsibleUnit: z.string().trim().max(200).default(""),
+  responsibleUserId: z.uuid().nullable().default(null).openapi({ description: "Only in a commune's row: an officer who may handle its reports" }),
+  timeLimitDays: z.coerce.number().int().min(TIME_LIMIT_MIN).max(TIME_LIMIT_MAX).openapi({ description: "Working days to answer", example: 5 }),
+  publicByDefault: z.boolean().default(true),
+  active: z.boolean().default(true),
+  sortOrder: z.coerce.number().int().min(0).max(9999).default(100),
+  attributes: attributes.default([]),
+};
+const scope = {
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .openapi({ description: "The province (2 digits); implied by communeCode", example: "15" }),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .nullable()
+    .optional()
+    .openapi({ description: "A commune: its own row, overriding the province default of the same code", example: "02923" }),
+};
+
+/** What an admin saves. `communeCode` absent or null: the province's default; a commune: its own row (an override). */
 export const CategoryInput = z
   .strictObject({
-    provinceCode: z
-      .string()
-      .regex(/^\d{2}$/)
-      .optional()
-      .openapi({ description: "The province (2 digits); implied by communeCode", example: "15" }),
-    communeCode: z
-      .string()
-      .regex(/^\d{5}$/)
-      .nullable()
-      .optional()
-      .openapi({ description: "A commune: its own row, overriding the province default of the same code", example: "02923" }),
+    ...scope,
     code: z.string().trim().regex(CATEGORY_CODE_RE).openapi({ description: "Also Open311's service_code", example: "road" }),
-    nameVi: z.string().trim().min(1).max(120),
-    nameEn: z.string().trim().min(1).max(120),
-    descriptionVi: z.string().trim().max(500).default(""),
-    descriptionEn: z.string().trim().max(500).default(""),
-    keywords: z.string().trim().max(300).default("").openapi({ description: "Comma separated (Open311 keywords)" }),
-    responsibleUnit: z.string().trim().max(200).default(""),
-    responsibleUserId: z.uuid().nullable().default(null),
-    timeLimitDays: z.coerce.number().int().min(TIME_LIMIT_MIN).max(TIME_LIMIT_MAX).openapi({ description: "Working days to answer", example: 5 }),
-    publicByDefault: z.boolean().default(true),
-    active: z.boolean().default(true),
-    sortOrder: z.coerce.number().int().min(0).max(9999).default(100),
-    attributes: attributes.default([]),
+    ...editable,
   })
   .refine((c) => c.provinceCode || c.communeCode, {
     message: "a province or a commune",
@@ -107,6 +115,9 @@ export const CategoryInput = z
   })
   .openapi("ReportCategoryInput");
 export type CategoryInput = z.infer<typeof CategoryInput>;
+
+/** PUT by id: the editable fields; scope and code may be repeated but not changed. */
+export const CategoryUpdate = z.strictObject({ ...scope, code: z.string().optional(), ...editable }).openapi("ReportCategoryUpdate");
 
 /** A category as the API shows it (the effective row of a commune, or a province default). */
 export const Category = z
@@ -126,9 +137,8 @@ export const Category = z
     publicByDefault: z.boolean(),
     active: z.boolean(),
     sortOrder: z.number().int(),
-    overridden: z.boolean().openapi({ description: "A commune's own row that replaces the province default of the same code" }),
     attributes: z.array(z.any().openapi({ type: "object" })),
-    version: z.number().int(),
+    version: z.number().int().optional().openapi({ description: "The row's version (admin lists)" }),
   })
   .openapi("ReportCategory");
 

@@ -9,14 +9,12 @@ export const provinceOfPath = (path: string): string => path.split("/").filter(B
 /** The unit of a commune code, or a 400 naming `field` when it is not a commune (reference data: no 404 needed). */
 export async function communeUnit(deps: Pick<Deps, "db" | "config">, code: string, field: string): Promise<AdminUnitRow> {
   const unit = await getAdminUnit(deps, code).catch(() => null);
-  if (!unit || unit.level !== "commune")
-    throw new AppError("validation", "error.validation", [{ field, code: "unknown_unit", message: "validation.unknownUnit" }]);
+  if (unit?.level !== "commune") throw new AppError("validation", "error.validation", [{ field, code: "unknown_unit", message: "validation.unknownUnit" }]);
   return unit;
 }
 
 export async function provinceUnit(deps: Pick<Deps, "db" | "config">, code: string, field: string): Promise<AdminUnitRow> {
   const unit = await getAdminUnit(deps, code).catch(() => null);
-  if (!unit || unit.level !== "province")
-    throw new AppError("validation", "error.validation", [{ field, code: "unknown_unit", message: "validation.unknownUnit" }]);
+  if (unit?.level !== "province") throw new AppError("validation", "error.validation", [{ field, code: "unknown_unit", message: "validation.unknownUnit" }]);
   return unit;
 }
