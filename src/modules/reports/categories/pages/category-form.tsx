@@ -14,7 +14,7 @@ import { reportPaths } from "../../report-paths.ts";
 import { listCategoriesForAdmin } from "../../use-cases/categories-list.ts";
 import { responsibleCandidates } from "../../use-cases/categories-officers.ts";
 import { saveCategory } from "../../use-cases/categories-save.ts";
-import { ATTRIBUTE_DATATYPES, type CategoryAttribute } from "../categories.contract.ts";
+import { ATTRIBUTE_DATATYPES } from "../categories.contract.ts";
 import type { CategoryRow } from "../categories.repository.ts";
 import { editHref } from "./categories-page.tsx";
 
