@@ -13,7 +13,7 @@ export type DeskFilter = {
   status?: ReportStatus | undefined;
   /** A report code, exact. */
   code?: string | undefined;
-  /** Folded words (search-key.ts), each must appear in search_text. */
+  /** Folded words (search-key.ts), each must start a word of search_text. */
   words?: string[] | undefined;
 };
 
@@ -62,8 +62,9 @@ function where(access: ReportAccess, f: Omit<DeskFilter, "tab">, params: unknown
     parts.push(`r.code = $${params.length}`);
   }
   if (f.words && f.words.length > 0) {
-    params.push(f.words.map((w) => `%${w.replace(/[\\%_]/g, (m) => `\\${m}`)}%`));
-    parts.push(`r.search_text LIKE ALL($${params.length}::text[])`);
+    // Each word starts a word of the text (so "o ga" is not any "o"); a regular expression the trigram index serves.
+    params.push(f.words.map((w) => `(^| )${w.replace(/[\\^$.|?*+()[\]{}]/g, (m) => `\\${m}`)}`));
+    parts.push(`r.search_text ~ ALL($${params.length}::text[])`);
   }
   return parts.join(" AND ");
 }
