@@ -3,3 +3,4 @@ export { type ReportStatus, REPORT_STATUSES, open311Status } from "./reports.mod
 export { type ActiveCategory, activeCategories } from "./use-cases/categories-active.ts";
 export { ensureDefaultCategories } from "./use-cases/categories-ensure-defaults.ts";
 export type { CategoryAttribute } from "./categories/categories.contract.ts";
+export { type ReportFigures, reportFigures } from "./use-cases/figures-compute.ts";
