@@ -27,8 +27,8 @@ export type FiguresQuery = z.infer<typeof FiguresQuery>;
 const share = z.number().nullable().openapi({ description: "A percentage with one decimal; null when nothing to divide by" });
 const Row = z.object({
   key: z.string().nullable(),
-  label: z.string(),
-  labelEn: z.string(),
+  label: z.string().nullable().openapi({ description: "The name in Vietnamese; null for a month or no village" }),
+  labelEn: z.string().nullable(),
   received: z.number().int(),
   answered: z.number().int(),
   onTime: z.number().int(),
@@ -49,8 +49,13 @@ export const ReportFiguresSchema = z
     onTime: z.object({ count: z.number().int(), of: z.number().int(), share }).openapi({
       description: "Answered by their deadline, of the reports with a deadline that were answered or whose deadline has passed",
     }),
-    averageAnswerWorkingDays: z.number().nullable().openapi({ description: "From receipt to the first answer, in working days of 8 office hours (the #3 calendar)" }),
-    reopened: z.object({ count: z.number().int(), of: z.number().int(), share }).openapi({ description: "Reopened by the reporter at least once, of the answered" }),
+    averageAnswerWorkingDays: z
+      .number()
+      .nullable()
+      .openapi({ description: "From receipt to the first answer, in working days of 8 office hours (the #3 calendar)" }),
+    reopened: z
+      .object({ count: z.number().int(), of: z.number().int(), share })
+      .openapi({ description: "Reopened by the reporter at least once, of the answered" }),
     satisfaction: z.object({ average: z.number().nullable(), count: z.number().int() }).openapi({ description: "The reporters' ratings, 1 to 5" }),
     byCategory: z.array(Row),
     byPlace: z.array(Row).openapi({ description: "By village for a commune (key null: no village given), by commune for a province" }),

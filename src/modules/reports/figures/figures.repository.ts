@@ -2,7 +2,15 @@
 // categories and the published admin_unit_refs view. No personal data is read.
 import type { Queryable } from "../../../platform/db/database.ts";
 
-export type CountRow = { key: string | null; label: string | null; labelEn: string | null; received: number; answered: number; onTime: number; dueCount: number };
+export type CountRow = {
+  key: string | null;
+  label: string | null;
+  labelEn: string | null;
+  received: number;
+  answered: number;
+  onTime: number;
+  dueCount: number;
+};
 
 const COUNTS = `count(*)::int AS received,
   count(r.answered_at)::int AS answered,

@@ -42,7 +42,10 @@ export function defaultPeriod(now: Date, from?: string, to?: string): { from: st
   return { from: nextLocalDay(d.toISOString().slice(0, 10)), to: end };
 }
 
-export async function reportFigures(deps: Pick<Deps, "db" | "config" | "clock">, input: { unitCode: string; from: string; to: string }): Promise<ReportFigures> {
+export async function reportFigures(
+  deps: Pick<Deps, "db" | "config" | "clock">,
+  input: { unitCode: string; from: string; to: string },
+): Promise<ReportFigures> {
   const unit = await getAdminUnit(deps, input.unitCode).catch(() => null);
   if (!unit) throw new AppError("not_found", "error.notFound");
   const now = deps.clock.now();
