@@ -4,3 +4,5 @@ export { type ActiveCategory, activeCategories } from "./use-cases/categories-ac
 export { ensureDefaultCategories } from "./use-cases/categories-ensure-defaults.ts";
 export type { CategoryAttribute } from "./categories/categories.contract.ts";
 export { type ReportFigures, reportFigures } from "./use-cases/figures-compute.ts";
+/** Demo data (src/demo/seed-reports.ts). */
+export { type DemoReport, seedDemoReports } from "./use-cases/desk-demo-reports.ts";

@@ -63,7 +63,7 @@ declare module "../../../platform/i18n/i18n.ts" {
 
 export const messagesEn: Messages = {
   "reports.desk.title": "Citizen reports",
-  "reports.desk.lead": "Reports from residents in the units you look after. Overdue reports are marked in red.",
+  "reports.desk.lead": "Residents' reports in the units you look after. Overdue reports are marked in red.",
   "reports.desk.tabs": "Lists",
   "reports.desk.tab.new": "New ({n})",
   "reports.desk.tab.mine": "Assigned to me ({n})",
