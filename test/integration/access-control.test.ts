@@ -13,6 +13,7 @@ import { describeDb } from "../support/test-db.ts";
 import { assignHouseholds, buildHousehold, buildTeam } from "../support/registry-factories.ts";
 import { aPdf } from "../support/procedure-factories.ts";
 import { storeFile } from "../../src/platform/files/file-store.ts";
+import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 
 type Fixture = {
   villageB: string;
@@ -35,6 +36,9 @@ type Fixture = {
   materialB: string;
   conflictB: string;
   importB: string;
+  /** Commune B's own report category, and a report of commune B (code). */
+  categoryB: string;
+  reportCodeB: string;
 };
 const RESIDENT_B = "Bí Mật Người Xã Bên";
 type Probe = (f: Fixture) => { path: string; form?: Record<string, string>; json?: unknown; multipart?: Record<string, string | File> };
@@ -244,6 +248,21 @@ Object.assign(SCOPED, {
   "GET /api/v1/trainings/:id/materials/:fileId": (f) => ({ path: `/api/v1/trainings/${f.trainingB}/materials/${f.materialB}` }),
   "GET /api/v1/recognition": () => ({ path: `/api/v1/recognition?unit=${BAO_THANG}` }),
   "GET /office/recognition.xlsx": () => ({ path: `/office/recognition.xlsx?unit=${BAO_THANG}` }),
+  // Citizen reports: commune B's categories (edited or listed for admins) and figures.
+  "GET /office/reports/categories": () => ({ path: `/office/reports/categories?unit=${BAO_THANG}` }),
+  "GET /office/reports/categories/edit": () => ({ path: `/office/reports/categories/edit?unit=${BAO_THANG}&code=road` }),
+  "POST /office/reports/categories/edit": () => ({
+    path: `/office/reports/categories/edit?unit=${BAO_THANG}`,
+    form: { code: "intrude", nameVi: "X", nameEn: "X", timeLimitDays: "5" },
+  }),
+  "GET /api/v1/report-categories": () => ({ path: `/api/v1/report-categories?commune=${BAO_THANG}&all=1` }),
+  "POST /api/v1/report-categories": () => ({
+    path: "/api/v1/report-categories",
+    json: { communeCode: BAO_THANG, code: "intrude", nameVi: "X", nameEn: "X", timeLimitDays: 5 },
+  }),
+  "PUT /api/v1/report-categories/:id": (f) => ({ path: `/api/v1/report-categories/${f.categoryB}`, json: { nameVi: "X", nameEn: "X", timeLimitDays: 5 } }),
+  "GET /office/reports/figures": () => ({ path: `/office/reports/figures?unit=${BAO_THANG}` }),
+  "GET /api/v1/reports/figures": () => ({ path: `/api/v1/reports/figures?unit=${BAO_THANG}` }),
 } satisfies Record<string, Probe>);
 
 // Lists: they answer 200 but must not contain commune B's data.
@@ -272,6 +291,9 @@ const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: strin
   "GET /api/v1/trainings": (f) => ({ path: "/api/v1/trainings", absent: f.trainingB }),
   "GET /office/recognition": () => ({ path: "/office/recognition", absent: "Tổ Bí Mật" }),
   "GET /office/recognition/print": () => ({ path: "/office/recognition/print", absent: "Tổ Bí Mật" }),
+  "GET /office/reports": (f) => ({ path: "/office/reports", absent: f.reportCodeB }),
+  "GET /office/reports/print": (f) => ({ path: "/office/reports/print", absent: f.reportCodeB }),
+  "GET /api/v1/reports": (f) => ({ path: "/api/v1/reports", absent: f.reportCodeB }),
 };
 
 // Public information (place names and codes, the API description) or the caller's own things.
@@ -369,6 +391,8 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /s/:code",
   // Per-commune totals only, no personal data: the service index's public transparency.
   "GET /figures",
+  // A commune's citizen-report figures: counts only, public like the reports themselves.
+  "GET /reports/:commune{[0-9]{5}}/figures",
   // Applying and the public status look-up (by code and last digits, throttled).
   "GET /dossiers/new",
   "POST /dossiers/new",
@@ -472,7 +496,12 @@ describeDb("access between communes", () => {
       format: "csv",
       bytes: new TextEncoder().encode(`${REGISTRY_FILE_COLUMNS.map((c) => c.vi).join(",")}\nH1,Thôn Bí Mật,Số 1,Chủ hộ,Bí Mật,,1970\n`),
     });
+    // Commune B's citizen reports: its own category and one report.
+    const categoryB = await buildReportCategory(t.deps, { communeCode: BAO_THANG, code: "road" });
+    const reportB = await buildReport(t.deps, { categoryId: categoryB.id, communeCode: BAO_THANG, villageCode: villageB.code });
     f = {
+      categoryB: categoryB.id,
+      reportCodeB: reportB.code,
       importB: importB.id,
       campaignB: campaignB.rows[0]!.id,
       trainingB: trainingB.rows[0]!.id,

@@ -1,8 +1,10 @@
 // The desk's report lists: tabs (new, mine, overdue, all), filters, search and paging over the reports the caller may
-// see (report-access.ts: their units, and the reports they recorded or were assigned). No reporter contact is listed,
-// so a list is not a personal-data read; the report page (handling) is.
+// see (report-access.ts: their units, and the reports they recorded or were assigned). No reporter's name or contact
+// is listed, but descriptions are residents' own words and assignees are named: one audited read per page.
 import type { Deps } from "../../../deps.ts";
-import { type Principal, scopePaths } from "../../../platform/auth/authorise.ts";
+import { type Principal, scopePaths, scopeUnitCodes } from "../../../platform/auth/authorise.ts";
+import { recordPersonalDataRead } from "../../../platform/audit/index.ts";
+import type { Context } from "../../../platform/events/domain-events.ts";
 import { AppError, validationError } from "../../../platform/http/app-error.ts";
 import { searchKey } from "../../../platform/text/search-key.ts";
 import { displayNames } from "../../identity/index.ts";
@@ -35,8 +37,8 @@ export const searchWords = (q: string | undefined): string[] =>
     : [];
 
 export async function listDeskReports(
-  deps: Pick<Deps, "db" | "clock">,
-  ctx: { principal: Principal | null },
+  deps: Pick<Deps, "db" | "clock" | "events">,
+  ctx: Context & { principal: Principal | null },
   raw: unknown,
   opts: { limit?: number } = {},
 ): Promise<DeskList> {
@@ -52,6 +54,22 @@ export async function listDeskReports(
     repo.listDesk(deps.db, access, { ...filter, tab: query.tab }, { now, limit: pageSize, offset: (query.page - 1) * pageSize }),
     repo.countTabs(deps.db, access, filter, now),
   ]);
+  const units = [...new Set([...scopeUnitCodes(ctx.principal, "report.read"), ...scopeUnitCodes(ctx.principal, "report.assist")])];
+  await recordPersonalDataRead(deps, ctx, {
+    target: { type: "reportList", id: null },
+    adminUnitCode: units[0] ?? null,
+    details: {
+      units,
+      tab: query.tab,
+      category: query.category,
+      village: query.village,
+      commune: query.commune,
+      status: query.status,
+      q: query.q,
+      page: query.page,
+      limit: pageSize,
+    },
+  });
   const names = await displayNames(
     deps.db,
     rows.map((r) => r.assigneeUserId),

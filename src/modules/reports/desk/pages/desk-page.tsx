@@ -2,6 +2,7 @@
 // form (no JavaScript), the list with overdue deadlines marked, paging and a printable list of the same query.
 import type { Context } from "hono";
 import { scopePaths } from "../../../../platform/auth/authorise.ts";
+import { useCaseContext as ctxOf } from "../../../../platform/auth/use-case-context.ts";
 import { AppError } from "../../../../platform/http/app-error.ts";
 import { validateForm } from "../../../../platform/http/forms.ts";
 import type { AppEnv } from "../../../../platform/http/hono-env.ts";
@@ -24,7 +25,7 @@ export function deskPage(kit: PageKit) {
     if (!parsed.ok) throw new AppError("validation", "error.validation", parsed.errors);
     const ctx = page(c);
     const { t, locale } = ctx;
-    const list = await listDeskReports(deps, { principal: p }, parsed.data);
+    const list = await listDeskReports(deps, ctxOf(c), parsed.data);
     const choices = await deskFilterChoices(deps, { principal: p });
     const q = list.query;
     const title = t("reports.desk.title");

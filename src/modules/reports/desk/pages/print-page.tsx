@@ -1,5 +1,6 @@
 // GET /office/reports/print: the desk's list for paper, the same query, up to PRINT_LIMIT rows (no navigation).
 import type { Context } from "hono";
+import { useCaseContext as ctxOf } from "../../../../platform/auth/use-case-context.ts";
 import { AppError } from "../../../../platform/http/app-error.ts";
 import { validateForm } from "../../../../platform/http/forms.ts";
 import type { AppEnv } from "../../../../platform/http/hono-env.ts";
@@ -19,7 +20,7 @@ export function printPage(kit: PageKit) {
     if (!parsed.ok) throw new AppError("validation", "error.validation", parsed.errors);
     const ctx = page(c);
     const { t, locale } = ctx;
-    const list = await listDeskReports(deps, { principal: p }, { ...parsed.data, page: 1 }, { limit: PRINT_LIMIT });
+    const list = await listDeskReports(deps, ctxOf(c), { ...parsed.data, page: 1 }, { limit: PRINT_LIMIT });
     const title = t("reports.desk.printTitle");
     const caption = t(`reports.desk.tab.${list.query.tab}`, { n: formatNumber(list.total, locale) });
     return c.html(
