@@ -15,7 +15,7 @@ import { categoryName, DueCell, placeText, statusLabel } from "./desk-shared.tsx
 export function printPage(kit: PageKit) {
   const { deps, page } = kit;
   return async (c: Context<AppEnv>) => {
-    const p = requireSignedIn(c);
+    requireSignedIn(c);
     const parsed = validateForm(DeskQuery, c.req.query());
     if (!parsed.ok) throw new AppError("validation", "error.validation", parsed.errors);
     const ctx = page(c);
