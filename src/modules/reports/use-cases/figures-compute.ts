@@ -39,8 +39,15 @@ const oneDecimal = (n: number | null) => (n === null ? null : Math.round(n * 10)
  */
 export function workingHoursOfPairs(cal: WorkCalendar, pairs: ReadonlyArray<{ from: Date; to: Date }>): number[] {
   if (pairs.length === 0) return [];
-  const first = pairs.reduce((m, p) => (p.from < m ? p.from : m), pairs[0]!.from);
-  const last = pairs.reduce((m, p) => (p.to > m ? p.to : m), pairs[0]!.to);
+  // A loop, not Math.min(...): a province's year of answers may exceed the arguments a call can take.
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const p of pairs) {
+    lo = Math.min(lo, p.from.getTime());
+    hi = Math.max(hi, p.to.getTime());
+  }
+  const first = new Date(lo);
+  const last = new Date(hi);
   const index = new Map<string, number>();
   const prefix: number[] = [0];
   for (let day = toLocalDay(first); ; day = nextLocalDay(day)) {
