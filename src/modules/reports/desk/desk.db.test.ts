@@ -180,6 +180,10 @@ describeDb("the reports desk", () => {
       expect(html).toContain(made[2]!.code);
       expect(html).not.toContain(made[0]!.code);
       expect(html).toContain('href="/office/reports/print?tab=overdue"');
+      // Open reports by category and by village, each a link to the filtered list.
+      const openRoad = made.filter((m) => m.category === "road" && open(m.status)).length;
+      expect(html).toMatch(new RegExp(`href="/office/reports\\?category=road">[^<]+</a>: ${openRoad}<`));
+      expect(html).toContain(`href="/office/reports?village=${village}"`);
       const print = await officer.get("/office/reports/print?tab=overdue");
       expect(print.status).toBe(200);
       const printHtml = await print.text();

@@ -52,6 +52,10 @@ export const messagesVi = {
   "reports.desk.status.resolved": "Đã trả lời",
   "reports.desk.status.reopened": "Mở lại",
   "reports.desk.status.closed": "Đã đóng",
+  "reports.desk.openBreakdown": "Phản ánh đang mở theo lĩnh vực và theo thôn",
+  "reports.desk.openByCategory": "Theo lĩnh vực",
+  "reports.desk.openByVillage": "Theo thôn, tổ dân phố",
+  "reports.desk.noVillage": "Không ghi thôn",
   "reports.desk.home.link": "Phản ánh hiện trường",
   "reports.desk.home.hint": "Tiếp nhận, giao việc và trả lời phản ánh của người dân",
 } as const;
@@ -114,6 +118,10 @@ export const messagesEn: Messages = {
   "reports.desk.status.resolved": "Answered",
   "reports.desk.status.reopened": "Reopened",
   "reports.desk.status.closed": "Closed",
+  "reports.desk.openBreakdown": "Open reports by category and by village",
+  "reports.desk.openByCategory": "By category",
+  "reports.desk.openByVillage": "By village",
+  "reports.desk.noVillage": "No village given",
   "reports.desk.home.link": "Citizen reports",
   "reports.desk.home.hint": "Accept, assign and answer residents' reports",
 };

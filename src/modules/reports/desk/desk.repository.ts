@@ -162,3 +162,22 @@ export async function filterChoices(q: Queryable, access: ReportAccess) {
   );
   return { categories: cats.rows, villages: villages.rows, communes: communes.rows };
 }
+
+/** Open reports per category code and per village (null: no village): the desk's "by category, by village" view. */
+export async function openBreakdown(q: Queryable, access: ReportAccess) {
+  const params: unknown[] = [];
+  const vis = reportVisibleSql(access, "r", params);
+  const byCategory = await q.query<{ code: string; nameVi: string; nameEn: string; n: number }>(
+    `SELECT c.code, min(c.name_vi) AS "nameVi", min(c.name_en) AS "nameEn", count(*)::int AS n
+     FROM reports r JOIN report_categories c ON c.id = r.category_id
+     WHERE ${vis} AND r.status = ANY(${OPEN}) GROUP BY c.code ORDER BY n DESC, c.code`,
+    params,
+  );
+  const byVillage = await q.query<{ code: string | null; name: string | null; n: number }>(
+    `SELECT r.village_code AS code, min(v.name) AS name, count(*)::int AS n
+     FROM reports r LEFT JOIN admin_unit_refs v ON v.code = r.village_code
+     WHERE ${vis} AND r.status = ANY(${OPEN}) GROUP BY r.village_code ORDER BY n DESC, name NULLS LAST`,
+    params,
+  );
+  return { byCategory: byCategory.rows, byVillage: byVillage.rows };
+}

@@ -84,8 +84,11 @@ export async function listDeskReports(
   };
 }
 
-/** The filters' choices: categories, villages and communes of the reports the caller may see. */
+/** The filters' choices (categories, villages and communes of the reports the caller may see) and the open reports
+ *  per category and village. Counts and place names only. */
 export async function deskFilterChoices(deps: Pick<Deps, "db">, ctx: { principal: Principal | null }) {
   assertDeskUser(ctx.principal);
-  return repo.filterChoices(deps.db, reportAccess(ctx.principal));
+  const access = reportAccess(ctx.principal);
+  const [choices, open] = await Promise.all([repo.filterChoices(deps.db, access), repo.openBreakdown(deps.db, access)]);
+  return { ...choices, open };
 }

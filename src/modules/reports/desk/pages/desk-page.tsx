@@ -75,6 +75,34 @@ export function deskPage(kit: PageKit) {
             ))}
           </ul>
         </nav>
+        {choices.open.byCategory.length > 0 && (
+          <details>
+            <summary>{t("reports.desk.openBreakdown")}</summary>
+            <div>
+              <section aria-labelledby="desk-open-category">
+                <h2 id="desk-open-category">{t("reports.desk.openByCategory")}</h2>
+                <ul>
+                  {choices.open.byCategory.map((b) => (
+                    <li>
+                      <a href={`${reportPaths.desk}?category=${b.code}`}>{locale === "en" ? b.nameEn : b.nameVi}</a>: {formatNumber(b.n, locale)}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+              <section aria-labelledby="desk-open-village">
+                <h2 id="desk-open-village">{t("reports.desk.openByVillage")}</h2>
+                <ul>
+                  {choices.open.byVillage.map((b) => (
+                    <li>
+                      {b.code ? <a href={`${reportPaths.desk}?village=${b.code}`}>{b.name ?? b.code}</a> : t("reports.desk.noVillage")}:{" "}
+                      {formatNumber(b.n, locale)}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            </div>
+          </details>
+        )}
         <form method="get" action={reportPaths.desk} class="filters" aria-label={t("reports.desk.filters")}>
           {q.tab !== "all" && <input type="hidden" name="tab" value={q.tab} />}
           <Field t={t} form={form} name="q" label={t("reports.desk.filter.q")} hint={t("reports.desk.filter.qHint")} />
