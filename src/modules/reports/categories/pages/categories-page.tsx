@@ -9,6 +9,7 @@ import type { Principal } from "../../../../platform/auth/authorise.ts";
 import { Breadcrumbs, Tag } from "../../../../platform/views/components.tsx";
 import { DataTable } from "../../../../platform/views/data-table.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
+import { getAdminUnit } from "../../../admin-units/index.ts";
 import { listCategoriesForAdmin } from "../../use-cases/categories-list.ts";
 import { reportPaths } from "../../report-paths.ts";
 
@@ -33,6 +34,9 @@ export function categoriesPage(kit: PageKit) {
     const unitCode = c.req.query("unit") || units[0]?.code;
     if (!unitCode) throw new AppError("forbidden", "error.forbidden");
     const list = await listCategoriesForAdmin(deps, p, unitCode);
+    const unitNames = new Map(
+      await Promise.all(units.map(async (u) => [u.code, (await getAdminUnit(deps, u.code).catch(() => null))?.fullName ?? u.code] as const)),
+    );
     const title = t("reports.categories.title");
     const heading = t(list.unit.level === "province" ? "reports.categories.unitProvince" : "reports.categories.unitCommune", { unit: list.unit.name });
     const yesNo = (b: boolean) => (b ? t("reports.categories.yes") : <Tag tone="grey">{t("reports.categories.no")}</Tag>);
@@ -50,7 +54,7 @@ export function categoriesPage(kit: PageKit) {
               {units.map((u) => (
                 <li>
                   <a href={`${reportPaths.categories}?unit=${u.code}`} aria-current={u.code === list.unit.code ? "page" : undefined}>
-                    {u.code}
+                    {unitNames.get(u.code)}
                   </a>
                 </li>
               ))}
