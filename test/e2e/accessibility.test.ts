@@ -2,6 +2,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { DEMO_COMMUNE, DEMO_PROVINCE } from "../../src/demo/seed-demo.ts";
 import { REGISTRY_FILE_COLUMNS } from "../../src/modules/registry/index.ts";
+import { seedReportsDemo } from "../../src/demo/seed-reports.ts";
 import { formatViolations } from "./support/axe.ts";
 import { describeBrowser } from "./support/browser.ts";
 import { useE2e } from "./support/e2e-app.ts";
@@ -68,6 +69,8 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
       pages.province.signIn("tinh.laocai"),
       pages.volunteer.signIn("tinhnguyen.phuha"),
     ]);
+    // The demo's citizen reports (as `npm start` seeds them), for the desk and figures pages.
+    await seedReportsDemo(e2e().app.deps);
     // Links we need, found the way a person would find them.
     await pages.visitor.open(`/units/${DEMO_COMMUNE}`);
     found.village = (await pages.visitor.page.getByRole("link", { name: "Thôn Phú Hà", exact: true }).getAttribute("href")) ?? "";
@@ -286,6 +289,23 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "new user with errors", who: "officer", path: () => "/office/users/new", then: submitEmpty("/office/users") },
     { name: "API tokens", who: "officer", path: () => "/office/tokens" },
     { name: "Open311 clients with errors", who: "officer", path: () => "/office/open311-clients", then: submitEmpty("/office/open311-clients") },
+    // Citizen reports: the desk, its printable list, categories and figures (the demo's reports).
+    { name: "report desk", who: "officer", path: () => "/office/reports" },
+    { name: "report desk, assigned to me", who: "specialist", path: () => "/office/reports?tab=mine" },
+    { name: "report desk, filtered with no result", who: "officer", path: () => "/office/reports?q=khong+co+gi+ca&tab=overdue" },
+    { name: "report list to print", who: "officer", path: () => "/office/reports/print" },
+    { name: "report categories of the commune", who: "officer", path: () => "/office/reports/categories" },
+    { name: "report categories of the province", who: "province", path: () => "/office/reports/categories" },
+    { name: "report category form", who: "officer", path: () => `/office/reports/categories/edit?unit=${DEMO_COMMUNE}&code=road` },
+    {
+      name: "report category form with errors",
+      who: "officer",
+      path: () => `/office/reports/categories/edit?unit=${DEMO_COMMUNE}&code=road`,
+      then: submitEmpty(`/office/reports/categories/edit?unit=${DEMO_COMMUNE}&code=road`),
+    },
+    { name: "report figures of the commune", who: "leader", path: () => "/office/reports/figures" },
+    { name: "report figures of the province", who: "province", path: () => "/office/reports/figures" },
+    { name: "public report figures", who: "visitor", path: () => `/reports/${DEMO_COMMUNE}/figures` },
     { name: "audit log", who: "officer", path: () => "/office/audit" },
     // Public services, citizen side.
     { name: "procedures", who: "visitor", path: () => "/procedures" },

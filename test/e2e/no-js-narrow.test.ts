@@ -2,6 +2,7 @@
 // links and form posts, nothing scrolls sideways, and axe finds nothing at that width either.
 import { beforeAll, expect, it } from "vitest";
 import { DEMO_COMMUNE, DEMO_PROVINCE } from "../../src/demo/seed-demo.ts";
+import { seedReportsDemo } from "../../src/demo/seed-reports.ts";
 import { formatViolations } from "./support/axe.ts";
 import { describeBrowser, NARROW_VIEWPORT } from "./support/browser.ts";
 import { useE2e } from "./support/e2e-app.ts";
@@ -34,6 +35,7 @@ const CITIZEN_PAGES: { name: string; path: string; status?: number }[] = [
   { name: "report form, the place", path: `/reports/${DEMO_COMMUNE}/new` },
   { name: "report form, in full", path: `/reports/${DEMO_COMMUNE}/new?step=full&categoryCode=nj_drain` },
   { name: "report look-up", path: "/reports/follow" },
+  { name: "citizen-report figures", path: `/reports/${DEMO_COMMUNE}/figures` },
 ];
 
 /** Pages of a signed-in citizen; `path` is a function where the address is found on the way (a dossier's id). */
@@ -63,6 +65,8 @@ describeBrowser("without JavaScript, at 360 px", () => {
     citizenNoJs = await e2e().openPage({ javaScriptEnabled: false, viewport: NARROW_VIEWPORT, isMobile: true, hasTouch: true });
     citizenJs = await e2e().openPage({ viewport: NARROW_VIEWPORT, isMobile: true, hasTouch: true });
     await Promise.all([citizenNoJs.signIn("congdan.phuha"), citizenJs.signIn("congdan.phuha")]);
+    // The demo's citizen reports (as `npm start` seeds them): the report figures have rows to show.
+    await seedReportsDemo(e2e().app.deps);
     // The demo citizen's dossier that waits for a supplement (and has a fee to pay): the fullest dossier page.
     await citizenNoJs.open("/me/dossiers");
     const link = citizenNoJs.page.locator("main table tbody tr").filter({ hasText: "Chờ bổ sung hồ sơ" }).first().locator("a");

@@ -44,6 +44,9 @@ type Fixture = {
   open311ClientB: string;
   /** One photo of commune B's report. */
   reportPhotoB: string;
+  /** Commune B's own report category, and a report of commune B (code). */
+  categoryB: string;
+  reportCodeB: string;
 };
 const RESIDENT_B = "Bí Mật Người Xã Bên";
 /** The office report page's id parameter: a UUID, so that the desk's own /office/reports/new, /print, ... never match it. */
@@ -287,6 +290,21 @@ Object.assign(SCOPED, {
     path: "/office/reports/new",
     form: { communeCode: BAO_THANG, categoryCode: "road", description: "X", channel: "assisted", "contact.name": "X", "consent.method": "verbal" },
   }),
+  // Citizen reports: commune B's categories (edited or listed for admins) and figures.
+  "GET /office/reports/categories": () => ({ path: `/office/reports/categories?unit=${BAO_THANG}` }),
+  "GET /office/reports/categories/edit": () => ({ path: `/office/reports/categories/edit?unit=${BAO_THANG}&code=road` }),
+  "POST /office/reports/categories/edit": () => ({
+    path: `/office/reports/categories/edit?unit=${BAO_THANG}`,
+    form: { code: "intrude", nameVi: "X", nameEn: "X", timeLimitDays: "5" },
+  }),
+  "GET /api/v1/report-categories": () => ({ path: `/api/v1/report-categories?commune=${BAO_THANG}&all=1` }),
+  "POST /api/v1/report-categories": () => ({
+    path: "/api/v1/report-categories",
+    json: { communeCode: BAO_THANG, code: "intrude", nameVi: "X", nameEn: "X", timeLimitDays: 5 },
+  }),
+  "PUT /api/v1/report-categories/:id": (f) => ({ path: `/api/v1/report-categories/${f.categoryB}`, json: { nameVi: "X", nameEn: "X", timeLimitDays: 5 } }),
+  "GET /office/reports/figures": () => ({ path: `/office/reports/figures?unit=${BAO_THANG}` }),
+  "GET /api/v1/reports/figures": () => ({ path: `/api/v1/reports/figures?unit=${BAO_THANG}` }),
 } satisfies Record<string, Probe>);
 
 // Lists: they answer 200 but must not contain commune B's data.
@@ -317,6 +335,9 @@ const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: strin
   "GET /office/recognition/print": () => ({ path: "/office/recognition/print", absent: "Tổ Bí Mật" }),
   "GET /office/open311-clients": () => ({ path: "/office/open311-clients", absent: "Ứng dụng Bí Mật" }),
   "GET /api/v1/open311-clients": () => ({ path: "/api/v1/open311-clients", absent: "Ứng dụng Bí Mật" }),
+  "GET /office/reports": (f) => ({ path: "/office/reports", absent: f.reportCodeB }),
+  "GET /office/reports/print": (f) => ({ path: "/office/reports/print", absent: f.reportCodeB }),
+  "GET /api/v1/reports": (f) => ({ path: "/api/v1/reports", absent: f.reportCodeB }),
 };
 
 // Public information (place names and codes, the API description) or the caller's own things.
@@ -424,6 +445,8 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /s/:code",
   // Per-commune totals only, no personal data: the service index's public transparency.
   "GET /figures",
+  // A commune's citizen-report figures: counts only, public like the reports themselves.
+  "GET /reports/:commune{[0-9]{5}}/figures",
   // Applying and the public status look-up (by code and last digits, throttled).
   "GET /dossiers/new",
   "POST /dossiers/new",
@@ -561,9 +584,10 @@ describeDb("access between communes", () => {
       format: "csv",
       bytes: new TextEncoder().encode(`${REGISTRY_FILE_COLUMNS.map((c) => c.vi).join(",")}\nH1,Thôn Bí Mật,Số 1,Chủ hộ,Bí Mật,,1970\n`),
     });
-    // A public citizen report of commune B with one photo; officer A may neither see it from the office nor hide it.
-    const reportCategoryB = await buildReportCategory(t.deps, { communeCode: BAO_THANG });
-    const reportB = await buildReport(t.deps, { categoryId: reportCategoryB.id, communeCode: BAO_THANG, reporterName: RESIDENT_B });
+    // A public citizen report of commune B (its own category "road") with one photo; officer A may neither see it
+    // from the office nor hide it.
+    const categoryB = await buildReportCategory(t.deps, { communeCode: BAO_THANG, code: "road" });
+    const reportB = await buildReport(t.deps, { categoryId: categoryB.id, communeCode: BAO_THANG, villageCode: villageB.code, reporterName: RESIDENT_B });
     const photoJpeg = new Uint8Array(
       await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3a7" } })
         .jpeg()
@@ -582,6 +606,8 @@ describeDb("access between communes", () => {
       reportB: reportB.id,
       reportPhotoB: photoB!.id,
       open311ClientB: open311ClientB.rows[0]!.id,
+      categoryB: categoryB.id,
+      reportCodeB: reportB.code,
       importB: importB.id,
       campaignB: campaignB.rows[0]!.id,
       trainingB: trainingB.rows[0]!.id,

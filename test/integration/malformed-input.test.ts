@@ -44,6 +44,8 @@ type Fixture = {
   /** A citizen report of GIA_PHU and one of its photos (moderation routes). */
   reportId: string;
   reportPhotoId: string;
+  /** A report category of GIA_PHU (its own row). */
+  categoryId: string;
 };
 type Base = { who: Who; path: string; body?: Record<string, unknown> };
 /** The citizen's verified phone: the account an officer's ID card check is for. */
@@ -52,6 +54,26 @@ const CITIZEN_PHONE = "0912000113";
 // A valid request for every API write route, so that on the code before the edge check the bad string reached the
 // use case and the database; a new write route fails the sweep until it is added here.
 const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
+  "POST /api/v1/report-categories": () => ({
+    who: "officer",
+    path: "/api/v1/report-categories",
+    body: {
+      communeCode: GIA_PHU,
+      code: "pothole",
+      nameVi: "Ổ gà",
+      nameEn: "Pothole",
+      descriptionVi: "Ổ gà trên đường",
+      keywords: "ổ gà,đường",
+      responsibleUnit: "Công chức Địa chính",
+      timeLimitDays: 5,
+      attributes: [{ code: "size", datatype: "singlevaluelist", description_vi: "Kích thước", order: 1, values: [{ key: "big", name: "Lớn" }] }],
+    },
+  }),
+  "PUT /api/v1/report-categories/{id}": (f) => ({
+    who: "officer",
+    path: `/api/v1/report-categories/${f.categoryId}`,
+    body: { nameVi: "Đường hỏng", nameEn: "Broken road", responsibleUnit: "Công chức Địa chính", timeLimitDays: 4 },
+  }),
   "PUT /api/v1/skills": () => ({
     who: "officer",
     path: "/api/v1/skills",
@@ -417,6 +439,7 @@ describeDb("malformed text at the edge", () => {
       userId: volunteerId,
       teamId: (await buildTeam(t.deps, { villageCode: village, memberUserIds: [volunteerId] })).id,
       trainingId: training.rows[0]!.id,
+      categoryId: (await buildReportCategory(t.deps, { code: "road" })).id,
       dossierId: online.id,
       dossierCode: counter.code!,
       paymentId: payment.id,

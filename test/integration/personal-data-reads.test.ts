@@ -230,6 +230,10 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
     { as: "officer", path: `/office/field/conflicts/${f.conflict}`, kind: "page", target: { type: "syncConflict", id: f.conflict }, shows: "Số 9, ngõ 1" },
   ],
   "GET /api/v1/users": () => [{ as: "token", path: "/api/v1/users", kind: "api", target: { type: "userList", id: null } }],
+  // The citizen-report desk: residents' own words and the officers assigned (no reporter's name or contact).
+  "GET /office/reports": () => [{ as: "officer", path: "/office/reports", kind: "page", target: { type: "reportList", id: null } }],
+  "GET /office/reports/print": () => [{ as: "officer", path: "/office/reports/print", kind: "page", target: { type: "reportList", id: null } }],
+  "GET /api/v1/reports": () => [{ as: "token", path: "/api/v1/reports", kind: "api", target: { type: "reportList", id: null } }],
   // A registry import's preview names the people of the file; the export is the registry itself.
   "GET /office/registry/imports/:id": (f) => [
     {
@@ -360,6 +364,12 @@ const OWN: Record<string, (f: Fixture) => OwnProbe> = {
 
 // No one's personal data, with the reason.
 const NO_PERSONAL_DATA: Record<string, string> = {
+  "GET /api/v1/report-categories": "report categories: names, time limits, responsible units",
+  "GET /office/reports/categories": "report categories: names, time limits, responsible units",
+  "GET /office/reports/categories/edit": "a category's settings; the colleagues who may be named responsible",
+  "GET /office/reports/figures": "citizen-report counts per category, place and month",
+  "GET /api/v1/reports/figures": "citizen-report counts per category, place and month",
+  "GET /reports/:commune{[0-9]{5}}/figures": "citizen-report counts per category, place and month, public",
   "GET /assets/*": "static files",
   "GET /healthz": "operations",
   "GET /readyz": "operations",

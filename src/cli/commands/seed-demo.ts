@@ -3,6 +3,7 @@ import { loadConfig } from "../../config.ts";
 import { DEMO_PASSWORD, seedDemo } from "../../demo/seed-demo.ts";
 import { seedCommunityDemo } from "../../demo/seed-community.ts";
 import { seedPublicServicesDemo } from "../../demo/seed-public-services.ts";
+import { seedReportsDemo } from "../../demo/seed-reports.ts";
 import { isProductionDatabase } from "../../platform/db/production-mark.ts";
 import { parse } from "../args.ts";
 import { type Command, EXIT } from "../io.ts";
@@ -28,6 +29,7 @@ export const seedDemoCommand: Command = {
       const result = await seedDemo(rt);
       await seedPublicServicesDemo(rt);
       await seedCommunityDemo(rt);
+      await seedReportsDemo(rt);
       if (!result.created) {
         io.out(`${io.t("cli.seedDemo.exists")}\n`);
       } else {

@@ -53,6 +53,9 @@ export function officeHomePage(iw: PageKit) {
       ...(has("dossier.read") ? [{ href: "/office/search", label: t("office.search") }] : []),
       ...(has("citizen.verifyId") ? [{ href: "/office/id-card-check", label: t("nav.idCardCheck") }] : []),
       ...(has("stats.read") ? [{ href: "/office/stats", label: t("nav.stats") }] : []),
+      // Citizen reports (reports module): its addresses as text, so identity does not import the module.
+      ...(has("report.read") || has("report.assist") ? [{ href: "/office/reports", label: t("reports.desk.home.link") }] : []),
+      ...(has("report.read") ? [{ href: "/office/reports/figures", label: t("reports.desk.figures") }] : []),
     ];
     // The digital teams' work: a volunteer's day starts with their households and the field app.
     const community: Link[] = [
@@ -78,6 +81,7 @@ export function officeHomePage(iw: PageKit) {
       })),
       ...(has("procedure.manage") ? [{ href: "/office/procedures", label: t("nav.procedures") }] : []),
       ...(has("skills.manage") ? [{ href: "/office/skills", label: t("nav.skills") }] : []),
+      ...(has("report.categories") ? [{ href: "/office/reports/categories", label: t("reports.desk.categories") }] : []),
     ];
     const more: Link[] = [
       ...guidesOf(p).map((g) => ({ href: `/help/${g}`, label: t("office.help", { role: t(`help.${g}.title`) }) })),
