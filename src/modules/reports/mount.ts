@@ -20,13 +20,14 @@ import { registerReportingPages } from "./reporting/reporting.pages.tsx";
 export const reportsModule: ModuleMount = {
   name: "reports",
   api: (api, deps) => {
+    // Fixed paths (/reports/similar, /reports/figures) before handling's /reports/{id}, which would take them.
     registerReportingApi(api, deps);
-    registerPhotosApi(api, deps);
-    registerHandlingApi(api, deps);
     registerDeskApi(api, deps);
     registerCategoriesApi(api, deps);
     registerFiguresApi(api, deps);
     registerPublicApi(api, deps);
+    registerPhotosApi(api, deps);
+    registerHandlingApi(api, deps);
     registerOpen311Api(api, deps);
   },
   pages: (app, web) => {
