@@ -16,29 +16,14 @@ import { CSRF_FIELD, csrfCookieName, csrfTokenFor } from "../../src/platform/htt
 import { freePort, REPO_ROOT, startChild } from "../lib/child.ts";
 import type { BenchOptions } from "../lib/options.ts";
 import { COMMUNES, generateProvince, HOUSEHOLDS_PER_VILLAGE, PEOPLE_PER_HOUSEHOLD, PROVINCE, VILLAGES_PER_COMMUNE, villageCode } from "./generate.ts";
+import { type Stats, series as timedSeries } from "../lib/series.ts";
 
-type Stats = { n: number; p50: number; p99: number; mean: number; max: number };
 type Row = { id: string; label: string; stats: Stats; bytes?: number };
 
 const SAMPLES_PER_ROUND = 30;
 const WARMUP = 3;
 
-function stats(ms: number[]): Stats {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-  return { n: s.length, p50: at(50), p99: at(99), mean: s.reduce((a, b) => a + b, 0) / s.length, max: s[s.length - 1]! };
-}
-
-async function series(n: number, fn: () => Promise<unknown>): Promise<Stats> {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const ms: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    ms.push(performance.now() - t0);
-  }
-  return stats(ms);
-}
+const series = (n: number, fn: () => Promise<unknown>) => timedSeries(n, fn, WARMUP);
 
 const withDatabase = (url: string, db: string) => {
   const u = new URL(url);

@@ -3,7 +3,7 @@
 // real app in this process (app.request: routing, middleware, validation, use cases, PostgreSQL; no sockets), next
 // to a bare baseline in the same run: the same 500 visit rows inserted with plain SQL (one INSERT of 500 rows, and
 // 500 INSERTs in one transaction). Times are medians of several rounds, each with fresh ids.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -14,8 +14,6 @@ import { createApp } from "../../src/app.ts";
 import { wireDeps } from "../../src/bootstrap.ts";
 import { loadConfig } from "../../src/config.ts";
 import { importAdminUnits } from "../../src/modules/admin-units/index.ts";
-import { createDatabase } from "../../src/platform/db/database.ts";
-import { migrate } from "../../src/platform/db/migrator.ts";
 import { SYSTEM_ACTOR } from "../../src/platform/events/domain-events.ts";
 import { searchKey } from "../../src/platform/text/search-key.ts";
 import { CSRF_FIELD, csrfCookieName, csrfTokenFor } from "../../src/platform/http/csrf.ts";
@@ -23,6 +21,7 @@ import { sessionCookieName } from "../../src/platform/http/middleware.ts";
 import { buildUser, buildVillage, GIA_PHU, PASSWORD } from "../../test/support/factories.ts";
 import { REPO_ROOT } from "./child.ts";
 import type { BenchOptions } from "./options.ts";
+import { withScratchDatabase } from "./scratch-db.ts";
 
 const HOUSEHOLDS = 200;
 const MEMBERS = 4;
@@ -74,15 +73,7 @@ class Client {
 
 export async function runFieldSyncBench(opts: BenchOptions): Promise<void> {
   if (opts.engine !== "system") throw new Error("--suite=field-sync runs on the system server: add --engine=system");
-  const name = `xaso_bench_sync_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: opts.systemUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(opts.systemUrl);
-  url.pathname = `/${name}`;
-  const db = createDatabase(url.toString(), { max: opts.poolSize });
-  try {
-    await migrate(db);
+  await withScratchDatabase(opts, "sync", async (db, url) => {
     const config = loadConfig({ NODE_ENV: "test", SERVED_PROVINCES: "15,19", LOG_LEVEL: "silent" });
     const deps = wireDeps(config, db, pino({ level: "silent" }));
     await importAdminUnits(deps, { actor: SYSTEM_ACTOR, requestId: null });
@@ -146,7 +137,7 @@ export async function runFieldSyncBench(opts: BenchOptions): Promise<void> {
         volunteer.id,
       ]);
     });
-    await admin.query(`VACUUM ANALYZE`).catch(() => undefined);
+    await db.query("VACUUM ANALYZE").catch(() => undefined);
     const client = new Client(app, config.sessionSecret);
     await client.signIn(volunteer.username, PASSWORD);
     log(`${HOUSEHOLDS} households × ${MEMBERS} people assigned to one volunteer`);
@@ -237,7 +228,7 @@ export async function runFieldSyncBench(opts: BenchOptions): Promise<void> {
       "id, household_id, commune_code, unit_path, team_id, volunteer_user_id, visited_on, present, skills_helped, outcome, next_step, notes, recorded_at";
     const bareOne: number[] = [];
     const bareEach: number[] = [];
-    const pgc = new pg.Client({ connectionString: url.toString() });
+    const pgc = new pg.Client({ connectionString: url });
     await pgc.connect();
     try {
       for (let round = 0; round < ROUNDS; round++) {
@@ -298,9 +289,5 @@ export async function runFieldSyncBench(opts: BenchOptions): Promise<void> {
       "",
     ];
     process.stdout.write(lines.join("\n"));
-  } finally {
-    await db.close().catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
-  }
+  });
 }

@@ -15,6 +15,7 @@ import { sessionCookieName } from "../../src/platform/http/middleware.ts";
 import { freePort, REPO_ROOT, startChild } from "../lib/child.ts";
 import type { BenchOptions } from "../lib/options.ts";
 import { machineCpuMs } from "../lib/procfs.ts";
+import { type Stats, series as timedSeries } from "../lib/series.ts";
 
 export const PROVINCE = "98";
 export const COMMUNE = "98001";
@@ -22,7 +23,6 @@ export const REPORTS = 20_000;
 const VILLAGES = 12;
 const CATEGORIES = 8;
 
-type Stats = { n: number; p50: number; p99: number; mean: number; max: number };
 type Row = { id: string; label: string; stats: Stats; bytes?: number; rps?: number; busyPctBefore?: number };
 
 /** Waits (at most maxS seconds) for the machine to be under 10 % busy: other jobs on a shared machine skew the figures. */
@@ -44,22 +44,7 @@ const WARMUP = 40;
 const CONCURRENCY = 20;
 const THROUGHPUT_MS = 5_000;
 
-function stats(ms: number[]): Stats {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-  return { n: s.length, p50: at(50), p99: at(99), mean: s.reduce((a, b) => a + b, 0) / s.length, max: s[s.length - 1]! };
-}
-
-async function series(n: number, fn: () => Promise<unknown>): Promise<Stats> {
-  for (let i = 0; i < WARMUP; i++) await fn();
-  const ms: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    ms.push(performance.now() - t0);
-  }
-  return stats(ms);
-}
+const series = (n: number, fn: () => Promise<unknown>) => timedSeries(n, fn, WARMUP);
 
 /** Requests per second with CONCURRENCY callers in a loop for THROUGHPUT_MS. */
 async function throughput(fn: () => Promise<unknown>): Promise<number> {

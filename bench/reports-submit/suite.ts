@@ -1,27 +1,19 @@
-// `npm run bench -- --suite=reports-submit --engine=system`: citizen reports sent per second, each with a 200 KB
-// photo, through the real app in this process (app.request: routing, middleware, validation, the use case, the photo
-// step, PostgreSQL; no sockets), next to two bare baselines in the same run: (1) a bare Hono route that parses the
-// same JSON and decodes the same base64 photo, and (2) bare pg storing the same 200 KB as one INSERT of a bytea row.
-// Each is driven with the same concurrency for the same number of requests; the figure is the median of the rounds.
-import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Hono } from "hono";
-import pg from "pg";
 import pino from "pino";
 import sharp from "sharp";
 import { createApp } from "../../src/app.ts";
 import { wireDeps } from "../../src/bootstrap.ts";
 import { loadConfig } from "../../src/config.ts";
 import { importAdminUnits } from "../../src/modules/admin-units/index.ts";
-import { createDatabase } from "../../src/platform/db/database.ts";
-import { migrate } from "../../src/platform/db/migrator.ts";
 import { SYSTEM_ACTOR } from "../../src/platform/events/domain-events.ts";
 import { buildVillage, GIA_PHU } from "../../test/support/factories.ts";
 import { buildReportCategory } from "../../test/support/report-factories.ts";
 import { REPO_ROOT } from "../lib/child.ts";
 import type { BenchOptions } from "../lib/options.ts";
+import { withScratchDatabase } from "../lib/scratch-db.ts";
 
 const REQUESTS = 300;
 const CONCURRENCY = 8;
@@ -60,15 +52,7 @@ async function drive(n: number, c: number, fn: (i: number) => Promise<void>): Pr
 
 export async function runReportsSubmitBench(opts: BenchOptions): Promise<void> {
   if (opts.engine !== "system") throw new Error("--suite=reports-submit runs on the system server: add --engine=system");
-  const name = `xaso_bench_reports_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: opts.systemUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(opts.systemUrl);
-  url.pathname = `/${name}`;
-  const db = createDatabase(url.toString(), { max: opts.poolSize });
-  try {
-    await migrate(db);
+  await withScratchDatabase(opts, "reports", async (db) => {
     // The flood limit is per address and every request here comes from this process: lifted for the measurement.
     const config = loadConfig({ NODE_ENV: "test", SERVED_PROVINCES: "15,19", LOG_LEVEL: "silent", FILING_MAX_PER_ADDRESS: "1000000" });
     const deps = wireDeps(config, db, pino({ level: "silent" }));
@@ -144,9 +128,5 @@ export async function runReportsSubmitBench(opts: BenchOptions): Promise<void> {
     const dir = path.join(REPO_ROOT, "bench", "results");
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, "reports-submit-system.json"), `${JSON.stringify(summary, null, 2)}\n`);
-  } finally {
-    await db.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
-  }
+  });
 }
