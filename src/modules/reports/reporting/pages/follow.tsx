@@ -95,7 +95,7 @@ function SentPanel(p: { t: Translate; view: FollowView; link: string; locale: "v
 }
 
 /** The report as its reporter sees it: used by the private link page and /me/reports. */
-export function ReportDetails(p: { ctx: PageContext; view: FollowView }) {
+export function ReportDetails(p: { ctx: PageContext; view: FollowView; token: string }) {
   const { t, locale } = p.ctx;
   const { report: r, view } = { report: p.view.report, view: p.view };
   const category = view.category ? (locale === "en" ? view.category.nameEn : view.category.nameVi) : "–";
@@ -117,7 +117,7 @@ export function ReportDetails(p: { ctx: PageContext; view: FollowView }) {
       />
       <h2>{t("reports.reporting.follow.description")}</h2>
       <p class="report-text">{r.description}</p>
-      {reportPhotos.length > 0 && <Photos t={t} code={r.code} ids={reportPhotos.map((x) => x.id)} />}
+      {reportPhotos.length > 0 && <Photos t={t} code={r.code} token={p.token} ids={reportPhotos.map((x) => x.id)} />}
       {r.statusNote && r.status === "rejected" && (
         <>
           <h2>{t("reports.reporting.follow.note")}</h2>
@@ -128,7 +128,7 @@ export function ReportDetails(p: { ctx: PageContext; view: FollowView }) {
         <>
           <h2>{t("reports.reporting.follow.answer")}</h2>
           <p class="report-text">{r.answer}</p>
-          {answerPhotos.length > 0 && <Photos t={t} code={r.code} ids={answerPhotos.map((x) => x.id)} offset={reportPhotos.length} />}
+          {answerPhotos.length > 0 && <Photos t={t} code={r.code} token={p.token} ids={answerPhotos.map((x) => x.id)} offset={reportPhotos.length} />}
         </>
       )}
       <h2>{t("reports.reporting.follow.timeline")}</h2>
@@ -143,14 +143,17 @@ export function ReportDetails(p: { ctx: PageContext; view: FollowView }) {
   );
 }
 
-/** One photo a line, no list indent: at 360 px a list's padding would push a 300-px photo off the screen. */
-function Photos(p: { t: Translate; code: string; ids: string[]; offset?: number }) {
+/**
+ * One photo a line, no list indent: at 360 px a list's padding would push a 300-px photo off the screen. Served
+ * through the private link: the public copy is refused for a report that is not public or a photo that was hidden.
+ */
+function Photos(p: { t: Translate; code: string; token: string; ids: string[]; offset?: number }) {
   return (
     <div class="report-photos">
       {p.ids.map((id, i) => (
         <p>
           <img
-            src={reportPaths.photo(id)}
+            src={reportPaths.followPhoto(p.code, p.token, id)}
             alt={p.t("reports.reporting.follow.photoAlt", { n: i + 1 + (p.offset ?? 0), code: p.code })}
             loading="lazy"
             width="300"
@@ -187,7 +190,7 @@ export function followPages(kit: PageKit) {
         <h1>{sent ? t("reports.reporting.sent.title") : t("reports.reporting.follow.title", { code: r.code })}</h1>
         {sent ? <SentPanel t={t} view={view} link={link} locale={locale} unit={unit} /> : <p class="hint">{t("reports.reporting.follow.keepLink")}</p>}
         {awaitingReporter(r, deps.clock.now()) && <ReporterAnswer ctx={ctx} r={r} base={base} form={form} />}
-        <ReportDetails ctx={ctx} view={view} />
+        <ReportDetails ctx={ctx} view={view} token={c.req.param("token") ?? ""} />
       </Layout>,
       status,
     );
@@ -205,7 +208,7 @@ export function followPages(kit: PageKit) {
       if (err instanceof AppError && err.code === "conflict") return show(c, { values, errors: [conflictField(err)] }, 409);
       throw err;
     }
-    setFlash(c, which === "confirm" ? "reports.reporting.follow.confirmed" : "reports.reporting.follow.reopened", secure);
+    setFlash(c, which === "confirm" ? "reports.flash.reporting.confirmed" : "reports.flash.reporting.reopened", secure);
     return c.redirect(baseOf(c), 303);
   };
 
