@@ -272,7 +272,7 @@ describeDb("citizen reports: bad input, end to end", () => {
         headers: { "content-type": "application/x-www-form-urlencoded" },
       });
 
-    it.each([
+    it.each<{ name: string; fields: Record<string, string>; status: number; word: string }>([
       { name: "an unknown service code", fields: { service_code: "no-such-service" }, status: 404, word: "service_code" },
       { name: "no service code", fields: { service_code: "" }, status: 400, word: "service_code" },
       { name: "a required attribute missing", fields: { service_code: "drain" }, status: 400, word: "attribute[size]" },
