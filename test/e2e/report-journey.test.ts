@@ -112,7 +112,10 @@ describeBrowser("issue #11's journey: report without JavaScript, handle on the d
 
     const form = resident.page.locator('main form[method="post"]');
     await form.getByLabel("Mô tả").fill(DESCRIPTION);
-    await form.getByLabel("Ảnh 1").setInputFiles({ name: "o-ga.jpg", mimeType: "image/jpeg", buffer: await jpegWithGps("#665544") });
+    const photo = await jpegWithGps("#665544");
+    // What is sent does carry the position and the name, so that their absence later means they were stripped.
+    expect((await sharp(photo).metadata()).exif?.toString("latin1")).toContain("XaSo phone");
+    await form.getByLabel("Ảnh 1").setInputFiles({ name: "o-ga.jpg", mimeType: "image/jpeg", buffer: photo });
     await form.getByLabel("Ảnh 2").setInputFiles({ name: "IMG_0001.HEIC", mimeType: "image/heic", buffer: HEIC });
     await form.getByLabel("Họ và tên").fill(REPORTER.name);
     await form.getByLabel("Số điện thoại di động").fill(REPORTER.phone);
