@@ -223,6 +223,8 @@ describeBrowser("issue #11's journey: report without JavaScript, handle on the d
     const main = await visitor.page.locator("main").innerText();
     expect(main).toContain(DESCRIPTION);
     expect(main).toContain(ANSWER);
+    expect(main).toContain("Đã kết thúc");
+    expect(main).toContain("Mức hài lòng của người phản ánh: 5/5");
     await expectNarrow(visitor);
     await residentAxe.open(visitor.path);
     const violations = await residentAxe.axe();
@@ -245,6 +247,23 @@ describeBrowser("issue #11's journey: report without JavaScript, handle on the d
         iptc: undefined,
       });
     }
+  });
+
+  it("the same pages read in English once the visitor chooses it", async () => {
+    const visitor = await e2e().openPage({ javaScriptEnabled: false, ...PHONE_NARROW });
+    await visitor.open(sent.link);
+    expect((await visitor.chooseLanguage("en")).status()).toBe(200);
+    expect(await visitor.lang()).toBe("en");
+    expect(await visitor.h1()).toBe(`Report ${sent.code}`);
+    const privatePage = await visitor.page.locator("main").innerText();
+    expect(privatePage).toContain("Closed");
+    expect(privatePage).toContain("Potholes");
+    await visitor.open(reportPaths.publicReport(sent.code));
+    const publicPage = await visitor.page.locator("main").innerText();
+    expect(publicPage).toContain("Closed");
+    expect(publicPage).toContain("The reporter's satisfaction: 5/5");
+    // No catalogue key shows instead of a text.
+    expect(`${privatePage}\n${publicPage}`).not.toMatch(/\breports\.[a-z]+\.[\w.]+/);
   });
 
   it("a report posted by an Open311 client appears on the desk's new tab", async () => {
