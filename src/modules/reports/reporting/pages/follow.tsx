@@ -9,6 +9,7 @@ import type { AppEnv } from "../../../../platform/http/hono-env.ts";
 import type { PageKit } from "../../../../platform/http/page-kit.ts";
 import { formatDate, formatDateTime, formatNumber } from "../../../../platform/i18n/format.ts";
 import type { Translate } from "../../../../platform/i18n/i18n.ts";
+import { dayInputValue } from "../../../../platform/text/day-input.ts";
 import { Button, CsrfField, ErrorSummary, Field, type FormState, SelectField, SummaryList } from "../../../../platform/views/components.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../../platform/views/page-context.ts";
@@ -16,6 +17,7 @@ import { reportPaths } from "../../report-paths.ts";
 import { CONFIRM_WINDOW_DAYS, type ReportRow } from "../../reports.model.ts";
 import { confirmReport } from "../../use-cases/report-confirm.ts";
 import { type FollowView, followReport, type ReporterProof } from "../../use-cases/report-follow.ts";
+import { forwardOf } from "../../use-cases/public-report.ts";
 import { reopenReport } from "../../use-cases/report-reopen.ts";
 import { eventText, StatusTag } from "./shared.tsx";
 
@@ -136,6 +138,7 @@ export function ReportDetails(p: { ctx: PageContext; view: FollowView; token: st
         {view.events.map((e) => (
           <li>
             <time datetime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt, locale)}</time> – {eventText(t, e.kind)}
+            {forwardText(t, e)}
           </li>
         ))}
       </ol>
@@ -217,3 +220,10 @@ export function followPages(kit: PageKit) {
 
 /** A step no longer possible (answered meanwhile, window closed) shown as the form's error. */
 export const conflictField = (err: AppError): FieldError => ({ field: "reason", code: "conflict", message: err.messageKey });
+
+/** Where a forwarded report went and by when: the reporter learns who has it now. */
+function forwardText(t: Translate, e: { kind: string; data: Record<string, unknown> }): string {
+  const f = forwardOf(e);
+  if (!f) return "";
+  return `: ${f.dueDate ? t("reports.reporting.event.forwardedTo", { agency: f.agency, due: dayInputValue(f.dueDate) }) : f.agency}`;
+}
