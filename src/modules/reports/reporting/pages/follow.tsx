@@ -120,10 +120,12 @@ export function ReportDetails(p: { ctx: PageContext; view: FollowView; token: st
       <h2>{t("reports.reporting.follow.description")}</h2>
       <p class="report-text">{r.description}</p>
       {reportPhotos.length > 0 && <Photos t={t} code={r.code} token={p.token} ids={reportPhotos.map((x) => x.id)} />}
-      {r.statusNote && r.status === "rejected" && (
+      {r.status === "rejected" && (r.rejectReason || r.statusNote) && (
         <>
           <h2>{t("reports.reporting.follow.note")}</h2>
-          <p class="report-text">{r.statusNote}</p>
+          {/* Why, in the commune's words and as one of the three reasons the issue names. */}
+          {r.rejectReason && <p>{t("reports.reporting.follow.rejectReason", { reason: t(`reports.public.reject.${r.rejectReason}`) })}</p>}
+          {r.statusNote && <p class="report-text">{r.statusNote}</p>}
         </>
       )}
       {r.answer && (
