@@ -87,9 +87,9 @@ describeBrowser("a citizen report handled in the office, without JavaScript", ()
     expect(await statusTag(specialist)).toBe("Đã trả lời");
     const main = specialist.page.locator("main");
     expect(await main.innerText()).toContain(ANSWER);
-    // The moderation panel lists the photos (the office's own copy, hidden ones too), the answer's named as such.
-    expect(await main.locator('img[alt$="kèm câu trả lời"]').count()).toBe(1);
-    expect(await main.locator('img[src^="/office/reports/photos/"]').count()).toBe(1);
+    expect(await main.locator("h3", { hasText: "Ảnh sau khi xử lý" }).count()).toBe(1);
+    // The officer's copy of the photo, under its own heading apart from the resident's photos.
+    expect(await main.locator('h3:has-text("Ảnh sau khi xử lý") + ul img[src^="/office/reports/photos/"]').count()).toBe(1);
     const timeline = await main.locator("table").last().locator("tbody tr").allInnerTexts();
     expect(timeline).toHaveLength(4);
     expect(timeline[1]).toContain("Lò Văn Minh");

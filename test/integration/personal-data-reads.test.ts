@@ -4,10 +4,11 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { TestClient } from "../support/client.ts";
 import { act, acting, APPLICANT, buildDossier, deskTeam, ONLINE_PROCEDURE } from "../support/dossier-factories.ts";
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import sharp from "sharp";
 import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 import { preparePhotos, saveReportPhotos } from "../../src/modules/reports/use-cases/photo-store.ts";
+import { hashFollowToken } from "../../src/modules/reports/reporting/report-code.ts";
 import { buildUser, buildVillage, GIA_PHU, PASSWORD } from "../support/factories.ts";
 import { aPdf, documentsFor, formValuesFor } from "../support/procedure-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
@@ -515,7 +516,7 @@ describeDb("reads of personal data", () => {
     const aReportPhoto = async () => {
       const report = await buildReport(deps, { categoryId: (await buildReportCategory(deps)).id, status: "accepted" });
       const token = randomBytes(24).toString("base64url");
-      await t.db.query("UPDATE reports SET follow_token_hash = $2 WHERE id = $1", [report.id, createHash("sha256").update(token).digest("hex")]);
+      await t.db.query("UPDATE reports SET follow_token_hash = $2 WHERE id = $1", [report.id, hashFollowToken(token)]);
       const jpeg = new Uint8Array(
         await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3a7" } })
           .jpeg()

@@ -7,7 +7,7 @@ import type { AppEnv } from "./hono-env.ts";
 
 // The cookie names a catalogue key; only "flash." keys are shown, so a forged cookie cannot pick any text.
 // Core flashes are "flash.*"; a module's are "<module>.flash.*".
-const isFlashKey = (v: string): v is MessageKey => /^(\w+\.)?flash\./.test(v) && isMessageKey(v);
+export const isFlashKey = (v: string): v is MessageKey => /^(\w+\.)?flash\./.test(v) && isMessageKey(v);
 
 export function setFlash(c: Context<AppEnv>, key: MessageKey, secure: boolean) {
   setCookie(c, FLASH_COOKIE, key, { path: "/", httpOnly: true, sameSite: "Lax", secure, maxAge: 60 });

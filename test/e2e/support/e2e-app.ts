@@ -39,6 +39,8 @@ export function stopServer(server: ServerType): Promise<void> {
 export type E2eOptions = {
   /** Also the public-services demo (as `npm start` seeds it): the catalogue, Gia Phú's desk settings, the citizen's profile and a few dossiers. */
   publicServices?: boolean;
+  /** Settings for this file's app, on top of the test defaults (e.g. `MAP_TILE_URL: "none"`). */
+  env?: Record<string, string>;
 };
 
 /** One app, database, HTTP server and browser per test file. */
@@ -50,7 +52,7 @@ export function useE2e(opts: E2eOptions = {}): () => E2e {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    app = await buildTestApp();
+    app = await buildTestApp({ env: opts.env });
     await seedDemo(app.deps);
     if (opts.publicServices) await seedPublicServicesDemo(app.deps);
     const started = await startServer(app.app);

@@ -11,7 +11,7 @@ export const messagesVi = {
   "reports.categories.override": "Điều chỉnh cho xã",
   "reports.categories.save": "Lưu lĩnh vực",
   "reports.categories.none": "Chưa có lĩnh vực nào.",
-  "reports.categories.flash.saved": "Đã lưu lĩnh vực.",
+  "reports.flash.categories.saved": "Đã lưu lĩnh vực.",
   "reports.categories.overrideHint": "Lưu ở đây tạo bản riêng của xã thay cho mặc định của tỉnh. Muốn xã không dùng lĩnh vực này, chọn “Không sử dụng”.",
   "reports.categories.col.order": "Thứ tự",
   "reports.categories.col.code": "Mã",
@@ -87,7 +87,7 @@ export const messagesEn: Messages = {
   "reports.categories.override": "Adjust for the commune",
   "reports.categories.save": "Save category",
   "reports.categories.none": "No categories yet.",
-  "reports.categories.flash.saved": "Category saved.",
+  "reports.flash.categories.saved": "Category saved.",
   "reports.categories.overrideHint":
     "Saving here creates the commune's own version in place of the province default. To stop using this category in the commune, choose “No” for in use.",
   "reports.categories.col.order": "Order",

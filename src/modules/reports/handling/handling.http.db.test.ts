@@ -127,4 +127,17 @@ describeDb("reports: handling routes", () => {
     expect((await outsider.post(`${reportPaths.officeReport(r.id)}/actions/accept`, { version: "1" })).status).toBe(404);
     expect((await officer.get(`${reportPaths.officeReport(r.id)}/actions/accept`)).status).toBe(404);
   });
+
+  it('page: the timeline says a "me too" came from another resident, not from the reporter', async () => {
+    const r = await buildReport(x.deps, { categoryId, reporterName: "Lò Thị Mai" });
+    await x.db.query("UPDATE reports SET public = true WHERE id = $1", [r.id]);
+    const neighbour = new TestClient(x.app);
+    const support = await neighbour.request(`/api/v1/reports/${r.code}/support`, json({ browserKey: "neighbour-browser-key-0123456789" }));
+    expect(support.status).toBe(200);
+    const html = await (await officer.get(reportPaths.officeReport(r.id))).text();
+    const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, " "));
+    const supported = rows.filter((row) => row.includes("Người dân khác cũng gặp"));
+    expect(supported).toHaveLength(1);
+    expect(supported[0]).not.toContain("Người phản ánh");
+  });
 });

@@ -20,7 +20,7 @@ export const messagesVi = {
   "reports.open311.createdOnce":
     "Khóa API của ứng dụng (chỉ hiện một lần, hãy sao chép và gửi an toàn cho bên vận hành ứng dụng; hệ thống chỉ lưu dấu băm của khóa):",
   "reports.open311.none": "Chưa có ứng dụng nào được đăng ký.",
-  "reports.open311.flashRevoked": "Đã thu hồi khóa của ứng dụng",
+  "reports.flash.open311.revoked": "Đã thu hồi khóa của ứng dụng",
   "reports.open311.actions": "Thao tác",
   // Open311 answers (status_notes, service_notice, discovery)
   "reports.open311.status.received": "Đã nhận, chờ xã tiếp nhận",
@@ -96,7 +96,7 @@ export const messagesEn: Messages = {
   "reports.open311.createdOnce":
     "The application's API key (shown only once: copy it and pass it safely to whoever runs the application; only its hash is kept):",
   "reports.open311.none": "No application is registered yet.",
-  "reports.open311.flashRevoked": "The application's key was revoked",
+  "reports.flash.open311.revoked": "The application's key was revoked",
   "reports.open311.actions": "Actions",
   "reports.open311.status.received": "Received, waiting for the commune to accept it",
   "reports.open311.status.accepted": "Accepted by the commune",

@@ -1,7 +1,7 @@
 // Report photos end to end on the database: what is stored (public copy, thumbnail, original), who gets which copy
 // (public, the reporter's private link, officers, the audited original), and moderation by form and API (404 when
 // hidden, report_events not public, audit entries).
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import sharp from "sharp";
 import { beforeAll, expect, it } from "vitest";
@@ -15,6 +15,7 @@ import { uploadQuota } from "../../../platform/files/upload-limits.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { CSRF_HEADER } from "../../../platform/http/csrf.ts";
 import { reportPaths } from "../report-paths.ts";
+import { hashFollowToken } from "../reporting/report-code.ts";
 import { preparePhotos, saveReportPhotos } from "../use-cases/photo-store.ts";
 
 const HEIC = new Uint8Array(readFileSync(new URL("../../../../test/fixtures/images/red-blue-64x48.heic", import.meta.url)));
@@ -175,7 +176,7 @@ describeDb("report photos: storage, serving and moderation", () => {
     const r = await reportWithPhotos();
     const photoId = r.photos[0]!.id;
     const token = randomBytes(24).toString("base64url");
-    await x.deps.db.query("UPDATE reports SET follow_token_hash = $2 WHERE id = $1", [r.id, createHash("sha256").update(token).digest("hex")]);
+    await x.deps.db.query("UPDATE reports SET follow_token_hash = $2 WHERE id = $1", [r.id, hashFollowToken(token)]);
     const hideUrl = `${reportPaths.moderation(r.id)}/photos/${photoId}/hide`;
 
     // No reason: the moderation page again, naming the field; nothing changed.

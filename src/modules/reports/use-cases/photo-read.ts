@@ -2,7 +2,7 @@
 // hidden and its report is public, not hidden and not rejected; to the reporter through their private follow link
 // and to officers who see the report even when hidden; the original as received (it may carry the GPS position)
 // only to officers who see the report, each read audited as a read of personal data.
-import { createHash, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import type { Deps } from "../../../deps.ts";
 import type { Principal } from "../../../platform/auth/authorise.ts";
 import { recordPersonalDataRead } from "../../../platform/audit/index.ts";
@@ -12,6 +12,7 @@ import { readFileMeta, readStoredFile, type StoredFileContent, type StoredFileMe
 import { notFound } from "../../../platform/http/app-error.ts";
 import { visibleReport } from "../report-access.ts";
 import { findPhotoWithReport, followTokenHash, type PhotoWithReport } from "../photos/photos.repository.ts";
+import { hashFollowToken } from "../reporting/report-code.ts";
 
 export type PhotoVariant = "full" | "thumb";
 /** The file to send, loaded only when the caller's copy (its ETag) is not already the same. */
@@ -48,10 +49,10 @@ export async function getPublicPhoto(deps: Pick<Deps, "db">, photoId: string, va
   return fileOf(deps, photo, variant);
 }
 
-/** sha256 (hex) of the follow link's secret, compared in constant time with the one stored for the report. */
+/** The follow link's secret, hashed as the reporting part stores it, compared in constant time with the stored hash. */
 export function followTokenMatches(token: string, storedHash: string | null): boolean {
   if (!storedHash || !/^[A-Za-z0-9_-]{16,128}$/.test(token)) return false;
-  const given = Buffer.from(createHash("sha256").update(token).digest("hex"));
+  const given = Buffer.from(hashFollowToken(token));
   const stored = Buffer.from(storedHash);
   return given.length === stored.length && timingSafeEqual(given, stored);
 }

@@ -12,7 +12,15 @@ const CITIZEN_STEPS = new Set(["submitted", "supported", "confirmed", "reopened"
 /** Not shown in public: supports are counted instead, and moderation is the office's business (the audit log). */
 const NOT_PUBLIC_STEPS = new Set(["supported", "hidden", "unhidden", "photo_hidden", "photo_unhidden", "reminded", "edited"]);
 
-export type PublicStep = { kind: string; actor: "citizen" | "office" | "system"; at: Date; reason: string | null; note: string | null };
+/** `forward`: the agency a forwarded report went to and its own deadline (YYYY-MM-DD), both public by design. */
+export type PublicStep = {
+  kind: string;
+  actor: "citizen" | "office" | "system";
+  at: Date;
+  reason: string | null;
+  note: string | null;
+  forward: { agency: string; dueDate: string | null } | null;
+};
 
 export type PublicReport =
   | {
@@ -53,8 +61,15 @@ export async function getPublicReport(deps: D, rawCode: string): Promise<PublicR
         at: e.createdAt,
         reason: e.reason,
         note: e.note,
+        forward: forwardOf(e),
       })),
     // The office is named by its unit, never by the officer.
     unit: report.assignedUnit || report.responsibleUnit,
   };
+}
+
+/** The agency and deadline a `forwarded` event recorded (handling's event data), or null. */
+export function forwardOf(e: { kind: string; data: Record<string, unknown> }): PublicStep["forward"] {
+  if (e.kind !== "forwarded" || typeof e.data.agency !== "string" || !e.data.agency) return null;
+  return { agency: e.data.agency, dueDate: typeof e.data.dueDate === "string" ? e.data.dueDate : null };
 }

@@ -241,7 +241,7 @@ export function categoryForm(kit: PageKit) {
       if (errors.length > 0) return render(c, unit.code, existing, { values, errors }, 400);
       const res = await attempt(() => saveCategory(deps, ctxOf(c), input));
       if (!res.ok) return render(c, unit.code, existing, { values, errors: res.errors }, 400);
-      setFlash(c, "reports.categories.flash.saved", secure);
+      setFlash(c, "reports.flash.categories.saved", secure);
       return c.redirect(`${reportPaths.categories}?unit=${unit.code}`, 303);
     },
   };

@@ -188,9 +188,12 @@ export function officeReportPages(kit: PageKit) {
                 e.actorUserId
                   ? (v.names.get(e.actorUserId) ?? "")
                   : t(
-                      ["submitted", "confirmed", "reopened", "supported"].includes(e.kind)
-                        ? "reports.handling.event.reporter"
-                        : "reports.handling.event.system",
+                      // "Me too" comes from another resident, never from the reporter.
+                      e.kind === "supported"
+                        ? "reports.handling.event.supporter"
+                        : ["submitted", "confirmed", "reopened"].includes(e.kind)
+                          ? "reports.handling.event.reporter"
+                          : "reports.handling.event.system",
                     ),
             },
             { header: t("reports.handling.event.col.note"), cell: (e) => eventNote(t, v, e) },

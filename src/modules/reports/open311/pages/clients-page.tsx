@@ -103,7 +103,7 @@ export function clientsPages(kit: PageKit) {
   /** POST /office/open311-clients/:id/revoke */
   const revoke = async (c: Context<AppEnv>) => {
     await revokeOpen311Client(deps, ctxOf(c), c.req.param("id") ?? "");
-    setFlash(c, "reports.open311.flashRevoked", secure);
+    setFlash(c, "reports.flash.open311.revoked", secure);
     return c.redirect(reportPaths.open311Clients, 303);
   };
 

@@ -6,6 +6,7 @@ import type { AppEnv } from "../../../../platform/http/hono-env.ts";
 import type { PageKit } from "../../../../platform/http/page-kit.ts";
 import { formatDate, formatDateTime, formatNumber } from "../../../../platform/i18n/format.ts";
 import type { MessageKey } from "../../../../platform/i18n/i18n.ts";
+import { dayInputValue } from "../../../../platform/text/day-input.ts";
 import { Breadcrumbs, CsrfField, SummaryList } from "../../../../platform/views/components.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
 import { reportPaths } from "../../report-paths.ts";
@@ -124,6 +125,14 @@ export function reportPage(kit: PageKit) {
               {s.actor === "office" ? unit || t("reports.public.actor.system") : t(`reports.public.actor.${s.actor}`)}
               {", "}
               <time datetime={s.at.toISOString()}>{formatDateTime(s.at, locale)}</time>
+              {s.forward && (
+                <>
+                  <br />
+                  {s.forward.dueDate
+                    ? t("reports.public.step.forwardedTo", { agency: s.forward.agency, due: dayInputValue(s.forward.dueDate) })
+                    : s.forward.agency}
+                </>
+              )}
               {(s.reason || s.note) && (
                 <>
                   <br />

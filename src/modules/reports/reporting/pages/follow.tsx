@@ -9,6 +9,7 @@ import type { AppEnv } from "../../../../platform/http/hono-env.ts";
 import type { PageKit } from "../../../../platform/http/page-kit.ts";
 import { formatDate, formatDateTime, formatNumber } from "../../../../platform/i18n/format.ts";
 import type { Translate } from "../../../../platform/i18n/i18n.ts";
+import { dayInputValue } from "../../../../platform/text/day-input.ts";
 import { Button, CsrfField, ErrorSummary, Field, type FormState, SelectField, SummaryList } from "../../../../platform/views/components.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../../platform/views/page-context.ts";
@@ -16,6 +17,7 @@ import { reportPaths } from "../../report-paths.ts";
 import { CONFIRM_WINDOW_DAYS, type ReportRow } from "../../reports.model.ts";
 import { confirmReport } from "../../use-cases/report-confirm.ts";
 import { type FollowView, followReport, type ReporterProof } from "../../use-cases/report-follow.ts";
+import { forwardOf } from "../../use-cases/public-report.ts";
 import { reopenReport } from "../../use-cases/report-reopen.ts";
 import { eventText, StatusTag } from "./shared.tsx";
 
@@ -95,7 +97,7 @@ function SentPanel(p: { t: Translate; view: FollowView; link: string; locale: "v
 }
 
 /** The report as its reporter sees it: used by the private link page and /me/reports. */
-export function ReportDetails(p: { ctx: PageContext; view: FollowView }) {
+export function ReportDetails(p: { ctx: PageContext; view: FollowView; token: string }) {
   const { t, locale } = p.ctx;
   const { report: r, view } = { report: p.view.report, view: p.view };
   const category = view.category ? (locale === "en" ? view.category.nameEn : view.category.nameVi) : "–";
@@ -117,18 +119,20 @@ export function ReportDetails(p: { ctx: PageContext; view: FollowView }) {
       />
       <h2>{t("reports.reporting.follow.description")}</h2>
       <p class="report-text">{r.description}</p>
-      {reportPhotos.length > 0 && <Photos t={t} code={r.code} ids={reportPhotos.map((x) => x.id)} />}
-      {r.statusNote && r.status === "rejected" && (
+      {reportPhotos.length > 0 && <Photos t={t} code={r.code} token={p.token} ids={reportPhotos.map((x) => x.id)} />}
+      {r.status === "rejected" && (r.rejectReason || r.statusNote) && (
         <>
           <h2>{t("reports.reporting.follow.note")}</h2>
-          <p class="report-text">{r.statusNote}</p>
+          {/* Why, in the commune's words and as one of the three reasons the issue names. */}
+          {r.rejectReason && <p>{t("reports.reporting.follow.rejectReason", { reason: t(`reports.public.reject.${r.rejectReason}`) })}</p>}
+          {r.statusNote && <p class="report-text">{r.statusNote}</p>}
         </>
       )}
       {r.answer && (
         <>
           <h2>{t("reports.reporting.follow.answer")}</h2>
           <p class="report-text">{r.answer}</p>
-          {answerPhotos.length > 0 && <Photos t={t} code={r.code} ids={answerPhotos.map((x) => x.id)} offset={reportPhotos.length} />}
+          {answerPhotos.length > 0 && <Photos t={t} code={r.code} token={p.token} ids={answerPhotos.map((x) => x.id)} offset={reportPhotos.length} />}
         </>
       )}
       <h2>{t("reports.reporting.follow.timeline")}</h2>
@@ -136,6 +140,7 @@ export function ReportDetails(p: { ctx: PageContext; view: FollowView }) {
         {view.events.map((e) => (
           <li>
             <time datetime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt, locale)}</time> – {eventText(t, e.kind)}
+            {forwardText(t, e)}
           </li>
         ))}
       </ol>
@@ -143,14 +148,17 @@ export function ReportDetails(p: { ctx: PageContext; view: FollowView }) {
   );
 }
 
-/** One photo a line, no list indent: at 360 px a list's padding would push a 300-px photo off the screen. */
-function Photos(p: { t: Translate; code: string; ids: string[]; offset?: number }) {
+/**
+ * One photo a line, no list indent: at 360 px a list's padding would push a 300-px photo off the screen. Served
+ * through the private link: the public copy is refused for a report that is not public or a photo that was hidden.
+ */
+function Photos(p: { t: Translate; code: string; token: string; ids: string[]; offset?: number }) {
   return (
     <div class="report-photos">
       {p.ids.map((id, i) => (
         <p>
           <img
-            src={reportPaths.photo(id)}
+            src={reportPaths.followPhoto(p.code, p.token, id)}
             alt={p.t("reports.reporting.follow.photoAlt", { n: i + 1 + (p.offset ?? 0), code: p.code })}
             loading="lazy"
             width="300"
@@ -187,7 +195,7 @@ export function followPages(kit: PageKit) {
         <h1>{sent ? t("reports.reporting.sent.title") : t("reports.reporting.follow.title", { code: r.code })}</h1>
         {sent ? <SentPanel t={t} view={view} link={link} locale={locale} unit={unit} /> : <p class="hint">{t("reports.reporting.follow.keepLink")}</p>}
         {awaitingReporter(r, deps.clock.now()) && <ReporterAnswer ctx={ctx} r={r} base={base} form={form} />}
-        <ReportDetails ctx={ctx} view={view} />
+        <ReportDetails ctx={ctx} view={view} token={c.req.param("token") ?? ""} />
       </Layout>,
       status,
     );
@@ -205,7 +213,7 @@ export function followPages(kit: PageKit) {
       if (err instanceof AppError && err.code === "conflict") return show(c, { values, errors: [conflictField(err)] }, 409);
       throw err;
     }
-    setFlash(c, which === "confirm" ? "reports.reporting.follow.confirmed" : "reports.reporting.follow.reopened", secure);
+    setFlash(c, which === "confirm" ? "reports.flash.reporting.confirmed" : "reports.flash.reporting.reopened", secure);
     return c.redirect(baseOf(c), 303);
   };
 
@@ -214,3 +222,10 @@ export function followPages(kit: PageKit) {
 
 /** A step no longer possible (answered meanwhile, window closed) shown as the form's error. */
 export const conflictField = (err: AppError): FieldError => ({ field: "reason", code: "conflict", message: err.messageKey });
+
+/** Where a forwarded report went and by when: the reporter learns who has it now. */
+function forwardText(t: Translate, e: { kind: string; data: Record<string, unknown> }): string {
+  const f = forwardOf(e);
+  if (!f) return "";
+  return `: ${f.dueDate ? t("reports.reporting.event.forwardedTo", { agency: f.agency, due: dayInputValue(f.dueDate) }) : f.agency}`;
+}

@@ -79,7 +79,7 @@ export function myReportsPages(kit: PageKit) {
       if (err instanceof AppError && err.code === "conflict") return list(c, { values, errors: [conflictField(err)], code }, 409);
       throw err;
     }
-    setFlash(c, which === "confirm" ? "reports.reporting.follow.confirmed" : "reports.reporting.follow.reopened", secure);
+    setFlash(c, which === "confirm" ? "reports.flash.reporting.confirmed" : "reports.flash.reporting.reopened", secure);
     return c.redirect(reportPaths.myReports, 303);
   };
 

@@ -23,7 +23,7 @@ export function supportPages(kit: PageKit) {
     }
     const code = c.req.param("code") ?? "";
     const res = await supportReport(deps, useCaseContext(c), { code, browserKey: key, clientIp: clientIp(c, deps.config.trustedProxies) });
-    setFlash(c, res.added ? "reports.reporting.support.done" : "reports.reporting.support.already", secure);
+    setFlash(c, res.added ? "reports.flash.reporting.supportDone" : "reports.flash.reporting.supportAlready", secure);
     return c.redirect(safeNext(values.next, reportPaths.publicReport(res.code)), 303);
   };
 }
