@@ -232,10 +232,13 @@ export async function markConfirmed(q: Queryable, id: string, satisfaction: numb
 
 /** The reporter's "not fixed": resolved → reopened; handling starts again (the handling part takes it from there). */
 // The reason stays in the event (the reporter's words), not in status_note, which the public page shows.
-export async function markReopened(q: Queryable, id: string, now: Date): Promise<void> {
+// The assignee stays (the report comes back to them) with a new deadline from the reopening; reminded_at is cleared so
+// that they are reminded again before it.
+export async function markReopened(q: Queryable, id: string, now: Date, dueAt: Date | null): Promise<void> {
   await q.query(
-    `UPDATE reports SET status = 'reopened', reopen_count = reopen_count + 1, confirm_until = NULL, version = version + 1, updated_at = $2
+    `UPDATE reports SET status = 'reopened', reopen_count = reopen_count + 1, confirm_until = NULL, reminded_at = NULL,
+            due_at = COALESCE($3, due_at), version = version + 1, updated_at = $2
      WHERE id = $1`,
-    [id, now],
+    [id, now, dueAt],
   );
 }
