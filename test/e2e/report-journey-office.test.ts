@@ -88,7 +88,8 @@ describeBrowser("a citizen report handled in the office, without JavaScript", ()
     const main = specialist.page.locator("main");
     expect(await main.innerText()).toContain(ANSWER);
     expect(await main.locator("h3", { hasText: "Ảnh sau khi xử lý" }).count()).toBe(1);
-    expect(await main.locator('img[src^="/reports/photos/"]').count()).toBe(1);
+    // The office sees its own copy (hidden ones too): /office/reports/photos/…
+    expect(await main.locator('img[src^="/office/reports/photos/"]').count()).toBe(1);
     const timeline = await main.locator("table").last().locator("tbody tr").allInnerTexts();
     expect(timeline).toHaveLength(4);
     expect(timeline[1]).toContain("Lò Văn Minh");

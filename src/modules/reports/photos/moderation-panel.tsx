@@ -70,26 +70,38 @@ export function moderationPanel(props: ModerationPanelProps) {
         (report.hiddenAt
           ? shown(`${base}/unhide`, t("reports.photos.moderation.unhideReport"))
           : hidden("report", `${base}/hide`, t("reports.photos.moderation.hideReport")))}
-      <h3>{t("reports.photos.moderation.photos")}</h3>
-      {photos.length === 0 ? (
-        <p>{t("reports.photos.moderation.noPhotos")}</p>
-      ) : (
-        <ul class="report-photos">
-          {photos.map((p, i) => (
-            <li>
-              <PhotoThumb t={t} viewer={{ kind: "office" }} photo={p} n={i + 1} />
-              {p.hiddenAt && <p>{t("reports.photos.moderation.photoHidden", { reason: p.hiddenReason ?? "" })}</p>}
-              <p>
-                <a href={reportPaths.photoOriginal(p.id)}>{t("reports.photos.moderation.original")}</a>
-              </p>
-              {mayModerate &&
-                (p.hiddenAt
-                  ? shown(`${base}/photos/${p.id}/unhide`, t("reports.photos.moderation.unhidePhoto"))
-                  : hidden(p.id, `${base}/photos/${p.id}/hide`, t("reports.photos.moderation.hidePhoto")))}
-            </li>
-          ))}
-        </ul>
+      {photos.length === 0 && (
+        <>
+          <h3>{t("reports.photos.moderation.photos")}</h3>
+          <p>{t("reports.photos.moderation.noPhotos")}</p>
+        </>
       )}
+      {/* The reporter's photos and the answer's photos apart: an officer must tell "before" from "after". */}
+      {(["report", "answer"] as const).map((stage) => {
+        const ofStage = photos.filter((p) => p.stage === stage);
+        return (
+          ofStage.length > 0 && (
+            <>
+              <h3>{t(stage === "answer" ? "reports.photos.moderation.answerPhotos" : "reports.photos.moderation.reportPhotos")}</h3>
+              <ul class="report-photos">
+                {ofStage.map((p, i) => (
+                  <li>
+                    <PhotoThumb t={t} viewer={{ kind: "office" }} photo={p} n={i + 1} />
+                    {p.hiddenAt && <p>{t("reports.photos.moderation.photoHidden", { reason: p.hiddenReason ?? "" })}</p>}
+                    <p>
+                      <a href={reportPaths.photoOriginal(p.id)}>{t("reports.photos.moderation.original")}</a>
+                    </p>
+                    {mayModerate &&
+                      (p.hiddenAt
+                        ? shown(`${base}/photos/${p.id}/unhide`, t("reports.photos.moderation.unhidePhoto"))
+                        : hidden(p.id, `${base}/photos/${p.id}/hide`, t("reports.photos.moderation.hidePhoto")))}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )
+        );
+      })}
     </section>
   );
 }
