@@ -5,6 +5,7 @@ import { systemClock, type Deps } from "./deps.ts";
 import { countUnits, importAdminUnits } from "./modules/admin-units/index.ts";
 import { subscribeDossierLinks } from "./modules/dossiers/index.ts";
 import { subscribeResidentLinks } from "./modules/registry/index.ts";
+import { ensureServedProvinceCategories } from "./modules/reports/index.ts";
 import { registerModuleMessages } from "./module-messages.ts";
 import { sealAudit, subscribeAudit } from "./platform/audit/index.ts";
 import { migrate } from "./platform/db/migrator.ts";
@@ -40,6 +41,11 @@ export async function startRuntime(config: Config, log: Logger, opts: { migrate?
     if (opts.loadReference !== false && (await countUnits(opened.db)).province === 0) {
       const r = await importAdminUnits(deps, { actor: SYSTEM_ACTOR, requestId: null });
       log.info(r, "official admin-unit list loaded");
+    }
+    // Citizen-report categories: the province defaults a served province lacks (idempotent; see categories.md).
+    if (opts.loadReference !== false) {
+      const c = await ensureServedProvinceCategories(deps);
+      if (c.added) log.info(c, "default report categories added");
     }
     // Entries written since the last seal join the audit chain before the database closes.
     const close = async () => {

@@ -161,6 +161,8 @@
     var lat = document.getElementById(box.getAttribute("data-lat-input"));
     var lon = document.getElementById(box.getAttribute("data-lon-input"));
     if (!lat || !lon) return;
+    // Nothing to offer (no geolocation, no tiles): the placeholder stays hidden, the village and landmark stand alone.
+    if (!navigator.geolocation && !cfg.tileUrl) return;
     var source = box.getAttribute("data-source-input") ? document.getElementById(box.getAttribute("data-source-input")) : null;
     var status = el("p", { role: "status", "aria-live": "polite", class: "hint" });
     var map = null;

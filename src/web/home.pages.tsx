@@ -62,6 +62,13 @@ export function registerHomePages(app: Hono<AppEnv>, web: WebContext) {
             </h3>
             <p>{t("home.services.mineText")}</p>
           </li>
+          <li>
+            <h3>
+              {/* Citizen reports (reports module): the home serves whole provinces, so the commune is chosen there. */}
+              <a href="/reports">{t("home.services.report")}</a>
+            </h3>
+            <p>{t("home.services.reportText")}</p>
+          </li>
         </ul>
         <form class="search-form" method="get" action="/units" role="search">
           <div class="field">

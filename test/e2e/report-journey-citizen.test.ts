@@ -37,8 +37,9 @@ describeBrowser("a resident reports a problem without JavaScript, at 360 px", ()
   it("chooses the place, sees no similar report, sends the report with a photo and gets the code and the private link", async () => {
     await resident.open(`/reports/${DEMO_COMMUNE}/new`);
     expect(await resident.h1()).toBe("Gửi phản ánh");
-    // "Use my location" is a JavaScript control: hidden with JavaScript off.
-    await expect(resident.page.getByRole("button", { name: "Dùng vị trí của tôi" }).count()).resolves.toBe(0);
+    // "Use my location" and the map picker are JavaScript controls: none with JavaScript off, the placeholder hidden.
+    await expect(resident.page.getByRole("button", { name: "Dùng vị trí hiện tại của tôi" }).count()).resolves.toBe(0);
+    await expect(resident.page.locator("[data-map-picker]").isVisible()).resolves.toBe(false);
     await expectFits(resident);
     const place = resident.page.locator("main form[method=get]");
     await place.getByLabel("Loại việc").selectOption({ label: "Cống, rãnh thoát nước" });
@@ -108,6 +109,8 @@ describeBrowser("a resident reports a problem without JavaScript, at 360 px", ()
     const report = formatWeight(name, w);
     console.log(report);
     expect(w.transfers.find((t) => t.type === "Document")?.status).toBe(200);
+    // Leaflet comes only when the map is asked for (report-map.test.ts): never with the form itself.
+    expect(w.transfers.filter((t) => /leaflet/.test(t.url))).toEqual([]);
     expect(w.total, report).toBeLessThanOrEqual(BUDGET);
   });
 });

@@ -1,6 +1,7 @@
 // The citizen-report map in Chromium (issue #11 §5), with the site's real CSP: tiles come from a stub tile server
 // started here (MAP_TILE_URL points at it: no network), the public map shows a marker per public report with a place,
-// the picker writes the point picked on the map, or the phone's location, into the form's inputs. With JavaScript off
+// the picker on the real report form writes the point picked on the map, or the phone's location, into the form's
+// inputs, and the form weighs at most 30 KB compressed until the map is asked for. With JavaScript off
 // the list and the map page carry no map and load no map file; the public list weighs at most 30 KB compressed.
 // Test data from the report factories, no demo seed.
 import { readFileSync } from "node:fs";
@@ -10,8 +11,6 @@ import type { ServerType } from "@hono/node-server";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { messagesVi } from "../../src/modules/reports/public/public.messages.ts";
-import { loadMapAssets } from "../../src/modules/reports/public/map-assets.ts";
-import { MapPicker } from "../../src/modules/reports/public/map-components.tsx";
 import { reportPaths } from "../../src/modules/reports/report-paths.ts";
 import { GIA_PHU } from "../support/factories.ts";
 import { buildReport, buildReportCategory } from "../support/report-factories.ts";
@@ -27,7 +26,8 @@ const PHONE = { viewport: NARROW_VIEWPORT, isMobile: true, hasTouch: true, local
 /** A real 192-px PNG (the field app's icon) stands in for every tile. */
 const TILE = readFileSync(new URL("../../public/field/icon-192.png", import.meta.url));
 const BUDGET = 30 * 1024;
-const PICKER_PAGE = "/test-fixture/map-picker";
+/** The report form's full step (the place's fields with the picker, then the rest). */
+const PICKER_PAGE = `${reportPaths.newReport(GIA_PHU)}?step=full&categoryCode=drain`;
 
 describeBrowser("the citizen-report map", () => {
   let app: TestApp;
@@ -71,17 +71,6 @@ describeBrowser("the citizen-report map", () => {
     await new Promise<void>((resolve) => tiles.listen(0, "127.0.0.1", resolve));
     tileOrigin = `http://127.0.0.1:${(tiles.address() as AddressInfo).port}`;
     app = await buildTestApp({ env: { MAP_TILE_URL: `${tileOrigin}/{z}/{x}/{y}.png`, MAP_TILE_ATTRIBUTION: "© Bản đồ thử nghiệm" } });
-    // A bare page holding the picker as the report form does (the reporting part's form is not on this branch): two
-    // labelled inputs and <MapPicker>, inside the app so that its CSP and headers apply.
-    const map = { assets: loadMapAssets(), tileUrl: app.deps.config.map.tileUrl, attribution: app.deps.config.map.attribution };
-    // As the app's translator: placeholders without a value stay for the script to fill ({lat}, {lon}).
-    const t = (key: keyof typeof M) => M[key];
-    const picker = await MapPicker({ map, t: t as never, latInput: "lat", lonInput: "lon", sourceInput: "src" }).toString();
-    app.app.get(PICKER_PAGE, (c) =>
-      c.html(
-        `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Chọn vị trí</title></head><body><main><h1>Chọn vị trí</h1><form method="post" action="/nowhere"><label for="lat">Vĩ độ</label><input id="lat" name="lat" type="number" step="any"><label for="lon">Kinh độ</label><input id="lon" name="lon" type="number" step="any"><input type="hidden" id="src" name="locationSource" value="none">${picker}</form></main></body></html>`,
-      ),
-    );
     const cat = await buildReportCategory(app.deps, { code: "drain", nameVi: "Cống rãnh" });
     const places = [
       [22.401, 103.981],
@@ -170,26 +159,26 @@ describeBrowser("the citizen-report map", () => {
     await map.waitFor();
     const box = (await map.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2 + 20, box.y + box.height / 2 - 10);
-    await expect.poll(() => page.locator("#lat").inputValue()).not.toBe("");
-    const lat = Number(await page.locator("#lat").inputValue());
-    const lon = Number(await page.locator("#lon").inputValue());
+    await expect.poll(() => page.locator("#f-lat").inputValue()).not.toBe("");
+    const lat = Number(await page.locator("#f-lat").inputValue());
+    const lon = Number(await page.locator("#f-lon").inputValue());
     // The map starts on Vietnam as a whole: a click near its centre lands in the country.
     expect(lat).toBeGreaterThan(8);
     expect(lat).toBeLessThan(24);
     expect(lon).toBeGreaterThan(102);
     expect(lon).toBeLessThan(110);
-    expect(await page.locator("#src").inputValue()).toBe("map");
-    expect(await page.getByRole("status").innerText()).toContain(await page.locator("#lat").inputValue());
+    expect(await page.locator("#f-locationSource").inputValue()).toBe("map");
+    expect(await page.locator("[data-map-picker] [role=status]").innerText()).toContain(await page.locator("#f-lat").inputValue());
     // Without a pointer: focus the map, Enter marks its centre.
     await map.focus();
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.locator("#lon").inputValue()).not.toBe(String(lon.toFixed(6)));
-    expect(await page.locator("#src").inputValue()).toBe("map");
+    await expect.poll(() => page.locator("#f-lon").inputValue()).not.toBe(String(lon.toFixed(6)));
+    expect(await page.locator("#f-locationSource").inputValue()).toBe("map");
     // "Remove the place" empties both.
     await page.getByRole("button", { name: M["reports.public.picker.clear"] }).click();
-    expect(await page.locator("#lat").inputValue()).toBe("");
-    expect(await page.locator("#lon").inputValue()).toBe("");
+    expect(await page.locator("#f-lat").inputValue()).toBe("");
+    expect(await page.locator("#f-lon").inputValue()).toBe("");
     expect(seen.csp).toEqual([]);
   });
 
@@ -199,12 +188,35 @@ describeBrowser("the citizen-report map", () => {
     const seen = watch(page);
     await page.goto(`${baseUrl}${PICKER_PAGE}`, { waitUntil: "load" });
     await page.getByRole("button", { name: M["reports.public.picker.locate"] }).click();
-    await expect.poll(() => page.locator("#lat").inputValue()).toBe("22.403210");
-    expect(await page.locator("#lon").inputValue()).toBe("103.987650");
-    expect(await page.locator("#src").inputValue()).toBe("device");
+    await expect.poll(() => page.locator("#f-lat").inputValue()).toBe("22.403210");
+    expect(await page.locator("#f-lon").inputValue()).toBe("103.987650");
+    expect(await page.locator("#f-locationSource").inputValue()).toBe("device");
     // No map was needed for that.
     expect(seen.paths.some((p) => p.endsWith("/leaflet.js"))).toBe(false);
     expect(seen.csp).toEqual([]);
+    // The form sends the point with the report.
+    const description = "Cống tắc trước cổng trường, vị trí từ điện thoại";
+    const form = page.locator('main form[method="post"]');
+    await form.getByLabel("Mô tả").fill(description);
+    await Promise.all([page.waitForURL(/\/reports\/follow\//), form.getByRole("button", { name: /gửi phản ánh/i }).click()]);
+    const { rows } = await app.db.query<{ lat: string; lon: string; source: string }>(
+      "SELECT lat::text AS lat, lon::text AS lon, location_source AS source FROM reports WHERE description = $1",
+      [description],
+    );
+    expect(rows.map((r) => [Number(r.lat), Number(r.lon), r.source])).toEqual([[22.40321, 103.98765, "device"]]);
+    // A public report with a place from now on: the later tests expect its marker too.
+    withPlace.push(new URL(page.url()).pathname.split("/")[3]!);
+  });
+
+  it("keeps the report form within 30 KB compressed with the picker, until the map is asked for", async () => {
+    const ctx = await newContext();
+    const w = await measureFirstVisit(ctx, `${baseUrl}${PICKER_PAGE}`);
+    const report = formatWeight("report form with the picker", w);
+    console.log(report);
+    const paths = w.transfers.map((t) => new URL(t.url).pathname);
+    expect(paths).toContain("/reports/map-assets/report-map.js");
+    expect(paths.filter((p) => p.includes("leaflet"))).toEqual([]);
+    expect(w.total, report).toBeLessThanOrEqual(BUDGET);
   });
 
   it("has no axe violations on the map page and on the picker with the map open", async () => {

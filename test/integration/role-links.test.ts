@@ -45,7 +45,7 @@ describeDb("where people land and where their links go", () => {
     const res = await client.signIn(users.get(p.label)!.username, PASSWORD);
     expect(res.headers.get("location")).toBe(p.lands);
     // The home pages, then the desks they link to and a dossier page (those who may not open them are skipped).
-    const pages = [p.lands, "/", "/office", "/office/search?q=van", `/office/dossiers/${dossier}`];
+    const pages = [p.lands, "/", "/office", "/office/search?q=van", `/office/dossiers/${dossier}`, "/me/profile", "/help/volunteer"];
     const seen = new Set<string>();
     const forbidden: string[] = [];
     for (const page of pages) {
@@ -72,5 +72,28 @@ describeDb("where people land and where their links go", () => {
     expect(home).not.toContain(`>${GIA_PHU}<`);
     expect(home).toContain('href="/help/desk"');
     expect(home).not.toContain('href="/help/leader"');
+  });
+
+  it.each([
+    { who: "volunteer", page: "/office", href: "/office/reports/new", has: true },
+    { who: "desk officer", page: "/office", href: "/office/reports/new", has: true },
+    { who: "leader", page: "/office", href: "/office/reports/new", has: false },
+    { who: "commune admin", page: "/office", href: "/office/open311-clients", has: true },
+    { who: "specialist", page: "/office", href: "/office/open311-clients", has: false },
+    { who: "citizen", page: "/me/dossiers", href: "/me/reports", has: true },
+    { who: "citizen", page: "/me/profile", href: "/me/reports", has: true },
+    { who: "citizen", page: "/", href: "/reports", has: true },
+  ])("joins the citizen reports up: $who on $page is offered $href: $has", async ({ who, page, href, has }) => {
+    const client = new TestClient(app().app);
+    await client.signIn(users.get(who)!.username, PASSWORD);
+    const res = await client.get(page);
+    expect(res.status).toBe(200);
+    expect(linksOf(await res.text()).includes(href)).toBe(has);
+    if (has) expect((await client.get(href)).status).toBe(200);
+  });
+
+  it("tells volunteers in their guide how to record a report for a resident", async () => {
+    const html = await (await new TestClient(app().app).get("/help/volunteer")).text();
+    expect(html).toContain("Ghi nhận phản ánh hiện trường cho người dân");
   });
 });

@@ -21,6 +21,11 @@ export const messagesVi = {
   "office.worklist.assignedToMe": "Hồ sơ giao cho tôi",
   "office.worklist.awaitingApproval": "Hồ sơ chờ tôi phê duyệt",
   "office.search": "Tìm hồ sơ",
+  "office.recordReport": "Ghi nhận phản ánh hiện trường cho người dân",
+  "office.open311Clients": "Ứng dụng kết nối Open311",
+  "home.services.report": "Phản ánh hiện trường",
+  "home.services.reportText": "Báo cho xã đường hỏng, cống tắc, rác thải, dây điện đứt…: không cần tài khoản, xã trả lời công khai.",
+  "nav.myReports": "Phản ánh của tôi",
   "office.help": "Hướng dẫn cho {role}",
   "office.deskOf": "Bộ phận một cửa – {unit}",
   "office.settingsOf": "Cài đặt một cửa – {unit}",
@@ -82,6 +87,9 @@ export const messagesVi = {
   "help.volunteer.t5": "Tổ trưởng: phân công và xử lý thay đổi trùng nhau",
   "help.volunteer.b5":
     "Trong “Các tổ công nghệ số cộng đồng”, giao hộ cho từng thành viên. Khi hai người cùng sửa một hộ từ hai phiên bản khác nhau, thay đổi sau chờ bạn trong “Thay đổi trùng nhau chờ xử lý”: chọn giữ giá trị nào cho từng trường.",
+  "help.volunteer.t6": "Ghi nhận phản ánh hiện trường cho người dân",
+  "help.volunteer.b6":
+    "Khi người dân hoặc cuộc họp thôn báo một vấn đề (đường hỏng, cống tắc, rác…), vào “Văn phòng”, chọn “Ghi nhận phản ánh hiện trường cho người dân”, ghi loại việc, thôn, địa điểm, mô tả, ảnh nếu có, họ tên và số điện thoại của người dân, và cách họ đồng ý (ký, điểm chỉ hoặc bằng lời). Phản ánh là của người dân: tin nhắn cập nhật gửi về số của họ, không phải số của bạn. Đưa cho họ mã phản ánh để tra cứu.",
 
   "help.citizen.title": "Người dân",
   "help.citizen.intro": "Bạn nộp hồ sơ trực tuyến, theo dõi hồ sơ và giữ giấy tờ trong kho của mình.",
@@ -91,6 +99,9 @@ export const messagesVi = {
   "help.citizen.b2": "“Hồ sơ của tôi” cho biết hồ sơ đang ở bước nào. Khi cần bổ sung, hồ sơ ghi rõ giấy tờ còn thiếu.",
   "help.citizen.t3": "Hồ sơ cá nhân và kho giấy tờ",
   "help.citizen.b3": "Trong “Thông tin cá nhân”, xác minh số điện thoại để nhận tin nhắn. Giấy tờ trong kho dùng lại được cho lần nộp sau.",
+  "help.citizen.t4": "Phản ánh hiện trường",
+  "help.citizen.b4":
+    "Trong “Phản ánh hiện trường” trên trang chủ, chọn xã, loại việc, thôn và địa điểm, mô tả và chụp tối đa 3 ảnh. Không cần đăng nhập: bạn nhận mã và đường dẫn riêng để theo dõi; khi đã đăng nhập, phản ánh nằm trong “Phản ánh của tôi”. Khi xã trả lời, hãy xác nhận đã khắc phục hoặc mở lại.",
 
   "help.admin.title": "Quản trị viên",
   "help.admin.intro": "Bạn quản lý tài khoản cán bộ, vai trò và cài đặt một cửa của xã.",
@@ -129,6 +140,11 @@ export const messagesEn: Messages = {
   "office.worklist.assignedToMe": "Dossiers assigned to me",
   "office.worklist.awaitingApproval": "Dossiers waiting for my approval",
   "office.search": "Find a dossier",
+  "office.recordReport": "Record a citizen report for a resident",
+  "office.open311Clients": "Open311 client apps",
+  "home.services.report": "Report a problem",
+  "home.services.reportText": "Tell the commune about a broken road, a blocked drain, rubbish, a power line down…: no account needed, answered in public.",
+  "nav.myReports": "My reports",
   "office.help": "Guide for the {role}",
   "office.deskOf": "One-stop desk – {unit}",
   "office.settingsOf": "Desk settings – {unit}",
@@ -190,6 +206,9 @@ export const messagesEn: Messages = {
   "help.volunteer.t5": "Team leaders: assignments and clashing changes",
   "help.volunteer.b5":
     "In “Community digital teams”, give households to each member. When two people changed the same household from different versions, the later change waits for you in “Clashing changes to settle”: choose which value to keep for each field.",
+  "help.volunteer.t6": "Record a citizen report for a resident",
+  "help.volunteer.b6":
+    "When a resident or a village meeting reports a problem (a broken road, a blocked drain, rubbish…), open “Office”, choose “Record a citizen report for a resident”, and record the kind of problem, the village, the place, a description, photos if any, the resident's name and phone, and how they consented (signature, fingerprint or verbally). The report is theirs: updates go to their phone, not yours. Give them the report's code to follow it.",
 
   "help.citizen.title": "Citizen",
   "help.citizen.intro": "You file online, follow your dossiers and keep your documents in your vault.",
@@ -200,6 +219,9 @@ export const messagesEn: Messages = {
   "help.citizen.b2": "“My dossiers” shows the step each dossier is at. When documents are missing, the dossier says which.",
   "help.citizen.t3": "Profile and vault",
   "help.citizen.b3": "In “Personal details”, verify your phone to receive text messages. Documents in the vault can be reused next time.",
+  "help.citizen.t4": "Report a problem",
+  "help.citizen.b4":
+    "Under “Report a problem” on the home page, choose your commune, the kind of problem, the village and the place, describe it and add up to 3 photos. No sign-in needed: you get a code and a private link to follow it; signed in, it is under “My reports”. When the commune answers, confirm it is fixed or reopen it.",
 
   "help.admin.title": "Administrator",
   "help.admin.intro": "You manage officers' accounts, roles and the commune's desk settings.",

@@ -3,6 +3,7 @@ export { type ReportStatus, REPORT_STATUSES, open311Status } from "./reports.mod
 export { submitReport, checkReport, type ReportCtx, type SubmitReportInput, type SubmitReportResult } from "./use-cases/report-submit.ts";
 export { type ActiveCategory, activeCategories } from "./use-cases/categories-active.ts";
 export { ensureDefaultCategories } from "./use-cases/categories-ensure-defaults.ts";
+export { ensureServedProvinceCategories } from "./use-cases/categories-ensure-defaults.ts";
 export type { CategoryAttribute } from "./categories/categories.contract.ts";
 export { type ReportFigures, reportFigures } from "./use-cases/figures-compute.ts";
 /** Demo data (src/demo/seed-reports.ts). */

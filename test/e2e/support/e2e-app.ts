@@ -39,7 +39,8 @@ export function stopServer(server: ServerType): Promise<void> {
 export type E2eOptions = {
   /** Also the public-services demo (as `npm start` seeds it): the catalogue, Gia Phú's desk settings, the citizen's profile and a few dossiers. */
   publicServices?: boolean;
-  /** Settings for this file's app, on top of the test defaults (e.g. `MAP_TILE_URL: "none"`). */
+  /** Settings over the test defaults. MAP_TILE_URL defaults to `none`: no browser test reaches a tile server on the
+   * network (report-map.test.ts serves its own tiles from a local stub). */
   env?: Record<string, string>;
 };
 
@@ -52,7 +53,7 @@ export function useE2e(opts: E2eOptions = {}): () => E2e {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    app = await buildTestApp({ env: opts.env });
+    app = await buildTestApp({ env: { MAP_TILE_URL: "none", ...opts.env } });
     await seedDemo(app.deps);
     if (opts.publicServices) await seedPublicServicesDemo(app.deps);
     const started = await startServer(app.app);

@@ -86,6 +86,9 @@ export function profilePages(w: PageKit) {
           <li>
             <a href="/me/household">{t("citizens.profile.householdLink")}</a>
           </li>
+          <li>
+            <a href="/me/reports">{t("nav.myReports")}</a>
+          </li>
         </ul>
       </Layout>,
       status,

@@ -35,6 +35,10 @@ export function myDossiersPage(citizen: CitizenWeb) {
         <p>
           <a href="/procedures">{t("dossiers.citizen.findProcedure")}</a>
         </p>
+        {/* The citizen's other follow-up: their reports of problems (reports module). */}
+        <p>
+          <a href="/me/reports">{t("nav.myReports")}</a>
+        </p>
       </Layout>,
     );
   };

@@ -56,6 +56,7 @@ export function officeHomePage(iw: PageKit) {
       // Citizen reports (reports module): its addresses as text, so identity does not import the module.
       ...(has("report.read") || has("report.assist") ? [{ href: "/office/reports", label: t("reports.desk.home.link") }] : []),
       ...(has("report.read") ? [{ href: "/office/reports/figures", label: t("reports.desk.figures") }] : []),
+      ...(has("report.assist") ? [{ href: "/office/reports/new", label: t("office.recordReport") }] : []),
     ];
     // The digital teams' work: a volunteer's day starts with their households and the field app.
     const community: Link[] = [
@@ -82,6 +83,7 @@ export function officeHomePage(iw: PageKit) {
       ...(has("procedure.manage") ? [{ href: "/office/procedures", label: t("nav.procedures") }] : []),
       ...(has("skills.manage") ? [{ href: "/office/skills", label: t("nav.skills") }] : []),
       ...(has("report.categories") ? [{ href: "/office/reports/categories", label: t("reports.desk.categories") }] : []),
+      ...(has("open311.manage") ? [{ href: "/office/open311-clients", label: t("office.open311Clients") }] : []),
     ];
     const more: Link[] = [
       ...guidesOf(p).map((g) => ({ href: `/help/${g}`, label: t("office.help", { role: t(`help.${g}.title`) }) })),

@@ -12,8 +12,11 @@ import { type TestApp, useTestApp } from "../../../../test/support/test-app.ts";
 import { describeDb } from "../../../../test/support/test-db.ts";
 import { actOnReport, type HandlingInput } from "../use-cases/handling-act.ts";
 import { autoCloseReports } from "../use-cases/handling-auto-close.ts";
+import { reportDueAt } from "../use-cases/handling-deadline.ts";
 import { getOfficeReport } from "../use-cases/handling-get.ts";
 import { sendDeadlineReminders } from "../use-cases/handling-remind.ts";
+import { confirmReport } from "../use-cases/report-confirm.ts";
+import { reopenReport } from "../use-cases/report-reopen.ts";
 import type { HandlingAction } from "./handling-steps.ts";
 
 describeDb("reports: handling steps", () => {
@@ -238,6 +241,49 @@ describeDb("reports: handling steps", () => {
       expect(await row(r.id)).toMatchObject({ status: "closed" });
       expect((await events(r.id)).at(-1)).toEqual({ kind: "closed", public: true, actor: null });
       expect((await outbox(r.code)).filter((m) => m.topic === "email").map((m) => m.payload.subject)).toContain(`Phản ánh ${r.code} đã đóng`);
+    });
+  });
+
+  describe("the reporter's verdict", () => {
+    const answered = async () => {
+      const r = await aReport("in_progress", { reporterUserId: citizen.actor.userId, assigneeUserId: officer.actor.userId });
+      await act(officer, r.id, "resolve", { answer: "Đã vá ổ gà" });
+      return r;
+    };
+
+    it("a reopened report comes back to its assignee with a new deadline from the reopening, to be reminded again", async () => {
+      const r = await answered();
+      await x.db.query("UPDATE reports SET reminded_at = $2, due_at = $3 WHERE id = $1", [r.id, x.clock.now(), new Date("2026-11-20T10:00:00Z")]);
+      x.clock.advance(2 * 86_400_000);
+      try {
+        const reopenedAt = x.clock.now();
+        const after = await reopenReport(x.deps, citizen, { code: r.code, account: true }, { reason: "Ổ gà vẫn còn" });
+        const expected = await reportDueAt(x.deps, x.db, categoryId, reopenedAt);
+        expect(expected!.getTime()).toBeGreaterThan(reopenedAt.getTime());
+        const { rows } = await x.db.query<{ status: string; assignee: string; due: Date; reminded: Date | null }>(
+          "SELECT status, assignee_user_id AS assignee, due_at AS due, reminded_at AS reminded FROM reports WHERE id = $1",
+          [r.id],
+        );
+        expect(rows[0]).toEqual({ status: "reopened", assignee: officer.actor.userId, due: expected, reminded: null });
+        expect(after.dueAt).toEqual(expected);
+        const toOfficer = (await outbox(r.code)).filter((m) => m.payload.to === "officer@example.vn" && m.topic === "email");
+        expect(toOfficer.map((m) => m.payload.subject)).toEqual([`Phản ánh ${r.code} được mở lại`]);
+      } finally {
+        x.clock.advance(-2 * 86_400_000);
+      }
+    });
+
+    it("a reporter who confirms gets the closure by e-mail, not by SMS", async () => {
+      const r = await answered();
+      const smsBefore = (await outbox(r.code)).filter((m) => m.topic === "sms").length;
+      const after = await confirmReport(x.deps, citizen, { code: r.code, account: true }, { satisfaction: 5 });
+      expect(after.status).toBe("closed");
+      const sent = await outbox(r.code);
+      expect(sent.filter((m) => m.topic === "email" && m.payload.to === "mai@example.vn").map((m) => m.payload.subject)).toContain(
+        `Phản ánh ${r.code} đã đóng`,
+      );
+      expect(sent.filter((m) => m.topic === "sms")).toHaveLength(smsBefore);
+      expect(smsBefore).toBe(1);
     });
   });
 });

@@ -160,6 +160,10 @@ export const messagesVi = {
   "reports.handling.notice.reminder.sms": "Sắp hết hạn trả lời: {due}.",
   "reports.handling.notice.reminder.subject": "Phản ánh {code} sắp hết hạn trả lời",
   "reports.handling.notice.reminder.body": "Phản ánh {code} Ông/Bà đang xử lý sắp hết hạn trả lời (hạn {due}).",
+  "reports.handling.notice.reopened.sms": "Người phản ánh cho biết chưa khắc phục, đã mở lại. Hạn mới {due}.",
+  "reports.handling.notice.reopened.subject": "Phản ánh {code} được mở lại",
+  "reports.handling.notice.reopened.body":
+    "Người phản ánh cho biết vấn đề của phản ánh {code} chưa được khắc phục và đã mở lại phản ánh. Phản ánh trở lại Ông/Bà xử lý; hạn trả lời mới: {due}.",
 } as const;
 type Messages = Record<keyof typeof messagesVi, string>;
 
@@ -322,4 +326,7 @@ export const messagesEn: Messages = {
   "reports.handling.notice.reminder.sms": "Answer due soon: {due}.",
   "reports.handling.notice.reminder.subject": "Report {code}: answer due soon",
   "reports.handling.notice.reminder.body": "Report {code}, assigned to you, is due soon ({due}).",
+  "reports.handling.notice.reopened.sms": "Reopened by the reporter: not fixed. New due date {due}.",
+  "reports.handling.notice.reopened.subject": "Report {code} reopened",
+  "reports.handling.notice.reopened.body": "The reporter says report {code} is not fixed and has reopened it. It comes back to you; new answer due: {due}.",
 };

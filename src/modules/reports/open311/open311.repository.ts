@@ -1,8 +1,9 @@
-// The Open311 part's own SQL: the effective categories of a commune (services), the requests it may show, and the
+// The Open311 part's own SQL: the requests it may show, the communes and villages it names, and the
 // registered clients with their hashed keys. Reads of unit names go through the published view admin_unit_refs.
 import type { Queryable } from "../../../platform/db/database.ts";
 import type { ReportStatus } from "../reports.model.ts";
 
+/** A category as Open311 presents it (from the categories part's activeCategoriesIn: the one rule). */
 export type ServiceRow = {
   id: string;
   code: string;
@@ -18,32 +19,6 @@ export type ServiceRow = {
   /** The province's row (the group) or the commune's own. */
   fromProvince: boolean;
 };
-
-const SERVICE_COLUMNS = `c.id, c.code, c.name_vi AS "nameVi", c.name_en AS "nameEn", c.description_vi AS "descriptionVi",
-  c.description_en AS "descriptionEn", c.keywords, c.responsible_unit AS "responsibleUnit", c.time_limit_days AS "timeLimitDays",
-  c.public_by_default AS "publicByDefault", c.attributes, c.commune_code IS NULL AS "fromProvince"`;
-
-/**
- * The categories in force in a commune: its own rows, and the province's defaults it has no row of the same code for.
- * A commune row that is inactive hides the province default of that code too (the commune switched it off).
- */
-export async function effectiveServices(q: Queryable, commune: { code: string; provinceCode: string }, code?: string): Promise<ServiceRow[]> {
-  const params: unknown[] = [commune.code, commune.provinceCode];
-  let byCode = "";
-  if (code !== undefined) {
-    params.push(code);
-    byCode = " AND c.code = $3";
-  }
-  const { rows } = await q.query<ServiceRow>(
-    `SELECT ${SERVICE_COLUMNS} FROM (
-       SELECT DISTINCT ON (c.code) c.* FROM report_categories c
-       WHERE (c.commune_code = $1 OR (c.commune_code IS NULL AND c.province_code = $2))${byCode}
-       ORDER BY c.code, (c.commune_code IS NULL)
-     ) c WHERE c.active ORDER BY c.sort_order, c.code`,
-    params,
-  );
-  return rows;
-}
 
 export type CommuneRef = { code: string; provinceCode: string; name: string; path: string };
 

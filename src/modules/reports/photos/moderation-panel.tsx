@@ -70,14 +70,19 @@ export function moderationPanel(props: ModerationPanelProps) {
         (report.hiddenAt
           ? shown(`${base}/unhide`, t("reports.photos.moderation.unhideReport"))
           : hidden("report", `${base}/hide`, t("reports.photos.moderation.hideReport")))}
-      {photos.length === 0 && <p>{t("reports.photos.moderation.noPhotos")}</p>}
+      {photos.length === 0 && (
+        <>
+          <h3>{t("reports.photos.moderation.photos")}</h3>
+          <p>{t("reports.photos.moderation.noPhotos")}</p>
+        </>
+      )}
       {/* The resident's photos and the ones taken after the work, apart: each numbered from 1, as the alt texts say. */}
       {(["report", "answer"] as const).map((stage) => {
         const ofStage = photos.filter((p) => p.stage === stage);
         return (
           ofStage.length > 0 && (
             <>
-              <h3>{t(stage === "report" ? "reports.photos.moderation.photos" : "reports.photos.moderation.answerPhotos")}</h3>
+              <h3>{t(stage === "answer" ? "reports.photos.moderation.answerPhotos" : "reports.photos.moderation.reportPhotos")}</h3>
               <ul class="report-photos">
                 {ofStage.map((p, i) => (
                   <li>

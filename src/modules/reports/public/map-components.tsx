@@ -42,13 +42,16 @@ export function MapScript(props: { map: MapSettings; t: Translate }) {
 
 /**
  * The picker for the report form. `latInput`/`lonInput` are the ids of the form's inputs; `sourceInput` (optional) the
- * id of a hidden input that receives "device" or "map". Renders nothing at all when the installation has no tiles
- * and no way to locate (never: "use my location" works without tiles, so the picker then offers only that).
+ * id of a hidden input that receives "device" or "map"; `hint` a line shown above the buttons. The placeholder stays
+ * hidden without JavaScript, and also when the browser has no geolocation and the installation no tiles (nothing to
+ * offer); without tiles it offers only "use my location".
  */
-export function MapPicker(props: { map: MapSettings; t: Translate; latInput: string; lonInput: string; sourceInput?: string }) {
+export function MapPicker(props: { map: MapSettings; t: Translate; latInput: string; lonInput: string; sourceInput?: string; hint?: string }) {
   return (
     <>
-      <div class="map-picker" hidden data-map-picker data-lat-input={props.latInput} data-lon-input={props.lonInput} data-source-input={props.sourceInput} />
+      <div class="map-picker" hidden data-map-picker data-lat-input={props.latInput} data-lon-input={props.lonInput} data-source-input={props.sourceInput}>
+        {props.hint && <p class="hint">{props.hint}</p>}
+      </div>
       <MapScript map={props.map} t={props.t} />
     </>
   );

@@ -16,8 +16,9 @@ export const messagesVi = {
   "reports.reporting.field.lat": "Vĩ độ",
   "reports.reporting.field.lon": "Kinh độ",
   "reports.reporting.field.place": "Vị trí trên bản đồ (không bắt buộc)",
-  "reports.reporting.field.placeHint": "Nếu trình duyệt cho phép, bấm “Dùng vị trí của tôi” hoặc chọn trên bản đồ. Không có cũng được: thôn và địa điểm là đủ.",
-  "reports.reporting.field.useLocation": "Dùng vị trí của tôi",
+  "reports.reporting.field.placeHint":
+    "Nếu trình duyệt cho phép, bấm “Dùng vị trí hiện tại của tôi” hoặc “Chọn vị trí trên bản đồ”. Không có cũng được: thôn và địa điểm là đủ.",
+  "reports.reporting.field.placeHintNoMap": "Nếu trình duyệt cho phép, bấm “Dùng vị trí hiện tại của tôi”. Không có cũng được: thôn và địa điểm là đủ.",
   "reports.reporting.field.photos": "Ảnh (tối đa {max} ảnh)",
   "reports.reporting.field.photosHint":
     "JPEG, PNG hoặc HEIC, mỗi ảnh tối đa 10 MB. Ảnh công khai được thu nhỏ và xoá thông tin vị trí, máy chụp. Tránh chụp rõ mặt người.",
@@ -201,8 +202,8 @@ export const messagesEn: Messages = {
   "reports.reporting.field.lon": "Longitude",
   "reports.reporting.field.place": "Place on the map (optional)",
   "reports.reporting.field.placeHint":
-    "If your browser allows it, press “Use my location” or pick the place on the map. Without it the village and the place are enough.",
-  "reports.reporting.field.useLocation": "Use my location",
+    "If your browser allows it, press “Use my current location” or “Pick the place on a map”. Without it the village and the place are enough.",
+  "reports.reporting.field.placeHintNoMap": "If your browser allows it, press “Use my current location”. Without it the village and the place are enough.",
   "reports.reporting.field.photos": "Photos (at most {max})",
   "reports.reporting.field.photosHint":
     "JPEG, PNG or HEIC, at most 10 MB each. Public copies are downsized with location and camera data removed. Avoid showing faces clearly.",

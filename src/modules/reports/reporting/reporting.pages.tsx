@@ -3,6 +3,7 @@ import type { Hono } from "hono";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { pageKit } from "../../../platform/http/page-kit.ts";
 import type { WebContext } from "../../../platform/http/web-context.ts";
+import { mapSettings } from "../public/map-settings.ts";
 import { followPages } from "./pages/follow.tsx";
 import { lookupPages } from "./pages/lookup.tsx";
 import { myReportsPages } from "./pages/my-reports.tsx";
@@ -12,7 +13,9 @@ import { supportPages } from "./pages/support.tsx";
 
 export function registerReportingPages(app: Hono<AppEnv>, web: WebContext): void {
   const kit = pageKit(web);
-  const form = newReportPages(kit);
+  // One map picker for the public and the office form: the public part's (map + "use my location", only with JavaScript).
+  const map = mapSettings(web);
+  const form = newReportPages(kit, map);
   app.get("/reports/:commune{[0-9]{5}}/new", form.form);
   app.post("/reports/:commune{[0-9]{5}}/new", form.submit);
 
@@ -32,7 +35,7 @@ export function registerReportingPages(app: Hono<AppEnv>, web: WebContext): void
   app.post("/me/reports/:code/confirm", mine.confirm);
   app.post("/me/reports/:code/reopen", mine.reopen);
 
-  const office = officeNewPages(kit);
+  const office = officeNewPages(kit, map);
   app.get("/office/reports/new", office.form);
   app.post("/office/reports/new", office.submit);
 }

@@ -1,9 +1,10 @@
-// The reporting part's own SQL: the commune's categories as a resident sees them, the villages to choose from,
+// The reporting part's own SQL: the category's last check at submission, the villages to choose from,
 // a new report, similar open reports, supports, and the reporter's follow-up (confirm, reopen).
 import type { Queryable } from "../../../platform/db/database.ts";
 import type { ReportRow, ReportStatus } from "../reports.model.ts";
 import { REPORT_COLUMNS } from "../reports.repository.ts";
 
+/** What the form and the checks use of a category (a subset of the categories part's ActiveCategory). */
 export type CategoryChoice = {
   id: string;
   code: string;
@@ -19,22 +20,12 @@ export type CategoryChoice = {
 };
 
 /**
- * The commune's active categories: its own rows, and the province's defaults it has no row of the same code for
- * (a commune row overrides the default, an inactive one hides it).
+ * A report's category, at submission, inside its transaction: still active (FOR SHARE holds off a concurrent switch-off
+ * by the categories page until the report is written). The list itself is activeCategoriesIn's rule.
  */
-export async function listCommuneCategories(q: Queryable, communeCode: string, provinceCode: string): Promise<CategoryChoice[]> {
-  const { rows } = await q.query<CategoryChoice & { active: boolean; sortOrder: number }>(
-    `SELECT * FROM (
-       SELECT DISTINCT ON (c.code) c.id, c.code, c.name_vi AS "nameVi", c.name_en AS "nameEn", c.description_vi AS "descriptionVi",
-              c.description_en AS "descriptionEn", c.responsible_unit AS "responsibleUnit", c.time_limit_days AS "timeLimitDays",
-              c.public_by_default AS "publicByDefault", c.attributes, c.commune_code AS "communeCode", c.active, c.sort_order AS "sortOrder"
-       FROM report_categories c
-       WHERE c.commune_code = $1 OR (c.commune_code IS NULL AND c.province_code = $2)
-       ORDER BY c.code, (c.commune_code IS NULL)
-     ) x WHERE x.active ORDER BY x."sortOrder", x."nameVi"`,
-    [communeCode, provinceCode],
-  );
-  return rows.map(({ active: _a, sortOrder: _s, ...c }) => c);
+export async function categoryStillActive(q: Queryable, id: string): Promise<boolean> {
+  const { rows } = await q.query<{ active: boolean }>("SELECT active FROM report_categories WHERE id = $1 FOR SHARE", [id]);
+  return rows[0]?.active === true;
 }
 
 export type VillageChoice = { code: string; name: string; fullName: string; path: string };
@@ -232,10 +223,13 @@ export async function markConfirmed(q: Queryable, id: string, satisfaction: numb
 
 /** The reporter's "not fixed": resolved → reopened; handling starts again (the handling part takes it from there). */
 // The reason stays in the event (the reporter's words), not in status_note, which the public page shows.
-export async function markReopened(q: Queryable, id: string, now: Date): Promise<void> {
+// The assignee stays (the report comes back to them) with a new deadline from the reopening; reminded_at is cleared so
+// that they are reminded again before it.
+export async function markReopened(q: Queryable, id: string, now: Date, dueAt: Date | null): Promise<void> {
   await q.query(
-    `UPDATE reports SET status = 'reopened', reopen_count = reopen_count + 1, confirm_until = NULL, version = version + 1, updated_at = $2
+    `UPDATE reports SET status = 'reopened', reopen_count = reopen_count + 1, confirm_until = NULL, reminded_at = NULL,
+            due_at = COALESCE($3, due_at), version = version + 1, updated_at = $2
      WHERE id = $1`,
-    [id, now],
+    [id, now, dueAt],
   );
 }

@@ -1,6 +1,7 @@
 // The categories a resident of a commune may report under: the commune's own rows and the province defaults it
 // does not override, active only. Reporting, the public page and Open311's service list all read this.
 import type { Deps } from "../../../deps.ts";
+import type { Queryable } from "../../../platform/db/database.ts";
 import type { CategoryAttribute } from "../categories/categories.contract.ts";
 import { type CategoryRow, effectiveCategories } from "../categories/categories.repository.ts";
 import { communeUnit, provinceOfPath } from "./categories-scope.ts";
@@ -58,6 +59,14 @@ export function toActiveCategory(r: CategoryRow): ActiveCategory {
 /** The effective list of a commune (public reference data: no principal needed). 400 naming `commune` if not a commune. */
 export async function activeCategories(deps: Pick<Deps, "db" | "config">, communeCode: string): Promise<ActiveCategory[]> {
   const unit = await communeUnit(deps, communeCode, "commune");
-  const rows = await effectiveCategories(deps.db, provinceOfPath(unit.path), unit.code, false);
-  return rows.map(toActiveCategory);
+  return activeCategoriesIn(deps.db, { code: unit.code, provinceCode: provinceOfPath(unit.path) });
+}
+
+/**
+ * The same list for a caller that already knows the commune and its province (the report form, Open311): the one
+ * rule, one query. `code` narrows it to one category (Open311's service definition).
+ */
+export async function activeCategoriesIn(q: Queryable, commune: { code: string; provinceCode: string }, code?: string): Promise<ActiveCategory[]> {
+  const rows = await effectiveCategories(q, commune.provinceCode, commune.code, false);
+  return (code === undefined ? rows : rows.filter((r) => r.code === code)).map(toActiveCategory);
 }

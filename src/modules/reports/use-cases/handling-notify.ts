@@ -46,12 +46,14 @@ export async function notifyReporter(
   r: ReportRow,
   notice: ReporterNotice,
   round = 0,
+  opts: { sms?: boolean } = {},
 ): Promise<{ sms: boolean; email: boolean }> {
   if (r.anonymous) return { sms: false, email: false };
   // A signed-in reporter who typed no contact is reached at their account: its verified phone (never an unverified
   // one), its e-mail.
   const account = r.reporterUserId && (!r.reporterPhone || !r.reporterEmail) ? r.reporterUserId : null;
-  const phone = r.notifySms ? (r.reporterPhone ?? (account ? await verifiedPhoneOf(q, account) : null)) : null;
+  // opts.sms false: a step the reporter took themselves (their own confirm) gets an e-mail receipt, not a paid SMS.
+  const phone = r.notifySms && opts.sms !== false ? (r.reporterPhone ?? (account ? await verifiedPhoneOf(q, account) : null)) : null;
   const email = r.reporterEmail ?? (account ? ((await accountDetails({ db: deps.db }, account))?.email ?? null) : null);
   if (!phone && !validEmail(email)) return { sms: false, email: false };
   const locale: Locale = "vi";
@@ -79,12 +81,15 @@ export async function notifyReporter(
   );
 }
 
-/** The assignee: on assignment and once before the deadline. Officers are reached at their account's phone and e-mail. */
+/**
+ * The assignee: on assignment, once before the deadline, and when the reporter reopens a report answered by them.
+ * Officers are reached at their account's phone and e-mail.
+ */
 export async function notifyAssignee(
   q: Queryable,
   deps: Pick<Deps, "config" | "db">,
   r: ReportRow,
-  notice: "assigned" | "reminder",
+  notice: "assigned" | "reminder" | "reopened",
   dedupe: string,
 ): Promise<{ sms: boolean; email: boolean }> {
   if (!r.assigneeUserId) return { sms: false, email: false };

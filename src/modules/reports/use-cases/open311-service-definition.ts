@@ -5,7 +5,8 @@ import type { Locale } from "../../../platform/i18n/i18n.ts";
 import { readAttributes } from "../open311/open311-attributes.ts";
 import type { XNode } from "../open311/open311-format.ts";
 import { presentDefinition } from "../open311/open311-present.ts";
-import { type CommuneRef, effectiveServices, type ServiceRow } from "../open311/open311.repository.ts";
+import type { CommuneRef, ServiceRow } from "../open311/open311.repository.ts";
+import { effectiveServices } from "./open311-services.ts";
 
 /** The category of this code in force in the commune, or Open311's 404 naming service_code. */
 export async function open311Service(deps: Pick<Deps, "db">, commune: CommuneRef, code: string): Promise<ServiceRow> {

@@ -1,5 +1,7 @@
 // "Đã khắc phục, cảm ơn": the reporter confirms the answer (with an optional 1–5 satisfaction) before confirm_until;
-// the report closes. Only the reporter may: by their private link, or as the account that sent it.
+// the report closes. Only the reporter may: by their private link, or as the account that sent it. The closure notice
+// goes by e-mail only: the reporter has just seen "closed" on their screen, so an SMS would cost and tell nothing new
+// (the auto-close job's closure, which they did not see, goes by SMS too).
 import type { Deps } from "../../../deps.ts";
 import type { Principal } from "../../../platform/auth/authorise.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
@@ -7,9 +9,10 @@ import { AppError } from "../../../platform/http/app-error.ts";
 import * as repo from "../reporting/reporting.repository.ts";
 import { canMove, type ReportRow } from "../reports.model.ts";
 import { insertReportEvent } from "../reports.repository.ts";
+import { notifyReporter } from "./handling-notify.ts";
 import { type ReporterProof, reporterReport } from "./report-follow.ts";
 
-type D = Pick<Deps, "db" | "events" | "clock">;
+type D = Pick<Deps, "db" | "events" | "clock" | "config">;
 type Ctx = Context & { principal: Principal | null };
 
 /** Only a resolved report waiting for its reporter, before the window closes. */
@@ -52,6 +55,8 @@ export async function confirmReport(deps: D, ctx: Ctx, proof: ReporterProof, inp
       requestId: ctx.requestId,
       details: { code: r.code, ...(satisfaction ? { satisfaction } : {}) },
     });
-    return { ...r, status: "closed", confirmedAt: now, closedAt: now, satisfaction, version: r.version + 1 };
+    const closed: ReportRow = { ...r, status: "closed", confirmedAt: now, closedAt: now, satisfaction, version: r.version + 1 };
+    await notifyReporter(q, deps, closed, "closed", r.reopenCount, { sms: false });
+    return closed;
   });
 }

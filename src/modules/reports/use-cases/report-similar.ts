@@ -2,8 +2,9 @@
 // coordinates are given, so that a resident can say "tôi cũng gặp" instead of sending a duplicate.
 import type { Deps } from "../../../deps.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
-import { findSimilar, listCommuneCategories, type SimilarReport } from "../reporting/reporting.repository.ts";
+import { findSimilar, type SimilarReport } from "../reporting/reporting.repository.ts";
 import { withinVietnam } from "../reporting/place-check.ts";
+import { activeCategoriesIn } from "./categories-active.ts";
 import { provinceOf, reportCommune } from "./report-submit.ts";
 
 export const SIMILAR_RADIUS_M = 300;
@@ -13,8 +14,8 @@ export type SimilarQuery = { communeCode: string; categoryCode: string; villageC
 
 export async function similarReports(deps: Pick<Deps, "db" | "config">, query: SimilarQuery): Promise<SimilarReport[]> {
   const commune = await reportCommune(deps, query.communeCode ?? "");
-  const categories = await listCommuneCategories(deps.db, commune.code, provinceOf(commune));
-  const category = categories.find((c) => c.code === (query.categoryCode ?? "").trim());
+  const code = (query.categoryCode ?? "").trim();
+  const [category] = code ? await activeCategoriesIn(deps.db, { code: commune.code, provinceCode: provinceOf(commune) }, code) : [];
   if (!category)
     throw new AppError("validation", "error.validation", [{ field: "categoryCode", code: "unknown", message: "reports.reporting.error.categoryUnknown" }]);
   const lat = query.lat ?? null;

@@ -18,12 +18,13 @@ import { checkPhone } from "../../citizens/index.ts";
 import { notifyReportReceived } from "../reporting/notify-reporter.ts";
 import { withinVietnam } from "../reporting/place-check.ts";
 import { hashFollowToken, newFollowToken, newReportCode } from "../reporting/report-code.ts";
-import { type CategoryChoice, insertReport, listCommuneCategories, listVillages, type VillageChoice } from "../reporting/reporting.repository.ts";
+import { type CategoryChoice, categoryStillActive, insertReport, listVillages, type VillageChoice } from "../reporting/reporting.repository.ts";
 import type { SubmitReportInput, SubmitReportResult } from "../reporting/submit-input.ts";
 import { reportPaths } from "../report-paths.ts";
 import { DESCRIPTION_MAX, LANDMARK_MAX, MAX_REPORT_PHOTOS } from "../reports.model.ts";
 import { insertReportEvent } from "../reports.repository.ts";
 import { preparePhotos, saveReportPhotos } from "./photo-store.ts";
+import { activeCategoriesIn } from "./categories-active.ts";
 
 export type { SubmitReportInput, SubmitReportResult } from "../reporting/submit-input.ts";
 
@@ -52,7 +53,10 @@ export const provinceOf = (commune: AdminUnitRow): string => commune.path.split(
 
 /** The categories and villages a report to this commune may name. */
 export async function reportChoices(deps: Pick<Deps, "db">, commune: AdminUnitRow): Promise<{ categories: CategoryChoice[]; villages: VillageChoice[] }> {
-  const [categories, villages] = await Promise.all([listCommuneCategories(deps.db, commune.code, provinceOf(commune)), listVillages(deps.db, commune.code)]);
+  const [categories, villages] = await Promise.all([
+    activeCategoriesIn(deps.db, { code: commune.code, provinceCode: provinceOf(commune) }),
+    listVillages(deps.db, commune.code),
+  ]);
   return { categories, villages };
 }
 
@@ -233,6 +237,10 @@ async function write(
   // Recorded for someone: the report is theirs, not the helper's (their account is not known here).
   const reporterUserId = c.anonymous || assisted || input.channel === "open311" ? null : (p?.userId ?? null);
   return deps.db.tx(async (q) => {
+    // Switched off since the form was checked: refused as an unknown category, nothing written.
+    if (!(await categoryStillActive(q, c.category.id))) {
+      throw new AppError("validation", "error.validation", [fieldError("categoryCode", "unknown", "reports.reporting.error.categoryUnknown")]);
+    }
     let code = "";
     for (let attempt = 0; ; attempt++) {
       code = newReportCode();

@@ -9,6 +9,7 @@ import { Layout } from "../../../../platform/views/layout.tsx";
 import type { FormState } from "../../../../platform/views/components.tsx";
 import type { AdminUnitRow } from "../../../admin-units/index.ts";
 import { getProfileForPrefill } from "../../../citizens/index.ts";
+import type { MapSettings } from "../../public/map-settings.ts";
 import { reportPaths } from "../../report-paths.ts";
 import { similarReports } from "../../use-cases/report-similar.ts";
 import { checkReport, reportChoices, reportCommune, submitReport } from "../../use-cases/report-submit.ts";
@@ -28,7 +29,7 @@ export async function routeCommune(kit: PageKit, code: string): Promise<AdminUni
 const placeValues = (query: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(query).filter(([k]) => (PLACE_FIELDS as readonly string[]).includes(k) || k === "locationSource"));
 
-export function newReportPages(kit: PageKit) {
+export function newReportPages(kit: PageKit, map: MapSettings) {
   const { deps, page } = kit;
 
   const render = async (c: Context<AppEnv>, commune: AdminUnitRow, stage: "place" | "full", form: FormState, status: 200 | 400 | 404 | 413 | 429 = 200) => {
@@ -64,9 +65,9 @@ export function newReportPages(kit: PageKit) {
             categories={choices.categories}
             villages={choices.villages}
             similar={similar}
+            map={map}
           />
         )}
-        <script src={ctx.assets.url("report-form.js")} defer />
       </Layout>,
       status,
     );

@@ -10,6 +10,7 @@ import { type PageKit, requireSignedIn } from "../../../../platform/http/page-ki
 import { Breadcrumbs, Button, type FormState, SelectField } from "../../../../platform/views/components.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
 import { type AdminUnitRow, getAdminUnit } from "../../../admin-units/index.ts";
+import type { MapSettings } from "../../public/map-settings.ts";
 import { reportPaths } from "../../report-paths.ts";
 import type { ConsentMethod } from "../submit-input.ts";
 import { reportChoices, submitReport } from "../../use-cases/report-submit.ts";
@@ -23,7 +24,7 @@ export async function assistCommunes(kit: PageKit, p: Principal): Promise<AdminU
   return units.filter((u): u is AdminUnitRow => !!u && u.level === "commune" && canOnOrWithin(p, "report.assist", { code: u.code, path: u.path }));
 }
 
-export function officeNewPages(kit: PageKit) {
+export function officeNewPages(kit: PageKit, map: MapSettings) {
   const { deps, page } = kit;
 
   const render = async (c: Context<AppEnv>, form: FormState, status: 200 | 400 | 413 | 429 = 200) => {
@@ -74,6 +75,7 @@ export function officeNewPages(kit: PageKit) {
           categories={choices.categories}
           villages={choices.villages}
           assisted
+          map={map}
           before={<input type="hidden" name="communeCode" value={chosen.code} />}
         />
       </Layout>,

@@ -19,6 +19,8 @@ import {
   SelectField,
 } from "../../../../platform/views/components.tsx";
 import { formatDate, formatNumber } from "../../../../platform/i18n/format.ts";
+import { MapPicker } from "../../public/map-components.tsx";
+import type { MapSettings } from "../../public/map-settings.ts";
 import { reportPaths } from "../../report-paths.ts";
 import { DESCRIPTION_MAX, MAX_REPORT_PHOTOS } from "../../reports.model.ts";
 import type { CategoryChoice, SimilarReport, VillageChoice } from "../reporting.repository.ts";
@@ -62,7 +64,14 @@ export function reportLabels(t: Translate): Record<string, string> {
 const categoryName = (c: CategoryChoice, locale: Locale) => (locale === "en" ? c.nameEn : c.nameVi);
 
 /** The place's fields: the first step, and the top of the full form. */
-function PlaceFields(p: { t: Translate; locale: Locale; form: FormState; categories: CategoryChoice[]; villages: VillageChoice[] }) {
+function PlaceFields(p: {
+  t: Translate;
+  locale: Locale;
+  form: FormState;
+  categories: CategoryChoice[];
+  villages: VillageChoice[];
+  map: MapSettings | undefined;
+}) {
   const { t, form } = p;
   return (
     <>
@@ -85,23 +94,21 @@ function PlaceFields(p: { t: Translate; locale: Locale; form: FormState; categor
         options={p.villages.map((v) => ({ value: v.code, label: v.fullName }))}
       />
       <Field t={t} form={form} name="landmark" label={t("reports.reporting.field.landmark")} hint={t("reports.reporting.field.landmarkHint")} />
-      {/* The map picker (the public part's script) and "use my location" fill these when JavaScript is on. */}
-      {/* "Use my location" is a button the script adds (data-locate-label): without JavaScript there is none to press. */}
-      <div
-        class="field report-place"
-        data-map-picker
-        data-lat-input="f-lat"
-        data-lon-input="f-lon"
-        data-source-input="f-locationSource"
-        data-locate-label={t("reports.reporting.field.useLocation")}
-      >
-        <p class="hint" id="report-place-hint">
-          {t("reports.reporting.field.placeHint")}
-        </p>
-        <input type="hidden" id="f-lat" name="lat" value={form.values.lat ?? ""} />
-        <input type="hidden" id="f-lon" name="lon" value={form.values.lon ?? ""} />
-        <input type="hidden" id="f-locationSource" name="locationSource" value={form.values.locationSource ?? ""} />
-      </div>
+      {/* The one picker (public/map/report-map.js): "use my location" and "pick on the map" fill these hidden inputs
+          when JavaScript runs; without it (or with nothing to offer) it stays hidden and village + landmark suffice. */}
+      <input type="hidden" id="f-lat" name="lat" value={form.values.lat ?? ""} />
+      <input type="hidden" id="f-lon" name="lon" value={form.values.lon ?? ""} />
+      <input type="hidden" id="f-locationSource" name="locationSource" value={form.values.locationSource ?? ""} />
+      {p.map && (
+        <MapPicker
+          map={p.map}
+          t={t}
+          latInput="f-lat"
+          lonInput="f-lon"
+          sourceInput="f-locationSource"
+          hint={t(p.map.tileUrl ? "reports.reporting.field.placeHint" : "reports.reporting.field.placeHintNoMap")}
+        />
+      )}
     </>
   );
 }
@@ -117,6 +124,8 @@ export type ReportFormProps = {
   similar?: SimilarReport[];
   /** The office face: recording for a resident (channel, consent) instead of the contact/anonymous choice. */
   assisted?: boolean;
+  /** The installation's map: the picker under the place's fields (only with JavaScript). */
+  map?: MapSettings;
   /** Extra fields first in the form (the office face's commune). */
   before?: Child;
 };
@@ -166,7 +175,7 @@ export function ReportForm(p: ReportFormProps) {
       {p.stage === "place" ? (
         <form method="get" action={p.action} novalidate>
           {p.before}
-          <PlaceFields t={t} locale={locale} form={form} categories={p.categories} villages={p.villages} />
+          <PlaceFields t={t} locale={locale} form={form} categories={p.categories} villages={p.villages} map={p.map} />
           <input type="hidden" name="step" value="full" />
           <Button>{t("reports.reporting.check")}</Button>
         </form>
@@ -174,7 +183,7 @@ export function ReportForm(p: ReportFormProps) {
         <form method="post" action={p.action} enctype="multipart/form-data" novalidate>
           <CsrfField token={p.ctx.csrfToken} />
           {p.before}
-          <PlaceFields t={t} locale={locale} form={form} categories={p.categories} villages={p.villages} />
+          <PlaceFields t={t} locale={locale} form={form} categories={p.categories} villages={p.villages} map={p.map} />
           <Field
             t={t}
             form={form}
