@@ -6,10 +6,13 @@ import { FLASH_COOKIE } from "../views/page-context.ts";
 import type { AppEnv } from "./hono-env.ts";
 
 // The cookie names a catalogue key; only "flash." keys are shown, so a forged cookie cannot pick any text.
-// Core flashes are "flash.*"; a module's are "<module>.flash.*".
-export const isFlashKey = (v: string): v is MessageKey => /^(\w+\.)?flash\./.test(v) && isMessageKey(v);
+// Core flashes are "flash.*"; a module's are "<module>.flash.*" or "<module>.<part>.flash.*" (FlashKey checks the type).
+export const isFlashKey = (v: string): v is MessageKey => /^(?:\w+\.)*flash\./.test(v) && isMessageKey(v);
 
-export function setFlash(c: Context<AppEnv>, key: MessageKey, secure: boolean) {
+/** The keys a flash may name, so that a key the reader would refuse does not type-check. */
+export type FlashKey = Extract<MessageKey, `flash.${string}` | `${string}.flash.${string}`>;
+
+export function setFlash(c: Context<AppEnv>, key: FlashKey, secure: boolean) {
   setCookie(c, FLASH_COOKIE, key, { path: "/", httpOnly: true, sameSite: "Lax", secure, maxAge: 60 });
 }
 

@@ -3,8 +3,7 @@ import type { Context } from "hono";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
 import { AppError, type FieldError, setRetryAfter } from "../../../platform/http/app-error.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
-import type { MessageKey } from "../../../platform/i18n/i18n.ts";
-import { setFlash } from "../../../platform/http/flash.ts";
+import { type FlashKey, setFlash } from "../../../platform/http/flash.ts";
 import { actOnDossier } from "../use-cases/act-on-dossier.ts";
 import { assertOfficeAccess } from "../use-cases/get-dossier.ts";
 import { actionInput, isAction, stateLabel } from "./action-forms.tsx";
@@ -52,7 +51,7 @@ export function dossierActions(office: OfficeWeb, dossierPage: ReturnType<typeof
       if (err instanceof AppError && err.fields.length > 0) return fail(err.fields);
       throw err;
     }
-    setFlash(c, `flash.dossiers.office.${action}` as MessageKey, secure);
+    setFlash(c, `flash.dossiers.office.${action}` as FlashKey, secure);
     return c.redirect(`/office/dossiers/${id}`, 303);
   };
 }

@@ -1,6 +1,7 @@
 // /office/registry/households/:id: the household with its members, their relation to the head, flags and the moves
 // in and out; forms to edit it (with its version), add a member and change the head. POST → redirect → GET, or the
 // page again with the errors beside the fields (409 with the latest data when someone saved first).
+import type { FlashKey } from "../../../platform/http/flash.ts";
 import type { Context } from "hono";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
 import { type FieldError, fieldErrorsFromZod } from "../../../platform/http/app-error.ts";
@@ -183,7 +184,7 @@ export function householdPages(web: RegistryWeb, panel?: HouseholdPanel) {
   };
 
   /** Runs a write; its field errors come back on the page, a stale version shows the latest with a notice. */
-  const run = (c: Context<AppEnv>, id: string, values: Record<string, string>, fn: () => Promise<unknown>, flash: MessageKey, prefix = "") =>
+  const run = (c: Context<AppEnv>, id: string, values: Record<string, string>, fn: () => Promise<unknown>, flash: FlashKey, prefix = "") =>
     runRecordWrite(c, secure, (opts, status) => show(c, id, opts, status), { values, fn, flash, prefix, redirectTo: `/office/registry/households/${id}` });
   const form = async (c: Context<AppEnv>) => {
     requireSignedIn(c);

@@ -3,7 +3,7 @@
 import type { Context } from "hono";
 import type { Principal } from "../../../platform/auth/authorise.ts";
 import { AppError, type FieldError } from "../../../platform/http/app-error.ts";
-import { setFlash } from "../../../platform/http/flash.ts";
+import { type FlashKey, setFlash } from "../../../platform/http/flash.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { type PageKit, pageKit } from "../../../platform/http/page-kit.ts";
 import type { WebContext } from "../../../platform/http/web-context.ts";
@@ -101,7 +101,7 @@ export async function runRecordWrite(
   c: Context<AppEnv>,
   secure: boolean,
   showAgain: ShowAgain,
-  write: { values: Record<string, string>; fn: () => Promise<unknown>; flash: MessageKey; prefix: string; redirectTo: string },
+  write: { values: Record<string, string>; fn: () => Promise<unknown>; flash: FlashKey; prefix: string; redirectTo: string },
 ): Promise<Response> {
   try {
     await write.fn();

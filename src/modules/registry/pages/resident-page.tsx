@@ -1,6 +1,7 @@
 // /office/registry/residents/:id: the person, their household, an edit form (with the version), a move form (into a
 // household of a chosen village, to head a new one, or away), removal from the registry, and their moves. It also
 // holds the place for the links area: assisted filing and the citizen-account link (routes of links/).
+import type { FlashKey } from "../../../platform/http/flash.ts";
 import type { Context } from "hono";
 import { useCaseContext as ctxOf } from "../../../platform/auth/use-case-context.ts";
 import { type FieldError, fieldErrorsFromZod } from "../../../platform/http/app-error.ts";
@@ -224,7 +225,7 @@ export function residentPages(web: RegistryWeb, panel?: ResidentPanel) {
     );
   };
 
-  const run = (c: Context<AppEnv>, id: string, values: Record<string, string>, fn: () => Promise<unknown>, flash: MessageKey, prefix: string, anchor: string) =>
+  const run = (c: Context<AppEnv>, id: string, values: Record<string, string>, fn: () => Promise<unknown>, flash: FlashKey, prefix: string, anchor: string) =>
     runRecordWrite(c, secure, (opts, status) => show(c, id, opts, status), {
       values,
       fn,

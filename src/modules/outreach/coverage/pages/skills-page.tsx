@@ -112,7 +112,7 @@ export function skillsPage(web: WebContext) {
       if (!parsed.ok) return render(c, list, { values, errors: parsed.errors }, 400);
       const res = await attempt(() => saveChecklist(deps, ctxOf(c), parsed.data));
       if (!res.ok) return render(c, list, { values, errors: res.errors }, 400);
-      setFlash(c, "skills.saved", secure);
+      setFlash(c, "skills.flash.saved", secure);
       return c.redirect(`/office/skills?province=${list.provinceCode}`, 303);
     },
   };

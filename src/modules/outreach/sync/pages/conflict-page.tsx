@@ -112,7 +112,7 @@ export function conflictPages(kit: PageKit) {
       const message = err.fields.length ? err.fields.map((f) => localizeField(f, t, fieldLabel(t, f.field))).join("; ") : t(err.messageKey, err.params);
       return render(c, await getConflict(deps, ctxOf(c), id), message, err.status as 400 | 409);
     }
-    setFlash(c, "sync.conflict.settled", secure);
+    setFlash(c, "sync.flash.conflictSettled", secure);
     return c.redirect("/office/field/conflicts", 303);
   };
 
