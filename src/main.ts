@@ -12,7 +12,7 @@ import { purgeExpired } from "./modules/identity/use-cases/purge-expired.ts";
 import pino from "pino";
 import { createLogger } from "./platform/observability/logger.ts";
 import { createOutboxWorker, purgeSent } from "./platform/jobs/outbox.ts";
-import { startJobQueue } from "./platform/jobs/job-queue.ts";
+import { runJobQueue } from "./platform/jobs/job-queue.ts";
 import { moduleMounts } from "./modules.ts";
 import { createDevEmailSink, createDevSmsSink, createHttpSmsGateway, createSmtpSender, notificationHandlers } from "./modules/notifications/index.ts";
 import { purgeThrottleHits } from "./platform/throttle/throttle.ts";
@@ -81,7 +81,8 @@ const outbox = createOutboxWorker({
 outbox.start({ pollMs: config.outboxPollMs });
 
 // Scheduled and background tasks of the modules (reminders, auto-close) on pg-boss, in the database's `pgboss` schema.
-const jobs = await startJobQueue({
+// Started in the background (retried while the database is unreachable): the server does not wait for it.
+const jobs = runJobQueue({
   db: runtime.db,
   log: log.child({ component: "jobs" }),
   tasks: moduleMounts({ oidc: null }).flatMap((m) => m.jobs?.(runtime) ?? []),

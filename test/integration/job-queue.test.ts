@@ -4,7 +4,8 @@
 import pino from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { handlingJobs } from "../../src/modules/reports/handling/handling.jobs.ts";
-import { JOB_SCHEMA, type JobQueue, type JobTask, startJobQueue } from "../../src/platform/jobs/job-queue.ts";
+import { DatabaseUnavailableError } from "../../src/platform/db/database.ts";
+import { JOB_SCHEMA, type JobQueue, type JobTask, runJobQueue, startJobQueue } from "../../src/platform/jobs/job-queue.ts";
 import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 import { type TestApp, useTestApp } from "../support/test-app.ts";
 import { createTestDatabase, describeDb } from "../support/test-db.ts";
@@ -68,4 +69,31 @@ describeDb("job queue (pg-boss)", () => {
       await target.drop();
     }
   }, 60_000);
+});
+
+describeDb("job queue started by the server (runJobQueue)", () => {
+  const app = useTestApp();
+
+  it("keeps trying while the database cannot be reached, then starts; the server never waits on it", async () => {
+    const x = app();
+    // The first statements fail as a dropped connection does; then the database answers again.
+    let failures = 3;
+    const flaky = {
+      ...x.db,
+      query: ((text: string, values?: unknown[]) => {
+        if (failures > 0) {
+          failures--;
+          return Promise.reject(new DatabaseUnavailableError(new Error("terminating connection due to administrator command")));
+        }
+        return x.db.query(text, values);
+      }) as typeof x.db.query,
+    };
+    const warnings: string[] = [];
+    const log = pino({ level: "warn" }, { write: (line: string) => warnings.push(JSON.parse(line).msg) });
+    const jobs = runJobQueue({ db: flaky, log, tasks: handlingJobs(x.deps), schedule: false, retryMs: 20 });
+    await jobs.ready;
+    await jobs.stop();
+    expect(failures).toBe(0);
+    expect(warnings.filter((m) => m === "job queue not started; trying again").length).toBeGreaterThan(0);
+  });
 });

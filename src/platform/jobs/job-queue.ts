@@ -50,6 +50,20 @@ export async function startJobQueue(opts: JobQueueOptions): Promise<JobQueue> {
   });
   boss.on("error", (err: Error) => opts.log.warn({ err }, "job queue error"));
   await boss.start();
+  try {
+    await registerTasks(boss, opts);
+  } catch (err) {
+    // Half started (the database went away mid-way): stop its timers so that a retry starts clean.
+    await boss.stop({ graceful: false, wait: true, timeout: 1_000 }).catch(() => undefined);
+    throw err;
+  }
+  return {
+    send: (name, data) => boss.send(name, data ?? {}),
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}
+
+async function registerTasks(boss: PgBoss, opts: JobQueueOptions): Promise<void> {
   for (const task of opts.tasks) {
     // stately: at most one queued and one running; a sweep that overruns its period does not pile up runs.
     await boss.createQueue(task.name, { name: task.name, policy: "stately", retryLimit: 3, retryDelay: 60, expireInSeconds: 15 * 60 });
@@ -68,8 +82,46 @@ export async function startJobQueue(opts: JobQueueOptions): Promise<JobQueue> {
     if (task.cron) await boss.schedule(task.name, task.cron, undefined, { tz: JOB_TIME_ZONE });
     else await boss.unschedule(task.name);
   }
+}
+
+/**
+ * The server's way to start the queue: in the background, again every `retryMs` while the database cannot be
+ * reached, so that a database lost at start-up delays the reminders but never stops the server.
+ */
+export function runJobQueue(opts: JobQueueOptions & { retryMs?: number }): { ready: Promise<void>; stop(): Promise<void> } {
+  let queue: JobQueue | null = null;
+  let started: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    started = resolve;
+  });
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let pending: Promise<void> = Promise.resolve();
+  const attempt = async (): Promise<void> => {
+    try {
+      const q = await startJobQueue(opts);
+      if (stopped) await q.stop();
+      else {
+        queue = q;
+        started();
+      }
+    } catch (err) {
+      if (stopped) return;
+      opts.log.warn({ err }, "job queue not started; trying again");
+      timer = setTimeout(() => {
+        pending = attempt();
+      }, opts.retryMs ?? 10_000);
+      timer.unref();
+    }
+  };
+  pending = attempt();
   return {
-    send: (name, data) => boss.send(name, data ?? {}),
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    ready,
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await pending;
+      await queue?.stop();
+    },
   };
 }
