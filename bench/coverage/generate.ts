@@ -4,6 +4,7 @@
 // counts the same figures. Loaded with triggers off (session_replication_role = replica: a bulk load, as a restore
 // would be), then the rollups are built once with coverage_refresh_under, as migration 0024 does for existing rows.
 import type pg from "pg";
+import { timedSteps } from "../lib/suite-kit.ts";
 
 export const PROVINCE = "99";
 export const COMMUNES = 100;
@@ -22,13 +23,7 @@ export const villageCode = (i: number) =>
 export async function generateProvince(c: pg.Client, log: (msg: string) => void): Promise<Record<string, number>> {
   const H = COMMUNES * VILLAGES_PER_COMMUNE * HOUSEHOLDS_PER_VILLAGE;
   const P = H * PEOPLE_PER_HOUSEHOLD;
-  const ms: Record<string, number> = {};
-  const step = async (name: string, sql: string) => {
-    const t0 = performance.now();
-    const r = await c.query(sql);
-    ms[name] = Math.round(performance.now() - t0);
-    log(`  ${name}: ${r.rowCount ?? 0} rows in ${(ms[name]! / 1000).toFixed(1)} s`);
-  };
+  const { ms, step } = timedSteps(c, log);
   await c.query("SET synchronous_commit = off");
   await c.query("SET session_replication_role = replica");
   await c.query("SET work_mem = '256MB'");

@@ -15,6 +15,7 @@ import { createEventBus } from "../../src/platform/events/domain-events.ts";
 import { CSRF_FIELD, csrfCookieName, csrfTokenFor } from "../../src/platform/http/csrf.ts";
 import { freePort, REPO_ROOT, startChild } from "../lib/child.ts";
 import type { BenchOptions } from "../lib/options.ts";
+import { admin, suiteMachine, withDatabase } from "../lib/suite-kit.ts";
 import { COMMUNES, generateProvince, HOUSEHOLDS_PER_VILLAGE, PEOPLE_PER_HOUSEHOLD, PROVINCE, VILLAGES_PER_COMMUNE, villageCode } from "./generate.ts";
 import { type Stats, series as timedSeries } from "../lib/series.ts";
 
@@ -24,22 +25,6 @@ const SAMPLES_PER_ROUND = 30;
 const WARMUP = 3;
 
 const series = (n: number, fn: () => Promise<unknown>) => timedSeries(n, fn, WARMUP);
-
-const withDatabase = (url: string, db: string) => {
-  const u = new URL(url);
-  u.pathname = `/${db}`;
-  return u.toString();
-};
-
-async function admin(url: string, sql: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 /** The SQL the coverage page runs for an officer's unit (coverage.repository.ts rollupCounts), as a bare baseline. */
 const ROLLUP_HOUSEHOLDS = `SELECT commune_code AS key, count(*)::int AS households, count(*) FILTER (WHERE proficient_members > 0)::int AS proficient,
@@ -201,12 +186,7 @@ export async function runCoverageSuite(opts: BenchOptions): Promise<void> {
       command: `npm run bench -- ${process.argv.slice(2).join(" ")}`,
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
-      machine: {
-        nproc: os.availableParallelism(),
-        cpuModel: os.cpus()[0]?.model ?? "unknown",
-        memTotalMiB: Math.round(os.totalmem() / 1048576),
-        node: process.version,
-      },
+      machine: suiteMachine(),
       data: { ...counts, generationMs: Math.round(generationMs), generationSteps: generation },
       rows,
     };

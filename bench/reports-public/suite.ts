@@ -14,6 +14,7 @@ import { migrate } from "../../src/platform/db/migrator.ts";
 import { sessionCookieName } from "../../src/platform/http/middleware.ts";
 import { freePort, REPO_ROOT, startChild } from "../lib/child.ts";
 import type { BenchOptions } from "../lib/options.ts";
+import { admin, suiteMachine, timedSteps, withDatabase } from "../lib/suite-kit.ts";
 import { machineCpuMs } from "../lib/procfs.ts";
 import { type Stats, series as timedSeries } from "../lib/series.ts";
 
@@ -62,34 +63,12 @@ async function throughput(fn: () => Promise<unknown>): Promise<number> {
   return done / ((performance.now() - t0) / 1000);
 }
 
-const withDatabase = (url: string, db: string) => {
-  const u = new URL(url);
-  u.pathname = `/${db}`;
-  return u.toString();
-};
-
-async function admin(url: string, sql: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 /**
  * One commune of 12 villages and 8 categories; 20,000 reports over 24 months: 70 % with coordinates, 90 % public,
  * 2 % hidden, 3 % rejected, statuses spread over the workflow, a photo with one report in three (one stored file).
  */
 async function generate(c: pg.Client, log: (m: string) => void): Promise<Record<string, number>> {
-  const ms: Record<string, number> = {};
-  const step = async (name: string, sql: string) => {
-    const t0 = performance.now();
-    const r = await c.query(sql);
-    ms[name] = Math.round(performance.now() - t0);
-    log(`  ${name}: ${r.rowCount ?? 0} rows in ${(ms[name]! / 1000).toFixed(1)} s`);
-  };
+  const { ms, step } = timedSteps(c, log);
   await c.query("SET synchronous_commit = off");
   await step(
     "units",
@@ -275,12 +254,7 @@ export async function runReportsPublicSuite(opts: BenchOptions): Promise<void> {
       command: `npm run bench -- ${process.argv.slice(2).join(" ")}`,
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
-      machine: {
-        nproc: os.availableParallelism(),
-        cpuModel: os.cpus()[0]?.model ?? "unknown",
-        memTotalMiB: Math.round(os.totalmem() / 1048576),
-        node: process.version,
-      },
+      machine: suiteMachine(),
       data: { ...counts, generationMs: Math.round(generationMs), generationSteps: steps },
       rows,
     };

@@ -9,6 +9,7 @@ import { reportPaths } from "../../src/modules/reports/report-paths.ts";
 import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 import { describeBrowser } from "./support/browser.ts";
 import { useE2e } from "./support/e2e-app.ts";
+import { officeStep, type StepForm } from "./support/office-report.ts";
 import type { XasoPage } from "./support/xaso-page.ts";
 
 const NO_JS = { javaScriptEnabled: false } as const;
@@ -36,21 +37,10 @@ describeBrowser("a citizen report handled in the office, without JavaScript", ()
     await Promise.all([desk.signIn("motcua.giaphu"), specialist.signIn("chuyenvien.giaphu")]);
   });
 
-  /** A step: unfold its form (a <details>, no script needed), fill it, press its button; the page comes back with a notice. */
-  const step = async (
-    x: XasoPage,
-    action: string,
-    label: string,
-    fill: (form: ReturnType<XasoPage["page"]["locator"]>) => Promise<unknown> = async () => undefined,
-  ) => {
+  /** A step, from the report page opened afresh. */
+  const step = async (x: XasoPage, action: string, label: string, fill?: (form: StepForm) => Promise<unknown>) => {
     await x.open(reportPaths.officeReport(report.id));
-    const form = x.page.locator(`main form[action="${reportPaths.officeReport(report.id)}/actions/${action}"]`);
-    await x.page.locator("main details summary", { hasText: label }).click();
-    await fill(form);
-    const res = await x.navigateBy(form.getByRole("button", { name: label, exact: true }));
-    expect(res.status(), `${action} comes back to the report`).toBe(200);
-    expect(x.path).toBe(reportPaths.officeReport(report.id));
-    return x.flash();
+    return officeStep(x, report.id, action, label, fill);
   };
   const statusTag = (x: XasoPage) => x.page.locator("main h1 + p .tag").first().innerText();
 

@@ -16,6 +16,7 @@ import { buildReportCategory } from "../support/report-factories.ts";
 import { formatViolations } from "./support/axe.ts";
 import { describeBrowser, NARROW_VIEWPORT } from "./support/browser.ts";
 import { useE2e } from "./support/e2e-app.ts";
+import { officeStep, type StepForm } from "./support/office-report.ts";
 import type { XasoPage } from "./support/xaso-page.ts";
 
 const PHONE_NARROW = { viewport: NARROW_VIEWPORT, isMobile: true, hasTouch: true } as const;
@@ -82,21 +83,8 @@ describeBrowser("issue #11's journey: report without JavaScript, handle on the d
     });
   };
 
-  /** An officer's step on the report page: unfold its form, fill it, press its button; the page comes back with a notice. */
-  const step = async (
-    x: XasoPage,
-    action: string,
-    label: string,
-    fill: (form: ReturnType<XasoPage["page"]["locator"]>) => Promise<unknown> = async () => undefined,
-  ) => {
-    const form = x.page.locator(`main form[action="${reportPaths.officeReport(sent.id)}/actions/${action}"]`);
-    await x.page.locator("main details summary", { hasText: label }).click();
-    await fill(form);
-    const res = await x.navigateBy(form.getByRole("button", { name: label, exact: true }));
-    expect(res.status(), `${action} comes back to the report`).toBe(200);
-    expect(x.path).toBe(reportPaths.officeReport(sent.id));
-    return x.flash();
-  };
+  /** An officer's step on the report page `x` shows. */
+  const step = (x: XasoPage, action: string, label: string, fill?: (form: StepForm) => Promise<unknown>) => officeStep(x, sent.id, action, label, fill);
 
   it("the resident reports at 360 px without JavaScript, with a JPEG and a HEIC photo, and keeps the code and the private link", async () => {
     await resident.open(reportPaths.newReport(DEMO_COMMUNE));

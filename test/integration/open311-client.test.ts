@@ -7,7 +7,7 @@ import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient } from "../support/client.ts";
 import { buildUser, buildVillage, GIA_PHU, PASSWORD } from "../support/factories.ts";
-import { buildReport, buildReportCategory } from "../support/report-factories.ts";
+import { buildDrainCategory, buildReport, buildReportCategory } from "../support/report-factories.ts";
 import { type TestApp, useTestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
 
@@ -59,24 +59,7 @@ describeDb("node-open311 (Code for America) against our GeoReport v2 server", ()
     x = app();
     Open311 = loadClient();
     const village = (await buildVillage(x.deps, GIA_PHU)).code;
-    const drain = await buildReportCategory(x.deps, {
-      code: "drain",
-      nameVi: "Cống tắc",
-      nameEn: "Blocked drain",
-      attributes: [
-        {
-          code: "size",
-          datatype: "singlevaluelist",
-          required: true,
-          description_vi: "Mức độ",
-          order: 1,
-          values: [
-            { key: "small", name_vi: "Nhỏ" },
-            { key: "large", name_vi: "Lớn" },
-          ],
-        },
-      ],
-    });
+    const drain = await buildDrainCategory(x.deps);
     await buildReportCategory(x.deps, { code: "road" });
     published = (await buildReport(x.deps, { categoryId: drain.id, villageCode: village, status: "in_progress", createdAt: x.clock.now() })).code;
     const a = await buildUser(x.deps, { roles: [["commune_admin", GIA_PHU]] });

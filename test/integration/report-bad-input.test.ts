@@ -9,7 +9,7 @@ import { CSRF_FIELD } from "../../src/platform/http/csrf.ts";
 import { LANG_COOKIE } from "../../src/platform/http/middleware.ts";
 import { fromAddress, json, TestClient } from "../support/client.ts";
 import { buildVillage, GIA_PHU } from "../support/factories.ts";
-import { buildReportCategory } from "../support/report-factories.ts";
+import { buildDrainCategory, buildReportCategory } from "../support/report-factories.ts";
 import { type TestApp, useTestApp } from "../support/test-app.ts";
 import { describeDb } from "../support/test-db.ts";
 
@@ -74,25 +74,7 @@ describeDb("citizen reports: bad input, end to end", () => {
     x = app();
     village = (await buildVillage(x.deps, GIA_PHU)).code;
     await buildReportCategory(x.deps, { code: "road", nameVi: "Đường hỏng", nameEn: "Broken road" });
-    await buildReportCategory(x.deps, {
-      code: "drain",
-      nameVi: "Cống tắc",
-      nameEn: "Blocked drain",
-      attributes: [
-        {
-          code: "size",
-          datatype: "singlevaluelist",
-          required: true,
-          description_vi: "Mức độ",
-          description_en: "How bad",
-          order: 1,
-          values: [
-            { key: "small", name_vi: "Nhỏ", name_en: "Small" },
-            { key: "large", name_vi: "Lớn", name_en: "Large" },
-          ],
-        },
-      ],
-    });
+    await buildDrainCategory(x.deps);
     jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#886644" } })
       .jpeg()
       .toBuffer();

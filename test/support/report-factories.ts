@@ -51,6 +51,33 @@ export async function buildReportCategory(deps: Deps, seed: CategorySeed = {}) {
   return { id: rows[0]!.id, code };
 }
 
+/**
+ * The commune's "drain" category with a required list attribute "size" (small, large), in Vietnamese and English:
+ * the Open311 tests' category with a service definition. `more` adds attributes after it.
+ */
+export function buildDrainCategory(deps: Deps, more: unknown[] = []) {
+  return buildReportCategory(deps, {
+    code: "drain",
+    nameVi: "Cống tắc",
+    nameEn: "Blocked drain",
+    attributes: [
+      {
+        code: "size",
+        datatype: "singlevaluelist",
+        required: true,
+        description_vi: "Mức độ",
+        description_en: "How bad",
+        order: 1,
+        values: [
+          { key: "small", name_vi: "Nhỏ", name_en: "Small" },
+          { key: "large", name_vi: "Lớn", name_en: "Large" },
+        ],
+      },
+      ...more,
+    ],
+  });
+}
+
 export type ReportSeed = {
   categoryId: string;
   communeCode?: string;

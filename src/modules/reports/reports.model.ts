@@ -32,6 +32,21 @@ export function open311Status(status: ReportStatus): "open" | "closed" {
   return status === "rejected" || status === "resolved" || status === "closed" ? "closed" : "open";
 }
 
+/** The workflow's step kinds in report_events (every page that names a step has a text for each; others add their own). */
+export const REPORT_STEP_KINDS = [
+  "submitted",
+  "accepted",
+  "rejected",
+  "assigned",
+  "started",
+  "forwarded",
+  "forward_returned",
+  "resolved",
+  "confirmed",
+  "reopened",
+  "closed",
+] as const;
+
 /** Days the reporter has to confirm or reopen an answer before it closes by itself. */
 export const CONFIRM_WINDOW_DAYS = 7;
 /** At most this many photos with a report, and with an answer. */

@@ -21,8 +21,10 @@ export async function findReport(q: Queryable, id: string, lock = false): Promis
   return rows[0] ?? null;
 }
 
-export async function findReportByCode(q: Queryable, code: string): Promise<ReportRow | null> {
-  const { rows } = await q.query<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports r WHERE r.code = $1`, [code.trim().toUpperCase()]);
+export async function findReportByCode(q: Queryable, code: string, lock = false): Promise<ReportRow | null> {
+  const { rows } = await q.query<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports r WHERE r.code = $1${lock ? " FOR UPDATE" : ""}`, [
+    code.trim().toUpperCase(),
+  ]);
   return rows[0] ?? null;
 }
 

@@ -1,24 +1,12 @@
 // The SQL of report categories: province defaults (commune_code NULL) and commune rows overriding them by code.
 import type { Queryable } from "../../../platform/db/database.ts";
-import type { CategoryAttribute } from "./categories.contract.ts";
 import type { DefaultCategory } from "./default-categories.ts";
 
-export type CategoryRow = {
+export type CategoryRow = DefaultCategory & {
   id: string;
   provinceCode: string;
   communeCode: string | null;
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  descriptionVi: string;
-  descriptionEn: string;
-  keywords: string;
-  responsibleUnit: string;
   responsibleUserId: string | null;
-  timeLimitDays: number;
-  publicByDefault: boolean;
-  attributes: CategoryAttribute[];
-  sortOrder: number;
   active: boolean;
   version: number;
   updatedAt: Date;

@@ -1,7 +1,8 @@
 // The built-in list a province starts from (issue #11's examples): the province admin edits it, communes override it.
 import type { CategoryAttribute } from "./categories.contract.ts";
 
-export type DefaultCategory = {
+/** What a category says of itself wherever it is shown: the categories part's rows, the defaults, Open311's services. */
+export type CategoryFields = {
   code: string;
   nameVi: string;
   nameEn: string;
@@ -11,9 +12,9 @@ export type DefaultCategory = {
   responsibleUnit: string;
   timeLimitDays: number;
   publicByDefault: boolean;
-  sortOrder: number;
-  attributes: CategoryAttribute[];
 };
+
+export type DefaultCategory = CategoryFields & { sortOrder: number; attributes: CategoryAttribute[] };
 
 const DCXD = "Công chức Địa chính - Xây dựng - Nông nghiệp và Môi trường";
 const VPTK = "Văn phòng HĐND và UBND xã";

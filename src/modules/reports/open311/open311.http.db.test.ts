@@ -5,7 +5,7 @@ import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fromAddress, TestClient } from "../../../../test/support/client.ts";
 import { BAO_THANG, buildUser, buildVillage, GIA_PHU, PASSWORD } from "../../../../test/support/factories.ts";
-import { buildReport, buildReportCategory } from "../../../../test/support/report-factories.ts";
+import { buildDrainCategory, buildReport, buildReportCategory } from "../../../../test/support/report-factories.ts";
 import { type TestApp, useTestApp } from "../../../../test/support/test-app.ts";
 import { describeDb } from "../../../../test/support/test-db.ts";
 import { CSRF_HEADER } from "../../../platform/http/csrf.ts";
@@ -43,26 +43,9 @@ describeDb("Open311 GeoReport v2 over HTTP", () => {
     await buildReportCategory(x.deps, { communeCode: null, provinceCode: "15", code: "road", nameVi: "Đường (tỉnh)", responsibleUnit: "Sở Xây dựng" });
     road = (await buildReportCategory(x.deps, { code: "road", nameVi: "Đường hỏng", nameEn: "Broken road", responsibleUnit: "Công chức Địa chính" })).id;
     await buildReportCategory(x.deps, { communeCode: null, provinceCode: "15", code: "light", nameVi: "Đèn đường", nameEn: "Street light" });
-    await buildReportCategory(x.deps, {
-      code: "drain",
-      nameVi: "Cống tắc",
-      nameEn: "Blocked drain",
-      attributes: [
-        {
-          code: "size",
-          datatype: "singlevaluelist",
-          required: true,
-          description_vi: "Mức độ",
-          description_en: "How bad",
-          order: 1,
-          values: [
-            { key: "small", name_vi: "Nhỏ", name_en: "Small" },
-            { key: "large", name_vi: "Lớn", name_en: "Large" },
-          ],
-        },
-        { code: "since", datatype: "datetime", required: false, description_vi: "Từ khi nào", description_en: "Since when", order: 2 },
-      ],
-    });
+    await buildDrainCategory(x.deps, [
+      { code: "since", datatype: "datetime", required: false, description_vi: "Từ khi nào", description_en: "Since when", order: 2 },
+    ]);
     hidden = (await buildReportCategory(x.deps, { code: "private", publicByDefault: false })).id;
     const a = await buildUser(x.deps, { roles: [["commune_admin", GIA_PHU]] });
     admin = new TestClient(x.app);

@@ -1,20 +1,12 @@
 // The Open311 part's own SQL: the requests it may show, the communes and villages it names, and the
 // registered clients with their hashed keys. Reads of unit names go through the published view admin_unit_refs.
 import type { Queryable } from "../../../platform/db/database.ts";
+import type { CategoryFields } from "../categories/default-categories.ts";
 import type { ReportStatus } from "../reports.model.ts";
 
 /** A category as Open311 presents it (from the categories part's activeCategoriesIn: the one rule). */
-export type ServiceRow = {
+export type ServiceRow = CategoryFields & {
   id: string;
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  descriptionVi: string;
-  descriptionEn: string;
-  keywords: string;
-  responsibleUnit: string;
-  timeLimitDays: number;
-  publicByDefault: boolean;
   attributes: unknown;
   /** The province's row (the group) or the commune's own. */
   fromProvince: boolean;

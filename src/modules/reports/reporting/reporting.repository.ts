@@ -39,35 +39,34 @@ export async function listVillages(q: Queryable, communeCode: string): Promise<V
   return rows;
 }
 
-export type NewReportRow = {
-  id: string;
-  code: string;
-  communeCode: string;
-  unitPath: string;
-  villageCode: string | null;
-  categoryId: string;
-  description: string;
-  landmark: string;
-  lat: number | null;
-  lon: number | null;
-  locationSource: "none" | "device" | "map" | "open311";
-  attributes: Record<string, unknown>;
-  public: boolean;
-  reporterUserId: string | null;
-  reporterName: string | null;
-  reporterPhone: string | null;
-  reporterEmail: string | null;
-  anonymous: boolean;
-  notifySms: boolean;
-  followTokenHash: string;
-  channel: string;
-  assistedBy: string | null;
-  assistedConsent: unknown;
-  open311ClientId: string | null;
-  dueAt: Date | null;
-  searchText: string;
-  now: Date;
-};
+/** A new report: the columns a submission sets (reports.model.ts's ReportRow), the secret's hash and the search key. */
+export type NewReportRow = Pick<
+  ReportRow,
+  | "id"
+  | "code"
+  | "communeCode"
+  | "unitPath"
+  | "villageCode"
+  | "categoryId"
+  | "description"
+  | "landmark"
+  | "lat"
+  | "lon"
+  | "locationSource"
+  | "attributes"
+  | "public"
+  | "reporterUserId"
+  | "reporterName"
+  | "reporterPhone"
+  | "reporterEmail"
+  | "anonymous"
+  | "notifySms"
+  | "channel"
+  | "assistedBy"
+  | "assistedConsent"
+  | "open311ClientId"
+  | "dueAt"
+> & { followTokenHash: string; searchText: string; now: Date };
 
 /** Inserts the report; false when the code is taken (the caller draws another). */
 export async function insertReport(q: Queryable, r: NewReportRow): Promise<boolean> {
@@ -173,11 +172,6 @@ export async function findByCodeAndTokenHash(q: Queryable, code: string, tokenHa
     `SELECT ${REPORT_COLUMNS} FROM reports r WHERE r.code = $1 AND r.follow_token_hash = $2${lock ? " FOR UPDATE" : ""}`,
     [code, tokenHash],
   );
-  return rows[0] ?? null;
-}
-
-export async function findByCode(q: Queryable, code: string, lock = false): Promise<ReportRow | null> {
-  const { rows } = await q.query<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports r WHERE r.code = $1${lock ? " FOR UPDATE" : ""}`, [code]);
   return rows[0] ?? null;
 }
 

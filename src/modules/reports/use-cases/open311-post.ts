@@ -10,32 +10,30 @@ import { reserve, type ThrottleLimit } from "../../../platform/throttle/throttle
 import { checkAnswers, readAttributes } from "../open311/open311-attributes.ts";
 import { parseW3c } from "../open311/open311-format.ts";
 import { type CommuneRef, findVillage, setOpen311Token } from "../open311/open311.repository.ts";
+import type { SubmitReportInput, SubmitReportResult } from "../reporting/submit-input.ts";
 import { DESCRIPTION_MAX, LANDMARK_MAX } from "../reports.model.ts";
 import { open311PostingClient } from "./open311-client-key.ts";
 import { open311Service } from "./open311-service-definition.ts";
 
-/**
- * The reporting part's input and result (src/modules/reports/reporting/submit-input.ts on wt-reporting), the fields
- * this adapter sets. Kept here until that file is merged; then import its types instead.
- */
-export type Open311SubmitInput = {
-  communeCode: string;
-  categoryCode: string;
-  description: string;
-  villageCode?: string | null;
-  landmark?: string | null;
-  lat?: number | null;
-  lon?: number | null;
-  locationSource?: "device" | "map" | "open311" | null;
-  attributes?: Record<string, unknown>;
-  contact?: { name?: string | null; phone?: string | null; email?: string | null };
-  anonymous?: boolean;
-  photoUrls?: readonly string[];
-  channel: "open311";
-  open311ClientId?: string | null;
-  clientIp?: string | null;
-};
-export type Open311SubmitResult = { id: string; code: string; dueAt: Date | null; public: boolean };
+/** The reporting part's input, narrowed to the fields this adapter sets (photos come as media_url, never as files). */
+export type Open311SubmitInput = Pick<
+  SubmitReportInput,
+  | "communeCode"
+  | "categoryCode"
+  | "description"
+  | "villageCode"
+  | "landmark"
+  | "lat"
+  | "lon"
+  | "locationSource"
+  | "attributes"
+  | "contact"
+  | "anonymous"
+  | "photoUrls"
+  | "open311ClientId"
+  | "clientIp"
+> & { channel: "open311" };
+export type Open311SubmitResult = Pick<SubmitReportResult, "id" | "code" | "dueAt" | "public">;
 export type Open311SubmitCtx = { actor: Actor; requestId: string | null; principal: null };
 /** submitReport(deps, ctx, input)'s shape. */
 export type SubmitReportFn = (deps: Deps, ctx: Open311SubmitCtx, input: Open311SubmitInput) => Promise<Open311SubmitResult>;

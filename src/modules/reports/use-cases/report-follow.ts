@@ -11,7 +11,7 @@ import { checkPhone } from "../../citizens/index.ts";
 import { FOLLOW_TOKEN_PATTERN, hashFollowToken, newFollowToken, normaliseReportCode } from "../reporting/report-code.ts";
 import * as repo from "../reporting/reporting.repository.ts";
 import type { ReportRow } from "../reports.model.ts";
-import { listReportEvents, listReportPhotos, type ReportEventRow, type ReportPhotoRow } from "../reports.repository.ts";
+import { findReportByCode, listReportEvents, listReportPhotos, type ReportEventRow, type ReportPhotoRow } from "../reports.repository.ts";
 
 type D = Pick<Deps, "db" | "clock">;
 type Ctx = Context & { principal: Principal | null };
@@ -38,7 +38,7 @@ export async function reporterReport(q: Queryable, ctx: Ctx, proof: ReporterProo
   }
   const p = ctx.principal;
   if (!p) throw new AppError("unauthenticated", "error.unauthenticated");
-  const r = await repo.findByCode(q, code, lock);
+  const r = await findReportByCode(q, code, lock);
   if (!r || r.reporterUserId !== p.userId) throw new AppError("not_found", "error.notFound");
   return r;
 }
@@ -87,7 +87,7 @@ export async function lookupReport(deps: D, input: { code: string; phone: string
     new AppError("not_found", "reports.reporting.lookup.notFound", [{ field: "code", code: "notFound", message: "reports.reporting.lookup.notFound" }]);
   if (!phone.ok) throw notFound();
   return deps.db.tx(async (q) => {
-    const r = await repo.findByCode(q, code, true);
+    const r = await findReportByCode(q, code, true);
     if (!r || r.anonymous || r.reporterPhone !== phone.national) throw notFound();
     const token = newFollowToken();
     await repo.setFollowTokenHash(q, r.id, hashFollowToken(token));

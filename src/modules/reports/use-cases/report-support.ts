@@ -10,7 +10,7 @@ import { reserve } from "../../../platform/throttle/throttle.ts";
 import { normaliseReportCode } from "../reporting/report-code.ts";
 import * as repo from "../reporting/reporting.repository.ts";
 import { OPEN_STATUSES } from "../reports.model.ts";
-import { insertReportEvent } from "../reports.repository.ts";
+import { findReportByCode, insertReportEvent } from "../reports.repository.ts";
 
 type D = Pick<Deps, "db" | "events" | "clock">;
 type Ctx = Context & { principal: Principal | null };
@@ -39,7 +39,7 @@ export async function supportReport(deps: D, ctx: Ctx, input: SupportInput): Pro
     if (!counted.allowed) throw tooManyRequests("reports.reporting.error.supportThrottled", counted.retryAfterSeconds);
   }
   return deps.db.tx(async (q) => {
-    const r = await repo.findByCode(q, normaliseReportCode(input.code ?? ""), true);
+    const r = await findReportByCode(q, normaliseReportCode(input.code ?? ""), true);
     // Only what the public page shows can be supported: a private or hidden report is not confirmed to exist.
     if (!r?.public || r.hiddenAt || r.status === "rejected") throw new AppError("not_found", "error.notFound");
     if (!OPEN_STATUSES.includes(r.status)) throw new AppError("conflict", "reports.reporting.error.notOpen");

@@ -27,7 +27,7 @@ import { DataTable } from "../../../../platform/views/data-table.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
 import type { PageContext } from "../../../../platform/views/page-context.ts";
 import { reportPaths } from "../../report-paths.ts";
-import { CONFIRM_WINDOW_DAYS, MAX_REPORT_PHOTOS, REJECT_REASONS } from "../../reports.model.ts";
+import { CONFIRM_WINDOW_DAYS, MAX_REPORT_PHOTOS, REJECT_REASONS, REPORT_STEP_KINDS } from "../../reports.model.ts";
 import type { ReportEventRow } from "../../reports.repository.ts";
 import { actOnReport, type HandlingInput } from "../../use-cases/handling-act.ts";
 import { getOfficeReport, type OfficeReport } from "../../use-cases/handling-get.ts";
@@ -35,24 +35,7 @@ import type { IncomingPhoto } from "../../use-cases/photo-store.ts";
 import { type HandlingAction, isHandlingAction } from "../handling-steps.ts";
 import { moderationPanel } from "../../photos/moderation-panel.tsx";
 
-const KNOWN_EVENTS = new Set([
-  "submitted",
-  "accepted",
-  "rejected",
-  "assigned",
-  "started",
-  "forwarded",
-  "forward_returned",
-  "resolved",
-  "confirmed",
-  "reopened",
-  "closed",
-  "reminded",
-  "supported",
-  "hidden",
-  "unhidden",
-  "photo_hidden",
-]);
+const KNOWN_EVENTS = new Set<string>([...REPORT_STEP_KINDS, "reminded", "supported", "hidden", "unhidden", "photo_hidden"]);
 
 /** The form of the step that failed, with what was typed and why; a conflict (stale version, a step no longer open) has no field to fix. */
 type Failed = { action: HandlingAction; form: FormState; conflict?: string };

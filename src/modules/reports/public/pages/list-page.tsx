@@ -10,7 +10,7 @@ import { Layout } from "../../../../platform/views/layout.tsx";
 import { reportPaths } from "../../report-paths.ts";
 import { listPublicReportPage } from "../../use-cases/public-list.ts";
 import { PublicListQuery } from "../public.contract.ts";
-import { dateText, FilterForm, filterParams, localName, recentMonths, ReportPhoto, ReportsCss, StatusTag } from "./shared.tsx";
+import { dateText, FilterForm, filterLabels, filterParams, filterQuery, localName, recentMonths, ReportPhoto, ReportsCss, StatusTag } from "./shared.tsx";
 
 const FILTER_NAMES = ["status", "category", "village", "month", "cursor"] as const;
 
@@ -31,23 +31,13 @@ export function listPage(kit: PageKit) {
     const errors = parsed.ok ? [] : parsed.errors;
     const name = localName(locale, commune.fullName, commune.fullNameEn) ?? commune.fullName;
     const filtered = parsed.ok ? filterParams(query) : {};
-    const mapQuery = new URLSearchParams(Object.entries(filtered).filter((e): e is [string, string] => !!e[1])).toString();
+    const mapQuery = filterQuery(filtered).toString();
     if (!parsed.ok) c.status(400);
     return c.html(
       <Layout ctx={ctx} title={t("reports.public.listTitle", { commune: name })}>
         <ReportsCss assets={ctx.assets} />
         <Breadcrumbs t={t} items={[{ href: "/", label: t("nav.home") }, { href: reportPaths.index, label: t("reports.public.title") }, { label: name }]} />
-        <ErrorSummary
-          t={t}
-          errors={errors}
-          labels={{
-            status: t("reports.public.filterStatus"),
-            category: t("reports.public.filterCategory"),
-            village: t("reports.public.filterVillage"),
-            month: t("reports.public.filterMonth"),
-            cursor: t("nav.nextPage"),
-          }}
-        />
+        <ErrorSummary t={t} errors={errors} labels={{ ...filterLabels(t), cursor: t("nav.nextPage") }} />
         <h1>{t("reports.public.listTitle", { commune: name })}</h1>
         <p class="lead">{t("reports.public.listLead")}</p>
         <ul class="report-links">

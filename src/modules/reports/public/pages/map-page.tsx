@@ -11,7 +11,7 @@ import { listPublicReportPage } from "../../use-cases/public-list.ts";
 import { MapScript } from "../map-components.tsx";
 import type { MapSettings } from "../map-settings.ts";
 import { PublicFilters } from "../public.contract.ts";
-import { FilterForm, filterParams, localName, recentMonths, ReportsCss } from "./shared.tsx";
+import { FilterForm, filterLabels, filterParams, filterQuery, localName, recentMonths, ReportsCss } from "./shared.tsx";
 
 const FILTER_NAMES = ["status", "category", "village", "month"] as const;
 
@@ -27,7 +27,7 @@ export function mapPage(kit: PageKit, map: MapSettings) {
     const options = await listPublicReportPage(kit.deps, communeCode, {});
     const name = localName(locale, options.commune.fullName, options.commune.fullNameEn) ?? options.commune.fullName;
     const filters = parsed.ok ? filterParams(parsed.data) : {};
-    const qs = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1]));
+    const qs = filterQuery(filters);
     const listUrl = qs.size ? `${reportPaths.publicList(communeCode)}?${qs}` : reportPaths.publicList(communeCode);
     qs.set("commune", communeCode);
     if (!parsed.ok) c.status(400);
@@ -43,16 +43,7 @@ export function mapPage(kit: PageKit, map: MapSettings) {
             { label: t("reports.public.viewMap") },
           ]}
         />
-        <ErrorSummary
-          t={t}
-          errors={parsed.ok ? [] : parsed.errors}
-          labels={{
-            status: t("reports.public.filterStatus"),
-            category: t("reports.public.filterCategory"),
-            village: t("reports.public.filterVillage"),
-            month: t("reports.public.filterMonth"),
-          }}
-        />
+        <ErrorSummary t={t} errors={parsed.ok ? [] : parsed.errors} labels={filterLabels(t)} />
         <h1>{t("reports.public.mapTitle", { commune: name })}</h1>
         <p class="lead">{t("reports.public.mapLead")}</p>
         <FilterForm

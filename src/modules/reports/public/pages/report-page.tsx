@@ -10,23 +10,11 @@ import { dayInputValue } from "../../../../platform/text/day-input.ts";
 import { Breadcrumbs, CsrfField, SummaryList } from "../../../../platform/views/components.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
 import { reportPaths } from "../../report-paths.ts";
-import { REJECT_REASONS, type RejectReason } from "../../reports.model.ts";
+import { REJECT_REASONS, REPORT_STEP_KINDS, type RejectReason } from "../../reports.model.ts";
 import { getPublicReport } from "../../use-cases/public-report.ts";
 import { localName, ReportPhoto, ReportsCss, StatusTag } from "./shared.tsx";
 
-const KNOWN_STEPS = new Set([
-  "submitted",
-  "accepted",
-  "rejected",
-  "assigned",
-  "started",
-  "forwarded",
-  "forward_returned",
-  "resolved",
-  "confirmed",
-  "reopened",
-  "closed",
-]);
+const KNOWN_STEPS = new Set<string>(REPORT_STEP_KINDS);
 const CHANNEL_NOTES: Record<string, MessageKey> = {
   assisted: "reports.public.channel.assisted",
   meeting: "reports.public.channel.meeting",

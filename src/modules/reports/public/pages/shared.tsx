@@ -54,6 +54,7 @@ export function FilterForm(props: {
 }) {
   const { t, locale, values, errors } = props;
   const form = { values, errors };
+  const labels = filterLabels(t);
   const any = t("reports.public.any");
   return (
     <form class="report-filters" method="get" action={props.action} aria-label={t("reports.public.filters")}>
@@ -61,7 +62,7 @@ export function FilterForm(props: {
         t={t}
         form={form}
         name="status"
-        label={t("reports.public.filterStatus")}
+        label={labels.status}
         placeholder={any}
         options={STATUS_GROUPS.map((g) => ({ value: g, label: t(`reports.public.group.${g}`) }))}
       />
@@ -69,7 +70,7 @@ export function FilterForm(props: {
         t={t}
         form={form}
         name="category"
-        label={t("reports.public.filterCategory")}
+        label={labels.category}
         placeholder={any}
         options={props.categories.map((c) => ({ value: c.code, label: locale === "en" ? c.nameEn : c.nameVi }))}
       />
@@ -78,12 +79,12 @@ export function FilterForm(props: {
           t={t}
           form={form}
           name="village"
-          label={t("reports.public.filterVillage")}
+          label={labels.village}
           placeholder={any}
           options={props.villages.map((v) => ({ value: v.code, label: localName(locale, v.nameVi, v.nameEn) ?? v.code }))}
         />
       )}
-      <SelectField t={t} form={form} name="month" label={t("reports.public.filterMonth")} placeholder={any} options={props.months} />
+      <SelectField t={t} form={form} name="month" label={labels.month} placeholder={any} options={props.months} />
       <button type="submit" class="button">
         {t("reports.public.apply")}
       </button>
@@ -92,6 +93,14 @@ export function FilterForm(props: {
   );
 }
 
+/** The filter fields' labels: the filter form's, and the error summary's above it. */
+export const filterLabels = (t: Translate) => ({
+  status: t("reports.public.filterStatus"),
+  category: t("reports.public.filterCategory"),
+  village: t("reports.public.filterVillage"),
+  month: t("reports.public.filterMonth"),
+});
+
 /** The filters as given, for links (paging, list ⇄ map). */
 export const filterParams = (f: PublicFilters): Record<string, string | undefined> => ({
   status: f.status,
@@ -99,5 +108,9 @@ export const filterParams = (f: PublicFilters): Record<string, string | undefine
   village: f.village,
   month: f.month,
 });
+
+/** The filters given (empty ones left out) as a query string's parameters, for the list ⇄ map links. */
+export const filterQuery = (f: Record<string, string | undefined>): URLSearchParams =>
+  new URLSearchParams(Object.entries(f).filter((e): e is [string, string] => !!e[1]));
 
 export const dateText = (d: Date, locale: Locale) => formatDate(d, locale);

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import type { FieldError } from "../../../../platform/http/app-error.ts";
 import type { MessageKey, Translate } from "../../../../platform/i18n/i18n.ts";
 import { Tag } from "../../../../platform/views/components.tsx";
-import type { ReportStatus } from "../../reports.model.ts";
+import { REPORT_STEP_KINDS, type ReportStatus } from "../../reports.model.ts";
 import type { IncomingPhoto } from "../../use-cases/photo-store.ts";
 import type { SubmitReportInput } from "../submit-input.ts";
 
@@ -56,20 +56,7 @@ export function StatusTag(p: { t: Translate; status: ReportStatus }) {
   return <Tag tone={tone}>{statusText(p.t, p.status)}</Tag>;
 }
 
-const EVENT_KINDS = new Set([
-  "submitted",
-  "accepted",
-  "rejected",
-  "assigned",
-  "started",
-  "forwarded",
-  "forward_returned",
-  "resolved",
-  "confirmed",
-  "reopened",
-  "closed",
-  "supported",
-]);
+const EVENT_KINDS = new Set<string>([...REPORT_STEP_KINDS, "supported"]);
 export const eventText = (t: Translate, kind: string): string =>
   t((EVENT_KINDS.has(kind) ? `reports.reporting.event.${kind}` : "reports.reporting.event.other") as MessageKey);
 
