@@ -11,6 +11,7 @@ import { importAdminUnits } from "../../src/modules/admin-units/index.ts";
 import { SYSTEM_ACTOR } from "../../src/platform/events/domain-events.ts";
 import { buildVillage, GIA_PHU } from "../../test/support/factories.ts";
 import { buildReportCategory } from "../../test/support/report-factories.ts";
+import { processImage } from "../../src/platform/files/image-pipeline.ts";
 import { REPO_ROOT } from "../lib/child.ts";
 import type { BenchOptions } from "../lib/options.ts";
 import { withScratchDatabase } from "../lib/scratch-db.ts";
@@ -99,12 +100,19 @@ export async function runReportsSubmitBench(opts: BenchOptions): Promise<void> {
       await db.query("INSERT INTO bench_bare_photos (description, bytes) VALUES ($1, $2)", ["Ổ gà", photo]);
     };
 
-    const results: Record<string, number[]> = { xaso: [], bareHono: [], barePg: [] };
-    for (const fn of [xaso, bareHono, barePg]) for (let i = 0; i < 5; i++) await fn(); // warm-up
+    // The photo alone through the platform's image pipeline (check, upright, 1600 px and 320 px JPEGs, no metadata):
+    // what a report costs beyond the bare baselines is mostly this.
+    const bareImage = async () => {
+      await processImage(photo, { name: "o-ga.jpg", contentType: "image/jpeg" });
+    };
+
+    const results: Record<string, number[]> = { xaso: [], bareHono: [], barePg: [], bareImage: [] };
+    for (const fn of [xaso, bareHono, barePg, bareImage]) for (let i = 0; i < 5; i++) await fn(); // warm-up
     for (let round = 0; round < ROUNDS; round++) {
       results.xaso!.push(await drive(REQUESTS, CONCURRENCY, xaso));
       results.bareHono!.push(await drive(REQUESTS, CONCURRENCY, bareHono));
       results.barePg!.push(await drive(REQUESTS, CONCURRENCY, barePg));
+      results.bareImage!.push(await drive(REQUESTS, CONCURRENCY, bareImage));
     }
     const stored = Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM reports")).rows[0]!.n);
     const summary = {
@@ -121,6 +129,7 @@ export async function runReportsSubmitBench(opts: BenchOptions): Promise<void> {
         xasoReports: Math.round(median(results.xaso!)),
         bareHonoParse: Math.round(median(results.bareHono!)),
         barePgInsert: Math.round(median(results.barePg!)),
+        bareImagePipeline: Math.round(median(results.bareImage!)),
       },
       rounds_perSecond: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.map((x) => Math.round(x))])),
     };
