@@ -4,13 +4,18 @@
 import type { Deps } from "../deps.ts";
 import { listAdminUnitChildren } from "../modules/admin-units/index.ts";
 import { findUserId } from "../modules/identity/index.ts";
-import { type DemoReport, ensureDefaultCategories, seedDemoReports } from "../modules/reports/index.ts";
+import { type DemoReport, ensureDefaultCategories, ensureReportArea, seedDemoReports } from "../modules/reports/index.ts";
 import { DEMO_COMMUNE } from "./seed-demo.ts";
 
 const DEMO_PROVINCE = "15";
 
+// The 2025 Tỉnh Lào Cai (the former Lào Cai and Yên Bái): APPROXIMATE extreme points with a margin, from memory of the
+// two former provinces' extents, not from a survey; the province is to check them (docs/reports/reporting.md).
+export const DEMO_PROVINCE_AREA = { minLat: 21.3, maxLat: 22.9, minLon: 103.5, maxLon: 105.2 } as const;
+
 export async function seedReportsDemo(deps: Pick<Deps, "db" | "config" | "clock">): Promise<{ categories: number; reports: number }> {
   const { added: categories } = await ensureDefaultCategories(deps, DEMO_PROVINCE);
+  await ensureReportArea(deps, DEMO_PROVINCE, DEMO_PROVINCE_AREA);
   const [specialist, officer] = await Promise.all([findUserId(deps, "chuyenvien.giaphu"), findUserId(deps, "motcua.giaphu")]);
   if (!specialist || !officer) return { categories, reports: 0 };
   const villages = (await listAdminUnitChildren(deps, DEMO_COMMUNE, { limit: 10 })).items.filter((u) => u.level === "village");

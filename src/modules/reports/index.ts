@@ -8,3 +8,4 @@ export type { CategoryAttribute } from "./categories/categories.contract.ts";
 export { type ReportFigures, reportFigures } from "./use-cases/figures-compute.ts";
 /** Demo data (src/demo/seed-reports.ts). */
 export { type DemoReport, seedDemoReports } from "./use-cases/desk-demo-reports.ts";
+export { ensureReportArea } from "./use-cases/area-seed.ts";

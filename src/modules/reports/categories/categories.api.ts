@@ -9,7 +9,10 @@ import { listCategoriesForAdmin } from "../use-cases/categories-list.ts";
 import { saveCategory, updateCategoryById } from "../use-cases/categories-save.ts";
 import { findCategory } from "./categories.repository.ts";
 import type { CategoryRow } from "./categories.repository.ts";
-import { CategoriesQuery, Category, CategoryInput, CategoryUpdate } from "./categories.contract.ts";
+import { CategoriesQuery, Category, CategoryInput, CategoryUpdate, ReportArea, ReportAreaInput } from "./categories.contract.ts";
+import { getReportArea } from "../use-cases/area-get.ts";
+import { clearReportArea, saveReportArea } from "../use-cases/area-save.ts";
+import type { ReportAreaRow } from "./areas.repository.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { splitKeywords } from "../use-cases/categories-active.ts";
 
@@ -39,6 +42,14 @@ const present = (r: Presentable): z.infer<typeof Category> => ({
   attributes: r.attributes,
   ...(r.version === undefined ? {} : { version: r.version }),
 });
+
+const presentArea = (provinceCode: string, r: ReportAreaRow | null): z.infer<typeof ReportArea> => ({
+  provinceCode,
+  area: r ? { minLat: r.minLat, maxLat: r.maxLat, minLon: r.minLon, maxLon: r.maxLon } : null,
+  updatedAt: r ? r.updatedAt.toISOString() : null,
+});
+
+const provinceParam = z.object({ province: z.string().openapi({ param: { name: "province", in: "path" }, example: "15" }) });
 
 export function registerCategoriesApi(api: OpenAPIHono<AppEnv>, deps: Deps): void {
   api.openapi(
@@ -99,6 +110,56 @@ export function registerCategoriesApi(api: OpenAPIHono<AppEnv>, deps: Deps): voi
     async (c) => {
       const { id } = await updateCategoryById(deps, useCaseContext(c), c.req.valid("param").id, c.req.valid("json"));
       return c.json(present((await findCategory(deps.db, id)) as CategoryRow), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/report-areas/{province}",
+      tags,
+      security,
+      summary: "A province's report area: the rectangle its reports may be placed in (the province's category admins)",
+      request: { params: provinceParam },
+      responses: { 200: json(ReportArea, "The area, or area null when none is set"), ...reads },
+    }),
+    async (c) => {
+      const province = c.req.valid("param").province;
+      return c.json(presentArea(province, await getReportArea(deps, c.get("principal"), province)), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "put",
+      path: "/api/v1/report-areas/{province}",
+      tags,
+      security,
+      summary:
+        "Set a province's report area: reports to its communes placed outside it are refused (400 naming lat/lon). Take the province's extreme points with a margin.",
+      request: { params: provinceParam, body: { required: true, content: { "application/json": { schema: ReportAreaInput } } } },
+      responses: { 200: json(ReportArea, "The area as saved"), ...writes },
+    }),
+    async (c) => {
+      const province = c.req.valid("param").province;
+      await saveReportArea(deps, useCaseContext(c), province, c.req.valid("json"));
+      return c.json(presentArea(province, await getReportArea(deps, c.get("principal"), province)), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "delete",
+      path: "/api/v1/report-areas/{province}",
+      tags,
+      security,
+      summary: "Clear a province's report area: places are checked against Vietnam's extent again",
+      request: { params: provinceParam },
+      responses: { 204: { description: "Cleared (or none was set)" }, ...reads },
+    }),
+    async (c) => {
+      await clearReportArea(deps, useCaseContext(c), c.req.valid("param").province);
+      return c.body(null, 204);
     },
   );
 }

@@ -155,3 +155,23 @@ export const CategoriesQuery = z.strictObject({
     .openapi({ description: "The province whose defaults to show" }),
   all: z.enum(["0", "1"]).optional().openapi({ description: "1: include inactive rows (admins)" }),
 });
+
+const degreesField = (what: string, example: number) => z.number().openapi({ description: `${what}, decimal degrees (WGS 84)`, example });
+
+/** A province's report area: the rectangle its reports may be placed in (its extreme points with a margin). */
+export const ReportAreaInput = z
+  .object({
+    minLat: degreesField("Southern edge", 21.3),
+    maxLat: degreesField("Northern edge", 22.9),
+    minLon: degreesField("Western edge", 103.5),
+    maxLon: degreesField("Eastern edge", 105.2),
+  })
+  .openapi("ReportAreaInput");
+
+export const ReportArea = z
+  .object({
+    provinceCode: z.string().openapi({ example: "15" }),
+    area: ReportAreaInput.nullable().openapi({ description: "null: none set; places are checked against Vietnam's extent" }),
+    updatedAt: z.string().nullable(),
+  })
+  .openapi("ReportArea");

@@ -4,7 +4,8 @@ import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { pageKit } from "../../../platform/http/page-kit.ts";
 import type { WebContext } from "../../../platform/http/web-context.ts";
 import { reportPaths } from "../report-paths.ts";
-import { categoriesPage } from "./pages/categories-page.tsx";
+import { areaPost } from "./pages/area-form.tsx";
+import { categoriesPage, renderCategoriesPage } from "./pages/categories-page.tsx";
 import { categoryForm } from "./pages/category-form.tsx";
 
 export function registerCategoriesPages(app: Hono<AppEnv>, web: WebContext): void {
@@ -13,4 +14,9 @@ export function registerCategoriesPages(app: Hono<AppEnv>, web: WebContext): voi
   app.get(reportPaths.categories, categoriesPage(kit));
   app.get(`${reportPaths.categories}/edit`, form.get);
   app.post(`${reportPaths.categories}/edit`, form.post);
+  const render = renderCategoriesPage(kit);
+  app.post(
+    `${reportPaths.categories}/area`,
+    areaPost(kit, (c, unit, areaForm) => render(c, unit, areaForm)),
+  );
 }

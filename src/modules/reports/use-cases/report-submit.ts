@@ -16,7 +16,8 @@ import { type AdminUnitRow, getAdminUnit } from "../../admin-units/index.ts";
 import { loadWorkCalendar } from "../../calendar/index.ts";
 import { checkPhone } from "../../citizens/index.ts";
 import { notifyReportReceived } from "../reporting/notify-reporter.ts";
-import { withinVietnam } from "../reporting/place-check.ts";
+import { findReportArea } from "../categories/areas.repository.ts";
+import { outsideFields, type ReportArea, withinVietnam } from "../reporting/place-check.ts";
 import { hashFollowToken, newFollowToken, newReportCode } from "../reporting/report-code.ts";
 import { type CategoryChoice, categoryStillActive, insertReport, listVillages, type VillageChoice } from "../reporting/reporting.repository.ts";
 import type { SubmitReportInput, SubmitReportResult } from "../reporting/submit-input.ts";
@@ -51,13 +52,24 @@ export async function reportCommune(deps: Pick<Deps, "db" | "config">, code: str
 /** A commune's province: the first step of its path (/15/02923/). */
 export const provinceOf = (commune: AdminUnitRow): string => commune.path.split("/").filter(Boolean)[0] ?? commune.parentCode ?? "";
 
-/** The categories and villages a report to this commune may name. */
-export async function reportChoices(deps: Pick<Deps, "db">, commune: AdminUnitRow): Promise<{ categories: CategoryChoice[]; villages: VillageChoice[] }> {
-  const [categories, villages] = await Promise.all([
-    activeCategoriesIn(deps.db, { code: commune.code, provinceCode: provinceOf(commune) }),
+/** The province's rectangle for the place check, with the province's name for the refusal. */
+export type ProvinceArea = ReportArea & { provinceName: string };
+
+export type ReportChoices = { categories: CategoryChoice[]; villages: VillageChoice[]; area?: ProvinceArea | null };
+
+/** The categories and villages a report to this commune may name, and the province's rectangle when it has one. */
+export async function reportChoices(deps: Pick<Deps, "db" | "config">, commune: AdminUnitRow): Promise<ReportChoices> {
+  const provinceCode = provinceOf(commune);
+  const [categories, villages, area] = await Promise.all([
+    activeCategoriesIn(deps.db, { code: commune.code, provinceCode }),
     listVillages(deps.db, commune.code),
+    // Not cached: a rectangle the province has just set applies to the next report.
+    findReportArea(deps.db, provinceCode),
   ]);
-  return { categories, villages };
+  if (!area) return { categories, villages, area: null };
+  const province = await communes.get(deps.db, provinceCode, () => getAdminUnit(deps, provinceCode).catch(() => null));
+  const { minLat, maxLat, minLon, maxLon } = area;
+  return { categories, villages, area: { minLat, maxLat, minLon, maxLon, provinceName: province?.fullName ?? provinceCode } };
 }
 
 const fieldError = (field: string, code: string, message: string, params?: Record<string, string | number>): FieldError => ({
@@ -83,10 +95,7 @@ type Checked = {
 };
 
 /** Every field at once: the person sees all that is wrong in one go. */
-export function checkReport(
-  input: SubmitReportInput,
-  choices: { categories: CategoryChoice[]; villages: VillageChoice[] },
-): { errors: FieldError[]; checked: Checked | null } {
+export function checkReport(input: SubmitReportInput, choices: ReportChoices): { errors: FieldError[]; checked: Checked | null } {
   const errors: FieldError[] = [];
   const categoryCode = (input.categoryCode ?? "").trim();
   const category = choices.categories.find((c) => c.code === categoryCode) ?? null;
@@ -104,7 +113,7 @@ export function checkReport(
   const village = villageCode ? (choices.villages.find((v) => v.code === villageCode) ?? null) : null;
   if (villageCode && !village) errors.push(fieldError("villageCode", "unknown", "reports.reporting.error.village"));
 
-  const { lat, lon } = checkCoordinates(input, errors);
+  const { lat, lon } = checkCoordinates(input, errors, choices.area ?? null);
 
   const anonymous = input.anonymous === true;
   const assisted = input.channel === "assisted" || input.channel === "meeting";
@@ -143,7 +152,7 @@ export function checkReport(
   return { errors, checked: { category, village, description, landmark, lat, lon, name, phone, email, anonymous, consent, photoUrls } };
 }
 
-function checkCoordinates(input: SubmitReportInput, errors: FieldError[]): { lat: number | null; lon: number | null } {
+function checkCoordinates(input: SubmitReportInput, errors: FieldError[], area: ProvinceArea | null): { lat: number | null; lon: number | null } {
   const given = (v: number | null | undefined) => v !== null && v !== undefined;
   if (!given(input.lat) && !given(input.lon)) return { lat: null, lon: null };
   if (!given(input.lat) || !given(input.lon)) {
@@ -162,7 +171,12 @@ function checkCoordinates(input: SubmitReportInput, errors: FieldError[]): { lat
     bad = true;
   }
   if (bad) return { lat: null, lon: null };
-  if (!withinVietnam(lat, lon)) {
+  // The province's rectangle when it has set one (the tighter check); Vietnam's extent otherwise.
+  if (area) {
+    const outside = outsideFields(area, lat, lon);
+    for (const field of outside) errors.push(fieldError(field, "outside_province", "reports.reporting.error.outsideProvince", { province: area.provinceName }));
+    if (outside.length > 0) return { lat: null, lon: null };
+  } else if (!withinVietnam(lat, lon)) {
     errors.push(fieldError("lat", "outside", "reports.reporting.error.outside"));
     return { lat: null, lon: null };
   }

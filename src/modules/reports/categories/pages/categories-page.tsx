@@ -6,12 +6,14 @@ import { AppError } from "../../../../platform/http/app-error.ts";
 import type { AppEnv } from "../../../../platform/http/hono-env.ts";
 import { type PageKit, requireSignedIn } from "../../../../platform/http/page-kit.ts";
 import type { Principal } from "../../../../platform/auth/authorise.ts";
-import { Breadcrumbs, Tag } from "../../../../platform/views/components.tsx";
+import { Breadcrumbs, ErrorSummary, type FormState, Tag } from "../../../../platform/views/components.tsx";
 import { DataTable } from "../../../../platform/views/data-table.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
 import { getAdminUnit } from "../../../admin-units/index.ts";
 import { listCategoriesForAdmin } from "../../use-cases/categories-list.ts";
 import { reportPaths } from "../../report-paths.ts";
+import { findReportArea } from "../areas.repository.ts";
+import { AreaSection, areaLabels, areaValues } from "./area-form.tsx";
 
 /** The units a person administers categories for: their report.categories grants (provinces and communes). */
 export function categoryUnits(p: Principal): Array<{ code: string; path: string }> {
@@ -24,16 +26,18 @@ export function categoryUnits(p: Principal): Array<{ code: string; path: string 
 export const editHref = (unit: string, code?: string) =>
   `${reportPaths.categories}/edit?unit=${encodeURIComponent(unit)}${code ? `&code=${encodeURIComponent(code)}` : ""}`;
 
-export function categoriesPage(kit: PageKit) {
+/** The page; `areaForm` is the province's area form as refused (shown with its errors, 400), else the saved values. */
+export function renderCategoriesPage(kit: PageKit) {
   const { deps, page } = kit;
-  return async (c: Context<AppEnv>) => {
+  return async (c: Context<AppEnv>, unit?: string, areaForm?: FormState) => {
     const p = requireSignedIn(c);
     const ctx = page(c);
     const { t, locale } = ctx;
     const units = categoryUnits(p);
-    const unitCode = c.req.query("unit") || units[0]?.code;
+    const unitCode = unit || c.req.query("unit") || units[0]?.code;
     if (!unitCode) throw new AppError("forbidden", "error.forbidden");
     const list = await listCategoriesForAdmin(deps, p, unitCode);
+    const area = await findReportArea(deps.db, list.provinceCode);
     const unitNames = new Map(
       await Promise.all(units.map(async (u) => [u.code, (await getAdminUnit(deps, u.code).catch(() => null))?.fullName ?? u.code] as const)),
     );
@@ -46,6 +50,7 @@ export function categoriesPage(kit: PageKit) {
           t={t}
           items={[{ href: "/office", label: t("nav.office") }, { href: reportPaths.desk, label: t("reports.desk.title") }, { label: title }]}
         />
+        {areaForm && <ErrorSummary t={t} errors={areaForm.errors} labels={areaLabels(t)} />}
         <h1>{title}</h1>
         <p>{t("reports.categories.lead")}</p>
         {units.length > 1 && (
@@ -98,7 +103,14 @@ export function categoriesPage(kit: PageKit) {
             },
           ]}
         />
+        <AreaSection t={t} locale={locale} csrfToken={ctx.csrfToken} unit={list.unit} area={area} form={areaForm ?? { values: areaValues(area), errors: [] }} />
       </Layout>,
+      areaForm ? 400 : 200,
     );
   };
+}
+
+export function categoriesPage(kit: PageKit) {
+  const render = renderCategoriesPage(kit);
+  return (c: Context<AppEnv>) => render(c);
 }
