@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { TestClient } from "../support/client.ts";
-import { BAO_THANG, buildUser, buildVillage, GIA_PHU, PASSWORD } from "../support/factories.ts";
+import { BAO_THANG, buildUser, buildVillage, GIA_PHU, PASSWORD, THAI_NGUYEN } from "../support/factories.ts";
 import { acting, buildDossier, COUNTER_PROCEDURE, ONLINE_PROCEDURE, withCatalogue } from "../support/dossier-factories.ts";
 import { confirmPayment } from "../../src/modules/payments/index.ts";
 import { checkImport, REGISTRY_FILE_COLUMNS } from "../../src/modules/registry/index.ts";
@@ -303,6 +303,14 @@ Object.assign(SCOPED, {
     json: { communeCode: BAO_THANG, code: "intrude", nameVi: "X", nameEn: "X", timeLimitDays: 5 },
   }),
   "PUT /api/v1/report-categories/:id": (f) => ({ path: `/api/v1/report-categories/${f.categoryB}`, json: { nameVi: "X", nameEn: "X", timeLimitDays: 5 } }),
+  // A province's report area: officer A (a commune admin in Lào Cai) probes province B (Thái Nguyên).
+  "POST /office/reports/categories/area": () => ({ path: `/office/reports/categories/area?unit=${THAI_NGUYEN}`, form: { action: "clear" } }),
+  "GET /api/v1/report-areas/:province": () => ({ path: `/api/v1/report-areas/${THAI_NGUYEN}` }),
+  "PUT /api/v1/report-areas/:province": () => ({
+    path: `/api/v1/report-areas/${THAI_NGUYEN}`,
+    json: { minLat: 21.3, maxLat: 22.9, minLon: 105.4, maxLon: 106.3 },
+  }),
+  "DELETE /api/v1/report-areas/:province": () => ({ path: `/api/v1/report-areas/${THAI_NGUYEN}`, json: {} }),
   "GET /office/reports/figures": () => ({ path: `/office/reports/figures?unit=${BAO_THANG}` }),
   "GET /api/v1/reports/figures": () => ({ path: `/api/v1/reports/figures?unit=${BAO_THANG}` }),
 } satisfies Record<string, Probe>);

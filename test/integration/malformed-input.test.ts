@@ -74,6 +74,12 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     path: `/api/v1/report-categories/${f.categoryId}`,
     body: { nameVi: "Đường hỏng", nameEn: "Broken road", responsibleUnit: "Công chức Địa chính", timeLimitDays: 4 },
   }),
+  "PUT /api/v1/report-areas/{province}": () => ({
+    who: "officer",
+    path: `/api/v1/report-areas/${LAO_CAI}`,
+    body: { minLat: 21.3, maxLat: 22.9, minLon: 103.5, maxLon: 105.2 },
+  }),
+  "DELETE /api/v1/report-areas/{province}": () => ({ who: "officer", path: `/api/v1/report-areas/${LAO_CAI}` }),
   "PUT /api/v1/skills": () => ({
     who: "officer",
     path: "/api/v1/skills",

@@ -368,6 +368,7 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /api/v1/report-categories": "report categories: names, time limits, responsible units",
   "GET /office/reports/categories": "report categories: names, time limits, responsible units",
   "GET /office/reports/categories/edit": "a category's settings; the colleagues who may be named responsible",
+  "GET /api/v1/report-areas/:province": "a province's rectangle for reports' places: four numbers",
   "GET /office/reports/figures": "citizen-report counts per category, place and month",
   "GET /api/v1/reports/figures": "citizen-report counts per category, place and month",
   "GET /reports/:commune{[0-9]{5}}/figures": "citizen-report counts per category, place and month, public",
