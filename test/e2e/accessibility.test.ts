@@ -303,6 +303,18 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
       path: () => `/office/reports/categories/edit?unit=${DEMO_COMMUNE}&code=road`,
       then: submitEmpty(`/office/reports/categories/edit?unit=${DEMO_COMMUNE}&code=road`),
     },
+    {
+      name: "report categories of the province with the area refused",
+      who: "province",
+      path: () => "/office/reports/categories",
+      then: async (x: XasoPage) => {
+        const form = x.page.locator("main form:has(input[name=minLat])");
+        for (const input of await form.locator("input[type=text]").all()) await input.fill("");
+        const res = await x.navigateBy(form.locator("button[type=submit]"));
+        expect(res.status()).toBe(400);
+        expect(await x.page.locator(".error-summary li").count()).toBe(4);
+      },
+    },
     { name: "report figures of the commune", who: "leader", path: () => "/office/reports/figures" },
     { name: "report figures of the province", who: "province", path: () => "/office/reports/figures" },
     { name: "public report figures", who: "visitor", path: () => `/reports/${DEMO_COMMUNE}/figures` },
