@@ -228,6 +228,30 @@ describeDb("reports: handling steps", () => {
       expect((await events(soon.id)).filter((e) => e.kind === "reminded")).toHaveLength(1);
     });
 
+    it("reminds the assignee once of a forward due by the next working day with no result, not of one returned", async () => {
+      // The fake clock stands at Monday 23/11: Tuesday 24/11 is the next working day.
+      const open = await aReport("in_progress", { assigneeUserId: officer.actor.userId, dueAt: new Date("2026-12-04T10:00:00Z") });
+      await act(officer, open.id, "forward", { agency: "Điện lực Bảo Thắng", dueDate: "2026-11-24", note: "Dây điện võng" });
+      const returned = await aReport("in_progress", { assigneeUserId: officer.actor.userId, dueAt: new Date("2026-12-04T10:00:00Z") });
+      const sent = await act(officer, returned.id, "forward", { agency: "Điện lực Bảo Thắng", dueDate: "2026-11-24" });
+      await act(officer, returned.id, "forward-return", { version: sent.version, result: "Đã nâng dây" });
+      const later = await aReport("in_progress", { assigneeUserId: officer.actor.userId, dueAt: new Date("2026-12-04T10:00:00Z") });
+      await act(officer, later.id, "forward", { agency: "Sở Xây dựng", dueDate: "2026-12-01" });
+
+      const first = await sendDeadlineReminders(x.deps);
+      expect(first.forwardsReminded).toBeGreaterThanOrEqual(1);
+      const reminder = await x.db.query("SELECT data, public FROM report_events WHERE report_id = $1 AND kind = 'forward_reminded'", [open.id]);
+      expect(reminder.rows).toEqual([{ data: { assigneeUserId: officer.actor.userId, agency: "Điện lực Bảo Thắng", dueDate: "2026-11-24" }, public: false }]);
+      expect((await events(returned.id)).map((e) => e.kind)).not.toContain("forward_reminded");
+      expect((await events(later.id)).map((e) => e.kind)).not.toContain("forward_reminded");
+      const mails = (await outbox(open.code)).filter((m) => m.payload.to === "officer@example.vn" && String(m.payload.subject).includes("Điện lực Bảo Thắng"));
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.payload.text).toContain("24/11/2026");
+
+      await sendDeadlineReminders(x.deps);
+      expect((await events(open.id)).filter((e) => e.kind === "forward_reminded")).toHaveLength(1);
+    });
+
     it("closes an answer once the confirmation window passes, and tells the reporter", async () => {
       const r = await aReport("in_progress");
       await act(officer, r.id, "resolve", { answer: "Đã dọn rác" });

@@ -80,6 +80,7 @@ export const messagesVi = {
   "reports.handling.event.reopened": "Người phản ánh mở lại",
   "reports.handling.event.closed": "Đóng",
   "reports.handling.event.reminded": "Nhắc hạn người xử lý",
+  "reports.handling.event.forward_reminded": "Nhắc hạn cơ quan được chuyển",
   "reports.handling.event.supported": "Có người cùng gặp",
   "reports.handling.event.hidden": "Ẩn khỏi trang công khai",
   "reports.handling.event.unhidden": "Hiện lại trên trang công khai",
@@ -161,6 +162,10 @@ export const messagesVi = {
   "reports.handling.notice.reminder.subject": "Phản ánh {code} sắp hết hạn trả lời",
   "reports.handling.notice.reminder.body": "Phản ánh {code} Ông/Bà đang xử lý sắp hết hạn trả lời (hạn {due}).",
   "reports.handling.notice.reopened.sms": "Người phản ánh cho biết chưa khắc phục, đã mở lại. Hạn mới {due}.",
+  "reports.handling.notice.forwardReminder.sms": "Đã chuyển {agency}, hạn {forwardDue}: chưa có kết quả.",
+  "reports.handling.notice.forwardReminder.subject": "Phản ánh {code}: {agency} sắp hết hạn trả kết quả",
+  "reports.handling.notice.forwardReminder.body":
+    "Phản ánh {code} Ông/Bà đang xử lý đã chuyển {agency}, hạn trả kết quả {forwardDue}, nhưng chưa có kết quả. Hạn trả lời người phản ánh: {due}.",
   "reports.handling.notice.reopened.subject": "Phản ánh {code} được mở lại",
   "reports.handling.notice.reopened.body":
     "Người phản ánh cho biết vấn đề của phản ánh {code} chưa được khắc phục và đã mở lại phản ánh. Phản ánh trở lại Ông/Bà xử lý; hạn trả lời mới: {due}.",
@@ -250,6 +255,7 @@ export const messagesEn: Messages = {
   "reports.handling.event.reopened": "Reopened by the reporter",
   "reports.handling.event.closed": "Closed",
   "reports.handling.event.reminded": "Assignee reminded of the deadline",
+  "reports.handling.event.forward_reminded": "Assignee reminded of the forward's deadline",
   "reports.handling.event.supported": "Someone has the same problem",
   "reports.handling.event.hidden": "Hidden from the public page",
   "reports.handling.event.unhidden": "Shown again on the public page",
@@ -327,6 +333,10 @@ export const messagesEn: Messages = {
   "reports.handling.notice.reminder.subject": "Report {code}: answer due soon",
   "reports.handling.notice.reminder.body": "Report {code}, assigned to you, is due soon ({due}).",
   "reports.handling.notice.reopened.sms": "Reopened by the reporter: not fixed. New due date {due}.",
+  "reports.handling.notice.forwardReminder.sms": "Forwarded to {agency}, due {forwardDue}: no result yet.",
+  "reports.handling.notice.forwardReminder.subject": "Report {code}: {agency}'s deadline is near",
+  "reports.handling.notice.forwardReminder.body":
+    "Report {code}, assigned to you, was forwarded to {agency} with a deadline of {forwardDue}, and no result has come back. The answer to the reporter is due {due}.",
   "reports.handling.notice.reopened.subject": "Report {code} reopened",
   "reports.handling.notice.reopened.body": "The reporter says report {code} is not fixed and has reopened it. It comes back to you; new answer due: {due}.",
 };

@@ -113,6 +113,24 @@ export async function lockDueForReminder(q: Queryable, dueBefore: Date, limit: n
   return rows;
 }
 
+export type ForwardDue = { forwardId: string; agency: string; dueDate: string; report: ReportRow };
+
+/**
+ * Open forwards of forwarded reports with an assignee, due by `lastDay` (YYYY-MM-DD), not yet reminded: locked and
+ * skipped by a concurrent sweep, as lockDueForReminder.
+ */
+export async function lockForwardsDueForReminder(q: Queryable, lastDay: string, limit: number): Promise<ForwardDue[]> {
+  const { rows } = await q.query<ReportRow & { forwardId: string; agency: string; forwardDueDate: string }>(
+    `SELECT ${REPORT_COLUMNS}, f.id AS "forwardId", f.agency, to_char(f.due_date, 'YYYY-MM-DD') AS "forwardDueDate"
+     FROM report_forwards f JOIN reports r ON r.id = f.report_id
+     WHERE f.returned_at IS NULL AND f.reminded_at IS NULL AND f.due_date <= $1::date
+       AND r.status = 'forwarded' AND r.assignee_user_id IS NOT NULL
+     ORDER BY f.due_date LIMIT $2 FOR UPDATE OF f SKIP LOCKED`,
+    [lastDay, limit],
+  );
+  return rows.map(({ forwardId, agency, forwardDueDate, ...report }) => ({ forwardId, agency, dueDate: forwardDueDate, report }));
+}
+
 /** Answered reports whose confirmation window has passed without a verdict. */
 export async function lockPastConfirmWindow(q: Queryable, now: Date, limit: number): Promise<ReportRow[]> {
   const { rows } = await q.query<ReportRow>(

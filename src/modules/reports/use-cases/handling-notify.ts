@@ -89,8 +89,10 @@ export async function notifyAssignee(
   q: Queryable,
   deps: Pick<Deps, "config" | "db">,
   r: ReportRow,
-  notice: "assigned" | "reminder" | "reopened",
+  notice: "assigned" | "reminder" | "reopened" | "forwardReminder",
   dedupe: string,
+  /** A forward's agency and its deadline (YYYY-MM-DD), for the forward's reminder. */
+  forward?: { agency: string; forwardDue: string },
 ): Promise<{ sms: boolean; email: boolean }> {
   if (!r.assigneeUserId) return { sms: false, email: false };
   const who = await accountDetails({ db: deps.db }, r.assigneeUserId);
@@ -99,7 +101,12 @@ export async function notifyAssignee(
   const t = translator(locale);
   const publicBase = base(deps.config);
   const link = publicBase ? `${publicBase}${reportPaths.officeReport(r.id)}` : "";
-  const params = { code: r.code, due: r.dueAt ? formatDateTime(r.dueAt, locale) : t("reports.handling.noDue") };
+  const params = {
+    code: r.code,
+    due: r.dueAt ? formatDateTime(r.dueAt, locale) : t("reports.handling.noDue"),
+    agency: forward?.agency ?? "",
+    forwardDue: forward ? forward.forwardDue.split("-").reverse().join("/") : "",
+  };
   const sms = [t("reports.handling.notice.smsHead", params), link, t(`reports.handling.notice.${notice}.sms`, params)].filter(Boolean).join("\n");
   const body = [
     t("reports.handling.notice.greeting"),

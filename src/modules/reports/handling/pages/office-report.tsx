@@ -35,7 +35,7 @@ import type { IncomingPhoto } from "../../use-cases/photo-store.ts";
 import { type HandlingAction, isHandlingAction } from "../handling-steps.ts";
 import { moderationPanel } from "../../photos/moderation-panel.tsx";
 
-const KNOWN_EVENTS = new Set<string>([...REPORT_STEP_KINDS, "reminded", "supported", "hidden", "unhidden", "photo_hidden"]);
+const KNOWN_EVENTS = new Set<string>([...REPORT_STEP_KINDS, "reminded", "forward_reminded", "supported", "hidden", "unhidden", "photo_hidden"]);
 
 /** The form of the step that failed, with what was typed and why; a conflict (stale version, a step no longer open) has no field to fix. */
 type Failed = { action: HandlingAction; form: FormState; conflict?: string };
@@ -47,7 +47,7 @@ function eventNote(t: Translate, v: OfficeReport, e: ReportEventRow): string {
   const parts: string[] = [];
   if (e.kind === "rejected" && e.reason) parts.push(t(`reports.handling.reason.${e.reason}` as MessageKey));
   if (e.kind === "closed" && e.reason === "confirm_window_passed") parts.push(t("reports.handling.event.autoClosed"));
-  if (e.kind === "forwarded" && typeof e.data.agency === "string")
+  if ((e.kind === "forwarded" || e.kind === "forward_reminded") && typeof e.data.agency === "string")
     parts.push(t("reports.handling.event.forwardedTo", { agency: e.data.agency, dueDate: dayInputValue(String(e.data.dueDate ?? "")) }));
   if (e.kind === "assigned") {
     const who = [typeof e.data.assigneeUserId === "string" ? v.names.get(e.data.assigneeUserId) : null, e.data.assignedUnit].filter(Boolean).join(", ");
