@@ -14,6 +14,14 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# Loudspeaker bulletins are synthesised by espeak-ng in development and tests (notices/loudspeakers).
+if ! command -v espeak-ng >/dev/null 2>&1; then
+  echo "Installing Debian's espeak-ng for the text-to-speech tests…"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq espeak-ng >/dev/null
+fi
+
 # The system PostgreSQL leg: start the local cluster when it is installed but down.
 if command -v pg_isready >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5432; then
   if command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then

@@ -30,6 +30,14 @@ import { messagesEn as reportsFiguresEn, messagesVi as reportsFiguresVi } from "
 import { messagesEn as reportsPublicEn, messagesVi as reportsPublicVi } from "./modules/reports/public/public.messages.ts";
 import { messagesEn as reportsOpen311En, messagesVi as reportsOpen311Vi } from "./modules/reports/open311/open311.messages.ts";
 import { registerMessages } from "./platform/i18n/i18n.ts";
+import { messagesEn as noticesAuthoringEn, messagesVi as noticesAuthoringVi } from "./modules/notices/authoring/authoring.messages.ts";
+import { messagesEn as noticesAudiencesEn, messagesVi as noticesAudiencesVi } from "./modules/notices/audiences/audiences.messages.ts";
+import { messagesEn as noticesChannelsEn, messagesVi as noticesChannelsVi } from "./modules/notices/channels/channels.messages.ts";
+import { messagesEn as noticesPublicEn, messagesVi as noticesPublicVi } from "./modules/notices/public/public.messages.ts";
+import { messagesEn as noticesLoudspeakersEn, messagesVi as noticesLoudspeakersVi } from "./modules/notices/loudspeakers/loudspeakers.messages.ts";
+import { messagesEn as noticesPreferencesEn, messagesVi as noticesPreferencesVi } from "./modules/notices/preferences/preferences.messages.ts";
+import { messagesEn as hallQueueEn, messagesVi as hallQueueVi } from "./modules/hall/queue/queue.messages.ts";
+import { messagesEn as hallScreenEn, messagesVi as hallScreenVi } from "./modules/hall/screen/screen.messages.ts";
 
 const MODULE_MESSAGES = [
   { vi: calendarCalendarVi, en: calendarCalendarEn },
@@ -61,6 +69,14 @@ const MODULE_MESSAGES = [
   { vi: reportsFiguresVi, en: reportsFiguresEn },
   { vi: reportsPublicVi, en: reportsPublicEn },
   { vi: reportsOpen311Vi, en: reportsOpen311En },
+  { vi: noticesAuthoringVi, en: noticesAuthoringEn },
+  { vi: noticesAudiencesVi, en: noticesAudiencesEn },
+  { vi: noticesChannelsVi, en: noticesChannelsEn },
+  { vi: noticesPublicVi, en: noticesPublicEn },
+  { vi: noticesLoudspeakersVi, en: noticesLoudspeakersEn },
+  { vi: noticesPreferencesVi, en: noticesPreferencesEn },
+  { vi: hallQueueVi, en: hallQueueEn },
+  { vi: hallScreenVi, en: hallScreenEn },
 ] as const;
 
 /** Idempotent: registering the same texts again changes nothing (the registry refuses only a conflicting text). */

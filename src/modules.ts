@@ -5,8 +5,10 @@ import { calendarModule } from "./modules/calendar/mount.ts";
 import { citizensModule } from "./modules/citizens/mount.ts";
 import { dossierStatsModule } from "./modules/dossier-stats/mount.ts";
 import { dossiersModule } from "./modules/dossiers/mount.ts";
+import { hallModule } from "./modules/hall/mount.ts";
 import { identityModule } from "./modules/identity/mount.ts";
 import type { OidcClient } from "./modules/identity/oidc-client.ts";
+import { noticesModule } from "./modules/notices/mount.ts";
 import { notificationsModule } from "./modules/notifications/mount.ts";
 import { citizenPaymentPanel, officePaymentPanel, paymentsModule } from "./modules/payments/mount.ts";
 import { householdOutreachPanel, outreachModule, residentOutreachPanel } from "./modules/outreach/mount.ts";
@@ -29,5 +31,7 @@ export function moduleMounts(opts: { oidc: OidcClient | null }): ModuleMount[] {
     registryModule({ residentPanel: residentOutreachPanel, householdPanel: householdOutreachPanel }),
     outreachModule,
     reportsModule,
+    noticesModule,
+    hallModule,
   ];
 }

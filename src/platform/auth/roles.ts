@@ -78,6 +78,26 @@ export const PERMISSIONS = {
   "report.assist": ["one_stop_officer", "specialist", "team_leader", "volunteer"],
   /** Register Open311 clients and their api keys. */
   "open311.manage": ["system_admin", "province_admin", "commune_admin"],
+  /** Notices to residents of a unit in the office face: the list, a notice, its delivery report. */
+  "notice.read": ["system_admin", "province_admin", "commune_admin", "one_stop_officer", "specialist", "leader", "team_leader"],
+  /** Write and edit draft notices, send them for review, withdraw one's own. */
+  "notice.draft": ["province_admin", "commune_admin", "one_stop_officer", "specialist", "leader"],
+  /** Approve (or send back) a notice in review; withdraw a published notice with a correction. */
+  "notice.approve": ["province_admin", "commune_admin", "leader"],
+  /** Publish an emergency notice without review (flagged in the audit). */
+  "notice.emergency": ["province_admin", "commune_admin", "leader"],
+  /** Channel settings of a unit: Zalo account, SMS daily cap, loudspeaker stations and their keys. */
+  "notice.channels": ["system_admin", "province_admin", "commune_admin"],
+  /** The village loudspeakers' weekly schedules, audio and play log. */
+  "broadcast.manage": ["province_admin", "commune_admin", "leader", "specialist"],
+  /** Record a resident's channels and categories at the desk or in the field, with their consent. */
+  "notice.preferences": ["commune_admin", "one_stop_officer", "team_leader", "volunteer"],
+  /** The commune hall's services, counters, kiosk and screens. */
+  "hall.manage": ["system_admin", "province_admin", "commune_admin"],
+  /** Sit at a counter: call, serve and close queue tickets, link them to dossiers. */
+  "hall.serve": ["commune_admin", "one_stop_officer", "specialist"],
+  /** The hall's figures: waiting and service times per counter and procedure. */
+  "hall.read": ["system_admin", "province_admin", "commune_admin", "one_stop_officer", "specialist", "leader"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

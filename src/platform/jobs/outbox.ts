@@ -22,7 +22,8 @@ export type OutboxMessage = {
   notBefore?: Date;
 };
 
-export type OutboxHandler = (payload: unknown) => Promise<void>;
+/** meta.final: this is the message's last attempt (a failure now makes it 'dead'), for handlers that record outcomes. */
+export type OutboxHandler = (payload: unknown, meta: { attempt: number; final: boolean }) => Promise<void>;
 export type OutboxHandlers = Record<string, OutboxHandler>;
 export type OutboxRunResult = { sent: number; failed: number; dead: number };
 
@@ -119,7 +120,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       timer.unref();
     });
     try {
-      await Promise.race([handler(m.payload), timeout]);
+      await Promise.race([handler(m.payload, { attempt: m.attempts, final: m.attempts >= maxAttempts }), timeout]);
     } finally {
       clearTimeout(timer);
     }

@@ -1,0 +1,13 @@
+// Messages of hall' queue part: Vietnamese first; English must have every key (the type checks it).
+export const messagesVi = {
+  "hall.queue.title": "queue",
+} as const;
+type Messages = Record<keyof typeof messagesVi, string>;
+
+declare module "../../../platform/i18n/i18n.ts" {
+  interface MessageCatalogue extends Messages {}
+}
+
+export const messagesEn: Messages = {
+  "hall.queue.title": "queue",
+};

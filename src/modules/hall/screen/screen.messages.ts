@@ -1,0 +1,13 @@
+// Messages of hall' screen part: Vietnamese first; English must have every key (the type checks it).
+export const messagesVi = {
+  "hall.screen.title": "screen",
+} as const;
+type Messages = Record<keyof typeof messagesVi, string>;
+
+declare module "../../../platform/i18n/i18n.ts" {
+  interface MessageCatalogue extends Messages {}
+}
+
+export const messagesEn: Messages = {
+  "hall.screen.title": "screen",
+};

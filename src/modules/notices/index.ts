@@ -1,0 +1,12 @@
+/** Notices to residents: written once, sent on every channel with proof of delivery (docs/notices.md). */
+export {
+  NOTICE_CATEGORIES,
+  NOTICE_CHANNELS,
+  NOTICE_STATUSES,
+  type NoticeCategory,
+  type NoticeChannelName,
+  type NoticeRow,
+  type NoticeStatus,
+} from "./notices.model.ts";
+export { type CurrentNotice, currentNotices } from "./use-cases/notices-current.ts";
+export type { ChannelMessage, ChannelTransport, ChannelTransports, NoticeChannel } from "./channels/channel.ts";
