@@ -73,6 +73,21 @@ const variables = z.object({
     .min(1024)
     .default(30 * 1_048_576),
   SMS_GATEWAY_URL: z.url().optional(),
+  /** Shared secret of the SMS gateway's callbacks (delivery reports, replies): HMAC-SHA256 of the raw body. */
+  SMS_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Notices: SMS per commune per Vietnam day (0: no cap), and the estimates shown before sending. */
+  NOTICE_SMS_DAILY_CAP: limit(2000),
+  NOTICE_SMS_PRICE_VND: z.coerce.number().int().min(0).default(800),
+  NOTICE_ZALO_PRICE_VND: z.coerce.number().int().min(0).default(300),
+  NOTICE_EMAIL_PRICE_VND: z.coerce.number().int().min(0).default(0),
+  /** Zalo's business API (ZNS); tests point it at a local stub. Each commune's Official Account is set in the office. */
+  ZALO_API_URL: z.url().default("https://business.openapi.zalo.me"),
+  ZALO_OAUTH_URL: z.url().default("https://oauth.zaloapp.com"),
+  /** Text-to-speech for loudspeaker bulletins: espeak-ng (local), an HTTP provider, or none (uploaded audio only). */
+  TTS_ENGINE: z.enum(["espeak", "http", "none"]).default("espeak"),
+  TTS_URL: z.url().optional(),
+  TTS_TOKEN: z.string().optional(),
+  TTS_VOICE: z.string().max(60).default("vi"),
   SMS_GATEWAY_TOKEN: z.string().optional(),
   SMS_SENDER: z.string().max(11).optional(),
   SMTP_URL: z
@@ -196,6 +211,15 @@ export type Config = {
     limits: { windowHours: number; perRecipient: number; perAccount: number };
   };
   mail: { smtpUrl: string | undefined; from: string };
+  /** Notices to residents (docs/notices.md): callbacks, caps, price estimates, Zalo's API, text-to-speech. */
+  notices: {
+    smsWebhookSecret: string | undefined;
+    smsDailyCap: number;
+    priceVnd: { sms: number; zalo: number; email: number };
+    zaloApiUrl: string;
+    zaloOauthUrl: string;
+    tts: { engine: "espeak" | "http" | "none"; url: string | undefined; token: string | undefined; voice: string };
+  };
   outboxPollMs: number;
   paymentWebhookSecret: string | undefined;
   signIn: { maxFailures: number; windowMinutes: number };
@@ -268,6 +292,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       limits: { windowHours: c.SMS_WINDOW_HOURS, perRecipient: orNone(c.SMS_MAX_PER_RECIPIENT), perAccount: orNone(c.SMS_MAX_PER_ACCOUNT) },
     },
     mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM },
+    notices: {
+      smsWebhookSecret: c.SMS_WEBHOOK_SECRET,
+      smsDailyCap: orNone(c.NOTICE_SMS_DAILY_CAP),
+      priceVnd: { sms: c.NOTICE_SMS_PRICE_VND, zalo: c.NOTICE_ZALO_PRICE_VND, email: c.NOTICE_EMAIL_PRICE_VND },
+      zaloApiUrl: c.ZALO_API_URL,
+      zaloOauthUrl: c.ZALO_OAUTH_URL,
+      tts: { engine: c.TTS_ENGINE, url: c.TTS_URL, token: c.TTS_TOKEN, voice: c.TTS_VOICE },
+    },
     outboxPollMs: c.OUTBOX_POLL_MS,
     paymentWebhookSecret: c.PAYMENT_WEBHOOK_SECRET,
     signIn: { maxFailures: c.SIGNIN_MAX_FAILURES, windowMinutes: c.SIGNIN_WINDOW_MINUTES },

@@ -14,6 +14,7 @@ import { createLogger } from "./platform/observability/logger.ts";
 import { createOutboxWorker, purgeSent } from "./platform/jobs/outbox.ts";
 import { runJobQueue } from "./platform/jobs/job-queue.ts";
 import { moduleMounts } from "./modules.ts";
+import { createChannelTransports, noticeOutboxHandlers } from "./modules/notices/index.ts";
 import { createDevEmailSink, createDevSmsSink, createHttpSmsGateway, createSmtpSender, notificationHandlers } from "./modules/notifications/index.ts";
 import { purgeThrottleHits } from "./platform/throttle/throttle.ts";
 import { sealAudit } from "./platform/audit/index.ts";
@@ -72,11 +73,16 @@ const smtp = config.mail.smtpUrl ? createSmtpSender({ url: config.mail.smtpUrl, 
 if (config.env === "production" && (!config.sms.gatewayUrl || !smtp)) {
   log.warn({ sms: !!config.sms.gatewayUrl, email: !!smtp }, "notifications not fully configured: unconfigured channels are only logged");
 }
+const email = smtp ?? createDevEmailSink(log.child({ component: "email" }));
 const outbox = createOutboxWorker({
   db: runtime.db,
   log: log.child({ component: "outbox" }),
   clock: runtime.clock,
-  handlers: notificationHandlers({ sms, email: smtp ?? createDevEmailSink(log.child({ component: "email" })) }),
+  handlers: {
+    ...notificationHandlers({ sms, email }),
+    // Notices to residents: the fan-out of an approved notice, then each channel's messages (docs/notices.md).
+    ...noticeOutboxHandlers(runtime, createChannelTransports(runtime, { sms, email })),
+  },
 });
 outbox.start({ pollMs: config.outboxPollMs });
 

@@ -5,7 +5,7 @@ import { calendarModule } from "./modules/calendar/mount.ts";
 import { citizensModule } from "./modules/citizens/mount.ts";
 import { dossierStatsModule } from "./modules/dossier-stats/mount.ts";
 import { dossiersModule } from "./modules/dossiers/mount.ts";
-import { hallModule } from "./modules/hall/mount.ts";
+import { hallModule, hallSmsKeywords } from "./modules/hall/mount.ts";
 import { identityModule } from "./modules/identity/mount.ts";
 import type { OidcClient } from "./modules/identity/oidc-client.ts";
 import { noticesModule } from "./modules/notices/mount.ts";
@@ -31,7 +31,7 @@ export function moduleMounts(opts: { oidc: OidcClient | null }): ModuleMount[] {
     registryModule({ residentPanel: residentOutreachPanel, householdPanel: householdOutreachPanel }),
     outreachModule,
     reportsModule,
-    noticesModule,
+    noticesModule({ smsKeywords: hallSmsKeywords }),
     hallModule,
   ];
 }

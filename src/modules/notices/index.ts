@@ -10,3 +10,6 @@ export {
 } from "./notices.model.ts";
 export { type CurrentNotice, currentNotices } from "./use-cases/notices-current.ts";
 export type { ChannelMessage, ChannelTransport, ChannelTransports, NoticeChannel } from "./channels/channel.ts";
+export type { InboundSms, NoticesSlots, SmsKeywordHandler } from "./inbound-sms.ts";
+export { noticeOutboxHandlers } from "./outbox-handlers.ts";
+export { createChannelTransports } from "./channels/transports.ts";

@@ -1,4 +1,5 @@
 import type { ModuleMount } from "../../platform/http/module-mount.ts";
+import type { NoticesSlots } from "./inbound-sms.ts";
 import { registerAudiencesApi } from "./audiences/audiences.api.ts";
 import { registerAudiencesPages } from "./audiences/audiences.pages.tsx";
 import { registerAuthoringApi } from "./authoring/authoring.api.ts";
@@ -12,7 +13,8 @@ import { registerPreferencesPages } from "./preferences/preferences.pages.tsx";
 import { registerPublicApi } from "./public/public.api.ts";
 import { registerPublicPages } from "./public/public.pages.tsx";
 
-export const noticesModule: ModuleMount = {
+/** slots: what other modules add, wired by the composition root (SMS keywords such as the hall's "SO A"). */
+export const noticesModule = (_slots: NoticesSlots): ModuleMount => ({
   name: "notices",
   api: (api, deps) => {
     // Fixed paths (/notices/audience-preview, /notices/delivery-reports/*) before authoring's /notices/{id}.
@@ -32,4 +34,4 @@ export const noticesModule: ModuleMount = {
     registerPublicPages(app, web);
     registerAuthoringPages(app, web);
   },
-};
+});
