@@ -13,3 +13,6 @@ export type { ChannelMessage, ChannelTransport, ChannelTransports, NoticeChannel
 export type { InboundSms, NoticesSlots, SmsKeywordHandler } from "./inbound-sms.ts";
 export { noticeOutboxHandlers } from "./outbox-handlers.ts";
 export { createChannelTransports } from "./channels/transports.ts";
+export { type NoticePreferences, preferencesFor } from "./use-cases/preferences-for.ts";
+export { accepts as preferenceAccepts, DEFAULT_CHOICE as DEFAULT_NOTICE_PREFERENCES } from "./preferences/choice.ts";
+export { PREFERENCE_CHANNELS, REFUSABLE_CATEGORIES, type PreferenceChannel } from "./preferences/preferences.contract.ts";

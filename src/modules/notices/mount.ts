@@ -14,13 +14,13 @@ import { registerPublicApi } from "./public/public.api.ts";
 import { registerPublicPages } from "./public/public.pages.tsx";
 
 /** slots: what other modules add, wired by the composition root (SMS keywords such as the hall's "SO A"). */
-export const noticesModule = (_slots: NoticesSlots): ModuleMount => ({
+export const noticesModule = (slots: NoticesSlots): ModuleMount => ({
   name: "notices",
   api: (api, deps) => {
     // Fixed paths (/notices/audience-preview, /notices/delivery-reports/*) before authoring's /notices/{id}.
     registerAudiencesApi(api, deps);
     registerChannelsApi(api, deps);
-    registerPreferencesApi(api, deps);
+    registerPreferencesApi(api, deps, slots.smsKeywords);
     registerLoudspeakersApi(api, deps);
     registerPublicApi(api, deps);
     registerAuthoringApi(api, deps);
