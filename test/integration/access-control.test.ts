@@ -313,6 +313,14 @@ Object.assign(SCOPED, {
   "DELETE /api/v1/report-areas/:province": () => ({ path: `/api/v1/report-areas/${THAI_NGUYEN}`, json: {} }),
   "GET /office/reports/figures": () => ({ path: `/office/reports/figures?unit=${BAO_THANG}` }),
   "GET /api/v1/reports/figures": () => ({ path: `/api/v1/reports/figures?unit=${BAO_THANG}` }),
+  // notices/preferences: a registry resident of commune B, looked up or recorded at commune A's desk.
+  "GET /office/notices/preferences": (f) => ({ path: `/office/notices/preferences?resident=${f.residentB}` }),
+  "POST /office/notices/preferences": (f) => ({ path: "/office/notices/preferences", form: { residentId: f.residentB, sms: "1", method: "desk" } }),
+  "GET /api/v1/notice-preferences": (f) => ({ path: `/api/v1/notice-preferences?residentId=${f.residentB}` }),
+  "PUT /api/v1/notice-preferences": (f) => ({
+    path: "/api/v1/notice-preferences",
+    json: { residentId: f.residentB, sms: false, zalo: false, email: true, categoriesOff: [], method: "desk" },
+  }),
 } satisfies Record<string, Probe>);
 
 // Lists: they answer 200 but must not contain commune B's data.
@@ -512,6 +520,12 @@ const NOT_COMMUNE_DATA = new Set([
   "POST /api/v1/reports/:code/confirm",
   "POST /api/v1/reports/:code/reopen",
   "GET /api/v1/me/reports",
+  // notices/preferences: the caller's own choices; the SMS gateway's signed callback (by phone number, no commune).
+  "GET /me/notices",
+  "POST /me/notices",
+  "GET /api/v1/me/notice-preferences",
+  "PUT /api/v1/me/notice-preferences",
+  "POST /api/v1/sms/inbound",
 ]);
 
 describeDb("access between communes", () => {

@@ -326,6 +326,23 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     path: `/api/v1/report-photos/${f.reportPhotoId}/unhide`,
     body: { reason: "Đã xem lại" },
   }),
+  // notices/preferences: the citizen's own choice, the desk's record, the SMS gateway's message (refused at the edge
+  // before its signature is read).
+  "PUT /api/v1/me/notice-preferences": () => ({
+    who: "citizen",
+    path: "/api/v1/me/notice-preferences",
+    body: { sms: true, zalo: false, email: true, categoriesOff: ["events"] },
+  }),
+  "PUT /api/v1/notice-preferences": () => ({
+    who: "officer",
+    path: "/api/v1/notice-preferences",
+    body: { phone: "0912000120", sms: false, zalo: false, email: true, categoriesOff: [], method: "desk", note: "Đồng ý miệng" },
+  }),
+  "POST /api/v1/sms/inbound": () => ({
+    who: "anonymous",
+    path: "/api/v1/sms/inbound",
+    body: { from: "0912000121", text: "STOP", id: "gw-edge-1", at: "2026-11-23T10:00:00+07:00" },
+  }),
 };
 
 type Schema = {

@@ -324,6 +324,32 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
   "GET /office/recognition/print": () => [{ as: "officer", path: "/office/recognition/print", kind: "page", target: { type: "recognition", id: null } }],
   "GET /office/recognition.xlsx": () => [{ as: "officer", path: "/office/recognition.xlsx", kind: "printed", target: { type: "recognition", id: null } }],
   "GET /api/v1/recognition": () => [{ as: "token", path: "/api/v1/recognition", kind: "api", target: { type: "recognition", id: null } }],
+  // notices/preferences: a resident's notice choices and consent history at the desk; the desk's search by name.
+  "GET /office/notices/preferences": (f) => [
+    {
+      as: "officer",
+      path: `/office/notices/preferences?resident=${f.resident}`,
+      kind: "page",
+      target: { type: "resident", id: f.resident },
+      shows: REGISTRY_PERSON,
+    },
+    {
+      as: "officer",
+      path: "/office/notices/preferences?name=ha%20thi%20so%20ho",
+      kind: "page",
+      target: { type: "residentList", id: null },
+      shows: REGISTRY_PERSON,
+    },
+  ],
+  "GET /api/v1/notice-preferences": (f) => [
+    {
+      as: "token",
+      path: `/api/v1/notice-preferences?residentId=${f.resident}`,
+      kind: "api",
+      target: { type: "resident", id: f.resident },
+      shows: REGISTRY_PERSON,
+    },
+  ],
 };
 
 type OwnProbe = { as: "citizen" | "officer"; path: string; kind: Kind };
@@ -361,6 +387,9 @@ const OWN: Record<string, (f: Fixture) => OwnProbe> = {
   "GET /reports/follow/:code/:token": (f) => ({ as: "citizen", path: f.reportFollow, kind: "page" }),
   "GET /me/reports": () => ({ as: "citizen", path: "/me/reports", kind: "page" }),
   "GET /api/v1/me/reports": () => ({ as: "citizen", path: "/api/v1/me/reports", kind: "api" }),
+  // notices/preferences: the caller's own notice choices and consent history.
+  "GET /me/notices": () => ({ as: "citizen", path: "/me/notices", kind: "page" }),
+  "GET /api/v1/me/notice-preferences": () => ({ as: "citizen", path: "/api/v1/me/notice-preferences", kind: "api" }),
 };
 
 // No one's personal data, with the reason.

@@ -102,7 +102,13 @@ export function registerPreferencesApi(api: OpenAPIHono<AppEnv>, deps: Deps, key
         headers: z.object({ [SMS_SIGNATURE_HEADER.toLowerCase()]: z.string().optional().openapi({ example: "5f2b…(64 hex)" }) }),
         body: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/InboundSms" } } } },
       },
-      responses: { 200: json(InboundSmsResult, "Handled (or already handled)"), 400: problems[400], 401: problems[401], 415: problems[415], 429: problems[429] },
+      responses: {
+        200: json(InboundSmsResult, "Handled (or already handled)"),
+        400: problems[400],
+        401: problems[401],
+        415: problems[415],
+        429: problems[429],
+      },
     }),
     async (c) => {
       const rawBody = await c.req.text();
@@ -111,4 +117,3 @@ export function registerPreferencesApi(api: OpenAPIHono<AppEnv>, deps: Deps, key
     },
   );
 }
-

@@ -39,12 +39,7 @@ export const PreferenceChoice = z
   .openapi("NoticePreferenceChoice");
 export type PreferenceChoice = z.infer<typeof PreferenceChoice>;
 
-const phone = z
-  .string()
-  .trim()
-  .min(9)
-  .max(20)
-  .openapi({ description: "A Vietnamese mobile number (0912345678 or +84912345678)", example: "0912345678" });
+const phone = z.string().trim().min(9).max(20).openapi({ description: "A Vietnamese mobile number (0912345678 or +84912345678)", example: "0912345678" });
 
 /** Recorded by an officer at the desk or in the field: who, how, and a note of the consent given. */
 export const DeskPreferenceInput = PreferenceChoice.extend({
@@ -64,7 +59,10 @@ export type DeskPreferenceInput = z.infer<typeof DeskPreferenceInput>;
 export const PersonQuery = z
   .strictObject({
     phone: phone.optional(),
-    residentId: z.uuid().optional().openapi({ param: { name: "residentId", in: "query" } }),
+    residentId: z
+      .uuid()
+      .optional()
+      .openapi({ param: { name: "residentId", in: "query" } }),
   })
   .refine((x) => x.phone || x.residentId, {
     path: ["phone"],
@@ -78,7 +76,9 @@ export const ConsentEntry = z
     method: z.enum(CONSENT_METHODS),
     recordedBy: z.string().nullable().openapi({ description: "The officer's name; null when the person chose" }),
     note: z.string().nullable(),
-    before: PreferenceChoice.omit({ categoriesOff: true }).extend({ categoriesOff: z.array(z.string()) }).nullable(),
+    before: PreferenceChoice.omit({ categoriesOff: true })
+      .extend({ categoriesOff: z.array(z.string()) })
+      .nullable(),
     after: PreferenceChoice.omit({ categoriesOff: true }).extend({ categoriesOff: z.array(z.string()) }),
   })
   .openapi("NoticeConsentEntry");

@@ -236,7 +236,14 @@ describeDb("notice preferences", () => {
       const ok = await put(desk, noticeApiPaths.preferences, { phone: "0912000009", sms: false, zalo: false, email: true, categoriesOff: [], method: "desk" });
       expect(ok.status).toBe(200);
       expect((await preferencesFor(x.db, { phone: "0912000009" })).sms).toBe(false);
-      const bad = await put(desk, noticeApiPaths.preferences, { phone: "12", sms: true, zalo: false, email: true, categoriesOff: ["emergency"], method: "mail" });
+      const bad = await put(desk, noticeApiPaths.preferences, {
+        phone: "12",
+        sms: true,
+        zalo: false,
+        email: true,
+        categoriesOff: ["emergency"],
+        method: "mail",
+      });
       expect(bad.status).toBe(400);
       expect((await fieldsOf(bad)).sort()).toEqual(["categoriesOff", "method", "phone"]);
       const badPhone = await put(desk, noticeApiPaths.preferences, { phone: "12345678901", sms: true, zalo: false, email: true, method: "desk" });

@@ -20,8 +20,7 @@ export const messagesVi = {
   "notices.preferences.category.agriculture": "Nông nghiệp",
   "notices.preferences.category.events": "Sự kiện",
   "notices.preferences.category.digital_skills": "Bản tin kỹ năng số",
-  "notices.preferences.emergencyAlways":
-    "Thông báo khẩn cấp, thiên tai luôn được gửi tới mọi người để giữ an toàn cho bạn và gia đình, không thể bỏ chọn.",
+  "notices.preferences.emergencyAlways": "Thông báo khẩn cấp, thiên tai luôn được gửi tới mọi người để giữ an toàn cho bạn và gia đình, không thể bỏ chọn.",
   "notices.preferences.phone": "Số điện thoại: {phone}",
   "notices.preferences.noPhone": "Tài khoản của bạn chưa có số điện thoại đã xác minh, nên lựa chọn SMS và Zalo chỉ áp dụng khi bạn xác minh số.",
   "notices.preferences.verifyPhone": "Xác minh số điện thoại",
@@ -97,7 +96,8 @@ export const messagesEn: Messages = {
     "Choose how you want to receive the commune's notices and which kinds interest you. Notices are always posted on the commune's notices page and played on the loudspeakers.",
   "notices.preferences.channels": "Receive by",
   "notices.preferences.channel.sms": "SMS text message",
-  "notices.preferences.channel.smsHint": "Sent to your phone number. You can also reply STOP to one of the commune's messages to stop, DK to receive them again.",
+  "notices.preferences.channel.smsHint":
+    "Sent to your phone number. You can also reply STOP to one of the commune's messages to stop, DK to receive them again.",
   "notices.preferences.channel.zalo": "Zalo",
   "notices.preferences.channel.zaloHint":
     "Only sent if you agree: messages from the commune's official Zalo account to a phone number that has Zalo. Zalo is a service of VNG; your number is given to Zalo to deliver the message.",
@@ -170,7 +170,8 @@ export const messagesEn: Messages = {
   "notices.preferences.sms.stoppedCategory": "XaSo: You will no longer get {category} notices by SMS. To get them again, text DK {category} to this number.",
   "notices.preferences.sms.started": "XaSo: You will get the commune's notices by SMS again. To stop, text STOP to this number.",
   "notices.preferences.sms.startedCategory": "XaSo: You will get {category} notices by SMS again. To stop, text STOP {category} to this number.",
-  "notices.preferences.sms.emergency": "XaSo: Emergency and disaster notices cannot be refused on their own, for your safety. To stop every SMS from the commune, text STOP.",
+  "notices.preferences.sms.emergency":
+    "XaSo: Emergency and disaster notices cannot be refused on their own, for your safety. To stop every SMS from the commune, text STOP.",
   "notices.preferences.sms.help":
     "XaSo: Text STOP to stop notices by SMS, DK to get them again. One kind only: STOP Y TE, STOP NONG NGHIEP, STOP SU KIEN, STOP HANH CHINH, STOP KY NANG SO.",
 };

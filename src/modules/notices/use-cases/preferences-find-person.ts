@@ -37,7 +37,12 @@ export async function resolveDeskPerson(deps: Pick<Deps, "db">, p: Principal | n
   const phone = who.phone ? toE164Vn(who.phone) : null;
   if (!phone) throw phoneError();
   const sameNumber = await repo.residentsByPhone(deps.db, `0${phone.slice(3)}`, paths);
-  return { keys: { phone, userId: null, residentId: null }, resident: null, sameNumber, unitCode: sameNumber[0]?.communeCode ?? scopeUnitCodes(p, "notice.preferences")[0] ?? null };
+  return {
+    keys: { phone, userId: null, residentId: null },
+    resident: null,
+    sameNumber,
+    unitCode: sameNumber[0]?.communeCode ?? scopeUnitCodes(p, "notice.preferences")[0] ?? null,
+  };
 }
 
 export async function findPersonPreferences(

@@ -7,7 +7,10 @@ import { matchingRows } from "../preferences/preferences.repository.ts";
 
 export type NoticePreferences = Choice & { chosen: boolean };
 
-export async function preferencesFor(q: Queryable, who: { phone?: string | null; userId?: string | null; residentId?: string | null }): Promise<NoticePreferences> {
+export async function preferencesFor(
+  q: Queryable,
+  who: { phone?: string | null; userId?: string | null; residentId?: string | null },
+): Promise<NoticePreferences> {
   const rows = await matchingRows(q, { phone: who.phone ? toE164Vn(who.phone) : null, userId: who.userId ?? null, residentId: who.residentId ?? null });
   return { ...choiceOf(rows), chosen: rows.length > 0 };
 }

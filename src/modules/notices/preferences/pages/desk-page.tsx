@@ -144,7 +144,12 @@ export function deskPreferencesPage(kit: PageKit) {
   };
 }
 
-function ResidentTable(p: { t: (k: "notices.preferences.field.name" | "notices.preferences.field.phone" | "notices.preferences.desk.pick") => string; rows: ResidentContact[]; caption: string; empty: string }) {
+function ResidentTable(p: {
+  t: (k: "notices.preferences.field.name" | "notices.preferences.field.phone" | "notices.preferences.desk.pick") => string;
+  rows: ResidentContact[];
+  caption: string;
+  empty: string;
+}) {
   const { t } = p;
   return (
     <DataTable
@@ -155,7 +160,10 @@ function ResidentTable(p: { t: (k: "notices.preferences.field.name" | "notices.p
       columns={[
         { header: t("notices.preferences.field.name"), cell: (r) => r.fullName, rowHeader: true },
         { header: t("notices.preferences.field.phone"), cell: (r) => r.phone ?? "", nowrap: true },
-        { header: t("notices.preferences.desk.pick"), cell: (r) => <a href={`${here}?resident=${r.id}`}>{`${t("notices.preferences.desk.pick")}: ${r.fullName}`}</a> },
+        {
+          header: t("notices.preferences.desk.pick"),
+          cell: (r) => <a href={`${here}?resident=${r.id}`}>{`${t("notices.preferences.desk.pick")}: ${r.fullName}`}</a>,
+        },
       ]}
     />
   );

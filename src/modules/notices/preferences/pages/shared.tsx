@@ -84,7 +84,9 @@ export function ChoiceFields(p: { t: Translate; form: FormState }) {
 
 /** "SMS: nhận, Zalo: không nhận, …; Không nhận: Sự kiện". */
 export function describeChoice(t: Translate, c: Choice): string {
-  const channels = PREFERENCE_CHANNELS.map((ch) => `${t(`notices.preferences.channel.${ch}`)}: ${t(c[ch] ? "notices.preferences.on" : "notices.preferences.off")}`);
+  const channels = PREFERENCE_CHANNELS.map(
+    (ch) => `${t(`notices.preferences.channel.${ch}`)}: ${t(c[ch] ? "notices.preferences.on" : "notices.preferences.off")}`,
+  );
   const refused = c.categoriesOff.map((k: NoticeCategory) => t(`notices.preferences.category.${k}`)).join(", ");
   return `${channels.join(", ")}. ${refused ? t("notices.preferences.refused", { list: refused }) : t("notices.preferences.allCategories")}`;
 }
