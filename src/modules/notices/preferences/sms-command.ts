@@ -17,7 +17,7 @@ export function foldSmsWords(text: string): string[] {
     .filter(Boolean);
 }
 
-const STOP_WORDS: readonly string[][] = [["STOP"], ["HUY"], ["TU", "CHOI"], ["TUCHOI"], ["NGUNG"]];
+const STOP_WORDS: readonly string[][] = [["STOP"], ["HUY"], ["TU", "CHOI"], ["TUCHOI"], ["TC"], ["NGUNG"]];
 const START_WORDS: readonly string[][] = [["DK"], ["START"], ["DANG", "KY"], ["DANGKY"]];
 
 /** Words a resident may type after STOP or DK for one category; joined without spaces ("Y TE" → "YTE"). */

@@ -11,6 +11,7 @@ describe("SMS replies", () => {
   it("reads STOP, HUY, TU CHOI and DK, START, with or without a category", () => {
     expect(parseSmsCommand(foldSmsWords("stop"))).toEqual({ kind: "stop", category: null });
     expect(parseSmsCommand(foldSmsWords("Từ chối"))).toEqual({ kind: "stop", category: null });
+    expect(parseSmsCommand(foldSmsWords("tc"))).toEqual({ kind: "stop", category: null });
     expect(parseSmsCommand(foldSmsWords("HUY Y TE"))).toEqual({ kind: "stop", category: "health" });
     expect(parseSmsCommand(foldSmsWords("stop sự kiện"))).toEqual({ kind: "stop", category: "events" });
     expect(parseSmsCommand(foldSmsWords("dk"))).toEqual({ kind: "start", category: null });
