@@ -173,6 +173,9 @@ describeDb("notice preferences", () => {
       expect(page).toContain('name="zalo"');
       expect(page).toMatch(/<input type="checkbox" id="f-cat-emergency" checked="" disabled=""/);
       expect(page).toContain("0912000007");
+      // A citizen page: light, with no script.
+      expect(Buffer.byteLength(page)).toBeLessThan(20_000);
+      expect(page).not.toContain("<script");
 
       const saved = await web.post(noticePaths.myPreferences, { sms: "1", zalo: "1", "cat.administrative": "1", "cat.health": "1", "cat.agriculture": "1" });
       expect(saved.status).toBe(303);
