@@ -13,3 +13,7 @@ export type { ChannelMessage, ChannelTransport, ChannelTransports, NoticeChannel
 export type { InboundSms, NoticesSlots, SmsKeywordHandler } from "./inbound-sms.ts";
 export { noticeOutboxHandlers } from "./outbox-handlers.ts";
 export { createChannelTransports } from "./channels/transports.ts";
+// notices/public
+export { listPublicNoticeCommunes, listPublicNoticePage, publicNoticeCommune } from "./use-cases/public-list.ts";
+export { getPublicNotice } from "./use-cases/public-notice.ts";
+export { buildNoticeFeed } from "./use-cases/public-feed.ts";
