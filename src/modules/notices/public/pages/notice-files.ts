@@ -5,13 +5,15 @@ import type { Context } from "hono";
 import { DOWNLOAD_CSP } from "../../../../platform/http/file-response.ts";
 import type { AppEnv } from "../../../../platform/http/hono-env.ts";
 import type { PageKit } from "../../../../platform/http/page-kit.ts";
+import { toAsciiText } from "../../../../platform/text/ascii-text.ts";
 import { getPublicAttachment, getPublicNoticeAudio } from "../../use-cases/public-file.ts";
 
 /** Public files change only when an officer replaces them (a new file id): browsers keep them an hour, proxies ten minutes. */
 export const PUBLIC_FILE_CACHE = "public, max-age=3600, s-maxage=600";
 
 const disposition = (kind: "attachment" | "inline", name: string) => {
-  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  // Old clients read only filename=: the name without diacritics ("Sơ đồ.pdf" → "So do.pdf").
+  const ascii = toAsciiText(name, 150).replace(/["\\]/g, "_");
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 };
 
