@@ -29,7 +29,10 @@ export const PublicNoticesQuery = PublicNoticeFilters.extend({
 export type PublicNoticesQuery = z.infer<typeof PublicNoticesQuery>;
 
 export const PublicNoticeId = z.object({
-  id: z.string().uuid().openapi({ param: { name: "id", in: "path" }, example: "0b9f0a52-3c59-4d8e-9a57-2a1f0e7d1c11" }),
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: "id", in: "path" }, example: "0b9f0a52-3c59-4d8e-9a57-2a1f0e7d1c11" }),
 });
 
 const Unit = z.object({ code: z.string(), name: z.string(), nameEn: z.string().nullable() }).openapi("PublicNoticeUnit");

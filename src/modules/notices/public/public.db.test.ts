@@ -28,7 +28,8 @@ describeDb("the public pages and feeds of notices", () => {
   const app = useTestApp();
   let x: TestApp;
   const anon = () => new TestClient(x.app);
-  const n: Record<string, string> = {};
+  type Key = "emergency" | "commune" | "v1" | "v2" | "province" | "expired" | "draft" | "review" | "scheduled" | "other" | "withdrawn" | "correction" | "long";
+  const n = {} as Record<Key, string>;
   let v1 = "";
   let v2 = "";
   let otherVillage = "";
@@ -51,11 +52,21 @@ describeDb("the public pages and feeds of notices", () => {
         publishedAt: at("2026-11-22T01:00:00Z"),
       })
     ).id;
-    n.v1 = (await buildNotice(x.deps, { category: "health", title: "Tiêm chủng ở thôn Nà Mò", villageCodes: [v1], publishedAt: at("2026-11-21T01:00:00Z") })).id;
-    n.v2 = (await buildNotice(x.deps, { category: "agriculture", title: "Phun thuốc lúa ở Cốc Sâm", villageCodes: [v2], publishedAt: at("2026-11-21T02:00:00Z") })).id;
+    n.v1 = (
+      await buildNotice(x.deps, { category: "health", title: "Tiêm chủng ở thôn Nà Mò", villageCodes: [v1], publishedAt: at("2026-11-21T01:00:00Z") })
+    ).id;
+    n.v2 = (
+      await buildNotice(x.deps, { category: "agriculture", title: "Phun thuốc lúa ở Cốc Sâm", villageCodes: [v2], publishedAt: at("2026-11-21T02:00:00Z") })
+    ).id;
     n.province = (await buildNotice(x.deps, { unitCode: LAO_CAI, title: "Tỉnh: rét đậm rét hại", publishedAt: at("2026-11-19T01:00:00Z") })).id;
     n.expired = (
-      await buildNotice(x.deps, { category: "events", title: "Hội chợ nông sản đã qua", validFrom: "2026-10-01", validUntil: "2026-10-05", publishedAt: at("2026-09-30T01:00:00Z") })
+      await buildNotice(x.deps, {
+        category: "events",
+        title: "Hội chợ nông sản đã qua",
+        validFrom: "2026-10-01",
+        validUntil: "2026-10-05",
+        publishedAt: at("2026-09-30T01:00:00Z"),
+      })
     ).id;
     n.draft = (await buildNotice(x.deps, { title: "Bản nháp chưa duyệt", status: "draft" })).id;
     n.review = (await buildNotice(x.deps, { title: "Đang chờ duyệt", status: "in_review" })).id;
@@ -72,7 +83,9 @@ describeDb("the public pages and feeds of notices", () => {
       await buildNotice(x.deps, {
         category: "digital_skills",
         title: "Bản tin kỹ năng số số 12: an toàn khi dùng điện thoại thông minh và dịch vụ công trực tuyến",
-        body: Array.from({ length: 40 }, (_, i) => `Mục ${i + 1}: Không chia sẻ mã OTP cho bất kỳ ai, kể cả người tự xưng cán bộ xã.`).join("\n\n").slice(0, 5000),
+        body: Array.from({ length: 40 }, (_, i) => `Mục ${i + 1}: Không chia sẻ mã OTP cho bất kỳ ai, kể cả người tự xưng cán bộ xã.`)
+          .join("\n\n")
+          .slice(0, 5000),
         publishedAt: at("2026-11-10T01:00:00Z"),
       })
     ).id;
@@ -91,7 +104,9 @@ describeDb("the public pages and feeds of notices", () => {
       fileId,
       n.draft,
     ]);
-    audioFileId = (await storeFile(x.db, { ownerUserId: null, communeCode: GIA_PHU, name: "ban-tin.png", bytes: PNG, maxBytes: 1_000_000, field: "file", quota: null })).id;
+    audioFileId = (
+      await storeFile(x.db, { ownerUserId: null, communeCode: GIA_PHU, name: "ban-tin.png", bytes: PNG, maxBytes: 1_000_000, field: "file", quota: null })
+    ).id;
     audioOf.set(n.commune, { fileId: audioFileId, mime: "audio/wav" });
     audioOf.set(n.draft, { fileId: audioFileId, mime: "audio/wav" });
   });
@@ -232,7 +247,9 @@ describeDb("the public pages and feeds of notices", () => {
       const res = await anon().get(noticePaths.attachment(n.commune, fileId));
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toBe("image/png");
-      expect(res.headers.get("content-disposition")).toBe(`attachment; filename="So do hoi truong.png"; filename*=UTF-8''${encodeURIComponent("Sơ đồ hội trường.png")}`);
+      expect(res.headers.get("content-disposition")).toBe(
+        `attachment; filename="So do hoi truong.png"; filename*=UTF-8''${encodeURIComponent("Sơ đồ hội trường.png")}`,
+      );
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(Buffer.from(await res.arrayBuffer()).equals(PNG)).toBe(true);
       const again = await anon().get(noticePaths.attachment(n.commune, fileId), { "if-none-match": res.headers.get("etag") as string });
@@ -344,4 +361,3 @@ describeDb("the public pages and feeds of notices", () => {
     });
   });
 });
-

@@ -79,7 +79,8 @@ declare module "../../../platform/i18n/i18n.ts" {
 export const messagesEn: Messages = {
   "notices.public.title": "Commune notices",
   "notices.public.homeLink": "Commune notices",
-  "notices.public.homeText": "Vaccination days, disaster warnings, village meetings, farming seasons…: the commune's and villages' notices, light enough for a slow connection.",
+  "notices.public.homeText":
+    "Vaccination days, disaster warnings, village meetings, farming seasons…: the commune's and villages' notices, light enough for a slow connection.",
   "notices.public.indexLead": "Choose a commune to see the notices in force and the recent ones. Each commune has an RSS feed to follow.",
   "notices.public.chooseCommune": "Commune or ward",
   "notices.public.chooseCommuneHint": "Choose the commune from the list by province.",

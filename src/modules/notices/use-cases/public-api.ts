@@ -50,7 +50,12 @@ export async function publicNoticeForApi(deps: D, id: string, origin: string) {
     withdrawalReason: n.withdrawalReason,
     correctedBy: v.correction?.id ?? null,
     corrects: v.corrects?.id ?? null,
-    attachments: v.attachments.map((a) => ({ name: a.name, mediaType: a.mediaType, sizeBytes: a.sizeBytes, url: `${base}${noticePaths.attachment(n.id, a.fileId)}` })),
+    attachments: v.attachments.map((a) => ({
+      name: a.name,
+      mediaType: a.mediaType,
+      sizeBytes: a.sizeBytes,
+      url: `${base}${noticePaths.attachment(n.id, a.fileId)}`,
+    })),
     audioUrl: v.audio ? `${base}${noticePaths.audio(n.id)}` : null,
   };
 }

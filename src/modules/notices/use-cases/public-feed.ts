@@ -34,7 +34,9 @@ export async function buildNoticeFeed(deps: D, t: Translate, locale: Locale, com
     return !m || d > m ? d : m;
   }, null);
   const feed = new Feed({
-    title: villageName ? t("notices.public.feedVillageTitle", { village: villageName, commune: communeName }) : t("notices.public.feedTitle", { commune: communeName }),
+    title: villageName
+      ? t("notices.public.feedVillageTitle", { village: villageName, commune: communeName })
+      : t("notices.public.feedTitle", { commune: communeName }),
     description: t("notices.public.feedDescription", { commune: communeName }),
     id: listUrl,
     link: listUrl,

@@ -20,7 +20,11 @@ import { CategoryTag, HTML, localName, NoticesCss, publicBody, validityText } fr
 
 const FILTER_NAMES = ["category", "village", "page"] as const;
 
-const filterLabels = (t: Translate) => ({ category: t("notices.public.filterCategory"), village: t("notices.public.filterVillage"), page: t("notices.public.filterPage") });
+const filterLabels = (t: Translate) => ({
+  category: t("notices.public.filterCategory"),
+  village: t("notices.public.filterVillage"),
+  page: t("notices.public.filterPage"),
+});
 
 function link(path: string, params: Record<string, string | number | undefined>): string {
   const qs = new URLSearchParams();
@@ -64,7 +68,9 @@ export function listPage(kit: PageKit) {
     const { commune, village, villages, items, page, nextPage } = result;
     const communeName = localName(locale, commune.fullName, commune.fullNameEn);
     const villageName = village ? localName(locale, village.nameVi, village.nameEn) : null;
-    const title = villageName ? t("notices.public.villageTitle", { village: villageName, commune: communeName }) : t("notices.public.listTitle", { commune: communeName });
+    const title = villageName
+      ? t("notices.public.villageTitle", { village: villageName, commune: communeName })
+      : t("notices.public.listTitle", { commune: communeName });
     const category = parsed.ok ? parsed.data.category : undefined;
     const basePath = village ? noticePaths.villageList(communeCode, village.code) : noticePaths.publicList(communeCode);
     const feedQuery = { village: village?.code, category };
@@ -91,7 +97,9 @@ export function listPage(kit: PageKit) {
           items={[
             { href: "/", label: t("nav.home") },
             { href: noticePaths.index, label: t("notices.public.title") },
-            ...(village ? [{ href: noticePaths.publicList(communeCode), label: communeName }, { label: villageName ?? village.code }] : [{ label: communeName }]),
+            ...(village
+              ? [{ href: noticePaths.publicList(communeCode), label: communeName }, { label: villageName ?? village.code }]
+              : [{ label: communeName }]),
           ]}
         />
         <ErrorSummary t={t} errors={errors} labels={filterLabels(t)} />

@@ -17,7 +17,11 @@ const disposition = (kind: "attachment" | "inline", name: string) => {
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 };
 
-const matches = (c: Context, etag: string) => !!c.req.header("if-none-match")?.split(",").some((v) => v.trim().replace(/^W\//, "") === etag);
+const matches = (c: Context, etag: string) =>
+  !!c.req
+    .header("if-none-match")
+    ?.split(",")
+    .some((v) => v.trim().replace(/^W\//, "") === etag);
 
 /** "bytes=a-b", "bytes=a-" or "bytes=-n" against a file of `size` bytes: the range, "bad" (416), or null (whole file). */
 export function parseRange(header: string | undefined, size: number): { start: number; end: number } | "bad" | null {
@@ -54,7 +58,11 @@ export function noticeFilePages(kit: PageKit) {
       };
       if (matches(c, etag)) return c.body(null, 304, headers);
       const content = (await file.load()).content;
-      return c.body(new Uint8Array(content), 200, { ...headers, "content-type": file.meta.mediaType, "content-disposition": disposition("attachment", file.name) });
+      return c.body(new Uint8Array(content), 200, {
+        ...headers,
+        "content-type": file.meta.mediaType,
+        "content-disposition": disposition("attachment", file.name),
+      });
     },
 
     audio: async (c: Context<AppEnv>) => {

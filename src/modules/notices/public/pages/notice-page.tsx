@@ -49,7 +49,9 @@ export function noticePage(kit: PageKit) {
           t={t}
           items={[
             { href: "/", label: t("nav.home") },
-            communeCode ? { href: noticePaths.publicList(communeCode), label: t("notices.public.title") } : { href: noticePaths.index, label: t("notices.public.title") },
+            communeCode
+              ? { href: noticePaths.publicList(communeCode), label: t("notices.public.title") }
+              : { href: noticePaths.index, label: t("notices.public.title") },
             { label: n.title },
           ]}
         />
@@ -105,6 +107,7 @@ export function noticePage(kit: PageKit) {
         {audio && (
           <section class="notice-audio" aria-labelledby="notice-audio-h">
             <h2 id="notice-audio-h">{t("notices.public.audio")}</h2>
+            {/* biome-ignore lint/a11y/useMediaCaption: the audio reads the notice aloud; its transcript is the text above. */}
             <audio controls preload="none" src={noticePaths.audio(n.id)}>
               {t("notices.public.audioFallback")}
             </audio>
