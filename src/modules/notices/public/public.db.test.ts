@@ -182,6 +182,7 @@ describeDb("the public pages and feeds of notices", () => {
     it("is cacheable by anyone for a minute with an ETag, answering 304 for the same copy", async () => {
       const res = await anon().get(noticePaths.publicList(GIA_PHU));
       expect(res.headers.get("cache-control")).toBe("public, max-age=60");
+      expect(res.headers.get("vary")).toMatch(/Cookie/);
       const etag = res.headers.get("etag") as string;
       expect(etag).toMatch(/^".+"$/);
       expect((await anon().get(noticePaths.publicList(GIA_PHU), { "if-none-match": etag })).status).toBe(304);

@@ -57,7 +57,10 @@ export function noticePage(kit: PageKit) {
         />
         {withdrawn && (
           <div class="notice notice--withdrawn" role="note">
-            <h2>{t("notices.public.withdrawnTitle")}</h2>
+            {/* Before the h1: a strong line, not a heading, keeps the outline in order. */}
+            <p>
+              <strong>{t("notices.public.withdrawnTitle")}</strong>
+            </p>
             {n.withdrawnAt && <p>{t("notices.public.withdrawnOn", { date: formatDate(n.withdrawnAt, locale) })}</p>}
             {n.withdrawalReason && <p class="pre-line">{t("notices.public.withdrawnReason", { reason: n.withdrawalReason })}</p>}
             <p>
