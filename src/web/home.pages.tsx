@@ -69,6 +69,13 @@ export function registerHomePages(app: Hono<AppEnv>, web: WebContext) {
             </h3>
             <p>{t("home.services.reportText")}</p>
           </li>
+          <li>
+            <h3>
+              {/* Notices to residents (notices module, public part): the commune is chosen there. */}
+              <a href="/notices">{t("notices.public.homeLink")}</a>
+            </h3>
+            <p>{t("notices.public.homeText")}</p>
+          </li>
         </ul>
         <form class="search-form" method="get" action="/units" role="search">
           <div class="field">

@@ -12,6 +12,7 @@ import sharp from "sharp";
 import { preparePhotos, saveReportPhotos } from "../../src/modules/reports/use-cases/photo-store.ts";
 import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 import { submitReport } from "../../src/modules/reports/index.ts";
+import { buildNotice } from "../support/notice-factories.ts";
 
 type Who = "visitor" | "officer" | "citizen" | "desk" | "province" | "specialist" | "leader" | "volunteer";
 const CAMPAIGN_FORM = { name: "Cao điểm VNeID", skillKey: "vneid_level2", targetPercent: "80", startsOn: "20/11/2026", endsOn: "31/12/2026" };
@@ -40,6 +41,9 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     moderatedReport: "",
     publicReport: "",
     reportFollow: "",
+    // notices/public
+    emergencyNotice: "",
+    withdrawnNotice: "",
   };
 
   beforeAll(async () => {
@@ -156,6 +160,19 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
       "INSERT INTO resident_account_links (resident_id, user_id, matched_on) SELECT $1, id, 'phone' FROM users WHERE username = 'congdan.phuha'",
       [found.linkedResident],
     );
+    // notices/public: an emergency in force, and a withdrawn notice with its correction.
+    found.emergencyNotice = (
+      await buildNotice(deps, {
+        unitCode: DEMO_COMMUNE,
+        category: "emergency",
+        title: "Cảnh báo lũ quét",
+        body: "Sơ tán khỏi **bờ suối** trước 18 giờ.\n\n- Mang theo giấy tờ\n- Gọi 112",
+      })
+    ).id;
+    found.withdrawnNotice = (await buildNotice(deps, { unitCode: DEMO_COMMUNE, title: "Họp thôn ngày 25" })).id;
+    const correction = await buildNotice(deps, { unitCode: DEMO_COMMUNE, title: "Họp thôn ngày 26" });
+    await deps.db.query("UPDATE notices SET status = 'withdrawn', withdrawn_at = now(), withdrawal_reason = 'Sai ngày' WHERE id = $1", [found.withdrawnNotice]);
+    await deps.db.query("UPDATE notices SET corrects_id = $2 WHERE id = $1", [correction.id, found.withdrawnNotice]);
   });
 
   /** Fills a form's text fields by name and sends it: the page it lands on (the new record) is the one checked. */
@@ -464,6 +481,13 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "API docs", who: "visitor", path: () => "/api/docs" },
     { name: "privacy", who: "visitor", path: () => "/privacy" },
     { name: "404 page", who: "visitor", path: () => "/no-such-page", status: 404 },
+    // notices/public
+    { name: "notices: choose a commune", who: "visitor", path: () => "/notices" },
+    { name: "notices of a commune", who: "visitor", path: () => `/notices/${DEMO_COMMUNE}` },
+    { name: "notices with a bad filter", who: "visitor", path: () => `/notices/${DEMO_COMMUNE}?category=x`, status: 400 },
+    { name: "an emergency notice", who: "visitor", path: () => `/notices/n/${found.emergencyNotice}` },
+    { name: "a withdrawn notice", who: "visitor", path: () => `/notices/n/${found.withdrawnNotice}` },
+    { name: "a notice, signed in", who: "citizen", path: () => `/notices/n/${found.emergencyNotice}` },
   ];
 
   it("the harness itself catches a known violation", async () => {

@@ -11,6 +11,7 @@ import { buildHousehold } from "../support/registry-factories.ts";
 import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 import { labelledPdf } from "../../src/platform/files/labelled-pdf.ts";
 import { submitReport } from "../../src/modules/reports/index.ts";
+import { buildNotice } from "../support/notice-factories.ts";
 
 const CITIZEN_PAGES: { name: string; path: string; status?: number }[] = [
   { name: "home", path: "/" },
@@ -36,6 +37,10 @@ const CITIZEN_PAGES: { name: string; path: string; status?: number }[] = [
   { name: "report form, in full", path: `/reports/${DEMO_COMMUNE}/new?step=full&categoryCode=nj_drain` },
   { name: "report look-up", path: "/reports/follow" },
   { name: "citizen-report figures", path: `/reports/${DEMO_COMMUNE}/figures` },
+  // notices/public (a notice's own page: the journey at the end)
+  { name: "notices: choose a commune", path: "/notices" },
+  { name: "a commune's notices", path: `/notices/${DEMO_COMMUNE}` },
+  { name: "a commune's notices, filtered", path: `/notices/${DEMO_COMMUNE}?category=health` },
 ];
 
 /** Pages of a signed-in citizen; `path` is a function where the address is found on the way (a dossier's id). */
@@ -340,5 +345,28 @@ describeBrowser("without JavaScript, at 360 px", () => {
     expect(row.assisted_consent).toMatchObject({ method: "signature", recordedByName: "Lý Thị Mai", photo: true });
     const kept = await db.query("SELECT 1 FROM dossier_documents WHERE dossier_id = $1 AND requirement_key = 'assistedConsent'", [id]);
     expect(kept.rowCount).toBe(1);
+  });
+
+  // notices/public
+  it("takes a resident from the commune choice to a long emergency notice with JavaScript off, within 360 px", async () => {
+    const deps = e2e().app.deps;
+    const title = "Cảnh báo sạt lở đất tại các thôn ven suối Ngòi Đum, sơ tán ngay trong đêm";
+    const long = await buildNotice(deps, {
+      unitCode: DEMO_COMMUNE,
+      category: "emergency",
+      title,
+      body: `Bà con **không ở lại** nhà ven suối.\n\n- Điểm sơ tán: trường tiểu học\n- Xem https://dichvucong.gov.vn/p/home/dvc-trang-chu-thong-tin-canh-bao-thien-tai-rat-dai-khong-xuong-dong.html\n\n${"Giữ liên lạc với trưởng thôn. ".repeat(30)}`,
+    });
+    // A fresh browser: the lists opened above are in this one's cache for a minute (public, max-age=60).
+    const x = await e2e().openPage({ javaScriptEnabled: false, viewport: NARROW_VIEWPORT, isMobile: true, hasTouch: true });
+    await x.open("/notices");
+    await x.navigateBy(x.page.locator('main form[action="/notices"]').locator("button[type=submit]"));
+    expect(x.path).toMatch(/^\/notices\/\d{5}$/);
+    await x.open(`/notices/${DEMO_COMMUNE}`);
+    await expectFits(x);
+    await x.followLink(title);
+    expect(x.path).toBe(`/notices/n/${long.id}`);
+    expect(await x.h1()).toBe(title);
+    await expectFits(x);
   });
 });

@@ -526,6 +526,19 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /api/v1/me/notice-preferences",
   "PUT /api/v1/me/notice-preferences",
   "POST /api/v1/sms/inbound",
+  // notices/public: only notices the public may read (published or withdrawn, never a draft, one in review or one
+  // scheduled), signed by their unit, no personal data; their files only through a public notice
+  // (src/modules/notices/public/public.db.test.ts).
+  "GET /notices",
+  "GET /notices/:commune{[0-9]{5}}",
+  "GET /notices/:commune{[0-9]{5}}/village/:village{[0-9]{5}\\.[0-9]{3}}",
+  "GET /notices/:commune{[0-9]{5}}/feed.rss",
+  "GET /notices/:commune{[0-9]{5}}/feed.atom",
+  "GET /notices/n/:id{[0-9a-fA-F-]{36}}",
+  "GET /notices/n/:id{[0-9a-fA-F-]{36}}/files/:fileId{[0-9a-fA-F-]{36}}",
+  "GET /notices/n/:id{[0-9a-fA-F-]{36}}/audio",
+  "GET /api/v1/public/notices",
+  "GET /api/v1/public/notices/:id",
 ]);
 
 describeDb("access between communes", () => {

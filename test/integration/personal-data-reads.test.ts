@@ -493,6 +493,17 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /reports/map-assets/:name": "the map's static files",
   "GET /reports/map-assets/images/:name": "the map's static files",
   "GET /api/v1/public/reports.geojson": "public reports' places as GeoJSON: no personal data",
+  // notices/public
+  "GET /notices": "the communes served, with counts of notices in force",
+  "GET /notices/:commune{[0-9]{5}}": "a commune's public notices, signed by their unit: no author, approver or audience",
+  "GET /notices/:commune{[0-9]{5}}/village/:village{[0-9]{5}\\.[0-9]{3}}": "a village's public notices: no personal data",
+  "GET /notices/:commune{[0-9]{5}}/feed.rss": "a commune's public notices as RSS: no personal data",
+  "GET /notices/:commune{[0-9]{5}}/feed.atom": "a commune's public notices as Atom: no personal data",
+  "GET /notices/n/:id{[0-9a-fA-F-]{36}}": "one public notice, signed by its unit: no personal data",
+  "GET /notices/n/:id{[0-9a-fA-F-]{36}}/files/:fileId{[0-9a-fA-F-]{36}}": "a public notice's attachment, published with it",
+  "GET /notices/n/:id{[0-9a-fA-F-]{36}}/audio": "a public notice's loudspeaker audio, broadcast in public",
+  "GET /api/v1/public/notices": "a commune's public notices as JSON: no personal data",
+  "GET /api/v1/public/notices/:id": "one public notice as JSON: no personal data",
 };
 
 describeDb("reads of personal data", () => {

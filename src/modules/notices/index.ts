@@ -16,3 +16,7 @@ export { createChannelTransports } from "./channels/transports.ts";
 export { type NoticePreferences, preferencesFor } from "./use-cases/preferences-for.ts";
 export { accepts as preferenceAccepts, DEFAULT_CHOICE as DEFAULT_NOTICE_PREFERENCES } from "./preferences/choice.ts";
 export { PREFERENCE_CHANNELS, REFUSABLE_CATEGORIES, type PreferenceChannel } from "./preferences/preferences.contract.ts";
+// notices/public
+export { listPublicNoticeCommunes, listPublicNoticePage, publicNoticeCommune } from "./use-cases/public-list.ts";
+export { getPublicNotice } from "./use-cases/public-notice.ts";
+export { buildNoticeFeed } from "./use-cases/public-feed.ts";

@@ -42,4 +42,7 @@ export const noticeApiPaths = {
   stationPlays: "/api/v1/radio-stations/{id}/plays",
   preferences: "/api/v1/notice-preferences",
   myPreferences: "/api/v1/me/notice-preferences",
+  // notices/public: read-only, no personal data
+  publicNotices: "/api/v1/public/notices",
+  publicNotice: "/api/v1/public/notices/{id}",
 } as const;

@@ -3,8 +3,8 @@ import type { Child } from "hono/jsx";
 import { CsrfField } from "./components.tsx";
 import type { PageContext } from "./page-context.ts";
 
-/** `refreshSeconds`: the page reloads itself (a progress page that needs no JavaScript). */
-export function Layout(props: { ctx: PageContext; title: string; children: Child; office?: boolean; refreshSeconds?: number }) {
+/** `refreshSeconds`: the page reloads itself (a progress page that needs no JavaScript). `head`: extra links (feeds). */
+export function Layout(props: { ctx: PageContext; title: string; children: Child; office?: boolean; refreshSeconds?: number; head?: Child }) {
   const { t, locale, principal, csrfToken, assets, returnTo } = props.ctx;
   const isOfficer = !!principal && principal.grants.some((g) => g.role !== "citizen");
   return (
@@ -16,6 +16,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
         <title>{`${props.title} – ${t("app.name")}`}</title>
         <link rel="stylesheet" href={assets.url("app.css")} />
         <link rel="icon" href={assets.url("favicon.svg")} type="image/svg+xml" />
+        {props.head}
       </head>
       <body>
         <a class="skip-link" href="#main">
