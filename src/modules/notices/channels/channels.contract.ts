@@ -16,7 +16,7 @@ export const SmsReportItem = z
   .openapi("SmsDeliveryReport", {
     example: { id: "gw-7f3a9c", status: "delivered", at: "2026-12-01T02:03:04Z" },
   });
-export const SmsReportBody = z.union([SmsReportItem, z.array(SmsReportItem).min(1).max(1000)]);
+export const SmsReportList = z.array(SmsReportItem).min(1).max(1000);
 // ── Zalo's webhook event ─────────────────────────────────────────────────────────────────────────────────────────
 const digits = z.union([z.string().regex(/^\d{1,32}$/), z.number().int().nonnegative()]).transform(String);
 export const ZaloEvent = z

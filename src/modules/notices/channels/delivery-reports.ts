@@ -2,7 +2,7 @@
 // in constant time, then the body parsed into the few fields we use. Nothing here touches the database.
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { z } from "@hono/zod-openapi";
-import { SmsReportBody } from "./channels.contract.ts";
+import { SmsReportItem, SmsReportList } from "./channels.contract.ts";
 
 export const SMS_SIGNATURE_HEADER = "X-Signature";
 export const ZALO_SIGNATURE_HEADER = "X-ZEvent-Signature";
@@ -35,7 +35,8 @@ export function verifyZaloMac(a: { appId: string; rawBody: string; timestamp: st
 export type SmsReport = { providerId: string; status: "delivered" | "failed"; error: string | null; at: Date | null };
 
 export function parseSmsReports(json: unknown): { ok: true; reports: SmsReport[] } | { ok: false; issues: z.core.$ZodIssue[] } {
-  const parsed = SmsReportBody.safeParse(json);
+  // Each shape parsed on its own, so an error names the field ("status", "2.status") rather than "no shape matched".
+  const parsed = Array.isArray(json) ? SmsReportList.safeParse(json) : SmsReportItem.safeParse(json);
   if (!parsed.success) return { ok: false, issues: parsed.error.issues };
   const list = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
   return {
