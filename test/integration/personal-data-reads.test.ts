@@ -464,6 +464,9 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /reports/map-assets/:name": "the map's static files",
   "GET /reports/map-assets/images/:name": "the map's static files",
   "GET /api/v1/public/reports.geojson": "public reports' places as GeoJSON: no personal data",
+  // notices/channels: the unit's channel settings: gateway states, prices, the Zalo account's ids (secrets masked).
+  "GET /office/notices/channels": "channel settings: gateway states, cap, prices, the Zalo account's ids",
+  "GET /api/v1/notices/channels": "channel settings: gateway states, cap, prices, the Zalo account's ids",
 };
 
 describeDb("reads of personal data", () => {

@@ -10,7 +10,15 @@ export async function buildDelivery(deps: Deps, seed: { noticeId: string; channe
 }
 
 export async function deliveryRow(deps: Deps, id: string) {
-  const r = await deps.db.query<{ status: string; providerId: string | null; attempts: number; lastError: string | null; sentAt: Date | null; deliveredAt: Date | null; failedAt: Date | null }>(
+  const r = await deps.db.query<{
+    status: string;
+    providerId: string | null;
+    attempts: number;
+    lastError: string | null;
+    sentAt: Date | null;
+    deliveredAt: Date | null;
+    failedAt: Date | null;
+  }>(
     `SELECT status, provider_id AS "providerId", attempts, last_error AS "lastError", sent_at AS "sentAt", delivered_at AS "deliveredAt", failed_at AS "failedAt"
      FROM notice_deliveries WHERE id = $1`,
     [id],

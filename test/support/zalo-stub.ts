@@ -66,7 +66,8 @@ export async function startZaloStub(opts: { accessToken: string; refreshToken: s
       const data = body.template_data;
       if (typeof body.phone !== "string" || !/^84\d{9}$/.test(body.phone)) return reply({ error: -108, message: "Phone number invalid" });
       if (typeof body.template_id !== "string" || !/^\d+$/.test(body.template_id)) return reply({ error: -107, message: "Template ID invalid" });
-      if (!data || typeof data !== "object" || Object.values(data).some((v) => typeof v !== "string")) return reply({ error: -113, message: "Template data invalid" });
+      if (!data || typeof data !== "object" || Object.values(data).some((v) => typeof v !== "string"))
+        return reply({ error: -113, message: "Template data invalid" });
       const fail = failing.get(body.phone);
       if (fail) return reply(fail);
       quota--;

@@ -26,7 +26,7 @@ export function channelHandler(deps: D, channel: string, transport: ChannelTrans
     // A malformed payload can never succeed: logged and dropped rather than retried.
     if (!m) return log.error({ payload }, "channel message without deliveryId/to: dropped");
     const delivery = await findDelivery(deps.db, m.deliveryId);
-    if (!delivery || delivery.status !== "queued") return;
+    if (delivery?.status !== "queued") return;
     try {
       const r = await transport(m);
       await markSent(deps.db, m.deliveryId, r.providerId ?? null, deps.clock.now());

@@ -14,7 +14,16 @@ import { removeZaloAccount } from "../use-cases/channels-remove-zalo.ts";
 import { saveZaloAccount } from "../use-cases/channels-save-zalo.ts";
 import { getChannelSettings } from "../use-cases/channels-settings.ts";
 import { testZaloAccount } from "../use-cases/channels-test-zalo.ts";
-import { DeliveryReportResult, SmsReportItem, UnitQuery, ZaloAccount, ZaloAccountInput, ZaloEvent, ZaloTestInput, ZaloTestResult } from "./channels.contract.ts";
+import {
+  DeliveryReportResult,
+  SmsReportItem,
+  UnitQuery,
+  ZaloAccount,
+  ZaloAccountInput,
+  ZaloEvent,
+  ZaloTestInput,
+  ZaloTestResult,
+} from "./channels.contract.ts";
 import { SMS_SIGNATURE_HEADER, ZALO_SIGNATURE_HEADER } from "./delivery-reports.ts";
 
 const tags = ["Notices: channels"];
@@ -29,12 +38,20 @@ function answer(c: Context<AppEnv>, out: CallbackOutcome) {
   const problemHeaders = { "content-type": "application/problem+json; charset=utf-8" };
   if (out.status === 404) {
     const title = t("notices.channels.error.unknownIds", { ids: out.unknown.join(", ") });
-    return c.json({ type: "/docs/problems#not_found", title, status: 404, detail: title, ...base, unknown: out.unknown, processed: out.processed, ignored: out.ignored }, 404, problemHeaders);
+    return c.json(
+      { type: "/docs/problems#not_found", title, status: 404, detail: title, ...base, unknown: out.unknown, processed: out.processed, ignored: out.ignored },
+      404,
+      problemHeaders,
+    );
   }
   const title = t(out.messageKey);
   const errors = out.fields?.map((f) => ({ field: f.field, code: f.code, message: localizeField(f, t) }));
   const detail = errors?.length ? errors.map((e) => e.message).join("; ") : title;
-  return c.json({ type: `/docs/problems#${out.code}`, title, status: out.status, detail, ...base, ...(errors?.length ? { errors } : {}) }, out.status, problemHeaders);
+  return c.json(
+    { type: `/docs/problems#${out.code}`, title, status: out.status, detail, ...base, ...(errors?.length ? { errors } : {}) },
+    out.status,
+    problemHeaders,
+  );
 }
 
 const callbackResponses = {
@@ -65,7 +82,9 @@ export function registerChannelsApi(api: OpenAPIHono<AppEnv>, deps: Deps): void 
           required: true,
           content: {
             "application/json": {
-              schema: { oneOf: [{ $ref: "#/components/schemas/SmsDeliveryReport" }, { type: "array", items: { $ref: "#/components/schemas/SmsDeliveryReport" } }] },
+              schema: {
+                oneOf: [{ $ref: "#/components/schemas/SmsDeliveryReport" }, { type: "array", items: { $ref: "#/components/schemas/SmsDeliveryReport" } }],
+              },
             },
           },
         },
@@ -124,7 +143,8 @@ export function registerChannelsApi(api: OpenAPIHono<AppEnv>, deps: Deps): void 
       path: noticeApiPaths.zaloAccount,
       tags,
       summary: "Set or replace the unit's Zalo Official Account",
-      description: "Secrets (appSecret, accessToken, oaSecretKey) are required the first time; omitted later, the stored ones are kept. They are never returned.",
+      description:
+        "Secrets (appSecret, accessToken, oaSecretKey) are required the first time; omitted later, the stored ones are kept. They are never returned.",
       security: [{ bearerAuth: [] }],
       request: { query: UnitQuery, body: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/ZaloAccountInput" } } } } },
       responses: { 200: json(ZaloAccount, "Saved"), 201: json(ZaloAccount, "Created"), ...office, 415: problems[415] },

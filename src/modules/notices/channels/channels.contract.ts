@@ -25,8 +25,14 @@ export const ZaloEvent = z
     event_name: z.string().min(1).max(100),
     timestamp: digits,
     oa_id: digits.optional(),
-    sender: z.object({ id: z.string().max(100) }).partial().optional(),
-    recipient: z.object({ id: z.string().max(100) }).partial().optional(),
+    sender: z
+      .object({ id: z.string().max(100) })
+      .partial()
+      .optional(),
+    recipient: z
+      .object({ id: z.string().max(100) })
+      .partial()
+      .optional(),
     message: z
       .object({ msg_id: z.string().min(1).max(100), delivery_time: digits.optional(), tracking_id: z.string().max(100).optional() })
       .partial()
@@ -74,9 +80,18 @@ const optionalSecret = z.preprocess((v) => (v === "" ? undefined : v), secret.mi
 
 export const ZaloAccountInput = z
   .object({
-    appId: z.string().trim().regex(/^\d{1,32}$/),
-    oaId: z.string().trim().regex(/^\d{1,32}$/),
-    templateId: z.string().trim().regex(/^\d{1,20}$/),
+    appId: z
+      .string()
+      .trim()
+      .regex(/^\d{1,32}$/),
+    oaId: z
+      .string()
+      .trim()
+      .regex(/^\d{1,32}$/),
+    templateId: z
+      .string()
+      .trim()
+      .regex(/^\d{1,20}$/),
     templateParams: TemplateParams,
     /** Secrets: required the first time; left empty later, the stored one is kept. */
     appSecret: optionalSecret,
@@ -117,13 +132,17 @@ export const ZaloAccount = z
   })
   .openapi("ZaloAccount");
 
-export const ZaloTestInput = z
-  .object({ phone: z.string().trim().min(9).max(20) })
-  .openapi("ZaloTestInput", { example: { phone: "0912345678" } });
+export const ZaloTestInput = z.object({ phone: z.string().trim().min(9).max(20) }).openapi("ZaloTestInput", { example: { phone: "0912345678" } });
 
 export const ZaloTestResult = z.object({ msgId: z.string(), remainingQuota: z.number().nullable() }).openapi("ZaloTestResult");
 
-export const UnitQuery = z.object({ unit: z.string().regex(/^\d{2}(\d{3})?$/).optional().openapi({ example: "02923" }) });
+export const UnitQuery = z.object({
+  unit: z
+    .string()
+    .regex(/^\d{2}(\d{3})?$/)
+    .optional()
+    .openapi({ example: "02923" }),
+});
 
 export const DeliveryReportResult = z
   .object({

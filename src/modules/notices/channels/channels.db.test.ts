@@ -50,7 +50,11 @@ describe("notices channels", () => {
     });
   const postSigned = (path: string, body: unknown, signature?: string) => {
     const raw = typeof body === "string" ? body : JSON.stringify(body);
-    return getT().app.request(path, { method: "POST", headers: { "content-type": "application/json", "X-Signature": signature ?? smsSignature(SMS_SECRET, raw) }, body: raw });
+    return getT().app.request(path, {
+      method: "POST",
+      headers: { "content-type": "application/json", "X-Signature": signature ?? smsSignature(SMS_SECRET, raw) },
+      body: raw,
+    });
   };
 
   describe("SMS", () => {
@@ -156,11 +160,21 @@ describe("notices channels", () => {
       const t = getT();
       return channelHandlers(t.deps, createChannelTransports(t.deps, { sms: smsSink(), email: createDevEmailSink(t.deps.log) }))["notices.zalo"]!;
     };
-    const zaloPayload = (id: string, to: string) => ({ deliveryId: id, to, unitCode: GIA_PHU, noticeId, title: "Lịch tiêm chủng tháng 12", category: "health" });
+    const zaloPayload = (id: string, to: string) => ({
+      deliveryId: id,
+      to,
+      unitCode: GIA_PHU,
+      noticeId,
+      title: "Lịch tiêm chủng tháng 12",
+      category: "health",
+    });
 
     it("settings: the first save needs every secret; the answer never shows one; another commune's settings are a 404", async () => {
       const t = getT();
-      const missing = await api(`${noticeApiPaths.zaloAccount}?unit=${GIA_PHU}`, { method: "PUT", json: { ...account, appSecret: undefined, oaSecretKey: "" } });
+      const missing = await api(`${noticeApiPaths.zaloAccount}?unit=${GIA_PHU}`, {
+        method: "PUT",
+        json: { ...account, appSecret: undefined, oaSecretKey: "" },
+      });
       expect(missing.status).toBe(400);
       const fields = ((await missing.json()) as { errors: { field: string }[] }).errors.map((e) => e.field);
       expect(fields).toEqual(["appSecret", "oaSecretKey"]);
@@ -197,16 +211,44 @@ describe("notices channels", () => {
 
       const at = new Date("2026-11-23T02:30:00Z");
       const post = (path: string, init: RequestInit) => t.app.request(path, init);
-      const res = await stub.deliver(post, { path: noticeApiPaths.zaloCallbacks, appId: APP_ID, oaId: OA_ID, oaSecretKey: OA_SECRET, msgId: sent.providerId!, at });
+      const res = await stub.deliver(post, {
+        path: noticeApiPaths.zaloCallbacks,
+        appId: APP_ID,
+        oaId: OA_ID,
+        oaSecretKey: OA_SECRET,
+        msgId: sent.providerId!,
+        at,
+      });
       expect(res.status).toBe(200);
       expect(await deliveryRow(t.deps, id)).toMatchObject({ status: "delivered", deliveredAt: at });
       // Zalo retries its webhook: acknowledged and ignored.
-      const again = await stub.deliver(post, { path: noticeApiPaths.zaloCallbacks, appId: APP_ID, oaId: OA_ID, oaSecretKey: OA_SECRET, msgId: sent.providerId!, at });
+      const again = await stub.deliver(post, {
+        path: noticeApiPaths.zaloCallbacks,
+        appId: APP_ID,
+        oaId: OA_ID,
+        oaSecretKey: OA_SECRET,
+        msgId: sent.providerId!,
+        at,
+      });
       expect(await again.json()).toEqual({ processed: 0, ignored: 1 });
 
-      const forged = await stub.deliver(post, { path: noticeApiPaths.zaloCallbacks, appId: APP_ID, oaId: OA_ID, oaSecretKey: "guessed-secret", msgId: sent.providerId!, at });
+      const forged = await stub.deliver(post, {
+        path: noticeApiPaths.zaloCallbacks,
+        appId: APP_ID,
+        oaId: OA_ID,
+        oaSecretKey: "guessed-secret",
+        msgId: sent.providerId!,
+        at,
+      });
       expect(forged.status).toBe(401);
-      const unknown = await stub.deliver(post, { path: noticeApiPaths.zaloCallbacks, appId: APP_ID, oaId: OA_ID, oaSecretKey: OA_SECRET, msgId: "no-such-msg", at });
+      const unknown = await stub.deliver(post, {
+        path: noticeApiPaths.zaloCallbacks,
+        appId: APP_ID,
+        oaId: OA_ID,
+        oaSecretKey: OA_SECRET,
+        msgId: "no-such-msg",
+        at,
+      });
       expect(unknown.status).toBe(404);
       expect(((await unknown.json()) as { unknown: string[] }).unknown).toEqual(["no-such-msg"]);
     });
@@ -273,12 +315,23 @@ describe("notices channels", () => {
 
       const badPhone = await admin.post(`${noticePaths.channelSettingsZaloTest}?unit=${GIA_PHU}`, { phone: "12345" });
       expect(badPhone.status).toBe(400);
-      const badSave = await admin.post(`${noticePaths.channelSettingsZalo}?unit=${GIA_PHU}`, { appId: "abc", oaId: OA_ID, templateId: "312345", templateParams: "x=nowhere", accessToken: "typed-secret-token" });
+      const badSave = await admin.post(`${noticePaths.channelSettingsZalo}?unit=${GIA_PHU}`, {
+        appId: "abc",
+        oaId: OA_ID,
+        templateId: "312345",
+        templateParams: "x=nowhere",
+        accessToken: "typed-secret-token",
+      });
       expect(badSave.status).toBe(400);
       const refused = await badSave.text();
       expect(refused).toContain('id="f-appId"');
       expect(refused).not.toContain("typed-secret-token");
-      const saved = await admin.post(`${noticePaths.channelSettingsZalo}?unit=${GIA_PHU}`, { appId: APP_ID, oaId: OA_ID, templateId: "312346", templateParams: "tieu_de=title" });
+      const saved = await admin.post(`${noticePaths.channelSettingsZalo}?unit=${GIA_PHU}`, {
+        appId: APP_ID,
+        oaId: OA_ID,
+        templateId: "312346",
+        templateParams: "tieu_de=title",
+      });
       expect(saved.status).toBe(303);
     });
   });

@@ -46,7 +46,8 @@ export const messagesVi = {
   "notices.channels.zalo.field.oaId": "ID Official Account (OA ID)",
   "notices.channels.zalo.field.templateId": "ID mẫu tin ZNS đã duyệt",
   "notices.channels.zalo.field.templateParams": "Tham số của mẫu",
-  "notices.channels.zalo.field.templateParamsHint": "Mỗi dòng một tham số: tên_tham_số=nguồn. Nguồn: title (tiêu đề), category (loại), date (ngày), link (đường dẫn), commune (tên xã), summary (tóm tắt).",
+  "notices.channels.zalo.field.templateParamsHint":
+    "Mỗi dòng một tham số: tên_tham_số=nguồn. Nguồn: title (tiêu đề), category (loại), date (ngày), link (đường dẫn), commune (tên xã), summary (tóm tắt).",
   "notices.channels.zalo.field.appSecret": "Khoá bí mật của ứng dụng (secret key)",
   "notices.channels.zalo.field.accessToken": "Mã truy cập (access token)",
   "notices.channels.zalo.field.refreshToken": "Mã làm mới (refresh token)",

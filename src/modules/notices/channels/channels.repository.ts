@@ -52,13 +52,31 @@ export async function upsertZaloAccount(q: Queryable, a: ZaloAccountWrite, by: s
        refresh_token = EXCLUDED.refresh_token, token_expires_at = EXCLUDED.token_expires_at, oa_secret_key = EXCLUDED.oa_secret_key,
        last_error = NULL, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
      RETURNING (xmax = 0) AS created`,
-    [a.unitCode, a.unitPath, a.appId, a.appSecret, a.oaId, a.templateId, JSON.stringify(a.templateParams), a.accessToken, a.refreshToken,
-     a.tokenExpiresAt, a.oaSecretKey, by, now],
+    [
+      a.unitCode,
+      a.unitPath,
+      a.appId,
+      a.appSecret,
+      a.oaId,
+      a.templateId,
+      JSON.stringify(a.templateParams),
+      a.accessToken,
+      a.refreshToken,
+      a.tokenExpiresAt,
+      a.oaSecretKey,
+      by,
+      now,
+    ],
   );
   return r.rows[0]!.created;
 }
 
-export async function saveZaloTokens(q: Queryable, unitCode: string, t: { accessToken: string; refreshToken: string; expiresAt: Date }, now: Date): Promise<void> {
+export async function saveZaloTokens(
+  q: Queryable,
+  unitCode: string,
+  t: { accessToken: string; refreshToken: string; expiresAt: Date },
+  now: Date,
+): Promise<void> {
   await q.query(
     `UPDATE notice_zalo_accounts SET access_token = $2, refresh_token = $3, token_expires_at = $4, last_refresh_at = $5, last_error = NULL
      WHERE unit_code = $1`,

@@ -35,7 +35,10 @@ describe("parseSmsReports", () => {
   it("takes one report or a list, id or messageId", () => {
     const one = parseSmsReports({ id: "a", status: "delivered", at: "2026-12-01T02:03:04Z" });
     expect(one).toEqual({ ok: true, reports: [{ providerId: "a", status: "delivered", error: null, at: new Date("2026-12-01T02:03:04Z") }] });
-    const list = parseSmsReports([{ messageId: "b", status: "failed", error: "absent subscriber" }, { id: "c", status: "delivered" }]);
+    const list = parseSmsReports([
+      { messageId: "b", status: "failed", error: "absent subscriber" },
+      { id: "c", status: "delivered" },
+    ]);
     expect(list.ok && list.reports.map((r) => [r.providerId, r.status, r.error])).toEqual([
       ["b", "failed", "absent subscriber"],
       ["c", "delivered", null],

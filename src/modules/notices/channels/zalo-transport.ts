@@ -56,7 +56,11 @@ async function accessToken(deps: D, account: ZaloAccountRow, force: boolean): Pr
     // Another worker refreshed it meanwhile: the refresh token we hold is spent, use theirs.
     if (current.accessToken !== account.accessToken) return current.accessToken;
     if (!current.refreshToken) throw new PermanentChannelError("zalo: access token expired and no refresh token", "zalo_token");
-    const got = await refreshZaloToken(deps.config.notices.zaloOauthUrl, { appId: current.appId, appSecret: current.appSecret, refreshToken: current.refreshToken }, now);
+    const got = await refreshZaloToken(
+      deps.config.notices.zaloOauthUrl,
+      { appId: current.appId, appSecret: current.appSecret, refreshToken: current.refreshToken },
+      now,
+    );
     if ("error" in got) {
       await saveZaloError(q, current.unitCode, `refresh: ${got.error}`);
       throw new Error(`zalo: token refresh refused (${got.error})`);
@@ -67,7 +71,11 @@ async function accessToken(deps: D, account: ZaloAccountRow, force: boolean): Pr
 }
 
 /** Sends one message; resolves with Zalo's msg_id, or throws (PermanentChannelError when a retry cannot help). */
-export async function sendZaloMessage(deps: D, m: ChannelMessage, opts: { unitCode?: string } = {}): Promise<{ providerId: string; remainingQuota: number | null }> {
+export async function sendZaloMessage(
+  deps: D,
+  m: ChannelMessage,
+  opts: { unitCode?: string } = {},
+): Promise<{ providerId: string; remainingQuota: number | null }> {
   const unitCode = opts.unitCode ?? (typeof m.unitCode === "string" ? m.unitCode : "");
   const account = await findZaloAccount(deps.db, unitCode);
   if (!account) throw new PermanentChannelError(`zalo: no Official Account configured for ${unitCode}`, "zalo_not_configured");

@@ -5,9 +5,7 @@
 /** The send request: POST {api}/message/template with the header `access_token`. */
 export type ZnsSendBody = { phone: string; template_id: string; template_data: Record<string, string>; tracking_id: string };
 
-export type ZnsSendResult =
-  | { ok: true; msgId: string; remainingQuota: number | null }
-  | { ok: false; code: number; message: string; kind: ZnsErrorKind };
+export type ZnsSendResult = { ok: true; msgId: string; remainingQuota: number | null } | { ok: false; code: number; message: string; kind: ZnsErrorKind };
 
 /** token: refresh and try again; permanent: never retry (the number or the template cannot work); retry: later. */
 export type ZnsErrorKind = "token" | "permanent" | "retry";

@@ -7,7 +7,11 @@ import { AppError } from "../../../platform/http/app-error.ts";
 import { deleteZaloAccount } from "../channels/channels.repository.ts";
 import { channelsUnit } from "./channels-unit.ts";
 
-export async function removeZaloAccount(deps: Pick<Deps, "db" | "config" | "events">, ctx: Context & { principal: Principal | null }, unitCode: string | undefined): Promise<void> {
+export async function removeZaloAccount(
+  deps: Pick<Deps, "db" | "config" | "events">,
+  ctx: Context & { principal: Principal | null },
+  unitCode: string | undefined,
+): Promise<void> {
   const unit = await channelsUnit(deps, ctx.principal, unitCode);
   await deps.db.tx(async (q) => {
     if (!(await deleteZaloAccount(q, unit.code))) throw new AppError("not_found", "error.notFound");

@@ -59,7 +59,12 @@ export async function getChannelSettings(deps: Pick<Deps, "db" | "config">, p: P
   return {
     unit,
     zalo: account ? presentZaloAccount(account) : null,
-    sms: { gateway: c.sms.gatewayUrl ? "http" : "log", reportsSigned: !!c.notices.smsWebhookSecret, dailyCap: Number.isFinite(cap) ? cap : null, priceVnd: c.notices.priceVnd.sms },
+    sms: {
+      gateway: c.sms.gatewayUrl ? "http" : "log",
+      reportsSigned: !!c.notices.smsWebhookSecret,
+      dailyCap: Number.isFinite(cap) ? cap : null,
+      priceVnd: c.notices.priceVnd.sms,
+    },
     zaloPriceVnd: c.notices.priceVnd.zalo,
     email: { smtp: !!c.mail.smtpUrl, priceVnd: c.notices.priceVnd.email },
   };

@@ -27,7 +27,15 @@ export async function testZaloAccount(
   if (!phone) throw new AppError("validation", "error.validation", [{ field: "phone", code: "format", message: "notices.channels.error.phone" }]);
   if (!(await findZaloAccount(deps.db, unit.code))) throw new AppError("conflict", "notices.channels.error.noZalo");
   const t = translator("vi");
-  const sample = { deliveryId: "0", to: phone, unitCode: unit.code, noticeId: "00000000-0000-0000-0000-000000000000", title: t("notices.channels.test.title"), category: "administrative", summary: t("notices.channels.test.summary") };
+  const sample = {
+    deliveryId: "0",
+    to: phone,
+    unitCode: unit.code,
+    noticeId: "00000000-0000-0000-0000-000000000000",
+    title: t("notices.channels.test.title"),
+    category: "administrative",
+    summary: t("notices.channels.test.summary"),
+  };
   let result: { providerId: string; remainingQuota: number | null };
   try {
     result = await sendZaloMessage(deps, sample, { unitCode: unit.code });

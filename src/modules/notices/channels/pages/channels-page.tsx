@@ -86,10 +86,21 @@ export function renderChannelsPage(kit: PageKit) {
           <h2 id="sms-title">{t("notices.channels.sms.title")}</h2>
           <SummaryList
             rows={[
-              [t("notices.channels.sms.gateway"), s.sms.gateway === "http" ? t("notices.channels.sms.gatewayHttp") : <Tag tone="grey">{t("notices.channels.sms.gatewayLog")}</Tag>],
-              [t("notices.channels.sms.reports"), s.sms.reportsSigned ? t("notices.channels.sms.reportsOn") : <Tag tone="red">{t("notices.channels.sms.reportsOff")}</Tag>],
+              [
+                t("notices.channels.sms.gateway"),
+                s.sms.gateway === "http" ? t("notices.channels.sms.gatewayHttp") : <Tag tone="grey">{t("notices.channels.sms.gatewayLog")}</Tag>,
+              ],
+              [
+                t("notices.channels.sms.reports"),
+                s.sms.reportsSigned ? t("notices.channels.sms.reportsOn") : <Tag tone="red">{t("notices.channels.sms.reportsOff")}</Tag>,
+              ],
               [t("notices.channels.sms.callback"), <code>{`${origin}${noticeApiPaths.smsDeliveryReports}`}</code>],
-              [t("notices.channels.sms.cap"), s.sms.dailyCap === null ? t("notices.channels.sms.capNone") : t("notices.channels.sms.capValue", { count: s.sms.dailyCap.toLocaleString("vi-VN") })],
+              [
+                t("notices.channels.sms.cap"),
+                s.sms.dailyCap === null
+                  ? t("notices.channels.sms.capNone")
+                  : t("notices.channels.sms.capValue", { count: s.sms.dailyCap.toLocaleString("vi-VN") }),
+              ],
               [t("notices.channels.sms.price"), money(s.sms.priceVnd)],
             ]}
           />
@@ -99,7 +110,10 @@ export function renderChannelsPage(kit: PageKit) {
           <h2 id="email-title">{t("notices.channels.email.title")}</h2>
           <SummaryList
             rows={[
-              [t("notices.channels.email.smtp"), s.email.smtp ? t("notices.channels.email.smtpOn") : <Tag tone="grey">{t("notices.channels.email.smtpOff")}</Tag>],
+              [
+                t("notices.channels.email.smtp"),
+                s.email.smtp ? t("notices.channels.email.smtpOn") : <Tag tone="grey">{t("notices.channels.email.smtpOff")}</Tag>,
+              ],
               [t("notices.channels.email.price"), money(s.email.priceVnd)],
             ]}
           />
@@ -139,7 +153,15 @@ export function renderChannelsPage(kit: PageKit) {
               required
             />
             {SECRET_FIELDS.map((f) => {
-              const end = s.zalo ? (f === "appSecret" ? s.zalo.appSecretEnd : f === "accessToken" ? s.zalo.accessTokenEnd : f === "refreshToken" ? s.zalo.refreshTokenEnd : s.zalo.oaSecretKeyEnd) : null;
+              const end = s.zalo
+                ? f === "appSecret"
+                  ? s.zalo.appSecretEnd
+                  : f === "accessToken"
+                    ? s.zalo.accessTokenEnd
+                    : f === "refreshToken"
+                      ? s.zalo.refreshTokenEnd
+                      : s.zalo.oaSecretKeyEnd
+                : null;
               return (
                 <Field
                   t={t}
