@@ -13,3 +13,11 @@ export type { ChannelMessage, ChannelTransport, ChannelTransports, NoticeChannel
 export type { InboundSms, NoticesSlots, SmsKeywordHandler } from "./inbound-sms.ts";
 export { noticeOutboxHandlers } from "./outbox-handlers.ts";
 export { createChannelTransports } from "./channels/transports.ts";
+// notices/channels: the channel settings, the Zalo account, the delivery callbacks (docs/notices/channels.md).
+export { PermanentChannelError } from "./channels/channel-errors.ts";
+export { type ChannelSettings, getChannelSettings } from "./use-cases/channels-settings.ts";
+export { saveZaloAccount } from "./use-cases/channels-save-zalo.ts";
+export { testZaloAccount } from "./use-cases/channels-test-zalo.ts";
+export { removeZaloAccount } from "./use-cases/channels-remove-zalo.ts";
+export { type CallbackOutcome, recordSmsReports } from "./use-cases/channels-record-sms-reports.ts";
+export { recordZaloEvent } from "./use-cases/channels-record-zalo-event.ts";

@@ -14,6 +14,7 @@ import { type PageKit, requireSignedIn } from "../../../../platform/http/page-ki
 import type { Translate } from "../../../../platform/i18n/i18n.ts";
 import { Breadcrumbs, Button, CsrfField, ErrorSummary, emptyForm, Field, type FormState, SummaryList, Tag } from "../../../../platform/views/components.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
+import { getAdminUnit } from "../../../admin-units/index.ts";
 import { noticeApiPaths, noticePaths } from "../../notice-paths.ts";
 import { saveZaloAccount } from "../../use-cases/channels-save-zalo.ts";
 import { type ChannelSettings, getChannelSettings } from "../../use-cases/channels-settings.ts";
@@ -51,7 +52,8 @@ export function renderChannelsPage(kit: PageKit) {
     const { t, locale } = ctx;
     const s = await getChannelSettings(deps, p, c.req.query("unit") || undefined);
     const unit = s.unit.code;
-    const units = scopeUnitCodes(p, "notice.channels").filter((code) => /^\d{2}(\d{3})?$/.test(code));
+    const codes = scopeUnitCodes(p, "notice.channels").filter((code) => /^\d{2}(\d{3})?$/.test(code));
+    const units = await Promise.all(codes.map(async (code) => ({ code, name: (await getAdminUnit(deps, code).catch(() => null))?.fullName ?? code })));
     const zaloForm = forms.zalo ?? emptyForm(zaloValues(s));
     const testForm = forms.test ?? emptyForm();
     const errors = [...(forms.zalo?.errors ?? []), ...(forms.test?.errors ?? [])];
@@ -71,10 +73,10 @@ export function renderChannelsPage(kit: PageKit) {
         {units.length > 1 && (
           <nav aria-label={t("notices.channels.chooseUnit")}>
             <ul class="desk-tools">
-              {units.map((code) => (
+              {units.map((u) => (
                 <li>
-                  <a href={withUnit(noticePaths.channelSettings, code)} aria-current={code === unit ? "page" : undefined}>
-                    {code}
+                  <a href={withUnit(noticePaths.channelSettings, u.code)} aria-current={u.code === unit ? "page" : undefined}>
+                    {u.name}
                   </a>
                 </li>
               ))}
