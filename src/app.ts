@@ -114,8 +114,14 @@ export function createApp(deps: AppDeps) {
   app.use(inputGuard());
   // The language switch of an anonymous visitor writes only their own language cookie: its form carries no token,
   // so that anonymous pages hold none and can be kept (a signed-in user's switch saves their profile: token checked).
-  // Open311 GeoReport v2 (reports module) authenticates posts by their api_key and never acts as the cookie's user.
-  app.use(csrfMiddleware(deps.config.sessionSecret, deps.config.cookieSecure, { anonymousPaths: ["/language"], keyAuthenticatedPrefixes: ["/open311/"] }));
+  // Open311 GeoReport v2 (reports module) authenticates posts by their api_key and never acts as the cookie's user;
+  // the notices' delivery callbacks (SMS gateway, Zalo) by their body's signature.
+  app.use(
+    csrfMiddleware(deps.config.sessionSecret, deps.config.cookieSecure, {
+      anonymousPaths: ["/language"],
+      keyAuthenticatedPrefixes: ["/open311/", "/api/v1/notices/delivery-reports/"],
+    }),
+  );
   const jsonOnly = requireJsonBody();
   // The catalogue import takes the file itself as the body (xlsx or csv); the registry import, a training's material
   // and a field photo (the device's Blob, no base64) come as multipart. Their handlers check the media type.

@@ -323,6 +323,31 @@ Object.assign(SCOPED, {
   }),
 } satisfies Record<string, Probe>);
 
+// notices/channels: commune B's channel settings and Zalo account, asked for by officer A.
+Object.assign(SCOPED, {
+  "GET /office/notices/channels": () => ({ path: `/office/notices/channels?unit=${BAO_THANG}` }),
+  "POST /office/notices/channels/zalo": () => ({
+    path: `/office/notices/channels/zalo?unit=${BAO_THANG}`,
+    form: { appId: "1", oaId: "2", templateId: "3", templateParams: "a=title", appSecret: "x-secret-1", accessToken: "x-token-01", oaSecretKey: "x-secret-2" },
+  }),
+  "POST /office/notices/channels/zalo/test": () => ({ path: `/office/notices/channels/zalo/test?unit=${BAO_THANG}`, form: { phone: "0912345678" } }),
+  "GET /api/v1/notices/channels": () => ({ path: `/api/v1/notices/channels?unit=${BAO_THANG}` }),
+  "PUT /api/v1/notices/channels/zalo": () => ({
+    path: `/api/v1/notices/channels/zalo?unit=${BAO_THANG}`,
+    json: {
+      appId: "1",
+      oaId: "2",
+      templateId: "3",
+      templateParams: { a: "title" },
+      appSecret: "x-secret-1",
+      accessToken: "x-token-01",
+      oaSecretKey: "x-secret-2",
+    },
+  }),
+  "DELETE /api/v1/notices/channels/zalo": () => ({ path: `/api/v1/notices/channels/zalo?unit=${BAO_THANG}`, json: {} }),
+  "POST /api/v1/notices/channels/zalo/test": () => ({ path: `/api/v1/notices/channels/zalo/test?unit=${BAO_THANG}`, json: { phone: "0912345678" } }),
+} satisfies Record<string, Probe>);
+
 // Lists: they answer 200 but must not contain commune B's data.
 const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: string }> = {
   "GET /office/visits": () => ({ path: "/office/visits", absent: "Nhà Bí Mật" }),
@@ -539,6 +564,10 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /notices/n/:id{[0-9a-fA-F-]{36}}/audio",
   "GET /api/v1/public/notices",
   "GET /api/v1/public/notices/:id",
+  // notices/channels: the delivery callbacks of the SMS gateway and Zalo, authenticated by their body's signature
+  // (never by a session); channels.db.test.ts checks bad signatures and unknown ids.
+  "POST /api/v1/notices/delivery-reports/sms",
+  "POST /api/v1/notices/delivery-reports/zalo",
 ]);
 
 describeDb("access between communes", () => {

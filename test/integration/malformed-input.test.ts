@@ -342,6 +342,43 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     who: "anonymous",
     path: "/api/v1/sms/inbound",
     body: { from: "0912000121", text: "STOP", id: "gw-edge-1", at: "2026-11-23T10:00:00+07:00" },
+  // notices/channels: the delivery callbacks (refused at the edge before their signature is read) and the settings.
+  "POST /api/v1/notices/delivery-reports/sms": () => ({
+    who: "anonymous",
+    path: "/api/v1/notices/delivery-reports/sms",
+    body: { id: "gw-1", status: "failed", error: "Thuê bao không liên lạc được", at: "2026-11-23T09:00:00+07:00" },
+  }),
+  "POST /api/v1/notices/delivery-reports/zalo": () => ({
+    who: "anonymous",
+    path: "/api/v1/notices/delivery-reports/zalo",
+    body: {
+      app_id: "4291763606161179100",
+      event_name: "user_received_message",
+      oa_id: "579745863508352884",
+      sender: { id: "579745863508352884" },
+      recipient: { id: "8715200117183829" },
+      message: { msg_id: "abc", delivery_time: "1795402800123", tracking_id: "1" },
+      timestamp: "1795402800123",
+    },
+  }),
+  "PUT /api/v1/notices/channels/zalo": () => ({
+    who: "officer",
+    path: `/api/v1/notices/channels/zalo?unit=${GIA_PHU}`,
+    body: {
+      appId: "1",
+      oaId: "2",
+      templateId: "3",
+      templateParams: { tieu_de: "title" },
+      appSecret: "x-secret-1",
+      accessToken: "x-token-01",
+      oaSecretKey: "x-secret-2",
+    },
+  }),
+  "DELETE /api/v1/notices/channels/zalo": () => ({ who: "officer", path: `/api/v1/notices/channels/zalo?unit=${GIA_PHU}` }),
+  "POST /api/v1/notices/channels/zalo/test": () => ({
+    who: "officer",
+    path: `/api/v1/notices/channels/zalo/test?unit=${GIA_PHU}`,
+    body: { phone: "Số 0912345678" },
   }),
 };
 

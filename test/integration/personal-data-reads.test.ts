@@ -504,6 +504,9 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /notices/n/:id{[0-9a-fA-F-]{36}}/audio": "a public notice's loudspeaker audio, broadcast in public",
   "GET /api/v1/public/notices": "a commune's public notices as JSON: no personal data",
   "GET /api/v1/public/notices/:id": "one public notice as JSON: no personal data",
+  // notices/channels: the unit's channel settings: gateway states, prices, the Zalo account's ids (secrets masked).
+  "GET /office/notices/channels": "channel settings: gateway states, cap, prices, the Zalo account's ids",
+  "GET /api/v1/notices/channels": "channel settings: gateway states, cap, prices, the Zalo account's ids",
 };
 
 describeDb("reads of personal data", () => {

@@ -20,3 +20,11 @@ export { PREFERENCE_CHANNELS, REFUSABLE_CATEGORIES, type PreferenceChannel } fro
 export { listPublicNoticeCommunes, listPublicNoticePage, publicNoticeCommune } from "./use-cases/public-list.ts";
 export { getPublicNotice } from "./use-cases/public-notice.ts";
 export { buildNoticeFeed } from "./use-cases/public-feed.ts";
+// notices/channels: the channel settings, the Zalo account, the delivery callbacks (docs/notices/channels.md).
+export { PermanentChannelError } from "./channels/channel-errors.ts";
+export { type ChannelSettings, getChannelSettings } from "./use-cases/channels-settings.ts";
+export { saveZaloAccount } from "./use-cases/channels-save-zalo.ts";
+export { testZaloAccount } from "./use-cases/channels-test-zalo.ts";
+export { removeZaloAccount } from "./use-cases/channels-remove-zalo.ts";
+export { type CallbackOutcome, recordSmsReports } from "./use-cases/channels-record-sms-reports.ts";
+export { recordZaloEvent } from "./use-cases/channels-record-zalo-event.ts";

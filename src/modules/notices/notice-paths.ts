@@ -22,6 +22,9 @@ export const noticePaths = {
   officeAudience: (id: string) => `/office/notices/${id}/audience`,
   officeDeliveries: (id: string) => `/office/notices/${id}/deliveries`,
   channelSettings: "/office/notices/channels",
+  /** The channels part: save the unit's Zalo account; send it a test message (POST, ?unit=). */
+  channelSettingsZalo: "/office/notices/channels/zalo",
+  channelSettingsZaloTest: "/office/notices/channels/zalo/test",
   /** Record a resident's choices at the desk or in the field, with consent. */
   deskPreferences: "/office/notices/preferences",
   stations: "/office/stations",
@@ -36,6 +39,10 @@ export const noticeApiPaths = {
   deliveries: "/api/v1/notices/{id}/deliveries",
   smsDeliveryReports: "/api/v1/notices/delivery-reports/sms",
   zaloCallbacks: "/api/v1/notices/delivery-reports/zalo",
+  /** The channels part: the unit's Zalo account (GET, PUT, DELETE; ?unit=) and a test message (POST). */
+  channelSettings: "/api/v1/notices/channels",
+  zaloAccount: "/api/v1/notices/channels/zalo",
+  zaloTest: "/api/v1/notices/channels/zalo/test",
   smsInbound: "/api/v1/sms/inbound",
   stations: "/api/v1/radio-stations",
   stationFeed: "/api/v1/radio-stations/{id}/feed",

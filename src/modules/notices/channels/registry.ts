@@ -1,5 +1,6 @@
 // The per-person channels a notice can use. A province adds one by writing an adapter (channel.ts) and listing it
-// here; authoring, audiences and the delivery report read this list and do not change.
+// here, and its transport in transports.ts; authoring, audiences, the outbox handlers (channel-handlers.ts: one per
+// adapter, on its topic) and the delivery report read this list and do not change (docs/notices/channels.md).
 import type { Config } from "../../../config.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { countSmsSegments } from "../../notifications/index.ts";
@@ -28,7 +29,16 @@ export function noticeChannels(config: Pick<Config, "notices">): Record<string, 
       optIn: true,
       topic: "notices.zalo",
       costVnd: () => price.zalo,
-      message: (n, to, deliveryId) => ({ deliveryId, to, unitCode: n.unitCode, noticeId: n.id, title: n.title, category: n.category }),
+      // The template's parameters are filled when it is sent (channels/zalo-transport.ts), from these fields.
+      message: (n, to, deliveryId) => ({
+        deliveryId,
+        to,
+        unitCode: n.unitCode,
+        noticeId: n.id,
+        title: n.title,
+        category: n.category,
+        summary: noticeBodyPlain(n.body).slice(0, 300),
+      }),
     },
     {
       name: "email",
