@@ -554,6 +554,8 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /hall/kiosk-setup/:token",
   "POST /hall/kiosk-setup/:token",
   "GET /hall/t/:id",
+  "GET /hall/:commune{[0-9]{5}}/book",
+  "POST /hall/:commune{[0-9]{5}}/book",
   "GET /api/v1/hall/:commune/services",
   "POST /api/v1/hall/:commune/tickets",
   "GET /api/v1/hall/tickets/:id",

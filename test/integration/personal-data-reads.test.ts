@@ -469,6 +469,7 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /hall/:commune{[0-9]{5}}/kiosk": "the kiosk: the commune's services and how many wait",
   "GET /hall/:commune{[0-9]{5}}/kiosk/t/:id": "a ticket just taken: its number, service and time, no phone",
   "GET /hall/kiosk-setup/:token": "a kiosk's setup confirmation button",
+  "GET /hall/:commune{[0-9]{5}}/book": "the booking form: services and free times",
   "GET /hall/t/:id": "a ticket's number, service, status and place in the queue, no phone",
   "GET /office/hall/counter": "the counters, waiting counts and the numbers open at the officer's counter, no phone",
   "GET /office/hall/settings": "the hall's services, counters and kiosk devices",

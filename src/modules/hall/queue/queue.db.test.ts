@@ -360,4 +360,31 @@ describeDb("the hall's queue", () => {
       expect(rows[0]?.n).toBe(1);
     });
   });
+
+  describe("online booking", () => {
+    it("books a free slot with an SMS confirmation, once per phone, within the slot's capacity", async () => {
+      const visitor = new TestClient(fromAddress(x.app, "192.0.2.44"));
+      const page = await visitor.get(`/hall/${GIA_PHU}/book?service=${serviceB}`);
+      expect(page.status).toBe(200);
+      const slot = /name="slotStart" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
+      expect(new Date(slot).getTime()).toBeGreaterThan(x.clock.now().getTime());
+      const bad = await visitor.post(`/hall/${GIA_PHU}/book?service=${serviceB}`, { serviceId: serviceB, slotStart: "2020-01-01T00:00:00Z", phone: "12" });
+      expect(bad.status).toBe(400);
+      const badText = await bad.text();
+      expect(badText).toContain("Giờ hẹn");
+      expect(badText).toContain("Số điện thoại");
+      const ok = await visitor.post(`/hall/${GIA_PHU}/book?service=${serviceB}`, { serviceId: serviceB, slotStart: slot, phone: "0912300001" });
+      expect(ok.status).toBe(303);
+      const again = await visitor.post(`/hall/${GIA_PHU}/book?service=${serviceB}`, { serviceId: serviceB, slotStart: slot, phone: "0912300001" });
+      expect(again.headers.get("location")).toBe(ok.headers.get("location"));
+      const id = ok.headers.get("location")!.split("/").pop()!;
+      const sms = await x.db.query("SELECT payload FROM outbox WHERE dedupe_key = $1", [`hall:book:${id}`]);
+      expect(sms.rows[0]?.payload).toMatchObject({ to: "+84912300001", text: expect.stringMatching(/^Da dat so B\d{3} luc/) });
+      expect((await visitor.post(`/hall/${GIA_PHU}/book?service=${serviceB}`, { serviceId: serviceB, slotStart: slot, phone: "0912300002" })).status).toBe(303);
+      const full = await visitor.post(`/hall/${GIA_PHU}/book?service=${serviceB}`, { serviceId: serviceB, slotStart: slot, phone: "0912300003" });
+      expect(full.status).toBe(409); // the slot is full: a clear conflict, nothing issued
+      const { rows } = await x.db.query("SELECT count(*)::int AS n FROM queue_tickets WHERE slot_start = $1 AND service_id = $2", [slot, serviceB]);
+      expect(rows[0]?.n).toBe(2);
+    });
+  });
 });

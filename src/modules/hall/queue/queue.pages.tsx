@@ -4,6 +4,7 @@ import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { pageKit } from "../../../platform/http/page-kit.ts";
 import type { WebContext } from "../../../platform/http/web-context.ts";
 import { hallPaths } from "../hall-paths.ts";
+import { bookPage } from "./pages/book-page.tsx";
 import { counterPage } from "./pages/counter-page.tsx";
 import { kioskPage } from "./pages/kiosk-page.tsx";
 import { kioskSetupPage } from "./pages/kiosk-setup-page.tsx";
@@ -26,6 +27,9 @@ export function registerQueuePages(app: Hono<AppEnv>, web: WebContext): void {
   app.get(hallPaths.kioskSetup(":token"), setup.get);
   app.post(hallPaths.kioskSetup(":token"), setup.post);
   app.get(hallPaths.ticket(":id"), ticketPage(kit));
+  const book = bookPage(kit);
+  app.get(hallPaths.book(C), book.get);
+  app.post(hallPaths.book(C), book.post);
   const counter = counterPage(kit);
   app.get(hallPaths.counter, counter.get);
   app.post(hallPaths.counterAction, counter.post);
