@@ -16,6 +16,10 @@ import { storeFile } from "../../src/platform/files/file-store.ts";
 import sharp from "sharp";
 import { preparePhotos, saveReportPhotos } from "../../src/modules/reports/use-cases/photo-store.ts";
 import { buildReport, buildReportCategory } from "../support/report-factories.ts";
+import { buildCounter, buildHallService } from "../support/notice-factories.ts";
+import { issueTicket } from "../../src/modules/hall/use-cases/queue-take.ts";
+import { toLocalDay } from "../../src/platform/calendar/vietnam-time.ts";
+import { SYSTEM_ACTOR } from "../../src/platform/events/domain-events.ts";
 
 type Fixture = {
   villageB: string;
@@ -47,6 +51,11 @@ type Fixture = {
   /** Commune B's own report category, and a report of commune B (code). */
   categoryB: string;
   reportCodeB: string;
+  /** hall/queue: commune B's hall service, counter, a ticket and a kiosk device. */
+  hallServiceB: string;
+  hallCounterB: string;
+  hallTicketB: string;
+  hallKioskB: string;
 };
 const RESIDENT_B = "Bí Mật Người Xã Bên";
 /** The office report page's id parameter: a UUID, so that the desk's own /office/reports/new, /print, ... never match it. */
@@ -348,6 +357,30 @@ Object.assign(SCOPED, {
   "POST /api/v1/notices/channels/zalo/test": () => ({ path: `/api/v1/notices/channels/zalo/test?unit=${BAO_THANG}`, json: { phone: "0912345678" } }),
 } satisfies Record<string, Probe>);
 
+// hall/queue: commune B's hall settings, counters and tickets; the counter page and settings asked for commune B.
+Object.assign(SCOPED, {
+  "POST /api/v1/hall/:commune/services": () => ({ path: `/api/v1/hall/${BAO_THANG}/services`, json: { letter: "Z", nameVi: "X", nameEn: "X" } }),
+  "GET /api/v1/hall/:commune/counters": () => ({ path: `/api/v1/hall/${BAO_THANG}/counters` }),
+  "POST /api/v1/hall/:commune/counters": (f) => ({ path: `/api/v1/hall/${BAO_THANG}/counters`, json: { number: 9, name: "X", serviceIds: [f.hallServiceB] } }),
+  "POST /api/v1/hall/counters/:id/sit": (f) => ({ path: `/api/v1/hall/counters/${f.hallCounterB}/sit`, json: {} }),
+  "POST /api/v1/hall/counters/:id/call-next": (f) => ({ path: `/api/v1/hall/counters/${f.hallCounterB}/call-next`, json: {} }),
+  "POST /api/v1/hall/tickets/:id/recall": (f) => ({ path: `/api/v1/hall/tickets/${f.hallTicketB}/recall`, json: { version: 1 } }),
+  "POST /api/v1/hall/tickets/:id/serve": (f) => ({ path: `/api/v1/hall/tickets/${f.hallTicketB}/serve`, json: { version: 1 } }),
+  "POST /api/v1/hall/tickets/:id/done": (f) => ({ path: `/api/v1/hall/tickets/${f.hallTicketB}/done`, json: { version: 1 } }),
+  "POST /api/v1/hall/tickets/:id/no-show": (f) => ({ path: `/api/v1/hall/tickets/${f.hallTicketB}/no-show`, json: { version: 1 } }),
+  "POST /api/v1/hall/tickets/:id/dossier": (f) => ({ path: `/api/v1/hall/tickets/${f.hallTicketB}/dossier`, json: { version: 1, dossierCode: "X" } }),
+  "GET /office/hall/counter": () => ({ path: `/office/hall/counter?commune=${BAO_THANG}` }),
+  "POST /office/hall/counter/action": (f) => ({ path: "/office/hall/counter/action", form: { commune: BAO_THANG, action: "next", counterId: f.hallCounterB } }),
+  "GET /office/hall/settings": () => ({ path: `/office/hall/settings?commune=${BAO_THANG}` }),
+  "POST /office/hall/settings/service": () => ({ path: `/office/hall/settings/service?commune=${BAO_THANG}`, form: { letter: "Z", nameVi: "X", nameEn: "X" } }),
+  "POST /office/hall/settings/counter": (f) => ({
+    path: `/office/hall/settings/counter?commune=${BAO_THANG}`,
+    form: { number: "9", name: "X", serviceIds: f.hallServiceB },
+  }),
+  "POST /office/hall/settings/kiosk": () => ({ path: `/office/hall/settings/kiosk?commune=${BAO_THANG}`, form: { name: "X" } }),
+  "POST /office/hall/settings/kiosk/revoke": (f) => ({ path: `/office/hall/settings/kiosk/revoke?commune=${BAO_THANG}`, form: { id: f.hallKioskB } }),
+} satisfies Record<string, Probe>);
+
 // Lists: they answer 200 but must not contain commune B's data.
 const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: string }> = {
   "GET /office/visits": () => ({ path: "/office/visits", absent: "Nhà Bí Mật" }),
@@ -568,7 +601,39 @@ const NOT_COMMUNE_DATA = new Set([
   // (never by a session); channels.db.test.ts checks bad signatures and unknown ids.
   "POST /api/v1/notices/delivery-reports/sms",
   "POST /api/v1/notices/delivery-reports/zalo",
+  // hall/queue: the kiosk and its files, the services list and taking a number are public for every commune (limited
+  // per address or kiosk device); a ticket is read by its unguessable id; a kiosk's setup by its one-time token.
+  "GET /hall/queue-assets/:name",
+  "GET /hall/:commune{[0-9]{5}}/kiosk",
+  "POST /hall/:commune{[0-9]{5}}/kiosk",
+  "GET /hall/:commune{[0-9]{5}}/kiosk/t/:id",
+  "GET /hall/kiosk-setup/:token",
+  "POST /hall/kiosk-setup/:token",
+  "GET /hall/t/:id",
+  "GET /hall/:commune{[0-9]{5}}/book",
+  "POST /hall/:commune{[0-9]{5}}/book",
+  "GET /api/v1/hall/:commune/services",
+  "POST /api/v1/hall/:commune/tickets",
+  "GET /api/v1/hall/tickets/:id",
 ]);
+
+// hall/queue: commune B's service, counter, a waiting ticket and a kiosk.
+async function hallFixtureB(t: TestApp) {
+  const service = await buildHallService(t.deps, { communeCode: BAO_THANG });
+  const counter = await buildCounter(t.deps, { communeCode: BAO_THANG, serviceIds: [service.id] });
+  const ticket = await t.db.tx((q) =>
+    issueTicket(q, t.deps, {
+      communeCode: BAO_THANG,
+      serviceId: service.id,
+      source: "desk",
+      day: toLocalDay(t.clock.now()),
+      actor: SYSTEM_ACTOR,
+      requestId: null,
+    }),
+  );
+  const kiosk = await t.db.query<{ id: string }>("INSERT INTO hall_kiosks (commune_code, name) VALUES ($1, 'Máy Bí Mật') RETURNING id", [BAO_THANG]);
+  return { hallServiceB: service.id, hallCounterB: counter.id, hallTicketB: ticket, hallKioskB: kiosk.rows[0]!.id };
+}
 
 describeDb("access between communes", () => {
   let t: TestApp;
@@ -691,6 +756,7 @@ describeDb("access between communes", () => {
       volunteerB: volunteerB.id,
       linkResidentB: homeB.residentIds[0]!,
       linkB: (await t.db.query("SELECT id FROM resident_account_links WHERE resident_id = $1", [homeB.residentIds[0]])).rows[0]!.id as string,
+      ...(await hallFixtureB(t)),
     };
     officerA = new TestClient(t.app);
     await officerA.signIn(adminA.username, PASSWORD);

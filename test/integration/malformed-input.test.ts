@@ -17,6 +17,10 @@ import { getProcedure } from "../../src/modules/procedures/index.ts";
 import type { Role } from "../../src/platform/auth/roles.ts";
 import sharp from "sharp";
 import { preparePhotos, saveReportPhotos } from "../../src/modules/reports/use-cases/photo-store.ts";
+import { buildCounter, buildHallService } from "../support/notice-factories.ts";
+import { issueTicket } from "../../src/modules/hall/use-cases/queue-take.ts";
+import { toLocalDay } from "../../src/platform/calendar/vietnam-time.ts";
+import { SYSTEM_ACTOR } from "../../src/platform/events/domain-events.ts";
 
 const SECRET = "edge-webhook-secret-0123456789-abcdefghij";
 const NUL = "Thôn\u0000Một";
@@ -46,6 +50,10 @@ type Fixture = {
   reportPhotoId: string;
   /** A report category of GIA_PHU (its own row). */
   categoryId: string;
+  /** hall/queue: a service and a counter of GIA_PHU's hall, and a ticket taken for it. */
+  hallServiceId: string;
+  hallCounterId: string;
+  hallTicketId: string;
 };
 type Base = { who: Who; path: string; body?: Record<string, unknown> };
 /** The citizen's verified phone: the account an officer's ID card check is for. */
@@ -379,6 +387,32 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     who: "officer",
     path: `/api/v1/notices/channels/zalo/test?unit=${GIA_PHU}`,
     body: { phone: "Số 0912345678" },
+  // hall/queue
+  "POST /api/v1/hall/{commune}/services": () => ({
+    who: "officer",
+    path: `/api/v1/hall/${GIA_PHU}/services`,
+    body: { letter: "E", nameVi: "Đất đai", nameEn: "Land", procedureFields: ["land"] },
+  }),
+  "POST /api/v1/hall/{commune}/counters": (f) => ({
+    who: "officer",
+    path: `/api/v1/hall/${GIA_PHU}/counters`,
+    body: { number: 5, name: "Quầy 5", serviceIds: [f.hallServiceId] },
+  }),
+  "POST /api/v1/hall/{commune}/tickets": (f) => ({
+    who: "officer",
+    path: `/api/v1/hall/${GIA_PHU}/tickets`,
+    body: { serviceId: f.hallServiceId, requestToken: "edge-token-0123456789", phone: "0912000114" },
+  }),
+  "POST /api/v1/hall/counters/{id}/sit": (f) => ({ who: "officer", path: `/api/v1/hall/counters/${f.hallCounterId}/sit` }),
+  "POST /api/v1/hall/counters/{id}/call-next": (f) => ({ who: "officer", path: `/api/v1/hall/counters/${f.hallCounterId}/call-next` }),
+  "POST /api/v1/hall/tickets/{id}/recall": (f) => ({ who: "officer", path: `/api/v1/hall/tickets/${f.hallTicketId}/recall`, body: { version: 1 } }),
+  "POST /api/v1/hall/tickets/{id}/serve": (f) => ({ who: "officer", path: `/api/v1/hall/tickets/${f.hallTicketId}/serve`, body: { version: 1 } }),
+  "POST /api/v1/hall/tickets/{id}/done": (f) => ({ who: "officer", path: `/api/v1/hall/tickets/${f.hallTicketId}/done`, body: { version: 1 } }),
+  "POST /api/v1/hall/tickets/{id}/no-show": (f) => ({ who: "officer", path: `/api/v1/hall/tickets/${f.hallTicketId}/no-show`, body: { version: 1 } }),
+  "POST /api/v1/hall/tickets/{id}/dossier": (f) => ({
+    who: "officer",
+    path: `/api/v1/hall/tickets/${f.hallTicketId}/dossier`,
+    body: { version: 1, dossierCode: f.dossierCode },
   }),
 };
 
@@ -504,10 +538,28 @@ describeDb("malformed text at the edge", () => {
       dossierCode: counter.code!,
       paymentId: payment.id,
       vaultItemId: ((await vault.json()) as { id: string }).id,
+      ...(await hallFixture()),
     };
     doc = (await (await t.app.request("/api/openapi.json")).json()) as OpenApi;
   });
   afterAll(() => t.close());
+
+  // hall/queue: a service, a counter calling it and a ticket of GIA_PHU.
+  async function hallFixture() {
+    const service = await buildHallService(t.deps);
+    const counter = await buildCounter(t.deps, { serviceIds: [service.id] });
+    const ticket = await t.db.tx((q) =>
+      issueTicket(q, t.deps, {
+        communeCode: GIA_PHU,
+        serviceId: service.id,
+        source: "desk",
+        day: toLocalDay(t.clock.now()),
+        actor: SYSTEM_ACTOR,
+        requestId: null,
+      }),
+    );
+    return { hallServiceId: service.id, hallCounterId: counter.id, hallTicketId: ticket };
+  }
 
   /** Sends a request as the caller a route needs (cookie session with its CSRF header, or a signed webhook). */
   const send = (who: Who, method: string, path: string, raw?: string) => {

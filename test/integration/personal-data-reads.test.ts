@@ -507,6 +507,18 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   // notices/channels: the unit's channel settings: gateway states, prices, the Zalo account's ids (secrets masked).
   "GET /office/notices/channels": "channel settings: gateway states, cap, prices, the Zalo account's ids",
   "GET /api/v1/notices/channels": "channel settings: gateway states, cap, prices, the Zalo account's ids",
+  // hall/queue: numbers, services and counters; a ticket's phone (SMS, online) is never shown or returned.
+  "GET /hall/queue-assets/:name": "the kiosk's static files",
+  "GET /hall/:commune{[0-9]{5}}/kiosk": "the kiosk: the commune's services and how many wait",
+  "GET /hall/:commune{[0-9]{5}}/kiosk/t/:id": "a ticket just taken: its number, service and time, no phone",
+  "GET /hall/kiosk-setup/:token": "a kiosk's setup confirmation button",
+  "GET /hall/:commune{[0-9]{5}}/book": "the booking form: services and free times",
+  "GET /hall/t/:id": "a ticket's number, service, status and place in the queue, no phone",
+  "GET /office/hall/counter": "the counters, waiting counts and the numbers open at the officer's counter, no phone",
+  "GET /office/hall/settings": "the hall's services, counters and kiosk devices",
+  "GET /api/v1/hall/:commune/services": "the hall's services",
+  "GET /api/v1/hall/:commune/counters": "the hall's counters and which officer account sits at each (an id)",
+  "GET /api/v1/hall/tickets/:id": "a ticket's number, service, status and place in the queue, no phone",
 };
 
 describeDb("reads of personal data", () => {

@@ -12,5 +12,12 @@ export const hallPaths = {
   /** A counter's officer: call next, recall, serve, done, no-show, link a dossier. */
   counter: "/office/hall/counter",
   settings: "/office/hall/settings",
+  // hall/queue: the kiosk's ticket (printed), a kiosk device's one-time setup link, the settings' forms.
+  kioskTicket: (commune: string, id: string) => `/hall/${commune}/kiosk/t/${id}`,
+  kioskSetup: (token: string) => `/hall/kiosk-setup/${token}`,
+  settingsService: "/office/hall/settings/service",
+  settingsCounter: "/office/hall/settings/counter",
+  settingsKiosk: "/office/hall/settings/kiosk",
+  counterAction: "/office/hall/counter/action",
   figures: "/office/hall/figures",
 } as const;
