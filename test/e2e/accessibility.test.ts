@@ -464,6 +464,9 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "API docs", who: "visitor", path: () => "/api/docs" },
     { name: "privacy", who: "visitor", path: () => "/privacy" },
     { name: "404 page", who: "visitor", path: () => "/no-such-page", status: 404 },
+    // hall/screen: the big screen at the commune hall (live, and as without JavaScript it looks the same) and the figures.
+    { name: "hall big screen", who: "visitor", path: () => `/hall/${DEMO_COMMUNE}/screen` },
+    { name: "hall figures", who: "officer", path: () => "/office/hall/figures" },
   ];
 
   it("the harness itself catches a known violation", async () => {

@@ -315,6 +315,12 @@ Object.assign(SCOPED, {
   "GET /api/v1/reports/figures": () => ({ path: `/api/v1/reports/figures?unit=${BAO_THANG}` }),
 } satisfies Record<string, Probe>);
 
+// hall/screen: commune B's hall figures (hall.read there).
+Object.assign(SCOPED, {
+  "GET /office/hall/figures": () => ({ path: `/office/hall/figures?commune=${BAO_THANG}` }),
+  "GET /api/v1/hall/figures": () => ({ path: `/api/v1/hall/figures?commune=${BAO_THANG}` }),
+} satisfies Record<string, Probe>);
+
 // Lists: they answer 200 but must not contain commune B's data.
 const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: string }> = {
   "GET /office/visits": () => ({ path: "/office/visits", absent: "Nhà Bí Mật" }),
@@ -512,6 +518,9 @@ const NOT_COMMUNE_DATA = new Set([
   "POST /api/v1/reports/:code/confirm",
   "POST /api/v1/reports/:code/reopen",
   "GET /api/v1/me/reports",
+  // hall/screen: the big screen and its stream show ticket numbers, counters, public notices and figures only.
+  "GET /hall/:commune{[0-9]{5}}/screen",
+  "GET /hall/:commune{[0-9]{5}}/screen/events",
 ]);
 
 describeDb("access between communes", () => {
