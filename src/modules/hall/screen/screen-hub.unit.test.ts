@@ -18,7 +18,11 @@ function setup() {
   const hub = new ScreenHub({ listen, compute, debounceMs: 200, heartbeatMs: 20_000, maxPerAddress: 3 });
   const screen = () => {
     const chunks: string[] = [];
-    return { chunks, client: { write: (c: string) => (chunks.push(c), true), close: vi.fn() } };
+    const write = (c: string) => {
+      chunks.push(c);
+      return true;
+    };
+    return { chunks, client: { write, close: vi.fn() } };
   };
   return { hub, listen, listener, compute, screen, notify: (c: string) => notify(c), reconnect: () => reconnect() };
 }
