@@ -109,6 +109,18 @@ describeDb("hall big screen", () => {
     expect(await (await x.app.request(`${hallPaths.screen(GIA_PHU)}?voice=1`)).text()).toContain('data-voice="1"');
   });
 
+  it("stays within the citizen page budget (30 KB transferred, HTML + CSS + JS, compressed)", async () => {
+    const gz = { "accept-encoding": "gzip, br" };
+    const page = await x.app.request(hallPaths.screen(GIA_PHU), { headers: gz });
+    const html = Buffer.from(await page.arrayBuffer());
+    const text = (await x.app.request(hallPaths.screen(GIA_PHU))).text();
+    const assets = [...(await text).matchAll(/(?:href|src)="(\/assets\/[^"]+\.(?:css|js))"/g)].map((m) => m[1]!);
+    expect(assets).toHaveLength(2);
+    let total = html.length;
+    for (const a of assets) total += (await (await x.app.request(a, { headers: gz })).arrayBuffer()).byteLength;
+    expect(total).toBeLessThanOrEqual(30 * 1024);
+  });
+
   it("answers 404 for a commune that is not served, on the page and the stream", async () => {
     expect((await x.app.request(hallPaths.screen("99999"))).status).toBe(404);
     expect((await x.app.request(hallPaths.screenEvents("99999"))).status).toBe(404);
