@@ -488,6 +488,9 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "an emergency notice", who: "visitor", path: () => `/notices/n/${found.emergencyNotice}` },
     { name: "a withdrawn notice", who: "visitor", path: () => `/notices/n/${found.withdrawnNotice}` },
     { name: "a notice, signed in", who: "citizen", path: () => `/notices/n/${found.emergencyNotice}` },
+    // hall/screen: the big screen at the commune hall (live, and as without JavaScript it looks the same) and the figures.
+    { name: "hall big screen", who: "visitor", path: () => `/hall/${DEMO_COMMUNE}/screen` },
+    { name: "hall figures", who: "officer", path: () => "/office/hall/figures" },
   ];
 
   it("the harness itself catches a known violation", async () => {

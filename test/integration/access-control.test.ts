@@ -381,6 +381,12 @@ Object.assign(SCOPED, {
   "POST /office/hall/settings/kiosk/revoke": (f) => ({ path: `/office/hall/settings/kiosk/revoke?commune=${BAO_THANG}`, form: { id: f.hallKioskB } }),
 } satisfies Record<string, Probe>);
 
+// hall/screen: commune B's hall figures (hall.read there).
+Object.assign(SCOPED, {
+  "GET /office/hall/figures": () => ({ path: `/office/hall/figures?commune=${BAO_THANG}` }),
+  "GET /api/v1/hall/figures": () => ({ path: `/api/v1/hall/figures?commune=${BAO_THANG}` }),
+} satisfies Record<string, Probe>);
+
 // Lists: they answer 200 but must not contain commune B's data.
 const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: string }> = {
   "GET /office/visits": () => ({ path: "/office/visits", absent: "Nhà Bí Mật" }),
@@ -615,6 +621,9 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /api/v1/hall/:commune/services",
   "POST /api/v1/hall/:commune/tickets",
   "GET /api/v1/hall/tickets/:id",
+  // hall/screen: the big screen and its stream show ticket numbers, counters, public notices and figures only.
+  "GET /hall/:commune{[0-9]{5}}/screen",
+  "GET /hall/:commune{[0-9]{5}}/screen/events",
 ]);
 
 // hall/queue: commune B's service, counter, a waiting ticket and a kiosk.

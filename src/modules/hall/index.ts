@@ -5,3 +5,5 @@ export { takeTicket, issueTicket, KIOSK_LIMITS, ADDRESS_LIMITS, type IssueInput,
 export { callNext, actOnTicket, linkDossier, sitAtCounter, COUNTER_ACTIONS, type CounterAction } from "./use-cases/queue-counter-act.ts";
 export { viewTicket, presentTicket, type TicketView } from "./use-cases/queue-ticket-view.ts";
 export { saveService, saveCounter } from "./use-cases/queue-settings-save.ts";
+export { type HallFigures, type HallFiguresInput, type HallFiguresRow, hallFigures } from "./use-cases/screen-figures.ts";
+export { type ScreenQueueState, screenState } from "./use-cases/screen-state.ts";
