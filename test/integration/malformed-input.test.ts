@@ -350,6 +350,7 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     who: "anonymous",
     path: "/api/v1/sms/inbound",
     body: { from: "0912000121", text: "STOP", id: "gw-edge-1", at: "2026-11-23T10:00:00+07:00" },
+  }),
   // notices/channels: the delivery callbacks (refused at the edge before their signature is read) and the settings.
   "POST /api/v1/notices/delivery-reports/sms": () => ({
     who: "anonymous",
@@ -387,6 +388,7 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     who: "officer",
     path: `/api/v1/notices/channels/zalo/test?unit=${GIA_PHU}`,
     body: { phone: "Số 0912345678" },
+  }),
   // hall/queue
   "POST /api/v1/hall/{commune}/services": () => ({
     who: "officer",
