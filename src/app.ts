@@ -8,6 +8,7 @@ import { registerModuleMessages } from "./module-messages.ts";
 import { moduleMounts } from "./modules.ts";
 import { resolveApiToken, resolveSession } from "./modules/identity/index.ts";
 import type { OidcClient } from "./modules/identity/index.ts";
+import { isStationDevicePath } from "./modules/notices/index.ts";
 import { AppError, validationError } from "./platform/http/app-error.ts";
 import type { AppEnv } from "./platform/http/hono-env.ts";
 import {
@@ -102,7 +103,13 @@ export function createApp(deps: AppDeps) {
     addVary(c, "Accept-Encoding");
   });
   app.use(pageCache.middleware);
-  app.use(principalMiddleware({ fromSession: (t) => resolveSession(deps, t), fromApiToken: (t) => resolveApiToken(deps, t) }, deps.config.cookieSecure));
+  app.use(
+    principalMiddleware(
+      { fromSession: (t) => resolveSession(deps, t), fromApiToken: (t) => resolveApiToken(deps, t) },
+      deps.config.cookieSecure,
+      isStationDevicePath,
+    ),
+  );
   // What a signed-in person is shown may hold personal data (theirs or, in the office, others'): no cache keeps it.
   // Set before the handler (no rewrite of the answer); anonymous public pages stay cacheable (the page cache's ETag).
   app.use(async (c, next) => {

@@ -13,3 +13,5 @@ export type { ChannelMessage, ChannelTransport, ChannelTransports, NoticeChannel
 export type { InboundSms, NoticesSlots, SmsKeywordHandler } from "./inbound-sms.ts";
 export { noticeOutboxHandlers } from "./outbox-handlers.ts";
 export { createChannelTransports } from "./channels/transports.ts";
+export { isStationDevicePath } from "./loudspeakers/station-key.ts";
+export { noticeAudioFile } from "./use-cases/loudspeakers-notice-audio.ts";
