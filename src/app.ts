@@ -127,7 +127,9 @@ export function createApp(deps: AppDeps) {
   // The catalogue import takes the file itself as the body (xlsx or csv); the registry import, a training's material
   // and a field photo (the device's Blob, no base64) come as multipart. Their handlers check the media type.
   const notJson = new Set(["/api/v1/procedures/import", "/api/v1/registry/imports", "/api/v1/field/photos"]);
-  const fileBody = (path: string) => notJson.has(path) || /^\/api\/v1\/trainings\/[^/]+\/materials$/.test(path);
+  // A loudspeaker slot carries its audio file (multipart): notices/loudspeakers.
+  const fileBody = (path: string) =>
+    notJson.has(path) || /^\/api\/v1\/trainings\/[^/]+\/materials$/.test(path) || /^\/api\/v1\/radio-stations\/[^/]+\/slots(\/[^/]+)?$/.test(path);
   app.use("/api/v1/*", (c, next) => (fileBody(c.req.path) ? next() : jsonOnly(c, next)));
   // Set before the handler, so it costs no rewrite of the answer; a handler may only make it stricter.
   app.use("/api/*", async (c, next) => {

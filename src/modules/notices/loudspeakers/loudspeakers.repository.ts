@@ -145,7 +145,7 @@ export async function collidingSlot(
   const { rows } = await q.query<SlotRow>(
     `SELECT ${SLOT_COLUMNS} FROM broadcast_slots b JOIN notices n ON n.id = b.notice_id
      WHERE b.station_id = $1 AND ($2::uuid IS NULL OR b.id <> $2) AND b.weekdays && $3::smallint[]
-       AND b.start_minute < $4 + $5 AND $4 < b.start_minute + b.duration_minutes
+       AND b.start_minute < $4::int + $5::int AND $4::int < b.start_minute + b.duration_minutes
        AND daterange(b.valid_from, b.valid_until, '[]') && daterange($6::date, $7::date, '[]')
      ORDER BY b.start_minute LIMIT 1`,
     [stationId, exceptId, s.weekdays, s.startMinute, s.durationMinutes, s.validFrom, s.validUntil],
