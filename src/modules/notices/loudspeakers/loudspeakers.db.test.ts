@@ -40,7 +40,7 @@ describeDb("notices: loudspeakers", () => {
   const slotForm = (fields: Record<string, string | string[]>, audio?: { bytes: Uint8Array; name: string; type?: string }) => {
     const f = new FormData();
     for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) f.append(k, one);
-    if (audio) f.append("audio", new Blob([audio.bytes], { type: audio.type ?? "application/octet-stream" }), audio.name);
+    if (audio) f.append("audio", new Blob([new Uint8Array(audio.bytes)], { type: audio.type ?? "application/octet-stream" }), audio.name);
     return f;
   };
   const postSlot = (client: TestClient, stationId: string, form: FormData) =>

@@ -9,7 +9,7 @@ import { findNotice } from "../notices.repository.ts";
 export async function noticeAudioFile(q: Queryable, noticeId: string): Promise<{ fileId: string; mime: string } | null> {
   if (!isUuid(noticeId)) return null;
   const notice = await findNotice(q, noticeId);
-  if (!notice || notice.status !== "published") return null;
+  if (notice?.status !== "published") return null;
   const fileId = await newestNoticeAudio(q, noticeId);
   const meta = fileId ? await readFileMeta(q, fileId) : null;
   return meta ? { fileId: meta.id, mime: meta.mediaType } : null;

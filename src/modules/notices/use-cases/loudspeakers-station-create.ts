@@ -18,7 +18,7 @@ export async function createStation(deps: Pick<Deps, "db" | "events">, ctx: Ctx,
   const village = await villageUnit(deps.db, input.villageCode);
   const badVillage = () =>
     new AppError("validation", "error.validation", [{ field: "villageCode", code: "unknown", message: "notices.loudspeakers.error.village" }]);
-  if (!village || village.level !== "village" || !village.parentCode) throw badVillage();
+  if (village?.level !== "village" || !village.parentCode) throw badVillage();
   // A village outside the officer's units is named as unknown, not forbidden: it is not theirs to know about.
   if (!stationPaths(ctx.principal).some((p) => village.path.startsWith(p))) throw badVillage();
   const key = newStationKey();
