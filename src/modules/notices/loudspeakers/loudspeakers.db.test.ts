@@ -84,10 +84,11 @@ describeDb("notices: loudspeakers", () => {
       expect(audit.rowCount).toBe(1);
     });
 
-    it("refuses another commune's village by name, and hides the station from another commune (404)", async () => {
-      const res = await api(officer, "POST", "/api/v1/radio-stations", { villageCode: otherVillage.code, name: "X" });
+    it("refuses an unknown village by name, and answers 404 to another commune's village and station", async () => {
+      const res = await api(officer, "POST", "/api/v1/radio-stations", { villageCode: "0000000", name: "X" });
       expect(res.status).toBe(400);
       expect(((await res.json()) as Problem).errors?.map((e) => e.field)).toEqual(["villageCode"]);
+      expect((await api(officer, "POST", "/api/v1/radio-stations", { villageCode: otherVillage.code, name: "X" })).status).toBe(404);
       expect((await api(stranger, "GET", `/api/v1/radio-stations/${station.id}`)).status).toBe(404);
       expect((await stranger.get(`/office/stations/${station.id}`)).status).toBe(404);
       const list = (await (await api(stranger, "GET", "/api/v1/radio-stations")).json()) as { items: unknown[] };

@@ -19,8 +19,8 @@ export async function createStation(deps: Pick<Deps, "db" | "events">, ctx: Ctx,
   const badVillage = () =>
     new AppError("validation", "error.validation", [{ field: "villageCode", code: "unknown", message: "notices.loudspeakers.error.village" }]);
   if (village?.level !== "village" || !village.parentCode) throw badVillage();
-  // A village outside the officer's units is named as unknown, not forbidden: it is not theirs to know about.
-  if (!stationPaths(ctx.principal).some((p) => village.path.startsWith(p))) throw badVillage();
+  // Another commune's village is a 404, like every resource outside the officer's units.
+  if (!stationPaths(ctx.principal).some((p) => village.path.startsWith(p))) throw new AppError("not_found", "error.notFound");
   const key = newStationKey();
   return deps.db.tx(async (q) => {
     const id = await insertStation(q, {
