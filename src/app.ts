@@ -8,6 +8,7 @@ import { registerModuleMessages } from "./module-messages.ts";
 import { moduleMounts } from "./modules.ts";
 import { resolveApiToken, resolveSession } from "./modules/identity/index.ts";
 import type { OidcClient } from "./modules/identity/index.ts";
+import { isStationDevicePath } from "./modules/notices/index.ts";
 import { AppError, validationError } from "./platform/http/app-error.ts";
 import type { AppEnv } from "./platform/http/hono-env.ts";
 import {
@@ -102,7 +103,13 @@ export function createApp(deps: AppDeps) {
     addVary(c, "Accept-Encoding");
   });
   app.use(pageCache.middleware);
-  app.use(principalMiddleware({ fromSession: (t) => resolveSession(deps, t), fromApiToken: (t) => resolveApiToken(deps, t) }, deps.config.cookieSecure));
+  app.use(
+    principalMiddleware(
+      { fromSession: (t) => resolveSession(deps, t), fromApiToken: (t) => resolveApiToken(deps, t) },
+      deps.config.cookieSecure,
+      isStationDevicePath,
+    ),
+  );
   // What a signed-in person is shown may hold personal data (theirs or, in the office, others'): no cache keeps it.
   // Set before the handler (no rewrite of the answer); anonymous public pages stay cacheable (the page cache's ETag).
   app.use(async (c, next) => {
@@ -126,7 +133,9 @@ export function createApp(deps: AppDeps) {
   // The catalogue import takes the file itself as the body (xlsx or csv); the registry import, a training's material
   // and a field photo (the device's Blob, no base64) come as multipart. Their handlers check the media type.
   const notJson = new Set(["/api/v1/procedures/import", "/api/v1/registry/imports", "/api/v1/field/photos"]);
-  const fileBody = (path: string) => notJson.has(path) || /^\/api\/v1\/trainings\/[^/]+\/materials$/.test(path);
+  // A loudspeaker slot carries its audio file (multipart): notices/loudspeakers.
+  const fileBody = (path: string) =>
+    notJson.has(path) || /^\/api\/v1\/trainings\/[^/]+\/materials$/.test(path) || /^\/api\/v1\/radio-stations\/[^/]+\/slots(\/[^/]+)?$/.test(path);
   app.use("/api/v1/*", (c, next) => (fileBody(c.req.path) ? next() : jsonOnly(c, next)));
   // Set before the handler, so it costs no rewrite of the answer; a handler may only make it stricter.
   app.use("/api/*", async (c, next) => {

@@ -20,6 +20,8 @@ import { buildCounter, buildHallService } from "../support/notice-factories.ts";
 import { issueTicket } from "../../src/modules/hall/use-cases/queue-take.ts";
 import { toLocalDay } from "../../src/platform/calendar/vietnam-time.ts";
 import { SYSTEM_ACTOR } from "../../src/platform/events/domain-events.ts";
+import { buildNotice } from "../support/notice-factories.ts";
+import { silentMp3 } from "../support/loudspeakers-factories.ts";
 
 type Fixture = {
   villageB: string;
@@ -56,6 +58,10 @@ type Fixture = {
   hallCounterB: string;
   hallTicketB: string;
   hallKioskB: string;
+  // notices/loudspeakers: commune B's station, one of its slots
+  stationB: string;
+  slotB: string;
+  noticeB: string;
 };
 const RESIDENT_B = "Bí Mật Người Xã Bên";
 /** The office report page's id parameter: a UUID, so that the desk's own /office/reports/new, /print, ... never match it. */
@@ -385,6 +391,33 @@ Object.assign(SCOPED, {
 Object.assign(SCOPED, {
   "GET /office/hall/figures": () => ({ path: `/office/hall/figures?commune=${BAO_THANG}` }),
   "GET /api/v1/hall/figures": () => ({ path: `/api/v1/hall/figures?commune=${BAO_THANG}` }),
+  // notices/loudspeakers: commune B's station, its slots, key, play log and playlist; a station in B's village.
+  "POST /api/v1/radio-stations": (f) => ({ path: "/api/v1/radio-stations", json: { villageCode: f.villageB, name: "Trạm xâm nhập" } }),
+  "GET /api/v1/radio-stations/:id": (f) => ({ path: `/api/v1/radio-stations/${f.stationB}` }),
+  "PATCH /api/v1/radio-stations/:id": (f) => ({ path: `/api/v1/radio-stations/${f.stationB}`, json: { active: false } }),
+  "POST /api/v1/radio-stations/:id/key": (f) => ({ path: `/api/v1/radio-stations/${f.stationB}/key`, json: {} }),
+  "POST /api/v1/radio-stations/:id/slots": (f) => ({
+    path: `/api/v1/radio-stations/${f.stationB}/slots`,
+    multipart: { noticeId: randomUUID(), weekdays: "1", start: "06:00", durationMinutes: "5", validFrom: "2026-11-23", audioSource: "generate" },
+  }),
+  "PUT /api/v1/radio-stations/:id/slots/:slotId": (f) => ({
+    path: `/api/v1/radio-stations/${f.stationB}/slots/${f.slotB}`,
+    multipart: { noticeId: randomUUID(), weekdays: "1", start: "06:00", durationMinutes: "5", validFrom: "2026-11-23", audioSource: "keep" },
+  }),
+  "DELETE /api/v1/radio-stations/:id/slots/:slotId": (f) => ({ path: `/api/v1/radio-stations/${f.stationB}/slots/${f.slotB}`, json: {} }),
+  "GET /api/v1/radio-stations/:id/play-log": (f) => ({ path: `/api/v1/radio-stations/${f.stationB}/play-log` }),
+  "GET /api/v1/notices/:id/plays": (f) => ({ path: `/api/v1/notices/${f.noticeB}/plays` }),
+  "POST /office/stations/new": (f) => ({ path: "/office/stations/new", form: { villageCode: f.villageB, name: "Trạm xâm nhập" } }),
+  "GET /office/stations/:id": (f) => ({ path: `/office/stations/${f.stationB}` }),
+  "GET /office/stations/:id/playlist.zip": (f) => ({ path: `/office/stations/${f.stationB}/playlist.zip` }),
+  "GET /office/stations/:id/plays": (f) => ({ path: `/office/stations/${f.stationB}/plays` }),
+  "POST /office/stations/:id/key": (f) => ({ path: `/office/stations/${f.stationB}/key` }),
+  "POST /office/stations/:id/edit": (f) => ({ path: `/office/stations/${f.stationB}/edit`, form: { name: "Đổi trộm", active: "false" } }),
+  "GET /office/stations/:id/slots/new": (f) => ({ path: `/office/stations/${f.stationB}/slots/new` }),
+  "POST /office/stations/:id/slots/new": (f) => ({ path: `/office/stations/${f.stationB}/slots/new`, form: { start: "06:00" } }),
+  "GET /office/stations/:id/slots/:slotId{[0-9a-fA-F-]{36}}": (f) => ({ path: `/office/stations/${f.stationB}/slots/${f.slotB}` }),
+  "POST /office/stations/:id/slots/:slotId{[0-9a-fA-F-]{36}}": (f) => ({ path: `/office/stations/${f.stationB}/slots/${f.slotB}`, form: { start: "06:00" } }),
+  "POST /office/stations/:id/slots/:slotId{[0-9a-fA-F-]{36}}/delete": (f) => ({ path: `/office/stations/${f.stationB}/slots/${f.slotB}/delete` }),
 } satisfies Record<string, Probe>);
 
 // Lists: they answer 200 but must not contain commune B's data.
@@ -418,6 +451,9 @@ const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: strin
   "GET /office/reports": (f) => ({ path: "/office/reports", absent: f.reportCodeB }),
   "GET /office/reports/print": (f) => ({ path: "/office/reports/print", absent: f.reportCodeB }),
   "GET /api/v1/reports": (f) => ({ path: "/api/v1/reports", absent: f.reportCodeB }),
+  // notices/loudspeakers
+  "GET /office/stations": (f) => ({ path: "/office/stations", absent: f.stationB }),
+  "GET /api/v1/radio-stations": (f) => ({ path: "/api/v1/radio-stations", absent: f.stationB }),
 };
 
 // Public information (place names and codes, the API description) or the caller's own things.
@@ -624,6 +660,11 @@ const NOT_COMMUNE_DATA = new Set([
   // hall/screen: the big screen and its stream show ticket numbers, counters, public notices and figures only.
   "GET /hall/:commune{[0-9]{5}}/screen",
   "GET /hall/:commune{[0-9]{5}}/screen/events",
+  // notices/loudspeakers: the station's player authenticates with its own key, never a session or an API token
+  // (a key opens only its station: loudspeakers.db.test.ts); a published notice's audio is public like the notice.
+  "GET /api/v1/radio-stations/:id/feed",
+  "GET /api/v1/radio-stations/:id/audio/:slotId",
+  "POST /api/v1/radio-stations/:id/plays",
 ]);
 
 // hall/queue: commune B's service, counter, a waiting ticket and a kiosk.
@@ -766,6 +807,7 @@ describeDb("access between communes", () => {
       linkResidentB: homeB.residentIds[0]!,
       linkB: (await t.db.query("SELECT id FROM resident_account_links WHERE resident_id = $1", [homeB.residentIds[0]])).rows[0]!.id as string,
       ...(await hallFixtureB(t)),
+      ...(await loudspeakersOfB(t, villageB.code)),
     };
     officerA = new TestClient(t.app);
     await officerA.signIn(adminA.username, PASSWORD);
@@ -856,3 +898,29 @@ describeDb("access between communes", () => {
     expect(await asA.json()).toEqual(await anonymous.json());
   });
 });
+
+// notices/loudspeakers: a station in commune B's village with one slot of a notice of B.
+async function loudspeakersOfB(t: TestApp, villageCode: string): Promise<{ stationB: string; slotB: string; noticeB: string }> {
+  const notice = await buildNotice(t.deps, { unitCode: BAO_THANG, title: "Thông báo Bí Mật" });
+  const station = await t.db.query<{ id: string }>(
+    `INSERT INTO radio_stations (commune_code, village_code, unit_path, name, key_hash)
+     SELECT $1, code, path, 'Trạm Bí Mật', repeat('c', 64) FROM admin_units WHERE code = $2 RETURNING id`,
+    [BAO_THANG, villageCode],
+  );
+  const file = await storeFile(t.db, {
+    ownerUserId: null,
+    communeCode: BAO_THANG,
+    name: "b.mp3",
+    bytes: silentMp3(40),
+    maxBytes: 1_000_000,
+    field: "audio",
+    allowed: ["audio/mpeg"],
+    quota: null,
+  });
+  const slot = await t.db.query<{ id: string }>(
+    `INSERT INTO broadcast_slots (station_id, notice_id, weekdays, start_minute, duration_minutes, valid_from, audio_file_id, audio_source, audio_seconds)
+     VALUES ($1, $2, '{1}', 360, 5, '2026-11-01', $3, 'upload', 1) RETURNING id`,
+    [station.rows[0]!.id, notice.id, file.id],
+  );
+  return { stationB: station.rows[0]!.id, slotB: slot.rows[0]!.id, noticeB: notice.id };
+}

@@ -10,6 +10,9 @@ import { acting, buildDossier, COUNTER_PROCEDURE, ONLINE_PROCEDURE, withCatalogu
 import { buildUser, buildVillage, GIA_PHU, LAO_CAI, PASSWORD } from "../support/factories.ts";
 import { aPdf, aProcedureInput, anApplicant, formValuesFor } from "../support/procedure-factories.ts";
 import { buildTestApp, type TestApp } from "../support/test-app.ts";
+import { storeFile } from "../../src/platform/files/file-store.ts";
+import { buildNotice } from "../support/notice-factories.ts";
+import { silentMp3 } from "../support/loudspeakers-factories.ts";
 import { describeDb } from "../support/test-db.ts";
 import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 import { buildHousehold, buildTeam } from "../support/registry-factories.ts";
@@ -54,6 +57,9 @@ type Fixture = {
   hallServiceId: string;
   hallCounterId: string;
   hallTicketId: string;
+  // notices/loudspeakers: a station of GIA_PHU (in `village`) and one of its slots
+  stationId: string;
+  slotId: string;
 };
 type Base = { who: Who; path: string; body?: Record<string, unknown> };
 /** The citizen's verified phone: the account an officer's ID card check is for. */
@@ -416,6 +422,18 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     path: `/api/v1/hall/tickets/${f.hallTicketId}/dossier`,
     body: { version: 1, dossierCode: f.dossierCode },
   }),
+  // notices/loudspeakers: slots come as multipart with their audio; plays come from the station's player (its key)
+  "POST /api/v1/radio-stations": (f) => ({ who: "officer", path: "/api/v1/radio-stations", body: { villageCode: f.village, name: "Trạm thôn" } }),
+  "PATCH /api/v1/radio-stations/{id}": (f) => ({ who: "officer", path: `/api/v1/radio-stations/${f.stationId}`, body: { name: "Trạm mới" } }),
+  "POST /api/v1/radio-stations/{id}/key": (f) => ({ who: "officer", path: `/api/v1/radio-stations/${f.stationId}/key`, body: {} }),
+  "POST /api/v1/radio-stations/{id}/slots": () => "file body",
+  "PUT /api/v1/radio-stations/{id}/slots/{slotId}": () => "file body",
+  "DELETE /api/v1/radio-stations/{id}/slots/{slotId}": (f) => ({ who: "officer", path: `/api/v1/radio-stations/${f.stationId}/slots/${f.slotId}`, body: {} }),
+  "POST /api/v1/radio-stations/{id}/plays": (f) => ({
+    who: "anonymous",
+    path: `/api/v1/radio-stations/${f.stationId}/plays`,
+    body: { plays: [{ slotId: f.slotId, startedAt: "2026-11-23T18:00:00+07:00", status: "played" }] },
+  }),
 };
 
 type Schema = {
@@ -541,6 +559,7 @@ describeDb("malformed text at the edge", () => {
       paymentId: payment.id,
       vaultItemId: ((await vault.json()) as { id: string }).id,
       ...(await hallFixture()),
+      ...(await loudspeakerStation(t, village)),
     };
     doc = (await (await t.app.request("/api/openapi.json")).json()) as OpenApi;
   });
@@ -801,3 +820,29 @@ describeDb("malformed text at the edge", () => {
     }
   });
 });
+
+// notices/loudspeakers: a station of GIA_PHU in the village with one slot of a commune notice.
+async function loudspeakerStation(t: TestApp, villageCode: string): Promise<{ stationId: string; slotId: string }> {
+  const notice = await buildNotice(t.deps, { title: "Thông báo loa" });
+  const station = await t.db.query<{ id: string }>(
+    `INSERT INTO radio_stations (commune_code, village_code, unit_path, name, key_hash)
+     SELECT $1, code, path, 'Trạm thôn', repeat('d', 64) FROM admin_units WHERE code = $2 RETURNING id`,
+    [GIA_PHU, villageCode],
+  );
+  const file = await storeFile(t.db, {
+    ownerUserId: null,
+    communeCode: GIA_PHU,
+    name: "a.mp3",
+    bytes: silentMp3(40),
+    maxBytes: 1_000_000,
+    field: "audio",
+    allowed: ["audio/mpeg"],
+    quota: null,
+  });
+  const slot = await t.db.query<{ id: string }>(
+    `INSERT INTO broadcast_slots (station_id, notice_id, weekdays, start_minute, duration_minutes, valid_from, audio_file_id, audio_source, audio_seconds)
+     VALUES ($1, $2, '{1}', 360, 5, '2026-11-01', $3, 'upload', 1) RETURNING id`,
+    [station.rows[0]!.id, notice.id, file.id],
+  );
+  return { stationId: station.rows[0]!.id, slotId: slot.rows[0]!.id };
+}

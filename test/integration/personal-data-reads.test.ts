@@ -519,6 +519,19 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /api/v1/hall/:commune/services": "the hall's services",
   "GET /api/v1/hall/:commune/counters": "the hall's counters and which officer account sits at each (an id)",
   "GET /api/v1/hall/tickets/:id": "a ticket's number, service, status and place in the queue, no phone",
+  // notices/loudspeakers: stations, slots, plays and audio: no resident's data
+  "GET /api/v1/radio-stations": "loudspeaker stations: village, name, counts",
+  "GET /api/v1/radio-stations/:id": "a station and its weekly slots (notice titles and times)",
+  "GET /api/v1/radio-stations/:id/play-log": "what a station played: times, notice titles",
+  "GET /api/v1/notices/:id/plays": "a notice's plays on the stations: times, station names",
+  "GET /api/v1/radio-stations/:id/feed": "a station's coming plays, for its player",
+  "GET /api/v1/radio-stations/:id/audio/:slotId": "a bulletin's audio, for the station's player",
+  "GET /office/stations": "loudspeaker stations: village, name, counts",
+  "GET /office/stations/:id/playlist.zip": "a station's M3U and bulletins",
+  "GET /office/stations/:id/plays": "what a station played: times, notice titles",
+  "GET /office/stations/:id/slots/new": "the empty slot form: the notices a station may play",
+  "GET /office/stations/:id/slots/:slotId{[0-9a-fA-F-]{36}}": "a slot's times, notice and audio",
+  "GET /office/stations/:id": "a station's week: times and notice titles",
 };
 
 describeDb("reads of personal data", () => {

@@ -28,3 +28,5 @@ export { testZaloAccount } from "./use-cases/channels-test-zalo.ts";
 export { removeZaloAccount } from "./use-cases/channels-remove-zalo.ts";
 export { type CallbackOutcome, recordSmsReports } from "./use-cases/channels-record-sms-reports.ts";
 export { recordZaloEvent } from "./use-cases/channels-record-zalo-event.ts";
+export { isStationDevicePath } from "./loudspeakers/station-key.ts";
+export { noticeAudioFile } from "./use-cases/loudspeakers-notice-audio.ts";

@@ -30,6 +30,14 @@ export const noticePaths = {
   stations: "/office/stations",
   station: (id: string) => `/office/stations/${id}`,
   stationPlaylist: (id: string) => `/office/stations/${id}/playlist.zip`,
+  // notices/loudspeakers
+  stationNew: "/office/stations/new",
+  stationKey: (id: string) => `/office/stations/${id}/key`,
+  stationEdit: (id: string) => `/office/stations/${id}/edit`,
+  stationSlotNew: (id: string) => `/office/stations/${id}/slots/new`,
+  stationSlot: (id: string, slotId: string) => `/office/stations/${id}/slots/${slotId}`,
+  stationSlotDelete: (id: string, slotId: string) => `/office/stations/${id}/slots/${slotId}/delete`,
+  stationPlays: (id: string) => `/office/stations/${id}/plays`,
 } as const;
 
 export const noticeApiPaths = {
@@ -47,6 +55,14 @@ export const noticeApiPaths = {
   stations: "/api/v1/radio-stations",
   stationFeed: "/api/v1/radio-stations/{id}/feed",
   stationPlays: "/api/v1/radio-stations/{id}/plays",
+  // notices/loudspeakers
+  station: "/api/v1/radio-stations/{id}",
+  stationKey: "/api/v1/radio-stations/{id}/key",
+  stationSlots: "/api/v1/radio-stations/{id}/slots",
+  stationSlot: "/api/v1/radio-stations/{id}/slots/{slotId}",
+  stationAudio: "/api/v1/radio-stations/{id}/audio/{slotId}",
+  stationPlayLog: "/api/v1/radio-stations/{id}/play-log",
+  noticePlays: "/api/v1/notices/{id}/plays",
   preferences: "/api/v1/notice-preferences",
   myPreferences: "/api/v1/me/notice-preferences",
   // notices/public: read-only, no personal data

@@ -6,7 +6,17 @@ import type { MessageKey } from "../i18n/i18n.ts";
 
 // HEIC/HEIF are stored only where a caller allows them by name (a report photo's original as received): they are
 // not in the default list, so no other upload starts accepting files most browsers cannot show.
-export const UPLOAD_TYPES = { "application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png", "image/heic": "heic", "image/heif": "heif" } as const;
+// Audio (loudspeaker bulletins) likewise only where a caller allows it.
+export const UPLOAD_TYPES = {
+  "application/pdf": "pdf",
+  "image/jpeg": "jpg",
+  "image/png": "png",
+  "image/heic": "heic",
+  "image/heif": "heif",
+  "audio/mpeg": "mp3",
+  "audio/ogg": "ogg",
+  "audio/wav": "wav",
+} as const;
 export type UploadMediaType = keyof typeof UPLOAD_TYPES;
 export type UploadErrorCode = "empty" | "tooLarge" | "type";
 export type UploadCheck =
@@ -27,7 +37,8 @@ export async function checkUpload(bytes: Uint8Array, opts: { maxBytes: number; a
   if (bytes.byteLength === 0) return { ok: false, code: "empty" };
   if (bytes.byteLength > opts.maxBytes) return { ok: false, code: "tooLarge" };
   const detected = await fileTypeFromBuffer(bytes);
-  const mediaType = detected?.mime;
+  // "audio/ogg; codecs=opus" is an Ogg file like any other: the parameter is not part of the type.
+  const mediaType = detected?.mime.split(";")[0];
   if (!mediaType || !isUploadType(mediaType) || !(opts.allowed ?? ALL).includes(mediaType)) return { ok: false, code: "type" };
   return { ok: true, mediaType, extension: UPLOAD_TYPES[mediaType], sha256: createHash("sha256").update(bytes).digest("hex") };
 }

@@ -103,10 +103,19 @@ export type PrincipalResolvers = {
   fromApiToken(token: string): Promise<Principal | null>;
 };
 
-export function principalMiddleware(resolvers: PrincipalResolvers, cookieSecure: boolean): MiddlewareHandler<AppEnv> {
+/**
+ * `deviceBearer`: paths whose Bearer is a device's own key (a loudspeaker station's player), checked by the route
+ * itself; the request then has no principal.
+ */
+export function principalMiddleware(
+  resolvers: PrincipalResolvers,
+  cookieSecure: boolean,
+  deviceBearer: (path: string) => boolean = () => false,
+): MiddlewareHandler<AppEnv> {
   const cookieName = sessionCookieName(cookieSecure);
   return async (c, next) => {
     const auth = c.req.header("authorization");
+    if (auth !== undefined && deviceBearer(c.req.path)) return next();
     if (auth !== undefined) {
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
       const principal = m?.[1] ? await resolvers.fromApiToken(m[1]) : null;
