@@ -16,6 +16,7 @@ import { storeFile } from "../../src/platform/files/file-store.ts";
 import sharp from "sharp";
 import { preparePhotos, saveReportPhotos } from "../../src/modules/reports/use-cases/photo-store.ts";
 import { buildReport, buildReportCategory } from "../support/report-factories.ts";
+import { buildNotice } from "../support/notice-factories.ts";
 
 type Fixture = {
   villageB: string;
@@ -47,6 +48,8 @@ type Fixture = {
   /** Commune B's own report category, and a report of commune B (code). */
   categoryB: string;
   reportCodeB: string;
+  /** A published notice of commune B (notices/audiences). */
+  noticeB: string;
 };
 const RESIDENT_B = "Bí Mật Người Xã Bên";
 /** The office report page's id parameter: a UUID, so that the desk's own /office/reports/new, /print, ... never match it. */
@@ -229,6 +232,15 @@ const SCOPED: Record<string, Probe> = {
   "POST /api/v1/residents/:id/link": (f) => ({ path: `/api/v1/residents/${f.linkResidentB}/link`, json: { linkId: f.linkB, decision: "confirm" } }),
   "POST /me/household/links/:linkId": (f) => ({ path: `/me/household/links/${f.linkB}`, form: { decision: "confirm" } }),
   "POST /api/v1/me/household/link/:linkId": (f) => ({ path: `/api/v1/me/household/link/${f.linkB}`, json: { decision: "confirm" } }),
+  // notices/audiences: a notice of commune B (its reach, its delivery report), and a draft's reach for commune B.
+  "GET /office/notices/:id/audience": (f) => ({ path: `/office/notices/${f.noticeB}/audience` }),
+  "GET /office/notices/:id/deliveries": (f) => ({ path: `/office/notices/${f.noticeB}/deliveries` }),
+  "GET /api/v1/notices/:id/audience": (f) => ({ path: `/api/v1/notices/${f.noticeB}/audience` }),
+  "GET /api/v1/notices/:id/deliveries": (f) => ({ path: `/api/v1/notices/${f.noticeB}/deliveries` }),
+  "POST /api/v1/notices/audience-preview": () => ({
+    path: "/api/v1/notices/audience-preview",
+    json: { unitCode: BAO_THANG, category: "administrative", scope: "commune", channels: ["web", "sms"] },
+  }),
 };
 
 // Outreach: commune B's campaign, training, its material and a resident of B to record as an attendee.
@@ -635,6 +647,7 @@ describeDb("access between communes", () => {
       volunteerB: volunteerB.id,
       linkResidentB: homeB.residentIds[0]!,
       linkB: (await t.db.query("SELECT id FROM resident_account_links WHERE resident_id = $1", [homeB.residentIds[0]])).rows[0]!.id as string,
+      noticeB: (await buildNotice(t.deps, { unitCode: BAO_THANG })).id,
     };
     officerA = new TestClient(t.app);
     await officerA.signIn(adminA.username, PASSWORD);

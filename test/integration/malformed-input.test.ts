@@ -326,6 +326,12 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     path: `/api/v1/report-photos/${f.reportPhotoId}/unhide`,
     body: { reason: "Đã xem lại" },
   }),
+  // notices/audiences
+  "POST /api/v1/notices/audience-preview": (f) => ({
+    who: "officer",
+    path: "/api/v1/notices/audience-preview",
+    body: { unitCode: GIA_PHU, category: "health", scope: "villages", villageCodes: [f.village], channels: ["web", "sms"], smsText: "Lich tiem chung" },
+  }),
 };
 
 type Schema = {
