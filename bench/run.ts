@@ -19,6 +19,7 @@ import { printReport, type Report, type Scenario } from "./lib/report.ts";
 import { runCoverageSuite } from "./coverage/suite.ts";
 import { runReportsPublicSuite } from "./reports-public/suite.ts";
 import { runReportsSubmitBench } from "./reports-submit/suite.ts";
+import { runNoticeFanOutBench } from "./notice-fan-out/suite.ts";
 
 const READY_TEXT = "XãSố is listening";
 const START_TIMEOUT_MS = 240_000;
@@ -113,6 +114,8 @@ async function main(opts: BenchOptions) {
   if (opts.suite === "field-sync") return runFieldSyncBench(opts);
   // Citizen reports sent with a 200 KB photo, in process against the system server (bench/reports-submit/suite.ts).
   if (opts.suite === "reports-submit") return runReportsSubmitBench(opts);
+  // One notice fanned out to 100,000 residents, in process against the system server (bench/notice-fan-out/suite.ts).
+  if (opts.suite === "notice-fan-out") return runNoticeFanOutBench(opts);
   const cleanups: (() => Promise<unknown>)[] = [];
   const cleanup = async () => {
     for (const fn of cleanups.splice(0).reverse()) await fn().catch((err) => process.stderr.write(`cleanup: ${String(err)}\n`));

@@ -16,7 +16,7 @@ export type BenchOptions = {
   skipVacuum: boolean;
   keep: boolean;
   /** Which scenarios: "web" (search and home page, #2), "dossiers" (status look-ups and submissions, #3), or both. */
-  suite: "all" | "web" | "dossiers" | "field-sync" | "coverage" | "reports-public" | "reports-submit";
+  suite: "all" | "web" | "dossiers" | "field-sync" | "coverage" | "reports-public" | "reports-submit" | "notice-fan-out";
   /** API tokens the submissions take in turn (all the demo citizen's). */
   tokens: number;
   /** Dossiers filed before the load, whose codes the status look-ups take in turn. */
@@ -43,14 +43,16 @@ export const USAGE = `Usage: npm run bench -- [options]
   --quiet-wait=S            before each scenario, wait up to S s for the machine to be < 10 % busy (default 60)
   --skip-vacuum             no VACUUM ANALYZE before the load: measure the database as the import leaves it
   --keep                    keep the temp directory (logs, data) instead of deleting it
-  --suite=all|web|dossiers|field-sync|coverage|reports-public|reports-submit
+  --suite=all|web|dossiers|field-sync|coverage|reports-public|reports-submit|notice-fan-out
                             web: search and home page with their baselines (a)–(d2); dossiers: status look-ups and
                             submissions with their baselines (e)–(h); all: both (default); field-sync: a batch of 500
                             visits and the 200-household snapshot, in process, next to bare INSERTs (--engine=system);
                             coverage: a generated province of 500,000 households and a village of 500, next to bare SQL
                             (system engine only); reports-public: a commune of 20,000 citizen reports, its public list
                             and map GeoJSON next to their bare SQL (system engine only); reports-submit: citizen reports sent with a 200 KB photo per second,
-                            next to a bare Hono parse and a bare pg INSERT of the same bytes (system engine only)
+                            next to a bare Hono parse and a bare pg INSERT of the same bytes (system engine only);
+                            notice-fan-out: one notice to 100,000 residents, time to queue and outbox drain next to
+                            bare SQL, peak RSS (system engine only)
   --tokens=N                API tokens of the demo citizen that the submissions take in turn (default 1)
   --lookup-codes=N          dossiers filed before the load for the status look-ups to read (default 200)
   --trace-sql=N             diagnostics: before the load, send N look-ups and N submissions one at a time to XãSố and
@@ -99,9 +101,9 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
   const logLevel = values["log-level"] ?? "info";
   if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(logLevel))
     throw new Error("--log-level: fatal|error|warn|info|debug|trace|silent");
-  const SUITES = ["all", "web", "dossiers", "field-sync", "coverage", "reports-public", "reports-submit"] as const;
+  const SUITES = ["all", "web", "dossiers", "field-sync", "coverage", "reports-public", "reports-submit", "notice-fan-out"] as const;
   const suite = (values.suite ?? "all") as (typeof SUITES)[number];
-  if (!SUITES.includes(suite)) throw new Error("--suite must be all, web, dossiers, field-sync, coverage, reports-public or reports-submit");
+  if (!SUITES.includes(suite)) throw new Error(`--suite must be one of ${SUITES.join(", ")}`);
   const server = values.server ?? "compiled";
   if (server !== "compiled" && server !== "tsx") throw new Error("--server must be compiled or tsx");
   return {

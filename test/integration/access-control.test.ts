@@ -61,6 +61,7 @@ type Fixture = {
   // notices/loudspeakers: commune B's station, one of its slots
   stationB: string;
   slotB: string;
+  /** A published notice of commune B (notices/audiences). */
   noticeB: string;
 };
 const RESIDENT_B = "Bí Mật Người Xã Bên";
@@ -244,6 +245,15 @@ const SCOPED: Record<string, Probe> = {
   "POST /api/v1/residents/:id/link": (f) => ({ path: `/api/v1/residents/${f.linkResidentB}/link`, json: { linkId: f.linkB, decision: "confirm" } }),
   "POST /me/household/links/:linkId": (f) => ({ path: `/me/household/links/${f.linkB}`, form: { decision: "confirm" } }),
   "POST /api/v1/me/household/link/:linkId": (f) => ({ path: `/api/v1/me/household/link/${f.linkB}`, json: { decision: "confirm" } }),
+  // notices/audiences: a notice of commune B (its reach, its delivery report), and a draft's reach for commune B.
+  "GET /office/notices/:id/audience": (f) => ({ path: `/office/notices/${f.noticeB}/audience` }),
+  "GET /office/notices/:id/deliveries": (f) => ({ path: `/office/notices/${f.noticeB}/deliveries` }),
+  "GET /api/v1/notices/:id/audience": (f) => ({ path: `/api/v1/notices/${f.noticeB}/audience` }),
+  "GET /api/v1/notices/:id/deliveries": (f) => ({ path: `/api/v1/notices/${f.noticeB}/deliveries` }),
+  "POST /api/v1/notices/audience-preview": () => ({
+    path: "/api/v1/notices/audience-preview",
+    json: { unitCode: BAO_THANG, category: "administrative", scope: "commune", channels: ["web", "sms"] },
+  }),
 };
 
 // Outreach: commune B's campaign, training, its material and a resident of B to record as an attendee.
@@ -808,6 +818,7 @@ describeDb("access between communes", () => {
       linkB: (await t.db.query("SELECT id FROM resident_account_links WHERE resident_id = $1", [homeB.residentIds[0]])).rows[0]!.id as string,
       ...(await hallFixtureB(t)),
       ...(await loudspeakersOfB(t, villageB.code)),
+      noticeB: (await buildNotice(t.deps, { unitCode: BAO_THANG })).id,
     };
     officerA = new TestClient(t.app);
     await officerA.signIn(adminA.username, PASSWORD);

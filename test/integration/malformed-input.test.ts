@@ -434,6 +434,12 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     path: `/api/v1/radio-stations/${f.stationId}/plays`,
     body: { plays: [{ slotId: f.slotId, startedAt: "2026-11-23T18:00:00+07:00", status: "played" }] },
   }),
+  // notices/audiences
+  "POST /api/v1/notices/audience-preview": (f) => ({
+    who: "officer",
+    path: "/api/v1/notices/audience-preview",
+    body: { unitCode: GIA_PHU, category: "health", scope: "villages", villageCodes: [f.village], channels: ["web", "sms"], smsText: "Lich tiem chung" },
+  }),
 };
 
 type Schema = {

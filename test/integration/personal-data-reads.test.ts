@@ -20,6 +20,7 @@ import { confirmPayment } from "../../src/modules/payments/index.ts";
 import { getProcedure } from "../../src/modules/procedures/index.ts";
 import { checkImport, REGISTRY_FILE_COLUMNS } from "../../src/modules/registry/index.ts";
 import { submitReport } from "../../src/modules/reports/index.ts";
+import { buildNotice } from "../support/notice-factories.ts";
 
 /** A person of the registry file the fixture checks (twice, so the preview lists them as a possible duplicate). */
 const IMPORT_PERSON = "Đinh Thị Hoa";
@@ -66,7 +67,11 @@ type Fixture = {
   reportPhoto: { id: string; code: string; token: string };
   /** The private page of a citizen report (code and secret). */
   reportFollow: string;
+  /** A notice of GIA_PHU with one failed SMS to NOTICE_PHONE (notices/audiences). */
+  noticeWithFailure: string;
 };
+/** The number of the fixture notice's failed delivery: the delivery report lists it. */
+const NOTICE_PHONE = "+84912777111";
 /** The attendee of the fixture's training: the training page names them. */
 const TRAINEE = "Lò Thị Tập Huấn";
 type Kind = "page" | "api" | "download" | "printed";
@@ -350,6 +355,25 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
       shows: REGISTRY_PERSON,
     },
   ],
+  // notices/audiences: a notice's delivery report lists the numbers and names of the failed deliveries.
+  "GET /office/notices/:id/deliveries": (f) => [
+    {
+      as: "officer",
+      path: `/office/notices/${f.noticeWithFailure}/deliveries`,
+      kind: "page",
+      target: { type: "noticeDeliveries", id: f.noticeWithFailure },
+      shows: NOTICE_PHONE,
+    },
+  ],
+  "GET /api/v1/notices/:id/deliveries": (f) => [
+    {
+      as: "token",
+      path: `/api/v1/notices/${f.noticeWithFailure}/deliveries`,
+      kind: "api",
+      target: { type: "noticeDeliveries", id: f.noticeWithFailure },
+      shows: NOTICE_PHONE,
+    },
+  ],
 };
 
 type OwnProbe = { as: "citizen" | "officer"; path: string; kind: Kind };
@@ -532,6 +556,9 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /office/stations/:id/slots/new": "the empty slot form: the notices a station may play",
   "GET /office/stations/:id/slots/:slotId{[0-9a-fA-F-]{36}}": "a slot's times, notice and audio",
   "GET /office/stations/:id": "a station's week: times and notice titles",
+  // notices/audiences
+  "GET /office/notices/:id/audience": "how many people a notice reaches per channel: counts only",
+  "GET /api/v1/notices/:id/audience": "how many people a notice reaches per channel: counts only",
 };
 
 describeDb("reads of personal data", () => {
@@ -692,6 +719,14 @@ describeDb("reads of personal data", () => {
       registryImport: registryImport.id,
       reportPhoto: await aReportPhoto(),
       reportFollow: await aReportFollow(),
+      noticeWithFailure: await (async () => {
+        const notice = await buildNotice(t.deps, { channels: ["web", "sms"] });
+        await t.db.query(
+          "INSERT INTO notice_deliveries (notice_id, channel, address, status, last_error, attempts) VALUES ($1, 'sms', $2, 'failed', 'timeout', 8)",
+          [notice.id, NOTICE_PHONE],
+        );
+        return notice.id;
+      })(),
     };
     for (const [name, username] of [
       ["officer", officer.username],

@@ -30,3 +30,8 @@ export { type CallbackOutcome, recordSmsReports } from "./use-cases/channels-rec
 export { recordZaloEvent } from "./use-cases/channels-record-zalo-event.ts";
 export { isStationDevicePath } from "./loudspeakers/station-key.ts";
 export { noticeAudioFile } from "./use-cases/loudspeakers-notice-audio.ts";
+// notices/audiences: who a notice reaches, its fan-out and its delivery report.
+export { AUDIENCE_ROLES, type AudiencePreview, type AudienceRole, type DeliveryReport } from "./audiences/audiences.contract.ts";
+export { previewDraftAudience, previewNoticeAudience } from "./use-cases/audiences-preview.ts";
+export { type FanOutResult, fanOutNotice } from "./use-cases/audiences-fan-out.ts";
+export { type DeliveriesView, noticeDeliveries } from "./use-cases/audiences-deliveries.ts";

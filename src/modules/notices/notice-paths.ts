@@ -45,6 +45,8 @@ export const noticeApiPaths = {
   notice: "/api/v1/notices/{id}",
   audiencePreview: "/api/v1/notices/audience-preview",
   deliveries: "/api/v1/notices/{id}/deliveries",
+  /** A saved notice's reach per channel (audiences). */
+  audience: "/api/v1/notices/{id}/audience",
   smsDeliveryReports: "/api/v1/notices/delivery-reports/sms",
   zaloCallbacks: "/api/v1/notices/delivery-reports/zalo",
   /** The channels part: the unit's Zalo account (GET, PUT, DELETE; ?unit=) and a test message (POST). */

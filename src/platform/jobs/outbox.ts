@@ -70,6 +70,35 @@ export async function enqueue(q: Queryable, msg: OutboxMessage): Promise<boolean
   return r.rowCount === 1;
 }
 
+/** Rows per INSERT of enqueueMany: one statement carries four arrays of this length. */
+export const ENQUEUE_CHUNK = 5000;
+
+/**
+ * Queues many messages inside the caller's transaction: one INSERT … SELECT FROM unnest per chunk instead of one
+ * statement per message (a notice's fan-out queues 100,000). Returns how many were new (dedupe keys already used
+ * are ignored, as enqueue does).
+ */
+export async function enqueueMany(q: Queryable, messages: readonly OutboxMessage[], chunk = ENQUEUE_CHUNK): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < messages.length; i += chunk) {
+    const part = messages.slice(i, i + chunk);
+    const r = await q.query(
+      `INSERT INTO outbox (topic, payload, dedupe_key, next_attempt_at)
+       SELECT m.topic, m.payload::jsonb, m.dedupe_key, coalesce(m.not_before, now())
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS m(topic, payload, dedupe_key, not_before)
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+      [
+        part.map((m) => m.topic),
+        part.map((m) => JSON.stringify(m.payload ?? null)),
+        part.map((m) => m.dedupeKey ?? null),
+        part.map((m) => m.notBefore ?? null),
+      ],
+    );
+    inserted += r.rowCount ?? 0;
+  }
+  return inserted;
+}
+
 /** Housekeeping: deletes messages sent before olderThan. Dead messages are kept for inspection. */
 export async function purgeSent(q: Queryable, olderThan: Date): Promise<number> {
   const r = await q.query("DELETE FROM outbox WHERE status = 'sent' AND sent_at < $1", [olderThan]);
