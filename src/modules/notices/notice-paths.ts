@@ -21,6 +21,9 @@ export const noticePaths = {
   /** Who it reaches per channel before sending; delivery report after. */
   officeAudience: (id: string) => `/office/notices/${id}/audience`,
   officeDeliveries: (id: string) => `/office/notices/${id}/deliveries`,
+  // authoring: a step on a notice (submit, approve, send-back, publish, withdraw) and an attachment in the office
+  officeStep: (id: string, step: string) => `/office/notices/${id}/${step}`,
+  officeAttachment: (id: string, fileId: string) => `/office/notices/${id}/files/${fileId}`,
   channelSettings: "/office/notices/channels",
   /** Record a resident's choices at the desk or in the field, with consent. */
   deskPreferences: "/office/notices/preferences",

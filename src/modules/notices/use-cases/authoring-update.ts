@@ -4,10 +4,11 @@ import { visibleNotice } from "../notice-access.ts";
 import { findNotice } from "../notices.repository.ts";
 import { NoticeUpdate } from "../authoring/authoring.contract.ts";
 import { updateNoticeFields } from "../authoring/authoring.repository.ts";
+import { type IncomingFile, saveAttachments } from "../authoring/notice-files.ts";
 import { readNoticeInput } from "../authoring/notice-input.ts";
 import { assertAction, assertVersion, type Ctx, type D, recordStep } from "../authoring/notice-workflow.ts";
 
-export async function updateNotice(deps: D, ctx: Ctx, id: string, raw: unknown): Promise<NoticeRow> {
+export async function updateNotice(deps: D, ctx: Ctx, id: string, raw: unknown, files: readonly IncomingFile[] = [], clientIp: string | null = null): Promise<NoticeRow> {
   const seen = await visibleNotice(deps.db, ctx.principal, id);
   const p = ctx.principal!;
   assertAction(p, seen, "edit", ["draft"], "notice.draft");
@@ -18,6 +19,7 @@ export async function updateNotice(deps: D, ctx: Ctx, id: string, raw: unknown):
     assertVersion(n, (input as NoticeUpdate).version);
     assertAction(p, n, "edit", ["draft"], "notice.draft");
     await updateNoticeFields(q, id, fields, now);
+    await saveAttachments(q, deps, p, { id, unitCode: fields.unitCode }, files, clientIp);
     await recordStep(q, deps, ctx, n, { type: "notice.edited", kind: "edited", at: now, details: { version: n.version + 1 } });
     return (await findNotice(q, id))!;
   });
