@@ -37,6 +37,8 @@ export const ABBREVIATIONS: ReadonlyArray<readonly [string, string]> = [
 const UNITS: Record<string, string> = { km: "ki-lô-mét", kg: "ki-lô-gam", ha: "héc-ta", m2: "mét vuông", m: "mét", cm: "xăng-ti-mét", mm: "mi-li-mét" };
 
 const num = (s: string) => vietnameseNumberWords(Number(s));
+// The fourth month is "tháng tư", never "tháng bốn".
+const month = (s: string) => (Number(s) === 4 ? "tư" : num(s));
 const digits = (s: string) =>
   [...s.replace(/\D/g, "")]
     .map((d) => vietnameseNumberWords(Number(d)))
@@ -49,8 +51,8 @@ export function speakNumbers(text: string): string {
       // Phone numbers: read digit by digit (0912 345 678, 0912.345.678, +84912345678, 1900 1234).
       .replace(/(?<![\d/])(?:\+84|0)\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?![\d/])/g, (m) => digits(m.replace(/^\+84/, "0")))
       // Dates: dd/mm/yyyy, dd-mm-yyyy, dd/mm.
-      .replace(/(?:ngày\s+)?(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)/g, (_m, d, mo, y) => `ngày ${num(d)} tháng ${num(mo)} năm ${num(y)}`)
-      .replace(/(?:ngày\s+)?(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/g, (_m, d, mo) => `ngày ${num(d)} tháng ${num(mo)}`)
+      .replace(/(?:ngày\s+)?(?<!\d)(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?!\d)/g, (_m, d, mo, y) => `ngày ${num(d)} tháng ${month(mo)} năm ${num(y)}`)
+      .replace(/(?:ngày\s+)?(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/g, (_m, d, mo) => `ngày ${num(d)} tháng ${month(mo)}`)
       // Units and percentages after a number (the number itself is read below).
       .replace(/(\d)\s?%/g, "$1 phần trăm")
       .replace(/(\d)\s?(km|kg|ha|m2|cm|mm|m)(?![\p{L}\d])/gu, (_m, n, u: string) => `${n} ${UNITS[u]}`)
@@ -99,6 +101,7 @@ export function deriveSpeechText(title: string, body: string): string {
     .replace(/\( ?/g, "(")
     .replace(/ ?\)/g, ")")
     .replace(/ {2,}/g, " ")
+    .replace(/ +([.,;!?])/g, "$1")
     .trim();
   return cutAtSentence(script, NOTICE_LIMITS.speechChars);
 }
