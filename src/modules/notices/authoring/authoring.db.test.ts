@@ -192,4 +192,53 @@ describeDb("notices authoring", () => {
     expect(r.smsEdited).toBe(false);
     expect(r.smsText).toContain("Noi dung moi.");
   });
+
+  it("writes a notice through the office form without JavaScript: errors beside fields with values kept, then saved with its attachment", async () => {
+    const form = (fields: Record<string, string | string[]>, file?: { name: string; bytes: Uint8Array }) => {
+      const fd = new FormData();
+      fd.set("_csrf", author.csrfToken);
+      for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) fd.append(k, one);
+      if (file) fd.append("attachments", new Blob([file.bytes]), file.name);
+      return author.request("/office/notices/new", { method: "POST", body: fd });
+    };
+    const page = await author.get("/office/notices/new");
+    expect(page.status).toBe(200);
+    const fields = {
+      unitCode: GIA_PHU,
+      category: "agriculture",
+      title: "Phòng trừ sâu cuốn lá",
+      body: "Bà con phun thuốc trước ngày 20/03/2026.",
+      scope: "villages",
+      villageCodes: [village],
+      validFrom: "15/03/2026",
+      channels: ["sms", "loudspeaker"],
+      "audience.flags": ["no_smartphone"],
+      "audience.list": "0912 345 678\n12345",
+    };
+    const badDay = await form({ ...fields, validUntil: "31/02/2026" });
+    expect(badDay.status).toBe(400);
+    expect(await badDay.text()).toContain('href="#f-validUntil"');
+    const bad = await form(fields);
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain("dòng 2");
+    expect(html).toContain("Phòng trừ sâu cuốn lá");
+    expect(html).toMatch(/value="no_smartphone" checked/);
+
+    const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    const ok = await form({ ...fields, "audience.list": "0912 345 678" }, { name: "huong-dan.pdf", bytes: pdf });
+    expect(ok.status).toBe(303);
+    const at = ok.headers.get("location")!;
+    const shown = await (await author.get(at)).text();
+    expect(shown).toContain("huong-dan.pdf");
+    expect(shown).toContain("Phong tru sau cuon la");
+    const id = at.split("/").pop()!;
+    const file = await author.get(`/office/notices/${id}/files/${/files\/([0-9a-f-]{36})/.exec(shown)![1]}`);
+    expect(file.status).toBe(200);
+    // A step from the page: sent for review, then the stale form is refused with 409 on the same page.
+    const version = /name="version" value="(\d+)"/.exec(shown)![1]!;
+    expect((await author.post(`/office/notices/${id}/submit`, { version })).status).toBe(303);
+    const again = await author.post(`/office/notices/${id}/submit`, { version });
+    expect(again.status).toBe(409);
+  });
 });

@@ -207,9 +207,9 @@ export function noticeFormPages(kit: PageKit) {
   const create = async (c: Context<AppEnv>) => {
     requireSignedIn(c);
     const f: NoticeForm = await readNoticeForm(c);
+    // Days it could not read go to the use case as typed (so every other field is checked too); their errors are the page's.
     const { input, dayErrors } = inputFromForm(f, false);
     try {
-      if (dayErrors.length) throw new AppError("validation", "error.validation", dayErrors);
       const n = await createNotice(deps, useCaseContext(c), input, f.files, clientIp(c, deps.config.trustedProxies));
       setFlash(c, "notices.authoring.flash.saved", secure);
       return c.redirect(noticePaths.officeNotice(n.id), 303);
@@ -226,7 +226,6 @@ export function noticeFormPages(kit: PageKit) {
     const f: NoticeForm = await readNoticeForm(c);
     const { input, dayErrors } = inputFromForm(f, true);
     try {
-      if (dayErrors.length) throw new AppError("validation", "error.validation", dayErrors);
       await updateNotice(deps, useCaseContext(c), n.id, input, f.files, clientIp(c, deps.config.trustedProxies));
       setFlash(c, "notices.authoring.flash.saved", secure);
       return c.redirect(noticePaths.officeNotice(n.id), 303);
