@@ -194,7 +194,7 @@ describeDb("notices authoring", () => {
   });
 
   it("writes a notice through the office form without JavaScript: errors beside fields with values kept, then saved with its attachment", async () => {
-    const form = (fields: Record<string, string | string[]>, file?: { name: string; bytes: Uint8Array }) => {
+    const form = (fields: Record<string, string | string[]>, file?: { name: string; bytes: Uint8Array<ArrayBuffer> }) => {
       const fd = new FormData();
       fd.set("_csrf", author.csrfToken);
       for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) fd.append(k, one);

@@ -39,7 +39,8 @@ async function issuingUnit(deps: Pick<Deps, "db" | "config">, p: Principal, code
     errors.push(err("unitCode", "unknown", "notices.authoring.error.unitUnknown"));
     return null;
   }
-  if (!can(p, "notice.draft", { code: unit.code, path: unit.path })) throw new AppError("forbidden", "error.forbidden");
+  // Another unit's notices are none of the author's business: a 404, as for every resource outside one's grants.
+  if (!can(p, "notice.draft", { code: unit.code, path: unit.path })) throw new AppError("not_found", "error.notFound");
   return unit;
 }
 
@@ -60,7 +61,7 @@ export function normaliseList(lines: readonly string[], errors: FieldError[]): s
 
 /**
  * The checked fields of a notice. `before`: the notice being edited (its SMS/speech edits survive when the input
- * leaves them out). Throws 400 naming every bad field, 403 when the author may not draft for the unit.
+ * leaves them out). Throws 400 naming every bad field, 404 when the author may not draft for the unit.
  */
 export async function readNoticeInput(
   deps: Pick<Deps, "db" | "config">,
