@@ -329,7 +329,10 @@ Object.assign(SCOPED, {
   "POST /office/notices/:id{[0-9a-fA-F-]{36}}/approve": (f) => ({ path: `/office/notices/${f.noticeB}/approve`, form: { version: "1" } }),
   "POST /office/notices/:id{[0-9a-fA-F-]{36}}/send-back": (f) => ({ path: `/office/notices/${f.noticeB}/send-back`, form: { version: "1", note: "X" } }),
   "POST /office/notices/:id{[0-9a-fA-F-]{36}}/publish": (f) => ({ path: `/office/notices/${f.noticeB}/publish`, form: { version: "1" } }),
-  "POST /office/notices/:id{[0-9a-fA-F-]{36}}/withdraw": (f) => ({ path: `/office/notices/${f.noticeB}/withdraw`, form: { version: "1", reason: "X", correction: "X" } }),
+  "POST /office/notices/:id{[0-9a-fA-F-]{36}}/withdraw": (f) => ({
+    path: `/office/notices/${f.noticeB}/withdraw`,
+    form: { version: "1", reason: "X", correction: "X" },
+  }),
   "GET /office/notices/:id{[0-9a-fA-F-]{36}}/files/:fileId": (f) => ({ path: `/office/notices/${f.noticeB}/files/${f.noticeFileB}` }),
   "POST /office/notices/new": () => ({
     path: "/office/notices/new",
@@ -653,7 +656,15 @@ describeDb("access between communes", () => {
     );
     // notices/authoring: a draft notice of commune B with an attachment.
     const noticeB = await buildNotice(t.deps, { unitCode: BAO_THANG, status: "draft", title: "Thông báo Bí Mật" });
-    const noticeFileB = await storeFile(t.db, { ownerUserId: adminB.id, communeCode: BAO_THANG, name: "nb.pdf", bytes: aPdf("nb"), maxBytes: 1_000_000, field: "file", quota: null });
+    const noticeFileB = await storeFile(t.db, {
+      ownerUserId: adminB.id,
+      communeCode: BAO_THANG,
+      name: "nb.pdf",
+      bytes: aPdf("nb"),
+      maxBytes: 1_000_000,
+      field: "file",
+      quota: null,
+    });
     await t.db.query("INSERT INTO notice_attachments (notice_id, file_id, name) VALUES ($1, $2, 'nb.pdf')", [noticeB.id, noticeFileB.id]);
     f = {
       reportB: reportB.id,

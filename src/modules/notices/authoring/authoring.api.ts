@@ -31,7 +31,10 @@ import {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export const presentNotice = (n: NoticeRow, more: Partial<Pick<OfficeNotice, "attachments" | "actions" | "correctedById">> = {}): z.infer<typeof NoticeOut> => ({
+export const presentNotice = (
+  n: NoticeRow,
+  more: Partial<Pick<OfficeNotice, "attachments" | "actions" | "correctedById">> = {},
+): z.infer<typeof NoticeOut> => ({
   id: n.id,
   unitCode: n.unitCode,
   category: n.category,
@@ -182,7 +185,11 @@ export function registerAuthoringApi(api: OpenAPIHono<AppEnv>, deps: Deps): void
     return c.json(presentNotice(n), 200);
   });
   api.openapi(
-    step(`${noticeApiPaths.notice}/publish`, "Publish an emergency notice at once without review (flagged in the audit as notice.publishedWithoutReview)", VersionBody),
+    step(
+      `${noticeApiPaths.notice}/publish`,
+      "Publish an emergency notice at once without review (flagged in the audit as notice.publishedWithoutReview)",
+      VersionBody,
+    ),
     async (c) => {
       const n = await publishEmergencyNotice(deps, useCaseContext(c), c.req.valid("param").id, c.req.valid("json"));
       return c.json(presentNotice(n), 200);
@@ -194,8 +201,7 @@ export function registerAuthoringApi(api: OpenAPIHono<AppEnv>, deps: Deps): void
       path: `${noticeApiPaths.notice}/withdraw`,
       tags: ["Notices"],
       security: [{ bearerAuth: [] }],
-      summary:
-        "Withdraw a scheduled or published notice; a published one gets a correction notice published at once to the same people on the same channels",
+      summary: "Withdraw a scheduled or published notice; a published one gets a correction notice published at once to the same people on the same channels",
       request: { params: NoticeIdParam, ...jsonBody(WithdrawBody) },
       responses: {
         200: json(z.object({ notice: NoticeOut, correction: NoticeOut.nullable() }).openapi("NoticeWithdrawn"), "The withdrawn notice and its correction"),

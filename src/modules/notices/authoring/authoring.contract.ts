@@ -84,16 +84,10 @@ export const WithdrawBody = z
   .strictObject({
     version: Version,
     reason: z.string().trim().min(1).max(NOTE_MAX).openapi({ description: "Why it is withdrawn (kept in the history)" }),
-    correction: z
-      .string()
-      .trim()
-      .min(1)
-      .max(NOTICE_LIMITS.bodyChars)
-      .optional()
-      .openapi({
-        description:
-          "The correction's body, published at once to the same people on the same channels; required for a published notice (a scheduled one was never sent)",
-      }),
+    correction: z.string().trim().min(1).max(NOTICE_LIMITS.bodyChars).optional().openapi({
+      description:
+        "The correction's body, published at once to the same people on the same channels; required for a published notice (a scheduled one was never sent)",
+    }),
   })
   .openapi("NoticeWithdraw");
 export type WithdrawBody = z.infer<typeof WithdrawBody>;

@@ -1,6 +1,6 @@
 // The authoring workflow through /api/v1 and the office pages: who may do what, 404 across communes, optimistic
 // concurrency, the emergency skip flagged in the audit, withdrawal creating and queueing its correction, bad input.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { TestClient } from "../../../../test/support/client.ts";
 import { CSRF_HEADER } from "../../../platform/http/csrf.ts";
 import { BAO_THANG, buildUser, buildVillage, GIA_PHU, PASSWORD } from "../../../../test/support/factories.ts";
@@ -40,7 +40,7 @@ describeDb("notices authoring", () => {
     ...over,
   });
   const create = async (client: TestClient, over: Record<string, unknown> = {}) => {
-    const res = await send(client, "/api/v1/notices", (draft(over)));
+    const res = await send(client, "/api/v1/notices", draft(over));
     expect(res.status).toBe(201);
     return (await res.json()) as Notice;
   };
@@ -160,11 +160,13 @@ describeDb("notices authoring", () => {
 
   it("refuses bad input with 400s naming the fields", async () => {
     const bad = async (over: Record<string, unknown>) => {
-      const res = await send(author, "/api/v1/notices", (draft(over)));
+      const res = await send(author, "/api/v1/notices", draft(over));
       expect(res.status).toBe(400);
       return ((await res.json()) as Problem).errors ?? [];
     };
-    const long = Array.from({ length: 40 }, (_, i) => `Hộ số ${i + 1} gọi 09${String(10_000_000 + i * 7919).slice(0, 8)} ngày ${(i % 28) + 1}/03/2026.`).join(" ");
+    const long = Array.from({ length: 40 }, (_, i) => `Hộ số ${i + 1} gọi 09${String(10_000_000 + i * 7919).slice(0, 8)} ngày ${(i % 28) + 1}/03/2026.`).join(
+      " ",
+    );
     const sms = await bad({ body: long });
     expect(sms[0]?.field).toBe("smsText");
     expect(sms[0]?.message).toMatch(/còn \d+ ký tự, tối đa 306 sau khi bỏ dấu/);
@@ -176,7 +178,7 @@ describeDb("notices authoring", () => {
     expect((await bad({ validUntil: "2026-01-01" }))[0]?.field).toBe("validUntil");
     expect((await bad({ smsText: "x".repeat(400) }))[0]?.field).toBe("smsText");
     // Without sms, a long body is fine (no SMS will be sent).
-    const ok = await send(author, "/api/v1/notices", (draft({ body: long, channels: ["loudspeaker"] })));
+    const ok = await send(author, "/api/v1/notices", draft({ body: long, channels: ["loudspeaker"] }));
     expect(ok.status).toBe(201);
   });
 

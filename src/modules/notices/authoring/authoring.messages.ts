@@ -269,7 +269,8 @@ export const messagesEn: Messages = {
   "notices.authoring.flash.sentBack": "Sent back to the author.",
   "notices.authoring.flash.published": "Emergency notice published.",
   "notices.authoring.flash.withdrawn": "Notice withdrawn.",
-  "notices.authoring.error.smsTooLong": "Field “{field}”: still {chars} characters, at most {max} without diacritics. Shorten the text or write the SMS yourself.",
+  "notices.authoring.error.smsTooLong":
+    "Field “{field}”: still {chars} characters, at most {max} without diacritics. Shorten the text or write the SMS yourself.",
   "notices.authoring.error.unitUnknown": "Field “{field}”: not a commune or province you draft notices for",
   "notices.authoring.error.listLine": "Field “{field}”: line {line} (“{value}”) is not a Vietnamese mobile number",
   "notices.authoring.error.listTooMany": "Field “{field}”: at most {max} numbers",

@@ -126,10 +126,7 @@ export async function moveNotice(
       params.push(v);
       return `${k} = $${params.length}`;
     });
-  await q.query(
-    `UPDATE notices SET status = $2, updated_at = $3, version = version + 1${assignments.map((a) => `, ${a}`).join("")} WHERE id = $1`,
-    params,
-  );
+  await q.query(`UPDATE notices SET status = $2, updated_at = $3, version = version + 1${assignments.map((a) => `, ${a}`).join("")} WHERE id = $1`, params);
 }
 
 export async function insertNoticeEvent(q: Queryable, e: { noticeId: string; kind: NoticeEventKind; actorId: string | null; note?: string | null; at: Date }) {
@@ -144,19 +141,17 @@ export async function insertNoticeEvent(q: Queryable, e: { noticeId: string; kin
 
 export type NoticeEventRow = { kind: NoticeEventKind; actorId: string | null; note: string | null; at: Date };
 export async function listNoticeEvents(q: Queryable, noticeId: string): Promise<NoticeEventRow[]> {
-  const { rows } = await q.query<NoticeEventRow>(
-    `SELECT kind, actor_id AS "actorId", note, at FROM notice_events WHERE notice_id = $1 ORDER BY at, id`,
-    [noticeId],
-  );
+  const { rows } = await q.query<NoticeEventRow>(`SELECT kind, actor_id AS "actorId", note, at FROM notice_events WHERE notice_id = $1 ORDER BY at, id`, [
+    noticeId,
+  ]);
   return rows;
 }
 
 export type AttachmentRow = { fileId: string; name: string };
 export async function listAttachments(q: Queryable, noticeId: string): Promise<AttachmentRow[]> {
-  const { rows } = await q.query<AttachmentRow>(
-    `SELECT file_id AS "fileId", name FROM notice_attachments WHERE notice_id = $1 ORDER BY position, name`,
-    [noticeId],
-  );
+  const { rows } = await q.query<AttachmentRow>(`SELECT file_id AS "fileId", name FROM notice_attachments WHERE notice_id = $1 ORDER BY position, name`, [
+    noticeId,
+  ]);
   return rows;
 }
 export async function addAttachment(q: Queryable, noticeId: string, fileId: string, name: string): Promise<void> {
@@ -171,10 +166,10 @@ export async function removeAttachment(q: Queryable, noticeId: string, fileId: s
   return (r.rowCount ?? 0) > 0;
 }
 export async function copyAttachments(q: Queryable, from: string, to: string): Promise<void> {
-  await q.query(`INSERT INTO notice_attachments (notice_id, file_id, name, position) SELECT $2, file_id, name, position FROM notice_attachments WHERE notice_id = $1`, [
-    from,
-    to,
-  ]);
+  await q.query(
+    `INSERT INTO notice_attachments (notice_id, file_id, name, position) SELECT $2, file_id, name, position FROM notice_attachments WHERE notice_id = $1`,
+    [from, to],
+  );
 }
 
 /** The correction published for a withdrawn notice, if any. */

@@ -8,7 +8,7 @@ import { AppError, type FieldError, validationError } from "../../../platform/ht
 import { getAdminUnit, listAdminUnitChildren } from "../../admin-units/index.ts";
 import { toE164Vn } from "../../notifications/index.ts";
 import { NOTICE_LIMITS, type NoticeAudience, type NoticeRow } from "../notices.model.ts";
-import { NoticeCreate, NoticeUpdate } from "./authoring.contract.ts";
+import { NoticeCreate, type NoticeUpdate } from "./authoring.contract.ts";
 import type { NoticeFields } from "./authoring.repository.ts";
 import { checkSmsText, deriveSmsText, type SmsVersion } from "./sms-version.ts";
 import { deriveSpeechText } from "./speech-script.ts";
@@ -55,7 +55,8 @@ export function normaliseList(lines: readonly string[], errors: FieldError[]): s
       if (errors.filter((e) => e.field === "audience.list").length >= 5) break;
     } else out.add(e164);
   }
-  if (out.size > NOTICE_LIMITS.listNumbers) errors.push(err("audience.list", "tooMany", "notices.authoring.error.listTooMany", { max: NOTICE_LIMITS.listNumbers }));
+  if (out.size > NOTICE_LIMITS.listNumbers)
+    errors.push(err("audience.list", "tooMany", "notices.authoring.error.listTooMany", { max: NOTICE_LIMITS.listNumbers }));
   return [...out];
 }
 

@@ -41,9 +41,13 @@ export function assertAction(p: Principal, n: NoticeRow, action: keyof NoticeAct
     });
   if (!noticeActions(p, n)[action]) {
     if ((action === "approve" || action === "sendBack") && p.userId === n.authorId)
-      throw new AppError("forbidden", "notices.authoring.error.ownNotice", [{ field: "version", code: "ownNotice", message: "notices.authoring.error.ownNotice" }]);
+      throw new AppError("forbidden", "notices.authoring.error.ownNotice", [
+        { field: "version", code: "ownNotice", message: "notices.authoring.error.ownNotice" },
+      ]);
     if (action === "publish" && n.category !== "emergency")
-      throw new AppError("conflict", "notices.authoring.error.notEmergency", [{ field: "category", code: "notEmergency", message: "notices.authoring.error.notEmergencyField" }]);
+      throw new AppError("conflict", "notices.authoring.error.notEmergency", [
+        { field: "category", code: "notEmergency", message: "notices.authoring.error.notEmergencyField" },
+      ]);
     throw new AppError("forbidden", "error.forbidden");
   }
 }

@@ -9,9 +9,7 @@ describe("the SMS version of a notice", () => {
       "Tiêm vắc-xin lúc **7h30** ngày 12/02/2026 tại trạm y tế.\n\n- Gọi 0912 345 678\n- Xem https://xaso.vn/notices/n/1",
     );
     expect(v).toMatchObject({ ok: true, shortened: false });
-    expect(v.text).toBe(
-      "Lich tiem chung\nTiem vac-xin luc 7h30 ngay 12/02/2026 tai tram y te.\n- Goi 0912 345 678\n- Xem https://xaso.vn/notices/n/1",
-    );
+    expect(v.text).toBe("Lich tiem chung\nTiem vac-xin luc 7h30 ngay 12/02/2026 tai tram y te.\n- Goi 0912 345 678\n- Xem https://xaso.vn/notices/n/1");
     expect(countSmsSegments(v.text)).toEqual({ encoding: "GSM-7", segments: 1 });
   });
 

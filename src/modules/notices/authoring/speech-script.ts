@@ -39,10 +39,7 @@ const UNITS: Record<string, string> = { km: "ki-lô-mét", kg: "ki-lô-gam", ha:
 const num = (s: string) => vietnameseNumberWords(Number(s));
 // The fourth month is "tháng tư", never "tháng bốn".
 const month = (s: string) => (Number(s) === 4 ? "tư" : num(s));
-const digits = (s: string) =>
-  [...s.replace(/\D/g, "")]
-    .map((d) => vietnameseNumberWords(Number(d)))
-    .join(" ");
+const digits = (s: string) => [...s.replace(/\D/g, "")].map((d) => vietnameseNumberWords(Number(d))).join(" ");
 
 /** Numbers, dates, times, phones, percentages and units in words. */
 export function speakNumbers(text: string): string {

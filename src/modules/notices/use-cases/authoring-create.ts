@@ -17,12 +17,18 @@ export async function createNotice(deps: D, ctx: Ctx, raw: unknown, files: reado
   const now = deps.clock.now();
   return deps.db.tx(async (q) => {
     const id = await insertNotice(q, fields, { authorId: p.userId, now });
-    await recordStep(q, deps, ctx, { id, unitCode: fields.unitCode }, {
-      type: "notice.created",
-      kind: "created",
-      at: now,
-      details: { category: fields.category, scope: fields.scope, channels: fields.channels },
-    });
+    await recordStep(
+      q,
+      deps,
+      ctx,
+      { id, unitCode: fields.unitCode },
+      {
+        type: "notice.created",
+        kind: "created",
+        at: now,
+        details: { category: fields.category, scope: fields.scope, channels: fields.channels },
+      },
+    );
     await saveAttachments(q, deps, p, { id, unitCode: fields.unitCode }, files, clientIp);
     return (await findNotice(q, id))!;
   });

@@ -17,11 +17,7 @@ export type OfficeNotice = {
 
 export async function getOfficeNotice(deps: Pick<Deps, "db">, ctx: Ctx, id: string): Promise<OfficeNotice> {
   const notice = await visibleNotice(deps.db, ctx.principal, id);
-  const [attachments, events, correctedById] = await Promise.all([
-    listAttachments(deps.db, id),
-    listNoticeEvents(deps.db, id),
-    findCorrectionId(deps.db, id),
-  ]);
+  const [attachments, events, correctedById] = await Promise.all([listAttachments(deps.db, id), listNoticeEvents(deps.db, id), findCorrectionId(deps.db, id)]);
   const names = await displayNames(
     deps.db,
     events.map((e) => e.actorId),

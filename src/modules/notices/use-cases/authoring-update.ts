@@ -8,7 +8,14 @@ import { type IncomingFile, saveAttachments } from "../authoring/notice-files.ts
 import { readNoticeInput } from "../authoring/notice-input.ts";
 import { assertAction, assertVersion, type Ctx, type D, recordStep } from "../authoring/notice-workflow.ts";
 
-export async function updateNotice(deps: D, ctx: Ctx, id: string, raw: unknown, files: readonly IncomingFile[] = [], clientIp: string | null = null): Promise<NoticeRow> {
+export async function updateNotice(
+  deps: D,
+  ctx: Ctx,
+  id: string,
+  raw: unknown,
+  files: readonly IncomingFile[] = [],
+  clientIp: string | null = null,
+): Promise<NoticeRow> {
   const seen = await visibleNotice(deps.db, ctx.principal, id);
   const p = ctx.principal!;
   assertAction(p, seen, "edit", ["draft"], "notice.draft");

@@ -78,13 +78,19 @@ export async function withdrawNotice(deps: D, ctx: Ctx, id: string, raw: unknown
       );
       await copyAttachments(q, n.id, correctionId);
       await moveNotice(q, correctionId, "published", { publishedAt: now, approvedBy: p.userId, approvedAt: now }, now);
-      await recordStep(q, deps, ctx, { id: correctionId, unitCode: n.unitCode }, {
-        type: "notice.correctionPublished",
-        kind: "correction_created",
-        note: input.reason,
-        at: now,
-        details: { correctsId: n.id },
-      });
+      await recordStep(
+        q,
+        deps,
+        ctx,
+        { id: correctionId, unitCode: n.unitCode },
+        {
+          type: "notice.correctionPublished",
+          kind: "correction_created",
+          note: input.reason,
+          at: now,
+          details: { correctsId: n.id },
+        },
+      );
       await queueNoticeFanOut(q, { id: correctionId, scheduledAt: null });
       correction = await findNotice(q, correctionId);
     }

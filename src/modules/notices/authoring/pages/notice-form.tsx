@@ -72,12 +72,10 @@ export function noticeFormPages(kit: PageKit) {
     const villages = unit?.level === "commune" ? (await listAdminUnitChildren(deps, unit.code, { limit: 500 })).items : [];
     const title = notice ? t("notices.authoring.edit") : t("notices.authoring.new");
     const labels: FieldLabels = Object.fromEntries(
-      [
-        ...ORDER.filter((f) => f !== "audience"),
-        "audience.flags",
-        "audience.roles",
-        "audience.list",
-      ].map((f) => [f, t(`notices.authoring.field.${f.replace("audience.", "")}` as Parameters<typeof t>[0])]),
+      [...ORDER.filter((f) => f !== "audience"), "audience.flags", "audience.roles", "audience.list"].map((f) => [
+        f,
+        t(`notices.authoring.field.${f.replace("audience.", "")}` as Parameters<typeof t>[0]),
+      ]),
     );
     const form = { values: state.values, errors: state.errors };
     const checked = (name: string) => state.multi[name] ?? [];
@@ -238,7 +236,11 @@ export function noticeFormPages(kit: PageKit) {
 
   return {
     newForm: (c: Context<AppEnv>) =>
-      render(c, { values: { validFrom: new Date(deps.clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10) }, multi: { channels: ["web"] }, errors: [] }, null),
+      render(
+        c,
+        { values: { validFrom: new Date(deps.clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10) }, multi: { channels: ["web"] }, errors: [] },
+        null,
+      ),
     create,
     editForm: async (c: Context<AppEnv>) => {
       const p = requireSignedIn(c);

@@ -221,8 +221,7 @@ export function noticePages(kit: PageKit) {
                 t("notices.authoring.sendBack"),
                 "secondary",
               )}
-            {a.publish &&
-              stepForm("publish", <p class="hint">{t("notices.authoring.publishHint")}</p>, t("notices.authoring.publish"), "warning")}
+            {a.publish && stepForm("publish", <p class="hint">{t("notices.authoring.publishHint")}</p>, t("notices.authoring.publish"), "warning")}
             {a.withdraw &&
               stepForm(
                 "withdraw",
@@ -272,7 +271,8 @@ export function noticePages(kit: PageKit) {
       if (!day) return { body: { version }, errors: [] };
       const d = parseDayInput(day);
       if (!d.ok) return { body: {}, errors: [{ field: "scheduledAt", code: "date", message: "validation.date" }] };
-      if (!/^([01]?\d|2[0-3])[:h]([0-5]\d)$/.test(time)) return { body: {}, errors: [{ field: "scheduledAt", code: "time", message: "notices.authoring.error.time" }] };
+      if (!/^([01]?\d|2[0-3])[:h]([0-5]\d)$/.test(time))
+        return { body: {}, errors: [{ field: "scheduledAt", code: "time", message: "notices.authoring.error.time" }] };
       const [hh, mm] = time.split(/[:h]/);
       const at = localInstant(d.iso, `${hh!.padStart(2, "0")}:${mm}`);
       return { body: { version, scheduledAt: at.toISOString() }, errors: [] };

@@ -32,7 +32,7 @@ export async function readNoticeForm(c: Context): Promise<NoticeForm> {
       if (item instanceof File) {
         if (k === "attachments" && item.size > 0) files.push({ name: item.name, bytes: new Uint8Array(await item.arrayBuffer()) });
       } else if (typeof item === "string") {
-        if ((MULTI_FIELDS as readonly string[]).includes(k)) (multi[k] ??= []).push(item);
+        if ((MULTI_FIELDS as readonly string[]).includes(k)) multi[k] = [...(multi[k] ?? []), item];
         else if (values[k] === undefined) values[k] = item;
       }
     }
