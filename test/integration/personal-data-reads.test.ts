@@ -20,6 +20,8 @@ import { confirmPayment } from "../../src/modules/payments/index.ts";
 import { getProcedure } from "../../src/modules/procedures/index.ts";
 import { checkImport, REGISTRY_FILE_COLUMNS } from "../../src/modules/registry/index.ts";
 import { submitReport } from "../../src/modules/reports/index.ts";
+import { buildNotice } from "../support/notice-factories.ts";
+import { storeFile } from "../../src/platform/files/file-store.ts";
 
 /** A person of the registry file the fixture checks (twice, so the preview lists them as a possible duplicate). */
 const IMPORT_PERSON = "Đinh Thị Hoa";
@@ -66,7 +68,13 @@ type Fixture = {
   reportPhoto: { id: string; code: string; token: string };
   /** The private page of a citizen report (code and secret). */
   reportFollow: string;
+  // notices/authoring
+  /** A draft notice of GIA_PHU with a list of phone numbers (NOTICE_PHONE) and an attachment. */
+  notice: { id: string; fileId: string };
 };
+// notices/authoring
+const NOTICE_PHONE = "0912666555";
+const NOTICE_ID = ":id{[0-9a-fA-F-]{36}}";
 /** The attendee of the fixture's training: the training page names them. */
 const TRAINEE = "Lò Thị Tập Huấn";
 type Kind = "page" | "api" | "download" | "printed";
@@ -324,9 +332,21 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
   "GET /office/recognition/print": () => [{ as: "officer", path: "/office/recognition/print", kind: "page", target: { type: "recognition", id: null } }],
   "GET /office/recognition.xlsx": () => [{ as: "officer", path: "/office/recognition.xlsx", kind: "printed", target: { type: "recognition", id: null } }],
   "GET /api/v1/recognition": () => [{ as: "token", path: "/api/v1/recognition", kind: "api", target: { type: "recognition", id: null } }],
+  // notices/authoring: a notice (the officers who acted, its phone list) and its attachments.
+  [`GET /office/notices/${NOTICE_ID}`]: (f) => [
+    { as: "officer", path: `/office/notices/${f.notice.id}`, kind: "page", target: { type: "notice", id: f.notice.id } },
+  ],
+  [`GET /office/notices/${NOTICE_ID}/edit`]: (f) => [
+    { as: "officer", path: `/office/notices/${f.notice.id}/edit`, kind: "page", target: { type: "notice", id: f.notice.id }, shows: NOTICE_PHONE },
+  ],
+  "GET /api/v1/notices/:id": (f) => [{ as: "token", path: `/api/v1/notices/${f.notice.id}`, kind: "api", target: { type: "notice", id: f.notice.id } }],
+  [`GET /office/notices/${NOTICE_ID}/files/:fileId`]: (f) => [
+    { as: "officer", path: `/office/notices/${f.notice.id}/files/${f.notice.fileId}`, kind: "download", target: { type: "notice", id: f.notice.id } },
+  ],
 };
 
 type OwnProbe = { as: "citizen" | "officer"; path: string; kind: Kind };
+
 // The caller's own data: not audited, but kept by no cache. A route here may also be in AUDITED when others can
 // read through it too (the owner reading is then the unaudited case).
 const OWN: Record<string, (f: Fixture) => OwnProbe> = {
@@ -464,6 +484,10 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /reports/map-assets/:name": "the map's static files",
   "GET /reports/map-assets/images/:name": "the map's static files",
   "GET /api/v1/public/reports.geojson": "public reports' places as GeoJSON: no personal data",
+  // notices/authoring
+  "GET /office/notices": "notices' titles, categories, channels and dates",
+  "GET /api/v1/notices": "notices' titles, categories, channels and dates",
+  "GET /office/notices/new": "the empty notice form: the officer's own units and their villages",
 };
 
 describeDb("reads of personal data", () => {
@@ -624,6 +648,20 @@ describeDb("reads of personal data", () => {
       registryImport: registryImport.id,
       reportPhoto: await aReportPhoto(),
       reportFollow: await aReportFollow(),
+      notice: await (async () => {
+        const n = await buildNotice(t.deps, { status: "draft", audience: { list: [`+84${NOTICE_PHONE.slice(1)}`] } });
+        const file = await storeFile(t.db, {
+          ownerUserId: null,
+          communeCode: GIA_PHU,
+          name: "n.pdf",
+          bytes: aPdf("n"),
+          maxBytes: 1_000_000,
+          field: "file",
+          quota: null,
+        });
+        await t.db.query("INSERT INTO notice_attachments (notice_id, file_id, name) VALUES ($1, $2, 'n.pdf')", [n.id, file.id]);
+        return { id: n.id, fileId: file.id };
+      })(),
     };
     for (const [name, username] of [
       ["officer", officer.username],

@@ -1,6 +1,7 @@
 // One notice in the office face: the notice, its attachments, its history with who acted, the correction that
 // replaced it (when withdrawn) and the steps the caller may take now.
 import type { Deps } from "../../../deps.ts";
+import { recordPersonalDataRead } from "../../../platform/audit/index.ts";
 import { displayNames } from "../../identity/index.ts";
 import type { NoticeRow } from "../notices.model.ts";
 import { visibleNotice } from "../notice-access.ts";
@@ -15,8 +16,10 @@ export type OfficeNotice = {
   actions: NoticeActions;
 };
 
-export async function getOfficeNotice(deps: Pick<Deps, "db">, ctx: Ctx, id: string): Promise<OfficeNotice> {
+/** An audited read: the notice names the officers who acted and may hold a list of residents' phone numbers. */
+export async function getOfficeNotice(deps: Pick<Deps, "db" | "events">, ctx: Ctx, id: string): Promise<OfficeNotice> {
   const notice = await visibleNotice(deps.db, ctx.principal, id);
+  await recordPersonalDataRead(deps, ctx, { target: { type: "notice", id: notice.id }, adminUnitCode: notice.unitCode });
   const [attachments, events, correctedById] = await Promise.all([listAttachments(deps.db, id), listNoticeEvents(deps.db, id), findCorrectionId(deps.db, id)]);
   const names = await displayNames(
     deps.db,

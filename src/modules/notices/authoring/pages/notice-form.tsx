@@ -28,6 +28,7 @@ import { noticePaths } from "../../notice-paths.ts";
 import { AUDIENCE_FLAGS, NOTICE_CATEGORIES, NOTICE_CHANNELS, NOTICE_LIMITS, type NoticeRow } from "../../notices.model.ts";
 import { visibleNotice } from "../../notice-access.ts";
 import { createNotice } from "../../use-cases/authoring-create.ts";
+import { getOfficeNotice } from "../../use-cases/authoring-get.ts";
 import { updateNotice } from "../../use-cases/authoring-update.ts";
 import { AUDIENCE_ROLES } from "../authoring.contract.ts";
 import { deriveSmsText } from "../sms-version.ts";
@@ -243,8 +244,8 @@ export function noticeFormPages(kit: PageKit) {
       ),
     create,
     editForm: async (c: Context<AppEnv>) => {
-      const p = requireSignedIn(c);
-      const n = await visibleNotice(deps.db, p, c.req.param("id") ?? "");
+      requireSignedIn(c);
+      const { notice: n } = await getOfficeNotice(deps, useCaseContext(c), c.req.param("id") ?? "");
       if (n.status !== "draft") return c.redirect(noticePaths.officeNotice(n.id), 303);
       const s = formOfNotice(n);
       return render(c, { ...s, errors: [] }, n);
