@@ -61,8 +61,10 @@ type Fixture = {
   // notices/loudspeakers: commune B's station, one of its slots
   stationB: string;
   slotB: string;
-  /** A published notice of commune B (notices/audiences). */
+  // notices/authoring (and audiences, loudspeakers)
+  /** A draft notice of commune B, and its attachment. */
   noticeB: string;
+  noticeFileB: string;
 };
 const RESIDENT_B = "Bí Mật Người Xã Bên";
 /** The office report page's id parameter: a UUID, so that the desk's own /office/reports/new, /print, ... never match it. */
@@ -430,6 +432,40 @@ Object.assign(SCOPED, {
   "POST /office/stations/:id/slots/:slotId{[0-9a-fA-F-]{36}}/delete": (f) => ({ path: `/office/stations/${f.stationB}/slots/${f.slotB}/delete` }),
 } satisfies Record<string, Probe>);
 
+// notices/authoring: commune B's draft notice through the office pages and the API; writing one for commune B.
+Object.assign(SCOPED, {
+  "GET /office/notices/:id{[0-9a-fA-F-]{36}}": (f) => ({ path: `/office/notices/${f.noticeB}` }),
+  "GET /office/notices/:id{[0-9a-fA-F-]{36}}/edit": (f) => ({ path: `/office/notices/${f.noticeB}/edit` }),
+  "POST /office/notices/:id{[0-9a-fA-F-]{36}}/edit": (f) => ({ path: `/office/notices/${f.noticeB}/edit`, form: { version: "1", title: "Xâm nhập" } }),
+  "POST /office/notices/:id{[0-9a-fA-F-]{36}}/submit": (f) => ({ path: `/office/notices/${f.noticeB}/submit`, form: { version: "1" } }),
+  "POST /office/notices/:id{[0-9a-fA-F-]{36}}/approve": (f) => ({ path: `/office/notices/${f.noticeB}/approve`, form: { version: "1" } }),
+  "POST /office/notices/:id{[0-9a-fA-F-]{36}}/send-back": (f) => ({ path: `/office/notices/${f.noticeB}/send-back`, form: { version: "1", note: "X" } }),
+  "POST /office/notices/:id{[0-9a-fA-F-]{36}}/publish": (f) => ({ path: `/office/notices/${f.noticeB}/publish`, form: { version: "1" } }),
+  "POST /office/notices/:id{[0-9a-fA-F-]{36}}/withdraw": (f) => ({
+    path: `/office/notices/${f.noticeB}/withdraw`,
+    form: { version: "1", reason: "X", correction: "X" },
+  }),
+  "GET /office/notices/:id{[0-9a-fA-F-]{36}}/files/:fileId": (f) => ({ path: `/office/notices/${f.noticeB}/files/${f.noticeFileB}` }),
+  "POST /office/notices/new": () => ({
+    path: "/office/notices/new",
+    form: { unitCode: BAO_THANG, category: "events", title: "X", body: "X", scope: "commune", validFrom: "01/12/2026" },
+  }),
+  "POST /api/v1/notices": () => ({
+    path: "/api/v1/notices",
+    json: { unitCode: BAO_THANG, category: "events", title: "X", body: "X", scope: "commune", validFrom: "2026-12-01" },
+  }),
+  "GET /api/v1/notices/:id": (f) => ({ path: `/api/v1/notices/${f.noticeB}` }),
+  "PUT /api/v1/notices/:id": (f) => ({
+    path: `/api/v1/notices/${f.noticeB}`,
+    json: { version: 1, category: "events", title: "X", body: "X", scope: "commune", validFrom: "2026-12-01" },
+  }),
+  "POST /api/v1/notices/:id/submit": (f) => ({ path: `/api/v1/notices/${f.noticeB}/submit`, json: { version: 1 } }),
+  "POST /api/v1/notices/:id/approve": (f) => ({ path: `/api/v1/notices/${f.noticeB}/approve`, json: { version: 1 } }),
+  "POST /api/v1/notices/:id/send-back": (f) => ({ path: `/api/v1/notices/${f.noticeB}/send-back`, json: { version: 1, note: "X" } }),
+  "POST /api/v1/notices/:id/publish": (f) => ({ path: `/api/v1/notices/${f.noticeB}/publish`, json: { version: 1 } }),
+  "POST /api/v1/notices/:id/withdraw": (f) => ({ path: `/api/v1/notices/${f.noticeB}/withdraw`, json: { version: 1, reason: "X", correction: "X" } }),
+} satisfies Record<string, Probe>);
+
 // Lists: they answer 200 but must not contain commune B's data.
 const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: string }> = {
   "GET /office/visits": () => ({ path: "/office/visits", absent: "Nhà Bí Mật" }),
@@ -464,6 +500,9 @@ const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: strin
   // notices/loudspeakers
   "GET /office/stations": (f) => ({ path: "/office/stations", absent: f.stationB }),
   "GET /api/v1/radio-stations": (f) => ({ path: "/api/v1/radio-stations", absent: f.stationB }),
+  // notices/authoring
+  "GET /office/notices": () => ({ path: "/office/notices", absent: "Thông báo Bí Mật" }),
+  "GET /api/v1/notices": (f) => ({ path: "/api/v1/notices", absent: f.noticeB }),
 };
 
 // Public information (place names and codes, the API description) or the caller's own things.
@@ -675,6 +714,8 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /api/v1/radio-stations/:id/feed",
   "GET /api/v1/radio-stations/:id/audio/:slotId",
   "POST /api/v1/radio-stations/:id/plays",
+  // notices/authoring: the empty form offers the officer's own units (writing into commune B is SCOPED above).
+  "GET /office/notices/new",
 ]);
 
 // hall/queue: commune B's service, counter, a waiting ticket and a kiosk.
@@ -791,6 +832,18 @@ describeDb("access between communes", () => {
        SELECT 'Ứng dụng Bí Mật', code, path, repeat('b', 64), 'bbbb' FROM admin_units WHERE code = $1 RETURNING id`,
       [BAO_THANG],
     );
+    // notices/authoring: a draft notice of commune B with an attachment.
+    const noticeB = await buildNotice(t.deps, { unitCode: BAO_THANG, status: "draft", title: "Thông báo Bí Mật" });
+    const noticeFileB = await storeFile(t.db, {
+      ownerUserId: adminB.id,
+      communeCode: BAO_THANG,
+      name: "nb.pdf",
+      bytes: aPdf("nb"),
+      maxBytes: 1_000_000,
+      field: "file",
+      quota: null,
+    });
+    await t.db.query("INSERT INTO notice_attachments (notice_id, file_id, name) VALUES ($1, $2, 'nb.pdf')", [noticeB.id, noticeFileB.id]);
     f = {
       reportB: reportB.id,
       reportPhotoB: photoB!.id,
@@ -818,7 +871,8 @@ describeDb("access between communes", () => {
       linkB: (await t.db.query("SELECT id FROM resident_account_links WHERE resident_id = $1", [homeB.residentIds[0]])).rows[0]!.id as string,
       ...(await hallFixtureB(t)),
       ...(await loudspeakersOfB(t, villageB.code)),
-      noticeB: (await buildNotice(t.deps, { unitCode: BAO_THANG })).id,
+      noticeB: noticeB.id,
+      noticeFileB: noticeFileB.id,
     };
     officerA = new TestClient(t.app);
     await officerA.signIn(adminA.username, PASSWORD);

@@ -60,6 +60,9 @@ type Fixture = {
   // notices/loudspeakers: a station of GIA_PHU (in `village`) and one of its slots
   stationId: string;
   slotId: string;
+  // notices/authoring
+  /** A draft notice of GIA_PHU. */
+  noticeId: string;
 };
 type Base = { who: Who; path: string; body?: Record<string, unknown> };
 /** The citizen's verified phone: the account an officer's ID card check is for. */
@@ -440,6 +443,41 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     path: "/api/v1/notices/audience-preview",
     body: { unitCode: GIA_PHU, category: "health", scope: "villages", villageCodes: [f.village], channels: ["web", "sms"], smsText: "Lich tiem chung" },
   }),
+  // notices/authoring
+  "POST /api/v1/notices": () => ({
+    who: "officer",
+    path: "/api/v1/notices",
+    body: {
+      unitCode: GIA_PHU,
+      category: "events",
+      title: "Hội chợ",
+      body: "Hội chợ nông sản ngày 20/12/2026.",
+      scope: "commune",
+      validFrom: "2026-12-01",
+      channels: ["sms"],
+      audience: { list: ["0912345678"] },
+      smsText: "Hoi cho",
+      speechText: "Hội chợ",
+    },
+  }),
+  "PUT /api/v1/notices/{id}": (f) => ({
+    who: "officer",
+    path: `/api/v1/notices/${f.noticeId}`,
+    body: { version: 1, unitCode: GIA_PHU, category: "events", title: "Hội chợ", body: "Hội chợ.", scope: "commune", validFrom: "2026-12-01" },
+  }),
+  "POST /api/v1/notices/{id}/submit": (f) => ({ who: "officer", path: `/api/v1/notices/${f.noticeId}/submit`, body: { version: 1 } }),
+  "POST /api/v1/notices/{id}/approve": (f) => ({
+    who: "officer",
+    path: `/api/v1/notices/${f.noticeId}/approve`,
+    body: { version: 1, scheduledAt: "2026-12-20T07:30:00+07:00" },
+  }),
+  "POST /api/v1/notices/{id}/send-back": (f) => ({ who: "officer", path: `/api/v1/notices/${f.noticeId}/send-back`, body: { version: 1, note: "Sửa" } }),
+  "POST /api/v1/notices/{id}/publish": (f) => ({ who: "officer", path: `/api/v1/notices/${f.noticeId}/publish`, body: { version: 1 } }),
+  "POST /api/v1/notices/{id}/withdraw": (f) => ({
+    who: "officer",
+    path: `/api/v1/notices/${f.noticeId}/withdraw`,
+    body: { version: 1, reason: "Sai", correction: "Đúng là ngày 21/12." },
+  }),
 };
 
 type Schema = {
@@ -566,6 +604,7 @@ describeDb("malformed text at the edge", () => {
       vaultItemId: ((await vault.json()) as { id: string }).id,
       ...(await hallFixture()),
       ...(await loudspeakerStation(t, village)),
+      noticeId: (await buildNotice(t.deps, { status: "draft" })).id,
     };
     doc = (await (await t.app.request("/api/openapi.json")).json()) as OpenApi;
   });

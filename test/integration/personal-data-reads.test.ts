@@ -21,6 +21,7 @@ import { getProcedure } from "../../src/modules/procedures/index.ts";
 import { checkImport, REGISTRY_FILE_COLUMNS } from "../../src/modules/registry/index.ts";
 import { submitReport } from "../../src/modules/reports/index.ts";
 import { buildNotice } from "../support/notice-factories.ts";
+import { storeFile } from "../../src/platform/files/file-store.ts";
 
 /** A person of the registry file the fixture checks (twice, so the preview lists them as a possible duplicate). */
 const IMPORT_PERSON = "Đinh Thị Hoa";
@@ -69,9 +70,15 @@ type Fixture = {
   reportFollow: string;
   /** A notice of GIA_PHU with one failed SMS to NOTICE_PHONE (notices/audiences). */
   noticeWithFailure: string;
+  // notices/authoring
+  /** A draft notice of GIA_PHU with a list of phone numbers (NOTICE_LIST_PHONE) and an attachment. */
+  notice: { id: string; fileId: string };
 };
 /** The number of the fixture notice's failed delivery: the delivery report lists it. */
 const NOTICE_PHONE = "+84912777111";
+// notices/authoring
+const NOTICE_LIST_PHONE = "0912666555";
+const NOTICE_ID = ":id{[0-9a-fA-F-]{36}}";
 /** The attendee of the fixture's training: the training page names them. */
 const TRAINEE = "Lò Thị Tập Huấn";
 type Kind = "page" | "api" | "download" | "printed";
@@ -374,9 +381,21 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
       shows: NOTICE_PHONE,
     },
   ],
+  // notices/authoring: a notice (the officers who acted, its phone list) and its attachments.
+  [`GET /office/notices/${NOTICE_ID}`]: (f) => [
+    { as: "officer", path: `/office/notices/${f.notice.id}`, kind: "page", target: { type: "notice", id: f.notice.id } },
+  ],
+  [`GET /office/notices/${NOTICE_ID}/edit`]: (f) => [
+    { as: "officer", path: `/office/notices/${f.notice.id}/edit`, kind: "page", target: { type: "notice", id: f.notice.id }, shows: NOTICE_LIST_PHONE },
+  ],
+  "GET /api/v1/notices/:id": (f) => [{ as: "token", path: `/api/v1/notices/${f.notice.id}`, kind: "api", target: { type: "notice", id: f.notice.id } }],
+  [`GET /office/notices/${NOTICE_ID}/files/:fileId`]: (f) => [
+    { as: "officer", path: `/office/notices/${f.notice.id}/files/${f.notice.fileId}`, kind: "download", target: { type: "notice", id: f.notice.id } },
+  ],
 };
 
 type OwnProbe = { as: "citizen" | "officer"; path: string; kind: Kind };
+
 // The caller's own data: not audited, but kept by no cache. A route here may also be in AUDITED when others can
 // read through it too (the owner reading is then the unaudited case).
 const OWN: Record<string, (f: Fixture) => OwnProbe> = {
@@ -559,6 +578,10 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   // notices/audiences
   "GET /office/notices/:id/audience": "how many people a notice reaches per channel: counts only",
   "GET /api/v1/notices/:id/audience": "how many people a notice reaches per channel: counts only",
+  // notices/authoring
+  "GET /office/notices": "notices' titles, categories, channels and dates",
+  "GET /api/v1/notices": "notices' titles, categories, channels and dates",
+  "GET /office/notices/new": "the empty notice form: the officer's own units and their villages",
 };
 
 describeDb("reads of personal data", () => {
@@ -726,6 +749,20 @@ describeDb("reads of personal data", () => {
           [notice.id, NOTICE_PHONE],
         );
         return notice.id;
+      })(),
+      notice: await (async () => {
+        const n = await buildNotice(t.deps, { status: "draft", audience: { list: [`+84${NOTICE_LIST_PHONE.slice(1)}`] } });
+        const file = await storeFile(t.db, {
+          ownerUserId: null,
+          communeCode: GIA_PHU,
+          name: "n.pdf",
+          bytes: aPdf("n"),
+          maxBytes: 1_000_000,
+          field: "file",
+          quota: null,
+        });
+        await t.db.query("INSERT INTO notice_attachments (notice_id, file_id, name) VALUES ($1, $2, 'n.pdf')", [n.id, file.id]);
+        return { id: n.id, fileId: file.id };
       })(),
     };
     for (const [name, username] of [

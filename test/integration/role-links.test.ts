@@ -92,6 +92,20 @@ describeDb("where people land and where their links go", () => {
     if (has) expect((await client.get(href)).status).toBe(200);
   });
 
+  // notices/authoring: the office home offers the notices list to whoever reads notices (not to volunteers).
+  it.each([
+    { who: "leader", href: "/office/notices", has: true },
+    { who: "specialist", href: "/office/notices", has: true },
+    { who: "team leader", href: "/office/notices", has: true },
+    { who: "volunteer", href: "/office/notices", has: false },
+  ])("joins notices up: $who on /office is offered $href: $has", async ({ who, href, has }) => {
+    const client = new TestClient(app().app);
+    await client.signIn(users.get(who)!.username, PASSWORD);
+    const res = await client.get("/office");
+    expect(linksOf(await res.text()).includes(href)).toBe(has);
+    if (has) expect((await client.get(href)).status).toBe(200);
+  });
+
   it("tells volunteers in their guide how to record a report for a resident", async () => {
     const html = await (await new TestClient(app().app).get("/help/volunteer")).text();
     expect(html).toContain("Ghi nhận phản ánh hiện trường cho người dân");

@@ -35,3 +35,15 @@ export { AUDIENCE_ROLES, type AudiencePreview, type AudienceRole, type DeliveryR
 export { previewDraftAudience, previewNoticeAudience } from "./use-cases/audiences-preview.ts";
 export { type FanOutResult, fanOutNotice } from "./use-cases/audiences-fan-out.ts";
 export { type DeliveriesView, noticeDeliveries } from "./use-cases/audiences-deliveries.ts";
+// notices/authoring
+export { createNotice } from "./use-cases/authoring-create.ts";
+export { updateNotice } from "./use-cases/authoring-update.ts";
+export { submitNotice } from "./use-cases/authoring-submit.ts";
+export { approveNotice } from "./use-cases/authoring-approve.ts";
+export { sendBackNotice } from "./use-cases/authoring-send-back.ts";
+export { publishEmergencyNotice } from "./use-cases/authoring-publish.ts";
+export { withdrawNotice } from "./use-cases/authoring-withdraw.ts";
+export { listOfficeNotices } from "./use-cases/authoring-list.ts";
+export { getOfficeNotice } from "./use-cases/authoring-get.ts";
+export { deriveSmsText, checkSmsText } from "./authoring/sms-version.ts";
+export { deriveSpeechText } from "./authoring/speech-script.ts";

@@ -21,6 +21,9 @@ export const noticePaths = {
   /** Who it reaches per channel before sending; delivery report after. */
   officeAudience: (id: string) => `/office/notices/${id}/audience`,
   officeDeliveries: (id: string) => `/office/notices/${id}/deliveries`,
+  // authoring: a step on a notice (submit, approve, send-back, publish, withdraw) and an attachment in the office
+  officeStep: (id: string, step: string) => `/office/notices/${id}/${step}`,
+  officeAttachment: (id: string, fileId: string) => `/office/notices/${id}/files/${fileId}`,
   channelSettings: "/office/notices/channels",
   /** The channels part: save the unit's Zalo account; send it a test message (POST, ?unit=). */
   channelSettingsZalo: "/office/notices/channels/zalo",

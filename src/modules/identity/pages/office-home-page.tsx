@@ -57,6 +57,8 @@ export function officeHomePage(iw: PageKit) {
       ...(has("report.read") || has("report.assist") ? [{ href: "/office/reports", label: t("reports.desk.home.link") }] : []),
       ...(has("report.read") ? [{ href: "/office/reports/figures", label: t("reports.desk.figures") }] : []),
       ...(has("report.assist") ? [{ href: "/office/reports/new", label: t("office.recordReport") }] : []),
+      // Notices to residents (notices module, authoring part).
+      ...(has("notice.read") ? [{ href: "/office/notices", label: t("notices.authoring.home.link") }] : []),
     ];
     // The digital teams' work: a volunteer's day starts with their households and the field app.
     const community: Link[] = [
