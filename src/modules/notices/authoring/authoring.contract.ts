@@ -4,8 +4,9 @@ import { z } from "@hono/zod-openapi";
 import { AUDIENCE_FLAGS, NOTICE_CATEGORIES, NOTICE_CHANNELS, NOTICE_LIMITS, NOTICE_SCOPES, NOTICE_STATUSES } from "../notices.model.ts";
 
 /** Roles an audience may add beyond the scope's residents (the audiences part resolves them to people). */
-export const AUDIENCE_ROLES = ["digital_teams", "officers"] as const;
-export type AudienceRole = (typeof AUDIENCE_ROLES)[number];
+import { AUDIENCE_ROLES } from "../audiences/audiences.contract.ts";
+
+export { AUDIENCE_ROLES };
 
 export const DESK_TABS = ["drafts", "review", "scheduled", "published", "withdrawn"] as const;
 export type NoticeDeskTab = (typeof DESK_TABS)[number];

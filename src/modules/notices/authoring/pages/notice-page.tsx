@@ -153,7 +153,7 @@ export function noticePages(kit: PageKit) {
               t("notices.authoring.audience"),
               [
                 ...(n.audience.flags ?? []).map((x) => t(`notices.authoring.flag.${x}`)),
-                ...(n.audience.roles ?? []).map((x) => t(`notices.authoring.role.${x}` as "notices.authoring.role.officers")),
+                ...(n.audience.roles ?? []).map((x) => t(`notices.authoring.role.${x}` as "notices.authoring.role.team_members")),
                 ...(n.audience.list?.length ? [t("notices.authoring.listCount", { n: formatNumber(n.audience.list.length, locale) })] : []),
               ].join("; ") || "—",
             ],
