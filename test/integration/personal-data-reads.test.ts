@@ -547,6 +547,11 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /notices/n/:id{[0-9a-fA-F-]{36}}/audio": "a public notice's loudspeaker audio, broadcast in public",
   "GET /api/v1/public/notices": "a commune's public notices as JSON: no personal data",
   "GET /api/v1/public/notices/:id": "one public notice as JSON: no personal data",
+  // hall/screen: numbers, counters, counts and times; never a phone or a name.
+  "GET /hall/:commune{[0-9]{5}}/screen": "the hall's big screen: ticket numbers, counters, waiting counts, public notices and figures",
+  "GET /hall/:commune{[0-9]{5}}/screen/events": "the big screen's live state: ticket numbers, counters and waiting counts",
+  "GET /office/hall/figures": "waiting and service times per counter, service and procedure: counts and durations only",
+  "GET /api/v1/hall/figures": "waiting and service times per counter, service and procedure: counts and durations only",
   // notices/channels: the unit's channel settings: gateway states, prices, the Zalo account's ids (secrets masked).
   "GET /office/notices/channels": "channel settings: gateway states, cap, prices, the Zalo account's ids",
   "GET /api/v1/notices/channels": "channel settings: gateway states, cap, prices, the Zalo account's ids",
