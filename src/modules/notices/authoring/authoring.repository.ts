@@ -1,26 +1,47 @@
 // SQL of notices' authoring part: writing notices, their history (notice_events) and attachments, the office list.
 import type { Queryable } from "../../../platform/db/database.ts";
-import type { NoticeAudience, NoticeCategory, NoticeRow, NoticeScope, NoticeStatus } from "../notices.model.ts";
+import type { NoticeRow, NoticeStatus } from "../notices.model.ts";
 import { NOTICE_COLUMNS } from "../notices.repository.ts";
 import type { NoticeDeskTab } from "./authoring.contract.ts";
 
-export type NoticeFields = {
-  unitCode: string;
-  unitPath: string;
-  category: NoticeCategory;
-  title: string;
-  body: string;
-  scope: NoticeScope;
-  villageCodes: string[];
-  validFrom: string;
-  validUntil: string | null;
-  channels: string[];
-  audience: NoticeAudience;
-  smsText: string | null;
-  smsEdited: boolean;
-  speechText: string | null;
-  speechEdited: boolean;
-};
+/** What an author writes: the columns of a notice that the form and the API set. */
+export type NoticeFields = Pick<
+  NoticeRow,
+  | "unitCode"
+  | "unitPath"
+  | "category"
+  | "title"
+  | "body"
+  | "scope"
+  | "villageCodes"
+  | "validFrom"
+  | "validUntil"
+  | "channels"
+  | "audience"
+  | "smsText"
+  | "smsEdited"
+  | "speechText"
+  | "speechEdited"
+>;
+
+/** The written columns in the order both statements below list them. */
+const fieldValues = (f: NoticeFields): unknown[] => [
+  f.unitCode,
+  f.unitPath,
+  f.category,
+  f.title,
+  f.body,
+  f.scope,
+  f.villageCodes,
+  f.validFrom,
+  f.validUntil,
+  f.channels,
+  JSON.stringify(f.audience),
+  f.smsText,
+  f.smsEdited,
+  f.speechText,
+  f.speechEdited,
+];
 
 export const NOTICE_EVENT_KINDS = [
   "created",
@@ -40,26 +61,7 @@ export async function insertNotice(q: Queryable, f: NoticeFields, extra: { autho
     `INSERT INTO notices (unit_code, unit_path, category, title, body, scope, village_codes, valid_from, valid_until, channels, audience,
        sms_text, sms_edited, speech_text, speech_edited, author_id, corrects_id, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id`,
-    [
-      f.unitCode,
-      f.unitPath,
-      f.category,
-      f.title,
-      f.body,
-      f.scope,
-      f.villageCodes,
-      f.validFrom,
-      f.validUntil,
-      f.channels,
-      JSON.stringify(f.audience),
-      f.smsText,
-      f.smsEdited,
-      f.speechText,
-      f.speechEdited,
-      extra.authorId,
-      extra.correctsId ?? null,
-      extra.now,
-    ],
+    [...fieldValues(f), extra.authorId, extra.correctsId ?? null, extra.now],
   );
   return rows[0]!.id;
 }
@@ -70,25 +72,7 @@ export async function updateNoticeFields(q: Queryable, id: string, f: NoticeFiel
        valid_until = $10, channels = $11, audience = $12, sms_text = $13, sms_edited = $14, speech_text = $15, speech_edited = $16,
        version = version + 1, updated_at = $17
      WHERE id = $1`,
-    [
-      id,
-      f.unitCode,
-      f.unitPath,
-      f.category,
-      f.title,
-      f.body,
-      f.scope,
-      f.villageCodes,
-      f.validFrom,
-      f.validUntil,
-      f.channels,
-      JSON.stringify(f.audience),
-      f.smsText,
-      f.smsEdited,
-      f.speechText,
-      f.speechEdited,
-      now,
-    ],
+    [id, ...fieldValues(f), now],
   );
 }
 
