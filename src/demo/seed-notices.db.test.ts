@@ -17,6 +17,7 @@ describeDb("demo notices and hall seed", () => {
     const first = await seedNoticesDemo(t.deps);
     expect(first.notices).toBe(6);
     expect(first.tickets).toBe(5);
+    expect(first.slots).toBe(2); // the test configuration speaks with espeak-ng (Debian package, installed in CI)
     const statuses = await t.db.query<{ status: string }>("SELECT status FROM notices WHERE unit_code = $1", [DEMO_COMMUNE]);
     expect(statuses.rows.map((r) => r.status).sort()).toEqual(["in_review", "published", "published", "published", "scheduled", "withdrawn"]);
     const tickets = await t.db.query<{ status: string }>("SELECT status FROM queue_tickets WHERE commune_code = $1 ORDER BY label", [DEMO_COMMUNE]);
