@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { seedDemo } from "./demo/seed-demo.ts";
 import { seedCommunityDemo } from "./demo/seed-community.ts";
 import { seedPublicServicesDemo } from "./demo/seed-public-services.ts";
+import { seedNoticesDemo } from "./demo/seed-notices.ts";
 import { seedReportsDemo } from "./demo/seed-reports.ts";
 import { createOidcClient } from "./modules/identity/index.ts";
 import { purgeExpired } from "./modules/identity/use-cases/purge-expired.ts";
@@ -51,6 +52,7 @@ if (config.seedDemo) {
   if (services.procedures || services.dossiers) log.info(services, "demo public services loaded");
   await seedCommunityDemo(runtime);
   await seedReportsDemo(runtime);
+  await seedNoticesDemo(runtime);
 }
 const app = createApp({ ...runtime, oidc: config.oidc ? createOidcClient(config.oidc) : null });
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {

@@ -716,6 +716,9 @@ const NOT_COMMUNE_DATA = new Set([
   "POST /api/v1/radio-stations/:id/plays",
   // notices/authoring: the empty form offers the officer's own units (writing into commune B is SCOPED above).
   "GET /office/notices/new",
+  // hall/joinup: booking online through the API is public like the booking page (limited per address and phone).
+  "GET /api/v1/hall/:commune/bookings/slots",
+  "POST /api/v1/hall/:commune/bookings",
 ]);
 
 // hall/queue: commune B's service, counter, a waiting ticket and a kiosk.

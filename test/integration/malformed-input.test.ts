@@ -478,6 +478,12 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     path: `/api/v1/notices/${f.noticeId}/withdraw`,
     body: { version: 1, reason: "Sai", correction: "Đúng là ngày 21/12." },
   }),
+  // hall/joinup
+  "POST /api/v1/hall/{commune}/bookings": (f) => ({
+    who: "anonymous",
+    path: `/api/v1/hall/${GIA_PHU}/bookings`,
+    body: { serviceId: f.hallServiceId, slotStart: "2026-12-07T01:00:00.000Z", phone: "0912000115" },
+  }),
 };
 
 type Schema = {

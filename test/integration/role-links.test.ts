@@ -106,6 +106,38 @@ describeDb("where people land and where their links go", () => {
     if (has) expect((await client.get(href)).status).toBe(200);
   });
 
+  // notices/joinup: the office home and the notices desk offer the notices' and the hall's other desks per
+  // permission; the citizen reaches their notice choices from their own pages and from the public list.
+  it.each([
+    { who: "leader", page: "/office", href: "/office/stations", has: true },
+    { who: "volunteer", page: "/office", href: "/office/stations", has: false },
+    { who: "commune admin", page: "/office", href: "/office/notices/channels", has: true },
+    { who: "leader", page: "/office", href: "/office/notices/channels", has: false },
+    { who: "desk officer", page: "/office", href: "/office/notices/preferences", has: true },
+    { who: "volunteer", page: "/office", href: "/office/notices/preferences", has: true },
+    { who: "leader", page: "/office", href: "/office/notices/preferences", has: false },
+    { who: "desk officer", page: "/office", href: "/office/hall/counter", has: true },
+    { who: "leader", page: "/office", href: "/office/hall/counter", has: false },
+    { who: "commune admin", page: "/office", href: "/office/hall/settings", has: true },
+    { who: "desk officer", page: "/office", href: "/office/hall/settings", has: false },
+    { who: "leader", page: "/office", href: "/office/hall/figures", has: true },
+    { who: "volunteer", page: "/office", href: "/office/hall/figures", has: false },
+    { who: "leader", page: "/office/notices", href: "/office/stations", has: true },
+    { who: "commune admin", page: "/office/notices", href: "/office/notices/channels", has: true },
+    { who: "commune admin", page: "/office/notices", href: "/office/notices/preferences", has: true },
+    { who: "leader", page: "/office/notices", href: "/office/notices/preferences", has: false },
+    { who: "citizen", page: "/me/dossiers", href: "/me/notices", has: true },
+    { who: "citizen", page: "/me/profile", href: "/me/notices", has: true },
+    { who: "citizen", page: `/notices/${GIA_PHU}`, href: "/me/notices", has: true },
+  ])("joins notices and the hall up: $who on $page is offered $href: $has", async ({ who, page, href, has }) => {
+    const client = new TestClient(app().app);
+    await client.signIn(users.get(who)!.username, PASSWORD);
+    const res = await client.get(page);
+    expect(res.status).toBe(200);
+    expect(linksOf(await res.text()).includes(href)).toBe(has);
+    if (has) expect((await client.get(href)).status).toBe(200);
+  });
+
   it("tells volunteers in their guide how to record a report for a resident", async () => {
     const html = await (await new TestClient(app().app).get("/help/volunteer")).text();
     expect(html).toContain("Ghi nhận phản ánh hiện trường cho người dân");

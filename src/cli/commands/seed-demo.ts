@@ -3,6 +3,7 @@ import { loadConfig } from "../../config.ts";
 import { DEMO_PASSWORD, seedDemo } from "../../demo/seed-demo.ts";
 import { seedCommunityDemo } from "../../demo/seed-community.ts";
 import { seedPublicServicesDemo } from "../../demo/seed-public-services.ts";
+import { seedNoticesDemo } from "../../demo/seed-notices.ts";
 import { seedReportsDemo } from "../../demo/seed-reports.ts";
 import { isProductionDatabase } from "../../platform/db/production-mark.ts";
 import { parse } from "../args.ts";
@@ -30,6 +31,7 @@ export const seedDemoCommand: Command = {
       await seedPublicServicesDemo(rt);
       await seedCommunityDemo(rt);
       await seedReportsDemo(rt);
+      await seedNoticesDemo(rt);
       if (!result.created) {
         io.out(`${io.t("cli.seedDemo.exists")}\n`);
       } else {

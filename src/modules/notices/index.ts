@@ -47,3 +47,6 @@ export { listOfficeNotices } from "./use-cases/authoring-list.ts";
 export { getOfficeNotice } from "./use-cases/authoring-get.ts";
 export { deriveSmsText, checkSmsText } from "./authoring/sms-version.ts";
 export { deriveSpeechText } from "./authoring/speech-script.ts";
+/** Demo data (src/demo/seed-notices.ts): a station and its slots through the loudspeakers part's use cases. */
+export { createStation } from "./use-cases/loudspeakers-station-create.ts";
+export { saveSlot } from "./use-cases/loudspeakers-slot-save.ts";

@@ -89,6 +89,9 @@ export function profilePages(w: PageKit) {
           <li>
             <a href="/me/reports">{t("nav.myReports")}</a>
           </li>
+          <li>
+            <a href="/me/notices">{t("nav.myNotices")}</a>
+          </li>
         </ul>
       </Layout>,
       status,

@@ -39,6 +39,10 @@ export function myDossiersPage(citizen: CitizenWeb) {
         <p>
           <a href="/me/reports">{t("nav.myReports")}</a>
         </p>
+        {/* And how the commune's notices reach them (notices module, preferences part). */}
+        <p>
+          <a href="/me/notices">{t("nav.myNotices")}</a>
+        </p>
       </Layout>,
     );
   };

@@ -12,9 +12,24 @@ import { actOnTicket, type CounterAction, callNext, linkDossier, sitAtCounter } 
 import { counterBoard } from "../use-cases/queue-counter-board.ts";
 import { hallCommune } from "../use-cases/queue-commune.ts";
 import { saveCounter, saveService } from "../use-cases/queue-settings-save.ts";
+import { bookableSlots, bookSlot } from "../use-cases/queue-book.ts";
 import { takeTicket } from "../use-cases/queue-take.ts";
 import { presentTicket, viewTicket } from "../use-cases/queue-ticket-view.ts";
-import { CommuneParam, Counter, CounterInput, IdParam, LinkDossierInput, Service, ServiceInput, TakeInput, Ticket, TicketVersion } from "./queue.contract.ts";
+import {
+  BookInput,
+  BookSlot,
+  BookSlotsQuery,
+  CommuneParam,
+  Counter,
+  CounterInput,
+  IdParam,
+  LinkDossierInput,
+  Service,
+  ServiceInput,
+  TakeInput,
+  Ticket,
+  TicketVersion,
+} from "./queue.contract.ts";
 import { KIOSK_COOKIE } from "./kiosk-cookie.ts";
 
 const tags = ["Hall"];
@@ -112,6 +127,42 @@ export function registerQueueApi(api: OpenAPIHono<AppEnv>, deps: Deps): void {
       const kioskKey = c.req.valid("header")["x-kiosk-key"] ?? getCookie(c, KIOSK_COOKIE) ?? null;
       const { id, reused } = await takeTicket(deps, useCaseContext(c), c.req.valid("param").commune, c.req.valid("json"), {
         kioskKey,
+        clientIp: clientIp(c, deps.config.trustedProxies),
+      });
+      return c.json(presentTicket(await viewTicket(deps, id), c.get("locale")), reused ? 200 : 201);
+    },
+  );
+
+  // hall/joinup: online booking, the same use case as the booking page (hallPaths.book).
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/v1/hall/{commune}/bookings/slots",
+      tags,
+      summary: "The time slots a service can be booked in (today from 15 minutes ahead and the next 3 working days), with places left — public",
+      request: { params: CommuneParam, query: BookSlotsQuery },
+      responses: { 200: json(z.object({ items: z.array(BookSlot) }), "Slots in time order"), ...reads },
+    }),
+    async (c) => {
+      const unit = await hallCommune(deps, c.req.valid("param").commune);
+      const service = (await listServices(deps.db, unit.code)).find((s) => s.id === c.req.valid("query").serviceId);
+      const slots = service ? await bookableSlots(deps, unit.code, service.id) : [];
+      return c.json({ items: slots.map((s) => ({ start: s.start.toISOString(), day: s.day, time: s.time, free: s.free })) }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/v1/hall/{commune}/bookings",
+      tags,
+      summary:
+        "Book a number for a time slot (public; the booking page's rules): at most 2 bookings per service and slot (409 when full), 5 an hour per address and 3 a day per phone (429 with Retry-After). The same phone, service and day returns its booking (200) instead of a new one (201); the phone gets one confirmation SMS.",
+      request: { params: CommuneParam, body: { required: true, content: { "application/json": { schema: BookInput } } } },
+      responses: { 200: json(Ticket, "The booking this phone already holds for the service that day"), 201: json(Ticket, "The new booking"), ...writes },
+    }),
+    async (c) => {
+      const { id, reused } = await bookSlot(deps, useCaseContext(c), c.req.valid("param").commune, c.req.valid("json"), {
         clientIp: clientIp(c, deps.config.trustedProxies),
       });
       return c.json(presentTicket(await viewTicket(deps, id), c.get("locale")), reused ? 200 : 201);

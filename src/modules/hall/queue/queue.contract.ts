@@ -59,6 +59,32 @@ export const TakeInput = z
   .openapi("HallTakeTicket");
 export type TakeInput = z.infer<typeof TakeInput>;
 
+// hall/joinup: online booking through the API (the booking page's use case, bookSlot, checks slot and phone).
+export const BookInput = z
+  .object({
+    serviceId: uuid,
+    slotStart: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .openapi({ description: "A slot's start (ISO 8601) as listed by GET …/bookings/slots", example: "2026-12-07T01:00:00.000Z" }),
+    phone: z.string().trim().min(1).max(20).openapi({ description: "Mobile number: the confirmation SMS goes there", example: "0912345678" }),
+  })
+  .openapi("HallBooking");
+export type BookInput = z.infer<typeof BookInput>;
+
+export const BookSlotsQuery = z.object({ serviceId: uuid });
+
+export const BookSlot = z
+  .object({
+    start: z.string().openapi({ description: "Slot start (ISO 8601); send it back as slotStart" }),
+    day: z.string().openapi({ description: "The slot's day in Vietnam (YYYY-MM-DD)" }),
+    time: z.string().openapi({ description: "The slot's time in Vietnam (HH:MM)" }),
+    free: z.number().int().openapi({ description: "Places left in the slot" }),
+  })
+  .openapi("HallBookSlot");
+
 export const TicketVersion = z.object({ version: z.coerce.number().int().min(1) }).openapi("HallTicketVersion");
 
 export const LinkDossierInput = z

@@ -386,5 +386,29 @@ describeDb("the hall's queue", () => {
       const { rows } = await x.db.query("SELECT count(*)::int AS n FROM queue_tickets WHERE slot_start = $1 AND service_id = $2", [slot, serviceB]);
       expect(rows[0]?.n).toBe(2);
     });
+
+    // hall/joinup: the same use case through /api/v1: slots listed, a booking made once, bad input named.
+    it("books through the API: lists the slots, books one (201, then 200 for the same phone), names bad fields", async () => {
+      const visitor = new TestClient(fromAddress(x.app, "192.0.2.45"));
+      const list = await visitor.get(`/api/v1/hall/${GIA_PHU}/bookings/slots?serviceId=${serviceB}`);
+      expect(list.status).toBe(200);
+      const items = ((await list.json()) as { items: { start: string; free: number }[] }).items;
+      const slot = items.find((s) => s.free === 2)!.start;
+      const book = (body: unknown) => post(visitor, `/api/v1/hall/${GIA_PHU}/bookings`, body);
+      const bad = await book({ serviceId: serviceB, slotStart: "2020-01-01T00:00:00Z", phone: "12" });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(["phone", "slotStart"]);
+      expect((await book({ serviceId: "nope", slotStart: slot })).status).toBe(400);
+      const ok = await book({ serviceId: serviceB, slotStart: slot, phone: "0912300011" });
+      expect(ok.status).toBe(201);
+      const ticket = (await ok.json()) as { id: string; label: string };
+      expect(ticket.label).toMatch(/^B\d{3}$/);
+      const again = await book({ serviceId: serviceB, slotStart: slot, phone: "0912300011" });
+      expect(again.status).toBe(200);
+      expect(((await again.json()) as { id: string }).id).toBe(ticket.id);
+      const sms = await x.db.query("SELECT count(*)::int AS n FROM outbox WHERE dedupe_key = $1", [`hall:book:${ticket.id}`]);
+      expect(sms.rows[0]?.n).toBe(1);
+      expect((await visitor.get(`/api/v1/hall/99999/bookings/slots?serviceId=${serviceB}`)).status).toBe(404);
+    });
   });
 });

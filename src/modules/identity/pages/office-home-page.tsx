@@ -59,6 +59,12 @@ export function officeHomePage(iw: PageKit) {
       ...(has("report.assist") ? [{ href: "/office/reports/new", label: t("office.recordReport") }] : []),
       // Notices to residents (notices module, authoring part).
       ...(has("notice.read") ? [{ href: "/office/notices", label: t("notices.authoring.home.link") }] : []),
+      // Notices' other desks and the commune hall (notices and hall modules; their addresses as text too).
+      ...(has("broadcast.manage") ? [{ href: "/office/stations", label: t("notices.loudspeakers.title") }] : []),
+      ...(has("notice.preferences") ? [{ href: "/office/notices/preferences", label: t("notices.preferences.desk.title") }] : []),
+      ...(has("hall.serve") ? [{ href: "/office/hall/counter", label: t("hall.queue.counter.title") }] : []),
+      // The figures are a commune's: shown to those granted on a commune (a province's officer names one in the URL).
+      ...(communesGranted(p, "hall.read").length > 0 ? [{ href: "/office/hall/figures", label: t("hall.screen.figures.title") }] : []),
     ];
     // The digital teams' work: a volunteer's day starts with their households and the field app.
     const community: Link[] = [
@@ -86,6 +92,9 @@ export function officeHomePage(iw: PageKit) {
       ...(has("skills.manage") ? [{ href: "/office/skills", label: t("nav.skills") }] : []),
       ...(has("report.categories") ? [{ href: "/office/reports/categories", label: t("reports.desk.categories") }] : []),
       ...(has("open311.manage") ? [{ href: "/office/open311-clients", label: t("office.open311Clients") }] : []),
+      // Notices' channels (SMS, Zalo, e-mail) and the hall's services, counters and kiosks.
+      ...(has("notice.channels") ? [{ href: "/office/notices/channels", label: t("notices.channels.home.link") }] : []),
+      ...(has("hall.manage") ? [{ href: "/office/hall/settings", label: t("hall.queue.settings.title") }] : []),
     ];
     const more: Link[] = [
       ...guidesOf(p).map((g) => ({ href: `/help/${g}`, label: t("office.help", { role: t(`help.${g}.title`) }) })),

@@ -79,7 +79,11 @@ export const AudiencePreview = z
     loudspeaker: z.object({
       chosen: z.boolean(),
       villages: z.number().int(),
-      villagesWithStations: z.number().int().nullable().openapi({ description: "null until the loudspeaker stations exist" }),
+      villagesWithStations: z
+        .number()
+        .int()
+        .nullable()
+        .openapi({ description: "villages of the scope with an active station; null when the loudspeaker channel is not chosen" }),
     }),
     smsCap: SmsCap.nullable(),
     totalCostVnd: z.number().int(),

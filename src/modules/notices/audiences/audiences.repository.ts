@@ -202,23 +202,13 @@ export async function villagesInScope(q: Queryable, a: Pick<AudienceInput, "unit
   return rows.map((r) => r.code);
 }
 
-/**
- * How many of these villages have an active loudspeaker station, or null while the loudspeakers part's table is
- * not there (this part does not depend on it).
- */
-export async function villagesWithStations(q: Queryable, villages: readonly string[]): Promise<number | null> {
-  const { rows } = await q.query<{ present: boolean }>("SELECT to_regclass('radio_stations') IS NOT NULL AS present");
-  if (!rows[0]?.present) return null;
-  try {
-    const r = await q.query<{ n: number }>(
-      "SELECT count(DISTINCT village_code)::int AS n FROM radio_stations WHERE village_code = ANY($1::text[]) AND active",
-      [[...villages]],
-    );
-    return r.rows[0]?.n ?? 0;
-  } catch {
-    // Another shape of the table than expected: say nothing rather than fail the preview.
-    return null;
-  }
+/** How many of these villages have an active loudspeaker station (the loudspeakers part's table, migration 0042). */
+export async function villagesWithStations(q: Queryable, villages: readonly string[]): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(
+    "SELECT count(DISTINCT village_code)::int AS n FROM radio_stations WHERE village_code = ANY($1::text[]) AND active",
+    [[...villages]],
+  );
+  return rows[0]?.n ?? 0;
 }
 
 // ── the delivery report ─────────────────────────────────────────────────────────────────────────────────────────

@@ -1,6 +1,7 @@
 // Messages of notices' channels part: Vietnamese first; English must have every key (the type checks it).
 export const messagesVi = {
   "notices.channels.title": "Kênh gửi",
+  "notices.channels.home.link": "Kênh gửi thông báo (SMS, Zalo, thư)",
   "notices.channels.lead": "Cách thông báo đến từng người dân: tin nhắn SMS, Zalo và thư điện tử. Mọi thông báo của xã dùng các thiết lập này.",
   "notices.channels.chooseUnit": "Chọn đơn vị",
   "notices.channels.error.noSmsText": "Thông báo chưa có nội dung tin nhắn SMS.",
@@ -77,6 +78,7 @@ declare module "../../../platform/i18n/i18n.ts" {
 
 export const messagesEn: Messages = {
   "notices.channels.title": "Channels",
+  "notices.channels.home.link": "Notice channels (SMS, Zalo, e-mail)",
   "notices.channels.lead": "How notices reach each resident: SMS, Zalo and e-mail. Every notice of the commune uses these settings.",
   "notices.channels.chooseUnit": "Choose a unit",
   "notices.channels.error.noSmsText": "The notice has no SMS text.",

@@ -1,6 +1,7 @@
 // Messages of notices' public part: Vietnamese first; English must have every key (the type checks it).
 export const messagesVi = {
   "notices.public.title": "Thông báo của xã",
+  "notices.public.chooseChannels": "Chọn cách nhận thông báo",
   "notices.public.homeLink": "Thông báo của xã",
   "notices.public.homeText": "Lịch tiêm chủng, cảnh báo thiên tai, họp thôn, mùa vụ…: thông báo của xã và thôn, xem được cả khi mất mạng chậm.",
   "notices.public.indexLead": "Chọn xã để xem các thông báo đang có hiệu lực và thông báo gần đây. Mỗi xã có nguồn tin RSS để theo dõi.",
@@ -78,6 +79,7 @@ declare module "../../../platform/i18n/i18n.ts" {
 
 export const messagesEn: Messages = {
   "notices.public.title": "Commune notices",
+  "notices.public.chooseChannels": "Choose how notices reach you",
   "notices.public.homeLink": "Commune notices",
   "notices.public.homeText":
     "Vaccination days, disaster warnings, village meetings, farming seasons…: the commune's and villages' notices, light enough for a slow connection.",

@@ -50,6 +50,24 @@ export function noticesListPage(kit: PageKit) {
             </a>
           </p>
         )}
+        {/* The notices' other desks, for those allowed: stations, channels, residents' choices at the desk. */}
+        <ul class="desk-tools">
+          {scopePaths(p, "broadcast.manage").length > 0 && (
+            <li>
+              <a href={noticePaths.stations}>{t("notices.loudspeakers.title")}</a>
+            </li>
+          )}
+          {scopePaths(p, "notice.channels").length > 0 && (
+            <li>
+              <a href={noticePaths.channelSettings}>{t("notices.channels.home.link")}</a>
+            </li>
+          )}
+          {scopePaths(p, "notice.preferences").length > 0 && (
+            <li>
+              <a href={noticePaths.deskPreferences}>{t("notices.preferences.desk.title")}</a>
+            </li>
+          )}
+        </ul>
         <nav aria-label={t("notices.authoring.tabs")}>
           <ul class="desk-tools">
             {DESK_TABS.map((tab) => (

@@ -105,6 +105,10 @@ export function listPage(kit: PageKit) {
         <ErrorSummary t={t} errors={errors} labels={filterLabels(t)} />
         <h1>{title}</h1>
         <p class="lead">{village ? t("notices.public.villageLead") : t("notices.public.listLead")}</p>
+        {/* Residents choose how notices reach them (preferences part); signed out, it asks them to sign in. */}
+        <p>
+          <a href={noticePaths.myPreferences}>{t("notices.public.chooseChannels")}</a>
+        </p>
         <form method="get" action={noticePaths.publicList(communeCode)} aria-label={t("notices.public.filters")}>
           <SelectField
             t={t}
