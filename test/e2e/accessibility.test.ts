@@ -513,12 +513,13 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "hall big screen", who: "visitor", path: () => `/hall/${DEMO_COMMUNE}/screen` },
     { name: "hall figures", who: "officer", path: () => "/office/hall/figures" },
     // notices+hall journey: the resident's choices, a village's notices, the kiosk, its printed ticket, online booking,
-    // and a ticket's own page once served (while in the queue it reloads itself: a known meta-refresh finding).
+    // and a ticket's own page in the queue and once served.
     { name: "my notice choices", who: "citizen", path: () => "/me/notices" },
     { name: "a village's notices", who: "visitor", path: () => `/notices/${DEMO_COMMUNE}/village/${DEMO_COMMUNE}.001` },
     { name: "hall kiosk", who: "visitor", path: () => `/hall/${DEMO_COMMUNE}/kiosk` },
     { name: "hall kiosk's ticket", who: "visitor", path: () => `/hall/${DEMO_COMMUNE}/kiosk/t/${found.kioskTicket}` },
     { name: "hall online booking", who: "visitor", path: () => `/hall/${DEMO_COMMUNE}/book` },
+    { name: "a ticket's page, in the queue", who: "visitor", path: () => `/hall/t/${found.kioskTicket}` },
     { name: "a served ticket's page", who: "visitor", path: () => `/hall/t/${found.doneTicket}` },
   ];
 
