@@ -12,7 +12,9 @@ import sharp from "sharp";
 import { preparePhotos, saveReportPhotos } from "../../src/modules/reports/use-cases/photo-store.ts";
 import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 import { submitReport } from "../../src/modules/reports/index.ts";
-import { buildNotice } from "../support/notice-factories.ts";
+import { buildHallService, buildNotice } from "../support/notice-factories.ts";
+import { buildTicket } from "../support/screen-factories.ts";
+import { toLocalDay } from "../../src/platform/calendar/vietnam-time.ts";
 
 type Who = "visitor" | "officer" | "citizen" | "desk" | "province" | "specialist" | "leader" | "volunteer";
 const CAMPAIGN_FORM = { name: "Cao điểm VNeID", skillKey: "vneid_level2", targetPercent: "80", startsOn: "20/11/2026", endsOn: "31/12/2026" };
@@ -44,6 +46,9 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     // notices/public
     emergencyNotice: "",
     withdrawnNotice: "",
+    // notices+hall journey
+    kioskTicket: "",
+    doneTicket: "",
   };
 
   beforeAll(async () => {
@@ -173,6 +178,22 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     const correction = await buildNotice(deps, { unitCode: DEMO_COMMUNE, title: "Họp thôn ngày 26" });
     await deps.db.query("UPDATE notices SET status = 'withdrawn', withdrawn_at = now(), withdrawal_reason = 'Sai ngày' WHERE id = $1", [found.withdrawnNotice]);
     await deps.db.query("UPDATE notices SET corrects_id = $2 WHERE id = $1", [correction.id, found.withdrawnNotice]);
+    // notices+hall journey: a service of the hall with a ticket just taken at the kiosk, and one already served.
+    const hallService = await buildHallService(deps, { communeCode: DEMO_COMMUNE, letter: "K" });
+    const now = deps.clock.now();
+    const ticket = (number: number, status: "waiting" | "done") =>
+      buildTicket(deps.db, {
+        communeCode: DEMO_COMMUNE,
+        serviceId: hallService.id,
+        letter: "K",
+        day: toLocalDay(now),
+        number,
+        status,
+        takenAt: now,
+        ...(status === "done" ? { calledAt: now, servingAt: now, doneAt: now } : {}),
+      });
+    found.kioskTicket = (await ticket(1, "waiting")).id;
+    found.doneTicket = (await ticket(2, "done")).id;
   });
 
   /** Fills a form's text fields by name and sends it: the page it lands on (the new record) is the one checked. */
@@ -491,6 +512,15 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     // hall/screen: the big screen at the commune hall (live, and as without JavaScript it looks the same) and the figures.
     { name: "hall big screen", who: "visitor", path: () => `/hall/${DEMO_COMMUNE}/screen` },
     { name: "hall figures", who: "officer", path: () => "/office/hall/figures" },
+    // notices+hall journey: the resident's choices, a village's notices, the kiosk, its printed ticket, online booking,
+    // and a ticket's own page in the queue and once served.
+    { name: "my notice choices", who: "citizen", path: () => "/me/notices" },
+    { name: "a village's notices", who: "visitor", path: () => `/notices/${DEMO_COMMUNE}/village/${DEMO_COMMUNE}.001` },
+    { name: "hall kiosk", who: "visitor", path: () => `/hall/${DEMO_COMMUNE}/kiosk` },
+    { name: "hall kiosk's ticket", who: "visitor", path: () => `/hall/${DEMO_COMMUNE}/kiosk/t/${found.kioskTicket}` },
+    { name: "hall online booking", who: "visitor", path: () => `/hall/${DEMO_COMMUNE}/book` },
+    { name: "a ticket's page, in the queue", who: "visitor", path: () => `/hall/t/${found.kioskTicket}` },
+    { name: "a served ticket's page", who: "visitor", path: () => `/hall/t/${found.doneTicket}` },
   ];
 
   it("the harness itself catches a known violation", async () => {

@@ -11,7 +11,7 @@ import { buildHousehold } from "../support/registry-factories.ts";
 import { buildReport, buildReportCategory } from "../support/report-factories.ts";
 import { labelledPdf } from "../../src/platform/files/labelled-pdf.ts";
 import { submitReport } from "../../src/modules/reports/index.ts";
-import { buildNotice } from "../support/notice-factories.ts";
+import { buildHallService, buildNotice } from "../support/notice-factories.ts";
 
 const CITIZEN_PAGES: { name: string; path: string; status?: number }[] = [
   { name: "home", path: "/" },
@@ -41,6 +41,11 @@ const CITIZEN_PAGES: { name: string; path: string; status?: number }[] = [
   { name: "notices: choose a commune", path: "/notices" },
   { name: "a commune's notices", path: `/notices/${DEMO_COMMUNE}` },
   { name: "a commune's notices, filtered", path: `/notices/${DEMO_COMMUNE}?category=health` },
+  // notices+hall journey (the kiosk's ticket, a ticket's page and the big screen, whose heading is above its main: the
+  // hall's journey at the end)
+  { name: "a village's notices", path: `/notices/${DEMO_COMMUNE}/village/${DEMO_COMMUNE}.001` },
+  { name: "hall kiosk", path: `/hall/${DEMO_COMMUNE}/kiosk` },
+  { name: "hall online booking", path: `/hall/${DEMO_COMMUNE}/book` },
 ];
 
 /** Pages of a signed-in citizen; `path` is a function where the address is found on the way (a dossier's id). */
@@ -53,6 +58,8 @@ const SIGNED_IN_PAGES: { name: string; path: () => string }[] = [
   { name: "my household, asked whether a resident is me", path: () => "/me/household" },
   { name: "my reports", path: () => "/me/reports" },
   { name: "a report's private page", path: () => found.reportFollow },
+  // notices+hall journey
+  { name: "my notice choices", path: () => "/me/notices" },
 ];
 const found = { myDossier: "", code: "", reportFollow: "" };
 
@@ -367,6 +374,26 @@ describeBrowser("without JavaScript, at 360 px", () => {
     await x.followLink(title);
     expect(x.path).toBe(`/notices/n/${long.id}`);
     expect(await x.h1()).toBe(title);
+    await expectFits(x);
+  });
+
+  // notices+hall journey
+  it("takes a number at the hall's kiosk with JavaScript off, within 360 px, and shows the ticket's own page", async () => {
+    const service = await buildHallService(e2e().app.deps, { communeCode: DEMO_COMMUNE, letter: "N" });
+    const x = await e2e().openPage({ javaScriptEnabled: false, viewport: NARROW_VIEWPORT, isMobile: true, hasTouch: true });
+    await x.open(`/hall/${DEMO_COMMUNE}/kiosk`);
+    await x.navigateBy(x.page.locator(`button[name=serviceId][value="${service.id}"]`));
+    expect(x.path).toMatch(new RegExp(`^/hall/${DEMO_COMMUNE}/kiosk/t/[0-9a-f-]{36}`));
+    expect((await x.page.locator("#ticket-label").innerText()).trim()).toBe("N001");
+    await expectFits(x);
+    const id = /\/kiosk\/t\/([0-9a-f-]{36})/.exec(x.path)![1]!;
+    await x.open(`/hall/t/${id}`);
+    expect(await x.page.locator("main").innerText()).toContain("N001");
+    await expectFits(x);
+    // The big screen is a TV's page; on a phone, without JavaScript, it still fits and lists the service.
+    await x.open(`/hall/${DEMO_COMMUNE}/screen`);
+    expect(await x.page.locator("h1").innerText()).not.toBe("");
+    expect(await x.page.locator('#hall-services li[data-letter="N"]').count()).toBe(1);
     await expectFits(x);
   });
 });

@@ -6,13 +6,14 @@ import type { Context } from "hono";
 import { PUBLIC_DIR, type ServedFile, sendFile, servedFile } from "../../../platform/http/static-assets.ts";
 
 export const QUEUE_ASSETS_BASE = "/hall/queue-assets";
-export type QueueFile = "kiosk.css" | "kiosk.js";
+export type QueueFile = "kiosk.css" | "kiosk.js" | "ticket.js";
 
 export type QueueAssets = { url(name: QueueFile): string; serve(c: Context, name: string): Response };
 
 export function loadQueueAssets(): QueueAssets {
   const byName = new Map<string, ServedFile>();
-  for (const name of ["kiosk.css", "kiosk.js"] as const) byName.set(name, servedFile(name, readFileSync(path.join(PUBLIC_DIR, "hall", name))) as ServedFile);
+  for (const name of ["kiosk.css", "kiosk.js", "ticket.js"] as const)
+    byName.set(name, servedFile(name, readFileSync(path.join(PUBLIC_DIR, "hall", name))) as ServedFile);
   return {
     url: (name) => `${QUEUE_ASSETS_BASE}/${name}?v=${(byName.get(name) as ServedFile).hash}`,
     serve(c, name) {

@@ -26,7 +26,7 @@ export function registerQueuePages(app: Hono<AppEnv>, web: WebContext): void {
   const setup = kioskSetupPage(kit);
   app.get(hallPaths.kioskSetup(":token"), setup.get);
   app.post(hallPaths.kioskSetup(":token"), setup.post);
-  app.get(hallPaths.ticket(":id"), ticketPage(kit));
+  app.get(hallPaths.ticket(":id"), ticketPage(kit, assets));
   const book = bookPage(kit);
   app.get(hallPaths.book(C), book.get);
   app.post(hallPaths.book(C), book.post);
