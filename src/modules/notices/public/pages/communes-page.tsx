@@ -5,6 +5,7 @@ import type { AppEnv } from "../../../../platform/http/hono-env.ts";
 import type { PageKit } from "../../../../platform/http/page-kit.ts";
 import { formatNumber } from "../../../../platform/i18n/format.ts";
 import { Breadcrumbs } from "../../../../platform/views/components.tsx";
+import { CommunePicker } from "../../../../platform/views/commune-picker.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
 import { noticePaths } from "../../notice-paths.ts";
 import { listPublicNoticeCommunes } from "../../use-cases/public-list.ts";
@@ -18,7 +19,6 @@ export function communesPage(kit: PageKit) {
     const ctx = kit.page(c);
     const { t, locale } = ctx;
     const communes = await listPublicNoticeCommunes(kit.deps);
-    const provinces = [...new Set(communes.map((x) => x.provinceVi))];
     const withNotices = communes.filter((x) => x.inForce > 0);
     const page = (
       <Layout ctx={ctx} title={t("notices.public.title")}>
@@ -26,26 +26,7 @@ export function communesPage(kit: PageKit) {
         <h1>{t("notices.public.title")}</h1>
         <p class="lead">{t("notices.public.indexLead")}</p>
         <form class="search-form" method="get" action={noticePaths.index}>
-          <div class="field">
-            <label for="f-commune">{t("notices.public.chooseCommune")}</label>
-            <span class="hint" id="f-commune-hint">
-              {t("notices.public.chooseCommuneHint")}
-            </span>
-            <select id="f-commune" name="commune" required aria-describedby="f-commune-hint">
-              {provinces.map((p) => {
-                const first = communes.find((x) => x.provinceVi === p);
-                return (
-                  <optgroup label={localName(locale, p, first?.provinceEn ?? null)}>
-                    {communes
-                      .filter((x) => x.provinceVi === p)
-                      .map((x) => (
-                        <option value={x.code}>{localName(locale, x.nameVi, x.nameEn)}</option>
-                      ))}
-                  </optgroup>
-                );
-              })}
-            </select>
-          </div>
+          <CommunePicker communes={communes} locale={locale} label={t("notices.public.chooseCommune")} hint={t("notices.public.chooseCommuneHint")} />
           <button type="submit" class="button">
             {t("notices.public.show")}
           </button>

@@ -5,7 +5,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../../../platform/http/hono-env.ts";
 import { addVary } from "../../../../platform/http/middleware.ts";
 import type { StaticAssets } from "../../../../platform/http/static-assets.ts";
-import type { Locale, Translate } from "../../../../platform/i18n/i18n.ts";
+import type { Translate } from "../../../../platform/i18n/i18n.ts";
 import type { PageContext } from "../../../../platform/views/page-context.ts";
 import { Tag } from "../../../../platform/views/components.tsx";
 import { dayInputValue } from "../../../../platform/text/day-input.ts";
@@ -30,7 +30,7 @@ export function validityText(t: Translate, from: string, until: string | null): 
   return until ? t("notices.public.validRange", { from: dayText(from), to: dayText(until) }) : t("notices.public.validFrom", { from: dayText(from) });
 }
 
-export const localName = (locale: Locale, vi: string, en: string | null): string => (locale === "en" ? (en ?? vi) : vi);
+export { localName } from "../../../../platform/views/commune-picker.tsx";
 
 /** Anonymous visitors share one copy: browsers and proxies may keep it a minute, then revalidate with the ETag. */
 export const PUBLIC_NOTICE_CACHE = "public, max-age=60";

@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../../../platform/http/hono-env.ts";
 import type { PageKit } from "../../../../platform/http/page-kit.ts";
 import { Breadcrumbs } from "../../../../platform/views/components.tsx";
+import { CommunePicker } from "../../../../platform/views/commune-picker.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
 import { formatNumber } from "../../../../platform/i18n/format.ts";
 import { reportPaths } from "../../report-paths.ts";
@@ -18,7 +19,6 @@ export function communesPage(kit: PageKit) {
     const ctx = kit.page(c);
     const { t, locale } = ctx;
     const communes = await listPublicCommunes(kit.deps);
-    const provinces = [...new Set(communes.map((x) => x.provinceVi))];
     const withReports = communes.filter((x) => x.publicCount > 0).sort((a, b) => b.publicCount - a.publicCount);
     return c.html(
       <Layout ctx={ctx} title={t("reports.public.title")}>
@@ -26,23 +26,7 @@ export function communesPage(kit: PageKit) {
         <h1>{t("reports.public.title")}</h1>
         <p class="lead">{t("reports.public.indexLead")}</p>
         <form class="search-form" method="get" action={reportPaths.index}>
-          <div class="field">
-            <label for="f-commune">{t("reports.public.chooseCommune")}</label>
-            <span class="hint" id="f-commune-hint">
-              {t("reports.public.chooseCommuneHint")}
-            </span>
-            <select id="f-commune" name="commune" required aria-describedby="f-commune-hint">
-              {provinces.map((p) => (
-                <optgroup label={localName(locale, p, communes.find((x) => x.provinceVi === p)?.provinceEn ?? null) ?? p}>
-                  {communes
-                    .filter((x) => x.provinceVi === p)
-                    .map((x) => (
-                      <option value={x.code}>{localName(locale, x.nameVi, x.nameEn)}</option>
-                    ))}
-                </optgroup>
-              ))}
-            </select>
-          </div>
+          <CommunePicker communes={communes} locale={locale} label={t("reports.public.chooseCommune")} hint={t("reports.public.chooseCommuneHint")} />
           <button type="submit" class="button">
             {t("reports.public.show")}
           </button>
