@@ -259,6 +259,46 @@ export function RadioGroup(p: {
   );
 }
 
+/** A group of checkboxes in a fieldset; the first box carries the id the error summary links to. */
+export function CheckboxGroup(p: {
+  t: Translate;
+  errors: FieldError[];
+  name: string;
+  legend: string;
+  hint?: string;
+  options: { value: string; label: string; disabled?: boolean }[];
+  checked: readonly string[];
+}) {
+  const id = fieldId(p.name);
+  const err = errorOf(p.errors, p.name);
+  return (
+    <div class={err ? "field field--error" : "field"}>
+      <fieldset aria-describedby={describedBy(id, p.hint, err)}>
+        <legend>{p.legend}</legend>
+        {p.hint && (
+          <span class="hint" id={`${id}-hint`}>
+            {p.hint}
+          </span>
+        )}
+        {err && <ErrorText t={p.t} id={id} err={err} label={p.legend} />}
+        {p.options.map((o, i) => (
+          <div class="checkbox">
+            <input
+              type="checkbox"
+              id={i === 0 ? id : `${id}-${i}`}
+              name={p.name}
+              value={o.value}
+              checked={p.checked.includes(o.value) || o.disabled}
+              disabled={o.disabled}
+            />
+            <label for={i === 0 ? id : `${id}-${i}`}>{o.label}</label>
+          </div>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
 export function Button(props: { children: Child; variant?: "secondary" | "warning"; name?: string; value?: string }) {
   return (
     <button type="submit" class={props.variant ? `button button--${props.variant}` : "button"} name={props.name} value={props.value}>

@@ -14,13 +14,14 @@ import { withDayErrors } from "../../../../platform/text/day-input.ts";
 import {
   Breadcrumbs,
   Button,
+  CheckboxGroup,
   CsrfField,
   ErrorSummary,
   Field,
-  type FieldLabels,
   inFieldOrder,
   RadioGroup,
   SelectField,
+  type FieldLabels,
 } from "../../../../platform/views/components.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
 import { type AdminUnitRow, getAdminUnit, listAdminUnitChildren } from "../../../admin-units/index.ts";
@@ -32,7 +33,7 @@ import { getOfficeNotice } from "../../use-cases/authoring-get.ts";
 import { updateNotice } from "../../use-cases/authoring-update.ts";
 import { AUDIENCE_ROLES } from "../authoring.contract.ts";
 import { deriveSmsText } from "../sms-version.ts";
-import { CheckboxGroup, categoryText, channelText, formOfNotice, inputFromForm, type NoticeForm, readNoticeForm } from "./shared.tsx";
+import { categoryText, channelText, formOfNotice, inputFromForm, type NoticeForm, readNoticeForm } from "./shared.tsx";
 
 const ORDER = [
   "unitCode",

@@ -3,7 +3,7 @@
 import type { Context } from "hono";
 import type { FieldError } from "../../../../platform/http/app-error.ts";
 import type { MessageKey, Translate } from "../../../../platform/i18n/i18n.ts";
-import { ErrorText, errorOf, fieldId, Tag } from "../../../../platform/views/components.tsx";
+import { Tag } from "../../../../platform/views/components.tsx";
 import { readDayFields } from "../../../../platform/text/day-input.ts";
 import type { NoticeRow, NoticeStatus } from "../../notices.model.ts";
 import type { IncomingFile } from "../notice-files.ts";
@@ -91,44 +91,4 @@ export function formOfNotice(n: NoticeRow): { values: Record<string, string>; mu
       "audience.roles": n.audience.roles ?? [],
     },
   };
-}
-
-/** A group of checkboxes in a fieldset; the first box carries the id the error summary links to. */
-export function CheckboxGroup(p: {
-  t: Translate;
-  errors: FieldError[];
-  name: string;
-  legend: string;
-  hint?: string;
-  options: { value: string; label: string; disabled?: boolean }[];
-  checked: readonly string[];
-}) {
-  const id = fieldId(p.name);
-  const err = errorOf(p.errors, p.name);
-  return (
-    <div class={err ? "field field--error" : "field"}>
-      <fieldset aria-describedby={[p.hint ? `${id}-hint` : "", err ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}>
-        <legend>{p.legend}</legend>
-        {p.hint && (
-          <span class="hint" id={`${id}-hint`}>
-            {p.hint}
-          </span>
-        )}
-        {err && <ErrorText t={p.t} id={id} err={err} label={p.legend} />}
-        {p.options.map((o, i) => (
-          <div class="checkbox">
-            <input
-              type="checkbox"
-              id={i === 0 ? id : `${id}-${i}`}
-              name={p.name}
-              value={o.value}
-              checked={p.checked.includes(o.value) || o.disabled}
-              disabled={o.disabled}
-            />
-            <label for={i === 0 ? id : `${id}-${i}`}>{o.label}</label>
-          </div>
-        ))}
-      </fieldset>
-    </div>
-  );
 }
