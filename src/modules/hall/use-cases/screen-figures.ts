@@ -5,6 +5,7 @@ import type { Deps } from "../../../deps.ts";
 import { authorise, type Principal, scopePaths } from "../../../platform/auth/authorise.ts";
 import { toLocalDay } from "../../../platform/calendar/vietnam-time.ts";
 import { AppError, validationError } from "../../../platform/http/app-error.ts";
+import { type MessageKey, translator } from "../../../platform/i18n/i18n.ts";
 import { getAdminUnit } from "../../admin-units/index.ts";
 import { getProcedure } from "../../procedures/index.ts";
 import { listCounters, listServices } from "../hall.repository.ts";
@@ -15,12 +16,12 @@ export type { HallFigures, HallFiguresRow } from "../screen/figures.contract.ts"
 export type HallFiguresInput = { unitCode: string; from: string; to: string };
 type D = Pick<Deps, "db" | "config" | "clock">;
 
-const SOURCE_LABELS: Record<string, [string, string]> = {
-  kiosk: ["Máy lấy số", "Kiosk"],
-  sms: ["Tin nhắn SMS", "SMS"],
-  online: ["Đặt lịch trực tuyến", "Online booking"],
-  desk: ["Tại quầy", "At the desk"],
-};
+// Row labels in both languages (the API answers both), from the catalogue.
+const bothLabels = (key: MessageKey, params?: Record<string, string | number>): [string, string] => [
+  translator("vi")(key, params),
+  translator("en")(key, params),
+];
+const SOURCES = ["kiosk", "sms", "online", "desk"] as const;
 
 const DEFAULT_DAYS = 30;
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -67,7 +68,7 @@ export async function hallFigures(deps: D, ctx: { principal: Principal | null },
     switch (c.dim) {
       case "counter": {
         const k = counterById.get(c.key);
-        return k ? [String(k.number), `Quầy ${k.number} – ${k.name}`, `Counter ${k.number} – ${k.name}`] : [c.key, c.key, c.key];
+        return k ? [String(k.number), ...bothLabels("hall.screen.figures.label.counter", { number: k.number, name: k.name })] : [c.key, c.key, c.key];
       }
       case "service": {
         const s = serviceById.get(c.key);
@@ -82,11 +83,11 @@ export async function hallFigures(deps: D, ctx: { principal: Principal | null },
       case "day":
         return [c.key, `${c.key.slice(8, 10)}/${c.key.slice(5, 7)}/${c.key.slice(0, 4)}`, c.key];
       case "source": {
-        const [vi, en] = SOURCE_LABELS[c.key] ?? [c.key, c.key];
-        return [c.key, vi, en];
+        const source = SOURCES.find((x) => x === c.key);
+        return source ? [c.key, ...bothLabels(`hall.screen.figures.label.source.${source}`)] : [c.key, c.key, c.key];
       }
       default:
-        return ["", "Tổng", "Total"];
+        return ["", ...bothLabels("hall.screen.figures.label.total")];
     }
   };
   const row = (c: FigureCounts): HallFiguresRow => {
