@@ -1,6 +1,6 @@
 // The queue part's own SQL: numbering, tickets, counters' actions, settings and kiosk devices.
 import type { Queryable } from "../../../platform/db/database.ts";
-import type { HallCounter, HallService, QueueTicket, TicketSource } from "../hall.model.ts";
+import type { HallCounter, HallService, QueueTicket } from "../hall.model.ts";
 import { COUNTER_COLUMNS, SERVICE_COLUMNS, TICKET_COLUMNS } from "../hall.repository.ts";
 
 export async function findService(q: Queryable, id: string): Promise<HallService | null> {
@@ -32,18 +32,9 @@ export async function nextNumber(q: Queryable, communeCode: string, serviceId: s
   return rows[0]?.n ?? null;
 }
 
-export type TicketInsert = {
-  communeCode: string;
-  serviceId: string;
-  day: string;
-  number: number;
-  label: string;
-  source: TicketSource;
-  phone: string | null;
-  slotStart: Date | null;
+export type TicketInsert = Pick<QueueTicket, "communeCode" | "serviceId" | "day" | "number" | "label" | "source" | "phone" | "slotStart" | "takenAt"> & {
   requestToken: string | null;
   kioskId: string | null;
-  takenAt: Date;
 };
 
 export async function insertTicket(q: Queryable, t: TicketInsert): Promise<string> {
