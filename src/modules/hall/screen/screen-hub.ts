@@ -79,8 +79,13 @@ export class ScreenHub<S> {
     this.start();
     client.write(`retry: ${SSE_RETRY_MS}\n\n`);
     const c = commune;
-    // The cached state is current only while the LISTEN connection is up (a change could be missed otherwise).
-    const initial = c.state !== null && this.listener?.connected ? Promise.resolve(c.state) : this.refresh(communeCode, c);
+    // The cached state is current only while the LISTEN connection is up (a change could be missed otherwise), and a
+    // first state is computed only once the LISTEN is in place: a change committed between the two would be lost.
+    const l = this.listener;
+    const initial =
+      c.state !== null && l?.connected
+        ? Promise.resolve(c.state)
+        : (l?.ready ?? Promise.resolve()).then(() => (c.clients.has(client) ? this.refresh(communeCode, c) : Promise.reject(new Error("gone"))));
     initial.then(
       (state) => {
         if (c.clients.has(client)) this.send(c, client, stateEvent(state));

@@ -1,13 +1,13 @@
 // The screen hub without a database: a fake listener and a counted compute. Debounced bursts compute once for every
 // screen; a change during a computation is computed again afterwards; the per-address cap; the listener opened with
-// the first screen and closed with the last; a reconnect recomputes every watched commune.
+// the first screen and closed with the last (a first state waits for it); a reconnect recomputes every watched commune.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ScreenHub } from "./screen-hub.ts";
 
-function setup() {
+function setup(opts: { ready?: Promise<void>; connected?: boolean } = {}) {
   let notify: (code: string) => void = () => undefined;
   let reconnect: () => void = () => undefined;
-  const listener = { ready: Promise.resolve(), connected: true, close: vi.fn(async () => undefined) };
+  const listener = { ready: opts.ready ?? Promise.resolve(), connected: opts.connected ?? true, close: vi.fn(async () => undefined) };
   const listen = vi.fn((onMessage: (c: string) => void, onReconnect: () => void) => {
     notify = onMessage;
     reconnect = onReconnect;
@@ -52,6 +52,20 @@ describe("screen hub", () => {
     expect(last(a)).toBe(last(b));
     expect(last(a)).toMatch(/^event: state\ndata: \{"code":"02923"/);
     expect(other.chunks.filter((c) => c.includes("02923"))).toEqual([]);
+  });
+
+  it("computes a screen's first state only once the LISTEN is in place, so a change made before it is not missed", async () => {
+    let up: () => void = () => undefined;
+    const s = setup({ connected: false, ready: new Promise<void>((r) => (up = r)) });
+    const a = s.screen();
+    s.hub.connect("02923", "1.1.1.1", a.client);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(s.compute).not.toHaveBeenCalled();
+    up();
+    await s.hub.listening();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(s.compute).toHaveBeenCalledTimes(1);
+    expect(a.chunks.at(-1)).toMatch(/^event: state\n/);
   });
 
   it("sends the retry hint, then the cached state to a screen that connects later", async () => {
