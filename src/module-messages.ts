@@ -38,6 +38,12 @@ import { messagesEn as noticesLoudspeakersEn, messagesVi as noticesLoudspeakersV
 import { messagesEn as noticesPreferencesEn, messagesVi as noticesPreferencesVi } from "./modules/notices/preferences/preferences.messages.ts";
 import { messagesEn as hallQueueEn, messagesVi as hallQueueVi } from "./modules/hall/queue/queue.messages.ts";
 import { messagesEn as hallScreenEn, messagesVi as hallScreenVi } from "./modules/hall/screen/screen.messages.ts";
+import { messagesEn as indicatorsIndicatorsEn, messagesVi as indicatorsIndicatorsVi } from "./modules/indicators/indicators.messages.ts";
+import { messagesEn as indicatorsElementsEn, messagesVi as indicatorsElementsVi } from "./modules/indicators/elements/elements.messages.ts";
+import { messagesEn as indicatorsSetsEn, messagesVi as indicatorsSetsVi } from "./modules/indicators/sets/sets.messages.ts";
+import { messagesEn as indicatorsEntryEn, messagesVi as indicatorsEntryVi } from "./modules/indicators/entry/entry.messages.ts";
+import { messagesEn as indicatorsDashboardsEn, messagesVi as indicatorsDashboardsVi } from "./modules/indicators/dashboards/dashboards.messages.ts";
+import { messagesEn as indicatorsExportsEn, messagesVi as indicatorsExportsVi } from "./modules/indicators/exports/exports.messages.ts";
 
 const MODULE_MESSAGES = [
   { vi: calendarCalendarVi, en: calendarCalendarEn },
@@ -77,6 +83,12 @@ const MODULE_MESSAGES = [
   { vi: noticesPreferencesVi, en: noticesPreferencesEn },
   { vi: hallQueueVi, en: hallQueueEn },
   { vi: hallScreenVi, en: hallScreenEn },
+  { vi: indicatorsIndicatorsVi, en: indicatorsIndicatorsEn },
+  { vi: indicatorsElementsVi, en: indicatorsElementsEn },
+  { vi: indicatorsSetsVi, en: indicatorsSetsEn },
+  { vi: indicatorsEntryVi, en: indicatorsEntryEn },
+  { vi: indicatorsDashboardsVi, en: indicatorsDashboardsEn },
+  { vi: indicatorsExportsVi, en: indicatorsExportsEn },
 ] as const;
 
 /** Idempotent: registering the same texts again changes nothing (the registry refuses only a conflicting text). */

@@ -6,6 +6,7 @@ import { citizensModule } from "./modules/citizens/mount.ts";
 import { dossierStatsModule } from "./modules/dossier-stats/mount.ts";
 import { dossiersModule } from "./modules/dossiers/mount.ts";
 import { hallModule, hallSmsKeywords } from "./modules/hall/mount.ts";
+import { indicatorsModule } from "./modules/indicators/mount.ts";
 import { identityModule } from "./modules/identity/mount.ts";
 import type { OidcClient } from "./modules/identity/oidc-client.ts";
 import { noticesModule } from "./modules/notices/mount.ts";
@@ -33,5 +34,6 @@ export function moduleMounts(opts: { oidc: OidcClient | null }): ModuleMount[] {
     reportsModule,
     noticesModule({ smsKeywords: hallSmsKeywords }),
     hallModule,
+    indicatorsModule,
   ];
 }

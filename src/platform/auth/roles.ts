@@ -98,6 +98,14 @@ export const PERMISSIONS = {
   "hall.serve": ["commune_admin", "one_stop_officer", "specialist"],
   /** The hall's figures: waiting and service times per counter and procedure. */
   "hall.read": ["system_admin", "province_admin", "commune_admin", "one_stop_officer", "specialist", "leader"],
+  /** The indicators of a unit: dashboards, drill-down to villages and records, exports. */
+  "indicator.read": ["system_admin", "province_admin", "commune_admin", "one_stop_officer", "specialist", "leader"],
+  /** Enter a unit's manual values with their evidence and submit them for review. */
+  "indicator.enter": ["commune_admin", "leader", "specialist"],
+  /** Approve or return the manual values of the communes under a province. */
+  "indicator.review": ["province_admin"],
+  /** Indicator sets (import, edit, versions), targets and thresholds; scheduled reports. */
+  "indicator.manage": ["system_admin", "province_admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

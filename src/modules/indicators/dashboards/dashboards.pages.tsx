@@ -1,0 +1,6 @@
+// Pages of indicators' dashboards part: routes only; each page is its own file under pages/.
+import type { Hono } from "hono";
+import type { AppEnv } from "../../../platform/http/hono-env.ts";
+import type { WebContext } from "../../../platform/http/web-context.ts";
+
+export function registerDashboardsPages(_app: Hono<AppEnv>, _web: WebContext): void {}

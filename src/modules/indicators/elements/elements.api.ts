@@ -1,0 +1,6 @@
+// /api/v1 routes of indicators' elements part. Handlers are thin: parse → one use case → present.
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Deps } from "../../../deps.ts";
+import type { AppEnv } from "../../../platform/http/hono-env.ts";
+
+export function registerElementsApi(_api: OpenAPIHono<AppEnv>, _deps: Deps): void {}
