@@ -16,7 +16,12 @@ export default defineConfig({
     reporters: ["default", "./test/support/summary-reporter.ts"],
     setupFiles: ["./test/support/register-messages.ts"],
     projects: [
-      { extends: true, test: { name: "unit", include: ["src/**/*.unit.test.{ts,tsx}", "test/unit/**/*.test.{ts,tsx}"] } },
+      // Pure tests share their worker's modules (isolate: false): they hold no state between files, and a fresh
+      // process per file cost more than the tests themselves. Mocks and fake timers are still restored per file.
+      {
+        extends: true,
+        test: { name: "unit", include: ["src/**/*.unit.test.{ts,tsx}", "test/unit/**/*.test.{ts,tsx}"], isolate: false },
+      },
       {
         extends: true,
         test: {

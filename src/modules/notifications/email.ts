@@ -1,8 +1,12 @@
 // Email senders: a development sink that only logs, and SMTP through nodemailer. Plain text only: it
 // reads the same in every client and cannot carry tracking.
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { Logger } from "pino";
 import { systemClock, type Clock } from "../../deps.ts";
+import { lazyImport } from "../../platform/lazy-import.ts";
+
+// Loaded with the first SMTP sender, not with the app (lazy-import.ts).
+const loadNodemailer = lazyImport(async () => (await import("nodemailer")).default);
 
 export type EmailMessage = { to: string; subject: string; text: string };
 export type EmailSender = { send(msg: EmailMessage): Promise<void> };
@@ -44,11 +48,13 @@ export function createSmtpSender(opts: { url: string; from: string }): SmtpSende
     if (!url.searchParams.has(k)) url.searchParams.set(k, v);
   }
   // The second argument holds message defaults; with a URL, transport options come only from the URL.
-  const transport = nodemailer.createTransport(url.toString(), { from: opts.from });
+  // Made on the first message: a transport opens no connection before it sends, so nothing is lost by waiting.
+  let transport: Transporter | undefined;
   return {
     async send(msg) {
+      transport ??= (await loadNodemailer()).createTransport(url.toString(), { from: opts.from });
       await transport.sendMail({ to: msg.to, subject: msg.subject, text: msg.text });
     },
-    close: () => transport.close(),
+    close: () => transport?.close(),
   };
 }

@@ -1,7 +1,8 @@
 // The whole catalogue as a file an office can edit in a spreadsheet: an XLSX workbook with five sheets, or
 // one CSV holding the same sheets (first column names the sheet). Format: docs/catalogue-format.md.
 // Every problem is reported at its cell ("documents!C7") so a person can find it.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "../../platform/files/exceljs.ts";
 import { SPREADSHEET_MEDIA_TYPES, spreadsheetFormatOf } from "../../platform/files/spreadsheet-format.ts";
 import { checkZip, type ZipCheck, type ZipLimits } from "../../platform/files/zip-limits.ts";
 import { AppError, type FieldError, fieldErrorsFromZod } from "../../platform/http/app-error.ts";
@@ -91,7 +92,7 @@ export function catalogueRows(defs: ProcedureDefinition[]): Record<SheetName, Ce
 }
 
 export async function writeXlsx(defs: ProcedureDefinition[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = "XãSố";
   const rows = catalogueRows(defs);
   for (const name of SHEET_NAMES) {
@@ -220,7 +221,7 @@ function zipRefusal(check: Exclude<ZipCheck, { ok: true }>): AppError {
 async function readXlsx(bytes: Uint8Array, problems: Problems): Promise<Partial<Record<SheetName, Sheet>>> {
   const zip = checkZip(bytes, XLSX_LIMITS);
   if (!zip.ok) throw zipRefusal(zip);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {

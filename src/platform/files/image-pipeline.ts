@@ -2,8 +2,8 @@
 // checked against the type they claim, decoded within limits of pixels and time (decompression bombs, huge HEIC),
 // turned upright from their EXIF orientation, downsized and re-encoded as JPEG with every metadata field dropped
 // (GPS position, camera, time): the public copy and a thumbnail for lists. The original is the caller's to keep.
-import { fileTypeFromBuffer } from "file-type";
-import sharp, { type Sharp } from "sharp";
+import type { Sharp } from "sharp";
+import { lazyImport } from "../lazy-import.ts";
 import { decodeHeic, HeicDecodeError } from "./image-heic.ts";
 
 export const IMAGE_MEDIA_TYPES = ["image/jpeg", "image/png", "image/heic", "image/heif"] as const;
@@ -119,6 +119,10 @@ export function claimedTypes(name: string, contentType: string | null): string[]
   return out;
 }
 
+// Loaded on the first photo, not with the app (lazy-import.ts).
+const loadFileType = lazyImport(() => import("file-type"));
+const loadSharp = lazyImport(async () => (await import("sharp")).default);
+
 /** The image type of the bytes, or why it is not one of ours (without decoding anything). */
 export async function sniffImage(
   bytes: Uint8Array,
@@ -127,6 +131,7 @@ export async function sniffImage(
 ): Promise<ImageMediaType> {
   if (bytes.byteLength === 0) throw new ImageRejected("empty");
   if (bytes.byteLength > limits.maxBytes) throw new ImageRejected("tooLarge");
+  const { fileTypeFromBuffer } = await loadFileType();
   const detected = (await fileTypeFromBuffer(bytes))?.mime ?? null;
   const mediaType = IMAGE_MEDIA_TYPES.find((t) => t === detected);
   if (!mediaType) throw new ImageRejected("type", detected);
@@ -142,6 +147,7 @@ export async function processImage(
   limits: ImageLimits = DEFAULT_IMAGE_LIMITS,
 ): Promise<ProcessedImage> {
   const mediaType = await sniffImage(bytes, claim, limits);
+  const sharp = await loadSharp();
   const started = Date.now();
   let source: Sharp;
   if (mediaType === "image/heic" || mediaType === "image/heif") {

@@ -1,8 +1,11 @@
 // An upload's type comes from its bytes, never from its name or the browser's Content-Type:
 // a PDF renamed .jpg is a PDF, and a script renamed .pdf is refused.
 import { createHash } from "node:crypto";
-import { fileTypeFromBuffer } from "file-type";
 import type { MessageKey } from "../i18n/i18n.ts";
+import { lazyImport } from "../lazy-import.ts";
+
+// Loaded on the first upload, not with the app (lazy-import.ts).
+const loadFileType = lazyImport(() => import("file-type"));
 
 // HEIC/HEIF are stored only where a caller allows them by name (a report photo's original as received): they are
 // not in the default list, so no other upload starts accepting files most browsers cannot show.
@@ -36,6 +39,7 @@ const isUploadType = (m: string): m is UploadMediaType => m in UPLOAD_TYPES;
 export async function checkUpload(bytes: Uint8Array, opts: { maxBytes: number; allowed?: readonly UploadMediaType[] }): Promise<UploadCheck> {
   if (bytes.byteLength === 0) return { ok: false, code: "empty" };
   if (bytes.byteLength > opts.maxBytes) return { ok: false, code: "tooLarge" };
+  const { fileTypeFromBuffer } = await loadFileType();
   const detected = await fileTypeFromBuffer(bytes);
   // "audio/ogg; codecs=opus" is an Ogg file like any other: the parameter is not part of the type.
   const mediaType = detected?.mime.split(";")[0];

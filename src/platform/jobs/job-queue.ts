@@ -2,7 +2,7 @@
 // maintained PostgreSQL job queue in its own schema (`pgboss`), over the app's own pool, so it runs wherever the app
 // does (embedded or external PostgreSQL) and needs no second connection string. Modules give tasks (a name, an
 // optional cron schedule, a body that is a plain use case); the server starts the queue, tests only when they ask.
-import PgBoss from "pg-boss";
+import type PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import type { Database } from "../db/database.ts";
 
@@ -41,6 +41,8 @@ export async function startJobQueue(opts: JobQueueOptions): Promise<JobQueue> {
     if (names.has(t.name)) throw new Error(`job task ${t.name} given twice`);
     names.add(t.name);
   }
+  // Loaded when a queue starts (the server, the tests that ask), not with the app: see lazy-import.ts.
+  const { default: PgBoss } = await import("pg-boss");
   const boss = new PgBoss({
     db: { executeSql: (text: string, values: unknown[]) => opts.db.query(text, values) },
     schema: JOB_SCHEMA,

@@ -1,7 +1,7 @@
 // The figures as a spreadsheet for reports: a sheet of rows (and the total) and a sheet of definitions.
 // Headers are Vietnamese, whatever the viewer's language: the file goes into official reports. Every text cell
 // goes through safeCells (names come from the catalogue and the unit list: never a formula).
-import ExcelJS from "exceljs";
+import { loadExcelJS } from "../../../platform/files/exceljs.ts";
 import type { Deps } from "../../../deps.ts";
 import { translator } from "../../../platform/i18n/i18n.ts";
 import { neutraliseFormula, safeCells } from "../../../platform/text/spreadsheet-cell.ts";
@@ -31,7 +31,7 @@ const dmy = (day: string) => day.split("-").reverse().join("/");
 
 export async function writeFiguresXlsx(report: FiguresReport, scopeName: string | null): Promise<Uint8Array> {
   const t = translator("vi");
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = "XãSố";
 
   const byProcedure = report.groupBy === "procedure";

@@ -1,33 +1,39 @@
 // The one PDF renderer of the printable forms and the pieces every form shares (Decree 30/2020 layout).
 import { createRequire } from "node:module";
 import path from "node:path";
-import pdfmake from "pdfmake";
 import type { Column, Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { translator, type Locale, type Translate } from "../../../platform/i18n/i18n.ts";
 import { formatDate, formatDateTime } from "../../../platform/i18n/format.ts";
+import { lazyImport } from "../../../platform/lazy-import.ts";
 import type { Applicant, FormBase, Signer } from "./forms.types.ts";
 
 export type { Column, Content, TableCell, TDocumentDefinitions };
 
-// Roboto ships inside pdfmake and covers Vietnamese; registered once per process.
-const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve("pdfmake/package.json")), "fonts", "Roboto");
-pdfmake.addFonts({
-  Roboto: {
-    normal: path.join(fontDir, "Roboto-Regular.ttf"),
-    bold: path.join(fontDir, "Roboto-Medium.ttf"),
-    italics: path.join(fontDir, "Roboto-Italic.ttf"),
-    bolditalics: path.join(fontDir, "Roboto-MediumItalic.ttf"),
-  },
+// pdfmake is loaded on the first PDF (lazy-import.ts). Roboto ships inside it and covers Vietnamese; registered
+// once per process.
+const loadPdfmake = lazyImport(async () => {
+  const { default: pdfmake } = await import("pdfmake");
+  const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve("pdfmake/package.json")), "fonts", "Roboto");
+  pdfmake.addFonts({
+    Roboto: {
+      normal: path.join(fontDir, "Roboto-Regular.ttf"),
+      bold: path.join(fontDir, "Roboto-Medium.ttf"),
+      italics: path.join(fontDir, "Roboto-Italic.ttf"),
+      bolditalics: path.join(fontDir, "Roboto-MediumItalic.ttf"),
+    },
+  });
+  // Forms embed only data URLs and the fonts above: no network, no other file.
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(fontDir + path.sep));
+  return pdfmake;
 });
-// Forms embed only data URLs and the fonts above: no network, no other file.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(fontDir + path.sep));
 
 /** Renders a document; the same definition (with its fixed creation date) gives the same bytes. */
 export async function renderPdf(docDefinition: TDocumentDefinitions): Promise<Buffer> {
   // pdfkit derives the file ID from the creation date and stamps "now" without one.
   if (!(docDefinition.info?.creationDate instanceof Date)) throw new Error("renderPdf: info.creationDate is required for deterministic output");
   const doc = nfc(docDefinition) as TDocumentDefinitions;
+  const pdfmake = await loadPdfmake();
   return pdfmake.createPdf(doc).getBuffer();
 }
 

@@ -1,7 +1,7 @@
 // Coverage and the gap list as one workbook for the next round's plan: a sheet of figures (the unit's total and
 // one row per commune, village or team) and a sheet of who still needs what. Headers in Vietnamese (the file goes
 // into reports); every text cell through safeCells (names and addresses are typed by people: never a formula).
-import ExcelJS from "exceljs";
+import { loadExcelJS } from "../../../platform/files/exceljs.ts";
 import type { Deps } from "../../../deps.ts";
 import { translator } from "../../../platform/i18n/i18n.ts";
 import { safeCells } from "../../../platform/text/spreadsheet-cell.ts";
@@ -27,7 +27,7 @@ const dmy = (day: string | null) => (day ? day.split("-").reverse().join("/") : 
 
 export async function writeCoverageXlsx(report: CoverageReport, gaps: GapsReport): Promise<Uint8Array> {
   const t = translator("vi");
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = "XãSố";
   const ws = wb.addWorksheet(t("coverage.sheet.coverage"), {
     views: [{ state: "frozen", ySplit: 2, xSplit: 1 }],

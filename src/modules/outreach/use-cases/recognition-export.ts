@@ -1,7 +1,7 @@
 // Recognition as a spreadsheet for the commendation file: a sheet of teams and a sheet of members, Vietnamese
 // headers whatever the viewer's language (the file goes into official papers). Names are typed by people: every
 // text cell goes through safeCells, never a formula.
-import ExcelJS from "exceljs";
+import { loadExcelJS } from "../../../platform/files/exceljs.ts";
 import type { Deps } from "../../../deps.ts";
 import type { Principal } from "../../../platform/auth/authorise.ts";
 import type { Context } from "../../../platform/events/domain-events.ts";
@@ -15,7 +15,7 @@ const dmy = (day: string) => day.split("-").reverse().join("/");
 
 export async function writeRecognitionXlsx(r: Recognition): Promise<Uint8Array> {
   const t = translator("vi");
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = "XãSố";
   const period = `${r.unitName ? `${r.unitName}. ` : ""}${t("recognition.period", { from: dmy(r.from), to: dmy(r.to) })}`;
   const figures = [t("recognition.col.visits"), t("recognition.col.households"), t("recognition.col.skills")];

@@ -1,7 +1,8 @@
 // The registry's spreadsheet format: one row per person, the household key grouping a household's members.
 // Read from XLSX (first sheet) or CSV (UTF-8, with or without BOM, comma or semicolon); written back the same way.
 // Format and columns: docs/community/import.md. Every problem names its sheet, row and column.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "../../../platform/files/exceljs.ts";
 import { SPREADSHEET_MEDIA_TYPES, spreadsheetFormatOf } from "../../../platform/files/spreadsheet-format.ts";
 import { checkZip, type ZipCheck, type ZipLimits } from "../../../platform/files/zip-limits.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
@@ -172,7 +173,7 @@ function zipRefusal(check: Exclude<ZipCheck, { ok: true }>): AppError {
 async function readXlsx(bytes: Uint8Array): Promise<RawSheet> {
   const zip = checkZip(bytes, XLSX_LIMITS);
   if (!zip.ok) throw zipRefusal(zip);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
@@ -455,7 +456,7 @@ export function exportCells(p: ExportPerson): (string | number | null)[] {
 }
 
 export async function writeXlsx(people: ExportPerson[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = "XãSố";
   const ws = wb.addWorksheet("Danh sách", { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = COLUMNS.map((c) => ({
