@@ -14,6 +14,7 @@ import { DataTable } from "../../../../platform/views/data-table.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
 import { indicatorPaths } from "../../indicator-paths.ts";
 import { setFileFromJson } from "../set-file.ts";
+import { provinceAccess } from "../sets-access.ts";
 import { definitionOf, readSet } from "../use-cases/sets-read.ts";
 import { saveSetVersion } from "../use-cases/sets-save.ts";
 import { elementName, formulaInWords } from "./set-words.ts";
@@ -181,6 +182,8 @@ export function setPages(kit: PageKit) {
   /** POST /office/indicators/sets/:key (definition: the set's JSON, note). */
   const save = async (c: Context<AppEnv>, key: string) => {
     const province = provinceParam(c);
+    // The province first: another province's is a 404, a commune officer's a 403, whatever the form holds.
+    await provinceAccess(kit.deps, c.get("principal"), province, "manage");
     const values = await readForm(c);
     const definition = values.definition ?? "";
     const refuse = (errors: FormState["errors"]) => show(c, key, { values: { definition, note: values.note ?? "" }, errors }, 400);
