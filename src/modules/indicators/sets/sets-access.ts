@@ -27,7 +27,7 @@ export async function provinceAccess(
   const code = requested || grantedProvinces(p)[0];
   if (!code || !/^\d{2}$/.test(code)) throw new AppError("not_found", "error.notFound");
   const unit = await unitRef(deps.db, code);
-  if (!unit || unit.level !== "province") throw new AppError("not_found", "error.notFound");
+  if (unit?.level !== "province") throw new AppError("not_found", "error.notFound");
   const reaches = p.grants.some((g) => unit.path.startsWith(g.unitPath) || g.unitPath.startsWith(unit.path));
   if (!reaches) throw new AppError("not_found", "error.notFound");
   const ok = need === "read" ? canOnOrWithin(p, "indicator.read", unit) : can(p, "indicator.manage", unit);

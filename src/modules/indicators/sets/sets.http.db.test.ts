@@ -40,7 +40,7 @@ describeDb("indicator sets as data, by API and in the office", () => {
     const form = new FormData();
     form.set(CSRF_FIELD, client.csrfToken);
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
-    form.set("file", new File([bytes], name));
+    form.set("file", new File([new Uint8Array(bytes)], name));
     return client.request(indicatorPaths.setImport, { method: "POST", body: form });
   };
 
