@@ -466,6 +466,32 @@ Object.assign(SCOPED, {
   "POST /api/v1/notices/:id/withdraw": (f) => ({ path: `/api/v1/notices/${f.noticeB}/withdraw`, json: { version: 1, reason: "X", correction: "X" } }),
 } satisfies Record<string, Probe>);
 
+// indicators/sets: sets and targets belong to a province; another province's (Thái Nguyên's) are a 404 to officer A.
+const SET_KEY = ":key{[a-z0-9][a-z0-9-]{1,62}}";
+Object.assign(SCOPED, {
+  "GET /office/indicators/sets": () => ({ path: `/office/indicators/sets?province=${THAI_NGUYEN}` }),
+  "GET /office/indicators/sets/import": () => ({ path: `/office/indicators/sets/import?province=${THAI_NGUYEN}` }),
+  "POST /office/indicators/sets/import": () => ({ path: `/office/indicators/sets/import?province=${THAI_NGUYEN}`, form: { note: "x" } }),
+  [`GET /office/indicators/sets/${SET_KEY}`]: () => ({ path: `/office/indicators/sets/digital-society?province=${THAI_NGUYEN}` }),
+  [`POST /office/indicators/sets/${SET_KEY}`]: () => ({ path: `/office/indicators/sets/digital-society?province=${THAI_NGUYEN}`, form: { definition: "{}" } }),
+  [`GET /office/indicators/sets/${SET_KEY}/export.json`]: () => ({ path: `/office/indicators/sets/digital-society/export.json?province=${THAI_NGUYEN}` }),
+  [`GET /office/indicators/sets/${SET_KEY}/export.xlsx`]: () => ({ path: `/office/indicators/sets/digital-society/export.xlsx?province=${THAI_NGUYEN}` }),
+  [`GET /office/indicators/sets/${SET_KEY}/targets`]: () => ({ path: `/office/indicators/sets/digital-society/targets?province=${THAI_NGUYEN}&year=2026` }),
+  [`POST /office/indicators/sets/${SET_KEY}/targets`]: () => ({
+    path: `/office/indicators/sets/digital-society/targets?province=${THAI_NGUYEN}&indicator=visits&year=2026`,
+    form: { t_19: "1" },
+  }),
+  "GET /api/v1/indicators/sets": () => ({ path: `/api/v1/indicators/sets?province=${THAI_NGUYEN}` }),
+  "POST /api/v1/indicators/sets/import": () => ({ path: `/api/v1/indicators/sets/import?province=${THAI_NGUYEN}`, json: { set: {} } }),
+  "GET /api/v1/indicators/sets/:key": () => ({ path: `/api/v1/indicators/sets/digital-society?province=${THAI_NGUYEN}` }),
+  "GET /api/v1/indicators/sets/:key/export": () => ({ path: `/api/v1/indicators/sets/digital-society/export?province=${THAI_NGUYEN}` }),
+  "GET /api/v1/indicators/sets/:key/targets": () => ({ path: `/api/v1/indicators/sets/digital-society/targets?province=${THAI_NGUYEN}&year=2026` }),
+  "PUT /api/v1/indicators/sets/:key/targets": () => ({
+    path: "/api/v1/indicators/sets/digital-society/targets",
+    json: { province: THAI_NGUYEN, indicator: "visits", year: 2026, targets: [{ unit: THAI_NGUYEN, target: 1 }] },
+  }),
+} satisfies Record<string, Probe>);
+
 // Lists: they answer 200 but must not contain commune B's data.
 const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: string }> = {
   "GET /office/visits": () => ({ path: "/office/visits", absent: "Nhà Bí Mật" }),

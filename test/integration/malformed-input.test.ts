@@ -398,6 +398,13 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     path: `/api/v1/notices/channels/zalo/test?unit=${GIA_PHU}`,
     body: { phone: "Số 0912345678" },
   }),
+  // indicators/sets: a province's new version of a set (the export's format) and the targets of one indicator.
+  "POST /api/v1/indicators/sets/import": () => ({ who: "officer", path: "/api/v1/indicators/sets/import", body: { set: { key: "x-set" }, note: "Bản tỉnh" } }),
+  "PUT /api/v1/indicators/sets/{key}/targets": () => ({
+    who: "officer",
+    path: "/api/v1/indicators/sets/digital-society/targets",
+    body: { indicator: "visits", year: 2026, targets: [{ unit: GIA_PHU, target: 10 }] },
+  }),
   // hall/queue
   "POST /api/v1/hall/{commune}/services": () => ({
     who: "officer",
