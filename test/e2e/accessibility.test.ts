@@ -512,6 +512,8 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     // hall/screen: the big screen at the commune hall (live, and as without JavaScript it looks the same) and the figures.
     { name: "hall big screen", who: "visitor", path: () => `/hall/${DEMO_COMMUNE}/screen` },
     { name: "hall figures", who: "officer", path: () => "/office/hall/figures" },
+    // indicators/elements: the computed data elements and the refresh runs.
+    { name: "indicator elements", who: "officer", path: () => "/office/indicators/elements" },
     // notices+hall journey: the resident's choices, a village's notices, the kiosk, its printed ticket, online booking,
     // and a ticket's own page in the queue and once served.
     { name: "my notice choices", who: "citizen", path: () => "/me/notices" },

@@ -14,8 +14,12 @@ const dayStart = (day: string) => `((${day})::timestamp - interval '7 hours') AT
  */
 export type Scope = "pairs" | "range";
 
+export type CountedOn = "received" | "decided" | "answered" | "confirmed" | "rated" | "published" | "sent" | "delivered" | "ticketDay" | "visited" | "snapshot";
+
 /** One group of elements counted from one view on one event's day: `counts` maps an element to its row filter. */
 type Part = {
+  /** The event whose Vietnam day the elements count on (shown on the elements page). */
+  on: CountedOn;
   from: string;
   /** The event's instant (timestamptz) or, with `dateColumn`, its day (date). */
   at: string;
@@ -65,6 +69,7 @@ export const SUM_SOURCES: readonly SumSource[] = [
     parts: [
       // Counted on the day the dossier was received.
       {
+        on: "received",
         from: "dossier_facts f",
         at: "f.received_at",
         unit: "f.commune_code",
@@ -80,6 +85,7 @@ export const SUM_SOURCES: readonly SumSource[] = [
       },
       // Counted on the day it was decided (a result or a refusal; a withdrawal is no decision).
       {
+        on: "decided",
         from: "dossier_facts f",
         at: "f.finished_at",
         unit: "f.commune_code",
@@ -105,19 +111,22 @@ export const SUM_SOURCES: readonly SumSource[] = [
     name: "reports",
     parts: [
       {
+        on: "received",
         from: "report_facts f",
         at: "f.received_at",
         unit: "coalesce(f.village_code, f.commune_code)",
         counts: { report_received: "true" },
       },
       {
+        on: "answered",
         from: "report_facts f",
         at: "f.answered_at",
         unit: "coalesce(f.village_code, f.commune_code)",
         counts: { report_answered: "true", report_answered_on_time: "f.due_at IS NULL OR f.answered_at <= f.due_at" },
       },
-      { from: "report_facts f", at: "f.confirmed_at", unit: "coalesce(f.village_code, f.commune_code)", counts: { report_confirmed: "true" } },
+      { on: "confirmed", from: "report_facts f", at: "f.confirmed_at", unit: "coalesce(f.village_code, f.commune_code)", counts: { report_confirmed: "true" } },
       {
+        on: "rated",
         from: "report_facts f",
         at: "f.rated_at",
         unit: "coalesce(f.village_code, f.commune_code)",
@@ -137,14 +146,15 @@ export const SUM_SOURCES: readonly SumSource[] = [
     parts: [
       // A notice counts once published, even if withdrawn later (it did reach residents).
       {
+        on: "published",
         from: "notice_facts f",
         at: "f.published_at",
         unit: "f.commune_code",
         where: "f.status IN ('published', 'withdrawn')",
         counts: { notice_published: "true" },
       },
-      { from: "notice_delivery_facts f", at: "f.sent_at", unit: "f.commune_code", counts: { notice_delivery_sent: "true" } },
-      { from: "notice_delivery_facts f", at: "f.delivered_at", unit: "f.commune_code", counts: { notice_delivery_delivered: "true" } },
+      { on: "sent", from: "notice_delivery_facts f", at: "f.sent_at", unit: "f.commune_code", counts: { notice_delivery_sent: "true" } },
+      { on: "delivered", from: "notice_delivery_facts f", at: "f.delivered_at", unit: "f.commune_code", counts: { notice_delivery_delivered: "true" } },
     ],
     touched: `SELECT DISTINCT commune_code, day FROM (
         SELECT f.commune_code, d.day FROM notice_facts f
@@ -161,7 +171,7 @@ export const SUM_SOURCES: readonly SumSource[] = [
   {
     name: "hall",
     // A ticket belongs to its own day and is served (done) on it.
-    parts: [{ from: "queue_ticket_facts f", at: "f.day", dateColumn: true, unit: "f.commune_code", counts: { hall_ticket_served: "f.status = 'done'" } }],
+    parts: [{ on: "ticketDay", from: "queue_ticket_facts f", at: "f.day", dateColumn: true, unit: "f.commune_code", counts: { hall_ticket_served: "f.status = 'done'" } }],
     // Tickets live one day: only the days since the watermark's (and the day before) can have changed.
     touched: `SELECT DISTINCT f.commune_code, f.day FROM queue_ticket_facts f
       WHERE f.day >= ${vnDay("$1::timestamptz")} - 1 AND f.changed_at > $1 AND f.unit_path LIKE $2`,
@@ -172,6 +182,7 @@ export const SUM_SOURCES: readonly SumSource[] = [
     name: "visits",
     parts: [
       {
+        on: "visited",
         from: "visit_refs f",
         at: "f.visited_on",
         dateColumn: true,
@@ -242,3 +253,16 @@ export const STOCKS_NOW = `
     ('procedure_online_any', p.online_any)) k(key, n)
   WHERE c.level = 'commune' AND c.path LIKE $1
     AND EXISTS (SELECT 1 FROM indicator_daily_facts x WHERE x.commune_code = c.code AND x.element_key <> ALL($4::text[]))`;
+
+/** The refresh step that writes an element: a sum source's name, or "stocks". */
+export function refreshSourceOf(key: string): string | null {
+  if (STOCK_KEYS.includes(key)) return "stocks";
+  return SUM_SOURCES.find((s) => sumSourceKeys(s).includes(key))?.name ?? null;
+}
+
+/** The event an element counts on ("snapshot" for a stock), null when no source writes it. */
+export function countedOn(key: string): CountedOn | null {
+  if (STOCK_KEYS.includes(key)) return "snapshot";
+  for (const s of SUM_SOURCES) for (const p of s.parts) if (key in p.counts) return p.on;
+  return null;
+}
