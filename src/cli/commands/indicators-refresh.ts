@@ -1,6 +1,6 @@
 // xaso indicators-refresh [--full] [--province NN]: refreshes the indicators' daily facts now (the job does it every
 // 10 minutes): the days touched since the last run, or with --full every day of the province (or of every province).
-import { refreshFacts } from "../../modules/indicators/use-cases/facts-refresh.ts";
+import { refreshFacts } from "../../modules/indicators/index.ts";
 import { parse } from "../args.ts";
 import { type Command, EXIT, fmtInt, UsageError } from "../io.ts";
 import { withRuntime } from "../runtime.ts";
@@ -21,7 +21,9 @@ export const indicatorsRefreshCommand: Command = {
         return EXIT.failed;
       }
       for (const s of report.sources) {
-        io.out(`${io.t("indicators.elements.cli.source", { source: s.source, days: fmtInt(s.days, io.locale), rows: fmtInt(s.rows, io.locale), ms: fmtInt(s.ms, io.locale) })}\n`);
+        io.out(
+          `${io.t("indicators.elements.cli.source", { source: s.source, days: fmtInt(s.days, io.locale), rows: fmtInt(s.rows, io.locale), ms: fmtInt(s.ms, io.locale) })}\n`,
+        );
       }
       io.out(`${io.t("indicators.elements.cli.done", { ms: fmtInt(report.ms, io.locale) })}\n`);
       return EXIT.ok;

@@ -171,7 +171,16 @@ export const SUM_SOURCES: readonly SumSource[] = [
   {
     name: "hall",
     // A ticket belongs to its own day and is served (done) on it.
-    parts: [{ on: "ticketDay", from: "queue_ticket_facts f", at: "f.day", dateColumn: true, unit: "f.commune_code", counts: { hall_ticket_served: "f.status = 'done'" } }],
+    parts: [
+      {
+        on: "ticketDay",
+        from: "queue_ticket_facts f",
+        at: "f.day",
+        dateColumn: true,
+        unit: "f.commune_code",
+        counts: { hall_ticket_served: "f.status = 'done'" },
+      },
+    ],
     // Tickets live one day: only the days since the watermark's (and the day before) can have changed.
     touched: `SELECT DISTINCT f.commune_code, f.day FROM queue_ticket_facts f
       WHERE f.day >= ${vnDay("$1::timestamptz")} - 1 AND f.changed_at > $1 AND f.unit_path LIKE $2`,

@@ -27,7 +27,10 @@ describeDb("indicator facts refresh", () => {
     );
     return rows.map((r) => `${r.k} ${r.u} ${r.d} ${r.v}`);
   };
-  const setDossier = (id: string, s: { received: string | null; finished?: string | null; due?: string | null; channel?: string; rating?: number | null; updated: string }) =>
+  const setDossier = (
+    id: string,
+    s: { received: string | null; finished?: string | null; due?: string | null; channel?: string; rating?: number | null; updated: string },
+  ) =>
     x.db.query(
       `UPDATE dossiers SET state = CASE WHEN $3::timestamptz IS NULL THEN 'processing' ELSE 'resultReady' END, received_at = $2, finished_at = $3,
          due_at = $4, channel = coalesce($5, channel), rating = $6, updated_at = $7 WHERE id = $1`,
@@ -60,7 +63,12 @@ describeDb("indicator facts refresh", () => {
 
     village = await buildRegistryVillage(x.deps, GIA_PHU);
     const cat = await buildReportCategory(x.deps);
-    const r1 = await buildReport(x.deps, { categoryId: cat.id, villageCode: village, createdAt: at("2026-11-11T02:00:00Z"), dueAt: at("2026-11-15T10:00:00Z") });
+    const r1 = await buildReport(x.deps, {
+      categoryId: cat.id,
+      villageCode: village,
+      createdAt: at("2026-11-11T02:00:00Z"),
+      dueAt: at("2026-11-15T10:00:00Z"),
+    });
     await buildReport(x.deps, { categoryId: cat.id, createdAt: at("2026-11-11T05:00:00Z") });
     await x.db.query("UPDATE reports SET answered_at = $2, confirmed_at = $3, satisfaction = 4, updated_at = $3 WHERE id = $1", [
       r1.id,
@@ -69,7 +77,14 @@ describeDb("indicator facts refresh", () => {
     ]);
 
     const svc = await buildHallService(x.deps);
-    await buildTicket(x.db, { serviceId: svc.id, day: "2026-11-18", number: 1, status: "done", takenAt: at("2026-11-18T01:00:00Z"), doneAt: at("2026-11-18T02:00:00Z") });
+    await buildTicket(x.db, {
+      serviceId: svc.id,
+      day: "2026-11-18",
+      number: 1,
+      status: "done",
+      takenAt: at("2026-11-18T01:00:00Z"),
+      doneAt: at("2026-11-18T02:00:00Z"),
+    });
     await buildTicket(x.db, { serviceId: svc.id, day: "2026-11-18", number: 2, status: "no_show", takenAt: at("2026-11-18T01:05:00Z") });
 
     await buildNotice(x.deps, { publishedAt: at("2026-11-19T02:00:00Z") });
