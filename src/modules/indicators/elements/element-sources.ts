@@ -181,9 +181,10 @@ export const SUM_SOURCES: readonly SumSource[] = [
         counts: { hall_ticket_served: "f.status = 'done'" },
       },
     ],
-    // Tickets live one day: only the days since the watermark's (and the day before) can have changed.
+    // Tickets live one day: only the days since the watermark's (and the day before) can have changed. They are
+    // all recomputed (a ticket has no updated_at: a change without a new timestamp is still seen).
     touched: `SELECT DISTINCT f.commune_code, f.day FROM queue_ticket_facts f
-      WHERE f.day >= ${vnDay("$1::timestamptz")} - 1 AND f.changed_at > $1 AND f.unit_path LIKE $2`,
+      WHERE f.day >= ${vnDay("$1::timestamptz")} - 1 AND f.unit_path LIKE $2`,
     latest: `SELECT max(f.changed_at) AS at FROM queue_ticket_facts f
       WHERE f.day >= ${vnDay("$1::timestamptz")} - 1 AND f.changed_at > $1 AND f.unit_path LIKE $2`,
   },

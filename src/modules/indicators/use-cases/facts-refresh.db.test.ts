@@ -3,7 +3,7 @@
 // an incremental run after changes leaves exactly what a full rebuild gives, and a second run changes nothing.
 import { beforeAll, expect, it } from "vitest";
 import { buildDossier, deskTeam } from "../../../../test/support/dossier-factories.ts";
-import { GIA_PHU } from "../../../../test/support/factories.ts";
+import { buildUser, GIA_PHU } from "../../../../test/support/factories.ts";
 import { buildHallService, buildNotice } from "../../../../test/support/notice-factories.ts";
 import { buildHousehold, buildRegistryVillage } from "../../../../test/support/registry-factories.ts";
 import { buildReport, buildReportCategory } from "../../../../test/support/report-factories.ts";
@@ -19,6 +19,7 @@ describeDb("indicator facts refresh", () => {
   let x: TestApp;
   let village: string;
   let dossiers: string[];
+  let svc: string;
 
   const facts = async (where = "true") => {
     const { rows } = await x.db.query<{ k: string; u: string; d: string; v: number }>(
@@ -76,21 +77,33 @@ describeDb("indicator facts refresh", () => {
       "2026-11-16T02:00:00Z",
     ]);
 
-    const svc = await buildHallService(x.deps);
+    svc = (await buildHallService(x.deps)).id;
     await buildTicket(x.db, {
-      serviceId: svc.id,
+      serviceId: svc,
       day: "2026-11-18",
       number: 1,
       status: "done",
       takenAt: at("2026-11-18T01:00:00Z"),
       doneAt: at("2026-11-18T02:00:00Z"),
     });
-    await buildTicket(x.db, { serviceId: svc.id, day: "2026-11-18", number: 2, status: "no_show", takenAt: at("2026-11-18T01:05:00Z") });
+    await buildTicket(x.db, { serviceId: svc, day: "2026-11-18", number: 2, status: "no_show", takenAt: at("2026-11-18T01:05:00Z") });
 
-    await buildNotice(x.deps, { publishedAt: at("2026-11-19T02:00:00Z") });
+    const notice = await buildNotice(x.deps, { publishedAt: at("2026-11-19T02:00:00Z") });
+    // Two SMS: both sent on the 19th, one delivered on the 20th (local: 23:00 UTC on the 19th).
+    await x.db.query(
+      `INSERT INTO notice_deliveries (notice_id, channel, address, status, sent_at, delivered_at, updated_at)
+       VALUES ($1, 'sms', '+84912000001', 'delivered', $2, $3, $3), ($1, 'sms', '+84912000002', 'sent', $2, NULL, $2)`,
+      [notice.id, "2026-11-19T02:05:00Z", "2026-11-19T23:00:00Z"],
+    );
 
     // Two households: adults born 1980 and 1990, a child born 2015 (not an adult in 2026).
-    await buildHousehold(x.deps, { villageCode: village, members: [{ birthYear: 1980 }, { birthYear: 2015 }] });
+    const h1 = await buildHousehold(x.deps, { villageCode: village, members: [{ birthYear: 1980 }, { birthYear: 2015 }] });
+    const volunteer = await buildUser(x.deps, { kind: "volunteer", roles: [["volunteer", GIA_PHU]] });
+    await x.db.query(
+      `INSERT INTO visits (id, household_id, commune_code, unit_path, volunteer_user_id, visited_on, outcome, recorded_at, synced_at)
+       SELECT gen_random_uuid(), $1, $2, path, $3, '2026-11-19', 'helped', $4, $4 FROM admin_unit_refs WHERE code = $5`,
+      [h1.id, GIA_PHU, volunteer.id, "2026-11-19T03:00:00Z", village],
+    );
     await buildHousehold(x.deps, { villageCode: village, members: [{ birthYear: 1990 }] });
   });
 
@@ -120,13 +133,17 @@ describeDb("indicator facts refresh", () => {
       `report_received ${GIA_PHU} 2026-11-11 1`,
       `report_received ${village} 2026-11-11 1`,
     ]);
-    expect(await facts("element_key IN ('hall_ticket_served', 'notice_published')")).toEqual([
+    expect(await facts("element_key LIKE 'hall_%' OR element_key LIKE 'notice_%' OR element_key = 'visit_count'")).toEqual([
       `hall_ticket_served ${GIA_PHU} 2026-11-18 1`,
+      `notice_delivery_delivered ${GIA_PHU} 2026-11-20 1`,
+      `notice_delivery_sent ${GIA_PHU} 2026-11-19 2`,
       `notice_published ${GIA_PHU} 2026-11-19 1`,
+      `visit_count ${village} 2026-11-19 1`,
     ]);
-    expect(await facts("element_key IN ('household_count', 'adult_count', 'household_proficient')")).toEqual([
+    expect(await facts("element_key IN ('household_count', 'adult_count', 'household_proficient', 'household_visited_year')")).toEqual([
       `adult_count ${village} 2026-11-20 2`,
       `household_count ${village} 2026-11-20 2`,
+      `household_visited_year ${village} 2026-11-20 1`,
     ]);
     expect((await facts("element_key = 'procedure_published'")).length).toBeGreaterThan(0);
   });
@@ -140,14 +157,33 @@ describeDb("indicator facts refresh", () => {
 
   it("after changes, the incremental run leaves what a full rebuild gives; stocks snapshot only what changed", async () => {
     x.clock.set(at("2026-11-22T03:00:00Z"));
+    // Changes are stamped after the first run's watermark (the rows' updated_at is the database's time, as in the app).
     // Dossier 0 is decided on the 22nd, on time; dossier 3 is withdrawn (no decision); a household moves in.
-    await setDossier(dossiers[0]!, { received: "2026-11-09T23:30:00Z", finished: "2026-11-22T02:00:00Z", updated: "2026-11-22T02:00:00Z" });
-    await x.db.query("UPDATE dossiers SET state = 'cancelled', finished_at = $2, updated_at = $2 WHERE id = $1", [dossiers[3], "2026-11-22T02:30:00Z"]);
+    await setDossier(dossiers[0]!, { received: "2026-11-09T23:30:00Z", finished: "2026-11-22T02:00:00Z", updated: new Date().toISOString() });
+    await x.db.query("UPDATE dossiers SET state = 'cancelled', finished_at = $2, updated_at = now() WHERE id = $1", [dossiers[3], "2026-11-22T02:30:00Z"]);
     await buildHousehold(x.deps, { villageCode: village, members: [{ birthYear: 1970 }] });
+    // The commune-level report is answered late on the 22nd; a ticket of the 22nd is served.
+    await x.db.query("UPDATE reports SET answered_at = $1, due_at = $2, updated_at = now() WHERE village_code IS NULL AND commune_code = $3", [
+      "2026-11-22T01:00:00Z",
+      "2026-11-20T10:00:00Z",
+      GIA_PHU,
+    ]);
+    await buildTicket(x.db, {
+      serviceId: svc,
+      day: "2026-11-22",
+      number: 1,
+      status: "done",
+      takenAt: at("2026-11-22T01:00:00Z"),
+      doneAt: at("2026-11-22T01:30:00Z"),
+    });
 
     await refreshFacts(x.deps, {});
     const incremental = await facts();
     expect(incremental).toContain(`dossier_decided ${GIA_PHU} 2026-11-22 1`);
+    expect(incremental).toContain(`dossier_received ${GIA_PHU} 2026-11-10 4`);
+    expect(incremental).toContain(`report_answered ${GIA_PHU} 2026-11-22 1`);
+    expect(incremental.filter((f) => f.startsWith(`report_answered_on_time ${GIA_PHU} `))).toEqual([]);
+    expect(incremental).toContain(`hall_ticket_served ${GIA_PHU} 2026-11-22 1`);
     expect(incremental).toContain(`household_count ${village} 2026-11-22 3`);
     expect(incremental).toContain(`adult_count ${village} 2026-11-22 3`);
     // Procedures did not change: still one snapshot per element and commune.
