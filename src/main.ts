@@ -8,6 +8,7 @@ import { seedCommunityDemo } from "./demo/seed-community.ts";
 import { seedPublicServicesDemo } from "./demo/seed-public-services.ts";
 import { seedNoticesDemo } from "./demo/seed-notices.ts";
 import { seedReportsDemo } from "./demo/seed-reports.ts";
+import { refreshFacts } from "./modules/indicators/index.ts";
 import { createOidcClient } from "./modules/identity/index.ts";
 import { purgeExpired } from "./modules/identity/use-cases/purge-expired.ts";
 import pino from "pino";
@@ -53,6 +54,8 @@ if (config.seedDemo) {
   await seedCommunityDemo(runtime);
   await seedReportsDemo(runtime);
   await seedNoticesDemo(runtime);
+  // The indicators read daily facts: compute them once so the demo dashboards show figures at once.
+  await refreshFacts(runtime);
 }
 const app = createApp({ ...runtime, oidc: config.oidc ? createOidcClient(config.oidc) : null });
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {

@@ -8,6 +8,7 @@ import { createAdminCommand } from "./commands/create-admin.ts";
 import { dbCommand } from "./commands/db.ts";
 import { makeHelpCommand, overview } from "./commands/help.ts";
 import { importAdminUnitsCommand } from "./commands/import-admin-units.ts";
+import { indicatorsRefreshCommand } from "./commands/indicators-refresh.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { registryCommand } from "./commands/registry.ts";
 import { seedDemoCommand } from "./commands/seed-demo.ts";
@@ -21,6 +22,7 @@ export const COMMANDS: Command[] = [
   auditVerifyCommand,
   dbCommand,
   registryCommand,
+  indicatorsRefreshCommand,
   makeHelpCommand(() => COMMANDS),
 ];
 

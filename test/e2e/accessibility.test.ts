@@ -516,6 +516,8 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "indicator sets", who: "officer", path: () => "/office/indicators/sets" },
     { name: "an indicator set", who: "officer", path: () => "/office/indicators/sets/digital-commune-criteria" },
     { name: "an indicator set's targets", who: "officer", path: () => "/office/indicators/sets/digital-society/targets" },
+    // indicators/elements: the computed data elements and the refresh runs.
+    { name: "indicator elements", who: "officer", path: () => "/office/indicators/elements" },
     // notices+hall journey: the resident's choices, a village's notices, the kiosk, its printed ticket, online booking,
     // and a ticket's own page in the queue and once served.
     { name: "my notice choices", who: "citizen", path: () => "/me/notices" },

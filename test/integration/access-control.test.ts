@@ -745,6 +745,11 @@ const NOT_COMMUNE_DATA = new Set([
   // hall/joinup: booking online through the API is public like the booking page (limited per address and phone).
   "GET /api/v1/hall/:commune/bookings/slots",
   "POST /api/v1/hall/:commune/bookings",
+  // indicators/elements: the catalogue of computed elements and the refresh runs' times (no unit's figures); "refresh
+  // now" recomputes only the provinces the caller manages (indicator.manage).
+  "GET /office/indicators/elements",
+  "POST /office/indicators/elements",
+  "GET /api/v1/indicators/elements",
 ]);
 
 // hall/queue: commune B's service, counter, a waiting ticket and a kiosk.

@@ -563,6 +563,9 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /hall/:commune{[0-9]{5}}/screen/events": "the big screen's live state: ticket numbers, counters and waiting counts",
   "GET /office/hall/figures": "waiting and service times per counter, service and procedure: counts and durations only",
   "GET /api/v1/hall/figures": "waiting and service times per counter, service and procedure: counts and durations only",
+  // indicators/elements: element names, sources and refresh times; no unit's figures, no person.
+  "GET /office/indicators/elements": "the catalogue of computed data elements and the refresh runs' times",
+  "GET /api/v1/indicators/elements": "the catalogue of computed data elements and the refresh runs' times",
   "GET /api/v1/hall/:commune/bookings/slots": "a service's free booking slots: times and counts, no one's booking",
   // notices/channels: the unit's channel settings: gateway states, prices, the Zalo account's ids (secrets masked).
   "GET /office/notices/channels": "channel settings: gateway states, cap, prices, the Zalo account's ids",

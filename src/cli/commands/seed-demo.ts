@@ -5,6 +5,7 @@ import { seedCommunityDemo } from "../../demo/seed-community.ts";
 import { seedPublicServicesDemo } from "../../demo/seed-public-services.ts";
 import { seedNoticesDemo } from "../../demo/seed-notices.ts";
 import { seedReportsDemo } from "../../demo/seed-reports.ts";
+import { refreshFacts } from "../../modules/indicators/index.ts";
 import { isProductionDatabase } from "../../platform/db/production-mark.ts";
 import { parse } from "../args.ts";
 import { type Command, EXIT } from "../io.ts";
@@ -32,6 +33,8 @@ export const seedDemoCommand: Command = {
       await seedCommunityDemo(rt);
       await seedReportsDemo(rt);
       await seedNoticesDemo(rt);
+      // The indicators read daily facts: compute them once so the demo dashboards show figures at once.
+      await refreshFacts(rt);
       if (!result.created) {
         io.out(`${io.t("cli.seedDemo.exists")}\n`);
       } else {

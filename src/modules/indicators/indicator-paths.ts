@@ -15,6 +15,8 @@ export const indicatorPaths = {
   evidence: (id: string) => `/office/indicators/evidence/${id}`,
   review: "/office/indicators/review",
   entryStatus: "/office/indicators/entry/status",
+  // elements/: the computed data elements and their refresh ("refresh now" is a POST to the same address).
+  elements: "/office/indicators/elements",
   // sets/: the sets, one set (versions, import, export), targets and thresholds.
   sets: "/office/indicators/sets",
   set: (key: string) => `/office/indicators/sets/${key}`,
