@@ -102,3 +102,12 @@ export async function publicCommunes(q: Queryable): Promise<PublicUnit[]> {
   );
   return rows;
 }
+
+/** The first province under the given grants (an officer granted above every province opens it). */
+export async function firstProvinceWithin(q: Queryable, pathPrefixes: string[]): Promise<string | null> {
+  const { rows } = await q.query<{ code: string }>(
+    "SELECT code FROM admin_unit_refs WHERE level = 'province' AND path LIKE ANY($1::text[]) ORDER BY code LIMIT 1",
+    [pathPrefixes.map((p) => `${p}%`)],
+  );
+  return rows[0]?.code ?? null;
+}

@@ -2,6 +2,7 @@
 // the unit's indicators, its children ranked with colours and words, the trend as SVG with its table, the "as of"
 // line and the downloads. Works without JavaScript and prints.
 import type { Context } from "hono";
+import { scopePaths } from "../../../../platform/auth/authorise.ts";
 import { AppError } from "../../../../platform/http/app-error.ts";
 import type { AppEnv } from "../../../../platform/http/hono-env.ts";
 import { type PageKit, requireSignedIn } from "../../../../platform/http/page-kit.ts";
@@ -13,6 +14,7 @@ import { indicatorPaths } from "../../indicator-paths.ts";
 import type { UnitResult } from "../../use-cases/indicators-compute.ts";
 import { BarChart } from "../charts/bar-chart.tsx";
 import { ChartFigure } from "../charts/line-chart.tsx";
+import { firstProvinceWithin } from "../dashboards.repository.ts";
 import { firstIndicatorUnit } from "../use-cases/dashboard-scope.ts";
 import { unitDashboard, valueOf } from "../use-cases/dashboard-unit.ts";
 import { AsOf, indName, numberOrDash, PeriodForm, periodName, setName, TrendFigure, unitName, ValueCell, type View } from "./shared.tsx";
@@ -29,7 +31,8 @@ const query = (c: Context<AppEnv>) => {
 export function officeRedirect(kit: PageKit) {
   return async (c: Context<AppEnv>) => {
     const p = requireSignedIn(c);
-    const code = firstIndicatorUnit(p);
+    // A grant above every province (the system's administrator) opens the first province it covers.
+    const code = firstIndicatorUnit(p) ?? (await firstProvinceWithin(kit.deps.db, scopePaths(p, "indicator.read")));
     if (!code) throw new AppError("forbidden", "error.forbidden");
     return c.redirect(indicatorPaths.unit(code), 303);
   };
