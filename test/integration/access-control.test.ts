@@ -402,8 +402,12 @@ Object.assign(SCOPED, {
 // indicators/dashboards: commune B's dashboard, one indicator, the records behind a number, and the IOC's API.
 Object.assign(SCOPED, {
   "GET /office/indicators/u/:unit{[0-9.]{2,9}}": () => ({ path: `/office/indicators/u/${BAO_THANG}` }),
-  "GET /office/indicators/u/:unit{[0-9.]{2,9}}/:set{[a-z0-9][a-z0-9-]{1,62}}/:indicator{[a-z][a-z0-9_]{0,62}}": () => ({ path: `/office/indicators/u/${BAO_THANG}/service-index-766/online_share` }),
-  "GET /office/indicators/u/:unit{[0-9.]{2,9}}/records/:element{[a-z][a-z0-9_]{0,62}}": () => ({ path: `/office/indicators/u/${BAO_THANG}/records/household_proficient` }),
+  "GET /office/indicators/u/:unit{[0-9.]{2,9}}/:set{[a-z0-9][a-z0-9-]{1,62}}/:indicator{[a-z][a-z0-9_]{0,62}}": () => ({
+    path: `/office/indicators/u/${BAO_THANG}/service-index-766/online_share`,
+  }),
+  "GET /office/indicators/u/:unit{[0-9.]{2,9}}/records/:element{[a-z][a-z0-9_]{0,62}}": () => ({
+    path: `/office/indicators/u/${BAO_THANG}/records/household_proficient`,
+  }),
   "GET /api/v1/indicators/values": () => ({ path: `/api/v1/indicators/values?unit=${BAO_THANG}` }),
   "GET /api/v1/indicators/trend": () => ({ path: `/api/v1/indicators/trend?unit=${BAO_THANG}&indicator=online_share` }),
 } satisfies Record<string, Probe>);

@@ -555,7 +555,8 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   // indicators/dashboards: sums and shares per unit and period; never a name.
   "GET /office/indicators": "a redirect to the dashboard of the officer's unit",
   "GET /office/indicators/u/:unit{[0-9.]{2,9}}": "a unit's indicators: sums, shares and colours per unit and period",
-  "GET /office/indicators/u/:unit{[0-9.]{2,9}}/:set{[a-z0-9][a-z0-9-]{1,62}}/:indicator{[a-z][a-z0-9_]{0,62}}": "one indicator over periods and child units: sums and shares",
+  "GET /office/indicators/u/:unit{[0-9.]{2,9}}/:set{[a-z0-9][a-z0-9-]{1,62}}/:indicator{[a-z][a-z0-9_]{0,62}}":
+    "one indicator over periods and child units: sums and shares",
   "GET /indicators": "the communes and provinces to choose from",
   "GET /indicators/:unit{[0-9.]{2,9}}": "a unit's public indicators: sums and shares",
   "GET /api/v1/indicators/values": "a set's indicators for a unit: sums and shares",

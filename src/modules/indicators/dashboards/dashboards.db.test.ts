@@ -101,7 +101,7 @@ describeDb("indicator dashboards", () => {
     expect(table).toContain("Chưa có số liệu");
     // The chart is SVG with its title and description, followed by its table.
     expect(html).toMatch(/<svg[^>]*role="img"/);
-    expect(html).toContain("<title id=\"ind-rank-chart-title\">");
+    expect(html).toContain('<title id="ind-rank-chart-title">');
     // The province's own share is recomputed from the sums: 13 of 20.
     const own = html.slice(pos(html, 'id="ind-own"'), pos(html, 'id="ind-ranking"'));
     expect(own).toContain("65 %");
@@ -133,7 +133,9 @@ describeDb("indicator dashboards", () => {
     const html = await res.text();
     expect(html).toContain('id="ind-trend-table"');
     expect(html).toContain(`${indicatorPaths.records("15", "dossier_received_online")}?period=2026-11`);
-    expect(pos(html, `${indicatorPaths.indicator(GIA_PHU, "test-dash", "online")}`)).toBeLessThan(pos(html, `${indicatorPaths.indicator(BAO_THANG, "test-dash", "online")}`));
+    expect(pos(html, `${indicatorPaths.indicator(GIA_PHU, "test-dash", "online")}`)).toBeLessThan(
+      pos(html, `${indicatorPaths.indicator(BAO_THANG, "test-dash", "online")}`),
+    );
   });
 
   it("keeps another commune's dashboard from an officer: 404", async () => {
@@ -162,7 +164,10 @@ describeDb("indicator dashboards", () => {
   it("gives the IOC the set's values and an indicator's trend as JSON", async () => {
     const res = await province.get(`/api/v1/indicators/values?unit=15&set=test-dash&period=2026-11&by=children`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { set: { key: string; version: number }; rows: { unit: { code: string }; indicators: { key: string; value: number | null; status: string }[] }[] };
+    const body = (await res.json()) as {
+      set: { key: string; version: number };
+      rows: { unit: { code: string }; indicators: { key: string; value: number | null; status: string }[] }[];
+    };
     expect(body.set.key).toBe("test-dash");
     const gp = body.rows.find((r) => r.unit.code === GIA_PHU);
     expect(gp?.indicators.find((i) => i.key === "online")).toMatchObject({ value: 90, status: "ok" });
@@ -198,7 +203,10 @@ describeDb("indicator dashboards", () => {
     });
 
     it("lists the households without a proficient member, 50 a page, and logs the read", async () => {
-      const before = await x.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'personalData.read' AND target_type = 'indicatorHouseholds' AND actor_id = $1", [provinceUserId]);
+      const before = await x.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM audit_log WHERE action = 'personalData.read' AND target_type = 'indicatorHouseholds' AND actor_id = $1",
+        [provinceUserId],
+      );
       const res = await province.get(`${indicatorPaths.records(GIA_PHU, "household_proficient")}?period=2026-11`);
       expect(res.status).toBe(200);
       const html = await res.text();
@@ -208,7 +216,10 @@ describeDb("indicator dashboards", () => {
       expect(next).toBeTruthy();
       const page2 = await (await province.get(next as string)).text();
       expect((page2.match(/href="\/office\/registry\/households\/[0-9a-f-]{36}"/g) ?? []).length).toBe(3);
-      const after = await x.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'personalData.read' AND target_type = 'indicatorHouseholds' AND actor_id = $1", [provinceUserId]);
+      const after = await x.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM audit_log WHERE action = 'personalData.read' AND target_type = 'indicatorHouseholds' AND actor_id = $1",
+        [provinceUserId],
+      );
       expect(after.rows[0]!.n - before.rows[0]!.n).toBe(2);
       expect((await province.get(`${indicatorPaths.records(GIA_PHU, "household_proficient")}?cursor=garbage`)).status).toBe(400);
     });

@@ -36,7 +36,13 @@ export function BarChart(p: { id: string; title: string; desc: string; bars: rea
               {clip(b.label)}
             </text>
             {b.value === null ? null : (
-              <rect class={`chart__bar${b.tone ? ` chart__bar--${b.tone}` : ""}`} x={labelW} y={y + 3} height={row - 8} width={barLength(b.value, max, inner)} />
+              <rect
+                class={`chart__bar${b.tone ? ` chart__bar--${b.tone}` : ""}`}
+                x={labelW}
+                y={y + 3}
+                height={row - 8}
+                width={barLength(b.value, max, inner)}
+              />
             )}
             <text class="chart__tick" x={labelW + (b.value === null ? 0 : barLength(b.value, max, inner)) + 4} y={y + 13}>
               {b.value === null ? p.empty : p.format(b.value)}

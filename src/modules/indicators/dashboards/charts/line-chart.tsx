@@ -47,9 +47,7 @@ export function LineChart(p: LineChartProps) {
       {p.target !== undefined && p.target !== null ? (
         <line class="chart__target" x1={box.left} y1={valueY(p.target, max, box)} x2={box.width - box.right} y2={valueY(p.target, max, box)} />
       ) : null}
-      {segments.map((s) =>
-        s.length > 1 ? <polyline class="chart__line" fill="none" points={s.map((q) => `${q.x},${q.y}`).join(" ")} /> : null,
-      )}
+      {segments.map((s) => (s.length > 1 ? <polyline class="chart__line" fill="none" points={s.map((q) => `${q.x},${q.y}`).join(" ")} /> : null))}
       {points.map((q) => (
         <circle class="chart__dot" cx={q.x} cy={q.y} r={3} />
       ))}

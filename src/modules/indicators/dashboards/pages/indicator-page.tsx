@@ -19,7 +19,12 @@ export function indicatorPage(kit: PageKit) {
     const raw: Record<string, string> = {};
     const period = c.req.query("period");
     if (period) raw.period = period;
-    const d = await indicatorDetail(kit.deps, p, { unit: c.req.param("unit") ?? "", set: c.req.param("set") ?? "", indicator: c.req.param("indicator") ?? "" }, raw);
+    const d = await indicatorDetail(
+      kit.deps,
+      p,
+      { unit: c.req.param("unit") ?? "", set: c.req.param("set") ?? "", indicator: c.req.param("indicator") ?? "" },
+      raw,
+    );
     const ctx = kit.page(c);
     const v: View = { t: ctx.t, locale: ctx.locale };
     const { t } = v;
@@ -60,8 +65,8 @@ export function indicatorPage(kit: PageKit) {
               t("indicators.dashboards.formula"),
               <>
                 {d.indicator.denominator
-                ? t("indicators.dashboards.formulaText", { num: d.indicator.numerator, den: d.indicator.denominator })
-                : t("indicators.dashboards.formulaCount", { num: d.indicator.numerator })}{" "}
+                  ? t("indicators.dashboards.formulaText", { num: d.indicator.numerator, den: d.indicator.denominator })
+                  : t("indicators.dashboards.formulaCount", { num: d.indicator.numerator })}{" "}
                 {t(`indicators.direction.${d.indicator.direction}`)}
               </>,
             ],
@@ -89,7 +94,10 @@ export function indicatorPage(kit: PageKit) {
                 <BarChart
                   id="ind-children-chart"
                   title={t(`indicators.dashboards.byChildren.${byKey}`, { period: periodName(v, d.period) })}
-                  desc={t("indicators.dashboards.rankDesc", { name, values: d.children.map((x) => `${unitName(v, x.unit)}: ${valueText(v, x.value)}`).join("; ") })}
+                  desc={t("indicators.dashboards.rankDesc", {
+                    name,
+                    values: d.children.map((x) => `${unitName(v, x.unit)}: ${valueText(v, x.value)}`).join("; "),
+                  })}
                   bars={d.children.map((x) => ({ label: unitName(v, x.unit), value: x.value.status === "ok" ? x.value.value : null, tone: x.value.colour }))}
                   max={d.indicator.unit === "percent" ? 100 : undefined}
                   format={(n) => formatDecimal(n, v.locale)}

@@ -34,7 +34,12 @@ export function publicIndexPage(kit: PageKit) {
         <h1>{title}</h1>
         <p class="lead">{t("indicators.dashboards.public.lead")}</p>
         <form class="search-form" method="get" action={indicatorPaths.publicIndex}>
-          <CommunePicker communes={communes} locale={locale} label={t("indicators.dashboards.public.choose")} hint={t("indicators.dashboards.public.chooseHint")} />
+          <CommunePicker
+            communes={communes}
+            locale={locale}
+            label={t("indicators.dashboards.public.choose")}
+            hint={t("indicators.dashboards.public.chooseHint")}
+          />
           <button type="submit" class="button">
             {t("indicators.dashboards.show")}
           </button>
@@ -96,7 +101,11 @@ export function publicUnitPage(kit: PageKit) {
                     )
                     .join("; ")}
                   bars={s.rows.flatMap((r) => [
-                    { label: `${v.locale === "en" ? r.nameEn : r.name} (${cur})`, value: r.current.status === "ok" ? r.current.value : null, tone: r.current.colour },
+                    {
+                      label: `${v.locale === "en" ? r.nameEn : r.name} (${cur})`,
+                      value: r.current.status === "ok" ? r.current.value : null,
+                      tone: r.current.colour,
+                    },
                     { label: `${v.locale === "en" ? r.nameEn : r.name} (${prev})`, value: r.previous.status === "ok" ? r.previous.value : null, tone: null },
                   ])}
                   format={(n) => formatDecimal(n, v.locale)}

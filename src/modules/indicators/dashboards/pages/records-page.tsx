@@ -50,7 +50,9 @@ export function recordsPage(kit: PageKit) {
         />
         <h1>{title}</h1>
         <p class="lead">
-          {r.source.type === "dossiers" ? t("indicators.dashboards.recordsLead", { period: periodName(v, r.period) }) : t("indicators.dashboards.householdsLead")}
+          {r.source.type === "dossiers"
+            ? t("indicators.dashboards.recordsLead", { period: periodName(v, r.period) })
+            : t("indicators.dashboards.householdsLead")}
         </p>
         {r.source.type === "dossiers" ? (
           <DataTable
@@ -70,7 +72,9 @@ export function recordsPage(kit: PageKit) {
               {
                 header: t("indicators.dashboards.col.timing"),
                 cell: (x) =>
-                  x.timing === "early" || x.timing === "onTime" || x.timing === "late" ? t(`indicators.dashboards.timing.${x.timing}`) : t("indicators.dashboards.none"),
+                  x.timing === "early" || x.timing === "onTime" || x.timing === "late"
+                    ? t(`indicators.dashboards.timing.${x.timing}`)
+                    : t("indicators.dashboards.none"),
               },
             ]}
           />
@@ -85,7 +89,11 @@ export function recordsPage(kit: PageKit) {
               { header: t("indicators.dashboards.col.village"), cell: (x) => x.villageName },
               { header: t("indicators.dashboards.col.members"), num: true, cell: (x) => formatNumber(x.members, locale) },
               { header: t("indicators.dashboards.col.proficient"), num: true, cell: (x) => formatNumber(x.proficientMembers, locale) },
-              { header: t("indicators.dashboards.col.lastVisit"), nowrap: true, cell: (x) => (x.lastVisitOn ? day(x.lastVisitOn) : t("indicators.dashboards.none")) },
+              {
+                header: t("indicators.dashboards.col.lastVisit"),
+                nowrap: true,
+                cell: (x) => (x.lastVisitOn ? day(x.lastVisitOn) : t("indicators.dashboards.none")),
+              },
             ]}
           />
         )}

@@ -75,11 +75,7 @@ export function ValueCell(p: { view: View; value: IndicatorValue; href?: string 
 export const numberOrDash = (v: View, n: number | null) => (n === null ? v.t("indicators.dashboards.none") : formatNumber(n, v.locale));
 
 export function AsOf(p: { view: View; asOf: Date | null }) {
-  return (
-    <p class="ind-asof">
-      {p.asOf ? p.view.t("indicators.asOf", { time: formatDateTime(p.asOf, p.view.locale) }) : p.view.t("indicators.asOfNever")}
-    </p>
-  );
+  return <p class="ind-asof">{p.asOf ? p.view.t("indicators.asOf", { time: formatDateTime(p.asOf, p.view.locale) }) : p.view.t("indicators.asOfNever")}</p>;
 }
 
 /** The GET form choosing the set, the period (months, quarters, years, year to date) and, optionally, the ranking. */
@@ -97,7 +93,13 @@ export function PeriodForm(p: {
   return (
     <form method="get" action={p.action} class="filters no-print" aria-label={t("indicators.dashboards.filters")}>
       {p.sets && p.sets.length > 1 ? (
-        <SelectField t={t} form={form} name="set" label={t("indicators.dashboards.set")} options={p.sets.map((s) => ({ value: s.key, label: setName(p.view, s) }))} />
+        <SelectField
+          t={t}
+          form={form}
+          name="set"
+          label={t("indicators.dashboards.set")}
+          options={p.sets.map((s) => ({ value: s.key, label: setName(p.view, s) }))}
+        />
       ) : null}
       <SelectField
         t={t}
@@ -118,7 +120,14 @@ export function PeriodForm(p: {
 }
 
 /** One indicator over periods: the SVG line and, below it, the same numbers as a table. */
-export function TrendFigure(p: { view: View; id: string; name: string; unit: CompiledIndicator["unit"]; points: { period: Period; value: IndicatorValue }[]; extra?: Child }) {
+export function TrendFigure(p: {
+  view: View;
+  id: string;
+  name: string;
+  unit: CompiledIndicator["unit"];
+  points: { period: Period; value: IndicatorValue }[];
+  extra?: Child;
+}) {
   const v = p.view;
   const labels = p.points.map((x) => periodName(v, x.period));
   const values = p.points.map((x) => (x.value.status === "ok" ? x.value.value : null));
@@ -139,7 +148,9 @@ export function TrendFigure(p: { view: View; id: string; name: string; unit: Com
           id={p.id}
           title={v.t("indicators.dashboards.trendOf", { name: p.name })}
           desc={desc}
-          labels={p.points.map((x) => (x.period.kind === "month" ? x.period.code.slice(5, 7) : x.period.kind === "quarter" ? `Q${x.period.code.slice(-1)}` : String(x.period.year)))}
+          labels={p.points.map((x) =>
+            x.period.kind === "month" ? x.period.code.slice(5, 7) : x.period.kind === "quarter" ? `Q${x.period.code.slice(-1)}` : String(x.period.year),
+          )}
           values={values}
           max={p.unit === "percent" ? 100 : undefined}
           target={target}

@@ -16,7 +16,7 @@ import { BarChart } from "../charts/bar-chart.tsx";
 import { ChartFigure } from "../charts/line-chart.tsx";
 import { firstProvinceWithin } from "../dashboards.repository.ts";
 import { firstIndicatorUnit } from "../use-cases/dashboard-scope.ts";
-import { unitDashboard, valueOf } from "../use-cases/dashboard-unit.ts";
+import { unitDashboard, indicatorOf } from "../use-cases/dashboard-unit.ts";
 import { AsOf, indName, numberOrDash, PeriodForm, periodName, setName, TrendFigure, unitName, ValueCell, type View } from "./shared.tsx";
 
 const query = (c: Context<AppEnv>) => {
@@ -38,7 +38,6 @@ export function officeRedirect(kit: PageKit) {
   };
 }
 
-
 export function unitPage(kit: PageKit) {
   return async (c: Context<AppEnv>) => {
     const p = requireSignedIn(c);
@@ -52,13 +51,13 @@ export function unitPage(kit: PageKit) {
     const indHref = (unit: string, key: string) => `${indicatorPaths.indicator(unit, d.set.key, key)}${qs()}`;
     const sortInd = d.sortKey ? d.set.compiled.find((i) => i.key === d.sortKey) : null;
     const rankName = sortInd ? indName(v, sortInd) : t("indicators.dashboards.sortIndex");
-    const rankValue = (r: UnitResult) => (sortInd ? (valueOf(r, sortInd.key)?.value ?? null) : r.index);
-    const rankOk = (r: UnitResult) => (sortInd ? valueOf(r, sortInd.key)?.status === "ok" : r.index !== null);
+    const rankValue = (r: UnitResult) => (sortInd ? (indicatorOf(r, sortInd.key)?.value ?? null) : r.index);
+    const rankOk = (r: UnitResult) => (sortInd ? indicatorOf(r, sortInd.key)?.status === "ok" : r.index !== null);
     const pointsOf = (key: string | null) =>
       d.trend.map((x) => ({
         period: x.period,
         value: key
-          ? (valueOf(x.row, key) as NonNullable<ReturnType<typeof valueOf>>)
+          ? (indicatorOf(x.row, key) as NonNullable<ReturnType<typeof indicatorOf>>)
           : {
               key: "index",
               group: null,
@@ -100,7 +99,10 @@ export function unitPage(kit: PageKit) {
             d.children.length > 0
               ? {
                   current: d.sortKey ?? "",
-                  options: [...(d.set.index ? [{ value: "", label: t("indicators.dashboards.sortIndex") }] : []), ...d.set.compiled.map((i) => ({ value: i.key, label: indName(v, i) }))],
+                  options: [
+                    ...(d.set.index ? [{ value: "", label: t("indicators.dashboards.sortIndex") }] : []),
+                    ...d.set.compiled.map((i) => ({ value: i.key, label: indName(v, i) })),
+                  ],
                 }
               : undefined
           }
@@ -171,7 +173,7 @@ export function unitPage(kit: PageKit) {
                       bars={d.children.map((r) => ({
                         label: unitName(v, r.unit),
                         value: rankOk(r) ? rankValue(r) : null,
-                        tone: sortInd ? (valueOf(r, sortInd.key)?.colour ?? null) : null,
+                        tone: sortInd ? (indicatorOf(r, sortInd.key)?.colour ?? null) : null,
                       }))}
                       max={sortInd?.unit === "percent" ? 100 : undefined}
                       format={(n) => formatDecimal(n, v.locale)}
@@ -185,7 +187,11 @@ export function unitPage(kit: PageKit) {
                       describedBy="ind-rank-lead"
                       rows={d.children}
                       columns={[
-                        { header: t("indicators.dashboards.col.rank"), num: true, cell: (r, i) => (rankOk(r) ? String(i + 1) : t("indicators.dashboards.none")) },
+                        {
+                          header: t("indicators.dashboards.col.rank"),
+                          num: true,
+                          cell: (r, i) => (rankOk(r) ? String(i + 1) : t("indicators.dashboards.none")),
+                        },
                         {
                           header: t("indicators.dashboards.col.unit"),
                           rowHeader: true,
@@ -204,7 +210,7 @@ export function unitPage(kit: PageKit) {
                           header: indName(v, ind),
                           num: true,
                           cell: (r: UnitResult) => {
-                            const x = valueOf(r, ind.key);
+                            const x = indicatorOf(r, ind.key);
                             return x ? <ValueCell view={v} value={x} href={indHref(r.unit.code, ind.key)} /> : null;
                           },
                         })),

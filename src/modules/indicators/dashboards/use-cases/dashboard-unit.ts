@@ -79,4 +79,4 @@ export async function unitDashboard(deps: D, p: Principal | null, code: string, 
   };
 }
 
-export const valueOf = (row: UnitResult, key: string): IndicatorValue | undefined => row.indicators.find((i) => i.key === key);
+export const indicatorOf = (row: UnitResult, key: string): IndicatorValue | undefined => row.indicators.find((i) => i.key === key);
