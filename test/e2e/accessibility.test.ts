@@ -518,6 +518,15 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "an indicator set's targets", who: "officer", path: () => "/office/indicators/sets/digital-society/targets" },
     // indicators/elements: the computed data elements and the refresh runs.
     { name: "indicator elements", who: "officer", path: () => "/office/indicators/elements" },
+    // indicators/dashboards: a province's and a commune's dashboards, one indicator, the records behind a number, a bad
+    // period, and the public page.
+    { name: "indicators of the province", who: "province", path: () => `/office/indicators/u/${DEMO_PROVINCE}` },
+    { name: "indicators of a commune", who: "officer", path: () => `/office/indicators/u/${DEMO_COMMUNE}` },
+    { name: "one indicator", who: "officer", path: () => `/office/indicators/u/${DEMO_COMMUNE}/service-index-766/progress_on_time` },
+    { name: "records behind a number", who: "officer", path: () => `/office/indicators/u/${DEMO_COMMUNE}/records/household_proficient` },
+    { name: "indicators with a bad period", who: "officer", path: () => `/office/indicators/u/${DEMO_COMMUNE}?period=2099-01`, status: 400 },
+    { name: "public indicators: choose a unit", who: "visitor", path: () => "/indicators" },
+    { name: "public indicators of a commune", who: "visitor", path: () => `/indicators/${DEMO_COMMUNE}` },
     // notices+hall journey: the resident's choices, a village's notices, the kiosk, its printed ticket, online booking,
     // and a ticket's own page in the queue and once served.
     { name: "my notice choices", who: "citizen", path: () => "/me/notices" },

@@ -37,6 +37,10 @@ const CITIZEN_PAGES: { name: string; path: string; status?: number }[] = [
   { name: "report form, in full", path: `/reports/${DEMO_COMMUNE}/new?step=full&categoryCode=nj_drain` },
   { name: "report look-up", path: "/reports/follow" },
   { name: "citizen-report figures", path: `/reports/${DEMO_COMMUNE}/figures` },
+  // indicators/dashboards: the public page (the office pages: test/e2e/indicators-dashboard.test.ts)
+  { name: "public indicators: choose a unit", path: "/indicators" },
+  { name: "public indicators of a commune", path: `/indicators/${DEMO_COMMUNE}` },
+  { name: "public indicators of a province", path: `/indicators/${DEMO_PROVINCE}` },
   // notices/public (a notice's own page: the journey at the end)
   { name: "notices: choose a commune", path: "/notices" },
   { name: "a commune's notices", path: `/notices/${DEMO_COMMUNE}` },

@@ -123,6 +123,9 @@ describeBrowser("page weight of the notices' and the hall's citizen pages", () =
     // that the page, its stylesheet and its script are what is measured.
     { name: "hall big screen", path: () => `/hall/${DEMO_COMMUNE}/screen`, stream: false },
     { name: "my notice choices (signed in)", path: () => "/me/notices", citizen: true },
+    // indicators/dashboards: the public page of a commune and of a province.
+    { name: "public indicators of a commune", path: () => `/indicators/${DEMO_COMMUNE}` },
+    { name: "public indicators of a province", path: () => `/indicators/15` },
   ])("$name weighs at most 30 KB compressed in total", async ({ name, path, citizen, stream }) => {
     const context = await e2e().newContext();
     if (stream === false) await context.route("**/screen/events", (route) => route.abort());

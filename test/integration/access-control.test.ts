@@ -399,6 +399,19 @@ Object.assign(SCOPED, {
   "POST /office/hall/settings/kiosk/revoke": (f) => ({ path: `/office/hall/settings/kiosk/revoke?commune=${BAO_THANG}`, form: { id: f.hallKioskB } }),
 } satisfies Record<string, Probe>);
 
+// indicators/dashboards: commune B's dashboard, one indicator, the records behind a number, and the IOC's API.
+Object.assign(SCOPED, {
+  "GET /office/indicators/u/:unit{[0-9.]{2,9}}": () => ({ path: `/office/indicators/u/${BAO_THANG}` }),
+  "GET /office/indicators/u/:unit{[0-9.]{2,9}}/:set{[a-z0-9][a-z0-9-]{1,62}}/:indicator{[a-z][a-z0-9_]{0,62}}": () => ({
+    path: `/office/indicators/u/${BAO_THANG}/service-index-766/online_share`,
+  }),
+  "GET /office/indicators/u/:unit{[0-9.]{2,9}}/records/:element{[a-z][a-z0-9_]{0,62}}": () => ({
+    path: `/office/indicators/u/${BAO_THANG}/records/household_proficient`,
+  }),
+  "GET /api/v1/indicators/values": () => ({ path: `/api/v1/indicators/values?unit=${BAO_THANG}` }),
+  "GET /api/v1/indicators/trend": () => ({ path: `/api/v1/indicators/trend?unit=${BAO_THANG}&indicator=online_share` }),
+} satisfies Record<string, Probe>);
+
 // hall/screen: commune B's hall figures (hall.read there).
 Object.assign(SCOPED, {
   "GET /office/hall/figures": () => ({ path: `/office/hall/figures?commune=${BAO_THANG}` }),
@@ -718,6 +731,11 @@ const NOT_COMMUNE_DATA = new Set([
   // (never by a session); channels.db.test.ts checks bad signatures and unknown ids.
   "POST /api/v1/notices/delivery-reports/sms",
   "POST /api/v1/notices/delivery-reports/zalo",
+  // indicators/dashboards: the office entry redirects to the officer's own unit; the public page shows sums of any
+  // commune or province (no personal data: dashboards.db.test.ts).
+  "GET /office/indicators",
+  "GET /indicators",
+  "GET /indicators/:unit{[0-9.]{2,9}}",
   // hall/queue: the kiosk and its files, the services list and taking a number are public for every commune (limited
   // per address or kiosk device); a ticket is read by its unguessable id; a kiosk's setup by its one-time token.
   "GET /hall/queue-assets/:name",

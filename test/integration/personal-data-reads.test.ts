@@ -105,6 +105,11 @@ const AUDITED: Record<string, (f: Fixture) => Probe[]> = {
   "GET /api/v1/reports/:id": (f) => [
     { as: "token", path: `/api/v1/reports/${f.report}`, kind: "api", target: { type: "report", id: f.report }, shows: REPORTER },
   ],
+  // indicators/dashboards: the records behind a number (dossiers, households), one entry per page.
+  "GET /office/indicators/u/:unit{[0-9.]{2,9}}/records/:element{[a-z][a-z0-9_]{0,62}}": () => [
+    { as: "officer", path: `/office/indicators/u/${GIA_PHU}/records/dossier_received`, kind: "page", target: { type: "indicatorDossiers", id: null } },
+    { as: "officer", path: `/office/indicators/u/${GIA_PHU}/records/household_proficient`, kind: "page", target: { type: "indicatorHouseholds", id: null } },
+  ],
   "GET /office/coverage/gaps": () => [{ as: "officer", path: `/office/coverage/gaps?unit=${GIA_PHU}`, kind: "page", target: GAPS }],
   "GET /office/coverage/gaps/print": () => [{ as: "officer", path: `/office/coverage/gaps/print?unit=${GIA_PHU}`, kind: "page", target: GAPS }],
   "GET /office/coverage.xlsx": () => [{ as: "officer", path: `/office/coverage.xlsx?unit=${GIA_PHU}`, kind: "printed", target: GAPS }],
@@ -558,6 +563,15 @@ const NO_PERSONAL_DATA: Record<string, string> = {
   "GET /notices/n/:id{[0-9a-fA-F-]{36}}/audio": "a public notice's loudspeaker audio, broadcast in public",
   "GET /api/v1/public/notices": "a commune's public notices as JSON: no personal data",
   "GET /api/v1/public/notices/:id": "one public notice as JSON: no personal data",
+  // indicators/dashboards: sums and shares per unit and period; never a name.
+  "GET /office/indicators": "a redirect to the dashboard of the officer's unit",
+  "GET /office/indicators/u/:unit{[0-9.]{2,9}}": "a unit's indicators: sums, shares and colours per unit and period",
+  "GET /office/indicators/u/:unit{[0-9.]{2,9}}/:set{[a-z0-9][a-z0-9-]{1,62}}/:indicator{[a-z][a-z0-9_]{0,62}}":
+    "one indicator over periods and child units: sums and shares",
+  "GET /indicators": "the communes and provinces to choose from",
+  "GET /indicators/:unit{[0-9.]{2,9}}": "a unit's public indicators: sums and shares",
+  "GET /api/v1/indicators/values": "a set's indicators for a unit: sums and shares",
+  "GET /api/v1/indicators/trend": "one indicator over periods: sums and shares",
   // hall/screen: numbers, counters, counts and times; never a phone or a name.
   "GET /hall/:commune{[0-9]{5}}/screen": "the hall's big screen: ticket numbers, counters, waiting counts, public notices and figures",
   "GET /hall/:commune{[0-9]{5}}/screen/events": "the big screen's live state: ticket numbers, counters and waiting counts",

@@ -92,6 +92,21 @@ describeDb("where people land and where their links go", () => {
     if (has) expect((await client.get(href)).status).toBe(200);
   });
 
+  // indicators/dashboards: the office home offers the dashboard to whoever reads indicators; it opens their unit's.
+  it.each([
+    { who: "leader", has: true, lands: `/office/indicators/u/${GIA_PHU}` },
+    { who: "province admin", has: true, lands: "/office/indicators/u/15" },
+    { who: "volunteer", has: false, lands: "" },
+  ])("joins the dashboard up: $who on /office is offered /office/indicators: $has", async ({ who, has, lands }) => {
+    const client = new TestClient(app().app);
+    await client.signIn(users.get(who)!.username, PASSWORD);
+    expect(linksOf(await (await client.get("/office")).text()).includes("/office/indicators")).toBe(has);
+    if (!has) return;
+    const res = await client.get("/office/indicators");
+    expect(res.headers.get("location")).toBe(lands);
+    expect((await client.get(lands)).status).toBe(200);
+  });
+
   // notices/authoring: the office home offers the notices list to whoever reads notices (not to volunteers).
   it.each([
     { who: "leader", href: "/office/notices", has: true },

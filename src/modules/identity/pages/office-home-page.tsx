@@ -65,6 +65,8 @@ export function officeHomePage(iw: PageKit) {
       ...(has("hall.serve") ? [{ href: "/office/hall/counter", label: t("hall.queue.counter.title") }] : []),
       // The figures are a commune's: shown to those granted on a commune (a province's officer names one in the URL).
       ...(communesGranted(p, "hall.read").length > 0 ? [{ href: "/office/hall/figures", label: t("hall.screen.figures.title") }] : []),
+      // The digital-transformation dashboard (indicators module): its address as text too.
+      ...(has("indicator.read") ? [{ href: "/office/indicators", label: t("indicators.dashboards.navLink") }] : []),
     ];
     // The digital teams' work: a volunteer's day starts with their households and the field app.
     const community: Link[] = [
