@@ -512,6 +512,10 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     // hall/screen: the big screen at the commune hall (live, and as without JavaScript it looks the same) and the figures.
     { name: "hall big screen", who: "visitor", path: () => `/hall/${DEMO_COMMUNE}/screen` },
     { name: "hall figures", who: "officer", path: () => "/office/hall/figures" },
+    // indicators/exports: downloads and the monthly reports, and the monthly report's form sent empty.
+    { name: "indicator reports", who: "officer", path: () => "/office/indicators/reports" },
+    { name: "indicator reports with form errors", who: "officer", path: () => "/office/indicators/reports", then: submitEmpty("/office/indicators/reports") },
+    { name: "indicator download links", who: "officer", path: () => `/office/indicators/reports?unit=${DEMO_COMMUNE}&period=2026-01&by=self` },
     // notices+hall journey: the resident's choices, a village's notices, the kiosk, its printed ticket, online booking,
     // and a ticket's own page in the queue and once served.
     { name: "my notice choices", who: "citizen", path: () => "/me/notices" },

@@ -90,9 +90,9 @@ export function reportsPage(kit: PageKit) {
         <ErrorSummary t={t} errors={[...download.errors, ...(forms.subscribe?.errors ?? [])]} labels={labels} />
         <h1>{title}</h1>
 
-        <h2>{t("indicators.exports.page.downloadHeading")}</h2>
+        <h2 id="download">{t("indicators.exports.page.downloadHeading")}</h2>
         <p class="hint">{t("indicators.exports.page.downloadHint")}</p>
-        <form method="get" action={indicatorPaths.scheduledReports} novalidate>
+        <form method="get" action={`${indicatorPaths.scheduledReports}#download`} novalidate>
           <Field t={t} form={download} name="unit" label={labels.unit!} hint={t("indicators.exports.field.unitHint")} required autocomplete="off" />
           <SelectField
             t={t}
