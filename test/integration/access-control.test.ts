@@ -748,7 +748,15 @@ async function indicatorReportFixtureB(t: TestApp) {
     "INSERT INTO indicator_report_subscriptions (unit_code, unit_path, set_keys, recipients) VALUES ($1, $2, '{service-index-766}', '{b@example.vn}') RETURNING id",
     [BAO_THANG, unit],
   );
-  const file = await storeFile(t.db, { ownerUserId: null, communeCode: BAO_THANG, name: "bc.pdf", bytes: aPdf("ir"), maxBytes: 1_000_000, field: "file", quota: null });
+  const file = await storeFile(t.db, {
+    ownerUserId: null,
+    communeCode: BAO_THANG,
+    name: "bc.pdf",
+    bytes: aPdf("ir"),
+    maxBytes: 1_000_000,
+    field: "file",
+    quota: null,
+  });
   const run = await t.db.query<{ id: string }>(
     "INSERT INTO indicator_report_runs (subscription_id, period, pdf_file_id, xlsx, recipients) VALUES ($1, '2026-10', $2, '\\x00', '{b@example.vn}') RETURNING id",
     [sub.rows[0]!.id, file.id],

@@ -21,7 +21,10 @@ export const ApiExportQuery = ExportQuery.extend({
 
 /** The scheduled report's form; recipients are checked one by one in the use case (the message names the address). */
 export const SubscriptionForm = z.strictObject({
-  unit: z.string().trim().regex(/^\d{2}(\d{3}(\.\d{1,4})?)?$/),
+  unit: z
+    .string()
+    .trim()
+    .regex(/^\d{2}(\d{3}(\.\d{1,4})?)?$/),
   sets: z.array(SetKey).min(1).max(20),
   by: z.enum(["self", "children"]).default("self"),
   recipients: z.string().max(3000),

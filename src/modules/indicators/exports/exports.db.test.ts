@@ -26,11 +26,20 @@ const SET = {
   key: "test-export",
   name: "Bộ thử xuất",
   nameEn: "Export test set",
-  elements: [{ key: "wifi_points", name: "Điểm wifi công cộng", nameEn: "Public wifi points", valueType: "integer", min: 0, aggregation: "last", frequency: "quarter" }],
+  elements: [
+    { key: "wifi_points", name: "Điểm wifi công cộng", nameEn: "Public wifi points", valueType: "integer", min: 0, aggregation: "last", frequency: "quarter" },
+  ],
   indicators: [
-    { key: "online", name: "Tỉ lệ hồ sơ trực tuyến", nameEn: "Online share", unit: "percent", numerator: "dossier_received_online", denominator: "dossier_received" },
+    {
+      key: "online",
+      name: "Tỉ lệ hồ sơ trực tuyến",
+      nameEn: "Online share",
+      unit: "percent",
+      numerator: "dossier_received_online",
+      denominator: "dossier_received",
+    },
     // A name a spreadsheet would take for a formula: written as text.
-    { key: "wifi", name: "=HYPERLINK(\"http://x\")", nameEn: "Wifi", unit: "count", numerator: "wifi_points" },
+    { key: "wifi", name: '=HYPERLINK("http://x")', nameEn: "Wifi", unit: "count", numerator: "wifi_points" },
     { key: "ocop", name: "Sản phẩm OCOP", nameEn: "OCOP", unit: "count", numerator: "ocop_product_traceable" },
   ],
 };
@@ -87,9 +96,15 @@ describeDb("indicator exports", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Bộ thử xuất", HOW_SHEET]);
     const ws = wb.worksheets[0]!;
     const header = (ws.getRow(2).values as unknown[]).slice(1);
-    expect(header.slice(0, 5)).toEqual(["Mã đơn vị", "Đơn vị", "Tỉ lệ hồ sơ trực tuyến (%)", "Tỉ lệ hồ sơ trực tuyến: Tử số", "Tỉ lệ hồ sơ trực tuyến: Mẫu số"]);
+    expect(header.slice(0, 5)).toEqual([
+      "Mã đơn vị",
+      "Đơn vị",
+      "Tỉ lệ hồ sơ trực tuyến (%)",
+      "Tỉ lệ hồ sơ trực tuyến: Tử số",
+      "Tỉ lệ hồ sơ trực tuyến: Mẫu số",
+    ]);
     // The formula-looking name is neutralised.
-    expect(header[5]).toBe("'=HYPERLINK(\"http://x\") (số lượng)");
+    expect(header[5]).toBe('\'=HYPERLINK("http://x") (số lượng)');
     const row = (ws.getRow(3).values as unknown[]).slice(1);
     const r = (await expected(GIA_PHU, "self")).rows[0]!;
     const online = r.indicators.find((i) => i.key === "online")!;
@@ -99,7 +114,10 @@ describeDb("indicator exports", () => {
     expect(row[5]).toBe(3);
     expect(row[8]).toBe("Chưa có nguồn dữ liệu");
     const how = wb.getWorksheet(HOW_SHEET)!;
-    const texts = how.getSheetValues().flat().filter((v): v is string => typeof v === "string");
+    const texts = how
+      .getSheetValues()
+      .flat()
+      .filter((v): v is string => typeof v === "string");
     expect(texts).toContain("Hồ sơ tiếp nhận trực tuyến [dossier_received_online]");
     expect(texts).toContain("Tử số ÷ Mẫu số × 100");
   });
@@ -124,12 +142,26 @@ describeDb("indicator exports", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     // TextDecoder drops the BOM.
     const rows = parseCsv(new TextDecoder().decode(bytes)).map((r) => r.cells);
-    expect(rows[0]).toEqual(["Mã đơn vị", "Đơn vị", "Bộ chỉ số", "Mã chỉ số", "Chỉ số", "Đơn vị tính", "Kỳ báo cáo", "Tình trạng", "Giá trị", "Tử số", "Mẫu số", "Chỉ tiêu", "Đánh giá"]);
+    expect(rows[0]).toEqual([
+      "Mã đơn vị",
+      "Đơn vị",
+      "Bộ chỉ số",
+      "Mã chỉ số",
+      "Chỉ số",
+      "Đơn vị tính",
+      "Kỳ báo cáo",
+      "Tình trạng",
+      "Giá trị",
+      "Tử số",
+      "Mẫu số",
+      "Chỉ tiêu",
+      "Đánh giá",
+    ]);
     expect(rows).toHaveLength(1 + SET.indicators.length);
     const online = rows.find((r) => r[3] === "online")!;
     expect(online.slice(0, 1)).toEqual([GIA_PHU]);
     expect(online.slice(6, 11)).toEqual(["2026-11", "Có số liệu", "90", "9", "10"]);
-    expect(rows.find((r) => r[3] === "wifi")![4]).toBe("'=HYPERLINK(\"http://x\")");
+    expect(rows.find((r) => r[3] === "wifi")![4]).toBe('\'=HYPERLINK("http://x")');
   });
 
   it("writes the PDF report in the administrative layout with the commune's name and the title", async () => {
@@ -139,7 +171,16 @@ describeDb("indicator exports", () => {
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
     const { text, title } = await pdfText(bytes);
     expect(title).toBe("Kết quả chuyển đổi số tháng 11 năm 2026");
-    for (const s of ["ỦY BAN NHÂN DÂN", "XÃ GIA PHÚ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO", "Kết quả chuyển đổi số tháng 11 năm 2026", "Tỉ lệ hồ sơ trực tuyến", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]) {
+    for (const s of [
+      "ỦY BAN NHÂN DÂN",
+      "XÃ GIA PHÚ",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "BÁO CÁO",
+      "Kết quả chuyển đổi số tháng 11 năm 2026",
+      "Tỉ lệ hồ sơ trực tuyến",
+      "TM. ỦY BAN NHÂN DÂN",
+      "CHỦ TỊCH",
+    ]) {
       expect(text).toContain(s);
     }
     expect(text).toContain("Gia Phú, ngày");
@@ -147,7 +188,14 @@ describeDb("indicator exports", () => {
   });
 
   it("serves the same files through /api/v1 to a token, with every set when none is named", async () => {
-    const token = (await createApiToken(x.deps, ctx((await principalOfUser(x.deps, officerUser.id))!), { name: "ioc", role: "one_stop_officer", adminUnitCode: GIA_PHU, expiresInDays: 30 })).token;
+    const token = (
+      await createApiToken(x.deps, ctx((await principalOfUser(x.deps, officerUser.id))!), {
+        name: "ioc",
+        role: "one_stop_officer",
+        adminUnitCode: GIA_PHU,
+        expiresInDays: 30,
+      })
+    ).token;
     const auth = { authorization: `Bearer ${token}` };
     const csv = await x.app.request(`/api/v1/indicators/export.csv?unit=${GIA_PHU}&period=2026-11`, { headers: auth });
     expect(csv.status).toBe(200);
@@ -167,7 +215,14 @@ describeDb("indicator exports", () => {
       expect(res.status).toBe(400);
       return ((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field);
     };
-    const token = (await createApiToken(x.deps, ctx((await principalOfUser(x.deps, officerUser.id))!), { name: "ioc2", role: "one_stop_officer", adminUnitCode: GIA_PHU, expiresInDays: 30 })).token;
+    const token = (
+      await createApiToken(x.deps, ctx((await principalOfUser(x.deps, officerUser.id))!), {
+        name: "ioc2",
+        role: "one_stop_officer",
+        adminUnitCode: GIA_PHU,
+        expiresInDays: 30,
+      })
+    ).token;
     const auth = { headers: { authorization: `Bearer ${token}` } };
     expect(await field(await x.app.request(`/api/v1/indicators/export.csv?unit=${GIA_PHU}&period=2026-11&set=nope`, auth))).toEqual(["set"]);
     expect(await field(await x.app.request(`/api/v1/indicators/export.csv?unit=${GIA_PHU}&period=2027-01`, auth))).toEqual(["period"]);
@@ -187,7 +242,9 @@ describeDb("indicator exports", () => {
     expect(await bad({ sets: [] })).toEqual([400, ["sets"]]);
     expect(await bad({ unit: "99999" })).toEqual([404, []]);
     // A commune's administrator arranges reports for their own commune only.
-    const other = await subscribeReport(x.deps, ctx(communeAdmin), { unit: BAO_THANG, sets: [SET.key], by: "self", recipients: "a@example.vn" }).catch((e: { status: number }) => e.status);
+    const other = await subscribeReport(x.deps, ctx(communeAdmin), { unit: BAO_THANG, sets: [SET.key], by: "self", recipients: "a@example.vn" }).catch(
+      (e: { status: number }) => e.status,
+    );
     expect(other).toBe(404);
   });
 
@@ -247,10 +304,13 @@ describeDb("indicator exports", () => {
       const html = await page.text();
       expect(html).toContain(link![0]);
       expect(html).toContain("2026-12");
-      const events = await x.db.query<{ type: string }>(
-        "SELECT action AS type FROM audit_log WHERE action LIKE 'indicatorReport.%' ORDER BY seq",
-      );
-      expect(events.rows.map((r) => r.type)).toEqual(["indicatorReport.subscribed", "indicatorReport.subscribed", "indicatorReport.unsubscribed", "indicatorReport.generated"]);
+      const events = await x.db.query<{ type: string }>("SELECT action AS type FROM audit_log WHERE action LIKE 'indicatorReport.%' ORDER BY seq");
+      expect(events.rows.map((r) => r.type)).toEqual([
+        "indicatorReport.subscribed",
+        "indicatorReport.subscribed",
+        "indicatorReport.unsubscribed",
+        "indicatorReport.generated",
+      ]);
       expect(subscription).toBeTruthy();
     });
   });

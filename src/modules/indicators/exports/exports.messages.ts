@@ -208,7 +208,8 @@ export const messagesEn: Messages = {
   "indicators.exports.page.runsHeading": "Reports generated",
   "indicators.exports.page.noRuns": "No report has been generated yet.",
   "indicators.exports.page.newHeading": "Add a monthly report",
-  "indicators.exports.page.newHint": "A province officer who manages the indicators, or a commune's administrator (for their commune), may add a monthly report.",
+  "indicators.exports.page.newHint":
+    "A province officer who manages the indicators, or a commune's administrator (for their commune), may add a monthly report.",
   "indicators.exports.page.subscribe": "Save the monthly report",
   "indicators.exports.page.end": "Stop sending",
   "indicators.exports.page.recipientsCount": "{count} recipients",

@@ -32,6 +32,8 @@ export function registerExportsPages(app: Hono<AppEnv>, web: WebContext): void {
   app.post(indicatorPaths.scheduledReports, reports.post);
   app.post(indicatorPaths.scheduledReportEnd(":id"), reports.end);
   for (const format of ["pdf", "xlsx"] as const) {
-    app.get(indicatorPaths.scheduledReportFile(":id", format), async (c) => send(c, await readRunFile(deps, requireSignedIn(c), c.req.param("id") ?? "", format)));
+    app.get(indicatorPaths.scheduledReportFile(":id", format), async (c) =>
+      send(c, await readRunFile(deps, requireSignedIn(c), c.req.param("id") ?? "", format)),
+    );
   }
 }

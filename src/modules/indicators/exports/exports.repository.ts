@@ -38,10 +38,7 @@ export async function insertSubscription(
 }
 
 export async function findSubscription(q: Queryable, id: string, forUpdate = false): Promise<SubscriptionRow | null> {
-  const { rows } = await q.query<SubscriptionRow>(
-    `SELECT ${SUB} FROM indicator_report_subscriptions WHERE id = $1${forUpdate ? " FOR UPDATE" : ""}`,
-    [id],
-  );
+  const { rows } = await q.query<SubscriptionRow>(`SELECT ${SUB} FROM indicator_report_subscriptions WHERE id = $1${forUpdate ? " FOR UPDATE" : ""}`, [id]);
   return rows[0] ?? null;
 }
 

@@ -139,7 +139,10 @@ export async function writeReportPdf(data: ReportData, issuer: Issuer): Promise<
     { text: t("indicators.exports.pdf.report"), style: "title", margin: [0, 14, 0, 0] },
     { text: title, bold: true, alignment: "center", margin: [0, 2, 0, 0] },
     rule(120, [0, 2, 0, 10]),
-    { text: t("indicators.exports.pdf.intro", { period: periodWords(data.period), start: fmt(data.period.start), end: fmt(data.period.end) }), margin: [0, 0, 0, 8] },
+    {
+      text: t("indicators.exports.pdf.intro", { period: periodWords(data.period), start: fmt(data.period.start), end: fmt(data.period.end) }),
+      margin: [0, 0, 0, 8],
+    },
   ];
   data.results.forEach((r, i) => {
     content.push({ text: `${roman(i + 1)}. ${r.set.name}`, bold: true, margin: [0, 6, 0, 2] });

@@ -10,7 +10,12 @@ export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.sp
 export const HOW_SHEET = "Cách tính (How computed)";
 
 function sheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[\\/?*[\]:]/g, " ").replace(/\s+/g, " ").trim().slice(0, 28) || "Bộ chỉ số";
+  const base =
+    name
+      .replace(/[\\/?*[\]:]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 28) || "Bộ chỉ số";
   let n = base;
   for (let i = 2; taken.has(n.toLowerCase()) || n === HOW_SHEET; i++) n = `${base.slice(0, 27)} ${i}`;
   taken.add(n.toLowerCase());
@@ -36,7 +41,11 @@ export async function writeReportXlsx(data: ReportData): Promise<Uint8Array> {
     const head: string[] = [t("indicators.exports.col.unitCode"), t("indicators.exports.col.unit")];
     if (set.index) head.push(t("indicators.exports.col.index"), t("indicators.exports.col.indexMax"));
     for (const ind of set.compiled) {
-      head.push(`${ind.name} (${unitLabel(ind)})`, `${ind.name}: ${t("indicators.exports.col.numerator")}`, `${ind.name}: ${t("indicators.exports.col.denominator")}`);
+      head.push(
+        `${ind.name} (${unitLabel(ind)})`,
+        `${ind.name}: ${t("indicators.exports.col.numerator")}`,
+        `${ind.name}: ${t("indicators.exports.col.denominator")}`,
+      );
     }
     const header = ws.addRow(safeCells(head));
     header.font = { bold: true };

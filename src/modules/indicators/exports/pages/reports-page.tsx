@@ -86,7 +86,10 @@ export function reportsPage(kit: PageKit) {
     const title = t("indicators.exports.page.title");
     return c.html(
       <Layout ctx={ctx} title={title} office>
-        <Breadcrumbs t={t} items={[{ href: "/office", label: t("nav.office") }, { href: indicatorPaths.office, label: t("indicators.title") }, { label: title }]} />
+        <Breadcrumbs
+          t={t}
+          items={[{ href: "/office", label: t("nav.office") }, { href: indicatorPaths.office, label: t("indicators.title") }, { label: title }]}
+        />
         <ErrorSummary t={t} errors={[...download.errors, ...(forms.subscribe?.errors ?? [])]} labels={labels} />
         <h1>{title}</h1>
 
@@ -138,7 +141,12 @@ export function reportsPage(kit: PageKit) {
               header: t("indicators.exports.col.actions"),
               cell: (s) =>
                 s.canEnd ? (
-                  <PostButton action={indicatorPaths.scheduledReportEnd(s.id)} csrfToken={ctx.csrfToken} label={t("indicators.exports.page.end")} rowLabel={s.unitCode} />
+                  <PostButton
+                    action={indicatorPaths.scheduledReportEnd(s.id)}
+                    csrfToken={ctx.csrfToken}
+                    label={t("indicators.exports.page.end")}
+                    rowLabel={s.unitCode}
+                  />
                 ) : (
                   ""
                 ),
@@ -182,7 +190,16 @@ export function reportsPage(kit: PageKit) {
               checked={(sub.values.sets ?? "").split(",")}
             />
             <RadioGroup t={t} form={sub} name="by" legend={labels.by!} options={byOptions} />
-            <Field t={t} form={sub} name="recipients" label={labels.recipients!} hint={t("indicators.exports.field.recipientsHint")} kind="textarea" rows={4} required />
+            <Field
+              t={t}
+              form={sub}
+              name="recipients"
+              label={labels.recipients!}
+              hint={t("indicators.exports.field.recipientsHint")}
+              kind="textarea"
+              rows={4}
+              required
+            />
             <Button>{t("indicators.exports.page.subscribe")}</Button>
           </form>
         )}

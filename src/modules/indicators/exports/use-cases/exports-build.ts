@@ -33,14 +33,23 @@ export async function chosenSets(deps: Pick<Deps, "db">, unit: repo.UnitRef, key
   const out: ResolvedSet[] = [];
   for (const k of keys) {
     const s = all.find((x) => x.key === k);
-    if (!s) throw new AppError("validation", "error.validation", [{ field, code: "unknown", message: "indicators.exports.unknownSet", params: { key: k.slice(0, 64) } }]);
+    if (!s)
+      throw new AppError("validation", "error.validation", [
+        { field, code: "unknown", message: "indicators.exports.unknownSet", params: { key: k.slice(0, 64) } },
+      ]);
     out.push(s);
   }
   return out;
 }
 
 /** Every set's result for the report (no authorisation: callers check it). */
-export async function computeReport(deps: Pick<Deps, "db" | "clock">, unit: repo.UnitRef, sets: ResolvedSet[], period: Period, by: repo.Grouping): Promise<ReportData> {
+export async function computeReport(
+  deps: Pick<Deps, "db" | "clock">,
+  unit: repo.UnitRef,
+  sets: ResolvedSet[],
+  period: Period,
+  by: repo.Grouping,
+): Promise<ReportData> {
   const results: SetResult[] = [];
   // One after another: a province's report is a handful of sets, and the pool is shared with the office.
   for (const set of sets) results.push(await computeIndicators(deps, { set, unit, period, by }));

@@ -97,7 +97,14 @@ async function generateOne(deps: D, sub: repo.SubscriptionRow, period: Period): 
       allowed: ["application/pdf"],
       quota: null,
     });
-    const runId = await repo.insertRun(q, { subscriptionId: sub.id, period: period.code, pdfFileId: file.id, xlsx, recipients: sub.recipients, at: deps.clock.now() });
+    const runId = await repo.insertRun(q, {
+      subscriptionId: sub.id,
+      period: period.code,
+      pdfFileId: file.id,
+      xlsx,
+      recipients: sub.recipients,
+      at: deps.clock.now(),
+    });
     // Another worker got there first: roll back the stored file too.
     if (!runId) throw new AlreadyRun();
     const text = t("indicators.exports.mail.body", {

@@ -23,7 +23,14 @@ export function canSchedule(p: Principal | null, unit: Pick<UnitRef, "code" | "p
 
 /** The addresses of a textarea (one a line, or separated by commas or semicolons); a 400 naming the first bad one. */
 export function parseRecipients(text: string): string[] {
-  const list = [...new Set(text.split(/[\s,;]+/).map((x) => x.trim().toLowerCase()).filter(Boolean))];
+  const list = [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((x) => x.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
   const err = (code: string, message: FieldError["message"], params?: Record<string, string | number>) =>
     new AppError("validation", "error.validation", [{ field: "recipients", code, message, ...(params ? { params } : {}) }]);
   if (list.length === 0) throw err("required", "indicators.exports.recipientsRequired");
@@ -69,7 +76,7 @@ export async function unsubscribeReport(deps: D, ctx: Ctx, id: string): Promise<
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("not_found", "error.notFound");
   await deps.db.tx(async (q) => {
     const s = await repo.findSubscription(q, id, true);
-    if (!s || !s.active) throw new AppError("not_found", "error.notFound");
+    if (!s?.active) throw new AppError("not_found", "error.notFound");
     const unit = await readableUnit({ db: q } as Pick<Deps, "db">, ctx.principal, s.unitCode);
     if (!canSchedule(ctx.principal, unit)) throw new AppError("forbidden", "error.forbidden");
     await repo.endSubscription(q, id, ctx.principal!.userId, deps.clock.now());
