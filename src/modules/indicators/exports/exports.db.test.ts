@@ -248,6 +248,34 @@ describeDb("indicator exports", () => {
     expect(other).toBe(404);
   });
 
+  it("offers download links and the monthly report's form on the page, errors beside the fields, without JavaScript", async () => {
+    const admin = new TestClient(x.app);
+    const u = await buildUser(x.deps, { roles: [["commune_admin", GIA_PHU]] });
+    await admin.signIn(u.username, PASSWORD);
+    const links = await admin.get(`${indicatorPaths.scheduledReports}?unit=${GIA_PHU}&set=${SET.key}&period=2026-11&by=self`);
+    expect(links.status).toBe(200);
+    expect(await links.text()).toContain(`${indicatorPaths.exportFile(GIA_PHU, "pdf")}?set=${SET.key}&amp;period=2026-11&amp;by=self`);
+    const future = await admin.get(`${indicatorPaths.scheduledReports}?unit=${GIA_PHU}&period=2030-01`);
+    expect(future.status).toBe(400);
+    expect(await future.text()).toContain('href="#f-period"');
+    const empty = await admin.post(indicatorPaths.scheduledReports, { unit: GIA_PHU, recipients: "" });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain('href="#f-sets"');
+    const saved = await admin.post(indicatorPaths.scheduledReports, {
+      unit: GIA_PHU,
+      sets: SET.key,
+      by: "children",
+      recipients: "pho.chu.tich@giaphu.example.vn",
+    });
+    expect(saved.status).toBe(303);
+    const page = await (await admin.get(indicatorPaths.scheduledReports)).text();
+    expect(page).toContain("pho.chu.tich@giaphu.example.vn");
+    // Ended again, so that the monthly run below has only its own subscription.
+    const id = /action="\/office\/indicators\/reports\/([0-9a-f-]{36})\/end"/.exec(page)![1]!;
+    expect((await admin.post(indicatorPaths.scheduledReportEnd(id))).status).toBe(303);
+    expect(await (await admin.get(indicatorPaths.scheduledReports)).text()).not.toContain("pho.chu.tich@giaphu.example.vn");
+  });
+
   describe("the monthly report", () => {
     const emails = async () =>
       (
@@ -305,7 +333,10 @@ describeDb("indicator exports", () => {
       expect(html).toContain(link![0]);
       expect(html).toContain("2026-12");
       const events = await x.db.query<{ type: string }>("SELECT action AS type FROM audit_log WHERE action LIKE 'indicatorReport.%' ORDER BY seq");
+      // The page's test subscribed and ended one; this block subscribed two and ended one; then the run.
       expect(events.rows.map((r) => r.type)).toEqual([
+        "indicatorReport.subscribed",
+        "indicatorReport.unsubscribed",
         "indicatorReport.subscribed",
         "indicatorReport.subscribed",
         "indicatorReport.unsubscribed",
