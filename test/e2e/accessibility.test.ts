@@ -527,6 +527,10 @@ describeBrowser("accessibility (axe, WCAG 2.1 AA)", () => {
     { name: "indicators with a bad period", who: "officer", path: () => `/office/indicators/u/${DEMO_COMMUNE}?period=2099-01`, status: 400 },
     { name: "public indicators: choose a unit", who: "visitor", path: () => "/indicators" },
     { name: "public indicators of a commune", who: "visitor", path: () => `/indicators/${DEMO_COMMUNE}` },
+    // indicators/exports: downloads and the monthly reports, and the monthly report's form sent empty.
+    { name: "indicator reports", who: "officer", path: () => "/office/indicators/reports" },
+    { name: "indicator reports with form errors", who: "officer", path: () => "/office/indicators/reports", then: submitEmpty("/office/indicators/reports") },
+    { name: "indicator download links", who: "officer", path: () => `/office/indicators/reports?unit=${DEMO_COMMUNE}&period=2026-01&by=self` },
     // notices+hall journey: the resident's choices, a village's notices, the kiosk, its printed ticket, online booking,
     // and a ticket's own page in the queue and once served.
     { name: "my notice choices", who: "citizen", path: () => "/me/notices" },

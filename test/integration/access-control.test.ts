@@ -65,6 +65,9 @@ type Fixture = {
   /** A draft notice of commune B, and its attachment. */
   noticeB: string;
   noticeFileB: string;
+  /** indicators/exports: commune B's monthly report subscription and one report generated for it. */
+  indicatorReportB: string;
+  indicatorRunB: string;
 };
 const RESIDENT_B = "Bí Mật Người Xã Bên";
 /** The office report page's id parameter: a UUID, so that the desk's own /office/reports/new, /print, ... never match it. */
@@ -770,6 +773,46 @@ const NOT_COMMUNE_DATA = new Set([
   "GET /api/v1/indicators/elements",
 ]);
 
+// indicators/exports: commune B's downloads, its monthly report (subscription and a generated run).
+Object.assign(SCOPED, {
+  "GET /office/indicators/u/:unit/export.xlsx": () => ({ path: `/office/indicators/u/${BAO_THANG}/export.xlsx?period=2026-11` }),
+  "GET /office/indicators/u/:unit/export.csv": () => ({ path: `/office/indicators/u/${BAO_THANG}/export.csv?period=2026-11` }),
+  "GET /office/indicators/u/:unit/export.pdf": () => ({ path: `/office/indicators/u/${BAO_THANG}/export.pdf?period=2026-11` }),
+  "GET /api/v1/indicators/export.xlsx": () => ({ path: `/api/v1/indicators/export.xlsx?unit=${BAO_THANG}&period=2026-11` }),
+  "GET /api/v1/indicators/export.csv": () => ({ path: `/api/v1/indicators/export.csv?unit=${BAO_THANG}&period=2026-11` }),
+  "GET /api/v1/indicators/export.pdf": () => ({ path: `/api/v1/indicators/export.pdf?unit=${BAO_THANG}&period=2026-11` }),
+  "POST /office/indicators/reports": () => ({
+    path: "/office/indicators/reports",
+    form: { unit: BAO_THANG, sets: "service-index-766", by: "self", recipients: "x@example.vn" },
+  }),
+  "POST /office/indicators/reports/:id/end": (f) => ({ path: `/office/indicators/reports/${f.indicatorReportB}/end`, form: {} }),
+  "GET /office/indicators/reports/runs/:id/report.pdf": (f) => ({ path: `/office/indicators/reports/runs/${f.indicatorRunB}/report.pdf` }),
+  "GET /office/indicators/reports/runs/:id/report.xlsx": (f) => ({ path: `/office/indicators/reports/runs/${f.indicatorRunB}/report.xlsx` }),
+} satisfies Record<string, Probe>);
+SCOPED_LISTS["GET /office/indicators/reports"] = (f) => ({ path: "/office/indicators/reports", absent: f.indicatorRunB });
+
+async function indicatorReportFixtureB(t: TestApp) {
+  const unit = (await t.db.query<{ path: string }>("SELECT path FROM admin_units WHERE code = $1", [BAO_THANG])).rows[0]!.path;
+  const sub = await t.db.query<{ id: string }>(
+    "INSERT INTO indicator_report_subscriptions (unit_code, unit_path, set_keys, recipients) VALUES ($1, $2, '{service-index-766}', '{b@example.vn}') RETURNING id",
+    [BAO_THANG, unit],
+  );
+  const file = await storeFile(t.db, {
+    ownerUserId: null,
+    communeCode: BAO_THANG,
+    name: "bc.pdf",
+    bytes: aPdf("ir"),
+    maxBytes: 1_000_000,
+    field: "file",
+    quota: null,
+  });
+  const run = await t.db.query<{ id: string }>(
+    "INSERT INTO indicator_report_runs (subscription_id, period, pdf_file_id, xlsx, recipients) VALUES ($1, '2026-10', $2, '\\x00', '{b@example.vn}') RETURNING id",
+    [sub.rows[0]!.id, file.id],
+  );
+  return { indicatorReportB: sub.rows[0]!.id, indicatorRunB: run.rows[0]!.id };
+}
+
 // hall/queue: commune B's service, counter, a waiting ticket and a kiosk.
 async function hallFixtureB(t: TestApp) {
   const service = await buildHallService(t.deps, { communeCode: BAO_THANG });
@@ -922,6 +965,7 @@ describeDb("access between communes", () => {
       linkResidentB: homeB.residentIds[0]!,
       linkB: (await t.db.query("SELECT id FROM resident_account_links WHERE resident_id = $1", [homeB.residentIds[0]])).rows[0]!.id as string,
       ...(await hallFixtureB(t)),
+      ...(await indicatorReportFixtureB(t)),
       ...(await loudspeakersOfB(t, villageB.code)),
       noticeB: noticeB.id,
       noticeFileB: noticeFileB.id,

@@ -26,4 +26,6 @@ export const indicatorPaths = {
   // exports/: the downloads of a dashboard and the scheduled monthly report.
   exportFile: (unit: string, format: "xlsx" | "csv" | "pdf") => `/office/indicators/u/${encodeURIComponent(unit)}/export.${format}`,
   scheduledReports: "/office/indicators/reports",
+  scheduledReportEnd: (id: string) => `/office/indicators/reports/${id}/end`,
+  scheduledReportFile: (run: string, format: "pdf" | "xlsx") => `/office/indicators/reports/runs/${run}/report.${format}`,
 } as const;
