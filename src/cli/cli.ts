@@ -6,6 +6,7 @@ import type { Translate } from "../platform/i18n/i18n.ts";
 import { auditVerifyCommand } from "./commands/audit-verify.ts";
 import { createAdminCommand } from "./commands/create-admin.ts";
 import { dbCommand } from "./commands/db.ts";
+import { generateProvinceCommand } from "./commands/generate-province.ts";
 import { makeHelpCommand, overview } from "./commands/help.ts";
 import { importAdminUnitsCommand } from "./commands/import-admin-units.ts";
 import { migrateCommand } from "./commands/migrate.ts";
@@ -21,6 +22,7 @@ export const COMMANDS: Command[] = [
   auditVerifyCommand,
   dbCommand,
   registryCommand,
+  generateProvinceCommand,
   makeHelpCommand(() => COMMANDS),
 ];
 
