@@ -59,7 +59,8 @@ export async function writeFactsBySql(c: pg.ClientBase, province: string, snapsh
   const params = days ? [province, snapshotDay, days, earliest] : [province, snapshotDay];
   await c.query("BEGIN");
   try {
-    if (days) await c.query("DELETE FROM indicator_daily_facts WHERE province_code = $1 AND (day = ANY($2::date[]) OR day = $3::date)", [province, days, snapshotDay]);
+    if (days)
+      await c.query("DELETE FROM indicator_daily_facts WHERE province_code = $1 AND (day = ANY($2::date[]) OR day = $3::date)", [province, days, snapshotDay]);
     else await c.query("DELETE FROM indicator_daily_facts WHERE province_code = $1", [province]);
     const r = await c.query(
       `INSERT INTO indicator_daily_facts (element_key, unit_code, commune_code, province_code, day, value)

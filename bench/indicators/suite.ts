@@ -47,9 +47,13 @@ type Row = { id: string; label: string; aimMs: number | null; stats: Stats | nul
 const series = (n: number, fn: () => Promise<unknown>) => timedSeries(n, fn, WARMUP);
 
 /** The bare SQL of factTotals (indicators.repository.ts) for a province by commune or a commune by village. */
-const BARE_SUM = (level: "province" | "commune") => `SELECT ${level === "province" ? "f.commune_code" : "f.unit_code"} AS unit, f.element_key, sum(f.value)::float8
+const BARE_SUM = (
+  level: "province" | "commune",
+) => `SELECT ${level === "province" ? "f.commune_code" : "f.unit_code"} AS unit, f.element_key, sum(f.value)::float8
   FROM indicator_daily_facts f WHERE f.${level}_code = $1 AND f.element_key = ANY($2::text[]) AND f.day BETWEEN $3::date AND $4::date GROUP BY 1, 2`;
-const BARE_LAST = (level: "province" | "commune") => `SELECT ${level === "province" ? "l.commune_code" : "l.unit_code"} AS unit, l.element_key, sum(l.value)::float8 FROM (
+const BARE_LAST = (
+  level: "province" | "commune",
+) => `SELECT ${level === "province" ? "l.commune_code" : "l.unit_code"} AS unit, l.element_key, sum(l.value)::float8 FROM (
   SELECT DISTINCT ON (f.element_key, f.unit_code) f.element_key, f.unit_code, f.commune_code, f.value FROM indicator_daily_facts f
   WHERE f.${level}_code = $1 AND f.element_key = ANY($2::text[]) AND f.day <= $3::date ORDER BY f.element_key, f.unit_code, f.day DESC) l GROUP BY 1, 2`;
 /** The records behind "decided late" for a commune and a month, newest first, one page. */
@@ -208,7 +212,11 @@ export async function runIndicatorsSuite(opts: BenchOptions): Promise<void> {
     subscribeAudit(events, { now: () => new Date() });
     const password = `bench-${randomBytes(8).toString("hex")}`;
     const username = `bench.ind.${randomBytes(3).toString("hex")}`;
-    await createSystemAdmin({ db, events, clock: { now: () => new Date() }, config: { servedProvinces: [PROVINCE] } } as never, { actor: { userId: null, label: "bench" }, requestId: null }, { username, password });
+    await createSystemAdmin(
+      { db, events, clock: { now: () => new Date() }, config: { servedProvinces: [PROVINCE] } } as never,
+      { actor: { userId: null, label: "bench" }, requestId: null },
+      { username, password },
+    );
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const secret = randomBytes(32).toString("hex");
@@ -222,7 +230,9 @@ export async function runIndicatorsSuite(opts: BenchOptions): Promise<void> {
       timeoutMs: 240_000,
       env: {
         ...Object.fromEntries(
-          Object.entries(process.env).filter(([k]) => !/^(NODE_ENV|PORT|HOST|DATABASE_URL|SERVED_PROVINCES|SEED_DEMO|LOG_LEVEL|SESSION_SECRET|DATA_DIR|BENCH_.*)$/.test(k)),
+          Object.entries(process.env).filter(
+            ([k]) => !/^(NODE_ENV|PORT|HOST|DATABASE_URL|SERVED_PROVINCES|SEED_DEMO|LOG_LEVEL|SESSION_SECRET|DATA_DIR|BENCH_.*)$/.test(k),
+          ),
         ),
         NODE_ENV: "development",
         HOST: "127.0.0.1",
@@ -319,11 +329,15 @@ export async function runIndicatorsSuite(opts: BenchOptions): Promise<void> {
     await mkdir(out, { recursive: true });
     await writeFile(path.join(out, "indicators-system.json"), `${JSON.stringify(report, null, 2)}\n`);
     await writeFile(path.join(out, "indicators-plans.md"), `# Plans on the synthetic province (${startedAt.toISOString()})\n\n${plans.join("\n")}`);
-    process.stdout.write(`\nIndicators (${counts.dossiers} dossiers, ${counts.households} households, ${factRows} daily facts; one call at a time, ${n} each)\n`);
+    process.stdout.write(
+      `\nIndicators (${counts.dossiers} dossiers, ${counts.households} households, ${factRows} daily facts; one call at a time, ${n} each)\n`,
+    );
     process.stdout.write(`${"scenario".padEnd(100)} ${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)} ${"aim".padStart(7)}\n`);
     for (const r of rows) {
       const cells = r.stats ? `${r.stats.p50.toFixed(1).padStart(9)} ${r.stats.p99.toFixed(1).padStart(9)}` : `${"skipped".padStart(19)}`;
-      process.stdout.write(`${`${r.id} ${r.label}`.slice(0, 100).padEnd(100)} ${cells} ${String(r.aimMs ?? "").padStart(7)}${r.skipped ? `  (${r.skipped})` : ""}\n`);
+      process.stdout.write(
+        `${`${r.id} ${r.label}`.slice(0, 100).padEnd(100)} ${cells} ${String(r.aimMs ?? "").padStart(7)}${r.skipped ? `  (${r.skipped})` : ""}\n`,
+      );
     }
     process.stdout.write("\nWritten: bench/results/indicators-system.json, bench/results/indicators-plans.md\n");
   } finally {

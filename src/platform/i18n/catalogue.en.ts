@@ -287,7 +287,8 @@ export const coreEn: CoreMessages = {
   "cli.generateProvince.badNumber": "--{option} must be a whole number from {min} to {max}",
   "cli.generateProvince.badDay": "--last-day must be written YYYY-MM-DD",
   "cli.generateProvince.badProvince": "--province must be a two-digit province code",
-  "cli.generateProvince.start": "Generating province {province} (seed {seed}): {communes} communes, {households} households, {dossiers} dossiers, {reports} reports over {years} years up to {lastDay}…",
+  "cli.generateProvince.start":
+    "Generating province {province} (seed {seed}): {communes} communes, {households} households, {dossiers} dossiers, {reports} reports over {years} years up to {lastDay}…",
   "cli.generateProvince.wrote": "Written in {seconds} s:",
   "cli.generateProvince.row": "  {table}: {rows} rows ({seconds} s)",
   "cli.generateProvince.facts": "Indicator facts refreshed: {rows} rows in {seconds} s.",
