@@ -140,15 +140,19 @@ export async function runIndicatorsSuite(opts: BenchOptions): Promise<void> {
     // The facts: the merged refresh when there is one, else the bench's set-based SQL (the same sums).
     const deps = { db, clock: { now: () => new Date(`${lastDay}T20:00:00+07:00`) }, log: pino({ level: "silent" }) } as never;
     let factsBy = "refreshFacts (full)";
-    let factsMs: number;
+    let factsMs = 0;
     const tf = performance.now();
-    try {
-      await refreshFacts(deps, { provinceCode: PROVINCE, full: true });
-      factsMs = performance.now() - tf;
-    } catch (err) {
-      factsBy = `bench SQL (bench/indicators/facts-sql.ts; refreshFacts: ${(err as Error).message})`;
-      factsMs = (await writeFactsBySql(c, PROVINCE, lastDay, null)).ms;
-    }
+    const had = (await c.query("SELECT 1 FROM indicator_daily_facts WHERE province_code = $1 LIMIT 1", [PROVINCE])).rowCount;
+    if (reuse && had && process.env.BENCH_INDICATORS_KEEP_FACTS === "1") {
+      factsBy = "kept from an earlier run (BENCH_INDICATORS_KEEP_FACTS=1)";
+    } else
+      try {
+        await refreshFacts(deps, { provinceCode: PROVINCE, full: true });
+        factsMs = performance.now() - tf;
+      } catch (err) {
+        factsBy = `bench SQL (bench/indicators/facts-sql.ts; refreshFacts: ${(err as Error).message})`;
+        factsMs = (await writeFactsBySql(c, PROVINCE, lastDay, null)).ms;
+      }
     await c.query("ANALYZE indicator_daily_facts");
     const factRows = (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM indicator_daily_facts WHERE province_code = $1", [PROVINCE])).rows[0]!.n;
     log(`facts: ${factRows} rows in ${(factsMs / 1000).toFixed(1)} s by ${factsBy}`);
