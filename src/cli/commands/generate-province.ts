@@ -2,7 +2,7 @@
 // indicators' facts refreshed for it. Never on a production database.
 import { loadConfig } from "../../config.ts";
 import { generateSyntheticProvince, PROVINCE_DEFAULTS, ProvinceExistsError, type SyntheticProvinceOptions } from "../../demo/synthetic-province.ts";
-import { refreshFacts } from "../../modules/indicators/use-cases/facts-refresh.ts";
+import { refreshFacts } from "../../modules/indicators/index.ts";
 import { toLocalDay } from "../../platform/calendar/vietnam-time.ts";
 import { isProductionDatabase } from "../../platform/db/production-mark.ts";
 import { parse } from "../args.ts";
