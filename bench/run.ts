@@ -17,6 +17,7 @@ import { parseOptions, USAGE, type BenchOptions } from "./lib/options.ts";
 import { cpuDelta, cpuSnapshot, machineCpuMs, parentPid, processGroup, rssKb, pssKb, sumMemory, type MemorySum } from "./lib/procfs.ts";
 import { printReport, type Report, type Scenario } from "./lib/report.ts";
 import { runCoverageSuite } from "./coverage/suite.ts";
+import { runIndicatorsSuite } from "./indicators/suite.ts";
 import { runReportsPublicSuite } from "./reports-public/suite.ts";
 import { runReportsSubmitBench } from "./reports-submit/suite.ts";
 import { runNoticeFanOutBench } from "./notice-fan-out/suite.ts";
@@ -728,6 +729,7 @@ if (opts === "help") {
 } else {
   if (!existsSync("/proc/self/status")) throw new Error("the benchmark reads /proc: Linux only");
   if (opts.suite === "coverage") await runCoverageSuite(opts);
+  else if (opts.suite === "indicators") await runIndicatorsSuite(opts);
   else if (opts.suite === "reports-public") await runReportsPublicSuite(opts);
   else await main(opts);
   process.exit(0);

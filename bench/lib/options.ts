@@ -16,7 +16,7 @@ export type BenchOptions = {
   skipVacuum: boolean;
   keep: boolean;
   /** Which scenarios: "web" (search and home page, #2), "dossiers" (status look-ups and submissions, #3), or both. */
-  suite: "all" | "web" | "dossiers" | "field-sync" | "coverage" | "reports-public" | "reports-submit" | "notice-fan-out";
+  suite: "all" | "web" | "dossiers" | "field-sync" | "coverage" | "reports-public" | "reports-submit" | "notice-fan-out" | "indicators";
   /** API tokens the submissions take in turn (all the demo citizen's). */
   tokens: number;
   /** Dossiers filed before the load, whose codes the status look-ups take in turn. */
@@ -43,7 +43,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --quiet-wait=S            before each scenario, wait up to S s for the machine to be < 10 % busy (default 60)
   --skip-vacuum             no VACUUM ANALYZE before the load: measure the database as the import leaves it
   --keep                    keep the temp directory (logs, data) instead of deleting it
-  --suite=all|web|dossiers|field-sync|coverage|reports-public|reports-submit|notice-fan-out
+  --suite=all|web|dossiers|field-sync|coverage|reports-public|reports-submit|notice-fan-out|indicators
                             web: search and home page with their baselines (a)–(d2); dossiers: status look-ups and
                             submissions with their baselines (e)–(h); all: both (default); field-sync: a batch of 500
                             visits and the 200-household snapshot, in process, next to bare INSERTs (--engine=system);
@@ -101,7 +101,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
   const logLevel = values["log-level"] ?? "info";
   if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(logLevel))
     throw new Error("--log-level: fatal|error|warn|info|debug|trace|silent");
-  const SUITES = ["all", "web", "dossiers", "field-sync", "coverage", "reports-public", "reports-submit", "notice-fan-out"] as const;
+  const SUITES = ["all", "web", "dossiers", "field-sync", "coverage", "reports-public", "reports-submit", "notice-fan-out", "indicators"] as const;
   const suite = (values.suite ?? "all") as (typeof SUITES)[number];
   if (!SUITES.includes(suite)) throw new Error(`--suite must be one of ${SUITES.join(", ")}`);
   const server = values.server ?? "compiled";

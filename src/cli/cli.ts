@@ -6,6 +6,7 @@ import type { Translate } from "../platform/i18n/i18n.ts";
 import { auditVerifyCommand } from "./commands/audit-verify.ts";
 import { createAdminCommand } from "./commands/create-admin.ts";
 import { dbCommand } from "./commands/db.ts";
+import { generateProvinceCommand } from "./commands/generate-province.ts";
 import { makeHelpCommand, overview } from "./commands/help.ts";
 import { importAdminUnitsCommand } from "./commands/import-admin-units.ts";
 import { indicatorsRefreshCommand } from "./commands/indicators-refresh.ts";
@@ -23,6 +24,7 @@ export const COMMANDS: Command[] = [
   dbCommand,
   registryCommand,
   indicatorsRefreshCommand,
+  generateProvinceCommand,
   makeHelpCommand(() => COMMANDS),
 ];
 

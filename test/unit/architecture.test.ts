@@ -115,6 +115,8 @@ describe("table ownership", () => {
     const foreign: string[] = [];
     const published = publishedViews();
     for (const file of sourceFiles(path.join(ROOT, "src"))) {
+      // The synthetic province's bulk loader writes every module's tables as a restore would (docs/architecture.md).
+      if (file === "src/demo/synthetic-province.ts") continue;
       const area = areaOf(file);
       for (const rel of relationsIn(readFileSync(path.join(ROOT, file), "utf8"), relations)) {
         const owner = owners.get(rel);

@@ -277,6 +277,22 @@ export const coreEn: CoreMessages = {
     "refused: this database is marked as a production database (a server or command ran on it with NODE_ENV=production); nothing changed. See docs/operations.md (seed-demo) for a copy meant for testing.",
   "cli.seedDemo.exists": 'Demo data is already there (the "admin" account exists); nothing changed.',
   "cli.seedDemo.loaded": 'Demo data loaded. Accounts (password "{password}"):',
+  "cli.generateProvince.summary": "Generate a synthetic province for measuring (100 communes, 1 million dossiers, 500,000 households)",
+  "cli.generateProvince.usage":
+    "xaso generate-province [--seed N] [--communes 100] [--dossiers 1000000] [--households 500000] [--reports 200000] [--years 3]\n                        [--province 99] [--last-day YYYY-MM-DD]\n\nGenerates inside PostgreSQL a synthetic province: communes of 10 villages each, households of 4 people with digital\nskills and visits, dossiers over N years (states, channels, due and finished times, some late, fees, payments,\ndocuments) and citizen reports; then refreshes the indicators' facts. The same --seed always gives the same data.\nFor test databases only: refused with NODE_ENV=production and on a database marked as production.",
+  "cli.generateProvince.refusedProduction": "refused: NODE_ENV=production. Synthetic data never goes into a production database; nothing changed.",
+  "cli.generateProvince.refusedMarked":
+    "refused: this database is marked as a production database (a server or command ran on it with NODE_ENV=production); nothing changed.",
+  "cli.generateProvince.exists": "Province {province} is already in the database; nothing changed. Use another --province or a fresh database.",
+  "cli.generateProvince.badNumber": "--{option} must be a whole number from {min} to {max}",
+  "cli.generateProvince.badDay": "--last-day must be written YYYY-MM-DD",
+  "cli.generateProvince.badProvince": "--province must be a two-digit province code",
+  "cli.generateProvince.start":
+    "Generating province {province} (seed {seed}): {communes} communes, {households} households, {dossiers} dossiers, {reports} reports over {years} years up to {lastDay}…",
+  "cli.generateProvince.wrote": "Written in {seconds} s:",
+  "cli.generateProvince.row": "  {table}: {rows} rows ({seconds} s)",
+  "cli.generateProvince.facts": "Indicator facts refreshed: {rows} rows in {seconds} s.",
+  "cli.generateProvince.noFacts": "The indicator facts were not refreshed ({message}); run the facts refresh once it is wired in.",
   "cli.importUnits.summary": "Load or update provinces and communes from a JSON file",
   "cli.importUnits.usage":
     "xaso import-admin-units [FILE]\n\nReads the admin-unit list (provinces with their communes, the format of\nreference-data/vn-admin-units/units-2025.json) and inserts or updates every unit in one\ntransaction: a missing or malformed file changes nothing. Without FILE, loads the official\nlist shipped with XãSố. Safe to run again.",

@@ -274,6 +274,23 @@ export const coreVi = {
     "từ chối: cơ sở dữ liệu này được đánh dấu là cơ sở dữ liệu thật (một máy chủ hoặc lệnh đã chạy trên nó với NODE_ENV=production); không có gì thay đổi. Với bản sao dùng để thử nghiệm, xem docs/operations.md (seed-demo).",
   "cli.seedDemo.exists": 'Dữ liệu mẫu đã có sẵn (tài khoản "admin" đã tồn tại); không có gì thay đổi.',
   "cli.seedDemo.loaded": 'Đã nạp dữ liệu mẫu. Các tài khoản (mật khẩu "{password}"):',
+  "cli.generateProvince.summary": "Sinh một tỉnh giả lập để đo hiệu năng (100 xã, 1 triệu hồ sơ, 500.000 hộ)",
+  "cli.generateProvince.usage":
+    "xaso generate-province [--seed N] [--communes 100] [--dossiers 1000000] [--households 500000] [--reports 200000] [--years 3]\n                        [--province 99] [--last-day YYYY-MM-DD]\n\nSinh ngay trong PostgreSQL một tỉnh giả lập: các xã, mỗi xã 10 thôn, hộ gia đình với 4 nhân khẩu mỗi hộ, kỹ năng số và\nlượt thăm hộ, hồ sơ thủ tục hành chính trong N năm (trạng thái, kênh nộp, hạn và ngày trả, một số trễ hạn, phí, thanh\ntoán, giấy tờ) và phản ánh hiện trường; rồi tính lại số liệu chỉ tiêu. Cùng một --seed luôn cho cùng dữ liệu.\nChỉ dùng cho cơ sở dữ liệu thử: bị từ chối khi NODE_ENV=production và trên cơ sở dữ liệu được đánh dấu là thật.",
+  "cli.generateProvince.refusedProduction":
+    "từ chối: NODE_ENV=production. Dữ liệu giả lập không bao giờ được ghi vào cơ sở dữ liệu thật; không có gì thay đổi.",
+  "cli.generateProvince.refusedMarked":
+    "từ chối: cơ sở dữ liệu này được đánh dấu là cơ sở dữ liệu thật (một máy chủ hoặc lệnh đã chạy trên nó với NODE_ENV=production); không có gì thay đổi.",
+  "cli.generateProvince.exists": "Tỉnh {province} đã có trong cơ sở dữ liệu; không có gì thay đổi. Dùng --province khác hoặc một cơ sở dữ liệu mới.",
+  "cli.generateProvince.badNumber": "--{option} phải là số nguyên từ {min} đến {max}",
+  "cli.generateProvince.badDay": "--last-day phải có dạng YYYY-MM-DD",
+  "cli.generateProvince.badProvince": "--province phải là mã tỉnh hai chữ số",
+  "cli.generateProvince.start":
+    "Đang sinh tỉnh {province} (seed {seed}): {communes} xã, {households} hộ, {dossiers} hồ sơ, {reports} phản ánh trong {years} năm đến ngày {lastDay}…",
+  "cli.generateProvince.wrote": "Đã ghi trong {seconds} giây:",
+  "cli.generateProvince.row": "  {table}: {rows} dòng ({seconds} giây)",
+  "cli.generateProvince.facts": "Đã tính lại số liệu chỉ tiêu: {rows} dòng trong {seconds} giây.",
+  "cli.generateProvince.noFacts": "Chưa tính được số liệu chỉ tiêu ({message}); hãy chạy lại việc làm mới số liệu sau khi tích hợp.",
   "cli.importUnits.summary": "Nạp hoặc cập nhật tỉnh, thành phố và xã, phường từ một tệp JSON",
   "cli.importUnits.usage":
     "xaso import-admin-units [TỆP]\n\nĐọc danh sách đơn vị hành chính (các tỉnh cùng các xã của tỉnh, theo định dạng của\nreference-data/vn-admin-units/units-2025.json) rồi thêm mới hoặc cập nhật mọi đơn vị trong một\ngiao dịch: tệp bị thiếu hoặc sai định dạng thì không có gì thay đổi. Không có TỆP thì nạp danh sách\nchính thức đi kèm XãSố. Chạy lại vẫn an toàn.",
