@@ -96,5 +96,5 @@ describeBrowser("indicators: manual entry with evidence and the province's appro
     await axeClean(commune);
     const stored = await app.db.query("SELECT status, value::int AS value FROM indicator_manual_values WHERE unit_code = $1 AND period = '2026-Q3'", [DEMO_COMMUNE]);
     expect(stored.rows).toEqual([{ status: "approved", value: 12 }]);
-  });
+  }, 120_000);
 });

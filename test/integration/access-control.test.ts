@@ -480,10 +480,6 @@ Object.assign(SCOPED, {
   "GET /office/indicators/evidence/:id": (f) => ({ path: `/office/indicators/evidence/${f.indicatorEvidenceB}` }),
   "GET /api/v1/indicators/entry/:unit/:period": () => ({ path: `/api/v1/indicators/entry/${BAO_THANG}/2026-10` }),
   "PUT /api/v1/indicators/entry/:unit/:period": () => ({ path: `/api/v1/indicators/entry/${BAO_THANG}/2026-10`, json: { values: {} } }),
-  "POST /api/v1/indicators/entry/:unit/:period/evidence": () => ({
-    path: `/api/v1/indicators/entry/${BAO_THANG}/2026-10/evidence`,
-    multipart: { element: "x", file: new File([new Uint8Array(aPdf("x"))], "x.pdf", { type: "application/pdf" }) },
-  }),
   "POST /api/v1/indicators/entry/:unit/:period/submit": () => ({ path: `/api/v1/indicators/entry/${BAO_THANG}/2026-10/submit`, json: {} }),
   "POST /api/v1/indicators/review": (f) => ({ path: "/api/v1/indicators/review", json: { decision: "approve", ids: [f.indicatorValueB] } }),
   "POST /api/v1/indicators/values/:id/reopen": (f) => ({ path: `/api/v1/indicators/values/${f.indicatorValueB}/reopen`, json: { reason: "x" } }),

@@ -404,7 +404,6 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     path: `/api/v1/indicators/entry/${GIA_PHU}/2026-10`,
     body: { values: { training_sessions: { value: "3", note: "Hai buổi" } }, removeEvidence: [] },
   }),
-  "POST /api/v1/indicators/entry/{unit}/{period}/evidence": () => "file body",
   "POST /api/v1/indicators/entry/{unit}/{period}/submit": () => ({ who: "officer", path: `/api/v1/indicators/entry/${GIA_PHU}/2026-10/submit` }),
   "POST /api/v1/indicators/review": () => ({
     who: "officer",

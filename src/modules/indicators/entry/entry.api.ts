@@ -1,9 +1,7 @@
 // /api/v1 routes of indicators' entry part (tag "Indicators"). Handlers are thin: parse → one use case → present.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import type { Deps } from "../../../deps.ts";
 import { useCaseContext } from "../../../platform/auth/use-case-context.ts";
-import { AppError } from "../../../platform/http/app-error.ts";
 import { clientIp } from "../../../platform/http/client-ip.ts";
 import { fileResponse } from "../../../platform/http/file-response.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
@@ -11,7 +9,6 @@ import { json, problems } from "../../../platform/http/openapi-shared.ts";
 import { indicatorPaths } from "../indicator-paths.ts";
 import { Entry, EntryInput, Evidence, IdParam, ReopenInput, ReviewInput, ReviewQueueItem, StatusQuery, StatusRow, UnitPeriodParam } from "./entry.contract.ts";
 import type { EvidenceRow } from "./entry.repository.ts";
-import { entryCommune } from "./use-cases/entry-access.ts";
 import { getEntry, type EntryForm } from "./use-cases/entry-form.ts";
 import { evidenceFile } from "./use-cases/entry-evidence.ts";
 import { reopenValue } from "./use-cases/entry-reopen.ts";
@@ -108,40 +105,6 @@ export function registerEntryApi(api: OpenAPIHono<AppEnv>, deps: Deps): void {
         clientIp: clientIp(c, deps.config.trustedProxies),
       });
       return c.json(presentEntry(saved), 200);
-    },
-  );
-
-  api.openapi(
-    createRoute({
-      method: "post",
-      path: `${base}/evidence`,
-      tags,
-      security,
-      summary: "Add evidence (PDF, JPG or PNG) to an element's value, as multipart/form-data with `element` and `file` (indicator.enter)",
-      request: {
-        params: UnitPeriodParam,
-        body: {
-          required: true,
-          content: {
-            "multipart/form-data": {
-              schema: { type: "object", properties: { element: { type: "string" }, file: { type: "string", format: "binary" } }, required: ["element", "file"] },
-            },
-          },
-        },
-      },
-      responses: { 201: json(Entry, "The values with the evidence added"), ...writes },
-    }),
-    async (c) => {
-      const { unit, period } = c.req.valid("param");
-      // Another commune's address answers 404 before its body is read.
-      await entryCommune(deps, c.get("principal"), unit, ["indicator.enter"]);
-      const { element, file } = await readEvidenceBody(c);
-      const saved = await saveEntry(deps, useCaseContext(c), unit, period, {
-        values: {},
-        files: [{ element, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }],
-        clientIp: clientIp(c, deps.config.trustedProxies),
-      });
-      return c.json(presentEntry(saved), 201);
     },
   );
 
@@ -253,16 +216,4 @@ export function registerEntryApi(api: OpenAPIHono<AppEnv>, deps: Deps): void {
     }),
     async (c) => fileResponse(c, await evidenceFile(deps, useCaseContext(c), c.req.valid("param").id)) as never,
   );
-}
-
-/** The multipart body's `element` and `file`; any other body is refused as the wrong media type. */
-async function readEvidenceBody(c: Context<AppEnv>): Promise<{ element: string; file: File }> {
-  if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith("multipart/form-data"))
-    throw new AppError("unsupported_media_type", "error.unsupportedMediaType");
-  const body = await c.req.parseBody();
-  const element = typeof body.element === "string" ? body.element : "";
-  if (!(body.file instanceof File))
-    throw new AppError("validation", "error.validation", [{ field: `${element || "element"}.evidence`, code: "required", message: "validation.required" }]);
-  if (element === "") throw new AppError("validation", "error.validation", [{ field: "element", code: "required", message: "validation.required" }]);
-  return { element, file: body.file };
 }

@@ -10,6 +10,8 @@ import { buildIndicatorSet } from "../../../../test/support/indicator-factories.
 import { aPdf } from "../../../../test/support/procedure-factories.ts";
 import { type TestApp, useTestApp } from "../../../../test/support/test-app.ts";
 import { describeDb } from "../../../../test/support/test-db.ts";
+import { seedIndicatorsEntryDemo } from "../../../demo/seed-indicators-entry.ts";
+import { seedDemo } from "../../../demo/seed-demo.ts";
 import { AppError } from "../../../platform/http/app-error.ts";
 import { CSRF_FIELD } from "../../../platform/http/csrf.ts";
 import { indicatorPaths } from "../indicator-paths.ts";
@@ -255,5 +257,22 @@ describeDb("indicators: manual entry and review", () => {
       return c.get(`${indicatorPaths.entryStatus}?filter=late`);
     })();
     expect(page.status).toBe(200);
+  });
+});
+
+describeDb("indicators: the demo's manual values of Gia Phú", () => {
+  const app = useTestApp();
+
+  it("enters values in several states through the workflow, once", async () => {
+    const x = app();
+    await seedDemo(x.deps);
+    await buildIndicatorSet(x.deps, ENTRY_TEST_SET, { provinceCode: LAO_CAI });
+    const first = await seedIndicatorsEntryDemo(x.deps);
+    expect(first.values).toBeGreaterThan(0);
+    const states = await x.db.query<{ status: string }>("SELECT DISTINCT status FROM indicator_manual_values WHERE commune_code = $1 ORDER BY 1", [GIA_PHU]);
+    expect(states.rows.map((r) => r.status)).toEqual(["approved", "draft", "returned", "submitted"]);
+    const evidence = await x.db.query("SELECT count(*)::int AS n FROM indicator_evidence");
+    expect(evidence.rows[0]!.n).toBeGreaterThan(0);
+    expect(await seedIndicatorsEntryDemo(x.deps)).toEqual({ values: 0 });
   });
 });
