@@ -50,7 +50,8 @@ export async function seedIndicatorsEntryDemo(deps: Pick<Deps, "db" | "events" |
         const input: EntryInput = { values: {}, files: [] };
         for (const e of list) {
           input.values[e.key] = { value: demoValue(e, age), note: e.evidenceRequired ? "Theo biên bản kiểm tra của xã" : "" };
-          if (e.evidenceRequired) input.files!.push({ element: e.key, name: `minh-chung-${e.key}-${period}.pdf`, bytes: labelledPdf(`Minh chung ${e.key} ${period}`) });
+          if (e.evidenceRequired)
+            input.files!.push({ element: e.key, name: `minh-chung-${e.key}-${period}.pdf`, bytes: labelledPdf(`Minh chung ${e.key} ${period}`) });
         }
         return input;
       };
@@ -61,7 +62,11 @@ export async function seedIndicatorsEntryDemo(deps: Pick<Deps, "db" | "events" |
       const form = await getEntry(deps, asOfficer, DEMO_COMMUNE, period);
       const ids = form.lines.flatMap((l) => (l.row ? [l.row.id] : []));
       if (age === 1 && ids.length > 1) {
-        await reviewValues(deps, asReviewer, { decision: "return", comment: "Số liệu chưa khớp với biên bản gửi kèm, đề nghị xã kiểm tra lại.", ids: [ids[0]!] });
+        await reviewValues(deps, asReviewer, {
+          decision: "return",
+          comment: "Số liệu chưa khớp với biên bản gửi kèm, đề nghị xã kiểm tra lại.",
+          ids: [ids[0]!],
+        });
         await reviewValues(deps, asReviewer, { decision: "approve", ids: ids.slice(1) });
       } else await reviewValues(deps, asReviewer, { decision: "approve", ids });
     }

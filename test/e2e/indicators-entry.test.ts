@@ -94,7 +94,9 @@ describeBrowser("indicators: manual entry with evidence and the province's appro
     expect(await commune.page.locator("#f-wifi_points-value").count()).toBe(0);
     expect(await commune.page.getByRole("button", { name: "Đề nghị điều chỉnh" }).count()).toBe(1);
     await axeClean(commune);
-    const stored = await app.db.query("SELECT status, value::int AS value FROM indicator_manual_values WHERE unit_code = $1 AND period = '2026-Q3'", [DEMO_COMMUNE]);
+    const stored = await app.db.query("SELECT status, value::int AS value FROM indicator_manual_values WHERE unit_code = $1 AND period = '2026-Q3'", [
+      DEMO_COMMUNE,
+    ]);
     expect(stored.rows).toEqual([{ status: "approved", value: 12 }]);
   }, 120_000);
 });

@@ -475,7 +475,10 @@ Object.assign(SCOPED, {
   "GET /office/indicators/entry/status": () => ({ path: `/office/indicators/entry/status?unit=${BAO_THANG}` }),
   "GET /office/indicators/entry/:unit/:period": () => ({ path: `/office/indicators/entry/${BAO_THANG}/2026-10` }),
   "POST /office/indicators/entry/:unit/:period": () => ({ path: `/office/indicators/entry/${BAO_THANG}/2026-10`, form: { "x.value": "1", action: "save" } }),
-  "POST /office/indicators/entry/:unit/:period/reopen": (f) => ({ path: `/office/indicators/entry/${BAO_THANG}/2026-10/reopen`, form: { id: f.indicatorValueB, reason: "x" } }),
+  "POST /office/indicators/entry/:unit/:period/reopen": (f) => ({
+    path: `/office/indicators/entry/${BAO_THANG}/2026-10/reopen`,
+    form: { id: f.indicatorValueB, reason: "x" },
+  }),
   "POST /office/indicators/review": () => ({ path: "/office/indicators/review", form: { decision: "approve", unit: BAO_THANG, period: "2026-10" } }),
   "GET /office/indicators/evidence/:id": (f) => ({ path: `/office/indicators/evidence/${f.indicatorEvidenceB}` }),
   "GET /api/v1/indicators/entry/:unit/:period": () => ({ path: `/api/v1/indicators/entry/${BAO_THANG}/2026-10` }),
@@ -751,7 +754,15 @@ const NOT_COMMUNE_DATA = new Set([
 // indicators/entry: an approved value of commune B with one piece of evidence.
 async function indicatorEntryOfB(t: TestApp, ownerUserId: string) {
   const value = await buildManualValue(t.deps, { element: "wifi_points", unit: BAO_THANG, period: "2026-Q3", value: 7 });
-  const file = await storeFile(t.db, { ownerUserId, communeCode: BAO_THANG, name: "wifi.pdf", bytes: aPdf("wifi"), maxBytes: 1_000_000, field: "file", quota: null });
+  const file = await storeFile(t.db, {
+    ownerUserId,
+    communeCode: BAO_THANG,
+    name: "wifi.pdf",
+    bytes: aPdf("wifi"),
+    maxBytes: 1_000_000,
+    field: "file",
+    quota: null,
+  });
   const e = await t.db.query<{ id: string }>(
     "INSERT INTO indicator_evidence (value_id, file_id, name, media_type, size_bytes) VALUES ($1, $2, 'wifi.pdf', 'application/pdf', $3) RETURNING id",
     [value, file.id, file.sizeBytes],

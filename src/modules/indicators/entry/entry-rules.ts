@@ -71,7 +71,11 @@ const NUMBER_RE = /^-?\d+(?:[.,]\d+)?$/;
  * (so "1.000" cannot mean one or one thousand); an integer for integer elements; 0–100 for percentages; min and max.
  * Empty: null. Returns the number or the field's error.
  */
-export function parseValue(raw: string | number | null | undefined, e: ManualElement, field: string): { ok: true; value: number | null } | { ok: false; error: FieldError } {
+export function parseValue(
+  raw: string | number | null | undefined,
+  e: ManualElement,
+  field: string,
+): { ok: true; value: number | null } | { ok: false; error: FieldError } {
   const fail = (code: string, message: FieldError["message"], params?: Record<string, string | number>) =>
     ({ ok: false, error: { field, code, message, ...(params ? { params } : {}) } }) as const;
   if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) return { ok: true, value: null };

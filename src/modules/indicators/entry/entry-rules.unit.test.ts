@@ -41,9 +41,33 @@ describe("entry rules", () => {
     const due = ["a", "b"];
     expect(periodState(due, new Map())).toBe("missing");
     expect(periodState(due, new Map([["a", "approved"]]))).toBe("draft");
-    expect(periodState(due, new Map([["a", "approved"], ["b", "returned"]]))).toBe("returned");
-    expect(periodState(due, new Map([["a", "approved"], ["b", "submitted"]]))).toBe("submitted");
-    expect(periodState(due, new Map([["a", "approved"], ["b", "approved"]]))).toBe("approved");
+    expect(
+      periodState(
+        due,
+        new Map([
+          ["a", "approved"],
+          ["b", "returned"],
+        ]),
+      ),
+    ).toBe("returned");
+    expect(
+      periodState(
+        due,
+        new Map([
+          ["a", "approved"],
+          ["b", "submitted"],
+        ]),
+      ),
+    ).toBe("submitted");
+    expect(
+      periodState(
+        due,
+        new Map([
+          ["a", "approved"],
+          ["b", "approved"],
+        ]),
+      ),
+    ).toBe("approved");
   });
 
   it("is due on the 5th after a period ends, and late after it unless sent", () => {
@@ -57,6 +81,12 @@ describe("entry rules", () => {
 
   it("lists the current period and those before it, or ended ones only", () => {
     expect(duePeriods(new Set(["month"]), "2026-11-23").map((p) => p.code)).toEqual(["2026-11", "2026-10", "2026-09", "2026-08"]);
-    expect(duePeriods(new Set(["quarter", "year"]), "2026-11-23", { endedOnly: true }).map((p) => p.code)).toEqual(["2026-Q3", "2026-Q2", "2026-Q1", "2025", "2024"]);
+    expect(duePeriods(new Set(["quarter", "year"]), "2026-11-23", { endedOnly: true }).map((p) => p.code)).toEqual([
+      "2026-Q3",
+      "2026-Q2",
+      "2026-Q1",
+      "2025",
+      "2024",
+    ]);
   });
 });

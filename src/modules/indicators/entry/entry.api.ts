@@ -7,7 +7,18 @@ import { fileResponse } from "../../../platform/http/file-response.ts";
 import type { AppEnv } from "../../../platform/http/hono-env.ts";
 import { json, problems } from "../../../platform/http/openapi-shared.ts";
 import { indicatorPaths } from "../indicator-paths.ts";
-import { Entry, EntryInput, Evidence, IdParam, ReopenInput, ReviewInput, ReviewQueueItem, StatusQuery, StatusRow, UnitPeriodParam } from "./entry.contract.ts";
+import {
+  Entry,
+  EntryInput,
+  type Evidence,
+  IdParam,
+  ReopenInput,
+  ReviewInput,
+  ReviewQueueItem,
+  StatusQuery,
+  StatusRow,
+  UnitPeriodParam,
+} from "./entry.contract.ts";
 import type { EvidenceRow } from "./entry.repository.ts";
 import { getEntry, type EntryForm } from "./use-cases/entry-form.ts";
 import { evidenceFile } from "./use-cases/entry-evidence.ts";
@@ -177,7 +188,8 @@ export function registerEntryApi(api: OpenAPIHono<AppEnv>, deps: Deps): void {
       path: "/api/v1/indicators/values/{id}/reopen",
       tags,
       security,
-      summary: "Request a correction of an approved value (indicator.enter or review): it becomes a draft of the next revision and stops counting until approved again",
+      summary:
+        "Request a correction of an approved value (indicator.enter or review): it becomes a draft of the next revision and stops counting until approved again",
       request: { params: IdParam, body: { required: true, content: { "application/json": { schema: ReopenInput } } } },
       responses: { 200: json(z.object({ revision: z.number().int() }), "The new revision"), ...writes },
     }),

@@ -3,9 +3,7 @@
 import { z } from "@hono/zod-openapi";
 
 export const UnitPeriodParam = z.object({
-  unit: z
-    .string()
-    .openapi({ param: { name: "unit", in: "path" }, example: "02923", description: "A commune's code" }),
+  unit: z.string().openapi({ param: { name: "unit", in: "path" }, example: "02923", description: "A commune's code" }),
   period: z
     .string()
     .openapi({ param: { name: "period", in: "path" }, example: "2026-11", description: "A month (2026-11), a quarter (2026-Q4) or a year (2026)" }),
@@ -57,11 +55,17 @@ export const EntryInput = z
       .record(
         z.string(),
         z.object({
-          value: z.union([z.number(), z.string(), z.null()]).optional().openapi({ description: "A number, or null to clear; strings are read like the form (12,5)" }),
+          value: z
+            .union([z.number(), z.string(), z.null()])
+            .optional()
+            .openapi({ description: "A number, or null to clear; strings are read like the form (12,5)" }),
           note: z.string().max(1000).nullable().optional(),
         }),
       )
-      .openapi({ description: "Per element key; keys not given are left as they are", example: { wifi_points: { value: 12, note: "Theo biên bản nghiệm thu" } } }),
+      .openapi({
+        description: "Per element key; keys not given are left as they are",
+        example: { wifi_points: { value: 12, note: "Theo biên bản nghiệm thu" } },
+      }),
     removeEvidence: z.array(z.string()).max(50).optional(),
     submit: z.boolean().optional().openapi({ description: "Also submit every draft or returned value of the period for review" }),
   })
@@ -71,7 +75,11 @@ export const ReviewInput = z
   .object({
     decision: z.enum(["approve", "return"]),
     comment: z.string().max(1000).nullable().optional().openapi({ description: "Required when returning" }),
-    ids: z.array(z.string()).max(500).optional().openapi({ description: "Values to review; or unit and period for all submitted values of a commune's period" }),
+    ids: z
+      .array(z.string())
+      .max(500)
+      .optional()
+      .openapi({ description: "Values to review; or unit and period for all submitted values of a commune's period" }),
     unit: z.string().optional(),
     period: z.string().optional(),
   })
@@ -80,8 +88,14 @@ export const ReviewInput = z
 export const ReopenInput = z.object({ reason: z.string().max(1000) }).openapi("IndicatorReopenInput");
 
 export const StatusQuery = z.object({
-  unit: z.string().optional().openapi({ param: { name: "unit", in: "query" }, description: "A province or a commune; default: every commune you may see" }),
-  filter: z.enum(["late", "missing"]).optional().openapi({ param: { name: "filter", in: "query" } }),
+  unit: z
+    .string()
+    .optional()
+    .openapi({ param: { name: "unit", in: "query" }, description: "A province or a commune; default: every commune you may see" }),
+  filter: z
+    .enum(["late", "missing"])
+    .optional()
+    .openapi({ param: { name: "filter", in: "query" } }),
 });
 
 export const StatusRow = z
@@ -93,7 +107,13 @@ export const StatusRow = z
     late: z.boolean(),
     dueBy: z.string(),
     due: z.number().int(),
-    counts: z.object({ missing: z.number().int(), draft: z.number().int(), submitted: z.number().int(), returned: z.number().int(), approved: z.number().int() }),
+    counts: z.object({
+      missing: z.number().int(),
+      draft: z.number().int(),
+      submitted: z.number().int(),
+      returned: z.number().int(),
+      approved: z.number().int(),
+    }),
   })
   .openapi("IndicatorEntryStatus");
 

@@ -30,7 +30,17 @@ const ENTRY_TEST_SET = {
   name: "Bộ thử nhập tay",
   nameEn: "Manual entry test set",
   elements: [
-    { key: "wifi_points", name: "Điểm wifi công cộng", nameEn: "Public wifi points", valueType: "integer", min: 0, max: 500, aggregation: "last", frequency: "quarter", evidenceRequired: true },
+    {
+      key: "wifi_points",
+      name: "Điểm wifi công cộng",
+      nameEn: "Public wifi points",
+      valueType: "integer",
+      min: 0,
+      max: 500,
+      aggregation: "last",
+      frequency: "quarter",
+      evidenceRequired: true,
+    },
     { key: "fibre_share", name: "Tỉ lệ thôn có cáp quang", nameEn: "Villages with fibre", valueType: "percent", aggregation: "last", frequency: "month" },
     { key: "training_sessions", name: "Buổi tập huấn", nameEn: "Training sessions", valueType: "integer", min: 0, aggregation: "sum", frequency: "month" },
   ],
@@ -161,9 +171,10 @@ describeDb("indicators: manual entry and review", () => {
     await saveEntry(x.deps, officer, GIA_PHU, "2026-Q2", { values: { wifi_points: { value: 4 } } });
     await expectFields(saveEntry(x.deps, officer, GIA_PHU, "2026-Q2", { values: {}, submit: true }), ["wifi_points.evidence"]);
     await expectFields(saveEntry(x.deps, officer, GIA_PHU, "2026-09", { values: {}, submit: true }), ["values"]);
-    const rows = await x.db.query("SELECT period, status, value::float8 AS value FROM indicator_manual_values WHERE unit_code = $1 AND period IN ('2026-10', '2026-Q2', '2026-09')", [
-      GIA_PHU,
-    ]);
+    const rows = await x.db.query(
+      "SELECT period, status, value::float8 AS value FROM indicator_manual_values WHERE unit_code = $1 AND period IN ('2026-10', '2026-Q2', '2026-09')",
+      [GIA_PHU],
+    );
     expect(rows.rows).toEqual([{ period: "2026-Q2", status: "draft", value: 4 }]);
     // Reviewing what is not submitted is a conflict.
     await expectFields(reviewValues(x.deps, reviewer, { decision: "approve", unit: GIA_PHU, period: "2026-Q2" }), [], 409);

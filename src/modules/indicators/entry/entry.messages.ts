@@ -1,7 +1,8 @@
 // Messages of indicators' entry part. Vietnamese first; English must have every key (the type checks it).
 export const messagesVi = {
   "indicators.entry.title": "Nhập số liệu chỉ số",
-  "indicators.entry.intro": "Các số liệu phần mềm không tự tính được (điểm wifi công cộng, thôn có cáp quang…) do xã nhập theo kỳ, kèm minh chứng, rồi gửi tỉnh duyệt. Chỉ số liệu đã được duyệt mới được tính vào chỉ số.",
+  "indicators.entry.intro":
+    "Các số liệu phần mềm không tự tính được (điểm wifi công cộng, thôn có cáp quang…) do xã nhập theo kỳ, kèm minh chứng, rồi gửi tỉnh duyệt. Chỉ số liệu đã được duyệt mới được tính vào chỉ số.",
   "indicators.entry.none": "Bộ chỉ số tỉnh đang dùng không có số liệu nào cần nhập tay.",
   "indicators.entry.commune": "Xã",
   "indicators.entry.period": "Kỳ báo cáo",
@@ -58,7 +59,8 @@ export const messagesVi = {
   "indicators.entry.flash.returned": "Đã trả lại số liệu cho xã.",
   "indicators.entry.review.group": "{unit} – {period}",
   "indicators.entry.status.title": "Số liệu chậm và còn thiếu",
-  "indicators.entry.status.intro": "Các kỳ đã kết thúc. Hạn gửi là ngày thứ {days} sau khi kết thúc kỳ (số liệu tháng: ngày {days} tháng sau); quá hạn mà chưa gửi là chậm.",
+  "indicators.entry.status.intro":
+    "Các kỳ đã kết thúc. Hạn gửi là ngày thứ {days} sau khi kết thúc kỳ (số liệu tháng: ngày {days} tháng sau); quá hạn mà chưa gửi là chậm.",
   "indicators.entry.status.filter": "Lọc",
   "indicators.entry.status.all": "Tất cả",
   "indicators.entry.status.onlyLate": "Chỉ các kỳ quá hạn",
@@ -96,7 +98,8 @@ declare module "../../../platform/i18n/i18n.ts" {
 
 export const messagesEn: Messages = {
   "indicators.entry.title": "Indicator data entry",
-  "indicators.entry.intro": "Figures no software can compute (public wifi points, villages with fibre…) are entered by the commune per period, with evidence, and sent to the province for approval. Only approved values count in the indicators.",
+  "indicators.entry.intro":
+    "Figures no software can compute (public wifi points, villages with fibre…) are entered by the commune per period, with evidence, and sent to the province for approval. Only approved values count in the indicators.",
   "indicators.entry.none": "The province's indicator sets have no figures to enter by hand.",
   "indicators.entry.commune": "Commune",
   "indicators.entry.period": "Period",
@@ -139,7 +142,8 @@ export const messagesEn: Messages = {
   "indicators.entry.form.readOnly": "You can only view these figures.",
   "indicators.entry.form.back": "Back to the periods",
   "indicators.entry.review.title": "Review entered figures",
-  "indicators.entry.review.intro": "Figures the communes have submitted. Approved figures count in the indicators and are locked; returning one requires saying what to correct.",
+  "indicators.entry.review.intro":
+    "Figures the communes have submitted. Approved figures count in the indicators and are locked; returning one requires saying what to correct.",
   "indicators.entry.review.empty": "No figures are awaiting review.",
   "indicators.entry.review.element": "Figure",
   "indicators.entry.review.value": "Value",
@@ -153,7 +157,8 @@ export const messagesEn: Messages = {
   "indicators.entry.flash.returned": "Figures returned to the commune.",
   "indicators.entry.review.group": "{unit} – {period}",
   "indicators.entry.status.title": "Late and missing figures",
-  "indicators.entry.status.intro": "Ended periods. Figures are due {days} days after a period ends (a month's by the {days}th of the next month); past that, what is not submitted is late.",
+  "indicators.entry.status.intro":
+    "Ended periods. Figures are due {days} days after a period ends (a month's by the {days}th of the next month); past that, what is not submitted is late.",
   "indicators.entry.status.filter": "Filter",
   "indicators.entry.status.all": "All",
   "indicators.entry.status.onlyLate": "Late periods only",

@@ -60,7 +60,20 @@ export async function insertValue(q: Queryable, v: NewValue): Promise<string> {
     `INSERT INTO indicator_manual_values (element_key, unit_code, commune_code, province_code, unit_path, period, period_start, period_end, value, note,
        status, entered_by, entered_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'draft', $11, $12) RETURNING id`,
-    [v.elementKey, v.unit.code, v.unit.communeCode, v.unit.provinceCode, v.unit.path, v.period.code, v.period.start, v.period.end, v.value, v.note, v.userId, v.now],
+    [
+      v.elementKey,
+      v.unit.code,
+      v.unit.communeCode,
+      v.unit.provinceCode,
+      v.unit.path,
+      v.period.code,
+      v.period.start,
+      v.period.end,
+      v.value,
+      v.note,
+      v.userId,
+      v.now,
+    ],
   );
   return rows[0]!.id;
 }
@@ -80,7 +93,14 @@ export async function markSubmitted(q: Queryable, ids: string[], userId: string,
   await q.query("UPDATE indicator_manual_values SET status = 'submitted', submitted_by = $2, submitted_at = $3 WHERE id = ANY($1::uuid[])", [ids, userId, now]);
 }
 
-export async function markReviewed(q: Queryable, ids: string[], status: "approved" | "returned", comment: string | null, userId: string, now: Date): Promise<void> {
+export async function markReviewed(
+  q: Queryable,
+  ids: string[],
+  status: "approved" | "returned",
+  comment: string | null,
+  userId: string,
+  now: Date,
+): Promise<void> {
   await q.query("UPDATE indicator_manual_values SET status = $2, review_comment = $3, reviewed_by = $4, reviewed_at = $5 WHERE id = ANY($1::uuid[])", [
     ids,
     status,

@@ -55,7 +55,8 @@ export function entryFormPage(kit: PageKit) {
         <ul>
           {l.evidence.map((ev) => (
             <li>
-              <a href={indicatorPaths.evidence(ev.id)}>{ev.name}</a> ({Math.max(1, Math.round(ev.sizeBytes / 1024))} KB, {formatDateTime(ev.uploadedAt, locale)})
+              <a href={indicatorPaths.evidence(ev.id)}>{ev.name}</a> ({Math.max(1, Math.round(ev.sizeBytes / 1024))} KB, {formatDateTime(ev.uploadedAt, locale)}
+              )
               {removable && (
                 <>
                   {" "}
@@ -71,7 +72,9 @@ export function entryFormPage(kit: PageKit) {
     const lineHead = (l: EntryLine) => (
       <>
         <legend>{locale === "en" ? l.element.nameEn : l.element.name}</legend>
-        {(locale === "en" ? l.element.descriptionEn : l.element.description) && <p class="hint">{locale === "en" ? l.element.descriptionEn : l.element.description}</p>}
+        {(locale === "en" ? l.element.descriptionEn : l.element.description) && (
+          <p class="hint">{locale === "en" ? l.element.descriptionEn : l.element.description}</p>
+        )}
         <p>
           <StateTag t={t} state={l.row?.status ?? "missing"} />
           {l.row && l.row.revision > 1 && ` ${t("indicators.entry.form.revision", { revision: l.row.revision })}`}
@@ -91,11 +94,7 @@ export function entryFormPage(kit: PageKit) {
       <Layout ctx={ctx} title={title} office>
         <Breadcrumbs
           t={t}
-          items={[
-            { href: "/office", label: t("nav.office") },
-            { href: indicatorPaths.entry, label: t("indicators.entry.title") },
-            { label: title },
-          ]}
+          items={[{ href: "/office", label: t("nav.office") }, { href: indicatorPaths.entry, label: t("indicators.entry.title") }, { label: title }]}
         />
         <ErrorSummary t={t} errors={[...f.errors, ...rf.errors]} labels={labels} />
         <h1>{title}</h1>
@@ -217,7 +216,8 @@ export function entryFormPage(kit: PageKit) {
       }
       if (typeof v !== "string") continue;
       values[name] = v;
-      const entry = (input.values[key] ??= {});
+      const entry = input.values[key] ?? {};
+      input.values[key] = entry;
       if (m[2] === "value") entry.value = v;
       else entry.note = v;
     }

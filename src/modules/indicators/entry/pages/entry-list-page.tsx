@@ -38,7 +38,11 @@ export function entryListPage(kit: PageKit) {
               cell: (r) => <a href={indicatorPaths.entryForm(r.unit.code, r.period.code)}>{periodLabel(t, r.period)}</a>,
             },
             { header: t("indicators.entry.state"), cell: (r) => <StateTag t={t} state={r.state} late={r.late} /> },
-            { header: t("indicators.entry.progress"), num: true, cell: (r) => t("indicators.entry.progressValue", { done: r.due - r.counts.missing, due: r.due }) },
+            {
+              header: t("indicators.entry.progress"),
+              num: true,
+              cell: (r) => t("indicators.entry.progressValue", { done: r.due - r.counts.missing, due: r.due }),
+            },
             { header: t("indicators.entry.dueBy"), nowrap: true, cell: (r) => dayText(r.dueBy) },
           ]}
         />

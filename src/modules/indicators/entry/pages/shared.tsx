@@ -21,7 +21,8 @@ export function StateTag(props: { t: Translate; state: PeriodState; late?: boole
 }
 
 /** A number as typed back into the form: a decimal comma in Vietnamese. */
-export const valueText = (v: number | null | undefined, locale: "vi" | "en"): string => (v == null ? "" : locale === "vi" ? String(v).replace(".", ",") : String(v));
+export const valueText = (v: number | null | undefined, locale: "vi" | "en"): string =>
+  v == null ? "" : locale === "vi" ? String(v).replace(".", ",") : String(v);
 
 /** A YYYY-MM-DD day as dd/mm/yyyy. */
 export const dayText = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;

@@ -55,7 +55,11 @@ export function statusPage(kit: PageKit) {
           rows={rows}
           empty={<p>{t("indicators.entry.status.empty")}</p>}
           columns={[
-            { header: t("indicators.entry.commune"), rowHeader: true, cell: (r) => <a href={indicatorPaths.entryForm(r.unit.code, r.period.code)}>{r.unit.name}</a> },
+            {
+              header: t("indicators.entry.commune"),
+              rowHeader: true,
+              cell: (r) => <a href={indicatorPaths.entryForm(r.unit.code, r.period.code)}>{r.unit.name}</a>,
+            },
             { header: t("indicators.entry.period"), cell: (r) => periodLabel(t, r.period) },
             { header: t("indicators.entry.state"), cell: (r) => <StateTag t={t} state={r.state} late={r.late} /> },
             { header: t("indicators.entry.progress"), cell: (r) => t("indicators.entry.status.counts", r.counts) },

@@ -25,9 +25,12 @@ export async function reopenValue(
     if (!row) throw new AppError("not_found", "error.notFound");
     authoriseAny(p, ["indicator.enter", "indicator.review"], { code: row.unitCode, path: row.unitPath });
     const text = (reason ?? "").trim();
-    if (text === "") throw new AppError("validation", "error.validation", [{ field: "reason", code: "required", message: "indicators.entry.error.reasonRequired" }]);
+    if (text === "")
+      throw new AppError("validation", "error.validation", [{ field: "reason", code: "required", message: "indicators.entry.error.reasonRequired" }]);
     if (text.length > MAX_REASON)
-      throw new AppError("validation", "error.validation", [{ field: "reason", code: "too_long", message: "indicators.entry.error.noteTooLong", params: { max: MAX_REASON } }]);
+      throw new AppError("validation", "error.validation", [
+        { field: "reason", code: "too_long", message: "indicators.entry.error.noteTooLong", params: { max: MAX_REASON } },
+      ]);
     if (row.status !== "approved") throw new AppError("conflict", "indicators.entry.error.notApproved");
     const revision = await repo.reopen(q, row.id, text);
     await deps.events.publish(q, {
@@ -36,7 +39,15 @@ export async function reopenValue(
       requestId: ctx.requestId,
       adminUnitCode: row.unitCode,
       target: { type: "indicatorValue", id: row.id },
-      details: { element: row.elementKey, unit: row.unitCode, period: row.period, approvedValue: row.value, previousRevision: row.revision, revision, reason: text },
+      details: {
+        element: row.elementKey,
+        unit: row.unitCode,
+        period: row.period,
+        approvedValue: row.value,
+        previousRevision: row.revision,
+        revision,
+        reason: text,
+      },
     });
     return { revision };
   });

@@ -18,14 +18,20 @@ export type ReviewInput =
 const MAX_COMMENT = 1000;
 
 /** Returns how many values were reviewed. */
-export async function reviewValues(deps: Pick<Deps, "db" | "events" | "clock">, ctx: Context & { principal: Principal | null }, input: ReviewInput): Promise<number> {
+export async function reviewValues(
+  deps: Pick<Deps, "db" | "events" | "clock">,
+  ctx: Context & { principal: Principal | null },
+  input: ReviewInput,
+): Promise<number> {
   const p = ctx.principal;
   if (!p) throw new AppError("unauthenticated", "error.unauthenticated");
   const comment = (input.comment ?? "").trim();
   if (input.decision === "return" && comment === "")
     throw new AppError("validation", "error.validation", [{ field: "comment", code: "required", message: "indicators.entry.error.commentRequired" }]);
   if (comment.length > MAX_COMMENT)
-    throw new AppError("validation", "error.validation", [{ field: "comment", code: "too_long", message: "indicators.entry.error.noteTooLong", params: { max: MAX_COMMENT } }]);
+    throw new AppError("validation", "error.validation", [
+      { field: "comment", code: "too_long", message: "indicators.entry.error.noteTooLong", params: { max: MAX_COMMENT } },
+    ]);
   const now = deps.clock.now();
   return deps.db.tx(async (q) => {
     let rows: repo.ManualValueRow[];

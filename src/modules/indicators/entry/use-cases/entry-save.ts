@@ -71,7 +71,8 @@ export async function saveEntry(
       const row = line.row;
       const same = row !== null && row.value === parsed.value && row.note === note;
       if (!line.editable) {
-        if (!same) errors.push(err(`${key}.value`, "locked", row?.status === "approved" ? "indicators.entry.error.locked" : "indicators.entry.error.withProvince"));
+        if (!same)
+          errors.push(err(`${key}.value`, "locked", row?.status === "approved" ? "indicators.entry.error.locked" : "indicators.entry.error.withProvince"));
         continue;
       }
       if (same || (row === null && parsed.value === null && note === "")) continue;
@@ -111,7 +112,12 @@ export async function saveEntry(
         const id = await ensureRow(c.key);
         await repo.updateDraft(q, id, c.value, c.note, p.userId, now);
       }
-      await publish("indicatorValue.saved", ids.get(c.key) as string, { element: c.key, value: c.value, previous: row?.value ?? null, revision: row?.revision ?? 1 });
+      await publish("indicatorValue.saved", ids.get(c.key) as string, {
+        element: c.key,
+        value: c.value,
+        previous: row?.value ?? null,
+        revision: row?.revision ?? 1,
+      });
     }
     const evidenceCount = new Map(form.lines.map((l) => [l.element.key, l.evidence.length] as const));
     for (const f of input.files ?? []) {
@@ -126,7 +132,15 @@ export async function saveEntry(
         allowed: EVIDENCE_TYPES,
         quota: uploadQuota(deps.config, p, input.clientIp ?? null, now),
       });
-      const id = await repo.insertEvidence(q, { valueId, fileId: stored.id, name: stored.name, mediaType: stored.mediaType, sizeBytes: stored.sizeBytes, userId: p.userId, now });
+      const id = await repo.insertEvidence(q, {
+        valueId,
+        fileId: stored.id,
+        name: stored.name,
+        mediaType: stored.mediaType,
+        sizeBytes: stored.sizeBytes,
+        userId: p.userId,
+        now,
+      });
       evidenceCount.set(f.element, (evidenceCount.get(f.element) ?? 0) + 1);
       await deps.events.publish(q, {
         type: "indicatorEvidence.added",

@@ -40,7 +40,11 @@ async function statusRows(deps: Pick<Deps, "db" | "clock">, communes: EntryUnit[
     for (const unit of units) {
       for (const period of periods) {
         const due = elementsFor(elements, period.kind).map((e) => e.key);
-        const mine = new Map(statuses.filter((s) => s.unitCode === unit.code && s.period === period.code && due.includes(s.elementKey)).map((s) => [s.elementKey, s.status] as const));
+        const mine = new Map(
+          statuses
+            .filter((s) => s.unitCode === unit.code && s.period === period.code && due.includes(s.elementKey))
+            .map((s) => [s.elementKey, s.status] as const),
+        );
         const state = periodState(due, mine);
         const counts: Record<PeriodState, number> = { missing: due.length - mine.size, draft: 0, submitted: 0, returned: 0, approved: 0 };
         for (const s of mine.values()) counts[s] += 1;
