@@ -45,9 +45,9 @@ export async function seedEntryDemo(deps: Pick<Deps, "db" | "events" | "clock" |
     const periods = duePeriods(new Set([kind]), today, { endedOnly: true });
     for (let age = periods.length - 1; age >= 0; age--) {
       const period = periods[age]!.code;
-      // The latest ended period: the first element stays a draft, the last (of two or more) missing, the others are
+      // The latest ended period: the first element stays a draft, the last (of three or more) missing, the others are
       // submitted.
-      const entered = age === 0 && mine.length > 1 ? mine.slice(0, -1) : mine;
+      const entered = age === 0 && mine.length > 2 ? mine.slice(0, -1) : mine;
       const draft = age === 0 ? entered[0]! : null;
       const inputOf = (list: DueElement[]): EntryInput => {
         const input: EntryInput = { values: {}, files: [] };
