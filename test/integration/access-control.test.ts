@@ -22,6 +22,7 @@ import { toLocalDay } from "../../src/platform/calendar/vietnam-time.ts";
 import { SYSTEM_ACTOR } from "../../src/platform/events/domain-events.ts";
 import { buildNotice } from "../support/notice-factories.ts";
 import { silentMp3 } from "../support/loudspeakers-factories.ts";
+import { buildManualValue } from "../support/indicator-factories.ts";
 
 type Fixture = {
   villageB: string;
@@ -68,6 +69,9 @@ type Fixture = {
   /** indicators/exports: commune B's monthly report subscription and one report generated for it. */
   indicatorReportB: string;
   indicatorRunB: string;
+  // indicators/entry: an approved manual value of commune B and its evidence.
+  indicatorValueB: string;
+  indicatorEvidenceB: string;
 };
 const RESIDENT_B = "Bí Mật Người Xã Bên";
 /** The office report page's id parameter: a UUID, so that the desk's own /office/reports/new, /print, ... never match it. */
@@ -508,6 +512,26 @@ Object.assign(SCOPED, {
   }),
 } satisfies Record<string, Probe>);
 
+// indicators/entry: commune B's values of a period, its evidence, reopening or reviewing its value, its status.
+Object.assign(SCOPED, {
+  "GET /office/indicators/entry/status": () => ({ path: `/office/indicators/entry/status?unit=${BAO_THANG}` }),
+  "GET /office/indicators/entry/:unit/:period": () => ({ path: `/office/indicators/entry/${BAO_THANG}/2026-10` }),
+  "POST /office/indicators/entry/:unit/:period": () => ({ path: `/office/indicators/entry/${BAO_THANG}/2026-10`, form: { "x.value": "1", action: "save" } }),
+  "POST /office/indicators/entry/:unit/:period/reopen": (f) => ({
+    path: `/office/indicators/entry/${BAO_THANG}/2026-10/reopen`,
+    form: { id: f.indicatorValueB, reason: "x" },
+  }),
+  "POST /office/indicators/review": () => ({ path: "/office/indicators/review", form: { decision: "approve", unit: BAO_THANG, period: "2026-10" } }),
+  "GET /office/indicators/evidence/:id": (f) => ({ path: `/office/indicators/evidence/${f.indicatorEvidenceB}` }),
+  "GET /api/v1/indicators/entry/:unit/:period": () => ({ path: `/api/v1/indicators/entry/${BAO_THANG}/2026-10` }),
+  "PUT /api/v1/indicators/entry/:unit/:period": () => ({ path: `/api/v1/indicators/entry/${BAO_THANG}/2026-10`, json: { values: {} } }),
+  "POST /api/v1/indicators/entry/:unit/:period/submit": () => ({ path: `/api/v1/indicators/entry/${BAO_THANG}/2026-10/submit`, json: {} }),
+  "POST /api/v1/indicators/review": (f) => ({ path: "/api/v1/indicators/review", json: { decision: "approve", ids: [f.indicatorValueB] } }),
+  "POST /api/v1/indicators/values/:id/reopen": (f) => ({ path: `/api/v1/indicators/values/${f.indicatorValueB}/reopen`, json: { reason: "x" } }),
+  "GET /api/v1/indicators/entry-status": () => ({ path: `/api/v1/indicators/entry-status?unit=${BAO_THANG}` }),
+  "GET /api/v1/indicators/evidence/:id": (f) => ({ path: `/api/v1/indicators/evidence/${f.indicatorEvidenceB}` }),
+} satisfies Record<string, Probe>);
+
 // Lists: they answer 200 but must not contain commune B's data.
 const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: string }> = {
   "GET /office/visits": () => ({ path: "/office/visits", absent: "Nhà Bí Mật" }),
@@ -545,10 +569,16 @@ const SCOPED_LISTS: Record<string, (f: Fixture) => { path: string; absent: strin
   // notices/authoring
   "GET /office/notices": () => ({ path: "/office/notices", absent: "Thông báo Bí Mật" }),
   "GET /api/v1/notices": (f) => ({ path: "/api/v1/notices", absent: f.noticeB }),
+  // indicators/entry: officer A's communes and periods only.
+  "GET /office/indicators/entry": () => ({ path: "/office/indicators/entry", absent: `/office/indicators/entry/${BAO_THANG}/` }),
 };
 
 // Public information (place names and codes, the API description) or the caller's own things.
 const NOT_COMMUNE_DATA = new Set([
+  // indicators/entry: the review queue answers 403 to anyone without indicator.review (a commune officer), and a
+  // reviewer sees only the provinces of their grants (entry.db.test.ts).
+  "GET /office/indicators/review",
+  "GET /api/v1/indicators/review",
   // Open311 GeoReport v2: public reads of published reports; posts authenticated by a client's api_key, never by
   // the session (open311.http.db.test.ts checks a key of one commune cannot post to another).
   "OPTIONS /open311/v2/*",
@@ -813,6 +843,25 @@ async function indicatorReportFixtureB(t: TestApp) {
   return { indicatorReportB: sub.rows[0]!.id, indicatorRunB: run.rows[0]!.id };
 }
 
+// indicators/entry: an approved value of commune B with one piece of evidence.
+async function indicatorEntryOfB(t: TestApp, ownerUserId: string) {
+  const value = await buildManualValue(t.deps, { element: "wifi_points", unit: BAO_THANG, period: "2026-Q3", value: 7 });
+  const file = await storeFile(t.db, {
+    ownerUserId,
+    communeCode: BAO_THANG,
+    name: "wifi.pdf",
+    bytes: aPdf("wifi"),
+    maxBytes: 1_000_000,
+    field: "file",
+    quota: null,
+  });
+  const e = await t.db.query<{ id: string }>(
+    "INSERT INTO indicator_evidence (value_id, file_id, name, media_type, size_bytes) VALUES ($1, $2, 'wifi.pdf', 'application/pdf', $3) RETURNING id",
+    [value, file.id, file.sizeBytes],
+  );
+  return { indicatorValueB: value, indicatorEvidenceB: e.rows[0]!.id };
+}
+
 // hall/queue: commune B's service, counter, a waiting ticket and a kiosk.
 async function hallFixtureB(t: TestApp) {
   const service = await buildHallService(t.deps, { communeCode: BAO_THANG });
@@ -969,6 +1018,7 @@ describeDb("access between communes", () => {
       ...(await loudspeakersOfB(t, villageB.code)),
       noticeB: noticeB.id,
       noticeFileB: noticeFileB.id,
+      ...(await indicatorEntryOfB(t, adminB.id)),
     };
     officerA = new TestClient(t.app);
     await officerA.signIn(adminA.username, PASSWORD);

@@ -405,6 +405,23 @@ const BASES: Record<string, (f: Fixture) => Base | "file body"> = {
     path: "/api/v1/indicators/sets/digital-society/targets",
     body: { indicator: "visits", year: 2026, targets: [{ unit: GIA_PHU, target: 10 }] },
   }),
+  // indicators/entry
+  "PUT /api/v1/indicators/entry/{unit}/{period}": () => ({
+    who: "officer",
+    path: `/api/v1/indicators/entry/${GIA_PHU}/2026-10`,
+    body: { values: { training_sessions: { value: "3", note: "Hai buổi" } }, removeEvidence: [] },
+  }),
+  "POST /api/v1/indicators/entry/{unit}/{period}/submit": () => ({ who: "officer", path: `/api/v1/indicators/entry/${GIA_PHU}/2026-10/submit` }),
+  "POST /api/v1/indicators/review": () => ({
+    who: "officer",
+    path: "/api/v1/indicators/review",
+    body: { decision: "return", comment: "Thiếu minh chứng", ids: ["00000000-0000-4000-8000-000000000000"], unit: GIA_PHU, period: "2026-10" },
+  }),
+  "POST /api/v1/indicators/values/{id}/reopen": () => ({
+    who: "officer",
+    path: "/api/v1/indicators/values/00000000-0000-4000-8000-000000000000/reopen",
+    body: { reason: "Đếm nhầm" },
+  }),
   // hall/queue
   "POST /api/v1/hall/{commune}/services": () => ({
     who: "officer",

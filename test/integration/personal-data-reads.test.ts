@@ -442,6 +442,17 @@ const OWN: Record<string, (f: Fixture) => OwnProbe> = {
 
 // No one's personal data, with the reason.
 const NO_PERSONAL_DATA: Record<string, string> = {
+  // indicators/entry: a commune's figures per period (wifi points, villages with fibre…), their states, notes and
+  // evidence files proving them; about the commune's infrastructure and services, not about a person.
+  "GET /office/indicators/entry": "the periods a commune enters and their states: counts only",
+  "GET /office/indicators/entry/status": "late and missing periods per commune: states and counts only",
+  "GET /office/indicators/entry/:unit/:period": "a commune's manual figures of a period, their notes and evidence names",
+  "GET /office/indicators/review": "submitted manual figures of the communes awaiting the province's review",
+  "GET /office/indicators/evidence/:id": "a file proving a commune's figure (an acceptance record, a photo of a wifi point)",
+  "GET /api/v1/indicators/entry/:unit/:period": "a commune's manual figures of a period, their notes and evidence names",
+  "GET /api/v1/indicators/review": "submitted manual figures awaiting review",
+  "GET /api/v1/indicators/entry-status": "late and missing periods per commune: states and counts only",
+  "GET /api/v1/indicators/evidence/:id": "a file proving a commune's figure",
   "GET /api/v1/report-categories": "report categories: names, time limits, responsible units",
   "GET /office/reports/categories": "report categories: names, time limits, responsible units",
   "GET /office/reports/categories/edit": "a category's settings; the colleagues who may be named responsible",
