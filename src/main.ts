@@ -7,6 +7,7 @@ import { seedDemo } from "./demo/seed-demo.ts";
 import { seedCommunityDemo } from "./demo/seed-community.ts";
 import { seedPublicServicesDemo } from "./demo/seed-public-services.ts";
 import { seedNoticesDemo } from "./demo/seed-notices.ts";
+import { seedIndicatorsEntryDemo } from "./demo/seed-indicators-entry.ts";
 import { seedReportsDemo } from "./demo/seed-reports.ts";
 import { refreshFacts } from "./modules/indicators/index.ts";
 import { createOidcClient } from "./modules/identity/index.ts";
@@ -54,6 +55,7 @@ if (config.seedDemo) {
   await seedCommunityDemo(runtime);
   await seedReportsDemo(runtime);
   await seedNoticesDemo(runtime);
+  await seedIndicatorsEntryDemo(runtime);
   // The indicators read daily facts: compute them once so the demo dashboards show figures at once.
   await refreshFacts(runtime);
 }

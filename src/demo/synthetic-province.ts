@@ -167,9 +167,9 @@ export async function generateSyntheticProvince(
   );
   await step(
     "visits",
-    `INSERT INTO visits (id, household_id, commune_code, unit_path, team_id, volunteer_user_id, visited_on, outcome, recorded_at)
+    `INSERT INTO visits (id, household_id, commune_code, unit_path, team_id, volunteer_user_id, visited_on, outcome, recorded_at, synced_at)
      SELECT ${id("v", "n || '-' || j")}, ${id("h", "n")}, gv.commune, gv.path, ${id("t", "gv.vi")},
-            (SELECT id FROM users WHERE username = 'synthetic.volunteer.${P}'), '${o.lastDay}'::date - ${h("n * 3 + j", 31)} % 300, 'helped', ${END}
+            (SELECT id FROM users WHERE username = 'synthetic.volunteer.${P}'), '${o.lastDay}'::date - ${h("n * 3 + j", 31)} % 300, 'helped', ${END}, ${END}
      FROM generate_series(0, ${H - 1}) n JOIN gv ON gv.vi = ${villageOfHousehold("n")}, generate_series(0, 1) j
      WHERE ${h("n", 32)} % 1024 < 720 AND (j = 0 OR ${h("n", 33)} % 2 = 1)`,
   );

@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, seedDemo } from "../../demo/seed-demo.ts";
 import { seedCommunityDemo } from "../../demo/seed-community.ts";
 import { seedPublicServicesDemo } from "../../demo/seed-public-services.ts";
 import { seedNoticesDemo } from "../../demo/seed-notices.ts";
+import { seedIndicatorsEntryDemo } from "../../demo/seed-indicators-entry.ts";
 import { seedReportsDemo } from "../../demo/seed-reports.ts";
 import { refreshFacts } from "../../modules/indicators/index.ts";
 import { isProductionDatabase } from "../../platform/db/production-mark.ts";
@@ -33,6 +34,7 @@ export const seedDemoCommand: Command = {
       await seedCommunityDemo(rt);
       await seedReportsDemo(rt);
       await seedNoticesDemo(rt);
+      await seedIndicatorsEntryDemo(rt);
       // The indicators read daily facts: compute them once so the demo dashboards show figures at once.
       await refreshFacts(rt);
       if (!result.created) {

@@ -67,6 +67,8 @@ export function officeHomePage(iw: PageKit) {
       ...(communesGranted(p, "hall.read").length > 0 ? [{ href: "/office/hall/figures", label: t("hall.screen.figures.title") }] : []),
       // The digital-transformation dashboard (indicators module): its address as text too.
       ...(has("indicator.read") ? [{ href: "/office/indicators", label: t("indicators.dashboards.navLink") }] : []),
+      ...(has("indicator.enter") ? [{ href: "/office/indicators/entry", label: t("indicators.entry.title") }] : []),
+      ...(has("indicator.review") ? [{ href: "/office/indicators/review", label: t("indicators.entry.review.title") }] : []),
     ];
     // The digital teams' work: a volunteer's day starts with their households and the field app.
     const community: Link[] = [

@@ -93,6 +93,8 @@ describeDb("indicators computation", () => {
     const bt = byCommune.rows.find((row) => row.unit.code === BAO_THANG)!;
     expect(pick(gp, "online")).toMatchObject({ value: 90, colour: "good" });
     expect(pick(bt, "online")).toMatchObject({ value: 10, colour: "bad" });
+    // The province's own row, from the communes' sums, is the one computed for the province itself.
+    expect(byCommune.total?.indicators).toEqual(r.rows[0]!.indicators);
     // Points: the share times the group's points; the index sums them.
     expect(pick(gp, "online_points").value).toBe(9);
     expect(gp.index).toBe(9);

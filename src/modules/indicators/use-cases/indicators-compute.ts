@@ -49,6 +49,12 @@ export type SetResult = {
   asOf: Date | null;
   /** One row for the unit itself (self), or one per child unit. */
   rows: UnitResult[];
+  /**
+   * With by: children on a province, the province itself, from the same sums: every fact and manual value of a
+   * province belongs to one of its communes, so adding the communes' element values gives the province's exactly
+   * (a commune's own facts that know no village are not in its villages' rows, so a commune gets no total).
+   */
+  total?: UnitResult;
 };
 
 export type ComputeInput = { set: ResolvedSet; unit: repo.UnitRef; period: Period; by: repo.Grouping };
@@ -143,10 +149,9 @@ export async function computeIndicators(deps: Pick<Deps, "db">, input: ComputeIn
   };
   const selfCode = unit.code;
   for (const r of [...facts, ...manuals]) valuesOf(by === "self" ? selfCode : r.unitCode).set(r.elementKey, r.value);
-  const rows: UnitResult[] = rowsUnits.map((u) => {
-    const values = valuesOf(u.code);
+  const rowOf = (u: repo.UnitRef, values: Map<string, number | null>, tg = targets): UnitResult => {
     const indicators = set.compiled.map((ind) =>
-      indicatorValue(ind, values, { village: u.level === "village", manualKeys: set.manualKeys, target: targets.get(ind.key)?.get(u.code) ?? null }),
+      indicatorValue(ind, values, { village: u.level === "village", manualKeys: set.manualKeys, target: tg.get(ind.key)?.get(u.code) ?? null }),
     );
     let index: number | null = null;
     let indexMax: number | null = null;
@@ -158,6 +163,14 @@ export async function computeIndicators(deps: Pick<Deps, "db">, input: ComputeIn
     const elements: Record<string, number | null> = {};
     for (const k of keys) elements[k] = computedElement(k)?.landed === false ? null : (values.get(k) ?? null);
     return { unit: u, indicators, index, indexMax, elements };
-  });
-  return { set, unit, period, grouping: by, asOf, rows };
+  };
+  const rows = rowsUnits.map((u) => rowOf(u, valuesOf(u.code)));
+  let total: UnitResult | undefined;
+  if (by === "children" && unit.level === "province") {
+    const sums = new Map<string, number | null>([...computed.sum, ...computed.last].map((k) => [k, 0] as const));
+    for (const r of [...facts, ...manuals]) sums.set(r.elementKey, (sums.get(r.elementKey) ?? 0) + r.value);
+    const targetsSelf = await repo.targetsFor(deps.db, set.key, [unit.code], period.year);
+    total = rowOf(unit, sums, targetsSelf);
+  }
+  return { set, unit, period, grouping: by, asOf, rows, ...(total ? { total } : {}) };
 }

@@ -2,11 +2,12 @@
 // the unit's indicators, its children ranked with colours and words, the trend as SVG with its table, the "as of"
 // line and the downloads. Works without JavaScript and prints.
 import type { Context } from "hono";
-import { scopePaths } from "../../../../platform/auth/authorise.ts";
+import { can, canOnOrWithin, type Principal, type ScopedUnit, scopePaths } from "../../../../platform/auth/authorise.ts";
 import { AppError } from "../../../../platform/http/app-error.ts";
 import type { AppEnv } from "../../../../platform/http/hono-env.ts";
 import { type PageKit, requireSignedIn } from "../../../../platform/http/page-kit.ts";
 import { formatDecimal } from "../../../../platform/i18n/format.ts";
+import type { MessageKey } from "../../../../platform/i18n/i18n.ts";
 import { Breadcrumbs } from "../../../../platform/views/components.tsx";
 import { DataTable } from "../../../../platform/views/data-table.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
@@ -36,6 +37,19 @@ export function officeRedirect(kit: PageKit) {
     if (!code) throw new AppError("forbidden", "error.forbidden");
     return c.redirect(indicatorPaths.unit(code), 303);
   };
+}
+
+/** The module's other pages, as the viewer's grants on this unit allow. */
+function moduleLinks(p: Principal, unit: ScopedUnit): { href: string; label: MessageKey }[] {
+  const links: { href: string; label: MessageKey; ok: boolean }[] = [
+    { href: indicatorPaths.entry, label: "indicators.entry.title", ok: canOnOrWithin(p, "indicator.enter", unit) },
+    { href: indicatorPaths.review, label: "indicators.entry.review.title", ok: can(p, "indicator.review", unit) },
+    { href: `${indicatorPaths.entryStatus}?unit=${encodeURIComponent(unit.code)}`, label: "indicators.entry.status.title", ok: true },
+    { href: indicatorPaths.sets, label: "indicators.sets.title", ok: true },
+    { href: indicatorPaths.elements, label: "indicators.elements.title", ok: true },
+    { href: indicatorPaths.scheduledReports, label: "indicators.exports.page.title", ok: true },
+  ];
+  return links.filter((l) => l.ok);
 }
 
 export function unitPage(kit: PageKit) {
@@ -119,6 +133,15 @@ export function unitPage(kit: PageKit) {
             </li>
           ) : null}
         </ul>
+        <nav aria-label={t("indicators.dashboards.moduleNav")} class="no-print">
+          <ul class="ind-links">
+            {moduleLinks(p, d.unit).map((l) => (
+              <li>
+                <a href={l.href}>{t(l.label)}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
 
         <h2>{t("indicators.dashboards.own", { unit: name, period: periodName(v, d.period) })}</h2>
         {d.set.index ? (
