@@ -55,14 +55,25 @@ export async function factTotals(
 ): Promise<ElementTotal[]> {
   const out: ElementTotal[] = [];
   if (keys.sum.length > 0) {
+    // Whole calendar months from the monthly sums (migration 0052), the days at either edge from the daily facts.
+    const m = wholeMonths(start, end);
     const params: unknown[] = [s.code];
     const where = scopeWhere(s, params);
     params.push(keys.sum, start, end);
     const n = params.length;
+    const daily = m
+      ? `f.day BETWEEN $${n - 1}::date AND $${n}::date AND (f.day < $${n + 1}::date OR f.day >= $${n + 2}::date)`
+      : `f.day BETWEEN $${n - 1}::date AND $${n}::date`;
+    if (m) params.push(m.from, nextMonth(m.to.slice(0, 7)));
+    const monthly = m
+      ? `UNION ALL SELECT f.element_key, f.unit_code, f.commune_code, f.value FROM indicator_monthly_facts f
+         WHERE ${where} AND f.element_key = ANY($${n - 2}::text[]) AND f.month >= $${n + 1}::date AND f.month < $${n + 2}::date`
+      : "";
     const { rows } = await q.query<ElementTotal>(
-      `SELECT ${groupExpr(s, by)} AS "unitCode", f.element_key AS "elementKey", sum(f.value)::float8 AS value
-       FROM indicator_daily_facts f
-       WHERE ${where} AND f.element_key = ANY($${n - 2}::text[]) AND f.day BETWEEN $${n - 1}::date AND $${n}::date
+      `SELECT ${groupExpr(s, by).replace("f.", "x.")} AS "unitCode", x.element_key AS "elementKey", sum(x.value)::float8 AS value
+       FROM (SELECT f.element_key, f.unit_code, f.commune_code, f.value FROM indicator_daily_facts f
+             WHERE ${where} AND f.element_key = ANY($${n - 2}::text[]) AND ${daily}
+             ${monthly}) x
        GROUP BY 1, 2`,
       params,
     );
@@ -86,6 +97,23 @@ export async function factTotals(
   }
   return out;
 }
+
+/** The first days of the whole calendar months inside [start, end] (first and last), or null when there is none. */
+export function wholeMonths(start: string, end: string): { from: string; to: string } | null {
+  const first = start.endsWith("-01") ? start : nextMonth(start.slice(0, 7));
+  const endMonth = end.slice(0, 7);
+  const last = nextMonth(endMonth) === nextDay(end) ? `${endMonth}-01` : previousMonth(endMonth);
+  return first <= last ? { from: first, to: last } : null;
+}
+const nextMonth = (ym: string) => {
+  const [y, m] = [Number(ym.slice(0, 4)), Number(ym.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
+};
+const previousMonth = (ym: string) => {
+  const [y, m] = [Number(ym.slice(0, 4)), Number(ym.slice(5, 7))];
+  return m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, "0")}-01`;
+};
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export type ManualTotal = ElementTotal & { units: number };
 

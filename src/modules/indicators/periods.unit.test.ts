@@ -38,3 +38,14 @@ describe("reporting periods", () => {
     expect(periodContaining("quarter", TODAY).code).toBe("2026-Q4");
   });
 });
+
+describe("whole months of a period (the monthly sums)", () => {
+  it("covers months, quarters and years whole, and leaves a year to date's current month to the days", async () => {
+    const { wholeMonths } = await import("./indicators.repository.ts");
+    expect(wholeMonths("2026-11-01", "2026-11-30")).toEqual({ from: "2026-11-01", to: "2026-11-01" });
+    expect(wholeMonths("2026-10-01", "2026-12-31")).toEqual({ from: "2026-10-01", to: "2026-12-01" });
+    expect(wholeMonths("2026-01-01", "2026-12-06")).toEqual({ from: "2026-01-01", to: "2026-11-01" });
+    expect(wholeMonths("2026-02-10", "2026-02-20")).toBeNull();
+    expect(wholeMonths("2025-12-15", "2026-02-28")).toEqual({ from: "2026-01-01", to: "2026-02-01" });
+  });
+});

@@ -70,6 +70,9 @@ describeDb("indicators computation", () => {
     await buildFacts(x.deps, BAO_THANG, "2026-11-05", { dossier_received: 90, dossier_received_online: 9 });
     // Outside November: not counted in it.
     await buildFacts(x.deps, GIA_PHU, "2026-10-31", { dossier_received: 100, dossier_received_online: 0 });
+    // December so far: counted in the year to date from the days, the whole months before it from the monthly sums.
+    await buildFacts(x.deps, GIA_PHU, "2026-12-03", { dossier_received: 5, dossier_received_online: 5 });
+    await buildFacts(x.deps, GIA_PHU, "2026-11-20", { dossier_received: 0 });
     // Stocks per village: the latest snapshot by the period's end counts, a later one does not.
     await buildFacts(x.deps, v1, "2026-10-01", { household_count: 100, household_proficient: 20 });
     await buildFacts(x.deps, v1, "2026-11-15", { household_count: 100, household_proficient: 40 });
@@ -119,5 +122,20 @@ describeDb("indicators computation", () => {
     expect(pick(gp, "wifi")).toMatchObject({ status: "ok", value: 3 });
     expect(pick(bt, "wifi")).toMatchObject({ status: "noData", value: null, missing: ["wifi_points"] });
     expect(pick(gp, "ocop")).toMatchObject({ status: "noSource", value: null });
+  });
+
+  it("adds whole months from the monthly sums and the current month's days, kept equal to the daily facts", async () => {
+    const ytd = await computeIndicators(x.deps, { set, unit: await unit(GIA_PHU), period: periodOf("2026-ytd", TODAY)!, by: "self" });
+    expect(pick(ytd.rows[0]!, "online")).toMatchObject({ numerator: 14, denominator: 115 });
+    // The triggers of migration 0052 keep each month's sum equal to its days' after inserts, updates and deletes.
+    await x.db.query("DELETE FROM indicator_daily_facts WHERE commune_code = $1 AND day = '2026-11-03'", [GIA_PHU]);
+    const { rows } = await x.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (
+         SELECT element_key, unit_code, date_trunc('month', day)::date AS month, sum(value) AS v FROM indicator_daily_facts GROUP BY 1, 2, 3
+       ) d FULL JOIN indicator_monthly_facts m USING (element_key, unit_code, month) WHERE d.v IS DISTINCT FROM m.value`,
+    );
+    expect(rows[0]!.n).toBe(0);
+    const nov = await computeIndicators(x.deps, { set, unit: await unit(GIA_PHU), period: periodOf("2026-11", TODAY)!, by: "self" });
+    expect(pick(nov.rows[0]!, "online")).toMatchObject({ numerator: 5, denominator: 6 });
   });
 });

@@ -109,17 +109,19 @@ export function reportsPage(kit: PageKit) {
           <Button variant="secondary">{t("indicators.exports.page.showLinks")}</Button>
         </form>
         {links && unit && (
-          <ul role="status">
-            <li>
-              <a href={indicatorPaths.exportFile(unit.code, "xlsx") + links}>{t("indicators.exports.page.downloadXlsx")}</a>
-            </li>
-            <li>
-              <a href={indicatorPaths.exportFile(unit.code, "pdf") + links}>{t("indicators.exports.page.downloadPdf")}</a>
-            </li>
-            <li>
-              <a href={indicatorPaths.exportFile(unit.code, "csv") + links}>{t("indicators.exports.page.downloadCsv")}</a>
-            </li>
-          </ul>
+          <div role="status">
+            <ul>
+              <li>
+                <a href={indicatorPaths.exportFile(unit.code, "xlsx") + links}>{t("indicators.exports.page.downloadXlsx")}</a>
+              </li>
+              <li>
+                <a href={indicatorPaths.exportFile(unit.code, "pdf") + links}>{t("indicators.exports.page.downloadPdf")}</a>
+              </li>
+              <li>
+                <a href={indicatorPaths.exportFile(unit.code, "csv") + links}>{t("indicators.exports.page.downloadCsv")}</a>
+              </li>
+            </ul>
+          </div>
         )}
 
         <h2>{t("indicators.exports.page.scheduledHeading")}</h2>
@@ -181,14 +183,21 @@ export function reportsPage(kit: PageKit) {
             <h2>{t("indicators.exports.page.newHeading")}</h2>
             <p class="hint">{t("indicators.exports.page.newHint")}</p>
             <Field t={t} form={sub} name="unit" label={labels.unit!} hint={t("indicators.exports.field.unitHint")} required autocomplete="off" />
-            <CheckboxGroup
-              t={t}
-              errors={sub.errors}
-              name="sets"
-              legend={labels.sets!}
-              options={sets.map((s) => ({ value: s.key, label: s.name }))}
-              checked={(sub.values.sets ?? "").split(",")}
-            />
+            {sets.length > 0 ? (
+              <CheckboxGroup
+                t={t}
+                errors={sub.errors}
+                name="sets"
+                legend={labels.sets!}
+                options={sets.map((s) => ({ value: s.key, label: s.name }))}
+                checked={(sub.values.sets ?? "").split(",")}
+              />
+            ) : (
+              // No unit chosen yet: the sets are its province's; the error summary still links here.
+              <p class="hint" id="f-sets">
+                {t("indicators.exports.field.setsAfterUnit")}
+              </p>
+            )}
             <RadioGroup t={t} form={sub} name="by" legend={labels.by!} options={byOptions} />
             <Field
               t={t}
