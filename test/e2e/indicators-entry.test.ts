@@ -1,8 +1,9 @@
-// Issue #13's manual entry in Chromium with JavaScript off: the commune officer of Gia Phú enters a quarter's wifi
+// Issue #13's manual entry in Chromium with JavaScript off: the commune officer of Gia Phú enters a month's wifi
 // points, uploads the acceptance record as evidence and submits; the province's officer opens the evidence from the
 // review queue and approves; the commune sees the value locked, and the province's late-and-missing list shows the
 // period approved. axe finds no violations on the form (empty, with an error, submitted, approved), the review queue
 // and the status list; the form is checked on a 360-px-wide phone too.
+// (A month: the shipped sets ask for nothing monthly, so the month is complete once this one value is approved.)
 import { expect, it } from "vitest";
 import { DEMO_COMMUNE, DEMO_PROVINCE } from "../../src/demo/seed-demo.ts";
 import { indicatorPaths } from "../../src/modules/indicators/indicator-paths.ts";
@@ -26,7 +27,7 @@ const SET = {
       min: 0,
       max: 500,
       aggregation: "last",
-      frequency: "quarter",
+      frequency: "month",
       evidenceRequired: true,
     },
   ],
@@ -43,7 +44,7 @@ describeBrowser("indicators: manual entry with evidence and the province's appro
   it("enters, uploads, submits, and the province approves", async () => {
     const { app, openPage } = e2e();
     await buildIndicatorSet(app.deps, SET, { provinceCode: DEMO_PROVINCE });
-    const form = indicatorPaths.entryForm(DEMO_COMMUNE, "2026-Q3");
+    const form = indicatorPaths.entryForm(DEMO_COMMUNE, "2026-10");
     // The journey runs without JavaScript; axe needs it (Chromium closes a script-less page when axe runs), so a
     // second page of the same person, on a 360-px phone, checks the same server-rendered markup.
     const commune = await openPage({ javaScriptEnabled: false, viewport: NARROW_VIEWPORT });
@@ -104,7 +105,7 @@ describeBrowser("indicators: manual entry with evidence and the province's appro
     expect(await commune.page.getByRole("button", { name: "Đề nghị điều chỉnh" }).count()).toBe(1);
     await communeAxe.open(form);
     await axeClean(communeAxe);
-    const stored = await app.db.query("SELECT status, value::int AS value FROM indicator_manual_values WHERE unit_code = $1 AND period = '2026-Q3'", [
+    const stored = await app.db.query("SELECT status, value::int AS value FROM indicator_manual_values WHERE unit_code = $1 AND period = '2026-10'", [
       DEMO_COMMUNE,
     ]);
     expect(stored.rows).toEqual([{ status: "approved", value: 12 }]);
