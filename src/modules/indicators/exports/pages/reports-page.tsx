@@ -44,7 +44,8 @@ export function reportsPage(kit: PageKit) {
     const { t, locale } = ctx;
     const today = toLocalDay(deps.clock.now());
     const q = c.req.query();
-    const unitCode = (q.unit ?? forms.subscribe?.values.unit ?? scopeUnitCodes(p, "indicator.read")[0] ?? "").trim();
+    // A subscription sent without a unit still shows its form (and its errors) for the officer's own unit.
+    const unitCode = (q.unit || forms.subscribe?.values.unit?.trim() || scopeUnitCodes(p, "indicator.read")[0] || "").trim();
     const download: FormState = forms.download ?? {
       values: { unit: unitCode, set: q.set ?? "", period: q.period ?? previousPeriod(periodContaining("month", today), today).code, by: q.by ?? "self" },
       errors: [],
