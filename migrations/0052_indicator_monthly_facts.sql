@@ -2,7 +2,7 @@
 -- (100 communes × 90 days × 25 elements). The same sums per calendar month are kept beside them, so a month, a quarter
 -- or a year reads whole months (7,500 rows for a quarter) and only the edges of a year to date read days. Kept by
 -- statement-level triggers on the daily facts in the refresh's own transaction (as the coverage rollups, ADR 0012):
--- the months a statement touched are summed again from the days. Only the 'sum' elements are read from here; stocks
+-- each statement's rows are added to (or taken from) their months. Only the 'sum' elements are read from here; stocks
 -- keep their change-only snapshots in the daily facts.
 CREATE TABLE indicator_monthly_facts (
   element_key    text NOT NULL,
@@ -15,32 +15,33 @@ CREATE TABLE indicator_monthly_facts (
 );
 CREATE INDEX indicator_monthly_facts_element_idx ON indicator_monthly_facts (province_code, element_key, month) INCLUDE (commune_code, unit_code, value);
 
-CREATE FUNCTION indicator_monthly_resum(touched jsonb) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-  DELETE FROM indicator_monthly_facts m USING jsonb_array_elements(touched) x
-  WHERE m.commune_code = x ->> 'c' AND m.month = (x ->> 'm')::date;
-  INSERT INTO indicator_monthly_facts (element_key, unit_code, commune_code, province_code, month, value)
-    SELECT f.element_key, f.unit_code, f.commune_code, min(f.province_code), t.month, sum(f.value)
-    FROM (SELECT DISTINCT x ->> 'c' AS commune_code, (x ->> 'm')::date AS month FROM jsonb_array_elements(touched) x) t
-    JOIN indicator_daily_facts f ON f.commune_code = t.commune_code AND f.day >= t.month AND f.day < (t.month + interval '1 month')::date
-    GROUP BY f.element_key, f.unit_code, f.commune_code, t.month;
-END $$;
-
--- One function per event: a transition table exists only for its own event.
+-- Kept by deltas: a statement's inserted rows are added to their months and its deleted rows subtracted, so the cost
+-- follows the rows the refresh rewrote, not the months they fall in (numeric: exact).
 CREATE FUNCTION indicator_monthly_after_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM indicator_monthly_resum((SELECT coalesce(jsonb_agg(DISTINCT jsonb_build_object('c', commune_code, 'm', date_trunc('month', day)::date)), '[]') FROM new_rows));
+  INSERT INTO indicator_monthly_facts AS m (element_key, unit_code, commune_code, province_code, month, value)
+    SELECT element_key, unit_code, commune_code, min(province_code), date_trunc('month', day)::date, sum(value)
+    FROM new_rows GROUP BY element_key, unit_code, commune_code, date_trunc('month', day)::date
+  ON CONFLICT (commune_code, month, element_key, unit_code) DO UPDATE SET value = m.value + excluded.value;
   RETURN NULL;
 END $$;
 CREATE FUNCTION indicator_monthly_after_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM indicator_monthly_resum((SELECT coalesce(jsonb_agg(DISTINCT jsonb_build_object('c', commune_code, 'm', date_trunc('month', day)::date)), '[]') FROM old_rows));
+  UPDATE indicator_monthly_facts m SET value = m.value - d.value
+  FROM (SELECT element_key, unit_code, commune_code, date_trunc('month', day)::date AS month, sum(value) AS value
+        FROM old_rows GROUP BY 1, 2, 3, 4) d
+  WHERE m.commune_code = d.commune_code AND m.month = d.month AND m.element_key = d.element_key AND m.unit_code = d.unit_code;
   RETURN NULL;
 END $$;
 CREATE FUNCTION indicator_monthly_after_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM indicator_monthly_resum((SELECT coalesce(jsonb_agg(DISTINCT jsonb_build_object('c', commune_code, 'm', date_trunc('month', day)::date)), '[]')
-    FROM (SELECT commune_code, day FROM new_rows UNION SELECT commune_code, day FROM old_rows) r));
+  INSERT INTO indicator_monthly_facts AS m (element_key, unit_code, commune_code, province_code, month, value)
+    SELECT element_key, unit_code, commune_code, min(province_code), month, sum(value)
+    FROM (SELECT element_key, unit_code, commune_code, province_code, date_trunc('month', day)::date AS month, value FROM new_rows
+          UNION ALL
+          SELECT element_key, unit_code, commune_code, province_code, date_trunc('month', day)::date, -value FROM old_rows) r
+    GROUP BY element_key, unit_code, commune_code, month
+  ON CONFLICT (commune_code, month, element_key, unit_code) DO UPDATE SET value = m.value + excluded.value;
   RETURN NULL;
 END $$;
 CREATE TRIGGER indicator_monthly_insert AFTER INSERT ON indicator_daily_facts REFERENCING NEW TABLE AS new_rows

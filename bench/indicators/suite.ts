@@ -299,6 +299,14 @@ export async function runIndicatorsSuite(opts: BenchOptions): Promise<void> {
     const changed = await insertDayOfWork(c, nextDay);
     log(`a day's work on ${nextDay}: ${changed} dossiers received or decided, 200 reports`);
     const refreshDeps = { ...(deps as object), clock: { now: () => new Date(`${nextDay}T20:00:00+07:00`) } } as never;
+    // The day's work is the same rows each run (same times): the watermarks go back to the day's start, so the
+    // refresh sees all of it as new, whatever an earlier run left.
+    // (Only the sources the day's work writes: the synthetic visits all carry the last day's end as their sync time.)
+    await c.query("UPDATE indicator_refresh_state SET watermark = $1 WHERE source IN ($2, $3)", [
+      new Date(`${nextDay}T00:00:00+07:00`),
+      `dossiers:${PROVINCE}`,
+      `reports:${PROVINCE}`,
+    ]);
     try {
       const t0 = performance.now();
       const r = await refreshFacts(refreshDeps, { provinceCode: PROVINCE, full: false });

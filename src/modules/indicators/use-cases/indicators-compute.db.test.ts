@@ -132,7 +132,7 @@ describeDb("indicators computation", () => {
     const { rows } = await x.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM (
          SELECT element_key, unit_code, date_trunc('month', day)::date AS month, sum(value) AS v FROM indicator_daily_facts GROUP BY 1, 2, 3
-       ) d FULL JOIN indicator_monthly_facts m USING (element_key, unit_code, month) WHERE d.v IS DISTINCT FROM m.value`,
+       ) d FULL JOIN indicator_monthly_facts m USING (element_key, unit_code, month) WHERE coalesce(d.v, 0) <> coalesce(m.value, 0)`,
     );
     expect(rows[0]!.n).toBe(0);
     const nov = await computeIndicators(x.deps, { set, unit: await unit(GIA_PHU), period: periodOf("2026-11", TODAY)!, by: "self" });
