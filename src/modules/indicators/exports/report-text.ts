@@ -2,6 +2,7 @@
 // papers sent upward, so they are written in Vietnamese whatever the viewer's language (as the dossier figures are).
 import { type MessageKey, translator } from "../../../platform/i18n/i18n.ts";
 import { computedElement } from "../elements/element-catalogue.ts";
+import { elementName as sharedElementName } from "../element-names.ts";
 import type { Period } from "../periods.ts";
 import type { CompiledIndicator } from "../set-definition.ts";
 import type { ResolvedSet } from "../set-store.ts";
@@ -9,11 +10,8 @@ import type { IndicatorValue } from "../use-cases/indicators-compute.ts";
 
 export const t = translator("vi");
 
-/** An element's name: the catalogue's for a computed one, the set's for a manual one, else its key. */
-export function elementName(set: ResolvedSet, key: string): string {
-  if (computedElement(key)) return t(`indicators.element.${key}` as MessageKey);
-  return set.elements.find((e) => e.key === key)?.name ?? key;
-}
+/** An element's name in Vietnamese (element-names.ts). */
+export const elementName = (set: ResolvedSet, key: string): string => sharedElementName(set, key, t, "vi");
 
 /** A formula with each element key written as "name [key]". */
 export function formulaInWords(set: ResolvedSet, source: string): string {

@@ -7,6 +7,7 @@ import { formatDecimal } from "../../../../platform/i18n/format.ts";
 import { Breadcrumbs, SummaryList } from "../../../../platform/views/components.tsx";
 import { DataTable } from "../../../../platform/views/data-table.tsx";
 import { Layout } from "../../../../platform/views/layout.tsx";
+import { elementName } from "../../element-names.ts";
 import { indicatorPaths } from "../../indicator-paths.ts";
 import { BarChart } from "../charts/bar-chart.tsx";
 import { ChartFigure } from "../charts/line-chart.tsx";
@@ -35,7 +36,7 @@ export function indicatorPage(kit: PageKit) {
     const pq = `?${new URLSearchParams({ period: d.period.code }).toString()}`;
     const byKey = d.unit.level === "province" ? "province" : "commune";
     const description = v.locale === "en" ? d.indicator.descriptionEn : d.indicator.description;
-    const elementName = (k: string) => (t as (key: string) => string)(`indicators.element.${k}`);
+    const recordsName = (k: string) => elementName(d.set, k, t, v.locale);
     return c.html(
       <Layout ctx={ctx} title={title} office head={<link rel="stylesheet" href={ctx.assets.url("indicators.css")} />}>
         <Breadcrumbs
@@ -78,7 +79,7 @@ export function indicatorPage(kit: PageKit) {
             <ul>
               {d.recordElements.map((k) => (
                 <li>
-                  <a href={`${indicatorPaths.records(d.unit.code, k)}${pq}`}>{t("indicators.dashboards.recordsLink", { element: elementName(k) })}</a>
+                  <a href={`${indicatorPaths.records(d.unit.code, k)}${pq}`}>{t("indicators.dashboards.recordsLink", { element: recordsName(k) })}</a>
                 </li>
               ))}
             </ul>

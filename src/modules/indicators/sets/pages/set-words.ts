@@ -1,16 +1,11 @@
-// A set's formulas and elements in words, for the set's page: element keys become their names (the catalogue's
-// `indicators.element.<key>` for computed elements, the set's own names for manual ones).
-import { isMessageKey, type Locale, type Translate } from "../../../../platform/i18n/i18n.ts";
+// A set's formulas in words, for the set's page: element keys become their names (element-names.ts).
+import type { Locale, Translate } from "../../../../platform/i18n/i18n.ts";
+import { elementName } from "../../element-names.ts";
 import type { FormulaNode } from "../../formula.ts";
 import type { CompiledIndicator } from "../../set-definition.ts";
 import type { ResolvedSet } from "../../set-store.ts";
 
-export function elementName(set: ResolvedSet, key: string, t: Translate, locale: Locale): string {
-  const m = set.elements.find((e) => e.key === key);
-  if (m) return locale === "en" ? m.nameEn : m.name;
-  const msg = `indicators.element.${key}`;
-  return isMessageKey(msg) ? t(msg) : key;
-}
+export { elementName };
 
 const PRECEDENCE = { "+": 1, "-": 1, "*": 2, "/": 2 } as const;
 const SIGN = { "+": "+", "-": "−", "*": "×", "/": "÷" } as const;
