@@ -26,9 +26,9 @@ import { subscribeAudit } from "../../src/platform/audit/index.ts";
 import { createDatabase } from "../../src/platform/db/database.ts";
 import { migrate } from "../../src/platform/db/migrator.ts";
 import { createEventBus } from "../../src/platform/events/domain-events.ts";
-import { CSRF_FIELD, csrfCookieName, csrfTokenFor } from "../../src/platform/http/csrf.ts";
 import pino from "pino";
-import { freePort, REPO_ROOT, startChild } from "../lib/child.ts";
+import { REPO_ROOT } from "../lib/child.ts";
+import { signInCookie, startXasoServer } from "../lib/xaso-server.ts";
 import type { BenchOptions } from "../lib/options.ts";
 import { type Stats, series as timedSeries } from "../lib/series.ts";
 import { admin, suiteMachine, withDatabase } from "../lib/suite-kit.ts";
@@ -221,50 +221,11 @@ export async function runIndicatorsSuite(opts: BenchOptions): Promise<void> {
       { actor: { userId: null, label: "bench" }, requestId: null },
       { username, password },
     );
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const secret = randomBytes(32).toString("hex");
-    const server = await startChild({
-      name: "xaso",
-      script: "src/main.ts",
-      tsx: true,
-      logFile: path.join(tmp, "xaso.log"),
-      readyText: null,
-      probeUrl: `${base}/healthz`,
-      timeoutMs: 240_000,
-      env: {
-        ...Object.fromEntries(
-          Object.entries(process.env).filter(
-            ([k]) => !/^(NODE_ENV|PORT|HOST|DATABASE_URL|SERVED_PROVINCES|SEED_DEMO|LOG_LEVEL|SESSION_SECRET|DATA_DIR|BENCH_.*)$/.test(k),
-          ),
-        ),
-        NODE_ENV: "development",
-        HOST: "127.0.0.1",
-        PORT: String(port),
-        DATABASE_URL: url,
-        DATABASE_POOL_SIZE: String(opts.poolSize),
-        SERVED_PROVINCES: PROVINCE,
-        SEED_DEMO: "false",
-        LOG_LEVEL: "warn",
-        SESSION_SECRET: secret,
-        DATA_DIR: path.join(tmp, "data"),
-      },
-    });
+    const xaso = await startXasoServer({ url, tmp, province: PROVINCE, poolSize: opts.poolSize });
+    const { server, base } = xaso;
     cleanups.push(() => server.stop());
-    const cookies = new Map<string, string>([[csrfCookieName(false), "bench-csrf-seed-0123456789"]]);
-    const cookieHeader = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    const signIn = await fetch(`${base}/sign-in`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader() },
-      body: new URLSearchParams({ username, password, [CSRF_FIELD]: csrfTokenFor("bench-csrf-seed-0123456789", secret, null) }),
-    });
-    for (const line of signIn.headers.getSetCookie()) {
-      const [pair = ""] = line.split(";");
-      const i = pair.indexOf("=");
-      cookies.set(pair.slice(0, i).trim(), pair.slice(i + 1).trim());
-    }
-    if (signIn.status !== 303) throw new Error(`sign-in answered ${signIn.status}`);
+    const cookie = await signInCookie(xaso, username, password);
+    const cookieHeader = () => cookie;
     const get = async (p: string) => {
       const res = await fetch(base + p, { headers: { cookie: cookieHeader() }, signal: AbortSignal.timeout(60_000) });
       const body = await res.text();

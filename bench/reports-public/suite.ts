@@ -12,7 +12,8 @@ import { listPublicPoints, listPublicReports } from "../../src/modules/reports/p
 import { createDatabase } from "../../src/platform/db/database.ts";
 import { migrate } from "../../src/platform/db/migrator.ts";
 import { sessionCookieName } from "../../src/platform/http/middleware.ts";
-import { freePort, REPO_ROOT, startChild } from "../lib/child.ts";
+import { REPO_ROOT } from "../lib/child.ts";
+import { startXasoServer } from "../lib/xaso-server.ts";
 import type { BenchOptions } from "../lib/options.ts";
 import { admin, suiteMachine, timedSteps, withDatabase } from "../lib/suite-kit.ts";
 import { machineCpuMs } from "../lib/procfs.ts";
@@ -151,34 +152,8 @@ export async function runReportsPublicSuite(opts: BenchOptions): Promise<void> {
     ).rows[0] as Record<string, number>;
     log(`rows: ${JSON.stringify(counts)} in ${(generationMs / 1000).toFixed(1)} s`);
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const server = await startChild({
-      name: "xaso",
-      script: "src/main.ts",
-      tsx: true,
-      logFile: path.join(tmp, "xaso.log"),
-      readyText: null,
-      probeUrl: `${base}/healthz`,
-      timeoutMs: 240_000,
-      env: {
-        ...Object.fromEntries(
-          Object.entries(process.env).filter(
-            ([k]) => !/^(NODE_ENV|PORT|HOST|DATABASE_URL|SERVED_PROVINCES|SEED_DEMO|LOG_LEVEL|SESSION_SECRET|DATA_DIR|MAP_.*)$/.test(k),
-          ),
-        ),
-        NODE_ENV: "development",
-        HOST: "127.0.0.1",
-        PORT: String(port),
-        DATABASE_URL: url,
-        DATABASE_POOL_SIZE: String(opts.poolSize),
-        SERVED_PROVINCES: PROVINCE,
-        SEED_DEMO: "false",
-        LOG_LEVEL: "warn",
-        SESSION_SECRET: randomBytes(32).toString("hex"),
-        DATA_DIR: path.join(tmp, "data"),
-      },
-    });
+    const xaso = await startXasoServer({ url, tmp, province: PROVINCE, poolSize: opts.poolSize, dropEnv: /^MAP_/ });
+    const { server, base } = xaso;
     cleanups.push(() => server.stop());
     log(`XãSố listening after ${server.spawnToReadyMs.toFixed(0)} ms`);
 
