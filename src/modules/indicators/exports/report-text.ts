@@ -1,6 +1,6 @@
 // Words shared by the three files: names of indicators and elements, periods, values. The files are official
 // papers sent upward, so they are written in Vietnamese whatever the viewer's language (as the dossier figures are).
-import { type MessageKey, translator } from "../../../platform/i18n/i18n.ts";
+import { translator } from "../../../platform/i18n/i18n.ts";
 import { computedElement } from "../elements/element-catalogue.ts";
 import { elementName as sharedElementName } from "../element-names.ts";
 import type { Period } from "../periods.ts";
